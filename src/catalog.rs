@@ -1,0 +1,273 @@
+//! The editable data the program reads: the 28 points and their vocabulary, the speakers, the
+//! seed sources and the extraction lexicon. All of it lives in `seeds/*.toml` and is bundled
+//! into the binary, so the program runs from any directory.
+
+use std::collections::BTreeMap;
+
+use include_dir::{Dir, include_dir};
+use serde::Deserialize;
+
+/// The bundled seed articles (`seeds/articles/`).
+pub static SEED_ARTICLES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/seeds/articles");
+
+const PLAN_TOML: &str = include_str!("../seeds/plan.toml");
+const SPEAKERS_TOML: &str = include_str!("../seeds/speakers.toml");
+const SOURCES_TOML: &str = include_str!("../seeds/sources.toml");
+const LEXICON_TOML: &str = include_str!("../seeds/lexicon.toml");
+
+/// One of the four groups the plan's points are reported to fall into.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Category {
+    /// Stable identifier used in URLs (`?category=peace`).
+    pub slug: String,
+    /// Display letter (A to D).
+    pub letter: String,
+    /// Display name.
+    pub name: String,
+    /// One sentence on what the group covers.
+    #[serde(default)]
+    pub description: String,
+}
+
+/// One point of the plan (0 is the plan as a whole).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Point {
+    /// 0 to 28.
+    pub number: u8,
+    /// The category slug (empty for point 0).
+    #[serde(default)]
+    pub category: String,
+    /// Short title.
+    pub title: String,
+    /// Summary in a few sentences.
+    pub summary: String,
+    /// Lettered sub-points, where the text has them.
+    #[serde(default)]
+    pub sub_points: Vec<String>,
+    /// Words and phrases that each link a statement to this point.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// Words that count for this point only next to another of its words.
+    #[serde(default)]
+    pub weak: Vec<String>,
+}
+
+/// A word several points share, resolved by the words around it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Shared {
+    /// The word.
+    pub term: String,
+    /// Other forms of the same word.
+    #[serde(default)]
+    pub synonyms: Vec<String>,
+    /// The points it may mean.
+    pub points: Vec<u8>,
+    /// The point a bare mention means when nothing else decides.
+    #[serde(default)]
+    pub default: Option<u8>,
+}
+
+/// The plan: categories, points and shared words (`seeds/plan.toml`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Plan {
+    /// The four categories.
+    #[serde(rename = "category")]
+    pub categories: Vec<Category>,
+    /// Points 0 to 28.
+    #[serde(rename = "point")]
+    pub points: Vec<Point>,
+    /// Shared words.
+    #[serde(rename = "shared", default)]
+    pub shared: Vec<Shared>,
+}
+
+/// A known speaker (`seeds/speakers.toml`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct SpeakerEntry {
+    /// Canonical name.
+    pub name: String,
+    /// URL identifier.
+    pub slug: String,
+    /// `person`, `body` or `media`.
+    pub kind: String,
+    /// `m` or `f` for persons, used for he/she.
+    #[serde(default)]
+    pub gender: Option<String>,
+    /// Role at the time of the plan.
+    #[serde(default)]
+    pub role: String,
+    /// Organisation.
+    #[serde(default)]
+    pub organisation: String,
+    /// Country or bloc.
+    #[serde(default)]
+    pub country: String,
+    /// Names and spelling variants.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Role phrases that name the speaker without the name.
+    #[serde(default)]
+    pub titles: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct SpeakersFile {
+    speaker: Vec<SpeakerEntry>,
+}
+
+/// What the ingest cannot read from a seed file itself (`seeds/sources.toml`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct SourceEntry {
+    /// File name the entry is for.
+    pub file: String,
+    /// Publisher.
+    #[serde(default)]
+    pub publisher: String,
+    /// URL, when known.
+    #[serde(default)]
+    pub url: String,
+    /// Title, used when the file has none.
+    #[serde(default)]
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct SourcesFile {
+    source: Vec<SourceEntry>,
+}
+
+/// Speech verbs and the words around them (`[speech]` in `seeds/lexicon.toml`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct SpeechLexicon {
+    /// Verb forms.
+    pub verbs: Vec<String>,
+    /// Multi-word verbs.
+    pub phrases: Vec<String>,
+    /// Forms that attribute only after a quote.
+    pub after_quote: Vec<String>,
+    /// Words allowed between a speaker and the verb.
+    pub between: Vec<String>,
+    /// Verbs that make a document the source of a report.
+    pub document_verbs: Vec<String>,
+}
+
+/// Noun lists (`[nouns]`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct NounLexicon {
+    /// Document heads.
+    pub documents: Vec<String>,
+    /// Group heads.
+    pub groups: Vec<String>,
+    /// Groups that are media.
+    pub media: Vec<String>,
+    /// Unnamed-source heads.
+    pub unnamed: Vec<String>,
+    /// Adjective -> organisation of an unnamed source.
+    pub origins: BTreeMap<String, String>,
+}
+
+/// Stance cues (`[stance]`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct StanceLexicon {
+    /// Support cues.
+    pub supports: Vec<String>,
+    /// Opposition cues.
+    pub opposes: Vec<String>,
+    /// Conditional cues.
+    pub mixed: Vec<String>,
+    /// Negations.
+    pub negations: Vec<String>,
+}
+
+/// Boilerplate rules (`[boilerplate]`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct BoilerplateLexicon {
+    /// Lines that end the article.
+    pub cut_from: Vec<String>,
+    /// Line prefixes to drop.
+    pub drop_prefixes: Vec<String>,
+    /// Whole lines to drop.
+    pub drop_lines: Vec<String>,
+    /// Whole-line patterns to drop.
+    pub drop_patterns: Vec<String>,
+}
+
+/// Name rules (`[names]`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct NameLexicon {
+    /// Capitalised words that never belong to a new person's name.
+    pub not_name: Vec<String>,
+    /// Pronouns for men.
+    pub male: Vec<String>,
+    /// Pronouns for women.
+    pub female: Vec<String>,
+}
+
+/// The whole lexicon.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Lexicon {
+    /// Name rules.
+    pub names: NameLexicon,
+    /// Speech verbs.
+    pub speech: SpeechLexicon,
+    /// Nouns.
+    pub nouns: NounLexicon,
+    /// Stance cues.
+    pub stance: StanceLexicon,
+    /// Boilerplate.
+    pub boilerplate: BoilerplateLexicon,
+}
+
+/// Everything in `seeds/*.toml`, parsed.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    /// The plan.
+    pub plan: Plan,
+    /// Known speakers.
+    pub speakers: Vec<SpeakerEntry>,
+    /// Seed source metadata.
+    pub sources: Vec<SourceEntry>,
+    /// The extraction lexicon.
+    pub lexicon: Lexicon,
+}
+
+/// A seed file that does not parse.
+#[derive(Debug, thiserror::Error)]
+#[error("seeds/{file}: {source}")]
+pub struct CatalogError {
+    file: &'static str,
+    source: toml::de::Error,
+}
+
+impl Catalog {
+    /// Parses the bundled seed files.
+    pub fn bundled() -> Result<Self, CatalogError> {
+        Ok(Self {
+            plan: toml::from_str(PLAN_TOML).map_err(|source| CatalogError {
+                file: "plan.toml",
+                source,
+            })?,
+            speakers: toml::from_str::<SpeakersFile>(SPEAKERS_TOML)
+                .map_err(|source| CatalogError {
+                    file: "speakers.toml",
+                    source,
+                })?
+                .speaker,
+            sources: toml::from_str::<SourcesFile>(SOURCES_TOML)
+                .map_err(|source| CatalogError {
+                    file: "sources.toml",
+                    source,
+                })?
+                .source,
+            lexicon: toml::from_str(LEXICON_TOML).map_err(|source| CatalogError {
+                file: "lexicon.toml",
+                source,
+            })?,
+        })
+    }
+
+    /// The seed metadata for a file name, if any.
+    pub fn source_entry(&self, file_name: &str) -> Option<&SourceEntry> {
+        self.sources.iter().find(|s| s.file == file_name)
+    }
+}

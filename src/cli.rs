@@ -1,0 +1,106 @@
+//! Command line: `pointwise [serve|ingest|export]`. With no subcommand it serves, creating the
+//! database and loading the bundled seed articles when the database is empty.
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+
+use crate::catalog::Catalog;
+use crate::db::{self, queries};
+use crate::ingest::{self, Extractor, export::ExportLine};
+use crate::web;
+
+/// Pointwise: who says what about each point of the US 28-point peace plan.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+pub struct Cli {
+    /// SQLite database file (created when missing).
+    #[arg(
+        long,
+        global = true,
+        env = "POINTWISE_DB",
+        default_value = "data/pointwise.db"
+    )]
+    pub db: PathBuf,
+    /// What to do (default: serve).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read articles (files or directories) into the database. With no path, the bundled seeds.
+    Ingest {
+        /// Files or directories of .txt articles.
+        paths: Vec<PathBuf>,
+        /// Skip files larger than this many bytes.
+        #[arg(long, default_value_t = ingest::run::DEFAULT_MAX_BYTES)]
+        max_bytes: u64,
+    },
+    /// Serve the dashboard.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, env = "POINTWISE_ADDR", default_value = "127.0.0.1:3000")]
+        addr: SocketAddr,
+        /// Public base URL for canonical links (default: http://ADDR).
+        #[arg(long, env = "POINTWISE_PUBLIC_URL")]
+        public_url: Option<String>,
+    },
+    /// Print every statement as JSON Lines (the format shared/eval/score.py reads).
+    Export,
+}
+
+/// Runs the command line; returns the process exit code.
+pub async fn run(cli: Cli) -> anyhow::Result<i32> {
+    let catalog = Catalog::bundled()?;
+    let extractor = Extractor::new(&catalog)?;
+    let pool = db::connect(&cli.db)
+        .await
+        .with_context(|| format!("cannot open database {}", cli.db.display()))?;
+    queries::upsert_catalog(&pool, &catalog).await?;
+    match cli.command.unwrap_or(Command::Serve {
+        addr: SocketAddr::from(([127, 0, 0, 1], 3000)),
+        public_url: None,
+    }) {
+        Command::Ingest { paths, max_bytes } => {
+            let report = if paths.is_empty() {
+                ingest::run_bundled(&pool, &extractor).await?
+            } else {
+                ingest::run(&pool, &extractor, &paths, max_bytes).await?
+            };
+            println!("{report}");
+            Ok(if report.skipped.is_empty() { 0 } else { 2 })
+        }
+        Command::Export => {
+            let mut out = std::io::stdout().lock();
+            for row in queries::export_statements(&pool).await? {
+                let line = ExportLine {
+                    id: row.id,
+                    source_file: row.file_name.clone(),
+                    speaker: row.speaker_name.clone(),
+                    kind: row.kind.clone(),
+                    text: row.text.clone(),
+                    provisions: row.provision_numbers(),
+                    stance: row.stance.clone(),
+                    span: [row.span_start, row.span_end],
+                };
+                writeln!(out, "{}", serde_json::to_string(&line)?)?;
+            }
+            Ok(0)
+        }
+        Command::Serve { addr, public_url } => {
+            let (sources, _, _) = queries::count_rows(&pool).await?;
+            if sources == 0 {
+                let report = ingest::run_bundled(&pool, &extractor).await?;
+                tracing::info!("loaded the bundled seed articles: {report}");
+            }
+            let public_url = public_url.unwrap_or_else(|| format!("http://{addr}"));
+            web::serve(pool, addr, public_url).await?;
+            Ok(0)
+        }
+    }
+}

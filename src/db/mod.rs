@@ -1,0 +1,42 @@
+//! The database: connection, migrations and every SQL statement of the program.
+//!
+//! All SQL lives in [`queries`] behind plain functions, so another backend can follow by
+//! re-implementing that one module.
+
+pub mod models;
+pub mod queries;
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::SqlitePool;
+use sqlx::migrate::Migrator;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+
+/// The migrations in `migrations/`, embedded. Public so tests can run them.
+pub static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
+
+/// Opens (creating if needed) the SQLite database at `path` and runs the migrations.
+///
+/// WAL journal and a busy timeout let an ingest run while the server reads.
+pub async fn connect(path: &Path) -> Result<SqlitePool, sqlx::Error> {
+    if let Some(dir) = path.parent()
+        && !dir.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(dir).map_err(sqlx::Error::Io)?;
+    }
+    let options = SqliteConnectOptions::from_str("sqlite:")?
+        .filename(path)
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .busy_timeout(Duration::from_secs(10))
+        .foreign_keys(true);
+    let pool = SqlitePoolOptions::new()
+        .max_connections(4)
+        .connect_with(options)
+        .await?;
+    MIGRATOR.run(&pool).await?;
+    Ok(pool)
+}

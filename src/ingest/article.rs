@@ -1,0 +1,338 @@
+//! Stage 1: raw article text -> [`Article`] (metadata and a cleaned body).
+//!
+//! Reads the header lines the seeds and common outlets use (a ` date YYYY-MM-DD` prefix,
+//! `17:11 21.11.2025`, `21 NOV 2025 10:22`, `November 23, 2025`, a publisher line, a title
+//! line, "1 min read"), a wire dateline (`NEW YORK, November 24. /TASS/.`, `(Reuters) -`), and
+//! drops boilerplate (tags, "MORE ABOUT" lists, sign-in prompts, "AD" lines, photo credits,
+//! repeated titles) with the rules in `seeds/lexicon.toml`.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::model::Article;
+use crate::catalog::BoilerplateLexicon;
+use crate::text::fold_str;
+
+/// Compiled boilerplate rules and the publisher names to recognise.
+#[derive(Debug)]
+pub struct ArticleRules {
+    cut_from: Vec<String>,
+    drop_prefixes: Vec<String>,
+    drop_lines: Vec<String>,
+    drop_patterns: Vec<Regex>,
+    /// (folded alias, canonical name) of every medium.
+    publishers: Vec<(String, String)>,
+}
+
+impl ArticleRules {
+    /// Compiles the rules; patterns that do not compile are reported by name.
+    pub fn new(
+        lex: &BoilerplateLexicon,
+        publishers: Vec<(String, String)>,
+    ) -> Result<Self, regex::Error> {
+        let drop_patterns = lex
+            .drop_patterns
+            .iter()
+            .map(|p| Regex::new(&format!("(?i){p}")))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Self {
+            cut_from: lex.cut_from.iter().map(|s| fold_str(s)).collect(),
+            drop_prefixes: lex.drop_prefixes.iter().map(|s| fold_str(s)).collect(),
+            drop_lines: lex.drop_lines.iter().map(|s| fold_str(s)).collect(),
+            drop_patterns,
+            publishers,
+        })
+    }
+
+    fn publisher_named(&self, line: &str) -> Option<String> {
+        let f = fold_str(line.trim());
+        self.publishers
+            .iter()
+            .find(|(alias, _)| *alias == f)
+            .map(|(_, name)| name.clone())
+    }
+
+    fn is_cut(&self, line: &str) -> bool {
+        let f = fold_str(line.trim().trim_end_matches(':').trim());
+        self.cut_from.contains(&f)
+    }
+
+    fn is_junk(&self, line: &str) -> bool {
+        let t = line.trim();
+        let f = fold_str(t);
+        self.drop_lines.contains(&f)
+            || self.drop_prefixes.iter().any(|p| f.starts_with(p.as_str()))
+            || self.drop_patterns.iter().any(|r| r.is_match(t))
+    }
+}
+
+static DATE_PREFIX: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*"));
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^[\p{Lu}][\p{Lu} .'\-]{1,40}, [\p{L}]+ \d{1,2}\. /([\p{L}\- ]{2,30})/\.?\s*")
+});
+static WIRE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^[^\n]{0,60}?\((Reuters|AP|AFP|Bloomberg|TASS|Interfax)\)\s*[-\u{2013}\u{2014}]")
+});
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::\d{2})?\S*)?$"));
+static TIME_DMY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(\d{1,2}):(\d{2}),? (\d{1,2})\.(\d{1,2})\.(\d{4})$"));
+static DMY_TIME: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,? (\d{1,2}):(\d{2}))?$"));
+static D_MON_Y: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(\d{1,2}) ([a-z]{3,9})\.? (\d{4})(?:,? (\d{1,2}):(\d{2}))?(?: [a-z]{2,5})?$")
+});
+static MON_D_Y: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:[a-z]+day, )?([a-z]{3,9})\.? (\d{1,2}),? (\d{4})(?:(?:,| at|,? -)? (\d{1,2}):(\d{2})(?: ?([ap])\.?m\.?)?)?(?: [a-z]{2,5})?$",
+    )
+});
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).expect("static pattern compiles")
+}
+
+fn month(name: &str) -> Option<u32> {
+    let n = name.to_ascii_lowercase();
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if n.len() == 3 || n == "sept" {
+        months
+            .iter()
+            .position(|m| n.starts_with(m))
+            .map(|i| i as u32 + 1)
+    } else {
+        full.iter().position(|m| *m == n).map(|i| i as u32 + 1)
+    }
+}
+
+fn ymd(y: &str, m: u32, d: &str) -> Option<String> {
+    let y: u32 = y.parse().ok()?;
+    let d: u32 = d.parse().ok()?;
+    ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+fn hm(h: Option<&str>, m: Option<&str>, pm: Option<&str>) -> Option<String> {
+    let mut h: u32 = h?.parse().ok()?;
+    let m: u32 = m?.parse().ok()?;
+    if pm.is_some_and(|p| p.eq_ignore_ascii_case("p")) && h < 12 {
+        h += 12;
+    }
+    (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
+}
+
+/// Reads a line that is only a date (and maybe a time): `(YYYY-MM-DD, Some(HH:MM))`.
+pub fn parse_date_line(line: &str) -> Option<(String, Option<String>)> {
+    let l = line.trim();
+    if let Some(c) = ISO.captures(l) {
+        let m: u32 = c[2].parse().ok()?;
+        return Some((
+            ymd(&c[1], m, &c[3])?,
+            hm(
+                c.get(4).map(|x| x.as_str()),
+                c.get(5).map(|x| x.as_str()),
+                None,
+            ),
+        ));
+    }
+    if let Some(c) = TIME_DMY.captures(l) {
+        let m: u32 = c[4].parse().ok()?;
+        return Some((ymd(&c[5], m, &c[3])?, hm(Some(&c[1]), Some(&c[2]), None)));
+    }
+    if let Some(c) = DMY_TIME.captures(l) {
+        let m: u32 = c[2].parse().ok()?;
+        return Some((
+            ymd(&c[3], m, &c[1])?,
+            hm(
+                c.get(4).map(|x| x.as_str()),
+                c.get(5).map(|x| x.as_str()),
+                None,
+            ),
+        ));
+    }
+    if let Some(c) = D_MON_Y.captures(l) {
+        return Some((
+            ymd(&c[3], month(&c[2])?, &c[1])?,
+            hm(
+                c.get(4).map(|x| x.as_str()),
+                c.get(5).map(|x| x.as_str()),
+                None,
+            ),
+        ));
+    }
+    if let Some(c) = MON_D_Y.captures(l) {
+        let time = hm(
+            c.get(4).map(|x| x.as_str()),
+            c.get(5).map(|x| x.as_str()),
+            c.get(6).map(|x| x.as_str()),
+        );
+        return Some((ymd(&c[3], month(&c[1])?, &c[2])?, time));
+    }
+    None
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// A line that reads as running text rather than a header.
+fn is_body_line(line: &str) -> bool {
+    let n = word_count(line);
+    let t = line.trim_end();
+    n >= 16 || (n >= 6 && t.ends_with(['.', '!', '?', '"', '\u{201D}', ';']))
+}
+
+/// Parses one article. Pure: the caller reads the file and decodes it.
+pub fn parse_article(file_name: &str, raw: &str, rules: &ArticleRules) -> Article {
+    let mut text = raw
+        .trim_start_matches('\u{FEFF}')
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
+    let mut date = None;
+    let mut time = None;
+    if let Some(c) = DATE_PREFIX.captures(&text) {
+        date = Some(c[1].to_string());
+        let end = c.get(0).map_or(0, |m| m.end());
+        text = text[end..].to_string();
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let mut title: Option<String> = None;
+    let mut publisher: Option<String> = None;
+    let mut i = 0;
+    // Header: lines before the first line of running text.
+    while i < lines.len() && i < 14 {
+        let line = lines[i].trim();
+        i += 1;
+        if line.is_empty() || title.as_deref() == Some(line) {
+            continue;
+        }
+        if let Some((d, t)) = parse_date_line(line) {
+            date.get_or_insert(d);
+            if time.is_none() {
+                time = t;
+            }
+        } else if let Some(p) = rules.publisher_named(line) {
+            publisher.get_or_insert(p);
+        } else if rules.is_junk(line) {
+        } else if title.is_none()
+            && word_count(line) >= 2
+            && !is_body_line(line)
+            && !line.ends_with('.')
+        {
+            title = Some(line.to_string());
+        } else {
+            i -= 1;
+            break;
+        }
+    }
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut prev_blank = true;
+    for raw_line in &lines[i..] {
+        let line = raw_line.trim();
+        if line.is_empty() {
+            prev_blank = true;
+            continue;
+        }
+        if rules.is_cut(line) {
+            break;
+        }
+        if title.as_deref() == Some(line) || parse_date_line(line).is_some() || rules.is_junk(line)
+        {
+            continue;
+        }
+        let continues = !prev_blank
+            && paragraphs.last().is_some_and(|p| {
+                !p.trim_end()
+                    .ends_with(['.', '!', '?', '"', '\u{201D}', ':', ';'])
+            })
+            && line.chars().next().is_some_and(|c| c.is_lowercase());
+        match paragraphs.last_mut() {
+            Some(last) if continues => {
+                last.push(' ');
+                last.push_str(line);
+            }
+            _ => paragraphs.push(line.to_string()),
+        }
+        prev_blank = false;
+    }
+    if let Some(first) = paragraphs.first_mut() {
+        if let Some(c) = DATELINE.captures(first) {
+            publisher.get_or_insert_with(|| c[1].trim().to_string());
+        } else if let Some(c) = WIRE.captures(first) {
+            publisher.get_or_insert_with(|| c[1].to_string());
+        }
+    }
+    let (body, ranges) = join_paragraphs(&paragraphs);
+    Article {
+        file_name: file_name.to_string(),
+        title,
+        publisher,
+        published_date: date,
+        published_time: time,
+        body,
+        paragraphs: ranges,
+    }
+}
+
+fn join_paragraphs(paragraphs: &[String]) -> (String, Vec<Range<usize>>) {
+    let mut body = String::new();
+    let mut ranges = Vec::with_capacity(paragraphs.len());
+    for p in paragraphs {
+        if !body.is_empty() {
+            body.push_str("\n\n");
+        }
+        let start = body.len();
+        body.push_str(p);
+        ranges.push(start..body.len());
+    }
+    (body, ranges)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_date_form_the_seeds_use() {
+        assert_eq!(
+            parse_date_line("17:11 21.11.2025"),
+            Some(("2025-11-21".into(), Some("17:11".into())))
+        );
+        assert_eq!(
+            parse_date_line("21 NOV 2025 10:22"),
+            Some(("2025-11-21".into(), Some("10:22".into())))
+        );
+        assert_eq!(
+            parse_date_line("November 23, 2025"),
+            Some(("2025-11-23".into(), None))
+        );
+        assert_eq!(
+            parse_date_line("Nov 23, 2025 2:05 pm GMT"),
+            Some(("2025-11-23".into(), Some("14:05".into())))
+        );
+        assert_eq!(
+            parse_date_line("2025-11-24"),
+            Some(("2025-11-24".into(), None))
+        );
+        assert_eq!(parse_date_line("32.13.2025"), None);
+        assert_eq!(parse_date_line("Zelensky met Trump"), None);
+    }
+}

@@ -1,0 +1,331 @@
+//! From article text to statements (pure stages) and into the database (`run`).
+//!
+//! Stages, each a pure function over plain data: [`article`] (raw text -> metadata and a clean
+//! body), [`sentences`] (quotes and sentences), [`statements`] (candidate statements and the
+//! noun phrase of their speaker), [`speakers`] (names, titles, pronouns -> canonical speakers),
+//! [`provisions`] (the points each statement is about) and [`stance`]. [`Extractor::extract`]
+//! chains them; [`run`] is the only place that reads files and writes rows.
+
+pub mod article;
+pub mod decode;
+pub mod export;
+pub mod model;
+pub mod provisions;
+pub mod run;
+pub mod sentences;
+pub mod speakers;
+pub mod stance;
+pub mod statements;
+
+use std::ops::Range;
+
+pub use model::{Article, Kind, ProvisionLink, Speaker, SpeakerKind, Stance, Statement};
+pub use run::{IngestReport, run, run_bundled};
+
+use crate::catalog::Catalog;
+use crate::text::fold;
+use article::ArticleRules;
+use provisions::Linker;
+use speakers::{Gazetteer, Gender, Mention, Pronoun};
+use stance::StanceRules;
+use statements::{Candidate, Context, SpeechRules};
+
+/// An error in the bundled rules (a pattern that does not compile).
+#[derive(Debug, thiserror::Error)]
+pub enum RulesError {
+    /// A boilerplate pattern.
+    #[error("seeds/lexicon.toml: bad pattern: {0}")]
+    Pattern(#[from] regex::Error),
+    /// A word list.
+    #[error("could not build a matcher: {0}")]
+    Matcher(#[from] aho_corasick::BuildError),
+}
+
+/// The compiled extraction rules: build once, use for every article.
+#[derive(Debug)]
+pub struct Extractor {
+    article_rules: ArticleRules,
+    gazetteer: Gazetteer,
+    speech: SpeechRules,
+    linker: Linker,
+    stance: StanceRules,
+    catalog: Catalog,
+}
+
+impl Extractor {
+    /// Compiles the rules in `catalog`.
+    pub fn new(catalog: &Catalog) -> Result<Self, RulesError> {
+        let publishers = Gazetteer::media_aliases(&catalog.speakers);
+        Ok(Self {
+            article_rules: ArticleRules::new(&catalog.lexicon.boilerplate, publishers)?,
+            gazetteer: Gazetteer::new(&catalog.speakers, &catalog.lexicon)?,
+            speech: SpeechRules::new(&catalog.lexicon.speech),
+            linker: Linker::new(&catalog.plan)?,
+            stance: StanceRules::new(&catalog.lexicon.stance)?,
+            catalog: catalog.clone(),
+        })
+    }
+
+    /// Parses an article, completing its metadata from `seeds/sources.toml` where the text
+    /// does not give it.
+    pub fn parse(&self, file_name: &str, raw: &str) -> Article {
+        let mut a = article::parse_article(file_name, raw, &self.article_rules);
+        if let Some(entry) = self.catalog.source_entry(file_name) {
+            if !entry.publisher.is_empty() && a.publisher.is_none() {
+                a.publisher = Some(entry.publisher.clone());
+            }
+            if !entry.title.is_empty() && a.title.is_none() {
+                a.title = Some(entry.title.clone());
+            }
+        }
+        a
+    }
+
+    /// The seed URL of a file, if `seeds/sources.toml` has one.
+    pub fn seed_url(&self, file_name: &str) -> Option<String> {
+        self.catalog
+            .source_entry(file_name)
+            .map(|e| e.url.clone())
+            .filter(|u| !u.is_empty())
+    }
+
+    /// Every plan statement in `article`. Pure: no I/O.
+    pub fn extract(&self, article: &Article) -> Vec<Statement> {
+        let seg = sentences::segment(&article.body, &article.paragraphs);
+        let ctx = Context {
+            body: &article.body,
+            seg: &seg,
+            paragraphs: &article.paragraphs,
+            gazetteer: &self.gazetteer,
+            speech: &self.speech,
+        };
+        let candidates = statements::find_candidates(&ctx);
+        let mentions = self.person_mentions(&article.body, &seg);
+        let resolved = resolve_speakers(candidates, &mentions);
+        self.finish(&ctx, resolved)
+    }
+
+    /// Known people named outside quotes, in order, for he/she.
+    fn person_mentions(
+        &self,
+        body: &str,
+        seg: &sentences::Segmented,
+    ) -> Vec<(usize, usize, Speaker, Option<Gender>)> {
+        let f = fold(body);
+        self.gazetteer
+            .find(&f.text)
+            .into_iter()
+            .filter(|h| h.speaker.kind == SpeakerKind::Person && !f.text[h.end..].starts_with('\''))
+            .filter_map(|h| {
+                let pos = f.orig(h.start);
+                if seg.in_quote(pos) {
+                    return None;
+                }
+                let para = seg
+                    .sentences
+                    .iter()
+                    .find(|s| s.span.contains(&pos))
+                    .map(|s| s.para)?;
+                Some((pos, para, h.speaker, h.gender))
+            })
+            .collect()
+    }
+
+    /// Relevance, points, stance; drops what is not about the plan.
+    fn finish(
+        &self,
+        ctx: &Context<'_>,
+        resolved: Vec<(Candidate, Option<Speaker>, String)>,
+    ) -> Vec<Statement> {
+        let mut out: Vec<Statement> = Vec::new();
+        let mut previous: Option<(Option<String>, usize, bool)> = None;
+        let names = fold(ctx.body);
+        let name_spans: Vec<Range<usize>> = self
+            .gazetteer
+            .find(&names.text)
+            .into_iter()
+            .filter(|h| h.speaker.kind == SpeakerKind::Person)
+            .map(|h| names.orig(h.start)..names.orig(h.end))
+            .collect();
+        for (c, speaker, via) in resolved {
+            let sentence = ctx
+                .seg
+                .sentences
+                .get(c.sentence)
+                .map_or(c.span.clone(), |s| s.span.clone());
+            let masks_in = |range: &Range<usize>| -> Vec<Range<usize>> {
+                let mut m: Vec<Range<usize>> = name_spans
+                    .iter()
+                    .filter(|r| r.start >= range.start && r.end <= range.end)
+                    .cloned()
+                    .collect();
+                if let Some(sp) = &c.speaker_span {
+                    m.push(sp.clone());
+                }
+                m.into_iter()
+                    .filter(|r| r.start >= range.start && r.end <= range.end)
+                    .map(|r| r.start - range.start..r.end - range.start)
+                    .collect()
+            };
+            let text = &ctx.body[c.span.clone()];
+            let own = self.linker.analyse(text, &masks_in(&c.span));
+            let whole = self
+                .linker
+                .analyse(&ctx.body[sentence.clone()], &masks_in(&sentence));
+            let context = c
+                .sentence
+                .checked_sub(1)
+                .and_then(|i| ctx.seg.sentences.get(i))
+                .is_some_and(|p| {
+                    p.para == c.para && {
+                        let a = self.linker.analyse(&ctx.body[p.span.clone()], &[]);
+                        !a.plan_words.is_empty() || self.linker.names_a_point(&a)
+                    }
+                });
+            let key = speaker.as_ref().map(|s| s.slug.clone());
+            let continues = previous.as_ref().is_some_and(|(k, para, relevant)| {
+                *relevant && *k == key && key.is_some() && c.para <= para + 1
+            });
+            let relevant = self.linker.names_a_point(&own)
+                || self.linker.names_a_point(&whole)
+                || !whole.plan_words.is_empty()
+                || context
+                || continues
+                || c.rule == "list item";
+            previous = Some((key, c.para, relevant));
+            if !relevant {
+                continue;
+            }
+            let mut provisions = self.linker.link(&own, true);
+            if provisions.is_empty() && c.kind == Kind::Quote {
+                provisions = self.linker.link(&whole, true);
+            }
+            let article_voice = speaker.is_none();
+            if provisions.is_empty() {
+                if article_voice && c.rule != "list item" {
+                    // the article's own words about the plan, with no point: not a statement
+                    continue;
+                }
+                provisions.push(ProvisionLink {
+                    number: 0,
+                    evidence: Vec::new(),
+                });
+            }
+            let kind = match (&speaker, c.kind) {
+                (None, _) => Kind::Report,
+                (Some(s), Kind::Paraphrase) if s.kind == SpeakerKind::Media => Kind::Report,
+                (_, k) => k,
+            };
+            let (stance, stance_cues) = self.stance.stance(kind, text, c.verb.as_deref());
+            out.push(Statement {
+                speaker,
+                speaker_via: via,
+                kind,
+                span: c.span.clone(),
+                text: text.to_string(),
+                provisions,
+                stance,
+                stance_cues,
+                rule: c.rule,
+                confidence: c.confidence,
+            });
+        }
+        out
+    }
+}
+
+/// Resolves pronouns and continued quotes from the statements and names before them.
+fn resolve_speakers(
+    candidates: Vec<Candidate>,
+    mentions: &[(usize, usize, Speaker, Option<Gender>)],
+) -> Vec<(Candidate, Option<Speaker>, String)> {
+    let mut out: Vec<(Candidate, Option<Speaker>, String)> = Vec::with_capacity(candidates.len());
+    let mut genders: Vec<(String, Option<Gender>)> =
+        mentions.iter().map(|m| (m.2.slug.clone(), m.3)).collect();
+    for c in candidates {
+        let (speaker, via) = match &c.mention {
+            Some(Mention::Speaker(s, g)) => {
+                genders.push((s.slug.clone(), *g));
+                (
+                    Some(s.clone()),
+                    if s.known {
+                        "named".to_string()
+                    } else {
+                        "named (new)".to_string()
+                    },
+                )
+            }
+            Some(Mention::Pronoun(p)) => match pronoun(*p, &c, &out, mentions, &genders) {
+                Some(s) => (Some(s), format!("pronoun {}", pronoun_word(*p))),
+                None => continue,
+            },
+            Some(Mention::Document) | None if c.floating => {
+                match out.last().filter(|(p, s, _)| {
+                    p.kind == Kind::Quote && s.is_some() && c.para <= p.para + 1
+                }) {
+                    Some((_, s, _)) => (s.clone(), "previous quote".to_string()),
+                    None => continue,
+                }
+            }
+            Some(Mention::Document) | None => (None, "the article".to_string()),
+        };
+        out.push((c, speaker, via));
+    }
+    out
+}
+
+fn pronoun_word(p: Pronoun) -> &'static str {
+    match p {
+        Pronoun::He => "he",
+        Pronoun::She => "she",
+        Pronoun::They => "they",
+        Pronoun::It => "it",
+    }
+}
+
+fn pronoun(
+    p: Pronoun,
+    c: &Candidate,
+    before: &[(Candidate, Option<Speaker>, String)],
+    mentions: &[(usize, usize, Speaker, Option<Gender>)],
+    genders: &[(String, Option<Gender>)],
+) -> Option<Speaker> {
+    let gender_of = |s: &Speaker| {
+        genders
+            .iter()
+            .rev()
+            .find(|(slug, _)| *slug == s.slug)
+            .and_then(|(_, g)| *g)
+    };
+    let fits = |s: &Speaker| match p {
+        Pronoun::He | Pronoun::She => {
+            let want = if p == Pronoun::He {
+                Gender::Male
+            } else {
+                Gender::Female
+            };
+            let plural_source = s.kind == SpeakerKind::Unnamed && s.name.ends_with('s');
+            matches!(s.kind, SpeakerKind::Person | SpeakerKind::Unnamed)
+                && !plural_source
+                && gender_of(s).is_none_or(|g| g == want)
+        }
+        Pronoun::They => s.kind != SpeakerKind::Person,
+        Pronoun::It => matches!(s.kind, SpeakerKind::Body | SpeakerKind::Media),
+    };
+    let window = c.para.saturating_sub(1);
+    let from_statements = before
+        .iter()
+        .rev()
+        .filter(|(b, _, _)| b.para >= window && b.span.start < c.span.start)
+        .filter_map(|(_, s, _)| s.clone())
+        .find(|s| fits(s));
+    if from_statements.is_some() {
+        return from_statements;
+    }
+    mentions
+        .iter()
+        .rev()
+        .filter(|(pos, para, _, _)| *pos < c.span.start && *para >= window)
+        .map(|(_, _, s, _)| s.clone())
+        .find(|s| fits(s))
+}

@@ -1,0 +1,196 @@
+//! Plain data that flows between the extraction stages.
+
+use std::fmt;
+use std::ops::Range;
+
+/// An article after parsing: metadata and the cleaned body the statements point into.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// File name it came from.
+    pub file_name: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publisher, from the text (dateline, header) or the seed metadata.
+    pub publisher: Option<String>,
+    /// Publication date, `YYYY-MM-DD`.
+    pub published_date: Option<String>,
+    /// Publication time, `HH:MM`, when the article gives one.
+    pub published_time: Option<String>,
+    /// The cleaned body: paragraphs separated by a blank line.
+    pub body: String,
+    /// Byte ranges of the paragraphs in `body`.
+    pub paragraphs: Vec<Range<usize>>,
+}
+
+/// How a statement is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// Words inside quotation marks.
+    Quote,
+    /// Reported speech.
+    Paraphrase,
+    /// A description of what the plan contains.
+    Report,
+}
+
+impl Kind {
+    /// The name used in the database, URLs and the export.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Quote => "quote",
+            Kind::Paraphrase => "paraphrase",
+            Kind::Report => "report",
+        }
+    }
+
+    /// Parses the name produced by [`Kind::as_str`].
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "quote" => Some(Kind::Quote),
+            "paraphrase" => Some(Kind::Paraphrase),
+            "report" => Some(Kind::Report),
+            _ => None,
+        }
+    }
+
+    /// Every kind, in display order.
+    pub const ALL: [Kind; 3] = [Kind::Quote, Kind::Paraphrase, Kind::Report];
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The speaker's position toward the points a statement is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Stance {
+    /// For.
+    Supports,
+    /// Against.
+    Opposes,
+    /// For with conditions, or for some and against others.
+    Mixed,
+    /// Describes without taking a side.
+    Neutral,
+}
+
+impl Stance {
+    /// The name used in the database, URLs and the export.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Supports => "supports",
+            Stance::Opposes => "opposes",
+            Stance::Mixed => "mixed",
+            Stance::Neutral => "neutral",
+        }
+    }
+
+    /// Parses the name produced by [`Stance::as_str`].
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "supports" => Some(Stance::Supports),
+            "opposes" => Some(Stance::Opposes),
+            "mixed" => Some(Stance::Mixed),
+            "neutral" => Some(Stance::Neutral),
+            _ => None,
+        }
+    }
+
+    /// Every stance, in display order.
+    pub const ALL: [Stance; 4] = [
+        Stance::Supports,
+        Stance::Opposes,
+        Stance::Mixed,
+        Stance::Neutral,
+    ];
+}
+
+impl fmt::Display for Stance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What sort of speaker a name is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SpeakerKind {
+    /// A named person.
+    Person,
+    /// An institution or a group of people ("EU leaders").
+    Body,
+    /// A news medium or press reports.
+    Media,
+    /// An unnamed source ("unnamed US official").
+    Unnamed,
+}
+
+impl SpeakerKind {
+    /// The name used in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Body => "body",
+            SpeakerKind::Media => "media",
+            SpeakerKind::Unnamed => "unnamed",
+        }
+    }
+
+    /// Parses a kind name; unknown names are bodies.
+    pub fn parse(s: &str) -> Self {
+        match s {
+            "person" => SpeakerKind::Person,
+            "media" => SpeakerKind::Media,
+            "unnamed" => SpeakerKind::Unnamed,
+            _ => SpeakerKind::Body,
+        }
+    }
+}
+
+/// A resolved speaker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Speaker {
+    /// Canonical name.
+    pub name: String,
+    /// URL identifier.
+    pub slug: String,
+    /// Person, body, medium or unnamed source.
+    pub kind: SpeakerKind,
+    /// True when the speaker is in `seeds/speakers.toml`.
+    pub known: bool,
+}
+
+/// A point a statement is linked to, with the words that linked it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProvisionLink {
+    /// 0 (the plan as a whole) to 28.
+    pub number: u8,
+    /// The words of the statement that linked it ("army", "600,000"); empty for point 0.
+    pub evidence: Vec<String>,
+}
+
+/// One statement found in an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    /// Who makes it; `None` for the article's own voice.
+    pub speaker: Option<Speaker>,
+    /// How the speaker was found ("named", "title", "pronoun he", "previous quote" ...).
+    pub speaker_via: String,
+    /// Quote, paraphrase or report.
+    pub kind: Kind,
+    /// Byte range of the statement in the article body.
+    pub span: Range<usize>,
+    /// The text of the span.
+    pub text: String,
+    /// The points it is about (never empty: `[0]` for the plan as a whole).
+    pub provisions: Vec<ProvisionLink>,
+    /// Stance toward those points.
+    pub stance: Stance,
+    /// The words that set the stance, if any.
+    pub stance_cues: Vec<String>,
+    /// The extraction rule that fired.
+    pub rule: &'static str,
+    /// How sure the rule is, 0 to 1.
+    pub confidence: f32,
+}

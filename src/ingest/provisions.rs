@@ -1,0 +1,372 @@
+//! Stage 5: statement text -> the points it is about, with the words that linked each.
+//!
+//! Text and vocabulary are folded, split into words and stemmed, and matched as whole word
+//! sequences. The text is cut into clauses (at punctuation and at "and", "but", "as well as"
+//! ...); in each clause the point with the highest score wins, where a phrase weighs more than
+//! a word and overlapping matches for one point count once. A word several points share
+//! ("NATO", "troops", "sanctions") only adds weight to those points; alone it decides nothing
+//! unless the statement is otherwise about the plan, when its `default` point applies.
+//! "point 7" / "points 7 and 8" name points directly.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+
+use super::model::ProvisionLink;
+use crate::catalog::Plan;
+use crate::text::{fold_str, stem, words};
+
+#[derive(Debug, Clone)]
+enum Target {
+    /// A word of one point.
+    Strong(u8),
+    /// A word that counts for one point only beside another of its words.
+    Weak(u8),
+    /// A word several points share (index into `shared`).
+    Shared(usize),
+    /// A word that shows the text speaks of the plan (point 0's vocabulary).
+    Plan,
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    target: Target,
+    tokens: usize,
+}
+
+#[derive(Debug, Clone)]
+struct SharedWord {
+    points: Vec<u8>,
+    default: Option<u8>,
+}
+
+/// The vocabulary of the 28 points, compiled.
+#[derive(Debug)]
+pub struct Linker {
+    ac: AhoCorasick,
+    patterns: Vec<Pattern>,
+    shared: Vec<SharedWord>,
+}
+
+/// One vocabulary match in a text.
+#[derive(Debug, Clone)]
+struct Hit {
+    first_token: usize,
+    last_token: usize,
+    pattern: usize,
+    surface: String,
+}
+
+/// What the vocabulary finds in one statement.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    hits: Vec<Hit>,
+    clause_of: Vec<usize>,
+    explicit: Vec<u8>,
+    /// Words of point 0's vocabulary found ("plan", "peace deal").
+    pub plan_words: Vec<String>,
+}
+
+static CONJUNCTIONS: &[&str] = &[
+    "and", "but", "while", "whereas", "or", "plus", "although", "though",
+];
+static POINT_REF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bpoints? (?:no\.? ?)?(\d{1,2})((?:(?:, | and | & |-)\d{1,2})*)")
+        .expect("static pattern")
+});
+
+fn stem_phrase(phrase: &str) -> Vec<String> {
+    let folded = fold_str(phrase);
+    words(&folded).into_iter().map(|w| stem(&w.text)).collect()
+}
+
+impl Linker {
+    /// Compiles the vocabulary of `plan`.
+    pub fn new(plan: &Plan) -> Result<Self, aho_corasick::BuildError> {
+        let mut keys: Vec<String> = Vec::new();
+        let mut patterns = Vec::new();
+        let mut add = |phrase: &str, target: Target| {
+            let stems = stem_phrase(phrase);
+            if !stems.is_empty() {
+                keys.push(format!(" {} ", stems.join(" ")));
+                patterns.push(Pattern {
+                    target,
+                    tokens: stems.len(),
+                });
+            }
+        };
+        for p in &plan.points {
+            for k in &p.keywords {
+                add(
+                    k,
+                    if p.number == 0 {
+                        Target::Plan
+                    } else {
+                        Target::Strong(p.number)
+                    },
+                );
+            }
+            for k in &p.weak {
+                add(
+                    k,
+                    if p.number == 0 {
+                        Target::Plan
+                    } else {
+                        Target::Weak(p.number)
+                    },
+                );
+            }
+        }
+        let mut shared = Vec::new();
+        for (i, s) in plan.shared.iter().enumerate() {
+            for k in std::iter::once(&s.term).chain(&s.synonyms) {
+                add(k, Target::Shared(i));
+            }
+            shared.push(SharedWord {
+                points: s.points.clone(),
+                default: s.default,
+            });
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&keys)?;
+        Ok(Self {
+            ac,
+            patterns,
+            shared,
+        })
+    }
+
+    /// Finds the vocabulary in `text`; bytes in `masked` (ranges of `text`) are ignored.
+    pub fn analyse(&self, text: &str, masked: &[std::ops::Range<usize>]) -> Analysis {
+        let mut visible = String::with_capacity(text.len());
+        for (i, c) in text.char_indices() {
+            if masked.iter().any(|m| m.contains(&i)) {
+                visible.push(' ');
+            } else {
+                visible.push(c);
+            }
+        }
+        let folded = fold_str(&visible);
+        let ws = words(&folded);
+        // clause index of every word
+        let mut clause_of = Vec::with_capacity(ws.len());
+        let mut clause = 0;
+        let mut prev_end = 0;
+        let mut stems = Vec::with_capacity(ws.len());
+        for (k, w) in ws.iter().enumerate() {
+            let gap = &folded[prev_end..w.start];
+            let breaks =
+                gap.contains([',', ';', ':', '(', ')', '.', '!', '?', '"']) || gap.contains(" - ");
+            let conj = CONJUNCTIONS.contains(&w.text.as_str())
+                || (w.text == "as" && ws.get(k + 1).is_some_and(|n| n.text == "well"));
+            if k > 0 && (breaks || conj) {
+                clause += 1;
+            }
+            clause_of.push(clause);
+            stems.push(stem(&w.text));
+            prev_end = w.end;
+        }
+        // whole-word matching over " s1 s2 s3 "
+        let mut joined = String::from(" ");
+        let mut token_at = Vec::new();
+        for (k, s) in stems.iter().enumerate() {
+            for _ in 0..s.len() + 1 {
+                token_at.push(k);
+            }
+            joined.push_str(s);
+            joined.push(' ');
+        }
+        let mut hits = Vec::new();
+        for m in self.ac.find_overlapping_iter(&joined) {
+            let first = token_at.get(m.start()).copied().unwrap_or(0);
+            let Some(pattern) = self.patterns.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            let last = first + pattern.tokens.saturating_sub(1);
+            let surface = match (ws.get(first), ws.get(last)) {
+                (Some(a), Some(b)) => folded[a.start..b.end].to_string(),
+                _ => String::new(),
+            };
+            hits.push(Hit {
+                first_token: first,
+                last_token: last,
+                pattern: m.pattern().as_usize(),
+                surface,
+            });
+        }
+        let explicit = POINT_REF
+            .captures_iter(&folded)
+            .flat_map(|c| {
+                let mut v = vec![c[1].to_string()];
+                v.extend(
+                    c[2].split(|ch: char| !ch.is_ascii_digit())
+                        .filter(|s| !s.is_empty())
+                        .map(String::from),
+                );
+                v
+            })
+            .filter_map(|n| n.parse::<u8>().ok())
+            .filter(|n| (1..=28).contains(n))
+            .collect();
+        let plan_words = hits
+            .iter()
+            .filter(|h| matches!(self.patterns[h.pattern].target, Target::Plan))
+            .map(|h| h.surface.clone())
+            .collect();
+        Analysis {
+            hits,
+            clause_of,
+            explicit,
+            plan_words,
+        }
+    }
+
+    /// True when the text names a point by its own words (not only shared ones) or by number.
+    pub fn names_a_point(&self, a: &Analysis) -> bool {
+        !a.explicit.is_empty()
+            || a.hits
+                .iter()
+                .any(|h| matches!(self.patterns[h.pattern].target, Target::Strong(_)))
+    }
+
+    /// The points the analysed text is about. `about_plan` allows shared words to decide
+    /// through their defaults. Returns an empty list when nothing links.
+    pub fn link(&self, a: &Analysis, about_plan: bool) -> Vec<ProvisionLink> {
+        let mut links: BTreeMap<u8, Vec<String>> = BTreeMap::new();
+        for n in &a.explicit {
+            links.entry(*n).or_default().push(format!("point {n}"));
+        }
+        let clauses = a.clause_of.last().map_or(0, |c| c + 1);
+        for c in 0..clauses {
+            let in_clause: Vec<&Hit> = a
+                .hits
+                .iter()
+                .filter(|h| a.clause_of.get(h.first_token) == Some(&c))
+                .collect();
+            for (n, evidence) in self.best_in_clause(&in_clause, about_plan) {
+                let e = links.entry(n).or_default();
+                for w in evidence {
+                    if !e.contains(&w) {
+                        e.push(w);
+                    }
+                }
+            }
+        }
+        links
+            .into_iter()
+            .map(|(number, evidence)| ProvisionLink { number, evidence })
+            .collect()
+    }
+
+    fn best_in_clause(&self, hits: &[&Hit], about_plan: bool) -> Vec<(u8, Vec<String>)> {
+        let mut strong: BTreeMap<u8, Vec<&Hit>> = BTreeMap::new();
+        let mut weak: BTreeMap<u8, Vec<&Hit>> = BTreeMap::new();
+        let mut shared: Vec<&Hit> = Vec::new();
+        for h in hits {
+            match self.patterns[h.pattern].target {
+                Target::Strong(n) => strong.entry(n).or_default().push(h),
+                Target::Weak(n) => weak.entry(n).or_default().push(h),
+                Target::Shared(_) => shared.push(h),
+                Target::Plan => {}
+            }
+        }
+        let mut score: BTreeMap<u8, f32> = BTreeMap::new();
+        let mut evidence: BTreeMap<u8, Vec<String>> = BTreeMap::new();
+        for (n, hs) in &strong {
+            *score.entry(*n).or_default() += self.weight(hs);
+            evidence
+                .entry(*n)
+                .or_default()
+                .extend(hs.iter().map(|h| h.surface.clone()));
+        }
+        let strong_points: Vec<u8> = strong.keys().copied().collect();
+        for (n, hs) in &weak {
+            if strong_points.contains(n) || hs.len() >= 2 {
+                *score.entry(*n).or_default() += 0.5 * self.weight(hs);
+                evidence
+                    .entry(*n)
+                    .or_default()
+                    .extend(hs.iter().map(|h| h.surface.clone()));
+            }
+        }
+        let mut shared_score: BTreeMap<u8, f32> = BTreeMap::new();
+        for h in &shared {
+            let Target::Shared(i) = self.patterns[h.pattern].target else {
+                continue;
+            };
+            let Some(s) = self.shared.get(i) else {
+                continue;
+            };
+            for p in &s.points {
+                *shared_score.entry(*p).or_default() += 1.0;
+                if score.contains_key(p) {
+                    *score.entry(*p).or_default() += 0.5;
+                    evidence.entry(*p).or_default().push(h.surface.clone());
+                }
+            }
+            if let Some(d) = s.default {
+                *shared_score.entry(d).or_default() += 0.5;
+            }
+        }
+        if score.is_empty() {
+            // only shared words: they decide together, and only for a statement about the plan
+            if !about_plan || shared_score.is_empty() {
+                return Vec::new();
+            }
+            let best = shared_score.values().copied().fold(0.0_f32, f32::max);
+            // one shared word without a default (score 1.0) decides nothing
+            if best < 1.5 {
+                return Vec::new();
+            }
+            return shared_score
+                .iter()
+                .filter(|(_, s)| **s >= best)
+                .map(|(n, _)| {
+                    let words = shared
+                        .iter()
+                        .filter(|h| match self.patterns[h.pattern].target {
+                            Target::Shared(i) => {
+                                self.shared.get(i).is_some_and(|s| s.points.contains(n))
+                            }
+                            _ => false,
+                        })
+                        .map(|h| h.surface.clone())
+                        .collect();
+                    (*n, words)
+                })
+                .collect();
+        }
+        let best = score.values().copied().fold(0.0_f32, f32::max);
+        score
+            .into_iter()
+            .filter(|(_, s)| *s >= best - 1e-6)
+            .map(|(n, _)| {
+                let mut e = evidence.remove(&n).unwrap_or_default();
+                e.dedup();
+                (n, e)
+            })
+            .collect()
+    }
+
+    /// Weight of one point's matches in a clause: a phrase weighs more than a word, and
+    /// matches nested in a longer one count once.
+    fn weight(&self, hits: &[&Hit]) -> f32 {
+        let mut total = 0.0;
+        for h in hits {
+            let nested = hits.iter().any(|o| {
+                !std::ptr::eq(*o, *h)
+                    && o.first_token <= h.first_token
+                    && o.last_token >= h.last_token
+                    && (o.last_token - o.first_token) > (h.last_token - h.first_token)
+            });
+            if !nested {
+                let n = self.patterns[h.pattern].tokens as f32;
+                total += 1.0 + 0.5 * (n - 1.0);
+            }
+        }
+        total
+    }
+}

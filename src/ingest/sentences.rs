@@ -1,0 +1,294 @@
+//! Stage 2: body -> quotations and sentences, with byte spans into the body.
+//!
+//! Quotation marks are paired per paragraph before sentences are split, so a quote that runs
+//! over several sentences stays one quote and no sentence ends inside a quote. Supported pairs:
+//! straight `"…"`, curly `“…”` (and mixed `“…"`), single curly `‘…’` (an apostrophe between
+//! letters is not a closer), guillemets `«…»`, `‹…›` and low-high `„…“`. A quote left open at the
+//! end of its paragraph runs to the end of the paragraph and is marked `closed: false`.
+
+use std::ops::Range;
+
+/// A quotation: the marks and the words between them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    /// From the opening mark to just after the closing mark (or the paragraph end).
+    pub outer: Range<usize>,
+    /// The quoted words, without the marks and without a trailing comma.
+    pub inner: Range<usize>,
+    /// False when the paragraph ended before the quote closed.
+    pub closed: bool,
+    /// Index of the paragraph.
+    pub para: usize,
+}
+
+/// A sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    /// Byte range in the body.
+    pub span: Range<usize>,
+    /// Index of the paragraph.
+    pub para: usize,
+    /// Index of the sentence within its paragraph.
+    pub index_in_para: usize,
+}
+
+/// Quotes and sentences of one body.
+#[derive(Debug, Clone, Default)]
+pub struct Segmented {
+    /// Every quotation, in order.
+    pub quotes: Vec<Quote>,
+    /// Every sentence, in order.
+    pub sentences: Vec<Sentence>,
+}
+
+impl Segmented {
+    /// The quotes that lie inside `span`.
+    pub fn quotes_in(&self, span: &Range<usize>) -> impl Iterator<Item = &Quote> {
+        let span = span.clone();
+        self.quotes
+            .iter()
+            .filter(move |q| q.outer.start >= span.start && q.outer.start < span.end)
+    }
+
+    /// True when byte `i` lies inside a quotation (marks included).
+    pub fn in_quote(&self, i: usize) -> bool {
+        self.quotes.iter().any(|q| q.outer.contains(&i))
+    }
+}
+
+fn closers(open: char) -> &'static [char] {
+    match open {
+        '"' => &['"', '\u{201D}'],
+        '\u{201C}' => &['\u{201D}', '"', '\u{201C}'],
+        '\u{2018}' => &['\u{2019}'],
+        '\u{00AB}' => &['\u{00BB}'],
+        '\u{2039}' => &['\u{203A}'],
+        '\u{201E}' => &['\u{201C}', '\u{201D}'],
+        _ => &[],
+    }
+}
+
+fn is_opener(c: char, prev: Option<char>, next: Option<char>) -> bool {
+    let after_space =
+        prev.is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}-/:\"\u{201C}".contains(p));
+    match c {
+        '"' | '\u{201C}' | '\u{00AB}' | '\u{201E}' | '\u{2039}' => {
+            next.is_some_and(|n| !n.is_whitespace())
+        }
+        '\u{2018}' => after_space && next.is_some_and(|n| !n.is_whitespace()),
+        _ => false,
+    }
+}
+
+fn is_closer(open: char, c: char, prev: Option<char>, next: Option<char>) -> bool {
+    if !closers(open).contains(&c) {
+        return false;
+    }
+    match c {
+        // an apostrophe inside a word ("Kyiv’s", "don’t") does not close a single quote
+        '\u{2019}' => !next.is_some_and(|n| n.is_alphanumeric()),
+        // a curly opener used as a closer must follow a word, not a space
+        '\u{201C}' if open == '\u{201C}' => prev.is_some_and(|p| !p.is_whitespace()),
+        _ => true,
+    }
+}
+
+fn trim_inner(body: &str, mut r: Range<usize>) -> Range<usize> {
+    let s = &body[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    r.start += lead;
+    let s = &body[r.clone()];
+    let trimmed = s.trim_end().trim_end_matches([',', ' ']);
+    r.end = r.start + trimmed.len();
+    r
+}
+
+/// Finds the quotations of one paragraph.
+fn scan_quotes(body: &str, para: &Range<usize>, para_index: usize, out: &mut Vec<Quote>) {
+    let text = &body[para.clone()];
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut open: Option<(usize, char)> = None;
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|j| chars[j].1);
+        let next = chars.get(k + 1).map(|x| x.1);
+        match open {
+            None => {
+                if is_opener(c, prev, next) {
+                    open = Some((i, c));
+                }
+            }
+            Some((o, oc)) => {
+                if is_closer(oc, c, prev, next) {
+                    let start = para.start + o;
+                    let end = para.start + i + c.len_utf8();
+                    let inner = trim_inner(body, start + oc.len_utf8()..para.start + i);
+                    out.push(Quote {
+                        outer: start..end,
+                        inner,
+                        closed: true,
+                        para: para_index,
+                    });
+                    open = None;
+                }
+            }
+        }
+    }
+    if let Some((o, oc)) = open {
+        let start = para.start + o;
+        let inner = trim_inner(body, start + oc.len_utf8()..para.end);
+        out.push(Quote {
+            outer: start..para.end,
+            inner,
+            closed: false,
+            para: para_index,
+        });
+    }
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sen", "rep", "gov", "st", "jr", "sr",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+    "vs", "e.g", "i.e", "u.s", "u.k", "e.u", "u.n", "co", "inc", "ltd", "corp", "approx", "ca",
+    "maj", "capt", "adm", "sgt", "amb", "pres", "dept", "est", "fig", "vol",
+];
+
+fn ends_with_abbreviation(text: &str) -> bool {
+    let word: String = text
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let lower = word.to_lowercase();
+    let single_initial = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
+    single_initial || ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// Splits one paragraph into sentences, never inside a quotation.
+fn split_paragraph(
+    body: &str,
+    para: &Range<usize>,
+    para_index: usize,
+    quotes: &[Quote],
+    out: &mut Vec<Sentence>,
+) {
+    let text = &body[para.clone()];
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let inside = |i: usize| {
+        quotes
+            .iter()
+            .any(|q| q.outer.start < para.start + i && para.start + i < q.outer.end - 1)
+    };
+    let mut start = 0;
+    let mut index = 0;
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        if matches!(c, '.' | '!' | '?' | '\u{2026}') && !inside(i) {
+            let mut j = k + 1;
+            while j < chars.len() && "\"'\u{201D}\u{2019})]\u{00BB}".contains(chars[j].1) {
+                j += 1;
+            }
+            let at_space = j < chars.len() && chars[j].1.is_whitespace();
+            let mut n = j;
+            while n < chars.len() && chars[n].1.is_whitespace() {
+                n += 1;
+            }
+            let next_starts = n < chars.len()
+                && (chars[n].1.is_uppercase()
+                    || chars[n].1.is_ascii_digit()
+                    || "\"\u{201C}\u{2018}\u{00AB}(/".contains(chars[n].1));
+            let abbreviation = c == '.' && ends_with_abbreviation(&text[start..i]);
+            if at_space && next_starts && !abbreviation {
+                let end = chars.get(j).map_or(text.len(), |x| x.0);
+                push_sentence(para, start, end, para_index, &mut index, text, out);
+                start = chars[n].0;
+                k = n;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    push_sentence(para, start, text.len(), para_index, &mut index, text, out);
+}
+
+fn push_sentence(
+    para: &Range<usize>,
+    start: usize,
+    end: usize,
+    para_index: usize,
+    index: &mut usize,
+    text: &str,
+    out: &mut Vec<Sentence>,
+) {
+    let s = &text[start..end];
+    let trimmed = s.trim_end();
+    if trimmed.trim().is_empty() {
+        return;
+    }
+    let lead = s.len() - s.trim_start().len();
+    out.push(Sentence {
+        span: para.start + start + lead..para.start + start + trimmed.len(),
+        para: para_index,
+        index_in_para: *index,
+    });
+    *index += 1;
+}
+
+/// Finds the quotations and sentences of a body split into `paragraphs`.
+pub fn segment(body: &str, paragraphs: &[Range<usize>]) -> Segmented {
+    let mut seg = Segmented::default();
+    for (p, para) in paragraphs.iter().enumerate() {
+        let first = seg.quotes.len();
+        scan_quotes(body, para, p, &mut seg.quotes);
+        let quotes = seg.quotes[first..].to_vec();
+        split_paragraph(body, para, p, &quotes, &mut seg.sentences);
+    }
+    seg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(text: &str) -> (Segmented, Vec<String>) {
+        let s = segment(text, &[0..text.len()]);
+        let sentences = s
+            .sentences
+            .iter()
+            .map(|x| text[x.span.clone()].to_string())
+            .collect();
+        (s, sentences)
+    }
+
+    #[test]
+    fn quote_spanning_two_sentences_is_one_quote_and_one_sentence() {
+        let (s, sentences) = seg("\"It is good. It was a success,\" he said. Mr. Peskov agreed.");
+        assert_eq!(s.quotes.len(), 1);
+        assert_eq!(
+            sentences,
+            [
+                "\"It is good. It was a success,\" he said.",
+                "Mr. Peskov agreed."
+            ]
+        );
+    }
+
+    #[test]
+    fn apostrophes_do_not_close_single_quotes() {
+        let text = "NATO on ‘Kyiv’s plan for peace,’ but states";
+        let (s, _) = seg(text);
+        assert_eq!(s.quotes.len(), 1);
+        assert_eq!(&text[s.quotes[0].inner.clone()], "Kyiv’s plan for peace");
+    }
+
+    #[test]
+    fn unclosed_quote_runs_to_paragraph_end() {
+        let text = "Lavrov said: «We will not accept it";
+        let (s, _) = seg(text);
+        assert!(!s.quotes[0].closed);
+        assert_eq!(&text[s.quotes[0].inner.clone()], "We will not accept it");
+    }
+}

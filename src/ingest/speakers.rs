@@ -1,0 +1,440 @@
+//! Stage 4: speaker mentions -> canonical speakers.
+//!
+//! A noun phrase in front of (or after) a speech verb is resolved, in this order: a pronoun; an
+//! unnamed source ("a senior US official" -> "unnamed US official"); a known person by name or
+//! alias, then by title alone ("the Kremlin spokesman"); a known body or medium; a document
+//! ("the plan"); a group ("EU leaders", "Ukrainian media"); a surname already introduced in this
+//! article; a new person's name ("Olena Kovalchuk"). Names and titles come from
+//! `seeds/speakers.toml`; the word lists from `seeds/lexicon.toml`.
+
+use std::collections::HashSet;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::model::{Speaker, SpeakerKind};
+use crate::catalog::{Lexicon, SpeakerEntry};
+use crate::text::{fold_str, on_word_boundaries, slugify};
+
+/// Grammatical gender of a person, for he/she.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    /// he
+    Male,
+    /// she
+    Female,
+}
+
+/// A pronoun that stands for a speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pronoun {
+    /// he
+    He,
+    /// she
+    She,
+    /// they
+    They,
+    /// it
+    It,
+}
+
+/// What a noun phrase refers to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mention {
+    /// A speaker, with the gender when it is a person whose gender is known.
+    Speaker(Speaker, Option<Gender>),
+    /// A pronoun to resolve from context.
+    Pronoun(Pronoun),
+    /// The plan itself or a document of it.
+    Document,
+}
+
+#[derive(Debug, Clone)]
+struct Known {
+    speaker: Speaker,
+    gender: Option<Gender>,
+}
+
+/// A known name found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameHit {
+    /// Start byte in the folded text.
+    pub start: usize,
+    /// End byte in the folded text.
+    pub end: usize,
+    /// The speaker named.
+    pub speaker: Speaker,
+    /// Gender when known.
+    pub gender: Option<Gender>,
+    /// True when the hit is a title rather than a name.
+    pub title: bool,
+}
+
+/// Known speakers and the word lists that resolve noun phrases.
+#[derive(Debug)]
+pub struct Gazetteer {
+    ac: AhoCorasick,
+    patterns: Vec<(usize, bool)>,
+    known: Vec<Known>,
+    unnamed: Vec<String>,
+    groups: Vec<String>,
+    media: HashSet<String>,
+    documents: HashSet<String>,
+    origins: Vec<(String, String)>,
+    not_name: HashSet<String>,
+}
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "one", "two", "three", "several", "some", "many", "other", "its", "their",
+];
+const STOP: &[&str] = &[
+    "that", "which", "who", "is", "are", "was", "were", "has", "have", "had", "will", "would",
+    "not", "said", "says", "if", "must", "be", "should", "can", "could", "may", "might", "do",
+    "does", "did", "when", "because", "whether", "there", "this", "these", "what",
+];
+
+fn speaker_kind(kind: &str) -> SpeakerKind {
+    SpeakerKind::parse(kind)
+}
+
+impl Gazetteer {
+    /// Builds the matcher from the speaker list and the lexicon.
+    pub fn new(speakers: &[SpeakerEntry], lex: &Lexicon) -> Result<Self, aho_corasick::BuildError> {
+        let mut pats = Vec::new();
+        let mut patterns = Vec::new();
+        let mut known = Vec::new();
+        for (i, s) in speakers.iter().enumerate() {
+            let gender = match s.gender.as_deref() {
+                Some("m") => Some(Gender::Male),
+                Some("f") => Some(Gender::Female),
+                _ => None,
+            };
+            known.push(Known {
+                speaker: Speaker {
+                    name: s.name.clone(),
+                    slug: s.slug.clone(),
+                    kind: speaker_kind(&s.kind),
+                    known: true,
+                },
+                gender,
+            });
+            let mut seen = HashSet::new();
+            for alias in std::iter::once(&s.name).chain(&s.aliases) {
+                let f = fold_str(alias.trim());
+                if !f.is_empty() && seen.insert(f.clone()) {
+                    pats.push(f);
+                    patterns.push((i, false));
+                }
+            }
+            for title in &s.titles {
+                let f = fold_str(title.trim());
+                if !f.is_empty() && seen.insert(f.clone()) {
+                    pats.push(f);
+                    patterns.push((i, true));
+                }
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&pats)?;
+        let fold_all = |v: &[String]| v.iter().map(|s| fold_str(s)).collect::<Vec<_>>();
+        Ok(Self {
+            ac,
+            patterns,
+            known,
+            unnamed: fold_all(&lex.nouns.unnamed),
+            groups: fold_all(&lex.nouns.groups),
+            media: fold_all(&lex.nouns.media).into_iter().collect(),
+            documents: fold_all(&lex.nouns.documents).into_iter().collect(),
+            origins: lex
+                .nouns
+                .origins
+                .iter()
+                .map(|(k, v)| (fold_str(k), v.clone()))
+                .collect(),
+            not_name: fold_all(&lex.names.not_name).into_iter().collect(),
+        })
+    }
+
+    /// Every known name or title in a folded text, on word boundaries.
+    pub fn find(&self, folded: &str) -> Vec<NameHit> {
+        self.ac
+            .find_iter(folded)
+            .filter(|m| on_word_boundaries(folded, m.start(), m.end()))
+            .filter_map(|m| {
+                let (i, title) = *self.patterns.get(m.pattern().as_usize())?;
+                let k = self.known.get(i)?;
+                Some(NameHit {
+                    start: m.start(),
+                    end: m.end(),
+                    speaker: k.speaker.clone(),
+                    gender: k.gender,
+                    title,
+                })
+            })
+            .collect()
+    }
+
+    /// The canonical names of the media, for recognising a publisher line.
+    pub fn media_aliases(speakers: &[SpeakerEntry]) -> Vec<(String, String)> {
+        speakers
+            .iter()
+            .filter(|s| s.kind == "media")
+            .flat_map(|s| {
+                std::iter::once(&s.name)
+                    .chain(&s.aliases)
+                    .map(move |a| (fold_str(a), s.name.clone()))
+            })
+            .collect()
+    }
+
+    fn is_document_phrase(&self, words: &[&str]) -> bool {
+        words.iter().take(5).any(|w| self.documents.contains(*w))
+    }
+
+    /// Resolves a noun phrase (original text) to a mention. `local` holds the people first
+    /// named in this article, by folded surname.
+    pub fn resolve(&self, np: &str, local: &mut Vec<(String, Speaker)>) -> Option<Mention> {
+        let np = np
+            .trim()
+            .trim_matches(|c: char| c == ',' || c == '.' || c == ':' || c.is_whitespace());
+        let folded = fold_str(np);
+        let words: Vec<&str> = folded
+            .split(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.is_empty() || words.len() > 9 {
+            return None;
+        }
+        match words.as_slice() {
+            ["he"] => return Some(Mention::Pronoun(Pronoun::He)),
+            ["she"] => return Some(Mention::Pronoun(Pronoun::She)),
+            ["they"] => return Some(Mention::Pronoun(Pronoun::They)),
+            ["it"] => return Some(Mention::Pronoun(Pronoun::It)),
+            _ => {}
+        }
+        let clean: Vec<String> = words
+            .iter()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+            .collect();
+        if clean.iter().any(|w| STOP.contains(&w.as_str())) {
+            return None;
+        }
+        let hits = self.find(&folded);
+        // a name followed by 's is a possessive, not the speaker ("Zelensky's office")
+        let hits: Vec<NameHit> = hits
+            .into_iter()
+            .filter(|h| !folded[h.end..].starts_with('\''))
+            .collect();
+        if let Some(m) = self.unnamed_source(&folded, &clean, &hits) {
+            return Some(m);
+        }
+        let person = hits
+            .iter()
+            .filter(|h| h.speaker.kind == SpeakerKind::Person)
+            .max_by_key(|h| (!h.title, h.end - h.start));
+        if let Some(h) = person {
+            return Some(Mention::Speaker(h.speaker.clone(), h.gender));
+        }
+        let last = clean.last().map(String::as_str).unwrap_or("");
+        let group_head = self.group_head(&clean);
+        if let Some(h) = hits.iter().max_by_key(|h| h.end - h.start) {
+            // "NATO foreign ministers" is a group, not NATO itself
+            let covers_end = folded[h.end..].trim().is_empty();
+            if covers_end || group_head.is_none() {
+                return Some(Mention::Speaker(h.speaker.clone(), None));
+            }
+        }
+        let content: Vec<&str> = clean
+            .iter()
+            .map(String::as_str)
+            .skip_while(|w| DETERMINERS.contains(w))
+            .collect();
+        if self.is_document_phrase(&content) && group_head.is_none() {
+            return Some(Mention::Document);
+        }
+        if let Some(head) = group_head
+            && clean.len() <= 6
+        {
+            let name = strip_determiner(np);
+            let kind = if self.media.contains(head) || self.media.contains(last) {
+                SpeakerKind::Media
+            } else {
+                SpeakerKind::Body
+            };
+            return Some(Mention::Speaker(
+                Speaker {
+                    slug: slugify(&name),
+                    name,
+                    kind,
+                    known: false,
+                },
+                None,
+            ));
+        }
+        if clean.len() == 1 {
+            let w = clean[0].as_str();
+            if let Some((_, s)) = local.iter().find(|(surname, _)| surname == w) {
+                return Some(Mention::Speaker(s.clone(), None));
+            }
+            return None;
+        }
+        self.new_person(np, local)
+    }
+
+    fn group_head<'a>(&self, clean: &'a [String]) -> Option<&'a str> {
+        let last = clean.last()?;
+        let n = clean.len();
+        let two = (n >= 2).then(|| format!("{} {}", clean[n - 2], clean[n - 1]));
+        if self
+            .groups
+            .iter()
+            .any(|g| g == last || two.as_deref() == Some(g.as_str()))
+        {
+            Some(last.as_str())
+        } else {
+            None
+        }
+    }
+
+    fn unnamed_source(&self, folded: &str, clean: &[String], hits: &[NameHit]) -> Option<Mention> {
+        let joined = clean.join(" ");
+        let head_at = self
+            .unnamed
+            .iter()
+            .filter_map(|u| find_word(&joined, u).map(|p| (p, u)))
+            .min_by_key(|(p, _)| *p)?;
+        let (pos, head) = head_at;
+        // a named person before the head makes it a title ("Kremlin aide Yuri Ushakov"), unless
+        // the person only appears in a possessive or after the head
+        if hits
+            .iter()
+            .any(|h| h.speaker.kind == SpeakerKind::Person && !h.title && h.start >= pos)
+        {
+            return None;
+        }
+        if hits
+            .iter()
+            .any(|h| h.speaker.kind == SpeakerKind::Person && !h.title)
+        {
+            return None;
+        }
+        let mut origins: Vec<String> = Vec::new();
+        for w in clean {
+            if let Some((_, o)) = self.origins.iter().find(|(k, _)| k == w)
+                && !origins.contains(o)
+            {
+                origins.push(o.clone());
+            }
+        }
+        for h in hits {
+            if h.speaker.kind != SpeakerKind::Person {
+                let short = short_body_name(&h.speaker.name);
+                if !origins.contains(&short) {
+                    origins.push(short);
+                }
+            }
+        }
+        let _ = folded;
+        let plural = head.ends_with('s') && !head.ends_with("ss");
+        let noun = match head.trim_end_matches('s') {
+            "representative" | "official" | "spokesperson" => "official",
+            "advisor" => "adviser",
+            "person familiar" | "people familiar" => "source",
+            other => other,
+        };
+        let noun = if plural {
+            format!("{noun}s")
+        } else {
+            noun.to_string()
+        };
+        let name = if origins.is_empty() {
+            format!("unnamed {noun}")
+        } else {
+            format!("unnamed {} {noun}", origins.join(" and "))
+        };
+        Some(Mention::Speaker(
+            Speaker {
+                slug: slugify(&name),
+                name,
+                kind: SpeakerKind::Unnamed,
+                known: false,
+            },
+            None,
+        ))
+    }
+
+    fn new_person(&self, np: &str, local: &mut Vec<(String, Speaker)>) -> Option<Mention> {
+        let tokens: Vec<&str> = np.split_whitespace().collect();
+        let is_name_word = |t: &str| {
+            let t = t.trim_matches(|c: char| c == ',' || c == '.');
+            let mut chars = t.chars();
+            let first_upper = chars.next().is_some_and(|c| c.is_uppercase());
+            first_upper
+                && t.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}')
+                && t.chars().skip(1).any(|c| c.is_lowercase())
+                && !self.not_name.contains(&fold_str(t))
+        };
+        let run: Vec<&str> = tokens
+            .iter()
+            .rev()
+            .take_while(|t| is_name_word(t))
+            .copied()
+            .collect();
+        if !(2..=3).contains(&run.len()) {
+            return None;
+        }
+        // everything before the name must be title-like (capitalised) or a determiner
+        let before = &tokens[..tokens.len() - run.len()];
+        if before.iter().any(|t| {
+            let f = fold_str(t);
+            !(t.chars().next().is_some_and(|c| c.is_uppercase())
+                || DETERMINERS.contains(&f.as_str())
+                || f == "of")
+        }) {
+            return None;
+        }
+        let name: Vec<&str> = run.into_iter().rev().collect();
+        let name = name
+            .join(" ")
+            .trim_matches(|c: char| c == ',' || c == '.')
+            .to_string();
+        let speaker = Speaker {
+            slug: slugify(&name),
+            name: name.clone(),
+            kind: SpeakerKind::Person,
+            known: false,
+        };
+        if let Some(surname) = name.split_whitespace().last() {
+            local.push((fold_str(surname), speaker.clone()));
+        }
+        Some(Mention::Speaker(speaker, None))
+    }
+}
+
+fn find_word(haystack: &str, needle: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(p) = haystack[from..].find(needle) {
+        let s = from + p;
+        if on_word_boundaries(haystack, s, s + needle.len()) {
+            return Some(s);
+        }
+        from = s + needle.len().max(1);
+    }
+    None
+}
+
+fn strip_determiner(np: &str) -> String {
+    let t = np.trim();
+    for d in ["The ", "the ", "A ", "a ", "An ", "an "] {
+        if let Some(rest) = t.strip_prefix(d) {
+            return rest.trim().to_string();
+        }
+    }
+    t.to_string()
+}
+
+/// "North Atlantic Treaty Organization (NATO)" -> "NATO"; other names are kept.
+fn short_body_name(name: &str) -> String {
+    name.to_string()
+}

@@ -1,0 +1,827 @@
+//! Stage 3: sentences -> candidate statements, with the noun phrase of their speaker.
+//!
+//! Sieves, highest precision first (see docs/extraction.md):
+//! 1. a list introduced by "According to the plan:" -> one report per item;
+//! 2. a quote with its attribution after it (`"…," he said.` / `"…," said Peskov.`) or before it
+//!    (`According to Rutte, "…"`, `he wrote: "…"`, `Rubio called the meeting "…"`);
+//! 3. a quote that fills its sentence with no attribution -> the speaker of the quote before it;
+//! 4. reported speech in the sentence: `According to X, …`, `As reported by X, …`,
+//!    `X said (that) …`, `…, X said.`, `the plan requires …`.
+//!
+//! A short quote with no attribution next to it is a scare quote and stays part of its sentence.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::model::Kind;
+use super::sentences::{Quote, Segmented, Sentence};
+use super::speakers::{Gazetteer, Mention};
+use crate::catalog::SpeechLexicon;
+use crate::text::{fold, fold_str, words};
+
+/// A statement before its speaker is resolved from context and its points are linked.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Quote, paraphrase or report (a report may become one once the speaker is known).
+    pub kind: Kind,
+    /// Byte range of the statement in the body.
+    pub span: Range<usize>,
+    /// Index of the sentence it stands in.
+    pub sentence: usize,
+    /// Paragraph index.
+    pub para: usize,
+    /// Who, as found in the text; `None` is the article's own voice.
+    pub mention: Option<Mention>,
+    /// Where the speaker is named, to keep their name out of the linking.
+    pub speaker_span: Option<Range<usize>>,
+    /// The speech verb, for stance.
+    pub verb: Option<String>,
+    /// The rule that fired.
+    pub rule: &'static str,
+    /// How sure the rule is.
+    pub confidence: f32,
+    /// A quote with no attribution of its own: the speaker of the quote before it.
+    pub floating: bool,
+}
+
+/// A word of a sentence with its span in the body.
+#[derive(Debug, Clone)]
+struct SWord {
+    start: usize,
+    end: usize,
+    text: String,
+    in_quote: bool,
+}
+
+/// Compiled speech-verb lists.
+#[derive(Debug)]
+pub struct SpeechRules {
+    verbs: HashSet<String>,
+    phrases: Vec<Vec<String>>,
+    after_quote: HashSet<String>,
+    between: HashSet<String>,
+    document_verbs: HashSet<String>,
+}
+
+const ADVERBIAL_START: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "after",
+    "before",
+    "during",
+    "for",
+    "since",
+    "earlier",
+    "later",
+    "meanwhile",
+    "however",
+    "first",
+    "also",
+    "subsequently",
+    "specifically",
+    "separately",
+    "speaking",
+    "asked",
+    "as",
+    "with",
+    "without",
+    "despite",
+    "following",
+    "ahead",
+    "today",
+    "yesterday",
+    "last",
+    "this",
+    "and",
+    "but",
+    "so",
+    "then",
+    "while",
+    "when",
+    "if",
+    "although",
+    "though",
+    "citing",
+    "meeting",
+    "who",
+    "which",
+    "whose",
+    "where",
+    "according",
+    "by",
+    "from",
+    "under",
+    "over",
+    "amid",
+    "still",
+    "now",
+    "instead",
+    "moreover",
+    "furthermore",
+    "finally",
+    "second",
+    "third",
+    "next",
+    "previously",
+    "indeed",
+    "yet",
+    "nevertheless",
+    "notably",
+    "importantly",
+    "separately",
+    "addressing",
+    "writing",
+    "in turn",
+    "of course",
+    "to",
+    "until",
+    "unlike",
+    "like",
+    "against",
+];
+const CALL_VERBS: &[&str] = &[
+    "called",
+    "calls",
+    "call",
+    "described",
+    "describes",
+    "dubbed",
+    "termed",
+    "labelled",
+    "labeled",
+    "branded",
+];
+const POST_NP_STOP: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "to",
+    "during",
+    "after",
+    "before",
+    "while",
+    "from",
+    "with",
+    "that",
+    "when",
+    "as",
+    "adding",
+    "according",
+    "told",
+    "said",
+];
+
+impl SpeechRules {
+    /// Compiles the lists.
+    pub fn new(lex: &SpeechLexicon) -> Self {
+        let set = |v: &[String]| v.iter().map(|s| fold_str(s)).collect::<HashSet<_>>();
+        Self {
+            verbs: set(&lex.verbs),
+            phrases: lex
+                .phrases
+                .iter()
+                .map(|p| fold_str(p).split_whitespace().map(String::from).collect())
+                .collect(),
+            after_quote: set(&lex.after_quote),
+            between: set(&lex.between),
+            document_verbs: set(&lex.document_verbs),
+        }
+    }
+
+    /// The length in words of a speech verb starting at word `k`, if one does.
+    fn verb_at(&self, ws: &[SWord], k: usize, after_quote: bool) -> Option<usize> {
+        let w = ws.get(k)?;
+        if w.in_quote {
+            return None;
+        }
+        for p in &self.phrases {
+            if p.len() > 1
+                && ws.len() >= k + p.len()
+                && p.iter()
+                    .enumerate()
+                    .all(|(i, t)| ws[k + i].text == *t && !ws[k + i].in_quote)
+            {
+                return Some(p.len());
+            }
+        }
+        if self.verbs.contains(&w.text) || (after_quote && self.after_quote.contains(&w.text)) {
+            return Some(1);
+        }
+        None
+    }
+
+    fn is_between(&self, w: &str) -> bool {
+        self.between.contains(w) || (w.len() > 4 && w.ends_with("ly"))
+    }
+}
+
+/// Everything the sieves read.
+pub struct Context<'a> {
+    /// The article body.
+    pub body: &'a str,
+    /// Its quotes and sentences.
+    pub seg: &'a Segmented,
+    /// Paragraph ranges.
+    pub paragraphs: &'a [Range<usize>],
+    /// Known names.
+    pub gazetteer: &'a Gazetteer,
+    /// Speech verbs.
+    pub speech: &'a SpeechRules,
+}
+
+fn sentence_words(ctx: &Context<'_>, span: &Range<usize>) -> Vec<SWord> {
+    let text = &ctx.body[span.clone()];
+    let f = fold(text);
+    words(&f.text)
+        .into_iter()
+        .map(|w| {
+            let start = span.start + f.orig(w.start);
+            let end = span.start + f.orig(w.end);
+            SWord {
+                start,
+                end,
+                text: w.text,
+                in_quote: ctx.seg.in_quote(start),
+            }
+        })
+        .collect()
+}
+
+/// Finds the candidate statements of an article.
+pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut local = Vec::new();
+    let list_paras = find_lists(ctx, &mut out, &mut local);
+    for (si, s) in ctx.seg.sentences.iter().enumerate() {
+        if list_paras.contains(&s.para) {
+            continue;
+        }
+        let ws = sentence_words(ctx, &s.span);
+        let quotes: Vec<&Quote> = ctx.seg.quotes_in(&s.span).collect();
+        let mut attributed = false;
+        for q in &quotes {
+            if let Some(c) = quote_candidate(ctx, s, si, q, &ws, &mut local) {
+                attributed |= !c.floating;
+                out.push(c);
+                if let Some(extra) =
+                    adding_that(s, si, q, &ws, out.last().and_then(|c| c.mention.clone()))
+                {
+                    out.push(extra);
+                }
+            }
+        }
+        if !attributed && let Some(c) = sentence_candidate(ctx, s, si, &ws, &quotes, &mut local) {
+            out.push(c);
+        }
+    }
+    out.sort_by_key(|c| c.span.start);
+    out
+}
+
+/// Sieve 1: "According to the plan:" followed by one item per paragraph.
+fn find_lists(
+    ctx: &Context<'_>,
+    out: &mut Vec<Candidate>,
+    local: &mut Vec<(String, super::model::Speaker)>,
+) -> HashSet<usize> {
+    let mut used = HashSet::new();
+    let mut p = 0;
+    while p < ctx.paragraphs.len() {
+        let text = ctx.body[ctx.paragraphs[p].clone()].trim();
+        let folded = fold_str(text);
+        let header = text.ends_with(':') && folded.split_whitespace().count() <= 14 && {
+            let ws: Vec<&str> = folded.trim_end_matches(':').split_whitespace().collect();
+            let doc_word = ws.iter().any(|w| {
+                [
+                    "plan",
+                    "document",
+                    "draft",
+                    "proposal",
+                    "text",
+                    "framework",
+                    "memorandum",
+                    "points",
+                ]
+                .contains(w)
+            });
+            doc_word
+                && (folded.starts_with("according to")
+                    || folded.starts_with("under")
+                    || ws.iter().any(|w| {
+                        [
+                            "includes",
+                            "include",
+                            "envisages",
+                            "provides",
+                            "says",
+                            "states",
+                            "stipulates",
+                            "proposes",
+                            "contains",
+                            "following",
+                        ]
+                        .contains(w)
+                    }))
+        };
+        if !header {
+            p += 1;
+            continue;
+        }
+        // "According to Bloomberg, the plan includes:" -> the medium is the speaker
+        let mention = text
+            .strip_prefix("According to ")
+            .and_then(|rest| rest.split(',').next())
+            .filter(|np| !np.ends_with(':'))
+            .and_then(|np| ctx.gazetteer.resolve(np, local))
+            .filter(|m| !matches!(m, Mention::Document));
+        used.insert(p);
+        let mut q = p + 1;
+        while q < ctx.paragraphs.len() && q <= p + 15 {
+            let r = ctx.paragraphs[q].clone();
+            let item = ctx.body[r.clone()].trim_end();
+            let item = item.trim_start_matches(['-', '*', '\u{2022}', ' ']);
+            let start = r.end - item.len();
+            let sentence = ctx
+                .seg
+                .sentences
+                .iter()
+                .position(|s| s.para == q)
+                .unwrap_or(0);
+            out.push(Candidate {
+                kind: Kind::Report,
+                span: start..r.end,
+                sentence,
+                para: q,
+                mention: mention.clone(),
+                speaker_span: None,
+                verb: None,
+                rule: "list item",
+                confidence: 0.85,
+                floating: false,
+            });
+            used.insert(q);
+            q += 1;
+            if !item.ends_with(';') && !item.ends_with(',') {
+                break;
+            }
+        }
+        p = q;
+    }
+    used
+}
+
+/// Sieves 2 and 3 for one quote.
+fn quote_candidate(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    si: usize,
+    q: &Quote,
+    ws: &[SWord],
+    local: &mut Vec<(String, super::model::Speaker)>,
+) -> Option<Candidate> {
+    let n_words = words(&fold_str(&ctx.body[q.inner.clone()])).len();
+    let make = |mention: Option<Mention>,
+                speaker_span: Option<Range<usize>>,
+                verb: Option<String>,
+                rule,
+                confidence,
+                floating| Candidate {
+        kind: Kind::Quote,
+        span: q.inner.clone(),
+        sentence: si,
+        para: s.para,
+        mention,
+        speaker_span,
+        verb,
+        rule,
+        confidence,
+        floating,
+    };
+    // after the quote: `, he said` / `, said Peskov` / `," the minister continued.`
+    let after: Vec<usize> = (0..ws.len())
+        .filter(|&k| ws[k].start >= q.outer.end)
+        .take_while(|&k| !ws[k].in_quote)
+        .take(12)
+        .collect();
+    for (pos, &k) in after.iter().enumerate() {
+        let Some(len) = ctx.speech.verb_at(ws, k, true) else {
+            continue;
+        };
+        let verb = ws[k..k + len]
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let before: Vec<usize> = after[..pos]
+            .iter()
+            .copied()
+            .filter(|&j| !ctx.speech.is_between(&ws[j].text))
+            .collect();
+        if let (Some(&a), Some(&b)) = (before.first(), before.last()) {
+            let span = ws[a].start..ws[b].end;
+            let np = &ctx.body[span.clone()];
+            if !np.contains([',', '.'])
+                && let Some(m) = ctx.gazetteer.resolve(np, local)
+            {
+                return Some(make(
+                    Some(m),
+                    Some(span),
+                    Some(verb),
+                    "quote, speaker after",
+                    0.9,
+                    false,
+                ));
+            }
+            break;
+        }
+        if let Some((m, span)) = np_after(ctx, ws, k + len, s.span.end, local) {
+            return Some(make(
+                Some(m),
+                Some(span),
+                Some(verb),
+                "quote, speaker after",
+                0.9,
+                false,
+            ));
+        }
+        break;
+    }
+    // before the quote: `According to Rutte, "…"` / `he wrote: "…"` / `Rubio called the meeting "…"`
+    let prev: Vec<usize> = (0..ws.len())
+        .filter(|&k| ws[k].end <= q.outer.start)
+        .collect();
+    let gap_text = ctx.body[prev.last().map_or(s.span.start, |&k| ws[k].end)..q.outer.start].trim();
+    if let Some(pos) = prev.iter().rposition(|&k| ws[k].text == "according") {
+        let k = prev[pos];
+        if ws.get(k + 1).is_some_and(|w| w.text == "to")
+            && prev.len() - pos <= 8
+            && gap_text.starts_with([',', ':'])
+        {
+            let span = ws[k + 2].start..ws[*prev.last()?].end;
+            if let Some(m) = ctx.gazetteer.resolve(&ctx.body[span.clone()], local) {
+                return Some(make(
+                    Some(m),
+                    Some(span),
+                    None,
+                    "quote, according to",
+                    0.9,
+                    false,
+                ));
+            }
+        }
+    }
+    if let Some(&last) = prev.last() {
+        // a speech verb right before the quote, maybe with a short object and a colon
+        for back in 0..=3.min(prev.len() - 1) {
+            let k = prev[prev.len() - 1 - back];
+            let Some(len) = ctx.speech.verb_at(ws, k, false) else {
+                continue;
+            };
+            let call = CALL_VERBS.contains(&ws[k].text.as_str());
+            let colon = gap_text.ends_with(':') || gap_text.ends_with(',');
+            if back > 0 && !call && !colon {
+                break;
+            }
+            if k + len - 1 > last {
+                break;
+            }
+            let verb = ws[k..k + len]
+                .iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some((m, span)) = subject_before(ctx, s, ws, k, local) {
+                return Some(make(
+                    Some(m),
+                    Some(span),
+                    Some(verb),
+                    "quote, speaker before",
+                    0.85,
+                    false,
+                ));
+            }
+            break;
+        }
+    }
+    // a quote that is the whole sentence: the speaker of the quote before it
+    let outside: usize = ws.iter().filter(|w| !w.in_quote).count();
+    if outside == 0 && n_words >= 4 {
+        return Some(make(None, None, None, "quote, continued", 0.6, true));
+    }
+    None
+}
+
+/// `"…," he said, adding that …` -> a paraphrase by the same speaker.
+fn adding_that(
+    s: &Sentence,
+    si: usize,
+    q: &Quote,
+    ws: &[SWord],
+    mention: Option<Mention>,
+) -> Option<Candidate> {
+    let k = ws
+        .iter()
+        .position(|w| w.start >= q.outer.end && !w.in_quote && w.text == "adding")?;
+    mention.as_ref()?;
+    Some(Candidate {
+        kind: Kind::Paraphrase,
+        span: ws[k].start..s.span.end,
+        sentence: si,
+        para: s.para,
+        mention,
+        speaker_span: None,
+        verb: Some("adding".into()),
+        rule: "adding that",
+        confidence: 0.8,
+        floating: false,
+    })
+}
+
+/// A noun phrase after a verb, up to a comma, period or preposition: `said Peskov,`.
+fn np_after(
+    ctx: &Context<'_>,
+    ws: &[SWord],
+    from: usize,
+    limit: usize,
+    local: &mut Vec<(String, super::model::Speaker)>,
+) -> Option<(Mention, Range<usize>)> {
+    let first = ws.get(from)?;
+    if first.in_quote {
+        return None;
+    }
+    let mut last = from;
+    let mut k = from;
+    while k < ws.len() && k < from + 9 && ws[k].end <= limit && !ws[k].in_quote {
+        if POST_NP_STOP.contains(&ws[k].text.as_str()) && k > from {
+            break;
+        }
+        last = k;
+        let gap = ctx
+            .body
+            .get(ws[k].end..ws.get(k + 1).map_or(ws[k].end, |n| n.start))
+            .unwrap_or("");
+        if gap.contains([',', '.', ';', ':', '(']) {
+            break;
+        }
+        k += 1;
+    }
+    let span = first.start..ws[last].end;
+    let m = ctx.gazetteer.resolve(&ctx.body[span.clone()], local)?;
+    if matches!(m, Mention::Document) {
+        return None;
+    }
+    Some((m, span))
+}
+
+/// The speaker noun phrase in front of the verb at word `v`: the first comma-separated
+/// segment before it that resolves, skipping adverbials and asides.
+fn subject_before(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    ws: &[SWord],
+    v: usize,
+    local: &mut Vec<(String, super::model::Speaker)>,
+) -> Option<(Mention, Range<usize>)> {
+    let mut end = v;
+    while end > 0 && ctx.speech.is_between(&ws[end - 1].text) && !ws[end - 1].in_quote {
+        end -= 1;
+    }
+    if end == 0 {
+        return None;
+    }
+    let stop = ws[end - 1].end;
+    let start = ws
+        .iter()
+        .take(end)
+        .rposition(|w| w.in_quote)
+        .map_or(s.span.start, |k| ws[k].end);
+    let pre = &ctx.body[start..stop];
+    let mut offset = start;
+    for seg in pre.split([',', ';', '\u{2014}', '\u{2013}', '(', ')']) {
+        let seg_start = offset;
+        offset += seg.len() + 1;
+        let trimmed = seg.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let lead = seg.len() - seg.trim_start().len();
+        let span = seg_start + lead..seg_start + lead + trimmed.len();
+        let folded = fold_str(trimmed);
+        let first = folded.split_whitespace().next().unwrap_or("");
+        let first_two = folded
+            .split_whitespace()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let adverbial = ADVERBIAL_START.contains(&first)
+            || ADVERBIAL_START.contains(&first_two.as_str())
+            || (folded.split_whitespace().count() == 1 && first.ends_with("ly"));
+        let is_pronoun = ["he", "she", "they", "it"].contains(&folded.as_str());
+        if adverbial && !is_pronoun {
+            continue;
+        }
+        if let Some(m) = ctx.gazetteer.resolve(trimmed, local) {
+            return Some((m, span));
+        }
+    }
+    None
+}
+
+/// Sieve 4: reported speech in a sentence.
+fn sentence_candidate(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    si: usize,
+    ws: &[SWord],
+    quotes: &[&Quote],
+    local: &mut Vec<(String, super::model::Speaker)>,
+) -> Option<Candidate> {
+    let base = |mention: Option<Mention>,
+                speaker_span: Option<Range<usize>>,
+                verb: Option<String>,
+                rule,
+                confidence| {
+        let kind = if matches!(mention, None | Some(Mention::Document)) {
+            Kind::Report
+        } else {
+            Kind::Paraphrase
+        };
+        let mention = mention.filter(|m| !matches!(m, Mention::Document));
+        // a sentence that is mostly one quote is that quote
+        let (kind, span) = match quotes.iter().max_by_key(|q| q.inner.len()) {
+            Some(q) if kind == Kind::Paraphrase && q.inner.len() * 2 >= s.span.len() => {
+                (Kind::Quote, q.inner.clone())
+            }
+            _ => (kind, s.span.clone()),
+        };
+        Candidate {
+            kind,
+            span,
+            sentence: si,
+            para: s.para,
+            mention,
+            speaker_span,
+            verb,
+            rule,
+            confidence,
+            floating: false,
+        }
+    };
+    let plain: Vec<usize> = (0..ws.len()).filter(|&k| !ws[k].in_quote).collect();
+    // According to X, … / …, according to X.
+    if let Some(pos) = plain
+        .iter()
+        .position(|&k| ws[k].text == "according" && ws.get(k + 1).is_some_and(|w| w.text == "to"))
+    {
+        let k = plain[pos];
+        let np_start = ws.get(k + 2)?.start;
+        let rest = &ctx.body[np_start..s.span.end];
+        let np_len = rest
+            .find([',', ':', ';'])
+            .unwrap_or_else(|| rest.trim_end_matches(['.', '!', '?']).len());
+        let span = np_start..np_start + np_len;
+        if let Some(m) = ctx.gazetteer.resolve(&ctx.body[span.clone()], local) {
+            return Some(base(Some(m), Some(span), None, "according to", 0.85));
+        }
+    }
+    // As reported by X, … / As X pointed out, …
+    if ws.first().is_some_and(|w| w.text == "as") {
+        if ws.get(2).is_some_and(|w| w.text == "by") && ctx.speech.verb_at(ws, 1, false).is_some() {
+            let rest = &ctx.body[ws.get(3)?.start..s.span.end];
+            let len = rest.find(',').unwrap_or(0);
+            let span = ws[3].start..ws[3].start + len;
+            if len > 0
+                && let Some(m) = ctx.gazetteer.resolve(&ctx.body[span.clone()], local)
+            {
+                return Some(base(
+                    Some(m),
+                    Some(span),
+                    Some(ws[1].text.clone()),
+                    "as reported by",
+                    0.85,
+                ));
+            }
+        }
+        let comma = ctx.body[s.span.clone()].find(',').map(|c| s.span.start + c);
+        if let Some(comma) = comma
+            && let Some(v) = (1..ws.len())
+                .find(|&k| ws[k].end <= comma && ctx.speech.verb_at(ws, k, false).is_some())
+        {
+            let span = ws[1].start..ws[v - 1].end;
+            if v > 1
+                && let Some(m) = ctx.gazetteer.resolve(&ctx.body[span.clone()], local)
+            {
+                return Some(base(
+                    Some(m),
+                    Some(span),
+                    Some(ws[v].text.clone()),
+                    "as X said",
+                    0.85,
+                ));
+            }
+        }
+    }
+    // X said (that) … / …, X said. / …, said X. / the plan requires …
+    for &k in &plain {
+        let speech = ctx.speech.verb_at(ws, k, false);
+        let doc_verb = ctx.speech.document_verbs.contains(&ws[k].text);
+        if speech.is_none() && !doc_verb {
+            continue;
+        }
+        let verb = ws[k..k + speech.unwrap_or(1)]
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        // passive: "This was reported by the President's Office."
+        if ws.get(k + 1).is_some_and(|w| w.text == "by")
+            && k > 0
+            && ["was", "were", "been", "is"].contains(&ws[k - 1].text.as_str())
+        {
+            if let Some((m, span)) = np_after(ctx, ws, k + 2, s.span.end, local) {
+                return Some(base(Some(m), Some(span), Some(verb), "reported by", 0.7));
+            }
+            continue;
+        }
+        if let Some((m, span)) = subject_before(ctx, s, ws, k, local) {
+            let is_doc = matches!(m, Mention::Document)
+                || (matches!(m, Mention::Pronoun(super::speakers::Pronoun::It))
+                    && recent_document(ctx, s));
+            if is_doc {
+                if doc_verb || speech.is_some() {
+                    return Some(base(
+                        Some(Mention::Document),
+                        None,
+                        Some(verb),
+                        "the plan says",
+                        0.8,
+                    ));
+                }
+                continue;
+            }
+            if matches!(m, Mention::Pronoun(super::speakers::Pronoun::It)) || speech.is_none() {
+                continue;
+            }
+            return Some(base(
+                Some(m),
+                Some(span),
+                Some(verb),
+                "reported speech",
+                0.75,
+            ));
+        }
+        if speech.is_some() {
+            // "…, said Peskov."
+            let after_comma = k > 0 && ctx.body[ws[k - 1].end..ws[k].start].contains(',');
+            if after_comma
+                && let Some((m, span)) =
+                    np_after(ctx, ws, k + speech.unwrap_or(1), s.span.end, local)
+            {
+                return Some(base(
+                    Some(m),
+                    Some(span),
+                    Some(verb),
+                    "reported speech, speaker after",
+                    0.75,
+                ));
+            }
+        }
+    }
+    // Under the plan, …
+    let lead = fold_str(&ctx.body[s.span.clone()]);
+    if (lead.starts_with("under the ") || lead.starts_with("under this "))
+        && lead
+            .split(',')
+            .next()
+            .is_some_and(|h| h.split_whitespace().count() <= 6)
+    {
+        return Some(base(None, None, None, "under the plan", 0.75));
+    }
+    None
+}
+
+/// True when "it" can stand for a document: one is named in this or the previous sentence.
+fn recent_document(ctx: &Context<'_>, s: &Sentence) -> bool {
+    let docs = [
+        "plan",
+        "document",
+        "draft",
+        "proposal",
+        "text",
+        "memorandum",
+        "framework",
+    ];
+    let idx = ctx
+        .seg
+        .sentences
+        .iter()
+        .position(|x| x.span == s.span)
+        .unwrap_or(0);
+    let from = idx.saturating_sub(1);
+    ctx.seg.sentences[from..=idx].iter().any(|x| {
+        let f = fold_str(&ctx.body[x.span.clone()]);
+        f.split(|c: char| !c.is_alphanumeric())
+            .any(|w| docs.contains(&w))
+    })
+}

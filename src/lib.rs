@@ -1,0 +1,12 @@
+//! Pointwise: tracks the US 28-point peace plan for Russia and Ukraine point by point.
+//!
+//! [`ingest`] turns articles into statements (who said what about which point, for or
+//! against) and stores them with [`db`]; [`web`] serves the dashboard; [`catalog`] holds the
+//! editable data in `seeds/`.
+
+pub mod catalog;
+pub mod cli;
+pub mod db;
+pub mod ingest;
+pub mod text;
+pub mod web;

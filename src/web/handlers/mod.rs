@@ -1,0 +1,25 @@
+//! One file per page: its template struct and its handler.
+
+pub mod assets;
+pub mod index;
+pub mod provisions;
+pub mod sources;
+pub mod speakers;
+pub mod statements;
+
+use super::WebError;
+
+/// Any path the router does not know.
+pub async fn not_found() -> WebError {
+    WebError::NotFound("There is no page at this address.".into())
+}
+
+/// Parses a numeric path segment, answering 400 for anything else.
+pub fn parse_id(raw: &str, what: &str) -> Result<i64, WebError> {
+    raw.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(|| {
+        WebError::BadRequest(format!(
+            "“{}” is not a {what} number.",
+            raw.chars().take(40).collect::<String>()
+        ))
+    })
+}
