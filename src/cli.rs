@@ -52,12 +52,20 @@ pub enum Command {
     },
     /// Print every statement as JSON Lines (the format shared/eval/score.py reads).
     Export,
+    /// Print what the extraction finds in article files, without storing anything.
+    Extract {
+        /// Article files.
+        files: Vec<PathBuf>,
+    },
 }
 
 /// Runs the command line; returns the process exit code.
 pub async fn run(cli: Cli) -> anyhow::Result<i32> {
     let catalog = Catalog::bundled()?;
     let extractor = Extractor::new(&catalog)?;
+    if let Some(Command::Extract { files }) = &cli.command {
+        return extract_files(&extractor, files);
+    }
     let pool = db::connect(&cli.db)
         .await
         .with_context(|| format!("cannot open database {}", cli.db.display()))?;
@@ -92,6 +100,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             }
             Ok(0)
         }
+        Command::Extract { .. } => Ok(0),
         Command::Serve { addr, public_url } => {
             let (sources, _, _) = queries::count_rows(&pool).await?;
             if sources == 0 {
@@ -103,4 +112,35 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             Ok(0)
         }
     }
+}
+
+/// `pointwise extract FILE...`: each statement as a JSON line, with the rule and evidence.
+fn extract_files(extractor: &Extractor, files: &[PathBuf]) -> anyhow::Result<i32> {
+    let mut out = std::io::stdout().lock();
+    for path in files {
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let text = ingest::decode::decode(&bytes)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let article = extractor.parse(&name, &text);
+        for s in extractor.extract(&article) {
+            let line = serde_json::json!({
+                "source_file": name,
+                "speaker": s.speaker.as_ref().map(|x| x.name.clone()),
+                "via": s.speaker_via,
+                "kind": s.kind.as_str(),
+                "text": s.text,
+                "provisions": s.provisions.iter().map(|p| p.number).collect::<Vec<_>>(),
+                "evidence": s.provisions.iter().map(|p| p.evidence.join(", ")).collect::<Vec<_>>(),
+                "stance": s.stance.as_str(),
+                "cues": s.stance_cues,
+                "rule": s.rule,
+            });
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(0)
 }

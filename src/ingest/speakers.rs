@@ -119,7 +119,10 @@ impl Gazetteer {
             });
             let mut seen = HashSet::new();
             for alias in std::iter::once(&s.name).chain(&s.aliases) {
+                // "the Alliance" is matched as "alliance", so that a longer title starting at
+                // the same word ("the Alliance Secretary General") is not cut short
                 let f = fold_str(alias.trim());
+                let f = f.strip_prefix("the ").map(str::to_string).unwrap_or(f);
                 if !f.is_empty() && seen.insert(f.clone()) {
                     pats.push(f);
                     patterns.push((i, false));
@@ -127,9 +130,14 @@ impl Gazetteer {
             }
             for title in &s.titles {
                 let f = fold_str(title.trim());
-                if !f.is_empty() && seen.insert(f.clone()) {
-                    pats.push(f);
-                    patterns.push((i, true));
+                let f = f.strip_prefix("the ").map(str::to_string).unwrap_or(f);
+                // "alliance secretary general" also as "alliance's secretary general"
+                let possessive = f.split_once(' ').map(|(a, b)| format!("{a}'s {b}"));
+                for form in std::iter::once(f).chain(possessive) {
+                    if !form.is_empty() && seen.insert(form.clone()) {
+                        pats.push(form);
+                        patterns.push((i, true));
+                    }
                 }
             }
         }
@@ -206,9 +214,9 @@ impl Gazetteer {
             return None;
         }
         match words.as_slice() {
-            ["he"] => return Some(Mention::Pronoun(Pronoun::He)),
-            ["she"] => return Some(Mention::Pronoun(Pronoun::She)),
-            ["they"] => return Some(Mention::Pronoun(Pronoun::They)),
+            ["he" | "him"] => return Some(Mention::Pronoun(Pronoun::He)),
+            ["she" | "her"] => return Some(Mention::Pronoun(Pronoun::She)),
+            ["they" | "them"] => return Some(Mention::Pronoun(Pronoun::They)),
             ["it"] => return Some(Mention::Pronoun(Pronoun::It)),
             _ => {}
         }

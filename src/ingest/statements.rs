@@ -491,7 +491,7 @@ fn quote_candidate(
                 .map(|w| w.text.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
-            if let Some((m, span)) = subject_before(ctx, s, ws, k, local) {
+            if let Some((m, span)) = subject_before(ctx, s, ws, k, false, local) {
                 return Some(make(
                     Some(m),
                     Some(span),
@@ -581,6 +581,7 @@ fn subject_before(
     s: &Sentence,
     ws: &[SWord],
     v: usize,
+    document: bool,
     local: &mut Vec<(String, super::model::Speaker)>,
 ) -> Option<(Mention, Range<usize>)> {
     let mut end = v;
@@ -621,8 +622,11 @@ fn subject_before(
         if adverbial && !is_pronoun {
             continue;
         }
-        if let Some(m) = ctx.gazetteer.resolve(trimmed, local) {
-            return Some((m, span));
+        match ctx.gazetteer.resolve(trimmed, local) {
+            // in "The plan needs work, Rutte said" the plan is what is spoken of, not who speaks
+            Some(Mention::Document) if !document => continue,
+            Some(m) => return Some((m, span)),
+            None => {}
         }
     }
     None
@@ -722,34 +726,40 @@ fn sentence_candidate(
             }
         }
     }
-    // X said (that) … / …, X said. / …, said X. / the plan requires …
-    for &k in &plain {
-        let speech = ctx.speech.verb_at(ws, k, false);
-        let doc_verb = ctx.speech.document_verbs.contains(&ws[k].text);
-        if speech.is_none() && !doc_verb {
-            continue;
-        }
-        let verb = ws[k..k + speech.unwrap_or(1)]
-            .iter()
-            .map(|w| w.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        // passive: "This was reported by the President's Office."
-        if ws.get(k + 1).is_some_and(|w| w.text == "by")
-            && k > 0
-            && ["was", "were", "been", "is"].contains(&ws[k - 1].text.as_str())
-        {
-            if let Some((m, span)) = np_after(ctx, ws, k + 2, s.span.end, local) {
-                return Some(base(Some(m), Some(span), Some(verb), "reported by", 0.7));
+    // X said (that) … / …, X said. / …, said X.   (a person or body speaking wins over the
+    // plan "saying" something, so documents are tried in a second pass)
+    for documents in [false, true] {
+        for &k in &plain {
+            let speech = ctx.speech.verb_at(ws, k, false);
+            let doc_verb = ctx.speech.document_verbs.contains(&ws[k].text);
+            if (!documents && speech.is_none()) || (documents && !doc_verb && speech.is_none()) {
+                continue;
             }
-            continue;
-        }
-        if let Some((m, span)) = subject_before(ctx, s, ws, k, local) {
-            let is_doc = matches!(m, Mention::Document)
-                || (matches!(m, Mention::Pronoun(super::speakers::Pronoun::It))
-                    && recent_document(ctx, s));
-            if is_doc {
-                if doc_verb || speech.is_some() {
+            let verb = ws[k..k + speech.unwrap_or(1)]
+                .iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            // passive: "This was reported by the President's Office."
+            if ws.get(k + 1).is_some_and(|w| w.text == "by")
+                && k > 0
+                && ["was", "were", "been", "is"].contains(&ws[k - 1].text.as_str())
+            {
+                if !documents && let Some((m, span)) = np_after(ctx, ws, k + 2, s.span.end, local) {
+                    return Some(base(Some(m), Some(span), Some(verb), "reported by", 0.7));
+                }
+                continue;
+            }
+            if let Some((m, span)) = subject_before(ctx, s, ws, k, documents, local) {
+                let is_doc = matches!(m, Mention::Document)
+                    || (matches!(m, Mention::Pronoun(super::speakers::Pronoun::It))
+                        && recent_document(ctx, s));
+                if is_doc != documents
+                    || matches!(m, Mention::Pronoun(super::speakers::Pronoun::It)) && !is_doc
+                {
+                    continue;
+                }
+                if is_doc {
                     return Some(base(
                         Some(Mention::Document),
                         None,
@@ -758,33 +768,29 @@ fn sentence_candidate(
                         0.8,
                     ));
                 }
-                continue;
-            }
-            if matches!(m, Mention::Pronoun(super::speakers::Pronoun::It)) || speech.is_none() {
-                continue;
-            }
-            return Some(base(
-                Some(m),
-                Some(span),
-                Some(verb),
-                "reported speech",
-                0.75,
-            ));
-        }
-        if speech.is_some() {
-            // "…, said Peskov."
-            let after_comma = k > 0 && ctx.body[ws[k - 1].end..ws[k].start].contains(',');
-            if after_comma
-                && let Some((m, span)) =
-                    np_after(ctx, ws, k + speech.unwrap_or(1), s.span.end, local)
-            {
                 return Some(base(
                     Some(m),
                     Some(span),
                     Some(verb),
-                    "reported speech, speaker after",
+                    "reported speech",
                     0.75,
                 ));
+            }
+            if !documents && speech.is_some() {
+                // "…, said Peskov."
+                let after_comma = k > 0 && ctx.body[ws[k - 1].end..ws[k].start].contains(',');
+                if after_comma
+                    && let Some((m, span)) =
+                        np_after(ctx, ws, k + speech.unwrap_or(1), s.span.end, local)
+                {
+                    return Some(base(
+                        Some(m),
+                        Some(span),
+                        Some(verb),
+                        "reported speech, speaker after",
+                        0.75,
+                    ));
+                }
             }
         }
     }
