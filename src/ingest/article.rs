@@ -193,13 +193,6 @@ fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
-/// A line that reads as running text rather than a header.
-fn is_body_line(line: &str) -> bool {
-    let n = word_count(line);
-    let t = line.trim_end();
-    n >= 16 || (n >= 6 && t.ends_with(['.', '!', '?', '"', '\u{201D}', ';']))
-}
-
 /// Parses one article. Pure: the caller reads the file and decodes it.
 pub fn parse_article(file_name: &str, raw: &str, rules: &ArticleRules) -> Article {
     let mut text = raw
@@ -233,9 +226,8 @@ pub fn parse_article(file_name: &str, raw: &str, rules: &ArticleRules) -> Articl
             publisher.get_or_insert(p);
         } else if rules.is_junk(line) {
         } else if title.is_none()
-            && word_count(line) >= 2
-            && !is_body_line(line)
-            && !line.ends_with('.')
+            && (2..=30).contains(&word_count(line))
+            && !line.ends_with(['.', '!', '?', '"', '\u{201D}', ';', ':'])
         {
             title = Some(line.to_string());
         } else {

@@ -254,7 +254,8 @@ mod tests {
     use super::*;
 
     fn seg(text: &str) -> (Segmented, Vec<String>) {
-        let s = segment(text, &[0..text.len()]);
+        let paragraphs: Vec<Range<usize>> = std::iter::once(0..text.len()).collect();
+        let s = segment(text, &paragraphs);
         let sentences = s
             .sentences
             .iter()

@@ -128,7 +128,25 @@ impl Gazetteer {
                     patterns.push((i, false));
                 }
             }
-            for title in &s.titles {
+            // "Poland's foreign minister", "foreign minister of Poland" from the role and country
+            let role = s
+                .role
+                .split(['(', ',', ';'])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_lowercase();
+            let mut titles = s.titles.clone();
+            if s.kind == "person"
+                && !role.is_empty()
+                && !s.country.is_empty()
+                && role.split_whitespace().count() <= 4
+            {
+                let country = s.country.to_lowercase();
+                titles.push(format!("{country}'s {role}"));
+                titles.push(format!("{role} of {country}"));
+            }
+            for title in &titles {
                 let f = fold_str(title.trim());
                 let f = f.strip_prefix("the ").map(str::to_string).unwrap_or(f);
                 // "alliance secretary general" also as "alliance's secretary general"

@@ -140,6 +140,10 @@ const ADVERBIAL_START: &[&str] = &[
     "like",
     "against",
 ];
+static WIRE_DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^[^()]{0,60}\([\p{L} .&-]{2,30}\)\s*[-\u{2013}\u{2014}]\s*")
+        .expect("static pattern")
+});
 const CALL_VERBS: &[&str] = &[
     "called",
     "calls",
@@ -597,6 +601,11 @@ fn subject_before(
         .take(end)
         .rposition(|w| w.in_quote)
         .map_or(s.span.start, |k| ws[k].end);
+    let mut start = start;
+    // a wire dateline is not a speaker: "WARSAW, Nov 25 (Reuters) - Poland's minister said"
+    if let Some(m) = WIRE_DATELINE.find(&ctx.body[start..stop]) {
+        start += m.end();
+    }
     let pre = &ctx.body[start..stop];
     let mut offset = start;
     for seg in pre.split([',', ';', '\u{2014}', '\u{2013}', '(', ')']) {

@@ -1,0 +1,298 @@
+//! Extraction quality: the seeds scored against the hand-made gold set the way
+//! `shared/eval/score.py` scores them, with the thresholds asserted; and articles written in
+//! other outlets' styles, with other speakers, to show the rules are general.
+
+mod common;
+
+use std::collections::{HashMap, HashSet};
+
+use pointwise::ingest::{Extractor, Statement};
+use pointwise::text::fold_str;
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+struct Gold {
+    source_file: String,
+    speaker: Option<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    provisions: Vec<i64>,
+    #[serde(default)]
+    optional: bool,
+}
+
+type Triple = (String, Option<String>, i64);
+
+fn norm(s: &str) -> String {
+    fold_str(s).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn prf(tp: usize, npred: usize, ngold: usize) -> f64 {
+    let p = if npred > 0 {
+        tp as f64 / npred as f64
+    } else {
+        0.0
+    };
+    let r = if ngold > 0 {
+        tp as f64 / ngold as f64
+    } else {
+        0.0
+    };
+    if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    }
+}
+
+/// (pair F1, triple F1, misses and extras) as score.py computes them.
+fn score(gold: &[Gold], pred: &[(String, Statement)]) -> (f64, f64, Vec<String>) {
+    let files: HashSet<&str> = gold.iter().map(|g| g.source_file.as_str()).collect();
+    let mut alias: HashMap<String, String> = HashMap::new();
+    for g in gold {
+        if let Some(name) = &g.speaker {
+            for a in std::iter::once(name).chain(&g.aliases) {
+                alias.insert(norm(a), name.clone());
+            }
+        }
+    }
+    let canon = |name: &Option<String>| -> Option<String> {
+        let n = norm(name.as_deref()?);
+        if n.is_empty() {
+            return None;
+        }
+        alias
+            .get(&n)
+            .or_else(|| alias.get(n.rsplit(' ').next().unwrap_or("")))
+            .cloned()
+            .or_else(|| name.clone())
+    };
+    let triples =
+        |rows: &mut dyn Iterator<Item = (String, Option<String>, Vec<i64>)>| -> HashSet<Triple> {
+            rows.flat_map(|(f, s, ps)| ps.into_iter().map(move |p| (f.clone(), s.clone(), p)))
+                .collect()
+        };
+    let g_tri = triples(&mut gold.iter().filter(|g| !g.optional).map(|g| {
+        (
+            g.source_file.clone(),
+            g.speaker.clone(),
+            g.provisions.clone(),
+        )
+    }));
+    let o_tri: HashSet<Triple> = triples(&mut gold.iter().filter(|g| g.optional).map(|g| {
+        (
+            g.source_file.clone(),
+            g.speaker.clone(),
+            g.provisions.clone(),
+        )
+    }))
+    .difference(&g_tri)
+    .cloned()
+    .collect();
+    let p_tri: HashSet<Triple> = triples(
+        &mut pred
+            .iter()
+            .filter(|(f, _)| files.contains(f.as_str()))
+            .map(|(f, s)| {
+                (
+                    f.clone(),
+                    canon(&s.speaker.as_ref().map(|x| x.name.clone())),
+                    s.provisions.iter().map(|p| i64::from(p.number)).collect(),
+                )
+            }),
+    )
+    .difference(&o_tri)
+    .cloned()
+    .collect();
+    let pair = |t: &HashSet<Triple>| {
+        t.iter()
+            .map(|(f, _, p)| (f.clone(), *p))
+            .collect::<HashSet<_>>()
+    };
+    let o_pair: HashSet<_> = pair(&o_tri).difference(&pair(&g_tri)).cloned().collect();
+    let g_pair = pair(&g_tri);
+    let p_pair: HashSet<_> = pair(&p_tri).difference(&o_pair).cloned().collect();
+    let mut notes: Vec<String> = g_tri
+        .difference(&p_tri)
+        .map(|t| format!("miss {t:?}"))
+        .collect();
+    notes.extend(p_tri.difference(&g_tri).map(|t| format!("extra {t:?}")));
+    notes.sort();
+    (
+        prf(
+            p_pair.intersection(&g_pair).count(),
+            p_pair.len(),
+            g_pair.len(),
+        ),
+        prf(p_tri.intersection(&g_tri).count(), p_tri.len(), g_tri.len()),
+        notes,
+    )
+}
+
+fn extract_dir(
+    extractor: &Extractor,
+    dir: &std::path::Path,
+) -> anyhow::Result<Vec<(String, Statement)>> {
+    let mut out = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    for path in files {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let text = pointwise::ingest::decode::decode(&std::fs::read(&path)?)?;
+        let article = extractor.parse(&name, &text);
+        out.extend(
+            extractor
+                .extract(&article)
+                .into_iter()
+                .map(|s| (name.clone(), s)),
+        );
+    }
+    Ok(out)
+}
+
+fn load_gold(path: &std::path::Path) -> anyhow::Result<Vec<Gold>> {
+    let text = std::fs::read_to_string(path)?;
+    Ok(text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(serde_json::from_str)
+        .collect::<Result<_, _>>()?)
+}
+
+#[tokio::test]
+async fn seeds_score_above_the_thresholds() -> anyhow::Result<()> {
+    // Arrange
+    let t = common::test_db().await?;
+    let gold = load_gold(&common::fixture("seeds_gold.jsonl"))?;
+    // Act
+    let pred = extract_dir(&t.extractor, &common::seeds_dir())?;
+    let (pair_f1, triple_f1, notes) = score(&gold, &pred);
+    // Assert
+    println!(
+        "seeds: pair F1 {pair_f1:.3}, triple F1 {triple_f1:.3}\n{}",
+        notes.join("\n")
+    );
+    assert!(
+        triple_f1 >= 0.92,
+        "triple F1 {triple_f1:.3} < 0.92: {notes:#?}"
+    );
+    assert!(pair_f1 >= 0.95, "pair F1 {pair_f1:.3} < 0.95: {notes:#?}");
+    Ok(())
+}
+
+#[tokio::test]
+async fn every_seed_gold_quote_is_found_with_its_speaker() -> anyhow::Result<()> {
+    let t = common::test_db().await?;
+    let pred = extract_dir(&t.extractor, &common::seeds_dir())?;
+    let text = std::fs::read_to_string(common::fixture("seeds_gold.jsonl"))?;
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let g: serde_json::Value = serde_json::from_str(line)?;
+        if g["kind"] != "quote" || g["optional"] == true {
+            continue;
+        }
+        let file = g["source_file"].as_str().unwrap_or_default();
+        let words = norm(g["text"].as_str().unwrap_or_default());
+        let speaker = g["speaker"].as_str().unwrap_or_default();
+        let found = pred.iter().any(|(f, s)| {
+            f == file
+                && norm(&s.text).contains(&words)
+                && s.speaker.as_ref().is_some_and(|x| x.name == speaker)
+        });
+        assert!(found, "{file}: quote {words:?} by {speaker} not found");
+    }
+    Ok(())
+}
+
+fn extract_text(extractor: &Extractor, name: &str, text: &str) -> Vec<Statement> {
+    let article = extractor.parse(name, text);
+    extractor.extract(&article)
+}
+
+fn has(statements: &[Statement], speaker: Option<&str>, point: u8) -> bool {
+    statements.iter().any(|s| {
+        s.speaker.as_ref().map(|x| x.name.as_str()) == speaker
+            && s.provisions.iter().any(|p| p.number == point)
+    })
+}
+
+#[tokio::test]
+async fn wire_copy_in_another_style_with_other_speakers() -> anyhow::Result<()> {
+    // Arrange: an article written for this test, in the style of a wire agency.
+    let t = common::test_db().await?;
+    let text = "Poland says jets and troops clauses need work\nNov 25, 2025 14:05 GMT\nBy Anna Nowak\n\n\
+WARSAW, Nov 25 (Reuters) - Poland's foreign minister said on Tuesday that the clause on European fighter jets \
+based in Poland had not been discussed with Warsaw.\n\n\
+\u{201C}Nobody asked us about our airfields,\u{201D} Radoslaw Sikorski told reporters. \u{201C}We will not accept \
+decisions about Poland without Poland.\u{201D}\n\n\
+Kremlin aide Yuri Ushakov said Moscow saw \u{2018}many provisions that suit us\u{2019} in the text, but the clause \
+on frozen assets would need more work.\n\n\
+Olena Kovalchuk, an analyst at the Razumkov Centre in Kyiv, said the cap of 600,000 troops was \u{201C}a ceiling \
+Ukraine could live with in peacetime.\u{201D} Kovalchuk added that elections within 100 days were unrealistic \
+under martial law.\n\n\
+The weather in Warsaw was cold, the minister added.\n\nRead more:\nLavrov says plan \u{2018}a basis\u{2019} for talks\n";
+    // Act
+    let s = extract_text(&t.extractor, "wire.txt", text);
+    // Assert
+    assert!(
+        has(&s, Some("Radosław Sikorski"), 9) || has(&s, Some("Radosław Sikorski"), 0),
+        "{s:#?}"
+    );
+    assert!(
+        has(&s, Some("Yuri Ushakov"), 14),
+        "frozen assets -> 14: {s:#?}"
+    );
+    assert!(
+        has(&s, Some("Olena Kovalchuk"), 6),
+        "a person first seen here: {s:#?}"
+    );
+    assert!(
+        has(&s, Some("Olena Kovalchuk"), 25),
+        "surname resolves to the new person: {s:#?}"
+    );
+    assert!(
+        !s.iter().any(|x| x.text.contains("Lavrov says")),
+        "headlines after Read more yield nothing"
+    );
+    assert!(
+        !s.iter().any(|x| x.text.contains("weather")),
+        "a remark not about the plan is not a statement"
+    );
+    let quote = s.iter().find(|x| x.text.starts_with("Nobody asked us"));
+    assert!(
+        quote.is_some_and(|q| q
+            .speaker
+            .as_ref()
+            .is_some_and(|x| x.name == "Radosław Sikorski")),
+        "{s:#?}"
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn kremlin_readout_with_a_title_alone_and_a_pronoun_chain() -> anyhow::Result<()> {
+    let t = common::test_db().await?;
+    let text = "Peskov: Moscow has not received the plan officially\n23 NOV 2025 09:10\n\n\
+MOSCOW, November 23. /TASS/. The Kremlin has not received the amended text of the US peace plan, the Kremlin \
+spokesman said on Sunday.\n\n\
+He said Moscow was ready to discuss the points on territory with Washington.\n\n\
+\u{00AB}We consider the return to the G8 a secondary matter,\u{00BB} he stressed.\n";
+    let s = extract_text(&t.extractor, "tass.txt", text);
+    assert!(
+        has(&s, Some("Dmitry Peskov"), 0),
+        "title alone -> Peskov: {s:#?}"
+    );
+    assert!(
+        has(&s, Some("Dmitry Peskov"), 21),
+        "pronoun chain, territory -> 21: {s:#?}"
+    );
+    assert!(
+        has(&s, Some("Dmitry Peskov"), 13),
+        "guillemets, G8 -> 13: {s:#?}"
+    );
+    Ok(())
+}
