@@ -184,3 +184,60 @@ async fn unreadable_empty_and_binary_files_are_skipped_by_name() -> anyhow::Resu
     assert_eq!(queries::count_rows(&t.pool).await?.0, 1);
     Ok(())
 }
+
+#[tokio::test]
+async fn html_pages_and_legacy_encodings_are_read() -> anyhow::Result<()> {
+    // Arrange
+    let t = common::test_db().await?;
+    let dir = t.dir.path().join("pages");
+    std::fs::create_dir(&dir)?;
+    std::fs::write(
+        dir.join("page.html"),
+        r#"<!DOCTYPE html><html><head><title>Kallas | EU Observer</title>
+<meta property="og:site_name" content="EU Observer"><meta property="article:published_time" content="2025-11-24T08:15:00Z">
+<script>document.write("Trump said the plan is perfect")</script></head><body>
+<nav><ul><li>Home</li><li>World</li></ul></nav>
+<article><h1>Kallas: plan must not reward aggression</h1>
+<p>EU foreign policy chief Kaja Kallas said the 28-point plan was unacceptable as long as it rewarded aggression.</p>
+<p>Related: <a href="/x">Lavrov says the plan is a basis</a></p></article>
+<footer><p>Subscribe to our newsletter</p></footer></body></html>"#,
+    )?;
+    // Windows-1252 curly quotes (0x93, 0x94)
+    std::fs::write(
+        dir.join("cp1252.txt"),
+        b"Tusk on the plan\n2025-11-25\n\n\x93The plan is a capitulation,\x94 Donald Tusk said.\n",
+    )?;
+    // Act
+    let report = run(&t.pool, &t.extractor, &[dir], 1 << 20).await?;
+    // Assert
+    assert_eq!(report.new, 2, "{report}");
+    let sources = queries::list_sources(&t.pool).await?;
+    let page = sources.iter().find(|s| s.file_name == "page.html");
+    assert!(
+        page.is_some_and(|p| p.publisher == "EU Observer"
+            && p.title.starts_with("Kallas")
+            && p.published_date.as_deref() == Some("2025-11-24")),
+        "{sources:?}"
+    );
+    let filter = pointwise::db::models::StatementFilter {
+        limit: 100,
+        ..Default::default()
+    };
+    let (rows, _) = queries::list_statements(&t.pool, &filter).await?;
+    assert!(
+        rows.iter()
+            .any(|r| r.speaker_name.as_deref() == Some("Kaja Kallas") && r.stance == "opposes"),
+        "{rows:#?}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.speaker_name.as_deref() == Some("Donald Tusk")
+                && r.text == "The plan is a capitulation"),
+        "{rows:#?}"
+    );
+    assert!(
+        !rows.iter().any(|r| r.text.contains("perfect")),
+        "scripts are not text"
+    );
+    Ok(())
+}

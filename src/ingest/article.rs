@@ -279,6 +279,7 @@ pub fn parse_article(file_name: &str, raw: &str, rules: &ArticleRules) -> Articl
         publisher,
         published_date: date,
         published_time: time,
+        url: None,
         body,
         paragraphs: ranges,
     }

@@ -9,6 +9,7 @@
 pub mod article;
 pub mod decode;
 pub mod export;
+pub mod html;
 pub mod model;
 pub mod provisions;
 pub mod run;
@@ -66,10 +67,31 @@ impl Extractor {
         })
     }
 
-    /// Parses an article, completing its metadata from `seeds/sources.toml` where the text
-    /// does not give it.
+    /// Parses an article (plain text or a saved HTML page), completing its metadata from
+    /// `seeds/sources.toml` where the text does not give it.
     pub fn parse(&self, file_name: &str, raw: &str) -> Article {
-        let mut a = article::parse_article(file_name, raw, &self.article_rules);
+        let lower = file_name.to_ascii_lowercase();
+        let is_html =
+            lower.ends_with(".html") || lower.ends_with(".htm") || html::looks_like_html(raw);
+        let mut a = if is_html {
+            let (meta, text) = html::html_to_text(raw);
+            let mut a = article::parse_article(file_name, &text, &self.article_rules);
+            if meta.publisher.is_some() {
+                a.publisher = meta.publisher;
+            }
+            if let Some(t) = meta.title {
+                a.title = Some(t);
+            }
+            if let Some(p) = meta.published.as_deref()
+                && a.published_time.is_none()
+            {
+                a.published_time = article::parse_date_line(p).and_then(|(_, t)| t);
+            }
+            a.url = meta.url;
+            a
+        } else {
+            article::parse_article(file_name, raw, &self.article_rules)
+        };
         if let Some(entry) = self.catalog.source_entry(file_name) {
             if !entry.publisher.is_empty() && a.publisher.is_none() {
                 a.publisher = Some(entry.publisher.clone());
@@ -77,16 +99,11 @@ impl Extractor {
             if !entry.title.is_empty() && a.title.is_none() {
                 a.title = Some(entry.title.clone());
             }
+            if !entry.url.is_empty() && a.url.is_none() {
+                a.url = Some(entry.url.clone());
+            }
         }
         a
-    }
-
-    /// The seed URL of a file, if `seeds/sources.toml` has one.
-    pub fn seed_url(&self, file_name: &str) -> Option<String> {
-        self.catalog
-            .source_entry(file_name)
-            .map(|e| e.url.clone())
-            .filter(|u| !u.is_empty())
     }
 
     /// Every plan statement in `article`. Pure: no I/O.

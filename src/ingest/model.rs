@@ -16,6 +16,8 @@ pub struct Article {
     pub published_date: Option<String>,
     /// Publication time, `HH:MM`, when the article gives one.
     pub published_time: Option<String>,
+    /// Address of the original, when known (HTML meta or the seed metadata).
+    pub url: Option<String>,
     /// The cleaned body: paragraphs separated by a blank line.
     pub body: String,
     /// Byte ranges of the paragraphs in `body`.

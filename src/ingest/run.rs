@@ -67,7 +67,7 @@ fn is_article_file(path: &Path) -> bool {
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
             .as_deref(),
-        Some("txt" | "text" | "md")
+        Some("txt" | "text" | "md" | "html" | "htm")
     )
 }
 
@@ -217,7 +217,7 @@ async fn ingest_bytes(
         return Ok(Err("no article text left after removing boilerplate".into()));
     }
     let statements = extractor.extract(&article);
-    let url = extractor.seed_url(name).unwrap_or_default();
+    let url = article.url.clone().unwrap_or_default();
     let mut tx = pool.begin().await?;
     queries::replace_source(&mut tx, &article, &hash, &url, &statements).await?;
     tx.commit().await?;
