@@ -293,10 +293,15 @@ impl Linker {
             }
         }
         let mut shared_score: BTreeMap<u8, f32> = BTreeMap::new();
+        // each shared word counts once per clause, whatever form of it matched
+        let mut seen_terms = std::collections::HashSet::new();
         for h in &shared {
             let Target::Shared(i) = self.patterns[h.pattern].target else {
                 continue;
             };
+            if !seen_terms.insert(i) {
+                continue;
+            }
             let Some(s) = self.shared.get(i) else {
                 continue;
             };

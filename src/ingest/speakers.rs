@@ -238,9 +238,14 @@ impl Gazetteer {
             ["it"] => return Some(Mention::Pronoun(Pronoun::It)),
             _ => {}
         }
+        // "u.s." -> "us", "plan's" -> "plan"
         let clean: Vec<String> = words
             .iter()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+            .map(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                let w = w.strip_suffix("'s").unwrap_or(w);
+                w.replace('.', "")
+            })
             .collect();
         if clean.iter().any(|w| STOP.contains(&w.as_str())) {
             return None;
@@ -363,7 +368,7 @@ impl Gazetteer {
         let _ = folded;
         let plural = head.ends_with('s') && !head.ends_with("ss");
         let noun = match head.trim_end_matches('s') {
-            "representative" | "official" | "spokesperson" => "official",
+            "representative" | "official" | "spokesperson" | "member" => "official",
             "advisor" => "adviser",
             "person familiar" | "people familiar" => "source",
             other => other,
