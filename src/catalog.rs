@@ -203,9 +203,18 @@ pub struct NameLexicon {
     pub female: Vec<String>,
 }
 
+/// Topic words (`[topic]`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct TopicLexicon {
+    /// Words of negotiation that, in an article about the plan, make a statement about it.
+    pub negotiation: Vec<String>,
+}
+
 /// The whole lexicon.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Lexicon {
+    /// Topic words.
+    pub topic: TopicLexicon,
     /// Name rules.
     pub names: NameLexicon,
     /// Speech verbs.

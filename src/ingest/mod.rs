@@ -50,6 +50,7 @@ pub struct Extractor {
     speech: SpeechRules,
     linker: Linker,
     stance: StanceRules,
+    negotiation: std::collections::HashSet<String>,
     catalog: Catalog,
 }
 
@@ -63,6 +64,13 @@ impl Extractor {
             speech: SpeechRules::new(&catalog.lexicon.speech),
             linker: Linker::new(&catalog.plan)?,
             stance: StanceRules::new(&catalog.lexicon.stance)?,
+            negotiation: catalog
+                .lexicon
+                .topic
+                .negotiation
+                .iter()
+                .map(|w| crate::text::fold_str(w))
+                .collect(),
             catalog: catalog.clone(),
         })
     }
@@ -132,7 +140,10 @@ impl Extractor {
         self.gazetteer
             .find(&f.text)
             .into_iter()
-            .filter(|h| h.speaker.kind == SpeakerKind::Person && !f.text[h.end..].starts_with('\''))
+            .filter(|h| {
+                matches!(h.speaker.kind, SpeakerKind::Person | SpeakerKind::Media)
+                    && !f.text[h.end..].starts_with('\'')
+            })
             .filter_map(|h| {
                 let pos = f.orig(h.start);
                 if seg.in_quote(pos) {
@@ -164,6 +175,8 @@ impl Extractor {
             .filter(|h| h.speaker.kind == SpeakerKind::Person)
             .map(|h| names.orig(h.start)..names.orig(h.end))
             .collect();
+        // an article about the plan: its vocabulary at least three times
+        let article_on_plan = self.linker.analyse(ctx.body, &[]).plan_words.len() >= 3;
         for (c, speaker, via) in resolved {
             let sentence = ctx
                 .seg
@@ -203,7 +216,13 @@ impl Extractor {
             let continues = previous.as_ref().is_some_and(|(k, para, relevant)| {
                 *relevant && *k == key && key.is_some() && c.para <= para + 1
             });
-            let relevant = self.linker.names_a_point(&own)
+            let negotiates = article_on_plan
+                && speaker.is_some()
+                && crate::text::words(&crate::text::fold_str(text))
+                    .iter()
+                    .any(|w| self.negotiation.contains(&w.text));
+            let relevant = negotiates
+                || self.linker.names_a_point(&own)
                 || self.linker.names_a_point(&whole)
                 || !whole.plan_words.is_empty()
                 || context
@@ -261,6 +280,14 @@ fn resolve_speakers(
         mentions.iter().map(|m| (m.2.slug.clone(), m.3)).collect();
     for c in candidates {
         let (speaker, via) = match &c.mention {
+            Some(Mention::Speaker(s, _))
+                if let Some(earlier) = definite_description(s, &out, mentions) =>
+            {
+                (
+                    Some(earlier),
+                    format!("“the {}”", s.name.trim_start_matches("unnamed ")),
+                )
+            }
             Some(Mention::Speaker(s, g)) => {
                 genders.push((s.slug.clone(), *g));
                 (
@@ -289,6 +316,60 @@ fn resolve_speakers(
         out.push((c, speaker, via));
     }
     out
+}
+
+/// Media words that, alone, point back to the medium the article named ("the newspaper").
+const MEDIA_WORDS: &[&str] = &[
+    "newspaper",
+    "paper",
+    "agency",
+    "outlet",
+    "broadcaster",
+    "daily",
+    "publication",
+    "channel",
+    "network",
+];
+
+/// "the newspaper" -> the medium named before; "the diplomat" -> the unnamed diplomat before.
+fn definite_description(
+    s: &Speaker,
+    before: &[(Candidate, Option<Speaker>, String)],
+    mentions: &[(usize, usize, Speaker, Option<Gender>)],
+) -> Option<Speaker> {
+    if s.known {
+        return None;
+    }
+    let bare = s
+        .name
+        .strip_prefix("unnamed ")
+        .unwrap_or(&s.name)
+        .to_lowercase();
+    if bare.contains(' ') {
+        return None;
+    }
+    let mut earlier = before.iter().rev().filter_map(|(_, sp, _)| sp.as_ref());
+    if MEDIA_WORDS.contains(&bare.as_str()) {
+        return earlier
+            .find(|x| x.kind == SpeakerKind::Media)
+            .or_else(|| {
+                mentions
+                    .iter()
+                    .rev()
+                    .map(|m| &m.2)
+                    .find(|x| x.kind == SpeakerKind::Media)
+            })
+            .cloned();
+    }
+    if s.kind == SpeakerKind::Unnamed {
+        let suffix = format!(" {bare}");
+        return earlier
+            .find(|x| {
+                x.kind == SpeakerKind::Unnamed && x.name != s.name && x.name.ends_with(&suffix)
+            })
+            .cloned();
+    }
+    None
 }
 
 fn pronoun_word(p: Pronoun) -> &'static str {

@@ -357,11 +357,12 @@ impl Gazetteer {
                 origins.push(o.clone());
             }
         }
-        for h in hits {
-            if h.speaker.kind != SpeakerKind::Person {
-                let short = short_body_name(&h.speaker.name);
-                if !origins.contains(&short) {
-                    origins.push(short);
+        // a body named in the phrase gives the origin only when no adjective did
+        // ("a member of the Ukrainian delegation" -> "unnamed Ukrainian official")
+        if origins.is_empty() {
+            for h in hits {
+                if h.speaker.kind != SpeakerKind::Person && !origins.contains(&h.speaker.name) {
+                    origins.push(h.speaker.name.clone());
                 }
             }
         }
@@ -463,9 +464,4 @@ fn strip_determiner(np: &str) -> String {
         }
     }
     t.to_string()
-}
-
-/// "North Atlantic Treaty Organization (NATO)" -> "NATO"; other names are kept.
-fn short_body_name(name: &str) -> String {
-    name.to_string()
 }

@@ -581,7 +581,9 @@ fn quote_candidate(
     }
     if let Some(&last) = prev.last() {
         // a speech verb right before the quote, maybe with a short object and a colon
-        for back in 0..=3.min(prev.len() - 1) {
+        // "Rubio told reporters outside the U.S. mission: \"…\"" reaches back further than "he said: \"…\""
+        let reach = if gap_text.ends_with(':') { 8 } else { 3 };
+        for back in 0..=reach.min(prev.len() - 1) {
             let k = prev[prev.len() - 1 - back];
             let Some(len) = ctx.speech.verb_at(ws, k, false) else {
                 continue;
