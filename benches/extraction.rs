@@ -1,0 +1,67 @@
+//! Extraction throughput on one core: `cargo bench --bench extraction`.
+//!
+//! Parses and extracts every seed article and every corpus article repeatedly, on one thread,
+//! and prints articles/s and MB/s for each set. No database, no I/O in the timed loop.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use pointwise::catalog::Catalog;
+use pointwise::ingest::Extractor;
+
+fn load(dir: &Path) -> Vec<(String, String)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .filter_map(|p| {
+            let text = std::fs::read_to_string(&p).ok()?;
+            Some((p.file_name()?.to_string_lossy().into_owned(), text))
+        })
+        .collect()
+}
+
+fn measure(name: &str, extractor: &Extractor, articles: &[(String, String)]) {
+    let bytes: usize = articles.iter().map(|(_, t)| t.len()).sum();
+    let mut rounds = 0usize;
+    let mut statements = 0usize;
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(3) {
+        for (file, text) in articles {
+            let article = extractor.parse(file, text);
+            statements += extractor.extract(&article).len();
+        }
+        rounds += 1;
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let n = (rounds * articles.len()) as f64;
+    println!(
+        "{name}: {} articles, {} bytes, {rounds} rounds in {secs:.2} s: {:.0} articles/s, {:.2} MB/s, {:.0} statements/s",
+        articles.len(),
+        bytes,
+        n / secs,
+        (rounds * bytes) as f64 / secs / 1e6,
+        statements as f64 / secs
+    );
+}
+
+fn main() {
+    let catalog = Catalog::bundled().expect("bundled seeds parse");
+    let start = Instant::now();
+    let extractor = Extractor::new(&catalog).expect("rules compile");
+    println!(
+        "rules compiled in {:.1} ms",
+        start.elapsed().as_secs_f64() * 1e3
+    );
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    measure("seeds", &extractor, &load(&root.join("seeds/articles")));
+    measure(
+        "corpus",
+        &extractor,
+        &load(&root.join("tests/fixtures/corpus/articles")),
+    );
+}
