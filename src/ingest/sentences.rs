@@ -186,7 +186,13 @@ fn split_paragraph(
     let mut k = 0;
     while k < chars.len() {
         let (i, c) = chars[k];
-        if matches!(c, '.' | '!' | '?' | '\u{2026}') && !inside(i) {
+        // a quote that ends with its own full stop ends the sentence too: `… direction." "We …`
+        let closes_quote = chars.get(k + 1).is_some_and(|&(j, cj)| {
+            quotes
+                .iter()
+                .any(|q| q.closed && q.outer.end == para.start + j + cj.len_utf8())
+        });
+        if matches!(c, '.' | '!' | '?' | '\u{2026}') && (!inside(i) || closes_quote) {
             let mut j = k + 1;
             while j < chars.len() && "\"'\u{201D}\u{2019})]\u{00BB}".contains(chars[j].1) {
                 j += 1;

@@ -507,11 +507,24 @@ fn quote_candidate(
         floating,
     };
     // after the quote: `, he said` / `, said Peskov` / `," the minister continued.`
-    let after: Vec<usize> = (0..ws.len())
-        .filter(|&k| ws[k].start >= q.outer.end)
-        .take_while(|&k| !ws[k].in_quote)
-        .take(12)
-        .collect();
+    // the attribution after a quote follows punctuation: `…," he said`, not `"long" call with`
+    let inner_end = ctx.body[..q.outer.end]
+        .trim_end_matches(|c: char| "\"'\u{201D}\u{2019}\u{00BB}\u{203A}\u{201C}".contains(c));
+    let punctuated = inner_end
+        .ends_with([',', '.', '?', '!', '\u{2026}', '-', '\u{2014}', '\u{2013}'])
+        || ctx.body[q.outer.end..]
+            .trim_start()
+            .starts_with([',', '\u{2014}', '\u{2013}'])
+        || ctx.body[q.outer.end..].starts_with(" -");
+    let after: Vec<usize> = if punctuated {
+        (0..ws.len())
+            .filter(|&k| ws[k].start >= q.outer.end)
+            .take_while(|&k| !ws[k].in_quote)
+            .take(12)
+            .collect()
+    } else {
+        Vec::new()
+    };
     for (pos, &k) in after.iter().enumerate() {
         let Some(len) = ctx.speech.verb_at(ws, k, true) else {
             continue;
@@ -657,7 +670,7 @@ fn np_after(
     local: &mut Vec<(String, super::model::Speaker)>,
 ) -> Option<(Mention, Range<usize>)> {
     let first = ws.get(from)?;
-    if first.in_quote {
+    if first.in_quote || POST_NP_STOP.contains(&first.text.as_str()) {
         return None;
     }
     let mut last = from;
