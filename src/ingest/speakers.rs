@@ -269,9 +269,15 @@ impl Gazetteer {
         let last = clean.last().map(String::as_str).unwrap_or("");
         let group_head = self.group_head(&clean);
         if let Some(h) = hits.iter().max_by_key(|h| h.end - h.start) {
-            // "NATO foreign ministers" is a group, not NATO itself
+            // "NATO foreign ministers" is a group, not NATO itself, and "NATO must act" no speaker
             let covers_end = folded[h.end..].trim().is_empty();
-            if covers_end || group_head.is_none() {
+            // "the Central Election Commission" is not "the Commission"
+            let one_word = !folded[h.start..h.end].contains(' ');
+            let qualified = one_word
+                && folded[..h.start]
+                    .split_whitespace()
+                    .any(|w| !DETERMINERS.contains(&w));
+            if covers_end && !qualified {
                 return Some(Mention::Speaker(h.speaker.clone(), None));
             }
         }
@@ -367,17 +373,12 @@ impl Gazetteer {
             }
         }
         let _ = folded;
-        let plural = head.ends_with('s') && !head.ends_with("ss");
+        // "US officials" and "a US official" are one source type: the singular names both
         let noun = match head.trim_end_matches('s') {
             "representative" | "official" | "spokesperson" | "member" => "official",
             "advisor" => "adviser",
             "person familiar" | "people familiar" => "source",
             other => other,
-        };
-        let noun = if plural {
-            format!("{noun}s")
-        } else {
-            noun.to_string()
         };
         let name = if origins.is_empty() {
             format!("unnamed {noun}")
