@@ -208,6 +208,8 @@ pub struct NameLexicon {
 pub struct TopicLexicon {
     /// Words of negotiation that, in an article about the plan, make a statement about it.
     pub negotiation: Vec<String>,
+    /// Nouns that, after "the", "this" or "that", refer back to the point named before.
+    pub anaphora: Vec<String>,
 }
 
 /// The whole lexicon.

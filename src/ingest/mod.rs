@@ -51,6 +51,7 @@ pub struct Extractor {
     linker: Linker,
     stance: StanceRules,
     negotiation: std::collections::HashSet<String>,
+    anaphora: Vec<String>,
     catalog: Catalog,
 }
 
@@ -68,6 +69,13 @@ impl Extractor {
                 .lexicon
                 .topic
                 .negotiation
+                .iter()
+                .map(|w| crate::text::fold_str(w))
+                .collect(),
+            anaphora: catalog
+                .lexicon
+                .topic
+                .anaphora
                 .iter()
                 .map(|w| crate::text::fold_str(w))
                 .collect(),
@@ -236,6 +244,18 @@ impl Extractor {
             if provisions.is_empty() && c.kind == Kind::Quote {
                 provisions = self.linker.link(&whole, true);
             }
+            // "Berlin wants the limit removed": the points of the sentence before
+            if provisions.is_empty() && self.refers_back(text) {
+                if let Some(p) = c
+                    .sentence
+                    .checked_sub(1)
+                    .and_then(|i| ctx.seg.sentences.get(i))
+                    .filter(|p| p.para + 1 >= c.para)
+                {
+                    let before = self.linker.analyse(&ctx.body[p.span.clone()], &[]);
+                    provisions = self.linker.link(&before, true);
+                }
+            }
             let article_voice = speaker.is_none();
             if provisions.is_empty() {
                 if article_voice && c.rule != "list item" {
@@ -267,6 +287,21 @@ impl Extractor {
             });
         }
         out
+    }
+}
+
+impl Extractor {
+    /// True when the text refers back to something named before: "the limit", "this clause".
+    fn refers_back(&self, text: &str) -> bool {
+        let folded = crate::text::fold_str(text);
+        let ws: Vec<&str> = folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        ws.windows(2).any(|w| {
+            ["the", "this", "that", "such"].contains(&w[0])
+                && self.anaphora.iter().any(|a| a == w[1])
+        })
     }
 }
 
