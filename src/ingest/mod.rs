@@ -245,16 +245,16 @@ impl Extractor {
                 provisions = self.linker.link(&whole, true);
             }
             // "Berlin wants the limit removed": the points of the sentence before
-            if provisions.is_empty() && self.refers_back(text) {
-                if let Some(p) = c
+            if provisions.is_empty()
+                && self.refers_back(text)
+                && let Some(p) = c
                     .sentence
                     .checked_sub(1)
                     .and_then(|i| ctx.seg.sentences.get(i))
                     .filter(|p| p.para + 1 >= c.para)
-                {
-                    let before = self.linker.analyse(&ctx.body[p.span.clone()], &[]);
-                    provisions = self.linker.link(&before, true);
-                }
+            {
+                let before = self.linker.analyse(&ctx.body[p.span.clone()], &[]);
+                provisions = self.linker.link(&before, true);
             }
             let article_voice = speaker.is_none();
             if provisions.is_empty() {
