@@ -539,24 +539,20 @@ fn quote_candidate(
             .copied()
             .filter(|&j| !ctx.speech.is_between(&ws[j].text))
             .collect();
-        if let (Some(&a), Some(&b)) = (before.first(), before.last()) {
-            let span = ws[a].start..ws[b].end;
-            let np = &ctx.body[span.clone()];
-            if !np.contains([',', '.'])
-                && let Some(m) = ctx.gazetteer.resolve(np, local)
-            {
-                return Some(make(
-                    Some(m),
-                    Some(span),
-                    Some(verb),
-                    "quote, speaker after",
-                    0.9,
-                    false,
-                ));
+        // `…," Peskov said` (speaker before the verb) or `…," said Peskov` (after it)
+        let speaker = match (before.first(), before.last()) {
+            (Some(&a), Some(&b)) => {
+                let span = ws[a].start..ws[b].end;
+                let np = &ctx.body[span.clone()];
+                if np.contains([',', '.']) {
+                    None
+                } else {
+                    ctx.gazetteer.resolve(np, local).map(|m| (m, span))
+                }
             }
-            break;
-        }
-        if let Some((m, span)) = np_after(ctx, ws, k + len, s.span.end, local) {
+            _ => np_after(ctx, ws, k + len, s.span.end, local),
+        };
+        if let Some((m, span)) = speaker {
             return Some(make(
                 Some(m),
                 Some(span),
