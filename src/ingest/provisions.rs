@@ -226,10 +226,32 @@ impl Linker {
 
     /// True when the text names a point by its own words (not only shared ones) or by number.
     pub fn names_a_point(&self, a: &Analysis) -> bool {
-        !a.explicit.is_empty()
-            || a.hits
+        let strong = a
+            .hits
+            .iter()
+            .any(|h| matches!(self.patterns[h.pattern].target, Target::Strong(_)));
+        if !a.explicit.is_empty() || strong {
+            return true;
+        }
+        // two different shared words that agree on one point ("NATO" and "constitution" -> 7)
+        let clauses = a.clause_of.last().map_or(0, |c| c + 1);
+        (0..clauses).any(|c| {
+            let mut terms: BTreeMap<u8, std::collections::BTreeSet<usize>> = BTreeMap::new();
+            for h in a
+                .hits
                 .iter()
-                .any(|h| matches!(self.patterns[h.pattern].target, Target::Strong(_)))
+                .filter(|h| a.clause_of.get(h.first_token) == Some(&c))
+            {
+                if let Target::Shared(i) = self.patterns[h.pattern].target
+                    && let Some(s) = self.shared.get(i)
+                {
+                    for p in &s.points {
+                        terms.entry(*p).or_default().insert(i);
+                    }
+                }
+            }
+            terms.values().any(|t| t.len() >= 2)
+        })
     }
 
     /// The points the analysed text is about. `about_plan` allows shared words to decide
@@ -373,5 +395,35 @@ impl Linker {
             }
         }
         total
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn linker() -> Linker {
+        let catalog = crate::catalog::Catalog::bundled().map_err(|e| e.to_string());
+        let Ok(catalog) = catalog else {
+            panic!("seeds parse")
+        };
+        let Ok(l) = Linker::new(&catalog.plan) else {
+            panic!("vocabulary compiles")
+        };
+        l
+    }
+
+    #[test]
+    fn two_shared_words_that_agree_name_a_point() {
+        let l = linker();
+        let a = l.analyse("Kyiv would not write NATO into its constitution", &[]);
+        assert!(l.names_a_point(&a), "{:?}", a.hits);
+        assert_eq!(
+            l.link(&a, true)
+                .iter()
+                .map(|p| p.number)
+                .collect::<Vec<_>>(),
+            [7]
+        );
     }
 }
