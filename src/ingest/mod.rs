@@ -135,7 +135,7 @@ impl Extractor {
         let candidates = statements::find_candidates(&ctx);
         let mentions = self.person_mentions(&article.body, &seg);
         let resolved = resolve_speakers(candidates, &mentions);
-        self.finish(&ctx, resolved)
+        self.finish(&ctx, article.title.as_deref(), resolved)
     }
 
     /// Known people named outside quotes, in order, for he/she.
@@ -171,6 +171,7 @@ impl Extractor {
     fn finish(
         &self,
         ctx: &Context<'_>,
+        title: Option<&str>,
         resolved: Vec<(Candidate, Option<Speaker>, String)>,
     ) -> Vec<Statement> {
         let mut out: Vec<Statement> = Vec::new();
@@ -184,7 +185,8 @@ impl Extractor {
             .map(|h| names.orig(h.start)..names.orig(h.end))
             .collect();
         // an article about the plan: its vocabulary at least three times
-        let article_on_plan = self.linker.analyse(ctx.body, &[]).plan_words.len() >= 3;
+        let article_on_plan = self.linker.analyse(ctx.body, &[]).plan_words.len() >= 3
+            || title.is_some_and(|t| !self.linker.analyse(t, &[]).plan_words.is_empty());
         for (c, speaker, via) in resolved {
             let sentence = ctx
                 .seg
@@ -229,7 +231,11 @@ impl Extractor {
                 && crate::text::words(&crate::text::fold_str(text))
                     .iter()
                     .any(|w| self.negotiation.contains(&w.text));
+            // in an article about the plan, a shared word with a default is enough ("membership")
+            let shared_only =
+                article_on_plan && speaker.is_some() && !self.linker.link(&own, true).is_empty();
             let relevant = negotiates
+                || shared_only
                 || self.linker.names_a_point(&own)
                 || self.linker.names_a_point(&whole)
                 || !whole.plan_words.is_empty()
