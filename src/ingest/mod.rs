@@ -231,11 +231,7 @@ impl Extractor {
                 && crate::text::words(&crate::text::fold_str(text))
                     .iter()
                     .any(|w| self.negotiation.contains(&w.text));
-            // in an article about the plan, a shared word with a default is enough ("membership")
-            let shared_only =
-                article_on_plan && speaker.is_some() && !self.linker.link(&own, true).is_empty();
             let relevant = negotiates
-                || shared_only
                 || self.linker.names_a_point(&own)
                 || self.linker.names_a_point(&whole)
                 || !whole.plan_words.is_empty()
