@@ -241,3 +241,18 @@ async fn html_pages_and_legacy_encodings_are_read() -> anyhow::Result<()> {
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn a_section_label_before_the_date_is_not_the_title() -> anyhow::Result<()> {
+    let t = common::test_db().await?;
+    let raw = "RIA Novosti\nIn the world\n14:22 22.11.2025\nDmitriev: the US plan opens the way to economic ties\n\n\
+MOSCOW, 22 November. Kirill Dmitriev said the American peace initiative creates an opportunity.\n";
+    let a = t.extractor.parse("ria.txt", raw);
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Dmitriev: the US plan opens the way to economic ties")
+    );
+    assert_eq!(a.published_time.as_deref(), Some("14:22"));
+    assert!(a.body.starts_with("MOSCOW, 22 November."), "{}", a.body);
+    Ok(())
+}

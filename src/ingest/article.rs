@@ -207,14 +207,16 @@ pub fn parse_article(file_name: &str, raw: &str, rules: &ArticleRules) -> Articl
         text = text[end..].to_string();
     }
     let lines: Vec<&str> = text.lines().collect();
-    let mut title: Option<String> = None;
+    let title: Option<String>;
     let mut publisher: Option<String> = None;
     let mut i = 0;
-    // Header: lines before the first line of running text.
+    // Header: lines before the first line of running text. Title-like lines (no closing
+    // punctuation) are collected; a short first one is a section label ("In the world").
+    let mut candidates: Vec<&str> = Vec::new();
     while i < lines.len() && i < 14 {
         let line = lines[i].trim();
         i += 1;
-        if line.is_empty() || title.as_deref() == Some(line) {
+        if line.is_empty() || candidates.contains(&line) {
             continue;
         }
         if let Some((d, t)) = parse_date_line(line) {
@@ -225,16 +227,24 @@ pub fn parse_article(file_name: &str, raw: &str, rules: &ArticleRules) -> Articl
         } else if let Some(p) = rules.publisher_named(line) {
             publisher.get_or_insert(p);
         } else if rules.is_junk(line) {
-        } else if title.is_none()
+        } else if (candidates.is_empty()
+            || (candidates.len() == 1
+                && word_count(candidates[0]) <= 3
+                && !line.contains(['"', '\u{201C}', '\u{00AB}'])))
             && (2..=30).contains(&word_count(line))
             && !line.ends_with(['.', '!', '?', '"', '\u{201D}', ';', ':'])
         {
-            title = Some(line.to_string());
+            candidates.push(line);
         } else {
             i -= 1;
             break;
         }
     }
+    title = candidates
+        .iter()
+        .find(|c| word_count(c) > 3)
+        .or(candidates.first())
+        .map(|c| c.to_string());
     let mut paragraphs: Vec<String> = Vec::new();
     let mut prev_blank = true;
     for raw_line in &lines[i..] {
