@@ -207,7 +207,6 @@ pub fn parse_article(file_name: &str, raw: &str, rules: &ArticleRules) -> Articl
         text = text[end..].to_string();
     }
     let lines: Vec<&str> = text.lines().collect();
-    let title: Option<String>;
     let mut publisher: Option<String> = None;
     let mut i = 0;
     // Header: lines before the first line of running text. Title-like lines (no closing
@@ -240,7 +239,7 @@ pub fn parse_article(file_name: &str, raw: &str, rules: &ArticleRules) -> Articl
             break;
         }
     }
-    title = candidates
+    let title = candidates
         .iter()
         .find(|c| word_count(c) > 3)
         .or(candidates.first())
