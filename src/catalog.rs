@@ -65,6 +65,9 @@ pub struct Shared {
     /// The point a bare mention means when nothing else decides.
     #[serde(default)]
     pub default: Option<u8>,
+    /// In an article about the plan, the word alone makes a statement about the plan.
+    #[serde(default)]
+    pub marks_plan: bool,
 }
 
 /// The plan: categories, points and shared words (`seeds/plan.toml`).

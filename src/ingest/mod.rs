@@ -231,7 +231,10 @@ impl Extractor {
                 && crate::text::words(&crate::text::fold_str(text))
                     .iter()
                     .any(|w| self.negotiation.contains(&w.text));
+            // in an article about the plan, a topic word of the negotiations ("membership")
+            let topical = article_on_plan && speaker.is_some() && self.linker.has_topic_word(&own);
             let relevant = negotiates
+                || topical
                 || self.linker.names_a_point(&own)
                 || self.linker.names_a_point(&whole)
                 || !whole.plan_words.is_empty()

@@ -40,6 +40,7 @@ struct Pattern {
 struct SharedWord {
     points: Vec<u8>,
     default: Option<u8>,
+    marks_plan: bool,
 }
 
 /// The vocabulary of the 28 points, compiled.
@@ -127,6 +128,7 @@ impl Linker {
             shared.push(SharedWord {
                 points: s.points.clone(),
                 default: s.default,
+                marks_plan: s.marks_plan,
             });
         }
         let ac = AhoCorasickBuilder::new()
@@ -252,6 +254,17 @@ impl Linker {
             }
             terms.values().any(|t| t.len() >= 2)
         })
+    }
+
+    /// True when the text uses a shared word that is a topic of the negotiations
+    /// ("membership", "sanctions"), as opposed to the name of an actor ("NATO").
+    pub fn has_topic_word(&self, a: &Analysis) -> bool {
+        a.hits
+            .iter()
+            .any(|h| match self.patterns[h.pattern].target {
+                Target::Shared(i) => self.shared.get(i).is_some_and(|s| s.marks_plan),
+                _ => false,
+            })
     }
 
     /// The points the analysed text is about. `about_plan` allows shared words to decide
