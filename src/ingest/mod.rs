@@ -133,13 +133,13 @@ impl Extractor {
             speech: &self.speech,
         };
         let candidates = statements::find_candidates(&ctx);
-        let mentions = self.person_mentions(&article.body, &seg);
+        let mentions = self.name_mentions(&article.body, &seg);
         let resolved = resolve_speakers(candidates, &mentions);
         self.finish(&ctx, article.title.as_deref(), resolved)
     }
 
-    /// Known people named outside quotes, in order, for he/she.
-    fn person_mentions(
+    /// Known people and media named outside quotes, in order, for pronouns and "the newspaper".
+    fn name_mentions(
         &self,
         body: &str,
         seg: &sentences::Segmented,

@@ -114,7 +114,7 @@ pub async fn matrix_page(
     let categories = queries::list_categories(&state.pool).await?;
     let (columns, cells) = if by_speaker {
         let speakers = queries::list_speakers(&state.pool).await?;
-        let mut cols: Vec<Column> = speakers
+        let cols: Vec<Column> = speakers
             .iter()
             .map(|s| Column {
                 label: s.name.clone(),
@@ -124,7 +124,6 @@ pub async fn matrix_page(
             })
             .collect();
         let ids: Vec<i64> = speakers.iter().map(|s| s.id).collect();
-        cols.truncate(ids.len());
         (
             cols.into_iter().zip(ids).collect::<Vec<_>>(),
             queries::matrix_by_speaker(&state.pool).await?,
