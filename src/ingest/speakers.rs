@@ -256,7 +256,7 @@ impl Gazetteer {
             .into_iter()
             .filter(|h| !folded[h.end..].starts_with('\''))
             .collect();
-        if let Some(m) = self.unnamed_source(&folded, &clean, &hits) {
+        if let Some(m) = self.unnamed_source(&clean, &hits) {
             return Some(m);
         }
         let person = hits
@@ -333,22 +333,16 @@ impl Gazetteer {
         }
     }
 
-    fn unnamed_source(&self, folded: &str, clean: &[String], hits: &[NameHit]) -> Option<Mention> {
+    fn unnamed_source(&self, clean: &[String], hits: &[NameHit]) -> Option<Mention> {
         let joined = clean.join(" ");
         let head_at = self
             .unnamed
             .iter()
             .filter_map(|u| find_word(&joined, u).map(|p| (p, u)))
             .min_by_key(|(p, _)| *p)?;
-        let (pos, head) = head_at;
-        // a named person before the head makes it a title ("Kremlin aide Yuri Ushakov"), unless
-        // the person only appears in a possessive or after the head
-        if hits
-            .iter()
-            .any(|h| h.speaker.kind == SpeakerKind::Person && !h.title && h.start >= pos)
-        {
-            return None;
-        }
+        let (_, head) = head_at;
+        // a named person in the phrase makes the head a title ("Kremlin aide Yuri Ushakov");
+        // possessives ("Zelensky's aide") were removed from `hits` by the caller
         if hits
             .iter()
             .any(|h| h.speaker.kind == SpeakerKind::Person && !h.title)
@@ -372,7 +366,6 @@ impl Gazetteer {
                 }
             }
         }
-        let _ = folded;
         // "US officials" and "a US official" are one source type: the singular names both
         let noun = match head.trim_end_matches('s') {
             // the role of an unnamed source matters less than its side: one name for all
