@@ -167,6 +167,9 @@ pub struct NounLexicon {
     pub unnamed: Vec<String>,
     /// Adjective -> organisation of an unnamed source.
     pub origins: BTreeMap<String, String>,
+    /// A role named alone ("the minister") -> the words of a title that name that role.
+    #[serde(default)]
+    pub roles: BTreeMap<String, Vec<String>>,
 }
 
 /// Stance cues (`[stance]`).

@@ -314,3 +314,35 @@ He said Moscow was ready to discuss the points on territory with Washington.\n\n
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn a_role_alone_a_group_with_a_modifier_and_a_pronoun_past_an_aside() -> anyhow::Result<()> {
+    // Arrange: a press release in another style, written for this test.
+    let t = common::test_db().await?;
+    let text = "Ministers discuss the peace plan\n2025-11-22\n\n\
+Minister for Foreign Affairs Andrii Sybiha met US Vice President JD Vance to discuss the American peace proposals.\n\n\
+\"Ukraine's security needs guarantees that work, as strong as Article 5,\" the Minister said.\n\n\
+Nordic leaders gathered at a summit in Oslo said in a joint statement that the draft \"is a basis which will require additional work.\"\n\n\
+The weather in Oslo was cold.\n\n\
+He added that the cap on Ukraine's army was unacceptable.\n";
+    // Act
+    let s = extract_text(&t.extractor, "release.txt", text);
+    // Assert
+    let quote = s.iter().find(|x| x.text.starts_with("Ukraine's security"));
+    assert!(
+        quote.is_some_and(|q| q
+            .speaker
+            .as_ref()
+            .is_some_and(|x| x.name == "Andrii Sybiha")),
+        "\"the Minister\" is the minister named before, not the vice president: {s:#?}"
+    );
+    assert!(
+        has(&s, Some("Nordic leaders"), 0),
+        "the group without \"gathered at ...\": {s:#?}"
+    );
+    assert!(
+        has(&s, Some("Andrii Sybiha"), 6),
+        "\"He\" past paragraphs without a man in them: {s:#?}"
+    );
+    Ok(())
+}

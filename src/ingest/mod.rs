@@ -134,7 +134,8 @@ impl Extractor {
         };
         let candidates = statements::find_candidates(&ctx);
         let mentions = self.name_mentions(&article.body, &seg);
-        let resolved = resolve_speakers(candidates, &mentions);
+        let holders = self.role_holders(&article.body, &seg, article.publisher.as_deref());
+        let resolved = resolve_speakers(candidates, &mentions, &holders);
         self.finish(&ctx, article.title.as_deref(), resolved)
     }
 
@@ -165,6 +166,61 @@ impl Extractor {
                 Some((pos, para, h.speaker, h.gender))
             })
             .collect()
+    }
+
+    /// Known people and bodies named outside quotes, in order, each with the words of their
+    /// title (the capitalised title before the name, "Minister for Foreign Affairs Andrii
+    /// Sybiha", and the role in `seeds/speakers.toml`), for "the Minister said". The publisher
+    /// comes first, at position 0, for "the Ministry" in its own press release.
+    fn role_holders(
+        &self,
+        body: &str,
+        seg: &sentences::Segmented,
+        publisher: Option<&str>,
+    ) -> Vec<RoleHolder> {
+        let mut out = Vec::new();
+        if let Some(p) = publisher
+            && let Some(Mention::Speaker(s, _)) = self.gazetteer.resolve(p, &mut Vec::new())
+            && s.kind == SpeakerKind::Body
+        {
+            out.push(RoleHolder {
+                pos: 0,
+                title: format!(" {} ", spaced(&crate::text::fold_str(&s.name))),
+                speaker: s,
+            });
+        }
+        let f = fold(body);
+        for h in self.gazetteer.find(&f.text) {
+            if !matches!(h.speaker.kind, SpeakerKind::Person | SpeakerKind::Body)
+                || f.text[h.end..].starts_with('\'')
+            {
+                continue;
+            }
+            let pos = f.orig(h.start);
+            if seg.in_quote(pos) {
+                continue;
+            }
+            let title = if h.speaker.kind == SpeakerKind::Body {
+                format!(
+                    "{} {}",
+                    &f.text[h.start..h.end],
+                    crate::text::fold_str(&h.speaker.name)
+                )
+            } else {
+                let sentence_start = seg
+                    .sentences
+                    .iter()
+                    .find(|s| s.span.contains(&pos))
+                    .map_or(0, |s| s.span.start);
+                format!("{} {}", title_before(&body[sentence_start..pos]), h.role)
+            };
+            out.push(RoleHolder {
+                pos,
+                title: format!(" {} ", spaced(&title)),
+                speaker: h.speaker,
+            });
+        }
+        out
     }
 
     /// Relevance, points, stance; drops what is not about the plan.
@@ -310,10 +366,73 @@ impl Extractor {
     }
 }
 
+/// A person or body named in the article, with the words of their title.
+#[derive(Debug, Clone)]
+struct RoleHolder {
+    pos: usize,
+    title: String,
+    speaker: Speaker,
+}
+
+/// Lowercase words separated by single spaces.
+fn spaced(folded: &str) -> String {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The title right before a name: the capitalised words (and "of", "for", "the", "and",
+/// dashes) that end where the name starts ("... with Deputy Prime Minister – Minister of
+/// Foreign Affairs of Poland " -> that whole title).
+fn title_before(text: &str) -> String {
+    let mut kept: Vec<&str> = Vec::new();
+    for w in text.split_whitespace().rev() {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let connector =
+            ["of", "for", "the", "-", "\u{2013}", "\u{2014}"].contains(&w) || bare.is_empty();
+        let capital = bare.chars().next().is_some_and(char::is_uppercase);
+        if w.ends_with([',', '.', ';', ':']) || !(capital || connector) || kept.len() >= 12 {
+            break;
+        }
+        kept.push(w);
+    }
+    kept.reverse();
+    crate::text::fold_str(&kept.join(" "))
+}
+
+/// The holder of a role named alone, last named before `pos`.
+fn role_holder(
+    words: &[String],
+    persons: bool,
+    pos: usize,
+    holders: &[RoleHolder],
+) -> Option<Speaker> {
+    holders
+        .iter()
+        .rev()
+        .filter(|h| h.pos < pos || h.pos == 0)
+        .filter(|h| (h.speaker.kind == SpeakerKind::Person) == persons)
+        .find(|h| {
+            words.iter().any(|w| {
+                let w = format!(" {w} ");
+                // a vice president is not "the president", a former minister not "the minister"
+                h.title.match_indices(&w).any(|(i, _)| {
+                    !["vice", "former", "ex"]
+                        .iter()
+                        .any(|q| h.title[..i].ends_with(&format!(" {q}")))
+                })
+            })
+        })
+        .map(|h| h.speaker.clone())
+}
+
 /// Resolves pronouns and continued quotes from the statements and names before them.
 fn resolve_speakers(
     candidates: Vec<Candidate>,
     mentions: &[(usize, usize, Speaker, Option<Gender>)],
+    holders: &[RoleHolder],
 ) -> Vec<(Candidate, Option<Speaker>, String)> {
     let mut out: Vec<(Candidate, Option<Speaker>, String)> = Vec::with_capacity(candidates.len());
     let mut genders: Vec<(String, Option<Gender>)> =
@@ -338,6 +457,18 @@ fn resolve_speakers(
                         "named (new)".to_string()
                     },
                 )
+            }
+            Some(Mention::Role { words, fallback }) => {
+                match role_holder(words, fallback.is_none(), c.span.start, holders) {
+                    Some(s) => {
+                        let via = format!("“the {}”", words.first().map_or("", String::as_str));
+                        (Some(s), via)
+                    }
+                    None => match fallback {
+                        Some(f) => (Some(f.clone()), "named (new)".to_string()),
+                        None => continue,
+                    },
+                }
             }
             Some(Mention::Pronoun(p)) => match pronoun(*p, &c, &out, mentions, &genders) {
                 Some(s) => (Some(s), format!("pronoun {}", pronoun_word(*p))),
@@ -450,20 +581,28 @@ fn pronoun(
         Pronoun::They => s.kind != SpeakerKind::Person,
         Pronoun::It => matches!(s.kind, SpeakerKind::Body | SpeakerKind::Media),
     };
-    let window = c.para.saturating_sub(1);
-    let from_statements = before
-        .iter()
-        .rev()
-        .filter(|(b, _, _)| b.para >= window && b.span.start < c.span.start)
-        .filter_map(|(_, s, _)| s.clone())
-        .find(|s| fits(s));
-    if from_statements.is_some() {
-        return from_statements;
+    // the same or the previous paragraph first; then, when nobody there fits, a few
+    // paragraphs further back (a paragraph on something else may stand between)
+    for back in [1, 3] {
+        let window = c.para.saturating_sub(back);
+        let from_statements = before
+            .iter()
+            .rev()
+            .filter(|(b, _, _)| b.para >= window && b.span.start < c.span.start)
+            .filter_map(|(_, s, _)| s.clone())
+            .find(|s| fits(s));
+        if from_statements.is_some() {
+            return from_statements;
+        }
+        let named = mentions
+            .iter()
+            .rev()
+            .filter(|(pos, para, _, _)| *pos < c.span.start && *para >= window)
+            .map(|(_, _, s, _)| s.clone())
+            .find(|s| fits(s));
+        if named.is_some() {
+            return named;
+        }
     }
-    mentions
-        .iter()
-        .rev()
-        .filter(|(pos, para, _, _)| *pos < c.span.start && *para >= window)
-        .map(|(_, _, s, _)| s.clone())
-        .find(|s| fits(s))
+    None
 }

@@ -78,6 +78,15 @@ static POINT_REF: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static pattern")
 });
 
+/// The point or shared word a target names, to compare two targets.
+fn target_point(t: &Target) -> Option<usize> {
+    match t {
+        Target::Strong(n) | Target::Weak(n) => Some(usize::from(*n)),
+        Target::Shared(i) => Some(*i),
+        Target::Plan => None,
+    }
+}
+
 fn stem_phrase(phrase: &str) -> Vec<String> {
     let folded = fold_str(phrase);
     words(&folded).into_iter().map(|w| stem(&w.text)).collect()
@@ -192,6 +201,17 @@ impl Linker {
                 (Some(a), Some(b)) => folded[a.start..b.end].to_string(),
                 _ => String::new(),
             };
+            // two keywords with one stem ("change by force", "changed by force") match once
+            if hits.iter().any(|h: &Hit| {
+                h.first_token == first
+                    && h.last_token == last
+                    && std::mem::discriminant(&self.patterns[h.pattern].target)
+                        == std::mem::discriminant(&pattern.target)
+                    && target_point(&self.patterns[h.pattern].target)
+                        == target_point(&pattern.target)
+            }) {
+                continue;
+            }
             hits.push(Hit {
                 first_token: first,
                 last_token: last,

@@ -46,12 +46,21 @@ pub enum Mention {
     Pronoun(Pronoun),
     /// The plan itself or a document of it.
     Document,
+    /// A role named alone ("the President", "the Ministry"): the person or body last named
+    /// with a title holding one of `words`; `fallback` when there is none.
+    Role {
+        /// Title words that name the role.
+        words: Vec<String>,
+        /// The group the phrase names when no one in the article holds the role.
+        fallback: Option<Speaker>,
+    },
 }
 
 #[derive(Debug, Clone)]
 struct Known {
     speaker: Speaker,
     gender: Option<Gender>,
+    role: String,
 }
 
 /// A known name found in a text.
@@ -67,6 +76,8 @@ pub struct NameHit {
     pub gender: Option<Gender>,
     /// True when the hit is a title rather than a name.
     pub title: bool,
+    /// The speaker's role in `seeds/speakers.toml`, folded.
+    pub role: String,
 }
 
 /// Known speakers and the word lists that resolve noun phrases.
@@ -81,6 +92,7 @@ pub struct Gazetteer {
     documents: HashSet<String>,
     origins: Vec<(String, String)>,
     not_name: HashSet<String>,
+    roles: Vec<(String, Vec<String>)>,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -91,6 +103,9 @@ const STOP: &[&str] = &[
     "not", "said", "says", "if", "must", "be", "should", "can", "could", "may", "might", "do",
     "does", "did", "when", "because", "whether", "there", "this", "these", "what",
 ];
+
+/// Words that open what follows the head of a group ("leaders gathered at", "ministers in").
+const POST_MODIFIER: &[&str] = &["at", "in", "from", "on", "during", "after", "attending"];
 
 fn speaker_kind(kind: &str) -> SpeakerKind {
     SpeakerKind::parse(kind)
@@ -116,6 +131,7 @@ impl Gazetteer {
                     known: true,
                 },
                 gender,
+                role: fold_str(&s.role),
             });
             let mut seen = HashSet::new();
             for alias in std::iter::once(&s.name).chain(&s.aliases) {
@@ -178,6 +194,12 @@ impl Gazetteer {
                 .map(|(k, v)| (fold_str(k), v.clone()))
                 .collect(),
             not_name: fold_all(&lex.names.not_name).into_iter().collect(),
+            roles: lex
+                .nouns
+                .roles
+                .iter()
+                .map(|(k, v)| (fold_str(k), fold_all(v)))
+                .collect(),
         })
     }
 
@@ -195,6 +217,7 @@ impl Gazetteer {
                     speaker: k.speaker.clone(),
                     gender: k.gender,
                     title,
+                    role: k.role.clone(),
                 })
             })
             .collect()
@@ -277,9 +300,49 @@ impl Gazetteer {
                 && folded[..h.start]
                     .split_whitespace()
                     .any(|w| !DETERMINERS.contains(&w));
-            if covers_end && !qualified {
+            // "U.S. and Ukrainian negotiators" are both sides, not the Ukrainian delegation
+            let coordinated = folded[..h.start].trim_end().ends_with(" and");
+            if covers_end && !qualified && !coordinated {
                 return Some(Mention::Speaker(h.speaker.clone(), None));
             }
+        }
+        // "European leaders gathered at the G20 summit": the group, without what follows it
+        if let Some(i) = (0..clean.len().saturating_sub(1)).find(|&i| {
+            self.group_head(&clean[..=i]).is_some() && {
+                let next = clean[i + 1].as_str();
+                POST_MODIFIER.contains(&next)
+                    || (next.len() > 4 && (next.ends_with("ed") || next.ends_with("ing")))
+            }
+        }) {
+            let head: Vec<&str> = np.split_whitespace().take(i + 1).collect();
+            if head.len() == i + 1 {
+                return self.resolve(&head.join(" "), local);
+            }
+        }
+        // "the President", "the Ministry": whoever the article last named in that role
+        if clean.len() >= 2
+            && clean[0] == "the"
+            && let Some((_, role_words)) =
+                self.roles.iter().find(|(k, _)| *k == clean[1..].join(" "))
+        {
+            let fallback = group_head.map(|head| {
+                let name = strip_determiner(np);
+                let kind = if self.media.contains(head) {
+                    SpeakerKind::Media
+                } else {
+                    SpeakerKind::Body
+                };
+                Speaker {
+                    slug: slugify(&name),
+                    name,
+                    kind,
+                    known: false,
+                }
+            });
+            return Some(Mention::Role {
+                words: role_words.clone(),
+                fallback,
+            });
         }
         let content: Vec<&str> = clean
             .iter()
