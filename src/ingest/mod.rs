@@ -302,6 +302,17 @@ impl Extractor {
                 continue;
             }
             let mut provisions = self.linker.link(&own, true);
+            // "… that A and that it was time for a vote": a later claim of one sentence that
+            // names nothing of its own is about what the first one was about
+            if provisions.is_empty()
+                && own.plan_words.is_empty()
+                && c.rule == "reported speech, and that"
+                && let Some(prev) = out
+                    .last()
+                    .filter(|p| p.span.end <= c.span.start && p.span.start >= sentence.start)
+            {
+                provisions = prev.provisions.clone();
+            }
             if provisions.is_empty() && c.kind == Kind::Quote {
                 provisions = self.linker.link(&whole, true);
             }
