@@ -363,3 +363,22 @@ and that the clause on amnesty for war crimes had been removed.\n";
     assert_eq!(s.len(), 2, "{s:#?}");
     Ok(())
 }
+
+#[tokio::test]
+async fn a_definite_noun_takes_up_the_point_of_an_earlier_phrase() -> anyhow::Result<()> {
+    let t = common::test_db().await?;
+    let text = "The nuclear clause\n2025-11-26\n\n\
+The plan says the Zaporizhzhia nuclear power plant will be restarted under IAEA supervision.\n\n\
+Rafael Grossi told reporters that the plant would need a special status.\n\n\
+Daniel Driscoll, the US Secretary of the Army, said that the talks had been useful.\n";
+    let s = extract_text(&t.extractor, "plant.txt", text);
+    assert!(
+        has(&s, Some("Rafael Grossi"), 19),
+        "the plant -> 19: {s:#?}"
+    );
+    assert!(
+        !has(&s, Some("Dan Driscoll"), 6) && !has(&s, Some("Daniel Driscoll"), 6),
+        "a title takes nothing up: {s:#?}"
+    );
+    Ok(())
+}

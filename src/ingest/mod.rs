@@ -52,6 +52,7 @@ pub struct Extractor {
     stance: StanceRules,
     negotiation: std::collections::HashSet<String>,
     anaphora: Vec<String>,
+    documents: std::collections::HashSet<String>,
     catalog: Catalog,
 }
 
@@ -76,6 +77,13 @@ impl Extractor {
                 .lexicon
                 .topic
                 .anaphora
+                .iter()
+                .map(|w| crate::text::fold_str(w))
+                .collect(),
+            documents: catalog
+                .lexicon
+                .nouns
+                .documents
                 .iter()
                 .map(|w| crate::text::fold_str(w))
                 .collect(),
@@ -297,6 +305,16 @@ impl Extractor {
                 || context
                 || continues
                 || c.rule == "list item";
+            // "the plant", "the council": a phrase of a point named earlier in the article
+            let antecedent = if relevant
+                && (!self.linker.link(&own, true).is_empty()
+                    || (c.kind == Kind::Quote && !self.linker.link(&whole, true).is_empty()))
+            {
+                Vec::new()
+            } else {
+                self.antecedent_points(ctx, text, &masks_in(&c.span), c.sentence)
+            };
+            let relevant = relevant || !antecedent.is_empty();
             previous = Some((key, c.para, relevant));
             if !relevant {
                 continue;
@@ -327,6 +345,9 @@ impl Extractor {
             {
                 let before = self.linker.analyse(&ctx.body[p.span.clone()], &[]);
                 provisions = self.linker.link(&before, true);
+            }
+            if provisions.is_empty() {
+                provisions = antecedent;
             }
             let article_voice = speaker.is_none();
             if provisions.is_empty() {
@@ -363,6 +384,56 @@ impl Extractor {
 }
 
 impl Extractor {
+    /// The points of an earlier phrase that a definite noun of `text` takes up: "the plant"
+    /// after "the Zaporizhzhia nuclear power plant", "the council" after "a Peace Council".
+    /// Document words ("the agreement", "the plan") are the plan, not a phrase of a point.
+    fn antecedent_points(
+        &self,
+        ctx: &Context<'_>,
+        text: &str,
+        masked: &[Range<usize>],
+        sentence: usize,
+    ) -> Vec<ProvisionLink> {
+        // names and titles ("the US Secretary of the Army") take nothing up
+        let visible: String = text
+            .char_indices()
+            .map(|(i, ch)| {
+                if masked.iter().any(|m| m.contains(&i)) {
+                    ' '
+                } else {
+                    ch
+                }
+            })
+            .collect();
+        let folded = crate::text::fold_str(&visible);
+        let ws: Vec<&str> = folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let heads: Vec<String> = ws
+            .windows(2)
+            .filter(|w| ["the", "this"].contains(&w[0]) && !self.documents.contains(w[1]))
+            .map(|w| crate::text::stem(w[1]))
+            .collect();
+        if heads.is_empty() {
+            return Vec::new();
+        }
+        let from = sentence.saturating_sub(12);
+        for s in ctx.seg.sentences[from..sentence.min(ctx.seg.sentences.len())]
+            .iter()
+            .rev()
+        {
+            let a = self.linker.analyse(&ctx.body[s.span.clone()], &[]);
+            for head in &heads {
+                let found = self.linker.points_headed_by(&a, head);
+                if !found.is_empty() {
+                    return found;
+                }
+            }
+        }
+        Vec::new()
+    }
+
     /// True when the text refers back to something named before: "the limit", "this clause".
     fn refers_back(&self, text: &str) -> bool {
         let folded = crate::text::fold_str(text);

@@ -276,6 +276,28 @@ impl Linker {
         })
     }
 
+    /// The points named in `a` by a phrase of several words whose last word is `head` (a
+    /// stem): "the plant" after "the Zaporizhzhia nuclear power plant" -> 19.
+    pub fn points_headed_by(&self, a: &Analysis, head: &str) -> Vec<ProvisionLink> {
+        let mut out: Vec<ProvisionLink> = Vec::new();
+        for h in &a.hits {
+            let Target::Strong(n) = self.patterns[h.pattern].target else {
+                continue;
+            };
+            let last = h.surface.split_whitespace().last().map(stem);
+            if h.last_token > h.first_token
+                && last.as_deref() == Some(head)
+                && !out.iter().any(|l| l.number == n)
+            {
+                out.push(ProvisionLink {
+                    number: n,
+                    evidence: vec![format!("the {head}: {}", h.surface)],
+                });
+            }
+        }
+        out
+    }
+
     /// True when the text uses a shared word that is a topic of the negotiations
     /// ("membership", "sanctions"), as opposed to the name of an actor ("NATO").
     pub fn has_topic_word(&self, a: &Analysis) -> bool {
