@@ -382,3 +382,27 @@ Daniel Driscoll, the US Secretary of the Army, said that the talks had been usef
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn new_bodies_by_name_and_by_their_head_noun() -> anyhow::Result<()> {
+    let t = common::test_db().await?;
+    let text = "Grain traders on the plan\n2025-11-29\n\n\
+Point 23 of the American plan provides for free navigation on the Black Sea.\n\n\
+The Odesa Grain Traders Association said in a statement that free navigation would cut freight costs. \
+The association also said that money from the plan's reconstruction package should go to rebuilding schools first.\n\n\
+Navalis, Ukraine's largest shipping corporation, said that the grain corridor clause was useful.\n";
+    let s = extract_text(&t.extractor, "grain.txt", text);
+    assert!(
+        has(&s, Some("Odesa Grain Traders Association"), 23),
+        "a new body: {s:#?}"
+    );
+    assert!(
+        has(&s, Some("Odesa Grain Traders Association"), 12),
+        "\"the association\" is the body named before: {s:#?}"
+    );
+    assert!(
+        has(&s, Some("Navalis"), 23),
+        "the name before its description: {s:#?}"
+    );
+    Ok(())
+}

@@ -541,7 +541,22 @@ fn resolve_speakers(
                 )
             }
             Some(Mention::Role { words, fallback }) => {
-                match role_holder(words, fallback.is_none(), c.span.start, holders) {
+                // "the association" after "the Ukrainian Grain Association said"
+                let earlier_body = || {
+                    out.iter()
+                        .rev()
+                        .filter_map(|(_, s, _)| s.as_ref())
+                        .find(|s| {
+                            s.kind == SpeakerKind::Body && fallback.is_some() && {
+                                let name = format!(" {} ", spaced(&crate::text::fold_str(&s.name)));
+                                words.iter().any(|w| name.contains(&format!(" {w} ")))
+                            }
+                        })
+                };
+                let found = earlier_body()
+                    .cloned()
+                    .or_else(|| role_holder(words, fallback.is_none(), c.span.start, holders));
+                match found {
                     Some(s) => {
                         let via = format!("“the {}”", words.first().map_or("", String::as_str));
                         (Some(s), via)

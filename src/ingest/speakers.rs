@@ -480,7 +480,7 @@ impl Gazetteer {
             let f = fold_str(t);
             !(t.chars().next().is_some_and(|c| c.is_uppercase())
                 || DETERMINERS.contains(&f.as_str())
-                || f == "of")
+                || ["of", "and", "for"].contains(&f.as_str()))
         }) {
             return None;
         }

@@ -771,6 +771,7 @@ fn subject_before(
     }
     let pre = &ctx.body[start..stop];
     let mut offset = start;
+    let mut proper: Option<(String, Range<usize>)> = None;
     for seg in pre.split([',', ';', '\u{2014}', '\u{2013}', '(', ')']) {
         let seg_start = offset;
         offset += seg.len() + 1;
@@ -797,8 +798,28 @@ fn subject_before(
         match ctx.gazetteer.resolve(trimmed, local) {
             // in "The plan needs work, Rutte said" the plan is what is spoken of, not who speaks
             Some(Mention::Document) if !document => continue,
+            // "Rosatom, Russia's state nuclear corporation, said": the name, not its description
+            Some(Mention::Speaker(sp, _))
+                if sp.kind == super::model::SpeakerKind::Body
+                    && !sp.known
+                    && let Some((name, name_span)) = proper.take() =>
+            {
+                let body = super::model::Speaker {
+                    slug: crate::text::slugify(&name),
+                    name,
+                    kind: super::model::SpeakerKind::Body,
+                    known: false,
+                };
+                return Some((Mention::Speaker(body, None), name_span));
+            }
             Some(m) => return Some((m, span)),
-            None => {}
+            None => {
+                let one_word = !trimmed.contains(char::is_whitespace);
+                let capital = trimmed.chars().next().is_some_and(char::is_uppercase)
+                    && trimmed.chars().skip(1).any(char::is_lowercase)
+                    && trimmed.chars().all(|c| c.is_alphanumeric() || c == '-');
+                proper = (one_word && capital).then(|| (trimmed.to_string(), span));
+            }
         }
     }
     None
