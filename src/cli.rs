@@ -49,6 +49,12 @@ pub enum Command {
         /// Public base URL for canonical links (default: http://ADDR).
         #[arg(long, env = "POINTWISE_PUBLIC_URL")]
         public_url: Option<String>,
+        /// Requests handled at once; more are answered 503 at once.
+        #[arg(long, env = "POINTWISE_MAX_IN_FLIGHT", default_value_t = web::Limits::default().max_in_flight)]
+        max_in_flight: usize,
+        /// Seconds before a request still running is answered 503.
+        #[arg(long, env = "POINTWISE_TIMEOUT", default_value_t = web::Limits::default().timeout.as_secs())]
+        timeout: u64,
     },
     /// Print every statement as JSON Lines (the format shared/eval/score.py reads).
     Export,
@@ -73,6 +79,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
     match cli.command.unwrap_or(Command::Serve {
         addr: SocketAddr::from(([127, 0, 0, 1], 3000)),
         public_url: None,
+        max_in_flight: web::Limits::default().max_in_flight,
+        timeout: web::Limits::default().timeout.as_secs(),
     }) {
         Command::Ingest { paths, max_bytes } => {
             let report = if paths.is_empty() {
@@ -101,14 +109,28 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             Ok(0)
         }
         Command::Extract { .. } => Ok(0),
-        Command::Serve { addr, public_url } => {
+        Command::Serve {
+            addr,
+            public_url,
+            max_in_flight,
+            timeout,
+        } => {
             let (sources, _, _) = queries::count_rows(&pool).await?;
             if sources == 0 {
                 let report = ingest::run_bundled(&pool, &extractor).await?;
                 tracing::info!("loaded the bundled seed articles: {report}");
             }
-            let public_url = public_url.unwrap_or_else(|| format!("http://{addr}"));
-            web::serve(pool, addr, public_url).await?;
+            // Migrations and seeds ran on the writable pool; the server only reads.
+            pool.close().await;
+            let read_pool = db::connect_read_only(&cli.db, 8)
+                .await
+                .with_context(|| format!("cannot open database {} to read", cli.db.display()))?;
+            let limits = web::Limits {
+                max_in_flight,
+                timeout: std::time::Duration::from_secs(timeout.max(1)),
+                ..web::Limits::default()
+            };
+            web::serve(read_pool, addr, public_url, limits).await?;
             Ok(0)
         }
     }

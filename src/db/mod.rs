@@ -31,7 +31,7 @@ pub async fn connect(path: &Path) -> Result<SqlitePool, sqlx::Error> {
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
-        .busy_timeout(Duration::from_secs(10))
+        .busy_timeout(BUSY_TIMEOUT)
         .foreign_keys(true);
     let pool = SqlitePoolOptions::new()
         .max_connections(4)
@@ -39,4 +39,26 @@ pub async fn connect(path: &Path) -> Result<SqlitePool, sqlx::Error> {
         .await?;
     MIGRATOR.run(&pool).await?;
     Ok(pool)
+}
+
+/// How long a connection waits for a lock held by another before it gives up.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Opens the database at `path` read-only, for the server: its connections never take a
+/// write lock, so an ingest running beside it (in WAL mode) never makes a page wait or fail.
+///
+/// The database must exist and be migrated: call [`connect`] first.
+pub async fn connect_read_only(
+    path: &Path,
+    max_connections: u32,
+) -> Result<SqlitePool, sqlx::Error> {
+    let options = SqliteConnectOptions::from_str("sqlite:")?
+        .filename(path)
+        .read_only(true)
+        .busy_timeout(BUSY_TIMEOUT)
+        .foreign_keys(true);
+    SqlitePoolOptions::new()
+        .max_connections(max_connections.max(1))
+        .connect_with(options)
+        .await
 }

@@ -69,6 +69,21 @@ pub async fn get_source_hash(pool: &SqlitePool, file_name: &str) -> sqlx::Result
         .await
 }
 
+/// The name a source with this content hash was stored under, if any other than `file_name`.
+pub async fn find_source_by_hash(
+    pool: &SqlitePool,
+    hash: &str,
+    file_name: &str,
+) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar(
+        "select file_name from source where content_hash = ? and file_name <> ? order by id limit 1",
+    )
+    .bind(hash)
+    .bind(file_name)
+    .fetch_optional(pool)
+    .await
+}
+
 /// Inserts or replaces one source and all its statements, inside the caller's transaction.
 pub async fn replace_source(
     conn: &mut SqliteConnection,

@@ -2,7 +2,9 @@
 //!
 //! Each article is stored in one transaction (its source row and all its statements), so a
 //! crash never leaves half an article. An unchanged file (same SHA-256) is skipped; a changed
-//! one replaces its statements.
+//! one replaces its statements; a new name whose content is already stored under another name
+//! is a duplicate: stored once, both names reported. Every file not taken is named with the
+//! reason; the others still ingest.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -32,6 +34,8 @@ pub struct IngestReport {
     pub replaced: usize,
     /// Statements written.
     pub statements: usize,
+    /// Files whose content is already stored under another name: (file, name stored under).
+    pub duplicates: Vec<(String, String)>,
     /// Files not taken, with the reason.
     pub skipped: Vec<(String, String)>,
 }
@@ -40,14 +44,22 @@ impl fmt::Display for IngestReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} files read: {} new, {} unchanged, {} replaced, {} skipped; {} statements written",
+            "{} files read: {} new, {} unchanged, {} replaced, {} duplicates, {} skipped; \
+             {} statements written",
             self.read,
             self.new,
             self.unchanged,
             self.replaced,
+            self.duplicates.len(),
             self.skipped.len(),
             self.statements
         )?;
+        for (file, first) in &self.duplicates {
+            write!(
+                f,
+                "\n  duplicate {file}: same content as {first}, stored once under {first}"
+            )?;
+        }
         for (file, why) in &self.skipped {
             write!(f, "\n  skipped {file}: {why}")?;
         }
@@ -59,6 +71,7 @@ enum Outcome {
     New(usize),
     Unchanged,
     Replaced(usize),
+    Duplicate(String),
 }
 
 fn is_article_file(path: &Path) -> bool {
@@ -79,8 +92,15 @@ fn collect_files(paths: &[PathBuf], report: &mut IngestReport) -> Vec<PathBuf> {
     while let Some((path, named)) = stack.pop() {
         match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() => {
-                let Ok(real) = std::fs::canonicalize(&path) else {
-                    continue;
+                let real = match std::fs::canonicalize(&path) {
+                    Ok(real) => real,
+                    Err(e) => {
+                        report.skipped.push((
+                            path.display().to_string(),
+                            format!("cannot resolve directory: {e}"),
+                        ));
+                        continue;
+                    }
                 };
                 if !seen_dirs.insert(real) {
                     report.skipped.push((
@@ -132,6 +152,7 @@ pub async fn run(
     let mut report = IngestReport::default();
     let files = collect_files(paths, &mut report);
     let bar = progress(files.len());
+    let mut names = std::collections::HashMap::new();
     for path in files {
         report.read += 1;
         let name = path.file_name().map_or_else(
@@ -139,23 +160,55 @@ pub async fn run(
             |n| n.to_string_lossy().into_owned(),
         );
         bar.set_message(name.clone());
-        let bytes = match std::fs::metadata(&path) {
-            Ok(m) if m.len() > max_bytes => Err(format!(
-                "larger than the limit ({} bytes > {max_bytes})",
-                m.len()
-            )),
-            Ok(_) => std::fs::read(&path).map_err(|e| format!("cannot read: {e}")),
-            Err(e) => Err(format!("cannot read: {e}")),
+        let shown = path.display().to_string();
+        let outcome = match names.entry(name.clone()) {
+            std::collections::hash_map::Entry::Occupied(first) => Ok(Err(format!(
+                "another file named {name} was read in this run ({}); articles are stored by \
+                 file name, so rename one",
+                first.get()
+            ))),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(shown.clone());
+                match read_limited(&path, max_bytes) {
+                    Ok(b) => ingest_bytes(pool, extractor, &name, &b).await,
+                    Err(e) => Ok(Err(e)),
+                }
+            }
         };
-        let outcome = match bytes {
-            Ok(b) => ingest_bytes(pool, extractor, &name, &b).await,
-            Err(e) => Ok(Err(e)),
-        };
-        tally(&mut report, &path.display().to_string(), outcome?);
+        tally(&mut report, &shown, outcome?);
         bar.inc(1);
     }
     bar.finish_and_clear();
     Ok(report)
+}
+
+/// Reads a regular file of at most `max_bytes`; anything else is a reason to skip it.
+///
+/// The type is checked before opening, so a named pipe or a device never blocks the run, and
+/// the read itself stops one byte past the limit, so a file that grows meanwhile is refused too.
+fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read as _;
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+    if !meta.is_file() {
+        return Err("not a regular file (a pipe, socket or device)".into());
+    }
+    if meta.len() > max_bytes {
+        return Err(format!(
+            "larger than the limit ({} bytes > {max_bytes}; see --max-bytes)",
+            meta.len()
+        ));
+    }
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(format!(
+            "larger than the limit (more than {max_bytes} bytes; see --max-bytes)"
+        ));
+    }
+    Ok(bytes)
 }
 
 /// Ingests the seed articles bundled into the binary.
@@ -189,6 +242,7 @@ fn tally(report: &mut IngestReport, file: &str, outcome: Result<Outcome, String>
             report.statements += n;
         }
         Ok(Outcome::Unchanged) => report.unchanged += 1,
+        Ok(Outcome::Duplicate(first)) => report.duplicates.push((file.to_string(), first)),
         Err(why) => report.skipped.push((file.to_string(), why)),
     }
 }
@@ -207,6 +261,11 @@ async fn ingest_bytes(
     let stored = queries::get_source_hash(pool, name).await?;
     if stored.as_deref() == Some(hash.as_str()) {
         return Ok(Ok(Outcome::Unchanged));
+    }
+    if stored.is_none()
+        && let Some(first) = queries::find_source_by_hash(pool, &hash, name).await?
+    {
+        return Ok(Ok(Outcome::Duplicate(first)));
     }
     let text = match decode(bytes) {
         Ok(t) => t,

@@ -16,6 +16,9 @@ pub enum WebError {
     /// The request cannot be understood (a bad filter value, a bad id).
     #[error("{0}")]
     BadRequest(String),
+    /// The request breaks a limit or a protocol rule (414, 431, 405, 503): the status and why.
+    #[error("{1}")]
+    Refused(StatusCode, String),
     /// The database failed.
     #[error(transparent)]
     Db(#[from] sqlx::Error),
@@ -44,6 +47,11 @@ impl IntoResponse for WebError {
         let (status, title, message) = match &self {
             WebError::NotFound(m) => (StatusCode::NOT_FOUND, "Not found", m.clone()),
             WebError::BadRequest(m) => (StatusCode::BAD_REQUEST, "Bad request", m.clone()),
+            WebError::Refused(status, m) => (
+                *status,
+                status.canonical_reason().unwrap_or("Refused"),
+                m.clone(),
+            ),
             WebError::Db(sqlx::Error::RowNotFound) => {
                 (StatusCode::NOT_FOUND, "Not found", "No such record.".into())
             }

@@ -10,9 +10,15 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::http::{HeaderName, HeaderValue, header};
+use axum::error_handling::HandleErrorLayer;
+use axum::extract::{Request, State};
+use axum::http::{HeaderName, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use sqlx::SqlitePool;
+use tower::ServiceBuilder;
+use tower::limit::GlobalConcurrencyLimitLayer;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -32,15 +38,53 @@ pub struct AppState {
 const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; \
                    form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-/// The route table: every path of the site.
+/// The headers every response carries, errors and static files included.
+pub const SECURITY_HEADERS: [(&str, &str); 5] = [
+    ("content-security-policy", CSP),
+    ("x-content-type-options", "nosniff"),
+    ("referrer-policy", "strict-origin-when-cross-origin"),
+    ("x-frame-options", "DENY"),
+    (
+        "permissions-policy",
+        "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    ),
+];
+
+/// What the server accepts before it refuses a request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Requests handled at once; one more is answered 503 at once (load shedding).
+    pub max_in_flight: usize,
+    /// A request still running after this is answered 503.
+    pub timeout: Duration,
+    /// Longest path and query string, in bytes (414 above).
+    pub max_uri_bytes: usize,
+    /// Largest sum of header names and values, in bytes (431 above).
+    pub max_header_bytes: usize,
+    /// Most header lines (431 above).
+    pub max_headers: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_in_flight: 1024,
+            timeout: Duration::from_secs(10),
+            max_uri_bytes: 8 * 1024,
+            max_header_bytes: 16 * 1024,
+            max_headers: 64,
+        }
+    }
+}
+
+/// The route table: every path of the site, with the default [`Limits`].
 pub fn router(state: AppState) -> Router {
-    let headers = [
-        (header::CONTENT_SECURITY_POLICY, CSP),
-        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
-        (header::X_FRAME_OPTIONS, "DENY"),
-    ];
-    let mut app = Router::new()
+    router_with_limits(state, Limits::default())
+}
+
+/// The route table with the given limits.
+pub fn router_with_limits(state: AppState, limits: Limits) -> Router {
+    let app = Router::new()
         .route("/", get(handlers::index::matrix_page))
         .route("/provisions", get(handlers::provisions::list_page))
         .route(
@@ -55,36 +99,113 @@ pub fn router(state: AppState) -> Router {
         .route("/statements/{id}", get(handlers::statements::detail_page))
         .route("/static/app.css", get(handlers::assets::stylesheet))
         .fallback(handlers::not_found)
+        .method_not_allowed_fallback(handlers::method_not_allowed)
         .with_state(state);
-    for (name, value) in headers {
+    with_layers(app, limits)
+}
+
+/// Wraps routes in the server's layers, innermost first: size caps, timeout, concurrency
+/// limit with load shedding, panic catching, tracing, and the security headers outermost so
+/// that every answer (404, 405, 414, 503, a caught panic) carries them.
+pub fn with_layers(app: Router, limits: Limits) -> Router {
+    let mut app = app
+        .layer(axum::middleware::from_fn_with_state(limits, size_caps))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            limits.timeout,
+        ))
+        .layer(
+            ServiceBuilder::new()
+                .layer(HandleErrorLayer::new(overloaded))
+                .load_shed()
+                .layer(GlobalConcurrencyLimitLayer::new(
+                    limits.max_in_flight.max(1),
+                )),
+        )
+        .layer(CatchPanicLayer::custom(panicked))
+        .layer(TraceLayer::new_for_http());
+    for (name, value) in SECURITY_HEADERS {
         app = app.layer(SetResponseHeaderLayer::if_not_present(
-            name,
+            HeaderName::from_static(name),
             HeaderValue::from_static(value),
         ));
     }
-    app.layer(SetResponseHeaderLayer::if_not_present(
-        HeaderName::from_static("permissions-policy"),
-        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
-    ))
-    .layer(TimeoutLayer::with_status_code(
-        axum::http::StatusCode::SERVICE_UNAVAILABLE,
-        Duration::from_secs(10),
-    ))
-    .layer(CatchPanicLayer::new())
-    .layer(TraceLayer::new_for_http())
+    app
+}
+
+/// Refuses a URI or headers over the caps before any handler parses them.
+async fn size_caps(State(limits): State<Limits>, request: Request, next: Next) -> Response {
+    let uri_len = request
+        .uri()
+        .path_and_query()
+        .map_or(0, |p| p.as_str().len());
+    if uri_len > limits.max_uri_bytes {
+        return WebError::Refused(
+            StatusCode::URI_TOO_LONG,
+            format!(
+                "The address is {uri_len} bytes long; this site takes at most {}.",
+                limits.max_uri_bytes
+            ),
+        )
+        .into_response();
+    }
+    let headers = request.headers();
+    let header_bytes: usize = headers
+        .iter()
+        .map(|(k, v)| k.as_str().len() + v.len())
+        .sum();
+    if headers.len() > limits.max_headers || header_bytes > limits.max_header_bytes {
+        return WebError::Refused(
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            format!(
+                "The request has {} headers of {header_bytes} bytes; this site takes at most {} \
+                 headers of {} bytes.",
+                headers.len(),
+                limits.max_headers,
+                limits.max_header_bytes
+            ),
+        )
+        .into_response();
+    }
+    next.run(request).await
+}
+
+async fn overloaded(_: tower::BoxError) -> WebError {
+    WebError::Refused(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "The server is busy; try again in a moment.".into(),
+    )
+}
+
+fn panicked(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!("a handler panicked");
+    WebError::Refused(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Something went wrong on our side.".into(),
+    )
+    .into_response()
 }
 
 /// Serves the dashboard on `addr` until Ctrl-C or SIGTERM, finishing requests in flight.
-pub async fn serve(pool: SqlitePool, addr: SocketAddr, public_url: String) -> std::io::Result<()> {
+pub async fn serve(
+    pool: SqlitePool,
+    addr: SocketAddr,
+    public_url: Option<String>,
+    limits: Limits,
+) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    let local = listener.local_addr()?;
+    let public_url = public_url.unwrap_or_else(|| format!("http://{local}"));
     let state = AppState {
         pool,
         public_url: public_url.trim_end_matches('/').into(),
     };
-    let listener = tokio::net::TcpListener::bind(addr).await?;
-    println!("Pointwise is serving {} (Ctrl-C to stop)", state.public_url);
-    axum::serve(listener, router(state))
+    println!("Pointwise is serving http://{local} (Ctrl-C to stop)");
+    axum::serve(listener, router_with_limits(state, limits))
         .with_graceful_shutdown(shutdown_signal())
-        .await
+        .await?;
+    println!("Pointwise stopped: every request in flight was answered");
+    Ok(())
 }
 
 async fn shutdown_signal() {

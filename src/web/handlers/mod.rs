@@ -14,6 +14,14 @@ pub async fn not_found() -> WebError {
     WebError::NotFound("There is no page at this address.".into())
 }
 
+/// A known path asked with a method it does not answer (only GET and HEAD are served).
+pub async fn method_not_allowed() -> WebError {
+    WebError::Refused(
+        axum::http::StatusCode::METHOD_NOT_ALLOWED,
+        "This page only answers GET and HEAD.".into(),
+    )
+}
+
 /// Parses a numeric path segment, answering 400 for anything else.
 pub fn parse_id(raw: &str, what: &str) -> Result<i64, WebError> {
     raw.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(|| {
