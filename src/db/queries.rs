@@ -552,7 +552,7 @@ pub async fn search_sources(
     };
     let mut q = QueryBuilder::<Sqlite>::new(
         "select s.id, s.publisher, s.title, s.file_name, s.published_date,
-         snippet(source_fts, 1, char(2), char(3), '…', 40) as snippet
+         snippet(source_fts, -1, char(2), char(3), '…', 40) as snippet
          from source_fts join source s on s.id = source_fts.rowid",
     );
     push_where(&mut q);

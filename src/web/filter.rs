@@ -12,6 +12,8 @@ use crate::ingest::{Kind, Stance};
 
 /// Rows per page of `/statements`.
 pub const PAGE_SIZE: i64 = 50;
+/// The most rows per page a `size` may ask for.
+pub const MAX_PAGE_SIZE: i64 = 1000;
 
 /// The raw query string of `/statements`. Every key may repeat; empty values are ignored.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -43,6 +45,8 @@ pub struct RawStatementQuery {
     pub before: Vec<String>,
     /// Page number, from 1 (an offset; the pager's links use `after` and `before`).
     pub page: Vec<String>,
+    /// Rows per page, 1 to [`MAX_PAGE_SIZE`] (default [`PAGE_SIZE`]).
+    pub size: Vec<String>,
 }
 
 fn values(v: &[String]) -> impl Iterator<Item = &str> {
@@ -172,9 +176,21 @@ impl RawStatementQuery {
                 f.cursor = Some((cursor, dir));
             }
         }
+        if let Some(v) = single(&self.size) {
+            match v.parse::<i64>() {
+                Ok(n) if (1..=MAX_PAGE_SIZE).contains(&n) => f.limit = n,
+                _ => {
+                    return Err(bad(
+                        "size",
+                        v,
+                        &format!("it takes a number of rows from 1 to {MAX_PAGE_SIZE}"),
+                    ));
+                }
+            }
+        }
         if let Some(p) = single(&self.page) {
             match p.parse::<i64>() {
-                Ok(n) if (1..=100_000).contains(&n) => f.offset = (n - 1) * PAGE_SIZE,
+                Ok(n) if (1..=100_000).contains(&n) => f.offset = (n - 1) * f.limit,
                 _ => return Err(bad("page", p, "it takes a page number from 1")),
             }
         }
@@ -220,6 +236,9 @@ pub fn query_string(f: &StatementFilter) -> String {
     }
     if f.sort != Sort::default() {
         parts.push(format!("sort={}", encode(f.sort.as_str())));
+    }
+    if f.limit != PAGE_SIZE && f.limit > 0 {
+        parts.push(format!("size={}", f.limit));
     }
     parts.join("&")
 }

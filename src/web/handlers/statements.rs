@@ -16,7 +16,7 @@ use crate::db::models::{
 };
 use crate::db::queries::{self, Facet};
 use crate::ingest::{Kind, Stance};
-use crate::web::filter::{PAGE_SIZE, RawStatementQuery, query_string};
+use crate::web::filter::{RawStatementQuery, query_string};
 use crate::web::formats::{self, Feed, StatementOut};
 use crate::web::page::{ATOM, CSV, JSON, PageMeta, crumb, render};
 use crate::web::{AppState, WebError, WebResult};
@@ -449,9 +449,7 @@ async fn load(state: &AppState, filter: StatementFilter, path: &str) -> WebResul
 }
 
 fn list_filter(raw: &RawStatementQuery) -> WebResult<StatementFilter> {
-    let mut f = raw.parse()?;
-    f.limit = PAGE_SIZE;
-    Ok(f)
+    raw.parse()
 }
 
 fn with_twins(meta: PageMeta, qs: &str) -> PageMeta {
