@@ -236,6 +236,154 @@ pub struct CellRow {
     pub neutral: i64,
 }
 
+/// The order of a statement list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Sort {
+    /// Oldest article first (undated last), then in text order. The default.
+    #[default]
+    Date,
+    /// Newest article first (undated last), each article in text order.
+    DateDesc,
+    /// By publisher name, then oldest first.
+    Source,
+}
+
+impl Sort {
+    /// Every order, for the form.
+    pub const ALL: [Sort; 3] = [Sort::Date, Sort::DateDesc, Sort::Source];
+
+    /// The URL value: `date`, `-date`, `source`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Date => "date",
+            Sort::DateDesc => "-date",
+            Sort::Source => "source",
+        }
+    }
+
+    /// Parses [`Sort::as_str`].
+    pub fn parse(s: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
+    /// For people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Date => "oldest first",
+            Sort::DateDesc => "newest first",
+            Sort::Source => "by source",
+        }
+    }
+}
+
+/// A position in a sorted statement list: the sort key of one row. Rows strictly after (or
+/// before) it are the next (or previous) page, so pages stay stable while rows are added.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Cursor {
+    /// The article's date (`None` when undated).
+    pub date: Option<String>,
+    /// The article's publisher.
+    pub publisher: String,
+    /// The article.
+    pub source_id: i64,
+    /// Byte offset of the statement in the article.
+    pub span_start: i64,
+    /// The statement.
+    pub id: i64,
+}
+
+impl Cursor {
+    /// The key of a row.
+    pub fn of(row: &StatementRow) -> Cursor {
+        Cursor {
+            date: row.published_date.clone(),
+            publisher: row.publisher.clone(),
+            source_id: row.source_id,
+            span_start: row.span_start,
+            id: row.id,
+        }
+    }
+
+    /// URL form: `id.source.span.date.publisher-hex` (date `-` when undated), URL-safe.
+    pub fn encode(&self) -> String {
+        let hex: String = self.publisher.bytes().map(|b| format!("{b:02x}")).collect();
+        format!(
+            "{}.{}.{}.{}.{hex}",
+            self.id,
+            self.source_id,
+            self.span_start,
+            self.date.as_deref().unwrap_or("-")
+        )
+    }
+
+    /// Parses [`Cursor::encode`]; `None` for anything else.
+    pub fn decode(s: &str) -> Option<Cursor> {
+        let mut parts = s.split('.');
+        let id = parts.next()?.parse().ok()?;
+        let source_id = parts.next()?.parse().ok()?;
+        let span_start = parts.next()?.parse().ok()?;
+        let date = match parts.next()? {
+            "-" => None,
+            d if is_date(d) => Some(d.to_string()),
+            _ => return None,
+        };
+        let hex = parts.next()?;
+        if parts.next().is_some() || hex.len() % 2 != 0 || hex.len() > 1000 {
+            return None;
+        }
+        let bytes = (0..hex.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
+            .collect::<Option<Vec<u8>>>()?;
+        Some(Cursor {
+            date,
+            publisher: String::from_utf8(bytes).ok()?,
+            source_id,
+            span_start,
+            id,
+        })
+    }
+}
+
+/// True for a real calendar date written `YYYY-MM-DD`.
+pub fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok());
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    if !s
+        .bytes()
+        .enumerate()
+        .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    {
+        return false;
+    }
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// Which way a keyset page goes from its cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Direction {
+    /// Rows after the cursor (the next page).
+    #[default]
+    After,
+    /// Rows before the cursor (the previous page).
+    Before,
+}
+
 /// A validated filter over statements. Empty lists mean "any".
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StatementFilter {
@@ -251,8 +399,58 @@ pub struct StatementFilter {
     pub kinds: Vec<String>,
     /// Stances.
     pub stances: Vec<String>,
+    /// Full-text search words, as typed (trimmed); matched by [`super::fts`].
+    pub q: Option<String>,
+    /// Articles dated on or after (YYYY-MM-DD).
+    pub from: Option<String>,
+    /// Articles dated on or before (YYYY-MM-DD).
+    pub to: Option<String>,
+    /// Order.
+    pub sort: Sort,
+    /// Keyset position and direction.
+    pub cursor: Option<(Cursor, Direction)>,
     /// Rows per page.
     pub limit: i64,
-    /// Rows to skip.
+    /// Rows to skip (the old `page`; ignored with a cursor).
     pub offset: i64,
+}
+
+/// What a filtered list holds: statements, and the speakers and sources among them.
+#[derive(Debug, Clone, Copy, Default, FromRow, Serialize, PartialEq)]
+pub struct FilterStats {
+    /// Statements.
+    pub statements: i64,
+    /// Distinct speakers (the article's own voice not counted).
+    pub speakers: i64,
+    /// Distinct sources.
+    pub sources: i64,
+}
+
+/// One value of a facet and how many statements have it.
+#[derive(Debug, Clone, FromRow, Serialize, PartialEq)]
+pub struct FacetCount {
+    /// The URL value (point number, slug, source id, kind, stance).
+    pub value: String,
+    /// For people.
+    pub label: String,
+    /// Statements.
+    pub count: i64,
+}
+
+/// A source matching a full-text search, with a snippet of its body.
+#[derive(Debug, Clone, FromRow, Serialize)]
+pub struct SourceHit {
+    /// Id.
+    pub id: i64,
+    /// Publisher.
+    pub publisher: String,
+    /// Title.
+    pub title: String,
+    /// File name.
+    pub file_name: String,
+    /// YYYY-MM-DD.
+    pub published_date: Option<String>,
+    /// Body text around the hits, with [`super::fts::MARK_OPEN`] / [`super::fts::MARK_CLOSE`]
+    /// around each hit.
+    pub snippet: String,
 }

@@ -2,8 +2,10 @@
 
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection, SqlitePool};
 
+use super::fts;
 use super::models::{
-    CategoryRow, CellRow, ProvisionRow, SourceRow, SpeakerRow, StatementFilter, StatementRow,
+    CategoryRow, CellRow, Cursor, Direction, FacetCount, FilterStats, ProvisionRow, Sort,
+    SourceHit, SourceRow, SpeakerRow, StatementFilter, StatementRow,
 };
 use crate::catalog::Catalog;
 use crate::ingest::{Article, Speaker, Statement};
@@ -248,51 +250,191 @@ const STATEMENT_COLUMNS: &str = "select t.id, t.source_id, s.file_name, s.title 
         (select provision, evidence from statement_provision where statement_id = t.id order by provision) l), '') as links
     from statement t join source s on s.id = t.source_id left join speaker p on p.id = t.speaker_id";
 
-fn push_filter(q: &mut QueryBuilder<Sqlite>, f: &StatementFilter) {
+/// A facet of the statement list: a dimension the filter can restrict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Facet {
+    /// `provision`
+    Provision,
+    /// `category`
+    Category,
+    /// `speaker`
+    Speaker,
+    /// `source`
+    Source,
+    /// `kind`
+    Kind,
+    /// `stance`
+    Stance,
+}
+
+fn push_in<T>(q: &mut QueryBuilder<Sqlite>, values: &[T])
+where
+    T: Clone + Send + 'static + for<'a> sqlx::Encode<'a, Sqlite> + sqlx::Type<Sqlite>,
+{
+    q.push(" in (");
+    let mut sep = q.separated(", ");
+    for v in values {
+        sep.push_bind(v.clone());
+    }
+    q.push(")");
+}
+
+/// The `where` clause of a statement filter, on `statement t` alone (every other table is
+/// reached through an indexed `in (select ...)`), leaving out the facet `skip`.
+fn push_filter(q: &mut QueryBuilder<Sqlite>, f: &StatementFilter, skip: Option<Facet>) {
     q.push(" where 1 = 1");
-    if !f.provisions.is_empty() || !f.categories.is_empty() {
-        q.push(" and exists (select 1 from statement_provision l left join provision v on v.number = l.provision where l.statement_id = t.id");
-        if !f.provisions.is_empty() {
-            q.push(" and l.provision in (");
-            let mut sep = q.separated(", ");
-            for p in &f.provisions {
-                sep.push_bind(*p);
-            }
-            q.push(")");
-        }
-        if !f.categories.is_empty() {
-            q.push(" and v.category in (");
-            let mut sep = q.separated(", ");
-            for c in &f.categories {
-                sep.push_bind(c.clone());
-            }
-            q.push(")");
-        }
-        q.push(")");
-    }
-    let in_list = |q: &mut QueryBuilder<Sqlite>, column: &str, values: &[String]| {
-        if values.is_empty() {
-            return;
-        }
-        q.push(" and ").push(column).push(" in (");
-        let mut sep = q.separated(", ");
-        for v in values {
-            sep.push_bind(v.clone());
-        }
-        q.push(")");
+    let provisions = if skip == Some(Facet::Provision) {
+        &[][..]
+    } else {
+        &f.provisions[..]
     };
-    // column names are fixed strings, never user input
-    in_list(q, "p.slug", &f.speakers);
-    in_list(q, "t.kind", &f.kinds);
-    in_list(q, "t.stance", &f.stances);
-    if !f.sources.is_empty() {
-        q.push(" and t.source_id in (");
-        let mut sep = q.separated(", ");
-        for s in &f.sources {
-            sep.push_bind(*s);
+    let categories = if skip == Some(Facet::Category) {
+        &[][..]
+    } else {
+        &f.categories[..]
+    };
+    // two independent conditions: some link to one of the points, some link to a point of
+    // one of the categories (so each facet's counts agree with the list its link gives)
+    if !provisions.is_empty() {
+        q.push(" and t.id in (select l.statement_id from statement_provision l where l.provision");
+        push_in(q, provisions);
+        q.push(")");
+    }
+    if !categories.is_empty() {
+        q.push(" and t.id in (select l.statement_id from statement_provision l where l.provision in (select number from provision where category");
+        push_in(q, categories);
+        q.push("))");
+    }
+    if skip != Some(Facet::Speaker) && !f.speakers.is_empty() {
+        q.push(" and t.speaker_id in (select id from speaker where slug");
+        push_in(q, &f.speakers);
+        q.push(")");
+    }
+    if skip != Some(Facet::Kind) && !f.kinds.is_empty() {
+        q.push(" and t.kind");
+        push_in(q, &f.kinds);
+    }
+    if skip != Some(Facet::Stance) && !f.stances.is_empty() {
+        q.push(" and t.stance");
+        push_in(q, &f.stances);
+    }
+    if skip != Some(Facet::Source) && !f.sources.is_empty() {
+        q.push(" and t.source_id");
+        push_in(q, &f.sources);
+    }
+    if f.from.is_some() || f.to.is_some() {
+        q.push(" and t.source_id in (select id from source where 1 = 1");
+        if let Some(d) = &f.from {
+            q.push(" and published_date >= ").push_bind(d.clone());
+        }
+        if let Some(d) = &f.to {
+            q.push(" and published_date <= ").push_bind(d.clone());
         }
         q.push(")");
     }
+    if let Some(text) = &f.q {
+        // an expression that cannot be built matches nothing (the web layer rejects it first)
+        let expr = fts::match_expression(text).unwrap_or_else(|_| "\"\"".into());
+        q.push(" and t.id in (select rowid from statement_fts where statement_fts match ")
+            .push_bind(expr)
+            .push(")");
+    }
+}
+
+enum Key {
+    Text(String),
+    Int(i64),
+}
+
+/// The sort key of `sort`: (SQL expression, ascending, the cursor's value). The expressions
+/// are fixed strings, never user input.
+fn sort_keys(sort: Sort, c: &Cursor) -> Vec<(&'static str, bool, Key)> {
+    let late = c.date.clone().unwrap_or_else(|| "~".into());
+    let early = c.date.clone().unwrap_or_default();
+    let tail = [
+        ("t.source_id", true, Key::Int(c.source_id)),
+        ("t.span_start", true, Key::Int(c.span_start)),
+        ("t.id", true, Key::Int(c.id)),
+    ];
+    let mut keys = match sort {
+        Sort::Date => vec![("coalesce(s.published_date, '~')", true, Key::Text(late))],
+        Sort::DateDesc => vec![("coalesce(s.published_date, '')", false, Key::Text(early))],
+        Sort::Source => vec![
+            ("s.publisher", true, Key::Text(c.publisher.clone())),
+            ("coalesce(s.published_date, '~')", true, Key::Text(late)),
+        ],
+    };
+    keys.extend(tail);
+    if sort == Sort::DateDesc {
+        // newest article first, but each article in text order
+        keys[1].1 = false;
+    }
+    keys
+}
+
+fn push_key(q: &mut QueryBuilder<Sqlite>, k: &Key) {
+    match k {
+        Key::Text(s) => q.push_bind(s.clone()),
+        Key::Int(i) => q.push_bind(*i),
+    };
+}
+
+/// `and (k1 > c1 or (k1 = c1 and (k2 > c2 or ...)))`, with `<` for descending keys, all
+/// flipped for the previous page.
+fn push_keyset(q: &mut QueryBuilder<Sqlite>, keys: &[(&'static str, bool, Key)], dir: Direction) {
+    q.push(" and ");
+    for (i, (expr, asc, value)) in keys.iter().enumerate() {
+        let after = *asc == (dir == Direction::After);
+        q.push("(")
+            .push(*expr)
+            .push(if after { " > " } else { " < " });
+        push_key(q, value);
+        if i + 1 < keys.len() {
+            q.push(" or (").push(*expr).push(" = ");
+            push_key(q, value);
+            q.push(" and ");
+        }
+    }
+    for i in 0..keys.len() {
+        q.push(if i + 1 < keys.len() { "))" } else { ")" });
+    }
+}
+
+fn push_order(q: &mut QueryBuilder<Sqlite>, sort: Sort, dir: Direction) {
+    let keys = sort_keys(sort, &Cursor::default());
+    q.push(" order by ");
+    let mut sep = q.separated(", ");
+    for (expr, asc, _) in &keys {
+        let asc = *asc == (dir == Direction::After);
+        sep.push(*expr)
+            .push_unseparated(if asc { " asc" } else { " desc" });
+    }
+}
+
+/// One page of the statements matching `filter`: `filter.limit` rows from its cursor (or its
+/// offset) in its order, and whether more rows follow in that direction.
+pub async fn statement_page(
+    pool: &SqlitePool,
+    filter: &StatementFilter,
+) -> sqlx::Result<(Vec<StatementRow>, bool)> {
+    let mut q = QueryBuilder::<Sqlite>::new(STATEMENT_COLUMNS);
+    push_filter(&mut q, filter, None);
+    let dir = filter.cursor.as_ref().map_or(Direction::After, |c| c.1);
+    if let Some((cursor, dir)) = &filter.cursor {
+        push_keyset(&mut q, &sort_keys(filter.sort, cursor), *dir);
+    }
+    push_order(&mut q, filter.sort, dir);
+    q.push(" limit ").push_bind(filter.limit.saturating_add(1));
+    if filter.cursor.is_none() {
+        q.push(" offset ").push_bind(filter.offset);
+    }
+    let mut rows: Vec<StatementRow> = q.build_query_as().fetch_all(pool).await?;
+    let more = rows.len() as i64 > filter.limit;
+    rows.truncate(usize::try_from(filter.limit).unwrap_or(0));
+    if dir == Direction::Before {
+        rows.reverse();
+    }
+    Ok((rows, more))
 }
 
 /// Statements matching `filter` (a page of them) and how many match in all.
@@ -300,18 +442,143 @@ pub async fn list_statements(
     pool: &SqlitePool,
     filter: &StatementFilter,
 ) -> sqlx::Result<(Vec<StatementRow>, i64)> {
-    let mut q = QueryBuilder::<Sqlite>::new(STATEMENT_COLUMNS);
-    push_filter(&mut q, filter);
-    q.push(" order by s.published_date is null, s.published_date, s.id, t.span_start limit ")
-        .push_bind(filter.limit)
-        .push(" offset ")
-        .push_bind(filter.offset);
+    let (rows, _) = statement_page(pool, filter).await?;
+    let stats = statement_stats(pool, filter).await?;
+    Ok((rows, stats.statements))
+}
+
+/// How many statements match `filter`, by how many speakers, in how many sources.
+pub async fn statement_stats(
+    pool: &SqlitePool,
+    filter: &StatementFilter,
+) -> sqlx::Result<FilterStats> {
+    let mut q = QueryBuilder::<Sqlite>::new(
+        "select count(*) as statements, count(distinct t.speaker_id) as speakers,
+         count(distinct t.source_id) as sources from statement t",
+    );
+    push_filter(&mut q, filter, None);
+    q.build_query_as().fetch_one(pool).await
+}
+
+/// The values of one facet with their counts: statements matching `filter` with that facet's
+/// own selection left out (so each count says what adding the value would bring). One
+/// grouped query. Points, categories, kinds and stances come in their natural order,
+/// speakers and sources most statements first.
+pub async fn facet_counts(
+    pool: &SqlitePool,
+    filter: &StatementFilter,
+    facet: Facet,
+) -> sqlx::Result<Vec<FacetCount>> {
+    let mut q = QueryBuilder::<Sqlite>::new("");
+    match facet {
+        Facet::Provision => {
+            q.push(
+                "select cast(l.provision as text) as value,
+                 case when l.provision = 0 then 'Plan as a whole' else 'Point ' || l.provision || ': ' || v.title end as label,
+                 count(*) as count
+                 from statement_provision l join provision v on v.number = l.provision
+                 join statement t on t.id = l.statement_id",
+            );
+            push_filter(&mut q, filter, Some(facet));
+            q.push(" group by l.provision order by l.provision");
+        }
+        Facet::Category => {
+            q.push(
+                "select c.slug as value, c.letter || '. ' || c.name as label, count(distinct l.statement_id) as count
+                 from statement_provision l join provision v on v.number = l.provision
+                 join category c on c.slug = v.category join statement t on t.id = l.statement_id",
+            );
+            push_filter(&mut q, filter, Some(facet));
+            q.push(" group by c.slug order by min(c.position)");
+        }
+        Facet::Speaker => {
+            q.push("select p.slug as value, p.name as label, x.n as count from (select t.speaker_id, count(*) as n from statement t");
+            push_filter(&mut q, filter, Some(facet));
+            q.push(" group by t.speaker_id) x join speaker p on p.id = x.speaker_id order by x.n desc, p.name");
+        }
+        Facet::Source => {
+            q.push(
+                "select cast(s.id as text) as value,
+                 case when s.publisher = '' then s.file_name else s.publisher end || coalesce(', ' || s.published_date, '') as label,
+                 x.n as count from (select t.source_id, count(*) as n from statement t",
+            );
+            push_filter(&mut q, filter, Some(facet));
+            q.push(" group by t.source_id) x join source s on s.id = x.source_id order by x.n desc, s.published_date, s.id");
+        }
+        Facet::Kind | Facet::Stance => {
+            let column = if facet == Facet::Kind {
+                "t.kind"
+            } else {
+                "t.stance"
+            };
+            q.push("select ")
+                .push(column)
+                .push(" as value, ")
+                .push(column)
+                .push(" as label, count(*) as count from statement t");
+            push_filter(&mut q, filter, Some(facet));
+            q.push(" group by ").push(column);
+        }
+    }
+    q.build_query_as().fetch_all(pool).await
+}
+
+/// Statement texts with each hit of the search `text` between [`fts::MARK_OPEN`] and
+/// [`fts::MARK_CLOSE`], for the statements `ids` that match it.
+pub async fn highlight_statements(
+    pool: &SqlitePool,
+    text: &str,
+    ids: &[i64],
+) -> sqlx::Result<Vec<(i64, String)>> {
+    let Ok(expr) = fts::match_expression(text) else {
+        return Ok(Vec::new());
+    };
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut q = QueryBuilder::<Sqlite>::new(
+        "select rowid, highlight(statement_fts, 0, char(2), char(3)) from statement_fts where statement_fts match ",
+    );
+    q.push_bind(expr).push(" and rowid");
+    push_in(&mut q, ids);
+    q.build_query_as().fetch_all(pool).await
+}
+
+/// Sources whose title or body matches the search `text` (best first, at most `limit`),
+/// dated within `from`..=`to` when given, with a snippet of the body; and how many match.
+pub async fn search_sources(
+    pool: &SqlitePool,
+    text: &str,
+    from: Option<&str>,
+    to: Option<&str>,
+    limit: i64,
+) -> sqlx::Result<(Vec<SourceHit>, i64)> {
+    let Ok(expr) = fts::match_expression(text) else {
+        return Ok((Vec::new(), 0));
+    };
+    let push_where = |q: &mut QueryBuilder<Sqlite>| {
+        q.push(" where source_fts match ").push_bind(expr.clone());
+        if let Some(d) = from {
+            q.push(" and s.published_date >= ").push_bind(d.to_string());
+        }
+        if let Some(d) = to {
+            q.push(" and s.published_date <= ").push_bind(d.to_string());
+        }
+    };
+    let mut q = QueryBuilder::<Sqlite>::new(
+        "select s.id, s.publisher, s.title, s.file_name, s.published_date,
+         snippet(source_fts, -1, char(2), char(3), '…', 40) as snippet
+         from source_fts join source s on s.id = source_fts.rowid",
+    );
+    push_where(&mut q);
+    q.push(" order by bm25(source_fts), s.id limit ")
+        .push_bind(limit);
     let rows = q.build_query_as().fetch_all(pool).await?;
     let mut c = QueryBuilder::<Sqlite>::new(
-        "select count(*) from statement t join source s on s.id = t.source_id left join speaker p on p.id = t.speaker_id",
+        "select count(*) from source_fts join source s on s.id = source_fts.rowid",
     );
-    push_filter(&mut c, filter);
-    let total: i64 = c.build_query_scalar().fetch_one(pool).await?;
+    push_where(&mut c);
+    let total = c.build_query_scalar().fetch_one(pool).await?;
     Ok((rows, total))
 }
 

@@ -6,11 +6,14 @@ use serde::Deserialize;
 
 use super::WebError;
 use super::page::encode;
-use crate::db::models::StatementFilter;
+use crate::db::fts;
+use crate::db::models::{Cursor, Direction, Sort, StatementFilter, is_date};
 use crate::ingest::{Kind, Stance};
 
 /// Rows per page of `/statements`.
 pub const PAGE_SIZE: i64 = 50;
+/// The most rows per page a `size` may ask for.
+pub const MAX_PAGE_SIZE: i64 = 1000;
 
 /// The raw query string of `/statements`. Every key may repeat; empty values are ignored.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -28,12 +31,31 @@ pub struct RawStatementQuery {
     pub kind: Vec<String>,
     /// supports, opposes, mixed, neutral.
     pub stance: Vec<String>,
-    /// Page number, from 1.
-    pub page: Option<String>,
+    /// Full-text search words (see [`crate::db::fts`]).
+    pub q: Vec<String>,
+    /// Articles dated on or after, YYYY-MM-DD.
+    pub from: Vec<String>,
+    /// Articles dated on or before, YYYY-MM-DD.
+    pub to: Vec<String>,
+    /// `date` (default), `-date` or `source`.
+    pub sort: Vec<String>,
+    /// Keyset cursor: the rows after this one.
+    pub after: Vec<String>,
+    /// Keyset cursor: the rows before this one.
+    pub before: Vec<String>,
+    /// Page number, from 1 (an offset; the pager's links use `after` and `before`).
+    pub page: Vec<String>,
+    /// Rows per page, 1 to [`MAX_PAGE_SIZE`] (default [`PAGE_SIZE`]).
+    pub size: Vec<String>,
 }
 
 fn values(v: &[String]) -> impl Iterator<Item = &str> {
     v.iter().map(|s| s.trim()).filter(|s| !s.is_empty())
+}
+
+/// The last non-empty value of a key that takes one value (a repeated key is not an error).
+fn single(v: &[String]) -> Option<&str> {
+    values(v).last()
 }
 
 fn slug_ok(s: &str) -> bool {
@@ -109,14 +131,66 @@ impl RawStatementQuery {
             }
             f.stances.push(v.to_string());
         }
-        if let Some(p) = self
-            .page
-            .as_deref()
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
+        if let Some(q) = single(&self.q) {
+            if let Err(e) = fts::match_expression(q) {
+                return Err(bad("q", q, &e.to_string()));
+            }
+            f.q = Some(q.to_string());
+        }
+        for (name, raw, slot) in [
+            ("from", &self.from, &mut f.from),
+            ("to", &self.to, &mut f.to),
+        ] {
+            if let Some(d) = single(raw) {
+                if !is_date(d) {
+                    return Err(bad(name, d, "it takes a date written YYYY-MM-DD"));
+                }
+                *slot = Some(d.to_string());
+            }
+        }
+        if let (Some(a), Some(b)) = (&f.from, &f.to)
+            && a > b
         {
+            return Err(bad(
+                "from",
+                a,
+                &format!("it must not be later than to ({b})"),
+            ));
+        }
+        if let Some(v) = single(&self.sort) {
+            f.sort =
+                Sort::parse(v).ok_or_else(|| bad("sort", v, "it takes date, -date or source"))?;
+        }
+        let after = single(&self.after);
+        let before = single(&self.before);
+        if let (Some(_), Some(b)) = (after, before) {
+            return Err(bad("before", b, "it cannot be used together with after"));
+        }
+        for (name, raw, dir) in [
+            ("after", after, Direction::After),
+            ("before", before, Direction::Before),
+        ] {
+            if let Some(v) = raw {
+                let cursor = Cursor::decode(v)
+                    .ok_or_else(|| bad(name, v, "it takes a position from the pager's links"))?;
+                f.cursor = Some((cursor, dir));
+            }
+        }
+        if let Some(v) = single(&self.size) {
+            match v.parse::<i64>() {
+                Ok(n) if (1..=MAX_PAGE_SIZE).contains(&n) => f.limit = n,
+                _ => {
+                    return Err(bad(
+                        "size",
+                        v,
+                        &format!("it takes a number of rows from 1 to {MAX_PAGE_SIZE}"),
+                    ));
+                }
+            }
+        }
+        if let Some(p) = single(&self.page) {
             match p.parse::<i64>() {
-                Ok(n) if (1..=100_000).contains(&n) => f.offset = (n - 1) * PAGE_SIZE,
+                Ok(n) if (1..=100_000).contains(&n) => f.offset = (n - 1) * f.limit,
                 _ => return Err(bad("page", p, "it takes a page number from 1")),
             }
         }
@@ -137,7 +211,8 @@ impl RawStatementQuery {
     }
 }
 
-/// The canonical query string of a filter (sorted, without empty values), without the page.
+/// The canonical query string of a filter (sorted, without empty values), without the page
+/// or cursor.
 pub fn query_string(f: &StatementFilter) -> String {
     let mut parts = Vec::new();
     parts.extend(f.provisions.iter().map(|p| format!("provision={p}")));
@@ -150,7 +225,80 @@ pub fn query_string(f: &StatementFilter) -> String {
     parts.extend(f.sources.iter().map(|s| format!("source={s}")));
     parts.extend(f.kinds.iter().map(|k| format!("kind={}", encode(k))));
     parts.extend(f.stances.iter().map(|s| format!("stance={}", encode(s))));
+    if let Some(q) = &f.q {
+        parts.push(format!("q={}", encode(q)));
+    }
+    if let Some(d) = &f.from {
+        parts.push(format!("from={d}"));
+    }
+    if let Some(d) = &f.to {
+        parts.push(format!("to={d}"));
+    }
+    if f.sort != Sort::default() {
+        parts.push(format!("sort={}", encode(f.sort.as_str())));
+    }
+    if f.limit != PAGE_SIZE && f.limit > 0 {
+        parts.push(format!("size={}", f.limit));
+    }
     parts.join("&")
+}
+
+/// The raw query string of `/sources`: a search and a date range.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct RawSourceQuery {
+    /// Full-text search over titles and bodies.
+    pub q: Vec<String>,
+    /// Articles dated on or after, YYYY-MM-DD.
+    pub from: Vec<String>,
+    /// Articles dated on or before, YYYY-MM-DD.
+    pub to: Vec<String>,
+}
+
+/// A validated `/sources` query.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SourceFilter {
+    /// Search words.
+    pub q: Option<String>,
+    /// Date range.
+    pub from: Option<String>,
+    /// Date range.
+    pub to: Option<String>,
+}
+
+impl SourceFilter {
+    /// The canonical query string.
+    pub fn query_string(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(q) = &self.q {
+            parts.push(format!("q={}", encode(q)));
+        }
+        if let Some(d) = &self.from {
+            parts.push(format!("from={d}"));
+        }
+        if let Some(d) = &self.to {
+            parts.push(format!("to={d}"));
+        }
+        parts.join("&")
+    }
+}
+
+impl RawSourceQuery {
+    /// Validates the parameters (the same rules as for `/statements`).
+    pub fn parse(&self) -> Result<SourceFilter, WebError> {
+        let raw = RawStatementQuery {
+            q: self.q.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+            ..Default::default()
+        };
+        let f = raw.parse()?;
+        Ok(SourceFilter {
+            q: f.q,
+            from: f.from,
+            to: f.to,
+        })
+    }
 }
 
 #[cfg(test)]

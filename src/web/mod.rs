@@ -2,6 +2,7 @@
 
 pub mod error;
 pub mod filter;
+pub mod formats;
 pub mod handlers;
 pub mod page;
 
@@ -91,11 +92,22 @@ pub fn router_with_limits(state: AppState, limits: Limits) -> Router {
             "/provisions/{number}",
             get(handlers::provisions::detail_page),
         )
+        .route("/provisions.json", get(handlers::data::provisions_json))
+        .route(
+            "/provisions/{number}/feed.atom",
+            get(handlers::data::provision_feed),
+        )
         .route("/sources", get(handlers::sources::list_page))
+        .route("/sources.json", get(handlers::sources::list_json))
         .route("/sources/{id}", get(handlers::sources::detail_page))
         .route("/speakers", get(handlers::speakers::list_page))
+        .route("/speakers.json", get(handlers::speakers::list_json))
+        .route("/speakers/{slug}/feed.atom", get(handlers::speakers::feed))
         .route("/speakers/{slug}", get(handlers::speakers::detail_page))
         .route("/statements", get(handlers::statements::list_page))
+        .route("/statements.json", get(handlers::statements::list_json))
+        .route("/statements.csv", get(handlers::statements::list_csv))
+        .route("/statements.atom", get(handlers::statements::list_atom))
         .route("/statements/{id}", get(handlers::statements::detail_page))
         .route("/static/app.css", get(handlers::assets::stylesheet))
         .fallback(handlers::not_found)

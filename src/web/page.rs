@@ -16,6 +16,35 @@ pub struct PageMeta {
     pub canonical: String,
     /// Breadcrumbs: (label, href); the last one is the current page.
     pub crumbs: Vec<(String, String)>,
+    /// The same data in other formats (JSON, CSV, Atom), for `<link rel="alternate">`.
+    pub alternates: Vec<Alternate>,
+}
+
+/// Another format of a page's data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alternate {
+    /// MIME type, e.g. `application/atom+xml`.
+    pub mime: &'static str,
+    /// Path and query (made absolute by [`PageMeta::with_base`]).
+    pub href: String,
+    /// Short label: "JSON", "CSV", "Atom feed".
+    pub title: &'static str,
+}
+
+/// MIME type of the JSON twins.
+pub const JSON: &str = "application/json";
+/// MIME type of the CSV downloads.
+pub const CSV: &str = "text/csv";
+/// MIME type of the feeds.
+pub const ATOM: &str = "application/atom+xml";
+
+fn label_of(mime: &'static str) -> &'static str {
+    match mime {
+        JSON => "JSON",
+        CSV => "CSV",
+        ATOM => "Atom feed",
+        _ => "Other format",
+    }
 }
 
 impl PageMeta {
@@ -31,13 +60,29 @@ impl PageMeta {
             description: description.to_string(),
             canonical: canonical.to_string(),
             crumbs,
+            alternates: Vec::new(),
         }
+    }
+
+    /// Adds another format of the page's data (`mime` is [`JSON`], [`CSV`] or [`ATOM`]).
+    pub fn with_alternate(mut self, mime: &'static str, href: impl Into<String>) -> Self {
+        self.alternates.push(Alternate {
+            mime,
+            href: href.into(),
+            title: label_of(mime),
+        });
+        self
     }
 
     /// Makes the canonical path absolute.
     pub fn with_base(mut self, base: &str) -> Self {
         if self.canonical.starts_with('/') {
             self.canonical = format!("{base}{}", self.canonical);
+        }
+        for a in &mut self.alternates {
+            if a.href.starts_with('/') {
+                a.href = format!("{base}{}", a.href);
+            }
         }
         self
     }

@@ -1,6 +1,7 @@
 //! One file per page: its template struct and its handler.
 
 pub mod assets;
+pub mod data;
 pub mod index;
 pub mod provisions;
 pub mod sources;
@@ -30,4 +31,12 @@ pub fn parse_id(raw: &str, what: &str) -> Result<i64, WebError> {
             raw.chars().take(40).collect::<String>()
         ))
     })
+}
+
+/// Splits a `.json` suffix off a path segment: (the rest, whether it was there).
+pub fn json_suffix(raw: String) -> (String, bool) {
+    match raw.strip_suffix(".json") {
+        Some(r) => (r.to_string(), true),
+        None => (raw, false),
+    }
 }

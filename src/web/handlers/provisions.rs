@@ -7,7 +7,7 @@ use axum::response::Html;
 use super::parse_id;
 use crate::db::models::{ProvisionRow, SourceRow, StatementFilter, StatementRow};
 use crate::db::queries;
-use crate::web::page::{PageMeta, crumb, render};
+use crate::web::page::{ATOM, JSON, PageMeta, crumb, render};
 use crate::web::{AppState, WebError, WebResult};
 
 /// Statements of one source on the point.
@@ -57,6 +57,7 @@ pub async fn list_page(State(state): State<AppState>) -> WebResult<Html<String>>
         "/provisions",
         vec![crumb("Matrix", "/"), crumb("Points", "/provisions")],
     )
+    .with_alternate(JSON, "/provisions.json")
     .with_base(&state.public_url);
     render(&ProvisionsPage { meta, provisions })
 }
@@ -112,6 +113,8 @@ pub async fn detail_page(
             crumb(label, format!("/provisions/{number}")),
         ],
     )
+    .with_alternate(ATOM, format!("/provisions/{number}/feed.atom"))
+    .with_alternate(JSON, format!("/statements.json?provision={number}"))
     .with_base(&state.public_url);
     render(&ProvisionPage {
         meta,

@@ -2,12 +2,17 @@
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::response::Html;
+use axum::response::{IntoResponse, Response};
+use axum_extra::extract::Query;
+use serde::Serialize;
 
 use super::parse_id;
-use crate::db::models::{SourceRow, StatementFilter, StatementRow};
+use crate::db::fts::split_marks;
+use crate::db::models::{SourceHit, SourceRow, StatementFilter, StatementRow};
 use crate::db::queries;
-use crate::web::page::{PageMeta, crumb, render};
+use crate::web::filter::{RawSourceQuery, SourceFilter};
+use crate::web::formats::{self, StatementOut};
+use crate::web::page::{ATOM, JSON, PageMeta, crumb, render};
 use crate::web::{AppState, WebError, WebResult};
 
 /// A run of body text, highlighted when it is a statement.
@@ -32,30 +37,194 @@ pub struct SourcePage {
     pub statements: Vec<StatementRow>,
 }
 
+/// A search hit on the list of sources.
+pub struct SourceMatch {
+    /// The article.
+    pub source: SourceHit,
+    /// Its snippet: (text, is a search hit).
+    pub runs: Vec<(String, bool)>,
+}
+
 /// The list of sources.
 #[derive(Template)]
 #[template(path = "pages/sources.html")]
 pub struct SourcesPage {
     /// Head data.
     pub meta: PageMeta,
-    /// All sources.
+    /// All sources (dated within the range), when not searching.
     pub sources: Vec<SourceRow>,
+    /// Search hits, when searching.
+    pub hits: Vec<SourceMatch>,
+    /// Hits in all.
+    pub total: i64,
+    /// The search.
+    pub q: String,
+    /// Date range.
+    pub from: String,
+    /// Date range.
+    pub to: String,
+    /// Query string of the filter, for the twins.
+    pub query: String,
 }
 
-/// `GET /sources`
-pub async fn list_page(State(state): State<AppState>) -> WebResult<Html<String>> {
-    let sources = queries::list_sources(&state.pool).await?;
-    let meta = PageMeta::new(
-        "Sources",
-        &format!(
-            "The {} articles Pointwise has read about the 28-point plan.",
-            sources.len()
+/// Most search hits listed.
+const SEARCH_LIMIT: i64 = 200;
+
+fn in_range(s: &SourceRow, f: &SourceFilter) -> bool {
+    let d = s.published_date.as_deref();
+    f.from.as_deref().is_none_or(|a| d.is_some_and(|d| d >= a))
+        && f.to.as_deref().is_none_or(|b| d.is_some_and(|d| d <= b))
+}
+
+fn with_query(path: &str, qs: &str) -> String {
+    if qs.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{qs}")
+    }
+}
+
+/// The sources of a filter: every source in the date range, or the search hits; and how many.
+async fn fetch(
+    state: &AppState,
+    f: &SourceFilter,
+) -> WebResult<(Vec<SourceRow>, Vec<SourceHit>, i64)> {
+    Ok(match &f.q {
+        Some(q) => {
+            let (from, to) = (f.from.as_deref(), f.to.as_deref());
+            let (hits, total) =
+                queries::search_sources(&state.pool, q, from, to, SEARCH_LIMIT).await?;
+            (Vec::new(), hits, total)
+        }
+        None => {
+            let all: Vec<SourceRow> = queries::list_sources(&state.pool)
+                .await?
+                .into_iter()
+                .filter(|s| in_range(s, f))
+                .collect();
+            let n = all.len() as i64;
+            (all, Vec::new(), n)
+        }
+    })
+}
+
+/// `GET /sources` (and `?q=` to search titles and bodies, `from`, `to`)
+pub async fn list_page(
+    State(state): State<AppState>,
+    Query(raw): Query<RawSourceQuery>,
+) -> WebResult<Response> {
+    let f = raw.parse()?;
+    let qs = f.query_string();
+    let (sources, hits, total) = fetch(&state, &f).await?;
+    let title = match &f.q {
+        Some(q) => format!(
+            "{total} article{} mention “{q}”",
+            if total == 1 { "" } else { "s" }
         ),
-        "/sources",
-        vec![crumb("Matrix", "/"), crumb("Sources", "/sources")],
+        None => "Sources".to_string(),
+    };
+    let description = match &f.q {
+        Some(_) => format!("{title}: articles Pointwise has read about the 28-point plan."),
+        None => format!("The {total} articles Pointwise has read about the 28-point plan."),
+    };
+    let canonical = with_query("/sources", &qs);
+    let meta = PageMeta::new(
+        &title,
+        &description,
+        &canonical,
+        vec![crumb("Matrix", "/"), crumb("Sources", canonical.clone())],
     )
+    .with_alternate(JSON, with_query("/sources.json", &qs))
     .with_base(&state.public_url);
-    render(&SourcesPage { meta, sources })
+    Ok(render(&SourcesPage {
+        meta,
+        sources,
+        hits: hits
+            .into_iter()
+            .map(|h| SourceMatch {
+                runs: split_marks(&h.snippet),
+                source: h,
+            })
+            .collect(),
+        total,
+        q: f.q.clone().unwrap_or_default(),
+        from: f.from.clone().unwrap_or_default(),
+        to: f.to.clone().unwrap_or_default(),
+        query: qs,
+    })?
+    .into_response())
+}
+
+/// A source in the JSON twin of the list.
+#[derive(Serialize)]
+struct SourceOut<'a> {
+    #[serde(flatten)]
+    source: &'a SourceRow,
+    url: String,
+    statements_url: String,
+}
+
+/// A search hit in the JSON twin, its snippet with hits marked `<mark>` … `</mark>`
+/// (the text itself is not HTML).
+#[derive(Serialize)]
+struct HitOut<'a> {
+    id: i64,
+    url: String,
+    publisher: &'a str,
+    title: &'a str,
+    file_name: &'a str,
+    published_date: Option<&'a str>,
+    snippet: String,
+    hits: Vec<String>,
+}
+
+/// `GET /sources.json`: the same list (or search) as `/sources`.
+pub async fn list_json(
+    State(state): State<AppState>,
+    Query(raw): Query<RawSourceQuery>,
+) -> WebResult<Response> {
+    let f = raw.parse()?;
+    let base = &state.public_url;
+    let (all, hits, total) = fetch(&state, &f).await?;
+    match &f.q {
+        Some(q) => {
+            let out: Vec<HitOut> = hits
+                .iter()
+                .map(|h| {
+                    let runs = split_marks(&h.snippet);
+                    HitOut {
+                        id: h.id,
+                        url: format!("{base}/sources/{}", h.id),
+                        publisher: &h.publisher,
+                        title: &h.title,
+                        file_name: &h.file_name,
+                        published_date: h.published_date.as_deref(),
+                        snippet: runs.iter().map(|r| r.0.as_str()).collect(),
+                        hits: runs.iter().filter(|r| r.1).map(|r| r.0.clone()).collect(),
+                    }
+                })
+                .collect();
+            Ok(formats::json(&serde_json::json!({
+                "q": q,
+                "total": total,
+                "sources": out,
+            })))
+        }
+        None => {
+            let out: Vec<SourceOut> = all
+                .iter()
+                .map(|s| SourceOut {
+                    source: s,
+                    url: format!("{base}/sources/{}", s.id),
+                    statements_url: format!("{base}/statements.json?source={}", s.id),
+                })
+                .collect();
+            Ok(formats::json(&serde_json::json!({
+                "total": out.len(),
+                "sources": out,
+            })))
+        }
+    }
 }
 
 /// Splits the body into paragraphs of plain and highlighted pieces.
@@ -101,11 +270,12 @@ fn pieces(body: &str, statements: &[StatementRow]) -> Vec<Vec<Piece>> {
     out
 }
 
-/// `GET /sources/{id}`
+/// `GET /sources/{id}` and `/sources/{id}.json`
 pub async fn detail_page(
     State(state): State<AppState>,
     Path(raw): Path<String>,
-) -> WebResult<Html<String>> {
+) -> WebResult<Response> {
+    let (raw, as_json) = super::json_suffix(raw);
     let id = parse_id(&raw, "source")?;
     let (source, body) = queries::get_source(&state.pool, id)
         .await?
@@ -117,6 +287,21 @@ pub async fn detail_page(
     };
     let (mut statements, _) = queries::list_statements(&state.pool, &filter).await?;
     statements.sort_by_key(|s| s.span_start);
+    if as_json {
+        let base = &state.public_url;
+        return Ok(formats::json(&serde_json::json!({
+            "source": SourceOut {
+                source: &source,
+                url: format!("{base}/sources/{id}"),
+                statements_url: format!("{base}/statements.json?source={id}"),
+            },
+            "body": body,
+            "statements": statements
+                .iter()
+                .map(|s| StatementOut::new(s, base))
+                .collect::<Vec<_>>(),
+        })));
+    }
     let title = if source.title.is_empty() {
         source.file_name.clone()
     } else {
@@ -136,12 +321,15 @@ pub async fn detail_page(
             crumb(source.short_name(), format!("/sources/{id}")),
         ],
     )
+    .with_alternate(JSON, format!("/sources/{id}.json"))
+    .with_alternate(ATOM, format!("/statements.atom?source={id}"))
     .with_base(&state.public_url);
     let paragraphs = pieces(&body, &statements);
-    render(&SourcePage {
+    Ok(render(&SourcePage {
         meta,
         source,
         paragraphs,
         statements,
-    })
+    })?
+    .into_response())
 }

@@ -1,0 +1,231 @@
+//! Full-text search: turning what a person typed into a safe SQLite FTS5 query, and reading
+//! the hit markers that `highlight()` and `snippet()` put around matches.
+//!
+//! The query language is small on purpose: words and `"quoted phrases"` must all match, `OR`
+//! between two terms matches either, and a word ending in `*` matches as a prefix. Every term
+//! is passed to FTS5 as a quoted string, so no input can be an FTS5 syntax error: unbalanced
+//! quotes close at the end, stray operators and punctuation are words (or dropped).
+
+/// Put before each hit by the highlight queries (a control character no article contains
+/// after [`split_marks`] has taken it out).
+pub const MARK_OPEN: char = '\u{2}';
+/// Put after each hit.
+pub const MARK_CLOSE: char = '\u{3}';
+
+/// The longest search accepted, in characters.
+pub const MAX_QUERY_CHARS: usize = 200;
+/// The most terms accepted.
+pub const MAX_TERMS: usize = 16;
+
+/// Why a search cannot be run, for the 400 page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QueryError {
+    /// Longer than [`MAX_QUERY_CHARS`].
+    TooLong,
+    /// More than [`MAX_TERMS`] terms.
+    TooManyTerms,
+    /// Nothing to search for (only punctuation or operators).
+    NoWords,
+}
+
+impl std::fmt::Display for QueryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            QueryError::TooLong => write!(f, "a search has at most {MAX_QUERY_CHARS} characters"),
+            QueryError::TooManyTerms => write!(f, "a search has at most {MAX_TERMS} words"),
+            QueryError::NoWords => write!(f, "it takes words to search for"),
+        }
+    }
+}
+
+#[derive(Debug, PartialEq)]
+enum Token {
+    Term { text: String, prefix: bool },
+    Or,
+}
+
+fn has_word(s: &str) -> bool {
+    s.chars().any(char::is_alphanumeric)
+}
+
+fn tokens(input: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut chars = input.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        if c.is_whitespace() {
+            chars.next();
+        } else if c == '"' {
+            chars.next();
+            let mut phrase = String::new();
+            for c in chars.by_ref() {
+                if c == '"' {
+                    break;
+                }
+                phrase.push(c);
+            }
+            let prefix = chars.peek() == Some(&'*');
+            if prefix {
+                chars.next();
+            }
+            out.push(Token::Term {
+                text: phrase,
+                prefix,
+            });
+        } else {
+            let mut word = String::new();
+            while let Some(&c) = chars.peek() {
+                if c.is_whitespace() || c == '"' {
+                    break;
+                }
+                word.push(c);
+                chars.next();
+            }
+            if word == "OR" || word == "|" {
+                out.push(Token::Or);
+            } else {
+                let prefix = word.ends_with('*');
+                let text = word.trim_end_matches('*').to_string();
+                out.push(Token::Term { text, prefix });
+            }
+        }
+    }
+    out
+}
+
+fn quote(term: &str) -> String {
+    format!("\"{}\"", term.replace('"', "\"\""))
+}
+
+/// The FTS5 MATCH expression for what a person typed.
+pub fn match_expression(input: &str) -> Result<String, QueryError> {
+    if input.chars().count() > MAX_QUERY_CHARS {
+        return Err(QueryError::TooLong);
+    }
+    let mut parts: Vec<String> = Vec::new();
+    let mut pending_or = false;
+    let mut terms = 0;
+    for token in tokens(input) {
+        match token {
+            Token::Or => pending_or = !parts.is_empty(),
+            Token::Term { text, prefix } => {
+                // control characters (our hit markers among them) are never searched
+                let text: String = text.chars().filter(|c| !c.is_control()).collect();
+                if !has_word(&text) {
+                    continue;
+                }
+                terms += 1;
+                if terms > MAX_TERMS {
+                    return Err(QueryError::TooManyTerms);
+                }
+                let term = if prefix {
+                    format!("{}*", quote(text.trim()))
+                } else {
+                    quote(text.trim())
+                };
+                if pending_or {
+                    pending_or = false;
+                    if let Some(last) = parts.last_mut() {
+                        *last = format!("{last} OR {term}");
+                        continue;
+                    }
+                }
+                parts.push(term);
+            }
+        }
+    }
+    if parts.is_empty() {
+        return Err(QueryError::NoWords);
+    }
+    Ok(parts
+        .into_iter()
+        .map(|p| {
+            if p.contains(" OR ") {
+                format!("({p})")
+            } else {
+                p
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" AND "))
+}
+
+/// Splits text marked by the highlight queries into (text, is_hit) runs, balanced: a stray
+/// marker is dropped, an unclosed hit ends with the text. The runs are plain text, to be
+/// escaped by the template.
+pub fn split_marks(marked: &str) -> Vec<(String, bool)> {
+    let mut out: Vec<(String, bool)> = Vec::new();
+    let mut current = String::new();
+    let mut in_hit = false;
+    for c in marked.chars() {
+        let flip = (c == MARK_OPEN && !in_hit) || (c == MARK_CLOSE && in_hit);
+        if flip {
+            if !current.is_empty() {
+                out.push((std::mem::take(&mut current), in_hit));
+            }
+            in_hit = !in_hit;
+        } else if c != MARK_OPEN && c != MARK_CLOSE {
+            current.push(c);
+        }
+    }
+    if !current.is_empty() {
+        out.push((current, in_hit));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_are_quoted_and_operators_kept_only_between_terms() {
+        assert_eq!(
+            match_expression("army cap"),
+            Ok("\"army\" AND \"cap\"".into())
+        );
+        assert_eq!(
+            match_expression("NATO OR alliance \"security guarantees\""),
+            Ok("(\"NATO\" OR \"alliance\") AND \"security guarantees\"".into())
+        );
+        assert_eq!(match_expression("sanction*"), Ok("\"sanction\"*".into()));
+        assert_eq!(match_expression("OR army OR"), Ok("\"army\"".into()));
+        assert_eq!(
+            match_expression("\"unbalanced"),
+            Ok("\"unbalanced\"".into())
+        );
+        assert_eq!(
+            match_expression("NOT AND NEAR(a b)"),
+            Ok("\"NOT\" AND \"AND\" AND \"NEAR(a\" AND \"b)\"".into())
+        );
+        assert_eq!(match_expression("a\"b"), Ok("\"a\" AND \"b\"".into()));
+    }
+
+    #[test]
+    fn nothing_to_search_and_too_long_are_errors() {
+        for q in ["*", "\"\"", "OR", "- + ^", "\u{2}"] {
+            assert_eq!(match_expression(q), Err(QueryError::NoWords), "{q:?}");
+        }
+        assert_eq!(
+            match_expression(&"a".repeat(MAX_QUERY_CHARS + 1)),
+            Err(QueryError::TooLong)
+        );
+        assert_eq!(
+            match_expression(&"a ".repeat(MAX_TERMS + 1)),
+            Err(QueryError::TooManyTerms)
+        );
+    }
+
+    #[test]
+    fn marks_split_into_balanced_runs() {
+        let m = format!("a {MARK_OPEN}<b>{MARK_CLOSE} c {MARK_CLOSE}d{MARK_OPEN}e");
+        assert_eq!(
+            split_marks(&m),
+            vec![
+                ("a ".to_string(), false),
+                ("<b>".to_string(), true),
+                (" c d".to_string(), false),
+                ("e".to_string(), true)
+            ]
+        );
+    }
+}
