@@ -3,6 +3,7 @@
 //! All SQL lives in [`queries`] behind plain functions, so another backend can follow by
 //! re-implementing that one module.
 
+pub mod matrix;
 pub mod models;
 pub mod queries;
 
