@@ -54,6 +54,7 @@ pub fn router(state: AppState) -> Router {
         .route("/statements", get(handlers::statements::list_page))
         .route("/statements/{id}", get(handlers::statements::detail_page))
         .route("/static/app.css", get(handlers::assets::stylesheet))
+        .route("/static/app.js", get(handlers::assets::script))
         .fallback(handlers::not_found)
         .with_state(state);
     for (name, value) in headers {
