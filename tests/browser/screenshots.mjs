@@ -10,15 +10,22 @@ mkdirSync(out, { recursive: true });
 
 const pages = [
   ["matrix", "/"],
-  ["provision", "/provisions/21"],
+  ["provision", "/provisions/21#timeline"],
   ["statements", "/statements?provision=21"],
-  ["source", "/sources/3#s20"],
+  ["source", null], // the source of the first statement on point 21, scrolled to it
 ];
 const widths = [["desktop", 1280, 900], ["phone", 360, 780]];
 const schemes = ["light", "dark"];
 
 const { browser, close } = await launch();
 try {
+  {
+    const page = await browser.newPage();
+    await page.goto(base + "/statements?provision=21");
+    const href = await page.locator("article.statement .meta a[href*='#s']").first().getAttribute("href");
+    pages[pages.length - 1][1] = href;
+    await page.close();
+  }
   for (const [name, path] of pages) {
     for (const [label, width, height] of widths) {
       for (const scheme of schemes) {
