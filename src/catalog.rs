@@ -14,6 +14,7 @@ const PLAN_TOML: &str = include_str!("../seeds/plan.toml");
 const SPEAKERS_TOML: &str = include_str!("../seeds/speakers.toml");
 const SOURCES_TOML: &str = include_str!("../seeds/sources.toml");
 const LEXICON_TOML: &str = include_str!("../seeds/lexicon.toml");
+const OUTLETS_TOML: &str = include_str!("../seeds/outlets.toml");
 
 /// One of the four groups the plan's points are reported to fall into.
 #[derive(Debug, Clone, Deserialize)]
@@ -134,6 +135,22 @@ pub struct SourceEntry {
     pub title: String,
 }
 
+/// An outlet and the country it is based in (`seeds/outlets.toml`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct OutletEntry {
+    /// The publisher, exactly as stored for an article.
+    pub publisher: String,
+    /// Where the outlet is based.
+    #[serde(default)]
+    pub country: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct OutletsFile {
+    #[serde(default)]
+    outlet: Vec<OutletEntry>,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 struct SourcesFile {
     source: Vec<SourceEntry>,
@@ -246,6 +263,8 @@ pub struct Catalog {
     pub sources: Vec<SourceEntry>,
     /// The extraction lexicon.
     pub lexicon: Lexicon,
+    /// Outlets and their countries.
+    pub outlets: Vec<OutletEntry>,
 }
 
 /// A seed file that does not parse.
@@ -280,6 +299,12 @@ impl Catalog {
                 file: "lexicon.toml",
                 source,
             })?,
+            outlets: toml::from_str::<OutletsFile>(OUTLETS_TOML)
+                .map_err(|source| CatalogError {
+                    file: "outlets.toml",
+                    source,
+                })?
+                .outlet,
         })
     }
 

@@ -4,6 +4,7 @@
 //! re-implementing that one module.
 
 pub mod fts;
+pub mod matrix;
 pub mod models;
 pub mod queries;
 

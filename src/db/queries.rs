@@ -60,6 +60,7 @@ pub async fn upsert_catalog(pool: &SqlitePool, catalog: &Catalog) -> sqlx::Resul
         .execute(&mut *tx)
         .await?;
     }
+    super::matrix::upsert_outlets(&mut tx, &catalog.outlets).await?;
     tx.commit().await
 }
 

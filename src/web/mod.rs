@@ -110,6 +110,7 @@ pub fn router_with_limits(state: AppState, limits: Limits) -> Router {
         .route("/statements.atom", get(handlers::statements::list_atom))
         .route("/statements/{id}", get(handlers::statements::detail_page))
         .route("/static/app.css", get(handlers::assets::stylesheet))
+        .route("/static/app.js", get(handlers::assets::script))
         .fallback(handlers::not_found)
         .method_not_allowed_fallback(handlers::method_not_allowed)
         .with_state(state);

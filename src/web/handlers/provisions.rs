@@ -5,6 +5,7 @@ use axum::extract::{Path, State};
 use axum::response::Html;
 
 use super::parse_id;
+use crate::db::matrix::{self, TimelineRow};
 use crate::db::models::{ProvisionRow, SourceRow, StatementFilter, StatementRow};
 use crate::db::queries;
 use crate::web::page::{ATOM, JSON, PageMeta, crumb, render};
@@ -36,6 +37,8 @@ pub struct ProvisionPage {
     pub prev: Option<i64>,
     /// Next point.
     pub next: Option<i64>,
+    /// Statements over time, by outlet.
+    pub timeline: Timeline,
 }
 
 /// The list of points.
@@ -98,6 +101,8 @@ pub async fn detail_page(
             .unwrap_or_default(),
         None => String::new(),
     };
+    let (timeline_rows, undated) = matrix::timeline(&state.pool, number).await?;
+    let timeline = Timeline::build(&timeline_rows, undated);
     let label = provision.label();
     let meta = PageMeta::new(
         &format!("{label}: {}", provision.title),
@@ -123,6 +128,271 @@ pub async fn detail_page(
         total,
         prev: (number > 0).then(|| number - 1),
         next: (number < 28).then(|| number + 1),
+        timeline,
         provision,
     })
+}
+
+/// Width of the timeline's drawing, in SVG units.
+const TL_WIDTH: f64 = 720.0;
+/// Left margin for the outlet names.
+const TL_LEFT: f64 = 150.0;
+/// Right margin.
+const TL_RIGHT: f64 = 44.0;
+/// Height of one outlet's lane.
+const TL_LANE: f64 = 30.0;
+/// Space above the lanes and below them (for the date axis).
+const TL_TOP: f64 = 8.0;
+/// Space for the date labels.
+const TL_AXIS: f64 = 28.0;
+
+/// A stacked bar of the timeline: one outlet, one day.
+pub struct TimelineMark {
+    /// Centre.
+    pub x: String,
+    /// What it shows, for the tooltip.
+    pub label: String,
+    /// The stance pieces, bottom to top: (class, y, height).
+    pub pieces: Vec<(&'static str, String, String)>,
+}
+
+/// One outlet's lane.
+pub struct TimelineLane {
+    /// Outlet.
+    pub outlet: String,
+    /// Baseline of the lane.
+    pub y: String,
+    /// Where the name is written.
+    pub text_y: String,
+    /// Its marks.
+    pub marks: Vec<TimelineMark>,
+}
+
+/// A row of the table fallback.
+pub struct TimelineCount {
+    /// YYYY-MM-DD.
+    pub date: String,
+    /// Outlet.
+    pub outlet: String,
+    /// supports, opposes, mixed, neutral, total.
+    pub counts: [i64; 5],
+}
+
+/// Statements on a point over time, by outlet: a server-rendered SVG and its table.
+pub struct Timeline {
+    /// SVG height.
+    pub height: String,
+    /// SVG width.
+    pub width: String,
+    /// Lanes.
+    pub lanes: Vec<TimelineLane>,
+    /// Date ticks: (x, label).
+    pub ticks: Vec<(String, String)>,
+    /// Baseline of the axis.
+    pub axis_y: String,
+    /// Where the date labels are written.
+    pub tick_text_y: String,
+    /// Where the outlet names end.
+    pub name_x: String,
+    /// Left end of the axis.
+    pub axis_x1: String,
+    /// Right end of the axis.
+    pub axis_x2: String,
+    /// The same data as rows.
+    pub rows: Vec<TimelineCount>,
+    /// A sentence for the SVG's description.
+    pub summary: String,
+    /// Statements whose article has no date.
+    pub undated: i64,
+}
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date.
+pub fn day_number(date: &str) -> Option<i64> {
+    let mut parts = date.splitn(3, '-');
+    let y: i64 = parts.next()?.parse().ok()?;
+    let m: i64 = parts.next()?.parse().ok()?;
+    let d: i64 = parts.next()?.get(..2)?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // days from civil, after Howard Hinnant
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+fn stance_index(stance: &str) -> usize {
+    match stance {
+        "supports" => 0,
+        "opposes" => 1,
+        "mixed" => 2,
+        _ => 3,
+    }
+}
+
+const STANCES: [&str; 4] = ["supports", "opposes", "mixed", "neutral"];
+
+impl Timeline {
+    /// Lays out the timeline of `rows` (outlet, date, stance, count).
+    pub fn build(rows: &[TimelineRow], undated: i64) -> Self {
+        // (date, outlet) -> counts by stance and total
+        let mut counts: std::collections::BTreeMap<(String, String), [i64; 5]> =
+            std::collections::BTreeMap::new();
+        for r in rows {
+            let c = counts
+                .entry((r.date.clone(), r.outlet.clone()))
+                .or_insert([0; 5]);
+            c[stance_index(&r.stance)] += r.statements;
+            c[4] += r.statements;
+        }
+        let mut outlets: Vec<String> = rows.iter().map(|r| r.outlet.clone()).collect();
+        outlets.sort();
+        outlets.dedup();
+        let days: Vec<i64> = counts.keys().filter_map(|(d, _)| day_number(d)).collect();
+        let (first, last) = (
+            days.iter().copied().min().unwrap_or(0),
+            days.iter().copied().max().unwrap_or(0),
+        );
+        let plot = TL_WIDTH - TL_LEFT - TL_RIGHT;
+        let x_of = |date: &str| -> f64 {
+            match day_number(date) {
+                Some(d) if last > first => {
+                    TL_LEFT + plot * (d - first) as f64 / (last - first) as f64
+                }
+                _ => TL_LEFT + plot / 2.0,
+            }
+        };
+        let max = counts.values().map(|c| c[4]).max().unwrap_or(1).max(1) as f64;
+        let lanes: Vec<TimelineLane> = outlets
+            .iter()
+            .enumerate()
+            .map(|(i, outlet)| {
+                let base = TL_TOP + TL_LANE * (i as f64 + 1.0);
+                let marks = counts
+                    .iter()
+                    .filter(|((_, o), _)| o == outlet)
+                    .map(|((date, _), c)| {
+                        let mut y = base;
+                        let mut pieces = Vec::new();
+                        for (k, class) in STANCES.iter().enumerate() {
+                            if c[k] > 0 {
+                                let h = (TL_LANE - 6.0) * c[k] as f64 / max;
+                                y -= h;
+                                pieces.push((*class, format!("{y:.1}"), format!("{h:.1}")));
+                            }
+                        }
+                        TimelineMark {
+                            x: format!("{:.1}", x_of(date) - 4.0),
+                            label: format!(
+                                "{outlet}, {date}: {} ({} supports, {} opposes, {} mixed, {} neutral)",
+                                if c[4] == 1 { "1 statement".to_string() } else { format!("{} statements", c[4]) },
+                                c[0], c[1], c[2], c[3]
+                            ),
+                            pieces,
+                        }
+                    })
+                    .collect();
+                TimelineLane {
+                    outlet: outlet.clone(),
+                    y: format!("{base:.1}"),
+                    text_y: format!("{:.1}", base - TL_LANE / 2.0 + 4.0),
+                    marks,
+                }
+            })
+            .collect();
+        let mut dates: Vec<String> = counts.keys().map(|(d, _)| d.clone()).collect();
+        dates.dedup();
+        // at most seven labelled dates, spread evenly
+        let step = dates.len().div_ceil(7).max(1);
+        let ticks = dates
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % step == 0 || *i + 1 == dates.len())
+            .map(|(_, d)| (format!("{:.1}", x_of(d)), d.clone()))
+            .collect();
+        let axis_y = TL_TOP + TL_LANE * outlets.len() as f64;
+        let total: i64 = counts.values().map(|c| c[4]).sum();
+        let summary = match (dates.first(), dates.last()) {
+            (Some(a), Some(b)) => format!(
+                "{total} dated statements from {} outlets between {a} and {b}; each bar is one outlet on one day, its height the number of statements, its colours their stance.",
+                outlets.len()
+            ),
+            _ => "No dated statement on this point.".to_string(),
+        };
+        Timeline {
+            height: format!("{:.0}", axis_y + TL_AXIS),
+            width: format!("{TL_WIDTH:.0}"),
+            lanes,
+            ticks,
+            axis_y: format!("{axis_y:.1}"),
+            tick_text_y: format!("{:.1}", axis_y + 18.0),
+            name_x: format!("{:.0}", TL_LEFT - 8.0),
+            axis_x1: format!("{TL_LEFT:.0}"),
+            axis_x2: format!("{:.0}", TL_WIDTH - TL_RIGHT),
+            rows: counts
+                .into_iter()
+                .map(|((date, outlet), counts)| TimelineCount {
+                    date,
+                    outlet,
+                    counts,
+                })
+                .collect(),
+            summary,
+            undated,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_numbers_count_days_across_months() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(
+            day_number("2025-11-30")
+                .zip(day_number("2025-12-01"))
+                .map(|(a, b)| b - a),
+            Some(1)
+        );
+        assert_eq!(day_number("2025-13-01"), None);
+        assert_eq!(day_number("soon"), None);
+    }
+
+    #[test]
+    fn the_timeline_puts_each_outlet_in_a_lane_and_each_day_in_place() {
+        let row = |outlet: &str, date: &str, stance: &str, statements| TimelineRow {
+            outlet: outlet.into(),
+            date: date.into(),
+            stance: stance.into(),
+            statements,
+        };
+        let t = Timeline::build(
+            &[
+                row("TASS", "2025-11-21", "opposes", 2),
+                row("TASS", "2025-11-21", "supports", 1),
+                row("Babel", "2025-11-25", "neutral", 1),
+            ],
+            3,
+        );
+        assert_eq!(t.lanes.len(), 2);
+        assert_eq!(t.lanes[0].outlet, "Babel");
+        assert_eq!(t.lanes[1].marks.len(), 1, "one bar for TASS's day");
+        assert_eq!(t.lanes[1].marks[0].pieces.len(), 2, "split by stance");
+        // the first day at the left of the plot, the last at the right (bar centred)
+        assert_eq!(t.lanes[1].marks[0].x, format!("{:.1}", TL_LEFT - 4.0));
+        assert_eq!(
+            t.lanes[0].marks[0].x,
+            format!("{:.1}", TL_WIDTH - TL_RIGHT - 4.0)
+        );
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[0].counts, [1, 2, 0, 0, 3], "TASS on the first day");
+        assert_eq!(t.undated, 3);
+        assert!(t.summary.starts_with("4 dated statements from 2 outlets"));
+    }
 }

@@ -151,7 +151,17 @@ pub async fn detail_page(
         .filter_map(|p| {
             let st: Vec<StatementRow> = statements
                 .iter()
-                .filter(|s| s.provision_numbers().contains(&p.number))
+                // each statement once (its id is an anchor), under its first point other
+                // than the plan as a whole; its chips name the others
+                .filter(|s| {
+                    let points = s.provision_numbers();
+                    points
+                        .iter()
+                        .copied()
+                        .find(|n| *n != 0)
+                        .or(points.first().copied())
+                        == Some(p.number)
+                })
                 .cloned()
                 .collect();
             (!st.is_empty()).then_some(PointGroup {
