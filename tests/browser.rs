@@ -8,6 +8,7 @@
 
 mod common;
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -52,7 +53,8 @@ async fn pages_work_in_chromium_pass_axe_and_validate() -> anyhow::Result<()> {
             !required,
             "browser tests cannot run under POINTWISE_REQUIRE_BROWSER=1: {why}"
         );
-        println!("browser tests skipped: {why}");
+        // straight to stderr, past the test harness's capture, so `cargo test` shows it
+        let _ = writeln!(std::io::stderr(), "browser tests skipped: {why}");
         return Ok(());
     }
     // Arrange: the seeds served on a free port

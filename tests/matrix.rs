@@ -110,9 +110,14 @@ async fn drill_downs_narrow_the_columns() -> anyhow::Result<()> {
     let (status, body) = common::get(&app, "/?by=source&outlet=TASS").await?;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("Showing only articles of TASS"));
+    assert!(
+        body.contains("<a href=\"/statements?source=1\">Their statements as a list</a>"),
+        "the drill-down links to the outlet's statements"
+    );
     assert!(body.contains("href=\"/sources/1\"") && !body.contains("href=\"/sources/2\""));
     let (_, body) = common::get(&app, "/?by=outlet&country=Ukraine").await?;
     assert!(body.contains("LIGA.net") && !body.contains(">TASS</a>"));
+    assert!(body.contains("/statements?source="), "{body}");
     let (_, body) = common::get(&app, "/?by=speaker&organisation=NATO").await?;
     assert!(body.contains("Mark Rutte") && !body.contains(">Dmitry Peskov</a></th><th"));
     let (status, body) = common::get(&app, "/?by=speaker").await?;

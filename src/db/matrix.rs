@@ -101,7 +101,10 @@ impl Axis {
             }
             Axis::Outlet => "min(coalesce(nullif(o.country, ''), 'other'))",
             Axis::Speaker => "min(coalesce(nullif(p.country, ''), 'other'))",
-            Axis::Organisation => "min(coalesce(nullif(p.country, ''), 'other'))",
+            Axis::Organisation => {
+                "case when count(distinct coalesce(nullif(p.country, ''), 'other')) = 1
+                 then min(coalesce(nullif(p.country, ''), 'other')) else 'several countries' end"
+            }
             Axis::Country | Axis::SpeakerCountry => "''",
         }
     }

@@ -183,7 +183,28 @@ try {
     check("keyboard: links show a focus outline", style !== "none", style);
     await page.close();
   });
+  // --- Print: the content without navigation, filters or buttons -------------------------------
+  await step("print", async () => {
+    const page = await openPage(ctx, "print");
+    await page.goto(base + "/statements?provision=21");
+    await page.emulateMedia({ media: "print" });
+    const shown = await page.evaluate(() => ["header.site nav", "form.filters", "button.copy-link", "footer.site"]
+      .map((sel) => [sel, document.querySelector(sel) ? getComputedStyle(document.querySelector(sel)).display : "absent"]));
+    check("print: navigation, filters, buttons and footer are hidden", shown.every(([, d]) => d === "none" || d === "absent"), JSON.stringify(shown));
+    check("print: the statements are printed", await page.locator("article.statement").first().isVisible());
+    await page.close();
+  });
   await ctx.close();
+
+  // --- Without JavaScript: no copy-link button, the pages work the same -----------------------
+  await step("no javascript", async () => {
+    const nojs = await browser.newContext({ javaScriptEnabled: false });
+    const page = await nojs.newPage();
+    await page.goto(base + "/statements?provision=21");
+    check("no JS: no copy-link button", await page.locator("button.copy-link").count() === 0);
+    check("no JS: the statements are listed", await page.locator("article.statement").count() > 0);
+    await nojs.close();
+  });
 
   // --- Phone width: nothing wider than the screen, tables scroll in their own box --------------
   await step("phone", async () => {

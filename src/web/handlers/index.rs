@@ -17,6 +17,9 @@ use crate::web::{AppState, WebError, WebResult};
 
 /// How many speakers "who stands where" lists, most statements first.
 const WHO_ROWS: usize = 60;
+/// Longest list of ids or slugs a link to `/statements` carries; a column with more links to
+/// its drill-down instead (the server refuses addresses over 8 kB).
+const MAX_FILTER_BYTES: usize = 6000;
 /// Width of the stance bar in a cell, in SVG units.
 const BAR_WIDTH: f64 = 40.0;
 
@@ -141,6 +144,8 @@ pub struct MatrixPage {
     pub views: Vec<ViewLink>,
     /// What the columns are narrowed to, in words, and where to widen them.
     pub narrowed: Option<(String, String)>,
+    /// When narrowed: the statements of the columns shown, as a list.
+    pub narrowed_list: String,
     /// Column groups (empty when the columns have none).
     pub column_groups: Vec<ColumnGroup>,
     /// Columns.
@@ -553,11 +558,16 @@ pub async fn matrix_page(
         let cells: Vec<Cell> = column_rows
             .iter()
             .zip(&filters)
-            .map(|(col, f)| {
+            .zip(&columns)
+            .map(|((col, f), column)| {
                 cell(
                     by_cell.get(&(p.number, col.key.as_str())).copied(),
                     max,
-                    format!("/statements?provision={}&{f}", p.number),
+                    if f.len() > MAX_FILTER_BYTES {
+                        column.href.clone()
+                    } else {
+                        format!("/statements?provision={}&{f}", p.number)
+                    },
                     &col.label,
                     &p.label(),
                 )
@@ -580,6 +590,14 @@ pub async fn matrix_page(
     let (sources, statements, _) = queries::count_rows(&state.pool).await?;
     let speakers = queries::list_speakers(&state.pool).await?.len() as i64;
     let narrowed = narrowed(axis, &filter);
+    let narrowed_list = if narrowed.is_some()
+        && !filters.is_empty()
+        && filters.iter().map(|f| f.len() + 1).sum::<usize>() <= MAX_FILTER_BYTES
+    {
+        format!("/statements?{}", filters.join("&"))
+    } else {
+        String::new()
+    };
     let noun = noun(axis);
     let title = match &narrowed {
         Some((what, _)) => format!("The 28-point plan, point by point: {what}"),
@@ -597,6 +615,7 @@ pub async fn matrix_page(
         noun,
         views: views(axis),
         narrowed,
+        narrowed_list,
         column_groups,
         columns,
         groups,

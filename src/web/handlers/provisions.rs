@@ -143,6 +143,8 @@ const TL_RIGHT: f64 = 44.0;
 const TL_LANE: f64 = 30.0;
 /// Space above the lanes and below them (for the date axis).
 const TL_TOP: f64 = 8.0;
+/// Least distance between two labelled dates.
+const TL_TICK_GAP: f64 = 80.0;
 /// Space for the date labels.
 const TL_AXIS: f64 = 28.0;
 
@@ -306,13 +308,26 @@ impl Timeline {
             .collect();
         let mut dates: Vec<String> = counts.keys().map(|(d, _)| d.clone()).collect();
         dates.dedup();
-        // at most seven labelled dates, spread evenly
-        let step = dates.len().div_ceil(7).max(1);
-        let ticks = dates
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % step == 0 || *i + 1 == dates.len())
-            .map(|(_, d)| (format!("{:.1}", x_of(d)), d.clone()))
+        // label dates at least TL_TICK_GAP apart, always the first and the last
+        let mut ticks: Vec<(f64, String)> = Vec::new();
+        for d in &dates {
+            let x = x_of(d);
+            if ticks.last().is_none_or(|(last, _)| x - last >= TL_TICK_GAP) {
+                ticks.push((x, d.clone()));
+            }
+        }
+        if let Some(d) = dates.last()
+            && ticks.last().is_some_and(|(_, t)| t != d)
+        {
+            let x = x_of(d);
+            if ticks.len() > 1 && ticks.last().is_some_and(|(last, _)| x - last < TL_TICK_GAP) {
+                ticks.pop();
+            }
+            ticks.push((x, d.clone()));
+        }
+        let ticks = ticks
+            .into_iter()
+            .map(|(x, d)| (format!("{x:.1}"), d))
             .collect();
         let axis_y = TL_TOP + TL_LANE * outlets.len() as f64;
         let total: i64 = counts.values().map(|c| c[4]).sum();
@@ -394,5 +409,27 @@ mod tests {
         assert_eq!(t.rows[0].counts, [1, 2, 0, 0, 3], "TASS on the first day");
         assert_eq!(t.undated, 3);
         assert!(t.summary.starts_with("4 dated statements from 2 outlets"));
+    }
+
+    #[test]
+    fn date_labels_never_crowd() {
+        let rows: Vec<TimelineRow> = (1..=30)
+            .map(|d| TimelineRow {
+                outlet: "TASS".into(),
+                date: format!("2025-11-{d:02}"),
+                stance: "neutral".into(),
+                statements: 1,
+            })
+            .collect();
+        let t = Timeline::build(&rows, 0);
+        let xs: Vec<f64> = t.ticks.iter().filter_map(|(x, _)| x.parse().ok()).collect();
+        assert!(xs.len() >= 3, "{:?}", t.ticks);
+        assert!(
+            xs.windows(2).all(|w| w[1] - w[0] >= TL_TICK_GAP),
+            "{:?}",
+            t.ticks
+        );
+        assert_eq!(t.ticks.first().map(|t| t.1.as_str()), Some("2025-11-01"));
+        assert_eq!(t.ticks.last().map(|t| t.1.as_str()), Some("2025-11-30"));
     }
 }
