@@ -406,3 +406,21 @@ Navalis, Ukraine's largest shipping corporation, said that the grain corridor cl
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn a_participle_speaker_an_honorific_and_related_topics() -> anyhow::Result<()> {
+    let t = common::test_db().await?;
+    let text = "Allies on the plan\n2025-12-03\n\n\
+NATO foreign ministers discussed the U.S. plan, with several allies insisting that the alliance alone decides on Ukraine's membership.\n\n\
+\"Nothing about Ukraine can be agreed without Ukraine,\" Sir Keir said of the peace plan.\n\n\
+Related Topics\n\
+Trump says the plan is \"final\"\n";
+    let s = extract_text(&t.extractor, "allies.txt", text);
+    assert!(has(&s, Some("several allies"), 7), "{s:#?}");
+    assert!(has(&s, Some("Keir Starmer"), 0), "Sir Keir: {s:#?}");
+    assert!(
+        !s.iter().any(|x| x.text.contains("final")),
+        "headlines after Related Topics yield nothing: {s:#?}"
+    );
+    Ok(())
+}

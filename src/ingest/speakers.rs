@@ -310,8 +310,13 @@ impl Gazetteer {
         if let Some(i) = (0..clean.len().saturating_sub(1)).find(|&i| {
             self.group_head(&clean[..=i]).is_some() && {
                 let next = clean[i + 1].as_str();
-                POST_MODIFIER.contains(&next)
-                    || (next.len() > 4 && (next.ends_with("ed") || next.ends_with("ing")))
+                // a participle with its preposition ("gathered at"), not a verb ("discussed the")
+                let participle = next.len() > 4
+                    && (next.ends_with("ed") || next.ends_with("ing"))
+                    && clean
+                        .get(i + 2)
+                        .is_some_and(|w| POST_MODIFIER.contains(&w.as_str()) || w == "with");
+                POST_MODIFIER.contains(&next) || participle
             }
         }) {
             let head: Vec<&str> = np.split_whitespace().take(i + 1).collect();
@@ -370,6 +375,17 @@ impl Gazetteer {
                 },
                 None,
             ));
+        }
+        // "Sir Keir", "Dame Kaja": a British honorific with the first name
+        if clean.len() == 2 && ["sir", "dame"].contains(&clean[0].as_str()) {
+            let mut by_first = self.known.iter().filter(|k| {
+                k.speaker.kind == SpeakerKind::Person
+                    && fold_str(&k.speaker.name).split_whitespace().next()
+                        == Some(clean[1].as_str())
+            });
+            if let (Some(k), None) = (by_first.next(), by_first.next()) {
+                return Some(Mention::Speaker(k.speaker.clone(), k.gender));
+            }
         }
         if clean.len() == 1 {
             let w = clean[0].as_str();

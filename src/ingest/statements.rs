@@ -770,6 +770,20 @@ fn subject_before(
         start += m.end();
     }
     let pre = &ctx.body[start..stop];
+    // "…, with several allies insisting that …": the speaker of a participle is the noun
+    // after "with" right before it
+    if ws[v].text.ends_with("ing")
+        && let Some(cut) = pre.rfind([',', ';'])
+    {
+        let last = pre[cut + 1..].trim();
+        if let Some(rest) = last.strip_prefix("with ").map(str::trim_start)
+            && rest.contains(' ')
+            && let Some(m @ Mention::Speaker(..)) = ctx.gazetteer.resolve(rest, local)
+        {
+            let end = start + pre.trim_end().len();
+            return Some((m, end - rest.len()..end));
+        }
+    }
     let mut offset = start;
     let mut proper: Option<(String, Range<usize>)> = None;
     for seg in pre.split([',', ';', '\u{2014}', '\u{2013}', '(', ')']) {
