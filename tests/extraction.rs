@@ -424,3 +424,24 @@ Trump says the plan is \"final\"\n";
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn a_document_from_one_side_speaks_for_its_authors() -> anyhow::Result<()> {
+    let t = common::test_db().await?;
+    let text = "Europe's answer\n2025-11-24\n\n\
+European governments have drawn up their own version of the 28-point plan.\n\n\
+The European text, seen by this newspaper, raises the ceiling on Ukraine's army to 800,000. \
+The document keeps the provision basing European fighter jets in Poland.\n\n\
+The US plan offers Russia a return to the G8.\n";
+    let s = extract_text(&t.extractor, "counter.txt", text);
+    assert!(has(&s, Some("European governments"), 6), "{s:#?}");
+    assert!(
+        has(&s, Some("European governments"), 9),
+        "\"the document\" right after is the same text: {s:#?}"
+    );
+    assert!(
+        has(&s, None, 13),
+        "the US plan stays in the article's voice: {s:#?}"
+    );
+    Ok(())
+}

@@ -236,6 +236,53 @@ impl Gazetteer {
             .collect()
     }
 
+    /// The side a document comes from, when its noun phrase names one other than the plan's
+    /// authors ("the European text" -> "European"; "the US plan" -> none).
+    pub fn document_origin(&self, np: &str) -> Option<String> {
+        let folded = fold_str(np);
+        folded
+            .split(|c: char| !c.is_alphanumeric() && c != '.')
+            .filter_map(|w| {
+                let w = w.trim_end_matches('.');
+                self.origins.iter().find(|(k, _)| k == w).map(|(_, o)| o)
+            })
+            .find(|o| !["US", "White House"].contains(&o.as_str()))
+            .cloned()
+    }
+
+    /// The authors of a document from `origin`, as the article names them: the first
+    /// "<origin adjective> <group>" in `body` ("European governments").
+    pub fn authors(&self, body: &str, origin: &str) -> Option<Speaker> {
+        let adjectives: Vec<&str> = self
+            .origins
+            .iter()
+            .filter(|(_, o)| o == origin)
+            .map(|(k, _)| k.as_str())
+            .collect();
+        let words: Vec<&str> = body.split_whitespace().collect();
+        words.windows(2).find_map(|w| {
+            let a = fold_str(w[0]);
+            let g = fold_str(w[1].trim_end_matches(|c: char| !c.is_alphanumeric()));
+            (adjectives.contains(&a.as_str())
+                && w[0].chars().next().is_some_and(char::is_uppercase)
+                && self.groups.contains(&g)
+                && g.ends_with('s'))
+            .then(|| {
+                let name = format!(
+                    "{} {}",
+                    w[0],
+                    w[1].trim_end_matches(|c: char| !c.is_alphanumeric())
+                );
+                Speaker {
+                    slug: slugify(&name),
+                    name,
+                    kind: SpeakerKind::Body,
+                    known: false,
+                }
+            })
+        })
+    }
+
     fn is_document_phrase(&self, words: &[&str]) -> bool {
         words.iter().take(5).any(|w| self.documents.contains(*w))
     }
