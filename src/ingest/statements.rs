@@ -827,11 +827,19 @@ fn subject_before(
             return Some((m, end - rest.len()..end));
         }
     }
-    let mut offset = start;
     let mut proper: Option<(String, Range<usize>)> = None;
-    for seg in pre.split([',', ';', '\u{2014}', '\u{2013}', '(', ')']) {
-        let seg_start = offset;
-        offset += seg.len() + 1;
+    // segments with their byte offsets (the dashes are three bytes long)
+    let mut segments: Vec<(usize, &str)> = Vec::new();
+    let mut from = 0;
+    for (i, ch) in pre.char_indices() {
+        if [',', ';', '\u{2014}', '\u{2013}', '(', ')'].contains(&ch) {
+            segments.push((from, &pre[from..i]));
+            from = i + ch.len_utf8();
+        }
+    }
+    segments.push((from, &pre[from..]));
+    for (seg_offset, seg) in segments {
+        let seg_start = start + seg_offset;
         let trimmed = seg.trim();
         if trimmed.is_empty() {
             continue;
