@@ -445,3 +445,21 @@ The US plan offers Russia a return to the G8.\n";
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn a_quote_is_about_the_clause_its_frame_names() -> anyhow::Result<()> {
+    let t = common::test_db().await?;
+    let text = "Sybiha on the plan\n2025-12-04\n\n\
+Foreign Minister Andrii Sybiha wrote on X that the plan's tolerance clause \"must apply to Russia first, \
+where every Ukrainian school in the occupied territories has been closed\".\n";
+    let s = extract_text(&t.extractor, "frame.txt", text);
+    assert!(
+        has(&s, Some("Andrii Sybiha"), 20),
+        "tolerance clause -> 20: {s:#?}"
+    );
+    assert!(
+        !has(&s, Some("Andrii Sybiha"), 21),
+        "not the territory the quote mentions in passing: {s:#?}"
+    );
+    Ok(())
+}
