@@ -320,6 +320,25 @@ impl Extractor {
                 continue;
             }
             let mut provisions = self.linker.link(&own, true);
+            // "Sybiha wrote that the plan's tolerance clause 'must apply to Russia first …'":
+            // the clause the frame of a quote names is what the quote is about
+            if c.kind == Kind::Quote && sentence.start < c.span.start {
+                let mut masks = masks_in(&sentence);
+                masks.push(c.span.start - sentence.start..c.span.end - sentence.start);
+                let frame_text = &ctx.body[sentence.clone()];
+                let frame = self.linker.analyse(frame_text, &masks);
+                let names_clause = crate::text::words(&crate::text::fold_str(frame_text))
+                    .iter()
+                    .any(|w| {
+                        ["clause", "provision", "section", "chapter"].contains(&w.text.as_str())
+                    });
+                if names_clause && self.linker.names_a_point(&frame) {
+                    let framed = self.linker.link(&frame, true);
+                    if !framed.is_empty() {
+                        provisions = framed;
+                    }
+                }
+            }
             // "… that A and that it was time for a vote": a later claim of one sentence that
             // names nothing of its own is about what the first one was about
             if provisions.is_empty()

@@ -78,6 +78,9 @@ static POINT_REF: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static pattern")
 });
 
+/// The hits of one clause and the points they give.
+type ClauseLinks<'a> = (Vec<&'a Hit>, Vec<(u8, Vec<String>)>);
+
 /// The point or shared word a target names, to compare two targets.
 fn target_point(t: &Target) -> Option<usize> {
     match t {
@@ -317,13 +320,48 @@ impl Linker {
             links.entry(*n).or_default().push(format!("point {n}"));
         }
         let clauses = a.clause_of.last().map_or(0, |c| c + 1);
-        for c in 0..clauses {
-            let in_clause: Vec<&Hit> = a
-                .hits
-                .iter()
-                .filter(|h| a.clause_of.get(h.first_token) == Some(&c))
-                .collect();
-            for (n, evidence) in self.best_in_clause(&in_clause, about_plan) {
+        let per_clause: Vec<ClauseLinks<'_>> = (0..clauses)
+            .map(|c| {
+                let in_clause: Vec<&Hit> = a
+                    .hits
+                    .iter()
+                    .filter(|h| a.clause_of.get(h.first_token) == Some(&c))
+                    .collect();
+                let best = self.best_in_clause(&in_clause, about_plan);
+                (in_clause, best)
+            })
+            .collect();
+        let shared_only = |hits: &[&Hit]| {
+            hits.iter().all(|h| {
+                matches!(
+                    self.patterns[h.pattern].target,
+                    Target::Shared(_) | Target::Plan
+                )
+            })
+        };
+        // points that a clause names by their own words
+        let named: Vec<u8> = per_clause
+            .iter()
+            .filter(|(hits, _)| !shared_only(hits))
+            .flat_map(|(_, best)| best.iter().map(|(n, _)| *n))
+            .chain(a.explicit.iter().copied())
+            .collect();
+        for (hits, best) in per_clause {
+            // "a dialogue between Russia and NATO": NATO is the point named beside it, not
+            // NATO's default point
+            if shared_only(&hits)
+                && !named.is_empty()
+                && hits.iter().any(|h| match self.patterns[h.pattern].target {
+                    Target::Shared(i) => self
+                        .shared
+                        .get(i)
+                        .is_some_and(|s| s.points.iter().any(|p| named.contains(p))),
+                    _ => false,
+                })
+            {
+                continue;
+            }
+            for (n, evidence) in best {
                 let e = links.entry(n).or_default();
                 for w in evidence {
                     if !e.contains(&w) {
@@ -466,6 +504,24 @@ mod tests {
             panic!("vocabulary compiles")
         };
         l
+    }
+
+    #[test]
+    fn a_shared_word_beside_a_named_point_takes_no_default() {
+        let l = linker();
+        let a = l.analyse(
+            "the United States will mediate a dialogue between Russia and NATO to resolve all security issues",
+            &[],
+        );
+        let points: Vec<u8> = l.link(&a, true).iter().map(|p| p.number).collect();
+        assert_eq!(
+            points,
+            [4],
+            "NATO is the point 4 dialogue, not NATO membership (7)"
+        );
+        let a = l.analyse("Kyiv will never join NATO", &[]);
+        let points: Vec<u8> = l.link(&a, true).iter().map(|p| p.number).collect();
+        assert_eq!(points, [7], "alone, NATO keeps its default");
     }
 
     #[test]

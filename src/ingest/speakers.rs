@@ -236,6 +236,53 @@ impl Gazetteer {
             .collect()
     }
 
+    /// The side a document comes from, when its noun phrase names one other than the plan's
+    /// authors ("the European text" -> "European"; "the US plan" -> none).
+    pub fn document_origin(&self, np: &str) -> Option<String> {
+        let folded = fold_str(np);
+        folded
+            .split(|c: char| !c.is_alphanumeric() && c != '.')
+            .filter_map(|w| {
+                let w = w.trim_end_matches('.');
+                self.origins.iter().find(|(k, _)| k == w).map(|(_, o)| o)
+            })
+            .find(|o| !["US", "White House"].contains(&o.as_str()))
+            .cloned()
+    }
+
+    /// The authors of a document from `origin`, as the article names them: the first
+    /// "<origin adjective> <group>" in `body` ("European governments").
+    pub fn authors(&self, body: &str, origin: &str) -> Option<Speaker> {
+        let adjectives: Vec<&str> = self
+            .origins
+            .iter()
+            .filter(|(_, o)| o == origin)
+            .map(|(k, _)| k.as_str())
+            .collect();
+        let words: Vec<&str> = body.split_whitespace().collect();
+        words.windows(2).find_map(|w| {
+            let a = fold_str(w[0]);
+            let g = fold_str(w[1].trim_end_matches(|c: char| !c.is_alphanumeric()));
+            (adjectives.contains(&a.as_str())
+                && w[0].chars().next().is_some_and(char::is_uppercase)
+                && self.groups.contains(&g)
+                && g.ends_with('s'))
+            .then(|| {
+                let name = format!(
+                    "{} {}",
+                    w[0],
+                    w[1].trim_end_matches(|c: char| !c.is_alphanumeric())
+                );
+                Speaker {
+                    slug: slugify(&name),
+                    name,
+                    kind: SpeakerKind::Body,
+                    known: false,
+                }
+            })
+        })
+    }
+
     fn is_document_phrase(&self, words: &[&str]) -> bool {
         words.iter().take(5).any(|w| self.documents.contains(*w))
     }
@@ -310,8 +357,13 @@ impl Gazetteer {
         if let Some(i) = (0..clean.len().saturating_sub(1)).find(|&i| {
             self.group_head(&clean[..=i]).is_some() && {
                 let next = clean[i + 1].as_str();
-                POST_MODIFIER.contains(&next)
-                    || (next.len() > 4 && (next.ends_with("ed") || next.ends_with("ing")))
+                // a participle with its preposition ("gathered at"), not a verb ("discussed the")
+                let participle = next.len() > 4
+                    && (next.ends_with("ed") || next.ends_with("ing"))
+                    && clean
+                        .get(i + 2)
+                        .is_some_and(|w| POST_MODIFIER.contains(&w.as_str()) || w == "with");
+                POST_MODIFIER.contains(&next) || participle
             }
         }) {
             let head: Vec<&str> = np.split_whitespace().take(i + 1).collect();
@@ -370,6 +422,17 @@ impl Gazetteer {
                 },
                 None,
             ));
+        }
+        // "Sir Keir", "Dame Kaja": a British honorific with the first name
+        if clean.len() == 2 && ["sir", "dame"].contains(&clean[0].as_str()) {
+            let mut by_first = self.known.iter().filter(|k| {
+                k.speaker.kind == SpeakerKind::Person
+                    && fold_str(&k.speaker.name).split_whitespace().next()
+                        == Some(clean[1].as_str())
+            });
+            if let (Some(k), None) = (by_first.next(), by_first.next()) {
+                return Some(Mention::Speaker(k.speaker.clone(), k.gender));
+            }
         }
         if clean.len() == 1 {
             let w = clean[0].as_str();

@@ -258,6 +258,7 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
     let mut local = Vec::new();
     let mut list_paras = find_lists(ctx, &mut out, &mut local);
     list_paras.extend(find_transcript(ctx, &mut out, &mut local));
+    let mut doc_origin: Option<(String, usize)> = None;
     for (si, s) in ctx.seg.sentences.iter().enumerate() {
         if list_paras.contains(&s.para) {
             continue;
@@ -276,7 +277,9 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
                 }
             }
         }
-        if !attributed && let Some(c) = sentence_candidate(ctx, s, si, &ws, &quotes, &mut local) {
+        if !attributed && let Some(mut c) = sentence_candidate(ctx, s, si, &ws, &quotes, &mut local)
+        {
+            authored(ctx, &mut c, &mut doc_origin);
             out.extend(split_complements(ctx.body, s, &ws, c));
         }
     }
@@ -631,6 +634,46 @@ fn quote_candidate(
     None
 }
 
+/// A document from one side ("the European text", "Kyiv's counter-proposal") speaks for its
+/// authors as the article names them ("European governments"); "it" and "the document" right
+/// after it are the same text; "the plan" is the plan again.
+fn authored(ctx: &Context<'_>, c: &mut Candidate, last: &mut Option<(String, usize)>) {
+    if !matches!(c.rule, "the plan says" | "document as subject") || c.mention.is_some() {
+        return;
+    }
+    let Some(np) = c.speaker_span.clone().map(|r| fold_str(&ctx.body[r])) else {
+        return;
+    };
+    let origin = match ctx.gazetteer.document_origin(&np) {
+        Some(o) => Some(o),
+        None => {
+            let ws: Vec<&str> = np.split_whitespace().collect();
+            let generic = ws.len() <= 2
+                && ws.last().is_some_and(|w| {
+                    [
+                        "it",
+                        "document",
+                        "text",
+                        "draft",
+                        "version",
+                        "paper",
+                        "counter-proposal",
+                    ]
+                    .contains(w)
+                });
+            last.as_ref()
+                .filter(|(_, para)| generic && c.para <= para + 1)
+                .map(|(o, _)| o.clone())
+        }
+    };
+    *last = origin.clone().map(|o| (o, c.para));
+    if let Some(authors) = origin.and_then(|o| ctx.gazetteer.authors(ctx.body, &o)) {
+        c.mention = Some(Mention::Speaker(authors, None));
+        c.kind = Kind::Paraphrase;
+        c.rule = "document of its authors";
+    }
+}
+
 /// `X said that A and that B` makes two claims: one candidate each, with the same speaker, so
 /// that each is linked and given a stance on its own words.
 fn split_complements(body: &str, s: &Sentence, ws: &[SWord], c: Candidate) -> Vec<Candidate> {
@@ -770,11 +813,33 @@ fn subject_before(
         start += m.end();
     }
     let pre = &ctx.body[start..stop];
-    let mut offset = start;
+    // "…, with several allies insisting that …": the speaker of a participle is the noun
+    // after "with" right before it
+    if ws[v].text.ends_with("ing")
+        && let Some(cut) = pre.rfind([',', ';'])
+    {
+        let last = pre[cut + 1..].trim();
+        if let Some(rest) = last.strip_prefix("with ").map(str::trim_start)
+            && rest.contains(' ')
+            && let Some(m @ Mention::Speaker(..)) = ctx.gazetteer.resolve(rest, local)
+        {
+            let end = start + pre.trim_end().len();
+            return Some((m, end - rest.len()..end));
+        }
+    }
     let mut proper: Option<(String, Range<usize>)> = None;
-    for seg in pre.split([',', ';', '\u{2014}', '\u{2013}', '(', ')']) {
-        let seg_start = offset;
-        offset += seg.len() + 1;
+    // segments with their byte offsets (the dashes are three bytes long)
+    let mut segments: Vec<(usize, &str)> = Vec::new();
+    let mut from = 0;
+    for (i, ch) in pre.char_indices() {
+        if [',', ';', '\u{2014}', '\u{2013}', '(', ')'].contains(&ch) {
+            segments.push((from, &pre[from..i]));
+            from = i + ch.len_utf8();
+        }
+    }
+    segments.push((from, &pre[from..]));
+    for (seg_offset, seg) in segments {
+        let seg_start = start + seg_offset;
         let trimmed = seg.trim();
         if trimmed.is_empty() {
             continue;
@@ -955,7 +1020,7 @@ fn sentence_candidate(
                 if is_doc {
                     return Some(base(
                         Some(Mention::Document),
-                        None,
+                        Some(span),
                         Some(verb),
                         "the plan says",
                         0.8,
@@ -985,6 +1050,40 @@ fn sentence_candidate(
                     ));
                 }
             }
+        }
+    }
+    // "The European text raises the ceiling …": a document as the subject of any verb
+    let head: Vec<&SWord> = ws.iter().take_while(|w| !w.in_quote).take(5).collect();
+    let gap_has_comma =
+        |k: usize| k > 0 && k < ws.len() && ctx.body[ws[k - 1].end..ws[k].start].contains(',');
+    for n in (2..=4).rev() {
+        let (Some(first), Some(last)) = (head.first(), head.get(n - 1)) else {
+            continue;
+        };
+        // the verb, past an aside: "The European text, seen by the Guardian, raises …"
+        let next = if gap_has_comma(n) {
+            (n + 1..(n + 8).min(ws.len()))
+                .find(|&k| gap_has_comma(k))
+                .and_then(|k| ws.get(k))
+        } else {
+            ws.get(n)
+        };
+        let Some(next) = next else { continue };
+        let np = &ctx.body[first.start..last.end];
+        let verb_like = next.text.len() > 3 && next.text.ends_with('s')
+            || ["would", "will"].contains(&next.text.as_str());
+        if !np.contains(',')
+            && verb_like
+            && !next.in_quote
+            && matches!(ctx.gazetteer.resolve(np, local), Some(Mention::Document))
+        {
+            return Some(base(
+                Some(Mention::Document),
+                Some(first.start..last.end),
+                Some(next.text.clone()),
+                "document as subject",
+                0.7,
+            ));
         }
     }
     // Under the plan, …
@@ -1017,7 +1116,7 @@ fn recent_document(ctx: &Context<'_>, s: &Sentence) -> bool {
         .iter()
         .position(|x| x.span == s.span)
         .unwrap_or(0);
-    let from = idx.saturating_sub(1);
+    let from = idx.saturating_sub(3);
     ctx.seg.sentences[from..=idx].iter().any(|x| {
         let f = fold_str(&ctx.body[x.span.clone()]);
         f.split(|c: char| !c.is_alphanumeric())
