@@ -412,6 +412,19 @@ async fn bad_parameters_are_400_naming_them() -> anyhow::Result<()> {
             );
         }
     }
+    for (uri, name) in [
+        ("/sources?q=*", "q"),
+        ("/sources.json?q=%22%22", "q"),
+        ("/sources?from=2025-11-31", "from"),
+        ("/sources.json?to=soon", "to"),
+    ] {
+        let (status, body) = common::get(&app, uri).await?;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
+        assert!(
+            body.contains(&format!("The parameter {name} ")),
+            "{uri}: {body}"
+        );
+    }
     // repeated single-value keys are fine: the last one counts
     let (status, body) = common::get(&app, "/statements?sort=date&sort=-date&q=&q=plan").await?;
     assert_eq!(status, StatusCode::OK);
