@@ -339,7 +339,8 @@ async fn keyset_pages_visit_every_row_once_in_every_order() -> anyhow::Result<()
         assert_eq!(ids.iter().copied().collect::<HashSet<_>>(), all, "{sort}");
         let key = |r: &Value| match sort {
             "source" => r["publisher"].as_str().unwrap_or_default().to_string(),
-            _ => r["published_date"].as_str().unwrap_or("~").to_string(),
+            // undated articles come first oldest-first, last newest-first
+            _ => r["published_date"].as_str().unwrap_or("").to_string(),
         };
         for w in rows.windows(2) {
             let (a, b) = (key(&w[0]), key(&w[1]));
@@ -410,6 +411,19 @@ async fn bad_parameters_are_400_naming_them() -> anyhow::Result<()> {
                 "{path}?{qs}: {body}"
             );
         }
+    }
+    for (uri, name) in [
+        ("/sources?q=*", "q"),
+        ("/sources.json?q=%22%22", "q"),
+        ("/sources?from=2025-11-31", "from"),
+        ("/sources.json?to=soon", "to"),
+    ] {
+        let (status, body) = common::get(&app, uri).await?;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
+        assert!(
+            body.contains(&format!("The parameter {name} ")),
+            "{uri}: {body}"
+        );
     }
     // repeated single-value keys are fine: the last one counts
     let (status, body) = common::get(&app, "/statements?sort=date&sort=-date&q=&q=plan").await?;
@@ -652,5 +666,56 @@ async fn the_search_index_follows_a_replaced_article() -> anyhow::Result<()> {
         get_json(&app, "/sources.json?q=reparations").await?["total"],
         1
     );
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_counts_shown_are_the_counts_of_the_filter() -> anyhow::Result<()> {
+    let t = common::seeded_db().await?;
+    let app = common::app(&t.pool);
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    let cases = [
+        ("", StatementFilter::default()),
+        (
+            "provision=21&provision=6",
+            StatementFilter {
+                provisions: vec![6, 21],
+                ..Default::default()
+            },
+        ),
+        (
+            "speaker=mark-rutte&speaker=dmitry-peskov&stance=mixed&stance=opposes",
+            StatementFilter {
+                speakers: s(&["dmitry-peskov", "mark-rutte"]),
+                stances: s(&["mixed", "opposes"]),
+                ..Default::default()
+            },
+        ),
+        (
+            "source=1&source=3&kind=quote",
+            StatementFilter {
+                sources: vec![1, 3],
+                kinds: s(&["quote"]),
+                ..Default::default()
+            },
+        ),
+        (
+            "category=guarantees&q=nato&from=2025-11-21",
+            StatementFilter {
+                categories: s(&["guarantees"]),
+                q: Some("nato".into()),
+                from: Some("2025-11-21".into()),
+                ..Default::default()
+            },
+        ),
+    ];
+    for (qs, filter) in cases {
+        // Act: the page derives its counts from the facets
+        let json = get_json(&app, &format!("/statements.json?{qs}")).await?;
+        // Assert: they are what one direct count says
+        let want = queries::statement_stats(&t.pool, &filter).await?;
+        assert!(want.statements > 0, "{qs} matches something");
+        assert_eq!(json["stats"], serde_json::to_value(want)?, "{qs}");
+    }
     Ok(())
 }

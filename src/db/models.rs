@@ -454,3 +454,52 @@ pub struct SourceHit {
     /// around each hit.
     pub snippet: String,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_round_trip_and_reject_garbage() {
+        let c = Cursor {
+            date: Some("2025-11-24".into()),
+            publisher: "Інтерфакс, \"TASS\" & co.".into(),
+            source_id: 3,
+            span_start: 1200,
+            id: 77,
+        };
+        assert_eq!(Cursor::decode(&c.encode()), Some(c.clone()));
+        let undated = Cursor { date: None, ..c };
+        assert_eq!(Cursor::decode(&undated.encode()), Some(undated));
+        for bad in [
+            "",
+            "1.2.3",
+            "1.2.3.-.zz",
+            "1.2.3.2025-02-30.",
+            "a.2.3.-.",
+            "1.2.3.-.4.5",
+            "1.2.3.-.ff",
+        ] {
+            assert_eq!(Cursor::decode(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn dates_are_real_calendar_days() {
+        for good in ["2025-11-24", "2024-02-29", "2000-02-29", "1999-12-31"] {
+            assert!(is_date(good), "{good}");
+        }
+        for bad in [
+            "2025-02-29",
+            "1900-02-29",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-1-01",
+            "2025-11-24x",
+            "+025-11-24",
+            "2025-11-3١",
+        ] {
+            assert!(!is_date(bad), "{bad}");
+        }
+    }
+}

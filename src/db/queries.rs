@@ -244,12 +244,13 @@ pub async fn get_speaker(pool: &SqlitePool, slug: &str) -> sqlx::Result<Option<S
     q.build_query_as().fetch_optional(pool).await
 }
 
-const STATEMENT_COLUMNS: &str = "select t.id, t.source_id, s.file_name, s.title as source_title, s.publisher, s.published_date,
+const STATEMENT_SELECT: &str = "select t.id, t.source_id, s.file_name, s.title as source_title, s.publisher, s.published_date,
     p.slug as speaker_slug, p.name as speaker_name, t.speaker_via, t.kind, t.stance, t.stance_cues, t.text,
     t.span_start, t.span_end, t.rule, t.confidence,
     coalesce((select group_concat(l.provision || '=' || l.evidence, '|') from
-        (select provision, evidence from statement_provision where statement_id = t.id order by provision) l), '') as links
-    from statement t join source s on s.id = t.source_id left join speaker p on p.id = t.speaker_id";
+        (select provision, evidence from statement_provision where statement_id = t.id order by provision) l), '') as links";
+
+const STATEMENT_JOINS: &str = " from statement t join source s on s.id = t.source_id left join speaker p on p.id = t.speaker_id";
 
 /// A facet of the statement list: a dimension the filter can restrict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -278,6 +279,29 @@ where
         sep.push_bind(v.clone());
     }
     q.push(")");
+}
+
+/// True when `f` without the facet `skip` restricts nothing.
+fn is_open(f: &StatementFilter, skip: Option<Facet>) -> bool {
+    let open = |facet: Facet, empty: bool| empty || skip == Some(facet);
+    open(Facet::Provision, f.provisions.is_empty())
+        && open(Facet::Category, f.categories.is_empty())
+        && open(Facet::Speaker, f.speakers.is_empty())
+        && open(Facet::Source, f.sources.is_empty())
+        && open(Facet::Kind, f.kinds.is_empty())
+        && open(Facet::Stance, f.stances.is_empty())
+        && f.q.is_none()
+        && f.from.is_none()
+        && f.to.is_none()
+}
+
+/// ` where l.statement_id in (the statements of the filter)`, or nothing for no filter.
+fn push_link_filter(q: &mut QueryBuilder<Sqlite>, f: &StatementFilter, skip: Facet) {
+    if !is_open(f, Some(skip)) {
+        q.push(" where l.statement_id in (select t.id from statement t");
+        push_filter(q, f, Some(skip));
+        q.push(")");
+    }
 }
 
 /// The `where` clause of a statement filter, on `statement t` alone (every other table is
@@ -347,29 +371,59 @@ enum Key {
     Int(i64),
 }
 
-/// The sort key of `sort`: (SQL expression, ascending, the cursor's value). The expressions
-/// are fixed strings, never user input.
-fn sort_keys(sort: Sort, c: &Cursor) -> Vec<(&'static str, bool, Key)> {
-    let late = c.date.clone().unwrap_or_else(|| "~".into());
-    let early = c.date.clone().unwrap_or_default();
-    let tail = [
-        ("t.source_id", true, Key::Int(c.source_id)),
-        ("t.span_start", true, Key::Int(c.span_start)),
-        ("t.id", true, Key::Int(c.id)),
-    ];
+/// One part of a sort key: the expression to order by, the same value for comparing with a
+/// cursor (undated articles compare as ''), ascending or not, and the cursor's value.
+struct SortKey {
+    order: &'static str,
+    compare: &'static str,
+    asc: bool,
+    value: Key,
+}
+
+fn key(order: &'static str, compare: &'static str, asc: bool, value: Key) -> SortKey {
+    SortKey {
+        order,
+        compare,
+        asc,
+        value,
+    }
+}
+
+const DATE: &str = "s.published_date";
+const DATE_COMPARED: &str = "coalesce(s.published_date, '')";
+
+/// The sort key of `sort`. The expressions are fixed strings, never user input. Ordering by
+/// the plain columns lets SQLite walk `source_by_date` and `statement_by_source` in order
+/// instead of sorting every matching row; SQLite puts NULL first, so undated articles come
+/// first oldest-first and last newest-first, as '' compares.
+fn sort_keys(sort: Sort, c: &Cursor) -> Vec<SortKey> {
+    let date = || Key::Text(c.date.clone().unwrap_or_default());
     let mut keys = match sort {
-        Sort::Date => vec![("coalesce(s.published_date, '~')", true, Key::Text(late))],
-        Sort::DateDesc => vec![("coalesce(s.published_date, '')", false, Key::Text(early))],
+        Sort::Date => vec![key(DATE, DATE_COMPARED, true, date())],
+        Sort::DateDesc => vec![key(DATE, DATE_COMPARED, false, date())],
         Sort::Source => vec![
-            ("s.publisher", true, Key::Text(c.publisher.clone())),
-            ("coalesce(s.published_date, '~')", true, Key::Text(late)),
+            key(
+                "s.publisher",
+                "s.publisher",
+                true,
+                Key::Text(c.publisher.clone()),
+            ),
+            key(DATE, DATE_COMPARED, true, date()),
         ],
     };
-    keys.extend(tail);
-    if sort == Sort::DateDesc {
-        // newest article first, but each article in text order
-        keys[1].1 = false;
-    }
+    keys.push(key(
+        "s.id",
+        "s.id",
+        sort != Sort::DateDesc,
+        Key::Int(c.source_id),
+    ));
+    keys.push(key(
+        "t.span_start",
+        "t.span_start",
+        true,
+        Key::Int(c.span_start),
+    ));
+    keys.push(key("t.id", "t.id", true, Key::Int(c.id)));
     keys
 }
 
@@ -381,18 +435,37 @@ fn push_key(q: &mut QueryBuilder<Sqlite>, k: &Key) {
 }
 
 /// `and (k1 > c1 or (k1 = c1 and (k2 > c2 or ...)))`, with `<` for descending keys, all
-/// flipped for the previous page.
-fn push_keyset(q: &mut QueryBuilder<Sqlite>, keys: &[(&'static str, bool, Key)], dir: Direction) {
+/// flipped for the previous page; for the date orders also a plain range on the date that
+/// the index can seek to.
+fn push_keyset(q: &mut QueryBuilder<Sqlite>, sort: Sort, cursor: &Cursor, dir: Direction) {
+    let keys = sort_keys(sort, cursor);
+    if sort != Sort::Source {
+        let forward = (sort == Sort::Date) == (dir == Direction::After);
+        match (&cursor.date, forward) {
+            (Some(d), true) => {
+                q.push(" and s.published_date >= ").push_bind(d.clone());
+            }
+            (Some(d), false) => {
+                q.push(" and (s.published_date <= ")
+                    .push_bind(d.clone())
+                    .push(" or s.published_date is null)");
+            }
+            (None, false) => {
+                q.push(" and s.published_date is null");
+            }
+            (None, true) => {}
+        }
+    }
     q.push(" and ");
-    for (i, (expr, asc, value)) in keys.iter().enumerate() {
-        let after = *asc == (dir == Direction::After);
+    for (i, k) in keys.iter().enumerate() {
+        let after = k.asc == (dir == Direction::After);
         q.push("(")
-            .push(*expr)
+            .push(k.compare)
             .push(if after { " > " } else { " < " });
-        push_key(q, value);
+        push_key(q, &k.value);
         if i + 1 < keys.len() {
-            q.push(" or (").push(*expr).push(" = ");
-            push_key(q, value);
+            q.push(" or (").push(k.compare).push(" = ");
+            push_key(q, &k.value);
             q.push(" and ");
         }
     }
@@ -405,30 +478,34 @@ fn push_order(q: &mut QueryBuilder<Sqlite>, sort: Sort, dir: Direction) {
     let keys = sort_keys(sort, &Cursor::default());
     q.push(" order by ");
     let mut sep = q.separated(", ");
-    for (expr, asc, _) in &keys {
-        let asc = *asc == (dir == Direction::After);
-        sep.push(*expr)
+    for k in &keys {
+        let asc = k.asc == (dir == Direction::After);
+        sep.push(k.order)
             .push_unseparated(if asc { " asc" } else { " desc" });
     }
 }
 
 /// One page of the statements matching `filter`: `filter.limit` rows from its cursor (or its
-/// offset) in its order, and whether more rows follow in that direction.
+/// offset) in its order, and whether more rows follow in that direction. The page's ids are
+/// found first; only those rows get their columns (and their points) read.
 pub async fn statement_page(
     pool: &SqlitePool,
     filter: &StatementFilter,
 ) -> sqlx::Result<(Vec<StatementRow>, bool)> {
-    let mut q = QueryBuilder::<Sqlite>::new(STATEMENT_COLUMNS);
-    push_filter(&mut q, filter, None);
     let dir = filter.cursor.as_ref().map_or(Direction::After, |c| c.1);
+    let mut q = QueryBuilder::<Sqlite>::new(STATEMENT_SELECT);
+    q.push(" from (select t.id from statement t join source s on s.id = t.source_id");
+    push_filter(&mut q, filter, None);
     if let Some((cursor, dir)) = &filter.cursor {
-        push_keyset(&mut q, &sort_keys(filter.sort, cursor), *dir);
+        push_keyset(&mut q, filter.sort, cursor, *dir);
     }
     push_order(&mut q, filter.sort, dir);
     q.push(" limit ").push_bind(filter.limit.saturating_add(1));
     if filter.cursor.is_none() {
         q.push(" offset ").push_bind(filter.offset);
     }
+    q.push(") k join statement t on t.id = k.id join source s on s.id = t.source_id left join speaker p on p.id = t.speaker_id");
+    push_order(&mut q, filter.sort, dir);
     let mut rows: Vec<StatementRow> = q.build_query_as().fetch_all(pool).await?;
     let more = rows.len() as i64 > filter.limit;
     rows.truncate(usize::try_from(filter.limit).unwrap_or(0));
@@ -444,8 +521,10 @@ pub async fn list_statements(
     filter: &StatementFilter,
 ) -> sqlx::Result<(Vec<StatementRow>, i64)> {
     let (rows, _) = statement_page(pool, filter).await?;
-    let stats = statement_stats(pool, filter).await?;
-    Ok((rows, stats.statements))
+    let mut q = QueryBuilder::<Sqlite>::new("select count(*) from statement t");
+    push_filter(&mut q, filter, None);
+    let total = q.build_query_scalar().fetch_one(pool).await?;
+    Ok((rows, total))
 }
 
 /// How many statements match `filter`, by how many speakers, in how many sources.
@@ -477,19 +556,18 @@ pub async fn facet_counts(
                 "select cast(l.provision as text) as value,
                  case when l.provision = 0 then 'Plan as a whole' else 'Point ' || l.provision || ': ' || v.title end as label,
                  count(*) as count
-                 from statement_provision l join provision v on v.number = l.provision
-                 join statement t on t.id = l.statement_id",
+                 from statement_provision l join provision v on v.number = l.provision",
             );
-            push_filter(&mut q, filter, Some(facet));
+            push_link_filter(&mut q, filter, facet);
             q.push(" group by l.provision order by l.provision");
         }
         Facet::Category => {
             q.push(
                 "select c.slug as value, c.letter || '. ' || c.name as label, count(distinct l.statement_id) as count
                  from statement_provision l join provision v on v.number = l.provision
-                 join category c on c.slug = v.category join statement t on t.id = l.statement_id",
+                 join category c on c.slug = v.category",
             );
-            push_filter(&mut q, filter, Some(facet));
+            push_link_filter(&mut q, filter, facet);
             q.push(" group by c.slug order by min(c.position)");
         }
         Facet::Speaker => {
@@ -585,8 +663,8 @@ pub async fn search_sources(
 
 /// One statement.
 pub async fn get_statement(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<StatementRow>> {
-    let mut q = QueryBuilder::<Sqlite>::new(STATEMENT_COLUMNS);
-    q.push(" where t.id = ").push_bind(id);
+    let mut q = QueryBuilder::<Sqlite>::new(STATEMENT_SELECT);
+    q.push(STATEMENT_JOINS).push(" where t.id = ").push_bind(id);
     q.build_query_as().fetch_optional(pool).await
 }
 
@@ -618,7 +696,8 @@ pub async fn matrix_by_speaker(pool: &SqlitePool) -> sqlx::Result<Vec<CellRow>> 
 
 /// Every statement for the export, in source and text order.
 pub async fn export_statements(pool: &SqlitePool) -> sqlx::Result<Vec<StatementRow>> {
-    let mut q = QueryBuilder::<Sqlite>::new(STATEMENT_COLUMNS);
-    q.push(" order by s.file_name, t.span_start");
+    let mut q = QueryBuilder::<Sqlite>::new(STATEMENT_SELECT);
+    q.push(STATEMENT_JOINS)
+        .push(" order by s.file_name, t.span_start");
     q.build_query_as().fetch_all(pool).await
 }

@@ -366,15 +366,26 @@ struct Listing {
 async fn load(state: &AppState, filter: StatementFilter, path: &str) -> WebResult<Listing> {
     let pool = &state.pool;
     let (rows, more) = queries::statement_page(pool, &filter).await?;
-    let stats = queries::statement_stats(pool, &filter).await?;
     let provisions = queries::list_provisions(pool).await?;
     let speakers = queries::list_speakers(pool).await?;
     let sources = queries::list_sources(pool).await?;
     let categories = queries::list_categories(pool).await?;
     let mut facets = Vec::with_capacity(FACETS.len());
+    let mut stats = FilterStats::default();
     for (facet, name, title) in FACETS {
         let chosen = selected(&filter, facet);
         let counts = queries::facet_counts(pool, &filter, facet).await?;
+        // each facet counts the filter without its own selection, so the whole filter's
+        // counts are the facet's values that are selected (or all of them, when none is)
+        let within = counts
+            .iter()
+            .filter(|c| c.count > 0 && (chosen.is_empty() || chosen.contains(&c.value)));
+        match facet {
+            Facet::Kind => stats.statements = within.map(|c| c.count).sum(),
+            Facet::Speaker => stats.speakers = within.count() as i64,
+            Facet::Source => stats.sources = within.count() as i64,
+            _ => {}
+        }
         let value = |value: String, label: String, count: i64, selected: bool| FacetValue {
             toggle: href(path, &toggled(&filter, facet, &value)),
             value,
