@@ -1,8 +1,46 @@
 //! The extraction never panics and keeps its spans inside the body, whatever the text:
 //! thousands of generated articles mixing quote marks, names, dates, boilerplate and
-//! multi-byte characters (a deterministic generator, so a failure can be replayed).
+//! multi-byte characters (a deterministic generator, so a failure can be replayed), and
+//! property tests (proptest, which shrinks a failure to a small input) on any string, any
+//! bytes through the decoder, and strings built from the same pieces. The cargo-fuzz target in
+//! `fuzz/` checks the same properties for as long as it is run.
 
 mod common;
+
+use std::sync::LazyLock;
+
+use pointwise::catalog::Catalog;
+use pointwise::ingest::Extractor;
+use proptest::prelude::*;
+
+static EXTRACTOR: LazyLock<Option<Extractor>> = LazyLock::new(|| {
+    Catalog::bundled()
+        .ok()
+        .and_then(|c| Extractor::new(&c).ok())
+});
+
+/// Parses and extracts `text` twice; every span on character boundaries inside the body,
+/// equal to its text, and the same output both times.
+fn check_properties(name: &str, text: &str) -> Result<(), TestCaseError> {
+    let Some(x) = EXTRACTOR.as_ref() else {
+        return Err(TestCaseError::fail("the bundled rules do not load"));
+    };
+    let article = x.parse(name, text);
+    let body = &article.body;
+    for p in &article.paragraphs {
+        prop_assert!(p.start <= p.end && p.end <= body.len());
+        prop_assert!(body.is_char_boundary(p.start) && body.is_char_boundary(p.end));
+    }
+    let first = x.extract(&article);
+    for s in &first {
+        prop_assert!(s.span.start <= s.span.end && s.span.end <= body.len());
+        prop_assert!(body.is_char_boundary(s.span.start) && body.is_char_boundary(s.span.end));
+        prop_assert_eq!(&body[s.span.clone()], s.text.as_str());
+    }
+    let again = x.extract(&x.parse(name, text));
+    prop_assert_eq!(first, again);
+    Ok(())
+}
 
 const PIECES: &[&str] = &[
     "\"",
@@ -145,4 +183,45 @@ async fn one_very_long_line_and_deep_quotes_are_handled() -> anyhow::Result<()> 
         assert!(statements.iter().all(|s| s.span.end <= article.body.len()));
     }
     Ok(())
+}
+
+fn pieces() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..80).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_string_extracts_without_panic_on_char_boundaries(text in any::<String>()) {
+        check_properties("any.txt", &text)?;
+    }
+
+    #[test]
+    fn strings_of_article_pieces_keep_the_properties(text in pieces()) {
+        check_properties("pieces.txt", &text)?;
+    }
+
+    #[test]
+    fn any_string_read_as_html_keeps_the_properties(text in pieces(), tag in prop::sample::select(&["p", "script", "article", "h1", "title"][..])) {
+        check_properties("page.html", &format!("<html><body><{tag}>{text}</{tag}><p>{text}</p></body></html>"))?;
+    }
+
+    #[test]
+    fn any_bytes_decode_or_are_refused_then_extract(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        if let Ok(text) = pointwise::ingest::decode::decode(&bytes) {
+            check_properties("bytes.txt", &text)?;
+        }
+    }
+}
+
+#[test]
+fn according_to_with_no_name_before_a_quote_does_not_panic() {
+    // The case proptest shrank a panic to (a slice past the last word, statements.rs).
+    let run = check_properties(
+        "page.html",
+        "<html><body><h1>„‘<b>“According to:\"\"</h1></body></html>",
+    );
+    assert!(run.is_ok(), "{run:?}");
+    assert!(check_properties("t.txt", "According to: \"the plan is dead\"").is_ok());
 }

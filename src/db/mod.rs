@@ -64,3 +64,11 @@ pub async fn connect_read_only(
         .connect_with(options)
         .await
 }
+
+/// SQLite's own consistency check: `"ok"` when the file is sound, else the problems found.
+pub async fn integrity_check(pool: &SqlitePool) -> Result<String, sqlx::Error> {
+    let rows: Vec<String> = sqlx::query_scalar("pragma integrity_check")
+        .fetch_all(pool)
+        .await?;
+    Ok(rows.join("; "))
+}

@@ -574,11 +574,15 @@ fn quote_candidate(
     let gap_text = ctx.body[prev.last().map_or(s.span.start, |&k| ws[k].end)..q.outer.start].trim();
     if let Some(pos) = prev.iter().rposition(|&k| ws[k].text == "according") {
         let k = prev[pos];
+        // A name must follow "according to" before the quote (found by the property tests:
+        // `“According to:"…"` sliced past the last word).
         if ws.get(k + 1).is_some_and(|w| w.text == "to")
             && prev.len() - pos <= 8
             && gap_text.starts_with([',', ':'])
+            && let Some(&last) = prev.last()
+            && k + 2 <= last
         {
-            let span = ws[k + 2].start..ws[*prev.last()?].end;
+            let span = ws[k + 2].start..ws[last].end;
             if let Some(m) = ctx.gazetteer.resolve(&ctx.body[span.clone()], local) {
                 return Some(make(
                     Some(m),
