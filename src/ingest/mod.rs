@@ -433,6 +433,7 @@ impl Extractor {
             .windows(2)
             .filter(|w| ["the", "this"].contains(&w[0]) && !self.documents.contains(w[1]))
             .map(|w| crate::text::stem(w[1]))
+            .filter(|h| self.linker.is_phrase_head(h))
             .collect();
         if heads.is_empty() {
             return Vec::new();

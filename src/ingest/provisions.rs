@@ -49,6 +49,8 @@ pub struct Linker {
     ac: AhoCorasick,
     patterns: Vec<Pattern>,
     shared: Vec<SharedWord>,
+    /// Last stems of the points' phrases of several words ("plant", "council").
+    heads: std::collections::HashSet<String>,
 }
 
 /// One vocabulary match in a text.
@@ -143,6 +145,15 @@ impl Linker {
                 marks_plan: s.marks_plan,
             });
         }
+        let heads = plan
+            .points
+            .iter()
+            .filter(|p| p.number > 0)
+            .flat_map(|p| &p.keywords)
+            .map(|k| stem_phrase(k))
+            .filter(|st| st.len() > 1)
+            .filter_map(|st| st.last().cloned())
+            .collect();
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .build(&keys)?;
@@ -150,6 +161,7 @@ impl Linker {
             ac,
             patterns,
             shared,
+            heads,
         })
     }
 
@@ -279,8 +291,14 @@ impl Linker {
         })
     }
 
-    /// The points named in `a` by a phrase of several words whose last word is `head` (a
-    /// stem): "the plant" after "the Zaporizhzhia nuclear power plant" -> 19.
+    /// True when `stem` ends a point's phrase of several words: "plant" in "the Zaporizhzhia
+    /// nuclear power plant" (19).
+    pub fn is_phrase_head(&self, stem: &str) -> bool {
+        self.heads.contains(stem)
+    }
+
+    /// The points named in `a` by a phrase of several words whose last word is `head` (see
+    /// [`Linker::is_phrase_head`]).
     pub fn points_headed_by(&self, a: &Analysis, head: &str) -> Vec<ProvisionLink> {
         let mut out: Vec<ProvisionLink> = Vec::new();
         for h in &a.hits {
