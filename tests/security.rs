@@ -370,11 +370,58 @@ const PAYLOADS: &[&str] = &[
     "\u{202E}txt.exe",
 ];
 
-/// How a page of some URL must be checked. The lead extends [`pages`] and this enum with the
-/// JSON/CSV/Atom twins.
+/// How a page of some URL must be checked.
 #[derive(Debug, Clone, Copy)]
 enum Format {
     Html,
+    Json,
+    Csv,
+    Atom,
+}
+
+/// Checks a JSON twin: it parses, and the payloads are in it only as JSON strings.
+fn check_json(uri: &str, body: &str) {
+    let v: serde_json::Value = serde_json::from_str(body)
+        .unwrap_or_else(|e| panic!("{uri}: not valid JSON ({e}): {body:.200}"));
+    assert!(v.is_object() || v.is_array(), "{uri}: {v:.200}");
+}
+
+/// Checks a CSV download: it parses, and no cell can start a spreadsheet formula.
+fn check_csv(uri: &str, body: &str) {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(body.as_bytes());
+    let mut rows = 0;
+    for record in reader.records() {
+        let record = record.unwrap_or_else(|e| panic!("{uri}: not valid CSV: {e}"));
+        for cell in record.iter() {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{uri}: a cell a spreadsheet would run: {cell:.80}"
+            );
+        }
+        rows += 1;
+    }
+    assert!(rows > 0, "{uri}: no rows");
+}
+
+/// Checks an Atom feed: well-formed XML with only Atom elements (no injected markup).
+fn check_atom(uri: &str, body: &str) {
+    let doc = roxmltree::Document::parse(body)
+        .unwrap_or_else(|e| panic!("{uri}: not well-formed XML: {e}"));
+    for node in doc.descendants().filter(|n| n.is_element()) {
+        assert_eq!(
+            node.tag_name().namespace(),
+            Some("http://www.w3.org/2005/Atom"),
+            "{uri}: an element that is not Atom: <{}>",
+            node.tag_name().name()
+        );
+        assert!(
+            !matches!(node.tag_name().name(), "script" | "svg" | "img" | "iframe"),
+            "{uri}: injected <{}>",
+            node.tag_name().name()
+        );
+    }
 }
 
 /// Checks an HTML page: no element, attribute or URL the payloads could have injected.
@@ -388,10 +435,18 @@ fn check_html(uri: &str, body: &str) {
         assert!(
             !matches!(
                 name,
-                "iframe" | "svg" | "math" | "object" | "embed" | "base" | "style" | "textarea"
+                "iframe" | "math" | "object" | "embed" | "base" | "style" | "textarea"
             ),
             "{uri}: injected <{name}>"
         );
+        // The only SVG on our pages is what the templates draw: the matrix bars and the timeline.
+        if name == "svg" {
+            assert!(
+                matches!(v.attr("class"), Some("bar" | "timeline")),
+                "{uri}: injected {}",
+                el.html().chars().take(120).collect::<String>()
+            );
+        }
         if name == "script" {
             let src = v.attr("src").unwrap_or("");
             assert!(
@@ -440,6 +495,9 @@ fn check_html(uri: &str, body: &str) {
 fn check(uri: &str, format: Format, body: &str) {
     match format {
         Format::Html => check_html(uri, body),
+        Format::Json => check_json(uri, body),
+        Format::Csv => check_csv(uri, body),
+        Format::Atom => check_atom(uri, body),
     }
 }
 
@@ -463,18 +521,38 @@ async fn pages(pool: &sqlx::SqlitePool) -> anyhow::Result<Vec<(String, Format)>>
     .into_iter()
     .map(|u| (u.to_string(), Format::Html))
     .collect();
+    for (u, f) in [
+        ("/statements.json", Format::Json),
+        ("/statements.json?q=plan", Format::Json),
+        ("/sources.json", Format::Json),
+        ("/sources.json?q=plan", Format::Json),
+        ("/speakers.json", Format::Json),
+        ("/provisions.json", Format::Json),
+        ("/statements.csv", Format::Csv),
+        ("/statements.atom", Format::Atom),
+        ("/statements?q=plan", Format::Html),
+        ("/sources?q=plan", Format::Html),
+    ] {
+        out.push((u.to_string(), f));
+    }
     for n in 0..=28 {
         out.push((format!("/provisions/{n}"), Format::Html));
+        out.push((format!("/provisions/{n}/feed.atom"), Format::Atom));
     }
     for s in queries::list_sources(pool).await? {
         out.push((format!("/sources/{}", s.id), Format::Html));
+        out.push((format!("/sources/{}.json", s.id), Format::Json));
         out.push((format!("/statements?source={}", s.id), Format::Html));
+        out.push((format!("/statements.csv?source={}", s.id), Format::Csv));
     }
     for s in queries::list_speakers(pool).await? {
         out.push((format!("/speakers/{}", s.slug), Format::Html));
+        out.push((format!("/speakers/{}.json", s.slug), Format::Json));
+        out.push((format!("/speakers/{}/feed.atom", s.slug), Format::Atom));
     }
     for row in queries::export_statements(pool).await? {
         out.push((format!("/statements/{}", row.id), Format::Html));
+        out.push((format!("/statements/{}.json", row.id), Format::Json));
     }
     Ok(out)
 }
