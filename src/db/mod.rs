@@ -8,6 +8,7 @@ pub mod queries;
 
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use sqlx::SqlitePool;
@@ -39,4 +40,17 @@ pub async fn connect(path: &Path) -> Result<SqlitePool, sqlx::Error> {
         .await?;
     MIGRATOR.run(&pool).await?;
     Ok(pool)
+}
+
+static LOCAL_WRITES: AtomicU64 = AtomicU64::new(0);
+
+/// Notes that this process changed the data (an ingest committed), so a server in this process
+/// re-reads the data version on its next request instead of within the polling interval.
+pub fn note_local_write() {
+    LOCAL_WRITES.fetch_add(1, Ordering::AcqRel);
+}
+
+/// How many times this process has noted a write.
+pub fn local_writes() -> u64 {
+    LOCAL_WRITES.load(Ordering::Acquire)
 }

@@ -1,5 +1,6 @@
 //! The dashboard: one router, one state, server-rendered pages that work without JavaScript.
 
+pub mod cache;
 pub mod error;
 pub mod filter;
 pub mod handlers;
@@ -14,6 +15,7 @@ use axum::http::{HeaderName, HeaderValue, header};
 use axum::routing::get;
 use sqlx::SqlitePool;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -32,8 +34,14 @@ pub struct AppState {
 const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; \
                    form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-/// The route table: every path of the site.
+/// The route table: every path of the site, behind the response cache (`POINTWISE_CACHE`).
 pub fn router(state: AppState) -> Router {
+    let cache = cache::ResponseCache::from_env(state.pool.clone());
+    router_with_cache(state, cache)
+}
+
+/// [`router`] with a given response cache (tests and benchmarks turn it on or off).
+pub fn router_with_cache(state: AppState, cache: Arc<cache::ResponseCache>) -> Router {
     let headers = [
         (header::CONTENT_SECURITY_POLICY, CSP),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
@@ -55,7 +63,11 @@ pub fn router(state: AppState) -> Router {
         .route("/statements/{id}", get(handlers::statements::detail_page))
         .route("/static/app.css", get(handlers::assets::stylesheet))
         .fallback(handlers::not_found)
-        .with_state(state);
+        .with_state(state)
+        .layer(axum::middleware::from_fn_with_state(
+            cache,
+            cache::middleware,
+        ));
     for (name, value) in headers {
         app = app.layer(SetResponseHeaderLayer::if_not_present(
             name,
@@ -70,6 +82,7 @@ pub fn router(state: AppState) -> Router {
         axum::http::StatusCode::SERVICE_UNAVAILABLE,
         Duration::from_secs(10),
     ))
+    .layer(CompressionLayer::new())
     .layer(CatchPanicLayer::new())
     .layer(TraceLayer::new_for_http())
 }
