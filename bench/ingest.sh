@@ -13,7 +13,7 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
 dir=${BENCH_DIR:-/tmp/pointwise-bench}
 mkdir -p "$dir"
-cargo build --release --quiet --bin pointwise --example gen_corpus
+[ -n "${BENCH_NO_BUILD:-}" ] || cargo build --release --quiet --bin pointwise --example gen_corpus
 bin=target/release/pointwise
 gen=target/release/examples/gen_corpus
 

@@ -13,7 +13,7 @@ db=${1:?usage: bench/serve.sh DB [DURATION_S] [CONNECTIONS]}
 dur=${2:-10}
 conns=${3:-64}
 threads=${WRK_THREADS:-2}
-cargo build --release --quiet --bin pointwise --example bare_server
+[ -n "${BENCH_NO_BUILD:-}" ] || cargo build --release --quiet --bin pointwise --example bare_server
 bin=target/release/pointwise
 tmp=$(mktemp -d)
 pids=()

@@ -216,7 +216,10 @@ impl Gen<'_> {
             1 => format!("{name} {verb} that {claim}."),
             2 => format!("According to {name}, {claim}."),
             3 if !role.is_empty() => {
-                format!("{name}, {}, {verb}: \"{upper}.\"", role.to_lowercase())
+                format!(
+                    "{name}, {}, {verb}: \"{upper}.\"",
+                    role.split(';').next().unwrap_or("")
+                )
             }
             _ => format!("\"{upper}. We have said so many times,\" {name} {verb}."),
         }

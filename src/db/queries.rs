@@ -99,6 +99,17 @@ pub async fn get_source_hash(pool: &SqlitePool, file_name: &str) -> sqlx::Result
         .await
 }
 
+/// [`get_source_hash`] inside the caller's transaction.
+pub async fn source_hash_in(
+    conn: &mut SqliteConnection,
+    file_name: &str,
+) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar("select content_hash from source where file_name = ?")
+        .bind(file_name)
+        .fetch_optional(&mut *conn)
+        .await
+}
+
 /// The stored content hashes of the given file names (those ingested before).
 pub async fn get_source_hashes(
     pool: &SqlitePool,

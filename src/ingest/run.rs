@@ -172,6 +172,12 @@ fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
 /// run whatever its size.
 const WINDOW: usize = 256;
 
+/// Articles per transaction in [`run_parallel`]: each article is still stored whole or not at
+/// all (a failed write rolls back its batch and ends the run; a crash loses at most the batch
+/// in flight, which the next run stores again since its hashes were not committed), and the
+/// pages SQLite rewrites at each commit are written once per batch instead of once per article.
+const BATCH: usize = 64;
+
 /// What an extraction thread hands the writer for one file.
 enum Prepared {
     /// Not taken: the reason.
@@ -215,7 +221,7 @@ fn prepare(extractor: &Extractor, job: &Job, max_bytes: u64) -> Prepared {
 
 /// [`run`] with the extraction spread over one thread per core while this task writes: files
 /// are read and extracted in parallel, up to [`WINDOW`] ahead, and stored in the order of
-/// [`run`] (so ids and the report are the same), each article in its own transaction.
+/// [`run`] (so ids and the report are the same), [`BATCH`] articles per transaction.
 pub async fn run_parallel(
     pool: &SqlitePool,
     extractor: Arc<Extractor>,
@@ -251,6 +257,8 @@ pub async fn run_parallel(
     let mut speakers = queries::SpeakerIds::default();
     let mut pending = std::collections::BTreeMap::new();
     let mut dispatched = 0;
+    let mut tx = None;
+    let mut staged = Vec::with_capacity(BATCH);
     let result: Result<(), sqlx::Error> = async {
         for (written, path) in files.iter().enumerate() {
             while dispatched < files.len() && dispatched < written + WINDOW {
@@ -282,52 +290,53 @@ pub async fn run_parallel(
             };
             report.read += 1;
             let name = &names[written];
-            bar.set_message(name.clone());
-            let outcome = match prepared {
-                Prepared::Skip(why) => Err(why),
-                Prepared::Unchanged { hash, bytes } => {
-                    let stored = queries::get_source_hash(pool, name).await?;
-                    if stored.as_deref() == Some(hash.as_str()) {
-                        Ok(Outcome::Unchanged)
-                    } else {
-                        match extract_bytes(&extractor, name, &bytes) {
-                            Ok((article, statements)) => Ok(store(
-                                pool,
-                                &mut speakers,
-                                stored.is_some(),
-                                &hash,
-                                &article,
-                                &statements,
-                            )
-                            .await?),
-                            Err(e) => Err(e),
-                        }
-                    }
+            let (hash, data) = match prepared {
+                Prepared::Skip(why) => {
+                    staged.push((path.display().to_string(), Err(why)));
+                    continue;
                 }
+                Prepared::Unchanged { hash, bytes } => (hash, Err(bytes)),
                 Prepared::Ready {
                     hash,
                     article,
                     statements,
-                } => {
-                    let stored = queries::get_source_hash(pool, name).await?;
-                    if stored.as_deref() == Some(hash.as_str()) {
-                        Ok(Outcome::Unchanged)
-                    } else {
-                        Ok(store(
-                            pool,
+                } => (hash, Ok((article, statements))),
+            };
+            let conn = match &mut tx {
+                Some(t) => t,
+                None => tx.insert(pool.begin().await?),
+            };
+            let stored = queries::source_hash_in(conn, name).await?;
+            let outcome = if stored.as_deref() == Some(hash.as_str()) {
+                Ok(Outcome::Unchanged)
+            } else {
+                match data.or_else(|bytes| extract_bytes(&extractor, name, &bytes)) {
+                    Ok((article, statements)) => {
+                        let url = article.url.clone().unwrap_or_default();
+                        queries::replace_source_with(
+                            conn,
                             &mut speakers,
-                            stored.is_some(),
-                            &hash,
                             &article,
+                            &hash,
+                            &url,
                             &statements,
                         )
-                        .await?)
+                        .await?;
+                        Ok(if stored.is_some() {
+                            Outcome::Replaced(statements.len())
+                        } else {
+                            Outcome::New(statements.len())
+                        })
                     }
+                    Err(e) => Err(e),
                 }
             };
-            tally(&mut report, &path.display().to_string(), outcome);
-            bar.inc(1);
+            staged.push((path.display().to_string(), outcome));
+            if staged.len() >= BATCH {
+                commit(&mut tx, &mut staged, &mut report, &bar).await?;
+            }
         }
+        commit(&mut tx, &mut staged, &mut report, &bar).await?;
         Ok(())
     }
     .await;
@@ -339,6 +348,24 @@ pub async fn run_parallel(
     }
     bar.finish_and_clear();
     result.map(|()| report)
+}
+
+/// Commits the articles written since the last commit and counts them in the report.
+async fn commit(
+    tx: &mut Option<sqlx::Transaction<'static, sqlx::Sqlite>>,
+    staged: &mut Vec<(String, Result<Outcome, String>)>,
+    report: &mut IngestReport,
+    bar: &ProgressBar,
+) -> Result<(), sqlx::Error> {
+    if let Some(t) = tx.take() {
+        t.commit().await?;
+        crate::db::note_local_write();
+    }
+    bar.inc(staged.len() as u64);
+    for (file, outcome) in staged.drain(..) {
+        tally(report, &file, outcome);
+    }
+    Ok(())
 }
 
 /// Ingests the seed articles bundled into the binary.
