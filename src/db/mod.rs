@@ -33,7 +33,11 @@ pub async fn connect(path: &Path) -> Result<SqlitePool, sqlx::Error> {
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
         .busy_timeout(Duration::from_secs(10))
-        .foreign_keys(true);
+        .foreign_keys(true)
+        // the ingest's multi-row inserts keep their statement journal in memory, and a batch of
+        // articles fits in the page cache (64 MB) instead of spilling to the WAL mid-transaction
+        .pragma("temp_store", "memory")
+        .pragma("cache_size", "-65536");
     let pool = SqlitePoolOptions::new()
         .max_connections(4)
         .connect_with(options)
