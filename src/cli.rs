@@ -68,7 +68,7 @@ pub enum Command {
 /// Runs the command line; returns the process exit code.
 pub async fn run(cli: Cli) -> anyhow::Result<i32> {
     let catalog = Catalog::bundled()?;
-    let extractor = Extractor::new(&catalog)?;
+    let extractor = std::sync::Arc::new(Extractor::new(&catalog)?);
     if let Some(Command::Extract { files }) = &cli.command {
         return extract_files(&extractor, files);
     }
@@ -86,7 +86,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             let report = if paths.is_empty() {
                 ingest::run_bundled(&pool, &extractor).await?
             } else {
-                ingest::run(&pool, &extractor, &paths, max_bytes).await?
+                ingest::run::run_parallel(&pool, extractor.clone(), &paths, max_bytes).await?
             };
             println!("{report}");
             Ok(if report.skipped.is_empty() { 0 } else { 2 })

@@ -10,6 +10,7 @@ pub mod queries;
 
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use sqlx::SqlitePool;
@@ -34,7 +35,11 @@ pub async fn connect(path: &Path) -> Result<SqlitePool, sqlx::Error> {
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
         .busy_timeout(BUSY_TIMEOUT)
-        .foreign_keys(true);
+        .foreign_keys(true)
+        // the ingest's multi-row inserts keep their statement journal in memory, and a batch of
+        // articles fits in the page cache (64 MB) instead of spilling to the WAL mid-transaction
+        .pragma("temp_store", "memory")
+        .pragma("cache_size", "-65536");
     let pool = SqlitePoolOptions::new()
         .max_connections(4)
         .connect_with(options)
@@ -71,4 +76,17 @@ pub async fn integrity_check(pool: &SqlitePool) -> Result<String, sqlx::Error> {
         .fetch_all(pool)
         .await?;
     Ok(rows.join("; "))
+}
+
+static LOCAL_WRITES: AtomicU64 = AtomicU64::new(0);
+
+/// Notes that this process changed the data (an ingest committed), so a server in this process
+/// re-reads the data version on its next request instead of within the polling interval.
+pub fn note_local_write() {
+    LOCAL_WRITES.fetch_add(1, Ordering::AcqRel);
+}
+
+/// How many times this process has noted a write.
+pub fn local_writes() -> u64 {
+    LOCAL_WRITES.load(Ordering::Acquire)
 }

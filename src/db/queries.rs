@@ -1,5 +1,7 @@
 //! Every SQL statement of the program, each behind a plain function.
 
+use std::collections::HashMap;
+
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection, SqlitePool};
 
 use super::fts;
@@ -61,7 +63,35 @@ pub async fn upsert_catalog(pool: &SqlitePool, catalog: &Catalog) -> sqlx::Resul
         .await?;
     }
     super::matrix::upsert_outlets(&mut tx, &catalog.outlets).await?;
-    tx.commit().await
+    bump_data_version(&mut tx).await?;
+    tx.commit().await?;
+    super::note_local_write();
+    Ok(())
+}
+
+/// The data version: changes with every transaction that changes what the pages show.
+pub async fn data_version(pool: &SqlitePool) -> sqlx::Result<i64> {
+    sqlx::query_scalar("select value from meta where key = 'data_version'")
+        .fetch_one(pool)
+        .await
+}
+
+/// Marks the data as changed (after an edit made outside the ingest): servers notice within
+/// their polling interval. Returns the new version.
+pub async fn touch_data_version(pool: &SqlitePool) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "update meta set value = value + 1 where key = 'data_version' returning value",
+    )
+    .fetch_one(pool)
+    .await
+}
+
+/// Bumps the data version inside the caller's transaction.
+async fn bump_data_version(conn: &mut SqliteConnection) -> sqlx::Result<()> {
+    sqlx::query("update meta set value = value + 1 where key = 'data_version'")
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
 }
 
 /// The stored content hash of a file name, if it was ingested before.
@@ -78,18 +108,84 @@ pub async fn find_source_by_hash(
     hash: &str,
     file_name: &str,
 ) -> sqlx::Result<Option<String>> {
+    let mut conn = pool.acquire().await?;
+    find_source_by_hash_in(&mut conn, hash, file_name).await
+}
+
+/// [`find_source_by_hash`] inside the caller's transaction (sees the batch's own rows).
+pub async fn find_source_by_hash_in(
+    conn: &mut SqliteConnection,
+    hash: &str,
+    file_name: &str,
+) -> sqlx::Result<Option<String>> {
     sqlx::query_scalar(
         "select file_name from source where content_hash = ? and file_name <> ? order by id limit 1",
     )
     .bind(hash)
     .bind(file_name)
-    .fetch_optional(pool)
+    .fetch_optional(&mut *conn)
     .await
 }
 
-/// Inserts or replaces one source and all its statements, inside the caller's transaction.
+/// [`get_source_hash`] inside the caller's transaction.
+pub async fn source_hash_in(
+    conn: &mut SqliteConnection,
+    file_name: &str,
+) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar("select content_hash from source where file_name = ?")
+        .bind(file_name)
+        .fetch_optional(&mut *conn)
+        .await
+}
+
+/// The stored content hashes of the given file names (those ingested before).
+pub async fn get_source_hashes(
+    pool: &SqlitePool,
+    file_names: &[String],
+) -> sqlx::Result<HashMap<String, String>> {
+    if file_names.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let mut q = QueryBuilder::<Sqlite>::new(
+        "select file_name, content_hash from source where file_name in (",
+    );
+    let mut sep = q.separated(", ");
+    for n in file_names {
+        sep.push_bind(n.clone());
+    }
+    q.push(")");
+    let rows: Vec<(String, String)> = q.build_query_as().fetch_all(pool).await?;
+    Ok(rows.into_iter().collect())
+}
+
+/// Speaker ids by slug, kept across the articles of one ingest run so each speaker is looked
+/// up once. Only ids of committed or current-transaction rows go in; a failed transaction
+/// ends the run, so no id of a rolled-back row is used again.
+#[derive(Debug, Default)]
+pub struct SpeakerIds(HashMap<String, i64>);
+
+/// Rows per multi-row insert: a fixed size keeps the number of distinct SQL texts (each one a
+/// prepared statement cached per connection) small.
+const ROWS_PER_INSERT: usize = 16;
+
+/// Inserts or replaces one source and all its statements, inside the caller's transaction,
+/// and bumps the data version in it.
 pub async fn replace_source(
     conn: &mut SqliteConnection,
+    article: &Article,
+    hash: &str,
+    url: &str,
+    statements: &[Statement],
+) -> sqlx::Result<i64> {
+    let mut speakers = SpeakerIds::default();
+    replace_source_with(conn, &mut speakers, article, hash, url, statements).await
+}
+
+/// [`replace_source`] with a speaker id cache shared by the articles of a run; statements and
+/// their point links go in with multi-row inserts.
+pub async fn replace_source_with(
+    conn: &mut SqliteConnection,
+    speakers: &mut SpeakerIds,
     article: &Article,
     hash: &str,
     url: &str,
@@ -113,40 +209,78 @@ pub async fn replace_source(
     .bind(&article.body)
     .fetch_one(&mut *conn)
     .await?;
+    bump_data_version(&mut *conn).await?;
+    super::note_local_write();
     sqlx::query("delete from statement where source_id = ?")
         .bind(id)
         .execute(&mut *conn)
         .await?;
+    if statements.is_empty() {
+        return Ok(id);
+    }
+    let mut speaker_ids = Vec::with_capacity(statements.len());
     for s in statements {
-        let speaker_id = match &s.speaker {
-            Some(sp) => Some(upsert_speaker(&mut *conn, sp).await?),
+        speaker_ids.push(match &s.speaker {
+            Some(sp) => match speakers.0.get(&sp.slug) {
+                Some(id) => Some(*id),
+                None => {
+                    let sid = upsert_speaker(&mut *conn, sp).await?;
+                    speakers.0.insert(sp.slug.clone(), sid);
+                    Some(sid)
+                }
+            },
             None => None,
-        };
-        let sid: i64 = sqlx::query_scalar(
-            "insert into statement (source_id, speaker_id, speaker_via, kind, stance, stance_cues, text, span_start, span_end, rule, confidence)
-             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
-        )
-        .bind(id)
-        .bind(speaker_id)
-        .bind(&s.speaker_via)
-        .bind(s.kind.as_str())
-        .bind(s.stance.as_str())
-        .bind(s.stance_cues.join(", "))
-        .bind(&s.text)
-        .bind(s.span.start as i64)
-        .bind(s.span.end as i64)
-        .bind(s.rule)
-        .bind(f64::from(s.confidence))
+        });
+    }
+    // The transaction holds the write lock since the source row went in, so the ids after the
+    // largest one are ours (what SQLite itself would pick for an integer primary key).
+    let first: i64 = sqlx::query_scalar("select coalesce(max(id), 0) + 1 from statement")
         .fetch_one(&mut *conn)
         .await?;
-        for p in &s.provisions {
-            sqlx::query("insert or ignore into statement_provision (statement_id, provision, evidence) values (?, ?, ?)")
-                .bind(sid)
-                .bind(i64::from(p.number))
-                .bind(p.evidence.join(", "))
-                .execute(&mut *conn)
-                .await?;
-        }
+    let rows: Vec<(i64, Option<i64>, &Statement)> = statements
+        .iter()
+        .zip(speaker_ids)
+        .enumerate()
+        .map(|(k, (s, sp))| (first + k as i64, sp, s))
+        .collect();
+    for chunk in rows.chunks(ROWS_PER_INSERT) {
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "insert into statement (id, source_id, speaker_id, speaker_via, kind, stance, stance_cues, text, span_start, span_end, rule, confidence) ",
+        );
+        q.push_values(chunk, |mut b, (sid, speaker, s)| {
+            b.push_bind(*sid)
+                .push_bind(id)
+                .push_bind(*speaker)
+                .push_bind(s.speaker_via.clone())
+                .push_bind(s.kind.as_str())
+                .push_bind(s.stance.as_str())
+                .push_bind(s.stance_cues.join(", "))
+                .push_bind(s.text.clone())
+                .push_bind(s.span.start as i64)
+                .push_bind(s.span.end as i64)
+                .push_bind(s.rule)
+                .push_bind(f64::from(s.confidence));
+        });
+        q.build().execute(&mut *conn).await?;
+    }
+    let links: Vec<(i64, i64, String)> = rows
+        .iter()
+        .flat_map(|(sid, _, s)| {
+            s.provisions
+                .iter()
+                .map(move |p| (*sid, i64::from(p.number), p.evidence.join(", ")))
+        })
+        .collect();
+    for chunk in links.chunks(ROWS_PER_INSERT) {
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "insert or ignore into statement_provision (statement_id, provision, evidence) ",
+        );
+        q.push_values(chunk, |mut b, (sid, number, evidence)| {
+            b.push_bind(*sid)
+                .push_bind(*number)
+                .push_bind(evidence.clone());
+        });
+        q.build().execute(&mut *conn).await?;
     }
     Ok(id)
 }

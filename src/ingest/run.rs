@@ -8,13 +8,14 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sha2::{Digest, Sha256};
 use sqlx::SqlitePool;
 
-use super::Extractor;
 use super::decode::decode;
+use super::{Article, Extractor, Statement};
 use crate::catalog::SEED_ARTICLES;
 use crate::db::queries;
 
@@ -155,10 +156,7 @@ pub async fn run(
     let mut names = std::collections::HashMap::new();
     for path in files {
         report.read += 1;
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+        let name = base_name(&path);
         bar.set_message(name.clone());
         let shown = path.display().to_string();
         let outcome = match names.entry(name.clone()) {
@@ -180,6 +178,14 @@ pub async fn run(
     }
     bar.finish_and_clear();
     Ok(report)
+}
+
+/// The name an article is stored under: its file name.
+fn base_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// Reads a regular file of at most `max_bytes`; anything else is a reason to skip it.
@@ -209,6 +215,230 @@ fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
         ));
     }
     Ok(bytes)
+}
+
+/// Files handed to the extraction threads ahead of the writer, at most: bounds the memory of a
+/// run whatever its size.
+const WINDOW: usize = 256;
+
+/// Articles per transaction in [`run_parallel`]: each article is still stored whole or not at
+/// all (a failed write rolls back its batch and ends the run; a crash loses at most the batch
+/// in flight, which the next run stores again since its hashes were not committed), and the
+/// pages SQLite rewrites at each commit are written once per batch instead of once per article.
+const BATCH: usize = 64;
+
+/// What an extraction thread hands the writer for one file.
+enum Prepared {
+    /// Not taken: the reason.
+    Skip(String),
+    /// Same hash as the one stored when the file was handed out: probably nothing to do (the
+    /// writer checks again, keeping the bytes in case an earlier file of the run changed it).
+    Unchanged { hash: String, bytes: Vec<u8> },
+    /// Extracted.
+    Ready {
+        hash: String,
+        article: Article,
+        statements: Vec<Statement>,
+    },
+}
+
+struct Job {
+    index: usize,
+    path: PathBuf,
+    name: String,
+    stored: Option<String>,
+}
+
+fn prepare(extractor: &Extractor, job: &Job, max_bytes: u64) -> Prepared {
+    let bytes = match read_limited(&job.path, max_bytes) {
+        Ok(b) => b,
+        Err(e) => return Prepared::Skip(e),
+    };
+    let hash = sha256_hex(&bytes);
+    if job.stored.as_deref() == Some(hash.as_str()) {
+        return Prepared::Unchanged { hash, bytes };
+    }
+    match extract_bytes(extractor, &job.name, &bytes) {
+        Ok((article, statements)) => Prepared::Ready {
+            hash,
+            article,
+            statements,
+        },
+        Err(e) => Prepared::Skip(e),
+    }
+}
+
+/// [`run`] with the extraction spread over one thread per core while this task writes: files
+/// are read and extracted in parallel, up to [`WINDOW`] ahead, and stored in the order of
+/// [`run`] (so ids and the report are the same), [`BATCH`] articles per transaction.
+pub async fn run_parallel(
+    pool: &SqlitePool,
+    extractor: Arc<Extractor>,
+    paths: &[PathBuf],
+    max_bytes: u64,
+) -> Result<IngestReport, sqlx::Error> {
+    let mut report = IngestReport::default();
+    let files = collect_files(paths, &mut report);
+    let bar = progress(files.len());
+    let threads = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+    let (job_tx, job_rx) = std::sync::mpsc::channel::<Job>();
+    let job_rx = Arc::new(Mutex::new(job_rx));
+    let (done_tx, mut done_rx) = tokio::sync::mpsc::unbounded_channel::<(usize, Prepared)>();
+    let mut workers = Vec::with_capacity(threads);
+    for _ in 0..threads {
+        let (rx, tx, ex) = (job_rx.clone(), done_tx.clone(), extractor.clone());
+        workers.push(std::thread::spawn(move || {
+            loop {
+                let job = match rx.lock() {
+                    Ok(guard) => guard.recv(),
+                    Err(_) => return,
+                };
+                let Ok(job) = job else { return };
+                let prepared = prepare(&ex, &job, max_bytes);
+                if tx.send((job.index, prepared)).is_err() {
+                    return;
+                }
+            }
+        }));
+    }
+    drop(done_tx);
+    let names: Vec<String> = files.iter().map(|p| base_name(p)).collect();
+    let mut speakers = queries::SpeakerIds::default();
+    let mut pending = std::collections::BTreeMap::new();
+    let mut first_seen = std::collections::HashMap::new();
+    let mut dispatched = 0;
+    let mut tx = None;
+    let mut staged = Vec::with_capacity(BATCH);
+    let result: Result<(), sqlx::Error> = async {
+        for (written, path) in files.iter().enumerate() {
+            while dispatched < files.len() && dispatched < written + WINDOW {
+                let end = (dispatched + 64).min(files.len()).min(written + WINDOW);
+                let stored = queries::get_source_hashes(pool, &names[dispatched..end]).await?;
+                for index in dispatched..end {
+                    let job = Job {
+                        index,
+                        path: files[index].clone(),
+                        name: names[index].clone(),
+                        stored: stored.get(&names[index]).cloned(),
+                    };
+                    if job_tx.send(job).is_err() {
+                        return Err(sqlx::Error::WorkerCrashed);
+                    }
+                }
+                dispatched = end;
+            }
+            let prepared = loop {
+                if let Some(p) = pending.remove(&written) {
+                    break p;
+                }
+                match done_rx.recv().await {
+                    Some((i, p)) => {
+                        pending.insert(i, p);
+                    }
+                    None => return Err(sqlx::Error::WorkerCrashed),
+                }
+            };
+            report.read += 1;
+            let name = &names[written];
+            let shown = path.display().to_string();
+            match first_seen.entry(name.clone()) {
+                std::collections::hash_map::Entry::Occupied(first) => {
+                    staged.push((
+                        shown,
+                        Err(format!(
+                            "another file named {name} was read in this run ({}); articles are \
+                             stored by file name, so rename one",
+                            first.get()
+                        )),
+                    ));
+                    continue;
+                }
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(shown.clone());
+                }
+            }
+            let (hash, data) = match prepared {
+                Prepared::Skip(why) => {
+                    staged.push((shown, Err(why)));
+                    continue;
+                }
+                Prepared::Unchanged { hash, bytes } => (hash, Err(bytes)),
+                Prepared::Ready {
+                    hash,
+                    article,
+                    statements,
+                } => (hash, Ok((article, statements))),
+            };
+            let conn = match &mut tx {
+                Some(t) => t,
+                None => tx.insert(pool.begin().await?),
+            };
+            let stored = queries::source_hash_in(conn, name).await?;
+            let duplicate_of = match stored {
+                None => queries::find_source_by_hash_in(conn, &hash, name).await?,
+                Some(_) => None,
+            };
+            let outcome = if stored.as_deref() == Some(hash.as_str()) {
+                Ok(Outcome::Unchanged)
+            } else if let Some(first) = duplicate_of {
+                Ok(Outcome::Duplicate(first))
+            } else {
+                match data.or_else(|bytes| extract_bytes(&extractor, name, &bytes)) {
+                    Ok((article, statements)) => {
+                        let url = article.url.clone().unwrap_or_default();
+                        queries::replace_source_with(
+                            conn,
+                            &mut speakers,
+                            &article,
+                            &hash,
+                            &url,
+                            &statements,
+                        )
+                        .await?;
+                        Ok(if stored.is_some() {
+                            Outcome::Replaced(statements.len())
+                        } else {
+                            Outcome::New(statements.len())
+                        })
+                    }
+                    Err(e) => Err(e),
+                }
+            };
+            staged.push((shown, outcome));
+            if staged.len() >= BATCH {
+                commit(&mut tx, &mut staged, &mut report, &bar).await?;
+            }
+        }
+        commit(&mut tx, &mut staged, &mut report, &bar).await?;
+        Ok(())
+    }
+    .await;
+    drop(job_tx);
+    for w in workers {
+        if w.join().is_err() {
+            tracing::error!("an extraction thread panicked");
+        }
+    }
+    bar.finish_and_clear();
+    result.map(|()| report)
+}
+
+/// Commits the articles written since the last commit and counts them in the report.
+async fn commit(
+    tx: &mut Option<sqlx::Transaction<'static, sqlx::Sqlite>>,
+    staged: &mut Vec<(String, Result<Outcome, String>)>,
+    report: &mut IngestReport,
+    bar: &ProgressBar,
+) -> Result<(), sqlx::Error> {
+    if let Some(t) = tx.take() {
+        t.commit().await?;
+        crate::db::note_local_write();
+    }
+    bar.inc(staged.len() as u64);
+    for (file, outcome) in staged.drain(..) {
+        tally(report, &file, outcome);
+    }
+    Ok(())
 }
 
 /// Ingests the seed articles bundled into the binary.
@@ -254,10 +484,7 @@ async fn ingest_bytes(
     name: &str,
     bytes: &[u8],
 ) -> Result<Result<Outcome, String>, sqlx::Error> {
-    let hash: String = Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let hash = sha256_hex(bytes);
     let stored = queries::get_source_hash(pool, name).await?;
     if stored.as_deref() == Some(hash.as_str()) {
         return Ok(Ok(Outcome::Unchanged));
@@ -267,27 +494,70 @@ async fn ingest_bytes(
     {
         return Ok(Ok(Outcome::Duplicate(first)));
     }
-    let text = match decode(bytes) {
-        Ok(t) => t,
-        Err(e) => return Ok(Err(e.to_string())),
+    let (article, statements) = match extract_bytes(extractor, name, bytes) {
+        Ok(x) => x,
+        Err(e) => return Ok(Err(e)),
     };
+    let mut speakers = queries::SpeakerIds::default();
+    let outcome = store(
+        pool,
+        &mut speakers,
+        stored.is_some(),
+        &hash,
+        &article,
+        &statements,
+    )
+    .await?;
+    Ok(Ok(outcome))
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    Sha256::digest(bytes)
+        .iter()
+        .fold(String::with_capacity(64), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+}
+
+/// Decodes, parses and extracts one file (pure); the error is the reason to skip it.
+fn extract_bytes(
+    extractor: &Extractor,
+    name: &str,
+    bytes: &[u8],
+) -> Result<(Article, Vec<Statement>), String> {
+    let text = decode(bytes).map_err(|e| e.to_string())?;
     let article = extractor.parse(name, &text);
     if article.body.trim().is_empty() {
-        return Ok(Err("no article text left after removing boilerplate".into()));
+        return Err("no article text left after removing boilerplate".into());
     }
     let statements = extractor.extract(&article);
+    Ok((article, statements))
+}
+
+/// Writes one extracted article in its own transaction.
+async fn store(
+    pool: &SqlitePool,
+    speakers: &mut queries::SpeakerIds,
+    replaced: bool,
+    hash: &str,
+    article: &Article,
+    statements: &[Statement],
+) -> Result<Outcome, sqlx::Error> {
     let url = article.url.clone().unwrap_or_default();
     let mut tx = pool.begin().await?;
-    queries::replace_source(&mut tx, &article, &hash, &url, &statements).await?;
+    queries::replace_source_with(&mut tx, speakers, article, hash, &url, statements).await?;
     tx.commit().await?;
+    crate::db::note_local_write();
     tracing::debug!(
-        file = name,
+        file = article.file_name,
         statements = statements.len(),
         "ingested source"
     );
-    Ok(Ok(if stored.is_some() {
+    Ok(if replaced {
         Outcome::Replaced(statements.len())
     } else {
         Outcome::New(statements.len())
-    }))
+    })
 }

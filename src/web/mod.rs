@@ -1,5 +1,6 @@
 //! The dashboard: one router, one state, server-rendered pages that work without JavaScript.
 
+pub mod cache;
 pub mod error;
 pub mod filter;
 pub mod formats;
@@ -21,6 +22,7 @@ use sqlx::SqlitePool;
 use tower::ServiceBuilder;
 use tower::limit::GlobalConcurrencyLimitLayer;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -78,13 +80,24 @@ impl Default for Limits {
     }
 }
 
-/// The route table: every path of the site, with the default [`Limits`].
+/// The route table: every path of the site, with the default [`Limits`], behind the response
+/// cache (`POINTWISE_CACHE`).
 pub fn router(state: AppState) -> Router {
     router_with_limits(state, Limits::default())
 }
 
 /// The route table with the given limits.
 pub fn router_with_limits(state: AppState, limits: Limits) -> Router {
+    let cache = cache::ResponseCache::from_env(state.pool.clone());
+    router_with(state, limits, cache)
+}
+
+/// [`router`] with a given response cache (tests and benchmarks turn it on or off).
+pub fn router_with_cache(state: AppState, cache: Arc<cache::ResponseCache>) -> Router {
+    router_with(state, Limits::default(), cache)
+}
+
+fn router_with(state: AppState, limits: Limits, cache: Arc<cache::ResponseCache>) -> Router {
     let app = Router::new()
         .route("/", get(handlers::index::matrix_page))
         .route("/provisions", get(handlers::provisions::list_page))
@@ -113,7 +126,11 @@ pub fn router_with_limits(state: AppState, limits: Limits) -> Router {
         .route("/static/app.js", get(handlers::assets::script))
         .fallback(handlers::not_found)
         .method_not_allowed_fallback(handlers::method_not_allowed)
-        .with_state(state);
+        .with_state(state)
+        .layer(axum::middleware::from_fn_with_state(
+            cache,
+            cache::middleware,
+        ));
     with_layers(app, limits)
 }
 
@@ -135,6 +152,7 @@ pub fn with_layers(app: Router, limits: Limits) -> Router {
                     limits.max_in_flight.max(1),
                 )),
         )
+        .layer(CompressionLayer::new())
         .layer(CatchPanicLayer::custom(panicked))
         .layer(TraceLayer::new_for_http());
     for (name, value) in SECURITY_HEADERS {

@@ -1,0 +1,184 @@
+//! The response cache: same bytes as an uncached render, ETag and 304, and an ingest that bumps
+//! the data version and invalidates what was kept.
+
+mod common;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use pointwise::db::queries;
+use pointwise::web::cache::{self, ResponseCache, VERSION_HEADER};
+use pointwise::web::{AppState, router_with_cache};
+use tower::ServiceExt;
+
+async fn send(
+    app: &Router,
+    uri: &str,
+    headers: &[(header::HeaderName, &str)],
+) -> anyhow::Result<(StatusCode, HeaderMap, Vec<u8>)> {
+    let mut req = Request::builder().uri(uri);
+    for (k, v) in headers {
+        req = req.header(k, *v);
+    }
+    let response = app.clone().oneshot(req.body(Body::empty())?).await?;
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await?.to_bytes();
+    Ok((status, headers, bytes.to_vec()))
+}
+
+fn version_of(h: &HeaderMap) -> i64 {
+    h.get(&VERSION_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(-1)
+}
+
+fn state(pool: &sqlx::SqlitePool) -> AppState {
+    AppState {
+        pool: pool.clone(),
+        public_url: "http://test.local".into(),
+    }
+}
+
+/// The site behind a cache that is on or off.
+fn app_with(pool: &sqlx::SqlitePool, enabled: bool) -> Router {
+    let c = ResponseCache::new(pool.clone(), enabled, cache::DEFAULT_MAX_BYTES);
+    router_with_cache(state(pool), c)
+}
+
+#[tokio::test]
+async fn cached_pages_are_the_bytes_of_an_uncached_render() -> anyhow::Result<()> {
+    let t = common::seeded_db().await?;
+    let cached = app_with(&t.pool, true);
+    let cold = app_with(&t.pool, false);
+    for uri in [
+        "/",
+        "/provisions/6",
+        "/statements?speaker=mark-rutte",
+        "/speakers/dmitry-peskov",
+        "/sources/1",
+    ] {
+        let (s0, _, cold_body) = send(&cold, uri, &[]).await?;
+        let (s1, h1, first) = send(&cached, uri, &[]).await?;
+        let (s2, h2, second) = send(&cached, uri, &[]).await?;
+        assert_eq!(
+            (s0, s1, s2),
+            (StatusCode::OK, StatusCode::OK, StatusCode::OK)
+        );
+        assert_eq!(first, cold_body, "{uri}: first cached answer");
+        assert_eq!(second, cold_body, "{uri}: answer from memory");
+        assert_eq!(h1.get(header::ETAG), h2.get(header::ETAG));
+        assert!(h2.get(header::CACHE_CONTROL).is_some());
+        // gzip copy decompresses to the same page
+        let (_, hz, zipped) = send(&cached, uri, &[(header::ACCEPT_ENCODING, "gzip")]).await?;
+        assert_eq!(
+            hz.get(header::CONTENT_ENCODING).map(|v| v.as_bytes()),
+            Some(&b"gzip"[..])
+        );
+        let mut plain = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&zipped[..]), &mut plain)?;
+        assert_eq!(plain, cold_body, "{uri}: gzip copy");
+    }
+    let c = ResponseCache::new(t.pool.clone(), true, cache::DEFAULT_MAX_BYTES);
+    let app = router_with_cache(state(&t.pool), c.clone());
+    send(&app, "/", &[]).await?;
+    send(&app, "/", &[]).await?;
+    let (entries, _) = c.stats();
+    assert_eq!(entries, 1, "one page kept");
+    Ok(())
+}
+
+#[tokio::test]
+async fn if_none_match_with_the_current_etag_is_304() -> anyhow::Result<()> {
+    let t = common::seeded_db().await?;
+    for enabled in [true, false] {
+        let app = app_with(&t.pool, enabled);
+        let (status, h, body) = send(&app, "/provisions/6", &[]).await?;
+        assert_eq!(status, StatusCode::OK);
+        let etag = h
+            .get(header::ETAG)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+            .ok_or_else(|| anyhow::anyhow!("no ETag"))?;
+        assert!(
+            String::from_utf8_lossy(&body).contains(&format!("data version {}", version_of(&h)))
+        );
+        let (status, h304, body) =
+            send(&app, "/provisions/6", &[(header::IF_NONE_MATCH, &etag)]).await?;
+        assert_eq!(status, StatusCode::NOT_MODIFIED, "cache on: {enabled}");
+        assert!(body.is_empty());
+        assert_eq!(h304.get(header::ETAG), h.get(header::ETAG));
+        // another page, or a stale tag, is answered in full
+        let (status, _, _) = send(&app, "/provisions/7", &[(header::IF_NONE_MATCH, &etag)]).await?;
+        assert_eq!(status, StatusCode::OK);
+        let (status, _, _) = send(
+            &app,
+            "/provisions/6",
+            &[(header::IF_NONE_MATCH, "W/\"0-0\"")],
+        )
+        .await?;
+        assert_eq!(status, StatusCode::OK);
+    }
+    // errors are not cached and carry no ETag
+    let app = app_with(&t.pool, true);
+    let (status, h, _) = send(&app, "/provisions/99", &[]).await?;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(h.get(header::ETAG).is_none());
+    Ok(())
+}
+
+#[tokio::test]
+async fn an_ingest_bumps_the_version_and_invalidates_the_cache() -> anyhow::Result<()> {
+    let t = common::test_db().await?;
+    let app = pointwise::web::router(state(&t.pool));
+    let before = queries::data_version(&t.pool).await?;
+    let (_, h0, page0) = send(&app, "/sources", &[]).await?;
+    assert_eq!(version_of(&h0), before);
+    let (_, _, again) = send(&app, "/sources", &[]).await?;
+    assert_eq!(page0, again);
+
+    let dir = tempfile::tempdir()?;
+    std::fs::write(
+        dir.path().join("fresh.txt"),
+        "Talks resume\n2025-12-01\nReuters\n\n\"The plan is unacceptable,\" Dmitry Peskov said.\n",
+    )?;
+    pointwise::ingest::run(&t.pool, &t.extractor, &[dir.path().to_path_buf()], 1 << 20).await?;
+    let after = queries::data_version(&t.pool).await?;
+    assert!(after > before, "version {before} -> {after}");
+
+    let (status, h1, page1) = send(&app, "/sources", &[]).await?;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(version_of(&h1), after);
+    assert_ne!(h1.get(header::ETAG), h0.get(header::ETAG));
+    assert!(String::from_utf8_lossy(&page1).contains("Talks resume"));
+    assert!(!String::from_utf8_lossy(&page0).contains("Talks resume"));
+    // the old ETag no longer gives 304
+    let old = h0
+        .get(header::ETAG)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    let (status, _, _) = send(&app, "/sources", &[(header::IF_NONE_MATCH, &old)]).await?;
+    assert_eq!(status, StatusCode::OK);
+    Ok(())
+}
+
+#[tokio::test]
+async fn another_process_ingest_is_noticed_by_polling() -> anyhow::Result<()> {
+    let t = common::seeded_db().await?;
+    let app = app_with(&t.pool, true);
+    let (_, h0, _) = send(&app, "/", &[]).await?;
+    // a second pool on the same file plays the other process: it writes without this
+    // process's in-memory notice, so only the version row tells
+    let other = sqlx::SqlitePool::connect_with(
+        sqlx::sqlite::SqliteConnectOptions::new().filename(t.dir.path().join("test.db")),
+    )
+    .await?;
+    queries::touch_data_version(&other).await?;
+    tokio::time::sleep(cache::CHECK_EVERY + std::time::Duration::from_millis(50)).await;
+    let (_, h1, _) = send(&app, "/", &[]).await?;
+    assert_eq!(version_of(&h1), version_of(&h0) + 1);
+    Ok(())
+}
