@@ -86,7 +86,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             let report = if paths.is_empty() {
                 ingest::run_bundled(&pool, &extractor).await?
             } else {
-                ingest::run::run_parallel(&pool, extractor.clone(), &paths, max_bytes).await?
+                ingest::run(&pool, &extractor, &paths, max_bytes).await?
             };
             println!("{report}");
             Ok(if report.skipped.is_empty() { 0 } else { 2 })

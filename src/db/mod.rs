@@ -7,6 +7,7 @@ pub mod fts;
 pub mod matrix;
 pub mod models;
 pub mod queries;
+pub mod write;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -76,6 +77,18 @@ pub async fn integrity_check(pool: &SqlitePool) -> Result<String, sqlx::Error> {
         .fetch_all(pool)
         .await?;
     Ok(rows.join("; "))
+}
+
+/// FTS5's check of both full-text indexes against the rows they index (statement text, source
+/// title and body): `Ok(())` when they agree, the error SQLite reports otherwise.
+pub async fn search_index_check(pool: &SqlitePool) -> Result<(), sqlx::Error> {
+    sqlx::query("insert into statement_fts (statement_fts, rank) values ('integrity-check', 1)")
+        .execute(pool)
+        .await?;
+    sqlx::query("insert into source_fts (source_fts, rank) values ('integrity-check', 1)")
+        .execute(pool)
+        .await?;
+    Ok(())
 }
 
 static LOCAL_WRITES: AtomicU64 = AtomicU64::new(0);

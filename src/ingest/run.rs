@@ -1,7 +1,8 @@
 //! Reading files and writing rows: the only impure part of the ingest.
 //!
-//! Each article is stored in one transaction (its source row and all its statements), so a
-//! crash never leaves half an article. An unchanged file (same SHA-256) is skipped; a changed
+//! Articles are written in batches, one transaction each ([`crate::db::write::Writer`]): an
+//! article is stored whole (its source row and all its statements) or not at all, so a crash
+//! never leaves half an article. An unchanged file (same SHA-256) is skipped; a changed
 //! one replaces its statements; a new name whose content is already stored under another name
 //! is a duplicate: stored once, both names reported. Every file not taken is named with the
 //! reason; the others still ingest.
@@ -18,6 +19,7 @@ use super::decode::decode;
 use super::{Article, Extractor, Statement};
 use crate::catalog::SEED_ARTICLES;
 use crate::db::queries;
+use crate::db::write::Writer;
 
 /// Files larger than this are skipped (bytes).
 pub const DEFAULT_MAX_BYTES: u64 = 10 * 1024 * 1024;
@@ -143,43 +145,6 @@ fn progress(len: usize) -> ProgressBar {
     bar
 }
 
-/// Ingests the files and directories in `paths`.
-pub async fn run(
-    pool: &SqlitePool,
-    extractor: &Extractor,
-    paths: &[PathBuf],
-    max_bytes: u64,
-) -> Result<IngestReport, sqlx::Error> {
-    let mut report = IngestReport::default();
-    let files = collect_files(paths, &mut report);
-    let bar = progress(files.len());
-    let mut names = std::collections::HashMap::new();
-    for path in files {
-        report.read += 1;
-        let name = base_name(&path);
-        bar.set_message(name.clone());
-        let shown = path.display().to_string();
-        let outcome = match names.entry(name.clone()) {
-            std::collections::hash_map::Entry::Occupied(first) => Ok(Err(format!(
-                "another file named {name} was read in this run ({}); articles are stored by \
-                 file name, so rename one",
-                first.get()
-            ))),
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(shown.clone());
-                match read_limited(&path, max_bytes) {
-                    Ok(b) => ingest_bytes(pool, extractor, &name, &b).await,
-                    Err(e) => Ok(Err(e)),
-                }
-            }
-        };
-        tally(&mut report, &shown, outcome?);
-        bar.inc(1);
-    }
-    bar.finish_and_clear();
-    Ok(report)
-}
-
 /// The name an article is stored under: its file name.
 fn base_name(path: &Path) -> String {
     path.file_name().map_or_else(
@@ -221,18 +186,35 @@ fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
 /// run whatever its size.
 const WINDOW: usize = 256;
 
-/// Articles per transaction in [`run_parallel`]: each article is still stored whole or not at
-/// all (a failed write rolls back its batch and ends the run; a crash loses at most the batch
-/// in flight, which the next run stores again since its hashes were not committed), and the
-/// pages SQLite rewrites at each commit are written once per batch instead of once per article.
+/// Articles per transaction: each article is still stored whole or not at all (a failed write
+/// rolls back its batch and ends the run; a crash loses at most the batch in flight, which the
+/// next run stores again since its hashes were not committed), and the pages SQLite rewrites at
+/// each commit, the statement rows and the full-text index entries are written once per batch
+/// instead of once per article.
 const BATCH: usize = 64;
 
-/// What an extraction thread hands the writer for one file.
+/// Where the bytes of one input come from.
+#[derive(Clone)]
+enum Origin {
+    /// A file, read (within the size limit) by an extraction thread.
+    File(PathBuf),
+    /// An article bundled into the binary.
+    Bundled(&'static [u8]),
+}
+
+/// One input of a run: its origin, the name it is stored under and how the report shows it.
+struct Input {
+    origin: Origin,
+    name: String,
+    shown: String,
+}
+
+/// What an extraction thread hands the writer for one input.
 enum Prepared {
     /// Not taken: the reason.
     Skip(String),
-    /// Same hash as the one stored when the file was handed out: probably nothing to do (the
-    /// writer checks again, keeping the bytes in case an earlier file of the run changed it).
+    /// Same hash as the one stored when the input was handed out: probably nothing to do (the
+    /// writer checks again, keeping the bytes in case the stored row changed meanwhile).
     Unchanged { hash: String, bytes: Vec<u8> },
     /// Extracted.
     Ready {
@@ -244,21 +226,31 @@ enum Prepared {
 
 struct Job {
     index: usize,
-    path: PathBuf,
+    origin: Origin,
     name: String,
     stored: Option<String>,
 }
 
 fn prepare(extractor: &Extractor, job: &Job, max_bytes: u64) -> Prepared {
-    let bytes = match read_limited(&job.path, max_bytes) {
-        Ok(b) => b,
-        Err(e) => return Prepared::Skip(e),
+    let owned;
+    let bytes: &[u8] = match &job.origin {
+        Origin::Bundled(b) => b,
+        Origin::File(path) => match read_limited(path, max_bytes) {
+            Ok(b) => {
+                owned = b;
+                &owned
+            }
+            Err(e) => return Prepared::Skip(e),
+        },
     };
-    let hash = sha256_hex(&bytes);
+    let hash = sha256_hex(bytes);
     if job.stored.as_deref() == Some(hash.as_str()) {
-        return Prepared::Unchanged { hash, bytes };
+        return Prepared::Unchanged {
+            hash,
+            bytes: bytes.to_vec(),
+        };
     }
-    match extract_bytes(extractor, &job.name, &bytes) {
+    match extract_bytes(extractor, &job.name, bytes) {
         Ok((article, statements)) => Prepared::Ready {
             hash,
             article,
@@ -268,19 +260,72 @@ fn prepare(extractor: &Extractor, job: &Job, max_bytes: u64) -> Prepared {
     }
 }
 
-/// [`run`] with the extraction spread over one thread per core while this task writes: files
-/// are read and extracted in parallel, up to [`WINDOW`] ahead, and stored in the order of
-/// [`run`] (so ids and the report are the same), [`BATCH`] articles per transaction.
-pub async fn run_parallel(
+/// Ingests the files and directories in `paths` (directories recursively, in sorted order).
+///
+/// Reading, hashing, decoding and extraction run on one thread per core, up to [`WINDOW`]
+/// files ahead, while this task writes the results in input order (so ids and the report do
+/// not depend on the threads), [`BATCH`] articles per transaction.
+pub async fn run(
     pool: &SqlitePool,
-    extractor: Arc<Extractor>,
+    extractor: &Arc<Extractor>,
     paths: &[PathBuf],
     max_bytes: u64,
 ) -> Result<IngestReport, sqlx::Error> {
     let mut report = IngestReport::default();
-    let files = collect_files(paths, &mut report);
-    let bar = progress(files.len());
-    let threads = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+    let inputs = collect_files(paths, &mut report)
+        .into_iter()
+        .map(|path| Input {
+            name: base_name(&path),
+            shown: path.display().to_string(),
+            origin: Origin::File(path),
+        })
+        .collect();
+    ingest_inputs(pool, extractor, inputs, max_bytes, report).await
+}
+
+/// Ingests the seed articles bundled into the binary, the same way as [`run`].
+pub async fn run_bundled(
+    pool: &SqlitePool,
+    extractor: &Arc<Extractor>,
+) -> Result<IngestReport, sqlx::Error> {
+    let mut files: Vec<_> = SEED_ARTICLES.files().collect();
+    files.sort_by_key(|f| f.path().to_path_buf());
+    let inputs = files
+        .into_iter()
+        .map(|f| {
+            let name = f
+                .path()
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            Input {
+                shown: name.clone(),
+                name,
+                origin: Origin::Bundled(f.contents()),
+            }
+        })
+        .collect();
+    ingest_inputs(
+        pool,
+        extractor,
+        inputs,
+        DEFAULT_MAX_BYTES,
+        IngestReport::default(),
+    )
+    .await
+}
+
+/// The pipeline of [`run`] and [`run_bundled`].
+async fn ingest_inputs(
+    pool: &SqlitePool,
+    extractor: &Arc<Extractor>,
+    inputs: Vec<Input>,
+    max_bytes: u64,
+    mut report: IngestReport,
+) -> Result<IngestReport, sqlx::Error> {
+    let bar = progress(inputs.len());
+    let threads = std::thread::available_parallelism()
+        .map_or(2, std::num::NonZero::get)
+        .min(inputs.len().max(1));
     let (job_tx, job_rx) = std::sync::mpsc::channel::<Job>();
     let job_rx = Arc::new(Mutex::new(job_rx));
     let (done_tx, mut done_rx) = tokio::sync::mpsc::unbounded_channel::<(usize, Prepared)>();
@@ -302,24 +347,26 @@ pub async fn run_parallel(
         }));
     }
     drop(done_tx);
-    let names: Vec<String> = files.iter().map(|p| base_name(p)).collect();
-    let mut speakers = queries::SpeakerIds::default();
+    let mut writer = Writer::new(pool.clone());
     let mut pending = std::collections::BTreeMap::new();
     let mut first_seen = std::collections::HashMap::new();
     let mut dispatched = 0;
-    let mut tx = None;
-    let mut staged = Vec::with_capacity(BATCH);
+    let mut staged: Vec<(String, Result<Outcome, String>)> = Vec::with_capacity(BATCH);
     let result: Result<(), sqlx::Error> = async {
-        for (written, path) in files.iter().enumerate() {
-            while dispatched < files.len() && dispatched < written + WINDOW {
-                let end = (dispatched + 64).min(files.len()).min(written + WINDOW);
-                let stored = queries::get_source_hashes(pool, &names[dispatched..end]).await?;
-                for index in dispatched..end {
+        for (written, input) in inputs.iter().enumerate() {
+            while dispatched < inputs.len() && dispatched < written + WINDOW {
+                let end = (dispatched + 64).min(inputs.len()).min(written + WINDOW);
+                let names: Vec<String> = inputs[dispatched..end]
+                    .iter()
+                    .map(|i| i.name.clone())
+                    .collect();
+                let stored = queries::get_source_hashes(pool, &names).await?;
+                for (index, name) in (dispatched..end).zip(names) {
                     let job = Job {
                         index,
-                        path: files[index].clone(),
-                        name: names[index].clone(),
-                        stored: stored.get(&names[index]).cloned(),
+                        origin: inputs[index].origin.clone(),
+                        stored: stored.get(&name).cloned(),
+                        name,
                     };
                     if job_tx.send(job).is_err() {
                         return Err(sqlx::Error::WorkerCrashed);
@@ -339,12 +386,12 @@ pub async fn run_parallel(
                 }
             };
             report.read += 1;
-            let name = &names[written];
-            let shown = path.display().to_string();
+            let name = &input.name;
+            bar.set_message(name.clone());
             match first_seen.entry(name.clone()) {
                 std::collections::hash_map::Entry::Occupied(first) => {
                     staged.push((
-                        shown,
+                        input.shown.clone(),
                         Err(format!(
                             "another file named {name} was read in this run ({}); articles are \
                              stored by file name, so rename one",
@@ -354,12 +401,12 @@ pub async fn run_parallel(
                     continue;
                 }
                 std::collections::hash_map::Entry::Vacant(slot) => {
-                    slot.insert(shown.clone());
+                    slot.insert(input.shown.clone());
                 }
             }
             let (hash, data) = match prepared {
                 Prepared::Skip(why) => {
-                    staged.push((shown, Err(why)));
+                    staged.push((input.shown.clone(), Err(why)));
                     continue;
                 }
                 Prepared::Unchanged { hash, bytes } => (hash, Err(bytes)),
@@ -369,47 +416,33 @@ pub async fn run_parallel(
                     statements,
                 } => (hash, Ok((article, statements))),
             };
-            let conn = match &mut tx {
-                Some(t) => t,
-                None => tx.insert(pool.begin().await?),
-            };
-            let stored = queries::source_hash_in(conn, name).await?;
-            let duplicate_of = match stored {
-                None => queries::find_source_by_hash_in(conn, &hash, name).await?,
-                Some(_) => None,
-            };
-            let outcome = if stored.as_deref() == Some(hash.as_str()) {
+            let stored = writer.stored(name, &hash).await?;
+            let outcome = if stored.hash.as_deref() == Some(hash.as_str()) {
                 Ok(Outcome::Unchanged)
-            } else if let Some(first) = duplicate_of {
+            } else if let (None, Some(first)) = (&stored.hash, stored.duplicate_of) {
                 Ok(Outcome::Duplicate(first))
             } else {
-                match data.or_else(|bytes| extract_bytes(&extractor, name, &bytes)) {
+                match data.or_else(|bytes| extract_bytes(extractor, name, &bytes)) {
                     Ok((article, statements)) => {
-                        let url = article.url.clone().unwrap_or_default();
-                        queries::replace_source_with(
-                            conn,
-                            &mut speakers,
-                            &article,
-                            &hash,
-                            &url,
-                            &statements,
-                        )
-                        .await?;
-                        Ok(if stored.is_some() {
-                            Outcome::Replaced(statements.len())
+                        let n = statements.len();
+                        let replaces = stored.hash.is_some();
+                        writer.write(&article, &hash, replaces, statements).await?;
+                        tracing::debug!(file = %name, statements = n, "ingested source");
+                        Ok(if replaces {
+                            Outcome::Replaced(n)
                         } else {
-                            Outcome::New(statements.len())
+                            Outcome::New(n)
                         })
                     }
                     Err(e) => Err(e),
                 }
             };
-            staged.push((shown, outcome));
+            staged.push((input.shown.clone(), outcome));
             if staged.len() >= BATCH {
-                commit(&mut tx, &mut staged, &mut report, &bar).await?;
+                commit(&mut writer, &mut staged, &mut report, &bar).await?;
             }
         }
-        commit(&mut tx, &mut staged, &mut report, &bar).await?;
+        commit(&mut writer, &mut staged, &mut report, &bar).await?;
         Ok(())
     }
     .await;
@@ -420,45 +453,26 @@ pub async fn run_parallel(
         }
     }
     bar.finish_and_clear();
+    if result.is_err() {
+        // what the failed batch wrote is rolled back; earlier batches stay committed
+        let _ = writer.rollback().await;
+    }
     result.map(|()| report)
 }
 
-/// Commits the articles written since the last commit and counts them in the report.
+/// Commits the batch written since the last commit and counts its files in the report.
 async fn commit(
-    tx: &mut Option<sqlx::Transaction<'static, sqlx::Sqlite>>,
+    writer: &mut Writer,
     staged: &mut Vec<(String, Result<Outcome, String>)>,
     report: &mut IngestReport,
     bar: &ProgressBar,
 ) -> Result<(), sqlx::Error> {
-    if let Some(t) = tx.take() {
-        t.commit().await?;
-        crate::db::note_local_write();
-    }
+    writer.commit().await?;
     bar.inc(staged.len() as u64);
     for (file, outcome) in staged.drain(..) {
         tally(report, &file, outcome);
     }
     Ok(())
-}
-
-/// Ingests the seed articles bundled into the binary.
-pub async fn run_bundled(
-    pool: &SqlitePool,
-    extractor: &Extractor,
-) -> Result<IngestReport, sqlx::Error> {
-    let mut report = IngestReport::default();
-    let mut files: Vec<_> = SEED_ARTICLES.files().collect();
-    files.sort_by_key(|f| f.path().to_path_buf());
-    for f in files {
-        report.read += 1;
-        let name = f
-            .path()
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        let outcome = ingest_bytes(pool, extractor, &name, f.contents()).await?;
-        tally(&mut report, &name, outcome);
-    }
-    Ok(report)
 }
 
 fn tally(report: &mut IngestReport, file: &str, outcome: Result<Outcome, String>) {
@@ -475,40 +489,6 @@ fn tally(report: &mut IngestReport, file: &str, outcome: Result<Outcome, String>
         Ok(Outcome::Duplicate(first)) => report.duplicates.push((file.to_string(), first)),
         Err(why) => report.skipped.push((file.to_string(), why)),
     }
-}
-
-/// Stores one article; `Ok(Err(reason))` when the file is skipped.
-async fn ingest_bytes(
-    pool: &SqlitePool,
-    extractor: &Extractor,
-    name: &str,
-    bytes: &[u8],
-) -> Result<Result<Outcome, String>, sqlx::Error> {
-    let hash = sha256_hex(bytes);
-    let stored = queries::get_source_hash(pool, name).await?;
-    if stored.as_deref() == Some(hash.as_str()) {
-        return Ok(Ok(Outcome::Unchanged));
-    }
-    if stored.is_none()
-        && let Some(first) = queries::find_source_by_hash(pool, &hash, name).await?
-    {
-        return Ok(Ok(Outcome::Duplicate(first)));
-    }
-    let (article, statements) = match extract_bytes(extractor, name, bytes) {
-        Ok(x) => x,
-        Err(e) => return Ok(Err(e)),
-    };
-    let mut speakers = queries::SpeakerIds::default();
-    let outcome = store(
-        pool,
-        &mut speakers,
-        stored.is_some(),
-        &hash,
-        &article,
-        &statements,
-    )
-    .await?;
-    Ok(Ok(outcome))
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -534,30 +514,4 @@ fn extract_bytes(
     }
     let statements = extractor.extract(&article);
     Ok((article, statements))
-}
-
-/// Writes one extracted article in its own transaction.
-async fn store(
-    pool: &SqlitePool,
-    speakers: &mut queries::SpeakerIds,
-    replaced: bool,
-    hash: &str,
-    article: &Article,
-    statements: &[Statement],
-) -> Result<Outcome, sqlx::Error> {
-    let url = article.url.clone().unwrap_or_default();
-    let mut tx = pool.begin().await?;
-    queries::replace_source_with(&mut tx, speakers, article, hash, &url, statements).await?;
-    tx.commit().await?;
-    crate::db::note_local_write();
-    tracing::debug!(
-        file = article.file_name,
-        statements = statements.len(),
-        "ingested source"
-    );
-    Ok(if replaced {
-        Outcome::Replaced(statements.len())
-    } else {
-        Outcome::New(statements.len())
-    })
 }

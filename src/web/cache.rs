@@ -2,7 +2,7 @@
 //! per data version and then served from memory.
 //!
 //! - The data version is the `meta` row `data_version`, bumped by every ingest transaction
-//!   (see [`queries::replace_source`]). The server re-reads it at most every
+//!   (see [`crate::db::write::Writer::commit`]). The server re-reads it at most every
 //!   [`CHECK_EVERY`] (one tiny query), and at once after an ingest in this process, so an
 //!   ingest by another process is noticed within that time.
 //! - GET and HEAD answers with status 200 and a text type (HTML, JSON, CSV, Atom, CSS) are kept

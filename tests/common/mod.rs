@@ -24,7 +24,7 @@ pub struct TestDb {
     /// Keeps the directory alive.
     pub dir: tempfile::TempDir,
     /// The extraction rules.
-    pub extractor: Extractor,
+    pub extractor: std::sync::Arc<Extractor>,
 }
 
 pub async fn test_db() -> anyhow::Result<TestDb> {
@@ -32,7 +32,7 @@ pub async fn test_db() -> anyhow::Result<TestDb> {
     let pool = db::connect(&dir.path().join("test.db")).await?;
     let catalog = Catalog::bundled()?;
     queries::upsert_catalog(&pool, &catalog).await?;
-    let extractor = Extractor::new(&catalog)?;
+    let extractor = std::sync::Arc::new(Extractor::new(&catalog)?);
     Ok(TestDb {
         pool,
         dir,
