@@ -6,9 +6,9 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use foldhash::{HashMap, HashMapExt};
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// A folded copy of a text with a map from its byte offsets to the original's.

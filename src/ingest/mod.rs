@@ -18,12 +18,13 @@ pub mod speakers;
 pub mod stance;
 pub mod statements;
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
 pub use model::{Article, Kind, ProvisionLink, Speaker, SpeakerKind, Stance, Statement};
 pub use run::{IngestReport, run, run_bundled};
+
+use foldhash::{HashMap, HashMapExt};
 
 use crate::catalog::Catalog;
 use crate::text::{Folded, fold};
@@ -294,9 +295,8 @@ impl Extractor {
             });
             let negotiates = article_on_plan
                 && speaker.is_some()
-                && crate::text::words(&crate::text::fold_str(text))
-                    .iter()
-                    .any(|w| self.negotiation.contains(&w.text));
+                && crate::text::word_refs(&crate::text::fold_str(text))
+                    .any(|w| self.negotiation.contains(&*w.text));
             // in an article about the plan, a topic word of the negotiations ("membership")
             let topical = article_on_plan && speaker.is_some() && self.linker.has_topic_word(&own);
             let relevant = negotiates
@@ -329,11 +329,8 @@ impl Extractor {
                 masks.push(c.span.start - sentence.start..c.span.end - sentence.start);
                 let frame_text = &ctx.body[sentence.clone()];
                 let frame = spans.get(&sentence, masks);
-                let names_clause = crate::text::words(&crate::text::fold_str(frame_text))
-                    .iter()
-                    .any(|w| {
-                        ["clause", "provision", "section", "chapter"].contains(&w.text.as_str())
-                    });
+                let names_clause = crate::text::word_refs(&crate::text::fold_str(frame_text))
+                    .any(|w| ["clause", "provision", "section", "chapter"].contains(&&*w.text));
                 if names_clause && self.linker.names_a_point(&frame) {
                     let framed = self.linker.link(&frame, true);
                     if !framed.is_empty() {
