@@ -253,9 +253,6 @@ impl Extractor {
             .map(|h| names.folded.orig(h.start)..names.folded.orig(h.end))
             .collect();
         let mut spans = SpanAnalyses::new(&self.linker, ctx.body);
-        // an article about the plan: its vocabulary at least three times
-        let article_on_plan = spans.get(&(0..ctx.body.len()), Vec::new()).plan_words.len() >= 3
-            || title.is_some_and(|t| !self.linker.analyse(t, &[]).plan_words.is_empty());
         for (c, speaker, via) in resolved {
             let sentence = ctx
                 .seg
@@ -279,34 +276,35 @@ impl Extractor {
             let text = &ctx.body[c.span.clone()];
             let own = spans.get(&c.span, masks_in(&c.span));
             let whole = spans.get(&sentence, masks_in(&sentence));
-            let context = c
-                .sentence
-                .checked_sub(1)
-                .and_then(|i| ctx.seg.sentences.get(i))
-                .is_some_and(|p| {
-                    p.para == c.para && {
-                        let a = spans.get(&p.span, Vec::new());
-                        !a.plan_words.is_empty() || self.linker.names_a_point(&a)
-                    }
-                });
             let key = speaker.as_ref().map(|s| s.slug.clone());
             let continues = previous.as_ref().is_some_and(|(k, para, relevant)| {
                 *relevant && *k == key && key.is_some() && c.para <= para + 1
             });
-            let negotiates = article_on_plan
-                && speaker.is_some()
-                && crate::text::word_refs(&crate::text::fold_str(text))
-                    .any(|w| self.negotiation.contains(&*w.text));
-            // in an article about the plan, a topic word of the negotiations ("membership")
-            let topical = article_on_plan && speaker.is_some() && self.linker.has_topic_word(&own);
-            let relevant = negotiates
-                || topical
-                || self.linker.names_a_point(&own)
+            // the tests that analyse more text come last: each is needed only when those
+            // before it fail
+            let relevant = self.linker.names_a_point(&own)
                 || self.linker.names_a_point(&whole)
                 || !whole.plan_words.is_empty()
-                || context
                 || continues
-                || c.rule == "list item";
+                || c.rule == "list item"
+                // the sentence before, in the same paragraph, is about the plan
+                || c
+                    .sentence
+                    .checked_sub(1)
+                    .and_then(|i| ctx.seg.sentences.get(i))
+                    .is_some_and(|p| {
+                        p.para == c.para && {
+                            let a = spans.get(&p.span, Vec::new());
+                            !a.plan_words.is_empty() || self.linker.names_a_point(&a)
+                        }
+                    })
+                || (speaker.is_some()
+                    && spans.article_on_plan(title)
+                    && (crate::text::word_refs(&crate::text::fold_str(text))
+                        .any(|w| self.negotiation.contains(&*w.text))
+                        // in an article about the plan, a topic word of the negotiations
+                        // ("membership")
+                        || self.linker.has_topic_word(&own)));
             // "the plant", "the council": a phrase of a point named earlier in the article
             let antecedent = if relevant
                 && (!self.linker.link(&own, true).is_empty()
@@ -475,6 +473,8 @@ struct SpanAnalyses<'a> {
     body: &'a str,
     /// (span, masks relative to the span) -> its analysis.
     done: HashMap<(Range<usize>, Vec<Range<usize>>), Rc<Analysis>>,
+    /// Whether the article is about the plan, once asked.
+    on_plan: Option<bool>,
 }
 
 impl<'a> SpanAnalyses<'a> {
@@ -483,7 +483,21 @@ impl<'a> SpanAnalyses<'a> {
             linker,
             body,
             done: HashMap::new(),
+            on_plan: None,
         }
+    }
+
+    /// True when the article titled `title` is about the plan: its vocabulary at least three
+    /// times in the body, or once in the title.
+    fn article_on_plan(&mut self, title: Option<&str>) -> bool {
+        if let Some(known) = self.on_plan {
+            return known;
+        }
+        let linker = self.linker;
+        let known = self.get(&(0..self.body.len()), Vec::new()).plan_words.len() >= 3
+            || title.is_some_and(|t| !linker.analyse(t, &[]).plan_words.is_empty());
+        self.on_plan = Some(known);
+        known
     }
 
     /// [`Linker::analyse`] of `body[span]` with `masks` (relative to the span) ignored.
