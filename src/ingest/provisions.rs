@@ -190,8 +190,10 @@ impl Linker {
         let mut token_at = Vec::with_capacity(folded.len() + 2);
         for (k, w) in ws.iter().enumerate() {
             let gap = &folded[prev_end..w.start];
-            let breaks =
-                gap.contains([',', ';', ':', '(', ')', '.', '!', '?', '"']) || gap.contains(" - ");
+            // most gaps are one space: no searching those
+            let breaks = gap != " "
+                && (gap.contains([',', ';', ':', '(', ')', '.', '!', '?', '"'])
+                    || gap.contains(" - "));
             let conj = CONJUNCTIONS.contains(&&*w.text)
                 || (w.text == "as" && ws.get(k + 1).is_some_and(|n| n.text == "well"));
             if k > 0 && (breaks || conj) {
@@ -336,14 +338,16 @@ impl Linker {
         for n in &a.explicit {
             links.entry(*n).or_default().push(format!("point {n}"));
         }
-        let clauses = a.clause_of.last().map_or(0, |c| c + 1);
-        let per_clause: Vec<ClauseLinks<'_>> = (0..clauses)
-            .map(|c| {
-                let in_clause: Vec<&Hit> = a
-                    .hits
-                    .iter()
-                    .filter(|h| a.clause_of.get(h.first_token) == Some(&c))
-                    .collect();
+        // the hits of each clause, in order (a clause without hits links nothing)
+        let mut by_clause: BTreeMap<usize, Vec<&Hit>> = BTreeMap::new();
+        for h in &a.hits {
+            if let Some(c) = a.clause_of.get(h.first_token) {
+                by_clause.entry(*c).or_default().push(h);
+            }
+        }
+        let per_clause: Vec<ClauseLinks<'_>> = by_clause
+            .into_values()
+            .map(|in_clause| {
                 let best = self.best_in_clause(&in_clause, about_plan);
                 (in_clause, best)
             })
