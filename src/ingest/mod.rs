@@ -466,13 +466,16 @@ impl Extractor {
     }
 }
 
+/// A span of a body and the ranges of it (relative to the span) to ignore.
+type SpanKey = (Range<usize>, Vec<Range<usize>>);
+
 /// The analyses of spans of one body, each made once: the statements of a sentence, the
 /// sentence itself and the sentences before it are read again for every statement.
 struct SpanAnalyses<'a> {
     linker: &'a Linker,
     body: &'a str,
     /// (span, masks relative to the span) -> its analysis.
-    done: HashMap<(Range<usize>, Vec<Range<usize>>), Rc<Analysis>>,
+    done: HashMap<SpanKey, Rc<Analysis>>,
     /// Whether the article is about the plan, once asked.
     on_plan: Option<bool>,
 }
