@@ -4,8 +4,11 @@
 //! diacritics removed) that keeps a map back to the original byte offsets, so every match can
 //! be reported as a span of the original body.
 
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
+use foldhash::{HashMap, HashMapExt};
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// A folded copy of a text with a map from its byte offsets to the original's.
@@ -41,20 +44,20 @@ fn fold_char(c: char, out: &mut String) {
         '\u{00AD}' => {}
         c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         c => {
-            let lower: String = c.to_lowercase().collect();
             let mut pushed = false;
-            for l in lower.chars() {
+            for l in c.to_lowercase() {
                 if let Some(d) = deunicode::deunicode_char(l)
                     && d.is_ascii()
                     && !d.is_empty()
                     && d.chars().all(|x| x.is_ascii_alphanumeric())
                 {
-                    out.push_str(&d.to_ascii_lowercase());
-                    pushed = true;
+                    let before = out.len();
+                    out.push_str(d);
+                    out[before..].make_ascii_lowercase();
                 } else {
                     out.push(l);
-                    pushed = true;
                 }
+                pushed = true;
             }
             if !pushed {
                 out.push(c);
@@ -63,17 +66,49 @@ fn fold_char(c: char, out: &mut String) {
     }
 }
 
+/// True for a byte that folds to itself lower-cased: ASCII other than the backtick (an
+/// apostrophe).
+fn plain_ascii(b: u8) -> bool {
+    b.is_ascii() && b != b'`'
+}
+
+/// Folds `s` onto `out`; with `map`, pushes the original offset of every folded byte.
+fn fold_into(s: &str, out: &mut String, mut map: Option<&mut Vec<usize>>) {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < s.len() {
+        // a run of plain ASCII is copied and lower-cased in one go
+        let run = bytes[i..]
+            .iter()
+            .position(|&b| !plain_ascii(b))
+            .map_or(s.len(), |p| i + p);
+        if run > i {
+            let before = out.len();
+            out.push_str(&s[i..run]);
+            out[before..].make_ascii_lowercase();
+            if let Some(m) = map.as_deref_mut() {
+                m.extend(i..run);
+            }
+            i = run;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        let before = out.len();
+        fold_char(c, out);
+        if let Some(m) = map.as_deref_mut() {
+            m.extend(std::iter::repeat_n(i, out.len() - before));
+        }
+        i += c.len_utf8();
+    }
+}
+
 /// Folds `s` for matching, keeping the offset map.
 pub fn fold(s: &str) -> Folded {
     let mut text = String::with_capacity(s.len());
     let mut map = Vec::with_capacity(s.len() + 1);
-    for (i, c) in s.char_indices() {
-        let before = text.len();
-        fold_char(c, &mut text);
-        for _ in before..text.len() {
-            map.push(i);
-        }
-    }
+    fold_into(s, &mut text, Some(&mut map));
     map.push(s.len());
     Folded { text, map }
 }
@@ -81,9 +116,7 @@ pub fn fold(s: &str) -> Folded {
 /// Folds `s` for matching and drops the map.
 pub fn fold_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        fold_char(c, &mut out);
-    }
+    fold_into(s, &mut out, None);
     out
 }
 
@@ -98,57 +131,119 @@ pub struct Word {
     pub text: String,
 }
 
+/// One word of a folded text, borrowed from it where it can be: see [`Word`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct WordRef<'a> {
+    /// Start byte in the folded text.
+    pub start: usize,
+    /// End byte in the folded text.
+    pub end: usize,
+    /// The word, folded (numbers lose their thousands separators).
+    pub text: Cow<'a, str>,
+}
+
+/// The character at byte `i` of `s` (ASCII without decoding).
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s[i..].chars().next(),
+        None => None,
+    }
+}
+
+/// The words of a folded text, as [`words`] splits them, without copying those that are a
+/// slice of the text.
+pub fn word_refs(folded: &str) -> impl Iterator<Item = WordRef<'_>> {
+    let bytes = folded.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(c) = char_at(folded, i) {
+            if !c.is_alphanumeric() {
+                i += c.len_utf8();
+                continue;
+            }
+            let start = i;
+            // the form is a slice of the text until a separator is left out of it
+            let mut owned: Option<String> = None;
+            let numeric = c.is_ascii_digit();
+            while let Some(c) = char_at(folded, i) {
+                if c.is_alphanumeric() {
+                    if let Some(o) = owned.as_mut() {
+                        o.push(c);
+                    }
+                    i += c.len_utf8();
+                } else if numeric
+                    && (c == ',' || c == '.')
+                    && bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit())
+                {
+                    owned.get_or_insert_with(|| folded[start..i].to_string());
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            let text = match owned {
+                Some(o) => Cow::Owned(o),
+                None => Cow::Borrowed(&folded[start..i]),
+            };
+            // "ukraine's" -> "ukraine" (the lone "s" after an apostrophe is dropped)
+            if text == "s" && start > 0 && bytes[start - 1] == b'\'' {
+                continue;
+            }
+            return Some(WordRef {
+                start,
+                end: i,
+                text,
+            });
+        }
+        None
+    })
+}
+
 /// Splits a folded text into words: runs of letters and digits; a number keeps its `,`/`.`
 /// separators out of its form; a possessive `'s` is dropped.
 pub fn words(folded: &str) -> Vec<Word> {
-    let bytes = folded.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < folded.len() {
-        let Some(c) = folded[i..].chars().next() else {
-            break;
-        };
-        if !c.is_alphanumeric() {
-            i += c.len_utf8();
-            continue;
-        }
-        let start = i;
-        let mut form = String::new();
-        let numeric = c.is_ascii_digit();
-        while i < folded.len() {
-            let Some(c) = folded[i..].chars().next() else {
-                break;
-            };
-            if c.is_alphanumeric() {
-                form.push(c);
-                i += c.len_utf8();
-            } else if numeric
-                && (c == ',' || c == '.')
-                && bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit())
-            {
-                i += 1;
-            } else {
-                break;
-            }
-        }
-        // "ukraine's" -> "ukraine" (the lone "s" after an apostrophe is dropped)
-        if form == "s" && start > 0 && bytes[start - 1] == b'\'' {
-            continue;
-        }
-        out.push(Word {
-            start,
-            end: i,
-            text: form,
-        });
-    }
-    out
+    word_refs(folded)
+        .map(|w| Word {
+            start: w.start,
+            end: w.end,
+            text: w.text.into_owned(),
+        })
+        .collect()
 }
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
+/// Entries the stem cache holds before it starts afresh.
+const STEM_CACHE_MAX: usize = 100_000;
+
+thread_local! {
+    /// Folded word -> its stem: a text repeats its words, and Snowball is slow.
+    static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+/// Pushes the English (Porter2) stem of a folded word onto `out`.
+pub fn stem_into(word: &str, out: &mut String) {
+    STEMS.with(|cell| {
+        let mut cache = cell.borrow_mut();
+        if let Some(s) = cache.get(word) {
+            out.push_str(s);
+            return;
+        }
+        let s = STEMMER.stem(word).into_owned();
+        out.push_str(&s);
+        if cache.len() >= STEM_CACHE_MAX {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), s);
+    });
+}
+
 /// The English (Porter2) stem of a folded word.
 pub fn stem(word: &str) -> String {
-    STEMMER.stem(word).into_owned()
+    let mut out = String::new();
+    stem_into(word, &mut out);
+    out
 }
 
 /// A slug for a name: lower-case ASCII words joined by hyphens.

@@ -19,15 +19,18 @@ pub mod stance;
 pub mod statements;
 
 use std::ops::Range;
+use std::rc::Rc;
 
 pub use model::{Article, Kind, ProvisionLink, Speaker, SpeakerKind, Stance, Statement};
 pub use run::{IngestReport, run, run_bundled};
 
+use foldhash::{HashMap, HashMapExt};
+
 use crate::catalog::Catalog;
-use crate::text::fold;
+use crate::text::{Folded, fold};
 use article::ArticleRules;
-use provisions::Linker;
-use speakers::{Gazetteer, Gender, Mention, Pronoun};
+use provisions::{Analysis, Linker};
+use speakers::{Gazetteer, Gender, Mention, NameHit, Pronoun};
 use stance::StanceRules;
 use statements::{Candidate, Context, SpeechRules};
 
@@ -141,22 +144,23 @@ impl Extractor {
             speech: &self.speech,
         };
         let candidates = statements::find_candidates(&ctx);
-        let mentions = self.name_mentions(&article.body, &seg);
-        let holders = self.role_holders(&article.body, &seg, article.publisher.as_deref());
+        let names = Names::find(&self.gazetteer, &article.body);
+        let mentions = self.name_mentions(&names, &seg);
+        let holders = self.role_holders(&article.body, &names, &seg, article.publisher.as_deref());
         let resolved = resolve_speakers(candidates, &mentions, &holders);
-        self.finish(&ctx, article.title.as_deref(), resolved)
+        self.finish(&ctx, &names, article.title.as_deref(), resolved)
     }
 
     /// Known people and media named outside quotes, in order, for pronouns and "the newspaper".
     fn name_mentions(
         &self,
-        body: &str,
+        names: &Names,
         seg: &sentences::Segmented,
     ) -> Vec<(usize, usize, Speaker, Option<Gender>)> {
-        let f = fold(body);
-        self.gazetteer
-            .find(&f.text)
-            .into_iter()
+        let f = &names.folded;
+        names
+            .hits
+            .iter()
             .filter(|h| {
                 matches!(h.speaker.kind, SpeakerKind::Person | SpeakerKind::Media)
                     && !f.text[h.end..].starts_with('\'')
@@ -171,7 +175,7 @@ impl Extractor {
                     .iter()
                     .find(|s| s.span.contains(&pos))
                     .map(|s| s.para)?;
-                Some((pos, para, h.speaker, h.gender))
+                Some((pos, para, h.speaker.clone(), h.gender))
             })
             .collect()
     }
@@ -183,6 +187,7 @@ impl Extractor {
     fn role_holders(
         &self,
         body: &str,
+        names: &Names,
         seg: &sentences::Segmented,
         publisher: Option<&str>,
     ) -> Vec<RoleHolder> {
@@ -197,8 +202,8 @@ impl Extractor {
                 speaker: s,
             });
         }
-        let f = fold(body);
-        for h in self.gazetteer.find(&f.text) {
+        let f = &names.folded;
+        for h in &names.hits {
             if !matches!(h.speaker.kind, SpeakerKind::Person | SpeakerKind::Body)
                 || f.text[h.end..].starts_with('\'')
             {
@@ -225,7 +230,7 @@ impl Extractor {
             out.push(RoleHolder {
                 pos,
                 title: format!(" {} ", spaced(&title)),
-                speaker: h.speaker,
+                speaker: h.speaker.clone(),
             });
         }
         out
@@ -235,22 +240,19 @@ impl Extractor {
     fn finish(
         &self,
         ctx: &Context<'_>,
+        names: &Names,
         title: Option<&str>,
         resolved: Vec<(Candidate, Option<Speaker>, String)>,
     ) -> Vec<Statement> {
         let mut out: Vec<Statement> = Vec::new();
         let mut previous: Option<(Option<String>, usize, bool)> = None;
-        let names = fold(ctx.body);
-        let name_spans: Vec<Range<usize>> = self
-            .gazetteer
-            .find(&names.text)
-            .into_iter()
+        let name_spans: Vec<Range<usize>> = names
+            .hits
+            .iter()
             .filter(|h| h.speaker.kind == SpeakerKind::Person)
-            .map(|h| names.orig(h.start)..names.orig(h.end))
+            .map(|h| names.folded.orig(h.start)..names.folded.orig(h.end))
             .collect();
-        // an article about the plan: its vocabulary at least three times
-        let article_on_plan = self.linker.analyse(ctx.body, &[]).plan_words.len() >= 3
-            || title.is_some_and(|t| !self.linker.analyse(t, &[]).plan_words.is_empty());
+        let mut spans = SpanAnalyses::new(&self.linker, ctx.body);
         for (c, speaker, via) in resolved {
             let sentence = ctx
                 .seg
@@ -272,39 +274,37 @@ impl Extractor {
                     .collect()
             };
             let text = &ctx.body[c.span.clone()];
-            let own = self.linker.analyse(text, &masks_in(&c.span));
-            let whole = self
-                .linker
-                .analyse(&ctx.body[sentence.clone()], &masks_in(&sentence));
-            let context = c
-                .sentence
-                .checked_sub(1)
-                .and_then(|i| ctx.seg.sentences.get(i))
-                .is_some_and(|p| {
-                    p.para == c.para && {
-                        let a = self.linker.analyse(&ctx.body[p.span.clone()], &[]);
-                        !a.plan_words.is_empty() || self.linker.names_a_point(&a)
-                    }
-                });
+            let own = spans.get(&c.span, masks_in(&c.span));
+            let whole = spans.get(&sentence, masks_in(&sentence));
             let key = speaker.as_ref().map(|s| s.slug.clone());
             let continues = previous.as_ref().is_some_and(|(k, para, relevant)| {
                 *relevant && *k == key && key.is_some() && c.para <= para + 1
             });
-            let negotiates = article_on_plan
-                && speaker.is_some()
-                && crate::text::words(&crate::text::fold_str(text))
-                    .iter()
-                    .any(|w| self.negotiation.contains(&w.text));
-            // in an article about the plan, a topic word of the negotiations ("membership")
-            let topical = article_on_plan && speaker.is_some() && self.linker.has_topic_word(&own);
-            let relevant = negotiates
-                || topical
-                || self.linker.names_a_point(&own)
+            // the tests that analyse more text come last: each is needed only when those
+            // before it fail
+            let relevant = self.linker.names_a_point(&own)
                 || self.linker.names_a_point(&whole)
                 || !whole.plan_words.is_empty()
-                || context
                 || continues
-                || c.rule == "list item";
+                || c.rule == "list item"
+                // the sentence before, in the same paragraph, is about the plan
+                || c
+                    .sentence
+                    .checked_sub(1)
+                    .and_then(|i| ctx.seg.sentences.get(i))
+                    .is_some_and(|p| {
+                        p.para == c.para && {
+                            let a = spans.get(&p.span, Vec::new());
+                            !a.plan_words.is_empty() || self.linker.names_a_point(&a)
+                        }
+                    })
+                || (speaker.is_some()
+                    && spans.article_on_plan(title)
+                    && (crate::text::word_refs(&crate::text::fold_str(text))
+                        .any(|w| self.negotiation.contains(&*w.text))
+                        // in an article about the plan, a topic word of the negotiations
+                        // ("membership")
+                        || self.linker.has_topic_word(&own)));
             // "the plant", "the council": a phrase of a point named earlier in the article
             let antecedent = if relevant
                 && (!self.linker.link(&own, true).is_empty()
@@ -312,7 +312,7 @@ impl Extractor {
             {
                 Vec::new()
             } else {
-                self.antecedent_points(ctx, text, &masks_in(&c.span), c.sentence)
+                self.antecedent_points(ctx, &mut spans, text, &masks_in(&c.span), c.sentence)
             };
             let relevant = relevant || !antecedent.is_empty();
             previous = Some((key, c.para, relevant));
@@ -326,12 +326,9 @@ impl Extractor {
                 let mut masks = masks_in(&sentence);
                 masks.push(c.span.start - sentence.start..c.span.end - sentence.start);
                 let frame_text = &ctx.body[sentence.clone()];
-                let frame = self.linker.analyse(frame_text, &masks);
-                let names_clause = crate::text::words(&crate::text::fold_str(frame_text))
-                    .iter()
-                    .any(|w| {
-                        ["clause", "provision", "section", "chapter"].contains(&w.text.as_str())
-                    });
+                let frame = spans.get(&sentence, masks);
+                let names_clause = crate::text::word_refs(&crate::text::fold_str(frame_text))
+                    .any(|w| ["clause", "provision", "section", "chapter"].contains(&&*w.text));
                 if names_clause && self.linker.names_a_point(&frame) {
                     let framed = self.linker.link(&frame, true);
                     if !framed.is_empty() {
@@ -362,7 +359,7 @@ impl Extractor {
                     .and_then(|i| ctx.seg.sentences.get(i))
                     .filter(|p| p.para + 1 >= c.para)
             {
-                let before = self.linker.analyse(&ctx.body[p.span.clone()], &[]);
+                let before = spans.get(&p.span, Vec::new());
                 provisions = self.linker.link(&before, true);
             }
             if provisions.is_empty() {
@@ -409,6 +406,7 @@ impl Extractor {
     fn antecedent_points(
         &self,
         ctx: &Context<'_>,
+        spans: &mut SpanAnalyses<'_>,
         text: &str,
         masked: &[Range<usize>],
         sentence: usize,
@@ -443,7 +441,7 @@ impl Extractor {
             .iter()
             .rev()
         {
-            let a = self.linker.analyse(&ctx.body[s.span.clone()], &[]);
+            let a = spans.get(&s.span, Vec::new());
             for head in &heads {
                 let found = self.linker.points_headed_by(&a, head);
                 if !found.is_empty() {
@@ -465,6 +463,67 @@ impl Extractor {
             ["the", "this", "that", "such"].contains(&w[0])
                 && self.anaphora.iter().any(|a| a == w[1])
         })
+    }
+}
+
+/// A span of a body and the ranges of it (relative to the span) to ignore.
+type SpanKey = (Range<usize>, Vec<Range<usize>>);
+
+/// The analyses of spans of one body, each made once: the statements of a sentence, the
+/// sentence itself and the sentences before it are read again for every statement.
+struct SpanAnalyses<'a> {
+    linker: &'a Linker,
+    body: &'a str,
+    /// (span, masks relative to the span) -> its analysis.
+    done: HashMap<SpanKey, Rc<Analysis>>,
+    /// Whether the article is about the plan, once asked.
+    on_plan: Option<bool>,
+}
+
+impl<'a> SpanAnalyses<'a> {
+    fn new(linker: &'a Linker, body: &'a str) -> Self {
+        Self {
+            linker,
+            body,
+            done: HashMap::new(),
+            on_plan: None,
+        }
+    }
+
+    /// True when the article titled `title` is about the plan: its vocabulary at least three
+    /// times in the body, or once in the title.
+    fn article_on_plan(&mut self, title: Option<&str>) -> bool {
+        if let Some(known) = self.on_plan {
+            return known;
+        }
+        let linker = self.linker;
+        let known = self.get(&(0..self.body.len()), Vec::new()).plan_words.len() >= 3
+            || title.is_some_and(|t| !linker.analyse(t, &[]).plan_words.is_empty());
+        self.on_plan = Some(known);
+        known
+    }
+
+    /// [`Linker::analyse`] of `body[span]` with `masks` (relative to the span) ignored.
+    fn get(&mut self, span: &Range<usize>, masks: Vec<Range<usize>>) -> Rc<Analysis> {
+        let (linker, body) = (self.linker, self.body);
+        self.done
+            .entry((span.clone(), masks))
+            .or_insert_with_key(|(span, masks)| Rc::new(linker.analyse(&body[span.clone()], masks)))
+            .clone()
+    }
+}
+
+/// The body of an article folded, and the known names in it.
+struct Names {
+    folded: Folded,
+    hits: Vec<NameHit>,
+}
+
+impl Names {
+    fn find(gazetteer: &Gazetteer, body: &str) -> Self {
+        let folded = fold(body);
+        let hits = gazetteer.find(&folded.text);
+        Self { folded, hits }
     }
 }
 

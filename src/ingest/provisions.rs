@@ -16,7 +16,7 @@ use regex::Regex;
 
 use super::model::ProvisionLink;
 use crate::catalog::Plan;
-use crate::text::{fold_str, stem, words};
+use crate::text::{WordRef, fold_str, stem, stem_into, word_refs, words};
 
 #[derive(Debug, Clone)]
 enum Target {
@@ -167,43 +167,44 @@ impl Linker {
 
     /// Finds the vocabulary in `text`; bytes in `masked` (ranges of `text`) are ignored.
     pub fn analyse(&self, text: &str, masked: &[std::ops::Range<usize>]) -> Analysis {
-        let mut visible = String::with_capacity(text.len());
-        for (i, c) in text.char_indices() {
-            if masked.iter().any(|m| m.contains(&i)) {
-                visible.push(' ');
-            } else {
-                visible.push(c);
+        let folded = if masked.is_empty() {
+            fold_str(text)
+        } else {
+            let mut visible = String::with_capacity(text.len());
+            for (i, c) in text.char_indices() {
+                if masked.iter().any(|m| m.contains(&i)) {
+                    visible.push(' ');
+                } else {
+                    visible.push(c);
+                }
             }
-        }
-        let folded = fold_str(&visible);
-        let ws = words(&folded);
-        // clause index of every word
+            fold_str(&visible)
+        };
+        let ws: Vec<WordRef<'_>> = word_refs(&folded).collect();
+        // clause index of every word, and whole-word matching over " s1 s2 s3 "
         let mut clause_of = Vec::with_capacity(ws.len());
         let mut clause = 0;
         let mut prev_end = 0;
-        let mut stems = Vec::with_capacity(ws.len());
+        let mut joined = String::with_capacity(folded.len() + 2);
+        joined.push(' ');
+        let mut token_at = Vec::with_capacity(folded.len() + 2);
         for (k, w) in ws.iter().enumerate() {
             let gap = &folded[prev_end..w.start];
-            let breaks =
-                gap.contains([',', ';', ':', '(', ')', '.', '!', '?', '"']) || gap.contains(" - ");
-            let conj = CONJUNCTIONS.contains(&w.text.as_str())
+            // most gaps are one space: no searching those
+            let breaks = gap != " "
+                && (gap.contains([',', ';', ':', '(', ')', '.', '!', '?', '"'])
+                    || gap.contains(" - "));
+            let conj = CONJUNCTIONS.contains(&&*w.text)
                 || (w.text == "as" && ws.get(k + 1).is_some_and(|n| n.text == "well"));
             if k > 0 && (breaks || conj) {
                 clause += 1;
             }
             clause_of.push(clause);
-            stems.push(stem(&w.text));
-            prev_end = w.end;
-        }
-        // whole-word matching over " s1 s2 s3 "
-        let mut joined = String::from(" ");
-        let mut token_at = Vec::new();
-        for (k, s) in stems.iter().enumerate() {
-            for _ in 0..s.len() + 1 {
-                token_at.push(k);
-            }
-            joined.push_str(s);
+            let before = joined.len();
+            stem_into(&w.text, &mut joined);
+            token_at.extend(std::iter::repeat_n(k, joined.len() - before + 1));
             joined.push(' ');
+            prev_end = w.end;
         }
         let mut hits = Vec::new();
         for m in self.ac.find_overlapping_iter(&joined) {
@@ -337,14 +338,16 @@ impl Linker {
         for n in &a.explicit {
             links.entry(*n).or_default().push(format!("point {n}"));
         }
-        let clauses = a.clause_of.last().map_or(0, |c| c + 1);
-        let per_clause: Vec<ClauseLinks<'_>> = (0..clauses)
-            .map(|c| {
-                let in_clause: Vec<&Hit> = a
-                    .hits
-                    .iter()
-                    .filter(|h| a.clause_of.get(h.first_token) == Some(&c))
-                    .collect();
+        // the hits of each clause, in order (a clause without hits links nothing)
+        let mut by_clause: BTreeMap<usize, Vec<&Hit>> = BTreeMap::new();
+        for h in &a.hits {
+            if let Some(c) = a.clause_of.get(h.first_token) {
+                by_clause.entry(*c).or_default().push(h);
+            }
+        }
+        let per_clause: Vec<ClauseLinks<'_>> = by_clause
+            .into_values()
+            .map(|in_clause| {
                 let best = self.best_in_clause(&in_clause, about_plan);
                 (in_clause, best)
             })

@@ -70,12 +70,12 @@ fn closers(open: char) -> &'static [char] {
 
 fn is_opener(c: char, prev: Option<char>, next: Option<char>) -> bool {
     let after_space =
-        prev.is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}-/:\"\u{201C}".contains(p));
+        || prev.is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}-/:\"\u{201C}".contains(p));
     match c {
         '"' | '\u{201C}' | '\u{00AB}' | '\u{201E}' | '\u{2039}' => {
             next.is_some_and(|n| !n.is_whitespace())
         }
-        '\u{2018}' => after_space && next.is_some_and(|n| !n.is_whitespace()),
+        '\u{2018}' => after_space() && next.is_some_and(|n| !n.is_whitespace()),
         _ => false,
     }
 }
@@ -187,12 +187,14 @@ fn split_paragraph(
     while k < chars.len() {
         let (i, c) = chars[k];
         // a quote that ends with its own full stop ends the sentence too: `… direction." "We …`
-        let closes_quote = chars.get(k + 1).is_some_and(|&(j, cj)| {
-            quotes
-                .iter()
-                .any(|q| q.closed && q.outer.end == para.start + j + cj.len_utf8())
-        });
-        if matches!(c, '.' | '!' | '?' | '\u{2026}') && (!inside(i) || closes_quote) {
+        let closes_quote = || {
+            chars.get(k + 1).is_some_and(|&(j, cj)| {
+                quotes
+                    .iter()
+                    .any(|q| q.closed && q.outer.end == para.start + j + cj.len_utf8())
+            })
+        };
+        if matches!(c, '.' | '!' | '?' | '\u{2026}') && (!inside(i) || closes_quote()) {
             let mut j = k + 1;
             while j < chars.len() && "\"'\u{201D}\u{2019})]\u{00BB}".contains(chars[j].1) {
                 j += 1;

@@ -10,6 +10,7 @@
 //!
 //! A short quote with no attribution next to it is a scare quote and stays part of its sentence.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -17,7 +18,7 @@ use super::model::Kind;
 use super::sentences::{Quote, Segmented, Sentence};
 use super::speakers::{Gazetteer, Mention};
 use crate::catalog::SpeechLexicon;
-use crate::text::{fold, fold_str, words};
+use crate::text::{Folded, fold, fold_str, word_refs};
 
 /// A statement before its speaker is resolved from context and its points are linked.
 #[derive(Debug, Clone)]
@@ -46,10 +47,10 @@ pub struct Candidate {
 
 /// A word of a sentence with its span in the body.
 #[derive(Debug, Clone)]
-struct SWord {
+struct SWord<'a> {
     start: usize,
     end: usize,
-    text: String,
+    text: Cow<'a, str>,
     in_quote: bool,
 }
 
@@ -209,7 +210,7 @@ impl SpeechRules {
                 return Some(p.len());
             }
         }
-        if self.verbs.contains(&w.text) || (after_quote && self.after_quote.contains(&w.text)) {
+        if self.verbs.contains(&*w.text) || (after_quote && self.after_quote.contains(&*w.text)) {
             return Some(1);
         }
         None
@@ -234,11 +235,9 @@ pub struct Context<'a> {
     pub speech: &'a SpeechRules,
 }
 
-fn sentence_words(ctx: &Context<'_>, span: &Range<usize>) -> Vec<SWord> {
-    let text = &ctx.body[span.clone()];
-    let f = fold(text);
-    words(&f.text)
-        .into_iter()
+/// The words of the sentence at `span`, folded as `f`.
+fn sentence_words<'f>(ctx: &Context<'_>, span: &Range<usize>, f: &'f Folded) -> Vec<SWord<'f>> {
+    word_refs(&f.text)
         .map(|w| {
             let start = span.start + f.orig(w.start);
             let end = span.start + f.orig(w.end);
@@ -263,7 +262,8 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
         if list_paras.contains(&s.para) {
             continue;
         }
-        let ws = sentence_words(ctx, &s.span);
+        let folded = fold(&ctx.body[s.span.clone()]);
+        let ws = sentence_words(ctx, &s.span, &folded);
         let quotes: Vec<&Quote> = ctx.seg.quotes_in(&s.span).collect();
         let mut attributed = false;
         for q in &quotes {
@@ -491,7 +491,7 @@ fn quote_candidate(
     ws: &[SWord],
     local: &mut Vec<(String, super::model::Speaker)>,
 ) -> Option<Candidate> {
-    let n_words = words(&fold_str(&ctx.body[q.inner.clone()])).len();
+    let n_words = word_refs(&fold_str(&ctx.body[q.inner.clone()])).count();
     let make = |mention: Option<Mention>,
                 speaker_span: Option<Range<usize>>,
                 verb: Option<String>,
@@ -534,7 +534,7 @@ fn quote_candidate(
         };
         let verb = ws[k..k + len]
             .iter()
-            .map(|w| w.text.as_str())
+            .map(|w| &*w.text)
             .collect::<Vec<_>>()
             .join(" ");
         let before: Vec<usize> = after[..pos]
@@ -604,7 +604,7 @@ fn quote_candidate(
             let Some(len) = ctx.speech.verb_at(ws, k, false) else {
                 continue;
             };
-            let call = CALL_VERBS.contains(&ws[k].text.as_str());
+            let call = CALL_VERBS.contains(&&*ws[k].text);
             let colon = gap_text.ends_with(':') || gap_text.ends_with(',');
             if back > 0 && !call && !colon {
                 break;
@@ -614,7 +614,7 @@ fn quote_candidate(
             }
             let verb = ws[k..k + len]
                 .iter()
-                .map(|w| w.text.as_str())
+                .map(|w| &*w.text)
                 .collect::<Vec<_>>()
                 .join(" ");
             if let Some((m, span)) = subject_before(ctx, s, ws, k, false, local) {
@@ -696,7 +696,7 @@ fn split_complements(body: &str, s: &Sentence, ws: &[SWord], c: Candidate) -> Ve
         .filter(|&k| {
             ws[k].text == "that"
                 && !ws[k].in_quote
-                && ["and", "but"].contains(&ws[k - 1].text.as_str())
+                && ["and", "but"].contains(&&*ws[k - 1].text)
                 && !ws[k - 1].in_quote
         })
         .map(|k| k - 1)
@@ -761,13 +761,13 @@ fn np_after(
     local: &mut Vec<(String, super::model::Speaker)>,
 ) -> Option<(Mention, Range<usize>)> {
     let first = ws.get(from)?;
-    if first.in_quote || POST_NP_STOP.contains(&first.text.as_str()) {
+    if first.in_quote || POST_NP_STOP.contains(&&*first.text) {
         return None;
     }
     let mut last = from;
     let mut k = from;
     while k < ws.len() && k < from + 9 && ws[k].end <= limit && !ws[k].in_quote {
-        if POST_NP_STOP.contains(&ws[k].text.as_str()) && k > from {
+        if POST_NP_STOP.contains(&&*ws[k].text) && k > from {
             break;
         }
         last = k;
@@ -963,7 +963,7 @@ fn sentence_candidate(
                 return Some(base(
                     Some(m),
                     Some(span),
-                    Some(ws[1].text.clone()),
+                    Some(ws[1].text.to_string()),
                     "as reported by",
                     0.85,
                 ));
@@ -981,7 +981,7 @@ fn sentence_candidate(
                 return Some(base(
                     Some(m),
                     Some(span),
-                    Some(ws[v].text.clone()),
+                    Some(ws[v].text.to_string()),
                     "as X said",
                     0.85,
                 ));
@@ -993,19 +993,19 @@ fn sentence_candidate(
     for documents in [false, true] {
         for &k in &plain {
             let speech = ctx.speech.verb_at(ws, k, false);
-            let doc_verb = ctx.speech.document_verbs.contains(&ws[k].text);
+            let doc_verb = ctx.speech.document_verbs.contains(&*ws[k].text);
             if (!documents && speech.is_none()) || (documents && !doc_verb && speech.is_none()) {
                 continue;
             }
             let verb = ws[k..k + speech.unwrap_or(1)]
                 .iter()
-                .map(|w| w.text.as_str())
+                .map(|w| &*w.text)
                 .collect::<Vec<_>>()
                 .join(" ");
             // passive: "This was reported by the President's Office."
             if ws.get(k + 1).is_some_and(|w| w.text == "by")
                 && k > 0
-                && ["was", "were", "been", "is"].contains(&ws[k - 1].text.as_str())
+                && ["was", "were", "been", "is"].contains(&&*ws[k - 1].text)
             {
                 if !documents && let Some((m, span)) = np_after(ctx, ws, k + 2, s.span.end, local) {
                     return Some(base(Some(m), Some(span), Some(verb), "reported by", 0.7));
@@ -1075,7 +1075,7 @@ fn sentence_candidate(
         let Some(next) = next else { continue };
         let np = &ctx.body[first.start..last.end];
         let verb_like = next.text.len() > 3 && next.text.ends_with('s')
-            || ["would", "will"].contains(&next.text.as_str());
+            || ["would", "will"].contains(&&*next.text);
         if !np.contains(',')
             && verb_like
             && !next.in_quote
@@ -1084,7 +1084,7 @@ fn sentence_candidate(
             return Some(base(
                 Some(Mention::Document),
                 Some(first.start..last.end),
-                Some(next.text.clone()),
+                Some(next.text.to_string()),
                 "document as subject",
                 0.7,
             ));
