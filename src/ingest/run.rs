@@ -191,7 +191,7 @@ const WINDOW: usize = 256;
 /// next run stores again since its hashes were not committed), and the pages SQLite rewrites at
 /// each commit, the statement rows and the full-text index entries are written once per batch
 /// instead of once per article.
-const BATCH: usize = 64;
+const BATCH: usize = 256;
 
 /// Where the bytes of one input come from.
 #[derive(Clone)]
