@@ -1,14 +1,16 @@
 //! The ingest's write path: articles go in batches, one transaction per batch, and each article
 //! is stored whole or not at all (a failed write rolls the batch back).
 //!
-//! Per article there are two statements: the check of its name and content hash, and the
-//! source row itself (plus a delete when it replaces an earlier version). Its statements and
-//! their point links are kept in memory and go in with a few large multi-row inserts when the
-//! batch commits, and the full-text index (migration 0008 dropped its insert triggers) is fed
+//! A batch sends a handful of statements whatever its size: one query each for the stored
+//! hashes of its names and for other names holding its hashes; new sources, their statements
+//! and point links wait in memory and go in with a few large multi-row inserts when the batch
+//! commits (only a replaced article writes at once: its source row and the delete of its old
+//! statements); and the full-text index (migration 0008 dropped its insert triggers) is fed
 //! once per batch with `insert ... select` over the new rows: FTS5 flushes its pending terms at
 //! every statement, so feeding it row by row wrote many small segments and merged them again.
-//! Ids are allocated here: the batch holds SQLite's write lock from its first write to its
-//! commit, so the ids after the largest stored one are ours.
+//! Ids are allocated here: the batch begins with `BEGIN IMMEDIATE`, so it holds SQLite's write
+//! lock from its first statement to its commit and the ids after the largest stored one are
+//! ours (and no other writer can commit between its reads and its writes).
 
 use std::collections::HashMap;
 
@@ -16,13 +18,26 @@ use sqlx::{QueryBuilder, Sqlite, SqliteConnection, SqlitePool, Transaction};
 
 use crate::ingest::{Article, Speaker, Statement};
 
-/// What is stored under a file name and content hash, read inside the batch.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What is stored under some file names and content hashes, read inside the batch.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Stored {
-    /// The content hash stored under this file name, if the name was ingested before.
-    pub hash: Option<String>,
-    /// Another file name under which the same content is stored, if any.
-    pub duplicate_of: Option<String>,
+    /// The content hash stored under each of the file names asked about that is stored.
+    pub hash_of: HashMap<String, String>,
+    /// The file names under which each of the hashes asked about is stored, oldest first.
+    pub names_of: HashMap<String, Vec<String>>,
+}
+
+/// One new source row waiting for the batch's commit.
+struct SourceRow {
+    id: i64,
+    file_name: String,
+    hash: String,
+    publisher: String,
+    title: String,
+    published_date: Option<String>,
+    published_time: Option<String>,
+    url: String,
+    body: String,
 }
 
 /// One statement row waiting for the batch's commit.
@@ -44,11 +59,16 @@ struct Row {
 /// The open transaction of a batch and what it still has to write.
 struct Batch {
     tx: Transaction<'static, Sqlite>,
-    /// The id of the first source row inserted (not replaced) in this batch.
-    first_new_source: Option<i64>,
-    /// The id of the first statement of this batch, once the lock is held.
-    first_statement: Option<i64>,
+    /// The id of the first new source of this batch, and of the next one.
+    first_source: i64,
+    next_source: i64,
+    /// The id of the first statement of this batch, and of the next one.
+    first_statement: i64,
     next_statement: i64,
+    sources: Vec<SourceRow>,
+    /// Whether anything was written (a re-run of unchanged files changes nothing, not even
+    /// the data version, so the server's cache stays).
+    changed: bool,
     rows: Vec<Row>,
     links: Vec<(i64, i64, String)>,
 }
@@ -65,13 +85,17 @@ pub struct Writer {
 /// Largest number of rows in one multi-row insert (12 columns: 3,072 bound values).
 const MAX_ROWS: usize = 256;
 
-/// Splits `len` rows into chunks of [`MAX_ROWS`] and then powers of two, so a run uses at most
-/// nine distinct SQL texts per table (each one a prepared statement cached by sqlx).
-fn chunk_sizes(mut len: usize) -> Vec<usize> {
+/// Largest number of source rows in one multi-row insert (their bodies are large).
+const MAX_SOURCES: usize = 64;
+
+/// Splits `len` rows into chunks of `max` (a power of two) and then smaller powers of two, so
+/// a run uses at most nine distinct SQL texts per table (each a prepared statement cached by
+/// sqlx).
+fn chunk_sizes(mut len: usize, max: usize) -> Vec<usize> {
     let mut out = Vec::new();
     while len > 0 {
-        let size = if len >= MAX_ROWS {
-            MAX_ROWS
+        let size = if len >= max {
+            max
         } else {
             1 << (usize::BITS - 1 - len.leading_zeros())
         };
@@ -98,12 +122,21 @@ impl Writer {
 
     async fn batch(&mut self) -> sqlx::Result<&mut Batch> {
         if self.batch.is_none() {
-            let tx = self.pool.begin().await?;
+            let mut tx = self.pool.begin_with("begin immediate").await?;
+            let (source, statement): (i64, i64) = sqlx::query_as(
+                "select (select coalesce(max(id), 0) + 1 from source),
+                        (select coalesce(max(id), 0) + 1 from statement)",
+            )
+            .fetch_one(&mut *tx)
+            .await?;
             self.batch = Some(Batch {
                 tx,
-                first_new_source: None,
-                first_statement: None,
-                next_statement: 0,
+                first_source: source,
+                next_source: source,
+                first_statement: statement,
+                next_statement: statement,
+                sources: Vec::new(),
+                changed: false,
                 rows: Vec::new(),
                 links: Vec::new(),
             });
@@ -114,68 +147,99 @@ impl Writer {
         }
     }
 
-    /// What is stored under `file_name`, and whether `hash` is stored under another name; read
-    /// in the batch, so it sees the batch's own rows.
-    pub async fn stored(&mut self, file_name: &str, hash: &str) -> sqlx::Result<Stored> {
+    /// What is stored under `names` and which names hold `hashes`, read in the batch (so
+    /// nothing can change it before the batch commits).
+    pub async fn stored(&mut self, names: &[&str], hashes: &[&str]) -> sqlx::Result<Stored> {
         let b = self.batch().await?;
-        let (hash, duplicate_of): (Option<String>, Option<String>) = sqlx::query_as(
-            "select (select content_hash from source where file_name = ?1),
-                    (select file_name from source where content_hash = ?2 and file_name <> ?1
-                     order by id limit 1)",
-        )
-        .bind(file_name)
-        .bind(hash)
-        .fetch_one(&mut *b.tx)
-        .await?;
-        Ok(Stored { hash, duplicate_of })
+        let mut stored = Stored::default();
+        for chunk in names.chunks(MAX_ROWS) {
+            let mut q = QueryBuilder::<Sqlite>::new(
+                "select file_name, content_hash from source where file_name in (",
+            );
+            let mut list = q.separated(", ");
+            for n in chunk {
+                list.push_bind(*n);
+            }
+            q.push(")");
+            let rows: Vec<(String, String)> = q
+                .build_query_as()
+                .persistent(false)
+                .fetch_all(&mut *b.tx)
+                .await?;
+            stored.hash_of.extend(rows);
+        }
+        for chunk in hashes.chunks(MAX_ROWS) {
+            let mut q = QueryBuilder::<Sqlite>::new(
+                "select content_hash, file_name from source where content_hash in (",
+            );
+            let mut list = q.separated(", ");
+            for h in chunk {
+                list.push_bind(*h);
+            }
+            q.push(") order by id");
+            let rows: Vec<(String, String)> = q
+                .build_query_as()
+                .persistent(false)
+                .fetch_all(&mut *b.tx)
+                .await?;
+            for (hash, name) in rows {
+                stored.names_of.entry(hash).or_default().push(name);
+            }
+        }
+        Ok(stored)
     }
 
-    /// Stores one article (inserting or replacing its source row) and queues its statements
-    /// for the batch's commit. `replaces` says whether the name was stored before.
+    /// Stores one article: a new one waits for the batch's commit with its statements, one
+    /// that `replaces` the version stored under its name is written at once (its source row,
+    /// and the delete of its old statements) and its new statements wait. Returns its id.
     pub async fn write(
         &mut self,
-        article: &Article,
+        article: Article,
         hash: &str,
         replaces: bool,
         statements: Vec<Statement>,
     ) -> sqlx::Result<i64> {
         let b = self.batch().await?;
-        let conn: &mut SqliteConnection = &mut b.tx;
-        let id: i64 = sqlx::query_scalar(
-            "insert into source (file_name, content_hash, publisher, title, published_date, published_time, url, body)
-             values (?, ?, ?, ?, ?, ?, ?, ?)
-             on conflict (file_name) do update set content_hash = excluded.content_hash, publisher = excluded.publisher,
-             title = excluded.title, published_date = excluded.published_date, published_time = excluded.published_time,
-             url = excluded.url, body = excluded.body, ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-             returning id",
-        )
-        .bind(&article.file_name)
-        .bind(hash)
-        .bind(article.publisher.as_deref().unwrap_or(""))
-        .bind(article.title.as_deref().unwrap_or(""))
-        .bind(article.published_date.as_deref())
-        .bind(article.published_time.as_deref())
-        .bind(article.url.as_deref().unwrap_or(""))
-        .bind(&article.body)
-        .fetch_one(&mut *conn)
-        .await?;
-        if replaces {
+        b.changed = true;
+        let id = if replaces {
+            let conn: &mut SqliteConnection = &mut b.tx;
+            let id: i64 = sqlx::query_scalar(
+                "update source set content_hash = ?, publisher = ?, title = ?, published_date = ?,
+                 published_time = ?, url = ?, body = ?, ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+                 where file_name = ? returning id",
+            )
+            .bind(hash)
+            .bind(article.publisher.as_deref().unwrap_or(""))
+            .bind(article.title.as_deref().unwrap_or(""))
+            .bind(article.published_date.as_deref())
+            .bind(article.published_time.as_deref())
+            .bind(article.url.as_deref().unwrap_or(""))
+            .bind(&article.body)
+            .bind(&article.file_name)
+            .fetch_one(&mut *conn)
+            .await?;
             // the old statements (and, by cascade and trigger, their links and index entries)
             sqlx::query("delete from statement where source_id = ?")
                 .bind(id)
                 .execute(&mut *conn)
                 .await?;
-        } else if b.first_new_source.is_none() {
-            b.first_new_source = Some(id);
-        }
-        if b.first_statement.is_none() {
-            // the source row took the write lock: the ids after the largest are ours
-            let first: i64 = sqlx::query_scalar("select coalesce(max(id), 0) + 1 from statement")
-                .fetch_one(&mut *conn)
-                .await?;
-            b.first_statement = Some(first);
-            b.next_statement = first;
-        }
+            id
+        } else {
+            let id = b.next_source;
+            b.next_source += 1;
+            b.sources.push(SourceRow {
+                id,
+                file_name: article.file_name,
+                hash: hash.to_string(),
+                publisher: article.publisher.unwrap_or_default(),
+                title: article.title.unwrap_or_default(),
+                published_date: article.published_date,
+                published_time: article.published_time,
+                url: article.url.unwrap_or_default(),
+                body: article.body,
+            });
+            id
+        };
         for s in statements {
             let speaker_id = match &s.speaker {
                 Some(sp) => Some(self.speaker_id(sp).await?),
@@ -232,15 +296,40 @@ impl Writer {
         Ok(id)
     }
 
-    /// Writes the queued statements, links and index entries, bumps the data version and
-    /// commits. Returns false when no batch was open.
+    /// Writes the queued sources, statements, links and index entries, bumps the data version
+    /// and commits. Returns false when nothing was written.
     pub async fn commit(&mut self) -> sqlx::Result<bool> {
         let Some(mut b) = self.batch.take() else {
             return Ok(false);
         };
+        if !b.changed {
+            // only reads (and perhaps speakers of articles that were then not written)
+            b.tx.commit().await?;
+            return Ok(false);
+        }
         let conn: &mut SqliteConnection = &mut b.tx;
+        let mut rest = &b.sources[..];
+        for size in chunk_sizes(b.sources.len(), MAX_SOURCES) {
+            let (chunk, tail) = rest.split_at(size);
+            rest = tail;
+            let mut q = QueryBuilder::<Sqlite>::new(
+                "insert into source (id, file_name, content_hash, publisher, title, published_date, published_time, url, body) ",
+            );
+            q.push_values(chunk, |mut v, r| {
+                v.push_bind(r.id)
+                    .push_bind(r.file_name.as_str())
+                    .push_bind(r.hash.as_str())
+                    .push_bind(r.publisher.as_str())
+                    .push_bind(r.title.as_str())
+                    .push_bind(r.published_date.as_deref())
+                    .push_bind(r.published_time.as_deref())
+                    .push_bind(r.url.as_str())
+                    .push_bind(r.body.as_str());
+            });
+            q.build().execute(&mut *conn).await?;
+        }
         let mut rest = &b.rows[..];
-        for size in chunk_sizes(b.rows.len()) {
+        for size in chunk_sizes(b.rows.len(), MAX_ROWS) {
             let (chunk, tail) = rest.split_at(size);
             rest = tail;
             let mut q = QueryBuilder::<Sqlite>::new(
@@ -260,10 +349,10 @@ impl Writer {
                     .push_bind(r.rule)
                     .push_bind(r.confidence);
             });
-            q.build().persistent(true).execute(&mut *conn).await?;
+            q.build().execute(&mut *conn).await?;
         }
         let mut rest = &b.links[..];
-        for size in chunk_sizes(b.links.len()) {
+        for size in chunk_sizes(b.links.len(), MAX_ROWS) {
             let (chunk, tail) = rest.split_at(size);
             rest = tail;
             let mut q = QueryBuilder::<Sqlite>::new(
@@ -274,19 +363,19 @@ impl Writer {
                     .push_bind(*number)
                     .push_bind(evidence.as_str());
             });
-            q.build().persistent(true).execute(&mut *conn).await?;
+            q.build().execute(&mut *conn).await?;
         }
-        if let Some(first) = b.first_statement {
+        if !b.rows.is_empty() {
             sqlx::query("insert into statement_fts (rowid, text) select id, text from statement where id >= ?")
-                .bind(first)
+                .bind(b.first_statement)
                 .execute(&mut *conn)
                 .await?;
         }
-        if let Some(first) = b.first_new_source {
+        if !b.sources.is_empty() {
             sqlx::query(
                 "insert into source_fts (rowid, title, body) select id, title, body from source where id >= ?",
             )
-            .bind(first)
+            .bind(b.first_source)
             .execute(&mut *conn)
             .await?;
         }
@@ -314,10 +403,11 @@ mod tests {
     #[test]
     fn chunks_cover_the_rows_with_few_sizes() {
         for len in [0, 1, 2, 3, 15, 16, 17, 255, 256, 257, 1000, 4097] {
-            let sizes = chunk_sizes(len);
+            let sizes = chunk_sizes(len, MAX_ROWS);
             assert_eq!(sizes.iter().sum::<usize>(), len, "{len}");
             assert!(sizes.iter().all(|s| s.is_power_of_two() && *s <= MAX_ROWS));
         }
-        assert_eq!(chunk_sizes(1000), [256, 256, 256, 128, 64, 32, 8]);
+        assert_eq!(chunk_sizes(1000, 256), [256, 256, 256, 128, 64, 32, 8]);
+        assert_eq!(chunk_sizes(130, 64), [64, 64, 2]);
     }
 }

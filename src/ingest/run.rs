@@ -351,7 +351,7 @@ async fn ingest_inputs(
     let mut pending = std::collections::BTreeMap::new();
     let mut first_seen = std::collections::HashMap::new();
     let mut dispatched = 0;
-    let mut staged: Vec<(String, Result<Outcome, String>)> = Vec::with_capacity(BATCH);
+    let mut staged: Vec<Staged> = Vec::with_capacity(BATCH);
     let result: Result<(), sqlx::Error> = async {
         for (written, input) in inputs.iter().enumerate() {
             while dispatched < inputs.len() && dispatched < written + WINDOW {
@@ -388,61 +388,35 @@ async fn ingest_inputs(
             report.read += 1;
             let name = &input.name;
             bar.set_message(name.clone());
-            match first_seen.entry(name.clone()) {
-                std::collections::hash_map::Entry::Occupied(first) => {
-                    staged.push((
-                        input.shown.clone(),
-                        Err(format!(
-                            "another file named {name} was read in this run ({}); articles are \
-                             stored by file name, so rename one",
-                            first.get()
-                        )),
-                    ));
-                    continue;
-                }
+            let item = match first_seen.entry(name.clone()) {
+                std::collections::hash_map::Entry::Occupied(first) => Err(format!(
+                    "another file named {name} was read in this run ({}); articles are stored \
+                     by file name, so rename one",
+                    first.get()
+                )),
                 std::collections::hash_map::Entry::Vacant(slot) => {
                     slot.insert(input.shown.clone());
-                }
-            }
-            let (hash, data) = match prepared {
-                Prepared::Skip(why) => {
-                    staged.push((input.shown.clone(), Err(why)));
-                    continue;
-                }
-                Prepared::Unchanged { hash, bytes } => (hash, Err(bytes)),
-                Prepared::Ready {
-                    hash,
-                    article,
-                    statements,
-                } => (hash, Ok((article, statements))),
-            };
-            let stored = writer.stored(name, &hash).await?;
-            let outcome = if stored.hash.as_deref() == Some(hash.as_str()) {
-                Ok(Outcome::Unchanged)
-            } else if let (None, Some(first)) = (&stored.hash, stored.duplicate_of) {
-                Ok(Outcome::Duplicate(first))
-            } else {
-                match data.or_else(|bytes| extract_bytes(extractor, name, &bytes)) {
-                    Ok((article, statements)) => {
-                        let n = statements.len();
-                        let replaces = stored.hash.is_some();
-                        writer.write(&article, &hash, replaces, statements).await?;
-                        tracing::debug!(file = %name, statements = n, "ingested source");
-                        Ok(if replaces {
-                            Outcome::Replaced(n)
-                        } else {
-                            Outcome::New(n)
-                        })
+                    match prepared {
+                        Prepared::Skip(why) => Err(why),
+                        Prepared::Unchanged { hash, bytes } => Ok((hash, Err(bytes))),
+                        Prepared::Ready {
+                            hash,
+                            article,
+                            statements,
+                        } => Ok((hash, Ok((article, statements)))),
                     }
-                    Err(e) => Err(e),
                 }
             };
-            staged.push((input.shown.clone(), outcome));
+            staged.push(Staged {
+                shown: input.shown.clone(),
+                name: name.clone(),
+                item,
+            });
             if staged.len() >= BATCH {
-                commit(&mut writer, &mut staged, &mut report, &bar).await?;
+                write_batch(&mut writer, extractor, &mut staged, &mut report, &bar).await?;
             }
         }
-        commit(&mut writer, &mut staged, &mut report, &bar).await?;
+        write_batch(&mut writer, extractor, &mut staged, &mut report, &bar).await?;
         Ok(())
     }
     .await;
@@ -460,16 +434,101 @@ async fn ingest_inputs(
     result.map(|()| report)
 }
 
-/// Commits the batch written since the last commit and counts its files in the report.
-async fn commit(
+/// An extracted article, or the bytes of one that looked unchanged.
+type Extracted = Result<(Article, Vec<Statement>), Vec<u8>>;
+
+/// One input waiting for its batch: its hash and what was extracted, or why it is skipped.
+struct Staged {
+    shown: String,
+    name: String,
+    item: Result<(String, Extracted), String>,
+}
+
+/// Writes the staged inputs as one batch (one transaction) and counts them in the report.
+///
+/// The stored hashes of the batch's names and the names holding its hashes are read in the
+/// batch, two queries in all; then each input is, in order: unchanged (same hash under its
+/// name), a duplicate (a new name whose content is stored under another name, or was written
+/// earlier in this batch), or written (new, or replacing its name's older content).
+async fn write_batch(
     writer: &mut Writer,
-    staged: &mut Vec<(String, Result<Outcome, String>)>,
+    extractor: &Extractor,
+    staged: &mut Vec<Staged>,
     report: &mut IngestReport,
     bar: &ProgressBar,
 ) -> Result<(), sqlx::Error> {
+    if staged.is_empty() {
+        return Ok(());
+    }
+    let with_hash: Vec<(&str, &str)> = staged
+        .iter()
+        .filter_map(|s| {
+            s.item
+                .as_ref()
+                .ok()
+                .map(|(h, _)| (s.name.as_str(), h.as_str()))
+        })
+        .collect();
+    let stored = if with_hash.is_empty() {
+        Default::default()
+    } else {
+        let names: Vec<&str> = with_hash.iter().map(|(n, _)| *n).collect();
+        let hashes: Vec<&str> = with_hash.iter().map(|(_, h)| *h).collect();
+        writer.stored(&names, &hashes).await?
+    };
+    // content written in this batch (hash -> name), and names whose content it replaced
+    let mut written: std::collections::HashMap<String, String> = Default::default();
+    let mut replaced: std::collections::HashSet<String> = Default::default();
+    let mut outcomes = Vec::with_capacity(staged.len());
+    for s in staged.drain(..) {
+        let outcome = match s.item {
+            Err(why) => Err(why),
+            Ok((hash, data)) => {
+                let before = stored.hash_of.get(&s.name);
+                if before == Some(&hash) {
+                    Ok(Outcome::Unchanged)
+                } else if let Some(first) = before
+                    .is_none()
+                    .then(|| {
+                        stored
+                            .names_of
+                            .get(&hash)
+                            .and_then(|names| {
+                                names
+                                    .iter()
+                                    .find(|n| **n != s.name && !replaced.contains(*n))
+                                    .cloned()
+                            })
+                            .or_else(|| written.get(&hash).cloned())
+                    })
+                    .flatten()
+                {
+                    Ok(Outcome::Duplicate(first))
+                } else {
+                    match data.or_else(|bytes| extract_bytes(extractor, &s.name, &bytes)) {
+                        Ok((article, statements)) => {
+                            let n = statements.len();
+                            let replaces = before.is_some();
+                            writer.write(article, &hash, replaces, statements).await?;
+                            tracing::debug!(file = %s.name, statements = n, "ingested source");
+                            written.entry(hash).or_insert_with(|| s.name.clone());
+                            if replaces {
+                                replaced.insert(s.name.clone());
+                                Ok(Outcome::Replaced(n))
+                            } else {
+                                Ok(Outcome::New(n))
+                            }
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+            }
+        };
+        outcomes.push((s.shown, outcome));
+    }
     writer.commit().await?;
-    bar.inc(staged.len() as u64);
-    for (file, outcome) in staged.drain(..) {
+    bar.inc(outcomes.len() as u64);
+    for (file, outcome) in outcomes {
         tally(report, &file, outcome);
     }
     Ok(())
