@@ -309,6 +309,7 @@ pub async fn run_parallel(
     let mut dispatched = 0;
     let mut tx = None;
     let mut staged = Vec::with_capacity(BATCH);
+    let mut written_ids = Vec::with_capacity(BATCH);
     let result: Result<(), sqlx::Error> = async {
         for (written, path) in files.iter().enumerate() {
             while dispatched < files.len() && dispatched < written + WINDOW {
@@ -386,15 +387,17 @@ pub async fn run_parallel(
                 match data.or_else(|bytes| extract_bytes(&extractor, name, &bytes)) {
                     Ok((article, statements)) => {
                         let url = article.url.clone().unwrap_or_default();
-                        queries::replace_source_with(
-                            conn,
-                            &mut speakers,
-                            &article,
-                            &hash,
-                            &url,
-                            &statements,
-                        )
-                        .await?;
+                        written_ids.push(
+                            queries::replace_source_with(
+                                conn,
+                                &mut speakers,
+                                &article,
+                                &hash,
+                                &url,
+                                &statements,
+                            )
+                            .await?,
+                        );
                         Ok(if stored.is_some() {
                             Outcome::Replaced(statements.len())
                         } else {
@@ -406,10 +409,10 @@ pub async fn run_parallel(
             };
             staged.push((shown, outcome));
             if staged.len() >= BATCH {
-                commit(&mut tx, &mut staged, &mut report, &bar).await?;
+                commit(&mut tx, &mut written_ids, &mut staged, &mut report, &bar).await?;
             }
         }
-        commit(&mut tx, &mut staged, &mut report, &bar).await?;
+        commit(&mut tx, &mut written_ids, &mut staged, &mut report, &bar).await?;
         Ok(())
     }
     .await;
@@ -426,11 +429,14 @@ pub async fn run_parallel(
 /// Commits the articles written since the last commit and counts them in the report.
 async fn commit(
     tx: &mut Option<sqlx::Transaction<'static, sqlx::Sqlite>>,
+    written_ids: &mut Vec<i64>,
     staged: &mut Vec<(String, Result<Outcome, String>)>,
     report: &mut IngestReport,
     bar: &ProgressBar,
 ) -> Result<(), sqlx::Error> {
-    if let Some(t) = tx.take() {
+    if let Some(mut t) = tx.take() {
+        crate::db::after_ingest_batch(&mut t, written_ids).await?;
+        written_ids.clear();
         t.commit().await?;
         crate::db::note_local_write();
     }
@@ -547,7 +553,9 @@ async fn store(
 ) -> Result<Outcome, sqlx::Error> {
     let url = article.url.clone().unwrap_or_default();
     let mut tx = pool.begin().await?;
-    queries::replace_source_with(&mut tx, speakers, article, hash, &url, statements).await?;
+    let id =
+        queries::replace_source_with(&mut tx, speakers, article, hash, &url, statements).await?;
+    crate::db::after_ingest_batch(&mut tx, &[id]).await?;
     tx.commit().await?;
     crate::db::note_local_write();
     tracing::debug!(
