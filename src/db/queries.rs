@@ -539,6 +539,18 @@ fn push_link_filter(q: &mut QueryBuilder<Sqlite>, f: &StatementFilter, skip: Fac
 /// The `where` clause of a statement filter, on `statement t` alone (every other table is
 /// reached through an indexed `in (select ...)`), leaving out the facet `skip`.
 fn push_filter(q: &mut QueryBuilder<Sqlite>, f: &StatementFilter, skip: Option<Facet>) {
+    push_filter_as(q, f, skip, false);
+}
+
+/// [`push_filter`]; with `walk`, for a query that walks `source s` in date order and checks
+/// each statement `t` (see [`statement_page`]): the points are tested per statement and the
+/// dates on `s`, instead of lists of every matching statement or article.
+fn push_filter_as(
+    q: &mut QueryBuilder<Sqlite>,
+    f: &StatementFilter,
+    skip: Option<Facet>,
+    walk: bool,
+) {
     q.push(" where 1 = 1");
     let provisions = if skip == Some(Facet::Provision) {
         &[][..]
@@ -552,13 +564,19 @@ fn push_filter(q: &mut QueryBuilder<Sqlite>, f: &StatementFilter, skip: Option<F
     };
     // two independent conditions: some link to one of the points, some link to a point of
     // one of the categories (so each facet's counts agree with the list its link gives)
+    let links = if walk {
+        " and exists (select 1 from statement_provision l where l.statement_id = t.id and l.provision"
+    } else {
+        " and t.id in (select l.statement_id from statement_provision l where l.provision"
+    };
     if !provisions.is_empty() {
-        q.push(" and t.id in (select l.statement_id from statement_provision l where l.provision");
+        q.push(links);
         push_in(q, provisions);
         q.push(")");
     }
     if !categories.is_empty() {
-        q.push(" and t.id in (select l.statement_id from statement_provision l where l.provision in (select number from provision where category");
+        q.push(links)
+            .push(" in (select number from provision where category");
         push_in(q, categories);
         q.push("))");
     }
@@ -579,7 +597,14 @@ fn push_filter(q: &mut QueryBuilder<Sqlite>, f: &StatementFilter, skip: Option<F
         q.push(" and t.source_id");
         push_in(q, &f.sources);
     }
-    if f.from.is_some() || f.to.is_some() {
+    if walk {
+        if let Some(d) = &f.from {
+            q.push(" and s.published_date >= ").push_bind(d.clone());
+        }
+        if let Some(d) = &f.to {
+            q.push(" and s.published_date <= ").push_bind(d.clone());
+        }
+    } else if f.from.is_some() || f.to.is_some() {
         q.push(" and t.source_id in (select id from source where 1 = 1");
         if let Some(d) = &f.from {
             q.push(" and published_date >= ").push_bind(d.clone());
@@ -726,8 +751,20 @@ pub async fn statement_page(
 ) -> sqlx::Result<(Vec<StatementRow>, bool)> {
     let dir = filter.cursor.as_ref().map_or(Direction::After, |c| c.1);
     let mut q = QueryBuilder::<Sqlite>::new(STATEMENT_SELECT);
-    q.push(" from (select t.id from statement t join source s on s.id = t.source_id");
-    push_filter(&mut q, filter, None);
+    // A filter that matches many statements (points, categories, kinds, stances, dates) finds
+    // its page soonest by walking the articles in date order: `cross join` keeps SQLite from
+    // reading every match through an index on the filter and sorting them all. A speaker, a
+    // source or a search may match only a few, which their indexes find at once.
+    let walk = filter.speakers.is_empty()
+        && filter.sources.is_empty()
+        && filter.q.is_none()
+        && filter.sort != Sort::Source;
+    q.push(if walk {
+        " from (select t.id from source s cross join statement t on s.id = t.source_id"
+    } else {
+        " from (select t.id from statement t join source s on s.id = t.source_id"
+    });
+    push_filter_as(&mut q, filter, None, walk);
     if let Some((cursor, dir)) = &filter.cursor {
         push_keyset(&mut q, filter.sort, cursor, *dir);
     }

@@ -450,11 +450,23 @@ async fn load(state: &AppState, filter: StatementFilter, path: &str) -> WebResul
     let speakers = queries::speakers_by_slugs(pool, &filter.speakers).await?;
     let sources = queries::sources_by_ids(pool, &filter.sources).await?;
     let categories = queries::list_categories(pool).await?;
+    // the six counts at once, each on a connection of its own
+    let count = |facet| queries::facet_counts(pool, &filter, facet, FACET_SHOWN);
+    let counted = tokio::try_join!(
+        count(FACETS[0].0),
+        count(FACETS[1].0),
+        count(FACETS[2].0),
+        count(FACETS[3].0),
+        count(FACETS[4].0),
+        count(FACETS[5].0),
+    )?;
+    let counted = [
+        counted.0, counted.1, counted.2, counted.3, counted.4, counted.5,
+    ];
     let mut facets = Vec::with_capacity(FACETS.len());
     let mut stats = FilterStats::default();
-    for (facet, name, title) in FACETS {
+    for ((facet, name, title), (counts, distinct)) in FACETS.into_iter().zip(counted) {
         let chosen = selected(&filter, facet);
-        let (counts, distinct) = queries::facet_counts(pool, &filter, facet, FACET_SHOWN).await?;
         // each facet counts the filter without its own selection, so the whole filter's
         // counts are the facet's values that are selected (or all of them, when none is)
         let within = counts
