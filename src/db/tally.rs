@@ -50,8 +50,8 @@ fn push_ids(q: &mut QueryBuilder<Sqlite>, ids: &[i64]) {
 }
 
 /// Adds (`sign` 1) or takes out (`sign` -1) the rows of `tally_source` for the sources `ids`
-/// from the totals.
-async fn apply(conn: &mut SqliteConnection, ids: &[i64], sign: i64) -> sqlx::Result<()> {
+/// from the totals; whether there were any.
+async fn apply(conn: &mut SqliteConnection, ids: &[i64], sign: i64) -> sqlx::Result<bool> {
     let mut q = QueryBuilder::<Sqlite>::new(
         "insert into tally (provision, category, publisher, speaker_id, kind, stance, statements)
          select provision, category, publisher, speaker_id, kind, stance, ",
@@ -63,7 +63,7 @@ async fn apply(conn: &mut SqliteConnection, ids: &[i64], sign: i64) -> sqlx::Res
         " group by provision, category, publisher, speaker_id, kind, stance
          on conflict do update set statements = statements + excluded.statements",
     );
-    q.build().execute(&mut *conn).await?;
+    let touched = q.build().execute(&mut *conn).await?.rows_affected() > 0;
     let mut q = QueryBuilder::<Sqlite>::new(
         "insert into tally_day (provision, publisher, date, stance, statements)
          select provision, publisher, date, stance, ",
@@ -76,7 +76,7 @@ async fn apply(conn: &mut SqliteConnection, ids: &[i64], sign: i64) -> sqlx::Res
          on conflict do update set statements = statements + excluded.statements",
     );
     q.build().execute(&mut *conn).await?;
-    Ok(())
+    Ok(touched)
 }
 
 /// Recounts the tallies for the sources `source_ids` (every source the batch inserted or
@@ -91,8 +91,10 @@ pub async fn after_ingest_batch(
     ids.sort_unstable();
     ids.dedup();
     // a fixed chunk size keeps the number of distinct SQL texts (prepared statements) small
+    // only sources counted before (replaced ones) can leave totals at zero
+    let mut replaced = false;
     for chunk in ids.chunks(64) {
-        apply(&mut *conn, chunk, -1).await?;
+        replaced |= apply(&mut *conn, chunk, -1).await?;
         let mut q = QueryBuilder::<Sqlite>::new("delete from tally_source where source_id");
         push_ids(&mut q, chunk);
         q.build().execute(&mut *conn).await?;
@@ -115,12 +117,14 @@ pub async fn after_ingest_batch(
         q.build().execute(&mut *conn).await?;
         apply(&mut *conn, chunk, 1).await?;
     }
-    sqlx::query("delete from tally where statements <= 0")
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query("delete from tally_day where statements <= 0")
-        .execute(&mut *conn)
-        .await?;
+    if replaced {
+        sqlx::query("delete from tally where statements <= 0")
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query("delete from tally_day where statements <= 0")
+            .execute(&mut *conn)
+            .await?;
+    }
     Ok(())
 }
 
