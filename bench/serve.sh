@@ -80,6 +80,10 @@ pages=(
     "/statements?provision=6&stance=opposes&kind=quote"
     "/speakers/$slug"
     "/sources/$source_id"
+    "/?by=source"
+    "/?by=speaker"
+    "/speakers"
+    "/sources"
 )
 # SKIP_COLD: a regex of pages not to load cold (a render of seconds under 64 connections only
 # piles up work); their single cold render time is printed instead.

@@ -182,3 +182,25 @@ async fn another_process_ingest_is_noticed_by_polling() -> anyhow::Result<()> {
     assert_eq!(version_of(&h1), version_of(&h0) + 1);
     Ok(())
 }
+
+#[tokio::test]
+async fn concurrent_misses_of_one_page_get_one_render_and_the_same_bytes() -> anyhow::Result<()> {
+    let t = common::seeded_db().await?;
+    let c = ResponseCache::new(t.pool.clone(), true, cache::DEFAULT_MAX_BYTES);
+    let app = router_with_cache(state(&t.pool), c.clone());
+    let requests: Vec<_> = (0..16)
+        .map(|_| {
+            let app = app.clone();
+            tokio::spawn(async move { send(&app, "/provisions/21", &[]).await })
+        })
+        .collect();
+    let mut bodies = Vec::new();
+    for r in requests {
+        let (status, _, body) = r.await??;
+        assert_eq!(status, StatusCode::OK);
+        bodies.push(body);
+    }
+    assert!(bodies.windows(2).all(|w| w[0] == w[1]), "the same bytes");
+    assert_eq!(c.stats().0, 1, "one entry kept");
+    Ok(())
+}

@@ -109,15 +109,6 @@ impl Axis {
         }
     }
 
-    /// What a column is made of: source ids or speaker slugs, for the links to the statements.
-    fn member(self) -> &'static str {
-        if self.speaker_side() {
-            "p.slug"
-        } else {
-            "cast(s.id as text)"
-        }
-    }
-
     /// The order of the columns (the group first, so a group's columns stand together).
     fn order(self) -> &'static str {
         match self {
@@ -131,8 +122,15 @@ impl Axis {
 
 const OUTLET_COUNTRY: &str = "coalesce(nullif(o.country, ''), 'other')";
 const SPEAKER_COUNTRY: &str = "coalesce(nullif(p.country, ''), 'other')";
-const FROM: &str = " from statement t join source s on s.id = t.source_id
-    left join outlet o on o.publisher = s.publisher left join speaker p on p.id = t.speaker_id";
+/// The counts kept by the ingest, as `s` (publisher, speaker_id, provision, stance, statements),
+/// with the outlet and the speaker: every axis but [`Axis::Source`] reads its columns and cells
+/// from here.
+const FROM_TALLY: &str = " from tally s left join outlet o on o.publisher = s.publisher
+    left join speaker p on p.id = s.speaker_id";
+/// Sources with statements, as `s` (id, publisher, statements), with the outlet.
+const FROM_COUNTED: &str = " from tally_count s left join outlet o on o.publisher = s.publisher";
+/// A column's source ids are listed (for the links of its cells) up to this many sources.
+const MEMBERS_MAX: i64 = 400;
 
 /// Narrows the columns: to one outlet's articles, one country's outlets or articles, one
 /// organisation's or one country's speakers.
@@ -146,10 +144,11 @@ pub struct AxisFilter {
     pub organisation: Option<String>,
 }
 
-fn push_where(q: &mut QueryBuilder<Sqlite>, axis: Axis, f: &AxisFilter) {
-    q.push(" where 1 = 1");
+/// The narrowing of `f` (after a `where`); `speaker` is the column of the speaker id on the
+/// speaker side (0 or null for the article's own voice).
+fn push_narrowing(q: &mut QueryBuilder<Sqlite>, axis: Axis, f: &AxisFilter, speaker: &str) {
     if axis.speaker_side() {
-        q.push(" and t.speaker_id is not null");
+        q.push(" and coalesce(").push(speaker).push(", 0) <> 0");
         if let Some(c) = &f.country {
             q.push(" and ")
                 .push(SPEAKER_COUNTRY)
@@ -188,7 +187,8 @@ pub struct ColumnRow {
     pub statements: i64,
     /// Articles they come from.
     pub sources: i64,
-    /// Source ids or speaker slugs, comma-separated.
+    /// Source ids or speaker slugs, comma-separated; empty for a column of more than a few
+    /// hundred articles (its cells link to its drill-down).
     pub members: String,
 }
 
@@ -199,12 +199,44 @@ impl ColumnRow {
     }
 }
 
-/// The columns for `axis`, with their groups, in display order.
+/// The columns for `axis`, with their groups, in display order: all of them.
 pub async fn matrix_columns(
     pool: &SqlitePool,
     axis: Axis,
     filter: &AxisFilter,
 ) -> sqlx::Result<Vec<ColumnRow>> {
+    matrix_column_page(pool, axis, filter, 0, i64::MAX).await
+}
+
+/// The columns for `axis` in display order, `limit` of them from the `offset`th.
+pub async fn matrix_column_page(
+    pool: &SqlitePool,
+    axis: Axis,
+    filter: &AxisFilter,
+    offset: i64,
+    limit: i64,
+) -> sqlx::Result<Vec<ColumnRow>> {
+    if axis == Axis::Source {
+        // one column per article: the sources with statements, read a page at a time
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "select cast(s.id as text) as key,
+                case r.publisher when '' then r.file_name else r.publisher end as label,
+                coalesce(r.published_date, 'undated') as sub,
+                case r.publisher when '' then 'unknown outlet' else r.publisher end as grp,
+                s.statements, 1 as sources, cast(s.id as text) as members",
+        );
+        q.push(FROM_COUNTED)
+            .push(" join source r on r.id = s.id where 1 = 1");
+        push_narrowing(&mut q, axis, filter, "");
+        q.push(
+            " order by r.publisher = '', r.publisher, r.published_date is null, r.published_date,
+              r.published_time, s.id limit ",
+        )
+        .push_bind(limit)
+        .push(" offset ")
+        .push_bind(offset);
+        return q.build_query_as().fetch_all(pool).await;
+    }
     let mut q = QueryBuilder::<Sqlite>::new("select ");
     q.push(axis.key())
         .push(" as key, ")
@@ -213,13 +245,44 @@ pub async fn matrix_columns(
         .push(axis.sub())
         .push(" as sub, ")
         .push(axis.group())
-        .push(" as grp, count(*) as statements, count(distinct s.id) as sources, group_concat(distinct ")
-        .push(axis.member())
-        .push(") as members")
-        .push(FROM);
-    push_where(&mut q, axis, filter);
+        .push(" as grp, sum(s.statements) as statements, 0 as sources, ");
+    if axis.speaker_side() {
+        q.push("group_concat(distinct p.slug)");
+    } else {
+        q.push("''");
+    }
+    q.push(" as members")
+        .push(FROM_TALLY)
+        .push(" where s.provision = -1");
+    push_narrowing(&mut q, axis, filter, "s.speaker_id");
     q.push(" group by key").push(axis.order());
-    q.build_query_as().fetch_all(pool).await
+    let mut columns: Vec<ColumnRow> = q.build_query_as().fetch_all(pool).await?;
+    if !axis.speaker_side() {
+        // the articles of each outlet (or country), and their ids when they are few
+        let mut q = QueryBuilder::<Sqlite>::new("select ");
+        q.push(axis.key())
+            .push(" as key, count(*) as n, case when count(*) <= ");
+        q.push_bind(MEMBERS_MAX)
+            .push(" then group_concat(s.id) else '' end as members")
+            .push(FROM_COUNTED)
+            .push(" where 1 = 1");
+        push_narrowing(&mut q, axis, filter, "");
+        q.push(" group by key");
+        let counted: Vec<(String, i64, String)> = q.build_query_as().fetch_all(pool).await?;
+        for c in &mut columns {
+            if let Some((_, n, members)) = counted.iter().find(|(k, _, _)| *k == c.key) {
+                c.sources = *n;
+                c.members.clone_from(members);
+            }
+        }
+    }
+    columns.drain(
+        ..usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(columns.len()),
+    );
+    columns.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    Ok(columns)
 }
 
 /// One cell: statements of a column on a point, by stance.
@@ -241,23 +304,62 @@ pub struct KeyedCell {
     pub neutral: i64,
 }
 
-/// Statement counts per (point, column), by stance.
+const CELL_SUMS: &str = " as key, sum(s.statements) as total,
+    sum(case s.stance when 'supports' then s.statements else 0 end) as supports,
+    sum(case s.stance when 'opposes' then s.statements else 0 end) as opposes,
+    sum(case s.stance when 'mixed' then s.statements else 0 end) as mixed,
+    sum(case s.stance when 'neutral' then s.statements else 0 end) as neutral";
+
+/// Statement counts per (point, column), by stance: every cell of the view.
 pub async fn matrix_cells(
     pool: &SqlitePool,
     axis: Axis,
     filter: &AxisFilter,
 ) -> sqlx::Result<Vec<KeyedCell>> {
-    let mut q = QueryBuilder::<Sqlite>::new("select l.provision, ");
-    q.push(axis.key()).push(
-        " as key, count(*) as total,
-            sum(t.stance = 'supports') as supports, sum(t.stance = 'opposes') as opposes,
-            sum(t.stance = 'mixed') as mixed, sum(t.stance = 'neutral') as neutral
-         from statement_provision l join statement t on t.id = l.statement_id join source s on s.id = t.source_id
-         left join outlet o on o.publisher = s.publisher left join speaker p on p.id = t.speaker_id",
-    );
-    push_where(&mut q, axis, filter);
-    q.push(" group by l.provision, key");
+    if axis == Axis::Source {
+        let mut q = QueryBuilder::<Sqlite>::new("select s.provision, cast(s.source_id as text)");
+        q.push(CELL_SUMS).push(
+            " from tally_source s left join outlet o on o.publisher = s.publisher where s.provision >= 0",
+        );
+        push_narrowing(&mut q, axis, filter, "");
+        q.push(" group by s.provision, s.source_id");
+        return q.build_query_as().fetch_all(pool).await;
+    }
+    let mut q = QueryBuilder::<Sqlite>::new("select s.provision, ");
+    q.push(axis.key())
+        .push(CELL_SUMS)
+        .push(FROM_TALLY)
+        .push(" where s.provision >= 0");
+    push_narrowing(&mut q, axis, filter, "s.speaker_id");
+    q.push(" group by s.provision, key");
     q.build_query_as().fetch_all(pool).await
+}
+
+/// The cells of the columns of articles `sources` (ids), per (point, source), by stance.
+pub async fn source_cells(pool: &SqlitePool, sources: &[i64]) -> sqlx::Result<Vec<KeyedCell>> {
+    if sources.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut q = QueryBuilder::<Sqlite>::new("select s.provision, cast(s.source_id as text)");
+    q.push(CELL_SUMS)
+        .push(" from tally_source s where s.provision >= 0 and s.source_id in (");
+    let mut sep = q.separated(", ");
+    for id in sources {
+        sep.push_bind(*id);
+    }
+    q.push(") group by s.provision, s.source_id");
+    q.build_query_as().fetch_all(pool).await
+}
+
+/// Statements, sources and speakers with statements, from the tallies.
+pub async fn totals(pool: &SqlitePool) -> sqlx::Result<(i64, i64, i64)> {
+    sqlx::query_as(
+        "select coalesce((select sum(statements) from tally where provision = -1), 0),
+            (select count(*) from tally_count),
+            (select count(distinct speaker_id) from tally where provision = -1 and speaker_id <> 0)",
+    )
+    .fetch_one(pool)
+    .await
 }
 
 /// Statements on one point, counted per outlet, date and stance: the points of the timeline.
@@ -274,21 +376,19 @@ pub struct TimelineRow {
 }
 
 /// The dated statements on point `provision` per outlet, date and stance, and how many
-/// statements on it have no date.
+/// statements on it have no date (from the counts kept by the ingest).
 pub async fn timeline(pool: &SqlitePool, provision: i64) -> sqlx::Result<(Vec<TimelineRow>, i64)> {
     let rows = sqlx::query_as(
-        "select case s.publisher when '' then 'unknown outlet' else s.publisher end as outlet,
-            s.published_date as date, t.stance, count(*) as statements
-         from statement_provision l join statement t on t.id = l.statement_id join source s on s.id = t.source_id
-         where l.provision = ? and s.published_date is not null
-         group by outlet, date, t.stance order by outlet, date, t.stance",
+        "select case publisher when '' then 'unknown outlet' else publisher end as outlet,
+            date, stance, sum(statements) as statements
+         from tally_day where provision = ? and date <> ''
+         group by outlet, date, stance order by outlet, date, stance",
     )
     .bind(provision)
     .fetch_all(pool)
     .await?;
     let undated: i64 = sqlx::query_scalar(
-        "select count(*) from statement_provision l join statement t on t.id = l.statement_id
-         join source s on s.id = t.source_id where l.provision = ? and s.published_date is null",
+        "select coalesce(sum(statements), 0) from tally_day where provision = ? and date = ''",
     )
     .bind(provision)
     .fetch_one(pool)

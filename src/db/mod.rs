@@ -7,6 +7,7 @@ pub mod fts;
 pub mod matrix;
 pub mod models;
 pub mod queries;
+pub mod tally;
 pub mod write;
 
 use std::path::Path;
@@ -64,7 +65,11 @@ pub async fn connect_read_only(
         .filename(path)
         .read_only(true)
         .busy_timeout(BUSY_TIMEOUT)
-        .foreign_keys(true);
+        .foreign_keys(true)
+        // pages are read from the OS's cache in place instead of copied into each
+        // connection's own (the largest lists read a few thousand rows of a large file)
+        .pragma("mmap_size", "1073741824")
+        .pragma("cache_size", "-16384");
     SqlitePoolOptions::new()
         .max_connections(max_connections.max(1))
         .connect_with(options)

@@ -148,10 +148,70 @@ const SOURCE_COLUMNS: &str =
     "select s.id, s.file_name, s.publisher, s.title, s.published_date, s.published_time, s.url,
     (select count(*) from statement t where t.source_id = s.id) as statements from source s";
 
-/// All sources, oldest first.
+/// All sources, oldest first (for tests and tools: the pages read [`source_page`]).
 pub async fn list_sources(pool: &SqlitePool) -> sqlx::Result<Vec<SourceRow>> {
     let mut q = QueryBuilder::<Sqlite>::new(SOURCE_COLUMNS);
     q.push(" order by s.published_date is null, s.published_date, s.published_time, s.id");
+    q.build_query_as().fetch_all(pool).await
+}
+
+/// Sources dated within `from..=to` (when given; undated ones only without a range), oldest
+/// first, undated last: `limit` of them after the position `after` (date or '' for undated,
+/// id) in that order; and how many there are in all.
+pub async fn source_page(
+    pool: &SqlitePool,
+    from: Option<&str>,
+    to: Option<&str>,
+    after: Option<(&str, i64)>,
+    limit: i64,
+) -> sqlx::Result<(Vec<SourceRow>, i64)> {
+    // undated articles sort as '~' (after every date), so one key orders them last
+    let key = "coalesce(s.published_date, '~')";
+    let push_range = |q: &mut QueryBuilder<Sqlite>| {
+        q.push(" where 1 = 1");
+        if let Some(d) = from {
+            q.push(" and s.published_date >= ").push_bind(d.to_string());
+        }
+        if let Some(d) = to {
+            q.push(" and s.published_date <= ").push_bind(d.to_string());
+        }
+    };
+    let mut q = QueryBuilder::<Sqlite>::new(SOURCE_COLUMNS);
+    push_range(&mut q);
+    if let Some((date, id)) = after {
+        let date = if date.is_empty() { "~" } else { date };
+        q.push(" and (")
+            .push(key)
+            .push(" > ")
+            .push_bind(date.to_string())
+            .push(" or (")
+            .push(key)
+            .push(" = ")
+            .push_bind(date.to_string())
+            .push(" and s.id > ")
+            .push_bind(id)
+            .push("))");
+    }
+    q.push(" order by ")
+        .push(key)
+        .push(", s.id limit ")
+        .push_bind(limit);
+    let rows = q.build_query_as().fetch_all(pool).await?;
+    let mut c = QueryBuilder::<Sqlite>::new("select count(*) from source s");
+    push_range(&mut c);
+    let total = c.build_query_scalar().fetch_one(pool).await?;
+    Ok((rows, total))
+}
+
+/// The sources with these ids (those that exist), in id order.
+pub async fn sources_by_ids(pool: &SqlitePool, ids: &[i64]) -> sqlx::Result<Vec<SourceRow>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut q = QueryBuilder::<Sqlite>::new(SOURCE_COLUMNS);
+    q.push(" where s.id");
+    push_in(&mut q, ids);
+    q.push(" order by s.id");
     q.build_query_as().fetch_all(pool).await
 }
 
@@ -175,8 +235,46 @@ const SPEAKER_COLUMNS: &str =
 
 /// Speakers with at least one statement, most statements first.
 pub async fn list_speakers(pool: &SqlitePool) -> sqlx::Result<Vec<SpeakerRow>> {
+    let (rows, _) = speaker_page(pool, 0, i64::MAX).await?;
+    Ok(rows)
+}
+
+/// Speakers with at least one statement, most statements first (then by name): `limit` of
+/// them from the `offset`th, and how many there are in all. Counted from the tallies.
+pub async fn speaker_page(
+    pool: &SqlitePool,
+    offset: i64,
+    limit: i64,
+) -> sqlx::Result<(Vec<SpeakerRow>, i64)> {
+    let rows = sqlx::query_as(
+        "select p.id, p.slug, p.name, p.kind, p.role, p.organisation, p.country, p.known, x.n as statements
+         from (select speaker_id, sum(statements) as n from tally where provision = -1 and speaker_id <> 0
+               group by speaker_id) x join speaker p on p.id = x.speaker_id
+         where x.n > 0 order by x.n desc, p.name, p.id limit ? offset ?",
+    )
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(pool)
+    .await?;
+    let total = sqlx::query_scalar(
+        "select count(distinct speaker_id) from tally where provision = -1 and speaker_id <> 0",
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok((rows, total))
+}
+
+/// The speakers with these slugs (those that exist).
+pub async fn speakers_by_slugs(
+    pool: &SqlitePool,
+    slugs: &[String],
+) -> sqlx::Result<Vec<SpeakerRow>> {
+    if slugs.is_empty() {
+        return Ok(Vec::new());
+    }
     let mut q = QueryBuilder::<Sqlite>::new(SPEAKER_COLUMNS);
-    q.push(" where exists (select 1 from statement t where t.speaker_id = p.id) order by statements desc, p.name");
+    q.push(" where p.slug");
+    push_in(&mut q, slugs);
     q.build_query_as().fetch_all(pool).await
 }
 
@@ -250,6 +348,18 @@ fn push_link_filter(q: &mut QueryBuilder<Sqlite>, f: &StatementFilter, skip: Fac
 /// The `where` clause of a statement filter, on `statement t` alone (every other table is
 /// reached through an indexed `in (select ...)`), leaving out the facet `skip`.
 fn push_filter(q: &mut QueryBuilder<Sqlite>, f: &StatementFilter, skip: Option<Facet>) {
+    push_filter_as(q, f, skip, false);
+}
+
+/// [`push_filter`]; with `walk`, for a query that walks `source s` in date order and checks
+/// each statement `t` (see [`statement_page`]): the points are tested per statement and the
+/// dates on `s`, instead of lists of every matching statement or article.
+fn push_filter_as(
+    q: &mut QueryBuilder<Sqlite>,
+    f: &StatementFilter,
+    skip: Option<Facet>,
+    walk: bool,
+) {
     q.push(" where 1 = 1");
     let provisions = if skip == Some(Facet::Provision) {
         &[][..]
@@ -263,13 +373,19 @@ fn push_filter(q: &mut QueryBuilder<Sqlite>, f: &StatementFilter, skip: Option<F
     };
     // two independent conditions: some link to one of the points, some link to a point of
     // one of the categories (so each facet's counts agree with the list its link gives)
+    let links = if walk {
+        " and exists (select 1 from statement_provision l where l.statement_id = t.id and l.provision"
+    } else {
+        " and t.id in (select l.statement_id from statement_provision l where l.provision"
+    };
     if !provisions.is_empty() {
-        q.push(" and t.id in (select l.statement_id from statement_provision l where l.provision");
+        q.push(links);
         push_in(q, provisions);
         q.push(")");
     }
     if !categories.is_empty() {
-        q.push(" and t.id in (select l.statement_id from statement_provision l where l.provision in (select number from provision where category");
+        q.push(links)
+            .push(" in (select number from provision where category");
         push_in(q, categories);
         q.push("))");
     }
@@ -290,7 +406,14 @@ fn push_filter(q: &mut QueryBuilder<Sqlite>, f: &StatementFilter, skip: Option<F
         q.push(" and t.source_id");
         push_in(q, &f.sources);
     }
-    if f.from.is_some() || f.to.is_some() {
+    if walk {
+        if let Some(d) = &f.from {
+            q.push(" and s.published_date >= ").push_bind(d.clone());
+        }
+        if let Some(d) = &f.to {
+            q.push(" and s.published_date <= ").push_bind(d.clone());
+        }
+    } else if f.from.is_some() || f.to.is_some() {
         q.push(" and t.source_id in (select id from source where 1 = 1");
         if let Some(d) = &f.from {
             q.push(" and published_date >= ").push_bind(d.clone());
@@ -437,8 +560,20 @@ pub async fn statement_page(
 ) -> sqlx::Result<(Vec<StatementRow>, bool)> {
     let dir = filter.cursor.as_ref().map_or(Direction::After, |c| c.1);
     let mut q = QueryBuilder::<Sqlite>::new(STATEMENT_SELECT);
-    q.push(" from (select t.id from statement t join source s on s.id = t.source_id");
-    push_filter(&mut q, filter, None);
+    // A filter that matches many statements (points, categories, kinds, stances, dates) finds
+    // its page soonest by walking the articles in date order: `cross join` keeps SQLite from
+    // reading every match through an index on the filter and sorting them all. A speaker, a
+    // source or a search may match only a few, which their indexes find at once.
+    let walk = filter.speakers.is_empty()
+        && filter.sources.is_empty()
+        && filter.q.is_none()
+        && filter.sort != Sort::Source;
+    q.push(if walk {
+        " from (select t.id from source s cross join statement t on s.id = t.source_id"
+    } else {
+        " from (select t.id from statement t join source s on s.id = t.source_id"
+    });
+    push_filter_as(&mut q, filter, None, walk);
     if let Some((cursor, dir)) = &filter.cursor {
         push_keyset(&mut q, filter.sort, cursor, *dir);
     }
@@ -475,6 +610,16 @@ pub async fn statement_stats(
     pool: &SqlitePool,
     filter: &StatementFilter,
 ) -> sqlx::Result<FilterStats> {
+    if is_open(filter, None) {
+        // everything: the tallies kept by the ingest
+        return sqlx::query_as(
+            "select coalesce((select sum(statements) from tally where provision = -1), 0) as statements,
+             (select count(distinct speaker_id) from tally where provision = -1 and speaker_id <> 0) as speakers,
+             (select count(*) from tally_count) as sources",
+        )
+        .fetch_one(pool)
+        .await;
+    }
     let mut q = QueryBuilder::<Sqlite>::new(
         "select count(*) as statements, count(distinct t.speaker_id) as speakers,
          count(distinct t.source_id) as sources from statement t",
@@ -483,30 +628,170 @@ pub async fn statement_stats(
     q.build_query_as().fetch_one(pool).await
 }
 
+/// Whether the counts of `facet` under `f` can come from `tally` (points, category, speaker,
+/// kind, stance: no source, date or search, at most one point or one category, not both).
+fn in_tally(f: &StatementFilter, facet: Facet) -> bool {
+    let provisions = if facet == Facet::Provision {
+        0
+    } else {
+        f.provisions.len()
+    };
+    let categories = if facet == Facet::Category {
+        0
+    } else {
+        f.categories.len()
+    };
+    f.sources.is_empty()
+        && f.q.is_none()
+        && f.from.is_none()
+        && f.to.is_none()
+        && provisions + categories <= 1
+        && !(facet == Facet::Provision && categories > 0)
+        && !(facet == Facet::Category && provisions > 0)
+}
+
+/// ` where` the rows of `tally s` that count the statements of `f` for `facet` (see
+/// [`in_tally`]): per point for the point facet, per category for the category facet, else
+/// the statements of the one point or category selected, or each statement once.
+fn push_tally_where(q: &mut QueryBuilder<Sqlite>, f: &StatementFilter, facet: Facet) {
+    match facet {
+        Facet::Provision => {
+            q.push(" where s.provision >= 0");
+        }
+        Facet::Category => {
+            q.push(" where s.provision = -2");
+        }
+        _ => match (f.provisions.first(), f.categories.first()) {
+            (Some(p), _) => {
+                q.push(" where s.provision = ").push_bind(*p);
+            }
+            (None, Some(c)) => {
+                q.push(" where s.provision = -2 and s.category = ")
+                    .push_bind(c.clone());
+            }
+            (None, None) => {
+                q.push(" where s.provision = -1");
+            }
+        },
+    }
+    if facet != Facet::Speaker && !f.speakers.is_empty() {
+        q.push(" and s.speaker_id in (select id from speaker where slug");
+        push_in(q, &f.speakers);
+        q.push(")");
+    }
+    if facet != Facet::Kind && !f.kinds.is_empty() {
+        q.push(" and s.kind");
+        push_in(q, &f.kinds);
+    }
+    if facet != Facet::Stance && !f.stances.is_empty() {
+        q.push(" and s.stance");
+        push_in(q, &f.stances);
+    }
+}
+
+/// A facet value, its count and how many values the facet has in all.
+#[derive(sqlx::FromRow)]
+struct FacetRow {
+    value: String,
+    label: String,
+    count: i64,
+    total: i64,
+}
+
+/// ` (column in (the selected values)) as chosen` for ordering the selected values first.
+fn push_chosen<T>(q: &mut QueryBuilder<Sqlite>, column: &str, values: &[T], lookup: Option<&str>)
+where
+    T: Clone + Send + 'static + for<'a> sqlx::Encode<'a, Sqlite> + sqlx::Type<Sqlite>,
+{
+    if values.is_empty() {
+        q.push("0");
+        return;
+    }
+    q.push("(").push(column);
+    match lookup {
+        Some(select) => {
+            q.push(" in (").push(select);
+            push_in(q, values);
+            q.push("))");
+        }
+        None => {
+            push_in(q, values);
+            q.push(")");
+        }
+    }
+}
+
+/// `column as key_id, n, total, chosen from statement t where (filter) group by column`, most
+/// statements first after the selected `values`.
+fn push_grouped<T>(
+    q: &mut QueryBuilder<Sqlite>,
+    filter: &StatementFilter,
+    facet: Facet,
+    column: &str,
+    values: &[T],
+    lookup: Option<&str>,
+) where
+    T: Clone + Send + 'static + for<'a> sqlx::Encode<'a, Sqlite> + sqlx::Type<Sqlite>,
+{
+    q.push(column)
+        .push(" as key_id, count(*) as n, count(*) over () as total, ");
+    push_chosen(q, column, values, lookup);
+    q.push(" as chosen from statement t");
+    push_filter(q, filter, Some(facet));
+    q.push(" and ")
+        .push(column)
+        .push(" is not null group by ")
+        .push(column)
+        .push(" order by chosen desc, n desc, key_id");
+}
+
 /// The values of one facet with their counts: statements matching `filter` with that facet's
-/// own selection left out (so each count says what adding the value would bring). One
-/// grouped query. Points, categories, kinds and stances come in their natural order,
-/// speakers and sources most statements first.
+/// own selection left out (so each count says what adding the value would bring), and how many
+/// values the facet has. Points, categories, kinds and stances come all, in their natural
+/// order; speakers and sources the selected ones and then the `shown` with most statements.
+/// When the rest of the filter is empty the counts come from the tallies kept by the ingest.
 pub async fn facet_counts(
     pool: &SqlitePool,
     filter: &StatementFilter,
     facet: Facet,
-) -> sqlx::Result<Vec<FacetCount>> {
+    shown: usize,
+) -> sqlx::Result<(Vec<FacetCount>, i64)> {
+    let open = is_open(filter, Some(facet));
+    let cube = in_tally(filter, facet);
     let mut q = QueryBuilder::<Sqlite>::new("");
     match facet {
+        Facet::Provision if cube => {
+            q.push(
+                "select cast(s.provision as text) as value,
+                 case when s.provision = 0 then 'Plan as a whole' else 'Point ' || s.provision || ': ' || v.title end as label,
+                 sum(s.statements) as count, 0 as total
+                 from tally s join provision v on v.number = s.provision",
+            );
+            push_tally_where(&mut q, filter, facet);
+            q.push(" group by s.provision order by s.provision");
+        }
         Facet::Provision => {
             q.push(
                 "select cast(l.provision as text) as value,
                  case when l.provision = 0 then 'Plan as a whole' else 'Point ' || l.provision || ': ' || v.title end as label,
-                 count(*) as count
+                 count(*) as count, 0 as total
                  from statement_provision l join provision v on v.number = l.provision",
             );
             push_link_filter(&mut q, filter, facet);
             q.push(" group by l.provision order by l.provision");
         }
+        Facet::Category if cube => {
+            q.push(
+                "select c.slug as value, c.letter || '. ' || c.name as label, sum(s.statements) as count, 0 as total
+                 from tally s join category c on c.slug = s.category",
+            );
+            push_tally_where(&mut q, filter, facet);
+            q.push(" group by c.slug order by min(c.position)");
+        }
         Facet::Category => {
             q.push(
-                "select c.slug as value, c.letter || '. ' || c.name as label, count(distinct l.statement_id) as count
+                "select c.slug as value, c.letter || '. ' || c.name as label, count(distinct l.statement_id) as count,
+                 0 as total
                  from statement_provision l join provision v on v.number = l.provision
                  join category c on c.slug = v.category",
             );
@@ -514,18 +799,51 @@ pub async fn facet_counts(
             q.push(" group by c.slug order by min(c.position)");
         }
         Facet::Speaker => {
-            q.push("select p.slug as value, p.name as label, x.n as count from (select t.speaker_id, count(*) as n from statement t");
-            push_filter(&mut q, filter, Some(facet));
-            q.push(" group by t.speaker_id) x join speaker p on p.id = x.speaker_id order by x.n desc, p.name");
+            q.push("select p.slug as value, p.name as label, x.n as count, x.total from (select ");
+            let lookup = Some("select id from speaker where slug");
+            if open {
+                q.push(
+                    "s.speaker_id as key_id, sum(s.statements) as n, count(*) over () as total, ",
+                );
+                push_chosen(&mut q, "s.speaker_id", &filter.speakers, lookup);
+                q.push(" as chosen from tally s where s.provision = -1 and s.speaker_id <> 0 group by s.speaker_id");
+                q.push(" order by chosen desc, n desc, key_id");
+            } else {
+                push_grouped(
+                    &mut q,
+                    filter,
+                    facet,
+                    "t.speaker_id",
+                    &filter.speakers,
+                    lookup,
+                );
+            }
+            q.push(" limit ")
+                .push_bind((shown + filter.speakers.len()) as i64)
+                .push(") x join speaker p on p.id = x.key_id order by x.chosen desc, x.n desc, p.name");
         }
         Facet::Source => {
             q.push(
                 "select cast(s.id as text) as value,
                  case when s.publisher = '' then s.file_name else s.publisher end || coalesce(', ' || s.published_date, '') as label,
-                 x.n as count from (select t.source_id, count(*) as n from statement t",
+                 x.n as count, x.total from (select ",
             );
-            push_filter(&mut q, filter, Some(facet));
-            q.push(" group by t.source_id) x join source s on s.id = x.source_id order by x.n desc, s.published_date, s.id");
+            if open {
+                q.push("c.id as key_id, c.statements as n, (select count(*) from tally_count) as total, ");
+                push_chosen(&mut q, "c.id", &filter.sources, None);
+                q.push(" as chosen from tally_count c");
+                // without a selection the index on the count gives the order
+                q.push(if filter.sources.is_empty() {
+                    " order by c.statements desc, c.id"
+                } else {
+                    " order by chosen desc, c.statements desc, c.id"
+                });
+            } else {
+                push_grouped(&mut q, filter, facet, "t.source_id", &filter.sources, None);
+            }
+            q.push(" limit ")
+                .push_bind((shown + filter.sources.len()) as i64)
+                .push(") x join source s on s.id = x.key_id order by x.chosen desc, x.n desc, s.published_date, s.id");
         }
         Facet::Kind | Facet::Stance => {
             let column = if facet == Facet::Kind {
@@ -533,16 +851,41 @@ pub async fn facet_counts(
             } else {
                 "t.stance"
             };
-            q.push("select ")
-                .push(column)
-                .push(" as value, ")
-                .push(column)
-                .push(" as label, count(*) as count from statement t");
-            push_filter(&mut q, filter, Some(facet));
-            q.push(" group by ").push(column);
+            if cube {
+                let column = if facet == Facet::Kind {
+                    "s.kind"
+                } else {
+                    "s.stance"
+                };
+                q.push("select ")
+                    .push(column)
+                    .push(" as value, ")
+                    .push(column)
+                    .push(" as label, sum(s.statements) as count, 0 as total from tally s");
+                push_tally_where(&mut q, filter, facet);
+                q.push(" group by ").push(column);
+            } else {
+                q.push("select ")
+                    .push(column)
+                    .push(" as value, ")
+                    .push(column)
+                    .push(" as label, count(*) as count, 0 as total from statement t");
+                push_filter(&mut q, filter, Some(facet));
+                q.push(" group by ").push(column);
+            }
         }
     }
-    q.build_query_as().fetch_all(pool).await
+    let rows: Vec<FacetRow> = q.build_query_as().fetch_all(pool).await?;
+    let total = rows.first().map_or(0, |r| r.total).max(rows.len() as i64);
+    let rows = rows
+        .into_iter()
+        .map(|r| FacetCount {
+            value: r.value,
+            label: r.label,
+            count: r.count,
+        })
+        .collect();
+    Ok((rows, total))
 }
 
 /// Statement texts with each hit of the search `text` between [`fts::MARK_OPEN`] and

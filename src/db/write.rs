@@ -16,6 +16,7 @@ use std::collections::HashMap;
 
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection, SqlitePool, Transaction};
 
+use super::tally::{self, CountedSource, CountedStatement};
 use crate::ingest::{Article, Speaker, Statement};
 
 /// What is stored under some file names and content hashes, read inside the batch.
@@ -66,6 +67,8 @@ struct Batch {
     first_statement: i64,
     next_statement: i64,
     sources: Vec<SourceRow>,
+    /// Every source written (new or replaced), for the counts kept by the ingest.
+    written: Vec<CountedSource>,
     /// Whether anything was written (a re-run of unchanged files changes nothing, not even
     /// the data version, so the server's cache stays).
     changed: bool,
@@ -79,6 +82,8 @@ pub struct Writer {
     /// Speaker ids by slug, kept for the run. Only ids of committed rows or of the open batch
     /// go in; a failed batch ends the run, so no id of a rolled-back row is used again.
     speakers: HashMap<String, i64>,
+    /// The category of each point, read with the first batch.
+    categories: Option<HashMap<i64, String>>,
     batch: Option<Batch>,
 }
 
@@ -111,6 +116,7 @@ impl Writer {
         Self {
             pool,
             speakers: HashMap::new(),
+            categories: None,
             batch: None,
         }
     }
@@ -129,6 +135,9 @@ impl Writer {
             )
             .fetch_one(&mut *tx)
             .await?;
+            if self.categories.is_none() {
+                self.categories = Some(tally::categories(&mut tx).await?);
+            }
             self.batch = Some(Batch {
                 tx,
                 first_source: source,
@@ -136,6 +145,7 @@ impl Writer {
                 first_statement: statement,
                 next_statement: statement,
                 sources: Vec::new(),
+                written: Vec::new(),
                 changed: false,
                 rows: Vec::new(),
                 links: Vec::new(),
@@ -201,6 +211,8 @@ impl Writer {
     ) -> sqlx::Result<i64> {
         let b = self.batch().await?;
         b.changed = true;
+        let publisher = article.publisher.clone().unwrap_or_default();
+        let date = article.published_date.clone().unwrap_or_default();
         let id = if replaces {
             let conn: &mut SqliteConnection = &mut b.tx;
             let id: i64 = sqlx::query_scalar(
@@ -240,6 +252,12 @@ impl Writer {
             });
             id
         };
+        b.written.push(CountedSource {
+            id,
+            publisher,
+            date,
+            replaced: replaces,
+        });
         for s in statements {
             let speaker_id = match &s.speaker {
                 Some(sp) => Some(self.speaker_id(sp).await?),
@@ -379,6 +397,24 @@ impl Writer {
             .execute(&mut *conn)
             .await?;
         }
+        let mut points: HashMap<i64, Vec<i64>> = HashMap::with_capacity(b.rows.len());
+        for (sid, number, _) in &b.links {
+            points.entry(*sid).or_default().push(*number);
+        }
+        let counted: Vec<CountedStatement<'_>> = b
+            .rows
+            .iter()
+            .map(|r| CountedStatement {
+                source_id: r.source_id,
+                speaker_id: r.speaker_id.unwrap_or(0),
+                kind: r.kind,
+                stance: r.stance,
+                provisions: points.remove(&r.id).unwrap_or_default(),
+            })
+            .collect();
+        let none = HashMap::new();
+        let categories = self.categories.as_ref().unwrap_or(&none);
+        tally::count_batch(&mut *conn, categories, &b.written, &counted).await?;
         sqlx::query("update meta set value = value + 1 where key = 'data_version'")
             .execute(&mut *conn)
             .await?;

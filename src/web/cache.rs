@@ -81,6 +81,9 @@ pub struct ResponseCache {
     seen_local: AtomicU64,
     start: Instant,
     store: Mutex<Store>,
+    /// One gate per key being rendered: the requests that miss the same key wait for the
+    /// first one's render instead of each rendering the page again.
+    rendering: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
 }
 
 impl ResponseCache {
@@ -96,6 +99,7 @@ impl ResponseCache {
             seen_local: AtomicU64::new(u64::MAX),
             start: Instant::now(),
             store: Mutex::new(Store::default()),
+            rendering: Mutex::new(HashMap::new()),
         })
     }
 
@@ -174,6 +178,19 @@ impl ResponseCache {
             store.bytes -= old.size();
         }
         store.bytes += size;
+    }
+
+    /// The gate of `key` (made when no render of it is under way).
+    fn gate(&self, key: &str) -> Option<Arc<tokio::sync::Mutex<()>>> {
+        let mut gates = self.rendering.lock().ok()?;
+        Some(gates.entry(key.to_string()).or_default().clone())
+    }
+
+    /// Drops the gate of `key` once its render is over (later requests find the entry).
+    fn ungate(&self, key: &str) {
+        if let Ok(mut gates) = self.rendering.lock() {
+            gates.remove(key);
+        }
     }
 
     /// Entries kept and their bytes (for tests and the benchmark's log).
@@ -309,6 +326,43 @@ pub async fn middleware(
         }
         return from_entry(&entry, gzip_ok, head);
     }
+    // one render per key at a time: who waited finds the entry the first one kept
+    let gate = if cache.enabled && !head {
+        cache.gate(&key)
+    } else {
+        None
+    };
+    let _turn = match &gate {
+        Some(g) => Some(g.lock().await),
+        None => None,
+    };
+    if gate.is_some()
+        && let Some(entry) = cache.get(version, &key)
+    {
+        if conditional && matches_etag(req.headers(), &etag) {
+            return not_modified(&etag, version);
+        }
+        return from_entry(&entry, gzip_ok, head);
+    }
+    let response = render(&cache, version, key.clone(), req, next, gzip_ok, &etag).await;
+    if gate.is_some() {
+        cache.ungate(&key);
+    }
+    response
+}
+
+/// Renders the request and keeps the answer when it can be kept.
+async fn render(
+    cache: &ResponseCache,
+    version: i64,
+    key: String,
+    req: Request,
+    next: Next,
+    gzip_ok: bool,
+    etag: &str,
+) -> Response {
+    let head = req.method() == Method::HEAD;
+    let conditional = req.headers().contains_key(header::IF_NONE_MATCH);
     let inm = conditional.then(|| req.headers().clone());
     let response = RENDER_VERSION.scope(version, next.run(req)).await;
     if response.status() != StatusCode::OK
@@ -318,9 +372,9 @@ pub async fn middleware(
         return response;
     }
     let (mut parts, body) = response.into_parts();
-    validators(&mut parts.headers, &etag, version);
-    if inm.as_ref().is_some_and(|h| matches_etag(h, &etag)) {
-        return not_modified(&etag, version);
+    validators(&mut parts.headers, etag, version);
+    if inm.as_ref().is_some_and(|h| matches_etag(h, etag)) {
+        return not_modified(etag, version);
     }
     if !cache.enabled || head {
         return Response::from_parts(parts, body);

@@ -253,6 +253,8 @@ pub struct RawSourceQuery {
     pub from: Vec<String>,
     /// Articles dated on or before, YYYY-MM-DD.
     pub to: Vec<String>,
+    /// The list after this source (its id: the pager's link).
+    pub after: Vec<String>,
 }
 
 /// A validated `/sources` query.
@@ -264,6 +266,8 @@ pub struct SourceFilter {
     pub from: Option<String>,
     /// Date range.
     pub to: Option<String>,
+    /// The list after this source id.
+    pub after: Option<i64>,
 }
 
 impl SourceFilter {
@@ -293,10 +297,23 @@ impl RawSourceQuery {
             ..Default::default()
         };
         let f = raw.parse()?;
+        let after = match single(&self.after) {
+            None => None,
+            Some(v) => match v.parse::<i64>() {
+                Ok(n) if n > 0 => Some(n),
+                _ => {
+                    return Err(WebError::BadRequest(format!(
+                        "The parameter after cannot be “{}”: it takes a source number from the pager's link.",
+                        show(v)
+                    )));
+                }
+            },
+        };
         Ok(SourceFilter {
             q: f.q,
             from: f.from,
             to: f.to,
+            after,
         })
     }
 }

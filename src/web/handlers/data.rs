@@ -29,8 +29,13 @@ struct ProvisionOut<'a> {
 /// `GET /provisions.json`: every point, with how many statements link to it.
 pub async fn provisions_json(State(state): State<AppState>) -> WebResult<Response> {
     let provisions = queries::list_provisions(&state.pool).await?;
-    let counts =
-        queries::facet_counts(&state.pool, &StatementFilter::default(), Facet::Provision).await?;
+    let (counts, _) = queries::facet_counts(
+        &state.pool,
+        &StatementFilter::default(),
+        Facet::Provision,
+        0,
+    )
+    .await?;
     let base = &state.public_url;
     let out: Vec<ProvisionOut> = provisions
         .iter()

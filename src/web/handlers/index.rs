@@ -22,6 +22,9 @@ const WHO_ROWS: usize = 60;
 const MAX_FILTER_BYTES: usize = 6000;
 /// Width of the stance bar in a cell, in SVG units.
 const BAR_WIDTH: f64 = 40.0;
+/// Columns per page of the matrix (`page=`): the views of articles and speakers grow with the
+/// corpus; the outlet and country views fit on one page.
+pub const COLUMNS_PER_PAGE: usize = 50;
 
 /// `?by=…&outlet=…&country=…&organisation=…`.
 #[derive(Debug, Default, Deserialize)]
@@ -36,6 +39,8 @@ pub struct MatrixQuery {
     pub country: Option<String>,
     /// Only this organisation's speakers.
     pub organisation: Option<String>,
+    /// Page of columns, from 1.
+    pub page: Option<String>,
 }
 
 /// One coloured piece of a cell's stance bar.
@@ -160,6 +165,26 @@ pub struct MatrixPage {
     pub who_more: usize,
     /// Total statements, sources, speakers.
     pub totals: (i64, i64, i64),
+    /// Which columns are shown, when they take more than one page ("columns 51 to 100").
+    pub shown: String,
+    /// Link to the previous page of columns.
+    pub prev: Option<String>,
+    /// Link to the next page of columns.
+    pub next: Option<String>,
+}
+
+/// The page of columns asked for (from 1), or a 400 naming the parameter.
+fn parse_page(page: Option<&str>) -> WebResult<usize> {
+    match page.map(str::trim) {
+        None | Some("") => Ok(1),
+        Some(p) => match p.parse::<usize>() {
+            Ok(n) if (1..=100_000).contains(&n) => Ok(n),
+            _ => Err(WebError::BadRequest(format!(
+                "The parameter page cannot be “{}”: it takes a page number from 1.",
+                p.chars().take(40).collect::<String>()
+            ))),
+        },
+    }
 }
 
 fn parse_axis(by: Option<&str>) -> WebResult<Axis> {
@@ -364,6 +389,16 @@ fn noun(axis: Axis) -> &'static str {
     }
 }
 
+/// The path and query of page `page` of the view.
+fn paged(axis: Axis, f: &AxisFilter, page: usize) -> String {
+    let base = canonical(axis, f);
+    match (page, base.contains('?')) {
+        (1, _) => base,
+        (_, true) => format!("{base}&page={page}"),
+        (_, false) => format!("{base}?page={page}"),
+    }
+}
+
 /// The canonical path and query of the view.
 fn canonical(axis: Axis, f: &AxisFilter) -> String {
     let mut parts = Vec::new();
@@ -521,16 +556,52 @@ pub async fn matrix_page(
     Query(q): Query<MatrixQuery>,
 ) -> WebResult<Html<String>> {
     let axis = parse_axis(q.by.as_deref())?;
+    let page = parse_page(q.page.as_deref())?;
     let filter = parse_filter(axis, q)?;
     let provisions = queries::list_provisions(&state.pool).await?;
     let categories = queries::list_categories(&state.pool).await?;
-    let column_rows = matrix::matrix_columns(&state.pool, axis, &filter).await?;
-    let cells = matrix::matrix_cells(&state.pool, axis, &filter).await?;
+    let offset = (page - 1) * COLUMNS_PER_PAGE;
+    let (column_rows, cells, more) = if axis == Axis::Source {
+        // one column per article: read only this page's columns and their cells
+        let mut rows = matrix::matrix_column_page(
+            &state.pool,
+            axis,
+            &filter,
+            offset as i64,
+            COLUMNS_PER_PAGE as i64 + 1,
+        )
+        .await?;
+        let more = rows.len() > COLUMNS_PER_PAGE;
+        rows.truncate(COLUMNS_PER_PAGE);
+        let ids: Vec<i64> = rows.iter().filter_map(|c| c.key.parse().ok()).collect();
+        let cells = matrix::source_cells(&state.pool, &ids).await?;
+        (rows, cells, more)
+    } else {
+        let mut rows = matrix::matrix_columns(&state.pool, axis, &filter).await?;
+        let more = rows.len() > offset + COLUMNS_PER_PAGE;
+        rows.drain(..offset.min(rows.len()));
+        rows.truncate(COLUMNS_PER_PAGE);
+        let cells = matrix::matrix_cells(&state.pool, axis, &filter).await?;
+        (rows, cells, more)
+    };
+    if column_rows.is_empty() && page > 1 {
+        return Err(WebError::NotFound(format!(
+            "This view has no page {page} of columns: see {}.",
+            canonical(axis, &filter)
+        )));
+    }
     let max = cells.iter().map(|c| c.total).max().unwrap_or(0);
     let by_cell: HashMap<(i64, &str), &KeyedCell> = cells
         .iter()
         .map(|c| ((c.provision, c.key.as_str()), c))
         .collect();
+    let prev = (page > 1).then(|| paged(axis, &filter, page - 1));
+    let next = more.then(|| paged(axis, &filter, page + 1));
+    let shown = if prev.is_some() || next.is_some() {
+        format!("columns {} to {}", offset + 1, offset + column_rows.len())
+    } else {
+        String::new()
+    };
     let mut columns = Vec::new();
     let mut filters = Vec::new();
     let mut column_groups: Vec<ColumnGroup> = Vec::new();
@@ -563,7 +634,7 @@ pub async fn matrix_page(
                 cell(
                     by_cell.get(&(p.number, col.key.as_str())).copied(),
                     max,
-                    if f.len() > MAX_FILTER_BYTES {
+                    if f.is_empty() || f.len() > MAX_FILTER_BYTES {
                         column.href.clone()
                     } else {
                         format!("/statements?provision={}&{f}", p.number)
@@ -587,11 +658,13 @@ pub async fn matrix_page(
         AxisFilter::default()
     };
     let (who, who_more) = who_stands_where(&state, &provisions, &who_filter).await?;
-    let (sources, statements, _) = queries::count_rows(&state.pool).await?;
-    let speakers = queries::list_speakers(&state.pool).await?.len() as i64;
+    let (statements, sources, speakers) = matrix::totals(&state.pool).await?;
     let narrowed = narrowed(axis, &filter);
     let narrowed_list = if narrowed.is_some()
+        && prev.is_none()
+        && next.is_none()
         && !filters.is_empty()
+        && filters.iter().all(|f| !f.is_empty())
         && filters.iter().map(|f| f.len() + 1).sum::<usize>() <= MAX_FILTER_BYTES
     {
         format!("/statements?{}", filters.join("&"))
@@ -603,10 +676,15 @@ pub async fn matrix_page(
         Some((what, _)) => format!("The 28-point plan, point by point: {what}"),
         None => format!("The 28-point plan, point by point, by {noun}"),
     };
+    let title = if shown.is_empty() {
+        title
+    } else {
+        format!("{title} ({shown})")
+    };
     let meta = PageMeta::new(
         &title,
         &format!("{statements} statements on the US 28-point peace plan from {sources} sources and {speakers} speakers, point by point, by {noun}."),
-        &canonical(axis, &filter),
+        &paged(axis, &filter, page),
         vec![crumb("Matrix", "/")],
     )
     .with_base(&state.public_url);
@@ -626,6 +704,9 @@ pub async fn matrix_page(
         who,
         who_more,
         totals: (statements, sources, speakers),
+        shown,
+        prev,
+        next,
     })
 }
 

@@ -3,21 +3,28 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Html;
+use axum_extra::extract::Query;
 
 use super::parse_id;
+use super::statements::{Pager, pager, paging};
 use crate::db::matrix::{self, TimelineRow};
-use crate::db::models::{ProvisionRow, SourceRow, StatementFilter, StatementRow};
+use crate::db::models::{ProvisionRow, SourceRow, StatementRow};
 use crate::db::queries;
+use crate::db::tally::{self, RankBy, Ranked};
+use crate::web::filter::RawStatementQuery;
 use crate::web::page::{ATOM, JSON, PageMeta, crumb, render};
 use crate::web::{AppState, WebError, WebResult};
 
-/// Statements of one source on the point.
+/// Statements of one source on the point (those of this page).
 pub struct SourceBlock {
     /// The source.
     pub source: SourceRow,
     /// Its statements on the point.
     pub statements: Vec<StatementRow>,
 }
+
+/// Sources and speakers ranked on the point.
+const RANKED: i64 = 10;
 
 /// The point page.
 #[derive(Template)]
@@ -29,10 +36,16 @@ pub struct ProvisionPage {
     pub provision: ProvisionRow,
     /// Category name.
     pub category: String,
-    /// One block per source that speaks of it.
+    /// One block per source among this page's statements, in their order.
     pub blocks: Vec<SourceBlock>,
     /// Statements in all.
     pub total: i64,
+    /// The sources with most statements on the point, and how many sources speak of it.
+    pub top_sources: (Vec<Ranked>, i64),
+    /// The speakers with most statements on it, and how many speakers.
+    pub top_speakers: (Vec<Ranked>, i64),
+    /// Links to the other pages of statements.
+    pub pages: Pager,
     /// Previous and next point numbers.
     pub prev: Option<i64>,
     /// Next point.
@@ -65,33 +78,42 @@ pub async fn list_page(State(state): State<AppState>) -> WebResult<Html<String>>
     render(&ProvisionsPage { meta, provisions })
 }
 
-/// `GET /provisions/{number}`
+/// `GET /provisions/{number}` (`after`, `before`, `size`: the pages of its statements)
 pub async fn detail_page(
     State(state): State<AppState>,
     Path(raw): Path<String>,
+    Query(query): Query<RawStatementQuery>,
 ) -> WebResult<Html<String>> {
     let number = parse_id(&raw, "point")?;
+    let mut filter = paging(&query)?;
     let provision = queries::get_provision(&state.pool, number)
         .await?
         .ok_or_else(|| WebError::NotFound(format!("The plan has no point {number}: points run from 1 to 28 (0 is the plan as a whole).")))?;
-    let filter = StatementFilter {
-        provisions: vec![number],
-        limit: 10_000,
-        ..Default::default()
-    };
-    let (statements, total) = queries::list_statements(&state.pool, &filter).await?;
-    let sources = queries::list_sources(&state.pool).await?;
-    let blocks: Vec<SourceBlock> = sources
-        .into_iter()
-        .filter_map(|source| {
-            let statements: Vec<StatementRow> = statements
-                .iter()
-                .filter(|s| s.source_id == source.id)
-                .cloned()
-                .collect();
-            (!statements.is_empty()).then_some(SourceBlock { source, statements })
-        })
-        .collect();
+    filter.provisions = vec![number];
+    let (statements, more) = queries::statement_page(&state.pool, &filter).await?;
+    let total = tally::provision_total(&state.pool, number).await?;
+    let path = format!("/provisions/{number}");
+    let pages = pager(&path, &filter, &statements, more);
+    // the page's statements by source, in the list's order (date, then source)
+    let ids: Vec<i64> = statements.iter().map(|s| s.source_id).collect();
+    let sources = queries::sources_by_ids(&state.pool, &ids).await?;
+    let mut blocks: Vec<SourceBlock> = Vec::new();
+    for s in statements {
+        match blocks.last_mut() {
+            Some(b) if b.source.id == s.source_id => b.statements.push(s),
+            _ => {
+                if let Some(source) = sources.iter().find(|x| x.id == s.source_id) {
+                    blocks.push(SourceBlock {
+                        source: source.clone(),
+                        statements: vec![s],
+                    });
+                }
+            }
+        }
+    }
+    let top_sources = tally::provision_ranking(&state.pool, number, RankBy::Source, RANKED).await?;
+    let top_speakers =
+        tally::provision_ranking(&state.pool, number, RankBy::Speaker, RANKED).await?;
     let category = match &provision.category {
         Some(slug) => queries::list_categories(&state.pool)
             .await?
@@ -108,10 +130,9 @@ pub async fn detail_page(
         &format!("{label}: {}", provision.title),
         &format!(
             "{total} statements from {} sources on {label} of the 28-point plan: {}",
-            blocks.len(),
-            provision.title
+            top_sources.1, provision.title
         ),
-        &format!("/provisions/{number}"),
+        &canonical_page(&path, &query),
         vec![
             crumb("Matrix", "/"),
             crumb("Points", "/provisions"),
@@ -126,11 +147,32 @@ pub async fn detail_page(
         category,
         blocks,
         total,
+        top_sources,
+        top_speakers,
+        pages,
         prev: (number > 0).then(|| number - 1),
         next: (number < 28).then(|| number + 1),
         timeline,
         provision,
     })
+}
+
+/// `path` with the paging parameters of `raw` that are set (its canonical address).
+pub fn canonical_page(path: &str, raw: &RawStatementQuery) -> String {
+    let last = |v: &[String]| v.iter().rev().find(|x| !x.trim().is_empty()).cloned();
+    let parts: Vec<String> = [
+        ("size", last(&raw.size)),
+        ("after", last(&raw.after)),
+        ("before", last(&raw.before)),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.map(|v| format!("{k}={}", crate::web::page::encode(v.trim()))))
+    .collect();
+    if parts.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", parts.join("&"))
+    }
 }
 
 /// Width of the timeline's drawing, in SVG units.

@@ -65,16 +65,17 @@ pub struct SourcesPage {
     pub to: String,
     /// Query string of the filter, for the twins.
     pub query: String,
+    /// The first page, when this is not it.
+    pub first: Option<String>,
+    /// The next page.
+    pub next: Option<String>,
 }
 
 /// Most search hits listed.
 const SEARCH_LIMIT: i64 = 200;
 
-fn in_range(s: &SourceRow, f: &SourceFilter) -> bool {
-    let d = s.published_date.as_deref();
-    f.from.as_deref().is_none_or(|a| d.is_some_and(|d| d >= a))
-        && f.to.as_deref().is_none_or(|b| d.is_some_and(|d| d <= b))
-}
+/// Sources per page of `/sources`.
+pub const SOURCES_PER_PAGE: i64 = 100;
 
 fn with_query(path: &str, qs: &str) -> String {
     if qs.is_empty() {
@@ -84,26 +85,44 @@ fn with_query(path: &str, qs: &str) -> String {
     }
 }
 
-/// The sources of a filter: every source in the date range, or the search hits; and how many.
+/// The sources of a filter: a page of the sources in the date range (and the link to the
+/// next page), or the search hits; and how many there are in all.
 async fn fetch(
     state: &AppState,
     f: &SourceFilter,
-) -> WebResult<(Vec<SourceRow>, Vec<SourceHit>, i64)> {
+) -> WebResult<(Vec<SourceRow>, Vec<SourceHit>, i64, Option<i64>)> {
+    let (from, to) = (f.from.as_deref(), f.to.as_deref());
     Ok(match &f.q {
         Some(q) => {
-            let (from, to) = (f.from.as_deref(), f.to.as_deref());
             let (hits, total) =
                 queries::search_sources(&state.pool, q, from, to, SEARCH_LIMIT).await?;
-            (Vec::new(), hits, total)
+            (Vec::new(), hits, total, None)
         }
         None => {
-            let all: Vec<SourceRow> = queries::list_sources(&state.pool)
-                .await?
-                .into_iter()
-                .filter(|s| in_range(s, f))
-                .collect();
-            let n = all.len() as i64;
-            (all, Vec::new(), n)
+            let after = match f.after {
+                Some(id) => {
+                    let (source, _) =
+                        queries::get_source(&state.pool, id).await?.ok_or_else(|| {
+                            WebError::BadRequest(format!(
+                                "The parameter after cannot be “{id}”: there is no source {id}."
+                            ))
+                        })?;
+                    Some((source.published_date.unwrap_or_default(), id))
+                }
+                None => None,
+            };
+            let (mut rows, total) = queries::source_page(
+                &state.pool,
+                from,
+                to,
+                after.as_ref().map(|(d, id)| (d.as_str(), *id)),
+                SOURCES_PER_PAGE + 1,
+            )
+            .await?;
+            let more = rows.len() as i64 > SOURCES_PER_PAGE;
+            rows.truncate(SOURCES_PER_PAGE as usize);
+            let next = rows.last().filter(|_| more).map(|r| r.id);
+            (rows, Vec::new(), total, next)
         }
     })
 }
@@ -115,7 +134,11 @@ pub async fn list_page(
 ) -> WebResult<Response> {
     let f = raw.parse()?;
     let qs = f.query_string();
-    let (sources, hits, total) = fetch(&state, &f).await?;
+    let (sources, hits, total, next) = fetch(&state, &f).await?;
+    let page_link = |id: i64| {
+        let join = if qs.is_empty() { "" } else { "&" };
+        format!("/sources?{qs}{join}after={id}")
+    };
     let title = match &f.q {
         Some(q) => format!(
             "{total} article{} mention “{q}”",
@@ -127,7 +150,10 @@ pub async fn list_page(
         Some(_) => format!("{title}: articles Pointwise has read about the 28-point plan."),
         None => format!("The {total} articles Pointwise has read about the 28-point plan."),
     };
-    let canonical = with_query("/sources", &qs);
+    let canonical = match f.after {
+        Some(id) => page_link(id),
+        None => with_query("/sources", &qs),
+    };
     let meta = PageMeta::new(
         &title,
         &description,
@@ -150,6 +176,8 @@ pub async fn list_page(
         q: f.q.clone().unwrap_or_default(),
         from: f.from.clone().unwrap_or_default(),
         to: f.to.clone().unwrap_or_default(),
+        first: f.after.map(|_| with_query("/sources", &qs)),
+        next: next.map(page_link),
         query: qs,
     })?
     .into_response())
@@ -185,7 +213,10 @@ pub async fn list_json(
 ) -> WebResult<Response> {
     let f = raw.parse()?;
     let base = &state.public_url;
-    let (all, hits, total) = fetch(&state, &f).await?;
+    let (all, hits, total, next) = fetch(&state, &f).await?;
+    let qs = f.query_string();
+    let join = if qs.is_empty() { "" } else { "&" };
+    let next = next.map(|id| format!("{base}/sources.json?{qs}{join}after={id}"));
     match &f.q {
         Some(q) => {
             let out: Vec<HitOut> = hits
@@ -220,7 +251,8 @@ pub async fn list_json(
                 })
                 .collect();
             Ok(formats::json(&serde_json::json!({
-                "total": out.len(),
+                "total": total,
+                "next": next,
                 "sources": out,
             })))
         }

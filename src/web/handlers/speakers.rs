@@ -3,10 +3,14 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{Html, IntoResponse, Response};
+use axum_extra::extract::Query;
 use serde::Serialize;
 
+use super::provisions::canonical_page;
+use super::statements::{Pager, pager, paging};
 use crate::db::models::{ProvisionRow, SpeakerRow, StatementFilter, StatementRow};
-use crate::db::queries;
+use crate::db::{queries, tally};
+use crate::web::filter::RawStatementQuery;
 use crate::web::formats::{self, StatementOut};
 use crate::web::page::{ATOM, JSON, PageMeta, crumb, render};
 use crate::web::{AppState, WebError, WebResult};
@@ -27,8 +31,12 @@ pub struct SpeakerPage {
     pub meta: PageMeta,
     /// The speaker.
     pub speaker: SpeakerRow,
-    /// By point.
+    /// This page's statements, by point.
     pub groups: Vec<PointGroup>,
+    /// Statements per point, in all: (point, its label and title, statements).
+    pub points: Vec<(i64, String, i64)>,
+    /// Links to the other pages of statements.
+    pub pages: Pager,
 }
 
 /// The list of speakers.
@@ -37,25 +45,102 @@ pub struct SpeakerPage {
 pub struct SpeakersPage {
     /// Head data.
     pub meta: PageMeta,
-    /// Speakers with statements.
+    /// This page of the speakers with statements.
     pub speakers: Vec<SpeakerRow>,
+    /// Speakers with statements in all.
+    pub total: i64,
+    /// The previous page.
+    pub prev: Option<String>,
+    /// The next page.
+    pub next: Option<String>,
 }
 
-/// `GET /speakers`
-pub async fn list_page(State(state): State<AppState>) -> WebResult<Html<String>> {
-    let speakers = queries::list_speakers(&state.pool).await?;
+/// Speakers per page of `/speakers`.
+pub const SPEAKERS_PER_PAGE: i64 = 100;
+
+/// `?page=N` of `/speakers`.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct ListQuery {
+    /// Page, from 1.
+    pub page: Vec<String>,
+}
+
+/// The page asked for, from 1 (a bad one is a 400 naming the parameter).
+fn list_page_number(q: &ListQuery) -> WebResult<i64> {
+    match q
+        .page
+        .iter()
+        .rev()
+        .map(|p| p.trim())
+        .find(|p| !p.is_empty())
+    {
+        None => Ok(1),
+        Some(p) => match p.parse::<i64>() {
+            Ok(n) if (1..=100_000).contains(&n) => Ok(n),
+            _ => Err(WebError::BadRequest(format!(
+                "The parameter page cannot be “{}”: it takes a page number from 1.",
+                p.chars().take(40).collect::<String>()
+            ))),
+        },
+    }
+}
+
+/// One page of speakers, the links to the pages around it, and how many speakers in all.
+async fn speakers_of(
+    state: &AppState,
+    q: &ListQuery,
+    path: &str,
+) -> WebResult<(Vec<SpeakerRow>, Option<String>, Option<String>, i64, i64)> {
+    let page = list_page_number(q)?;
+    let (speakers, total) = queries::speaker_page(
+        &state.pool,
+        (page - 1) * SPEAKERS_PER_PAGE,
+        SPEAKERS_PER_PAGE,
+    )
+    .await?;
+    let link = |n: i64| {
+        if n == 1 {
+            path.to_string()
+        } else {
+            format!("{path}?page={n}")
+        }
+    };
+    let prev = (page > 1).then(|| link(page - 1));
+    let next = (page * SPEAKERS_PER_PAGE < total).then(|| link(page + 1));
+    Ok((speakers, prev, next, total, page))
+}
+
+/// `GET /speakers` (`page=N`: [`SPEAKERS_PER_PAGE`] a page, most statements first)
+pub async fn list_page(
+    State(state): State<AppState>,
+    Query(q): Query<ListQuery>,
+) -> WebResult<Html<String>> {
+    let (speakers, prev, next, total, page) = speakers_of(&state, &q, "/speakers").await?;
+    let canonical = if page == 1 {
+        "/speakers".to_string()
+    } else {
+        format!("/speakers?page={page}")
+    };
     let meta = PageMeta::new(
-        "Speakers",
-        &format!(
-            "The {} people, bodies and media quoted on the 28-point plan.",
-            speakers.len()
-        ),
-        "/speakers",
+        &if page == 1 {
+            "Speakers".to_string()
+        } else {
+            format!("Speakers, page {page}")
+        },
+        &format!("The {total} people, bodies and media quoted on the 28-point plan."),
+        &canonical,
         vec![crumb("Matrix", "/"), crumb("Speakers", "/speakers")],
     )
-    .with_alternate(JSON, "/speakers.json")
+    .with_alternate(JSON, canonical.replacen("/speakers", "/speakers.json", 1))
     .with_base(&state.public_url);
-    render(&SpeakersPage { meta, speakers })
+    render(&SpeakersPage {
+        meta,
+        speakers,
+        total,
+        prev,
+        next,
+    })
 }
 
 /// A speaker in the JSON twins.
@@ -79,15 +164,19 @@ impl<'a> SpeakerOut<'a> {
     }
 }
 
-/// `GET /speakers.json`
-pub async fn list_json(State(state): State<AppState>) -> WebResult<Response> {
-    let speakers = queries::list_speakers(&state.pool).await?;
-    let out: Vec<SpeakerOut> = speakers
-        .iter()
-        .map(|s| SpeakerOut::new(s, &state.public_url))
-        .collect();
+/// `GET /speakers.json`: the same page as `/speakers`.
+pub async fn list_json(
+    State(state): State<AppState>,
+    Query(q): Query<ListQuery>,
+) -> WebResult<Response> {
+    let (speakers, prev, next, total, _) = speakers_of(&state, &q, "/speakers.json").await?;
+    let base = &state.public_url;
+    let out: Vec<SpeakerOut> = speakers.iter().map(|s| SpeakerOut::new(s, base)).collect();
+    let abs = |p: Option<String>| p.map(|p| format!("{base}{p}"));
     Ok(formats::json(&serde_json::json!({
-        "total": out.len(),
+        "total": total,
+        "next": abs(next),
+        "prev": abs(prev),
         "speakers": out,
     })))
 }
@@ -122,31 +211,49 @@ pub async fn feed(State(state): State<AppState>, Path(slug): Path<String>) -> We
     .await
 }
 
-/// `GET /speakers/{slug}` and `/speakers/{slug}.json`
+/// `GET /speakers/{slug}` and `/speakers/{slug}.json` (`after`, `before`, `size`: the pages
+/// of the statements, oldest first)
 pub async fn detail_page(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    Query(query): Query<RawStatementQuery>,
 ) -> WebResult<Response> {
     let (slug, as_json) = super::json_suffix(slug);
+    let mut filter = paging(&query)?;
     let speaker = find(&state, &slug).await?;
-    let filter = StatementFilter {
-        speakers: vec![speaker.slug.clone()],
-        limit: 10_000,
-        ..Default::default()
-    };
-    let (statements, total) = queries::list_statements(&state.pool, &filter).await?;
+    filter.speakers = vec![speaker.slug.clone()];
+    let (statements, more) = queries::statement_page(&state.pool, &filter).await?;
+    let total = speaker.statements;
+    let path = format!("/speakers/{}", speaker.slug);
     if as_json {
         let base = &state.public_url;
+        let pages = pager(&format!("{path}.json"), &filter, &statements, more);
+        let abs = |p: &Option<String>| p.as_ref().map(|p| format!("{base}{p}"));
         return Ok(formats::json(&serde_json::json!({
             "speaker": SpeakerOut::new(&speaker, base),
+            "total": total,
+            "next": abs(&pages.next),
+            "prev": abs(&pages.prev),
             "statements": statements
                 .iter()
                 .map(|s| StatementOut::new(s, base))
                 .collect::<Vec<_>>(),
         })));
     }
-    let groups = queries::list_provisions(&state.pool)
+    let pages = pager(&path, &filter, &statements, more);
+    let provisions = queries::list_provisions(&state.pool).await?;
+    let points = tally::speaker_points(&state.pool, speaker.id)
         .await?
+        .into_iter()
+        .map(|(n, count)| {
+            let title = provisions
+                .iter()
+                .find(|p| p.number == n)
+                .map_or_else(String::new, |p| format!("{}: {}", p.label(), p.title));
+            (n, title, count)
+        })
+        .collect();
+    let groups = provisions
         .into_iter()
         .filter_map(|p| {
             let st: Vec<StatementRow> = statements
@@ -176,7 +283,7 @@ pub async fn detail_page(
             "{total} statements by {} on the US 28-point peace plan, by point.",
             speaker.name
         ),
-        &format!("/speakers/{}", speaker.slug),
+        &canonical_page(&path, &query),
         vec![
             crumb("Matrix", "/"),
             crumb("Speakers", "/speakers"),
@@ -190,6 +297,8 @@ pub async fn detail_page(
         meta,
         speaker,
         groups,
+        points,
+        pages,
     })?
     .into_response())
 }

@@ -146,6 +146,31 @@ fn choices<T>(items: &[T], selected: &[String], f: impl Fn(&T) -> (String, Strin
         .collect()
 }
 
+/// The options of a select box for a facet with many values (speakers, sources): the values its
+/// facet shows (the selected ones and those with most statements), named from `named` (the
+/// selected rows) when they are among them.
+fn facet_choices<T>(
+    facets: &[FacetGroup],
+    name: &str,
+    named: &[T],
+    f: impl Fn(&T) -> (String, String),
+) -> Vec<Choice> {
+    let names: Vec<(String, String)> = named.iter().map(f).collect();
+    facets
+        .iter()
+        .filter(|g| g.name == name)
+        .flat_map(|g| &g.values)
+        .map(|v| Choice {
+            label: names
+                .iter()
+                .find(|(value, _)| *value == v.value)
+                .map_or_else(|| v.label.clone(), |(_, label)| label.clone()),
+            value: v.value.clone(),
+            selected: v.selected,
+        })
+        .collect()
+}
+
 const FACETS: [(Facet, &str, &str); 6] = [
     (Facet::Provision, "provision", "Point"),
     (Facet::Category, "category", "Category"),
@@ -223,6 +248,60 @@ fn cursor_href(path: &str, f: &StatementFilter, row: &StatementRow, dir: Directi
     } else {
         format!("{path}?{qs}&{key}={cursor}")
     }
+}
+
+/// Links to the first, previous and next pages of statements shown on a page of its own
+/// (a point, a speaker): `base` is its path with any query it keeps.
+pub struct Pager {
+    /// The first page, when this is not it.
+    pub first: Option<String>,
+    /// The previous page.
+    pub prev: Option<String>,
+    /// The next page.
+    pub next: Option<String>,
+}
+
+/// The paging of a page showing `rows` of `filter` (`more`: more rows follow in its direction);
+/// links go to `base` with `size` (when not the default) and the cursor.
+pub fn pager(base: &str, filter: &StatementFilter, rows: &[StatementRow], more: bool) -> Pager {
+    let mut qs = Vec::new();
+    if filter.limit != crate::web::filter::PAGE_SIZE {
+        qs.push(format!("size={}", filter.limit));
+    }
+    let link = |key: &str, row: &StatementRow| {
+        let mut parts = qs.clone();
+        parts.push(format!("{key}={}", Cursor::of(row).encode()));
+        format!("{base}?{}", parts.join("&"))
+    };
+    let dir = filter.cursor.as_ref().map(|c| c.1);
+    let (has_prev, has_next) = match dir {
+        Some(Direction::Before) => (more, !rows.is_empty()),
+        Some(Direction::After) => (!rows.is_empty(), more),
+        None => (false, more),
+    };
+    Pager {
+        first: dir.is_some().then(|| {
+            if qs.is_empty() {
+                base.to_string()
+            } else {
+                format!("{base}?{}", qs.join("&"))
+            }
+        }),
+        prev: rows.first().filter(|_| has_prev).map(|r| link("before", r)),
+        next: rows.last().filter(|_| has_next).map(|r| link("after", r)),
+    }
+}
+
+/// The paging parameters of a page of its own (`after`, `before`, `size`), validated as for
+/// `/statements` (a bad one is a 400 naming it); the rest of the query is not read.
+pub fn paging(raw: &RawStatementQuery) -> WebResult<StatementFilter> {
+    RawStatementQuery {
+        after: raw.after.clone(),
+        before: raw.before.clone(),
+        size: raw.size.clone(),
+        ..Default::default()
+    }
+    .parse()
 }
 
 /// The names of the selected `values`, joined by "or": each looked up in `items`.
@@ -367,23 +446,41 @@ async fn load(state: &AppState, filter: StatementFilter, path: &str) -> WebResul
     let pool = &state.pool;
     let (rows, more) = queries::statement_page(pool, &filter).await?;
     let provisions = queries::list_provisions(pool).await?;
-    let speakers = queries::list_speakers(pool).await?;
-    let sources = queries::list_sources(pool).await?;
+    // only the selected speakers and sources are named (the facets name the others)
+    let speakers = queries::speakers_by_slugs(pool, &filter.speakers).await?;
+    let sources = queries::sources_by_ids(pool, &filter.sources).await?;
     let categories = queries::list_categories(pool).await?;
+    // the six counts at once, each on a connection of its own
+    let count = |facet| queries::facet_counts(pool, &filter, facet, FACET_SHOWN);
+    let counted = tokio::try_join!(
+        count(FACETS[0].0),
+        count(FACETS[1].0),
+        count(FACETS[2].0),
+        count(FACETS[3].0),
+        count(FACETS[4].0),
+        count(FACETS[5].0),
+    )?;
+    let counted = [
+        counted.0, counted.1, counted.2, counted.3, counted.4, counted.5,
+    ];
     let mut facets = Vec::with_capacity(FACETS.len());
     let mut stats = FilterStats::default();
-    for (facet, name, title) in FACETS {
+    for ((facet, name, title), (counts, distinct)) in FACETS.into_iter().zip(counted) {
         let chosen = selected(&filter, facet);
-        let counts = queries::facet_counts(pool, &filter, facet).await?;
         // each facet counts the filter without its own selection, so the whole filter's
         // counts are the facet's values that are selected (or all of them, when none is)
         let within = counts
             .iter()
             .filter(|c| c.count > 0 && (chosen.is_empty() || chosen.contains(&c.value)));
+        let values_within = if chosen.is_empty() {
+            distinct
+        } else {
+            within.clone().count() as i64
+        };
         match facet {
             Facet::Kind => stats.statements = within.map(|c| c.count).sum(),
-            Facet::Speaker => stats.speakers = within.count() as i64,
-            Facet::Source => stats.sources = within.count() as i64,
+            Facet::Speaker => stats.speakers = values_within,
+            Facet::Source => stats.sources = values_within,
             _ => {}
         }
         let value = |value: String, label: String, count: i64, selected: bool| FacetValue {
@@ -396,6 +493,7 @@ async fn load(state: &AppState, filter: StatementFilter, path: &str) -> WebResul
         // selected values first, then the others in the query's order
         let (mine, rest): (Vec<_>, Vec<_>) =
             counts.into_iter().partition(|c| chosen.contains(&c.value));
+        let counted = mine.len();
         let mut values: Vec<FacetValue> = mine
             .into_iter()
             .map(|c| value(c.value, c.label, c.count, true))
@@ -407,7 +505,10 @@ async fn load(state: &AppState, filter: StatementFilter, path: &str) -> WebResul
             }
         }
         let room = FACET_SHOWN.max(chosen.len()).saturating_sub(values.len());
-        let hidden = rest.len().saturating_sub(room);
+        let others = rest.len().min(room);
+        let hidden = usize::try_from(distinct)
+            .unwrap_or(0)
+            .saturating_sub(counted + others);
         values.extend(
             rest.into_iter()
                 .take(room)
@@ -515,7 +616,6 @@ pub async fn list_page(
     )
     .with_base(&state.public_url);
     let provision_values: Vec<String> = f.provisions.iter().map(i64::to_string).collect();
-    let source_values: Vec<String> = f.sources.iter().map(i64::to_string).collect();
     let rows = l
         .rows
         .iter()
@@ -558,10 +658,10 @@ pub async fn list_page(
         categories: choices(&l.categories, &f.categories, |c| {
             (c.slug.clone(), format!("{}. {}", c.letter, c.name))
         }),
-        speakers: choices(&l.speakers, &f.speakers, |s| {
+        speakers: facet_choices(&l.facets, "speaker", &l.speakers, |s| {
             (s.slug.clone(), s.name.clone())
         }),
-        sources: choices(&l.sources, &source_values, |s| {
+        sources: facet_choices(&l.facets, "source", &l.sources, |s| {
             (s.id.to_string(), s.dateline())
         }),
         kinds: choices(&Kind::ALL, &f.kinds, |k| {
@@ -695,8 +795,8 @@ pub async fn list_atom(
         &stats,
         &filter,
         &queries::list_provisions(&state.pool).await?,
-        &queries::list_speakers(&state.pool).await?,
-        &queries::list_sources(&state.pool).await?,
+        &queries::speakers_by_slugs(&state.pool, &filter.speakers).await?,
+        &queries::sources_by_ids(&state.pool, &filter.sources).await?,
         &queries::list_categories(&state.pool).await?,
     );
     let page = href("/statements", &filter);

@@ -1,0 +1,330 @@
+//! Counts kept by the ingest (migration 0007): statements per point, outlet, speaker and
+//! stance (`tally`), per point, outlet, day and stance (`tally_day`), per source
+//! (`tally_count`), and what each source contributes to them (`tally_source`). The matrix, the
+//! timeline of a point and the facets of an unfiltered list read them instead of grouping every
+//! statement.
+//!
+//! Each is split by kind and stance. In the tallies, provision -1 is the statement itself (counted once, whatever points it is
+//! about) and provision -2 with a category the statement counted once in that category.
+
+use std::collections::{BTreeMap, HashMap};
+
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+
+fn push_ids(q: &mut QueryBuilder<Sqlite>, ids: &[i64]) {
+    q.push(" in (");
+    let mut sep = q.separated(", ");
+    for id in ids {
+        sep.push_bind(*id);
+    }
+    q.push(")");
+}
+
+/// Largest number of rows in one multi-row insert of counts (9 columns at most).
+const MAX_ROWS: usize = 256;
+
+/// Adds (`sign` 1) or takes out (`sign` -1) the rows of `tally_source` for the sources `ids`
+/// from the totals; whether there were any.
+async fn apply(conn: &mut SqliteConnection, ids: &[i64], sign: i64) -> sqlx::Result<bool> {
+    let mut q = QueryBuilder::<Sqlite>::new(
+        "insert into tally (provision, category, publisher, speaker_id, kind, stance, statements)
+         select provision, category, publisher, speaker_id, kind, stance, ",
+    );
+    q.push_bind(sign)
+        .push(" * sum(statements) from tally_source where source_id");
+    push_ids(&mut q, ids);
+    q.push(
+        " group by provision, category, publisher, speaker_id, kind, stance
+         on conflict do update set statements = statements + excluded.statements",
+    );
+    let touched = q.build().execute(&mut *conn).await?.rows_affected() > 0;
+    let mut q = QueryBuilder::<Sqlite>::new(
+        "insert into tally_day (provision, publisher, date, stance, statements)
+         select provision, publisher, date, stance, ",
+    );
+    q.push_bind(sign)
+        .push(" * sum(statements) from tally_source where provision >= 0 and source_id");
+    push_ids(&mut q, ids);
+    q.push(
+        " group by provision, publisher, date, stance
+         on conflict do update set statements = statements + excluded.statements",
+    );
+    q.build().execute(&mut *conn).await?;
+    Ok(touched)
+}
+
+/// A source written by the batch, as the counts see it.
+#[derive(Debug, Clone)]
+pub struct CountedSource {
+    /// Its id.
+    pub id: i64,
+    /// Its publisher ('' when unknown).
+    pub publisher: String,
+    /// Its date, YYYY-MM-DD, or ''.
+    pub date: String,
+    /// Whether it replaced an earlier version (whose counts are taken out first).
+    pub replaced: bool,
+}
+
+/// A statement written by the batch, as the counts see it.
+#[derive(Debug, Clone)]
+pub struct CountedStatement<'a> {
+    /// Its source.
+    pub source_id: i64,
+    /// Its speaker, 0 for the article's own voice.
+    pub speaker_id: i64,
+    /// Quote, paraphrase or report.
+    pub kind: &'a str,
+    /// Its stance.
+    pub stance: &'a str,
+    /// The points it is linked to.
+    pub provisions: Vec<i64>,
+}
+
+/// The category of each point that has one, for the counts per category.
+pub async fn categories(conn: &mut SqliteConnection) -> sqlx::Result<HashMap<i64, String>> {
+    let rows: Vec<(i64, String)> =
+        sqlx::query_as("select number, category from provision where category is not null")
+            .fetch_all(&mut *conn)
+            .await?;
+    Ok(rows.into_iter().collect())
+}
+
+type SourceKey<'a> = (i64, i64, i64, &'a str, &'a str, &'a str);
+
+/// Counts what the batch wrote, inside its transaction and after its rows went in: takes out
+/// what its replaced sources contributed when last counted (from `tally_source`), then adds the
+/// contributions of all its sources, counted here from the rows the writer still holds
+/// (grouping them again in SQL cost more than the rest of the write).
+pub async fn count_batch(
+    conn: &mut SqliteConnection,
+    categories: &HashMap<i64, String>,
+    sources: &[CountedSource],
+    statements: &[CountedStatement<'_>],
+) -> sqlx::Result<()> {
+    let replaced: Vec<i64> = sources
+        .iter()
+        .filter(|s| s.replaced)
+        .map(|s| s.id)
+        .collect();
+    for chunk in replaced.chunks(64) {
+        apply(&mut *conn, chunk, -1).await?;
+        let mut q = QueryBuilder::<Sqlite>::new("delete from tally_source where source_id");
+        push_ids(&mut q, chunk);
+        q.build().persistent(false).execute(&mut *conn).await?;
+        let mut q = QueryBuilder::<Sqlite>::new("delete from tally_count where id");
+        push_ids(&mut q, chunk);
+        q.build().persistent(false).execute(&mut *conn).await?;
+    }
+    // per source: per point, per statement (-1), per category (-2)
+    let mut per_source: BTreeMap<SourceKey<'_>, i64> = BTreeMap::new();
+    for t in statements {
+        let mut points = t.provisions.clone();
+        points.sort_unstable();
+        points.dedup();
+        let mut cats: Vec<&str> = Vec::new();
+        for p in &points {
+            *per_source
+                .entry((t.source_id, t.speaker_id, *p, "", t.kind, t.stance))
+                .or_default() += 1;
+            if let Some(c) = categories.get(p)
+                && !cats.contains(&c.as_str())
+            {
+                cats.push(c);
+            }
+        }
+        *per_source
+            .entry((t.source_id, t.speaker_id, -1, "", t.kind, t.stance))
+            .or_default() += 1;
+        for c in cats {
+            *per_source
+                .entry((t.source_id, t.speaker_id, -2, c, t.kind, t.stance))
+                .or_default() += 1;
+        }
+    }
+    let meta: HashMap<i64, &CountedSource> = sources.iter().map(|s| (s.id, s)).collect();
+    let mut totals: BTreeMap<(i64, &str, &str, i64, &str, &str), i64> = BTreeMap::new();
+    let mut days: BTreeMap<(i64, &str, &str, &str), i64> = BTreeMap::new();
+    let mut per_count: BTreeMap<i64, i64> = BTreeMap::new();
+    let mut rows = Vec::with_capacity(per_source.len());
+    for (&(source, speaker, provision, category, kind, stance), &n) in &per_source {
+        let (publisher, date) = meta
+            .get(&source)
+            .map_or(("", ""), |s| (s.publisher.as_str(), s.date.as_str()));
+        *totals
+            .entry((provision, category, publisher, speaker, kind, stance))
+            .or_default() += n;
+        if provision >= 0 {
+            *days
+                .entry((provision, publisher, date, stance))
+                .or_default() += n;
+        }
+        if provision == -1 {
+            *per_count.entry(source).or_default() += n;
+        }
+        rows.push((
+            source, publisher, date, speaker, provision, category, kind, stance, n,
+        ));
+    }
+    for chunk in rows.chunks(MAX_ROWS) {
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "insert into tally_source (source_id, publisher, date, speaker_id, provision, category, kind, stance, statements) ",
+        );
+        q.push_values(chunk, |mut v, r| {
+            v.push_bind(r.0)
+                .push_bind(r.1)
+                .push_bind(r.2)
+                .push_bind(r.3)
+                .push_bind(r.4)
+                .push_bind(r.5)
+                .push_bind(r.6)
+                .push_bind(r.7)
+                .push_bind(r.8);
+        });
+        q.build()
+            .persistent(chunk.len() == MAX_ROWS)
+            .execute(&mut *conn)
+            .await?;
+    }
+    let totals: Vec<_> = totals.into_iter().collect();
+    for chunk in totals.chunks(MAX_ROWS) {
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "insert into tally (provision, category, publisher, speaker_id, kind, stance, statements) ",
+        );
+        q.push_values(chunk, |mut v, ((p, c, publisher, sp, k, st), n)| {
+            v.push_bind(*p)
+                .push_bind(*c)
+                .push_bind(*publisher)
+                .push_bind(*sp)
+                .push_bind(*k)
+                .push_bind(*st)
+                .push_bind(*n);
+        });
+        q.push(" on conflict do update set statements = statements + excluded.statements");
+        q.build()
+            .persistent(chunk.len() == MAX_ROWS)
+            .execute(&mut *conn)
+            .await?;
+    }
+    let days: Vec<_> = days.into_iter().collect();
+    for chunk in days.chunks(MAX_ROWS) {
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "insert into tally_day (provision, publisher, date, stance, statements) ",
+        );
+        q.push_values(chunk, |mut v, ((p, publisher, date, st), n)| {
+            v.push_bind(*p)
+                .push_bind(*publisher)
+                .push_bind(*date)
+                .push_bind(*st)
+                .push_bind(*n);
+        });
+        q.push(" on conflict do update set statements = statements + excluded.statements");
+        q.build()
+            .persistent(chunk.len() == MAX_ROWS)
+            .execute(&mut *conn)
+            .await?;
+    }
+    let counts: Vec<_> = per_count.into_iter().collect();
+    for chunk in counts.chunks(MAX_ROWS) {
+        let mut q =
+            QueryBuilder::<Sqlite>::new("insert into tally_count (id, publisher, statements) ");
+        q.push_values(chunk, |mut v, (id, n)| {
+            let publisher = meta.get(id).map_or("", |s| s.publisher.as_str());
+            v.push_bind(*id).push_bind(publisher).push_bind(*n);
+        });
+        q.build()
+            .persistent(chunk.len() == MAX_ROWS)
+            .execute(&mut *conn)
+            .await?;
+    }
+    if !replaced.is_empty() {
+        // only sources counted before can leave totals at zero
+        sqlx::query("delete from tally where statements <= 0")
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query("delete from tally_day where statements <= 0")
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// A source or speaker with its number of statements on one point.
+#[derive(Debug, Clone, sqlx::FromRow, PartialEq)]
+pub struct Ranked {
+    /// Source id or speaker slug.
+    pub key: String,
+    /// The outlet and date, or the speaker's name.
+    pub label: String,
+    /// Statements on the point.
+    pub statements: i64,
+}
+
+/// Which ranking of a point: its sources or its speakers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RankBy {
+    /// Sources, by statements on the point.
+    Source,
+    /// Speakers (the article's own voice left out).
+    Speaker,
+}
+
+/// The `limit` sources (or speakers) with most statements on point `provision`, and how many
+/// sources (or speakers) speak of it in all.
+pub async fn provision_ranking(
+    pool: &sqlx::SqlitePool,
+    provision: i64,
+    by: RankBy,
+    limit: i64,
+) -> sqlx::Result<(Vec<Ranked>, i64)> {
+    let (rows, total) = match by {
+        RankBy::Source => (
+            "select cast(x.source_id as text) as key,
+                case when s.publisher = '' then s.file_name else s.publisher end || coalesce(', ' || s.published_date, '') as label,
+                x.n as statements
+             from (select source_id, sum(statements) as n from tally_source where provision = ?
+                   group by source_id order by n desc, source_id limit ?) x
+             join source s on s.id = x.source_id order by x.n desc, x.source_id",
+            "select count(distinct source_id) from tally_source where provision = ?",
+        ),
+        RankBy::Speaker => (
+            "select p.slug as key, p.name as label, x.n as statements
+             from (select speaker_id, sum(statements) as n from tally where provision = ? and speaker_id <> 0
+                   group by speaker_id order by n desc, speaker_id limit ?) x
+             join speaker p on p.id = x.speaker_id order by x.n desc, p.name",
+            "select count(distinct speaker_id) from tally where provision = ? and speaker_id <> 0",
+        ),
+    };
+    let rows = sqlx::query_as(rows)
+        .bind(provision)
+        .bind(limit)
+        .fetch_all(pool)
+        .await?;
+    let total = sqlx::query_scalar(total)
+        .bind(provision)
+        .fetch_one(pool)
+        .await?;
+    Ok((rows, total))
+}
+
+/// Statements on point `provision`.
+pub async fn provision_total(pool: &sqlx::SqlitePool, provision: i64) -> sqlx::Result<i64> {
+    sqlx::query_scalar("select coalesce(sum(statements), 0) from tally where provision = ?")
+        .bind(provision)
+        .fetch_one(pool)
+        .await
+}
+
+/// A speaker's statements per point (provision, statements), in point order.
+pub async fn speaker_points(
+    pool: &sqlx::SqlitePool,
+    speaker_id: i64,
+) -> sqlx::Result<Vec<(i64, i64)>> {
+    sqlx::query_as(
+        "select provision, sum(statements) from tally where speaker_id = ? and provision >= 0
+         group by provision order by provision",
+    )
+    .bind(speaker_id)
+    .fetch_all(pool)
+    .await
+}

@@ -1,0 +1,212 @@
+//! What keeps the pages small at any size: the counts kept by the ingest (migration 0007) agree
+//! with a fresh count after new and replaced articles, and the pages whose size grows with the
+//! corpus (a point, a speaker, the matrix by article or speaker, the lists of sources and
+//! speakers) come a page at a time, with links that lead on and back.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use axum::http::StatusCode;
+use pointwise::ingest::run::run;
+
+type TallyRow = (i64, String, String, i64, String, String, i64);
+
+/// `tally` as stored, and as counted afresh from the statements.
+async fn tallies(pool: &sqlx::SqlitePool) -> anyhow::Result<(Vec<TallyRow>, Vec<TallyRow>)> {
+    let kept = sqlx::query_as(
+        "select provision, category, publisher, speaker_id, kind, stance, statements from tally
+         order by 1, 2, 3, 4, 5, 6",
+    )
+    .fetch_all(pool)
+    .await?;
+    let fresh = sqlx::query_as(
+        "select x.provision, x.category, s.publisher, coalesce(t.speaker_id, 0), t.kind, t.stance, count(distinct t.id)
+         from (select statement_id as id, provision, '' as category from statement_provision
+               union all select id, -1, '' from statement
+               union all select l.statement_id, -2, v.category from statement_provision l
+                   join provision v on v.number = l.provision where v.category is not null) x
+         join statement t on t.id = x.id join source s on s.id = t.source_id
+         group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6",
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok((kept, fresh))
+}
+
+/// `n` small articles in `dir`, each with a quote on the plan, from two outlets.
+fn articles(dir: &std::path::Path, n: usize, said: &str) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for i in 0..n {
+        let outlet = if i % 2 == 0 { "Reuters" } else { "TASS" };
+        std::fs::write(
+            dir.join(format!("a{i:03}.txt")),
+            format!(
+                "Article {i} on the plan\n2025-11-{:02}\n{outlet}\n\n\"The 28-point plan {said} on Ukraine's army,\" Mark Rutte said.\n\n\"We oppose the territorial clauses of the plan,\" Dmitry Peskov said.\n",
+                1 + i % 28
+            ),
+        )?;
+    }
+    Ok(())
+}
+
+fn statement_ids(body: &str) -> BTreeSet<String> {
+    body.match_indices("<article class=\"statement")
+        .filter_map(|(i, _)| {
+            let rest = &body[i..];
+            let start = rest.find("id=\"s")? + 5;
+            let end = rest[start..].find('"')? + start;
+            Some(rest[start..end].to_string())
+        })
+        .collect()
+}
+
+fn link(body: &str, rel: &str) -> Option<String> {
+    // the last such link: the pager of the statements (a point page also links to its neighbours)
+    let i = body.rfind(&format!("rel=\"{rel}\""))?;
+    let before = &body[..i];
+    let start = before.rfind("href=\"")? + 6;
+    let end = before[start..].find('"')? + start;
+    Some(
+        before[start..end]
+            .replace("&#38;", "&")
+            .replace("&amp;", "&"),
+    )
+}
+
+#[tokio::test]
+async fn the_ingest_keeps_the_tallies_equal_to_a_fresh_count() -> anyhow::Result<()> {
+    // Arrange: the seeds one article per transaction, then 70 articles in batches
+    let t = common::seeded_db().await?;
+    let dir = t.dir.path().join("corpus");
+    articles(&dir, 70, "is a basis for peace")?;
+    // Act
+    run(&t.pool, &t.extractor, std::slice::from_ref(&dir), 1 << 20).await?;
+    let (kept, fresh) = tallies(&t.pool).await?;
+    assert!(!kept.is_empty());
+    assert_eq!(kept, fresh, "after new articles");
+    // Act: every article changed (replaced), some now by the other outlet
+    articles(&dir, 70, "puts limits")?;
+    std::fs::remove_file(dir.join("a000.txt"))?;
+    run(&t.pool, &t.extractor, std::slice::from_ref(&dir), 1 << 20).await?;
+    // Assert
+    let (kept, fresh) = tallies(&t.pool).await?;
+    assert_eq!(kept, fresh, "after replaced articles");
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_point_and_a_speaker_come_a_page_at_a_time() -> anyhow::Result<()> {
+    let t = common::seeded_db().await?;
+    let app = common::app(&t.pool);
+    for page in ["/provisions/21", "/speakers/mark-rutte"] {
+        // Act
+        let (status, first) = common::get(&app, &format!("{page}?size=1")).await?;
+        // Assert
+        assert_eq!(status, StatusCode::OK, "{page}");
+        let ids = statement_ids(&first);
+        assert_eq!(ids.len(), 1, "{page}: one statement a page");
+        let next = link(&first, "next").ok_or_else(|| anyhow::anyhow!("{page}: no next"))?;
+        assert!(next.starts_with(&format!("{page}?size=1&after=")), "{next}");
+        assert!(first.contains("as a filterable list"), "{page}");
+        let (status, second) = common::get(&app, &next).await?;
+        assert_eq!(status, StatusCode::OK, "{next}");
+        let ids2 = statement_ids(&second);
+        assert_eq!(ids2.len(), 1);
+        assert!(
+            ids.is_disjoint(&ids2),
+            "{page}: page 2 shows other statements"
+        );
+        let prev = link(&second, "prev").ok_or_else(|| anyhow::anyhow!("{next}: no prev"))?;
+        let (_, back) = common::get(&app, &prev).await?;
+        assert_eq!(statement_ids(&back), ids, "{prev} leads back");
+        assert!(second.contains(&format!("href=\"{page}?size=1\">first page")));
+    }
+    let (_, point) = common::get(&app, "/provisions/21").await?;
+    assert!(point.contains("Who says most about it"));
+    assert!(
+        point.contains("/statements?provision=21&amp;speaker=")
+            || point.contains("/statements?provision=21&#38;speaker=")
+    );
+    let (_, json) = common::get(&app, "/speakers/mark-rutte.json?size=1").await?;
+    let v: serde_json::Value = serde_json::from_str(&json)?;
+    assert_eq!(v["statements"].as_array().map(Vec::len), Some(1));
+    assert!(
+        v["next"]
+            .as_str()
+            .is_some_and(|n| n.contains("/speakers/mark-rutte.json?size=1&after="))
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_matrix_by_article_and_the_list_of_sources_are_paged() -> anyhow::Result<()> {
+    // Arrange: 5 seeds and 110 articles
+    let t = common::seeded_db().await?;
+    let dir = t.dir.path().join("corpus");
+    articles(&dir, 110, "is a basis for peace")?;
+    run(&t.pool, &t.extractor, std::slice::from_ref(&dir), 1 << 20).await?;
+    let app = common::app(&t.pool);
+    // Act
+    let (status, first) = common::get(&app, "/?by=source").await?;
+    // Assert
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        first.contains("Showing columns 1 to 50."),
+        "pager on the first page"
+    );
+    let next = link(&first, "next").ok_or_else(|| anyhow::anyhow!("no next columns"))?;
+    assert_eq!(next, "/?by=source&page=2");
+    let (status, second) = common::get(&app, &next).await?;
+    assert_eq!(status, StatusCode::OK);
+    assert!(second.contains("columns 51 to 100"));
+    assert_eq!(link(&second, "prev").as_deref(), Some("/?by=source"));
+    let (status, _) = common::get(&app, "/?by=source&page=9").await?;
+    assert_eq!(status, StatusCode::NOT_FOUND, "past the last page");
+    let (_, outlets) = common::get(&app, "/").await?;
+    assert!(
+        !outlets.contains("Showing columns"),
+        "the outlets fit on one page"
+    );
+    // the list of sources
+    let (status, sources) = common::get(&app, "/sources").await?;
+    assert_eq!(status, StatusCode::OK);
+    let next = link(&sources, "next").ok_or_else(|| anyhow::anyhow!("no next sources"))?;
+    assert!(next.starts_with("/sources?after="), "{next}");
+    let (status, rest) = common::get(&app, &next).await?;
+    assert_eq!(status, StatusCode::OK);
+    assert!(rest.contains("href=\"/sources\">first page"));
+    assert_eq!(
+        sources.matches("<tr><td>").count() + rest.matches("<tr><td>").count(),
+        115,
+        "every source once"
+    );
+    let (_, json) = common::get(&app, "/sources.json").await?;
+    let v: serde_json::Value = serde_json::from_str(&json)?;
+    assert_eq!(v["total"], 115);
+    assert_eq!(v["sources"].as_array().map(Vec::len), Some(100));
+    Ok(())
+}
+
+#[tokio::test]
+async fn bad_paging_parameters_are_400_naming_them() -> anyhow::Result<()> {
+    let t = common::seeded_db().await?;
+    let app = common::app(&t.pool);
+    for (uri, name) in [
+        ("/provisions/6?after=nonsense", "after"),
+        ("/provisions/6?size=0", "size"),
+        ("/speakers/mark-rutte?before=1.2", "before"),
+        ("/speakers/mark-rutte.json?size=5000", "size"),
+        ("/speakers?page=0", "page"),
+        ("/speakers.json?page=x", "page"),
+        ("/sources?after=abc", "after"),
+        ("/sources?after=999999", "after"),
+        ("/?by=source&page=-1", "page"),
+        ("/?page=two", "page"),
+    ] {
+        let (status, body) = common::get(&app, uri).await?;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
+        assert!(body.contains(&format!("parameter {name}")), "{uri}: {body}");
+    }
+    Ok(())
+}
