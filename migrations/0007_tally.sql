@@ -1,7 +1,7 @@
 -- Counts kept by the ingest, so the matrix, the timeline and the unfiltered facets read a few
--- thousand rows instead of grouping every statement. `db::tally::after_ingest_batch` recounts
--- the sources a batch wrote, inside its transaction: it takes their old rows out of the totals
--- (tally_source remembers them), counts them again from their statements and adds the new rows.
+-- thousand rows instead of grouping every statement. `db::tally::count_batch` counts the sources
+-- a batch wrote, inside its transaction: it takes the old rows of replaced ones out of the
+-- totals (tally_source remembers them) and adds the rows counted from the batch's statements.
 -- provision -1 stands for the statement itself, counted once whatever points it links to, and
 -- provision -2 with a category for the statement counted once in each category it is about (as
 -- the points were mapped to categories when it was counted).
