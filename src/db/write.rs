@@ -110,6 +110,32 @@ fn chunk_sizes(mut len: usize, max: usize) -> Vec<usize> {
     out
 }
 
+/// The two-column rows of `head` + a list of `values` + `tail`, [`MAX_ROWS`] values a query.
+/// The queries are not kept as prepared statements: their lists vary in length.
+async fn pairs_in(
+    conn: &mut SqliteConnection,
+    head: &'static str,
+    values: &[&str],
+    tail: &'static str,
+) -> sqlx::Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for chunk in values.chunks(MAX_ROWS) {
+        let mut q = QueryBuilder::<Sqlite>::new(head);
+        let mut list = q.separated(", ");
+        for v in chunk {
+            list.push_bind(*v);
+        }
+        q.push(tail);
+        let rows: Vec<(String, String)> = q
+            .build_query_as()
+            .persistent(false)
+            .fetch_all(&mut *conn)
+            .await?;
+        out.extend(rows);
+    }
+    Ok(out)
+}
+
 impl Writer {
     /// A writer on `pool` with no batch open.
     pub fn new(pool: SqlitePool) -> Self {
@@ -162,39 +188,13 @@ impl Writer {
     pub async fn stored(&mut self, names: &[&str], hashes: &[&str]) -> sqlx::Result<Stored> {
         let b = self.batch().await?;
         let mut stored = Stored::default();
-        for chunk in names.chunks(MAX_ROWS) {
-            let mut q = QueryBuilder::<Sqlite>::new(
-                "select file_name, content_hash from source where file_name in (",
-            );
-            let mut list = q.separated(", ");
-            for n in chunk {
-                list.push_bind(*n);
-            }
-            q.push(")");
-            let rows: Vec<(String, String)> = q
-                .build_query_as()
-                .persistent(false)
-                .fetch_all(&mut *b.tx)
-                .await?;
-            stored.hash_of.extend(rows);
-        }
-        for chunk in hashes.chunks(MAX_ROWS) {
-            let mut q = QueryBuilder::<Sqlite>::new(
-                "select content_hash, file_name from source where content_hash in (",
-            );
-            let mut list = q.separated(", ");
-            for h in chunk {
-                list.push_bind(*h);
-            }
-            q.push(") order by id");
-            let rows: Vec<(String, String)> = q
-                .build_query_as()
-                .persistent(false)
-                .fetch_all(&mut *b.tx)
-                .await?;
-            for (hash, name) in rows {
-                stored.names_of.entry(hash).or_default().push(name);
-            }
+        let by_name = "select file_name, content_hash from source where file_name in (";
+        stored
+            .hash_of
+            .extend(pairs_in(&mut b.tx, by_name, names, ")").await?);
+        let by_hash = "select content_hash, file_name from source where content_hash in (";
+        for (hash, name) in pairs_in(&mut b.tx, by_hash, hashes, ") order by id").await? {
+            stored.names_of.entry(hash).or_default().push(name);
         }
         Ok(stored)
     }
