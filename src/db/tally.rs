@@ -9,6 +9,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use sqlx::query_builder::Separated;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 fn push_ids(q: &mut QueryBuilder<Sqlite>, ids: &[i64]) {
@@ -51,6 +52,30 @@ async fn apply(conn: &mut SqliteConnection, ids: &[i64], sign: i64) -> sqlx::Res
     );
     q.build().execute(&mut *conn).await?;
     Ok(touched)
+}
+
+/// The upsert clause of the totals: a batch adds to what is counted.
+const ADD: &str = " on conflict do update set statements = statements + excluded.statements";
+
+/// `head` + `values (...)` for each of `rows` (bound by `bind`) + `tail`, [`MAX_ROWS`] rows a
+/// statement; only full chunks are kept as prepared statements (the last one varies in size).
+async fn insert_rows<T>(
+    conn: &mut SqliteConnection,
+    head: &'static str,
+    tail: &'static str,
+    rows: &[T],
+    mut bind: impl FnMut(Separated<'_, Sqlite, &'static str>, &T),
+) -> sqlx::Result<()> {
+    for chunk in rows.chunks(MAX_ROWS) {
+        let mut q = QueryBuilder::<Sqlite>::new(head);
+        q.push_values(chunk, &mut bind);
+        q.push(tail);
+        q.build()
+            .persistent(chunk.len() == MAX_ROWS)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
 }
 
 /// A source written by the batch, as the counts see it.
@@ -166,11 +191,12 @@ pub async fn count_batch(
             source, publisher, date, speaker, provision, category, kind, stance, n,
         ));
     }
-    for chunk in rows.chunks(MAX_ROWS) {
-        let mut q = QueryBuilder::<Sqlite>::new(
-            "insert into tally_source (source_id, publisher, date, speaker_id, provision, category, kind, stance, statements) ",
-        );
-        q.push_values(chunk, |mut v, r| {
+    insert_rows(
+        conn,
+        "insert into tally_source (source_id, publisher, date, speaker_id, provision, category, kind, stance, statements) ",
+        "",
+        &rows,
+        |mut v, r| {
             v.push_bind(r.0)
                 .push_bind(r.1)
                 .push_bind(r.2)
@@ -180,18 +206,16 @@ pub async fn count_batch(
                 .push_bind(r.6)
                 .push_bind(r.7)
                 .push_bind(r.8);
-        });
-        q.build()
-            .persistent(chunk.len() == MAX_ROWS)
-            .execute(&mut *conn)
-            .await?;
-    }
+        },
+    )
+    .await?;
     let totals: Vec<_> = totals.into_iter().collect();
-    for chunk in totals.chunks(MAX_ROWS) {
-        let mut q = QueryBuilder::<Sqlite>::new(
-            "insert into tally (provision, category, publisher, speaker_id, kind, stance, statements) ",
-        );
-        q.push_values(chunk, |mut v, ((p, c, publisher, sp, k, st), n)| {
+    insert_rows(
+        conn,
+        "insert into tally (provision, category, publisher, speaker_id, kind, stance, statements) ",
+        ADD,
+        &totals,
+        |mut v, ((p, c, publisher, sp, k, st), n)| {
             v.push_bind(*p)
                 .push_bind(*c)
                 .push_bind(*publisher)
@@ -199,44 +223,36 @@ pub async fn count_batch(
                 .push_bind(*k)
                 .push_bind(*st)
                 .push_bind(*n);
-        });
-        q.push(" on conflict do update set statements = statements + excluded.statements");
-        q.build()
-            .persistent(chunk.len() == MAX_ROWS)
-            .execute(&mut *conn)
-            .await?;
-    }
+        },
+    )
+    .await?;
     let days: Vec<_> = days.into_iter().collect();
-    for chunk in days.chunks(MAX_ROWS) {
-        let mut q = QueryBuilder::<Sqlite>::new(
-            "insert into tally_day (provision, publisher, date, stance, statements) ",
-        );
-        q.push_values(chunk, |mut v, ((p, publisher, date, st), n)| {
+    insert_rows(
+        conn,
+        "insert into tally_day (provision, publisher, date, stance, statements) ",
+        ADD,
+        &days,
+        |mut v, ((p, publisher, date, st), n)| {
             v.push_bind(*p)
                 .push_bind(*publisher)
                 .push_bind(*date)
                 .push_bind(*st)
                 .push_bind(*n);
-        });
-        q.push(" on conflict do update set statements = statements + excluded.statements");
-        q.build()
-            .persistent(chunk.len() == MAX_ROWS)
-            .execute(&mut *conn)
-            .await?;
-    }
+        },
+    )
+    .await?;
     let counts: Vec<_> = per_count.into_iter().collect();
-    for chunk in counts.chunks(MAX_ROWS) {
-        let mut q =
-            QueryBuilder::<Sqlite>::new("insert into tally_count (id, publisher, statements) ");
-        q.push_values(chunk, |mut v, (id, n)| {
+    insert_rows(
+        conn,
+        "insert into tally_count (id, publisher, statements) ",
+        "",
+        &counts,
+        |mut v, (id, n)| {
             let publisher = meta.get(id).map_or("", |s| s.publisher.as_str());
             v.push_bind(*id).push_bind(publisher).push_bind(*n);
-        });
-        q.build()
-            .persistent(chunk.len() == MAX_ROWS)
-            .execute(&mut *conn)
-            .await?;
-    }
+        },
+    )
+    .await?;
     if !replaced.is_empty() {
         // only sources counted before can leave totals at zero
         sqlx::query("delete from tally where statements <= 0")
