@@ -9,8 +9,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use sqlx::query_builder::Separated;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+
+use super::write::{MAX_ROWS, insert_rows};
 
 fn push_ids(q: &mut QueryBuilder<Sqlite>, ids: &[i64]) {
     q.push(" in (");
@@ -20,9 +21,6 @@ fn push_ids(q: &mut QueryBuilder<Sqlite>, ids: &[i64]) {
     }
     q.push(")");
 }
-
-/// Largest number of rows in one multi-row insert of counts (9 columns at most).
-const MAX_ROWS: usize = 256;
 
 /// Adds (`sign` 1) or takes out (`sign` -1) the rows of `tally_source` for the sources `ids`
 /// from the totals; whether there were any.
@@ -56,27 +54,6 @@ async fn apply(conn: &mut SqliteConnection, ids: &[i64], sign: i64) -> sqlx::Res
 
 /// The upsert clause of the totals: a batch adds to what is counted.
 const ADD: &str = " on conflict do update set statements = statements + excluded.statements";
-
-/// `head` + `values (...)` for each of `rows` (bound by `bind`) + `tail`, [`MAX_ROWS`] rows a
-/// statement; only full chunks are kept as prepared statements (the last one varies in size).
-async fn insert_rows<T>(
-    conn: &mut SqliteConnection,
-    head: &'static str,
-    tail: &'static str,
-    rows: &[T],
-    mut bind: impl FnMut(Separated<'_, Sqlite, &'static str>, &T),
-) -> sqlx::Result<()> {
-    for chunk in rows.chunks(MAX_ROWS) {
-        let mut q = QueryBuilder::<Sqlite>::new(head);
-        q.push_values(chunk, &mut bind);
-        q.push(tail);
-        q.build()
-            .persistent(chunk.len() == MAX_ROWS)
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(())
-}
 
 /// A source written by the batch, as the counts see it.
 #[derive(Debug, Clone)]
@@ -196,6 +173,7 @@ pub async fn count_batch(
         "insert into tally_source (source_id, publisher, date, speaker_id, provision, category, kind, stance, statements) ",
         "",
         &rows,
+        MAX_ROWS,
         |mut v, r| {
             v.push_bind(r.0)
                 .push_bind(r.1)
@@ -215,6 +193,7 @@ pub async fn count_batch(
         "insert into tally (provision, category, publisher, speaker_id, kind, stance, statements) ",
         ADD,
         &totals,
+        MAX_ROWS,
         |mut v, ((p, c, publisher, sp, k, st), n)| {
             v.push_bind(*p)
                 .push_bind(*c)
@@ -232,6 +211,7 @@ pub async fn count_batch(
         "insert into tally_day (provision, publisher, date, stance, statements) ",
         ADD,
         &days,
+        MAX_ROWS,
         |mut v, ((p, publisher, date, st), n)| {
             v.push_bind(*p)
                 .push_bind(*publisher)
@@ -247,6 +227,7 @@ pub async fn count_batch(
         "insert into tally_count (id, publisher, statements) ",
         "",
         &counts,
+        MAX_ROWS,
         |mut v, (id, n)| {
             let publisher = meta.get(id).map_or("", |s| s.publisher.as_str());
             v.push_bind(*id).push_bind(publisher).push_bind(*n);

@@ -14,6 +14,7 @@
 
 use std::collections::HashMap;
 
+use sqlx::query_builder::Separated;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection, SqlitePool, Transaction};
 
 use super::tally::{self, CountedSource, CountedStatement};
@@ -88,7 +89,7 @@ pub struct Writer {
 }
 
 /// Largest number of rows in one multi-row insert (12 columns: 3,072 bound values).
-const MAX_ROWS: usize = 256;
+pub(super) const MAX_ROWS: usize = 256;
 
 /// Largest number of source rows in one multi-row insert (their bodies are large).
 const MAX_SOURCES: usize = 64;
@@ -134,6 +135,29 @@ async fn pairs_in(
         out.extend(rows);
     }
     Ok(out)
+}
+
+/// `head` + `values (...)` for each of `rows` (bound by `bind`) + `tail`, in chunks of at most
+/// `max` rows sized by [`chunk_sizes`] (so each chunk's SQL text is one of a few, kept as a
+/// prepared statement).
+pub(super) async fn insert_rows<T>(
+    conn: &mut SqliteConnection,
+    head: &'static str,
+    tail: &'static str,
+    rows: &[T],
+    max: usize,
+    mut bind: impl FnMut(Separated<'_, Sqlite, &'static str>, &T),
+) -> sqlx::Result<()> {
+    let mut rest = rows;
+    for size in chunk_sizes(rows.len(), max) {
+        let (chunk, tail_rows) = rest.split_at(size);
+        rest = tail_rows;
+        let mut q = QueryBuilder::<Sqlite>::new(head);
+        q.push_values(chunk, &mut bind);
+        q.push(tail);
+        q.build().execute(&mut *conn).await?;
+    }
+    Ok(())
 }
 
 impl Writer {
@@ -326,14 +350,13 @@ impl Writer {
             return Ok(false);
         }
         let conn: &mut SqliteConnection = &mut b.tx;
-        let mut rest = &b.sources[..];
-        for size in chunk_sizes(b.sources.len(), MAX_SOURCES) {
-            let (chunk, tail) = rest.split_at(size);
-            rest = tail;
-            let mut q = QueryBuilder::<Sqlite>::new(
-                "insert into source (id, file_name, content_hash, publisher, title, published_date, published_time, url, body) ",
-            );
-            q.push_values(chunk, |mut v, r| {
+        insert_rows(
+            conn,
+            "insert into source (id, file_name, content_hash, publisher, title, published_date, published_time, url, body) ",
+            "",
+            &b.sources,
+            MAX_SOURCES,
+            |mut v, r| {
                 v.push_bind(r.id)
                     .push_bind(r.file_name.as_str())
                     .push_bind(r.hash.as_str())
@@ -343,17 +366,16 @@ impl Writer {
                     .push_bind(r.published_time.as_deref())
                     .push_bind(r.url.as_str())
                     .push_bind(r.body.as_str());
-            });
-            q.build().execute(&mut *conn).await?;
-        }
-        let mut rest = &b.rows[..];
-        for size in chunk_sizes(b.rows.len(), MAX_ROWS) {
-            let (chunk, tail) = rest.split_at(size);
-            rest = tail;
-            let mut q = QueryBuilder::<Sqlite>::new(
-                "insert into statement (id, source_id, speaker_id, speaker_via, kind, stance, stance_cues, text, span_start, span_end, rule, confidence) ",
-            );
-            q.push_values(chunk, |mut v, r| {
+            },
+        )
+        .await?;
+        insert_rows(
+            conn,
+            "insert into statement (id, source_id, speaker_id, speaker_via, kind, stance, stance_cues, text, span_start, span_end, rule, confidence) ",
+            "",
+            &b.rows,
+            MAX_ROWS,
+            |mut v, r| {
                 v.push_bind(r.id)
                     .push_bind(r.source_id)
                     .push_bind(r.speaker_id)
@@ -366,23 +388,22 @@ impl Writer {
                     .push_bind(r.span_end)
                     .push_bind(r.rule)
                     .push_bind(r.confidence);
-            });
-            q.build().execute(&mut *conn).await?;
-        }
-        let mut rest = &b.links[..];
-        for size in chunk_sizes(b.links.len(), MAX_ROWS) {
-            let (chunk, tail) = rest.split_at(size);
-            rest = tail;
-            let mut q = QueryBuilder::<Sqlite>::new(
-                "insert or ignore into statement_provision (statement_id, provision, evidence) ",
-            );
-            q.push_values(chunk, |mut v, (sid, number, evidence)| {
+            },
+        )
+        .await?;
+        insert_rows(
+            conn,
+            "insert or ignore into statement_provision (statement_id, provision, evidence) ",
+            "",
+            &b.links,
+            MAX_ROWS,
+            |mut v, (sid, number, evidence)| {
                 v.push_bind(*sid)
                     .push_bind(*number)
                     .push_bind(evidence.as_str());
-            });
-            q.build().execute(&mut *conn).await?;
-        }
+            },
+        )
+        .await?;
         if !b.rows.is_empty() {
             sqlx::query("insert into statement_fts (rowid, text) select id, text from statement where id >= ?")
                 .bind(b.first_statement)
