@@ -8,5 +8,6 @@ pub mod catalog;
 pub mod cli;
 pub mod db;
 pub mod ingest;
+pub mod model;
 pub mod text;
 pub mod web;

@@ -18,7 +18,7 @@ use sqlx::query_builder::Separated;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection, SqlitePool, Transaction};
 
 use super::tally::{self, CountedSource, CountedStatement};
-use crate::ingest::{Article, Speaker, Statement};
+use crate::model::{Article, Speaker, Statement};
 
 /// What is stored under some file names and content hashes, read inside the batch.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -11,8 +11,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::model::Article;
 use crate::catalog::BoilerplateLexicon;
+use crate::model::Article;
 use crate::text::fold_str;
 
 /// Compiled boilerplate rules and the publisher names to recognise.

@@ -10,7 +10,6 @@ pub mod article;
 pub mod decode;
 pub mod export;
 pub mod html;
-pub mod model;
 pub mod provisions;
 pub mod run;
 pub mod sentences;
@@ -21,7 +20,7 @@ pub mod statements;
 use std::ops::Range;
 use std::rc::Rc;
 
-pub use model::{Article, Kind, ProvisionLink, Speaker, SpeakerKind, Stance, Statement};
+pub use crate::model::{Article, Kind, ProvisionLink, Speaker, SpeakerKind, Stance, Statement};
 pub use run::{IngestReport, run, run_bundled};
 
 use foldhash::{HashMap, HashMapExt};

@@ -14,8 +14,8 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
-use super::model::ProvisionLink;
 use crate::catalog::Plan;
+use crate::model::ProvisionLink;
 use crate::text::{WordRef, fold_str, stem, stem_into, word_refs, words};
 
 #[derive(Debug, Clone)]

@@ -11,8 +11,8 @@ use std::collections::HashSet;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::model::{Speaker, SpeakerKind};
 use crate::catalog::{Lexicon, SpeakerEntry};
+use crate::model::{Speaker, SpeakerKind};
 use crate::text::{fold_str, on_word_boundaries, slugify};
 
 /// Grammatical gender of a person, for he/she.

@@ -7,8 +7,8 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::model::{Kind, Stance};
 use crate::catalog::StanceLexicon;
+use crate::model::{Kind, Stance};
 use crate::text::{fold_str, on_word_boundaries};
 
 #[derive(Debug, Clone, Copy, PartialEq)]

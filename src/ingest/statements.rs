@@ -14,10 +14,10 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::model::Kind;
 use super::sentences::{Quote, Segmented, Sentence};
 use super::speakers::{Gazetteer, Mention};
 use crate::catalog::SpeechLexicon;
+use crate::model::Kind;
 use crate::text::{Folded, fold, fold_str, word_refs};
 
 /// A statement before its speaker is resolved from context and its points are linked.
@@ -305,7 +305,7 @@ fn is_question_label(label: &str) -> bool {
 fn find_transcript(
     ctx: &Context<'_>,
     out: &mut Vec<Candidate>,
-    local: &mut Vec<(String, super::model::Speaker)>,
+    local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> HashSet<usize> {
     let mut used = HashSet::new();
     let labels: Vec<Option<String>> = ctx
@@ -325,7 +325,7 @@ fn find_transcript(
             NAME.find_iter(&ctx.body[r.clone()]).find_map(|m| {
                 match ctx.gazetteer.resolve(m.as_str(), local) {
                     Some(Mention::Speaker(sp, g))
-                        if sp.kind == super::model::SpeakerKind::Person =>
+                        if sp.kind == crate::model::SpeakerKind::Person =>
                     {
                         Some(Mention::Speaker(sp, g))
                     }
@@ -346,7 +346,7 @@ fn find_transcript(
             interviewee.clone()
         } else {
             match ctx.gazetteer.resolve(label, local) {
-                Some(Mention::Speaker(sp, g)) if sp.kind == super::model::SpeakerKind::Person => {
+                Some(Mention::Speaker(sp, g)) if sp.kind == crate::model::SpeakerKind::Person => {
                     Some(Mention::Speaker(sp, g))
                 }
                 _ => None,
@@ -394,7 +394,7 @@ fn find_transcript(
 fn find_lists(
     ctx: &Context<'_>,
     out: &mut Vec<Candidate>,
-    local: &mut Vec<(String, super::model::Speaker)>,
+    local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> HashSet<usize> {
     let mut used = HashSet::new();
     let mut p = 0;
@@ -489,7 +489,7 @@ fn quote_candidate(
     si: usize,
     q: &Quote,
     ws: &[SWord],
-    local: &mut Vec<(String, super::model::Speaker)>,
+    local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> Option<Candidate> {
     let n_words = word_refs(&fold_str(&ctx.body[q.inner.clone()])).count();
     let make = |mention: Option<Mention>,
@@ -758,7 +758,7 @@ fn np_after(
     ws: &[SWord],
     from: usize,
     limit: usize,
-    local: &mut Vec<(String, super::model::Speaker)>,
+    local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> Option<(Mention, Range<usize>)> {
     let first = ws.get(from)?;
     if first.in_quote || POST_NP_STOP.contains(&&*first.text) {
@@ -796,7 +796,7 @@ fn subject_before(
     ws: &[SWord],
     v: usize,
     document: bool,
-    local: &mut Vec<(String, super::model::Speaker)>,
+    local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> Option<(Mention, Range<usize>)> {
     let mut end = v;
     while end > 0 && ctx.speech.is_between(&ws[end - 1].text) && !ws[end - 1].in_quote {
@@ -869,14 +869,14 @@ fn subject_before(
             Some(Mention::Document) if !document => continue,
             // "Rosatom, Russia's state nuclear corporation, said": the name, not its description
             Some(Mention::Speaker(sp, _))
-                if sp.kind == super::model::SpeakerKind::Body
+                if sp.kind == crate::model::SpeakerKind::Body
                     && !sp.known
                     && let Some((name, name_span)) = proper.take() =>
             {
-                let body = super::model::Speaker {
+                let body = crate::model::Speaker {
                     slug: crate::text::slugify(&name),
                     name,
-                    kind: super::model::SpeakerKind::Body,
+                    kind: crate::model::SpeakerKind::Body,
                     known: false,
                 };
                 return Some((Mention::Speaker(body, None), name_span));
@@ -901,7 +901,7 @@ fn sentence_candidate(
     si: usize,
     ws: &[SWord],
     quotes: &[&Quote],
-    local: &mut Vec<(String, super::model::Speaker)>,
+    local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> Option<Candidate> {
     let base = |mention: Option<Mention>,
                 speaker_span: Option<Range<usize>>,

@@ -8,7 +8,7 @@ use super::WebError;
 use super::page::encode;
 use crate::db::fts;
 use crate::db::models::{Cursor, Direction, Sort, StatementFilter, is_date};
-use crate::ingest::{Kind, Stance};
+use crate::model::{Kind, Stance};
 
 /// Rows per page of `/statements`.
 pub const PAGE_SIZE: i64 = 50;

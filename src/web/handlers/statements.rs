@@ -15,7 +15,7 @@ use crate::db::models::{
     StatementFilter, StatementRow,
 };
 use crate::db::queries::{self, Facet};
-use crate::ingest::{Kind, Stance};
+use crate::model::{Kind, Stance};
 use crate::web::filter::{RawStatementQuery, query_string};
 use crate::web::formats::{self, Feed, StatementOut};
 use crate::web::page::{ATOM, CSV, JSON, PageMeta, crumb, render};

@@ -1,4 +1,6 @@
-//! Plain data that flows between the extraction stages.
+//! The program's data types, at the bottom of the house: what an article, a statement and a
+//! speaker are. [`crate::ingest`] makes them, [`crate::db`] stores them and [`crate::web`] shows
+//! them; this module imports none of those.
 
 use std::fmt;
 use std::ops::Range;
