@@ -1,0 +1,118 @@
+//! Points taken up by a definite noun ("the plant" after "the Zaporizhzhia nuclear power
+//! plant"), and the per-article cache of span analyses the linking reads.
+
+use super::*;
+
+impl Extractor {
+    /// The points of an earlier phrase that a definite noun of `text` takes up: "the plant"
+    /// after "the Zaporizhzhia nuclear power plant", "the council" after "a Peace Council".
+    /// Document words ("the agreement", "the plan") are the plan, not a phrase of a point.
+    pub(super) fn antecedent_points(
+        &self,
+        ctx: &Context<'_>,
+        spans: &mut SpanAnalyses<'_>,
+        text: &str,
+        masked: &[Range<usize>],
+        sentence: usize,
+    ) -> Vec<ProvisionLink> {
+        // names and titles ("the US Secretary of the Army") take nothing up
+        let visible: String = text
+            .char_indices()
+            .map(|(i, ch)| {
+                if masked.iter().any(|m| m.contains(&i)) {
+                    ' '
+                } else {
+                    ch
+                }
+            })
+            .collect();
+        let folded = crate::text::fold_str(&visible);
+        let ws: Vec<&str> = folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let heads: Vec<String> = ws
+            .windows(2)
+            .filter(|w| ["the", "this"].contains(&w[0]) && !self.documents.contains(w[1]))
+            .map(|w| crate::text::stem(w[1]))
+            .filter(|h| self.linker.is_phrase_head(h))
+            .collect();
+        if heads.is_empty() {
+            return Vec::new();
+        }
+        let from = sentence.saturating_sub(12);
+        for s in ctx.seg.sentences[from..sentence.min(ctx.seg.sentences.len())]
+            .iter()
+            .rev()
+        {
+            let a = spans.get(&s.span, Vec::new());
+            for head in &heads {
+                let found = self.linker.points_headed_by(&a, head);
+                if !found.is_empty() {
+                    return found;
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// True when the text refers back to something named before: "the limit", "this clause".
+    pub(super) fn refers_back(&self, text: &str) -> bool {
+        let folded = crate::text::fold_str(text);
+        let ws: Vec<&str> = folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        ws.windows(2).any(|w| {
+            ["the", "this", "that", "such"].contains(&w[0])
+                && self.anaphora.iter().any(|a| a == w[1])
+        })
+    }
+}
+
+/// A span of a body and the ranges of it (relative to the span) to ignore.
+type SpanKey = (Range<usize>, Vec<Range<usize>>);
+
+/// The analyses of spans of one body, each made once: the statements of a sentence, the
+/// sentence itself and the sentences before it are read again for every statement.
+pub(super) struct SpanAnalyses<'a> {
+    pub(super) linker: &'a Linker,
+    pub(super) body: &'a str,
+    /// (span, masks relative to the span) -> its analysis.
+    pub(super) done: HashMap<SpanKey, Rc<Analysis>>,
+    /// Whether the article is about the plan, once asked.
+    pub(super) on_plan: Option<bool>,
+}
+
+impl<'a> SpanAnalyses<'a> {
+    pub(super) fn new(linker: &'a Linker, body: &'a str) -> Self {
+        Self {
+            linker,
+            body,
+            done: HashMap::new(),
+            on_plan: None,
+        }
+    }
+
+    /// True when the article titled `title` is about the plan: its vocabulary at least three
+    /// times in the body, or once in the title.
+    pub(super) fn article_on_plan(&mut self, title: Option<&str>) -> bool {
+        if let Some(known) = self.on_plan {
+            return known;
+        }
+        let linker = self.linker;
+        let known = self.get(&(0..self.body.len()), Vec::new()).plan_words.len() >= 3
+            || title.is_some_and(|t| !linker.analyse(t, &[]).plan_words.is_empty());
+        self.on_plan = Some(known);
+        known
+    }
+
+    /// [`Linker::analyse`] of `body[span]` with `masks` (relative to the span) ignored.
+    pub(super) fn get(&mut self, span: &Range<usize>, masks: Vec<Range<usize>>) -> Rc<Analysis> {
+        let (linker, body) = (self.linker, self.body);
+        self.done
+            .entry((span.clone(), masks))
+            .or_insert_with_key(|(span, masks)| Rc::new(linker.analyse(&body[span.clone()], masks)))
+            .clone()
+    }
+}

@@ -1,0 +1,274 @@
+//! Speakers from context: the names, titles and roles of an article, definite descriptions
+//! ("the Russian minister") and pronouns resolved against who was named before.
+
+use super::*;
+
+/// The body of an article folded, and the known names in it.
+pub(super) struct Names {
+    pub(super) folded: Folded,
+    pub(super) hits: Vec<NameHit>,
+}
+
+impl Names {
+    pub(super) fn find(gazetteer: &Gazetteer, body: &str) -> Self {
+        let folded = fold(body);
+        let hits = gazetteer.find(&folded.text);
+        Self { folded, hits }
+    }
+}
+
+/// A person or body named in the article, with the words of their title.
+#[derive(Debug, Clone)]
+pub(super) struct RoleHolder {
+    pub(super) pos: usize,
+    pub(super) title: String,
+    pub(super) speaker: Speaker,
+}
+
+/// Lowercase words separated by single spaces.
+pub(super) fn spaced(folded: &str) -> String {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The title right before a name: the capitalised words (and "of", "for", "the", "and",
+/// dashes) that end where the name starts ("... with Deputy Prime Minister – Minister of
+/// Foreign Affairs of Poland " -> that whole title).
+pub(super) fn title_before(text: &str) -> String {
+    let mut kept: Vec<&str> = Vec::new();
+    for w in text.split_whitespace().rev() {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let connector =
+            ["of", "for", "the", "-", "\u{2013}", "\u{2014}"].contains(&w) || bare.is_empty();
+        let capital = bare.chars().next().is_some_and(char::is_uppercase);
+        if w.ends_with([',', '.', ';', ':']) || !(capital || connector) || kept.len() >= 12 {
+            break;
+        }
+        kept.push(w);
+    }
+    kept.reverse();
+    crate::text::fold_str(&kept.join(" "))
+}
+
+/// The holder of a role named alone, last named before `pos`.
+pub(super) fn role_holder(
+    words: &[String],
+    persons: bool,
+    pos: usize,
+    holders: &[RoleHolder],
+) -> Option<Speaker> {
+    holders
+        .iter()
+        .rev()
+        .filter(|h| h.pos < pos || h.pos == 0)
+        .filter(|h| (h.speaker.kind == SpeakerKind::Person) == persons)
+        .find(|h| {
+            words.iter().any(|w| {
+                let w = format!(" {w} ");
+                // a vice president is not "the president", a former minister not "the minister"
+                h.title.match_indices(&w).any(|(i, _)| {
+                    !["vice", "former", "ex"]
+                        .iter()
+                        .any(|q| h.title[..i].ends_with(&format!(" {q}")))
+                })
+            })
+        })
+        .map(|h| h.speaker.clone())
+}
+
+/// Resolves pronouns and continued quotes from the statements and names before them.
+pub(super) fn resolve_speakers(
+    candidates: Vec<Candidate>,
+    mentions: &[(usize, usize, Speaker, Option<Gender>)],
+    holders: &[RoleHolder],
+) -> Vec<(Candidate, Option<Speaker>, String)> {
+    let mut out: Vec<(Candidate, Option<Speaker>, String)> = Vec::with_capacity(candidates.len());
+    let mut genders: Vec<(String, Option<Gender>)> =
+        mentions.iter().map(|m| (m.2.slug.clone(), m.3)).collect();
+    for c in candidates {
+        let (speaker, via) = match &c.mention {
+            Some(Mention::Speaker(s, _))
+                if let Some(earlier) = definite_description(s, &out, mentions) =>
+            {
+                (
+                    Some(earlier),
+                    format!("“the {}”", s.name.trim_start_matches("unnamed ")),
+                )
+            }
+            Some(Mention::Speaker(s, g)) => {
+                genders.push((s.slug.clone(), *g));
+                (
+                    Some(s.clone()),
+                    if s.known {
+                        "named".to_string()
+                    } else {
+                        "named (new)".to_string()
+                    },
+                )
+            }
+            Some(Mention::Role { words, fallback }) => {
+                // "the association" after "the Ukrainian Grain Association said"
+                let earlier_body = || {
+                    out.iter()
+                        .rev()
+                        .filter_map(|(_, s, _)| s.as_ref())
+                        .find(|s| {
+                            s.kind == SpeakerKind::Body && fallback.is_some() && {
+                                let name = format!(" {} ", spaced(&crate::text::fold_str(&s.name)));
+                                words.iter().any(|w| name.contains(&format!(" {w} ")))
+                            }
+                        })
+                };
+                let found = earlier_body()
+                    .cloned()
+                    .or_else(|| role_holder(words, fallback.is_none(), c.span.start, holders));
+                match found {
+                    Some(s) => {
+                        let via = format!("“the {}”", words.first().map_or("", String::as_str));
+                        (Some(s), via)
+                    }
+                    None => match fallback {
+                        Some(f) => (Some(f.clone()), "named (new)".to_string()),
+                        None => continue,
+                    },
+                }
+            }
+            Some(Mention::Pronoun(p)) => match pronoun(*p, &c, &out, mentions, &genders) {
+                Some(s) => (Some(s), format!("pronoun {}", pronoun_word(*p))),
+                None => continue,
+            },
+            Some(Mention::Document) | None if c.floating => {
+                match out.last().filter(|(p, s, _)| {
+                    p.kind == Kind::Quote && s.is_some() && c.para <= p.para + 1
+                }) {
+                    Some((_, s, _)) => (s.clone(), "previous quote".to_string()),
+                    None => continue,
+                }
+            }
+            Some(Mention::Document) | None => (None, "the article".to_string()),
+        };
+        out.push((c, speaker, via));
+    }
+    out
+}
+
+/// Media words that, alone, point back to the medium the article named ("the newspaper").
+const MEDIA_WORDS: &[&str] = &[
+    "newspaper",
+    "paper",
+    "agency",
+    "outlet",
+    "broadcaster",
+    "daily",
+    "publication",
+    "channel",
+    "network",
+];
+
+/// "the newspaper" -> the medium named before; "the diplomat" -> the unnamed diplomat before.
+pub(super) fn definite_description(
+    s: &Speaker,
+    before: &[(Candidate, Option<Speaker>, String)],
+    mentions: &[(usize, usize, Speaker, Option<Gender>)],
+) -> Option<Speaker> {
+    if s.known {
+        return None;
+    }
+    let bare = s
+        .name
+        .strip_prefix("unnamed ")
+        .unwrap_or(&s.name)
+        .to_lowercase();
+    if bare.contains(' ') {
+        return None;
+    }
+    let mut earlier = before.iter().rev().filter_map(|(_, sp, _)| sp.as_ref());
+    if MEDIA_WORDS.contains(&bare.as_str()) {
+        return earlier
+            .find(|x| x.kind == SpeakerKind::Media)
+            .or_else(|| {
+                mentions
+                    .iter()
+                    .rev()
+                    .map(|m| &m.2)
+                    .find(|x| x.kind == SpeakerKind::Media)
+            })
+            .cloned();
+    }
+    if s.kind == SpeakerKind::Unnamed {
+        let suffix = format!(" {bare}");
+        return earlier
+            .find(|x| {
+                x.kind == SpeakerKind::Unnamed && x.name != s.name && x.name.ends_with(&suffix)
+            })
+            .cloned();
+    }
+    None
+}
+
+pub(super) fn pronoun_word(p: Pronoun) -> &'static str {
+    match p {
+        Pronoun::He => "he",
+        Pronoun::She => "she",
+        Pronoun::They => "they",
+        Pronoun::It => "it",
+    }
+}
+
+pub(super) fn pronoun(
+    p: Pronoun,
+    c: &Candidate,
+    before: &[(Candidate, Option<Speaker>, String)],
+    mentions: &[(usize, usize, Speaker, Option<Gender>)],
+    genders: &[(String, Option<Gender>)],
+) -> Option<Speaker> {
+    let gender_of = |s: &Speaker| {
+        genders
+            .iter()
+            .rev()
+            .find(|(slug, _)| *slug == s.slug)
+            .and_then(|(_, g)| *g)
+    };
+    let fits = |s: &Speaker| match p {
+        Pronoun::He | Pronoun::She => {
+            let want = if p == Pronoun::He {
+                Gender::Male
+            } else {
+                Gender::Female
+            };
+            let plural_source = s.kind == SpeakerKind::Unnamed && s.name.ends_with('s');
+            matches!(s.kind, SpeakerKind::Person | SpeakerKind::Unnamed)
+                && !plural_source
+                && gender_of(s).is_none_or(|g| g == want)
+        }
+        Pronoun::They => s.kind != SpeakerKind::Person,
+        Pronoun::It => matches!(s.kind, SpeakerKind::Body | SpeakerKind::Media),
+    };
+    // the same or the previous paragraph first; then, when nobody there fits, a few
+    // paragraphs further back (a paragraph on something else may stand between)
+    for back in [1, 3] {
+        let window = c.para.saturating_sub(back);
+        let from_statements = before
+            .iter()
+            .rev()
+            .filter(|(b, _, _)| b.para >= window && b.span.start < c.span.start)
+            .filter_map(|(_, s, _)| s.clone())
+            .find(|s| fits(s));
+        if from_statements.is_some() {
+            return from_statements;
+        }
+        let named = mentions
+            .iter()
+            .rev()
+            .filter(|(pos, para, _, _)| *pos < c.span.start && *para >= window)
+            .map(|(_, _, s, _)| s.clone())
+            .find(|s| fits(s));
+        if named.is_some() {
+            return named;
+        }
+    }
+    None
+}

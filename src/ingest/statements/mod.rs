@@ -1,0 +1,300 @@
+//! Stage 3: sentences -> candidate statements, with the noun phrase of their speaker.
+//!
+//! Sieves, highest precision first (see docs/extraction.md):
+//! 1. a list introduced by "According to the plan:" -> one report per item;
+//! 2. a quote with its attribution after it (`"…," he said.` / `"…," said Peskov.`) or before it
+//!    (`According to Rutte, "…"`, `he wrote: "…"`, `Rubio called the meeting "…"`);
+//! 3. a quote that fills its sentence with no attribution -> the speaker of the quote before it;
+//! 4. reported speech in the sentence: `According to X, …`, `As reported by X, …`,
+//!    `X said (that) …`, `…, X said.`, `the plan requires …`.
+//!
+//! A short quote with no attribution next to it is a scare quote and stays part of its sentence.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::sentences::{Quote, Segmented, Sentence};
+use super::speakers::{Gazetteer, Mention};
+use crate::catalog::SpeechLexicon;
+use crate::model::Kind;
+use crate::text::{Folded, fold, fold_str, word_refs};
+
+mod lists;
+mod quotes;
+mod reported;
+mod subject;
+mod transcript;
+
+use lists::find_lists;
+use quotes::{adding_that, quote_candidate};
+use reported::{authored, sentence_candidate, split_complements};
+use subject::{np_after, subject_before};
+use transcript::find_transcript;
+
+/// A statement before its speaker is resolved from context and its points are linked.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Quote, paraphrase or report (a report may become one once the speaker is known).
+    pub kind: Kind,
+    /// Byte range of the statement in the body.
+    pub span: Range<usize>,
+    /// Index of the sentence it stands in.
+    pub sentence: usize,
+    /// Paragraph index.
+    pub para: usize,
+    /// Who, as found in the text; `None` is the article's own voice.
+    pub mention: Option<Mention>,
+    /// Where the speaker is named, to keep their name out of the linking.
+    pub speaker_span: Option<Range<usize>>,
+    /// The speech verb, for stance.
+    pub verb: Option<String>,
+    /// The rule that fired.
+    pub rule: &'static str,
+    /// How sure the rule is.
+    pub confidence: f32,
+    /// A quote with no attribution of its own: the speaker of the quote before it.
+    pub floating: bool,
+}
+
+/// A word of a sentence with its span in the body.
+#[derive(Debug, Clone)]
+struct SWord<'a> {
+    start: usize,
+    end: usize,
+    text: Cow<'a, str>,
+    in_quote: bool,
+}
+
+/// Compiled speech-verb lists.
+#[derive(Debug)]
+pub struct SpeechRules {
+    verbs: HashSet<String>,
+    phrases: Vec<Vec<String>>,
+    after_quote: HashSet<String>,
+    between: HashSet<String>,
+    document_verbs: HashSet<String>,
+}
+
+const ADVERBIAL_START: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "after",
+    "before",
+    "during",
+    "for",
+    "since",
+    "earlier",
+    "later",
+    "meanwhile",
+    "however",
+    "first",
+    "also",
+    "subsequently",
+    "specifically",
+    "separately",
+    "speaking",
+    "asked",
+    "as",
+    "with",
+    "without",
+    "despite",
+    "following",
+    "ahead",
+    "today",
+    "yesterday",
+    "last",
+    "this",
+    "and",
+    "but",
+    "so",
+    "then",
+    "while",
+    "when",
+    "if",
+    "although",
+    "though",
+    "citing",
+    "meeting",
+    "who",
+    "which",
+    "whose",
+    "where",
+    "according",
+    "by",
+    "from",
+    "under",
+    "over",
+    "amid",
+    "still",
+    "now",
+    "instead",
+    "moreover",
+    "furthermore",
+    "finally",
+    "second",
+    "third",
+    "next",
+    "previously",
+    "indeed",
+    "yet",
+    "nevertheless",
+    "notably",
+    "importantly",
+    "separately",
+    "addressing",
+    "writing",
+    "in turn",
+    "of course",
+    "to",
+    "until",
+    "unlike",
+    "like",
+    "against",
+];
+static WIRE_DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^[^()]{0,60}\([\p{L} .&-]{2,30}\)\s*[-\u{2013}\u{2014}]\s*")
+        .expect("static pattern")
+});
+const CALL_VERBS: &[&str] = &[
+    "called",
+    "calls",
+    "call",
+    "described",
+    "describes",
+    "dubbed",
+    "termed",
+    "labelled",
+    "labeled",
+    "branded",
+];
+const POST_NP_STOP: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "to",
+    "during",
+    "after",
+    "before",
+    "while",
+    "from",
+    "with",
+    "that",
+    "when",
+    "as",
+    "adding",
+    "according",
+    "told",
+    "said",
+];
+
+impl SpeechRules {
+    /// Compiles the lists.
+    pub fn new(lex: &SpeechLexicon) -> Self {
+        let set = |v: &[String]| v.iter().map(|s| fold_str(s)).collect::<HashSet<_>>();
+        Self {
+            verbs: set(&lex.verbs),
+            phrases: lex
+                .phrases
+                .iter()
+                .map(|p| fold_str(p).split_whitespace().map(String::from).collect())
+                .collect(),
+            after_quote: set(&lex.after_quote),
+            between: set(&lex.between),
+            document_verbs: set(&lex.document_verbs),
+        }
+    }
+
+    /// The length in words of a speech verb starting at word `k`, if one does.
+    fn verb_at(&self, ws: &[SWord], k: usize, after_quote: bool) -> Option<usize> {
+        let w = ws.get(k)?;
+        if w.in_quote {
+            return None;
+        }
+        for p in &self.phrases {
+            if p.len() > 1
+                && ws.len() >= k + p.len()
+                && p.iter()
+                    .enumerate()
+                    .all(|(i, t)| ws[k + i].text == *t && !ws[k + i].in_quote)
+            {
+                return Some(p.len());
+            }
+        }
+        if self.verbs.contains(&*w.text) || (after_quote && self.after_quote.contains(&*w.text)) {
+            return Some(1);
+        }
+        None
+    }
+
+    fn is_between(&self, w: &str) -> bool {
+        self.between.contains(w) || (w.len() > 4 && w.ends_with("ly"))
+    }
+}
+
+/// Everything the sieves read.
+pub struct Context<'a> {
+    /// The article body.
+    pub body: &'a str,
+    /// Its quotes and sentences.
+    pub seg: &'a Segmented,
+    /// Paragraph ranges.
+    pub paragraphs: &'a [Range<usize>],
+    /// Known names.
+    pub gazetteer: &'a Gazetteer,
+    /// Speech verbs.
+    pub speech: &'a SpeechRules,
+}
+
+/// The words of the sentence at `span`, folded as `f`.
+fn sentence_words<'f>(ctx: &Context<'_>, span: &Range<usize>, f: &'f Folded) -> Vec<SWord<'f>> {
+    word_refs(&f.text)
+        .map(|w| {
+            let start = span.start + f.orig(w.start);
+            let end = span.start + f.orig(w.end);
+            SWord {
+                start,
+                end,
+                text: w.text,
+                in_quote: ctx.seg.in_quote(start),
+            }
+        })
+        .collect()
+}
+
+/// Finds the candidate statements of an article.
+pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut local = Vec::new();
+    let mut list_paras = find_lists(ctx, &mut out, &mut local);
+    list_paras.extend(find_transcript(ctx, &mut out, &mut local));
+    let mut doc_origin: Option<(String, usize)> = None;
+    for (si, s) in ctx.seg.sentences.iter().enumerate() {
+        if list_paras.contains(&s.para) {
+            continue;
+        }
+        let folded = fold(&ctx.body[s.span.clone()]);
+        let ws = sentence_words(ctx, &s.span, &folded);
+        let quotes: Vec<&Quote> = ctx.seg.quotes_in(&s.span).collect();
+        let mut attributed = false;
+        for q in &quotes {
+            if let Some(c) = quote_candidate(ctx, s, si, q, &ws, &mut local) {
+                attributed |= !c.floating;
+                out.push(c);
+                if let Some(extra) =
+                    adding_that(s, si, q, &ws, out.last().and_then(|c| c.mention.clone()))
+                {
+                    out.push(extra);
+                }
+            }
+        }
+        if !attributed && let Some(mut c) = sentence_candidate(ctx, s, si, &ws, &quotes, &mut local)
+        {
+            authored(ctx, &mut c, &mut doc_origin);
+            out.extend(split_complements(ctx.body, s, &ws, c));
+        }
+    }
+    out.sort_by_key(|c| c.span.start);
+    out
+}

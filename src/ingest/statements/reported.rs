@@ -1,0 +1,331 @@
+//! Sieve 4: reported speech in a sentence, documents as subjects and their authors.
+
+use super::*;
+
+/// Sieve 4: reported speech in a sentence.
+pub(super) fn sentence_candidate(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    si: usize,
+    ws: &[SWord],
+    quotes: &[&Quote],
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<Candidate> {
+    let base = |mention: Option<Mention>,
+                speaker_span: Option<Range<usize>>,
+                verb: Option<String>,
+                rule,
+                confidence| {
+        let kind = if matches!(mention, None | Some(Mention::Document)) {
+            Kind::Report
+        } else {
+            Kind::Paraphrase
+        };
+        let mention = mention.filter(|m| !matches!(m, Mention::Document));
+        // a sentence that is mostly one quote is that quote
+        let (kind, span) = match quotes.iter().max_by_key(|q| q.inner.len()) {
+            Some(q) if kind == Kind::Paraphrase && q.inner.len() * 2 >= s.span.len() => {
+                (Kind::Quote, q.inner.clone())
+            }
+            _ => (kind, s.span.clone()),
+        };
+        Candidate {
+            kind,
+            span,
+            sentence: si,
+            para: s.para,
+            mention,
+            speaker_span,
+            verb,
+            rule,
+            confidence,
+            floating: false,
+        }
+    };
+    let plain: Vec<usize> = (0..ws.len()).filter(|&k| !ws[k].in_quote).collect();
+    // According to X, … / …, according to X.
+    if let Some(pos) = plain
+        .iter()
+        .position(|&k| ws[k].text == "according" && ws.get(k + 1).is_some_and(|w| w.text == "to"))
+    {
+        let k = plain[pos];
+        let np_start = ws.get(k + 2)?.start;
+        let rest = &ctx.body[np_start..s.span.end];
+        let np_len = rest
+            .find([',', ':', ';'])
+            .unwrap_or_else(|| rest.trim_end_matches(['.', '!', '?']).len());
+        let span = np_start..np_start + np_len;
+        if let Some(m) = ctx.gazetteer.resolve(&ctx.body[span.clone()], local) {
+            return Some(base(Some(m), Some(span), None, "according to", 0.85));
+        }
+    }
+    // As reported by X, … / As X pointed out, …
+    if ws.first().is_some_and(|w| w.text == "as") {
+        if ws.get(2).is_some_and(|w| w.text == "by") && ctx.speech.verb_at(ws, 1, false).is_some() {
+            let rest = &ctx.body[ws.get(3)?.start..s.span.end];
+            let len = rest.find(',').unwrap_or(0);
+            let span = ws[3].start..ws[3].start + len;
+            if len > 0
+                && let Some(m) = ctx.gazetteer.resolve(&ctx.body[span.clone()], local)
+            {
+                return Some(base(
+                    Some(m),
+                    Some(span),
+                    Some(ws[1].text.to_string()),
+                    "as reported by",
+                    0.85,
+                ));
+            }
+        }
+        let comma = ctx.body[s.span.clone()].find(',').map(|c| s.span.start + c);
+        if let Some(comma) = comma
+            && let Some(v) = (1..ws.len())
+                .find(|&k| ws[k].end <= comma && ctx.speech.verb_at(ws, k, false).is_some())
+        {
+            let span = ws[1].start..ws[v - 1].end;
+            if v > 1
+                && let Some(m) = ctx.gazetteer.resolve(&ctx.body[span.clone()], local)
+            {
+                return Some(base(
+                    Some(m),
+                    Some(span),
+                    Some(ws[v].text.to_string()),
+                    "as X said",
+                    0.85,
+                ));
+            }
+        }
+    }
+    // X said (that) … / …, X said. / …, said X.   (a person or body speaking wins over the
+    // plan "saying" something, so documents are tried in a second pass)
+    for documents in [false, true] {
+        for &k in &plain {
+            let speech = ctx.speech.verb_at(ws, k, false);
+            let doc_verb = ctx.speech.document_verbs.contains(&*ws[k].text);
+            if (!documents && speech.is_none()) || (documents && !doc_verb && speech.is_none()) {
+                continue;
+            }
+            let verb = ws[k..k + speech.unwrap_or(1)]
+                .iter()
+                .map(|w| &*w.text)
+                .collect::<Vec<_>>()
+                .join(" ");
+            // passive: "This was reported by the President's Office."
+            if ws.get(k + 1).is_some_and(|w| w.text == "by")
+                && k > 0
+                && ["was", "were", "been", "is"].contains(&&*ws[k - 1].text)
+            {
+                if !documents && let Some((m, span)) = np_after(ctx, ws, k + 2, s.span.end, local) {
+                    return Some(base(Some(m), Some(span), Some(verb), "reported by", 0.7));
+                }
+                continue;
+            }
+            if let Some((m, span)) = subject_before(ctx, s, ws, k, documents, local) {
+                let is_doc = matches!(m, Mention::Document)
+                    || (matches!(m, Mention::Pronoun(crate::ingest::speakers::Pronoun::It))
+                        && recent_document(ctx, s));
+                if is_doc != documents
+                    || matches!(m, Mention::Pronoun(crate::ingest::speakers::Pronoun::It))
+                        && !is_doc
+                {
+                    continue;
+                }
+                if is_doc {
+                    return Some(base(
+                        Some(Mention::Document),
+                        Some(span),
+                        Some(verb),
+                        "the plan says",
+                        0.8,
+                    ));
+                }
+                return Some(base(
+                    Some(m),
+                    Some(span),
+                    Some(verb),
+                    "reported speech",
+                    0.75,
+                ));
+            }
+            if !documents && speech.is_some() {
+                // "…, said Peskov."
+                let after_comma = k > 0 && ctx.body[ws[k - 1].end..ws[k].start].contains(',');
+                if after_comma
+                    && let Some((m, span)) =
+                        np_after(ctx, ws, k + speech.unwrap_or(1), s.span.end, local)
+                {
+                    return Some(base(
+                        Some(m),
+                        Some(span),
+                        Some(verb),
+                        "reported speech, speaker after",
+                        0.75,
+                    ));
+                }
+            }
+        }
+    }
+    // "The European text raises the ceiling …": a document as the subject of any verb
+    let head: Vec<&SWord> = ws.iter().take_while(|w| !w.in_quote).take(5).collect();
+    let gap_has_comma =
+        |k: usize| k > 0 && k < ws.len() && ctx.body[ws[k - 1].end..ws[k].start].contains(',');
+    for n in (2..=4).rev() {
+        let (Some(first), Some(last)) = (head.first(), head.get(n - 1)) else {
+            continue;
+        };
+        // the verb, past an aside: "The European text, seen by the Guardian, raises …"
+        let next = if gap_has_comma(n) {
+            (n + 1..(n + 8).min(ws.len()))
+                .find(|&k| gap_has_comma(k))
+                .and_then(|k| ws.get(k))
+        } else {
+            ws.get(n)
+        };
+        let Some(next) = next else { continue };
+        let np = &ctx.body[first.start..last.end];
+        let verb_like = next.text.len() > 3 && next.text.ends_with('s')
+            || ["would", "will"].contains(&&*next.text);
+        if !np.contains(',')
+            && verb_like
+            && !next.in_quote
+            && matches!(ctx.gazetteer.resolve(np, local), Some(Mention::Document))
+        {
+            return Some(base(
+                Some(Mention::Document),
+                Some(first.start..last.end),
+                Some(next.text.to_string()),
+                "document as subject",
+                0.7,
+            ));
+        }
+    }
+    // Under the plan, …
+    let lead = fold_str(&ctx.body[s.span.clone()]);
+    if (lead.starts_with("under the ") || lead.starts_with("under this "))
+        && lead
+            .split(',')
+            .next()
+            .is_some_and(|h| h.split_whitespace().count() <= 6)
+    {
+        return Some(base(None, None, None, "under the plan", 0.75));
+    }
+    None
+}
+
+/// True when "it" can stand for a document: one is named in this or the previous sentence.
+pub(super) fn recent_document(ctx: &Context<'_>, s: &Sentence) -> bool {
+    let docs = [
+        "plan",
+        "document",
+        "draft",
+        "proposal",
+        "text",
+        "memorandum",
+        "framework",
+    ];
+    let idx = ctx
+        .seg
+        .sentences
+        .iter()
+        .position(|x| x.span == s.span)
+        .unwrap_or(0);
+    let from = idx.saturating_sub(3);
+    ctx.seg.sentences[from..=idx].iter().any(|x| {
+        let f = fold_str(&ctx.body[x.span.clone()]);
+        f.split(|c: char| !c.is_alphanumeric())
+            .any(|w| docs.contains(&w))
+    })
+}
+
+/// A document from one side ("the European text", "Kyiv's counter-proposal") speaks for its
+/// authors as the article names them ("European governments"); "it" and "the document" right
+/// after it are the same text; "the plan" is the plan again.
+pub(super) fn authored(ctx: &Context<'_>, c: &mut Candidate, last: &mut Option<(String, usize)>) {
+    if !matches!(c.rule, "the plan says" | "document as subject") || c.mention.is_some() {
+        return;
+    }
+    let Some(np) = c.speaker_span.clone().map(|r| fold_str(&ctx.body[r])) else {
+        return;
+    };
+    let origin = match ctx.gazetteer.document_origin(&np) {
+        Some(o) => Some(o),
+        None => {
+            let ws: Vec<&str> = np.split_whitespace().collect();
+            let generic = ws.len() <= 2
+                && ws.last().is_some_and(|w| {
+                    [
+                        "it",
+                        "document",
+                        "text",
+                        "draft",
+                        "version",
+                        "paper",
+                        "counter-proposal",
+                    ]
+                    .contains(w)
+                });
+            last.as_ref()
+                .filter(|(_, para)| generic && c.para <= para + 1)
+                .map(|(o, _)| o.clone())
+        }
+    };
+    *last = origin.clone().map(|o| (o, c.para));
+    if let Some(authors) = origin.and_then(|o| ctx.gazetteer.authors(ctx.body, &o)) {
+        c.mention = Some(Mention::Speaker(authors, None));
+        c.kind = Kind::Paraphrase;
+        c.rule = "document of its authors";
+    }
+}
+
+/// `X said that A and that B` makes two claims: one candidate each, with the same speaker, so
+/// that each is linked and given a stance on its own words.
+pub(super) fn split_complements(
+    body: &str,
+    s: &Sentence,
+    ws: &[SWord],
+    c: Candidate,
+) -> Vec<Candidate> {
+    if c.kind != Kind::Paraphrase || c.span != s.span || c.mention.is_none() {
+        return vec![c];
+    }
+    let verb_at = c
+        .verb
+        .as_deref()
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| ws.iter().position(|w| w.text == v && !w.in_quote));
+    let Some(verb_at) = verb_at else {
+        return vec![c];
+    };
+    let cuts: Vec<usize> = (verb_at + 2..ws.len())
+        .filter(|&k| {
+            ws[k].text == "that"
+                && !ws[k].in_quote
+                && ["and", "but"].contains(&&*ws[k - 1].text)
+                && !ws[k - 1].in_quote
+        })
+        .map(|k| k - 1)
+        .collect();
+    if cuts.is_empty() {
+        return vec![c];
+    }
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut start = c.span.start;
+    for (i, &k) in cuts.iter().enumerate() {
+        let end = start
+            + body[start..ws[k].start]
+                .trim_end_matches([' ', ',', ';'])
+                .len();
+        let mut part = c.clone();
+        part.span = start..end;
+        if i > 0 {
+            part.rule = "reported speech, and that";
+        }
+        out.push(part);
+        start = ws[k + 1].start;
+    }
+    let mut last = c;
+    last.span = start..s.span.end;
+    last.rule = "reported speech, and that";
+    out.push(last);
+    out
+}

@@ -1,0 +1,145 @@
+//! The speaker's noun phrase: after the verb (`said Peskov`) or before it.
+
+use super::*;
+
+/// A noun phrase after a verb, up to a comma, period or preposition: `said Peskov,`.
+pub(super) fn np_after(
+    ctx: &Context<'_>,
+    ws: &[SWord],
+    from: usize,
+    limit: usize,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>)> {
+    let first = ws.get(from)?;
+    if first.in_quote || POST_NP_STOP.contains(&&*first.text) {
+        return None;
+    }
+    let mut last = from;
+    let mut k = from;
+    while k < ws.len() && k < from + 9 && ws[k].end <= limit && !ws[k].in_quote {
+        if POST_NP_STOP.contains(&&*ws[k].text) && k > from {
+            break;
+        }
+        last = k;
+        let gap = ctx
+            .body
+            .get(ws[k].end..ws.get(k + 1).map_or(ws[k].end, |n| n.start))
+            .unwrap_or("");
+        if gap.contains([',', '.', ';', ':', '(']) {
+            break;
+        }
+        k += 1;
+    }
+    let span = first.start..ws[last].end;
+    let m = ctx.gazetteer.resolve(&ctx.body[span.clone()], local)?;
+    if matches!(m, Mention::Document) {
+        return None;
+    }
+    Some((m, span))
+}
+
+/// The speaker noun phrase in front of the verb at word `v`: the first comma-separated
+/// segment before it that resolves, skipping adverbials and asides.
+pub(super) fn subject_before(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    ws: &[SWord],
+    v: usize,
+    document: bool,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>)> {
+    let mut end = v;
+    while end > 0 && ctx.speech.is_between(&ws[end - 1].text) && !ws[end - 1].in_quote {
+        end -= 1;
+    }
+    if end == 0 {
+        return None;
+    }
+    let stop = ws[end - 1].end;
+    let start = ws
+        .iter()
+        .take(end)
+        .rposition(|w| w.in_quote)
+        .map_or(s.span.start, |k| ws[k].end);
+    let mut start = start;
+    // a wire dateline is not a speaker: "WARSAW, Nov 25 (Reuters) - Poland's minister said"
+    if let Some(m) = WIRE_DATELINE.find(&ctx.body[start..stop]) {
+        start += m.end();
+    }
+    let pre = &ctx.body[start..stop];
+    // "…, with several allies insisting that …": the speaker of a participle is the noun
+    // after "with" right before it
+    if ws[v].text.ends_with("ing")
+        && let Some(cut) = pre.rfind([',', ';'])
+    {
+        let last = pre[cut + 1..].trim();
+        if let Some(rest) = last.strip_prefix("with ").map(str::trim_start)
+            && rest.contains(' ')
+            && let Some(m @ Mention::Speaker(..)) = ctx.gazetteer.resolve(rest, local)
+        {
+            let end = start + pre.trim_end().len();
+            return Some((m, end - rest.len()..end));
+        }
+    }
+    let mut proper: Option<(String, Range<usize>)> = None;
+    // segments with their byte offsets (the dashes are three bytes long)
+    let mut segments: Vec<(usize, &str)> = Vec::new();
+    let mut from = 0;
+    for (i, ch) in pre.char_indices() {
+        if [',', ';', '\u{2014}', '\u{2013}', '(', ')'].contains(&ch) {
+            segments.push((from, &pre[from..i]));
+            from = i + ch.len_utf8();
+        }
+    }
+    segments.push((from, &pre[from..]));
+    for (seg_offset, seg) in segments {
+        let seg_start = start + seg_offset;
+        let trimmed = seg.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let lead = seg.len() - seg.trim_start().len();
+        let span = seg_start + lead..seg_start + lead + trimmed.len();
+        let folded = fold_str(trimmed);
+        let first = folded.split_whitespace().next().unwrap_or("");
+        let first_two = folded
+            .split_whitespace()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let adverbial = ADVERBIAL_START.contains(&first)
+            || ADVERBIAL_START.contains(&first_two.as_str())
+            || (folded.split_whitespace().count() == 1 && first.ends_with("ly"));
+        let is_pronoun = ["he", "she", "they", "it"].contains(&folded.as_str());
+        if adverbial && !is_pronoun {
+            continue;
+        }
+        match ctx.gazetteer.resolve(trimmed, local) {
+            // in "The plan needs work, Rutte said" the plan is what is spoken of, not who speaks
+            Some(Mention::Document) if !document => continue,
+            // "Rosatom, Russia's state nuclear corporation, said": the name, not its description
+            Some(Mention::Speaker(sp, _))
+                if sp.kind == crate::model::SpeakerKind::Body
+                    && !sp.known
+                    && let Some((name, name_span)) = proper.take() =>
+            {
+                let body = crate::model::Speaker {
+                    slug: crate::text::slugify(&name),
+                    name,
+                    kind: crate::model::SpeakerKind::Body,
+                    known: false,
+                };
+                return Some((Mention::Speaker(body, None), name_span));
+            }
+            Some(m) => return Some((m, span)),
+            None => {
+                let one_word = !trimmed.contains(char::is_whitespace);
+                let capital = trimmed.chars().next().is_some_and(char::is_uppercase)
+                    && trimmed.chars().skip(1).any(char::is_lowercase)
+                    && trimmed.chars().all(|c| c.is_alphanumeric() || c == '-');
+                proper = (one_word && capital).then(|| (trimmed.to_string(), span));
+            }
+        }
+    }
+    None
+}
