@@ -5,6 +5,8 @@
 use std::fmt;
 use std::ops::Range;
 
+use serde::Serialize;
+
 /// An article after parsing: metadata and the cleaned body the statements point into.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Article {
@@ -26,8 +28,11 @@ pub struct Article {
     pub paragraphs: Vec<Range<usize>>,
 }
 
-/// How a statement is made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// How a statement is made. Stored, sent in URLs and shown as its lowercase name
+/// ([`Kind::as_str`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, sqlx::Type)]
+#[serde(rename_all = "lowercase")]
+#[sqlx(rename_all = "lowercase")]
 pub enum Kind {
     /// Words inside quotation marks.
     Quote,
@@ -59,6 +64,11 @@ impl Kind {
 
     /// Every kind, in display order.
     pub const ALL: [Kind; 3] = [Kind::Quote, Kind::Paraphrase, Kind::Report];
+
+    /// True for words inside quotation marks (the pages put them back in quotes).
+    pub fn is_quote(self) -> bool {
+        self == Kind::Quote
+    }
 }
 
 impl fmt::Display for Kind {
@@ -67,8 +77,11 @@ impl fmt::Display for Kind {
     }
 }
 
-/// The speaker's position toward the points a statement is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// The speaker's position toward the points a statement is about. Stored, sent in URLs and
+/// shown as its lowercase name ([`Stance::as_str`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, sqlx::Type)]
+#[serde(rename_all = "lowercase")]
+#[sqlx(rename_all = "lowercase")]
 pub enum Stance {
     /// For.
     Supports,
@@ -114,6 +127,20 @@ impl Stance {
 impl fmt::Display for Stance {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+/// Compares with a stored or URL name (`stance == "opposes"`).
+impl PartialEq<&str> for Stance {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// Compares with a stored or URL name (`kind == "quote"`).
+impl PartialEq<&str> for Kind {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
     }
 }
 

@@ -3,6 +3,8 @@
 use serde::Serialize;
 use sqlx::FromRow;
 
+use crate::model::{Kind, Stance};
+
 /// A category of points.
 #[derive(Debug, Clone, FromRow, Serialize)]
 pub struct CategoryRow {
@@ -147,10 +149,10 @@ pub struct StatementRow {
     pub speaker_name: Option<String>,
     /// How the speaker was resolved.
     pub speaker_via: String,
-    /// quote, paraphrase, report.
-    pub kind: String,
-    /// supports, opposes, mixed, neutral.
-    pub stance: String,
+    /// Quote, paraphrase or report.
+    pub kind: Kind,
+    /// Supports, opposes, mixed or neutral.
+    pub stance: Stance,
     /// Words that set the stance.
     pub stance_cues: String,
     /// The words.

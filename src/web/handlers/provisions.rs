@@ -11,6 +11,7 @@ use crate::db::matrix::{self, TimelineRow};
 use crate::db::models::{ProvisionRow, SourceRow, StatementRow};
 use crate::db::queries;
 use crate::db::tally::{self, RankBy, Ranked};
+use crate::model::Stance;
 use crate::web::filter::RawStatementQuery;
 use crate::web::page::{ATOM, JSON, PageMeta, crumb, render};
 use crate::web::{AppState, WebError, WebResult};
@@ -269,16 +270,13 @@ pub fn day_number(date: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
-fn stance_index(stance: &str) -> usize {
-    match stance {
-        "supports" => 0,
-        "opposes" => 1,
-        "mixed" => 2,
-        _ => 3,
-    }
+/// The place of a stance in [`Stance::ALL`] (and in a timeline's counts).
+fn stance_index(stance: Stance) -> usize {
+    Stance::ALL
+        .iter()
+        .position(|s| *s == stance)
+        .unwrap_or(Stance::ALL.len() - 1)
 }
-
-const STANCES: [&str; 4] = ["supports", "opposes", "mixed", "neutral"];
 
 impl Timeline {
     /// Lays out the timeline of `rows` (outlet, date, stance, count).
@@ -290,7 +288,7 @@ impl Timeline {
             let c = counts
                 .entry((r.date.clone(), r.outlet.clone()))
                 .or_insert([0; 5]);
-            c[stance_index(&r.stance)] += r.statements;
+            c[stance_index(r.stance)] += r.statements;
             c[4] += r.statements;
         }
         let mut outlets: Vec<String> = rows.iter().map(|r| r.outlet.clone()).collect();
@@ -322,11 +320,11 @@ impl Timeline {
                     .map(|((date, _), c)| {
                         let mut y = base;
                         let mut pieces = Vec::new();
-                        for (k, class) in STANCES.iter().enumerate() {
+                        for (k, stance) in Stance::ALL.iter().enumerate() {
                             if c[k] > 0 {
                                 let h = (TL_LANE - 6.0) * c[k] as f64 / max;
                                 y -= h;
-                                pieces.push((*class, format!("{y:.1}"), format!("{h:.1}")));
+                                pieces.push((stance.as_str(), format!("{y:.1}"), format!("{h:.1}")));
                             }
                         }
                         TimelineMark {
@@ -423,17 +421,17 @@ mod tests {
 
     #[test]
     fn the_timeline_puts_each_outlet_in_a_lane_and_each_day_in_place() {
-        let row = |outlet: &str, date: &str, stance: &str, statements| TimelineRow {
+        let row = |outlet: &str, date: &str, stance, statements| TimelineRow {
             outlet: outlet.into(),
             date: date.into(),
-            stance: stance.into(),
+            stance,
             statements,
         };
         let t = Timeline::build(
             &[
-                row("TASS", "2025-11-21", "opposes", 2),
-                row("TASS", "2025-11-21", "supports", 1),
-                row("Babel", "2025-11-25", "neutral", 1),
+                row("TASS", "2025-11-21", Stance::Opposes, 2),
+                row("TASS", "2025-11-21", Stance::Supports, 1),
+                row("Babel", "2025-11-25", Stance::Neutral, 1),
             ],
             3,
         );
@@ -459,7 +457,7 @@ mod tests {
             .map(|d| TimelineRow {
                 outlet: "TASS".into(),
                 date: format!("2025-11-{d:02}"),
-                stance: "neutral".into(),
+                stance: Stance::Neutral,
                 statements: 1,
             })
             .collect();
