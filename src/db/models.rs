@@ -198,6 +198,11 @@ impl StatementRow {
         self.link_list().into_iter().map(|l| l.number).collect()
     }
 
+    /// The text as one run that is not a search hit (the form of a statement card's text).
+    pub fn plain_runs(&self) -> Vec<(String, bool)> {
+        vec![(self.text.clone(), false)]
+    }
+
     /// Speaker name or "the article".
     pub fn speaker_label(&self) -> String {
         self.speaker_name

@@ -74,6 +74,29 @@ fn show(s: &str) -> String {
     }
 }
 
+/// The most pages a `page` may ask for.
+const MAX_PAGE: i64 = 100_000;
+
+/// A `page` parameter (its last non-empty value): the page asked for, from 1 (1 when there is
+/// none), or a 400 naming the parameter. The one parser of every list's `page`.
+pub fn page_number(raw: Option<&str>) -> Result<i64, WebError> {
+    match raw.map(str::trim).filter(|p| !p.is_empty()) {
+        None => Ok(1),
+        Some(p) => match p.parse::<i64>() {
+            Ok(n) if (1..=MAX_PAGE).contains(&n) => Ok(n),
+            _ => Err(WebError::BadRequest(format!(
+                "The parameter page cannot be “{}”: it takes a page number from 1.",
+                show(p)
+            ))),
+        },
+    }
+}
+
+/// [`page_number`] of a key that may repeat.
+pub fn last_page_number(raw: &[String]) -> Result<i64, WebError> {
+    page_number(single(raw))
+}
+
 impl RawStatementQuery {
     /// Validates the parameters.
     pub fn parse(&self) -> Result<StatementFilter, WebError> {
@@ -188,12 +211,7 @@ impl RawStatementQuery {
                 }
             }
         }
-        if let Some(p) = single(&self.page) {
-            match p.parse::<i64>() {
-                Ok(n) if (1..=100_000).contains(&n) => f.offset = (n - 1) * f.limit,
-                _ => return Err(bad("page", p, "it takes a page number from 1")),
-            }
-        }
+        f.offset = (last_page_number(&self.page)? - 1) * f.limit;
         for list in [&mut f.provisions, &mut f.sources] {
             list.sort_unstable();
             list.dedup();

@@ -2,10 +2,12 @@
 
 pub mod cache;
 pub mod error;
+pub mod feed;
 pub mod filter;
 pub mod formats;
 pub mod handlers;
 pub mod page;
+pub mod paging;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

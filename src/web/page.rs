@@ -4,6 +4,26 @@ use askama::Template;
 use axum::response::Html;
 
 use super::WebResult;
+use crate::db::fts::split_marks;
+use crate::db::models::SourceHit;
+
+/// An article matching a search, its snippet split into runs with the hits marked
+/// (`templates/partials/source_hit.html` shows it).
+pub struct SourceMatch {
+    /// The article.
+    pub source: SourceHit,
+    /// Its snippet: (text, is a search hit).
+    pub runs: Vec<(String, bool)>,
+}
+
+impl From<SourceHit> for SourceMatch {
+    fn from(source: SourceHit) -> Self {
+        SourceMatch {
+            runs: split_marks(&source.snippet),
+            source,
+        }
+    }
+}
 
 /// Head and navigation data of a page.
 #[derive(Debug, Clone)]

@@ -75,7 +75,7 @@ pub async fn provision_feed(
         provisions: vec![number],
         ..Default::default()
     };
-    super::statements::feed(
+    crate::web::feed::feed(
         &state,
         filter,
         format!(

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use crate::db::matrix::{self, Axis, AxisFilter, ColumnRow, KeyedCell};
 use crate::db::models::ProvisionRow;
 use crate::db::queries;
+use crate::web::filter::page_number;
 use crate::web::page::{PageMeta, crumb, encode, render};
 use crate::web::{AppState, WebError, WebResult};
 
@@ -171,20 +172,6 @@ pub struct MatrixPage {
     pub prev: Option<String>,
     /// Link to the next page of columns.
     pub next: Option<String>,
-}
-
-/// The page of columns asked for (from 1), or a 400 naming the parameter.
-fn parse_page(page: Option<&str>) -> WebResult<usize> {
-    match page.map(str::trim) {
-        None | Some("") => Ok(1),
-        Some(p) => match p.parse::<usize>() {
-            Ok(n) if (1..=100_000).contains(&n) => Ok(n),
-            _ => Err(WebError::BadRequest(format!(
-                "The parameter page cannot be “{}”: it takes a page number from 1.",
-                p.chars().take(40).collect::<String>()
-            ))),
-        },
-    }
 }
 
 fn parse_axis(by: Option<&str>) -> WebResult<Axis> {
@@ -556,7 +543,7 @@ pub async fn matrix_page(
     Query(q): Query<MatrixQuery>,
 ) -> WebResult<Html<String>> {
     let axis = parse_axis(q.by.as_deref())?;
-    let page = parse_page(q.page.as_deref())?;
+    let page = usize::try_from(page_number(q.page.as_deref())?).unwrap_or(1);
     let filter = parse_filter(axis, q)?;
     let provisions = queries::list_provisions(&state.pool).await?;
     let categories = queries::list_categories(&state.pool).await?;

@@ -6,7 +6,6 @@ use axum::response::Html;
 use axum_extra::extract::Query;
 
 use super::parse_id;
-use super::statements::{Pager, pager, paging};
 use crate::db::matrix::{self, TimelineRow};
 use crate::db::models::{ProvisionRow, SourceRow, StatementRow};
 use crate::db::queries;
@@ -14,6 +13,7 @@ use crate::db::tally::{self, RankBy, Ranked};
 use crate::model::Stance;
 use crate::web::filter::RawStatementQuery;
 use crate::web::page::{ATOM, JSON, PageMeta, crumb, render};
+use crate::web::paging::{Pager, canonical_page, pager, paging};
 use crate::web::{AppState, WebError, WebResult};
 
 /// Statements of one source on the point (those of this page).
@@ -156,24 +156,6 @@ pub async fn detail_page(
         timeline,
         provision,
     })
-}
-
-/// `path` with the paging parameters of `raw` that are set (its canonical address).
-pub fn canonical_page(path: &str, raw: &RawStatementQuery) -> String {
-    let last = |v: &[String]| v.iter().rev().find(|x| !x.trim().is_empty()).cloned();
-    let parts: Vec<String> = [
-        ("size", last(&raw.size)),
-        ("after", last(&raw.after)),
-        ("before", last(&raw.before)),
-    ]
-    .into_iter()
-    .filter_map(|(k, v)| v.map(|v| format!("{k}={}", crate::web::page::encode(v.trim()))))
-    .collect();
-    if parts.is_empty() {
-        path.to_string()
-    } else {
-        format!("{path}?{}", parts.join("&"))
-    }
 }
 
 /// Width of the timeline's drawing, in SVG units.

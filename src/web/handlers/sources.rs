@@ -12,7 +12,7 @@ use crate::db::models::{SourceHit, SourceRow, StatementFilter, StatementRow};
 use crate::db::queries;
 use crate::web::filter::{RawSourceQuery, SourceFilter};
 use crate::web::formats::{self, StatementOut};
-use crate::web::page::{ATOM, JSON, PageMeta, crumb, render};
+use crate::web::page::{ATOM, JSON, PageMeta, SourceMatch, crumb, render};
 use crate::web::{AppState, WebError, WebResult};
 
 /// A run of body text, highlighted when it is a statement.
@@ -35,14 +35,6 @@ pub struct SourcePage {
     pub paragraphs: Vec<Vec<Piece>>,
     /// The statements, in order.
     pub statements: Vec<StatementRow>,
-}
-
-/// A search hit on the list of sources.
-pub struct SourceMatch {
-    /// The article.
-    pub source: SourceHit,
-    /// Its snippet: (text, is a search hit).
-    pub runs: Vec<(String, bool)>,
 }
 
 /// The list of sources.
@@ -165,13 +157,7 @@ pub async fn list_page(
     Ok(render(&SourcesPage {
         meta,
         sources,
-        hits: hits
-            .into_iter()
-            .map(|h| SourceMatch {
-                runs: split_marks(&h.snippet),
-                source: h,
-            })
-            .collect(),
+        hits: hits.into_iter().map(SourceMatch::from).collect(),
         total,
         q: f.q.clone().unwrap_or_default(),
         from: f.from.clone().unwrap_or_default(),

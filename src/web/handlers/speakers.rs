@@ -6,13 +6,12 @@ use axum::response::{Html, IntoResponse, Response};
 use axum_extra::extract::Query;
 use serde::Serialize;
 
-use super::provisions::canonical_page;
-use super::statements::{Pager, pager, paging};
 use crate::db::models::{ProvisionRow, SpeakerRow, StatementFilter, StatementRow};
 use crate::db::{queries, tally};
-use crate::web::filter::RawStatementQuery;
+use crate::web::filter::{RawStatementQuery, last_page_number};
 use crate::web::formats::{self, StatementOut};
 use crate::web::page::{ATOM, JSON, PageMeta, crumb, render};
+use crate::web::paging::{Pager, canonical_page, pager, paging};
 use crate::web::{AppState, WebError, WebResult};
 
 /// The speaker's statements on one point.
@@ -66,33 +65,13 @@ pub struct ListQuery {
     pub page: Vec<String>,
 }
 
-/// The page asked for, from 1 (a bad one is a 400 naming the parameter).
-fn list_page_number(q: &ListQuery) -> WebResult<i64> {
-    match q
-        .page
-        .iter()
-        .rev()
-        .map(|p| p.trim())
-        .find(|p| !p.is_empty())
-    {
-        None => Ok(1),
-        Some(p) => match p.parse::<i64>() {
-            Ok(n) if (1..=100_000).contains(&n) => Ok(n),
-            _ => Err(WebError::BadRequest(format!(
-                "The parameter page cannot be “{}”: it takes a page number from 1.",
-                p.chars().take(40).collect::<String>()
-            ))),
-        },
-    }
-}
-
 /// One page of speakers, the links to the pages around it, and how many speakers in all.
 async fn speakers_of(
     state: &AppState,
     q: &ListQuery,
     path: &str,
 ) -> WebResult<(Vec<SpeakerRow>, Option<String>, Option<String>, i64, i64)> {
-    let page = list_page_number(q)?;
+    let page = last_page_number(&q.page)?;
     let (speakers, total) = queries::speaker_page(
         &state.pool,
         (page - 1) * SPEAKERS_PER_PAGE,
@@ -198,7 +177,7 @@ pub async fn feed(State(state): State<AppState>, Path(slug): Path<String>) -> We
         speakers: vec![speaker.slug.clone()],
         ..Default::default()
     };
-    super::statements::feed(
+    crate::web::feed::feed(
         &state,
         filter,
         format!(

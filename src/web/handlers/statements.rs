@@ -11,20 +11,20 @@ use serde::Serialize;
 use super::parse_id;
 use crate::db::fts::split_marks;
 use crate::db::models::{
-    CategoryRow, Cursor, Direction, FilterStats, ProvisionRow, SourceHit, SourceRow, SpeakerRow,
-    StatementFilter, StatementRow,
+    CategoryRow, Direction, FilterStats, ProvisionRow, SourceRow, SpeakerRow, StatementFilter,
+    StatementRow,
 };
 use crate::db::queries::{self, Facet};
 use crate::model::{Kind, Stance};
+use crate::web::feed;
 use crate::web::filter::{RawStatementQuery, query_string};
-use crate::web::formats::{self, Feed, StatementOut};
-use crate::web::page::{ATOM, CSV, JSON, PageMeta, crumb, render};
+use crate::web::formats::{self, StatementOut};
+use crate::web::page::{ATOM, CSV, JSON, PageMeta, SourceMatch, crumb, render};
+use crate::web::paging::{cursor_href, has_prev_next, href};
 use crate::web::{AppState, WebError, WebResult};
 
 /// Most rows in one CSV download.
 pub const CSV_MAX_ROWS: i64 = 100_000;
-/// Entries in a feed.
-pub const FEED_ENTRIES: i64 = 50;
 /// Values shown per facet (the selected ones always are).
 pub const FACET_SHOWN: usize = 20;
 /// Matching articles listed above the statements when searching.
@@ -72,14 +72,6 @@ pub struct FacetGroup {
 pub struct Hit {
     /// The statement.
     pub s: StatementRow,
-    /// (text, is a search hit).
-    pub runs: Vec<(String, bool)>,
-}
-
-/// A matching article, its snippet split into runs with the hits marked.
-pub struct SourceMatch {
-    /// The article.
-    pub source: SourceHit,
     /// (text, is a search hit).
     pub runs: Vec<(String, bool)>,
 }
@@ -222,86 +214,6 @@ fn toggled(f: &StatementFilter, facet: Facet, value: &str) -> StatementFilter {
         Facet::Stance => toggle(&mut g.stances, value.to_string()),
     }
     g
-}
-
-/// `path` with the filter's query string.
-fn href(path: &str, f: &StatementFilter) -> String {
-    let qs = query_string(f);
-    if qs.is_empty() {
-        path.to_string()
-    } else {
-        format!("{path}?{qs}")
-    }
-}
-
-/// `path` with the filter and a cursor.
-fn cursor_href(path: &str, f: &StatementFilter, row: &StatementRow, dir: Direction) -> String {
-    let qs = query_string(f);
-    let key = if dir == Direction::After {
-        "after"
-    } else {
-        "before"
-    };
-    let cursor = Cursor::of(row).encode();
-    if qs.is_empty() {
-        format!("{path}?{key}={cursor}")
-    } else {
-        format!("{path}?{qs}&{key}={cursor}")
-    }
-}
-
-/// Links to the first, previous and next pages of statements shown on a page of its own
-/// (a point, a speaker): `base` is its path with any query it keeps.
-pub struct Pager {
-    /// The first page, when this is not it.
-    pub first: Option<String>,
-    /// The previous page.
-    pub prev: Option<String>,
-    /// The next page.
-    pub next: Option<String>,
-}
-
-/// The paging of a page showing `rows` of `filter` (`more`: more rows follow in its direction);
-/// links go to `base` with `size` (when not the default) and the cursor.
-pub fn pager(base: &str, filter: &StatementFilter, rows: &[StatementRow], more: bool) -> Pager {
-    let mut qs = Vec::new();
-    if filter.limit != crate::web::filter::PAGE_SIZE {
-        qs.push(format!("size={}", filter.limit));
-    }
-    let link = |key: &str, row: &StatementRow| {
-        let mut parts = qs.clone();
-        parts.push(format!("{key}={}", Cursor::of(row).encode()));
-        format!("{base}?{}", parts.join("&"))
-    };
-    let dir = filter.cursor.as_ref().map(|c| c.1);
-    let (has_prev, has_next) = match dir {
-        Some(Direction::Before) => (more, !rows.is_empty()),
-        Some(Direction::After) => (!rows.is_empty(), more),
-        None => (false, more),
-    };
-    Pager {
-        first: dir.is_some().then(|| {
-            if qs.is_empty() {
-                base.to_string()
-            } else {
-                format!("{base}?{}", qs.join("&"))
-            }
-        }),
-        prev: rows.first().filter(|_| has_prev).map(|r| link("before", r)),
-        next: rows.last().filter(|_| has_next).map(|r| link("after", r)),
-    }
-}
-
-/// The paging parameters of a page of its own (`after`, `before`, `size`), validated as for
-/// `/statements` (a bad one is a 400 naming it); the rest of the query is not read.
-pub fn paging(raw: &RawStatementQuery) -> WebResult<StatementFilter> {
-    RawStatementQuery {
-        after: raw.after.clone(),
-        before: raw.before.clone(),
-        size: raw.size.clone(),
-        ..Default::default()
-    }
-    .parse()
 }
 
 /// The names of the selected `values`, joined by "or": each looked up in `items`.
@@ -521,13 +433,8 @@ async fn load(state: &AppState, filter: StatementFilter, path: &str) -> WebResul
             hidden,
         });
     }
-    let dir = filter.cursor.as_ref().map(|c| c.1);
-    let paged = dir.is_some() || filter.offset > 0;
-    let (has_prev, has_next) = match dir {
-        Some(Direction::Before) => (more, !rows.is_empty()),
-        Some(Direction::After) => (!rows.is_empty(), more),
-        None => (filter.offset > 0 && !rows.is_empty(), more),
-    };
+    let paged = filter.cursor.is_some() || filter.offset > 0;
+    let (has_prev, has_next) = has_prev_next(&filter, &rows, more);
     let prev = rows
         .first()
         .filter(|_| has_prev)
@@ -633,13 +540,7 @@ pub async fn list_page(
         stats: l.stats,
         summary: l.summary.clone(),
         facets: l.facets.clone(),
-        source_hits: source_hits
-            .into_iter()
-            .map(|h| SourceMatch {
-                runs: split_marks(&h.snippet),
-                source: h,
-            })
-            .collect(),
+        source_hits: source_hits.into_iter().map(SourceMatch::from).collect(),
         source_total,
         q: f.q.clone().unwrap_or_default(),
         from: f.from.clone().unwrap_or_default(),
@@ -761,29 +662,6 @@ pub async fn list_csv(
     Ok(formats::csv_response(body, "statements.csv"))
 }
 
-/// The newest statements of `filter` as an Atom feed titled `title`.
-pub async fn feed(
-    state: &AppState,
-    mut filter: StatementFilter,
-    title: String,
-    page: &str,
-    self_path: &str,
-) -> WebResult<Response> {
-    filter.sort = crate::db::models::Sort::DateDesc;
-    filter.cursor = None;
-    filter.offset = 0;
-    filter.limit = FEED_ENTRIES;
-    let (rows, _) = queries::statement_page(&state.pool, &filter).await?;
-    let base = &state.public_url;
-    Ok(formats::atom_response(formats::atom(&Feed {
-        title,
-        page_url: format!("{base}{page}"),
-        self_url: format!("{base}{self_path}"),
-        base,
-        statements: &rows,
-    })))
-}
-
 /// `GET /statements.atom`: the newest statements of the filter.
 pub async fn list_atom(
     State(state): State<AppState>,
@@ -801,7 +679,7 @@ pub async fn list_atom(
     );
     let page = href("/statements", &filter);
     let self_path = href("/statements.atom", &filter);
-    feed(
+    feed::feed(
         &state,
         filter,
         format!("{text} · Pointwise"),
