@@ -28,6 +28,53 @@ pub struct Article {
     pub paragraphs: Vec<Range<usize>>,
 }
 
+/// A point of the plan: 0 (the plan as a whole) to [`PointNumber::LAST`]. The one place the
+/// range is written; the bundled catalog holds exactly these points (a test of
+/// [`crate::catalog`] checks it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, sqlx::Type)]
+#[serde(transparent)]
+#[sqlx(transparent)]
+pub struct PointNumber(u8);
+
+impl PointNumber {
+    /// The last point of the plan.
+    pub const LAST: u8 = 28;
+
+    /// The point `n`, if the plan has it.
+    pub fn new(n: i64) -> Option<Self> {
+        u8::try_from(n)
+            .ok()
+            .filter(|n| *n <= Self::LAST)
+            .map(PointNumber)
+    }
+
+    /// Parses a point number written in decimal (`"6"`).
+    pub fn parse(s: &str) -> Option<Self> {
+        s.parse::<i64>().ok().and_then(Self::new)
+    }
+
+    /// The number.
+    pub fn number(self) -> i64 {
+        i64::from(self.0)
+    }
+
+    /// The point after this one, if any.
+    pub fn next(self) -> Option<Self> {
+        (self.0 < Self::LAST).then(|| PointNumber(self.0 + 1))
+    }
+
+    /// The point before this one, if any.
+    pub fn prev(self) -> Option<Self> {
+        self.0.checked_sub(1).map(PointNumber)
+    }
+}
+
+impl fmt::Display for PointNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 /// How a statement is made. Stored, sent in URLs and shown as its lowercase name
 /// ([`Kind::as_str`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, sqlx::Type)]

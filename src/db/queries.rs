@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use jiff::civil::Date;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection, SqlitePool};
 
 use super::fts;
@@ -160,8 +161,8 @@ pub async fn list_sources(pool: &SqlitePool) -> sqlx::Result<Vec<SourceRow>> {
 /// id) in that order; and how many there are in all.
 pub async fn source_page(
     pool: &SqlitePool,
-    from: Option<&str>,
-    to: Option<&str>,
+    from: Option<Date>,
+    to: Option<Date>,
     after: Option<(&str, i64)>,
     limit: i64,
 ) -> sqlx::Result<(Vec<SourceRow>, i64)> {
@@ -408,18 +409,18 @@ fn push_filter_as(
     }
     if walk {
         if let Some(d) = &f.from {
-            q.push(" and s.published_date >= ").push_bind(d.clone());
+            q.push(" and s.published_date >= ").push_bind(d.to_string());
         }
         if let Some(d) = &f.to {
-            q.push(" and s.published_date <= ").push_bind(d.clone());
+            q.push(" and s.published_date <= ").push_bind(d.to_string());
         }
     } else if f.from.is_some() || f.to.is_some() {
         q.push(" and t.source_id in (select id from source where 1 = 1");
         if let Some(d) = &f.from {
-            q.push(" and published_date >= ").push_bind(d.clone());
+            q.push(" and published_date >= ").push_bind(d.to_string());
         }
         if let Some(d) = &f.to {
-            q.push(" and published_date <= ").push_bind(d.clone());
+            q.push(" and published_date <= ").push_bind(d.to_string());
         }
         q.push(")");
     }
@@ -509,7 +510,7 @@ fn push_keyset(q: &mut QueryBuilder<Sqlite>, sort: Sort, cursor: &Cursor, dir: D
         let forward = (sort == Sort::Date) == (dir == Direction::After);
         match (&cursor.date, forward) {
             (Some(d), true) => {
-                q.push(" and s.published_date >= ").push_bind(d.clone());
+                q.push(" and s.published_date >= ").push_bind(d.to_string());
             }
             (Some(d), false) => {
                 q.push(" and (s.published_date <= ")
@@ -914,8 +915,8 @@ pub async fn highlight_statements(
 pub async fn search_sources(
     pool: &SqlitePool,
     text: &str,
-    from: Option<&str>,
-    to: Option<&str>,
+    from: Option<Date>,
+    to: Option<Date>,
     limit: i64,
 ) -> sqlx::Result<(Vec<SourceHit>, i64)> {
     let Ok(expr) = fts::match_expression(text) else {

@@ -6,6 +6,7 @@ pub mod feed;
 pub mod filter;
 pub mod formats;
 pub mod handlers;
+pub mod listing;
 pub mod page;
 pub mod paging;
 

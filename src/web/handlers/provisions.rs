@@ -5,16 +5,16 @@ use axum::extract::{Path, State};
 use axum::response::Html;
 use axum_extra::extract::Query;
 
-use super::parse_id;
+use super::{no_such_point, parse_id};
 use crate::db::matrix::{self, TimelineRow};
 use crate::db::models::{ProvisionRow, SourceRow, StatementRow};
 use crate::db::queries;
 use crate::db::tally::{self, RankBy, Ranked};
-use crate::model::Stance;
+use crate::model::{PointNumber, Stance};
 use crate::web::filter::RawStatementQuery;
 use crate::web::page::{ATOM, JSON, PageMeta, crumb, render};
 use crate::web::paging::{Pager, canonical_page, pager, paging};
-use crate::web::{AppState, WebError, WebResult};
+use crate::web::{AppState, WebResult};
 
 /// Statements of one source on the point (those of this page).
 pub struct SourceBlock {
@@ -87,10 +87,11 @@ pub async fn detail_page(
 ) -> WebResult<Html<String>> {
     let number = parse_id(&raw, "point")?;
     let mut filter = paging(&query)?;
+    let point = PointNumber::new(number).ok_or_else(|| no_such_point(number))?;
     let provision = queries::get_provision(&state.pool, number)
         .await?
-        .ok_or_else(|| WebError::NotFound(format!("The plan has no point {number}: points run from 1 to 28 (0 is the plan as a whole).")))?;
-    filter.provisions = vec![number];
+        .ok_or_else(|| no_such_point(number))?;
+    filter.provisions = vec![point];
     let (statements, more) = queries::statement_page(&state.pool, &filter).await?;
     let total = tally::provision_total(&state.pool, number).await?;
     let path = format!("/provisions/{number}");
@@ -151,8 +152,8 @@ pub async fn detail_page(
         top_sources,
         top_speakers,
         pages,
-        prev: (number > 0).then(|| number - 1),
-        next: (number < 28).then(|| number + 1),
+        prev: point.prev().map(PointNumber::number),
+        next: point.next().map(PointNumber::number),
         timeline,
         provision,
     })

@@ -83,7 +83,7 @@ async fn fetch(
     state: &AppState,
     f: &SourceFilter,
 ) -> WebResult<(Vec<SourceRow>, Vec<SourceHit>, i64, Option<i64>)> {
-    let (from, to) = (f.from.as_deref(), f.to.as_deref());
+    let (from, to) = (f.from, f.to);
     Ok(match &f.q {
         Some(q) => {
             let (hits, total) =
@@ -160,8 +160,8 @@ pub async fn list_page(
         hits: hits.into_iter().map(SourceMatch::from).collect(),
         total,
         q: f.q.clone().unwrap_or_default(),
-        from: f.from.clone().unwrap_or_default(),
-        to: f.to.clone().unwrap_or_default(),
+        from: f.from.map(|d| d.to_string()).unwrap_or_default(),
+        to: f.to.map(|d| d.to_string()).unwrap_or_default(),
         first: f.after.map(|_| with_query("/sources", &qs)),
         next: next.map(page_link),
         query: qs,
