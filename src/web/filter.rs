@@ -374,7 +374,7 @@ pub fn query_string(f: &StatementFilter) -> String {
 }
 
 /// `key=value` pairs as a query string (form encoding, as a browser sends a form).
-pub fn form(pairs: &[(&str, String)]) -> String {
+pub fn form<V: serde::Serialize>(pairs: &[(&str, V)]) -> String {
     serde_html_form::to_string(pairs).unwrap_or_default()
 }
 

@@ -7,6 +7,7 @@ pub mod filter;
 pub mod formats;
 pub mod handlers;
 pub mod listing;
+pub mod matrix;
 pub mod page;
 pub mod paging;
 
