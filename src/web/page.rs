@@ -117,17 +117,3 @@ pub fn render<T: Template>(page: &T) -> WebResult<Html<String>> {
 pub fn crumb(label: impl Into<String>, href: impl Into<String>) -> (String, String) {
     (label.into(), href.into())
 }
-
-/// Percent-encodes a query value.
-pub fn encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}

@@ -3,8 +3,7 @@
 
 use crate::db::models::{Cursor, Direction, StatementFilter, StatementRow};
 use crate::web::WebResult;
-use crate::web::filter::{PAGE_SIZE, RawStatementQuery, query_string};
-use crate::web::page::encode;
+use crate::web::filter::{PAGE_SIZE, RawStatementQuery, form, query_string};
 
 /// `path`, with `?qs` when the query string is not empty.
 pub fn with_query(path: &str, qs: &str) -> String {
@@ -90,14 +89,18 @@ pub fn paging(raw: &RawStatementQuery) -> WebResult<StatementFilter> {
 /// `path` with the paging parameters of `raw` that are set (the canonical address of a page
 /// of its own).
 pub fn canonical_page(path: &str, raw: &RawStatementQuery) -> String {
-    let last = |v: &[String]| v.iter().rev().find(|x| !x.trim().is_empty()).cloned();
-    let parts: Vec<String> = [
+    let pairs: Vec<(&str, &str)> = [
         ("size", last(&raw.size)),
         ("after", last(&raw.after)),
         ("before", last(&raw.before)),
     ]
     .into_iter()
-    .filter_map(|(k, v)| v.map(|v| format!("{k}={}", encode(v.trim()))))
+    .filter_map(|(k, v)| Some((k, v?)))
     .collect();
-    with_query(path, &parts.join("&"))
+    with_query(path, &form(&pairs))
+}
+
+/// The last non-empty value of a key, trimmed.
+fn last(values: &[String]) -> Option<&str> {
+    values.iter().map(|x| x.trim()).rfind(|x| !x.is_empty())
 }
