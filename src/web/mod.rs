@@ -10,6 +10,7 @@ pub mod listing;
 pub mod matrix;
 pub mod page;
 pub mod paging;
+pub mod timeline;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

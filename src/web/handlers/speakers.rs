@@ -190,6 +190,67 @@ pub async fn feed(State(state): State<AppState>, Path(slug): Path<String>) -> We
     .await
 }
 
+/// The JSON twin of a speaker's page.
+fn detail_json(
+    speaker: &SpeakerRow,
+    statements: &[StatementRow],
+    pages: &Pager,
+    base: &str,
+) -> Response {
+    let abs = |p: &Option<String>| p.as_ref().map(|p| format!("{base}{p}"));
+    formats::json(&serde_json::json!({
+        "speaker": SpeakerOut::new(speaker, base),
+        "total": speaker.statements,
+        "next": abs(&pages.next),
+        "prev": abs(&pages.prev),
+        "statements": statements
+            .iter()
+            .map(|s| StatementOut::new(s, base))
+            .collect::<Vec<_>>(),
+    }))
+}
+
+/// Statements per point, in all: (point, its label and title, statements).
+fn point_counts(provisions: &[ProvisionRow], counts: Vec<(i64, i64)>) -> Vec<(i64, String, i64)> {
+    counts
+        .into_iter()
+        .map(|(n, count)| {
+            let title = provisions
+                .iter()
+                .find(|p| p.number == n)
+                .map_or_else(String::new, |p| format!("{}: {}", p.label(), p.title));
+            (n, title, count)
+        })
+        .collect()
+}
+
+/// The page's statements by point: each statement once (its id is an anchor), under its first
+/// point other than the plan as a whole; its chips name the others.
+fn by_point(provisions: Vec<ProvisionRow>, statements: &[StatementRow]) -> Vec<PointGroup> {
+    let home = |s: &StatementRow| {
+        let points = s.provision_numbers();
+        points
+            .iter()
+            .copied()
+            .find(|n| *n != 0)
+            .or(points.first().copied())
+    };
+    provisions
+        .into_iter()
+        .filter_map(|p| {
+            let st: Vec<StatementRow> = statements
+                .iter()
+                .filter(|s| home(s) == Some(p.number))
+                .cloned()
+                .collect();
+            (!st.is_empty()).then_some(PointGroup {
+                provision: p,
+                statements: st,
+            })
+        })
+        .collect()
+}
+
 /// `GET /speakers/{slug}` and `/speakers/{slug}.json` (`after`, `before`, `size`: the pages
 /// of the statements, oldest first)
 pub async fn detail_page(
@@ -205,57 +266,21 @@ pub async fn detail_page(
     let total = speaker.statements;
     let path = format!("/speakers/{}", speaker.slug);
     if as_json {
-        let base = &state.public_url;
         let pages = pager(&format!("{path}.json"), &filter, &statements, more);
-        let abs = |p: &Option<String>| p.as_ref().map(|p| format!("{base}{p}"));
-        return Ok(formats::json(&serde_json::json!({
-            "speaker": SpeakerOut::new(&speaker, base),
-            "total": total,
-            "next": abs(&pages.next),
-            "prev": abs(&pages.prev),
-            "statements": statements
-                .iter()
-                .map(|s| StatementOut::new(s, base))
-                .collect::<Vec<_>>(),
-        })));
+        return Ok(detail_json(
+            &speaker,
+            &statements,
+            &pages,
+            &state.public_url,
+        ));
     }
     let pages = pager(&path, &filter, &statements, more);
     let provisions = queries::list_provisions(&state.pool).await?;
-    let points = tally::speaker_points(&state.pool, speaker.id)
-        .await?
-        .into_iter()
-        .map(|(n, count)| {
-            let title = provisions
-                .iter()
-                .find(|p| p.number == n)
-                .map_or_else(String::new, |p| format!("{}: {}", p.label(), p.title));
-            (n, title, count)
-        })
-        .collect();
-    let groups = provisions
-        .into_iter()
-        .filter_map(|p| {
-            let st: Vec<StatementRow> = statements
-                .iter()
-                // each statement once (its id is an anchor), under its first point other
-                // than the plan as a whole; its chips name the others
-                .filter(|s| {
-                    let points = s.provision_numbers();
-                    points
-                        .iter()
-                        .copied()
-                        .find(|n| *n != 0)
-                        .or(points.first().copied())
-                        == Some(p.number)
-                })
-                .cloned()
-                .collect();
-            (!st.is_empty()).then_some(PointGroup {
-                provision: p,
-                statements: st,
-            })
-        })
-        .collect();
+    let points = point_counts(
+        &provisions,
+        tally::speaker_points(&state.pool, speaker.id).await?,
+    );
+    let groups = by_point(provisions, &statements);
     let meta = PageMeta::new(
         &format!("{}: statements on the 28-point plan", speaker.name),
         &format!(
