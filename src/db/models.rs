@@ -23,7 +23,7 @@ pub struct CategoryRow {
 /// A point of the plan.
 #[derive(Debug, Clone, FromRow, Serialize)]
 pub struct ProvisionRow {
-    /// 0 to 28.
+    /// 0 to [`crate::model::PointNumber::LAST`].
     pub number: i64,
     /// Category slug; `None` for point 0.
     pub category: Option<String>,

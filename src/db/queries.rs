@@ -132,7 +132,7 @@ pub async fn list_categories(pool: &SqlitePool) -> sqlx::Result<Vec<CategoryRow>
         .await
 }
 
-/// All points, 0 to 28.
+/// All points, from 0 (the plan as a whole).
 pub async fn list_provisions(pool: &SqlitePool) -> sqlx::Result<Vec<ProvisionRow>> {
     sqlx::query_as("select number, category, title, summary, sub_points, keywords from provision order by number")
         .fetch_all(pool)

@@ -63,7 +63,7 @@ pub struct ColumnGroup {
 
 /// A row: one point.
 pub struct Row {
-    /// 0 to 28.
+    /// 0 to [`crate::model::PointNumber::LAST`].
     pub number: i64,
     /// Point title.
     pub title: String,
@@ -87,7 +87,7 @@ pub struct WhoRow {
     pub name: String,
     /// Link to the speaker.
     pub href: String,
-    /// One cell per point, 0 to 28.
+    /// One cell per point, from 0.
     pub cells: Vec<Cell>,
 }
 
