@@ -1,6 +1,8 @@
 //! What the statement pages share about paging: the keyset pager of a page of its own (a
 //! point, a speaker), its paging parameters, and the links and canonical address of a page.
 
+use serde::Serialize;
+
 use crate::db::models::{Cursor, Direction, StatementFilter, StatementRow};
 use crate::web::WebResult;
 use crate::web::filter::{PAGE_SIZE, RawStatementQuery, form, query_string};
@@ -11,6 +13,16 @@ pub fn with_query(path: &str, qs: &str) -> String {
         path.to_string()
     } else {
         format!("{path}?{qs}")
+    }
+}
+
+/// `path` with the query string `qs` followed by `pairs` (form-encoded).
+pub fn link<V: Serialize>(path: &str, qs: &str, pairs: &[(&str, V)]) -> String {
+    let more = form(pairs);
+    match (qs.is_empty(), more.is_empty()) {
+        (true, _) => with_query(path, &more),
+        (false, true) => with_query(path, qs),
+        (false, false) => format!("{path}?{qs}&{more}"),
     }
 }
 
@@ -25,9 +37,7 @@ pub fn cursor_href(path: &str, f: &StatementFilter, row: &StatementRow, dir: Dir
         Direction::After => "after",
         Direction::Before => "before",
     };
-    let base = href(path, f);
-    let join = if base.contains('?') { '&' } else { '?' };
-    format!("{base}{join}{key}={}", Cursor::of(row).encode())
+    link(path, &query_string(f), &[(key, Cursor::of(row).encode())])
 }
 
 /// Links to the first, previous and next pages of statements.
@@ -53,24 +63,18 @@ pub fn has_prev_next(filter: &StatementFilter, rows: &[StatementRow], more: bool
 /// The paging of a page of its own showing `rows` of `filter` (`more`: more rows follow in
 /// its direction); links go to `base` with `size` (when not the default) and the cursor.
 pub fn pager(base: &str, filter: &StatementFilter, rows: &[StatementRow], more: bool) -> Pager {
-    let size = if filter.limit == PAGE_SIZE {
-        String::new()
+    let size: Vec<(&str, i64)> = if filter.limit == PAGE_SIZE {
+        Vec::new()
     } else {
-        format!("size={}", filter.limit)
+        vec![("size", filter.limit)]
     };
-    let link = |key: &str, row: &StatementRow| {
-        let cursor = format!("{key}={}", Cursor::of(row).encode());
-        if size.is_empty() {
-            format!("{base}?{cursor}")
-        } else {
-            format!("{base}?{size}&{cursor}")
-        }
-    };
+    let size = form(&size);
+    let at = |key: &str, row: &StatementRow| link(base, &size, &[(key, Cursor::of(row).encode())]);
     let (has_prev, has_next) = has_prev_next(filter, rows, more);
     Pager {
         first: filter.cursor.is_some().then(|| with_query(base, &size)),
-        prev: rows.first().filter(|_| has_prev).map(|r| link("before", r)),
-        next: rows.last().filter(|_| has_next).map(|r| link("after", r)),
+        prev: rows.first().filter(|_| has_prev).map(|r| at("before", r)),
+        next: rows.last().filter(|_| has_next).map(|r| at("after", r)),
     }
 }
 

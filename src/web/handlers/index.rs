@@ -15,6 +15,7 @@ use crate::web::matrix::{
     who_stands_where,
 };
 use crate::web::page::{PageMeta, crumb, render};
+use crate::web::paging::{link, with_query};
 use crate::web::{AppState, WebError, WebResult};
 
 /// Columns per page of the matrix (`page=`): the views of articles and speakers grow with the
@@ -143,16 +144,20 @@ fn noun(axis: Axis) -> &'static str {
 
 /// The path and query of page `page` of the view.
 fn paged(axis: Axis, f: &AxisFilter, page: usize) -> String {
-    let base = canonical(axis, f);
-    match (page, base.contains('?')) {
-        (1, _) => base,
-        (_, true) => format!("{base}&page={page}"),
-        (_, false) => format!("{base}?page={page}"),
+    if page == 1 {
+        canonical(axis, f)
+    } else {
+        link("/", &view_query(axis, f), &[("page", page)])
     }
 }
 
 /// The canonical path and query of the view.
 fn canonical(axis: Axis, f: &AxisFilter) -> String {
+    with_query("/", &view_query(axis, f))
+}
+
+/// The query string of the view: its axis and narrowing, when not the default.
+fn view_query(axis: Axis, f: &AxisFilter) -> String {
     let mut pairs: Vec<(&str, &str)> = Vec::new();
     if axis != Axis::Outlet || f != &AxisFilter::default() {
         pairs.push(("by", by_name(axis)));
@@ -166,11 +171,7 @@ fn canonical(axis: Axis, f: &AxisFilter) -> String {
             pairs.push((name, v));
         }
     }
-    if pairs.is_empty() {
-        "/".into()
-    } else {
-        format!("/?{}", form(&pairs))
-    }
+    form(&pairs)
 }
 
 fn narrowed(axis: Axis, f: &AxisFilter) -> Option<(String, String)> {

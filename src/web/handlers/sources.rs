@@ -13,6 +13,7 @@ use crate::db::queries;
 use crate::web::filter::{RawSourceQuery, SourceFilter};
 use crate::web::formats::{self, StatementOut};
 use crate::web::page::{ATOM, JSON, PageMeta, SourceMatch, crumb, render};
+use crate::web::paging::{link, with_query};
 use crate::web::{AppState, WebError, WebResult};
 
 /// A run of body text, highlighted when it is a statement.
@@ -69,14 +70,6 @@ const SEARCH_LIMIT: i64 = 200;
 /// Sources per page of `/sources`.
 pub const SOURCES_PER_PAGE: i64 = 100;
 
-fn with_query(path: &str, qs: &str) -> String {
-    if qs.is_empty() {
-        path.to_string()
-    } else {
-        format!("{path}?{qs}")
-    }
-}
-
 /// The sources of a filter: a page of the sources in the date range (and the link to the
 /// next page), or the search hits; and how many there are in all.
 async fn fetch(
@@ -127,10 +120,7 @@ pub async fn list_page(
     let f = raw.parse()?;
     let qs = f.query_string();
     let (sources, hits, total, next) = fetch(&state, &f).await?;
-    let page_link = |id: i64| {
-        let join = if qs.is_empty() { "" } else { "&" };
-        format!("/sources?{qs}{join}after={id}")
-    };
+    let page_link = |id: i64| link("/sources", &qs, &[("after", id)]);
     let title = match &f.q {
         Some(q) => format!(
             "{total} article{} mention “{q}”",
@@ -201,8 +191,7 @@ pub async fn list_json(
     let base = &state.public_url;
     let (all, hits, total, next) = fetch(&state, &f).await?;
     let qs = f.query_string();
-    let join = if qs.is_empty() { "" } else { "&" };
-    let next = next.map(|id| format!("{base}/sources.json?{qs}{join}after={id}"));
+    let next = next.map(|id| format!("{base}{}", link("/sources.json", &qs, &[("after", id)])));
     match &f.q {
         Some(q) => {
             let out: Vec<HitOut> = hits

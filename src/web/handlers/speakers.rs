@@ -11,7 +11,7 @@ use crate::db::{queries, tally};
 use crate::web::filter::{RawStatementQuery, last_page_number};
 use crate::web::formats::{self, StatementOut};
 use crate::web::page::{ATOM, JSON, PageMeta, crumb, render};
-use crate::web::paging::{Pager, canonical_page, pager, paging};
+use crate::web::paging::{Pager, canonical_page, link, pager, paging};
 use crate::web::{AppState, WebError, WebResult};
 
 /// The speaker's statements on one point.
@@ -65,6 +65,15 @@ pub struct ListQuery {
     pub page: Vec<String>,
 }
 
+/// `path` on page `n` (no `page` on the first).
+fn page_link(path: &str, n: i64) -> String {
+    if n == 1 {
+        path.to_string()
+    } else {
+        link(path, "", &[("page", n)])
+    }
+}
+
 /// One page of speakers, the links to the pages around it, and how many speakers in all.
 async fn speakers_of(
     state: &AppState,
@@ -78,13 +87,7 @@ async fn speakers_of(
         SPEAKERS_PER_PAGE,
     )
     .await?;
-    let link = |n: i64| {
-        if n == 1 {
-            path.to_string()
-        } else {
-            format!("{path}?page={n}")
-        }
-    };
+    let link = |n: i64| page_link(path, n);
     let prev = (page > 1).then(|| link(page - 1));
     let next = (page * SPEAKERS_PER_PAGE < total).then(|| link(page + 1));
     Ok((speakers, prev, next, total, page))
@@ -96,11 +99,7 @@ pub async fn list_page(
     Query(q): Query<ListQuery>,
 ) -> WebResult<Html<String>> {
     let (speakers, prev, next, total, page) = speakers_of(&state, &q, "/speakers").await?;
-    let canonical = if page == 1 {
-        "/speakers".to_string()
-    } else {
-        format!("/speakers?page={page}")
-    };
+    let canonical = page_link("/speakers", page);
     let meta = PageMeta::new(
         &if page == 1 {
             "Speakers".to_string()

@@ -14,11 +14,11 @@ use crate::db::models::{Direction, FilterStats, Sort, StatementFilter, Statement
 use crate::db::queries;
 use crate::model::{Kind, Stance};
 use crate::web::feed;
-use crate::web::filter::{FACETS, RawStatementQuery, form, query_string};
+use crate::web::filter::{FACETS, RawStatementQuery, query_string};
 use crate::web::formats::{self, StatementOut};
 use crate::web::listing::{self, FacetGroup, Listing, Names};
 use crate::web::page::{ATOM, CSV, JSON, PageMeta, SourceMatch, crumb, render};
-use crate::web::paging::{href, with_query};
+use crate::web::paging::{href, link, with_query};
 use crate::web::{AppState, WebError, WebResult};
 
 /// Most rows in one CSV download.
@@ -249,15 +249,13 @@ pub async fn list_page(
 
 /// The path and query of this exact view (filter, then its cursor or page).
 fn self_href(f: &StatementFilter) -> String {
-    let base = href("/statements", f);
     let at = match &f.cursor {
-        Some((c, Direction::After)) => ("after", c.encode()),
-        Some((c, Direction::Before)) => ("before", c.encode()),
-        None if f.offset > 0 && f.limit > 0 => ("page", (f.offset / f.limit + 1).to_string()),
-        None => return base,
+        Some((c, Direction::After)) => vec![("after", c.encode())],
+        Some((c, Direction::Before)) => vec![("before", c.encode())],
+        None if f.offset > 0 && f.limit > 0 => vec![("page", (f.offset / f.limit + 1).to_string())],
+        None => Vec::new(),
     };
-    let join = if base.contains('?') { '&' } else { '?' };
-    format!("{base}{join}{}", form(&[at]))
+    link("/statements", &query_string(f), &at)
 }
 
 /// The JSON twin of a listing.
