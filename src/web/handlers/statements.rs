@@ -18,7 +18,7 @@ use crate::web::filter::{FACETS, RawStatementQuery, query_string};
 use crate::web::formats::{self, StatementOut};
 use crate::web::listing::{self, FacetGroup, Listing, Names};
 use crate::web::page::{ATOM, CSV, JSON, PageMeta, SourceMatch, crumb, render};
-use crate::web::paging::{href, link, with_query};
+use crate::web::paging::{Pager, href, link, with_query};
 use crate::web::{AppState, WebError, WebResult};
 
 /// Most rows in one CSV download.
@@ -90,12 +90,8 @@ pub struct StatementsPage {
     pub to: String,
     /// The select boxes.
     pub form: FormChoices,
-    /// Link to the first page, when this is not it.
-    pub first: Option<String>,
-    /// Link to the previous page, if any.
-    pub prev: Option<String>,
-    /// Link to the next page, if any.
-    pub next: Option<String>,
+    /// Links to the first, previous and next pages.
+    pub pages: Pager,
 }
 
 fn choices<T>(items: &[T], selected: &[String], f: impl Fn(&T) -> (String, String)) -> Vec<Choice> {
@@ -240,9 +236,11 @@ pub async fn list_page(
         stats: l.stats,
         summary: l.summary,
         facets: l.facets,
-        first: l.first,
-        prev: l.prev,
-        next: l.next,
+        pages: Pager {
+            first: l.first,
+            prev: l.prev,
+            next: l.next,
+        },
     };
     Ok(render(&page)?.into_response())
 }
