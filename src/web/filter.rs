@@ -155,7 +155,7 @@ pub const FACETS: [FacetDef; 6] = [
     },
 ];
 
-/// The definition of a facet.
+/// The definition of a facet ([`FACETS`] has one for each; a test checks it).
 pub fn facet_def(facet: Facet) -> &'static FacetDef {
     FACETS
         .iter()
@@ -471,6 +471,22 @@ mod tests {
         };
         let err = raw.parse().err().map(|e| e.to_string()).unwrap_or_default();
         assert!(err.contains("provision") && err.contains("99"), "{err}");
+    }
+
+    #[test]
+    fn every_facet_has_one_definition_under_its_own_name() {
+        let all = [
+            (Facet::Provision, "provision"),
+            (Facet::Category, "category"),
+            (Facet::Speaker, "speaker"),
+            (Facet::Source, "source"),
+            (Facet::Kind, "kind"),
+            (Facet::Stance, "stance"),
+        ];
+        for (facet, name) in all {
+            assert_eq!(FACETS.iter().filter(|d| d.facet == facet).count(), 1);
+            assert_eq!(facet_def(facet).name, name);
+        }
     }
 
     #[test]

@@ -63,14 +63,8 @@ pub struct Listing {
     pub prev: Option<String>,
     /// The next page.
     pub next: Option<String>,
-    /// The points (for the form).
-    pub provisions: Vec<ProvisionRow>,
-    /// The selected speakers.
-    pub speakers: Vec<SpeakerRow>,
-    /// The selected sources.
-    pub sources: Vec<SourceRow>,
-    /// The categories (for the form).
-    pub categories: Vec<CategoryRow>,
+    /// What the filter's values are called.
+    pub names: Names,
 }
 
 /// The names the summary sentence and the form need: every point and category, the selected
@@ -149,10 +143,7 @@ pub async fn load(state: &AppState, filter: StatementFilter, path: &str) -> WebR
         facets,
         prev,
         next,
-        provisions: names.provisions,
-        speakers: names.speakers,
-        sources: names.sources,
-        categories: names.categories,
+        names,
     })
 }
 

@@ -11,10 +11,10 @@ use serde::Serialize;
 use super::parse_id;
 use crate::db::fts::split_marks;
 use crate::db::models::{Direction, FilterStats, Sort, StatementFilter, StatementRow};
-use crate::db::queries;
+use crate::db::queries::{self, Facet};
 use crate::model::{Kind, Stance};
 use crate::web::feed;
-use crate::web::filter::{FACETS, RawStatementQuery, query_string};
+use crate::web::filter::{RawStatementQuery, facet_def, query_string};
 use crate::web::formats::{self, StatementOut};
 use crate::web::listing::{self, FacetGroup, Listing, Names};
 use crate::web::page::{ATOM, CSV, JSON, PageMeta, SourceMatch, crumb, render};
@@ -137,7 +137,9 @@ impl FormChoices {
     /// The choices of a listing's form.
     fn of(l: &Listing) -> Self {
         let f = &l.filter;
-        let [provision, category, _, _, kind, stance] = FACETS.map(|d| (d.selected)(f));
+        let selected = |facet| (facet_def(facet).selected)(f);
+        let (provision, category) = (selected(Facet::Provision), selected(Facet::Category));
+        let (kind, stance) = (selected(Facet::Kind), selected(Facet::Stance));
         let own = |v: &str| (v.to_string(), v.to_string());
         FormChoices {
             sorts: Sort::ALL
@@ -148,16 +150,16 @@ impl FormChoices {
                     selected: *s == f.sort,
                 })
                 .collect(),
-            provisions: choices(&l.provisions, &provision, |p| {
+            provisions: choices(&l.names.provisions, &provision, |p| {
                 (p.number.to_string(), format!("{}: {}", p.label(), p.title))
             }),
-            categories: choices(&l.categories, &category, |c| {
+            categories: choices(&l.names.categories, &category, |c| {
                 (c.slug.clone(), format!("{}. {}", c.letter, c.name))
             }),
-            speakers: facet_choices(&l.facets, "speaker", &l.speakers, |s| {
+            speakers: facet_choices(&l.facets, "speaker", &l.names.speakers, |s| {
                 (s.slug.clone(), s.name.clone())
             }),
-            sources: facet_choices(&l.facets, "source", &l.sources, |s| {
+            sources: facet_choices(&l.facets, "source", &l.names.sources, |s| {
                 (s.id.to_string(), s.dateline())
             }),
             kinds: choices(&Kind::ALL, &kind, |k| own(k.as_str())),
