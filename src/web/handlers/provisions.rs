@@ -80,6 +80,38 @@ pub async fn list_page(State(state): State<AppState>) -> WebResult<Html<String>>
     render(&ProvisionsPage { meta, provisions })
 }
 
+/// The page's statements by source, in the list's order (date, then source).
+fn by_source(statements: Vec<StatementRow>, sources: Vec<SourceRow>) -> Vec<SourceBlock> {
+    let mut blocks: Vec<SourceBlock> = Vec::new();
+    for s in statements {
+        match blocks.last_mut() {
+            Some(b) if b.source.id == s.source_id => b.statements.push(s),
+            _ => {
+                if let Some(source) = sources.iter().find(|x| x.id == s.source_id) {
+                    blocks.push(SourceBlock {
+                        source: source.clone(),
+                        statements: vec![s],
+                    });
+                }
+            }
+        }
+    }
+    blocks
+}
+
+/// "B. Security guarantees": the point's category, or "" for point 0.
+async fn category_name(state: &AppState, provision: &ProvisionRow) -> WebResult<String> {
+    let Some(slug) = &provision.category else {
+        return Ok(String::new());
+    };
+    Ok(queries::list_categories(&state.pool)
+        .await?
+        .into_iter()
+        .find(|c| &c.slug == slug)
+        .map(|c| format!("{}. {}", c.letter, c.name))
+        .unwrap_or_default())
+}
+
 /// `GET /provisions/{number}` (`after`, `before`, `size`: the pages of its statements)
 pub async fn detail_page(
     State(state): State<AppState>,
@@ -97,35 +129,15 @@ pub async fn detail_page(
     let total = tally::provision_total(&state.pool, number).await?;
     let path = format!("/provisions/{number}");
     let pages = pager(&path, &filter, &statements, more);
-    // the page's statements by source, in the list's order (date, then source)
     let ids: Vec<i64> = statements.iter().map(|s| s.source_id).collect();
-    let sources = queries::sources_by_ids(&state.pool, &ids).await?;
-    let mut blocks: Vec<SourceBlock> = Vec::new();
-    for s in statements {
-        match blocks.last_mut() {
-            Some(b) if b.source.id == s.source_id => b.statements.push(s),
-            _ => {
-                if let Some(source) = sources.iter().find(|x| x.id == s.source_id) {
-                    blocks.push(SourceBlock {
-                        source: source.clone(),
-                        statements: vec![s],
-                    });
-                }
-            }
-        }
-    }
+    let blocks = by_source(
+        statements,
+        queries::sources_by_ids(&state.pool, &ids).await?,
+    );
     let top_sources = tally::provision_ranking(&state.pool, number, RankBy::Source, RANKED).await?;
     let top_speakers =
         tally::provision_ranking(&state.pool, number, RankBy::Speaker, RANKED).await?;
-    let category = match &provision.category {
-        Some(slug) => queries::list_categories(&state.pool)
-            .await?
-            .into_iter()
-            .find(|c| &c.slug == slug)
-            .map(|c| format!("{}. {}", c.letter, c.name))
-            .unwrap_or_default(),
-        None => String::new(),
-    };
+    let category = category_name(&state, &provision).await?;
     let (timeline_rows, undated) = matrix::timeline(&state.pool, number).await?;
     let timeline = Timeline::build(&timeline_rows, undated);
     let label = provision.label();
