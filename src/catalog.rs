@@ -313,3 +313,19 @@ impl Catalog {
         self.sources.iter().find(|s| s.file == file_name)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::PointNumber;
+
+    #[test]
+    fn the_plan_holds_every_point_number_once() -> Result<(), CatalogError> {
+        let catalog = Catalog::bundled()?;
+        let numbers: Vec<u8> = catalog.plan.points.iter().map(|p| p.number).collect();
+        let want: Vec<u8> = (0..=PointNumber::LAST).collect();
+        assert_eq!(numbers, want);
+        assert!(PointNumber::new(i64::from(PointNumber::LAST) + 1).is_none());
+        Ok(())
+    }
+}

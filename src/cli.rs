@@ -98,10 +98,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                     id: row.id,
                     source_file: row.file_name.clone(),
                     speaker: row.speaker_name.clone(),
-                    kind: row.kind.clone(),
+                    kind: row.kind.to_string(),
                     text: row.text.clone(),
                     provisions: row.provision_numbers(),
-                    stance: row.stance.clone(),
+                    stance: row.stance.to_string(),
                     span: [row.span_start, row.span_end],
                 };
                 writeln!(out, "{}", serde_json::to_string(&line)?)?;

@@ -5,6 +5,8 @@
 use std::fmt;
 use std::ops::Range;
 
+use serde::Serialize;
+
 /// An article after parsing: metadata and the cleaned body the statements point into.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Article {
@@ -26,8 +28,58 @@ pub struct Article {
     pub paragraphs: Vec<Range<usize>>,
 }
 
-/// How a statement is made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// A point of the plan: 0 (the plan as a whole) to [`PointNumber::LAST`]. The one place the
+/// range is written; the bundled catalog holds exactly these points (a test of
+/// [`crate::catalog`] checks it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, sqlx::Type)]
+#[serde(transparent)]
+#[sqlx(transparent)]
+pub struct PointNumber(u8);
+
+impl PointNumber {
+    /// The last point of the plan.
+    pub const LAST: u8 = 28;
+
+    /// The point `n`, if the plan has it.
+    pub fn new(n: i64) -> Option<Self> {
+        u8::try_from(n)
+            .ok()
+            .filter(|n| *n <= Self::LAST)
+            .map(PointNumber)
+    }
+
+    /// Parses a point number written in decimal (`"6"`).
+    pub fn parse(s: &str) -> Option<Self> {
+        s.parse::<i64>().ok().and_then(Self::new)
+    }
+
+    /// The number.
+    pub fn number(self) -> i64 {
+        i64::from(self.0)
+    }
+
+    /// The point after this one, if any.
+    pub fn next(self) -> Option<Self> {
+        (self.0 < Self::LAST).then(|| PointNumber(self.0 + 1))
+    }
+
+    /// The point before this one, if any.
+    pub fn prev(self) -> Option<Self> {
+        self.0.checked_sub(1).map(PointNumber)
+    }
+}
+
+impl fmt::Display for PointNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// How a statement is made. Stored, sent in URLs and shown as its lowercase name
+/// ([`Kind::as_str`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, sqlx::Type)]
+#[serde(rename_all = "lowercase")]
+#[sqlx(rename_all = "lowercase")]
 pub enum Kind {
     /// Words inside quotation marks.
     Quote,
@@ -59,6 +111,11 @@ impl Kind {
 
     /// Every kind, in display order.
     pub const ALL: [Kind; 3] = [Kind::Quote, Kind::Paraphrase, Kind::Report];
+
+    /// True for words inside quotation marks (the pages put them back in quotes).
+    pub fn is_quote(self) -> bool {
+        self == Kind::Quote
+    }
 }
 
 impl fmt::Display for Kind {
@@ -67,8 +124,11 @@ impl fmt::Display for Kind {
     }
 }
 
-/// The speaker's position toward the points a statement is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// The speaker's position toward the points a statement is about. Stored, sent in URLs and
+/// shown as its lowercase name ([`Stance::as_str`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, sqlx::Type)]
+#[serde(rename_all = "lowercase")]
+#[sqlx(rename_all = "lowercase")]
 pub enum Stance {
     /// For.
     Supports,
@@ -114,6 +174,20 @@ impl Stance {
 impl fmt::Display for Stance {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+/// Compares with a stored or URL name (`stance == "opposes"`).
+impl PartialEq<&str> for Stance {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// Compares with a stored or URL name (`kind == "quote"`).
+impl PartialEq<&str> for Kind {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
     }
 }
 

@@ -7,8 +7,9 @@ use std::collections::HashSet;
 
 use axum::Router;
 use axum::http::StatusCode;
-use pointwise::db::models::{StatementFilter, StatementRow};
+use pointwise::db::models::{StatementFilter, StatementRow, parse_date};
 use pointwise::db::queries;
+use pointwise::model::{Kind, PointNumber, Stance};
 use serde_json::Value;
 
 /// Every stored statement, straight from the database.
@@ -547,7 +548,7 @@ async fn csv_download_quotes_cells_and_defuses_formulas() -> anyhow::Result<()> 
     let (rows, total) = queries::list_statements(
         &s.pool,
         &StatementFilter {
-            provisions: vec![21],
+            provisions: PointNumber::new(21).into_iter().collect(),
             limit: 1000,
             ..Default::default()
         },
@@ -679,7 +680,7 @@ async fn the_counts_shown_are_the_counts_of_the_filter() -> anyhow::Result<()> {
         (
             "provision=21&provision=6",
             StatementFilter {
-                provisions: vec![6, 21],
+                provisions: [6, 21].into_iter().filter_map(PointNumber::new).collect(),
                 ..Default::default()
             },
         ),
@@ -687,7 +688,7 @@ async fn the_counts_shown_are_the_counts_of_the_filter() -> anyhow::Result<()> {
             "speaker=mark-rutte&speaker=dmitry-peskov&stance=mixed&stance=opposes",
             StatementFilter {
                 speakers: s(&["dmitry-peskov", "mark-rutte"]),
-                stances: s(&["mixed", "opposes"]),
+                stances: vec![Stance::Mixed, Stance::Opposes],
                 ..Default::default()
             },
         ),
@@ -695,7 +696,7 @@ async fn the_counts_shown_are_the_counts_of_the_filter() -> anyhow::Result<()> {
             "source=1&source=3&kind=quote",
             StatementFilter {
                 sources: vec![1, 3],
-                kinds: s(&["quote"]),
+                kinds: vec![Kind::Quote],
                 ..Default::default()
             },
         ),
@@ -704,7 +705,7 @@ async fn the_counts_shown_are_the_counts_of_the_filter() -> anyhow::Result<()> {
             StatementFilter {
                 categories: s(&["guarantees"]),
                 q: Some("nato".into()),
-                from: Some("2025-11-21".into()),
+                from: parse_date("2025-11-21"),
                 ..Default::default()
             },
         ),

@@ -9,6 +9,7 @@
 use sqlx::{FromRow, QueryBuilder, Sqlite, SqliteConnection, SqlitePool};
 
 use crate::catalog::OutletEntry;
+use crate::model::Stance;
 
 /// Writes the outlets of `seeds/outlets.toml` (insert or update), inside the catalog's
 /// transaction. Outlets removed from the file are removed here too.
@@ -369,8 +370,8 @@ pub struct TimelineRow {
     pub outlet: String,
     /// YYYY-MM-DD.
     pub date: String,
-    /// supports, opposes, mixed, neutral.
-    pub stance: String,
+    /// The statements' stance.
+    pub stance: Stance,
     /// Statements.
     pub statements: i64,
 }

@@ -3,10 +3,12 @@
 //! All SQL lives in [`queries`] behind plain functions, so another backend can follow by
 //! re-implementing that one module.
 
+pub mod facets;
 pub mod fts;
 pub mod matrix;
 pub mod models;
 pub mod queries;
+pub mod statements;
 pub mod tally;
 pub mod write;
 

@@ -3,6 +3,10 @@
 use serde::Serialize;
 use sqlx::FromRow;
 
+use jiff::civil::Date;
+
+use crate::model::{Kind, PointNumber, Stance};
+
 /// A category of points.
 #[derive(Debug, Clone, FromRow, Serialize)]
 pub struct CategoryRow {
@@ -19,7 +23,7 @@ pub struct CategoryRow {
 /// A point of the plan.
 #[derive(Debug, Clone, FromRow, Serialize)]
 pub struct ProvisionRow {
-    /// 0 to 28.
+    /// 0 to [`crate::model::PointNumber::LAST`].
     pub number: i64,
     /// Category slug; `None` for point 0.
     pub category: Option<String>,
@@ -147,10 +151,10 @@ pub struct StatementRow {
     pub speaker_name: Option<String>,
     /// How the speaker was resolved.
     pub speaker_via: String,
-    /// quote, paraphrase, report.
-    pub kind: String,
-    /// supports, opposes, mixed, neutral.
-    pub stance: String,
+    /// Quote, paraphrase or report.
+    pub kind: Kind,
+    /// Supports, opposes, mixed or neutral.
+    pub stance: Stance,
     /// Words that set the stance.
     pub stance_cues: String,
     /// The words.
@@ -194,6 +198,11 @@ impl StatementRow {
     /// Point numbers only.
     pub fn provision_numbers(&self) -> Vec<i64> {
         self.link_list().into_iter().map(|l| l.number).collect()
+    }
+
+    /// The text as one run that is not a search hit (the form of a statement card's text).
+    pub fn plain_runs(&self) -> Vec<(String, bool)> {
+        vec![(self.text.clone(), false)]
     }
 
     /// Speaker name or "the article".
@@ -346,32 +355,15 @@ impl Cursor {
     }
 }
 
-/// True for a real calendar date written `YYYY-MM-DD`.
+/// A real calendar date written `YYYY-MM-DD` (and nothing else: the date written back must be
+/// the text read). Parsed by jiff, so the calendar rules are not ours to get wrong.
+pub fn parse_date(s: &str) -> Option<Date> {
+    s.parse::<Date>().ok().filter(|d| d.to_string() == s)
+}
+
+/// True for a real calendar date written `YYYY-MM-DD` (see [`parse_date`]).
 pub fn is_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
-    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok());
-    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
-        return false;
-    };
-    if !s
-        .bytes()
-        .enumerate()
-        .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-    {
-        return false;
-    }
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&d)
+    parse_date(s).is_some()
 }
 
 /// Which way a keyset page goes from its cursor.
@@ -387,8 +379,8 @@ pub enum Direction {
 /// A validated filter over statements. Empty lists mean "any".
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StatementFilter {
-    /// Point numbers.
-    pub provisions: Vec<i64>,
+    /// Points.
+    pub provisions: Vec<PointNumber>,
     /// Category slugs.
     pub categories: Vec<String>,
     /// Speaker slugs.
@@ -396,15 +388,15 @@ pub struct StatementFilter {
     /// Source ids.
     pub sources: Vec<i64>,
     /// Kinds.
-    pub kinds: Vec<String>,
+    pub kinds: Vec<Kind>,
     /// Stances.
-    pub stances: Vec<String>,
+    pub stances: Vec<Stance>,
     /// Full-text search words, as typed (trimmed); matched by [`super::fts`].
     pub q: Option<String>,
-    /// Articles dated on or after (YYYY-MM-DD).
-    pub from: Option<String>,
-    /// Articles dated on or before (YYYY-MM-DD).
-    pub to: Option<String>,
+    /// Articles dated on or after.
+    pub from: Option<Date>,
+    /// Articles dated on or before.
+    pub to: Option<Date>,
     /// Order.
     pub sort: Sort,
     /// Keyset position and direction.

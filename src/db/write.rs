@@ -30,7 +30,7 @@ pub struct Stored {
 }
 
 /// One new source row waiting for the batch's commit.
-struct SourceRow {
+struct PendingSource {
     id: i64,
     file_name: String,
     hash: String,
@@ -67,7 +67,7 @@ struct Batch {
     /// The id of the first statement of this batch, and of the next one.
     first_statement: i64,
     next_statement: i64,
-    sources: Vec<SourceRow>,
+    sources: Vec<PendingSource>,
     /// Every source written (new or replaced), for the counts kept by the ingest.
     written: Vec<CountedSource>,
     /// Whether anything was written (a re-run of unchanged files changes nothing, not even
@@ -263,7 +263,7 @@ impl Writer {
         } else {
             let id = b.next_source;
             b.next_source += 1;
-            b.sources.push(SourceRow {
+            b.sources.push(PendingSource {
                 id,
                 file_name: article.file_name,
                 hash: hash.to_string(),

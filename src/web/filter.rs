@@ -1,14 +1,17 @@
 //! Query parameters of `/statements`, in two stages: [`RawStatementQuery`] takes anything
-//! (and re-fills the form); [`RawStatementQuery::parse`] validates it into a
-//! [`StatementFilter`] or says which parameter is wrong.
+//! (and re-fills the form); [`RawStatementQuery::parse`] validates it into a typed
+//! [`StatementFilter`] or says which parameter is wrong. [`FACETS`] is the one table of the
+//! facet parameters: each one's URL name, title, parser, selection and toggle.
+
+use std::fmt::Display;
 
 use serde::Deserialize;
 
 use super::WebError;
-use super::page::encode;
 use crate::db::fts;
-use crate::db::models::{Cursor, Direction, Sort, StatementFilter, is_date};
-use crate::model::{Kind, Stance};
+use crate::db::models::{Cursor, Direction, Sort, StatementFilter, parse_date};
+use crate::db::queries::Facet;
+use crate::model::{Kind, PointNumber, Stance};
 
 /// Rows per page of `/statements`.
 pub const PAGE_SIZE: i64 = 50;
@@ -19,7 +22,7 @@ pub const MAX_PAGE_SIZE: i64 = 1000;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct RawStatementQuery {
-    /// Point numbers, 0 to 28.
+    /// Point numbers, 0 to [`PointNumber::LAST`].
     pub provision: Vec<String>,
     /// Category slugs (peace, guarantees, europe, relations).
     pub category: Vec<String>,
@@ -49,6 +52,167 @@ pub struct RawStatementQuery {
     pub size: Vec<String>,
 }
 
+/// One facet parameter of the statement list.
+pub struct FacetDef {
+    /// The dimension the database counts.
+    pub facet: Facet,
+    /// The URL parameter.
+    pub name: &'static str,
+    /// Heading of its facet and label of its select box.
+    pub title: &'static str,
+    /// Its raw values.
+    pub raw: fn(&RawStatementQuery) -> &[String],
+    /// Adds one URL value to a filter, or says what the parameter takes.
+    pub add: fn(&mut StatementFilter, &str) -> Result<(), String>,
+    /// Removes one URL value from a filter (false when it was not selected).
+    pub remove: fn(&mut StatementFilter, &str) -> bool,
+    /// The URL values a filter selects, in URL order.
+    pub selected: fn(&StatementFilter) -> Vec<String>,
+}
+
+/// The facet parameters, in the order of the query string, the form and the facet lists.
+pub const FACETS: [FacetDef; 6] = [
+    FacetDef {
+        facet: Facet::Provision,
+        name: "provision",
+        title: "Point",
+        raw: |r| &r.provision,
+        add: |f, v| {
+            let p = PointNumber::parse(v).ok_or_else(|| {
+                format!("it takes a point number from 0 to {}", PointNumber::LAST)
+            })?;
+            f.provisions.push(p);
+            Ok(())
+        },
+        remove: |f, v| remove_named(&mut f.provisions, v),
+        selected: |f| names(&f.provisions),
+    },
+    FacetDef {
+        facet: Facet::Category,
+        name: "category",
+        title: "Category",
+        raw: |r| &r.category,
+        add: |f, v| push_slug(&mut f.categories, v, "a category name such as peace"),
+        remove: |f, v| remove_named(&mut f.categories, v),
+        selected: |f| names(&f.categories),
+    },
+    FacetDef {
+        facet: Facet::Speaker,
+        name: "speaker",
+        title: "Speaker",
+        raw: |r| &r.speaker,
+        add: |f, v| {
+            push_slug(
+                &mut f.speakers,
+                v,
+                "a speaker identifier such as mark-rutte",
+            )
+        },
+        remove: |f, v| remove_named(&mut f.speakers, v),
+        selected: |f| names(&f.speakers),
+    },
+    FacetDef {
+        facet: Facet::Source,
+        name: "source",
+        title: "Source",
+        raw: |r| &r.source,
+        add: |f, v| {
+            let id = v.parse::<i64>().ok().filter(|n| *n > 0);
+            f.sources
+                .push(id.ok_or_else(|| "it takes a source number".to_string())?);
+            Ok(())
+        },
+        remove: |f, v| remove_named(&mut f.sources, v),
+        selected: |f| names(&f.sources),
+    },
+    FacetDef {
+        facet: Facet::Kind,
+        name: "kind",
+        title: "Kind",
+        raw: |r| &r.kind,
+        add: |f, v| {
+            let k = Kind::parse(v);
+            f.kinds
+                .push(k.ok_or_else(|| "it takes quote, paraphrase or report".to_string())?);
+            Ok(())
+        },
+        remove: |f, v| remove_named(&mut f.kinds, v),
+        selected: |f| names(&f.kinds),
+    },
+    FacetDef {
+        facet: Facet::Stance,
+        name: "stance",
+        title: "Stance",
+        raw: |r| &r.stance,
+        add: |f, v| {
+            let s = Stance::parse(v)
+                .ok_or_else(|| "it takes supports, opposes, mixed or neutral".to_string())?;
+            f.stances.push(s);
+            Ok(())
+        },
+        remove: |f, v| remove_named(&mut f.stances, v),
+        selected: |f| names(&f.stances),
+    },
+];
+
+/// The definition of a facet ([`FACETS`] has one for each; a test checks it).
+pub fn facet_def(facet: Facet) -> &'static FacetDef {
+    FACETS
+        .iter()
+        .find(|d| d.facet == facet)
+        .unwrap_or(&FACETS[0])
+}
+
+/// The URL values of a list.
+fn names<T: Display>(list: &[T]) -> Vec<String> {
+    list.iter().map(ToString::to_string).collect()
+}
+
+/// Removes the value whose URL form is `v`.
+fn remove_named<T: Display>(list: &mut Vec<T>, v: &str) -> bool {
+    let before = list.len();
+    list.retain(|x| x.to_string() != v);
+    list.len() != before
+}
+
+fn push_slug(list: &mut Vec<String>, v: &str, want: &str) -> Result<(), String> {
+    if !slug_ok(v) {
+        return Err(format!("it takes {want}"));
+    }
+    list.push(v.to_string());
+    Ok(())
+}
+
+/// Sorts every selection into URL order (numbers by value, names alphabetically) without
+/// repeats.
+fn normalise(f: &mut StatementFilter) {
+    f.provisions.sort_unstable();
+    f.provisions.dedup();
+    f.sources.sort_unstable();
+    f.sources.dedup();
+    for list in [&mut f.categories, &mut f.speakers] {
+        list.sort();
+        list.dedup();
+    }
+    f.kinds.sort_by_key(|k| k.as_str());
+    f.kinds.dedup();
+    f.stances.sort_by_key(|s| s.as_str());
+    f.stances.dedup();
+}
+
+/// The filter with the URL value `value` of `facet` added (or removed when it is selected),
+/// back on its first page.
+pub fn toggled(f: &StatementFilter, facet: Facet, value: &str) -> StatementFilter {
+    let def = facet_def(facet);
+    let mut g = f.clone();
+    g.cursor = None;
+    g.offset = 0;
+    if !(def.remove)(&mut g, value) && (def.add)(&mut g, value).is_ok() {
+        normalise(&mut g);
+    }
+    g
+}
+
 fn values(v: &[String]) -> impl Iterator<Item = &str> {
     v.iter().map(|s| s.trim()).filter(|s| !s.is_empty())
 }
@@ -74,173 +238,144 @@ fn show(s: &str) -> String {
     }
 }
 
+/// The most pages a `page` may ask for.
+const MAX_PAGE: i64 = 100_000;
+
+/// A `page` parameter (its last non-empty value): the page asked for, from 1 (1 when there is
+/// none), or a 400 naming the parameter. The one parser of every list's `page`.
+pub fn page_number(raw: Option<&str>) -> Result<i64, WebError> {
+    match raw.map(str::trim).filter(|p| !p.is_empty()) {
+        None => Ok(1),
+        Some(p) => match p.parse::<i64>() {
+            Ok(n) if (1..=MAX_PAGE).contains(&n) => Ok(n),
+            _ => Err(WebError::BadRequest(format!(
+                "The parameter page cannot be “{}”: it takes a page number from 1.",
+                show(p)
+            ))),
+        },
+    }
+}
+
+/// [`page_number`] of a key that may repeat.
+pub fn last_page_number(raw: &[String]) -> Result<i64, WebError> {
+    page_number(single(raw))
+}
+
 impl RawStatementQuery {
     /// Validates the parameters.
     pub fn parse(&self) -> Result<StatementFilter, WebError> {
-        let bad = |name: &str, value: &str, want: &str| {
-            WebError::BadRequest(format!(
-                "The parameter {name} cannot be “{}”: {want}.",
-                show(value)
-            ))
-        };
         let mut f = StatementFilter {
             limit: PAGE_SIZE,
             ..Default::default()
         };
-        for v in values(&self.provision) {
-            match v.parse::<i64>() {
-                Ok(n) if (0..=28).contains(&n) => f.provisions.push(n),
-                _ => return Err(bad("provision", v, "it takes a point number from 0 to 28")),
+        for def in &FACETS {
+            for v in values((def.raw)(self)) {
+                (def.add)(&mut f, v).map_err(|want| bad(def.name, v, &want))?;
             }
         }
-        for v in values(&self.category) {
-            if !slug_ok(v) {
-                return Err(bad("category", v, "it takes a category name such as peace"));
-            }
-            f.categories.push(v.to_string());
-        }
-        for v in values(&self.speaker) {
-            if !slug_ok(v) {
-                return Err(bad(
-                    "speaker",
-                    v,
-                    "it takes a speaker identifier such as mark-rutte",
-                ));
-            }
-            f.speakers.push(v.to_string());
-        }
-        for v in values(&self.source) {
-            match v.parse::<i64>() {
-                Ok(n) if n > 0 => f.sources.push(n),
-                _ => return Err(bad("source", v, "it takes a source number")),
-            }
-        }
-        for v in values(&self.kind) {
-            if Kind::parse(v).is_none() {
-                return Err(bad("kind", v, "it takes quote, paraphrase or report"));
-            }
-            f.kinds.push(v.to_string());
-        }
-        for v in values(&self.stance) {
-            if Stance::parse(v).is_none() {
-                return Err(bad(
-                    "stance",
-                    v,
-                    "it takes supports, opposes, mixed or neutral",
-                ));
-            }
-            f.stances.push(v.to_string());
-        }
+        normalise(&mut f);
         if let Some(q) = single(&self.q) {
             if let Err(e) = fts::match_expression(q) {
                 return Err(bad("q", q, &e.to_string()));
             }
             f.q = Some(q.to_string());
         }
-        for (name, raw, slot) in [
-            ("from", &self.from, &mut f.from),
-            ("to", &self.to, &mut f.to),
-        ] {
-            if let Some(d) = single(raw) {
-                if !is_date(d) {
-                    return Err(bad(name, d, "it takes a date written YYYY-MM-DD"));
-                }
-                *slot = Some(d.to_string());
-            }
-        }
-        if let (Some(a), Some(b)) = (&f.from, &f.to)
-            && a > b
-        {
-            return Err(bad(
-                "from",
-                a,
-                &format!("it must not be later than to ({b})"),
-            ));
-        }
+        (f.from, f.to) = date_range(&self.from, &self.to)?;
         if let Some(v) = single(&self.sort) {
             f.sort =
                 Sort::parse(v).ok_or_else(|| bad("sort", v, "it takes date, -date or source"))?;
         }
-        let after = single(&self.after);
-        let before = single(&self.before);
-        if let (Some(_), Some(b)) = (after, before) {
-            return Err(bad("before", b, "it cannot be used together with after"));
-        }
-        for (name, raw, dir) in [
-            ("after", after, Direction::After),
-            ("before", before, Direction::Before),
-        ] {
-            if let Some(v) = raw {
-                let cursor = Cursor::decode(v)
-                    .ok_or_else(|| bad(name, v, "it takes a position from the pager's links"))?;
-                f.cursor = Some((cursor, dir));
-            }
-        }
+        f.cursor = cursor(single(&self.after), single(&self.before))?;
         if let Some(v) = single(&self.size) {
-            match v.parse::<i64>() {
-                Ok(n) if (1..=MAX_PAGE_SIZE).contains(&n) => f.limit = n,
-                _ => {
-                    return Err(bad(
+            f.limit = v
+                .parse::<i64>()
+                .ok()
+                .filter(|n| (1..=MAX_PAGE_SIZE).contains(n))
+                .ok_or_else(|| {
+                    bad(
                         "size",
                         v,
                         &format!("it takes a number of rows from 1 to {MAX_PAGE_SIZE}"),
-                    ));
-                }
-            }
+                    )
+                })?;
         }
-        if let Some(p) = single(&self.page) {
-            match p.parse::<i64>() {
-                Ok(n) if (1..=100_000).contains(&n) => f.offset = (n - 1) * f.limit,
-                _ => return Err(bad("page", p, "it takes a page number from 1")),
-            }
-        }
-        for list in [&mut f.provisions, &mut f.sources] {
-            list.sort_unstable();
-            list.dedup();
-        }
-        for list in [
-            &mut f.categories,
-            &mut f.speakers,
-            &mut f.kinds,
-            &mut f.stances,
-        ] {
-            list.sort();
-            list.dedup();
-        }
+        f.offset = (last_page_number(&self.page)? - 1) * f.limit;
         Ok(f)
     }
+}
+
+/// A 400 naming the parameter, its value (cut) and what it takes.
+fn bad(name: &str, value: &str, want: &str) -> WebError {
+    WebError::BadRequest(format!(
+        "The parameter {name} cannot be “{}”: {want}.",
+        show(value)
+    ))
+}
+
+/// The `from` and `to` dates (their last values), checked to be real dates in order.
+fn date_range(
+    from: &[String],
+    to: &[String],
+) -> Result<(Option<jiff::civil::Date>, Option<jiff::civil::Date>), WebError> {
+    let date = |name: &str, raw: &[String]| match single(raw) {
+        None => Ok(None),
+        Some(d) => parse_date(d)
+            .map(Some)
+            .ok_or_else(|| bad(name, d, "it takes a date written YYYY-MM-DD")),
+    };
+    let (from, to) = (date("from", from)?, date("to", to)?);
+    if let (Some(a), Some(b)) = (from, to)
+        && a > b
+    {
+        return Err(bad(
+            "from",
+            &a.to_string(),
+            &format!("it must not be later than to ({b})"),
+        ));
+    }
+    Ok((from, to))
+}
+
+/// The keyset position of `after` or `before` (not both).
+fn cursor(
+    after: Option<&str>,
+    before: Option<&str>,
+) -> Result<Option<(Cursor, Direction)>, WebError> {
+    let (name, raw, dir) = match (after, before) {
+        (Some(_), Some(b)) => {
+            return Err(bad("before", b, "it cannot be used together with after"));
+        }
+        (Some(a), None) => ("after", a, Direction::After),
+        (None, Some(b)) => ("before", b, Direction::Before),
+        (None, None) => return Ok(None),
+    };
+    let c = Cursor::decode(raw)
+        .ok_or_else(|| bad(name, raw, "it takes a position from the pager's links"))?;
+    Ok(Some((c, dir)))
 }
 
 /// The canonical query string of a filter (sorted, without empty values), without the page
 /// or cursor.
 pub fn query_string(f: &StatementFilter) -> String {
-    let mut parts = Vec::new();
-    parts.extend(f.provisions.iter().map(|p| format!("provision={p}")));
-    parts.extend(
-        f.categories
-            .iter()
-            .map(|c| format!("category={}", encode(c))),
-    );
-    parts.extend(f.speakers.iter().map(|s| format!("speaker={}", encode(s))));
-    parts.extend(f.sources.iter().map(|s| format!("source={s}")));
-    parts.extend(f.kinds.iter().map(|k| format!("kind={}", encode(k))));
-    parts.extend(f.stances.iter().map(|s| format!("stance={}", encode(s))));
-    if let Some(q) = &f.q {
-        parts.push(format!("q={}", encode(q)));
+    let mut pairs: Vec<(&str, String)> = Vec::new();
+    for def in &FACETS {
+        pairs.extend((def.selected)(f).into_iter().map(|v| (def.name, v)));
     }
-    if let Some(d) = &f.from {
-        parts.push(format!("from={d}"));
-    }
-    if let Some(d) = &f.to {
-        parts.push(format!("to={d}"));
-    }
+    pairs.extend(f.q.iter().map(|q| ("q", q.clone())));
+    pairs.extend(f.from.iter().map(|d| ("from", d.to_string())));
+    pairs.extend(f.to.iter().map(|d| ("to", d.to_string())));
     if f.sort != Sort::default() {
-        parts.push(format!("sort={}", encode(f.sort.as_str())));
+        pairs.push(("sort", f.sort.as_str().to_string()));
     }
     if f.limit != PAGE_SIZE && f.limit > 0 {
-        parts.push(format!("size={}", f.limit));
+        pairs.push(("size", f.limit.to_string()));
     }
-    parts.join("&")
+    form(&pairs)
+}
+
+/// `key=value` pairs as a query string (form encoding, as a browser sends a form).
+pub fn form<V: serde::Serialize>(pairs: &[(&str, V)]) -> String {
+    serde_html_form::to_string(pairs).unwrap_or_default()
 }
 
 /// The raw query string of `/sources`: a search and a date range.
@@ -263,9 +398,9 @@ pub struct SourceFilter {
     /// Search words.
     pub q: Option<String>,
     /// Date range.
-    pub from: Option<String>,
+    pub from: Option<jiff::civil::Date>,
     /// Date range.
-    pub to: Option<String>,
+    pub to: Option<jiff::civil::Date>,
     /// The list after this source id.
     pub after: Option<i64>,
 }
@@ -273,17 +408,11 @@ pub struct SourceFilter {
 impl SourceFilter {
     /// The canonical query string.
     pub fn query_string(&self) -> String {
-        let mut parts = Vec::new();
-        if let Some(q) = &self.q {
-            parts.push(format!("q={}", encode(q)));
-        }
-        if let Some(d) = &self.from {
-            parts.push(format!("from={d}"));
-        }
-        if let Some(d) = &self.to {
-            parts.push(format!("to={d}"));
-        }
-        parts.join("&")
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        pairs.extend(self.q.iter().map(|q| ("q", q.clone())));
+        pairs.extend(self.from.iter().map(|d| ("from", d.to_string())));
+        pairs.extend(self.to.iter().map(|d| ("to", d.to_string())));
+        form(&pairs)
     }
 }
 
@@ -299,15 +428,9 @@ impl RawSourceQuery {
         let f = raw.parse()?;
         let after = match single(&self.after) {
             None => None,
-            Some(v) => match v.parse::<i64>() {
-                Ok(n) if n > 0 => Some(n),
-                _ => {
-                    return Err(WebError::BadRequest(format!(
-                        "The parameter after cannot be “{}”: it takes a source number from the pager's link.",
-                        show(v)
-                    )));
-                }
-            },
+            Some(v) => Some(v.parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(|| {
+                bad("after", v, "it takes a source number from the pager's link")
+            })?),
         };
         Ok(SourceFilter {
             q: f.q,
@@ -330,7 +453,10 @@ mod tests {
             ..Default::default()
         };
         let f = raw.parse().map_err(|e| e.to_string());
-        assert_eq!(f.as_ref().map(|f| f.provisions.clone()), Ok(vec![6, 7]));
+        let points = f
+            .as_ref()
+            .map(|f| f.provisions.iter().map(|p| p.number()).collect());
+        assert_eq!(points, Ok(vec![6, 7]));
         assert_eq!(
             f.map(|f| query_string(&f)),
             Ok("provision=6&provision=7&stance=opposes".to_string())
@@ -345,5 +471,75 @@ mod tests {
         };
         let err = raw.parse().err().map(|e| e.to_string()).unwrap_or_default();
         assert!(err.contains("provision") && err.contains("99"), "{err}");
+    }
+
+    #[test]
+    fn every_facet_has_one_definition_under_its_own_name() {
+        let all = [
+            (Facet::Provision, "provision"),
+            (Facet::Category, "category"),
+            (Facet::Speaker, "speaker"),
+            (Facet::Source, "source"),
+            (Facet::Kind, "kind"),
+            (Facet::Stance, "stance"),
+        ];
+        for (facet, name) in all {
+            assert_eq!(FACETS.iter().filter(|d| d.facet == facet).count(), 1);
+            assert_eq!(facet_def(facet).name, name);
+        }
+    }
+
+    #[test]
+    fn toggling_a_facet_value_adds_it_in_order_and_removes_it() -> Result<(), String> {
+        let raw = RawStatementQuery {
+            kind: vec!["report".into()],
+            page: vec!["3".into()],
+            ..Default::default()
+        };
+        let f = raw.parse().map_err(|e| e.to_string())?;
+        let added = toggled(&f, Facet::Kind, "paraphrase");
+        assert_eq!(added.kinds, vec![Kind::Paraphrase, Kind::Report]);
+        assert_eq!(added.offset, 0, "back on the first page");
+        assert_eq!(
+            toggled(&added, Facet::Kind, "report").kinds,
+            [Kind::Paraphrase]
+        );
+        // a value the parameter does not take leaves the filter as it is
+        assert_eq!(toggled(&f, Facet::Provision, "99").provisions, []);
+        Ok(())
+    }
+
+    #[test]
+    fn the_query_string_is_form_encoded_in_table_order() -> Result<(), String> {
+        let raw = RawStatementQuery {
+            q: vec!["security guarantees & more".into()],
+            stance: vec!["neutral".into(), "mixed".into()],
+            provision: vec!["21".into()],
+            from: vec!["2025-11-21".into()],
+            sort: vec!["-date".into()],
+            ..Default::default()
+        };
+        let f = raw.parse().map_err(|e| e.to_string())?;
+        assert_eq!(
+            query_string(&f),
+            "provision=21&stance=mixed&stance=neutral&q=security+guarantees+%26+more\
+             &from=2025-11-21&sort=-date"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn dates_must_be_real_and_in_order() {
+        let err = |from: &str, to: &str| {
+            let raw = RawStatementQuery {
+                from: vec![from.into()],
+                to: vec![to.into()],
+                ..Default::default()
+            };
+            raw.parse().err().map(|e| e.to_string()).unwrap_or_default()
+        };
+        assert!(err("2025-02-29", "").contains("YYYY-MM-DD"));
+        assert!(err("2025-11-30", "2025-11-01").contains("not be later than to"));
+        assert_eq!(err("2024-02-29", "2024-03-01"), "");
     }
 }

@@ -2,10 +2,15 @@
 
 pub mod cache;
 pub mod error;
+pub mod feed;
 pub mod filter;
 pub mod formats;
 pub mod handlers;
+pub mod listing;
+pub mod matrix;
 pub mod page;
+pub mod paging;
+pub mod timeline;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

@@ -4,6 +4,26 @@ use askama::Template;
 use axum::response::Html;
 
 use super::WebResult;
+use crate::db::fts::split_marks;
+use crate::db::models::SourceHit;
+
+/// An article matching a search, its snippet split into runs with the hits marked
+/// (`templates/partials/source_hit.html` shows it).
+pub struct SourceMatch {
+    /// The article.
+    pub source: SourceHit,
+    /// Its snippet: (text, is a search hit).
+    pub runs: Vec<(String, bool)>,
+}
+
+impl From<SourceHit> for SourceMatch {
+    fn from(source: SourceHit) -> Self {
+        SourceMatch {
+            runs: split_marks(&source.snippet),
+            source,
+        }
+    }
+}
 
 /// Head and navigation data of a page.
 #[derive(Debug, Clone)]
@@ -96,18 +116,4 @@ pub fn render<T: Template>(page: &T) -> WebResult<Html<String>> {
 /// A breadcrumb.
 pub fn crumb(label: impl Into<String>, href: impl Into<String>) -> (String, String) {
     (label.into(), href.into())
-}
-
-/// Percent-encodes a query value.
-pub fn encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
 }

@@ -5,11 +5,12 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use serde::Serialize;
 
-use super::parse_id;
+use super::{no_such_point, parse_id};
 use crate::db::models::{ProvisionRow, StatementFilter};
 use crate::db::queries::{self, Facet};
+use crate::model::PointNumber;
 use crate::web::formats;
-use crate::web::{AppState, WebError, WebResult};
+use crate::web::{AppState, WebResult};
 
 /// A point in the JSON twin.
 #[derive(Serialize)]
@@ -64,18 +65,15 @@ pub async fn provision_feed(
     Path(raw): Path<String>,
 ) -> WebResult<Response> {
     let number = parse_id(&raw, "point")?;
+    let point = PointNumber::new(number).ok_or_else(|| no_such_point(number))?;
     let provision = queries::get_provision(&state.pool, number)
         .await?
-        .ok_or_else(|| {
-            WebError::NotFound(format!(
-                "The plan has no point {number}: points run from 1 to 28 (0 is the plan as a whole)."
-            ))
-        })?;
+        .ok_or_else(|| no_such_point(number))?;
     let filter = StatementFilter {
-        provisions: vec![number],
+        provisions: vec![point],
         ..Default::default()
     };
-    super::statements::feed(
+    crate::web::feed::feed(
         &state,
         filter,
         format!(

@@ -40,3 +40,11 @@ pub fn json_suffix(raw: String) -> (String, bool) {
         None => (raw, false),
     }
 }
+
+/// The 404 of a point the plan does not have.
+pub fn no_such_point(number: i64) -> WebError {
+    WebError::NotFound(format!(
+        "The plan has no point {number}: points run from 1 to {} (0 is the plan as a whole).",
+        crate::model::PointNumber::LAST
+    ))
+}

@@ -12,7 +12,8 @@ use crate::db::models::{SourceHit, SourceRow, StatementFilter, StatementRow};
 use crate::db::queries;
 use crate::web::filter::{RawSourceQuery, SourceFilter};
 use crate::web::formats::{self, StatementOut};
-use crate::web::page::{ATOM, JSON, PageMeta, crumb, render};
+use crate::web::page::{ATOM, JSON, PageMeta, SourceMatch, crumb, render};
+use crate::web::paging::{link, with_query};
 use crate::web::{AppState, WebError, WebResult};
 
 /// A run of body text, highlighted when it is a statement.
@@ -35,14 +36,6 @@ pub struct SourcePage {
     pub paragraphs: Vec<Vec<Piece>>,
     /// The statements, in order.
     pub statements: Vec<StatementRow>,
-}
-
-/// A search hit on the list of sources.
-pub struct SourceMatch {
-    /// The article.
-    pub source: SourceHit,
-    /// Its snippet: (text, is a search hit).
-    pub runs: Vec<(String, bool)>,
 }
 
 /// The list of sources.
@@ -77,21 +70,13 @@ const SEARCH_LIMIT: i64 = 200;
 /// Sources per page of `/sources`.
 pub const SOURCES_PER_PAGE: i64 = 100;
 
-fn with_query(path: &str, qs: &str) -> String {
-    if qs.is_empty() {
-        path.to_string()
-    } else {
-        format!("{path}?{qs}")
-    }
-}
-
 /// The sources of a filter: a page of the sources in the date range (and the link to the
 /// next page), or the search hits; and how many there are in all.
 async fn fetch(
     state: &AppState,
     f: &SourceFilter,
 ) -> WebResult<(Vec<SourceRow>, Vec<SourceHit>, i64, Option<i64>)> {
-    let (from, to) = (f.from.as_deref(), f.to.as_deref());
+    let (from, to) = (f.from, f.to);
     Ok(match &f.q {
         Some(q) => {
             let (hits, total) =
@@ -135,10 +120,7 @@ pub async fn list_page(
     let f = raw.parse()?;
     let qs = f.query_string();
     let (sources, hits, total, next) = fetch(&state, &f).await?;
-    let page_link = |id: i64| {
-        let join = if qs.is_empty() { "" } else { "&" };
-        format!("/sources?{qs}{join}after={id}")
-    };
+    let page_link = |id: i64| link("/sources", &qs, &[("after", id)]);
     let title = match &f.q {
         Some(q) => format!(
             "{total} article{} mention “{q}”",
@@ -165,17 +147,11 @@ pub async fn list_page(
     Ok(render(&SourcesPage {
         meta,
         sources,
-        hits: hits
-            .into_iter()
-            .map(|h| SourceMatch {
-                runs: split_marks(&h.snippet),
-                source: h,
-            })
-            .collect(),
+        hits: hits.into_iter().map(SourceMatch::from).collect(),
         total,
         q: f.q.clone().unwrap_or_default(),
-        from: f.from.clone().unwrap_or_default(),
-        to: f.to.clone().unwrap_or_default(),
+        from: f.from.map(|d| d.to_string()).unwrap_or_default(),
+        to: f.to.map(|d| d.to_string()).unwrap_or_default(),
         first: f.after.map(|_| with_query("/sources", &qs)),
         next: next.map(page_link),
         query: qs,
@@ -215,8 +191,7 @@ pub async fn list_json(
     let base = &state.public_url;
     let (all, hits, total, next) = fetch(&state, &f).await?;
     let qs = f.query_string();
-    let join = if qs.is_empty() { "" } else { "&" };
-    let next = next.map(|id| format!("{base}/sources.json?{qs}{join}after={id}"));
+    let next = next.map(|id| format!("{base}{}", link("/sources.json", &qs, &[("after", id)])));
     match &f.q {
         Some(q) => {
             let out: Vec<HitOut> = hits

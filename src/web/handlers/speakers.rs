@@ -6,13 +6,12 @@ use axum::response::{Html, IntoResponse, Response};
 use axum_extra::extract::Query;
 use serde::Serialize;
 
-use super::provisions::canonical_page;
-use super::statements::{Pager, pager, paging};
 use crate::db::models::{ProvisionRow, SpeakerRow, StatementFilter, StatementRow};
 use crate::db::{queries, tally};
-use crate::web::filter::RawStatementQuery;
+use crate::web::filter::{RawStatementQuery, last_page_number};
 use crate::web::formats::{self, StatementOut};
 use crate::web::page::{ATOM, JSON, PageMeta, crumb, render};
+use crate::web::paging::{Pager, canonical_page, link, pager, paging};
 use crate::web::{AppState, WebError, WebResult};
 
 /// The speaker's statements on one point.
@@ -66,23 +65,12 @@ pub struct ListQuery {
     pub page: Vec<String>,
 }
 
-/// The page asked for, from 1 (a bad one is a 400 naming the parameter).
-fn list_page_number(q: &ListQuery) -> WebResult<i64> {
-    match q
-        .page
-        .iter()
-        .rev()
-        .map(|p| p.trim())
-        .find(|p| !p.is_empty())
-    {
-        None => Ok(1),
-        Some(p) => match p.parse::<i64>() {
-            Ok(n) if (1..=100_000).contains(&n) => Ok(n),
-            _ => Err(WebError::BadRequest(format!(
-                "The parameter page cannot be “{}”: it takes a page number from 1.",
-                p.chars().take(40).collect::<String>()
-            ))),
-        },
+/// `path` on page `n` (no `page` on the first).
+fn page_link(path: &str, n: i64) -> String {
+    if n == 1 {
+        path.to_string()
+    } else {
+        link(path, "", &[("page", n)])
     }
 }
 
@@ -92,20 +80,14 @@ async fn speakers_of(
     q: &ListQuery,
     path: &str,
 ) -> WebResult<(Vec<SpeakerRow>, Option<String>, Option<String>, i64, i64)> {
-    let page = list_page_number(q)?;
+    let page = last_page_number(&q.page)?;
     let (speakers, total) = queries::speaker_page(
         &state.pool,
         (page - 1) * SPEAKERS_PER_PAGE,
         SPEAKERS_PER_PAGE,
     )
     .await?;
-    let link = |n: i64| {
-        if n == 1 {
-            path.to_string()
-        } else {
-            format!("{path}?page={n}")
-        }
-    };
+    let link = |n: i64| page_link(path, n);
     let prev = (page > 1).then(|| link(page - 1));
     let next = (page * SPEAKERS_PER_PAGE < total).then(|| link(page + 1));
     Ok((speakers, prev, next, total, page))
@@ -117,11 +99,7 @@ pub async fn list_page(
     Query(q): Query<ListQuery>,
 ) -> WebResult<Html<String>> {
     let (speakers, prev, next, total, page) = speakers_of(&state, &q, "/speakers").await?;
-    let canonical = if page == 1 {
-        "/speakers".to_string()
-    } else {
-        format!("/speakers?page={page}")
-    };
+    let canonical = page_link("/speakers", page);
     let meta = PageMeta::new(
         &if page == 1 {
             "Speakers".to_string()
@@ -198,7 +176,7 @@ pub async fn feed(State(state): State<AppState>, Path(slug): Path<String>) -> We
         speakers: vec![speaker.slug.clone()],
         ..Default::default()
     };
-    super::statements::feed(
+    crate::web::feed::feed(
         &state,
         filter,
         format!(
@@ -209,6 +187,67 @@ pub async fn feed(State(state): State<AppState>, Path(slug): Path<String>) -> We
         &format!("/speakers/{}/feed.atom", speaker.slug),
     )
     .await
+}
+
+/// The JSON twin of a speaker's page.
+fn detail_json(
+    speaker: &SpeakerRow,
+    statements: &[StatementRow],
+    pages: &Pager,
+    base: &str,
+) -> Response {
+    let abs = |p: &Option<String>| p.as_ref().map(|p| format!("{base}{p}"));
+    formats::json(&serde_json::json!({
+        "speaker": SpeakerOut::new(speaker, base),
+        "total": speaker.statements,
+        "next": abs(&pages.next),
+        "prev": abs(&pages.prev),
+        "statements": statements
+            .iter()
+            .map(|s| StatementOut::new(s, base))
+            .collect::<Vec<_>>(),
+    }))
+}
+
+/// Statements per point, in all: (point, its label and title, statements).
+fn point_counts(provisions: &[ProvisionRow], counts: Vec<(i64, i64)>) -> Vec<(i64, String, i64)> {
+    counts
+        .into_iter()
+        .map(|(n, count)| {
+            let title = provisions
+                .iter()
+                .find(|p| p.number == n)
+                .map_or_else(String::new, |p| format!("{}: {}", p.label(), p.title));
+            (n, title, count)
+        })
+        .collect()
+}
+
+/// The page's statements by point: each statement once (its id is an anchor), under its first
+/// point other than the plan as a whole; its chips name the others.
+fn by_point(provisions: Vec<ProvisionRow>, statements: &[StatementRow]) -> Vec<PointGroup> {
+    let home = |s: &StatementRow| {
+        let points = s.provision_numbers();
+        points
+            .iter()
+            .copied()
+            .find(|n| *n != 0)
+            .or(points.first().copied())
+    };
+    provisions
+        .into_iter()
+        .filter_map(|p| {
+            let st: Vec<StatementRow> = statements
+                .iter()
+                .filter(|s| home(s) == Some(p.number))
+                .cloned()
+                .collect();
+            (!st.is_empty()).then_some(PointGroup {
+                provision: p,
+                statements: st,
+            })
+        })
+        .collect()
 }
 
 /// `GET /speakers/{slug}` and `/speakers/{slug}.json` (`after`, `before`, `size`: the pages
@@ -226,57 +265,21 @@ pub async fn detail_page(
     let total = speaker.statements;
     let path = format!("/speakers/{}", speaker.slug);
     if as_json {
-        let base = &state.public_url;
         let pages = pager(&format!("{path}.json"), &filter, &statements, more);
-        let abs = |p: &Option<String>| p.as_ref().map(|p| format!("{base}{p}"));
-        return Ok(formats::json(&serde_json::json!({
-            "speaker": SpeakerOut::new(&speaker, base),
-            "total": total,
-            "next": abs(&pages.next),
-            "prev": abs(&pages.prev),
-            "statements": statements
-                .iter()
-                .map(|s| StatementOut::new(s, base))
-                .collect::<Vec<_>>(),
-        })));
+        return Ok(detail_json(
+            &speaker,
+            &statements,
+            &pages,
+            &state.public_url,
+        ));
     }
     let pages = pager(&path, &filter, &statements, more);
     let provisions = queries::list_provisions(&state.pool).await?;
-    let points = tally::speaker_points(&state.pool, speaker.id)
-        .await?
-        .into_iter()
-        .map(|(n, count)| {
-            let title = provisions
-                .iter()
-                .find(|p| p.number == n)
-                .map_or_else(String::new, |p| format!("{}: {}", p.label(), p.title));
-            (n, title, count)
-        })
-        .collect();
-    let groups = provisions
-        .into_iter()
-        .filter_map(|p| {
-            let st: Vec<StatementRow> = statements
-                .iter()
-                // each statement once (its id is an anchor), under its first point other
-                // than the plan as a whole; its chips name the others
-                .filter(|s| {
-                    let points = s.provision_numbers();
-                    points
-                        .iter()
-                        .copied()
-                        .find(|n| *n != 0)
-                        .or(points.first().copied())
-                        == Some(p.number)
-                })
-                .cloned()
-                .collect();
-            (!st.is_empty()).then_some(PointGroup {
-                provision: p,
-                statements: st,
-            })
-        })
-        .collect();
+    let points = point_counts(
+        &provisions,
+        tally::speaker_points(&state.pool, speaker.id).await?,
+    );
+    let groups = by_point(provisions, &statements);
     let meta = PageMeta::new(
         &format!("{}: statements on the 28-point plan", speaker.name),
         &format!(

@@ -1,0 +1,289 @@
+//! The facets' counts of the statement list: for each facet, how many statements each value
+//! has under the rest of the filter, from the tallies when they can answer.
+
+use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+
+use super::models::{FacetCount, StatementFilter};
+use super::statements::{Facet, is_open, push_filter, push_in, push_link_filter};
+
+/// Whether the counts of `facet` under `f` can come from `tally` (points, category, speaker,
+/// kind, stance: no source, date or search, at most one point or one category, not both).
+fn in_tally(f: &StatementFilter, facet: Facet) -> bool {
+    let provisions = if facet == Facet::Provision {
+        0
+    } else {
+        f.provisions.len()
+    };
+    let categories = if facet == Facet::Category {
+        0
+    } else {
+        f.categories.len()
+    };
+    f.sources.is_empty()
+        && f.q.is_none()
+        && f.from.is_none()
+        && f.to.is_none()
+        && provisions + categories <= 1
+        && !(facet == Facet::Provision && categories > 0)
+        && !(facet == Facet::Category && provisions > 0)
+}
+
+/// ` where` the rows of `tally s` that count the statements of `f` for `facet` (see
+/// [`in_tally`]): per point for the point facet, per category for the category facet, else
+/// the statements of the one point or category selected, or each statement once.
+fn push_tally_where(q: &mut QueryBuilder<Sqlite>, f: &StatementFilter, facet: Facet) {
+    match facet {
+        Facet::Provision => {
+            q.push(" where s.provision >= 0");
+        }
+        Facet::Category => {
+            q.push(" where s.provision = -2");
+        }
+        _ => match (f.provisions.first(), f.categories.first()) {
+            (Some(p), _) => {
+                q.push(" where s.provision = ").push_bind(*p);
+            }
+            (None, Some(c)) => {
+                q.push(" where s.provision = -2 and s.category = ")
+                    .push_bind(c.clone());
+            }
+            (None, None) => {
+                q.push(" where s.provision = -1");
+            }
+        },
+    }
+    if facet != Facet::Speaker && !f.speakers.is_empty() {
+        q.push(" and s.speaker_id in (select id from speaker where slug");
+        push_in(q, &f.speakers);
+        q.push(")");
+    }
+    if facet != Facet::Kind && !f.kinds.is_empty() {
+        q.push(" and s.kind");
+        push_in(q, &f.kinds);
+    }
+    if facet != Facet::Stance && !f.stances.is_empty() {
+        q.push(" and s.stance");
+        push_in(q, &f.stances);
+    }
+}
+
+/// A facet value, its count and how many values the facet has in all.
+#[derive(sqlx::FromRow)]
+struct FacetRow {
+    value: String,
+    label: String,
+    count: i64,
+    total: i64,
+}
+
+/// ` (column in (the selected values)) as chosen` for ordering the selected values first.
+fn push_chosen<T>(q: &mut QueryBuilder<Sqlite>, column: &str, values: &[T], lookup: Option<&str>)
+where
+    T: Clone + Send + 'static + for<'a> sqlx::Encode<'a, Sqlite> + sqlx::Type<Sqlite>,
+{
+    if values.is_empty() {
+        q.push("0");
+        return;
+    }
+    q.push("(").push(column);
+    match lookup {
+        Some(select) => {
+            q.push(" in (").push(select);
+            push_in(q, values);
+            q.push("))");
+        }
+        None => {
+            push_in(q, values);
+            q.push(")");
+        }
+    }
+}
+
+/// `column as key_id, n, total, chosen from statement t where (filter) group by column`, most
+/// statements first after the selected `values`.
+fn push_grouped<T>(
+    q: &mut QueryBuilder<Sqlite>,
+    filter: &StatementFilter,
+    facet: Facet,
+    column: &str,
+    values: &[T],
+    lookup: Option<&str>,
+) where
+    T: Clone + Send + 'static + for<'a> sqlx::Encode<'a, Sqlite> + sqlx::Type<Sqlite>,
+{
+    q.push(column)
+        .push(" as key_id, count(*) as n, count(*) over () as total, ");
+    push_chosen(q, column, values, lookup);
+    q.push(" as chosen from statement t");
+    push_filter(q, filter, Some(facet));
+    q.push(" and ")
+        .push(column)
+        .push(" is not null group by ")
+        .push(column)
+        .push(" order by chosen desc, n desc, key_id");
+}
+
+/// The points with their statements: from the tallies, or from the links of the filter's
+/// statements.
+fn push_point_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, cube: bool) {
+    if cube {
+        q.push(
+            "select cast(s.provision as text) as value,
+             case when s.provision = 0 then 'Plan as a whole' else 'Point ' || s.provision || ': ' || v.title end as label,
+             sum(s.statements) as count, 0 as total
+             from tally s join provision v on v.number = s.provision",
+        );
+        push_tally_where(q, filter, Facet::Provision);
+        q.push(" group by s.provision order by s.provision");
+    } else {
+        q.push(
+            "select cast(l.provision as text) as value,
+             case when l.provision = 0 then 'Plan as a whole' else 'Point ' || l.provision || ': ' || v.title end as label,
+             count(*) as count, 0 as total
+             from statement_provision l join provision v on v.number = l.provision",
+        );
+        push_link_filter(q, filter, Facet::Provision);
+        q.push(" group by l.provision order by l.provision");
+    }
+}
+
+/// The categories with their statements (each statement once per category).
+fn push_category_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, cube: bool) {
+    if cube {
+        q.push(
+            "select c.slug as value, c.letter || '. ' || c.name as label, sum(s.statements) as count, 0 as total
+             from tally s join category c on c.slug = s.category",
+        );
+        push_tally_where(q, filter, Facet::Category);
+        q.push(" group by c.slug order by min(c.position)");
+    } else {
+        q.push(
+            "select c.slug as value, c.letter || '. ' || c.name as label, count(distinct l.statement_id) as count,
+             0 as total
+             from statement_provision l join provision v on v.number = l.provision
+             join category c on c.slug = v.category",
+        );
+        push_link_filter(q, filter, Facet::Category);
+        q.push(" group by c.slug order by min(c.position)");
+    }
+}
+
+/// The selected speakers and the `shown` with most statements.
+fn push_speaker_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, shown: usize) {
+    q.push("select p.slug as value, p.name as label, x.n as count, x.total from (select ");
+    let lookup = Some("select id from speaker where slug");
+    if is_open(filter, Some(Facet::Speaker)) {
+        q.push("s.speaker_id as key_id, sum(s.statements) as n, count(*) over () as total, ");
+        push_chosen(q, "s.speaker_id", &filter.speakers, lookup);
+        q.push(" as chosen from tally s where s.provision = -1 and s.speaker_id <> 0 group by s.speaker_id");
+        q.push(" order by chosen desc, n desc, key_id");
+    } else {
+        let (column, values) = ("t.speaker_id", &filter.speakers);
+        push_grouped(q, filter, Facet::Speaker, column, values, lookup);
+    }
+    q.push(" limit ")
+        .push_bind((shown + filter.speakers.len()) as i64)
+        .push(") x join speaker p on p.id = x.key_id order by x.chosen desc, x.n desc, p.name");
+}
+
+/// The selected sources and the `shown` with most statements.
+fn push_source_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, shown: usize) {
+    q.push(
+        "select cast(s.id as text) as value,
+         case when s.publisher = '' then s.file_name else s.publisher end || coalesce(', ' || s.published_date, '') as label,
+         x.n as count, x.total from (select ",
+    );
+    if is_open(filter, Some(Facet::Source)) {
+        q.push("c.id as key_id, c.statements as n, (select count(*) from tally_count) as total, ");
+        push_chosen(q, "c.id", &filter.sources, None);
+        q.push(" as chosen from tally_count c");
+        // without a selection the index on the count gives the order
+        q.push(if filter.sources.is_empty() {
+            " order by c.statements desc, c.id"
+        } else {
+            " order by chosen desc, c.statements desc, c.id"
+        });
+    } else {
+        push_grouped(
+            q,
+            filter,
+            Facet::Source,
+            "t.source_id",
+            &filter.sources,
+            None,
+        );
+    }
+    q.push(" limit ")
+        .push_bind((shown + filter.sources.len()) as i64)
+        .push(") x join source s on s.id = x.key_id order by x.chosen desc, x.n desc, s.published_date, s.id");
+}
+
+/// The kinds or stances (`column`, their name and label alike) with their statements.
+fn push_label_counts(
+    q: &mut QueryBuilder<Sqlite>,
+    filter: &StatementFilter,
+    facet: Facet,
+    column: &'static str,
+    cube: bool,
+) {
+    let (table, alias) = if cube {
+        ("tally s", "s.")
+    } else {
+        ("statement t", "t.")
+    };
+    let count = if cube {
+        "sum(s.statements)"
+    } else {
+        "count(*)"
+    };
+    q.push("select ")
+        .push(alias)
+        .push(column)
+        .push(" as value, ")
+        .push(alias)
+        .push(column)
+        .push(" as label, ")
+        .push(count)
+        .push(" as count, 0 as total from ")
+        .push(table);
+    if cube {
+        push_tally_where(q, filter, facet);
+    } else {
+        push_filter(q, filter, Some(facet));
+    }
+    q.push(" group by ").push(alias).push(column);
+}
+
+/// The values of one facet with their counts: statements matching `filter` with that facet's
+/// own selection left out (so each count says what adding the value would bring), and how many
+/// values the facet has. Points, categories, kinds and stances come all, in their natural
+/// order; speakers and sources the selected ones and then the `shown` with most statements.
+/// When the rest of the filter is empty the counts come from the tallies kept by the ingest.
+pub async fn facet_counts(
+    pool: &SqlitePool,
+    filter: &StatementFilter,
+    facet: Facet,
+    shown: usize,
+) -> sqlx::Result<(Vec<FacetCount>, i64)> {
+    let mut q = QueryBuilder::<Sqlite>::new("");
+    let cube = in_tally(filter, facet);
+    match facet {
+        Facet::Provision => push_point_counts(&mut q, filter, cube),
+        Facet::Category => push_category_counts(&mut q, filter, cube),
+        Facet::Speaker => push_speaker_counts(&mut q, filter, shown),
+        Facet::Source => push_source_counts(&mut q, filter, shown),
+        Facet::Kind => push_label_counts(&mut q, filter, facet, "kind", cube),
+        Facet::Stance => push_label_counts(&mut q, filter, facet, "stance", cube),
+    }
+    let rows: Vec<FacetRow> = q.build_query_as().fetch_all(pool).await?;
+    let total = rows.first().map_or(0, |r| r.total).max(rows.len() as i64);
+    let rows = rows
+        .into_iter()
+        .map(|r| FacetCount {
+            value: r.value,
+            label: r.label,
+            count: r.count,
+        })
+        .collect();
+    Ok((rows, total))
+}

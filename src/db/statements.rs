@@ -1,0 +1,351 @@
+//! The statement list's SQL: a filter's `where` clause, keyset pages in each order, and the
+//! counts of a filter. [`super::facets`] counts each facet's values under the same filter.
+
+use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+
+use super::fts;
+use super::models::{Cursor, Direction, FilterStats, Sort, StatementFilter, StatementRow};
+
+/// The columns of a [`StatementRow`] (its points joined as `number=evidence|...`).
+pub(super) const STATEMENT_SELECT: &str = "select t.id, t.source_id, s.file_name, s.title as source_title, s.publisher, s.published_date,
+    p.slug as speaker_slug, p.name as speaker_name, t.speaker_via, t.kind, t.stance, t.stance_cues, t.text,
+    t.span_start, t.span_end, t.rule, t.confidence,
+    coalesce((select group_concat(l.provision || '=' || l.evidence, '|') from
+        (select provision, evidence from statement_provision where statement_id = t.id order by provision) l), '') as links";
+
+pub(super) const STATEMENT_JOINS: &str = " from statement t join source s on s.id = t.source_id left join speaker p on p.id = t.speaker_id";
+
+/// A facet of the statement list: a dimension the filter can restrict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Facet {
+    /// `provision`
+    Provision,
+    /// `category`
+    Category,
+    /// `speaker`
+    Speaker,
+    /// `source`
+    Source,
+    /// `kind`
+    Kind,
+    /// `stance`
+    Stance,
+}
+
+pub(super) fn push_in<T>(q: &mut QueryBuilder<Sqlite>, values: &[T])
+where
+    T: Clone + Send + 'static + for<'a> sqlx::Encode<'a, Sqlite> + sqlx::Type<Sqlite>,
+{
+    q.push(" in (");
+    let mut sep = q.separated(", ");
+    for v in values {
+        sep.push_bind(v.clone());
+    }
+    q.push(")");
+}
+
+/// True when `f` without the facet `skip` restricts nothing.
+pub(super) fn is_open(f: &StatementFilter, skip: Option<Facet>) -> bool {
+    let open = |facet: Facet, empty: bool| empty || skip == Some(facet);
+    open(Facet::Provision, f.provisions.is_empty())
+        && open(Facet::Category, f.categories.is_empty())
+        && open(Facet::Speaker, f.speakers.is_empty())
+        && open(Facet::Source, f.sources.is_empty())
+        && open(Facet::Kind, f.kinds.is_empty())
+        && open(Facet::Stance, f.stances.is_empty())
+        && f.q.is_none()
+        && f.from.is_none()
+        && f.to.is_none()
+}
+
+/// ` where l.statement_id in (the statements of the filter)`, or nothing for no filter.
+pub(super) fn push_link_filter(q: &mut QueryBuilder<Sqlite>, f: &StatementFilter, skip: Facet) {
+    if !is_open(f, Some(skip)) {
+        q.push(" where l.statement_id in (select t.id from statement t");
+        push_filter(q, f, Some(skip));
+        q.push(")");
+    }
+}
+
+/// The `where` clause of a statement filter, on `statement t` alone (every other table is
+/// reached through an indexed `in (select ...)`), leaving out the facet `skip`.
+pub(super) fn push_filter(q: &mut QueryBuilder<Sqlite>, f: &StatementFilter, skip: Option<Facet>) {
+    push_filter_as(q, f, skip, false);
+}
+
+/// [`push_filter`]; with `walk`, for a query that walks `source s` in date order and checks
+/// each statement `t` (see [`statement_page`]): the points are tested per statement and the
+/// dates on `s`, instead of lists of every matching statement or article.
+fn push_filter_as(
+    q: &mut QueryBuilder<Sqlite>,
+    f: &StatementFilter,
+    skip: Option<Facet>,
+    walk: bool,
+) {
+    q.push(" where 1 = 1");
+    let provisions = if skip == Some(Facet::Provision) {
+        &[][..]
+    } else {
+        &f.provisions[..]
+    };
+    let categories = if skip == Some(Facet::Category) {
+        &[][..]
+    } else {
+        &f.categories[..]
+    };
+    // two independent conditions: some link to one of the points, some link to a point of
+    // one of the categories (so each facet's counts agree with the list its link gives)
+    let links = if walk {
+        " and exists (select 1 from statement_provision l where l.statement_id = t.id and l.provision"
+    } else {
+        " and t.id in (select l.statement_id from statement_provision l where l.provision"
+    };
+    if !provisions.is_empty() {
+        q.push(links);
+        push_in(q, provisions);
+        q.push(")");
+    }
+    if !categories.is_empty() {
+        q.push(links)
+            .push(" in (select number from provision where category");
+        push_in(q, categories);
+        q.push("))");
+    }
+    if skip != Some(Facet::Speaker) && !f.speakers.is_empty() {
+        q.push(" and t.speaker_id in (select id from speaker where slug");
+        push_in(q, &f.speakers);
+        q.push(")");
+    }
+    if skip != Some(Facet::Kind) && !f.kinds.is_empty() {
+        q.push(" and t.kind");
+        push_in(q, &f.kinds);
+    }
+    if skip != Some(Facet::Stance) && !f.stances.is_empty() {
+        q.push(" and t.stance");
+        push_in(q, &f.stances);
+    }
+    if skip != Some(Facet::Source) && !f.sources.is_empty() {
+        q.push(" and t.source_id");
+        push_in(q, &f.sources);
+    }
+    if walk {
+        if let Some(d) = &f.from {
+            q.push(" and s.published_date >= ").push_bind(d.to_string());
+        }
+        if let Some(d) = &f.to {
+            q.push(" and s.published_date <= ").push_bind(d.to_string());
+        }
+    } else if f.from.is_some() || f.to.is_some() {
+        q.push(" and t.source_id in (select id from source where 1 = 1");
+        if let Some(d) = &f.from {
+            q.push(" and published_date >= ").push_bind(d.to_string());
+        }
+        if let Some(d) = &f.to {
+            q.push(" and published_date <= ").push_bind(d.to_string());
+        }
+        q.push(")");
+    }
+    if let Some(text) = &f.q {
+        // an expression that cannot be built matches nothing (the web layer rejects it first)
+        let expr = fts::match_expression(text).unwrap_or_else(|_| "\"\"".into());
+        q.push(" and t.id in (select rowid from statement_fts where statement_fts match ")
+            .push_bind(expr)
+            .push(")");
+    }
+}
+
+enum Key {
+    Text(String),
+    Int(i64),
+}
+
+/// One part of a sort key: the expression to order by, the same value for comparing with a
+/// cursor (undated articles compare as ''), ascending or not, and the cursor's value.
+struct SortKey {
+    order: &'static str,
+    compare: &'static str,
+    asc: bool,
+    value: Key,
+}
+
+fn key(order: &'static str, compare: &'static str, asc: bool, value: Key) -> SortKey {
+    SortKey {
+        order,
+        compare,
+        asc,
+        value,
+    }
+}
+
+const DATE: &str = "s.published_date";
+const DATE_COMPARED: &str = "coalesce(s.published_date, '')";
+
+/// The sort key of `sort`. The expressions are fixed strings, never user input. Ordering by
+/// the plain columns lets SQLite walk `source_by_date` and `statement_by_source` in order
+/// instead of sorting every matching row; SQLite puts NULL first, so undated articles come
+/// first oldest-first and last newest-first, as '' compares.
+fn sort_keys(sort: Sort, c: &Cursor) -> Vec<SortKey> {
+    let date = || Key::Text(c.date.clone().unwrap_or_default());
+    let mut keys = match sort {
+        Sort::Date => vec![key(DATE, DATE_COMPARED, true, date())],
+        Sort::DateDesc => vec![key(DATE, DATE_COMPARED, false, date())],
+        Sort::Source => vec![
+            key(
+                "s.publisher",
+                "s.publisher",
+                true,
+                Key::Text(c.publisher.clone()),
+            ),
+            key(DATE, DATE_COMPARED, true, date()),
+        ],
+    };
+    keys.push(key(
+        "s.id",
+        "s.id",
+        sort != Sort::DateDesc,
+        Key::Int(c.source_id),
+    ));
+    keys.push(key(
+        "t.span_start",
+        "t.span_start",
+        true,
+        Key::Int(c.span_start),
+    ));
+    keys.push(key("t.id", "t.id", true, Key::Int(c.id)));
+    keys
+}
+
+fn push_key(q: &mut QueryBuilder<Sqlite>, k: &Key) {
+    match k {
+        Key::Text(s) => q.push_bind(s.clone()),
+        Key::Int(i) => q.push_bind(*i),
+    };
+}
+
+/// `and (k1 > c1 or (k1 = c1 and (k2 > c2 or ...)))`, with `<` for descending keys, all
+/// flipped for the previous page; for the date orders also a plain range on the date that
+/// the index can seek to.
+fn push_keyset(q: &mut QueryBuilder<Sqlite>, sort: Sort, cursor: &Cursor, dir: Direction) {
+    let keys = sort_keys(sort, cursor);
+    if sort != Sort::Source {
+        let forward = (sort == Sort::Date) == (dir == Direction::After);
+        match (&cursor.date, forward) {
+            (Some(d), true) => {
+                q.push(" and s.published_date >= ").push_bind(d.to_string());
+            }
+            (Some(d), false) => {
+                q.push(" and (s.published_date <= ")
+                    .push_bind(d.clone())
+                    .push(" or s.published_date is null)");
+            }
+            (None, false) => {
+                q.push(" and s.published_date is null");
+            }
+            (None, true) => {}
+        }
+    }
+    q.push(" and ");
+    for (i, k) in keys.iter().enumerate() {
+        let after = k.asc == (dir == Direction::After);
+        q.push("(")
+            .push(k.compare)
+            .push(if after { " > " } else { " < " });
+        push_key(q, &k.value);
+        if i + 1 < keys.len() {
+            q.push(" or (").push(k.compare).push(" = ");
+            push_key(q, &k.value);
+            q.push(" and ");
+        }
+    }
+    for i in 0..keys.len() {
+        q.push(if i + 1 < keys.len() { "))" } else { ")" });
+    }
+}
+
+fn push_order(q: &mut QueryBuilder<Sqlite>, sort: Sort, dir: Direction) {
+    let keys = sort_keys(sort, &Cursor::default());
+    q.push(" order by ");
+    let mut sep = q.separated(", ");
+    for k in &keys {
+        let asc = k.asc == (dir == Direction::After);
+        sep.push(k.order)
+            .push_unseparated(if asc { " asc" } else { " desc" });
+    }
+}
+
+/// One page of the statements matching `filter`: `filter.limit` rows from its cursor (or its
+/// offset) in its order, and whether more rows follow in that direction. The page's ids are
+/// found first; only those rows get their columns (and their points) read.
+pub async fn statement_page(
+    pool: &SqlitePool,
+    filter: &StatementFilter,
+) -> sqlx::Result<(Vec<StatementRow>, bool)> {
+    let dir = filter.cursor.as_ref().map_or(Direction::After, |c| c.1);
+    let mut q = QueryBuilder::<Sqlite>::new(STATEMENT_SELECT);
+    // A filter that matches many statements (points, categories, kinds, stances, dates) finds
+    // its page soonest by walking the articles in date order: `cross join` keeps SQLite from
+    // reading every match through an index on the filter and sorting them all. A speaker, a
+    // source or a search may match only a few, which their indexes find at once.
+    let walk = filter.speakers.is_empty()
+        && filter.sources.is_empty()
+        && filter.q.is_none()
+        && filter.sort != Sort::Source;
+    q.push(if walk {
+        " from (select t.id from source s cross join statement t on s.id = t.source_id"
+    } else {
+        " from (select t.id from statement t join source s on s.id = t.source_id"
+    });
+    push_filter_as(&mut q, filter, None, walk);
+    if let Some((cursor, dir)) = &filter.cursor {
+        push_keyset(&mut q, filter.sort, cursor, *dir);
+    }
+    push_order(&mut q, filter.sort, dir);
+    q.push(" limit ").push_bind(filter.limit.saturating_add(1));
+    if filter.cursor.is_none() {
+        q.push(" offset ").push_bind(filter.offset);
+    }
+    q.push(") k join statement t on t.id = k.id join source s on s.id = t.source_id left join speaker p on p.id = t.speaker_id");
+    push_order(&mut q, filter.sort, dir);
+    let mut rows: Vec<StatementRow> = q.build_query_as().fetch_all(pool).await?;
+    let more = rows.len() as i64 > filter.limit;
+    rows.truncate(usize::try_from(filter.limit).unwrap_or(0));
+    if dir == Direction::Before {
+        rows.reverse();
+    }
+    Ok((rows, more))
+}
+
+/// Statements matching `filter` (a page of them) and how many match in all.
+pub async fn list_statements(
+    pool: &SqlitePool,
+    filter: &StatementFilter,
+) -> sqlx::Result<(Vec<StatementRow>, i64)> {
+    let (rows, _) = statement_page(pool, filter).await?;
+    let mut q = QueryBuilder::<Sqlite>::new("select count(*) from statement t");
+    push_filter(&mut q, filter, None);
+    let total = q.build_query_scalar().fetch_one(pool).await?;
+    Ok((rows, total))
+}
+
+/// How many statements match `filter`, by how many speakers, in how many sources.
+pub async fn statement_stats(
+    pool: &SqlitePool,
+    filter: &StatementFilter,
+) -> sqlx::Result<FilterStats> {
+    if is_open(filter, None) {
+        // everything: the tallies kept by the ingest
+        return sqlx::query_as(
+            "select coalesce((select sum(statements) from tally where provision = -1), 0) as statements,
+             (select count(distinct speaker_id) from tally where provision = -1 and speaker_id <> 0) as speakers,
+             (select count(*) from tally_count) as sources",
+        )
+        .fetch_one(pool)
+        .await;
+    }
+    let mut q = QueryBuilder::<Sqlite>::new(
+        "select count(*) as statements, count(distinct t.speaker_id) as speakers,
+         count(distinct t.source_id) as sources from statement t",
+    );
+    push_filter(&mut q, filter, None);
+    q.build_query_as().fetch_one(pool).await
+}
