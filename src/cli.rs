@@ -63,9 +63,10 @@ pub enum Command {
         /// Article files.
         files: Vec<PathBuf>,
     },
-    /// Score statements against a hand-annotated gold set (pairs, triples, whole statements,
-    /// quotes, stance; per article; each miss and extra), the measures of shared/eval/score.py.
-    /// Extracts PATHS in memory, or reads a JSON Lines export with --pred.
+    /// Score the extraction against a hand-annotated gold set, as shared/eval/score.py does.
+    ///
+    /// Pairs, triples, whole statements, quotes and stance; a per-article table; each miss and
+    /// extra. Extracts PATHS in memory (nothing stored), or reads a JSON Lines export (--pred).
     Eval(EvalArgs),
 }
 
