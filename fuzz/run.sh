@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the cargo-fuzz target `extract` for SECONDS (default 300), seeded with the bundled and
-# corpus articles. Not part of CI. Needs cargo-fuzz (`cargo install cargo-fuzz`) and a nightly
-# toolchain (`rustup toolchain install nightly`); without nightly it falls back to
-# RUSTC_BOOTSTRAP=1 on stable.
+# test-corpus articles (both halves, when present). Not part of CI. Needs cargo-fuzz
+# (`cargo install cargo-fuzz`) and a nightly toolchain (`rustup toolchain install nightly`);
+# without nightly it falls back to RUSTC_BOOTSTRAP=1 on stable.
 # Usage: fuzz/run.sh [SECONDS] [JOBS]
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -10,7 +10,7 @@ seconds=${1:-300}
 jobs=${2:-1}
 corpus=corpus/extract
 mkdir -p "$corpus"
-cp -n ../seeds/articles/* ../tests/fixtures/corpus/articles/* "$corpus"/ 2>/dev/null || true
+cp -n ../seeds/articles/* ../tests/fixtures/corpus/*/articles/* "$corpus"/ 2>/dev/null || true
 if rustup toolchain list 2>/dev/null | grep -q nightly; then
   toolchain=(+nightly)
 else

@@ -1,4 +1,4 @@
-//! Command line: `pointwise [serve|ingest|export]`. With no subcommand it serves, creating the
+//! Command line: `pointwise [serve|ingest|export|extract|eval]`. With no subcommand it serves, creating the
 //! database and loading the bundled seed articles when the database is empty.
 
 use std::io::Write;
@@ -63,6 +63,33 @@ pub enum Command {
         /// Article files.
         files: Vec<PathBuf>,
     },
+    /// Score the extraction against a hand-annotated gold set, as shared/eval/score.py does.
+    ///
+    /// Pairs, triples, whole statements, quotes and stance; a per-article table; each miss and
+    /// extra. Extracts PATHS in memory (nothing stored), or reads a JSON Lines export (--pred).
+    Eval(EvalArgs),
+}
+
+/// `pointwise eval --gold FILE [--pred FILE | PATHS...]`.
+#[derive(Debug, clap::Args)]
+pub struct EvalArgs {
+    /// Gold statements, JSON Lines (the format of shared/gold/seeds.jsonl).
+    #[arg(long)]
+    gold: PathBuf,
+    /// Predicted statements, JSON Lines (the format of `pointwise export`).
+    #[arg(long, conflicts_with = "paths", required_unless_present = "paths")]
+    pred: Option<PathBuf>,
+    /// Article files or directories (.txt, .html) to extract and score, nothing stored.
+    paths: Vec<PathBuf>,
+    /// Only the totals: no per-article table, misses or extras.
+    #[arg(long)]
+    quiet: bool,
+    /// Exit with status 1 when the triple F1 is lower than this.
+    #[arg(long)]
+    min_f1: Option<f64>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 /// Runs the command line; returns the process exit code.
@@ -71,6 +98,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
     let extractor = std::sync::Arc::new(Extractor::new(&catalog)?);
     if let Some(Command::Extract { files }) = &cli.command {
         return extract_files(&extractor, files);
+    }
+    if let Some(Command::Eval(args)) = &cli.command {
+        return eval(&extractor, args);
     }
     let pool = db::connect(&cli.db)
         .await
@@ -108,7 +138,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             }
             Ok(0)
         }
-        Command::Extract { .. } => Ok(0),
+        Command::Extract { .. } | Command::Eval(_) => Ok(0),
         Command::Serve {
             addr,
             public_url,
@@ -165,4 +195,76 @@ fn extract_files(extractor: &Extractor, files: &[PathBuf]) -> anyhow::Result<i32
         }
     }
     Ok(0)
+}
+
+/// `pointwise eval`: scores the export (--pred) or an in-memory extraction of PATHS.
+fn eval(extractor: &Extractor, args: &EvalArgs) -> anyhow::Result<i32> {
+    let read = |p: &PathBuf| {
+        std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))
+    };
+    let gold = crate::eval::parse_jsonl(&read(&args.gold)?)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", args.gold.display()))?;
+    let pred = match &args.pred {
+        Some(p) => crate::eval::parse_jsonl(&read(p)?)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?,
+        None => {
+            let mut rows = Vec::new();
+            for path in article_files(&args.paths)? {
+                rows.extend(extract_rows(extractor, &path)?);
+            }
+            rows
+        }
+    };
+    let report = crate::eval::score(&gold, &pred);
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", crate::eval::render(&report, args.quiet));
+    }
+    Ok(i32::from(
+        args.min_f1.is_some_and(|m| report.triples.f1 < m),
+    ))
+}
+
+/// The files named and the .txt/.html/.htm files of the directories named, sorted.
+fn article_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            out.push(path.clone());
+            continue;
+        }
+        let entries =
+            std::fs::read_dir(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                    ["txt", "html", "htm"].contains(&e.to_ascii_lowercase().as_str())
+                })
+            })
+            .collect();
+        files.sort();
+        out.extend(files);
+    }
+    Ok(out)
+}
+
+/// One article extracted in memory, as scorer rows.
+fn extract_rows(
+    extractor: &Extractor,
+    path: &std::path::Path,
+) -> anyhow::Result<Vec<crate::eval::Row>> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = ingest::decode::decode(&bytes)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let article = extractor.parse(&name, &text);
+    Ok(extractor
+        .extract(&article)
+        .into_iter()
+        .map(|s| crate::eval::Row::from_statement(&name, &s))
+        .collect())
 }

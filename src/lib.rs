@@ -7,6 +7,7 @@
 pub mod catalog;
 pub mod cli;
 pub mod db;
+pub mod eval;
 pub mod ingest;
 pub mod model;
 pub mod text;

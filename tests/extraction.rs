@@ -1,132 +1,22 @@
-//! Extraction quality: the seeds scored against the hand-made gold set the way
-//! `shared/eval/score.py` scores them, with the thresholds asserted; and articles written in
-//! other outlets' styles, with other speakers, to show the rules are general.
+//! Extraction quality: the seeds and the test corpus scored against their hand-made gold sets
+//! with `pointwise::eval` (the measures of `shared/eval/score.py`), with the thresholds
+//! asserted; and short articles written in other outlets' styles, with other speakers, to show
+//! the rules are general.
 
 mod common;
 
-use std::collections::{HashMap, HashSet};
-
+use pointwise::eval::{self, Report, Row};
 use pointwise::ingest::{Extractor, Statement};
-use pointwise::text::fold_str;
-use serde::Deserialize;
 
-#[derive(Debug, Deserialize)]
-struct Gold {
-    source_file: String,
-    speaker: Option<String>,
-    #[serde(default)]
-    aliases: Vec<String>,
-    provisions: Vec<i64>,
-    #[serde(default)]
-    optional: bool,
-}
-
-type Triple = (String, Option<String>, i64);
-
-fn norm(s: &str) -> String {
-    fold_str(s).split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn prf(tp: usize, npred: usize, ngold: usize) -> f64 {
-    let p = if npred > 0 {
-        tp as f64 / npred as f64
-    } else {
-        0.0
-    };
-    let r = if ngold > 0 {
-        tp as f64 / ngold as f64
-    } else {
-        0.0
-    };
-    if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    }
-}
-
-/// (pair F1, triple F1, misses and extras) as score.py computes them.
-fn score(gold: &[Gold], pred: &[(String, Statement)]) -> (f64, f64, Vec<String>) {
-    let files: HashSet<&str> = gold.iter().map(|g| g.source_file.as_str()).collect();
-    let mut alias: HashMap<String, String> = HashMap::new();
-    for g in gold {
-        if let Some(name) = &g.speaker {
-            for a in std::iter::once(name).chain(&g.aliases) {
-                alias.insert(norm(a), name.clone());
-            }
-        }
-    }
-    let canon = |name: &Option<String>| -> Option<String> {
-        let n = norm(name.as_deref()?);
-        if n.is_empty() {
-            return None;
-        }
-        alias
-            .get(&n)
-            .or_else(|| alias.get(n.rsplit(' ').next().unwrap_or("")))
-            .cloned()
-            .or_else(|| name.clone())
-    };
-    let triples =
-        |rows: &mut dyn Iterator<Item = (String, Option<String>, Vec<i64>)>| -> HashSet<Triple> {
-            rows.flat_map(|(f, s, ps)| ps.into_iter().map(move |p| (f.clone(), s.clone(), p)))
-                .collect()
-        };
-    let g_tri = triples(&mut gold.iter().filter(|g| !g.optional).map(|g| {
-        (
-            g.source_file.clone(),
-            g.speaker.clone(),
-            g.provisions.clone(),
-        )
-    }));
-    let o_tri: HashSet<Triple> = triples(&mut gold.iter().filter(|g| g.optional).map(|g| {
-        (
-            g.source_file.clone(),
-            g.speaker.clone(),
-            g.provisions.clone(),
-        )
-    }))
-    .difference(&g_tri)
-    .cloned()
-    .collect();
-    let p_tri: HashSet<Triple> = triples(
-        &mut pred
-            .iter()
-            .filter(|(f, _)| files.contains(f.as_str()))
-            .map(|(f, s)| {
-                (
-                    f.clone(),
-                    canon(&s.speaker.as_ref().map(|x| x.name.clone())),
-                    s.provisions.iter().map(|p| i64::from(p.number)).collect(),
-                )
-            }),
-    )
-    .difference(&o_tri)
-    .cloned()
-    .collect();
-    let pair = |t: &HashSet<Triple>| {
-        t.iter()
-            .map(|(f, _, p)| (f.clone(), *p))
-            .collect::<HashSet<_>>()
-    };
-    let o_pair: HashSet<_> = pair(&o_tri).difference(&pair(&g_tri)).cloned().collect();
-    let g_pair = pair(&g_tri);
-    let p_pair: HashSet<_> = pair(&p_tri).difference(&o_pair).cloned().collect();
-    let mut notes: Vec<String> = g_tri
-        .difference(&p_tri)
-        .map(|t| format!("miss {t:?}"))
+/// The report and its misses and extras, one a line.
+fn score(gold: &[Row], pred: &[(String, Statement)]) -> (Report, String) {
+    let rows: Vec<Row> = pred
+        .iter()
+        .map(|(f, s)| Row::from_statement(f, s))
         .collect();
-    notes.extend(p_tri.difference(&g_tri).map(|t| format!("extra {t:?}")));
-    notes.sort();
-    (
-        prf(
-            p_pair.intersection(&g_pair).count(),
-            p_pair.len(),
-            g_pair.len(),
-        ),
-        prf(p_tri.intersection(&g_tri).count(), p_tri.len(), g_tri.len()),
-        notes,
-    )
+    let report = eval::score(gold, &rows);
+    let notes = eval::render(&report, false);
+    (report, notes)
 }
 
 fn extract_dir(
@@ -155,13 +45,8 @@ fn extract_dir(
     Ok(out)
 }
 
-fn load_gold(path: &std::path::Path) -> anyhow::Result<Vec<Gold>> {
-    let text = std::fs::read_to_string(path)?;
-    Ok(text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(serde_json::from_str)
-        .collect::<Result<_, _>>()?)
+fn load_gold(path: &std::path::Path) -> anyhow::Result<Vec<Row>> {
+    eval::parse_jsonl(&std::fs::read_to_string(path)?).map_err(anyhow::Error::msg)
 }
 
 #[tokio::test]
@@ -171,35 +56,81 @@ async fn seeds_score_above_the_thresholds() -> anyhow::Result<()> {
     let gold = load_gold(&common::fixture("seeds_gold.jsonl"))?;
     // Act
     let pred = extract_dir(&t.extractor, &common::seeds_dir())?;
-    let (pair_f1, triple_f1, notes) = score(&gold, &pred);
+    let (r, notes) = score(&gold, &pred);
     // Assert
-    println!(
-        "seeds: pair F1 {pair_f1:.3}, triple F1 {triple_f1:.3}\n{}",
-        notes.join("\n")
-    );
+    println!("seeds:\n{notes}");
+    let (pair_f1, triple_f1) = (r.pairs.f1, r.triples.f1);
     assert!(
         triple_f1 >= 0.92,
-        "triple F1 {triple_f1:.3} < 0.92: {notes:#?}"
+        "triple F1 {triple_f1:.3} < 0.92:\n{notes}"
     );
-    assert!(pair_f1 >= 0.95, "pair F1 {pair_f1:.3} < 0.95: {notes:#?}");
+    assert!(pair_f1 >= 0.95, "pair F1 {pair_f1:.3} < 0.95:\n{notes}");
+    Ok(())
+}
+
+/// Scores one half of the test corpus (`tests/fixtures/corpus/{half}`) when it is present.
+async fn score_half(half: &str) -> anyhow::Result<Option<Report>> {
+    let dir = common::fixture(&format!("corpus/{half}"));
+    if !dir.join("gold.jsonl").exists() {
+        println!("corpus/{half}: not present, skipped");
+        return Ok(None);
+    }
+    let t = common::test_db().await?;
+    let gold = load_gold(&dir.join("gold.jsonl"))?;
+    let pred = extract_dir(&t.extractor, &dir.join("articles"))?;
+    let (r, notes) = score(&gold, &pred);
+    println!("corpus/{half}:\n{notes}");
+    Ok(Some(r))
+}
+
+#[tokio::test]
+async fn corpus_halves_score_above_their_floors() -> anyhow::Result<()> {
+    // The tune half (32 articles imitating real pages, annotated by hand) has floors; the held
+    // half is only printed: it is scored once, at the end of a round.
+    // Floors = the extractor's scores on the tune half when it was written, less 0.02, rounded
+    // down (measured 2026-12-04: triple F1 0.491, pair F1 0.667, statement F1 0.452), so a
+    // change that lowers them fails. Raise them as the extraction improves.
+    let tune = score_half("tune").await?;
+    score_half("held").await?;
+    let Some(r) = tune else {
+        anyhow::bail!("tests/fixtures/corpus/tune is missing");
+    };
+    assert!(
+        r.triples.f1 >= 0.47,
+        "tune triple F1 {:.3} < 0.47",
+        r.triples.f1
+    );
+    assert!(r.pairs.f1 >= 0.64, "tune pair F1 {:.3} < 0.64", r.pairs.f1);
+    assert!(
+        r.statements.f1 >= 0.43,
+        "tune statement F1 {:.3} < 0.43",
+        r.statements.f1
+    );
     Ok(())
 }
 
 #[tokio::test]
-async fn held_out_corpus_scores_above_its_floor() -> anyhow::Result<()> {
-    // Arrange: 30 articles in other outlets' styles, annotated by hand
+async fn every_corpus_gold_text_is_a_span_of_its_cleaned_body() -> anyhow::Result<()> {
+    // The annotators' texts must be reachable: a span of the body the extractor sees, after the
+    // header, the boilerplate and (for saved pages) the HTML are stripped.
     let t = common::test_db().await?;
-    let gold = load_gold(&common::fixture("corpus/gold.jsonl"))?;
-    // Act
-    let pred = extract_dir(&t.extractor, &common::fixture("corpus/articles"))?;
-    let (pair_f1, triple_f1, notes) = score(&gold, &pred);
-    // Assert: the floor is the measured level, so a change that lowers it fails
-    println!(
-        "corpus: pair F1 {pair_f1:.3}, triple F1 {triple_f1:.3}\n{}",
-        notes.join("\n")
-    );
-    assert!(triple_f1 >= 0.85, "corpus triple F1 {triple_f1:.3} < 0.85");
-    assert!(pair_f1 >= 0.85, "corpus pair F1 {pair_f1:.3} < 0.85");
+    for half in ["tune", "held"] {
+        let dir = common::fixture(&format!("corpus/{half}"));
+        if !dir.join("gold.jsonl").exists() {
+            continue;
+        }
+        for g in load_gold(&dir.join("gold.jsonl"))? {
+            let path = dir.join("articles").join(&g.source_file);
+            let text = pointwise::ingest::decode::decode(&std::fs::read(&path)?)?;
+            let article = t.extractor.parse(&g.source_file, &text);
+            assert!(
+                article.body.contains(&g.text),
+                "{half}/{}: {:?} is not in the cleaned body",
+                g.source_file,
+                g.text
+            );
+        }
+    }
     Ok(())
 }
 
@@ -214,11 +145,11 @@ async fn every_seed_gold_quote_is_found_with_its_speaker() -> anyhow::Result<()>
             continue;
         }
         let file = g["source_file"].as_str().unwrap_or_default();
-        let words = norm(g["text"].as_str().unwrap_or_default());
+        let words = eval::norm(g["text"].as_str().unwrap_or_default());
         let speaker = g["speaker"].as_str().unwrap_or_default();
         let found = pred.iter().any(|(f, s)| {
             f == file
-                && norm(&s.text).contains(&words)
+                && eval::norm(&s.text).contains(&words)
                 && s.speaker.as_ref().is_some_and(|x| x.name == speaker)
         });
         assert!(found, "{file}: quote {words:?} by {speaker} not found");

@@ -29,14 +29,15 @@ async fn dump(pool: &sqlx::SqlitePool) -> anyhow::Result<Vec<String>> {
         .collect())
 }
 
-/// The article files of the seeds and the fixture corpus, in the order a run reads them.
+/// The article files of the seeds and the tune half of the fixture corpus, in the order a run
+/// reads them.
 fn article_files() -> anyhow::Result<Vec<std::path::PathBuf>> {
     let mut out = Vec::new();
-    for dir in [common::seeds_dir(), common::fixture("corpus/articles")] {
+    for dir in [common::seeds_dir(), common::fixture("corpus/tune/articles")] {
         let mut files: Vec<_> = std::fs::read_dir(dir)?
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "html"))
             .collect();
         files.sort();
         out.extend(files);
