@@ -18,6 +18,7 @@ pub mod stance;
 pub mod statements;
 
 mod antecedents;
+mod relevance;
 mod resolve;
 
 use antecedents::SpanAnalyses;
@@ -61,6 +62,10 @@ pub struct Extractor {
     negotiation: std::collections::HashSet<String>,
     anaphora: Vec<String>,
     documents: std::collections::HashSet<String>,
+    /// (month, day) the plan was first reported.
+    first_reported: Option<(u8, u8)>,
+    /// Verbs of events ("commented on").
+    events: std::collections::HashSet<String>,
     catalog: Catalog,
 }
 
@@ -92,6 +97,14 @@ impl Extractor {
                 .lexicon
                 .nouns
                 .documents
+                .iter()
+                .map(|w| crate::text::fold_str(w))
+                .collect(),
+            first_reported: relevance::month_day(&catalog.plan.layout.first_reported),
+            events: catalog
+                .plan
+                .layout
+                .events
                 .iter()
                 .map(|w| crate::text::fold_str(w))
                 .collect(),
@@ -282,34 +295,20 @@ impl Extractor {
             let own = spans.get(&c.span, masks_in(&c.span));
             let whole = spans.get(&sentence, masks_in(&sentence));
             let key = speaker.as_ref().map(|s| s.slug.clone());
-            let continues = previous.as_ref().is_some_and(|(k, para, relevant)| {
-                *relevant && *k == key && key.is_some() && c.para <= para + 1
+            let continues = previous.as_ref().is_some_and(|(k, para, carries)| {
+                *carries && *k == key && key.is_some() && c.para <= para + 1
             });
-            // the tests that analyse more text come last: each is needed only when those
-            // before it fail
-            let relevant = self.linker.names_a_point(&own)
-                || self.linker.names_a_point(&whole)
-                || !whole.plan_words.is_empty()
-                || continues
-                || c.rule == "list item"
-                // the sentence before, in the same paragraph, is about the plan
-                || c
-                    .sentence
-                    .checked_sub(1)
-                    .and_then(|i| ctx.seg.sentences.get(i))
-                    .is_some_and(|p| {
-                        p.para == c.para && {
-                            let a = spans.get(&p.span, Vec::new());
-                            !a.plan_words.is_empty() || self.linker.names_a_point(&a)
-                        }
-                    })
-                || (speaker.is_some()
-                    && spans.article_on_plan(title)
-                    && (crate::text::word_refs(&crate::text::fold_str(text))
-                        .any(|w| self.negotiation.contains(&*w.text))
-                        // in an article about the plan, a topic word of the negotiations
-                        // ("membership")
-                        || self.linker.has_topic_word(&own)));
+            let probe = relevance::Probe {
+                c: &c,
+                own: &own,
+                whole: &whole,
+                text,
+                has_speaker: speaker.is_some(),
+                continues,
+            };
+            let reason = self.relevance(ctx, &mut spans, title, &probe);
+            let event = self.is_event(&c, text, &own);
+            let relevant = reason.is_some() && !event;
             // "the plant", "the council": a phrase of a point named earlier in the article
             let antecedent = if relevant
                 && (!self.linker.link(&own, true).is_empty()
@@ -319,8 +318,9 @@ impl Extractor {
             } else {
                 self.antecedent_points(ctx, &mut spans, text, &masks_in(&c.span), c.sentence)
             };
-            let relevant = relevant || !antecedent.is_empty();
-            previous = Some((key, c.para, relevant));
+            let carries = reason.is_some() && relevant;
+            let relevant = relevant || (!antecedent.is_empty() && !event);
+            previous = Some((key, c.para, carries || relevant && reason.is_none()));
             if !relevant {
                 continue;
             }

@@ -28,6 +28,8 @@ enum Target {
     Shared(usize),
     /// A word that shows the text speaks of the plan (point 0's vocabulary).
     Plan,
+    /// A phrase in which a word of the plan is something else ("to deal with").
+    NotPlan,
 }
 
 #[derive(Debug, Clone)]
@@ -88,7 +90,7 @@ fn target_point(t: &Target) -> Option<usize> {
     match t {
         Target::Strong(n) | Target::Weak(n) => Some(usize::from(*n)),
         Target::Shared(i) => Some(*i),
-        Target::Plan => None,
+        Target::Plan | Target::NotPlan => None,
     }
 }
 
@@ -144,6 +146,9 @@ impl Linker {
                 default: s.default,
                 marks_plan: s.marks_plan,
             });
+        }
+        for k in &plan.layout.not_plan {
+            add(k, Target::NotPlan);
         }
         let heads = plan
             .points
@@ -233,6 +238,21 @@ impl Linker {
                 last_token: last,
                 pattern: m.pattern().as_usize(),
                 surface,
+            });
+        }
+        // "he has to deal with": not the plan
+        let not_plan: Vec<(usize, usize)> = hits
+            .iter()
+            .filter(|h| matches!(self.patterns[h.pattern].target, Target::NotPlan))
+            .map(|h| (h.first_token, h.last_token))
+            .collect();
+        if !not_plan.is_empty() {
+            hits.retain(|h| match self.patterns[h.pattern].target {
+                Target::NotPlan => false,
+                Target::Plan => !not_plan
+                    .iter()
+                    .any(|&(a, b)| h.first_token <= b && a <= h.last_token),
+                _ => true,
             });
         }
         let explicit = POINT_REF
@@ -406,7 +426,7 @@ impl Linker {
                 Target::Strong(n) => strong.entry(n).or_default().push(h),
                 Target::Weak(n) => weak.entry(n).or_default().push(h),
                 Target::Shared(_) => shared.push(h),
-                Target::Plan => {}
+                Target::Plan | Target::NotPlan => {}
             }
         }
         let mut score: BTreeMap<u8, f32> = BTreeMap::new();

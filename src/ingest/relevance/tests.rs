@@ -1,0 +1,76 @@
+//! One sentence each (written for these tests): what is not a plan statement.
+
+use crate::catalog::Catalog;
+use crate::ingest::{Extractor, Statement};
+
+fn extract(body: &str) -> Vec<Statement> {
+    let Ok(catalog) = Catalog::bundled() else {
+        panic!("seeds parse")
+    };
+    let Ok(x) = Extractor::new(&catalog) else {
+        panic!("rules compile")
+    };
+    let text = format!("Talks on the US peace plan\nNov 27, 2025\n\n{body}");
+    x.extract(&x.parse("t.txt", &text))
+}
+
+fn by<'a>(out: &'a [Statement], words: &str) -> Option<&'a Statement> {
+    out.iter().find(|s| s.text.contains(words))
+}
+
+#[test]
+fn a_comment_on_a_document_is_an_event_not_a_claim() {
+    let out = extract(
+        "Envoy Maren Holt said the peace plan was a fair start.\n\nHolt also commented on the draft that would cap the army of Ukraine.",
+    );
+    assert!(by(&out, "fair start").is_some(), "{out:#?}");
+    assert!(
+        !out.iter()
+            .any(|s| s.text.contains("commented on") && s.speaker.is_some()),
+        "{out:#?}"
+    );
+}
+
+#[test]
+fn where_a_speech_was_given_is_no_claim() {
+    let out = extract(
+        "Envoy Maren Holt said the peace plan was a fair start. She said so at a briefing in Oslo.",
+    );
+    assert!(by(&out, "briefing in Oslo").is_none(), "{out:#?}");
+}
+
+#[test]
+fn a_speech_dated_before_the_plan_is_not_about_it() {
+    let out = extract(
+        "The peace plan reached Kyiv this week.\n\nIn a speech on November 12, envoy Maren Holt said that new talks with Moscow would begin soon.",
+    );
+    assert!(by(&out, "November 12").is_none(), "{out:#?}");
+}
+
+#[test]
+fn to_deal_with_is_not_a_deal() {
+    let out = extract(
+        "The peace plan reached Kyiv this week.\n\n\"She has to deal with many other files this month,\" envoy Maren Holt said of her colleague.",
+    );
+    assert!(by(&out, "other files").is_none(), "{out:#?}");
+}
+
+#[test]
+fn talks_named_in_a_closing_aside_do_not_make_a_claim_about_the_plan() {
+    let out = extract(
+        "The peace plan was debated in Geneva.\n\nEnvoy Maren Holt said that her deputy is busy with many files, mentioning the talks in Oslo and Bern.",
+    );
+    assert!(by(&out, "busy with many files").is_none(), "{out:#?}");
+}
+
+#[test]
+fn this_was_takes_up_the_point_of_the_sentence_before() {
+    let out = extract(
+        "Envoy Maren Holt said the plan demanded that Ukraine give up its bid to join NATO. She stated that this was only a first draft.",
+    );
+    let s = by(&out, "first draft");
+    assert!(
+        s.is_some_and(|s| s.provisions.iter().any(|p| p.number == 7)),
+        "{out:#?}"
+    );
+}
