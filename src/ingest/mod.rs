@@ -57,6 +57,7 @@ pub struct Extractor {
     article_rules: ArticleRules,
     gazetteer: Gazetteer,
     speech: SpeechRules,
+    layout: statements::Layout,
     linker: Linker,
     stance: StanceRules,
     negotiation: std::collections::HashSet<String>,
@@ -77,6 +78,7 @@ impl Extractor {
             article_rules: ArticleRules::new(&catalog.lexicon.boilerplate, publishers)?,
             gazetteer: Gazetteer::new(&catalog.speakers, &catalog.lexicon)?,
             speech: SpeechRules::new(&catalog.lexicon.speech),
+            layout: statements::Layout::new(&catalog.plan.layout),
             linker: Linker::new(&catalog.plan)?,
             stance: StanceRules::new(&catalog.lexicon.stance)?,
             negotiation: catalog
@@ -160,6 +162,8 @@ impl Extractor {
             paragraphs: &article.paragraphs,
             gazetteer: &self.gazetteer,
             speech: &self.speech,
+            layout: &self.layout,
+            title: article.title.as_deref(),
         };
         let candidates = statements::find_candidates(&ctx);
         let names = Names::find(&self.gazetteer, &article.body);
@@ -325,6 +329,18 @@ impl Extractor {
                 continue;
             }
             let mut provisions = self.linker.link(&own, true);
+            // item N of a list of the 28 points is point N
+            if let Some(n) = c
+                .verb
+                .as_deref()
+                .and_then(|v| v.strip_prefix(statements::ITEM_PREFIX))
+                .and_then(|n| n.parse::<u8>().ok())
+            {
+                provisions = vec![ProvisionLink {
+                    number: n,
+                    evidence: vec![format!("item {n} of the 28 points")],
+                }];
+            }
             // "Sybiha wrote that the plan's tolerance clause 'must apply to Russia first …'":
             // the clause the frame of a quote names is what the quote is about
             if c.kind == Kind::Quote && sentence.start < c.span.start {
@@ -372,7 +388,7 @@ impl Extractor {
             }
             let article_voice = speaker.is_none();
             if provisions.is_empty() {
-                if article_voice && c.rule != "list item" {
+                if article_voice || c.rule == "list item" {
                     // the article's own words about the plan, with no point: not a statement
                     continue;
                 }

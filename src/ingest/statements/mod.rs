@@ -27,6 +27,7 @@ mod subject;
 mod transcript;
 
 use lists::find_lists;
+pub use lists::{ITEM_PREFIX, Layout};
 use quotes::{adding_that, quote_candidate};
 use reported::{authored, sentence_candidate, split_complements};
 use subject::{np_after, subject_before};
@@ -245,6 +246,10 @@ pub struct Context<'a> {
     pub gazetteer: &'a Gazetteer,
     /// Speech verbs.
     pub speech: &'a SpeechRules,
+    /// Headers of lists of the plan's points.
+    pub layout: &'a Layout,
+    /// The article's title.
+    pub title: Option<&'a str>,
 }
 
 /// The words of the sentence at `span`, folded as `f`.
@@ -267,11 +272,11 @@ fn sentence_words<'f>(ctx: &Context<'_>, span: &Range<usize>, f: &'f Folded) -> 
 pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut local = Vec::new();
-    let mut list_paras = find_lists(ctx, &mut out, &mut local);
+    let (mut list_paras, list_sentences) = find_lists(ctx, &mut out, &mut local);
     list_paras.extend(find_transcript(ctx, &mut out, &mut local));
     let mut doc_origin: Option<(String, usize)> = None;
     for (si, s) in ctx.seg.sentences.iter().enumerate() {
-        if list_paras.contains(&s.para) {
+        if list_paras.contains(&s.para) || list_sentences.contains(&si) {
             continue;
         }
         let folded = fold(&ctx.body[s.span.clone()]);
