@@ -47,6 +47,9 @@ impl Extractor {
         if c.rule == "list item" {
             return Some(Reason::ListItem);
         }
+        if c.rule == "plan content" {
+            return self.linker.names_a_point(p.own).then_some(Reason::OwnWords);
+        }
         if self.linker.names_a_point(p.own)
             || self.linker.names_a_point(p.whole)
             || !p.whole.plan_words.is_empty()

@@ -19,6 +19,8 @@ use super::*;
 #[derive(Debug, Default)]
 pub struct Layout {
     headers: Vec<String>,
+    positions: HashSet<String>,
+    auxiliaries: HashSet<String>,
 }
 
 impl Layout {
@@ -30,11 +32,23 @@ impl Layout {
                 .iter()
                 .map(|h| format!(" {} ", fold_str(h)))
                 .collect(),
+            positions: layout.positions.iter().map(|w| fold_str(w)).collect(),
+            auxiliaries: layout.auxiliaries.iter().map(|w| fold_str(w)).collect(),
         }
     }
 
+    /// True when `verb`, after a party and a modal, gives the party's position ("accept").
+    pub(super) fn is_position(&self, verb: &str) -> bool {
+        self.positions.contains(verb)
+    }
+
+    /// True when `w` may follow a document as its subject ("had", "is", "still").
+    pub(super) fn is_auxiliary(&self, w: &str) -> bool {
+        self.auxiliaries.contains(w)
+    }
+
     /// True when `text` uses a header word ("points", "the draft", "key provisions").
-    fn names_plan(&self, text: &str) -> bool {
+    pub(super) fn names_plan(&self, text: &str) -> bool {
         let padded = format!(" {} ", words_only(text));
         self.headers.iter().any(|h| padded.contains(h.as_str()))
     }

@@ -20,6 +20,7 @@ use crate::catalog::SpeechLexicon;
 use crate::model::Kind;
 use crate::text::{Folded, fold, fold_str, word_refs};
 
+mod content;
 mod lists;
 mod quotes;
 mod reported;
@@ -294,10 +295,15 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
                 }
             }
         }
-        if !attributed && let Some(mut c) = sentence_candidate(ctx, s, si, &ws, &quotes, &mut local)
-        {
+        let found = (!attributed)
+            .then(|| sentence_candidate(ctx, s, si, &ws, &quotes, &mut local))
+            .flatten()
+            .filter(|c| !content::under_modal(c, &ws));
+        if let Some(mut c) = found {
             authored(ctx, &mut c, &mut doc_origin);
             out.extend(split_complements(ctx.body, s, &ws, c));
+        } else if !attributed && let Some(c) = content::plan_content(ctx, s, si, &ws) {
+            out.push(c);
         }
     }
     out.sort_by_key(|c| c.span.start);
