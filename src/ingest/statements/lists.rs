@@ -102,13 +102,6 @@ fn marker(text: &str) -> Option<(usize, Option<u8>)> {
         .then_some((m.end(), None))
 }
 
-/// The number of points a text counts ("the 28 points", "a 20-point plan").
-fn counted_points(text: &str) -> Option<u32> {
-    COUNT
-        .captures(&fold_str(text))
-        .and_then(|c| c.get(1)?.as_str().parse().ok())
-}
-
 /// Sieve 1: lists of the plan's points. Returns the paragraphs and sentences it used.
 pub(super) fn find_lists(
     ctx: &Context<'_>,
@@ -246,25 +239,27 @@ fn continues_plain(items: &[Item], ctx: &Context<'_>) -> bool {
         .is_some_and(|i| ctx.body[i.span.clone()].trim_end().ends_with([';', ',']))
 }
 
-/// True when item N is point N: the header, the two paragraphs before it or the article's
-/// title and lead count 28 points (and not some other number), and the items are numbered.
+/// True when item N is point N: the header, the title, the two paragraphs before the header
+/// or the lead count 28 points, none of them counts another number ("the 20 points grew out
+/// of the 28-point plan"), and the items are numbered.
 fn numbers_are_points(ctx: &Context<'_>, header: usize, items: &[Item]) -> bool {
     if !items.iter().any(|i| i.number.is_some()) || items.iter().any(|i| i.number > Some(28)) {
         return false;
     }
     let near = (header.saturating_sub(2)..=header)
-        .rev()
+        .chain(0..3)
         .filter_map(|h| ctx.paragraphs.get(h))
-        .find_map(|r| counted_points(&ctx.body[r.clone()]));
-    let lead = || {
-        ctx.title.and_then(counted_points).or_else(|| {
-            ctx.paragraphs
-                .iter()
-                .take(3)
-                .find_map(|r| counted_points(&ctx.body[r.clone()]))
-        })
-    };
-    near.or_else(lead) == Some(28)
+        .map(|r| &ctx.body[r.clone()]);
+    let counts: Vec<u32> = ctx.title.into_iter().chain(near).flat_map(counts_in).collect();
+    counts.contains(&28) && counts.iter().all(|&n| n == 28)
+}
+
+/// Every number of points a text counts.
+fn counts_in(text: &str) -> Vec<u32> {
+    COUNT
+        .captures_iter(&fold_str(text))
+        .filter_map(|c| c.get(1)?.as_str().parse().ok())
+        .collect()
 }
 
 /// "According to Bloomberg, the plan includes:", "as seen by Reuters": the medium is the
@@ -297,7 +292,32 @@ fn list_source(
             .flatten()
             .filter(|m| matches!(m, Mention::Speaker(..)))
     });
-    cited.or_else(|| authors_of(ctx, text))
+    cited
+        .or_else(|| presenter(ctx, text, local))
+        .or_else(|| authors_of(ctx, text))
+}
+
+/// "The points, as Zelensky outlined them": who set the list out.
+fn presenter(
+    ctx: &Context<'_>,
+    header: &str,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<Mention> {
+    let at = header.find(" as ")? + 4;
+    let rest = header.get(at..)?;
+    let verbs = [
+        "outlined", "described", "presented", "listed", "set", "published", "laid", "summarised",
+        "summarized", "explained", "unveiled",
+    ];
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let v = words
+        .iter()
+        .position(|w| verbs.contains(&w.to_lowercase().as_str()))
+        .filter(|&v| (1..=4).contains(&v))?;
+    let np = words[..v].join(" ");
+    ctx.gazetteer
+        .resolve(&np, local)
+        .filter(|m| matches!(m, Mention::Speaker(..)))
 }
 
 /// "The full European counter-proposal:": a document of one side speaks for its authors as
