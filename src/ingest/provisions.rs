@@ -28,7 +28,8 @@ enum Target {
     Shared(usize),
     /// A word that shows the text speaks of the plan (point 0's vocabulary).
     Plan,
-    /// A phrase in which a word of the plan is something else ("to deal with").
+    /// A phrase in which words of the vocabulary are something else ("to deal with",
+    /// "Russia's army").
     NotPlan,
 }
 
@@ -240,19 +241,19 @@ impl Linker {
                 surface,
             });
         }
-        // "he has to deal with": not the plan
+        // "he has to deal with", "Russia's army", "more sanctions": the words inside are
+        // something else than the plan's
         let not_plan: Vec<(usize, usize)> = hits
             .iter()
             .filter(|h| matches!(self.patterns[h.pattern].target, Target::NotPlan))
             .map(|h| (h.first_token, h.last_token))
             .collect();
         if !not_plan.is_empty() {
-            hits.retain(|h| match self.patterns[h.pattern].target {
-                Target::NotPlan => false,
-                Target::Plan => !not_plan
-                    .iter()
-                    .any(|&(a, b)| h.first_token <= b && a <= h.last_token),
-                _ => true,
+            hits.retain(|h| {
+                !matches!(self.patterns[h.pattern].target, Target::NotPlan)
+                    && !not_plan
+                        .iter()
+                        .any(|&(a, b)| a <= h.first_token && h.last_token <= b)
             });
         }
         let explicit = POINT_REF
@@ -577,5 +578,77 @@ mod tests {
                 .collect::<Vec<_>>(),
             [7]
         );
+    }
+
+    fn points(l: &Linker, text: &str) -> Vec<u8> {
+        l.link(&l.analyse(text, &[]), true)
+            .iter()
+            .map(|p| p.number)
+            .collect()
+    }
+
+    #[test]
+    fn territory_named_by_its_regions_and_the_front_is_point_21() {
+        let l = linker();
+        assert_eq!(
+            points(&l, "Kherson would stay frozen along the line of contact"),
+            [21]
+        );
+        assert_eq!(
+            points(&l, "the deal would accept the facts on the ground"),
+            [21]
+        );
+    }
+
+    #[test]
+    fn a_pledge_modelled_on_article_5_is_point_5_not_10() {
+        let l = linker();
+        assert_eq!(
+            points(&l, "Washington offers a US guarantee modelled on Article 5"),
+            [5]
+        );
+    }
+
+    #[test]
+    fn army_limits_as_verb_phrases_are_point_6_but_russias_army_is_not() {
+        let l = linker();
+        assert_eq!(points(&l, "Kyiv would have to shrink its army"), [6]);
+        assert_eq!(points(&l, "Kyiv would have to rein in its forces"), [6]);
+        assert!(points(&l, "Russia's army keeps growing").is_empty());
+    }
+
+    #[test]
+    fn the_alliance_and_neutrality_are_point_7() {
+        let l = linker();
+        assert_eq!(points(&l, "Kyiv would never join the alliance"), [7]);
+        assert_eq!(points(&l, "the text asks for permanent neutrality"), [7]);
+    }
+
+    #[test]
+    fn the_road_toward_the_eu_is_point_11_and_a_plant_described_is_point_19() {
+        let l = linker();
+        assert_eq!(points(&l, "the road toward the EU stays open"), [11]);
+        assert_eq!(
+            points(&l, "Europe's largest nuclear station would restart"),
+            [19]
+        );
+    }
+
+    #[test]
+    fn stray_words_decide_nothing() {
+        let l = linker();
+        assert_eq!(
+            points(&l, "Washington would recognise Crimea as Russian"),
+            [21]
+        );
+        assert!(
+            points(&l, "the guarantee takes effect next year")
+                .iter()
+                .all(|&p| p != 28)
+        );
+        assert!(points(&l, "ministers urged more sanctions on Moscow").is_empty());
+        assert!(points(&l, "a talk on European security in Oslo").is_empty());
+        assert!(points(&l, "a binding text for all sides").is_empty());
+        assert!(points(&l, "he warned of a renewed invasion").is_empty());
     }
 }

@@ -74,6 +74,9 @@ impl Extractor {
                 return Some(Reason::SentenceBefore);
             }
         }
+        if p.has_speaker && self.answers_a_question_on_the_plan(ctx, c) {
+            return Some(Reason::Topic);
+        }
         if p.has_speaker
             && spans.article_on_plan(title)
             && self.paragraph_on_plan(ctx, spans, title, c.para)
@@ -108,6 +111,30 @@ impl Extractor {
                 !a.plan_words.is_empty() || self.linker.names_a_point(&a)
             })
         })
+    }
+
+    /// True when the statement opens the paragraph after a question on the plan: "Our
+    /// correspondent asked a diplomat whether the bloc had seen the new text." / "Not that we
+    /// have been told," the diplomat said.
+    fn answers_a_question_on_the_plan(&self, ctx: &Context<'_>, c: &Candidate) -> bool {
+        let first = ctx
+            .seg
+            .sentences
+            .get(c.sentence)
+            .is_some_and(|s| s.index_in_para == 0);
+        let Some(before) = c.para.checked_sub(1).and_then(|p| ctx.paragraphs.get(p)) else {
+            return false;
+        };
+        let folded = crate::text::fold_str(&ctx.body[before.clone()]);
+        let words: Vec<&str> = folded
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        first
+            && words
+                .iter()
+                .any(|w| ["asked", "question", "questioned"].contains(w))
+            && words.iter().any(|w| self.negotiation.contains(*w))
     }
 
     /// True when the text dates itself ("on November 16", "16 November") before the plan was

@@ -74,3 +74,11 @@ fn this_was_takes_up_the_point_of_the_sentence_before() {
         "{out:#?}"
     );
 }
+
+#[test]
+fn an_answer_to_a_question_on_the_plan_is_about_the_plan() {
+    let out = extract(
+        "A reporter asked envoy Maren Holt whether she had seen the new text.\n\n\"Not that anyone has told us,\" Maren Holt said.",
+    );
+    assert!(by(&out, "Not that anyone").is_some(), "{out:#?}");
+}

@@ -250,7 +250,12 @@ fn numbers_are_points(ctx: &Context<'_>, header: usize, items: &[Item]) -> bool 
         .chain(0..3)
         .filter_map(|h| ctx.paragraphs.get(h))
         .map(|r| &ctx.body[r.clone()]);
-    let counts: Vec<u32> = ctx.title.into_iter().chain(near).flat_map(counts_in).collect();
+    let counts: Vec<u32> = ctx
+        .title
+        .into_iter()
+        .chain(near)
+        .flat_map(counts_in)
+        .collect();
     counts.contains(&28) && counts.iter().all(|&n| n == 28)
 }
 
@@ -306,8 +311,17 @@ fn presenter(
     let at = header.find(" as ")? + 4;
     let rest = header.get(at..)?;
     let verbs = [
-        "outlined", "described", "presented", "listed", "set", "published", "laid", "summarised",
-        "summarized", "explained", "unveiled",
+        "outlined",
+        "described",
+        "presented",
+        "listed",
+        "set",
+        "published",
+        "laid",
+        "summarised",
+        "summarized",
+        "explained",
+        "unveiled",
     ];
     let words: Vec<&str> = rest.split_whitespace().collect();
     let v = words
