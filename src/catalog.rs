@@ -226,6 +226,10 @@ pub struct StanceLexicon {
     pub mixed: Vec<String>,
     /// Negations.
     pub negations: Vec<String>,
+    /// Concessions the plan asks for: neutral alone, opposition after a negation ("would not
+    /// recognise", "will never give up").
+    #[serde(default)]
+    pub concessions: Vec<String>,
 }
 
 /// Boilerplate rules (`[boilerplate]`).
