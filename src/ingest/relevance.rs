@@ -47,6 +47,9 @@ impl Extractor {
         if c.rule == "list item" {
             return Some(Reason::ListItem);
         }
+        if is_headline(ctx, c.para) {
+            return None;
+        }
         if c.rule == "plan content" {
             return self.linker.names_a_point(p.own).then_some(Reason::OwnWords);
         }
@@ -308,3 +311,18 @@ fn without_aside(text: &str) -> &str {
 
 #[cfg(test)]
 mod tests;
+
+/// True when paragraph `para` is a headline or a heading, not running text: no closing
+/// punctuation, at most 25 words and no list marker ("Exclusive: US draft would have Kyiv quit
+/// Donbas, document shows"; "Zelenskiy Says Ready To Drop NATO Bid").
+fn is_headline(ctx: &Context<'_>, para: usize) -> bool {
+    let Some(text) = ctx.paragraphs.get(para).map(|r| ctx.body[r.clone()].trim()) else {
+        return false;
+    };
+    let closed = text.ends_with([
+        '.', '!', '?', '"', '\u{201D}', '\u{2019}', '\u{00BB}', ')', ']', ':', ';', '\u{2026}',
+    ]);
+    let marked = text.starts_with(['\u{2022}', '-', '*', '\u{2013}', '\u{2192}', '>'])
+        || text.chars().next().is_some_and(|c| c.is_ascii_digit());
+    !closed && !marked && text.split_whitespace().count() <= 25
+}

@@ -82,3 +82,12 @@ fn an_answer_to_a_question_on_the_plan_is_about_the_plan() {
     );
     assert!(by(&out, "Not that anyone").is_some(), "{out:#?}");
 }
+
+#[test]
+fn a_headline_in_the_body_is_not_a_statement() {
+    let out = extract(
+        "Envoy Maren Holt Says The Peace Plan Is Dead\n\nEnvoy Maren Holt said on Monday that the peace plan had no future.",
+    );
+    assert!(by(&out, "Says The Peace Plan").is_none(), "{out:#?}");
+    assert!(by(&out, "no future").is_some(), "{out:#?}");
+}
