@@ -108,6 +108,8 @@ pub struct Layout {
     /// Verbs of an event, not of a claim, when a noun phrase follows ("commented on the plan").
     /// Phrases in which a word of the plan is something else ("to deal with").
     pub not_plan: Vec<String>,
+    /// Words of a front-line report ("its forces have taken three villages").
+    pub battlefield: Vec<String>,
     pub events: Vec<String>,
 }
 

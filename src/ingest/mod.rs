@@ -67,6 +67,8 @@ pub struct Extractor {
     first_reported: Option<(u8, u8)>,
     /// Verbs of events ("commented on").
     events: std::collections::HashSet<String>,
+    /// Words of front-line reports.
+    battlefield: Vec<String>,
     catalog: Catalog,
 }
 
@@ -109,6 +111,13 @@ impl Extractor {
                 .events
                 .iter()
                 .map(|w| crate::text::fold_str(w))
+                .collect(),
+            battlefield: catalog
+                .plan
+                .layout
+                .battlefield
+                .iter()
+                .map(|w| format!(" {} ", crate::text::fold_str(w)))
                 .collect(),
             catalog: catalog.clone(),
         })

@@ -53,6 +53,10 @@ impl Extractor {
         if c.rule == "plan content" {
             return self.linker.names_a_point(p.own).then_some(Reason::OwnWords);
         }
+        // a front-line report, with no word of the plan
+        if p.whole.plan_words.is_empty() && self.front_line_report(p.text) {
+            return None;
+        }
         if self.linker.names_a_point(p.own)
             || self.linker.names_a_point(p.whole)
             || !p.whole.plan_words.is_empty()
@@ -138,6 +142,12 @@ impl Extractor {
                 .iter()
                 .any(|w| ["asked", "question", "questioned"].contains(w))
             && words.iter().any(|w| self.negotiation.contains(*w))
+    }
+
+    /// True when the text reports the front line: "its forces have taken three villages".
+    fn front_line_report(&self, text: &str) -> bool {
+        let padded = format!(" {} ", words_of(text).join(" "));
+        self.battlefield.iter().any(|w| padded.contains(w.as_str()))
     }
 
     /// True when the text dates itself ("on November 16", "16 November") before the plan was
@@ -325,4 +335,13 @@ fn is_headline(ctx: &Context<'_>, para: usize) -> bool {
     let marked = text.starts_with(['\u{2022}', '-', '*', '\u{2013}', '\u{2192}', '>'])
         || text.chars().next().is_some_and(|c| c.is_ascii_digit());
     !closed && !marked && text.split_whitespace().count() <= 25
+}
+
+/// The folded words of `text`.
+fn words_of(text: &str) -> Vec<String> {
+    crate::text::fold_str(text)
+        .split(|ch: char| !(ch.is_alphanumeric() || ch == '\''))
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect()
 }

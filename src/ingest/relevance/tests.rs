@@ -91,3 +91,11 @@ fn a_headline_in_the_body_is_not_a_statement() {
     assert!(by(&out, "Says The Peace Plan").is_none(), "{out:#?}");
     assert!(by(&out, "no future").is_some(), "{out:#?}");
 }
+
+#[test]
+fn a_front_line_report_naming_a_region_is_not_about_the_plan() {
+    let out = extract(
+        "The army says its units have captured two villages in the Donetsk region overnight.",
+    );
+    assert!(out.is_empty(), "{out:#?}");
+}
