@@ -137,6 +137,12 @@ pub(super) fn find_lists(
     (paras, sentences)
 }
 
+/// The indices of the sentences of paragraph `para` (sentences are in paragraph order).
+fn sentences_of(ctx: &Context<'_>, para: usize) -> Range<usize> {
+    let s = &ctx.seg.sentences;
+    s.partition_point(|x| x.para < para)..s.partition_point(|x| x.para <= para)
+}
+
 /// The header of a list that would start at paragraph `p`.
 struct Header {
     para: usize,
@@ -149,15 +155,13 @@ struct Header {
 fn header_before(ctx: &Context<'_>, p: usize) -> Option<Header> {
     let h = p.checked_sub(1)?;
     let text = ctx.body[ctx.paragraphs[h].clone()].trim();
-    if marker(text).is_some() && !text.ends_with(':') {
+    let starts_list = marker(ctx.body[ctx.paragraphs[p].clone()].trim()).is_some();
+    if (marker(text).is_some() || !starts_list) && !text.ends_with(':') {
         return None;
     }
-    let last = ctx
-        .seg
-        .sentences
-        .iter()
-        .rev()
-        .find(|s| s.para == h)
+    let last = sentences_of(ctx, h)
+        .last()
+        .and_then(|i| ctx.seg.sentences.get(i))
         .map_or(text, |s| ctx.body[s.span.clone()].trim());
     let n = last.split_whitespace().count();
     if n > 40 || !ctx.layout.names_plan(last) {
@@ -178,7 +182,6 @@ fn header_before(ctx: &Context<'_>, p: usize) -> Option<Header> {
         .iter()
         .any(|k| w.contains(k))
     };
-    let starts_list = marker(ctx.body[ctx.paragraphs[p].clone()].trim()).is_some();
     (colon || ((heading || announces) && starts_list)).then_some(Header { para: h, colon })
 }
 
@@ -196,7 +199,7 @@ fn list_at(ctx: &Context<'_>, p: usize, colon: bool) -> (Vec<Item>, usize) {
         let marked = marker(text);
         let plain_ok = || {
             let n = text.split_whitespace().count();
-            let one_sentence = ctx.seg.sentences.iter().filter(|s| s.para == q).count() <= 2;
+            let one_sentence = sentences_of(ctx, q).len() <= 2;
             n <= 60 && one_sentence
         };
         let (len, number) = match marked {
@@ -381,12 +384,7 @@ fn item_candidate(
     numbered: bool,
     mention: Option<Mention>,
 ) -> Candidate {
-    let sentence = ctx
-        .seg
-        .sentences
-        .iter()
-        .position(|s| s.para == item.para)
-        .unwrap_or(0);
+    let sentence = sentences_of(ctx, item.para).start;
     Candidate {
         kind: Kind::Report,
         span: item.span.clone(),
@@ -410,13 +408,8 @@ pub const ITEM_PREFIX: &str = "item ";
 /// "The draft's terms are: Ukraine caps its army; it renounces NATO; and elections are held."
 /// One item per part of a series after a colon whose lead names the plan.
 fn series_in(ctx: &Context<'_>, p: usize, out: &mut Vec<Candidate>, used: &mut HashSet<usize>) {
-    for (si, s) in ctx
-        .seg
-        .sentences
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.para == p)
-    {
+    for si in sentences_of(ctx, p) {
+        let s = &ctx.seg.sentences[si];
         let text = &ctx.body[s.span.clone()];
         let Some(colon) = text.find(':') else {
             continue;
