@@ -380,14 +380,20 @@ impl Extractor {
             if provisions.is_empty() && c.kind == Kind::Quote {
                 provisions = self.linker.link(&whole, true);
             }
-            // "Berlin wants the limit removed": the points of the sentence before
+            // "Berlin wants the limit removed": the points of the sentence before; and a quote
+            // that follows its speaker's point in the same paragraph ("X took issue with the
+            // jets clause. 'Nobody asked us about our airfields,' he said.")
             if provisions.is_empty()
-                && self.refers_back(text)
+                && (self.refers_back(text)
+                    || (c.kind == Kind::Quote
+                        && own.plan_words.is_empty()
+                        && !crate::text::word_refs(&crate::text::fold_str(text))
+                            .any(|w| self.negotiation.contains(&*w.text))))
                 && let Some(p) = c
                     .sentence
                     .checked_sub(1)
                     .and_then(|i| ctx.seg.sentences.get(i))
-                    .filter(|p| p.para + 1 >= c.para)
+                    .filter(|p| p.para + 1 >= c.para && (c.kind != Kind::Quote || p.para == c.para))
             {
                 let before = spans.get(&p.span, Vec::new());
                 provisions = self.linker.link(&before, true);

@@ -99,3 +99,15 @@ fn a_front_line_report_naming_a_region_is_not_about_the_plan() {
     );
     assert!(out.is_empty(), "{out:#?}");
 }
+
+#[test]
+fn a_quote_after_its_speakers_point_takes_up_that_point() {
+    let out = extract(
+        "Envoy Maren Holt took issue with the clause on European fighter jets in Poland. \"Nobody asked us about our runways,\" Maren Holt said.",
+    );
+    let s = by(&out, "our runways");
+    assert!(
+        s.is_some_and(|s| s.provisions.iter().any(|p| p.number == 9)),
+        "{out:#?}"
+    );
+}
