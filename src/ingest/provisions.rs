@@ -650,5 +650,6 @@ mod tests {
         assert!(points(&l, "a talk on European security in Oslo").is_empty());
         assert!(points(&l, "a binding text for all sides").is_empty());
         assert!(points(&l, "he warned of a renewed invasion").is_empty());
+        assert!(points(&l, "it grew out of a Russian-language non-paper").is_empty());
     }
 }
