@@ -322,8 +322,8 @@ fn without_aside(text: &str) -> &str {
 #[cfg(test)]
 mod tests;
 
-/// True when paragraph `para` is a headline or a heading, not running text: no closing
-/// punctuation, at most 25 words and no list marker ("Exclusive: US draft would have Kyiv quit
+/// True when paragraph `para` is a headline or a heading, not running text: no sentence ends
+/// in it or at its end, at most 25 words and no list marker ("Exclusive: US draft would have Kyiv quit
 /// Donbas, document shows"; "Zelenskiy Says Ready To Drop NATO Bid").
 fn is_headline(ctx: &Context<'_>, para: usize) -> bool {
     let Some(text) = ctx.paragraphs.get(para).map(|r| ctx.body[r.clone()].trim()) else {
@@ -334,7 +334,15 @@ fn is_headline(ctx: &Context<'_>, para: usize) -> bool {
     ]);
     let marked = text.starts_with(['\u{2022}', '-', '*', '\u{2013}', '\u{2192}', '>'])
         || text.chars().next().is_some_and(|c| c.is_ascii_digit());
-    !closed && !marked && text.split_whitespace().count() <= 25
+    // a finished sentence inside ("… Kallas said. <b>bold</b>") makes it running text; the
+    // full stop of "U.S." does not
+    let chars: Vec<char> = text.chars().collect();
+    let sentence_inside = chars.windows(3).any(|w| {
+        ['.', '!', '?'].contains(&w[1])
+            && w[2].is_whitespace()
+            && (w[0].is_lowercase() || w[0].is_ascii_digit() || "\"\u{201D}')".contains(w[0]))
+    });
+    !closed && !marked && !sentence_inside && text.split_whitespace().count() <= 25
 }
 
 /// The folded words of `text`.

@@ -90,6 +90,11 @@ fn a_headline_in_the_body_is_not_a_statement() {
     );
     assert!(by(&out, "Says The Peace Plan").is_none(), "{out:#?}");
     assert!(by(&out, "no future").is_some(), "{out:#?}");
+    let out = extract("\"The peace plan has no future,\" Maren Holt said. <em>more soon</em>");
+    assert!(
+        by(&out, "no future").is_some(),
+        "a sentence inside is running text: {out:#?}"
+    );
 }
 
 #[test]
