@@ -83,6 +83,34 @@ pub struct Plan {
     /// Shared words.
     #[serde(rename = "shared", default)]
     pub shared: Vec<Shared>,
+    /// How articles lay out their own account of the plan.
+    #[serde(default)]
+    pub layout: Layout,
+}
+
+/// How articles lay out their own account of the plan (`[layout]` in `seeds/plan.toml`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct Layout {
+    /// The day the plan was first reported (YYYY-MM-DD): a speech dated before it is not about it.
+    pub first_reported: String,
+    /// Words that make a line before a list (or a short heading) name the plan or its points.
+    pub headers: Vec<String>,
+    /// Parties that, as the subject of a sentence after the plan is named, carry its content
+    /// ("Kyiv would have to quit Donbas").
+    pub parties: Vec<String>,
+    /// Modal phrases of the plan's obligations ("would have to", "would").
+    pub modals: Vec<String>,
+    /// Verbs that, after a party and a modal, give the party's own position ("would not accept").
+    pub positions: Vec<String>,
+    /// Auxiliaries that may follow a document as subject ("the first draft had barred").
+    pub auxiliaries: Vec<String>,
+    /// Verbs of an event, not of a claim, when a noun phrase follows ("commented on the plan").
+    /// Phrases in which a word of the plan is something else ("to deal with").
+    pub not_plan: Vec<String>,
+    /// Words of a front-line report ("its forces have taken three villages").
+    pub battlefield: Vec<String>,
+    pub events: Vec<String>,
 }
 
 /// A known speaker (`seeds/speakers.toml`).
@@ -200,6 +228,10 @@ pub struct StanceLexicon {
     pub mixed: Vec<String>,
     /// Negations.
     pub negations: Vec<String>,
+    /// Concessions the plan asks for: neutral alone, opposition after a negation ("would not
+    /// recognise", "will never give up").
+    #[serde(default)]
+    pub concessions: Vec<String>,
 }
 
 /// Boilerplate rules (`[boilerplate]`).

@@ -63,10 +63,18 @@ impl Extractor {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
-        ws.windows(2).any(|w| {
-            ["the", "this", "that", "such"].contains(&w[0])
-                && self.anaphora.iter().any(|a| a == w[1])
-        })
+        // "the limit", "this clause", "the initial version" (one word between)
+        let determiner = |w: &str| ["the", "this", "that", "such"].contains(&w);
+        let anaphor = |w: &str| self.anaphora.iter().any(|a| a == w);
+        // "… that this was the initial version": a demonstrative subject
+        let copula = |w: &str| ["was", "is", "were", "are", "would", "will"].contains(&w);
+        ws.windows(2).any(|w| determiner(w[0]) && anaphor(w[1]))
+            || ws
+                .windows(3)
+                .any(|w| w[0] == "that" && ["this", "that", "it"].contains(&w[1]) && copula(w[2]))
+            || ws
+                .windows(3)
+                .any(|w| determiner(w[0]) && !determiner(w[1]) && anaphor(w[2]))
     }
 }
 

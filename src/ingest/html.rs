@@ -188,7 +188,12 @@ pub fn html_to_text(html: &str) -> (PageMeta, String) {
             }
             let t = text_of(e);
             if !t.is_empty() {
-                paragraphs.push(t);
+                // a list item keeps its bullet, so the extraction sees the list
+                if e.value().name() == "li" {
+                    paragraphs.push(format!("\u{2022} {t}"));
+                } else {
+                    paragraphs.push(t);
+                }
             }
         }
     }
@@ -225,5 +230,12 @@ mod tests {
         assert!(text.contains("2025-11-24"));
         assert!(text.contains("Andrii Sybiha said the plan needs work."));
         assert!(!text.contains("Peskov") && !text.contains("Home") && !text.contains("Share this"));
+    }
+
+    #[test]
+    fn a_list_item_keeps_a_bullet() {
+        let html = "<html><body><article><p>The draft's key provisions:</p><ul><li>Kyiv caps its army at 600,000.</li></ul></article></body></html>";
+        let (_, text) = html_to_text(html);
+        assert!(text.contains("\u{2022} Kyiv caps its army"), "{text}");
     }
 }

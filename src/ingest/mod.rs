@@ -18,6 +18,7 @@ pub mod stance;
 pub mod statements;
 
 mod antecedents;
+mod relevance;
 mod resolve;
 
 use antecedents::SpanAnalyses;
@@ -56,11 +57,18 @@ pub struct Extractor {
     article_rules: ArticleRules,
     gazetteer: Gazetteer,
     speech: SpeechRules,
+    layout: statements::Layout,
     linker: Linker,
     stance: StanceRules,
     negotiation: std::collections::HashSet<String>,
     anaphora: Vec<String>,
     documents: std::collections::HashSet<String>,
+    /// (month, day) the plan was first reported.
+    first_reported: Option<(u8, u8)>,
+    /// Verbs of events ("commented on").
+    events: std::collections::HashSet<String>,
+    /// Words of front-line reports.
+    battlefield: Vec<String>,
     catalog: Catalog,
 }
 
@@ -72,6 +80,7 @@ impl Extractor {
             article_rules: ArticleRules::new(&catalog.lexicon.boilerplate, publishers)?,
             gazetteer: Gazetteer::new(&catalog.speakers, &catalog.lexicon)?,
             speech: SpeechRules::new(&catalog.lexicon.speech),
+            layout: statements::Layout::new(&catalog.plan.layout),
             linker: Linker::new(&catalog.plan)?,
             stance: StanceRules::new(&catalog.lexicon.stance)?,
             negotiation: catalog
@@ -94,6 +103,21 @@ impl Extractor {
                 .documents
                 .iter()
                 .map(|w| crate::text::fold_str(w))
+                .collect(),
+            first_reported: relevance::month_day(&catalog.plan.layout.first_reported),
+            events: catalog
+                .plan
+                .layout
+                .events
+                .iter()
+                .map(|w| crate::text::fold_str(w))
+                .collect(),
+            battlefield: catalog
+                .plan
+                .layout
+                .battlefield
+                .iter()
+                .map(|w| format!(" {} ", crate::text::fold_str(w)))
                 .collect(),
             catalog: catalog.clone(),
         })
@@ -147,6 +171,8 @@ impl Extractor {
             paragraphs: &article.paragraphs,
             gazetteer: &self.gazetteer,
             speech: &self.speech,
+            layout: &self.layout,
+            title: article.title.as_deref(),
         };
         let candidates = statements::find_candidates(&ctx);
         let names = Names::find(&self.gazetteer, &article.body);
@@ -282,34 +308,20 @@ impl Extractor {
             let own = spans.get(&c.span, masks_in(&c.span));
             let whole = spans.get(&sentence, masks_in(&sentence));
             let key = speaker.as_ref().map(|s| s.slug.clone());
-            let continues = previous.as_ref().is_some_and(|(k, para, relevant)| {
-                *relevant && *k == key && key.is_some() && c.para <= para + 1
+            let continues = previous.as_ref().is_some_and(|(k, para, carries)| {
+                *carries && *k == key && key.is_some() && c.para <= para + 1
             });
-            // the tests that analyse more text come last: each is needed only when those
-            // before it fail
-            let relevant = self.linker.names_a_point(&own)
-                || self.linker.names_a_point(&whole)
-                || !whole.plan_words.is_empty()
-                || continues
-                || c.rule == "list item"
-                // the sentence before, in the same paragraph, is about the plan
-                || c
-                    .sentence
-                    .checked_sub(1)
-                    .and_then(|i| ctx.seg.sentences.get(i))
-                    .is_some_and(|p| {
-                        p.para == c.para && {
-                            let a = spans.get(&p.span, Vec::new());
-                            !a.plan_words.is_empty() || self.linker.names_a_point(&a)
-                        }
-                    })
-                || (speaker.is_some()
-                    && spans.article_on_plan(title)
-                    && (crate::text::word_refs(&crate::text::fold_str(text))
-                        .any(|w| self.negotiation.contains(&*w.text))
-                        // in an article about the plan, a topic word of the negotiations
-                        // ("membership")
-                        || self.linker.has_topic_word(&own)));
+            let probe = relevance::Probe {
+                c: &c,
+                own: &own,
+                whole: &whole,
+                text,
+                has_speaker: speaker.is_some(),
+                continues,
+            };
+            let reason = self.relevance(ctx, &mut spans, title, &probe);
+            let event = self.is_event(&c, text, &own);
+            let relevant = reason.is_some() && !event;
             // "the plant", "the council": a phrase of a point named earlier in the article
             let antecedent = if relevant
                 && (!self.linker.link(&own, true).is_empty()
@@ -319,12 +331,25 @@ impl Extractor {
             } else {
                 self.antecedent_points(ctx, &mut spans, text, &masks_in(&c.span), c.sentence)
             };
-            let relevant = relevant || !antecedent.is_empty();
-            previous = Some((key, c.para, relevant));
+            let carries = reason.is_some() && relevant;
+            let relevant = relevant || (!antecedent.is_empty() && !event);
+            previous = Some((key, c.para, carries || relevant && reason.is_none()));
             if !relevant {
                 continue;
             }
             let mut provisions = self.linker.link(&own, true);
+            // item N of a list of the 28 points is point N
+            if let Some(n) = c
+                .verb
+                .as_deref()
+                .and_then(|v| v.strip_prefix(statements::ITEM_PREFIX))
+                .and_then(|n| n.parse::<u8>().ok())
+            {
+                provisions = vec![ProvisionLink {
+                    number: n,
+                    evidence: vec![format!("item {n} of the 28 points")],
+                }];
+            }
             // "Sybiha wrote that the plan's tolerance clause 'must apply to Russia first …'":
             // the clause the frame of a quote names is what the quote is about
             if c.kind == Kind::Quote && sentence.start < c.span.start {
@@ -355,14 +380,20 @@ impl Extractor {
             if provisions.is_empty() && c.kind == Kind::Quote {
                 provisions = self.linker.link(&whole, true);
             }
-            // "Berlin wants the limit removed": the points of the sentence before
+            // "Berlin wants the limit removed": the points of the sentence before; and a quote
+            // that follows its speaker's point in the same paragraph ("X took issue with the
+            // jets clause. 'Nobody asked us about our airfields,' he said.")
             if provisions.is_empty()
-                && self.refers_back(text)
+                && (self.refers_back(text)
+                    || (c.kind == Kind::Quote
+                        && own.plan_words.is_empty()
+                        && !crate::text::word_refs(&crate::text::fold_str(text))
+                            .any(|w| self.negotiation.contains(&*w.text))))
                 && let Some(p) = c
                     .sentence
                     .checked_sub(1)
                     .and_then(|i| ctx.seg.sentences.get(i))
-                    .filter(|p| p.para + 1 >= c.para)
+                    .filter(|p| p.para + 1 >= c.para && (c.kind != Kind::Quote || p.para == c.para))
             {
                 let before = spans.get(&p.span, Vec::new());
                 provisions = self.linker.link(&before, true);
@@ -372,7 +403,7 @@ impl Extractor {
             }
             let article_voice = speaker.is_none();
             if provisions.is_empty() {
-                if article_voice && c.rule != "list item" {
+                if article_voice || c.rule == "list item" {
                     // the article's own words about the plan, with no point: not a statement
                     continue;
                 }

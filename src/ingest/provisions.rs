@@ -28,6 +28,9 @@ enum Target {
     Shared(usize),
     /// A word that shows the text speaks of the plan (point 0's vocabulary).
     Plan,
+    /// A phrase in which words of the vocabulary are something else ("to deal with",
+    /// "Russia's army").
+    NotPlan,
 }
 
 #[derive(Debug, Clone)]
@@ -88,7 +91,7 @@ fn target_point(t: &Target) -> Option<usize> {
     match t {
         Target::Strong(n) | Target::Weak(n) => Some(usize::from(*n)),
         Target::Shared(i) => Some(*i),
-        Target::Plan => None,
+        Target::Plan | Target::NotPlan => None,
     }
 }
 
@@ -144,6 +147,9 @@ impl Linker {
                 default: s.default,
                 marks_plan: s.marks_plan,
             });
+        }
+        for k in &plan.layout.not_plan {
+            add(k, Target::NotPlan);
         }
         let heads = plan
             .points
@@ -233,6 +239,21 @@ impl Linker {
                 last_token: last,
                 pattern: m.pattern().as_usize(),
                 surface,
+            });
+        }
+        // "he has to deal with", "Russia's army", "more sanctions": the words inside are
+        // something else than the plan's
+        let not_plan: Vec<(usize, usize)> = hits
+            .iter()
+            .filter(|h| matches!(self.patterns[h.pattern].target, Target::NotPlan))
+            .map(|h| (h.first_token, h.last_token))
+            .collect();
+        if !not_plan.is_empty() {
+            hits.retain(|h| {
+                !matches!(self.patterns[h.pattern].target, Target::NotPlan)
+                    && !not_plan
+                        .iter()
+                        .any(|&(a, b)| a <= h.first_token && h.last_token <= b)
             });
         }
         let explicit = POINT_REF
@@ -406,7 +427,7 @@ impl Linker {
                 Target::Strong(n) => strong.entry(n).or_default().push(h),
                 Target::Weak(n) => weak.entry(n).or_default().push(h),
                 Target::Shared(_) => shared.push(h),
-                Target::Plan => {}
+                Target::Plan | Target::NotPlan => {}
             }
         }
         let mut score: BTreeMap<u8, f32> = BTreeMap::new();
@@ -513,49 +534,4 @@ impl Linker {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn linker() -> Linker {
-        let catalog = crate::catalog::Catalog::bundled().map_err(|e| e.to_string());
-        let Ok(catalog) = catalog else {
-            panic!("seeds parse")
-        };
-        let Ok(l) = Linker::new(&catalog.plan) else {
-            panic!("vocabulary compiles")
-        };
-        l
-    }
-
-    #[test]
-    fn a_shared_word_beside_a_named_point_takes_no_default() {
-        let l = linker();
-        let a = l.analyse(
-            "the United States will mediate a dialogue between Russia and NATO to resolve all security issues",
-            &[],
-        );
-        let points: Vec<u8> = l.link(&a, true).iter().map(|p| p.number).collect();
-        assert_eq!(
-            points,
-            [4],
-            "NATO is the point 4 dialogue, not NATO membership (7)"
-        );
-        let a = l.analyse("Kyiv will never join NATO", &[]);
-        let points: Vec<u8> = l.link(&a, true).iter().map(|p| p.number).collect();
-        assert_eq!(points, [7], "alone, NATO keeps its default");
-    }
-
-    #[test]
-    fn two_shared_words_that_agree_name_a_point() {
-        let l = linker();
-        let a = l.analyse("Kyiv would not write NATO into its constitution", &[]);
-        assert!(l.names_a_point(&a), "{:?}", a.hits);
-        assert_eq!(
-            l.link(&a, true)
-                .iter()
-                .map(|p| p.number)
-                .collect::<Vec<_>>(),
-            [7]
-        );
-    }
-}
+mod tests;

@@ -196,8 +196,15 @@ fn split_paragraph(
         };
         if matches!(c, '.' | '!' | '?' | '\u{2026}') && (!inside(i) || closes_quote()) {
             let mut j = k + 1;
-            while j < chars.len() && "\"'\u{201D}\u{2019})]\u{00BB}".contains(chars[j].1) {
-                j += 1;
+            loop {
+                while j < chars.len() && "\"'\u{201D}\u{2019})]\u{00BB}".contains(chars[j].1) {
+                    j += 1;
+                }
+                // a footnote marker after the full stop: "… settled.[3] Next"
+                match footnote_end(&chars, j) {
+                    Some(e) => j = e,
+                    None => break,
+                }
             }
             let at_space = j < chars.len() && chars[j].1.is_whitespace();
             let mut n = j;
@@ -208,7 +215,12 @@ fn split_paragraph(
                 && (chars[n].1.is_uppercase()
                     || chars[n].1.is_ascii_digit()
                     || "\"\u{201C}\u{2018}\u{00AB}(/".contains(chars[n].1));
-            let abbreviation = c == '.' && ends_with_abbreviation(&text[start..i]);
+            // "1. Ukraine's sovereignty …": the number of a list item ends no sentence
+            let item_number = c == '.'
+                && start == 0
+                && (1..=2).contains(&i)
+                && text[..i].chars().all(|d| d.is_ascii_digit());
+            let abbreviation = c == '.' && (item_number || ends_with_abbreviation(&text[start..i]));
             if at_space && next_starts && !abbreviation {
                 let end = chars.get(j).map_or(text.len(), |x| x.0);
                 push_sentence(para, start, end, para_index, &mut index, text, out);
@@ -220,6 +232,18 @@ fn split_paragraph(
         k += 1;
     }
     push_sentence(para, start, text.len(), para_index, &mut index, text, out);
+}
+
+/// The index just past a footnote marker ("[3]", "[12]") that starts at `j`, if one does.
+fn footnote_end(chars: &[(usize, char)], j: usize) -> Option<usize> {
+    if chars.get(j)?.1 != '[' {
+        return None;
+    }
+    let mut e = j + 1;
+    while chars.get(e).is_some_and(|c| c.1.is_ascii_digit()) {
+        e += 1;
+    }
+    (e > j + 1 && e <= j + 4 && chars.get(e)?.1 == ']').then_some(e + 1)
 }
 
 fn push_sentence(
@@ -291,6 +315,24 @@ mod tests {
         let (s, _) = seg(text);
         assert_eq!(s.quotes.len(), 1);
         assert_eq!(&text[s.quotes[0].inner.clone()], "Kyiv’s plan for peace");
+    }
+
+    #[test]
+    fn a_footnote_marker_after_a_full_stop_ends_the_sentence() {
+        let (_, sentences) = seg("The pact ends old disputes.[3] Kyiv keeps its army.");
+        assert_eq!(
+            sentences,
+            ["The pact ends old disputes.[3]", "Kyiv keeps its army."]
+        );
+    }
+
+    #[test]
+    fn the_number_of_a_list_item_ends_no_sentence() {
+        let (_, sentences) = seg("7. Kyiv stays out of NATO. The alliance agrees.");
+        assert_eq!(
+            sentences,
+            ["7. Kyiv stays out of NATO.", "The alliance agrees."]
+        );
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! Precision first, neutral by default: a report is always neutral; otherwise the cues of
 //! `[stance]` in `seeds/lexicon.toml` are looked for in the statement's own words (and its
 //! speech verb). A support cue after a negation within three words counts as opposition
-//! ("would not accept"). Support with opposition or with a condition is `mixed`.
+//! ("would not accept"), and so does a concession the plan asks for ("would not recognise",
+//! "will never give up"). Support with opposition or with a condition is `mixed`.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -16,6 +17,8 @@ enum Cue {
     Supports,
     Opposes,
     Mixed,
+    /// A concession the plan asks for: opposition when negated, nothing otherwise.
+    Concession,
 }
 
 /// Compiled stance cues.
@@ -35,6 +38,7 @@ impl StanceRules {
             (&lex.opposes, Cue::Opposes),
             (&lex.mixed, Cue::Mixed),
             (&lex.supports, Cue::Supports),
+            (&lex.concessions, Cue::Concession),
         ] {
             for p in list {
                 pats.push(fold_str(p));
@@ -74,16 +78,19 @@ impl StanceRules {
             let word = folded[m.start()..m.end()].to_string();
             let negated = self.negated(&folded[..m.start()]);
             match (cue, negated) {
-                (Cue::Supports, true) => opp = true,
+                (Cue::Supports | Cue::Concession, true) => opp = true,
                 (Cue::Supports, false) => sup = true,
                 (Cue::Opposes, _) => opp = true,
                 (Cue::Mixed, _) => mix = true,
+                (Cue::Concession, false) => continue,
             }
-            found.push(if negated && *cue == Cue::Supports {
-                format!("not … {word}")
-            } else {
-                word
-            });
+            found.push(
+                if negated && matches!(cue, Cue::Supports | Cue::Concession) {
+                    format!("not … {word}")
+                } else {
+                    word
+                },
+            );
         }
         let stance = match (sup, opp, mix) {
             (true, true, _) | (_, false, true) => Stance::Mixed,
@@ -104,5 +111,59 @@ impl StanceRules {
                 .iter()
                 .any(|n| n == w || (n == "n't" && w.ends_with("n't")))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> StanceRules {
+        let Ok(catalog) = crate::catalog::Catalog::bundled() else {
+            panic!("seeds parse")
+        };
+        let Ok(r) = StanceRules::new(&catalog.lexicon.stance) else {
+            panic!("cues compile")
+        };
+        r
+    }
+
+    #[test]
+    fn a_concession_refused_is_opposition() {
+        let r = rules();
+        let (s, _) = r.stance(
+            Kind::Paraphrase,
+            "Kyiv would not recognise Crimea as Russian",
+            None,
+        );
+        assert_eq!(s, Stance::Opposes);
+        let (s, _) = r.stance(Kind::Paraphrase, "Kyiv will recognise the new border", None);
+        assert_eq!(s, Stance::Neutral, "a concession alone takes no side");
+    }
+
+    #[test]
+    fn a_cap_that_invites_the_next_invasion_is_opposition() {
+        let (s, _) = rules().stance(
+            Kind::Quote,
+            "a 600,000 cap only invites the next invasion",
+            None,
+        );
+        assert_eq!(s, Stance::Opposes);
+    }
+
+    #[test]
+    fn but_also_is_not_mixed_by_itself() {
+        let (s, _) = rules().stance(
+            Kind::Quote,
+            "he is busy not only with Ukraine but also with the budget",
+            None,
+        );
+        assert_eq!(s, Stance::Neutral);
+    }
+
+    #[test]
+    fn a_report_is_neutral() {
+        let (s, _) = rules().stance(Kind::Report, "the plan would reject any NATO troops", None);
+        assert_eq!(s, Stance::Neutral);
     }
 }

@@ -1,95 +1,455 @@
-//! Sieve 1: lists of the plan's points, one report per item.
+//! Sieve 1: the article's own account of the plan laid out as a list, one report per item.
+//!
+//! Items are paragraphs opened by a marker (numbered `1.` `1)` `(1)` `Point 1:`, lettered `a)`,
+//! bulleted `•` `-` `*` `–`, arrowed `→` `>`), or plain lines after a header that ends with a
+//! colon. A list counts when the line before it (or a short heading) names the plan or its
+//! points (`[layout] headers` in `seeds/plan.toml`): "The 28 points:", "Key provisions",
+//! "Here is the full text". Item N of a list whose header (or the article's lead) counts 28
+//! points is point N, and so are the sub-items of a numbered item that ends with a colon. A
+//! series after a colon in one sentence ("The draft's terms are: A; B; and C.") gives one item
+//! per part. An item that quotes or names a speaker is left to the other sieves.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::*;
 
-/// Sieve 1: "According to the plan:" followed by one item per paragraph.
+/// The compiled `[layout]` words a list reads.
+#[derive(Debug, Default)]
+pub struct Layout {
+    headers: Vec<String>,
+    positions: HashSet<String>,
+    auxiliaries: HashSet<String>,
+}
+
+impl Layout {
+    /// Compiles the header words of `[layout]`.
+    pub fn new(layout: &crate::catalog::Layout) -> Self {
+        Self {
+            headers: layout
+                .headers
+                .iter()
+                .map(|h| format!(" {} ", fold_str(h)))
+                .collect(),
+            positions: layout.positions.iter().map(|w| fold_str(w)).collect(),
+            auxiliaries: layout.auxiliaries.iter().map(|w| fold_str(w)).collect(),
+        }
+    }
+
+    /// True when `verb`, after a party and a modal, gives the party's position ("accept").
+    pub(super) fn is_position(&self, verb: &str) -> bool {
+        self.positions.contains(verb)
+    }
+
+    /// True when `w` may follow a document as its subject ("had", "is", "still").
+    pub(super) fn is_auxiliary(&self, w: &str) -> bool {
+        self.auxiliaries.contains(w)
+    }
+
+    /// True when `text` uses a header word ("points", "the draft", "key provisions").
+    pub(super) fn names_plan(&self, text: &str) -> bool {
+        let padded = format!(" {} ", words_only(text));
+        self.headers.iter().any(|h| padded.contains(h.as_str()))
+    }
+}
+
+/// Folded words of `text` joined by single spaces.
+fn words_only(text: &str) -> String {
+    fold_str(text)
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A list item found in the article, before it becomes a candidate.
+#[derive(Debug, Clone)]
+struct Item {
+    para: usize,
+    span: Range<usize>,
+    number: Option<u8>,
+    /// A numbered item that ends with a colon heads the items after it.
+    heads: bool,
+}
+
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:(?:point|item|no\.?)\s*)?\(?(\d{1,2})\s*[.):]\s+").expect("static pattern")
+});
+static LETTERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(?[a-h][.)]\s+").expect("static pattern"));
+static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\u{2022}\u{00B7}\u{25AA}\u{25BA}\u{2192}\u{2013}\u{2014}\u{2713}*>-]+\s*")
+        .expect("static pattern")
+});
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})[- ](?:key |main |original |initial )?points?\b")
+        .expect("static pattern")
+});
+
+/// The marker of a list paragraph: its length in bytes and the number it gives.
+fn marker(text: &str) -> Option<(usize, Option<u8>)> {
+    if let Some(c) = NUMBERED.captures(text) {
+        let len = c.get(0).map_or(0, |m| m.end());
+        return Some((len, c.get(1).and_then(|n| n.as_str().parse().ok())));
+    }
+    let m = LETTERED.find(text).or_else(|| BULLET.find(text))?;
+    // a dash that joins words ("-based") or a negative number is no bullet
+    let rest = &text[m.end()..];
+    rest.chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || "\"\u{201C}'(".contains(c))
+        .then_some((m.end(), None))
+}
+
+/// Sieve 1: lists of the plan's points. Returns the paragraphs and sentences it used.
 pub(super) fn find_lists(
     ctx: &Context<'_>,
     out: &mut Vec<Candidate>,
     local: &mut Vec<(String, crate::model::Speaker)>,
-) -> HashSet<usize> {
-    let mut used = HashSet::new();
+) -> (HashSet<usize>, HashSet<usize>) {
+    let mut paras = HashSet::new();
+    let mut sentences = HashSet::new();
     let mut p = 0;
     while p < ctx.paragraphs.len() {
-        let text = ctx.body[ctx.paragraphs[p].clone()].trim();
-        let folded = fold_str(text);
-        let header = text.ends_with(':') && folded.split_whitespace().count() <= 14 && {
-            let ws: Vec<&str> = folded.trim_end_matches(':').split_whitespace().collect();
-            let doc_word = ws.iter().any(|w| {
-                [
-                    "plan",
-                    "document",
-                    "draft",
-                    "proposal",
-                    "text",
-                    "framework",
-                    "memorandum",
-                    "points",
-                ]
-                .contains(w)
-            });
-            doc_word
-                && (folded.starts_with("according to")
-                    || folded.starts_with("under")
-                    || ws.iter().any(|w| {
-                        [
-                            "includes",
-                            "include",
-                            "envisages",
-                            "provides",
-                            "says",
-                            "states",
-                            "stipulates",
-                            "proposes",
-                            "contains",
-                            "following",
-                        ]
-                        .contains(w)
-                    }))
-        };
-        if !header {
-            p += 1;
-            continue;
-        }
-        // "According to Bloomberg, the plan includes:" -> the medium is the speaker
-        let mention = text
-            .strip_prefix("According to ")
-            .and_then(|rest| rest.split(',').next())
-            .filter(|np| !np.ends_with(':'))
-            .and_then(|np| ctx.gazetteer.resolve(np, local))
-            .filter(|m| !matches!(m, Mention::Document));
-        used.insert(p);
-        let mut q = p + 1;
-        while q < ctx.paragraphs.len() && q <= p + 15 {
-            let r = ctx.paragraphs[q].clone();
-            let item = ctx.body[r.clone()].trim_end();
-            let item = item.trim_start_matches(['-', '*', '\u{2022}', ' ']);
-            let start = r.end - item.len();
-            let sentence = ctx
-                .seg
-                .sentences
-                .iter()
-                .position(|s| s.para == q)
-                .unwrap_or(0);
-            out.push(Candidate {
-                kind: Kind::Report,
-                span: start..r.end,
-                sentence,
-                para: q,
-                mention: mention.clone(),
-                speaker_span: None,
-                verb: None,
-                rule: "list item",
-                confidence: 0.85,
-                floating: false,
-            });
-            used.insert(q);
-            q += 1;
-            if !item.ends_with(';') && !item.ends_with(',') {
-                break;
+        if let Some(h) = header_before(ctx, p) {
+            let (items, next) = list_at(ctx, p, h.colon);
+            if !items.is_empty() {
+                let numbered = numbers_are_points(ctx, h.para, &items);
+                let mention = list_source(ctx, h.para, local);
+                for item in items.iter().filter(|i| !i.heads) {
+                    paras.insert(item.para);
+                    if claims_of_its_own(ctx, &item.span) {
+                        continue;
+                    }
+                    out.push(item_candidate(ctx, item, numbered, mention.clone()));
+                }
+                if h.colon {
+                    paras.insert(h.para);
+                }
+                p = next;
+                continue;
             }
         }
-        p = q;
+        series_in(ctx, p, out, &mut sentences);
+        p += 1;
     }
-    used
+    (paras, sentences)
 }
+
+/// The indices of the sentences of paragraph `para` (sentences are in paragraph order).
+fn sentences_of(ctx: &Context<'_>, para: usize) -> Range<usize> {
+    let s = &ctx.seg.sentences;
+    s.partition_point(|x| x.para < para)..s.partition_point(|x| x.para <= para)
+}
+
+/// The header of a list that would start at paragraph `p`.
+struct Header {
+    para: usize,
+    /// The header ends with a colon: plain lines after it are items too.
+    colon: bool,
+}
+
+/// The header before paragraph `p`: the paragraph before it, when its last sentence names the
+/// plan and ends with a colon, is a short heading, or announces a list ("Here are the points").
+fn header_before(ctx: &Context<'_>, p: usize) -> Option<Header> {
+    let h = p.checked_sub(1)?;
+    let text = ctx.body[ctx.paragraphs[h].clone()].trim();
+    let starts_list = marker(ctx.body[ctx.paragraphs[p].clone()].trim()).is_some();
+    if (marker(text).is_some() || !starts_list) && !text.ends_with(':') {
+        return None;
+    }
+    let last = sentences_of(ctx, h)
+        .last()
+        .and_then(|i| ctx.seg.sentences.get(i))
+        .map_or(text, |s| ctx.body[s.span.clone()].trim());
+    let n = last.split_whitespace().count();
+    if n > 40 || !ctx.layout.names_plan(last) {
+        return None;
+    }
+    let colon = last.ends_with(':');
+    let heading = n <= 12 && !last.ends_with(['.', '!', '?', '"', '\u{201D}']);
+    let announces = {
+        let w = format!(" {} ", words_only(last));
+        [
+            " here ",
+            " following ",
+            " below ",
+            " as follows ",
+            " include ",
+            " includes ",
+        ]
+        .iter()
+        .any(|k| w.contains(k))
+    };
+    (colon || ((heading || announces) && starts_list)).then_some(Header { para: h, colon })
+}
+
+/// The items of a list starting at paragraph `p`, and the paragraph after the list.
+fn list_at(ctx: &Context<'_>, p: usize, colon: bool) -> (Vec<Item>, usize) {
+    let mut items: Vec<Item> = Vec::new();
+    let mut q = p;
+    // the number of the item that heads the plain sub-items after it
+    let mut heading: Option<u8> = None;
+    while q < ctx.paragraphs.len() && items.len() < 60 {
+        let r = ctx.paragraphs[q].clone();
+        let raw = &ctx.body[r.clone()];
+        let text = raw.trim();
+        let lead = raw.len() - raw.trim_start().len();
+        let marked = marker(text);
+        let plain_ok = || {
+            let n = text.split_whitespace().count();
+            let one_sentence = sentences_of(ctx, q).len() <= 2;
+            n <= 60 && one_sentence
+        };
+        let (len, number) = match marked {
+            Some(m) => m,
+            // plain lines: after a colon header, or under a numbered item that ends with one
+            None if (heading.is_some()
+                || (colon && items.is_empty())
+                || continues_plain(&items, ctx))
+                && plain_ok() =>
+            {
+                (0, None)
+            }
+            None => break,
+        };
+        let start = r.start + lead + len;
+        let end = r.start + raw.trim_end().len();
+        if start >= end {
+            q += 1;
+            continue;
+        }
+        let heads = number.is_some() && text.ends_with(':');
+        if number.is_some() {
+            heading = heads.then_some(number).flatten();
+        }
+        items.push(Item {
+            para: q,
+            span: start..end,
+            number: if number.is_some() { number } else { heading },
+            heads,
+        });
+        q += 1;
+    }
+    (items, q)
+}
+
+/// Plain lines go on after a plain first item that ends like a list line (";" or ",").
+fn continues_plain(items: &[Item], ctx: &Context<'_>) -> bool {
+    items
+        .last()
+        .is_some_and(|i| ctx.body[i.span.clone()].trim_end().ends_with([';', ',']))
+}
+
+/// True when item N is point N: the header, the title, the two paragraphs before the header
+/// or the lead count 28 points, none of them counts another number ("the 20 points grew out
+/// of the 28-point plan"), and the items are numbered.
+fn numbers_are_points(ctx: &Context<'_>, header: usize, items: &[Item]) -> bool {
+    if !items.iter().any(|i| i.number.is_some()) || items.iter().any(|i| i.number > Some(28)) {
+        return false;
+    }
+    let near = (header.saturating_sub(2)..=header)
+        .chain(0..3)
+        .filter_map(|h| ctx.paragraphs.get(h))
+        .map(|r| &ctx.body[r.clone()]);
+    let counts: Vec<u32> = ctx
+        .title
+        .into_iter()
+        .chain(near)
+        .flat_map(counts_in)
+        .collect();
+    counts.contains(&28) && counts.iter().all(|&n| n == 28)
+}
+
+/// Every number of points a text counts.
+fn counts_in(text: &str) -> Vec<u32> {
+    COUNT
+        .captures_iter(&fold_str(text))
+        .filter_map(|c| c.get(1)?.as_str().parse().ok())
+        .collect()
+}
+
+/// "According to Bloomberg, the plan includes:", "as seen by Reuters": the medium is the
+/// speaker of the list.
+fn list_source(
+    ctx: &Context<'_>,
+    header: usize,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<Mention> {
+    let text = ctx.body[ctx.paragraphs[header].clone()].trim();
+    let lower = text.to_lowercase();
+    let at = [
+        "according to ",
+        " seen by ",
+        " obtained by ",
+        " published by ",
+        " circulated by ",
+    ]
+    .iter()
+    .find_map(|k| lower.find(k).map(|i| i + k.len()));
+    let cited = at.and_then(|at| {
+        let np = text.get(at..)?.split([',', ':', ';', '.']).next()?;
+        // a named medium, not "a news agency"
+        let named = np
+            .split_whitespace()
+            .find(|w| !["the", "a", "an"].contains(&w.to_lowercase().as_str()))
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        named
+            .then(|| ctx.gazetteer.resolve(np, local))
+            .flatten()
+            .filter(|m| matches!(m, Mention::Speaker(..)))
+    });
+    cited
+        .or_else(|| presenter(ctx, text, local))
+        .or_else(|| authors_of(ctx, text))
+}
+
+/// "The points, as Zelensky outlined them": who set the list out.
+fn presenter(
+    ctx: &Context<'_>,
+    header: &str,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<Mention> {
+    let at = header.find(" as ")? + 4;
+    let rest = header.get(at..)?;
+    let verbs = [
+        "outlined",
+        "described",
+        "presented",
+        "listed",
+        "set",
+        "published",
+        "laid",
+        "summarised",
+        "summarized",
+        "explained",
+        "unveiled",
+    ];
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let v = words
+        .iter()
+        .position(|w| verbs.contains(&w.to_lowercase().as_str()))
+        .filter(|&v| (1..=4).contains(&v))?;
+    let np = words[..v].join(" ");
+    ctx.gazetteer
+        .resolve(&np, local)
+        .filter(|m| matches!(m, Mention::Speaker(..)))
+}
+
+/// "The full European counter-proposal:": a document of one side speaks for its authors as
+/// the article names them ("European governments").
+fn authors_of(ctx: &Context<'_>, header: &str) -> Option<Mention> {
+    let ws: Vec<String> = words_only(header).split(' ').map(String::from).collect();
+    let documents = [
+        "plan",
+        "draft",
+        "proposal",
+        "counter-proposal",
+        "counterproposal",
+        "text",
+        "document",
+        "framework",
+        "version",
+        "counter-plan",
+    ];
+    let at = ws.iter().position(|w| documents.contains(&w.as_str()))?;
+    let np = ws[at.saturating_sub(3)..at].join(" ");
+    let origin = ctx.gazetteer.document_origin(&np)?;
+    let authors = ctx.gazetteer.authors(ctx.body, &origin)?;
+    Some(Mention::Speaker(authors, None))
+}
+
+/// An item that quotes someone or names a speaker makes claims of its own.
+fn claims_of_its_own(ctx: &Context<'_>, span: &Range<usize>) -> bool {
+    if ctx.seg.quotes_in(span).any(|q| q.inner.len() > 40) {
+        return true;
+    }
+    let w = format!(" {} ", words_only(&ctx.body[span.clone()]));
+    [
+        " said ",
+        " says ",
+        " told ",
+        " according to ",
+        " stressed ",
+        " warned ",
+    ]
+    .iter()
+    .any(|k| w.contains(k))
+}
+
+fn item_candidate(
+    ctx: &Context<'_>,
+    item: &Item,
+    numbered: bool,
+    mention: Option<Mention>,
+) -> Candidate {
+    let sentence = sentences_of(ctx, item.para).start;
+    Candidate {
+        kind: Kind::Report,
+        span: item.span.clone(),
+        sentence,
+        para: item.para,
+        mention,
+        speaker_span: None,
+        verb: numbered
+            .then_some(item.number)
+            .flatten()
+            .map(|n| format!("{ITEM_PREFIX}{n}")),
+        rule: "list item",
+        confidence: 0.85,
+        floating: false,
+    }
+}
+
+/// The `verb` of a list item whose number is its point: "item 7".
+pub const ITEM_PREFIX: &str = "item ";
+
+/// "The draft's terms are: Ukraine caps its army; it renounces NATO; and elections are held."
+/// One item per part of a series after a colon whose lead names the plan.
+fn series_in(ctx: &Context<'_>, p: usize, out: &mut Vec<Candidate>, used: &mut HashSet<usize>) {
+    for si in sentences_of(ctx, p) {
+        let s = &ctx.seg.sentences[si];
+        let text = &ctx.body[s.span.clone()];
+        let Some(colon) = text.find(':') else {
+            continue;
+        };
+        let (lead, rest) = (&text[..colon], &text[colon + 1..]);
+        if rest.matches(';').count() < 1
+            || lead.split_whitespace().count() > 14
+            || !ctx.layout.names_plan(lead)
+            || ctx.seg.quotes_in(&s.span).next().is_some()
+        {
+            continue;
+        }
+        let mut start = s.span.start + colon + 1;
+        let parts: Vec<&str> = rest.split(';').collect();
+        for part in parts {
+            let end = start + part.len();
+            let trimmed = part.trim().trim_end_matches('.');
+            let trimmed = trimmed
+                .strip_prefix("and ")
+                .or_else(|| trimmed.strip_prefix("or "))
+                .unwrap_or(trimmed);
+            if let Some(off) = part.find(trimmed).filter(|_| !trimmed.is_empty()) {
+                out.push(Candidate {
+                    kind: Kind::Report,
+                    span: start + off..start + off + trimmed.len(),
+                    sentence: si,
+                    para: p,
+                    mention: None,
+                    speaker_span: None,
+                    verb: None,
+                    rule: "list item",
+                    confidence: 0.8,
+                    floating: false,
+                });
+            }
+            start = end + 1;
+        }
+        used.insert(si);
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -20,6 +20,7 @@ use crate::catalog::SpeechLexicon;
 use crate::model::Kind;
 use crate::text::{Folded, fold, fold_str, word_refs};
 
+mod content;
 mod lists;
 mod quotes;
 mod reported;
@@ -27,6 +28,7 @@ mod subject;
 mod transcript;
 
 use lists::find_lists;
+pub use lists::{ITEM_PREFIX, Layout};
 use quotes::{adding_that, quote_candidate};
 use reported::{authored, sentence_candidate, split_complements};
 use subject::{np_after, subject_before};
@@ -245,6 +247,10 @@ pub struct Context<'a> {
     pub gazetteer: &'a Gazetteer,
     /// Speech verbs.
     pub speech: &'a SpeechRules,
+    /// Headers of lists of the plan's points.
+    pub layout: &'a Layout,
+    /// The article's title.
+    pub title: Option<&'a str>,
 }
 
 /// The words of the sentence at `span`, folded as `f`.
@@ -267,11 +273,11 @@ fn sentence_words<'f>(ctx: &Context<'_>, span: &Range<usize>, f: &'f Folded) -> 
 pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut local = Vec::new();
-    let mut list_paras = find_lists(ctx, &mut out, &mut local);
+    let (mut list_paras, list_sentences) = find_lists(ctx, &mut out, &mut local);
     list_paras.extend(find_transcript(ctx, &mut out, &mut local));
     let mut doc_origin: Option<(String, usize)> = None;
     for (si, s) in ctx.seg.sentences.iter().enumerate() {
-        if list_paras.contains(&s.para) {
+        if list_paras.contains(&s.para) || list_sentences.contains(&si) {
             continue;
         }
         let folded = fold(&ctx.body[s.span.clone()]);
@@ -289,10 +295,15 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
                 }
             }
         }
-        if !attributed && let Some(mut c) = sentence_candidate(ctx, s, si, &ws, &quotes, &mut local)
-        {
+        let found = (!attributed)
+            .then(|| sentence_candidate(ctx, s, si, &ws, &quotes, &mut local))
+            .flatten()
+            .filter(|c| !content::under_modal(c, &ws));
+        if let Some(mut c) = found {
             authored(ctx, &mut c, &mut doc_origin);
             out.extend(split_complements(ctx.body, s, &ws, c));
+        } else if !attributed && let Some(c) = content::plan_content(ctx, s, si, &ws) {
+            out.push(c);
         }
     }
     out.sort_by_key(|c| c.span.start);

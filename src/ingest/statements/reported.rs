@@ -183,12 +183,24 @@ pub(super) fn sentence_candidate(
         };
         let Some(next) = next else { continue };
         let np = &ctx.body[first.start..last.end];
+        // "raises", "would", and auxiliaries: "That first draft had barred …"
         let verb_like = next.text.len() > 3 && next.text.ends_with('s')
-            || ["would", "will"].contains(&&*next.text);
+            || ["would", "will"].contains(&&*next.text)
+            || ctx.layout.is_auxiliary(&next.text);
+        // "The proposals were handed to …", "The document is divided into …": something done
+        // to the document, not what it says
+        let copula = ["is", "was", "are", "were", "been"].contains(&&*next.text);
+        let acted_on = copula
+            && ws
+                .iter()
+                .find(|w| w.start > next.start)
+                .is_some_and(|w| w.text.ends_with("ed") || w.text.ends_with("en"));
         if !np.contains(',')
             && verb_like
+            && !acted_on
             && !next.in_quote
-            && matches!(ctx.gazetteer.resolve(np, local), Some(Mention::Document))
+            && (matches!(ctx.gazetteer.resolve(np, local), Some(Mention::Document))
+                || names_a_document(np))
         {
             return Some(base(
                 Some(Mention::Document),
@@ -210,6 +222,28 @@ pub(super) fn sentence_candidate(
         return Some(base(None, None, None, "under the plan", 0.75));
     }
     None
+}
+
+/// "That first draft", "the revised text": a determiner and a document noun.
+fn names_a_document(np: &str) -> bool {
+    let f = fold_str(np);
+    let ws: Vec<&str> = f.split_whitespace().collect();
+    ws.len() <= 4
+        && ws
+            .first()
+            .is_some_and(|w| ["the", "that", "this", "its", "their"].contains(w))
+        && ws.last().is_some_and(|w| {
+            [
+                "plan",
+                "draft",
+                "text",
+                "proposal",
+                "version",
+                "document",
+                "framework",
+            ]
+            .contains(w)
+        })
 }
 
 /// True when "it" can stand for a document: one is named in this or the previous sentence.

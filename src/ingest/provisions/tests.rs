@@ -1,0 +1,119 @@
+//! The vocabulary of the points, one sentence each (written for these tests).
+
+use super::*;
+
+fn linker() -> Linker {
+    let catalog = crate::catalog::Catalog::bundled().map_err(|e| e.to_string());
+    let Ok(catalog) = catalog else {
+        panic!("seeds parse")
+    };
+    let Ok(l) = Linker::new(&catalog.plan) else {
+        panic!("vocabulary compiles")
+    };
+    l
+}
+
+#[test]
+fn a_shared_word_beside_a_named_point_takes_no_default() {
+    let l = linker();
+    let a = l.analyse(
+        "the United States will mediate a dialogue between Russia and NATO to resolve all security issues",
+        &[],
+    );
+    let points: Vec<u8> = l.link(&a, true).iter().map(|p| p.number).collect();
+    assert_eq!(
+        points,
+        [4],
+        "NATO is the point 4 dialogue, not NATO membership (7)"
+    );
+    let a = l.analyse("Kyiv will never join NATO", &[]);
+    let points: Vec<u8> = l.link(&a, true).iter().map(|p| p.number).collect();
+    assert_eq!(points, [7], "alone, NATO keeps its default");
+}
+
+#[test]
+fn two_shared_words_that_agree_name_a_point() {
+    let l = linker();
+    let a = l.analyse("Kyiv would not write NATO into its constitution", &[]);
+    assert!(l.names_a_point(&a), "{:?}", a.hits);
+    assert_eq!(
+        l.link(&a, true)
+            .iter()
+            .map(|p| p.number)
+            .collect::<Vec<_>>(),
+        [7]
+    );
+}
+
+fn points(l: &Linker, text: &str) -> Vec<u8> {
+    l.link(&l.analyse(text, &[]), true)
+        .iter()
+        .map(|p| p.number)
+        .collect()
+}
+
+#[test]
+fn territory_named_by_its_regions_and_the_front_is_point_21() {
+    let l = linker();
+    assert_eq!(
+        points(&l, "Kherson would stay frozen along the line of contact"),
+        [21]
+    );
+    assert_eq!(
+        points(&l, "the deal would accept the facts on the ground"),
+        [21]
+    );
+}
+
+#[test]
+fn a_pledge_modelled_on_article_5_is_point_5_not_10() {
+    let l = linker();
+    assert_eq!(
+        points(&l, "Washington offers a US guarantee modelled on Article 5"),
+        [5]
+    );
+}
+
+#[test]
+fn army_limits_as_verb_phrases_are_point_6_but_russias_army_is_not() {
+    let l = linker();
+    assert_eq!(points(&l, "Kyiv would have to shrink its army"), [6]);
+    assert_eq!(points(&l, "Kyiv would have to rein in its forces"), [6]);
+    assert!(points(&l, "Russia's army keeps growing").is_empty());
+}
+
+#[test]
+fn the_alliance_and_neutrality_are_point_7() {
+    let l = linker();
+    assert_eq!(points(&l, "Kyiv would never join the alliance"), [7]);
+    assert_eq!(points(&l, "the text asks for permanent neutrality"), [7]);
+}
+
+#[test]
+fn the_road_toward_the_eu_is_point_11_and_a_plant_described_is_point_19() {
+    let l = linker();
+    assert_eq!(points(&l, "the road toward the EU stays open"), [11]);
+    assert_eq!(
+        points(&l, "Europe's largest nuclear station would restart"),
+        [19]
+    );
+}
+
+#[test]
+fn stray_words_decide_nothing() {
+    let l = linker();
+    assert_eq!(
+        points(&l, "Washington would recognise Crimea as Russian"),
+        [21]
+    );
+    assert!(
+        points(&l, "the guarantee takes effect next year")
+            .iter()
+            .all(|&p| p != 28)
+    );
+    assert!(points(&l, "ministers urged more sanctions on Moscow").is_empty());
+    assert!(points(&l, "a talk on European security in Oslo").is_empty());
+    assert!(points(&l, "a binding text for all sides").is_empty());
+    assert!(points(&l, "he warned of a renewed invasion").is_empty());
+    assert!(points(&l, "it grew out of a Russian-language non-paper").is_empty());
+}

@@ -1,0 +1,355 @@
+//! Whether a candidate statement is about the plan at all, decided by its own words and its
+//! paragraph rather than by the article: a minister's travel that names NATO, a remark with no
+//! plan words, a speech given before the plan existed or an event ("X briefed envoys") are not
+//! plan statements.
+
+use super::*;
+
+/// Why a statement is taken to be about the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reason {
+    /// Its own words, or its sentence's, name a point or the plan.
+    OwnWords,
+    /// An item of a list of the plan's points.
+    ListItem,
+    /// The sentence before, in the same paragraph, is about the plan.
+    SentenceBefore,
+    /// The same speaker's statement just before, in the same paragraph, was about the plan by
+    /// its own words.
+    Continues,
+    /// A known speaker uses a word of the negotiations in an article about the plan.
+    Topic,
+}
+
+/// What the relevance test reads of one candidate.
+pub(super) struct Probe<'a> {
+    pub(super) c: &'a Candidate,
+    pub(super) own: &'a Analysis,
+    pub(super) whole: &'a Analysis,
+    pub(super) text: &'a str,
+    pub(super) has_speaker: bool,
+    /// The statement before is the same speaker's, about the plan, in this paragraph or the
+    /// one before.
+    pub(super) continues: bool,
+}
+
+impl Extractor {
+    /// Why the candidate is about the plan, or `None`. The tests that analyse more text come
+    /// last: each is needed only when those before it fail.
+    pub(super) fn relevance(
+        &self,
+        ctx: &Context<'_>,
+        spans: &mut SpanAnalyses<'_>,
+        title: Option<&str>,
+        p: &Probe<'_>,
+    ) -> Option<Reason> {
+        let c = p.c;
+        if c.rule == "list item" {
+            return Some(Reason::ListItem);
+        }
+        if is_headline(ctx, c.para) {
+            return None;
+        }
+        if c.rule == "plan content" {
+            return self.linker.names_a_point(p.own).then_some(Reason::OwnWords);
+        }
+        // a front-line report, with no word of the plan
+        if p.whole.plan_words.is_empty() && self.front_line_report(p.text) {
+            return None;
+        }
+        if self.linker.names_a_point(p.own)
+            || self.linker.names_a_point(p.whole)
+            || !p.whole.plan_words.is_empty()
+        {
+            return Some(Reason::OwnWords);
+        }
+        // a speech dated before the plan existed is not about it
+        if self.dated_before_plan(p.text) {
+            return None;
+        }
+        if p.continues {
+            return Some(Reason::Continues);
+        }
+        let before = c
+            .sentence
+            .checked_sub(1)
+            .and_then(|i| ctx.seg.sentences.get(i))
+            .filter(|b| b.para == c.para);
+        if let Some(b) = before {
+            let a = spans.get(&b.span, Vec::new());
+            if !a.plan_words.is_empty() || self.linker.names_a_point(&a) {
+                return Some(Reason::SentenceBefore);
+            }
+        }
+        if p.has_speaker && self.answers_a_question_on_the_plan(ctx, c) {
+            return Some(Reason::Topic);
+        }
+        if p.has_speaker
+            && spans.article_on_plan(title)
+            && self.paragraph_on_plan(ctx, spans, title, c.para)
+            && (crate::text::word_refs(&crate::text::fold_str(without_aside(p.text)))
+                .any(|w| self.negotiation.contains(&*w.text))
+                // in an article about the plan, a topic word of the negotiations
+                // ("membership")
+                || self.linker.has_topic_word(p.own))
+        {
+            return Some(Reason::Topic);
+        }
+        None
+    }
+
+    /// True when the title (for the lead), paragraph `para`, one of the two before it or the one
+    /// after it uses a word of the plan ("plan",
+    /// "proposal", "peace deal") or names a point: a word of the negotiations is plan talk only
+    /// there.
+    fn paragraph_on_plan(
+        &self,
+        ctx: &Context<'_>,
+        spans: &mut SpanAnalyses<'_>,
+        title: Option<&str>,
+        para: usize,
+    ) -> bool {
+        if para <= 1 && title.is_some_and(|t| !self.linker.analyse(t, &[]).plan_words.is_empty()) {
+            return true;
+        }
+        (para.saturating_sub(2)..=para + 1).any(|p| {
+            ctx.paragraphs.get(p).is_some_and(|r| {
+                let a = spans.get(r, Vec::new());
+                !a.plan_words.is_empty() || self.linker.names_a_point(&a)
+            })
+        })
+    }
+
+    /// True when the statement opens the paragraph after a question on the plan: "Our
+    /// correspondent asked a diplomat whether the bloc had seen the new text." / "Not that we
+    /// have been told," the diplomat said.
+    fn answers_a_question_on_the_plan(&self, ctx: &Context<'_>, c: &Candidate) -> bool {
+        let first = ctx
+            .seg
+            .sentences
+            .get(c.sentence)
+            .is_some_and(|s| s.index_in_para == 0);
+        let Some(before) = c.para.checked_sub(1).and_then(|p| ctx.paragraphs.get(p)) else {
+            return false;
+        };
+        let folded = crate::text::fold_str(&ctx.body[before.clone()]);
+        let words: Vec<&str> = folded
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        first
+            && words
+                .iter()
+                .any(|w| ["asked", "question", "questioned"].contains(w))
+            && words.iter().any(|w| self.negotiation.contains(*w))
+    }
+
+    /// True when the text reports the front line: "its forces have taken three villages".
+    fn front_line_report(&self, text: &str) -> bool {
+        let padded = format!(" {} ", words_of(text).join(" "));
+        self.battlefield.iter().any(|w| padded.contains(w.as_str()))
+    }
+
+    /// True when the text dates itself ("on November 16", "16 November") before the plan was
+    /// first reported (`first_reported` in `[layout]` of `seeds/plan.toml`).
+    pub(super) fn dated_before_plan(&self, text: &str) -> bool {
+        let Some((month, day)) = self.first_reported else {
+            return false;
+        };
+        let folded = crate::text::fold_str(text);
+        let ws: Vec<&str> = folded
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        ws.iter().enumerate().any(|(i, w)| {
+            let Some(m) = month_number(w) else {
+                return false;
+            };
+            let day_of = |x: Option<&&str>| {
+                x.and_then(|d| {
+                    d.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h'])
+                        .parse::<u8>()
+                        .ok()
+                })
+                .filter(|d| (1..=31).contains(d))
+            };
+            let d =
+                day_of(ws.get(i + 1)).or_else(|| i.checked_sub(1).and_then(|j| day_of(ws.get(j))));
+            // the month of the first report, before its day, or one of the two months before
+            (m == month && d.is_some_and(|d| d < day))
+                || (d.is_some() && (m + 12 - month) % 12 >= 10)
+        })
+    }
+}
+
+/// The month a (folded) word names, 1..12: "november", "nov", "sept".
+fn month_number(w: &str) -> Option<u8> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    MONTHS
+        .iter()
+        .position(|m| {
+            *m == w || (w.len() == 3 && m.starts_with(w)) || (w == "sept" && *m == "september")
+        })
+        .and_then(|i| u8::try_from(i + 1).ok())
+}
+
+/// (month, day) of a `YYYY-MM-DD` date.
+pub(super) fn month_day(date: &str) -> Option<(u8, u8)> {
+    let mut parts = date.split('-').skip(1);
+    let month = parts.next()?.parse().ok()?;
+    let day = parts.next()?.parse().ok()?;
+    Some((month, day))
+}
+
+/// Participles that, after an event's object, bring the claim: "commented on the plan, saying".
+const CLAIM_PARTICIPLES: &[&str] = &[
+    "saying",
+    "calling",
+    "noting",
+    "stressing",
+    "adding",
+    "describing",
+    "insisting",
+    "warning",
+    "arguing",
+    "stating",
+    "claiming",
+    "suggesting",
+];
+
+impl Extractor {
+    /// True when reported speech is an event, not a claim: a verb of `events` followed by
+    /// "on" / "about" ("Rutte commented on the plan that …"), or by a noun phrase with no
+    /// clause and no word of a point ("he announced meetings in Turkey").
+    pub(super) fn is_event(&self, c: &Candidate, text: &str, own: &Analysis) -> bool {
+        if c.kind != Kind::Paraphrase {
+            return false;
+        }
+        let Some(verb) = c.verb.as_deref().map(crate::text::fold_str) else {
+            return false;
+        };
+        let folded = crate::text::fold_str(text);
+        let ws: Vec<&str> = folded
+            .split(|ch: char| !(ch.is_alphanumeric() || ch == '-'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        // the speaker and the verb open the statement: what follows them is the claim
+        let Some(at) = ws.iter().take(8).position(|w| *w == verb) else {
+            return false;
+        };
+        if is_setting(&ws[at + 1..], &verb) {
+            return true;
+        }
+        if !self.events.contains(verb.as_str()) {
+            return false;
+        }
+        // "did not comment on the content": a refusal to comment is a claim
+        let negated = ws[..at].iter().rev().take(3).any(|w| {
+            ["not", "declined", "refused", "no", "never"].contains(w) || w.ends_with("n't")
+        });
+        let rest = &ws[at + 1..];
+        if negated || rest.iter().any(|w| CLAIM_PARTICIPLES.contains(w)) {
+            return false;
+        }
+        match rest.first() {
+            Some(&("on" | "about")) => true,
+            Some(&"that") | None => false,
+            Some(_) => !rest.contains(&"that") && !self.linker.names_a_point(own),
+        }
+    }
+}
+
+/// Prepositions that open the setting of a speech ("at a briefing", "in Brussels").
+const SETTING: &[&str] = &[
+    "at", "in", "on", "during", "after", "before", "while", "from",
+];
+
+/// True when what follows the speech verb is only its setting, with no claim: "He said that
+/// said at a briefing in Brussels", "she spoke in Oslo on Monday".
+fn is_setting(rest: &[&str], verb: &str) -> bool {
+    let mut rest = rest;
+    while let Some((first, tail)) = rest.split_first() {
+        if ["that", "so", "this"].contains(first) || *first == verb {
+            rest = tail;
+        } else {
+            break;
+        }
+    }
+    rest.first().is_some_and(|w| SETTING.contains(w))
+        && rest.len() <= 10
+        && !rest
+            .iter()
+            .any(|w| ["that", "which", "it", "the plan"].contains(w))
+}
+
+/// The text before a trailing aside that opens with a comma and a participle ("…, mentioning
+/// the talks in Geneva"): the words of the aside are the author's, not the claim's.
+fn without_aside(text: &str) -> &str {
+    let mut from = 0;
+    while let Some(i) = text[from..].find(", ") {
+        let at = from + i;
+        let next = text[at + 2..]
+            .split(|ch: char| !ch.is_alphanumeric())
+            .next()
+            .unwrap_or_default();
+        // the aside ends the text ("Witkoff, speaking to reporters, said" is no aside)
+        let last = !text[at + 2..].contains(", ");
+        if last
+            && next.len() > 5
+            && next.ends_with("ing")
+            && !["according", "during"].contains(&next)
+        {
+            return &text[..at];
+        }
+        from = at + 2;
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests;
+
+/// True when paragraph `para` is a headline or a heading, not running text: no sentence ends
+/// in it or at its end, at most 25 words and no list marker ("Exclusive: US draft would have Kyiv quit
+/// Donbas, document shows"; "Zelenskiy Says Ready To Drop NATO Bid").
+fn is_headline(ctx: &Context<'_>, para: usize) -> bool {
+    let Some(text) = ctx.paragraphs.get(para).map(|r| ctx.body[r.clone()].trim()) else {
+        return false;
+    };
+    let closed = text.ends_with([
+        '.', '!', '?', '"', '\u{201D}', '\u{2019}', '\u{00BB}', ')', ']', ':', ';', '\u{2026}',
+    ]);
+    let marked = text.starts_with(['\u{2022}', '-', '*', '\u{2013}', '\u{2192}', '>'])
+        || text.chars().next().is_some_and(|c| c.is_ascii_digit());
+    // a finished sentence inside ("… Kallas said. <b>bold</b>") makes it running text; the
+    // full stop of "U.S." does not
+    let chars: Vec<char> = text.chars().collect();
+    let sentence_inside = chars.windows(3).any(|w| {
+        ['.', '!', '?'].contains(&w[1])
+            && w[2].is_whitespace()
+            && (w[0].is_lowercase() || w[0].is_ascii_digit() || "\"\u{201D}')".contains(w[0]))
+    });
+    !closed && !marked && !sentence_inside && text.split_whitespace().count() <= 25
+}
+
+/// The folded words of `text`.
+fn words_of(text: &str) -> Vec<String> {
+    crate::text::fold_str(text)
+        .split(|ch: char| !(ch.is_alphanumeric() || ch == '\''))
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect()
+}

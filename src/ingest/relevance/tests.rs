@@ -1,0 +1,118 @@
+//! One sentence each (written for these tests): what is not a plan statement.
+
+use crate::catalog::Catalog;
+use crate::ingest::{Extractor, Statement};
+
+fn extract(body: &str) -> Vec<Statement> {
+    let Ok(catalog) = Catalog::bundled() else {
+        panic!("seeds parse")
+    };
+    let Ok(x) = Extractor::new(&catalog) else {
+        panic!("rules compile")
+    };
+    let text = format!("Talks on the US peace plan\nNov 27, 2025\n\n{body}");
+    x.extract(&x.parse("t.txt", &text))
+}
+
+fn by<'a>(out: &'a [Statement], words: &str) -> Option<&'a Statement> {
+    out.iter().find(|s| s.text.contains(words))
+}
+
+#[test]
+fn a_comment_on_a_document_is_an_event_not_a_claim() {
+    let out = extract(
+        "Envoy Maren Holt said the peace plan was a fair start.\n\nHolt also commented on the draft that would cap the army of Ukraine.",
+    );
+    assert!(by(&out, "fair start").is_some(), "{out:#?}");
+    assert!(
+        !out.iter()
+            .any(|s| s.text.contains("commented on") && s.speaker.is_some()),
+        "{out:#?}"
+    );
+}
+
+#[test]
+fn where_a_speech_was_given_is_no_claim() {
+    let out = extract(
+        "Envoy Maren Holt said the peace plan was a fair start. She said so at a briefing in Oslo.",
+    );
+    assert!(by(&out, "briefing in Oslo").is_none(), "{out:#?}");
+}
+
+#[test]
+fn a_speech_dated_before_the_plan_is_not_about_it() {
+    let out = extract(
+        "The peace plan reached Kyiv this week.\n\nIn a speech on November 12, envoy Maren Holt said that new talks with Moscow would begin soon.",
+    );
+    assert!(by(&out, "November 12").is_none(), "{out:#?}");
+}
+
+#[test]
+fn to_deal_with_is_not_a_deal() {
+    let out = extract(
+        "The peace plan reached Kyiv this week.\n\n\"She has to deal with many other files this month,\" envoy Maren Holt said of her colleague.",
+    );
+    assert!(by(&out, "other files").is_none(), "{out:#?}");
+}
+
+#[test]
+fn talks_named_in_a_closing_aside_do_not_make_a_claim_about_the_plan() {
+    let out = extract(
+        "The peace plan was debated in Geneva.\n\nEnvoy Maren Holt said that her deputy is busy with many files, mentioning the talks in Oslo and Bern.",
+    );
+    assert!(by(&out, "busy with many files").is_none(), "{out:#?}");
+}
+
+#[test]
+fn this_was_takes_up_the_point_of_the_sentence_before() {
+    let out = extract(
+        "Envoy Maren Holt said the plan demanded that Ukraine give up its bid to join NATO. She stated that this was only a first draft.",
+    );
+    let s = by(&out, "first draft");
+    assert!(
+        s.is_some_and(|s| s.provisions.iter().any(|p| p.number == 7)),
+        "{out:#?}"
+    );
+}
+
+#[test]
+fn an_answer_to_a_question_on_the_plan_is_about_the_plan() {
+    let out = extract(
+        "A reporter asked envoy Maren Holt whether she had seen the new text.\n\n\"Not that anyone has told us,\" Maren Holt said.",
+    );
+    assert!(by(&out, "Not that anyone").is_some(), "{out:#?}");
+}
+
+#[test]
+fn a_headline_in_the_body_is_not_a_statement() {
+    let out = extract(
+        "Envoy Maren Holt Says The Peace Plan Is Dead\n\nEnvoy Maren Holt said on Monday that the peace plan had no future.",
+    );
+    assert!(by(&out, "Says The Peace Plan").is_none(), "{out:#?}");
+    assert!(by(&out, "no future").is_some(), "{out:#?}");
+    let out = extract("\"The peace plan has no future,\" Maren Holt said. <em>more soon</em>");
+    assert!(
+        by(&out, "no future").is_some(),
+        "a sentence inside is running text: {out:#?}"
+    );
+}
+
+#[test]
+fn a_front_line_report_naming_a_region_is_not_about_the_plan() {
+    let out = extract(
+        "The army says its units have captured two villages in the Donetsk region overnight.",
+    );
+    assert!(out.is_empty(), "{out:#?}");
+}
+
+#[test]
+fn a_quote_after_its_speakers_point_takes_up_that_point() {
+    let out = extract(
+        "Envoy Maren Holt took issue with the clause on European fighter jets in Poland. \"Nobody asked us about our runways,\" Maren Holt said.",
+    );
+    let s = by(&out, "our runways");
+    assert!(
+        s.is_some_and(|s| s.provisions.iter().any(|p| p.number == 9)),
+        "{out:#?}"
+    );
+}

@@ -1,0 +1,106 @@
+//! Sieve 5: the plan's content told in the article's own voice with a party as subject, once
+//! the plan is named nearby: "Specifically, Kyiv would have to quit Donbas and cap its forces",
+//! "Crimea would be recognised as de facto Russian" under a heading after "Here is what the
+//! draft says". The statement must name a point (checked when it is linked); a party's own
+//! position ("Kyiv would never accept …") is not the plan's content.
+
+use super::*;
+
+/// Words that may stand between the modal and its verb.
+const BETWEEN: &[&str] = &[
+    "not", "also", "then", "still", "only", "even", "further", "be", "have", "to",
+];
+
+/// A report of the plan's content, if sentence `s` is one.
+pub(super) fn plan_content(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    si: usize,
+    ws: &[SWord],
+) -> Option<Candidate> {
+    let text = ctx.body[s.span.clone()].trim_end();
+    if text.ends_with('?') || ctx.seg.quotes_in(&s.span).any(|q| q.inner.len() > 40) {
+        return None;
+    }
+    // the modal, within the first words: "would", "is to", "will have to"
+    let k = (0..ws.len().min(16)).find(|&k| {
+        let w = &*ws[k].text;
+        !ws[k].in_quote
+            && (w == "would"
+                || (["is", "are"].contains(&w) && ws.get(k + 1).is_some_and(|n| n.text == "to"))
+                || (w == "will" && ws.get(k + 1).is_some_and(|n| n.text == "have")))
+    })?;
+    // someone speaks before the modal: "Takaichi added that Japan would …"
+    if (0..k).any(|j| ctx.speech.verb_at(ws, j, false).is_some()) {
+        return None;
+    }
+    // the party's own position: "Kyiv would never accept"
+    let verb = ws[k + 1..]
+        .iter()
+        .map(|w| &*w.text)
+        .find(|w| !BETWEEN.contains(w))?;
+    if ctx.layout.is_position(verb)
+        || (k > 0 && ["i", "we", "you", "he", "she", "they"].contains(&&*ws[k - 1].text))
+    {
+        return None;
+    }
+    if !plan_named_near(ctx, s.para) {
+        return None;
+    }
+    Some(Candidate {
+        kind: Kind::Report,
+        span: s.span.clone(),
+        sentence: si,
+        para: s.para,
+        mention: None,
+        speaker_span: None,
+        verb: None,
+        rule: "plan content",
+        confidence: 0.6,
+        floating: false,
+    })
+}
+
+/// True when the plan is named near paragraph `para`: in it, in the title (for the lead), or
+/// going back past headings ("Territory") and paragraphs that tell the plan's content in the
+/// same way, in one of the two paragraphs before.
+fn plan_named_near(ctx: &Context<'_>, para: usize) -> bool {
+    if para <= 2 && ctx.title.is_some_and(|t| ctx.layout.names_plan(t)) {
+        return true;
+    }
+    let mut others = 0;
+    for p in (0..=para).rev().take(12) {
+        let Some(r) = ctx.paragraphs.get(p) else {
+            continue;
+        };
+        let text = &ctx.body[r.clone()];
+        if ctx.layout.names_plan(text) {
+            return true;
+        }
+        let heading = text.split_whitespace().count() <= 5 && !text.trim_end().ends_with('.');
+        let content = text.contains(" would ") && ctx.seg.quotes_in(r).next().is_none();
+        if p != para && !heading && !content {
+            others += 1;
+            if others >= 2 {
+                return false;
+            }
+        }
+    }
+    false
+}
+
+/// True when the speech verb of `c` stands under a modal ("NATO would agree not to station
+/// troops", "Europe would add $100bn"): a speech that has not happened is the plan's content.
+pub(super) fn under_modal(c: &Candidate, ws: &[SWord]) -> bool {
+    let Some(verb) = c.verb.as_deref().and_then(|v| v.split_whitespace().next()) else {
+        return false;
+    };
+    let from = c.speaker_span.as_ref().map_or(0, |r| r.end);
+    ws.iter()
+        .position(|w| w.start >= from && w.text == verb && !w.in_quote)
+        .and_then(|k| k.checked_sub(1))
+        .is_some_and(|k| ["would", "will"].contains(&&*ws[k].text))
+}
+
+#[cfg(test)]
+mod tests;

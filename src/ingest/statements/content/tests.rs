@@ -1,0 +1,69 @@
+//! The plan's content in the article's own voice, in sentences written for these tests.
+
+use crate::catalog::Catalog;
+use crate::ingest::{Extractor, Kind, Statement};
+
+fn extract(body: &str) -> Vec<Statement> {
+    let Ok(catalog) = Catalog::bundled() else {
+        panic!("seeds parse")
+    };
+    let Ok(x) = Extractor::new(&catalog) else {
+        panic!("rules compile")
+    };
+    let text = format!("Talks resume in Geneva\nNov 28, 2025\n\n{body}");
+    x.extract(&x.parse("t.txt", &text))
+}
+
+fn report<'a>(out: &'a [Statement], words: &str) -> Option<&'a Statement> {
+    out.iter()
+        .find(|s| s.text.contains(words) && s.speaker.is_none() && s.kind == Kind::Report)
+}
+
+fn points(s: Option<&Statement>) -> Vec<u8> {
+    s.map(|s| s.provisions.iter().map(|p| p.number).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_country_as_subject_after_the_plan_is_named_tells_its_content() {
+    let out = extract(
+        "The plan reached Kyiv on Thursday. Specifically, Kyiv would have to quit the Donbas.",
+    );
+    assert_eq!(points(report(&out, "quit the Donbas")), [21], "{out:#?}");
+}
+
+#[test]
+fn a_partys_own_position_is_not_the_plans_content() {
+    let out =
+        extract("The plan reached Kyiv on Thursday. Kyiv would never accept losing the Donbas.");
+    assert!(report(&out, "never accept").is_none(), "{out:#?}");
+}
+
+#[test]
+fn headings_between_the_lead_and_the_content_do_not_break_it() {
+    let out = extract(
+        "Here is what the leaked draft says.\n\nTerritory\nLuhansk would be recognised as de facto Russian.\n\nArmy\nUkraine's army would be limited to 600,000.",
+    );
+    assert_eq!(points(report(&out, "de facto Russian")), [21], "{out:#?}");
+    assert_eq!(points(report(&out, "600,000")), [6], "{out:#?}");
+}
+
+#[test]
+fn a_speech_verb_under_a_modal_is_the_plans_content() {
+    let out = extract(
+        "Under the plan, elections follow within 100 days. NATO would agree not to station troops in Ukraine.",
+    );
+    assert_eq!(points(report(&out, "station troops")), [8], "{out:#?}");
+}
+
+#[test]
+fn a_document_with_an_auxiliary_is_a_report() {
+    let out = extract("That first draft had barred NATO membership for Ukraine.");
+    assert_eq!(points(report(&out, "barred NATO")), [7], "{out:#?}");
+}
+
+#[test]
+fn a_document_acted_on_says_nothing() {
+    let out = extract("The European proposals were handed to envoys in Geneva on Sunday.");
+    assert!(out.is_empty(), "{out:#?}");
+}
