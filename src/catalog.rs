@@ -15,6 +15,7 @@ const SPEAKERS_TOML: &str = include_str!("../seeds/speakers.toml");
 const SOURCES_TOML: &str = include_str!("../seeds/sources.toml");
 const LEXICON_TOML: &str = include_str!("../seeds/lexicon.toml");
 const OUTLETS_TOML: &str = include_str!("../seeds/outlets.toml");
+const MEDIA_TOML: &str = include_str!("../seeds/media.toml");
 
 /// One of the four groups the plan's points are reported to fall into.
 #[derive(Debug, Clone, Deserialize)]
@@ -151,6 +152,68 @@ struct OutletsFile {
     outlet: Vec<OutletEntry>,
 }
 
+/// A medium that covers the plan (`seeds/media.toml`): a speaker when an article cites it and
+/// an outlet when it publishes one.
+#[derive(Debug, Clone, Deserialize)]
+struct MediaEntry {
+    name: String,
+    #[serde(default)]
+    country: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct MediaFile {
+    #[serde(default)]
+    medium: Vec<MediaEntry>,
+}
+
+/// Folds the media gazetteer into the speakers (a medium `seeds/speakers.toml` names already,
+/// by name or alias, keeps its entry there) and the outlets (an outlet of `seeds/outlets.toml`
+/// keeps its country).
+fn fold_media(
+    media: Vec<MediaEntry>,
+    speakers: &mut Vec<SpeakerEntry>,
+    outlets: &mut Vec<OutletEntry>,
+) {
+    let key = |s: &str| s.trim().to_lowercase();
+    let mut known: std::collections::HashSet<String> = speakers
+        .iter()
+        .flat_map(|s| std::iter::once(&s.name).chain(&s.aliases))
+        .map(|n| key(n))
+        .collect();
+    for m in media {
+        if !outlets.iter().any(|o| key(&o.publisher) == key(&m.name)) {
+            outlets.push(OutletEntry {
+                publisher: m.name.clone(),
+                country: m.country.clone(),
+            });
+        }
+        if known.contains(&key(&m.name)) {
+            continue;
+        }
+        let aliases: Vec<String> = m
+            .aliases
+            .into_iter()
+            .filter(|a| !known.contains(&key(a)))
+            .collect();
+        known.extend(aliases.iter().map(|a| key(a)));
+        known.insert(key(&m.name));
+        speakers.push(SpeakerEntry {
+            slug: crate::text::slugify(&m.name),
+            name: m.name,
+            kind: "media".to_string(),
+            gender: None,
+            role: String::new(),
+            organisation: String::new(),
+            country: m.country,
+            aliases,
+            titles: Vec::new(),
+        });
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 struct SourcesFile {
     source: Vec<SourceEntry>,
@@ -278,6 +341,18 @@ pub struct CatalogError {
 impl Catalog {
     /// Parses the bundled seed files.
     pub fn bundled() -> Result<Self, CatalogError> {
+        let mut catalog = Self::parse()?;
+        let media = toml::from_str::<MediaFile>(MEDIA_TOML)
+            .map_err(|source| CatalogError {
+                file: "media.toml",
+                source,
+            })?
+            .medium;
+        fold_media(media, &mut catalog.speakers, &mut catalog.outlets);
+        Ok(catalog)
+    }
+
+    fn parse() -> Result<Self, CatalogError> {
         Ok(Self {
             plan: toml::from_str(PLAN_TOML).map_err(|source| CatalogError {
                 file: "plan.toml",
@@ -311,5 +386,25 @@ impl Catalog {
     /// The seed metadata for a file name, if any.
     pub fn source_entry(&self, file_name: &str) -> Option<&SourceEntry> {
         self.sources.iter().find(|s| s.file == file_name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_medium_only_in_the_media_list_is_a_speaker_and_an_outlet_once() {
+        let c = Catalog::bundled().expect("seeds parse");
+        let meduza: Vec<_> = c.speakers.iter().filter(|s| s.name == "Meduza").collect();
+        assert_eq!(meduza.len(), 1);
+        assert_eq!(meduza[0].kind, "media");
+        assert_eq!(meduza[0].country, "Latvia");
+        // Reuters is in speakers.toml already: not listed twice
+        assert_eq!(c.speakers.iter().filter(|s| s.name == "Reuters").count(), 1);
+        let outlet = |p: &str| c.outlets.iter().filter(|o| o.publisher == p).count();
+        assert_eq!(outlet("Meduza"), 1);
+        assert_eq!(outlet("Reuters"), 1);
+        assert!(c.outlets.len() > 300);
     }
 }
