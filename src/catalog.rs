@@ -232,6 +232,15 @@ pub struct SpeechLexicon {
     pub between: Vec<String>,
     /// Verbs that make a document the source of a report.
     pub document_verbs: Vec<String>,
+    /// Forms that are speech only without an object ("would add $50bn" is not).
+    #[serde(default)]
+    pub object_not_speech: Vec<String>,
+    /// Words before a verb form that make it a noun ("Moscow's demands").
+    #[serde(default)]
+    pub noun_before: Vec<String>,
+    /// Participles whose "by X" names the source ("a copy obtained by Bloomberg").
+    #[serde(default)]
+    pub agent_participles: Vec<String>,
 }
 
 /// Noun lists (`[nouns]`).
@@ -245,6 +254,12 @@ pub struct NounLexicon {
     pub media: Vec<String>,
     /// Unnamed-source heads.
     pub unnamed: Vec<String>,
+    /// Heads that are an unnamed source only with a clause ("people who have read it").
+    #[serde(default)]
+    pub unnamed_with_clause: Vec<String>,
+    /// Countries and capitals that speak for their government.
+    #[serde(default)]
+    pub places: Vec<String>,
     /// Adjective -> organisation of an unnamed source.
     pub origins: BTreeMap<String, String>,
     /// A role named alone ("the minister") -> the words of a title that name that role.

@@ -15,6 +15,11 @@ use crate::catalog::{Lexicon, SpeakerEntry};
 use crate::model::{Speaker, SpeakerKind};
 use crate::text::{fold_str, on_word_boundaries, slugify};
 
+mod shape;
+#[cfg(test)]
+mod tests;
+pub use shape::coordinated_parts;
+
 /// Grammatical gender of a person, for he/she.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
@@ -93,6 +98,9 @@ pub struct Gazetteer {
     origins: Vec<(String, String)>,
     not_name: HashSet<String>,
     roles: Vec<(String, Vec<String>)>,
+    agent_participles: HashSet<String>,
+    unnamed_with_clause: Vec<String>,
+    places: HashSet<String>,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -200,6 +208,11 @@ impl Gazetteer {
                 .iter()
                 .map(|(k, v)| (fold_str(k), fold_all(v)))
                 .collect(),
+            agent_participles: fold_all(&lex.speech.agent_participles)
+                .into_iter()
+                .collect(),
+            unnamed_with_clause: fold_all(&lex.nouns.unnamed_with_clause),
+            places: fold_all(&lex.nouns.places).into_iter().collect(),
         })
     }
 
@@ -298,7 +311,7 @@ impl Gazetteer {
             .split(|c: char| c.is_whitespace())
             .filter(|w| !w.is_empty())
             .collect();
-        if words.is_empty() || words.len() > 9 {
+        if words.is_empty() || words.len() > 16 {
             return None;
         }
         match words.as_slice() {
@@ -307,6 +320,12 @@ impl Gazetteer {
             ["they" | "them"] => return Some(Mention::Pronoun(Pronoun::They)),
             ["it"] => return Some(Mention::Pronoun(Pronoun::It)),
             _ => {}
+        }
+        if let Some(m) = self.resolve_shape(np, &words, local) {
+            return Some(m);
+        }
+        if words.len() > 9 {
+            return None;
         }
         // "u.s." -> "us", "plan's" -> "plan"
         let clean: Vec<String> = words

@@ -21,9 +21,12 @@ use crate::model::Kind;
 use crate::text::{Folded, fold, fold_str, word_refs};
 
 mod lists;
+mod pairs;
 mod quotes;
 mod reported;
 mod subject;
+#[cfg(test)]
+mod tests;
 mod transcript;
 
 use lists::find_lists;
@@ -64,6 +67,8 @@ struct SWord<'a> {
     end: usize,
     text: Cow<'a, str>,
     in_quote: bool,
+    /// Followed by 's ("Russia's").
+    possessive: bool,
 }
 
 /// Compiled speech-verb lists.
@@ -74,7 +79,14 @@ pub struct SpeechRules {
     after_quote: HashSet<String>,
     between: HashSet<String>,
     document_verbs: HashSet<String>,
+    object_not_speech: HashSet<String>,
+    noun_before: HashSet<String>,
 }
+
+/// Words after a verb that make them its object ("would add $50bn", "posted a video").
+const OBJECT_START: &[&str] = &[
+    "a", "an", "the", "more", "another", "some", "its", "their", "new",
+];
 
 const ADVERBIAL_START: &[&str] = &[
     "on",
@@ -203,13 +215,15 @@ impl SpeechRules {
             after_quote: set(&lex.after_quote),
             between: set(&lex.between),
             document_verbs: set(&lex.document_verbs),
+            object_not_speech: set(&lex.object_not_speech),
+            noun_before: set(&lex.noun_before),
         }
     }
 
     /// The length in words of a speech verb starting at word `k`, if one does.
     fn verb_at(&self, ws: &[SWord], k: usize, after_quote: bool) -> Option<usize> {
         let w = ws.get(k)?;
-        if w.in_quote {
+        if w.in_quote || self.is_noun_or_has_object(ws, k) {
             return None;
         }
         for p in &self.phrases {
@@ -226,6 +240,23 @@ impl SpeechRules {
             return Some(1);
         }
         None
+    }
+
+    /// "Moscow's demands", "the claims": a noun; "would add $50bn": a verb with an object.
+    fn is_noun_or_has_object(&self, ws: &[SWord], k: usize) -> bool {
+        let before = k
+            .checked_sub(1)
+            .and_then(|i| ws.get(i))
+            .filter(|w| !w.in_quote);
+        let noun = before.is_some_and(|b| self.noun_before.contains(&*b.text) || b.possessive);
+        let object = self.object_not_speech.contains(&*ws[k].text)
+            && ws.get(k + 1).is_some_and(|n| {
+                !n.in_quote
+                    && (OBJECT_START.contains(&&*n.text)
+                        || n.text
+                            .starts_with(|c: char| c.is_ascii_digit() || "$€£".contains(c)))
+            });
+        noun || object
     }
 
     fn is_between(&self, w: &str) -> bool {
@@ -258,6 +289,8 @@ fn sentence_words<'f>(ctx: &Context<'_>, span: &Range<usize>, f: &'f Folded) -> 
                 end,
                 text: w.text,
                 in_quote: ctx.seg.in_quote(start),
+                possessive: ctx.body[end..].starts_with("'s")
+                    || ctx.body[end..].starts_with("\u{2019}s"),
             }
         })
         .collect()
@@ -281,7 +314,10 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
         for q in &quotes {
             if let Some(c) = quote_candidate(ctx, s, si, q, &ws, &mut local) {
                 attributed |= !c.floating;
+                let mut joint = pairs::per_speaker(ctx, c, &mut local);
+                let c = joint.remove(0);
                 out.push(c);
+                out.extend(joint);
                 if let Some(extra) =
                     adding_that(s, si, q, &ws, out.last().and_then(|c| c.mention.clone()))
                 {
@@ -292,7 +328,9 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
         if !attributed && let Some(mut c) = sentence_candidate(ctx, s, si, &ws, &quotes, &mut local)
         {
             authored(ctx, &mut c, &mut doc_origin);
-            out.extend(split_complements(ctx.body, s, &ws, c));
+            for c in pairs::per_speaker(ctx, c, &mut local) {
+                out.extend(split_complements(ctx.body, s, &ws, c));
+            }
         }
     }
     out.sort_by_key(|c| c.span.start);

@@ -96,6 +96,17 @@ pub(super) fn sentence_candidate(
             }
         }
     }
+    // "Negotiators agreed on X, Interfax reported.": the cue that closes the sentence frames
+    // all of it, so its speaker wins over a verb inside the content
+    if let Some((m, span, verb)) = closing_cue(ctx, s, ws, &plain, local) {
+        return Some(base(
+            Some(m),
+            Some(span),
+            Some(verb),
+            "reported speech, closing cue",
+            0.8,
+        ));
+    }
     // X said (that) … / …, X said. / …, said X.   (a person or body speaking wins over the
     // plan "saying" something, so documents are tried in a second pass)
     for documents in [false, true] {
@@ -328,4 +339,51 @@ pub(super) fn split_complements(
     last.rule = "reported speech, and that";
     out.push(last);
     out
+}
+
+/// `…, X reported.` / `…, X said on Tuesday.`: a speech verb among the last words of the
+/// sentence, after a comma and the speaker's noun phrase.
+fn closing_cue(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    ws: &[SWord],
+    plain: &[usize],
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>, String)> {
+    let &last = plain.last()?;
+    if last + 1 != ws.len() {
+        return None;
+    }
+    let k = plain
+        .iter()
+        .rev()
+        .take(4)
+        .copied()
+        .find(|&k| ctx.speech.verb_at(ws, k, false) == Some(1))?;
+    // nothing but a short adjunct after the verb ("on Tuesday"), no clause
+    if ctx.body[ws[k].end..s.span.end].contains([',', ';', ':']) {
+        return None;
+    }
+    // the speaker right before the verb, after a comma: at most six words
+    let from = (0..k)
+        .rev()
+        .take(7)
+        .find(|&j| j > 0 && ctx.body[ws[j - 1].end..ws[j].start].contains(','))?;
+    if ws[from..k].iter().any(|w| w.in_quote) {
+        return None;
+    }
+    let mut end = k;
+    while end > from && ctx.speech.is_between(&ws[end - 1].text) {
+        end -= 1;
+    }
+    if end == from {
+        return None;
+    }
+    let span = ws[from].start..ws[end - 1].end;
+    match ctx.gazetteer.resolve(&ctx.body[span.clone()], local)? {
+        m @ (Mention::Speaker(..) | Mention::Role { .. }) => {
+            Some((m, span, ws[k].text.to_string()))
+        }
+        _ => None,
+    }
 }

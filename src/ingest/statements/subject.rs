@@ -2,6 +2,11 @@
 
 use super::*;
 
+/// Modal verbs: after one, a country as subject is the plan's content, not a speaker.
+const MODALS: &[&str] = &[
+    "would", "will", "must", "should", "could", "may", "might", "can", "shall",
+];
+
 /// A noun phrase after a verb, up to a comma, period or preposition: `said Peskov,`.
 pub(super) fn np_after(
     ctx: &Context<'_>,
@@ -92,7 +97,10 @@ pub(super) fn subject_before(
         }
     }
     segments.push((from, &pre[from..]));
-    for (seg_offset, seg) in segments {
+    let n_segments = segments.len();
+    // "Kyiv would agree to …" is what the plan asks of Kyiv, not Kyiv speaking
+    let modal = ws[end..v].iter().any(|w| MODALS.contains(&&*w.text));
+    for (i, (seg_offset, seg)) in segments.into_iter().enumerate() {
         let seg_start = start + seg_offset;
         let trimmed = seg.trim();
         if trimmed.is_empty() {
@@ -130,6 +138,14 @@ pub(super) fn subject_before(
                     known: false,
                 };
                 return Some((Mention::Speaker(body, None), name_span));
+            }
+            // a country or capital speaks only right before its verb ("Oslo maintains"), not
+            // as a dateline ("WASHINGTON —") or an aside ("Europe, he said, would …")
+            Some(Mention::Speaker(sp, _)) if !sp.known && ctx.gazetteer.is_place(&sp.name) => {
+                let dateline = !sp.name.chars().any(char::is_lowercase);
+                if i + 1 == n_segments && !modal && !dateline {
+                    return Some((Mention::Speaker(sp, None), span));
+                }
             }
             Some(m) => return Some((m, span)),
             None => {

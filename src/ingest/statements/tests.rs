@@ -1,0 +1,90 @@
+//! One invented sentence per attribution rule, through the whole extractor.
+
+use crate::catalog::Catalog;
+use crate::ingest::Extractor;
+
+/// (speaker, kind) of every statement extracted from `body` under a title about the plan.
+fn speakers(body: &str) -> Vec<(Option<String>, String)> {
+    let c = Catalog::bundled().expect("seeds parse");
+    let x = Extractor::new(&c).expect("rules compile");
+    let a = x.parse("t.txt", &format!("The peace plan\n\n{body}\n"));
+    x.extract(&a)
+        .into_iter()
+        .map(|s| (s.speaker.map(|p| p.name), format!("{:?}", s.kind)))
+        .collect()
+}
+
+fn names(body: &str) -> Vec<String> {
+    speakers(body).into_iter().filter_map(|(n, _)| n).collect()
+}
+
+#[test]
+fn a_medium_closing_the_sentence_speaks_for_all_of_it() {
+    let got =
+        speakers("Envoys agreed on the wording of the NATO clause of the plan, Interfax reported.");
+    assert_eq!(
+        got,
+        vec![(Some("Interfax".to_string()), "Report".to_string())]
+    );
+}
+
+#[test]
+fn a_copy_obtained_by_a_medium_makes_the_medium_the_source() {
+    let got = names(
+        "Kyiv would have to shrink its army to 600,000 under the plan, according to a copy obtained by Bloomberg.",
+    );
+    assert_eq!(got, vec!["Bloomberg"]);
+}
+
+#[test]
+fn a_verb_inside_an_appositive_does_not_capture_the_sentence() {
+    let got = names(
+        "The communique, released by the Dutch government, said the security guarantees of the plan were too vague.",
+    );
+    assert_eq!(got, vec!["Dutch government"]);
+}
+
+#[test]
+fn officials_with_a_relative_clause_stay_unnamed_officials_of_their_country() {
+    let got = names(
+        "Latvian officials who have seen the draft warned that the NATO clause of the plan leaves the Baltics exposed.",
+    );
+    assert_eq!(got, vec!["unnamed Latvian official"]);
+}
+
+#[test]
+fn a_capital_right_before_its_verb_speaks_and_a_pair_speaks_twice() {
+    assert_eq!(
+        names("Helsinki maintains that the sanctions relief in the plan comes far too early."),
+        vec!["Helsinki"]
+    );
+    assert_eq!(
+        names("Riga and Vilnius announced that they reject the territorial clauses of the plan."),
+        vec!["Riga", "Vilnius"]
+    );
+}
+
+#[test]
+fn a_country_after_a_modal_is_the_content_not_a_speaker() {
+    let got = names("Under the plan, Ukraine would agree to cap its army at 600,000 troops.");
+    assert!(!got.contains(&"Ukraine".to_string()), "{got:?}");
+}
+
+#[test]
+fn a_joint_statement_of_two_leaders_is_one_per_leader() {
+    let got = names(
+        "Trump and Macron said the frozen assets should pay for reconstruction under the plan.",
+    );
+    assert_eq!(got, vec!["Donald Trump", "Emmanuel Macron"]);
+}
+
+#[test]
+fn a_speech_verb_with_an_object_or_after_a_possessive_is_no_cue() {
+    let got =
+        names("The European Commission would add $50bn to the reconstruction fund of the plan.");
+    assert!(!got.contains(&"European Commission".to_string()), "{got:?}");
+    let got = names(
+        "Moscow's demands are all in the plan's territorial clause, the envoy of Finland noted.",
+    );
+    assert!(!got.iter().any(|n| n.contains("Moscow")), "{got:?}");
+}
