@@ -16,6 +16,28 @@ const SOURCES_TOML: &str = include_str!("../seeds/sources.toml");
 const LEXICON_TOML: &str = include_str!("../seeds/lexicon.toml");
 const OUTLETS_TOML: &str = include_str!("../seeds/outlets.toml");
 const MEDIA_TOML: &str = include_str!("../seeds/media.toml");
+const FORENAMES_TOML: &str = include_str!("../seeds/forenames.toml");
+
+/// First names with their gender, and the words before a name that make it a person
+/// (`seeds/forenames.toml`).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Forenames {
+    /// Men's first names, folded.
+    #[serde(default)]
+    pub male: Vec<String>,
+    /// Women's first names, folded.
+    #[serde(default)]
+    pub female: Vec<String>,
+    /// Mr, Sir.
+    #[serde(default)]
+    pub honorifics_male: Vec<String>,
+    /// Ms, Mrs.
+    #[serde(default)]
+    pub honorifics_female: Vec<String>,
+    /// Title words before a name ("President", "spokesman").
+    #[serde(default)]
+    pub title_words: Vec<String>,
+}
 
 /// One of the four groups the plan's points are reported to fall into.
 #[derive(Debug, Clone, Deserialize)]
@@ -343,6 +365,8 @@ pub struct Catalog {
     pub lexicon: Lexicon,
     /// Outlets and their countries.
     pub outlets: Vec<OutletEntry>,
+    /// First names and title words, for the entity table of an article.
+    pub forenames: Forenames,
 }
 
 /// A seed file that does not parse.
@@ -395,6 +419,10 @@ impl Catalog {
                     source,
                 })?
                 .outlet,
+            forenames: toml::from_str(FORENAMES_TOML).map_err(|source| CatalogError {
+                file: "forenames.toml",
+                source,
+            })?,
         })
     }
 

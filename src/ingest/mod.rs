@@ -8,6 +8,7 @@
 
 pub mod article;
 pub mod decode;
+pub mod entities;
 pub mod export;
 pub mod html;
 pub mod provisions;
@@ -21,7 +22,9 @@ mod antecedents;
 mod resolve;
 
 use antecedents::SpanAnalyses;
-use resolve::{Names, RoleHolder, resolve_speakers, spaced, title_before};
+use resolve::{
+    NameMention, Names, RoleHolder, mark_subjects, resolve_speakers, spaced, title_before,
+};
 
 use std::ops::Range;
 use std::rc::Rc;
@@ -56,6 +59,7 @@ pub struct Extractor {
     article_rules: ArticleRules,
     gazetteer: Gazetteer,
     speech: SpeechRules,
+    people: entities::People,
     linker: Linker,
     stance: StanceRules,
     negotiation: std::collections::HashSet<String>,
@@ -72,6 +76,7 @@ impl Extractor {
             article_rules: ArticleRules::new(&catalog.lexicon.boilerplate, publishers)?,
             gazetteer: Gazetteer::new(&catalog.speakers, &catalog.lexicon)?,
             speech: SpeechRules::new(&catalog.lexicon.speech),
+            people: entities::People::new(&catalog.forenames, &catalog.lexicon.names.not_name),
             linker: Linker::new(&catalog.plan)?,
             stance: StanceRules::new(&catalog.lexicon.stance)?,
             negotiation: catalog
@@ -141,27 +146,48 @@ impl Extractor {
     /// Every plan statement in `article`. Pure: no I/O.
     pub fn extract(&self, article: &Article) -> Vec<Statement> {
         let seg = sentences::segment(&article.body, &article.paragraphs);
+        // the entity table: known names, then the new people named anywhere in the body
+        let names = Names::find(&self.gazetteer, &article.body);
+        let known: Vec<Range<usize>> = names
+            .hits
+            .iter()
+            .map(|h| names.folded.orig(h.start)..names.folded.orig(h.end))
+            .collect();
+        let people = self.people.find(&article.body, &seg, &known);
+        let surnames = entities::surnames(&people);
         let ctx = Context {
             body: &article.body,
             seg: &seg,
             paragraphs: &article.paragraphs,
             gazetteer: &self.gazetteer,
             speech: &self.speech,
+            people: &surnames,
         };
         let candidates = statements::find_candidates(&ctx);
-        let names = Names::find(&self.gazetteer, &article.body);
-        let mentions = self.name_mentions(&names, &seg);
-        let holders = self.role_holders(&article.body, &names, &seg, article.publisher.as_deref());
+        let mut mentions = self.name_mentions(&names, &seg);
+        mentions.extend(people.iter().map(|e| NameMention {
+            pos: e.pos,
+            para: e.para,
+            speaker: e.speaker.clone(),
+            gender: e.gender,
+            subject: false,
+        }));
+        mentions.sort_by_key(|m| m.pos);
+        mark_subjects(&mut mentions, &article.body, &seg);
+        let mut holders =
+            self.role_holders(&article.body, &names, &seg, article.publisher.as_deref());
+        holders.extend(people.iter().map(|e| RoleHolder {
+            pos: e.pos,
+            title: format!(" {} ", spaced(&e.title)),
+            speaker: e.speaker.clone(),
+        }));
+        holders.sort_by_key(|h| h.pos);
         let resolved = resolve_speakers(candidates, &mentions, &holders);
         self.finish(&ctx, &names, article.title.as_deref(), resolved)
     }
 
     /// Known people and media named outside quotes, in order, for pronouns and "the newspaper".
-    fn name_mentions(
-        &self,
-        names: &Names,
-        seg: &sentences::Segmented,
-    ) -> Vec<(usize, usize, Speaker, Option<Gender>)> {
+    fn name_mentions(&self, names: &Names, seg: &sentences::Segmented) -> Vec<NameMention> {
         let f = &names.folded;
         names
             .hits
@@ -175,12 +201,14 @@ impl Extractor {
                 if seg.in_quote(pos) {
                     return None;
                 }
-                let para = seg
-                    .sentences
-                    .iter()
-                    .find(|s| s.span.contains(&pos))
-                    .map(|s| s.para)?;
-                Some((pos, para, h.speaker.clone(), h.gender))
+                let s = seg.sentences.iter().find(|s| s.span.contains(&pos))?;
+                Some(NameMention {
+                    pos,
+                    para: s.para,
+                    speaker: h.speaker.clone(),
+                    gender: h.gender,
+                    subject: false,
+                })
             })
             .collect()
     }

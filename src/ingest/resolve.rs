@@ -1,6 +1,7 @@
 //! Speakers from context: the names, titles and roles of an article, definite descriptions
 //! ("the Russian minister") and pronouns resolved against who was named before.
 
+use super::sentences::Segmented;
 use super::*;
 
 /// The body of an article folded, and the known names in it.
@@ -14,6 +15,33 @@ impl Names {
         let folded = fold(body);
         let hits = gazetteer.find(&folded.text);
         Self { folded, hits }
+    }
+}
+
+/// A known person or medium, or a new person of the entity table, named outside quotes.
+#[derive(Debug, Clone)]
+pub(super) struct NameMention {
+    pub(super) pos: usize,
+    pub(super) para: usize,
+    pub(super) speaker: Speaker,
+    pub(super) gender: Option<Gender>,
+    /// Named among the first words of its sentence: its subject, most likely.
+    pub(super) subject: bool,
+}
+
+/// Marks the subjects: the first name of a sentence, among its first eight words.
+pub(super) fn mark_subjects(mentions: &mut [NameMention], body: &str, seg: &Segmented) {
+    let mut last_sentence = None;
+    for m in mentions.iter_mut() {
+        let Some(i) = seg.sentences.iter().position(|s| s.span.contains(&m.pos)) else {
+            continue;
+        };
+        let start = seg.sentences[i].span.start;
+        m.subject = last_sentence != Some(i)
+            && body
+                .get(start..m.pos)
+                .is_some_and(|t| t.split_whitespace().count() <= 8);
+        last_sentence = Some(i);
     }
 }
 
@@ -82,12 +110,14 @@ pub(super) fn role_holder(
 /// Resolves pronouns and continued quotes from the statements and names before them.
 pub(super) fn resolve_speakers(
     candidates: Vec<Candidate>,
-    mentions: &[(usize, usize, Speaker, Option<Gender>)],
+    mentions: &[NameMention],
     holders: &[RoleHolder],
 ) -> Vec<(Candidate, Option<Speaker>, String)> {
     let mut out: Vec<(Candidate, Option<Speaker>, String)> = Vec::with_capacity(candidates.len());
-    let mut genders: Vec<(String, Option<Gender>)> =
-        mentions.iter().map(|m| (m.2.slug.clone(), m.3)).collect();
+    let mut genders: Vec<(String, Option<Gender>)> = mentions
+        .iter()
+        .map(|m| (m.speaker.slug.clone(), m.gender))
+        .collect();
     for c in candidates {
         let (speaker, via) = match &c.mention {
             Some(Mention::Speaker(s, _))
@@ -172,7 +202,7 @@ const MEDIA_WORDS: &[&str] = &[
 pub(super) fn definite_description(
     s: &Speaker,
     before: &[(Candidate, Option<Speaker>, String)],
-    mentions: &[(usize, usize, Speaker, Option<Gender>)],
+    mentions: &[NameMention],
 ) -> Option<Speaker> {
     if s.known {
         return None;
@@ -193,7 +223,7 @@ pub(super) fn definite_description(
                 mentions
                     .iter()
                     .rev()
-                    .map(|m| &m.2)
+                    .map(|m| &m.speaker)
                     .find(|x| x.kind == SpeakerKind::Media)
             })
             .cloned();
@@ -222,14 +252,14 @@ pub(super) fn pronoun(
     p: Pronoun,
     c: &Candidate,
     before: &[(Candidate, Option<Speaker>, String)],
-    mentions: &[(usize, usize, Speaker, Option<Gender>)],
+    mentions: &[NameMention],
     genders: &[(String, Option<Gender>)],
 ) -> Option<Speaker> {
     let gender_of = |s: &Speaker| {
         genders
             .iter()
             .rev()
-            .find(|(slug, _)| *slug == s.slug)
+            .find(|(slug, g)| *slug == s.slug && g.is_some())
             .and_then(|(_, g)| *g)
     };
     let fits = |s: &Speaker| match p {
@@ -249,25 +279,35 @@ pub(super) fn pronoun(
     };
     // the same or the previous paragraph first; then, when nobody there fits, a few
     // paragraphs further back (a paragraph on something else may stand between)
+    // the latest of: a speaker of a statement before, a person named as the subject of a
+    // sentence before ("Kremlin aide Lev Orlov spoke to the press. He said …" is Orlov, even
+    // after a quote of Putin's); a person named elsewhere in a sentence only when neither is
     for back in [1, 3] {
         let window = c.para.saturating_sub(back);
-        let from_statements = before
+        let from_statement = before
             .iter()
             .rev()
             .filter(|(b, _, _)| b.para >= window && b.span.start < c.span.start)
-            .filter_map(|(_, s, _)| s.clone())
-            .find(|s| fits(s));
-        if from_statements.is_some() {
-            return from_statements;
-        }
-        let named = mentions
-            .iter()
-            .rev()
-            .filter(|(pos, para, _, _)| *pos < c.span.start && *para >= window)
-            .map(|(_, _, s, _)| s.clone())
-            .find(|s| fits(s));
-        if named.is_some() {
-            return named;
+            .filter_map(|(b, s, _)| {
+                let at = b.speaker_span.as_ref().map_or(b.span.start, |r| r.start);
+                s.clone().map(|s| (at, s))
+            })
+            .find(|(_, s)| fits(s));
+        let named = |subject_only: bool| {
+            mentions
+                .iter()
+                .rev()
+                .filter(|m| m.pos < c.span.start && m.para >= window)
+                .filter(|m| m.subject || !subject_only)
+                .map(|m| (m.pos, m.speaker.clone()))
+                .find(|(_, s)| fits(s))
+        };
+        let best = match (from_statement, named(true)) {
+            (Some(st), Some(nm)) => Some(if nm.0 > st.0 { nm } else { st }),
+            (st, nm) => st.or(nm).or_else(|| named(false)),
+        };
+        if let Some((_, s)) = best {
+            return Some(s);
         }
     }
     None

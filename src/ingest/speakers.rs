@@ -391,10 +391,18 @@ impl Gazetteer {
             }
         }
         // "the President", "the Ministry": whoever the article last named in that role
+        // "the Russian minister", "the Finnish president": the role, past the nationality
+        let role_from = if clean.len() >= 3 && self.origins.iter().any(|(k, _)| *k == clean[1]) {
+            2
+        } else {
+            1
+        };
         if clean.len() >= 2
             && clean[0] == "the"
-            && let Some((_, role_words)) =
-                self.roles.iter().find(|(k, _)| *k == clean[1..].join(" "))
+            && let Some((_, role_words)) = self
+                .roles
+                .iter()
+                .find(|(k, _)| *k == clean[role_from..].join(" "))
         {
             let fallback = group_head.map(|head| {
                 let name = strip_determiner(np);

@@ -276,6 +276,8 @@ pub struct Context<'a> {
     pub gazetteer: &'a Gazetteer,
     /// Speech verbs.
     pub speech: &'a SpeechRules,
+    /// The new people of the article's entity table, by folded surname.
+    pub people: &'a [(String, crate::model::Speaker)],
 }
 
 /// The words of the sentence at `span`, folded as `f`.
@@ -299,7 +301,7 @@ fn sentence_words<'f>(ctx: &Context<'_>, span: &Range<usize>, f: &'f Folded) -> 
 /// Finds the candidate statements of an article.
 pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
     let mut out = Vec::new();
-    let mut local = Vec::new();
+    let mut local = ctx.people.to_vec();
     let mut list_paras = find_lists(ctx, &mut out, &mut local);
     list_paras.extend(find_transcript(ctx, &mut out, &mut local));
     let mut doc_origin: Option<(String, usize)> = None;

@@ -88,3 +88,27 @@ fn a_speech_verb_with_an_object_or_after_a_possessive_is_no_cue() {
     );
     assert!(!got.iter().any(|n| n.contains("Moscow")), "{got:?}");
 }
+
+#[test]
+fn a_surname_alone_resolves_to_a_person_named_earlier_without_a_speech_verb() {
+    let got = names(
+        "Former committee chair Tom Reyes met envoys in Geneva on Monday.\n\nReyes argued that the NATO clause of the plan would leave Kyiv without allies.",
+    );
+    assert_eq!(got, vec!["Tom Reyes"]);
+}
+
+#[test]
+fn a_pronoun_prefers_the_subject_of_its_paragraph_over_the_last_quoted_speaker() {
+    let got = names(
+        "Putin said the plan was \"a basis for a settlement of the whole conflict\".\n\nKremlin aide Lev Orlov later spoke to reporters in Moscow. He said the territorial clause of the plan was not negotiable.",
+    );
+    assert_eq!(got, vec!["Vladimir Putin", "Lev Orlov"]);
+}
+
+#[test]
+fn a_role_noun_resolves_to_the_person_with_that_title() {
+    let got = names(
+        "Senate committee chair Tom Reyes met envoys in Geneva.\n\nThe chair said the amnesty clause of the plan was unfair.",
+    );
+    assert_eq!(got, vec!["Tom Reyes"]);
+}
