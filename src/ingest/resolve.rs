@@ -212,10 +212,38 @@ pub(super) fn definite_description(
         .strip_prefix("unnamed ")
         .unwrap_or(&s.name)
         .to_lowercase();
+    let mut earlier = before.iter().rev().filter_map(|(_, sp, _)| sp.as_ref());
+    // "the report said" is the medium named before; "those reports", "reports say" (and a
+    // report with no medium named) are the media at large
+    let head = bare
+        .strip_prefix("those ")
+        .or_else(|| bare.strip_prefix("these "))
+        .or_else(|| bare.strip_prefix("media "))
+        .unwrap_or(&bare);
+    if head == "report" || head == "reports" {
+        let medium = (head == "report")
+            .then(|| {
+                earlier
+                    .find(|x| x.kind == SpeakerKind::Media && x.known)
+                    .or_else(|| {
+                        mentions
+                            .iter()
+                            .rev()
+                            .map(|m| &m.speaker)
+                            .find(|x| x.kind == SpeakerKind::Media)
+                    })
+            })
+            .flatten();
+        return Some(medium.cloned().unwrap_or_else(|| Speaker {
+            slug: "media-reports".to_string(),
+            name: "media reports".to_string(),
+            kind: SpeakerKind::Media,
+            known: false,
+        }));
+    }
     if bare.contains(' ') {
         return None;
     }
-    let mut earlier = before.iter().rev().filter_map(|(_, sp, _)| sp.as_ref());
     if MEDIA_WORDS.contains(&bare.as_str()) {
         return earlier
             .find(|x| x.kind == SpeakerKind::Media)

@@ -1,6 +1,7 @@
 //! Sieve 4: reported speech in a sentence, documents as subjects and their authors.
 
 use super::*;
+use crate::model::SpeakerKind;
 
 /// Sieve 4: reported speech in a sentence.
 pub(super) fn sentence_candidate(
@@ -380,10 +381,19 @@ fn closing_cue(
         return None;
     }
     let span = ws[from].start..ws[end - 1].end;
-    match ctx.gazetteer.resolve(&ctx.body[span.clone()], local)? {
-        m @ (Mention::Speaker(..) | Mention::Role { .. }) => {
-            Some((m, span, ws[k].text.to_string()))
-        }
-        _ => None,
-    }
+    let m = match ctx.gazetteer.resolve(&ctx.body[span.clone()], local)? {
+        m @ (Mention::Speaker(..) | Mention::Role { .. }) => m,
+        _ => return None,
+    };
+    // "Zakharova wrote that …, Caliber.Az reports": a person speaking inside the sentence is
+    // its source; the medium only passes it on
+    let is =
+        |m: &Mention, kind: SpeakerKind| matches!(m, Mention::Speaker(sp, _) if sp.kind == kind);
+    let person_inside = is(&m, SpeakerKind::Media)
+        && plain.iter().take_while(|&&j| j < from).any(|&j| {
+            ctx.speech.verb_at(ws, j, false).is_some()
+                && subject_before(ctx, s, ws, j, false, local)
+                    .is_some_and(|(inner, _)| is(&inner, SpeakerKind::Person))
+        });
+    (!person_inside).then(|| (m, span, ws[k].text.to_string()))
 }

@@ -22,7 +22,8 @@ pub(super) fn np_after(
     let mut last = from;
     let mut k = from;
     while k < ws.len() && k < from + 9 && ws[k].end <= limit && !ws[k].in_quote {
-        if POST_NP_STOP.contains(&&*ws[k].text) && k > from {
+        // "by the agency Reuters citing three sources": the medium, not its sources
+        if (POST_NP_STOP.contains(&&*ws[k].text) || ws[k].text == "citing") && k > from {
             break;
         }
         last = k;

@@ -112,3 +112,29 @@ fn a_role_noun_resolves_to_the_person_with_that_title() {
     );
     assert_eq!(got, vec!["Tom Reyes"]);
 }
+
+#[test]
+fn the_report_is_the_medium_named_before_and_reports_alone_are_media_reports() {
+    let got = names(
+        "Bloomberg News reported on Tuesday that a new draft of the plan exists.\n\nA board led by Trump would oversee the plan, the report said.",
+    );
+    assert_eq!(got.last().map(String::as_str), Some("Bloomberg"));
+    let got = names("Those reports state that the plan would cap the army of Ukraine.");
+    assert_eq!(got, vec!["media reports"]);
+}
+
+#[test]
+fn a_medium_citing_sources_in_a_passive_is_the_medium() {
+    let got = names(
+        "The draft of the plan was written in Moscow. This was reported by the agency Reuters citing two people who know the matter.",
+    );
+    assert_eq!(got.last().map(String::as_str), Some("Reuters"));
+}
+
+#[test]
+fn a_person_inside_the_sentence_keeps_it_when_a_medium_closes_it() {
+    let got = names(
+        "Maria Zakharova wrote on Telegram that the report on the plan was false, Caliber.Az reports.",
+    );
+    assert_eq!(got, vec!["Maria Zakharova"]);
+}
