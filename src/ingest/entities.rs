@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::sentences::Segmented;
-use super::speakers::Gender;
+use super::speakers::{Gazetteer, Gender, Mention};
 use crate::catalog::Forenames;
 use crate::model::{Speaker, SpeakerKind};
 use crate::text::{fold_str, slugify};
@@ -209,6 +209,54 @@ fn tokens(body: &str, span: Range<usize>) -> Vec<Tok<'_>> {
     }
     if let Some(a) = from {
         push(a, text.len());
+    }
+    out
+}
+
+/// Determiners that introduce an unnamed source ("a senior EU diplomat", "two officials").
+const INDEFINITE: &[&str] = &[
+    "a", "an", "one", "two", "three", "four", "several", "some", "another",
+];
+
+/// The unnamed sources the article introduces anywhere outside quotes ("Our correspondent
+/// asked a senior EU diplomat …"), for a later "the diplomat said".
+pub fn unnamed_sources(body: &str, seg: &Segmented, gazetteer: &Gazetteer) -> Vec<Entity> {
+    let mut out = Vec::new();
+    for s in &seg.sentences {
+        let toks = tokens(body, s.span.clone());
+        for (i, t) in toks.iter().enumerate() {
+            if !gazetteer.is_unnamed_head(&fold_str(t.bare)) || seg.in_quote(t.start) {
+                continue;
+            }
+            let Some(d) = (i.saturating_sub(5)..i)
+                .rev()
+                .find(|&j| INDEFINITE.contains(&fold_str(toks[j].bare).as_str()))
+            else {
+                continue;
+            };
+            if toks[d..i]
+                .iter()
+                .any(|x| x.raw.ends_with([',', '.', ';', ':']))
+            {
+                continue;
+            }
+            let phrase = toks[d..=i]
+                .iter()
+                .map(|x| x.bare)
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some(Mention::Speaker(sp, g)) = gazetteer.resolve(&phrase, &mut Vec::new())
+                && sp.kind == SpeakerKind::Unnamed
+            {
+                out.push(Entity {
+                    pos: toks[d].start,
+                    para: s.para,
+                    speaker: sp,
+                    gender: g,
+                    title: String::new(),
+                });
+            }
+        }
     }
     out
 }

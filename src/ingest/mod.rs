@@ -172,6 +172,14 @@ impl Extractor {
             gender: e.gender,
             subject: false,
         }));
+        let unnamed = entities::unnamed_sources(&article.body, &seg, &self.gazetteer);
+        mentions.extend(unnamed.into_iter().map(|e| NameMention {
+            pos: e.pos,
+            para: e.para,
+            speaker: e.speaker,
+            gender: e.gender,
+            subject: false,
+        }));
         mentions.sort_by_key(|m| m.pos);
         mark_subjects(&mut mentions, &article.body, &seg);
         let mut holders =
@@ -182,7 +190,7 @@ impl Extractor {
             speaker: e.speaker.clone(),
         }));
         holders.sort_by_key(|h| h.pos);
-        let resolved = resolve_speakers(candidates, &mentions, &holders);
+        let resolved = resolve_speakers(&article.body, candidates, &mentions, &holders);
         self.finish(&ctx, &names, article.title.as_deref(), resolved)
     }
 

@@ -109,6 +109,7 @@ pub(super) fn role_holder(
 
 /// Resolves pronouns and continued quotes from the statements and names before them.
 pub(super) fn resolve_speakers(
+    body: &str,
     candidates: Vec<Candidate>,
     mentions: &[NameMention],
     holders: &[RoleHolder],
@@ -121,7 +122,16 @@ pub(super) fn resolve_speakers(
     for c in candidates {
         let (speaker, via) = match &c.mention {
             Some(Mention::Speaker(s, _))
-                if let Some(earlier) = definite_description(s, &out, mentions) =>
+                if let Some(earlier) = definite_description(
+                    s,
+                    c.speaker_span
+                        .as_ref()
+                        .and_then(|r| body.get(r.clone()))
+                        .is_some_and(|t| t.trim_start().to_lowercase().starts_with("the ")),
+                    c.span.start,
+                    &out,
+                    mentions,
+                ) =>
             {
                 (
                     Some(earlier),
@@ -201,6 +211,8 @@ const MEDIA_WORDS: &[&str] = &[
 /// "the newspaper" -> the medium named before; "the diplomat" -> the unnamed diplomat before.
 pub(super) fn definite_description(
     s: &Speaker,
+    definite: bool,
+    at: usize,
     before: &[(Candidate, Option<Speaker>, String)],
     mentions: &[NameMention],
 ) -> Option<Speaker> {
@@ -258,14 +270,45 @@ pub(super) fn definite_description(
     }
     if s.kind == SpeakerKind::Unnamed {
         let suffix = format!(" {bare}");
-        return earlier
-            .find(|x| {
-                x.kind == SpeakerKind::Unnamed && x.name != s.name && x.name.ends_with(&suffix)
-            })
+        let same = |x: &&Speaker| {
+            x.kind == SpeakerKind::Unnamed && x.name != s.name && x.name.ends_with(&suffix)
+        };
+        // a statement of one before, or one the article introduced ("asked a senior EU
+        // diplomat …"), the later the better
+        let same_kind = earlier.find(same).cloned().or_else(|| {
+            mentions
+                .iter()
+                .rev()
+                .filter(|m| m.pos < at)
+                .map(|m| &m.speaker)
+                .find(same)
+                .cloned()
+        });
+        if same_kind.is_some() || !definite || !TITLE_HEADS.contains(&bare.as_str()) {
+            return same_kind;
+        }
+        // "the diplomat stressed" right after Zakharova spoke: the person who spoke last
+        return before
+            .iter()
+            .rev()
+            .take(3)
+            .filter_map(|(_, sp, _)| sp.as_ref())
+            .find(|x| x.kind == SpeakerKind::Person)
             .cloned();
     }
     None
 }
+
+/// Heads of an unnamed source that are also the title of a named person ("the diplomat" after
+/// a foreign ministry spokeswoman spoke).
+const TITLE_HEADS: &[&str] = &[
+    "diplomat",
+    "official",
+    "representative",
+    "aide",
+    "adviser",
+    "negotiator",
+];
 
 pub(super) fn pronoun_word(p: Pronoun) -> &'static str {
     match p {

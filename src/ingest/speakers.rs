@@ -296,6 +296,11 @@ impl Gazetteer {
         })
     }
 
+    /// True when `folded` heads an unnamed source ("official", "diplomat").
+    pub fn is_unnamed_head(&self, folded: &str) -> bool {
+        self.unnamed.iter().any(|u| u == folded)
+    }
+
     fn is_document_phrase(&self, words: &[&str]) -> bool {
         words.iter().take(5).any(|w| self.documents.contains(*w))
     }

@@ -138,3 +138,15 @@ fn a_person_inside_the_sentence_keeps_it_when_a_medium_closes_it() {
     );
     assert_eq!(got, vec!["Maria Zakharova"]);
 }
+
+#[test]
+fn the_diplomat_is_the_unnamed_diplomat_introduced_earlier_or_else_the_person_who_spoke() {
+    let got = names(
+        "Our reporter asked a senior Dutch diplomat whether the plan had reached The Hague.\n\n\"Not that anyone has told us about the plan,\" the diplomat said.",
+    );
+    assert_eq!(got, vec!["unnamed Dutch diplomat"]);
+    let got = names(
+        "\"The European text of the plan is a provocation,\" Zakharova said.\n\n\"Troops of any flag on Ukrainian soil under the plan would be a target,\" the diplomat stressed.",
+    );
+    assert_eq!(got, vec!["Maria Zakharova", "Maria Zakharova"]);
+}
