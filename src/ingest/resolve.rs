@@ -181,8 +181,15 @@ pub(super) fn resolve_speakers(
                 None => continue,
             },
             Some(Mention::Document) | None if c.floating => {
+                // a quote paragraph with no attribution goes on the quote or the reported speech
+                // of a person just before ("Zelensky addressed the nation, saying …" then three
+                // paragraphs that are only quotes)
                 match out.last().filter(|(p, s, _)| {
-                    p.kind == Kind::Quote && s.is_some() && c.para <= p.para + 1
+                    let person = s.as_ref().is_some_and(|s| {
+                        matches!(s.kind, SpeakerKind::Person | SpeakerKind::Unnamed)
+                    });
+                    (p.kind == Kind::Quote && s.is_some() || p.kind == Kind::Paraphrase && person)
+                        && c.para <= p.para + 1
                 }) {
                     Some((_, s, _)) => (s.clone(), "previous quote".to_string()),
                     None => continue,

@@ -112,6 +112,11 @@ const STOP: &[&str] = &[
     "does", "did", "when", "because", "whether", "there", "this", "these", "what",
 ];
 
+/// Prepositions that open a post-modifier ("familiar with", "close to").
+const PREPOSITIONS: &[&str] = &[
+    "with", "to", "of", "for", "on", "in", "about", "from", "by", "at",
+];
+
 /// Words that open what follows the head of a group ("leaders gathered at", "ministers in").
 const POST_MODIFIER: &[&str] = &["at", "in", "from", "on", "during", "after", "attending"];
 
@@ -350,7 +355,7 @@ impl Gazetteer {
             .into_iter()
             .filter(|h| !folded[h.end..].starts_with('\''))
             .collect();
-        if let Some(m) = self.unnamed_source(&clean, &hits) {
+        if let Some(m) = self.unnamed_source(&folded, &clean, &hits) {
             return Some(m);
         }
         let person = hits
@@ -491,20 +496,35 @@ impl Gazetteer {
         }
     }
 
-    fn unnamed_source(&self, clean: &[String], hits: &[NameHit]) -> Option<Mention> {
+    fn unnamed_source(&self, folded: &str, clean: &[String], hits: &[NameHit]) -> Option<Mention> {
         let joined = clean.join(" ");
         let head_at = self
             .unnamed
             .iter()
             .filter_map(|u| find_word(&joined, u).map(|p| (p, u)))
             .min_by_key(|(p, _)| *p)?;
-        let (_, head) = head_at;
+        let (at, head) = head_at;
+        let head_word = joined[..at].split_whitespace().count();
         // a named person in the phrase makes the head a title ("Kremlin aide Yuri Ushakov");
-        // possessives ("Zelensky's aide") were removed from `hits` by the caller
-        if hits
-            .iter()
-            .any(|h| h.speaker.kind == SpeakerKind::Person && !h.title)
-        {
+        // possessives ("Zelensky's aide") were removed from `hits` by the caller; a person
+        // after a preposition is what the source knows about ("officials familiar with the
+        // Modi-Putin summit")
+        let in_modifier = |h: &NameHit| {
+            let w = folded[..h.start].split_whitespace().count();
+            clean
+                .get(head_word + 1..w)
+                .is_some_and(|between| between.iter().any(|x| PREPOSITIONS.contains(&x.as_str())))
+        };
+        // a person's title that holds the head ("the EU's top diplomat") names that person
+        let title_of_head = |h: &NameHit| {
+            h.title
+                && folded[..h.start].split_whitespace().count() <= head_word
+                && folded[..h.end].split_whitespace().count() > head_word
+        };
+        if hits.iter().any(|h| {
+            h.speaker.kind == SpeakerKind::Person
+                && (!h.title && !in_modifier(h) || title_of_head(h))
+        }) {
             return None;
         }
         let mut origins: Vec<String> = Vec::new();
@@ -566,6 +586,13 @@ impl Gazetteer {
             .take_while(|t| is_name_word(t))
             .copied()
             .collect();
+        // "Senator Wong": a title and the surname of someone the article named in full
+        if run.len() == 1
+            && tokens.len() >= 2
+            && let Some((_, s)) = local.iter().find(|(k, _)| *k == fold_str(run[0]))
+        {
+            return Some(Mention::Speaker(s.clone(), None));
+        }
         if !(2..=3).contains(&run.len()) {
             return None;
         }

@@ -63,3 +63,30 @@ fn a_coordination_of_speakers_gives_the_first_and_a_shared_head_stays_one_group(
         Some("US")
     );
 }
+
+#[test]
+fn a_person_named_after_a_preposition_does_not_make_a_source_named() {
+    assert_eq!(
+        name("Officials familiar with the Trump-Putin summit").as_deref(),
+        Some("unnamed official")
+    );
+}
+
+#[test]
+fn a_title_that_holds_the_head_of_an_unnamed_source_names_its_holder() {
+    assert_eq!(
+        name("The EU's top diplomat").as_deref(),
+        Some("Kaja Kallas")
+    );
+}
+
+#[test]
+fn a_title_and_a_surname_named_before_in_full_is_that_person() {
+    let g = gazetteer();
+    let mut local = Vec::new();
+    let _ = g.resolve("Foreign Minister Hana Ortiz", &mut local);
+    match g.resolve("Senator Ortiz", &mut local) {
+        Some(Mention::Speaker(s, _)) => assert_eq!(s.name, "Hana Ortiz"),
+        other => panic!("{other:?}"),
+    }
+}

@@ -158,5 +158,79 @@ pub(super) fn subject_before(
             }
         }
     }
+    participle_subject(ctx, ws, v, start, local)
+}
+
+/// `Zelensky addressed the nation on Friday, saying …`: a participle cue after a comma speaks
+/// for the subject that opens the sentence, the shortest run of its first words that names a
+/// speaker.
+fn participle_subject(
+    ctx: &Context<'_>,
+    ws: &[SWord],
+    v: usize,
+    start: usize,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>)> {
+    let after_comma = v > 0 && ctx.body[ws[v - 1].end..ws[v].start].contains(',');
+    if !ws[v].text.ends_with("ing") || !after_comma {
+        return None;
+    }
+    let mut first = ws.iter().position(|w| w.start >= start)?;
+    // past a dateline in capitals ("BRUSSELS — EU ministers …", "NEW DELHI: India …")
+    let caps = |k: usize| !ctx.body[ws[k].start..ws[k].end].contains(char::is_lowercase);
+    let mut k = first;
+    while k + 1 < v && caps(k) {
+        if ctx.body[ws[k].end..ws[k + 1].start].contains(['\u{2014}', '\u{2013}', '-', ':']) {
+            first = k + 1;
+            break;
+        }
+        k += 1;
+    }
+    for last in first..(first + 6).min(v) {
+        let span = ws[first].start..ws[last].end;
+        if ws[last].in_quote || ctx.body[span.clone()].contains([',', ';', ':']) {
+            break;
+        }
+        // "The EU's top diplomat": not the EU
+        if ws[last].possessive {
+            continue;
+        }
+        match ctx.gazetteer.resolve(&ctx.body[span.clone()], local) {
+            Some(m @ Mention::Pronoun(_)) => return Some((m, span)),
+            Some(m @ Mention::Speaker(..)) => {
+                return Some(longer_group(ctx, ws, last, v, m, span, local));
+            }
+            _ => {}
+        }
+    }
     None
+}
+
+/// "EU foreign ministers" rather than "EU": one or two more words that make a group or body
+/// (no participle among them: "Zelensky addressed" stays Zelensky).
+fn longer_group(
+    ctx: &Context<'_>,
+    ws: &[SWord],
+    last: usize,
+    v: usize,
+    m: Mention,
+    span: Range<usize>,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> (Mention, Range<usize>) {
+    for more in [last + 1, last + 2] {
+        if more >= v || ws[more].in_quote || ws[more].text.ends_with("ed") {
+            break;
+        }
+        let longer = span.start..ws[more].end;
+        if ctx.body[longer.clone()].contains([',', ';', ':']) {
+            break;
+        }
+        if let Some(Mention::Speaker(sp, g)) =
+            ctx.gazetteer.resolve(&ctx.body[longer.clone()], local)
+            && sp.kind != crate::model::SpeakerKind::Person
+        {
+            return (Mention::Speaker(sp, g), longer);
+        }
+    }
+    (m, span)
 }

@@ -150,3 +150,20 @@ fn the_diplomat_is_the_unnamed_diplomat_introduced_earlier_or_else_the_person_wh
     );
     assert_eq!(got, vec!["Maria Zakharova", "Maria Zakharova"]);
 }
+
+#[test]
+fn a_participle_cue_speaks_for_the_subject_and_quote_paragraphs_after_it_keep_that_speaker() {
+    let got = speakers(
+        "President Zelensky addressed the nation on Friday after receiving the plan, saying Ukraine would study the draft calmly.\n\n\"This is one of the hardest moments for the country. The pressure on us over the plan is heavy.\n\n\"We will bring our own ideas to the talks on the plan and defend our interests.\"",
+    );
+    let names: Vec<_> = got.iter().filter_map(|(n, _)| n.as_deref()).collect();
+    assert_eq!(names, vec!["Volodymyr Zelenskyy"; 3]);
+}
+
+#[test]
+fn a_dateline_in_capitals_is_no_speaker_of_a_participle_cue() {
+    let got = names(
+        "GENEVA — EU foreign ministers meeting on Thursday rejected parts of the US plan, insisting that no deal could be imposed on Kyiv.",
+    );
+    assert_eq!(got, vec!["EU foreign ministers"]);
+}
