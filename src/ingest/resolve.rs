@@ -260,8 +260,16 @@ pub(super) fn definite_description(
             known: false,
         }));
     }
+    // "the Kremlin official said" right after Peskov spoke: Peskov
     if bare.contains(' ') {
-        return None;
+        let head = bare.rsplit(' ').next().unwrap_or("");
+        let nobody_so_named = !earlier.clone().any(|x| x.name == s.name);
+        return (s.kind == SpeakerKind::Unnamed
+            && definite
+            && TITLE_HEADS.contains(&head)
+            && nobody_so_named)
+            .then(|| last_person(before))
+            .flatten();
     }
     if MEDIA_WORDS.contains(&bare.as_str()) {
         return earlier
@@ -295,15 +303,20 @@ pub(super) fn definite_description(
             return same_kind;
         }
         // "the diplomat stressed" right after Zakharova spoke: the person who spoke last
-        return before
-            .iter()
-            .rev()
-            .take(3)
-            .filter_map(|(_, sp, _)| sp.as_ref())
-            .find(|x| x.kind == SpeakerKind::Person)
-            .cloned();
+        return last_person(before);
     }
     None
+}
+
+/// The person among the speakers of the last three statements, latest first.
+fn last_person(before: &[(Candidate, Option<Speaker>, String)]) -> Option<Speaker> {
+    before
+        .iter()
+        .rev()
+        .take(3)
+        .filter_map(|(_, sp, _)| sp.as_ref())
+        .find(|x| x.kind == SpeakerKind::Person)
+        .cloned()
 }
 
 /// Heads of an unnamed source that are also the title of a named person ("the diplomat" after

@@ -41,6 +41,10 @@ impl Gazetteer {
                     .then(|| unnamed("unnamed source"))
             });
         }
+        // "India on Thursday", "the Kremlin earlier this week": the speaker before the time
+        if let Some(i) = time_adjunct(words) {
+            return self.resolve(&tokens[..i].join(" "), local);
+        }
         if let Some(m) = self.described_medium(words) {
             return Some(m);
         }
@@ -156,4 +160,80 @@ fn unnamed(name: &str) -> Mention {
         },
         None,
     )
+}
+
+/// Words that name a time after "on", "last", "this", "earlier", "late".
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "weekend",
+    "month",
+    "morning",
+    "evening",
+    "night",
+    "day",
+    "year",
+    "today",
+    "yesterday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Where a trailing time adjunct starts ("on Thursday", "earlier this week", "on Nov. 21",
+/// "yesterday"), when the phrase has a word before it.
+fn time_adjunct(words: &[&str]) -> Option<usize> {
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let timeish = |w: &str| {
+        let w = bare(w);
+        TIME_WORDS.contains(&w.as_str()) || w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty()
+    };
+    let openers = [
+        "on",
+        "last",
+        "this",
+        "earlier",
+        "late",
+        "early",
+        "yesterday",
+        "today",
+    ];
+    let i = (1..words.len()).find(|&i| {
+        openers.contains(&bare(words[i]).as_str())
+            && words[i..]
+                .iter()
+                .skip(1)
+                .all(|w| timeish(w) || openers.contains(&bare(w).as_str()))
+            && (words.len() - i == 1
+                && ["yesterday", "today", "earlier"].contains(&bare(words[i]).as_str())
+                || words[i + 1..].iter().any(|w| timeish(w)))
+    })?;
+    Some(i)
 }

@@ -90,3 +90,9 @@ fn a_title_and_a_surname_named_before_in_full_is_that_person() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_time_after_the_speaker_is_left_out() {
+    assert_eq!(name("The Kremlin on Friday").as_deref(), Some("Kremlin"));
+    assert_eq!(name("India earlier this week").as_deref(), Some("India"));
+}

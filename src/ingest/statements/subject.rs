@@ -72,6 +72,11 @@ pub(super) fn subject_before(
     if let Some(m) = WIRE_DATELINE.find(&ctx.body[start..stop]) {
         start += m.end();
     }
+    // a label or dateline before a colon is not the subject ("NEW DELHI: India welcomed",
+    // "Kyiv Independent: President Zelensky has said")
+    if let Some(c) = ctx.body[start..stop].rfind(':') {
+        start += c + 1;
+    }
     let pre = &ctx.body[start..stop];
     // "…, with several allies insisting that …": the speaker of a participle is the noun
     // after "with" right before it

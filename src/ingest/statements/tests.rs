@@ -167,3 +167,28 @@ fn a_dateline_in_capitals_is_no_speaker_of_a_participle_cue() {
     );
     assert_eq!(got, vec!["EU foreign ministers"]);
 }
+
+#[test]
+fn a_journalist_who_only_asks_in_a_transcript_is_no_speaker() {
+    let got = names(
+        "Anna Volkova: Good evening, Radio Five. Is the plan a basis for talks?\n\nVladimir Putin: The plan can be a basis for the talks on a settlement.\n\nAnna Volkova: And the army limit in the plan?\n\nVladimir Putin: The army limit in the plan is not the main thing for us.",
+    );
+    assert!(!got.iter().any(|n| n.contains("Volkova")), "{got:?}");
+    assert!(got.iter().any(|n| n == "Vladimir Putin"), "{got:?}");
+}
+
+#[test]
+fn a_definite_title_after_a_named_speaker_is_that_speaker() {
+    let got = names(
+        "The European plan does not suit Russia, Kremlin spokesman Dmitry Peskov told reporters.\n\n\"The European plan is not constructive at all,\" the Kremlin official said.",
+    );
+    assert_eq!(got, vec!["Dmitry Peskov", "Dmitry Peskov"]);
+}
+
+#[test]
+fn a_label_before_a_colon_and_a_time_after_the_subject_are_not_the_speaker() {
+    let got = names(
+        "NEW DELHI: India on Thursday welcomed the peace plan and said it backs any settlement.",
+    );
+    assert_eq!(got, vec!["India"]);
+}
