@@ -241,19 +241,9 @@ pub(super) fn definite_description(
         .unwrap_or(&bare);
     if head == "report" || head == "reports" {
         let medium = (head == "report")
-            .then(|| {
-                earlier
-                    .find(|x| x.kind == SpeakerKind::Media && x.known)
-                    .or_else(|| {
-                        mentions
-                            .iter()
-                            .rev()
-                            .map(|m| &m.speaker)
-                            .find(|x| x.kind == SpeakerKind::Media)
-                    })
-            })
+            .then(|| latest_medium(before, mentions, at))
             .flatten();
-        return Some(medium.cloned().unwrap_or_else(|| Speaker {
+        return Some(medium.unwrap_or_else(|| Speaker {
             slug: "media-reports".to_string(),
             name: "media reports".to_string(),
             kind: SpeakerKind::Media,
@@ -272,16 +262,7 @@ pub(super) fn definite_description(
             .flatten();
     }
     if MEDIA_WORDS.contains(&bare.as_str()) {
-        return earlier
-            .find(|x| x.kind == SpeakerKind::Media)
-            .or_else(|| {
-                mentions
-                    .iter()
-                    .rev()
-                    .map(|m| &m.speaker)
-                    .find(|x| x.kind == SpeakerKind::Media)
-            })
-            .cloned();
+        return latest_medium(before, mentions, at);
     }
     if s.kind == SpeakerKind::Unnamed {
         let suffix = format!(" {bare}");
@@ -306,6 +287,32 @@ pub(super) fn definite_description(
         return last_person(before);
     }
     None
+}
+
+/// The medium named last before `at`, as a speaker or anywhere ("Ukrinform reports this,
+/// citing Bloomberg. According to the agency, …" is Bloomberg).
+fn latest_medium(
+    before: &[(Candidate, Option<Speaker>, String)],
+    mentions: &[NameMention],
+    at: usize,
+) -> Option<Speaker> {
+    let spoke = before.iter().rev().find_map(|(c, sp, _)| {
+        let pos = c.speaker_span.as_ref().map_or(c.span.start, |r| r.start);
+        sp.as_ref()
+            .filter(|x| x.kind == SpeakerKind::Media && x.known)
+            .map(|x| (pos, x))
+    });
+    let named = mentions
+        .iter()
+        .rev()
+        .filter(|m| m.pos < at && m.speaker.kind == SpeakerKind::Media)
+        .map(|m| (m.pos, &m.speaker))
+        .next();
+    match (spoke, named) {
+        (Some(a), Some(b)) => Some(if b.0 > a.0 { b.1 } else { a.1 }),
+        (a, b) => a.or(b).map(|x| x.1),
+    }
+    .cloned()
 }
 
 /// The person among the speakers of the last three statements, latest first.

@@ -60,6 +60,10 @@ pub(super) fn sentence_candidate(
             return Some(base(Some(m), Some(span), None, "according to", 0.85));
         }
     }
+    // In X's words, … / In the words of X, …
+    if let Some(m) = in_words_of(ctx, s, ws, local) {
+        return Some(base(Some(m.0), Some(m.1), None, "according to", 0.8));
+    }
     // As reported by X, … / As X pointed out, …
     if ws.first().is_some_and(|w| w.text == "as") {
         if ws.get(2).is_some_and(|w| w.text == "by") && ctx.speech.verb_at(ws, 1, false).is_some() {
@@ -396,4 +400,30 @@ fn closing_cue(
                     .is_some_and(|(inner, _)| is(&inner, SpeakerKind::Person))
         });
     (!person_inside).then(|| (m, span, ws[k].text.to_string()))
+}
+
+/// `In Ushakov's words, …` / `In the words of the minister, …`: like "according to".
+fn in_words_of(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    ws: &[SWord],
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>)> {
+    if ws.first()?.text != "in" || ws.first()?.in_quote {
+        return None;
+    }
+    let comma = ctx.body[s.span.clone()].find(',')? + s.span.start;
+    let head: Vec<&SWord> = ws.iter().take_while(|w| w.end <= comma).collect();
+    let words_at = head.iter().position(|w| w.text == "words")?;
+    let np = if words_at + 1 < head.len() && head[words_at + 1].text == "of" {
+        head.get(words_at + 2)?.start..head.last()?.end
+    } else if words_at >= 2 && head[words_at - 1].possessive {
+        head[1].start..head[words_at - 1].end
+    } else {
+        return None;
+    };
+    match ctx.gazetteer.resolve(&ctx.body[np.clone()], local)? {
+        m @ (Mention::Speaker(..) | Mention::Pronoun(_) | Mention::Role { .. }) => Some((m, np)),
+        _ => None,
+    }
 }

@@ -106,7 +106,7 @@ pub(super) fn subject_before(
     let n_segments = segments.len();
     // "Kyiv would agree to …" is what the plan asks of Kyiv, not Kyiv speaking
     let modal = ws[end..v].iter().any(|w| MODALS.contains(&&*w.text));
-    for (i, (seg_offset, seg)) in segments.into_iter().enumerate() {
+    for (i, &(seg_offset, seg)) in segments.iter().enumerate() {
         let seg_start = start + seg_offset;
         let trimmed = seg.trim();
         if trimmed.is_empty() {
@@ -153,7 +153,7 @@ pub(super) fn subject_before(
                     return Some((Mention::Speaker(sp, None), span));
                 }
             }
-            Some(m) => return Some((m, span)),
+            Some(m) => return Some(refined(ctx, &segments[i + 1..], start, m, span, local)),
             None => {
                 let one_word = !trimmed.contains(char::is_whitespace);
                 let capital = trimmed.chars().next().is_some_and(char::is_uppercase)
@@ -238,4 +238,35 @@ fn longer_group(
         }
     }
     (m, span)
+}
+
+/// "One of the sources, a U.S. official who asked not to be named, said": an unnamed source
+/// with no side takes the side its appositive gives.
+fn refined(
+    ctx: &Context<'_>,
+    rest: &[(usize, &str)],
+    start: usize,
+    m: Mention,
+    span: Range<usize>,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> (Mention, Range<usize>) {
+    let bare_unnamed = |m: &Mention| {
+        matches!(m, Mention::Speaker(sp, _)
+            if sp.kind == crate::model::SpeakerKind::Unnamed && sp.name.split(' ').count() == 2)
+    };
+    if !bare_unnamed(&m) {
+        return (m, span);
+    }
+    let Some(&(offset, seg)) = rest.first() else {
+        return (m, span);
+    };
+    let trimmed = seg.trim();
+    let lead = seg.len() - seg.trim_start().len();
+    match ctx.gazetteer.resolve(trimmed, local) {
+        Some(better @ Mention::Speaker(..)) if !bare_unnamed(&better) => {
+            let from = start + offset + lead;
+            (better, from..from + trimmed.len())
+        }
+        _ => (m, span),
+    }
 }

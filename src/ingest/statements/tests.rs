@@ -192,3 +192,27 @@ fn a_label_before_a_colon_and_a_time_after_the_subject_are_not_the_speaker() {
     );
     assert_eq!(got, vec!["India"]);
 }
+
+#[test]
+fn the_agency_is_the_medium_cited_last() {
+    let got = names(
+        "Bloomberg reports the guarantee in the plan, citing a draft it has seen. Ukrinform reports this, citing Bloomberg.\n\nAccording to the agency, the guarantee of the plan would last ten years.",
+    );
+    assert_eq!(got.last().map(String::as_str), Some("Bloomberg"));
+}
+
+#[test]
+fn an_appositive_gives_an_unnamed_source_its_side_and_a_second_one_keeps_it() {
+    let got = names(
+        "One of the sources, a U.S. official who asked not to be named, said the plan was dead on arrival.\n\nA second official said the NATO section of the plan came from the Russian paper.",
+    );
+    assert_eq!(got, vec!["unnamed US official", "unnamed US official"]);
+}
+
+#[test]
+fn in_someones_words_works_like_according_to() {
+    let got = names(
+        "Russian aide Yury Ushakov met the envoys.\n\nIn Ushakov's words, some of the US proposals in the plan were unacceptable.",
+    );
+    assert_eq!(got, vec!["Yuri Ushakov"]);
+}
