@@ -19,6 +19,7 @@ pub mod stance;
 pub mod statements;
 
 mod antecedents;
+mod groups;
 mod resolve;
 
 use antecedents::SpanAnalyses;
@@ -167,6 +168,7 @@ impl Extractor {
         let mut mentions = self.name_mentions(&names, &seg);
         mentions.extend(people.iter().map(|e| NameMention {
             pos: e.pos,
+            end: e.pos + e.speaker.name.len(),
             para: e.para,
             speaker: e.speaker.clone(),
             gender: e.gender,
@@ -175,6 +177,7 @@ impl Extractor {
         let unnamed = entities::unnamed_sources(&article.body, &seg, &self.gazetteer);
         mentions.extend(unnamed.into_iter().map(|e| NameMention {
             pos: e.pos,
+            end: e.pos,
             para: e.para,
             speaker: e.speaker,
             gender: e.gender,
@@ -190,7 +193,8 @@ impl Extractor {
             speaker: e.speaker.clone(),
         }));
         holders.sort_by_key(|h| h.pos);
-        let resolved = resolve_speakers(&article.body, candidates, &mentions, &holders);
+        let joints = groups::joint_groups(&article.body, &mentions);
+        let resolved = resolve_speakers(&article.body, &joints, candidates, &mentions, &holders);
         self.finish(&ctx, &names, article.title.as_deref(), resolved)
     }
 
@@ -212,6 +216,7 @@ impl Extractor {
                 let s = seg.sentences.iter().find(|s| s.span.contains(&pos))?;
                 Some(NameMention {
                     pos,
+                    end: f.orig(h.end),
                     para: s.para,
                     speaker: h.speaker.clone(),
                     gender: h.gender,

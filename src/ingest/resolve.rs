@@ -22,6 +22,8 @@ impl Names {
 #[derive(Debug, Clone)]
 pub(super) struct NameMention {
     pub(super) pos: usize,
+    /// Where the name ends.
+    pub(super) end: usize,
     pub(super) para: usize,
     pub(super) speaker: Speaker,
     pub(super) gender: Option<Gender>,
@@ -110,6 +112,7 @@ pub(super) fn role_holder(
 /// Resolves pronouns and continued quotes from the statements and names before them.
 pub(super) fn resolve_speakers(
     body: &str,
+    joints: &[super::groups::Joint],
     candidates: Vec<Candidate>,
     mentions: &[NameMention],
     holders: &[RoleHolder],
@@ -121,6 +124,14 @@ pub(super) fn resolve_speakers(
         .collect();
     for c in candidates {
         let (speaker, via) = match &c.mention {
+            // "the three leaders said" after Merz, Macron and Starmer were named together
+            Some(Mention::Speaker(s, _))
+                if !s.known
+                    && super::groups::refers_to_joint(&s.name)
+                    && let Some(j) = super::groups::joint_before(joints, c.span.start) =>
+            {
+                (Some(j), format!("“the {}”", s.name.to_lowercase()))
+            }
             Some(Mention::Speaker(s, _))
                 if let Some(earlier) = definite_description(
                     s,

@@ -6,6 +6,17 @@
 
 use super::*;
 
+/// Nouns of a text that speaks for its author ("a statement from Merz's office").
+const STATEMENT_NOUNS: &[&str] = &[
+    "statement",
+    "readout",
+    "communique",
+    "declaration",
+    "release",
+    "post",
+    "letter",
+];
+
 /// Words before a medium's name that describe it ("Russia's state news agency TASS").
 const MEDIA_DESCRIPTORS: &[&str] = &["news", "magazine", "website", "portal", "service", "tv"];
 
@@ -26,6 +37,17 @@ impl Gazetteer {
         if let Some(i) = (1..words.len().saturating_sub(1))
             .find(|&i| words[i] == "by" && self.agent_participles.contains(&bare(words[i - 1])))
         {
+            return match self.resolve(&tokens[i + 1..].join(" "), local) {
+                Some(m @ (Mention::Speaker(..) | Mention::Role { .. })) => Some(m),
+                _ => None,
+            };
+        }
+        // "a statement from Merz's office", "a readout by the White House": the office
+        if let Some(i) = (1..words.len().saturating_sub(1)).find(|&i| {
+            ["from", "by", "of"].contains(&words[i])
+                && STATEMENT_NOUNS.contains(&bare(words[i - 1]).as_str())
+                && i <= 2
+        }) {
             return match self.resolve(&tokens[i + 1..].join(" "), local) {
                 Some(m @ (Mention::Speaker(..) | Mention::Role { .. })) => Some(m),
                 _ => None,

@@ -216,3 +216,19 @@ fn in_someones_words_works_like_according_to() {
     );
     assert_eq!(got, vec!["Yuri Ushakov"]);
 }
+
+#[test]
+fn the_leaders_after_people_named_together_are_that_group() {
+    let got = names(
+        "German Chancellor Friedrich Merz, French President Emmanuel Macron and British Prime Minister Keir Starmer called Zelensky on Friday.\n\nThe leaders said the line of contact should be the starting point of the plan's territorial clause.",
+    );
+    assert_eq!(got, vec!["Merz, Macron and Starmer"]);
+}
+
+#[test]
+fn a_statement_from_an_office_is_the_office_speaking() {
+    let got = names(
+        "A statement from Merz's office said the plan must respect the sovereignty of Ukraine.",
+    );
+    assert_eq!(got, vec!["Merz's office"]);
+}
