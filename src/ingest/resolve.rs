@@ -35,9 +35,15 @@ pub(super) struct NameMention {
 pub(super) fn mark_subjects(mentions: &mut [NameMention], body: &str, seg: &Segmented) {
     let mut last_sentence = None;
     for m in mentions.iter_mut() {
-        let Some(i) = seg.sentences.iter().position(|s| s.span.contains(&m.pos)) else {
+        // sentences are in order: a binary search, not a scan per name
+        let i = seg.sentences.partition_point(|s| s.span.end <= m.pos);
+        if !seg
+            .sentences
+            .get(i)
+            .is_some_and(|s| s.span.contains(&m.pos))
+        {
             continue;
-        };
+        }
         let start = seg.sentences[i].span.start;
         m.subject = last_sentence != Some(i)
             && body

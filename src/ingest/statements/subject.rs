@@ -125,6 +125,26 @@ pub(super) fn subject_before(
             || ADVERBIAL_START.contains(&first_two.as_str())
             || (folded.split_whitespace().count() == 1 && first.ends_with("ly"));
         let is_pronoun = ["he", "she", "they", "it"].contains(&folded.as_str());
+        // "…, which U.S. officials said was a working document": the speaker inside a
+        // relative clause right before its verb
+        if ["which", "that", "whom"].contains(&first) && i + 1 == n_segments {
+            let rest = trimmed[first.len()..].trim_start();
+            // only a noun phrase: lowercase words are determiners or its last word
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            let np_only = words.len() <= 6
+                && words.iter().enumerate().all(|(j, w)| {
+                    j + 1 == words.len()
+                        || w.starts_with(char::is_uppercase)
+                        || [
+                            "the", "a", "an", "and", "some", "two", "three", "several", "senior",
+                        ]
+                        .contains(w)
+                });
+            if np_only && let Some(m @ Mention::Speaker(..)) = ctx.gazetteer.resolve(rest, local) {
+                let end = span.end;
+                return Some((m, end - rest.len()..end));
+            }
+        }
         if adverbial && !is_pronoun {
             continue;
         }

@@ -232,3 +232,15 @@ fn a_statement_from_an_office_is_the_office_speaking() {
     );
     assert_eq!(got, vec!["Merz's office"]);
 }
+
+#[test]
+fn a_speaker_inside_a_relative_clause_right_before_the_verb_speaks() {
+    let got = names(
+        "Russia would return to the G8 under the plan, which Dutch officials said was only a working paper.",
+    );
+    assert_eq!(got, vec!["unnamed Dutch official"]);
+    let got = names(
+        "The draft of the plan, which U.S. envoys worked on in Miami, also says Ukraine would stay out of NATO.",
+    );
+    assert!(!got.iter().any(|n| n.contains("envoys")), "{got:?}");
+}
