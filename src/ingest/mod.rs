@@ -322,7 +322,19 @@ impl Extractor {
             let text = &ctx.body[c.span.clone()];
             let own = spans.get(&c.span, masks_in(&c.span));
             let whole = spans.get(&sentence, masks_in(&sentence));
-            let key = speaker.as_ref().map(|s| s.slug.clone());
+            // "US officials" then "a senior US official" continue one source
+            let key = speaker.as_ref().map(|s| match s.kind {
+                SpeakerKind::Unnamed => {
+                    let n = s.name.to_lowercase();
+                    format!(
+                        "unnamed {}",
+                        n.strip_prefix("unnamed ")
+                            .unwrap_or(&n)
+                            .trim_end_matches('s')
+                    )
+                }
+                _ => s.slug.clone(),
+            });
             let continues = previous.as_ref().is_some_and(|(k, para, relevant)| {
                 *relevant && *k == key && key.is_some() && c.para <= para + 1
             });

@@ -351,7 +351,7 @@ impl Gazetteer {
             .into_iter()
             .filter(|h| !folded[h.end..].starts_with('\''))
             .collect();
-        if let Some(m) = self.unnamed_source(&folded, &clean, &hits) {
+        if let Some(m) = self.unnamed_source(np, &folded, &clean, &hits) {
             return Some(m);
         }
         let person = hits

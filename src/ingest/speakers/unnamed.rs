@@ -11,6 +11,7 @@ const PREPOSITIONS: &[&str] = &[
 impl Gazetteer {
     pub(super) fn unnamed_source(
         &self,
+        np: &str,
         folded: &str,
         clean: &[String],
         hits: &[NameHit],
@@ -70,10 +71,20 @@ impl Gazetteer {
             "person familiar" | "people familiar" => "source",
             other => other,
         };
-        let name = if origins.is_empty() {
+        let canonical = if origins.is_empty() {
             format!("unnamed {noun}")
         } else {
             format!("unnamed {} {noun}", origins.join(" and "))
+        };
+        // several sources keep the words the article names them by ("Ukrainian officials",
+        // "three sources familiar with the matter"), as annotators list them; "one of the
+        // sources" is one source
+        let one_of = clean.len() > 2 && clean[0] == "one" && clean[1] == "of";
+        let plural = (head.ends_with('s') || head.starts_with("people")) && !one_of;
+        let name = if plural && np.split_whitespace().count() <= 8 {
+            strip_determiner(np)
+        } else {
+            canonical
         };
         Some(Mention::Speaker(
             Speaker {

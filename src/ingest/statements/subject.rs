@@ -270,9 +270,11 @@ fn refined(
     span: Range<usize>,
     local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> (Mention, Range<usize>) {
+    // "unnamed source", or a group of sources named by the article's words
     let bare_unnamed = |m: &Mention| {
         matches!(m, Mention::Speaker(sp, _)
-            if sp.kind == crate::model::SpeakerKind::Unnamed && sp.name.split(' ').count() == 2)
+            if sp.kind == crate::model::SpeakerKind::Unnamed
+                && (sp.name.split(' ').count() == 2 || !sp.name.starts_with("unnamed ")))
     };
     if !bare_unnamed(&m) {
         return (m, span);
