@@ -169,7 +169,15 @@ pub(super) fn subject_before(
             // as a dateline ("WASHINGTON —") or an aside ("Europe, he said, would …")
             Some(Mention::Speaker(sp, _)) if !sp.known && ctx.gazetteer.is_place(&sp.name) => {
                 let dateline = !sp.name.chars().any(char::is_lowercase);
-                if i + 1 == n_segments && !modal && !dateline {
+                // only adverbials may follow it ("Brussels, for its part, maintains")
+                let next_to_verb = segments[i + 1..].iter().all(|(_, rest)| {
+                    let f = fold_str(rest.trim());
+                    f.is_empty()
+                        || ADVERBIAL_START
+                            .iter()
+                            .any(|a| f.starts_with(&format!("{a} ")))
+                });
+                if next_to_verb && !modal && !dateline {
                     return Some((Mention::Speaker(sp, None), span));
                 }
             }

@@ -252,3 +252,13 @@ fn plural_officials_then_one_official_of_the_same_side_continue_one_source() {
     );
     assert_eq!(got, vec!["US officials", "unnamed US official"]);
 }
+
+#[test]
+fn a_capital_with_an_adverbial_aside_before_its_verb_still_speaks() {
+    let got = names(
+        "Brussels, for its part, maintains that the path of Ukraine to the EU under the plan cannot be blocked.",
+    );
+    assert_eq!(got, vec!["Brussels"]);
+    let got = names("Europe, he said, would never accept the territorial clause of the plan.");
+    assert!(!got.contains(&"Europe".to_string()), "{got:?}");
+}
