@@ -15,6 +15,29 @@ const SPEAKERS_TOML: &str = include_str!("../seeds/speakers.toml");
 const SOURCES_TOML: &str = include_str!("../seeds/sources.toml");
 const LEXICON_TOML: &str = include_str!("../seeds/lexicon.toml");
 const OUTLETS_TOML: &str = include_str!("../seeds/outlets.toml");
+const MEDIA_TOML: &str = include_str!("../seeds/media.toml");
+const FORENAMES_TOML: &str = include_str!("../seeds/forenames.toml");
+
+/// First names with their gender, and the words before a name that make it a person
+/// (`seeds/forenames.toml`).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Forenames {
+    /// Men's first names, folded.
+    #[serde(default)]
+    pub male: Vec<String>,
+    /// Women's first names, folded.
+    #[serde(default)]
+    pub female: Vec<String>,
+    /// Mr, Sir.
+    #[serde(default)]
+    pub honorifics_male: Vec<String>,
+    /// Ms, Mrs.
+    #[serde(default)]
+    pub honorifics_female: Vec<String>,
+    /// Title words before a name ("President", "spokesman").
+    #[serde(default)]
+    pub title_words: Vec<String>,
+}
 
 /// One of the four groups the plan's points are reported to fall into.
 #[derive(Debug, Clone, Deserialize)]
@@ -179,6 +202,68 @@ struct OutletsFile {
     outlet: Vec<OutletEntry>,
 }
 
+/// A medium that covers the plan (`seeds/media.toml`): a speaker when an article cites it and
+/// an outlet when it publishes one.
+#[derive(Debug, Clone, Deserialize)]
+struct MediaEntry {
+    name: String,
+    #[serde(default)]
+    country: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct MediaFile {
+    #[serde(default)]
+    medium: Vec<MediaEntry>,
+}
+
+/// Folds the media gazetteer into the speakers (a medium `seeds/speakers.toml` names already,
+/// by name or alias, keeps its entry there) and the outlets (an outlet of `seeds/outlets.toml`
+/// keeps its country).
+fn fold_media(
+    media: Vec<MediaEntry>,
+    speakers: &mut Vec<SpeakerEntry>,
+    outlets: &mut Vec<OutletEntry>,
+) {
+    let key = |s: &str| s.trim().to_lowercase();
+    let mut known: std::collections::HashSet<String> = speakers
+        .iter()
+        .flat_map(|s| std::iter::once(&s.name).chain(&s.aliases))
+        .map(|n| key(n))
+        .collect();
+    for m in media {
+        if !outlets.iter().any(|o| key(&o.publisher) == key(&m.name)) {
+            outlets.push(OutletEntry {
+                publisher: m.name.clone(),
+                country: m.country.clone(),
+            });
+        }
+        if known.contains(&key(&m.name)) {
+            continue;
+        }
+        let aliases: Vec<String> = m
+            .aliases
+            .into_iter()
+            .filter(|a| !known.contains(&key(a)))
+            .collect();
+        known.extend(aliases.iter().map(|a| key(a)));
+        known.insert(key(&m.name));
+        speakers.push(SpeakerEntry {
+            slug: crate::text::slugify(&m.name),
+            name: m.name,
+            kind: "media".to_string(),
+            gender: None,
+            role: String::new(),
+            organisation: String::new(),
+            country: m.country,
+            aliases,
+            titles: Vec::new(),
+        });
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 struct SourcesFile {
     source: Vec<SourceEntry>,
@@ -197,6 +282,15 @@ pub struct SpeechLexicon {
     pub between: Vec<String>,
     /// Verbs that make a document the source of a report.
     pub document_verbs: Vec<String>,
+    /// Forms that are speech only without an object ("would add $50bn" is not).
+    #[serde(default)]
+    pub object_not_speech: Vec<String>,
+    /// Words before a verb form that make it a noun ("Moscow's demands").
+    #[serde(default)]
+    pub noun_before: Vec<String>,
+    /// Participles whose "by X" names the source ("a copy obtained by Bloomberg").
+    #[serde(default)]
+    pub agent_participles: Vec<String>,
 }
 
 /// Noun lists (`[nouns]`).
@@ -210,6 +304,12 @@ pub struct NounLexicon {
     pub media: Vec<String>,
     /// Unnamed-source heads.
     pub unnamed: Vec<String>,
+    /// Heads that are an unnamed source only with a clause ("people who have read it").
+    #[serde(default)]
+    pub unnamed_with_clause: Vec<String>,
+    /// Countries and capitals that speak for their government.
+    #[serde(default)]
+    pub places: Vec<String>,
     /// Adjective -> organisation of an unnamed source.
     pub origins: BTreeMap<String, String>,
     /// A role named alone ("the minister") -> the words of a title that name that role.
@@ -297,6 +397,8 @@ pub struct Catalog {
     pub lexicon: Lexicon,
     /// Outlets and their countries.
     pub outlets: Vec<OutletEntry>,
+    /// First names and title words, for the entity table of an article.
+    pub forenames: Forenames,
 }
 
 /// A seed file that does not parse.
@@ -310,6 +412,18 @@ pub struct CatalogError {
 impl Catalog {
     /// Parses the bundled seed files.
     pub fn bundled() -> Result<Self, CatalogError> {
+        let mut catalog = Self::parse()?;
+        let media = toml::from_str::<MediaFile>(MEDIA_TOML)
+            .map_err(|source| CatalogError {
+                file: "media.toml",
+                source,
+            })?
+            .medium;
+        fold_media(media, &mut catalog.speakers, &mut catalog.outlets);
+        Ok(catalog)
+    }
+
+    fn parse() -> Result<Self, CatalogError> {
         Ok(Self {
             plan: toml::from_str(PLAN_TOML).map_err(|source| CatalogError {
                 file: "plan.toml",
@@ -337,6 +451,10 @@ impl Catalog {
                     source,
                 })?
                 .outlet,
+            forenames: toml::from_str(FORENAMES_TOML).map_err(|source| CatalogError {
+                file: "forenames.toml",
+                source,
+            })?,
         })
     }
 
@@ -359,5 +477,20 @@ mod tests {
         assert_eq!(numbers, want);
         assert!(PointNumber::new(i64::from(PointNumber::LAST) + 1).is_none());
         Ok(())
+    }
+
+    #[test]
+    fn a_medium_only_in_the_media_list_is_a_speaker_and_an_outlet_once() {
+        let c = Catalog::bundled().expect("seeds parse");
+        let meduza: Vec<_> = c.speakers.iter().filter(|s| s.name == "Meduza").collect();
+        assert_eq!(meduza.len(), 1);
+        assert_eq!(meduza[0].kind, "media");
+        assert_eq!(meduza[0].country, "Latvia");
+        // Reuters is in speakers.toml already: not listed twice
+        assert_eq!(c.speakers.iter().filter(|s| s.name == "Reuters").count(), 1);
+        let outlet = |p: &str| c.outlets.iter().filter(|o| o.publisher == p).count();
+        assert_eq!(outlet("Meduza"), 1);
+        assert_eq!(outlet("Reuters"), 1);
+        assert!(c.outlets.len() > 300);
     }
 }

@@ -8,6 +8,7 @@
 
 pub mod article;
 pub mod decode;
+pub mod entities;
 pub mod export;
 pub mod html;
 pub mod provisions;
@@ -18,11 +19,14 @@ pub mod stance;
 pub mod statements;
 
 mod antecedents;
+mod groups;
 mod relevance;
 mod resolve;
 
 use antecedents::SpanAnalyses;
-use resolve::{Names, RoleHolder, resolve_speakers, spaced, title_before};
+use resolve::{
+    NameMention, Names, RoleHolder, mark_subjects, resolve_speakers, spaced, title_before,
+};
 
 use std::ops::Range;
 use std::rc::Rc;
@@ -58,6 +62,7 @@ pub struct Extractor {
     gazetteer: Gazetteer,
     speech: SpeechRules,
     layout: statements::Layout,
+    people: entities::People,
     linker: Linker,
     stance: StanceRules,
     negotiation: std::collections::HashSet<String>,
@@ -81,6 +86,7 @@ impl Extractor {
             gazetteer: Gazetteer::new(&catalog.speakers, &catalog.lexicon)?,
             speech: SpeechRules::new(&catalog.lexicon.speech),
             layout: statements::Layout::new(&catalog.plan.layout),
+            people: entities::People::new(&catalog.forenames, &catalog.lexicon.names.not_name),
             linker: Linker::new(&catalog.plan)?,
             stance: StanceRules::new(&catalog.lexicon.stance)?,
             negotiation: catalog
@@ -165,6 +171,15 @@ impl Extractor {
     /// Every plan statement in `article`. Pure: no I/O.
     pub fn extract(&self, article: &Article) -> Vec<Statement> {
         let seg = sentences::segment(&article.body, &article.paragraphs);
+        // the entity table: known names, then the new people named anywhere in the body
+        let names = Names::find(&self.gazetteer, &article.body);
+        let known: Vec<Range<usize>> = names
+            .hits
+            .iter()
+            .map(|h| names.folded.orig(h.start)..names.folded.orig(h.end))
+            .collect();
+        let people = self.people.find(&article.body, &seg, &known);
+        let surnames = entities::surnames(&people);
         let ctx = Context {
             body: &article.body,
             seg: &seg,
@@ -173,21 +188,44 @@ impl Extractor {
             speech: &self.speech,
             layout: &self.layout,
             title: article.title.as_deref(),
+            people: &surnames,
         };
         let candidates = statements::find_candidates(&ctx);
-        let names = Names::find(&self.gazetteer, &article.body);
-        let mentions = self.name_mentions(&names, &seg);
-        let holders = self.role_holders(&article.body, &names, &seg, article.publisher.as_deref());
-        let resolved = resolve_speakers(candidates, &mentions, &holders);
+        let mut mentions = self.name_mentions(&names, &seg);
+        mentions.extend(people.iter().map(|e| NameMention {
+            pos: e.pos,
+            end: e.pos + e.speaker.name.len(),
+            para: e.para,
+            speaker: e.speaker.clone(),
+            gender: e.gender,
+            subject: false,
+        }));
+        let unnamed = entities::unnamed_sources(&article.body, &seg, &self.gazetteer);
+        mentions.extend(unnamed.into_iter().map(|e| NameMention {
+            pos: e.pos,
+            end: e.pos,
+            para: e.para,
+            speaker: e.speaker,
+            gender: e.gender,
+            subject: false,
+        }));
+        mentions.sort_by_key(|m| m.pos);
+        mark_subjects(&mut mentions, &article.body, &seg);
+        let mut holders =
+            self.role_holders(&article.body, &names, &seg, article.publisher.as_deref());
+        holders.extend(people.iter().map(|e| RoleHolder {
+            pos: e.pos,
+            title: format!(" {} ", spaced(&e.title)),
+            speaker: e.speaker.clone(),
+        }));
+        holders.sort_by_key(|h| h.pos);
+        let joints = groups::joint_groups(&article.body, &mentions);
+        let resolved = resolve_speakers(&article.body, &joints, candidates, &mentions, &holders);
         self.finish(&ctx, &names, article.title.as_deref(), resolved)
     }
 
     /// Known people and media named outside quotes, in order, for pronouns and "the newspaper".
-    fn name_mentions(
-        &self,
-        names: &Names,
-        seg: &sentences::Segmented,
-    ) -> Vec<(usize, usize, Speaker, Option<Gender>)> {
+    fn name_mentions(&self, names: &Names, seg: &sentences::Segmented) -> Vec<NameMention> {
         let f = &names.folded;
         names
             .hits
@@ -201,12 +239,15 @@ impl Extractor {
                 if seg.in_quote(pos) {
                     return None;
                 }
-                let para = seg
-                    .sentences
-                    .iter()
-                    .find(|s| s.span.contains(&pos))
-                    .map(|s| s.para)?;
-                Some((pos, para, h.speaker.clone(), h.gender))
+                let s = seg.sentences.iter().find(|s| s.span.contains(&pos))?;
+                Some(NameMention {
+                    pos,
+                    end: f.orig(h.end),
+                    para: s.para,
+                    speaker: h.speaker.clone(),
+                    gender: h.gender,
+                    subject: false,
+                })
             })
             .collect()
     }
@@ -307,7 +348,19 @@ impl Extractor {
             let text = &ctx.body[c.span.clone()];
             let own = spans.get(&c.span, masks_in(&c.span));
             let whole = spans.get(&sentence, masks_in(&sentence));
-            let key = speaker.as_ref().map(|s| s.slug.clone());
+            // "US officials" then "a senior US official" continue one source
+            let key = speaker.as_ref().map(|s| match s.kind {
+                SpeakerKind::Unnamed => {
+                    let n = s.name.to_lowercase();
+                    format!(
+                        "unnamed {}",
+                        n.strip_prefix("unnamed ")
+                            .unwrap_or(&n)
+                            .trim_end_matches('s')
+                    )
+                }
+                _ => s.slug.clone(),
+            });
             let continues = previous.as_ref().is_some_and(|(k, para, carries)| {
                 *carries && *k == key && key.is_some() && c.para <= para + 1
             });

@@ -265,6 +265,8 @@ impl Extractor {
             return false;
         }
         match rest.first() {
+            // a passive ("This was reported by Reuters"): what was reported is the subject
+            Some(&"by") => false,
             Some(&("on" | "about")) => true,
             Some(&"that") | None => false,
             Some(_) => !rest.contains(&"that") && !self.linker.names_a_point(own),

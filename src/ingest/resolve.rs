@@ -1,6 +1,7 @@
 //! Speakers from context: the names, titles and roles of an article, definite descriptions
 //! ("the Russian minister") and pronouns resolved against who was named before.
 
+use super::sentences::Segmented;
 use super::*;
 
 /// The body of an article folded, and the known names in it.
@@ -14,6 +15,41 @@ impl Names {
         let folded = fold(body);
         let hits = gazetteer.find(&folded.text);
         Self { folded, hits }
+    }
+}
+
+/// A known person or medium, or a new person of the entity table, named outside quotes.
+#[derive(Debug, Clone)]
+pub(super) struct NameMention {
+    pub(super) pos: usize,
+    /// Where the name ends.
+    pub(super) end: usize,
+    pub(super) para: usize,
+    pub(super) speaker: Speaker,
+    pub(super) gender: Option<Gender>,
+    /// Named among the first words of its sentence: its subject, most likely.
+    pub(super) subject: bool,
+}
+
+/// Marks the subjects: the first name of a sentence, among its first eight words.
+pub(super) fn mark_subjects(mentions: &mut [NameMention], body: &str, seg: &Segmented) {
+    let mut last_sentence = None;
+    for m in mentions.iter_mut() {
+        // sentences are in order: a binary search, not a scan per name
+        let i = seg.sentences.partition_point(|s| s.span.end <= m.pos);
+        if !seg
+            .sentences
+            .get(i)
+            .is_some_and(|s| s.span.contains(&m.pos))
+        {
+            continue;
+        }
+        let start = seg.sentences[i].span.start;
+        m.subject = last_sentence != Some(i)
+            && body
+                .get(start..m.pos)
+                .is_some_and(|t| t.split_whitespace().count() <= 8);
+        last_sentence = Some(i);
     }
 }
 
@@ -81,17 +117,38 @@ pub(super) fn role_holder(
 
 /// Resolves pronouns and continued quotes from the statements and names before them.
 pub(super) fn resolve_speakers(
+    body: &str,
+    joints: &[super::groups::Joint],
     candidates: Vec<Candidate>,
-    mentions: &[(usize, usize, Speaker, Option<Gender>)],
+    mentions: &[NameMention],
     holders: &[RoleHolder],
 ) -> Vec<(Candidate, Option<Speaker>, String)> {
     let mut out: Vec<(Candidate, Option<Speaker>, String)> = Vec::with_capacity(candidates.len());
-    let mut genders: Vec<(String, Option<Gender>)> =
-        mentions.iter().map(|m| (m.2.slug.clone(), m.3)).collect();
+    let mut genders: Vec<(String, Option<Gender>)> = mentions
+        .iter()
+        .map(|m| (m.speaker.slug.clone(), m.gender))
+        .collect();
     for c in candidates {
         let (speaker, via) = match &c.mention {
+            // "the three leaders said" after Merz, Macron and Starmer were named together
             Some(Mention::Speaker(s, _))
-                if let Some(earlier) = definite_description(s, &out, mentions) =>
+                if !s.known
+                    && super::groups::refers_to_joint(&s.name)
+                    && let Some(j) = super::groups::joint_before(joints, c.span.start) =>
+            {
+                (Some(j), format!("“the {}”", s.name.to_lowercase()))
+            }
+            Some(Mention::Speaker(s, _))
+                if let Some(earlier) = definite_description(
+                    s,
+                    c.speaker_span
+                        .as_ref()
+                        .and_then(|r| body.get(r.clone()))
+                        .is_some_and(|t| t.trim_start().to_lowercase().starts_with("the ")),
+                    c.span.start,
+                    &out,
+                    mentions,
+                ) =>
             {
                 (
                     Some(earlier),
@@ -141,8 +198,15 @@ pub(super) fn resolve_speakers(
                 None => continue,
             },
             Some(Mention::Document) | None if c.floating => {
+                // a quote paragraph with no attribution goes on the quote or the reported speech
+                // of a person just before ("Zelensky addressed the nation, saying …" then three
+                // paragraphs that are only quotes)
                 match out.last().filter(|(p, s, _)| {
-                    p.kind == Kind::Quote && s.is_some() && c.para <= p.para + 1
+                    let person = s.as_ref().is_some_and(|s| {
+                        matches!(s.kind, SpeakerKind::Person | SpeakerKind::Unnamed)
+                    });
+                    (p.kind == Kind::Quote && s.is_some() || p.kind == Kind::Paraphrase && person)
+                        && c.para <= p.para + 1
                 }) {
                     Some((_, s, _)) => (s.clone(), "previous quote".to_string()),
                     None => continue,
@@ -171,8 +235,10 @@ const MEDIA_WORDS: &[&str] = &[
 /// "the newspaper" -> the medium named before; "the diplomat" -> the unnamed diplomat before.
 pub(super) fn definite_description(
     s: &Speaker,
+    definite: bool,
+    at: usize,
     before: &[(Candidate, Option<Speaker>, String)],
-    mentions: &[(usize, usize, Speaker, Option<Gender>)],
+    mentions: &[NameMention],
 ) -> Option<Speaker> {
     if s.known {
         return None;
@@ -182,32 +248,111 @@ pub(super) fn definite_description(
         .strip_prefix("unnamed ")
         .unwrap_or(&s.name)
         .to_lowercase();
-    if bare.contains(' ') {
-        return None;
-    }
     let mut earlier = before.iter().rev().filter_map(|(_, sp, _)| sp.as_ref());
+    // "the report said" is the medium named before; "those reports", "reports say" (and a
+    // report with no medium named) are the media at large
+    let head = bare
+        .strip_prefix("those ")
+        .or_else(|| bare.strip_prefix("these "))
+        .or_else(|| bare.strip_prefix("media "))
+        .unwrap_or(&bare);
+    if head == "report" || head == "reports" {
+        let medium = (head == "report")
+            .then(|| latest_medium(before, mentions, at))
+            .flatten();
+        return Some(medium.unwrap_or_else(|| Speaker {
+            slug: "media-reports".to_string(),
+            name: "media reports".to_string(),
+            kind: SpeakerKind::Media,
+            known: false,
+        }));
+    }
+    // "the Kremlin official said" right after Peskov spoke: Peskov
+    if bare.contains(' ') {
+        let head = bare.rsplit(' ').next().unwrap_or("");
+        let nobody_so_named = !earlier.clone().any(|x| x.name == s.name);
+        return (s.kind == SpeakerKind::Unnamed
+            && definite
+            && TITLE_HEADS.contains(&head)
+            && nobody_so_named)
+            .then(|| last_person(before))
+            .flatten();
+    }
     if MEDIA_WORDS.contains(&bare.as_str()) {
-        return earlier
-            .find(|x| x.kind == SpeakerKind::Media)
-            .or_else(|| {
-                mentions
-                    .iter()
-                    .rev()
-                    .map(|m| &m.2)
-                    .find(|x| x.kind == SpeakerKind::Media)
-            })
-            .cloned();
+        return latest_medium(before, mentions, at);
     }
     if s.kind == SpeakerKind::Unnamed {
         let suffix = format!(" {bare}");
-        return earlier
-            .find(|x| {
-                x.kind == SpeakerKind::Unnamed && x.name != s.name && x.name.ends_with(&suffix)
-            })
-            .cloned();
+        let same = |x: &&Speaker| {
+            x.kind == SpeakerKind::Unnamed && x.name != s.name && x.name.ends_with(&suffix)
+        };
+        // a statement of one before, or one the article introduced ("asked a senior EU
+        // diplomat …"), the later the better
+        let same_kind = earlier.find(same).cloned().or_else(|| {
+            mentions
+                .iter()
+                .rev()
+                .filter(|m| m.pos < at)
+                .map(|m| &m.speaker)
+                .find(same)
+                .cloned()
+        });
+        if same_kind.is_some() || !definite || !TITLE_HEADS.contains(&bare.as_str()) {
+            return same_kind;
+        }
+        // "the diplomat stressed" right after Zakharova spoke: the person who spoke last
+        return last_person(before);
     }
     None
 }
+
+/// The medium named last before `at`, as a speaker or anywhere ("Ukrinform reports this,
+/// citing Bloomberg. According to the agency, …" is Bloomberg).
+fn latest_medium(
+    before: &[(Candidate, Option<Speaker>, String)],
+    mentions: &[NameMention],
+    at: usize,
+) -> Option<Speaker> {
+    let spoke = before.iter().rev().find_map(|(c, sp, _)| {
+        let pos = c.speaker_span.as_ref().map_or(c.span.start, |r| r.start);
+        sp.as_ref()
+            .filter(|x| x.kind == SpeakerKind::Media && x.known)
+            .map(|x| (pos, x))
+    });
+    let named = mentions
+        .iter()
+        .rev()
+        .filter(|m| m.pos < at && m.speaker.kind == SpeakerKind::Media)
+        .map(|m| (m.pos, &m.speaker))
+        .next();
+    match (spoke, named) {
+        (Some(a), Some(b)) => Some(if b.0 > a.0 { b.1 } else { a.1 }),
+        (a, b) => a.or(b).map(|x| x.1),
+    }
+    .cloned()
+}
+
+/// The person among the speakers of the last three statements, latest first.
+fn last_person(before: &[(Candidate, Option<Speaker>, String)]) -> Option<Speaker> {
+    before
+        .iter()
+        .rev()
+        .take(3)
+        .filter_map(|(_, sp, _)| sp.as_ref())
+        .find(|x| x.kind == SpeakerKind::Person)
+        .cloned()
+}
+
+/// Heads of an unnamed source that are also the title of a named person ("the diplomat" after
+/// a foreign ministry spokeswoman spoke).
+const TITLE_HEADS: &[&str] = &[
+    "diplomat",
+    "official",
+    "representative",
+    "aide",
+    "adviser",
+    "negotiator",
+];
 
 pub(super) fn pronoun_word(p: Pronoun) -> &'static str {
     match p {
@@ -222,14 +367,14 @@ pub(super) fn pronoun(
     p: Pronoun,
     c: &Candidate,
     before: &[(Candidate, Option<Speaker>, String)],
-    mentions: &[(usize, usize, Speaker, Option<Gender>)],
+    mentions: &[NameMention],
     genders: &[(String, Option<Gender>)],
 ) -> Option<Speaker> {
     let gender_of = |s: &Speaker| {
         genders
             .iter()
             .rev()
-            .find(|(slug, _)| *slug == s.slug)
+            .find(|(slug, g)| *slug == s.slug && g.is_some())
             .and_then(|(_, g)| *g)
     };
     let fits = |s: &Speaker| match p {
@@ -249,25 +394,35 @@ pub(super) fn pronoun(
     };
     // the same or the previous paragraph first; then, when nobody there fits, a few
     // paragraphs further back (a paragraph on something else may stand between)
+    // the latest of: a speaker of a statement before, a person named as the subject of a
+    // sentence before ("Kremlin aide Lev Orlov spoke to the press. He said …" is Orlov, even
+    // after a quote of Putin's); a person named elsewhere in a sentence only when neither is
     for back in [1, 3] {
         let window = c.para.saturating_sub(back);
-        let from_statements = before
+        let from_statement = before
             .iter()
             .rev()
             .filter(|(b, _, _)| b.para >= window && b.span.start < c.span.start)
-            .filter_map(|(_, s, _)| s.clone())
-            .find(|s| fits(s));
-        if from_statements.is_some() {
-            return from_statements;
-        }
-        let named = mentions
-            .iter()
-            .rev()
-            .filter(|(pos, para, _, _)| *pos < c.span.start && *para >= window)
-            .map(|(_, _, s, _)| s.clone())
-            .find(|s| fits(s));
-        if named.is_some() {
-            return named;
+            .filter_map(|(b, s, _)| {
+                let at = b.speaker_span.as_ref().map_or(b.span.start, |r| r.start);
+                s.clone().map(|s| (at, s))
+            })
+            .find(|(_, s)| fits(s));
+        let named = |subject_only: bool| {
+            mentions
+                .iter()
+                .rev()
+                .filter(|m| m.pos < c.span.start && m.para >= window)
+                .filter(|m| m.subject || !subject_only)
+                .map(|m| (m.pos, m.speaker.clone()))
+                .find(|(_, s)| fits(s))
+        };
+        let best = match (from_statement, named(true)) {
+            (Some(st), Some(nm)) => Some(if nm.0 > st.0 { nm } else { st }),
+            (st, nm) => st.or(nm).or_else(|| named(false)),
+        };
+        if let Some((_, s)) = best {
+            return Some(s);
         }
     }
     None

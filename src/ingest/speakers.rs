@@ -15,6 +15,12 @@ use crate::catalog::{Lexicon, SpeakerEntry};
 use crate::model::{Speaker, SpeakerKind};
 use crate::text::{fold_str, on_word_boundaries, slugify};
 
+mod shape;
+#[cfg(test)]
+mod tests;
+mod unnamed;
+pub use shape::coordinated_parts;
+
 /// Grammatical gender of a person, for he/she.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
@@ -93,6 +99,9 @@ pub struct Gazetteer {
     origins: Vec<(String, String)>,
     not_name: HashSet<String>,
     roles: Vec<(String, Vec<String>)>,
+    agent_participles: HashSet<String>,
+    unnamed_with_clause: Vec<String>,
+    places: HashSet<String>,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -200,6 +209,11 @@ impl Gazetteer {
                 .iter()
                 .map(|(k, v)| (fold_str(k), fold_all(v)))
                 .collect(),
+            agent_participles: fold_all(&lex.speech.agent_participles)
+                .into_iter()
+                .collect(),
+            unnamed_with_clause: fold_all(&lex.nouns.unnamed_with_clause),
+            places: fold_all(&lex.nouns.places).into_iter().collect(),
         })
     }
 
@@ -283,6 +297,11 @@ impl Gazetteer {
         })
     }
 
+    /// True when `folded` heads an unnamed source ("official", "diplomat").
+    pub fn is_unnamed_head(&self, folded: &str) -> bool {
+        self.unnamed.iter().any(|u| u == folded)
+    }
+
     fn is_document_phrase(&self, words: &[&str]) -> bool {
         words.iter().take(5).any(|w| self.documents.contains(*w))
     }
@@ -298,7 +317,7 @@ impl Gazetteer {
             .split(|c: char| c.is_whitespace())
             .filter(|w| !w.is_empty())
             .collect();
-        if words.is_empty() || words.len() > 9 {
+        if words.is_empty() || words.len() > 16 {
             return None;
         }
         match words.as_slice() {
@@ -307,6 +326,12 @@ impl Gazetteer {
             ["they" | "them"] => return Some(Mention::Pronoun(Pronoun::They)),
             ["it"] => return Some(Mention::Pronoun(Pronoun::It)),
             _ => {}
+        }
+        if let Some(m) = self.resolve_shape(np, &words, local) {
+            return Some(m);
+        }
+        if words.len() > 9 {
+            return None;
         }
         // "u.s." -> "us", "plan's" -> "plan"
         let clean: Vec<String> = words
@@ -326,7 +351,7 @@ impl Gazetteer {
             .into_iter()
             .filter(|h| !folded[h.end..].starts_with('\''))
             .collect();
-        if let Some(m) = self.unnamed_source(&clean, &hits) {
+        if let Some(m) = self.unnamed_source(np, &folded, &clean, &hits) {
             return Some(m);
         }
         let person = hits
@@ -372,10 +397,18 @@ impl Gazetteer {
             }
         }
         // "the President", "the Ministry": whoever the article last named in that role
+        // "the Russian minister", "the Finnish president": the role, past the nationality
+        let role_from = if clean.len() >= 3 && self.origins.iter().any(|(k, _)| *k == clean[1]) {
+            2
+        } else {
+            1
+        };
         if clean.len() >= 2
             && clean[0] == "the"
-            && let Some((_, role_words)) =
-                self.roles.iter().find(|(k, _)| *k == clean[1..].join(" "))
+            && let Some((_, role_words)) = self
+                .roles
+                .iter()
+                .find(|(k, _)| *k == clean[role_from..].join(" "))
         {
             let fallback = group_head.map(|head| {
                 let name = strip_determiner(np);
@@ -459,63 +492,6 @@ impl Gazetteer {
         }
     }
 
-    fn unnamed_source(&self, clean: &[String], hits: &[NameHit]) -> Option<Mention> {
-        let joined = clean.join(" ");
-        let head_at = self
-            .unnamed
-            .iter()
-            .filter_map(|u| find_word(&joined, u).map(|p| (p, u)))
-            .min_by_key(|(p, _)| *p)?;
-        let (_, head) = head_at;
-        // a named person in the phrase makes the head a title ("Kremlin aide Yuri Ushakov");
-        // possessives ("Zelensky's aide") were removed from `hits` by the caller
-        if hits
-            .iter()
-            .any(|h| h.speaker.kind == SpeakerKind::Person && !h.title)
-        {
-            return None;
-        }
-        let mut origins: Vec<String> = Vec::new();
-        for w in clean {
-            if let Some((_, o)) = self.origins.iter().find(|(k, _)| k == w)
-                && !origins.contains(o)
-            {
-                origins.push(o.clone());
-            }
-        }
-        // a body named in the phrase gives the origin only when no adjective did
-        // ("a member of the Ukrainian delegation" -> "unnamed Ukrainian official")
-        if origins.is_empty() {
-            for h in hits {
-                if h.speaker.kind != SpeakerKind::Person && !origins.contains(&h.speaker.name) {
-                    origins.push(h.speaker.name.clone());
-                }
-            }
-        }
-        // "US officials" and "a US official" are one source type: the singular names both
-        let noun = match head.trim_end_matches('s') {
-            // the role of an unnamed source matters less than its side: one name for all
-            "representative" | "official" | "spokesperson" | "member" | "aide" | "adviser"
-            | "advisor" | "insider" => "official",
-            "person familiar" | "people familiar" => "source",
-            other => other,
-        };
-        let name = if origins.is_empty() {
-            format!("unnamed {noun}")
-        } else {
-            format!("unnamed {} {noun}", origins.join(" and "))
-        };
-        Some(Mention::Speaker(
-            Speaker {
-                slug: slugify(&name),
-                name,
-                kind: SpeakerKind::Unnamed,
-                known: false,
-            },
-            None,
-        ))
-    }
-
     fn new_person(&self, np: &str, local: &mut Vec<(String, Speaker)>) -> Option<Mention> {
         let tokens: Vec<&str> = np.split_whitespace().collect();
         let is_name_word = |t: &str| {
@@ -534,6 +510,13 @@ impl Gazetteer {
             .take_while(|t| is_name_word(t))
             .copied()
             .collect();
+        // "Senator Wong": a title and the surname of someone the article named in full
+        if run.len() == 1
+            && tokens.len() >= 2
+            && let Some((_, s)) = local.iter().find(|(k, _)| *k == fold_str(run[0]))
+        {
+            return Some(Mention::Speaker(s.clone(), None));
+        }
         if !(2..=3).contains(&run.len()) {
             return None;
         }

@@ -22,9 +22,12 @@ use crate::text::{Folded, fold, fold_str, word_refs};
 
 mod content;
 mod lists;
+mod pairs;
 mod quotes;
 mod reported;
 mod subject;
+#[cfg(test)]
+mod tests;
 mod transcript;
 
 use lists::find_lists;
@@ -66,6 +69,8 @@ struct SWord<'a> {
     end: usize,
     text: Cow<'a, str>,
     in_quote: bool,
+    /// Followed by 's ("Russia's").
+    possessive: bool,
 }
 
 /// Compiled speech-verb lists.
@@ -76,7 +81,14 @@ pub struct SpeechRules {
     after_quote: HashSet<String>,
     between: HashSet<String>,
     document_verbs: HashSet<String>,
+    object_not_speech: HashSet<String>,
+    noun_before: HashSet<String>,
 }
+
+/// Words after a verb that make them its object ("would add $50bn", "posted a video").
+const OBJECT_START: &[&str] = &[
+    "a", "an", "the", "more", "another", "some", "its", "their", "new",
+];
 
 const ADVERBIAL_START: &[&str] = &[
     "on",
@@ -205,13 +217,15 @@ impl SpeechRules {
             after_quote: set(&lex.after_quote),
             between: set(&lex.between),
             document_verbs: set(&lex.document_verbs),
+            object_not_speech: set(&lex.object_not_speech),
+            noun_before: set(&lex.noun_before),
         }
     }
 
     /// The length in words of a speech verb starting at word `k`, if one does.
     fn verb_at(&self, ws: &[SWord], k: usize, after_quote: bool) -> Option<usize> {
         let w = ws.get(k)?;
-        if w.in_quote {
+        if w.in_quote || self.is_noun_or_has_object(ws, k) {
             return None;
         }
         for p in &self.phrases {
@@ -228,6 +242,23 @@ impl SpeechRules {
             return Some(1);
         }
         None
+    }
+
+    /// "Moscow's demands", "the claims": a noun; "would add $50bn": a verb with an object.
+    fn is_noun_or_has_object(&self, ws: &[SWord], k: usize) -> bool {
+        let before = k
+            .checked_sub(1)
+            .and_then(|i| ws.get(i))
+            .filter(|w| !w.in_quote);
+        let noun = before.is_some_and(|b| self.noun_before.contains(&*b.text) || b.possessive);
+        let object = self.object_not_speech.contains(&*ws[k].text)
+            && ws.get(k + 1).is_some_and(|n| {
+                !n.in_quote
+                    && (OBJECT_START.contains(&&*n.text)
+                        || n.text
+                            .starts_with(|c: char| c.is_ascii_digit() || "$€£".contains(c)))
+            });
+        noun || object
     }
 
     fn is_between(&self, w: &str) -> bool {
@@ -251,6 +282,8 @@ pub struct Context<'a> {
     pub layout: &'a Layout,
     /// The article's title.
     pub title: Option<&'a str>,
+    /// The new people of the article's entity table, by folded surname.
+    pub people: &'a [(String, crate::model::Speaker)],
 }
 
 /// The words of the sentence at `span`, folded as `f`.
@@ -264,6 +297,8 @@ fn sentence_words<'f>(ctx: &Context<'_>, span: &Range<usize>, f: &'f Folded) -> 
                 end,
                 text: w.text,
                 in_quote: ctx.seg.in_quote(start),
+                possessive: ctx.body[end..].starts_with("'s")
+                    || ctx.body[end..].starts_with("\u{2019}s"),
             }
         })
         .collect()
@@ -272,7 +307,7 @@ fn sentence_words<'f>(ctx: &Context<'_>, span: &Range<usize>, f: &'f Folded) -> 
 /// Finds the candidate statements of an article.
 pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
     let mut out = Vec::new();
-    let mut local = Vec::new();
+    let mut local = ctx.people.to_vec();
     let (mut list_paras, list_sentences) = find_lists(ctx, &mut out, &mut local);
     list_paras.extend(find_transcript(ctx, &mut out, &mut local));
     let mut doc_origin: Option<(String, usize)> = None;
@@ -287,7 +322,10 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
         for q in &quotes {
             if let Some(c) = quote_candidate(ctx, s, si, q, &ws, &mut local) {
                 attributed |= !c.floating;
+                let mut joint = pairs::per_speaker(ctx, c, &mut local);
+                let c = joint.remove(0);
                 out.push(c);
+                out.extend(joint);
                 if let Some(extra) =
                     adding_that(s, si, q, &ws, out.last().and_then(|c| c.mention.clone()))
                 {
@@ -301,7 +339,9 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
             .filter(|c| !content::under_modal(c, &ws));
         if let Some(mut c) = found {
             authored(ctx, &mut c, &mut doc_origin);
-            out.extend(split_complements(ctx.body, s, &ws, c));
+            for c in pairs::per_speaker(ctx, c, &mut local) {
+                out.extend(split_complements(ctx.body, s, &ws, c));
+            }
         } else if !attributed && let Some(c) = content::plan_content(ctx, s, si, &ws) {
             out.push(c);
         }

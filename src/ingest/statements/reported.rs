@@ -1,6 +1,7 @@
 //! Sieve 4: reported speech in a sentence, documents as subjects and their authors.
 
 use super::*;
+use crate::model::SpeakerKind;
 
 /// Sieve 4: reported speech in a sentence.
 pub(super) fn sentence_candidate(
@@ -59,6 +60,10 @@ pub(super) fn sentence_candidate(
             return Some(base(Some(m), Some(span), None, "according to", 0.85));
         }
     }
+    // In X's words, … / In the words of X, …
+    if let Some(m) = in_words_of(ctx, s, ws, local) {
+        return Some(base(Some(m.0), Some(m.1), None, "according to", 0.8));
+    }
     // As reported by X, … / As X pointed out, …
     if ws.first().is_some_and(|w| w.text == "as") {
         if ws.get(2).is_some_and(|w| w.text == "by") && ctx.speech.verb_at(ws, 1, false).is_some() {
@@ -95,6 +100,17 @@ pub(super) fn sentence_candidate(
                 ));
             }
         }
+    }
+    // "Negotiators agreed on X, Interfax reported.": the cue that closes the sentence frames
+    // all of it, so its speaker wins over a verb inside the content
+    if let Some((m, span, verb)) = closing_cue(ctx, s, ws, &plain, local) {
+        return Some(base(
+            Some(m),
+            Some(span),
+            Some(verb),
+            "reported speech, closing cue",
+            0.8,
+        ));
     }
     // X said (that) … / …, X said. / …, said X.   (a person or body speaking wins over the
     // plan "saying" something, so documents are tried in a second pass)
@@ -362,4 +378,86 @@ pub(super) fn split_complements(
     last.rule = "reported speech, and that";
     out.push(last);
     out
+}
+
+/// `…, X reported.` / `…, X said on Tuesday.`: a speech verb among the last words of the
+/// sentence, after a comma and the speaker's noun phrase.
+fn closing_cue(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    ws: &[SWord],
+    plain: &[usize],
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>, String)> {
+    let &last = plain.last()?;
+    if last + 1 != ws.len() {
+        return None;
+    }
+    let k = plain
+        .iter()
+        .rev()
+        .take(4)
+        .copied()
+        .find(|&k| ctx.speech.verb_at(ws, k, false) == Some(1))?;
+    // nothing but a short adjunct after the verb ("on Tuesday"), no clause
+    if ctx.body[ws[k].end..s.span.end].contains([',', ';', ':']) {
+        return None;
+    }
+    // the speaker right before the verb, after a comma: at most six words
+    let from = (0..k)
+        .rev()
+        .take(7)
+        .find(|&j| j > 0 && ctx.body[ws[j - 1].end..ws[j].start].contains(','))?;
+    if ws[from..k].iter().any(|w| w.in_quote) {
+        return None;
+    }
+    let mut end = k;
+    while end > from && ctx.speech.is_between(&ws[end - 1].text) {
+        end -= 1;
+    }
+    if end == from {
+        return None;
+    }
+    let span = ws[from].start..ws[end - 1].end;
+    let m = match ctx.gazetteer.resolve(&ctx.body[span.clone()], local)? {
+        m @ (Mention::Speaker(..) | Mention::Role { .. }) => m,
+        _ => return None,
+    };
+    // "Zakharova wrote that …, Caliber.Az reports": a person speaking inside the sentence is
+    // its source; the medium only passes it on
+    let is =
+        |m: &Mention, kind: SpeakerKind| matches!(m, Mention::Speaker(sp, _) if sp.kind == kind);
+    let person_inside = is(&m, SpeakerKind::Media)
+        && plain.iter().take_while(|&&j| j < from).any(|&j| {
+            ctx.speech.verb_at(ws, j, false).is_some()
+                && subject_before(ctx, s, ws, j, false, local)
+                    .is_some_and(|(inner, _)| is(&inner, SpeakerKind::Person))
+        });
+    (!person_inside).then(|| (m, span, ws[k].text.to_string()))
+}
+
+/// `In Ushakov's words, …` / `In the words of the minister, …`: like "according to".
+fn in_words_of(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    ws: &[SWord],
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>)> {
+    if ws.first()?.text != "in" || ws.first()?.in_quote {
+        return None;
+    }
+    let comma = ctx.body[s.span.clone()].find(',')? + s.span.start;
+    let head: Vec<&SWord> = ws.iter().take_while(|w| w.end <= comma).collect();
+    let words_at = head.iter().position(|w| w.text == "words")?;
+    let np = if words_at + 1 < head.len() && head[words_at + 1].text == "of" {
+        head.get(words_at + 2)?.start..head.last()?.end
+    } else if words_at >= 2 && head[words_at - 1].possessive {
+        head[1].start..head[words_at - 1].end
+    } else {
+        return None;
+    };
+    match ctx.gazetteer.resolve(&ctx.body[np.clone()], local)? {
+        m @ (Mention::Speaker(..) | Mention::Pronoun(_) | Mention::Role { .. }) => Some((m, np)),
+        _ => None,
+    }
 }

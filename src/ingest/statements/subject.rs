@@ -2,6 +2,11 @@
 
 use super::*;
 
+/// Modal verbs: after one, a country as subject is the plan's content, not a speaker.
+const MODALS: &[&str] = &[
+    "would", "will", "must", "should", "could", "may", "might", "can", "shall",
+];
+
 /// A noun phrase after a verb, up to a comma, period or preposition: `said Peskov,`.
 pub(super) fn np_after(
     ctx: &Context<'_>,
@@ -17,7 +22,8 @@ pub(super) fn np_after(
     let mut last = from;
     let mut k = from;
     while k < ws.len() && k < from + 9 && ws[k].end <= limit && !ws[k].in_quote {
-        if POST_NP_STOP.contains(&&*ws[k].text) && k > from {
+        // "by the agency Reuters citing three sources": the medium, not its sources
+        if (POST_NP_STOP.contains(&&*ws[k].text) || ws[k].text == "citing") && k > from {
             break;
         }
         last = k;
@@ -66,6 +72,11 @@ pub(super) fn subject_before(
     if let Some(m) = WIRE_DATELINE.find(&ctx.body[start..stop]) {
         start += m.end();
     }
+    // a label or dateline before a colon is not the subject ("NEW DELHI: India welcomed",
+    // "Kyiv Independent: President Zelensky has said")
+    if let Some(c) = ctx.body[start..stop].rfind(':') {
+        start += c + 1;
+    }
     let pre = &ctx.body[start..stop];
     // "…, with several allies insisting that …": the speaker of a participle is the noun
     // after "with" right before it
@@ -92,7 +103,10 @@ pub(super) fn subject_before(
         }
     }
     segments.push((from, &pre[from..]));
-    for (seg_offset, seg) in segments {
+    let n_segments = segments.len();
+    // "Kyiv would agree to …" is what the plan asks of Kyiv, not Kyiv speaking
+    let modal = ws[end..v].iter().any(|w| MODALS.contains(&&*w.text));
+    for (i, &(seg_offset, seg)) in segments.iter().enumerate() {
         let seg_start = start + seg_offset;
         let trimmed = seg.trim();
         if trimmed.is_empty() {
@@ -111,6 +125,26 @@ pub(super) fn subject_before(
             || ADVERBIAL_START.contains(&first_two.as_str())
             || (folded.split_whitespace().count() == 1 && first.ends_with("ly"));
         let is_pronoun = ["he", "she", "they", "it"].contains(&folded.as_str());
+        // "…, which U.S. officials said was a working document": the speaker inside a
+        // relative clause right before its verb
+        if ["which", "that", "whom"].contains(&first) && i + 1 == n_segments {
+            let rest = trimmed[first.len()..].trim_start();
+            // only a noun phrase: lowercase words are determiners or its last word
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            let np_only = words.len() <= 6
+                && words.iter().enumerate().all(|(j, w)| {
+                    j + 1 == words.len()
+                        || w.starts_with(char::is_uppercase)
+                        || [
+                            "the", "a", "an", "and", "some", "two", "three", "several", "senior",
+                        ]
+                        .contains(w)
+                });
+            if np_only && let Some(m @ Mention::Speaker(..)) = ctx.gazetteer.resolve(rest, local) {
+                let end = span.end;
+                return Some((m, end - rest.len()..end));
+            }
+        }
         if adverbial && !is_pronoun {
             continue;
         }
@@ -131,7 +165,23 @@ pub(super) fn subject_before(
                 };
                 return Some((Mention::Speaker(body, None), name_span));
             }
-            Some(m) => return Some((m, span)),
+            // a country or capital speaks only right before its verb ("Oslo maintains"), not
+            // as a dateline ("WASHINGTON —") or an aside ("Europe, he said, would …")
+            Some(Mention::Speaker(sp, _)) if !sp.known && ctx.gazetteer.is_place(&sp.name) => {
+                let dateline = !sp.name.chars().any(char::is_lowercase);
+                // only adverbials may follow it ("Brussels, for its part, maintains")
+                let next_to_verb = segments[i + 1..].iter().all(|(_, rest)| {
+                    let f = fold_str(rest.trim());
+                    f.is_empty()
+                        || ADVERBIAL_START
+                            .iter()
+                            .any(|a| f.starts_with(&format!("{a} ")))
+                });
+                if next_to_verb && !modal && !dateline {
+                    return Some((Mention::Speaker(sp, None), span));
+                }
+            }
+            Some(m) => return Some(refined(ctx, &segments[i + 1..], start, m, span, local)),
             None => {
                 let one_word = !trimmed.contains(char::is_whitespace);
                 let capital = trimmed.chars().next().is_some_and(char::is_uppercase)
@@ -141,5 +191,112 @@ pub(super) fn subject_before(
             }
         }
     }
+    participle_subject(ctx, ws, v, start, local)
+}
+
+/// `Zelensky addressed the nation on Friday, saying …`: a participle cue after a comma speaks
+/// for the subject that opens the sentence, the shortest run of its first words that names a
+/// speaker.
+fn participle_subject(
+    ctx: &Context<'_>,
+    ws: &[SWord],
+    v: usize,
+    start: usize,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>)> {
+    let after_comma = v > 0 && ctx.body[ws[v - 1].end..ws[v].start].contains(',');
+    if !ws[v].text.ends_with("ing") || !after_comma {
+        return None;
+    }
+    let mut first = ws.iter().position(|w| w.start >= start)?;
+    // past a dateline in capitals ("BRUSSELS — EU ministers …", "NEW DELHI: India …")
+    let caps = |k: usize| !ctx.body[ws[k].start..ws[k].end].contains(char::is_lowercase);
+    let mut k = first;
+    while k + 1 < v && caps(k) {
+        if ctx.body[ws[k].end..ws[k + 1].start].contains(['\u{2014}', '\u{2013}', '-', ':']) {
+            first = k + 1;
+            break;
+        }
+        k += 1;
+    }
+    for last in first..(first + 6).min(v) {
+        let span = ws[first].start..ws[last].end;
+        if ws[last].in_quote || ctx.body[span.clone()].contains([',', ';', ':']) {
+            break;
+        }
+        // "The EU's top diplomat": not the EU
+        if ws[last].possessive {
+            continue;
+        }
+        match ctx.gazetteer.resolve(&ctx.body[span.clone()], local) {
+            Some(m @ Mention::Pronoun(_)) => return Some((m, span)),
+            Some(m @ Mention::Speaker(..)) => {
+                return Some(longer_group(ctx, ws, last, v, m, span, local));
+            }
+            _ => {}
+        }
+    }
     None
+}
+
+/// "EU foreign ministers" rather than "EU": one or two more words that make a group or body
+/// (no participle among them: "Zelensky addressed" stays Zelensky).
+fn longer_group(
+    ctx: &Context<'_>,
+    ws: &[SWord],
+    last: usize,
+    v: usize,
+    m: Mention,
+    span: Range<usize>,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> (Mention, Range<usize>) {
+    for more in [last + 1, last + 2] {
+        if more >= v || ws[more].in_quote || ws[more].text.ends_with("ed") {
+            break;
+        }
+        let longer = span.start..ws[more].end;
+        if ctx.body[longer.clone()].contains([',', ';', ':']) {
+            break;
+        }
+        if let Some(Mention::Speaker(sp, g)) =
+            ctx.gazetteer.resolve(&ctx.body[longer.clone()], local)
+            && sp.kind != crate::model::SpeakerKind::Person
+        {
+            return (Mention::Speaker(sp, g), longer);
+        }
+    }
+    (m, span)
+}
+
+/// "One of the sources, a U.S. official who asked not to be named, said": an unnamed source
+/// with no side takes the side its appositive gives.
+fn refined(
+    ctx: &Context<'_>,
+    rest: &[(usize, &str)],
+    start: usize,
+    m: Mention,
+    span: Range<usize>,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> (Mention, Range<usize>) {
+    // "unnamed source", or a group of sources named by the article's words
+    let bare_unnamed = |m: &Mention| {
+        matches!(m, Mention::Speaker(sp, _)
+            if sp.kind == crate::model::SpeakerKind::Unnamed
+                && (sp.name.split(' ').count() == 2 || !sp.name.starts_with("unnamed ")))
+    };
+    if !bare_unnamed(&m) {
+        return (m, span);
+    }
+    let Some(&(offset, seg)) = rest.first() else {
+        return (m, span);
+    };
+    let trimmed = seg.trim();
+    let lead = seg.len() - seg.trim_start().len();
+    match ctx.gazetteer.resolve(trimmed, local) {
+        Some(better @ Mention::Speaker(..)) if !bare_unnamed(&better) => {
+            let from = start + offset + lead;
+            (better, from..from + trimmed.len())
+        }
+        _ => (m, span),
+    }
 }

@@ -49,8 +49,14 @@ pub(super) fn find_transcript(
             })
         })
     });
+    let asks = questioners(ctx, &labels);
     for (p, label) in labels.iter().enumerate() {
         let Some(label) = label else { continue };
+        // a journalist's question ("Anna Petrova: Good afternoon, Life.ru. Will you …?") is not
+        // theirs to state; what it reports ("Zelensky has said …") the other sieves still read
+        if asks.contains(label) {
+            continue;
+        }
         if is_question_label(label) {
             if first_question.is_some() {
                 used.insert(p);
@@ -103,4 +109,29 @@ pub(super) fn find_transcript(
         }
     }
     used
+}
+
+/// The labels of a transcript that ask rather than answer: at least half of their paragraphs
+/// hold a question mark, while someone else in the transcript answers with none.
+fn questioners(ctx: &Context<'_>, labels: &[Option<String>]) -> HashSet<String> {
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+    for (p, label) in labels.iter().enumerate() {
+        let Some(label) = label.as_deref() else {
+            continue;
+        };
+        let asks = usize::from(ctx.body[ctx.paragraphs[p].clone()].contains('?'));
+        match counts.iter_mut().find(|(l, _, _)| *l == label) {
+            Some(c) => {
+                c.1 += 1;
+                c.2 += asks;
+            }
+            None => counts.push((label, 1, asks)),
+        }
+    }
+    let someone_answers = counts.iter().any(|(_, n, q)| *n >= 2 && *q == 0);
+    counts
+        .into_iter()
+        .filter(|(_, n, q)| someone_answers && q * 2 >= *n)
+        .map(|(l, _, _)| l.to_string())
+        .collect()
 }

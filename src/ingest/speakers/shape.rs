@@ -1,0 +1,261 @@
+//! Noun phrases whose shape says who speaks before any name does: the agent of a document
+//! ("a copy obtained by Bloomberg"), a head with a relative clause ("Estonian officials who have
+//! studied the draft"), a medium after its description ("the agency Reuters"), a country or
+//! capital ("Oslo"), and a coordination of speakers ("Trump and Macron": the first; the
+//! statement is copied for the others, see `statements::pairs`).
+
+use super::*;
+
+/// Nouns of a text that speaks for its author ("a statement from Merz's office").
+const STATEMENT_NOUNS: &[&str] = &[
+    "statement",
+    "readout",
+    "communique",
+    "declaration",
+    "release",
+    "post",
+    "letter",
+];
+
+/// Words before a medium's name that describe it ("Russia's state news agency TASS").
+const MEDIA_DESCRIPTORS: &[&str] = &["news", "magazine", "website", "portal", "service", "tv"];
+
+impl Gazetteer {
+    /// The speaker a phrase names by its shape, if it has one of the shapes above.
+    pub(super) fn resolve_shape(
+        &self,
+        np: &str,
+        words: &[&str],
+        local: &mut Vec<(String, Speaker)>,
+    ) -> Option<Mention> {
+        let tokens: Vec<&str> = np.split_whitespace().collect();
+        if tokens.len() != words.len() {
+            return None;
+        }
+        let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        // "a copy obtained by Bloomberg", "released by the French government"
+        if let Some(i) = (1..words.len().saturating_sub(1))
+            .find(|&i| words[i] == "by" && self.agent_participles.contains(&bare(words[i - 1])))
+        {
+            return match self.resolve(&tokens[i + 1..].join(" "), local) {
+                Some(m @ (Mention::Speaker(..) | Mention::Role { .. })) => Some(m),
+                _ => None,
+            };
+        }
+        // "a statement from Merz's office", "a readout by the White House": the office
+        if let Some(i) = (1..words.len().saturating_sub(1)).find(|&i| {
+            ["from", "by", "of"].contains(&words[i])
+                && STATEMENT_NOUNS.contains(&bare(words[i - 1]).as_str())
+                && i <= 2
+        }) {
+            return match self.resolve(&tokens[i + 1..].join(" "), local) {
+                Some(m @ (Mention::Speaker(..) | Mention::Role { .. })) => Some(m),
+                _ => None,
+            };
+        }
+        // "Estonian officials who have studied the draft", "three people who have read it"
+        if let Some(i) = (1..words.len()).find(|&i| ["who", "which", "that"].contains(&words[i])) {
+            let head = tokens[..i].join(" ");
+            return self.resolve(&head, local).or_else(|| {
+                let last = bare(words[i - 1]);
+                self.unnamed_with_clause
+                    .contains(&last)
+                    .then(|| unnamed("unnamed source"))
+            });
+        }
+        // "India on Thursday", "the Kremlin earlier this week": the speaker before the time
+        if let Some(i) = time_adjunct(words) {
+            return self.resolve(&tokens[..i].join(" "), local);
+        }
+        if let Some(m) = self.described_medium(words) {
+            return Some(m);
+        }
+        if let Some(name) = self.place(&tokens) {
+            return Some(Mention::Speaker(
+                Speaker {
+                    slug: slugify(&name),
+                    name,
+                    kind: SpeakerKind::Body,
+                    known: false,
+                },
+                None,
+            ));
+        }
+        self.coordination(&tokens, words, local)
+    }
+
+    /// "the agency Reuters", "US outlet Axios": the medium named at the end of its description.
+    fn described_medium(&self, words: &[&str]) -> Option<Mention> {
+        let folded = words.join(" ");
+        let hit = self
+            .find(&folded)
+            .into_iter()
+            .filter(|h| h.speaker.kind == SpeakerKind::Media)
+            .max_by_key(|h| h.end - h.start)?;
+        let at_end = folded[hit.end..].trim().is_empty();
+        let described = folded[..hit.start].split_whitespace().any(|w| {
+            let w = w.trim_end_matches("'s");
+            self.media.contains(w) || MEDIA_DESCRIPTORS.contains(&w)
+        });
+        (at_end && described).then_some(Mention::Speaker(hit.speaker, None))
+    }
+
+    /// A country or capital alone, as the article writes it.
+    fn place(&self, tokens: &[&str]) -> Option<String> {
+        let name = tokens
+            .join(" ")
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_string();
+        let capital = name.chars().next().is_some_and(char::is_uppercase);
+        (capital && self.places.contains(&fold_str(&name))).then_some(name)
+    }
+
+    /// True when `name` is a country or capital of the list (a speaker that a modal verb turns
+    /// into the content of the plan: "Kyiv would agree to ...").
+    pub fn is_place(&self, name: &str) -> bool {
+        self.places.contains(&fold_str(name))
+    }
+
+    /// "Trump and Macron", "Lisbon, Riga and Warsaw": the first, when every part names a
+    /// speaker of its own. A shared head ("U.S. and Ukrainian negotiators", "EU and NATO
+    /// officials") is one group, not a coordination.
+    fn coordination(
+        &self,
+        tokens: &[&str],
+        words: &[&str],
+        local: &mut Vec<(String, Speaker)>,
+    ) -> Option<Mention> {
+        let parts = coordinated_parts(tokens, words)?;
+        let first = &parts[0];
+        let adjective_first = !first.contains(' ')
+            && self.origins.iter().any(|(k, _)| {
+                *k == fold_str(first.trim_matches(|c: char| !c.is_alphanumeric())).replace('.', "")
+                    || *k == fold_str(first)
+            });
+        if adjective_first {
+            return None;
+        }
+        let mut resolved = Vec::new();
+        for p in &parts {
+            match self.resolve(p, local) {
+                Some(m @ Mention::Speaker(..)) => resolved.push(m),
+                _ => return None,
+            }
+        }
+        resolved.into_iter().next()
+    }
+}
+
+/// The parts of "A and B" / "A, B and C" (original text), when the phrase has that shape.
+pub fn coordinated_parts(tokens: &[&str], words: &[&str]) -> Option<Vec<String>> {
+    let and = words.iter().position(|w| *w == "and")?;
+    if and == 0 || and + 1 >= words.len() || words[and + 1..].contains(&"and") {
+        return None;
+    }
+    let mut parts: Vec<String> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if i == and {
+            parts.push(current.join(" "));
+            current.clear();
+            continue;
+        }
+        let ends_part = t.ends_with(',') && i < and;
+        current.push(t.trim_end_matches(','));
+        if ends_part {
+            parts.push(current.join(" "));
+            current.clear();
+        }
+    }
+    parts.push(current.join(" "));
+    let named = |p: &String| p.chars().next().is_some_and(char::is_uppercase);
+    (parts.len() >= 2 && parts.iter().all(|p| !p.is_empty() && named(p))).then_some(parts)
+}
+
+fn unnamed(name: &str) -> Mention {
+    Mention::Speaker(
+        Speaker {
+            slug: slugify(name),
+            name: name.to_string(),
+            kind: SpeakerKind::Unnamed,
+            known: false,
+        },
+        None,
+    )
+}
+
+/// Words that name a time after "on", "last", "this", "earlier", "late".
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "weekend",
+    "month",
+    "morning",
+    "evening",
+    "night",
+    "day",
+    "year",
+    "today",
+    "yesterday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Where a trailing time adjunct starts ("on Thursday", "earlier this week", "on Nov. 21",
+/// "yesterday"), when the phrase has a word before it.
+fn time_adjunct(words: &[&str]) -> Option<usize> {
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let timeish = |w: &str| {
+        let w = bare(w);
+        TIME_WORDS.contains(&w.as_str()) || w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty()
+    };
+    let openers = [
+        "on",
+        "last",
+        "this",
+        "earlier",
+        "late",
+        "early",
+        "yesterday",
+        "today",
+    ];
+    let i = (1..words.len()).find(|&i| {
+        openers.contains(&bare(words[i]).as_str())
+            && words[i..]
+                .iter()
+                .skip(1)
+                .all(|w| timeish(w) || openers.contains(&bare(w).as_str()))
+            && (words.len() - i == 1
+                && ["yesterday", "today", "earlier"].contains(&bare(words[i]).as_str())
+                || words[i + 1..].iter().any(|w| timeish(w)))
+    })?;
+    Some(i)
+}

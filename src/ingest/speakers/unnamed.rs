@@ -1,0 +1,99 @@
+//! Unnamed sources: "a senior US official" -> "unnamed US official", with the side its
+//! adjectives or a body named in the phrase give, and no source when a person is named in it.
+
+use super::*;
+
+/// Prepositions that open a post-modifier ("familiar with", "close to").
+const PREPOSITIONS: &[&str] = &[
+    "with", "to", "of", "for", "on", "in", "about", "from", "by", "at",
+];
+
+impl Gazetteer {
+    pub(super) fn unnamed_source(
+        &self,
+        np: &str,
+        folded: &str,
+        clean: &[String],
+        hits: &[NameHit],
+    ) -> Option<Mention> {
+        let joined = clean.join(" ");
+        let head_at = self
+            .unnamed
+            .iter()
+            .filter_map(|u| find_word(&joined, u).map(|p| (p, u)))
+            .min_by_key(|(p, _)| *p)?;
+        let (at, head) = head_at;
+        let head_word = joined[..at].split_whitespace().count();
+        // a named person in the phrase makes the head a title ("Kremlin aide Yuri Ushakov");
+        // possessives ("Zelensky's aide") were removed from `hits` by the caller; a person
+        // after a preposition is what the source knows about ("officials familiar with the
+        // Modi-Putin summit")
+        let in_modifier = |h: &NameHit| {
+            let w = folded[..h.start].split_whitespace().count();
+            clean
+                .get(head_word + 1..w)
+                .is_some_and(|between| between.iter().any(|x| PREPOSITIONS.contains(&x.as_str())))
+        };
+        // a person's title that holds the head ("the EU's top diplomat") names that person
+        let title_of_head = |h: &NameHit| {
+            h.title
+                && folded[..h.start].split_whitespace().count() <= head_word
+                && folded[..h.end].split_whitespace().count() > head_word
+        };
+        if hits.iter().any(|h| {
+            h.speaker.kind == SpeakerKind::Person
+                && (!h.title && !in_modifier(h) || title_of_head(h))
+        }) {
+            return None;
+        }
+        let mut origins: Vec<String> = Vec::new();
+        for w in clean {
+            if let Some((_, o)) = self.origins.iter().find(|(k, _)| k == w)
+                && !origins.contains(o)
+            {
+                origins.push(o.clone());
+            }
+        }
+        // a body named in the phrase gives the origin only when no adjective did
+        // ("a member of the Ukrainian delegation" -> "unnamed Ukrainian official")
+        if origins.is_empty() {
+            for h in hits {
+                if h.speaker.kind != SpeakerKind::Person && !origins.contains(&h.speaker.name) {
+                    origins.push(h.speaker.name.clone());
+                }
+            }
+        }
+        // "US officials" and "a US official" are one source type: the singular names both
+        let noun = match head.trim_end_matches('s') {
+            // the role of an unnamed source matters less than its side: one name for all
+            "representative" | "official" | "spokesperson" | "member" | "aide" | "adviser"
+            | "advisor" | "insider" => "official",
+            "person familiar" | "people familiar" => "source",
+            other => other,
+        };
+        let canonical = if origins.is_empty() {
+            format!("unnamed {noun}")
+        } else {
+            format!("unnamed {} {noun}", origins.join(" and "))
+        };
+        // several sources keep the words the article names them by ("Ukrainian officials",
+        // "three sources familiar with the matter"), as annotators list them; "one of the
+        // sources" is one source
+        let one_of = clean.len() > 2 && clean[0] == "one" && clean[1] == "of";
+        let plural = (head.ends_with('s') || head.starts_with("people")) && !one_of;
+        let name = if plural && np.split_whitespace().count() <= 8 {
+            strip_determiner(np)
+        } else {
+            canonical
+        };
+        Some(Mention::Speaker(
+            Speaker {
+                slug: slugify(&name),
+                name,
+                kind: SpeakerKind::Unnamed,
+                known: false,
+            },
+            None,
+        ))
+    }
+}

@@ -1,0 +1,45 @@
+//! Joint speakers: "Trump and Macron said …", "Lisbon and Warsaw announced …" is one claim of
+//! each of them, so the candidate is copied once per speaker after the first.
+
+use super::*;
+use crate::ingest::speakers::coordinated_parts;
+
+/// The candidate, then one copy for each further speaker its noun phrase coordinates.
+pub(super) fn per_speaker(
+    ctx: &Context<'_>,
+    c: Candidate,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Vec<Candidate> {
+    let Some(span) = c.speaker_span.clone() else {
+        return vec![c];
+    };
+    if !matches!(c.mention, Some(Mention::Speaker(..))) {
+        return vec![c];
+    }
+    let np = &ctx.body[span];
+    let tokens: Vec<&str> = np.split_whitespace().collect();
+    let folded = fold_str(np);
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let Some(parts) = coordinated_parts(&tokens, &words) else {
+        return vec![c];
+    };
+    // the phrase names its first part ("Trump and Macron" -> Trump), not a group with a shared
+    // head ("U.S. and Ukrainian negotiators")
+    if ctx.gazetteer.resolve(&parts[0], local).as_ref() != c.mention.as_ref() {
+        return vec![c];
+    }
+    let mut others = Vec::new();
+    for p in parts.iter().skip(1) {
+        match ctx.gazetteer.resolve(p, local) {
+            Some(m @ Mention::Speaker(..)) if Some(&m) != c.mention.as_ref() => others.push(m),
+            _ => return vec![c],
+        }
+    }
+    let mut out = vec![c.clone()];
+    out.extend(others.into_iter().map(|m| Candidate {
+        mention: Some(m),
+        rule: "joint speakers",
+        ..c.clone()
+    }));
+    out
+}

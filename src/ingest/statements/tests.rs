@@ -1,0 +1,264 @@
+//! One invented sentence per attribution rule, through the whole extractor.
+
+use crate::catalog::Catalog;
+use crate::ingest::Extractor;
+
+/// (speaker, kind) of every statement extracted from `body` under a title about the plan.
+fn speakers(body: &str) -> Vec<(Option<String>, String)> {
+    let c = Catalog::bundled().expect("seeds parse");
+    let x = Extractor::new(&c).expect("rules compile");
+    let a = x.parse("t.txt", &format!("The peace plan\n\n{body}\n"));
+    x.extract(&a)
+        .into_iter()
+        .map(|s| (s.speaker.map(|p| p.name), format!("{:?}", s.kind)))
+        .collect()
+}
+
+fn names(body: &str) -> Vec<String> {
+    speakers(body).into_iter().filter_map(|(n, _)| n).collect()
+}
+
+#[test]
+fn a_medium_closing_the_sentence_speaks_for_all_of_it() {
+    let got =
+        speakers("Envoys agreed on the wording of the NATO clause of the plan, Interfax reported.");
+    assert_eq!(
+        got,
+        vec![(Some("Interfax".to_string()), "Report".to_string())]
+    );
+}
+
+#[test]
+fn a_copy_obtained_by_a_medium_makes_the_medium_the_source() {
+    let got = names(
+        "Kyiv would have to shrink its army to 600,000 under the plan, according to a copy obtained by Bloomberg.",
+    );
+    assert_eq!(got, vec!["Bloomberg"]);
+}
+
+#[test]
+fn a_verb_inside_an_appositive_does_not_capture_the_sentence() {
+    let got = names(
+        "The communique, released by the Dutch government, said the security guarantees of the plan were too vague.",
+    );
+    assert_eq!(got, vec!["Dutch government"]);
+}
+
+#[test]
+fn officials_with_a_relative_clause_keep_their_country_and_number() {
+    let got = names(
+        "Latvian officials who have seen the draft warned that the NATO clause of the plan leaves the Baltics exposed.",
+    );
+    assert_eq!(got, vec!["Latvian officials"]);
+}
+
+#[test]
+fn a_capital_right_before_its_verb_speaks_and_a_pair_speaks_twice() {
+    assert_eq!(
+        names("Helsinki maintains that the sanctions relief in the plan comes far too early."),
+        vec!["Helsinki"]
+    );
+    assert_eq!(
+        names("Riga and Vilnius announced that they reject the territorial clauses of the plan."),
+        vec!["Riga", "Vilnius"]
+    );
+}
+
+#[test]
+fn a_country_after_a_modal_is_the_content_not_a_speaker() {
+    let got = names("Under the plan, Ukraine would agree to cap its army at 600,000 troops.");
+    assert!(!got.contains(&"Ukraine".to_string()), "{got:?}");
+}
+
+#[test]
+fn a_joint_statement_of_two_leaders_is_one_per_leader() {
+    let got = names(
+        "Trump and Macron said the frozen assets should pay for reconstruction under the plan.",
+    );
+    assert_eq!(got, vec!["Donald Trump", "Emmanuel Macron"]);
+}
+
+#[test]
+fn a_speech_verb_with_an_object_or_after_a_possessive_is_no_cue() {
+    let got =
+        names("The European Commission would add $50bn to the reconstruction fund of the plan.");
+    assert!(!got.contains(&"European Commission".to_string()), "{got:?}");
+    let got = names(
+        "Moscow's demands are all in the plan's territorial clause, the envoy of Finland noted.",
+    );
+    assert!(!got.iter().any(|n| n.contains("Moscow")), "{got:?}");
+}
+
+#[test]
+fn a_surname_alone_resolves_to_a_person_named_earlier_without_a_speech_verb() {
+    let got = names(
+        "Former committee chair Tom Reyes met envoys in Geneva on Monday.\n\nReyes argued that the NATO clause of the plan would leave Kyiv without allies.",
+    );
+    assert_eq!(got, vec!["Tom Reyes"]);
+}
+
+#[test]
+fn a_pronoun_prefers_the_subject_of_its_paragraph_over_the_last_quoted_speaker() {
+    let got = names(
+        "Putin said the plan was \"a basis for a settlement of the whole conflict\".\n\nKremlin aide Lev Orlov later spoke to reporters in Moscow. He said the territorial clause of the plan was not negotiable.",
+    );
+    assert_eq!(got, vec!["Vladimir Putin", "Lev Orlov"]);
+}
+
+#[test]
+fn a_role_noun_resolves_to_the_person_with_that_title() {
+    let got = names(
+        "Senate committee chair Tom Reyes met envoys in Geneva.\n\nThe chair said the amnesty clause of the plan was unfair.",
+    );
+    assert_eq!(got, vec!["Tom Reyes"]);
+}
+
+#[test]
+fn the_report_is_the_medium_named_before_and_reports_alone_are_media_reports() {
+    let got = names(
+        "Bloomberg News reported on Tuesday that a new draft of the plan exists.\n\nA board led by Trump would oversee the plan, the report said.",
+    );
+    assert_eq!(got.last().map(String::as_str), Some("Bloomberg"));
+    let got = names("Those reports state that the plan would cap the army of Ukraine.");
+    assert_eq!(got, vec!["media reports"]);
+}
+
+#[test]
+fn a_medium_citing_sources_in_a_passive_is_the_medium() {
+    let got = names(
+        "The draft of the plan was written in Moscow. This was reported by the agency Reuters citing two people who know the matter.",
+    );
+    assert_eq!(got.last().map(String::as_str), Some("Reuters"));
+}
+
+#[test]
+fn a_person_inside_the_sentence_keeps_it_when_a_medium_closes_it() {
+    let got = names(
+        "Maria Zakharova wrote on Telegram that the report on the plan was false, Caliber.Az reports.",
+    );
+    assert_eq!(got, vec!["Maria Zakharova"]);
+}
+
+#[test]
+fn the_diplomat_is_the_unnamed_diplomat_introduced_earlier_or_else_the_person_who_spoke() {
+    let got = names(
+        "Our reporter asked a senior Dutch diplomat whether the plan had reached The Hague.\n\n\"Not that anyone has told us about the plan,\" the diplomat said.",
+    );
+    assert_eq!(got, vec!["unnamed Dutch diplomat"]);
+    let got = names(
+        "\"The European text of the plan is a provocation,\" Zakharova said.\n\n\"Troops of any flag on Ukrainian soil under the plan would be a target,\" the diplomat stressed.",
+    );
+    assert_eq!(got, vec!["Maria Zakharova", "Maria Zakharova"]);
+}
+
+#[test]
+fn a_participle_cue_speaks_for_the_subject_and_quote_paragraphs_after_it_keep_that_speaker() {
+    let got = speakers(
+        "President Zelensky addressed the nation on Friday after receiving the plan, saying Ukraine would study the draft calmly.\n\n\"This is one of the hardest moments for the country. The pressure on us over the plan is heavy.\n\n\"We will bring our own ideas to the talks on the plan and defend our interests.\"",
+    );
+    let names: Vec<_> = got.iter().filter_map(|(n, _)| n.as_deref()).collect();
+    assert_eq!(names, vec!["Volodymyr Zelenskyy"; 3]);
+}
+
+#[test]
+fn a_dateline_in_capitals_is_no_speaker_of_a_participle_cue() {
+    let got = names(
+        "GENEVA — EU foreign ministers meeting on Thursday rejected parts of the US plan, insisting that no deal could be imposed on Kyiv.",
+    );
+    assert_eq!(got, vec!["EU foreign ministers"]);
+}
+
+#[test]
+fn a_journalist_who_only_asks_in_a_transcript_is_no_speaker() {
+    let got = names(
+        "Anna Volkova: Good evening, Radio Five. Is the plan a basis for talks?\n\nVladimir Putin: The plan can be a basis for the talks on a settlement.\n\nAnna Volkova: And the army limit in the plan?\n\nVladimir Putin: The army limit in the plan is not the main thing for us.",
+    );
+    assert!(!got.iter().any(|n| n.contains("Volkova")), "{got:?}");
+    assert!(got.iter().any(|n| n == "Vladimir Putin"), "{got:?}");
+}
+
+#[test]
+fn a_definite_title_after_a_named_speaker_is_that_speaker() {
+    let got = names(
+        "The European plan does not suit Russia, Kremlin spokesman Dmitry Peskov told reporters.\n\n\"The European plan is not constructive at all,\" the Kremlin official said.",
+    );
+    assert_eq!(got, vec!["Dmitry Peskov", "Dmitry Peskov"]);
+}
+
+#[test]
+fn a_label_before_a_colon_and_a_time_after_the_subject_are_not_the_speaker() {
+    let got = names(
+        "NEW DELHI: India on Thursday welcomed the peace plan and said it backs any settlement.",
+    );
+    assert_eq!(got, vec!["India"]);
+}
+
+#[test]
+fn the_agency_is_the_medium_cited_last() {
+    let got = names(
+        "Bloomberg reports the guarantee in the plan, citing a draft it has seen. Ukrinform reports this, citing Bloomberg.\n\nAccording to the agency, the guarantee of the plan would last ten years.",
+    );
+    assert_eq!(got.last().map(String::as_str), Some("Bloomberg"));
+}
+
+#[test]
+fn an_appositive_gives_an_unnamed_source_its_side_and_a_second_one_keeps_it() {
+    let got = names(
+        "One of the sources, a U.S. official who asked not to be named, said the plan was dead on arrival.\n\nA second official said the NATO section of the plan came from the Russian paper.",
+    );
+    assert_eq!(got, vec!["unnamed US official", "unnamed US official"]);
+}
+
+#[test]
+fn in_someones_words_works_like_according_to() {
+    let got = names(
+        "Russian aide Yury Ushakov met the envoys.\n\nIn Ushakov's words, some of the US proposals in the plan were unacceptable.",
+    );
+    assert_eq!(got, vec!["Yuri Ushakov"]);
+}
+
+#[test]
+fn the_leaders_after_people_named_together_are_that_group() {
+    let got = names(
+        "German Chancellor Friedrich Merz, French President Emmanuel Macron and British Prime Minister Keir Starmer called Zelensky on Friday.\n\nThe leaders said the line of contact should be the starting point of the plan's territorial clause.",
+    );
+    assert_eq!(got, vec!["Merz, Macron and Starmer"]);
+}
+
+#[test]
+fn a_statement_from_an_office_is_the_office_speaking() {
+    let got = names(
+        "A statement from Merz's office said the plan must respect the sovereignty of Ukraine.",
+    );
+    assert_eq!(got, vec!["Merz's office"]);
+}
+
+#[test]
+fn a_speaker_inside_a_relative_clause_right_before_the_verb_speaks() {
+    let got = names(
+        "Russia would return to the G8 under the plan, which Dutch officials said was only a working paper.",
+    );
+    assert_eq!(got, vec!["Dutch officials"]);
+    let got = names(
+        "The draft of the plan, which U.S. envoys worked on in Miami, also says Ukraine would stay out of NATO.",
+    );
+    assert!(!got.iter().any(|n| n.contains("envoys")), "{got:?}");
+}
+
+#[test]
+fn plural_officials_then_one_official_of_the_same_side_continue_one_source() {
+    let got = names(
+        "The US offered Ukraine a guarantee modelled on NATO's Article 5 under the plan, US officials said.\n\nA senior US official told reporters that the guarantee would go to the Senate.",
+    );
+    assert_eq!(got, vec!["US officials", "unnamed US official"]);
+}
+
+#[test]
+fn a_capital_with_an_adverbial_aside_before_its_verb_still_speaks() {
+    let got = names(
+        "Brussels, for its part, maintains that the path of Ukraine to the EU under the plan cannot be blocked.",
+    );
+    assert_eq!(got, vec!["Brussels"]);
+    let got = names("Europe, he said, would never accept the territorial clause of the plan.");
+    assert!(!got.contains(&"Europe".to_string()), "{got:?}");
+}
