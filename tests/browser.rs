@@ -6,6 +6,7 @@
 //! "browser tests skipped: <why>" and passes, unless `POINTWISE_REQUIRE_BROWSER=1`, under
 //! which it fails (CI sets it).
 
+#[path = "it/common.rs"]
 mod common;
 
 use std::io::Write as _;

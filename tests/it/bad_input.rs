@@ -5,8 +5,7 @@
 //!
 //! The corpus is generated at test time (binary, huge and odd files have no place in git).
 
-#[path = "support/binary.rs"]
-mod binary;
+use crate::binary;
 
 use std::path::{Path, PathBuf};
 

@@ -1,7 +1,7 @@
 //! The response cache: same bytes as an uncached render, ETag and 304, and an ingest that bumps
 //! the data version and invalidates what was kept.
 
-mod common;
+use crate::common;
 
 use axum::Router;
 use axum::body::Body;

@@ -1,7 +1,7 @@
 //! Shared test helpers: a fresh database with the catalog, the router, and GET requests.
 #![allow(
     dead_code,
-    reason = "each test binary uses a different subset of the helpers"
+    reason = "tests/browser.rs includes this file too and uses two of the helpers"
 )]
 
 use std::path::PathBuf;

@@ -3,8 +3,7 @@
 //! 200 and none fails with "database is locked". And graceful shutdown: a request in flight
 //! when SIGTERM or Ctrl-C (SIGINT) arrives is answered, then the process exits 0.
 
-#[path = "support/binary.rs"]
-mod binary;
+use crate::binary;
 
 use std::io::Write as _;
 use std::net::TcpStream;
@@ -12,7 +11,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use binary::{Server, article, request};
+use crate::binary::{Server, article, request};
 
 #[test]
 fn pages_keep_answering_while_an_ingest_writes() -> anyhow::Result<()> {

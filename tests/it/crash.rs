@@ -2,8 +2,7 @@
 //! `PRAGMA integrity_check` says ok, every stored source has exactly the statements a clean
 //! run gives that file (none half-written), and a re-run ends with the same rows as a clean run.
 
-#[path = "support/binary.rs"]
-mod binary;
+use crate::binary;
 
 use std::collections::BTreeMap;
 use std::path::Path;

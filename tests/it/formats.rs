@@ -1,7 +1,7 @@
 //! The statement list as an analyst uses it (facets, search, dates, sort, keyset pages) and
 //! its machine twins (JSON, CSV, Atom), on the seeds and on hostile articles.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 

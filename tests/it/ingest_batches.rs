@@ -2,7 +2,7 @@
 //! runs and transactions or on the extraction threads' timing, and the full-text index stays
 //! in step with the rows it indexes (it is fed once per batch, not by triggers).
 
-mod common;
+use crate::common;
 
 use pointwise::db::{self, queries};
 use pointwise::ingest::run;

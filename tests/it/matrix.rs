@@ -1,7 +1,7 @@
 //! The matrix at `/` (heatmap, groupings, drill-downs, "who stands where"), the per-point
 //! timeline and the static assets, through the router on the seed articles.
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use pointwise::db::matrix::{self, Axis, AxisFilter};

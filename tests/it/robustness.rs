@@ -5,7 +5,7 @@
 //! bytes through the decoder, and strings built from the same pieces. The cargo-fuzz target in
 //! `fuzz/` checks the same properties for as long as it is run.
 
-mod common;
+use crate::common;
 
 use std::sync::LazyLock;
 

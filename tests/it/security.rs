@@ -3,10 +3,9 @@
 //! timeout and caught panics; and an article full of XSS payloads (as text and as HTML) shown
 //! escaped on every page type, with the export still valid JSON.
 
-mod common;
+use crate::common;
 
-#[path = "support/binary.rs"]
-mod binary;
+use crate::binary;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};

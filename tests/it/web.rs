@@ -1,6 +1,6 @@
 //! Every route through the router: status, key content, and escaping of article text.
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use pointwise::db::queries;
