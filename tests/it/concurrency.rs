@@ -14,6 +14,7 @@ use std::time::Duration;
 use crate::binary::{Server, article, request};
 
 #[test]
+#[ignore = "slow: cargo test -- --ignored"]
 fn pages_keep_answering_while_an_ingest_writes() -> anyhow::Result<()> {
     // Arrange: a served database and a directory of new articles.
     let tmp = tempfile::tempdir()?;
@@ -135,11 +136,13 @@ fn in_flight_request_survives(sig: &str) -> anyhow::Result<()> {
 }
 
 #[test]
+#[ignore = "slow: cargo test -- --ignored"]
 fn sigterm_finishes_the_request_in_flight_and_exits_zero() -> anyhow::Result<()> {
     in_flight_request_survives("TERM")
 }
 
 #[test]
+#[ignore = "slow: cargo test -- --ignored"]
 fn ctrl_c_finishes_the_request_in_flight_and_exits_zero() -> anyhow::Result<()> {
     in_flight_request_survives("INT")
 }
