@@ -4,7 +4,7 @@
 //! body), [`sentences`] (quotes and sentences), [`statements`] (candidate statements and the
 //! noun phrase of their speaker), [`speakers`] (names, titles, pronouns -> canonical speakers),
 //! [`provisions`] (the points each statement is about) and [`stance`]. [`Extractor::extract`]
-//! chains them; [`run`] is the only place that reads files and writes rows.
+//! chains them; [`mod@run`] is the only place that reads files and writes rows.
 
 pub mod article;
 pub mod decode;

@@ -262,9 +262,9 @@ fn prepare(extractor: &Extractor, job: &Job, max_bytes: u64) -> Prepared {
 
 /// Ingests the files and directories in `paths` (directories recursively, in sorted order).
 ///
-/// Reading, hashing, decoding and extraction run on one thread per core, up to [`WINDOW`]
+/// Reading, hashing, decoding and extraction run on one thread per core, up to `WINDOW`
 /// files ahead, while this task writes the results in input order (so ids and the report do
-/// not depend on the threads), [`BATCH`] articles per transaction.
+/// not depend on the threads), `BATCH` articles per transaction.
 pub async fn run(
     pool: &SqlitePool,
     extractor: &Arc<Extractor>,
