@@ -3,6 +3,7 @@
 //! All SQL lives in [`queries`] behind plain functions, so another backend can follow by
 //! re-implementing that one module.
 
+mod bulk;
 pub mod facets;
 pub mod fts;
 pub mod matrix;

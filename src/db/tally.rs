@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
-use super::write::{MAX_ROWS, insert_rows};
+use super::bulk::{MAX_ROWS, insert_rows};
 
 fn push_ids(q: &mut QueryBuilder<Sqlite>, ids: &[i64]) {
     q.push(" in (");
