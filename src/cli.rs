@@ -114,9 +114,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
     }) {
         Command::Ingest { paths, max_bytes } => {
             let report = if paths.is_empty() {
-                ingest::run_bundled(&pool, &extractor).await?
+                ingest::run::run_bundled(&pool, &extractor).await?
             } else {
-                ingest::run(&pool, &extractor, &paths, max_bytes).await?
+                ingest::run::run(&pool, &extractor, &paths, max_bytes).await?
             };
             println!("{report}");
             Ok(if report.skipped.is_empty() { 0 } else { 2 })
@@ -147,7 +147,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
         } => {
             let (sources, _, _) = queries::count_rows(&pool).await?;
             if sources == 0 {
-                let report = ingest::run_bundled(&pool, &extractor).await?;
+                let report = ingest::run::run_bundled(&pool, &extractor).await?;
                 tracing::info!("loaded the bundled seed articles: {report}");
             }
             // Migrations and seeds ran on the writable pool; the server only reads.

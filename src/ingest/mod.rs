@@ -27,7 +27,6 @@ use std::ops::Range;
 use std::rc::Rc;
 
 pub use crate::model::{Article, Kind, ProvisionLink, Speaker, SpeakerKind, Stance, Statement};
-pub use run::{IngestReport, run, run_bundled};
 
 use foldhash::{HashMap, HashMapExt};
 

@@ -43,7 +43,7 @@ pub async fn test_db() -> anyhow::Result<TestDb> {
 /// A database with the five seed articles ingested.
 pub async fn seeded_db() -> anyhow::Result<TestDb> {
     let t = test_db().await?;
-    pointwise::ingest::run_bundled(&t.pool, &t.extractor).await?;
+    pointwise::ingest::run::run_bundled(&t.pool, &t.extractor).await?;
     Ok(t)
 }
 

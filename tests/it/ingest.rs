@@ -4,7 +4,7 @@
 use crate::common;
 
 use pointwise::db::queries;
-use pointwise::ingest::run;
+use pointwise::ingest::run::run;
 
 const BOILERPLATE: &[&str] = &[
     "MORE ABOUT",

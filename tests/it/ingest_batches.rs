@@ -5,7 +5,7 @@
 use crate::common;
 
 use pointwise::db::{self, queries};
-use pointwise::ingest::run;
+use pointwise::ingest::run::run;
 
 async fn dump(pool: &sqlx::SqlitePool) -> anyhow::Result<Vec<String>> {
     Ok(queries::export_statements(pool)

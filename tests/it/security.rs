@@ -610,7 +610,8 @@ async fn xss_payloads_in_articles_are_escaped_on_every_page_and_in_the_export() 
     std::fs::write(dir.join("hostile.txt"), hostile_text())?;
     std::fs::write(dir.join("hostile.html"), hostile_html())?;
     let report =
-        pointwise::ingest::run(&t.pool, &t.extractor, std::slice::from_ref(&dir), 1 << 20).await?;
+        pointwise::ingest::run::run(&t.pool, &t.extractor, std::slice::from_ref(&dir), 1 << 20)
+            .await?;
     assert_eq!(report.new, 2, "{report}");
     let (_, statements, _) = queries::count_rows(&t.pool).await?;
     assert!(

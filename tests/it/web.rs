@@ -148,7 +148,7 @@ async fn article_text_and_query_values_are_escaped() -> anyhow::Result<()> {
         &file,
         "<script>alert(1)</script> plan\n2025-11-22\n\n\"<img src=x onerror=alert(2)> We reject the plan,\" Kaja Kallas said. <b>bold</b>\n",
     )?;
-    pointwise::ingest::run(&t.pool, &t.extractor, &[file], 1 << 20).await?;
+    pointwise::ingest::run::run(&t.pool, &t.extractor, &[file], 1 << 20).await?;
     assert_eq!(
         queries::count_rows(&t.pool).await?.1,
         1,
