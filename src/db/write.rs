@@ -281,89 +281,12 @@ impl Writer {
             return Ok(false);
         }
         let conn: &mut SqliteConnection = &mut b.tx;
-        insert_rows(
-            conn,
-            "insert into source (id, file_name, content_hash, publisher, title, published_date, published_time, url, body) ",
-            "",
-            &b.sources,
-            MAX_SOURCES,
-            |mut v, r| {
-                v.push_bind(r.id)
-                    .push_bind(r.file_name.as_str())
-                    .push_bind(r.hash.as_str())
-                    .push_bind(r.publisher.as_str())
-                    .push_bind(r.title.as_str())
-                    .push_bind(r.published_date.as_deref())
-                    .push_bind(r.published_time.as_deref())
-                    .push_bind(r.url.as_str())
-                    .push_bind(r.body.as_str());
-            },
-        )
-        .await?;
-        insert_rows(
-            conn,
-            "insert into statement (id, source_id, speaker_id, speaker_via, kind, stance, stance_cues, text, span_start, span_end, rule, confidence) ",
-            "",
-            &b.rows,
-            MAX_ROWS,
-            |mut v, r| {
-                v.push_bind(r.id)
-                    .push_bind(r.source_id)
-                    .push_bind(r.speaker_id)
-                    .push_bind(r.speaker_via.as_str())
-                    .push_bind(r.kind)
-                    .push_bind(r.stance)
-                    .push_bind(r.stance_cues.as_str())
-                    .push_bind(r.text.as_str())
-                    .push_bind(r.span_start)
-                    .push_bind(r.span_end)
-                    .push_bind(r.rule)
-                    .push_bind(r.confidence);
-            },
-        )
-        .await?;
-        insert_rows(
-            conn,
-            "insert or ignore into statement_provision (statement_id, provision, evidence) ",
-            "",
-            &b.links,
-            MAX_ROWS,
-            |mut v, (sid, number, evidence)| {
-                v.push_bind(*sid)
-                    .push_bind(*number)
-                    .push_bind(evidence.as_str());
-            },
-        )
-        .await?;
-        if !b.rows.is_empty() {
-            sqlx::query("insert into statement_fts (rowid, text) select id, text from statement where id >= ?")
-                .bind(b.first_statement)
-                .execute(&mut *conn)
-                .await?;
-        }
-        if !b.sources.is_empty() {
-            sqlx::query(
-                "insert into source_fts (rowid, title, body) select id, title, body from source where id >= ?",
-            )
-            .bind(b.first_source)
-            .execute(&mut *conn)
-            .await?;
-        }
-        let mut points: HashMap<i64, Vec<i64>> = HashMap::with_capacity(b.rows.len());
-        for (sid, number, _) in &b.links {
-            points.entry(*sid).or_default().push(*number);
-        }
-        let counted: Vec<CountedStatement<'_>> = b
-            .rows
-            .iter()
-            .map(|r| CountedStatement {
-                source_id: r.source_id,
-                speaker_id: r.speaker_id.unwrap_or(0),
-                kind: r.kind,
-                stance: r.stance,
-                provisions: points.remove(&r.id).unwrap_or_default(),
-            })
-            .collect();
+        insert_sources(&mut *conn, &b.sources).await?;
+        insert_statements(&mut *conn, &b.rows, &b.links).await?;
+        let new_statements = (!b.rows.is_empty()).then_some(b.first_statement);
+        let new_sources = (!b.sources.is_empty()).then_some(b.first_source);
+        feed_search(&mut *conn, new_statements, new_sources).await?;
+        let counted = counted(&b.rows, &b.links);
         let none = HashMap::new();
         let categories = self.categories.as_ref().unwrap_or(&none);
         tally::count_batch(&mut *conn, categories, &b.written, &counted).await?;
@@ -382,4 +305,116 @@ impl Writer {
         }
         Ok(())
     }
+}
+
+/// The batch's new source rows.
+async fn insert_sources(
+    conn: &mut SqliteConnection,
+    sources: &[PendingSource],
+) -> sqlx::Result<()> {
+    insert_rows(
+        conn,
+        "insert into source (id, file_name, content_hash, publisher, title, published_date, published_time, url, body) ",
+        "",
+        sources,
+        MAX_SOURCES,
+        |mut v, r| {
+            v.push_bind(r.id)
+                .push_bind(r.file_name.as_str())
+                .push_bind(r.hash.as_str())
+                .push_bind(r.publisher.as_str())
+                .push_bind(r.title.as_str())
+                .push_bind(r.published_date.as_deref())
+                .push_bind(r.published_time.as_deref())
+                .push_bind(r.url.as_str())
+                .push_bind(r.body.as_str());
+        },
+    )
+    .await
+}
+
+/// The batch's statement rows and their links to points.
+async fn insert_statements(
+    conn: &mut SqliteConnection,
+    rows: &[Row],
+    links: &[(i64, i64, String)],
+) -> sqlx::Result<()> {
+    insert_rows(
+        &mut *conn,
+        "insert into statement (id, source_id, speaker_id, speaker_via, kind, stance, stance_cues, text, span_start, span_end, rule, confidence) ",
+        "",
+        rows,
+        MAX_ROWS,
+        |mut v, r| {
+            v.push_bind(r.id)
+                .push_bind(r.source_id)
+                .push_bind(r.speaker_id)
+                .push_bind(r.speaker_via.as_str())
+                .push_bind(r.kind)
+                .push_bind(r.stance)
+                .push_bind(r.stance_cues.as_str())
+                .push_bind(r.text.as_str())
+                .push_bind(r.span_start)
+                .push_bind(r.span_end)
+                .push_bind(r.rule)
+                .push_bind(r.confidence);
+        },
+    )
+    .await?;
+    insert_rows(
+        conn,
+        "insert or ignore into statement_provision (statement_id, provision, evidence) ",
+        "",
+        links,
+        MAX_ROWS,
+        |mut v, (sid, number, evidence)| {
+            v.push_bind(*sid)
+                .push_bind(*number)
+                .push_bind(evidence.as_str());
+        },
+    )
+    .await
+}
+
+/// Feeds the full-text indexes with the batch's new rows, the statements and sources from the
+/// given first ids on (once per batch: see the module doc).
+async fn feed_search(
+    conn: &mut SqliteConnection,
+    first_statement: Option<i64>,
+    first_source: Option<i64>,
+) -> sqlx::Result<()> {
+    if let Some(first) = first_statement {
+        sqlx::query(
+            "insert into statement_fts (rowid, text) select id, text from statement where id >= ?",
+        )
+        .bind(first)
+        .execute(&mut *conn)
+        .await?;
+    }
+    if let Some(first) = first_source {
+        sqlx::query(
+            "insert into source_fts (rowid, title, body) select id, title, body from source where id >= ?",
+        )
+        .bind(first)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// The batch's statements as the tallies count them, with the points each is linked to.
+fn counted<'a>(rows: &'a [Row], links: &[(i64, i64, String)]) -> Vec<CountedStatement<'a>> {
+    let mut points: HashMap<i64, Vec<i64>> = HashMap::with_capacity(rows.len());
+    for (sid, number, _) in links {
+        points.entry(*sid).or_default().push(*number);
+    }
+    rows.iter()
+        .map(|r| CountedStatement {
+            source_id: r.source_id,
+            speaker_id: r.speaker_id.unwrap_or(0),
+            kind: r.kind,
+            stance: r.stance,
+            provisions: points.remove(&r.id).unwrap_or_default(),
+        })
+        .collect()
 }
