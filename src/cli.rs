@@ -35,7 +35,7 @@ pub struct Cli {
 pub enum Command {
     /// Read articles (files or directories) into the database. With no path, the bundled seeds.
     Ingest {
-        /// Files or directories of .txt articles.
+        /// Article files, or directories (their .txt, .text, .md, .html and .htm files).
         paths: Vec<PathBuf>,
         /// Skip files larger than this many bytes.
         #[arg(long, default_value_t = ingest::run::DEFAULT_MAX_BYTES)]
