@@ -8,7 +8,7 @@
 //! reason; the others still ingest.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sha2::{Digest, Sha256};
@@ -281,27 +281,23 @@ async fn ingest_inputs(
     let threads = std::thread::available_parallelism()
         .map_or(2, std::num::NonZero::get)
         .min(inputs.len().max(1));
-    let (job_tx, job_rx) = std::sync::mpsc::channel::<Job>();
-    let job_rx = Arc::new(Mutex::new(job_rx));
-    let (done_tx, mut done_rx) = tokio::sync::mpsc::unbounded_channel::<(usize, Prepared)>();
-    let mut workers = Vec::with_capacity(threads);
-    for _ in 0..threads {
-        let (rx, tx, ex) = (job_rx.clone(), done_tx.clone(), extractor.clone());
-        workers.push(std::thread::spawn(move || {
-            loop {
-                let job = match rx.lock() {
-                    Ok(guard) => guard.recv(),
-                    Err(_) => return,
-                };
-                let Ok(job) = job else { return };
-                let prepared = prepare(&ex, &job, max_bytes);
-                if tx.send((job.index, prepared)).is_err() {
-                    return;
-                }
-            }
-        }));
-    }
-    drop(done_tx);
+    let workers = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("extract-{i}"))
+        .build()
+        .map_err(|e| IngestError::Pool(e.to_string()))?;
+    // None: the job panicked (the panic hook has printed it); the run stops rather than wait
+    let (done_tx, mut done_rx) =
+        tokio::sync::mpsc::unbounded_channel::<(usize, Option<Prepared>)>();
+    let send_job = |job: Job| {
+        let (tx, ex) = (done_tx.clone(), extractor.clone());
+        workers.spawn(move || {
+            let prepared = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                prepare(&ex, &job, max_bytes)
+            }));
+            let _ = tx.send((job.index, prepared.ok()));
+        });
+    };
     let mut writer = Writer::new(pool.clone());
     let mut pending = std::collections::BTreeMap::new();
     let mut first_seen: std::collections::HashMap<String, String> =
@@ -324,9 +320,7 @@ async fn ingest_inputs(
                         stored: stored.get(&name).cloned(),
                         name,
                     };
-                    if job_tx.send(job).is_err() {
-                        return Err(IngestError::WorkerStopped);
-                    }
+                    send_job(job);
                 }
                 dispatched = end;
             }
@@ -335,10 +329,10 @@ async fn ingest_inputs(
                     break p;
                 }
                 match done_rx.recv().await {
-                    Some((i, p)) => {
+                    Some((i, Some(p))) => {
                         pending.insert(i, p);
                     }
-                    None => return Err(IngestError::WorkerStopped),
+                    Some((_, None)) | None => return Err(IngestError::WorkerStopped),
                 }
             };
             report.read += 1;
@@ -375,12 +369,6 @@ async fn ingest_inputs(
         Ok(())
     }
     .await;
-    drop(job_tx);
-    for w in workers {
-        if w.join().is_err() {
-            tracing::error!("an extraction thread panicked");
-        }
-    }
     bar.finish_and_clear();
     if result.is_err() {
         // what the failed batch wrote is rolled back; earlier batches stay committed

@@ -15,6 +15,9 @@ pub enum IngestError {
     /// An extraction thread stopped (it panicked) before handing back the files it was given.
     #[error("an extraction thread stopped before handing back its files")]
     WorkerStopped,
+    /// The extraction threads could not be started.
+    #[error("cannot start the extraction threads: {0}")]
+    Pool(String),
 }
 
 /// Why a file was not taken; its `Display` is the reason the report prints after the name.
