@@ -35,7 +35,7 @@ pub struct Cli {
 pub enum Command {
     /// Read articles (files or directories) into the database. With no path, the bundled seeds.
     Ingest {
-        /// Files or directories of .txt articles.
+        /// Article files, or directories (their .txt, .text, .md, .html and .htm files).
         paths: Vec<PathBuf>,
         /// Skip files larger than this many bytes.
         #[arg(long, default_value_t = ingest::run::DEFAULT_MAX_BYTES)]
@@ -114,9 +114,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
     }) {
         Command::Ingest { paths, max_bytes } => {
             let report = if paths.is_empty() {
-                ingest::run_bundled(&pool, &extractor).await?
+                ingest::run::run_bundled(&pool, &extractor).await?
             } else {
-                ingest::run(&pool, &extractor, &paths, max_bytes).await?
+                ingest::run::run(&pool, &extractor, &paths, max_bytes).await?
             };
             println!("{report}");
             Ok(if report.skipped.is_empty() { 0 } else { 2 })
@@ -147,7 +147,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
         } => {
             let (sources, _, _) = queries::count_rows(&pool).await?;
             if sources == 0 {
-                let report = ingest::run_bundled(&pool, &extractor).await?;
+                let report = ingest::run::run_bundled(&pool, &extractor).await?;
                 tracing::info!("loaded the bundled seed articles: {report}");
             }
             // Migrations and seeds ran on the writable pool; the server only reads.

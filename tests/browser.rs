@@ -6,6 +6,7 @@
 //! "browser tests skipped: <why>" and passes, unless `POINTWISE_REQUIRE_BROWSER=1`, under
 //! which it fails (CI sets it).
 
+#[path = "it/common.rs"]
 mod common;
 
 use std::io::Write as _;
@@ -46,6 +47,7 @@ fn missing() -> Option<String> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "slow: cargo test -- --ignored"]
 async fn pages_work_in_chromium_pass_axe_and_validate() -> anyhow::Result<()> {
     let required = std::env::var("POINTWISE_REQUIRE_BROWSER").is_ok_and(|v| v == "1");
     if let Some(why) = missing() {

@@ -1,8 +1,10 @@
 //! The database: connection, migrations and every SQL statement of the program.
 //!
-//! All SQL lives in [`queries`] behind plain functions, so another backend can follow by
-//! re-implementing that one module.
+//! All SQL lives in this module's files behind plain functions ([`queries`] and [`statements`]
+//! for the pages, [`facets`], [`matrix`], [`fts`] for search, [`mod@write`] and [`tally`] for the
+//! ingest), so another backend can follow by re-implementing db/ alone.
 
+mod bulk;
 pub mod facets;
 pub mod fts;
 pub mod matrix;

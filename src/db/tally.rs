@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
-use super::write::{MAX_ROWS, insert_rows};
+use super::bulk::{MAX_ROWS, insert_rows};
 
 fn push_ids(q: &mut QueryBuilder<Sqlite>, ids: &[i64]) {
     q.push(" in (");
@@ -93,6 +93,31 @@ pub async fn categories(conn: &mut SqliteConnection) -> sqlx::Result<HashMap<i64
 }
 
 type SourceKey<'a> = (i64, i64, i64, &'a str, &'a str, &'a str);
+/// A `tally` row's key: provision, category, publisher, speaker id, kind, stance.
+type TotalKey<'a> = (i64, &'a str, &'a str, i64, &'a str, &'a str);
+/// A `tally_day` row's key: provision, publisher, date, stance.
+type DayKey<'a> = (i64, &'a str, &'a str, &'a str);
+/// A `tally_source` row: source id, publisher, date, speaker id, provision, category, kind,
+/// stance, statements.
+type SourceRow<'a> = (
+    i64,
+    &'a str,
+    &'a str,
+    i64,
+    i64,
+    &'a str,
+    &'a str,
+    &'a str,
+    i64,
+);
+
+/// What a batch adds to each table of counts.
+struct Rollup<'a> {
+    sources: Vec<SourceRow<'a>>,
+    totals: BTreeMap<TotalKey<'a>, i64>,
+    days: BTreeMap<DayKey<'a>, i64>,
+    per_count: BTreeMap<i64, i64>,
+}
 
 /// Counts what the batch wrote, inside its transaction and after its rows went in: takes out
 /// what its replaced sources contributed when last counted (from `tally_source`), then adds the
@@ -109,6 +134,26 @@ pub async fn count_batch(
         .filter(|s| s.replaced)
         .map(|s| s.id)
         .collect();
+    uncount(&mut *conn, &replaced).await?;
+    let meta: HashMap<i64, &CountedSource> = sources.iter().map(|s| (s.id, s)).collect();
+    let per_source = per_source(categories, statements);
+    let rollup = roll_up(&per_source, &meta);
+    insert_source_rows(&mut *conn, &rollup, &meta).await?;
+    insert_totals(&mut *conn, &rollup).await?;
+    if !replaced.is_empty() {
+        // only sources counted before can leave totals at zero
+        sqlx::query("delete from tally where statements <= 0")
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query("delete from tally_day where statements <= 0")
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Takes out what the `replaced` sources contributed when last counted, and their own rows.
+async fn uncount(conn: &mut SqliteConnection, replaced: &[i64]) -> sqlx::Result<()> {
     for chunk in replaced.chunks(64) {
         apply(&mut *conn, chunk, -1).await?;
         let mut q = QueryBuilder::<Sqlite>::new("delete from tally_source where source_id");
@@ -118,8 +163,15 @@ pub async fn count_batch(
         push_ids(&mut q, chunk);
         q.build().persistent(false).execute(&mut *conn).await?;
     }
-    // per source: per point, per statement (-1), per category (-2)
-    let mut per_source: BTreeMap<SourceKey<'_>, i64> = BTreeMap::new();
+    Ok(())
+}
+
+/// The statements per source: per point, per statement (-1), per category (-2).
+fn per_source<'a>(
+    categories: &'a HashMap<i64, String>,
+    statements: &[CountedStatement<'a>],
+) -> BTreeMap<SourceKey<'a>, i64> {
+    let mut per_source: BTreeMap<SourceKey<'a>, i64> = BTreeMap::new();
     for t in statements {
         let mut points = t.provisions.clone();
         points.sort_unstable();
@@ -144,35 +196,53 @@ pub async fn count_batch(
                 .or_default() += 1;
         }
     }
-    let meta: HashMap<i64, &CountedSource> = sources.iter().map(|s| (s.id, s)).collect();
-    let mut totals: BTreeMap<(i64, &str, &str, i64, &str, &str), i64> = BTreeMap::new();
-    let mut days: BTreeMap<(i64, &str, &str, &str), i64> = BTreeMap::new();
-    let mut per_count: BTreeMap<i64, i64> = BTreeMap::new();
-    let mut rows = Vec::with_capacity(per_source.len());
-    for (&(source, speaker, provision, category, kind, stance), &n) in &per_source {
+    per_source
+}
+
+/// The per-source counts summed into the rows of each table of counts.
+fn roll_up<'a>(
+    per_source: &BTreeMap<SourceKey<'a>, i64>,
+    meta: &HashMap<i64, &'a CountedSource>,
+) -> Rollup<'a> {
+    let mut r = Rollup {
+        sources: Vec::with_capacity(per_source.len()),
+        totals: BTreeMap::new(),
+        days: BTreeMap::new(),
+        per_count: BTreeMap::new(),
+    };
+    for (&(source, speaker, provision, category, kind, stance), &n) in per_source {
         let (publisher, date) = meta
             .get(&source)
             .map_or(("", ""), |s| (s.publisher.as_str(), s.date.as_str()));
-        *totals
+        *r.totals
             .entry((provision, category, publisher, speaker, kind, stance))
             .or_default() += n;
         if provision >= 0 {
-            *days
+            *r.days
                 .entry((provision, publisher, date, stance))
                 .or_default() += n;
         }
         if provision == -1 {
-            *per_count.entry(source).or_default() += n;
+            *r.per_count.entry(source).or_default() += n;
         }
-        rows.push((
+        r.sources.push((
             source, publisher, date, speaker, provision, category, kind, stance, n,
         ));
     }
+    r
+}
+
+/// The batch's own rows: `tally_source` (what each source contributed) and `tally_count`.
+async fn insert_source_rows(
+    conn: &mut SqliteConnection,
+    rollup: &Rollup<'_>,
+    meta: &HashMap<i64, &CountedSource>,
+) -> sqlx::Result<()> {
     insert_rows(
-        conn,
+        &mut *conn,
         "insert into tally_source (source_id, publisher, date, speaker_id, provision, category, kind, stance, statements) ",
         "",
-        &rows,
+        &rollup.sources,
         MAX_ROWS,
         |mut v, r| {
             v.push_bind(r.0)
@@ -187,9 +257,26 @@ pub async fn count_batch(
         },
     )
     .await?;
-    let totals: Vec<_> = totals.into_iter().collect();
+    let counts: Vec<_> = rollup.per_count.iter().collect();
     insert_rows(
         conn,
+        "insert into tally_count (id, publisher, statements) ",
+        "",
+        &counts,
+        MAX_ROWS,
+        |mut v, (id, n)| {
+            let publisher = meta.get(*id).map_or("", |s| s.publisher.as_str());
+            v.push_bind(**id).push_bind(publisher).push_bind(**n);
+        },
+    )
+    .await
+}
+
+/// The batch's additions to the running totals, `tally` and `tally_day` (added to existing rows).
+async fn insert_totals(conn: &mut SqliteConnection, rollup: &Rollup<'_>) -> sqlx::Result<()> {
+    let totals: Vec<_> = rollup.totals.iter().collect();
+    insert_rows(
+        &mut *conn,
         "insert into tally (provision, category, publisher, speaker_id, kind, stance, statements) ",
         ADD,
         &totals,
@@ -201,11 +288,11 @@ pub async fn count_batch(
                 .push_bind(*sp)
                 .push_bind(*k)
                 .push_bind(*st)
-                .push_bind(*n);
+                .push_bind(**n);
         },
     )
     .await?;
-    let days: Vec<_> = days.into_iter().collect();
+    let days: Vec<_> = rollup.days.iter().collect();
     insert_rows(
         conn,
         "insert into tally_day (provision, publisher, date, stance, statements) ",
@@ -217,33 +304,10 @@ pub async fn count_batch(
                 .push_bind(*publisher)
                 .push_bind(*date)
                 .push_bind(*st)
-                .push_bind(*n);
+                .push_bind(**n);
         },
     )
-    .await?;
-    let counts: Vec<_> = per_count.into_iter().collect();
-    insert_rows(
-        conn,
-        "insert into tally_count (id, publisher, statements) ",
-        "",
-        &counts,
-        MAX_ROWS,
-        |mut v, (id, n)| {
-            let publisher = meta.get(id).map_or("", |s| s.publisher.as_str());
-            v.push_bind(*id).push_bind(publisher).push_bind(*n);
-        },
-    )
-    .await?;
-    if !replaced.is_empty() {
-        // only sources counted before can leave totals at zero
-        sqlx::query("delete from tally where statements <= 0")
-            .execute(&mut *conn)
-            .await?;
-        sqlx::query("delete from tally_day where statements <= 0")
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(())
+    .await
 }
 
 /// A source or speaker with its number of statements on one point.

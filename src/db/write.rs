@@ -14,9 +14,9 @@
 
 use std::collections::HashMap;
 
-use sqlx::query_builder::Separated;
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection, SqlitePool, Transaction};
+use sqlx::{Sqlite, SqliteConnection, SqlitePool, Transaction};
 
+use super::bulk::{MAX_ROWS, insert_rows, pairs_in};
 use super::tally::{self, CountedSource, CountedStatement};
 use crate::model::{Article, Speaker, Statement};
 
@@ -88,77 +88,8 @@ pub struct Writer {
     batch: Option<Batch>,
 }
 
-/// Largest number of rows in one multi-row insert (12 columns: 3,072 bound values).
-pub(super) const MAX_ROWS: usize = 256;
-
 /// Largest number of source rows in one multi-row insert (their bodies are large).
 const MAX_SOURCES: usize = 64;
-
-/// Splits `len` rows into chunks of `max` (a power of two) and then smaller powers of two, so
-/// a run uses at most nine distinct SQL texts per table (each a prepared statement cached by
-/// sqlx).
-fn chunk_sizes(mut len: usize, max: usize) -> Vec<usize> {
-    let mut out = Vec::new();
-    while len > 0 {
-        let size = if len >= max {
-            max
-        } else {
-            1 << (usize::BITS - 1 - len.leading_zeros())
-        };
-        out.push(size);
-        len -= size;
-    }
-    out
-}
-
-/// The two-column rows of `head` + a list of `values` + `tail`, [`MAX_ROWS`] values a query.
-/// The queries are not kept as prepared statements: their lists vary in length.
-async fn pairs_in(
-    conn: &mut SqliteConnection,
-    head: &'static str,
-    values: &[&str],
-    tail: &'static str,
-) -> sqlx::Result<Vec<(String, String)>> {
-    let mut out = Vec::new();
-    for chunk in values.chunks(MAX_ROWS) {
-        let mut q = QueryBuilder::<Sqlite>::new(head);
-        let mut list = q.separated(", ");
-        for v in chunk {
-            list.push_bind(*v);
-        }
-        q.push(tail);
-        let rows: Vec<(String, String)> = q
-            .build_query_as()
-            .persistent(false)
-            .fetch_all(&mut *conn)
-            .await?;
-        out.extend(rows);
-    }
-    Ok(out)
-}
-
-/// `head` + `values (...)` for each of `rows` (bound by `bind`) + `tail`, in chunks of at most
-/// `max` rows sized by [`chunk_sizes`] (so each chunk's SQL text is one of a few, kept as a
-/// prepared statement).
-pub(super) async fn insert_rows<T>(
-    conn: &mut SqliteConnection,
-    head: &'static str,
-    tail: &'static str,
-    rows: &[T],
-    max: usize,
-    mut bind: impl FnMut(Separated<'_, Sqlite, &'static str>, &T),
-) -> sqlx::Result<()> {
-    let mut rest = rows;
-    for size in chunk_sizes(rows.len(), max) {
-        let (chunk, tail_rows) = rest.split_at(size);
-        rest = tail_rows;
-        let mut q = QueryBuilder::<Sqlite>::new(head);
-        q.push_values(chunk, &mut bind);
-        q.push(tail);
-        q.build().execute(&mut *conn).await?;
-    }
-    Ok(())
-}
 
 impl Writer {
     /// A writer on `pool` with no batch open.
@@ -350,89 +281,12 @@ impl Writer {
             return Ok(false);
         }
         let conn: &mut SqliteConnection = &mut b.tx;
-        insert_rows(
-            conn,
-            "insert into source (id, file_name, content_hash, publisher, title, published_date, published_time, url, body) ",
-            "",
-            &b.sources,
-            MAX_SOURCES,
-            |mut v, r| {
-                v.push_bind(r.id)
-                    .push_bind(r.file_name.as_str())
-                    .push_bind(r.hash.as_str())
-                    .push_bind(r.publisher.as_str())
-                    .push_bind(r.title.as_str())
-                    .push_bind(r.published_date.as_deref())
-                    .push_bind(r.published_time.as_deref())
-                    .push_bind(r.url.as_str())
-                    .push_bind(r.body.as_str());
-            },
-        )
-        .await?;
-        insert_rows(
-            conn,
-            "insert into statement (id, source_id, speaker_id, speaker_via, kind, stance, stance_cues, text, span_start, span_end, rule, confidence) ",
-            "",
-            &b.rows,
-            MAX_ROWS,
-            |mut v, r| {
-                v.push_bind(r.id)
-                    .push_bind(r.source_id)
-                    .push_bind(r.speaker_id)
-                    .push_bind(r.speaker_via.as_str())
-                    .push_bind(r.kind)
-                    .push_bind(r.stance)
-                    .push_bind(r.stance_cues.as_str())
-                    .push_bind(r.text.as_str())
-                    .push_bind(r.span_start)
-                    .push_bind(r.span_end)
-                    .push_bind(r.rule)
-                    .push_bind(r.confidence);
-            },
-        )
-        .await?;
-        insert_rows(
-            conn,
-            "insert or ignore into statement_provision (statement_id, provision, evidence) ",
-            "",
-            &b.links,
-            MAX_ROWS,
-            |mut v, (sid, number, evidence)| {
-                v.push_bind(*sid)
-                    .push_bind(*number)
-                    .push_bind(evidence.as_str());
-            },
-        )
-        .await?;
-        if !b.rows.is_empty() {
-            sqlx::query("insert into statement_fts (rowid, text) select id, text from statement where id >= ?")
-                .bind(b.first_statement)
-                .execute(&mut *conn)
-                .await?;
-        }
-        if !b.sources.is_empty() {
-            sqlx::query(
-                "insert into source_fts (rowid, title, body) select id, title, body from source where id >= ?",
-            )
-            .bind(b.first_source)
-            .execute(&mut *conn)
-            .await?;
-        }
-        let mut points: HashMap<i64, Vec<i64>> = HashMap::with_capacity(b.rows.len());
-        for (sid, number, _) in &b.links {
-            points.entry(*sid).or_default().push(*number);
-        }
-        let counted: Vec<CountedStatement<'_>> = b
-            .rows
-            .iter()
-            .map(|r| CountedStatement {
-                source_id: r.source_id,
-                speaker_id: r.speaker_id.unwrap_or(0),
-                kind: r.kind,
-                stance: r.stance,
-                provisions: points.remove(&r.id).unwrap_or_default(),
-            })
-            .collect();
+        insert_sources(&mut *conn, &b.sources).await?;
+        insert_statements(&mut *conn, &b.rows, &b.links).await?;
+        let new_statements = (!b.rows.is_empty()).then_some(b.first_statement);
+        let new_sources = (!b.sources.is_empty()).then_some(b.first_source);
+        feed_search(&mut *conn, new_statements, new_sources).await?;
+        let counted = counted(&b.rows, &b.links);
         let none = HashMap::new();
         let categories = self.categories.as_ref().unwrap_or(&none);
         tally::count_batch(&mut *conn, categories, &b.written, &counted).await?;
@@ -453,18 +307,114 @@ impl Writer {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// The batch's new source rows.
+async fn insert_sources(
+    conn: &mut SqliteConnection,
+    sources: &[PendingSource],
+) -> sqlx::Result<()> {
+    insert_rows(
+        conn,
+        "insert into source (id, file_name, content_hash, publisher, title, published_date, published_time, url, body) ",
+        "",
+        sources,
+        MAX_SOURCES,
+        |mut v, r| {
+            v.push_bind(r.id)
+                .push_bind(r.file_name.as_str())
+                .push_bind(r.hash.as_str())
+                .push_bind(r.publisher.as_str())
+                .push_bind(r.title.as_str())
+                .push_bind(r.published_date.as_deref())
+                .push_bind(r.published_time.as_deref())
+                .push_bind(r.url.as_str())
+                .push_bind(r.body.as_str());
+        },
+    )
+    .await
+}
 
-    #[test]
-    fn chunks_cover_the_rows_with_few_sizes() {
-        for len in [0, 1, 2, 3, 15, 16, 17, 255, 256, 257, 1000, 4097] {
-            let sizes = chunk_sizes(len, MAX_ROWS);
-            assert_eq!(sizes.iter().sum::<usize>(), len, "{len}");
-            assert!(sizes.iter().all(|s| s.is_power_of_two() && *s <= MAX_ROWS));
-        }
-        assert_eq!(chunk_sizes(1000, 256), [256, 256, 256, 128, 64, 32, 8]);
-        assert_eq!(chunk_sizes(130, 64), [64, 64, 2]);
+/// The batch's statement rows and their links to points.
+async fn insert_statements(
+    conn: &mut SqliteConnection,
+    rows: &[Row],
+    links: &[(i64, i64, String)],
+) -> sqlx::Result<()> {
+    insert_rows(
+        &mut *conn,
+        "insert into statement (id, source_id, speaker_id, speaker_via, kind, stance, stance_cues, text, span_start, span_end, rule, confidence) ",
+        "",
+        rows,
+        MAX_ROWS,
+        |mut v, r| {
+            v.push_bind(r.id)
+                .push_bind(r.source_id)
+                .push_bind(r.speaker_id)
+                .push_bind(r.speaker_via.as_str())
+                .push_bind(r.kind)
+                .push_bind(r.stance)
+                .push_bind(r.stance_cues.as_str())
+                .push_bind(r.text.as_str())
+                .push_bind(r.span_start)
+                .push_bind(r.span_end)
+                .push_bind(r.rule)
+                .push_bind(r.confidence);
+        },
+    )
+    .await?;
+    insert_rows(
+        conn,
+        "insert or ignore into statement_provision (statement_id, provision, evidence) ",
+        "",
+        links,
+        MAX_ROWS,
+        |mut v, (sid, number, evidence)| {
+            v.push_bind(*sid)
+                .push_bind(*number)
+                .push_bind(evidence.as_str());
+        },
+    )
+    .await
+}
+
+/// Feeds the full-text indexes with the batch's new rows, the statements and sources from the
+/// given first ids on (once per batch: see the module doc).
+async fn feed_search(
+    conn: &mut SqliteConnection,
+    first_statement: Option<i64>,
+    first_source: Option<i64>,
+) -> sqlx::Result<()> {
+    if let Some(first) = first_statement {
+        sqlx::query(
+            "insert into statement_fts (rowid, text) select id, text from statement where id >= ?",
+        )
+        .bind(first)
+        .execute(&mut *conn)
+        .await?;
     }
+    if let Some(first) = first_source {
+        sqlx::query(
+            "insert into source_fts (rowid, title, body) select id, title, body from source where id >= ?",
+        )
+        .bind(first)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// The batch's statements as the tallies count them, with the points each is linked to.
+fn counted<'a>(rows: &'a [Row], links: &[(i64, i64, String)]) -> Vec<CountedStatement<'a>> {
+    let mut points: HashMap<i64, Vec<i64>> = HashMap::with_capacity(rows.len());
+    for (sid, number, _) in links {
+        points.entry(*sid).or_default().push(*number);
+    }
+    rows.iter()
+        .map(|r| CountedStatement {
+            source_id: r.source_id,
+            speaker_id: r.speaker_id.unwrap_or(0),
+            kind: r.kind,
+            stance: r.stance,
+            provisions: points.remove(&r.id).unwrap_or_default(),
+        })
+        .collect()
 }

@@ -2,9 +2,12 @@
 //!
 //! Stages, each a pure function over plain data: [`article`] (raw text -> metadata and a clean
 //! body), [`sentences`] (quotes and sentences), [`statements`] (candidate statements and the
-//! noun phrase of their speaker), [`speakers`] (names, titles, pronouns -> canonical speakers),
-//! [`provisions`] (the points each statement is about) and [`stance`]. [`Extractor::extract`]
-//! chains them; [`run`] is the only place that reads files and writes rows.
+//! noun phrase of their speaker), [`speakers`] (a noun phrase -> a canonical speaker by name,
+//! alias, title or group), [`provisions`] (the points each statement is about) and [`stance`].
+//! Pronouns, definite descriptions ("the Russian minister") and roles are resolved against who
+//! the article named before in the private `resolve`, definite nouns that take up a point in
+//! `antecedents`. [`Extractor::extract`] chains them; [`mod@run`] is the only place that reads
+//! files and writes rows.
 
 pub mod article;
 pub mod decode;
@@ -32,7 +35,6 @@ use std::ops::Range;
 use std::rc::Rc;
 
 pub use crate::model::{Article, Kind, ProvisionLink, Speaker, SpeakerKind, Stance, Statement};
-pub use run::{IngestReport, run, run_bundled};
 
 use foldhash::{HashMap, HashMapExt};
 

@@ -7,9 +7,8 @@
 //! is a duplicate: stored once, both names reported. Every file not taken is named with the
 //! reason; the others still ingest.
 
-use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sha2::{Digest, Sha256};
@@ -21,54 +20,11 @@ use crate::catalog::SEED_ARTICLES;
 use crate::db::queries;
 use crate::db::write::Writer;
 
+mod report;
+pub use report::{IngestError, IngestReport, SkipReason};
+
 /// Files larger than this are skipped (bytes).
 pub const DEFAULT_MAX_BYTES: u64 = 10 * 1024 * 1024;
-
-/// What an ingest run did.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct IngestReport {
-    /// Files looked at.
-    pub read: usize,
-    /// Stored for the first time.
-    pub new: usize,
-    /// Same content as stored: nothing to do.
-    pub unchanged: usize,
-    /// Content changed: statements replaced.
-    pub replaced: usize,
-    /// Statements written.
-    pub statements: usize,
-    /// Files whose content is already stored under another name: (file, name stored under).
-    pub duplicates: Vec<(String, String)>,
-    /// Files not taken, with the reason.
-    pub skipped: Vec<(String, String)>,
-}
-
-impl fmt::Display for IngestReport {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} files read: {} new, {} unchanged, {} replaced, {} duplicates, {} skipped; \
-             {} statements written",
-            self.read,
-            self.new,
-            self.unchanged,
-            self.replaced,
-            self.duplicates.len(),
-            self.skipped.len(),
-            self.statements
-        )?;
-        for (file, first) in &self.duplicates {
-            write!(
-                f,
-                "\n  duplicate {file}: same content as {first}, stored once under {first}"
-            )?;
-        }
-        for (file, why) in &self.skipped {
-            write!(f, "\n  skipped {file}: {why}")?;
-        }
-        Ok(())
-    }
-}
 
 enum Outcome {
     New(usize),
@@ -100,16 +56,15 @@ fn collect_files(paths: &[PathBuf], report: &mut IngestReport) -> Vec<PathBuf> {
                     Err(e) => {
                         report.skipped.push((
                             path.display().to_string(),
-                            format!("cannot resolve directory: {e}"),
+                            SkipReason::CannotResolveDirectory(e.to_string()),
                         ));
                         continue;
                     }
                 };
                 if !seen_dirs.insert(real) {
-                    report.skipped.push((
-                        path.display().to_string(),
-                        "directory already visited (link loop)".into(),
-                    ));
+                    report
+                        .skipped
+                        .push((path.display().to_string(), SkipReason::LinkLoop));
                     continue;
                 }
                 match std::fs::read_dir(&path) {
@@ -123,15 +78,16 @@ fn collect_files(paths: &[PathBuf], report: &mut IngestReport) -> Vec<PathBuf> {
                     }
                     Err(e) => report.skipped.push((
                         path.display().to_string(),
-                        format!("cannot read directory: {e}"),
+                        SkipReason::CannotReadDirectory(e.to_string()),
                     )),
                 }
             }
             Ok(_) if named || is_article_file(&path) => out.push(path),
             Ok(_) => {}
-            Err(e) => report
-                .skipped
-                .push((path.display().to_string(), format!("cannot open: {e}"))),
+            Err(e) => report.skipped.push((
+                path.display().to_string(),
+                SkipReason::CannotOpen(e.to_string()),
+            )),
         }
     }
     out
@@ -157,27 +113,26 @@ fn base_name(path: &Path) -> String {
 ///
 /// The type is checked before opening, so a named pipe or a device never blocks the run, and
 /// the read itself stops one byte past the limit, so a file that grows meanwhile is refused too.
-fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
+fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, SkipReason> {
     use std::io::Read as _;
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+    let cannot_read = |e: std::io::Error| SkipReason::CannotRead(e.to_string());
+    let meta = std::fs::metadata(path).map_err(cannot_read)?;
     if !meta.is_file() {
-        return Err("not a regular file (a pipe, socket or device)".into());
+        return Err(SkipReason::NotRegular);
     }
     if meta.len() > max_bytes {
-        return Err(format!(
-            "larger than the limit ({} bytes > {max_bytes}; see --max-bytes)",
-            meta.len()
-        ));
+        return Err(SkipReason::TooLarge {
+            size: meta.len(),
+            max: max_bytes,
+        });
     }
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     file.take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read: {e}"))?;
+        .map_err(cannot_read)?;
     if bytes.len() as u64 > max_bytes {
-        return Err(format!(
-            "larger than the limit (more than {max_bytes} bytes; see --max-bytes)"
-        ));
+        return Err(SkipReason::GrewTooLarge { max: max_bytes });
     }
     Ok(bytes)
 }
@@ -212,7 +167,7 @@ struct Input {
 /// What an extraction thread hands the writer for one input.
 enum Prepared {
     /// Not taken: the reason.
-    Skip(String),
+    Skip(SkipReason),
     /// Same hash as the one stored when the input was handed out: probably nothing to do (the
     /// writer checks again, keeping the bytes in case the stored row changed meanwhile).
     Unchanged { hash: String, bytes: Vec<u8> },
@@ -262,15 +217,15 @@ fn prepare(extractor: &Extractor, job: &Job, max_bytes: u64) -> Prepared {
 
 /// Ingests the files and directories in `paths` (directories recursively, in sorted order).
 ///
-/// Reading, hashing, decoding and extraction run on one thread per core, up to [`WINDOW`]
+/// Reading, hashing, decoding and extraction run on one thread per core, up to `WINDOW`
 /// files ahead, while this task writes the results in input order (so ids and the report do
-/// not depend on the threads), [`BATCH`] articles per transaction.
+/// not depend on the threads), `BATCH` articles per transaction.
 pub async fn run(
     pool: &SqlitePool,
     extractor: &Arc<Extractor>,
     paths: &[PathBuf],
     max_bytes: u64,
-) -> Result<IngestReport, sqlx::Error> {
+) -> Result<IngestReport, IngestError> {
     let mut report = IngestReport::default();
     let inputs = collect_files(paths, &mut report)
         .into_iter()
@@ -287,7 +242,7 @@ pub async fn run(
 pub async fn run_bundled(
     pool: &SqlitePool,
     extractor: &Arc<Extractor>,
-) -> Result<IngestReport, sqlx::Error> {
+) -> Result<IngestReport, IngestError> {
     let mut files: Vec<_> = SEED_ARTICLES.files().collect();
     files.sort_by_key(|f| f.path().to_path_buf());
     let inputs = files
@@ -321,38 +276,35 @@ async fn ingest_inputs(
     inputs: Vec<Input>,
     max_bytes: u64,
     mut report: IngestReport,
-) -> Result<IngestReport, sqlx::Error> {
+) -> Result<IngestReport, IngestError> {
     let bar = progress(inputs.len());
     let threads = std::thread::available_parallelism()
         .map_or(2, std::num::NonZero::get)
         .min(inputs.len().max(1));
-    let (job_tx, job_rx) = std::sync::mpsc::channel::<Job>();
-    let job_rx = Arc::new(Mutex::new(job_rx));
-    let (done_tx, mut done_rx) = tokio::sync::mpsc::unbounded_channel::<(usize, Prepared)>();
-    let mut workers = Vec::with_capacity(threads);
-    for _ in 0..threads {
-        let (rx, tx, ex) = (job_rx.clone(), done_tx.clone(), extractor.clone());
-        workers.push(std::thread::spawn(move || {
-            loop {
-                let job = match rx.lock() {
-                    Ok(guard) => guard.recv(),
-                    Err(_) => return,
-                };
-                let Ok(job) = job else { return };
-                let prepared = prepare(&ex, &job, max_bytes);
-                if tx.send((job.index, prepared)).is_err() {
-                    return;
-                }
-            }
-        }));
-    }
-    drop(done_tx);
+    let workers = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("extract-{i}"))
+        .build()
+        .map_err(|e| IngestError::Pool(e.to_string()))?;
+    // None: the job panicked (the panic hook has printed it); the run stops rather than wait
+    let (done_tx, mut done_rx) =
+        tokio::sync::mpsc::unbounded_channel::<(usize, Option<Prepared>)>();
+    let send_job = |job: Job| {
+        let (tx, ex) = (done_tx.clone(), extractor.clone());
+        workers.spawn(move || {
+            let prepared = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                prepare(&ex, &job, max_bytes)
+            }));
+            let _ = tx.send((job.index, prepared.ok()));
+        });
+    };
     let mut writer = Writer::new(pool.clone());
     let mut pending = std::collections::BTreeMap::new();
-    let mut first_seen = std::collections::HashMap::new();
+    let mut first_seen: std::collections::HashMap<String, String> =
+        std::collections::HashMap::new();
     let mut dispatched = 0;
     let mut staged: Vec<Staged> = Vec::with_capacity(BATCH);
-    let result: Result<(), sqlx::Error> = async {
+    let result: Result<(), IngestError> = async {
         for (written, input) in inputs.iter().enumerate() {
             while dispatched < inputs.len() && dispatched < written + WINDOW {
                 let end = (dispatched + 64).min(inputs.len()).min(written + WINDOW);
@@ -368,9 +320,7 @@ async fn ingest_inputs(
                         stored: stored.get(&name).cloned(),
                         name,
                     };
-                    if job_tx.send(job).is_err() {
-                        return Err(sqlx::Error::WorkerCrashed);
-                    }
+                    send_job(job);
                 }
                 dispatched = end;
             }
@@ -379,21 +329,20 @@ async fn ingest_inputs(
                     break p;
                 }
                 match done_rx.recv().await {
-                    Some((i, p)) => {
+                    Some((i, Some(p))) => {
                         pending.insert(i, p);
                     }
-                    None => return Err(sqlx::Error::WorkerCrashed),
+                    Some((_, None)) | None => return Err(IngestError::WorkerStopped),
                 }
             };
             report.read += 1;
             let name = &input.name;
             bar.set_message(name.clone());
             let item = match first_seen.entry(name.clone()) {
-                std::collections::hash_map::Entry::Occupied(first) => Err(format!(
-                    "another file named {name} was read in this run ({}); articles are stored \
-                     by file name, so rename one",
-                    first.get()
-                )),
+                std::collections::hash_map::Entry::Occupied(first) => Err(SkipReason::SameName {
+                    name: name.clone(),
+                    first: first.get().clone(),
+                }),
                 std::collections::hash_map::Entry::Vacant(slot) => {
                     slot.insert(input.shown.clone());
                     match prepared {
@@ -420,12 +369,6 @@ async fn ingest_inputs(
         Ok(())
     }
     .await;
-    drop(job_tx);
-    for w in workers {
-        if w.join().is_err() {
-            tracing::error!("an extraction thread panicked");
-        }
-    }
     bar.finish_and_clear();
     if result.is_err() {
         // what the failed batch wrote is rolled back; earlier batches stay committed
@@ -441,7 +384,7 @@ type Extracted = Result<(Article, Vec<Statement>), Vec<u8>>;
 struct Staged {
     shown: String,
     name: String,
-    item: Result<(String, Extracted), String>,
+    item: Result<(String, Extracted), SkipReason>,
 }
 
 /// Writes the staged inputs as one batch (one transaction) and counts them in the report.
@@ -456,7 +399,7 @@ async fn write_batch(
     staged: &mut Vec<Staged>,
     report: &mut IngestReport,
     bar: &ProgressBar,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), IngestError> {
     if staged.is_empty() {
         return Ok(());
     }
@@ -534,7 +477,7 @@ async fn write_batch(
     Ok(())
 }
 
-fn tally(report: &mut IngestReport, file: &str, outcome: Result<Outcome, String>) {
+fn tally(report: &mut IngestReport, file: &str, outcome: Result<Outcome, SkipReason>) {
     match outcome {
         Ok(Outcome::New(n)) => {
             report.new += 1;
@@ -565,11 +508,11 @@ fn extract_bytes(
     extractor: &Extractor,
     name: &str,
     bytes: &[u8],
-) -> Result<(Article, Vec<Statement>), String> {
-    let text = decode(bytes).map_err(|e| e.to_string())?;
+) -> Result<(Article, Vec<Statement>), SkipReason> {
+    let text = decode(bytes)?;
     let article = extractor.parse(name, &text);
     if article.body.trim().is_empty() {
-        return Err("no article text left after removing boilerplate".into());
+        return Err(SkipReason::NoText);
     }
     let statements = extractor.extract(&article);
     Ok((article, statements))

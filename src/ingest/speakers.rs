@@ -265,7 +265,7 @@ impl Gazetteer {
     }
 
     /// The authors of a document from `origin`, as the article names them: the first
-    /// "<origin adjective> <group>" in `body` ("European governments").
+    /// "`<origin adjective> <group>`" in `body` ("European governments").
     pub fn authors(&self, body: &str, origin: &str) -> Option<Speaker> {
         let adjectives: Vec<&str> = self
             .origins

@@ -1,7 +1,7 @@
 //! The response cache: same bytes as an uncached render, ETag and 304, and an ingest that bumps
 //! the data version and invalidates what was kept.
 
-mod common;
+use crate::common;
 
 use axum::Router;
 use axum::body::Body;
@@ -144,7 +144,8 @@ async fn an_ingest_bumps_the_version_and_invalidates_the_cache() -> anyhow::Resu
         dir.path().join("fresh.txt"),
         "Talks resume\n2025-12-01\nReuters\n\n\"The plan is unacceptable,\" Dmitry Peskov said.\n",
     )?;
-    pointwise::ingest::run(&t.pool, &t.extractor, &[dir.path().to_path_buf()], 1 << 20).await?;
+    pointwise::ingest::run::run(&t.pool, &t.extractor, &[dir.path().to_path_buf()], 1 << 20)
+        .await?;
     let after = queries::data_version(&t.pool).await?;
     assert!(after > before, "version {before} -> {after}");
 

@@ -5,7 +5,7 @@
 //! bytes through the decoder, and strings built from the same pieces. The cargo-fuzz target in
 //! `fuzz/` checks the same properties for as long as it is run.
 
-mod common;
+use crate::common;
 
 use std::sync::LazyLock;
 
@@ -173,6 +173,7 @@ async fn extraction_never_panics_and_spans_stay_in_the_body() -> anyhow::Result<
 }
 
 #[tokio::test]
+#[ignore = "slow: cargo test -- --ignored"]
 async fn one_very_long_line_and_deep_quotes_are_handled() -> anyhow::Result<()> {
     let t = common::test_db().await?;
     let long = "The plan was discussed, Peskov said. ".repeat(20_000);

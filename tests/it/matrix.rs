@@ -1,7 +1,7 @@
 //! The matrix at `/` (heatmap, groupings, drill-downs, "who stands where"), the per-point
 //! timeline and the static assets, through the router on the seed articles.
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use pointwise::db::matrix::{self, Axis, AxisFilter};
@@ -77,29 +77,51 @@ async fn the_matrix_is_a_heatmap_with_bars_and_accessible_counts() -> anyhow::Re
     let app = common::app(&t.pool);
     let (status, body) = common::get(&app, "/").await?;
     assert_eq!(status, StatusCode::OK);
+    let page = common::Page::parse(&body);
     // the heat steps, the stance bar and the counts in words
     assert!(
-        body.contains("class=\"cell h5\""),
+        page.count("table.heatmap td.cell.h5") > 0,
         "the fullest cell is darkest"
     );
-    assert!(body.contains("class=\"cell h1\""));
-    assert!(body.contains("<svg class=\"bar\"") && body.contains("<rect class=\"supports\""));
-    assert!(body.contains("<span class=\"sr\">ReOpen Media: 13 statements on Plan as a whole ("));
-    // grouped by country, with drill-downs to the outlet's articles
-    // (askama writes & as &#38;)
+    assert!(page.count("table.heatmap td.cell.h1") > 0);
+    let filled = page.count("table.heatmap td.cell:not(.h0)");
+    assert!(filled > 0);
+    assert_eq!(
+        page.count("table.heatmap td.cell:not(.h0) > a > svg.bar"),
+        filled,
+        "every filled cell has its stance bar"
+    );
+    assert!(page.count("table.heatmap svg.bar > rect.supports") > 0);
     assert!(
-        body.contains("<th scope=\"colgroup\" colspan=\"3\"><a href=\"/?by=outlet&#38;country=Ukraine\">Ukraine</a>"),
+        page.texts("table.heatmap td.cell .sr")
+            .iter()
+            .any(|t| t.starts_with("ReOpen Media: 13 statements on Plan as a whole (")),
+        "the count in words"
+    );
+    // grouped by country, with drill-downs to the outlet's articles
+    assert_eq!(
+        page.texts(
+            r#"tr.colgroups > th[scope=colgroup][colspan="3"] > a[href="/?by=outlet&country=Ukraine"]"#
+        ),
+        ["Ukraine"],
         "country group"
     );
-    assert!(body.contains("href=\"/?by=source&#38;outlet=LIGA.net\""));
+    assert_eq!(
+        page.texts(r#"table.heatmap thead th[scope=col] > a[href="/?by=source&outlet=LIGA.net"]"#),
+        ["LIGA.net"]
+    );
     // who stands where
-    assert!(body.contains("Who stands where"));
-    assert!(body.contains("/statements?provision=7&#38;speaker=mark-rutte"));
+    assert_eq!(page.texts("h2#who"), ["Who stands where"]);
     assert!(
-        !body.contains(" style="),
+        page.count(r#"table.who td.cell > a[href="/statements?provision=7&speaker=mark-rutte"]"#)
+            == 1
+    );
+    assert_eq!(
+        page.count("[style]"),
+        0,
         "no inline style (the CSP forbids them)"
     );
-    assert!(!body.contains("<script>"), "no inline script");
+    assert_eq!(page.count("script:not([src])"), 0, "no inline script");
     Ok(())
 }
 
@@ -109,17 +131,33 @@ async fn drill_downs_narrow_the_columns() -> anyhow::Result<()> {
     let app = common::app(&t.pool);
     let (status, body) = common::get(&app, "/?by=source&outlet=TASS").await?;
     assert_eq!(status, StatusCode::OK);
-    assert!(body.contains("Showing only articles of TASS"));
-    assert!(
-        body.contains("<a href=\"/statements?source=1\">Their statements as a list</a>"),
+    let page = common::Page::parse(&body);
+    assert!(page.texts("p.narrowed")[0].starts_with("Showing only articles of TASS."));
+    assert_eq!(
+        page.texts(r#"p.narrowed > a[href="/statements?source=1"]"#),
+        ["Their statements as a list"],
         "the drill-down links to the outlet's statements"
     );
-    assert!(body.contains("href=\"/sources/1\"") && !body.contains("href=\"/sources/2\""));
+    let columns = |page: &common::Page| page.attrs("table.heatmap thead th[scope=col] > a", "href");
+    assert_eq!(columns(&page), ["/sources/1"], "TASS's one article");
     let (_, body) = common::get(&app, "/?by=outlet&country=Ukraine").await?;
-    assert!(body.contains("LIGA.net") && !body.contains(">TASS</a>"));
+    let page = common::Page::parse(&body);
+    let outlets = page.texts("table.heatmap thead th[scope=col] > a");
+    assert!(outlets.contains(&"LIGA.net".to_owned()) && !outlets.contains(&"TASS".to_owned()));
+    assert!(
+        columns(&page)
+            .iter()
+            .all(|h| h.starts_with("/?by=source&outlet=")),
+        "{outlets:?}"
+    );
     assert!(body.contains("/statements?source="), "{body}");
     let (_, body) = common::get(&app, "/?by=speaker&organisation=NATO").await?;
-    assert!(body.contains("Mark Rutte") && !body.contains(">Dmitry Peskov</a></th><th"));
+    let speakers = common::Page::parse(&body).texts("table.heatmap thead th[scope=col] > a");
+    assert!(
+        speakers.contains(&"Mark Rutte".to_owned())
+            && !speakers.contains(&"Dmitry Peskov".to_owned()),
+        "{speakers:?}"
+    );
     let (status, body) = common::get(&app, "/?by=speaker").await?;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("/speakers/mark-rutte"));
@@ -165,15 +203,22 @@ async fn a_point_has_a_timeline_svg_and_its_table() -> anyhow::Result<()> {
     let app = common::app(&t.pool);
     let (status, body) = common::get(&app, "/provisions/21").await?;
     assert_eq!(status, StatusCode::OK);
-    assert!(body.contains("<svg class=\"timeline\"") && body.contains("role=\"img\""));
-    assert!(
-        body.contains("<title id=\"tl-title\">Statements on Point 21 over time, by outlet</title>")
+    let page = common::Page::parse(&body);
+    assert_eq!(
+        page.attrs("figure.timeline svg.timeline[role=img]", "aria-labelledby"),
+        ["tl-title tl-desc"]
     );
-    assert!(body.contains(
-        "<desc id=\"tl-desc\">4 dated statements from 3 outlets between 2025-11-20 and 2025-11-24"
-    ));
+    assert_eq!(
+        page.texts("svg.timeline > title#tl-title"),
+        ["Statements on Point 21 over time, by outlet"]
+    );
     assert!(
-        body.contains("<caption id=\"tl-caption\">"),
+        page.texts("svg.timeline > desc#tl-desc")[0]
+            .starts_with("4 dated statements from 3 outlets between 2025-11-20 and 2025-11-24")
+    );
+    assert_eq!(
+        page.count("table > caption#tl-caption"),
+        1,
         "table fallback"
     );
     let (_, body) = common::get(&app, "/provisions/2").await?;

@@ -1,7 +1,7 @@
 //! The statement list as an analyst uses it (facets, search, dates, sort, keyset pages) and
 //! its machine twins (JSON, CSV, Atom), on the seeds and on hostile articles.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 
@@ -33,7 +33,7 @@ async fn db_with_article(name: &str, text: &str) -> anyhow::Result<common::TestD
     let t = common::test_db().await?;
     let file = t.dir.path().join(name);
     std::fs::write(&file, text)?;
-    pointwise::ingest::run(&t.pool, &t.extractor, &[file], 1 << 20).await?;
+    pointwise::ingest::run::run(&t.pool, &t.extractor, &[file], 1 << 20).await?;
     Ok(t)
 }
 
@@ -659,7 +659,7 @@ async fn the_search_index_follows_a_replaced_article() -> anyhow::Result<()> {
         &file,
         "Plan\n2025-11-22\n\n\"We reject the plan on reparations,\" Kaja Kallas said.\n",
     )?;
-    pointwise::ingest::run(&t.pool, &t.extractor, &[file], 1 << 20).await?;
+    pointwise::ingest::run::run(&t.pool, &t.extractor, &[file], 1 << 20).await?;
     // Assert: the old words are gone from both indexes, the new ones found
     let old = get_json(&app, "/statements.json?q=sanctions").await?;
     let new = get_json(&app, "/statements.json?q=reparations").await?;

@@ -1,10 +1,10 @@
 //! Ingest: parsing of each seed, idempotent re-ingest, replacement of a changed file, and
 //! skipped files named with their reason.
 
-mod common;
+use crate::common;
 
 use pointwise::db::queries;
-use pointwise::ingest::run;
+use pointwise::ingest::run::run;
 
 const BOILERPLATE: &[&str] = &[
     "MORE ABOUT",

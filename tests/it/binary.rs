@@ -1,9 +1,5 @@
 //! Helpers for tests that run the real `pointwise` binary: commands, a server on a free port,
 //! signals, and a minimal HTTP/1.1 client over a plain TCP socket (no client crate needed).
-#![allow(
-    dead_code,
-    reason = "each test binary uses a different subset of the helpers"
-)]
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -108,20 +104,11 @@ impl Drop for Server {
 pub struct Response {
     /// Status code.
     pub status: u16,
-    /// Header lines, names lower-cased.
+    /// Header lines, names lower-cased (shown by `Debug` when an assertion fails).
+    #[expect(dead_code, reason = "read only through Debug in failure messages")]
     pub headers: Vec<(String, String)>,
     /// The body (de-chunked), as text.
     pub body: String,
-}
-
-impl Response {
-    /// The first header of this name.
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    }
 }
 
 /// Sends `raw` (a whole request) and reads the response until the server closes.

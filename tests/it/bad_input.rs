@@ -5,8 +5,7 @@
 //!
 //! The corpus is generated at test time (binary, huge and odd files have no place in git).
 
-#[path = "support/binary.rs"]
-mod binary;
+use crate::binary;
 
 use std::path::{Path, PathBuf};
 
@@ -285,6 +284,7 @@ async fn stored(db: &Path) -> anyhow::Result<Vec<(String, String)>> {
 }
 
 #[tokio::test]
+#[ignore = "slow: cargo test -- --ignored"]
 async fn every_bad_input_is_ingested_or_skipped_by_name_and_the_rest_still_ingests()
 -> anyhow::Result<()> {
     // Arrange
@@ -445,6 +445,7 @@ async fn exit_status_is_zero_when_all_is_taken_and_one_on_an_error() -> anyhow::
 }
 
 #[tokio::test]
+#[ignore = "slow: cargo test -- --ignored"]
 async fn a_directory_of_ten_thousand_files_ingests_every_one() -> anyhow::Result<()> {
     let tmp = tempfile::tempdir()?;
     let dir = tmp.path().join("many");

@@ -1,6 +1,6 @@
 //! Every route through the router: status, key content, and escaping of article text.
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use pointwise::db::queries;
@@ -32,11 +32,19 @@ async fn every_page_answers_with_its_content() -> anyhow::Result<()> {
         assert_eq!(status, StatusCode::OK, "{uri}");
         assert!(body.contains(needle), "{uri} lacks {needle:?}");
         if uri != "/static/app.css" {
+            let page = common::Page::parse(&body);
+            let title = page.texts("head > title");
+            assert!(title.len() == 1 && !title[0].is_empty(), "{uri} title");
+            let canonical = page.attrs("head > link[rel=canonical]", "href");
+            assert_eq!(canonical.len(), 1, "{uri} canonical");
             assert!(
-                body.contains("<title>")
-                    && body.contains("rel=\"canonical\"")
-                    && body.contains("og:title"),
-                "{uri} head"
+                canonical[0].starts_with("http://test.local/"),
+                "{uri} {canonical:?}"
+            );
+            let og = page.attrs(r#"head > meta[property="og:title"]"#, "content");
+            assert!(
+                og.len() == 1 && !og[0].is_empty() && title[0].starts_with(&og[0]),
+                "{uri} og:title {og:?} is the title without the site's name"
             );
         }
     }
@@ -53,16 +61,34 @@ async fn filters_show_only_matching_statements() -> anyhow::Result<()> {
     )
     .await?;
     assert_eq!(status, StatusCode::OK);
-    assert!(body.contains("Peskov") && body.contains("Leavitt"));
-    assert!(
-        !body.contains("/speakers/mark-rutte\""),
-        "Rutte is filtered out"
+    let page = common::Page::parse(&body);
+    let mut speakers = page.attrs("article.statement .who > a:not(.chip)", "href");
+    speakers.sort();
+    speakers.dedup();
+    assert_eq!(
+        speakers,
+        ["/speakers/dmitry-peskov", "/speakers/karoline-leavitt"],
+        "only the two speakers' cards, Rutte filtered out"
     );
     let (_, body) = common::get(&app, "/statements?stance=opposes").await?;
-    assert!(body.contains("stance opposes") && !body.contains("badge stance supports"));
+    let page = common::Page::parse(&body);
+    let cards = page.count("article.statement");
+    assert!(cards > 0);
+    assert_eq!(page.count("article.statement.stance-opposes"), cards);
+    assert_eq!(
+        page.texts("article.statement .badge.stance"),
+        vec!["opposes"; cards]
+    );
     let (_, body) = common::get(&app, "/statements?category=guarantees&kind=report").await?;
+    let page = common::Page::parse(&body);
+    let kinds = page.texts("article.statement .badge.kind");
     assert!(
-        body.contains("reports") && body.contains("point 6"),
+        !kinds.is_empty() && kinds.iter().all(|k| k == "report"),
+        "{kinds:?}"
+    );
+    assert!(
+        page.texts("article.statement a.chip")
+            .contains(&"point 6".to_owned()),
         "category B holds point 6"
     );
     Ok(())
@@ -122,7 +148,7 @@ async fn article_text_and_query_values_are_escaped() -> anyhow::Result<()> {
         &file,
         "<script>alert(1)</script> plan\n2025-11-22\n\n\"<img src=x onerror=alert(2)> We reject the plan,\" Kaja Kallas said. <b>bold</b>\n",
     )?;
-    pointwise::ingest::run(&t.pool, &t.extractor, &[file], 1 << 20).await?;
+    pointwise::ingest::run::run(&t.pool, &t.extractor, &[file], 1 << 20).await?;
     assert_eq!(
         queries::count_rows(&t.pool).await?.1,
         1,

@@ -2,8 +2,7 @@
 //! `PRAGMA integrity_check` says ok, every stored source has exactly the statements a clean
 //! run gives that file (none half-written), and a re-run ends with the same rows as a clean run.
 
-#[path = "support/binary.rs"]
-mod binary;
+use crate::binary;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -71,6 +70,7 @@ async fn source_count(db_path: &Path) -> i64 {
 }
 
 #[tokio::test]
+#[ignore = "slow: cargo test -- --ignored"]
 async fn sigkill_mid_ingest_loses_nothing_and_a_rerun_matches_a_clean_run() -> anyhow::Result<()> {
     // Arrange: a few thousand articles, and a clean run for reference.
     let tmp = tempfile::tempdir()?;

@@ -3,7 +3,7 @@
 //! corpus (a point, a speaker, the matrix by article or speaker, the lists of sources and
 //! speakers) come a page at a time, with links that lead on and back.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

@@ -3,8 +3,7 @@
 //! 200 and none fails with "database is locked". And graceful shutdown: a request in flight
 //! when SIGTERM or Ctrl-C (SIGINT) arrives is answered, then the process exits 0.
 
-#[path = "support/binary.rs"]
-mod binary;
+use crate::binary;
 
 use std::io::Write as _;
 use std::net::TcpStream;
@@ -12,9 +11,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use binary::{Server, article, request};
+use crate::binary::{Server, article, request};
 
 #[test]
+#[ignore = "slow: cargo test -- --ignored"]
 fn pages_keep_answering_while_an_ingest_writes() -> anyhow::Result<()> {
     // Arrange: a served database and a directory of new articles.
     let tmp = tempfile::tempdir()?;
@@ -136,11 +136,13 @@ fn in_flight_request_survives(sig: &str) -> anyhow::Result<()> {
 }
 
 #[test]
+#[ignore = "slow: cargo test -- --ignored"]
 fn sigterm_finishes_the_request_in_flight_and_exits_zero() -> anyhow::Result<()> {
     in_flight_request_survives("TERM")
 }
 
 #[test]
+#[ignore = "slow: cargo test -- --ignored"]
 fn ctrl_c_finishes_the_request_in_flight_and_exits_zero() -> anyhow::Result<()> {
     in_flight_request_survives("INT")
 }

@@ -3,10 +3,9 @@
 //! timeout and caught panics; and an article full of XSS payloads (as text and as HTML) shown
 //! escaped on every page type, with the export still valid JSON.
 
-mod common;
+use crate::common;
 
-#[path = "support/binary.rs"]
-mod binary;
+use crate::binary;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -611,7 +610,8 @@ async fn xss_payloads_in_articles_are_escaped_on_every_page_and_in_the_export() 
     std::fs::write(dir.join("hostile.txt"), hostile_text())?;
     std::fs::write(dir.join("hostile.html"), hostile_html())?;
     let report =
-        pointwise::ingest::run(&t.pool, &t.extractor, std::slice::from_ref(&dir), 1 << 20).await?;
+        pointwise::ingest::run::run(&t.pool, &t.extractor, std::slice::from_ref(&dir), 1 << 20)
+            .await?;
     assert_eq!(report.new, 2, "{report}");
     let (_, statements, _) = queries::count_rows(&t.pool).await?;
     assert!(

@@ -2,10 +2,10 @@
 //! runs and transactions or on the extraction threads' timing, and the full-text index stays
 //! in step with the rows it indexes (it is fed once per batch, not by triggers).
 
-mod common;
+use crate::common;
 
 use pointwise::db::{self, queries};
-use pointwise::ingest::run;
+use pointwise::ingest::run::run;
 
 async fn dump(pool: &sqlx::SqlitePool) -> anyhow::Result<Vec<String>> {
     Ok(queries::export_statements(pool)

@@ -1,7 +1,7 @@
 //! Shared test helpers: a fresh database with the catalog, the router, and GET requests.
 #![allow(
     dead_code,
-    reason = "each test binary uses a different subset of the helpers"
+    reason = "tests/browser.rs includes this file too and uses two of the helpers"
 )]
 
 use std::path::PathBuf;
@@ -43,7 +43,7 @@ pub async fn test_db() -> anyhow::Result<TestDb> {
 /// A database with the five seed articles ingested.
 pub async fn seeded_db() -> anyhow::Result<TestDb> {
     let t = test_db().await?;
-    pointwise::ingest::run_bundled(&t.pool, &t.extractor).await?;
+    pointwise::ingest::run::run_bundled(&t.pool, &t.extractor).await?;
     Ok(t)
 }
 
@@ -73,4 +73,45 @@ pub fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name)
+}
+
+/// A parsed HTML page, queried by CSS selector (so a test checks the structure, not the bytes
+/// askama happens to write).
+pub struct Page(scraper::Html);
+
+impl Page {
+    pub fn parse(html: &str) -> Self {
+        Self(scraper::Html::parse_document(html))
+    }
+
+    fn select<'a>(&'a self, css: &str) -> impl Iterator<Item = scraper::ElementRef<'a>> {
+        let selector = scraper::Selector::parse(css)
+            .unwrap_or_else(|e| panic!("bad selector {css:?} in a test: {e}"));
+        self.0.select(&selector).collect::<Vec<_>>().into_iter()
+    }
+
+    /// How many elements match `css`.
+    pub fn count(&self, css: &str) -> usize {
+        self.select(css).count()
+    }
+
+    /// The text of each element matching `css`, whitespace collapsed.
+    pub fn texts(&self, css: &str) -> Vec<String> {
+        self.select(css)
+            .map(|e| {
+                e.text()
+                    .collect::<String>()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    /// The value of `attr` (entities decoded) on each element matching `css` that has it.
+    pub fn attrs(&self, css: &str, attr: &str) -> Vec<String> {
+        self.select(css)
+            .filter_map(|e| e.value().attr(attr).map(str::to_owned))
+            .collect()
+    }
 }

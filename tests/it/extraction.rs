@@ -3,7 +3,7 @@
 //! asserted; and short articles written in other outlets' styles, with other speakers, to show
 //! the rules are general.
 
-mod common;
+use crate::common;
 
 use pointwise::eval::{self, Report, Row};
 use pointwise::ingest::{Extractor, Statement};

@@ -1,0 +1,21 @@
+//! The integration tests, one binary (cargo links each file under tests/ on its own, so 14 files
+//! were 14 binaries): each file here is a module. `cargo test` runs the fast ones; the slow ones
+//! (10,000 files, crash, load, the browser in tests/browser.rs) are `#[ignore]`d, run them with
+//! `cargo test -- --ignored`.
+
+mod bad_input;
+mod binary;
+mod cache;
+mod common;
+mod concurrency;
+mod crash;
+mod eval;
+mod extraction;
+mod formats;
+mod ingest;
+mod ingest_batches;
+mod matrix;
+mod robustness;
+mod scale;
+mod security;
+mod web;
