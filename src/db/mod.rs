@@ -12,7 +12,6 @@ pub mod write;
 
 use std::path::Path;
 use std::str::FromStr;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use sqlx::SqlitePool;
@@ -94,17 +93,4 @@ pub async fn search_index_check(pool: &SqlitePool) -> Result<(), sqlx::Error> {
         .execute(pool)
         .await?;
     Ok(())
-}
-
-static LOCAL_WRITES: AtomicU64 = AtomicU64::new(0);
-
-/// Notes that this process changed the data (an ingest committed), so a server in this process
-/// re-reads the data version on its next request instead of within the polling interval.
-pub fn note_local_write() {
-    LOCAL_WRITES.fetch_add(1, Ordering::AcqRel);
-}
-
-/// How many times this process has noted a write.
-pub fn local_writes() -> u64 {
-    LOCAL_WRITES.load(Ordering::Acquire)
 }
