@@ -236,7 +236,35 @@ async fn size_caps(State(limits): State<Limits>, request: Request, next: Next) -
         )
         .into_response();
     }
+    if !decodes_to_utf8(request.uri().path()) {
+        return WebError::BadRequest("The address is not valid UTF-8 once decoded.".into())
+            .into_response();
+    }
     next.run(request).await
+}
+
+/// Whether a percent-encoded path decodes to UTF-8 (axum's own refusal is plain text).
+fn decodes_to_utf8(path: &str) -> bool {
+    let raw = path.as_bytes();
+    let mut bytes = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        let hex = raw
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (raw[i], hex) {
+            (b'%', Some(b)) => {
+                bytes.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                bytes.push(b);
+                i += 1;
+            }
+        }
+    }
+    std::str::from_utf8(&bytes).is_ok()
 }
 
 async fn overloaded(_: tower::BoxError) -> Response {
