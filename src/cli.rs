@@ -93,6 +93,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                 ingest::run(&pool, &extractor, &paths, max_bytes).await?
             };
             println!("{report}");
+            db::close(pool).await?;
             Ok(if report.skipped.is_empty() { 0 } else { 2 })
         }
         Command::Export => {
@@ -110,6 +111,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                 };
                 writeln!(out, "{}", serde_json::to_string(&line)?)?;
             }
+            db::close(pool).await?;
             Ok(0)
         }
         Command::Extract { .. } => Ok(0),
@@ -126,7 +128,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                 tracing::info!("loaded the bundled seed articles: {report}");
             }
             // Migrations and seeds ran on the writable pool; the server only reads.
-            pool.close().await;
+            db::close(pool).await?;
             // the expensive renders read through a pool of their own, so they cannot hold the
             // connections the cheap pages need (see web::budget)
             let open = |n| db::connect_read_only(&cli.db, n);

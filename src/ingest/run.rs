@@ -58,16 +58,32 @@ impl fmt::Display for IngestReport {
             self.statements
         )?;
         for (file, first) in &self.duplicates {
+            let (file, first) = (shown(file), shown(first));
             write!(
                 f,
                 "\n  duplicate {file}: same content as {first}, stored once under {first}"
             )?;
         }
         for (file, why) in &self.skipped {
-            write!(f, "\n  skipped {file}: {why}")?;
+            write!(f, "\n  skipped {}: {}", shown(file), shown(why))?;
         }
         Ok(())
     }
+}
+
+/// A file name (or a reason quoting one) as printed: control characters and the bidirectional
+/// overrides escaped (`\n`, `\u{1b}`, ...), so a name cannot fake a line of the report or
+/// drive the terminal.
+pub fn shown(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 enum Outcome {
@@ -87,10 +103,20 @@ fn is_article_file(path: &Path) -> bool {
     )
 }
 
-/// Expands directories (recursively, sorted) into files; a named file is always kept.
+/// Expands directories (recursively, sorted) into files; a named file is always kept. A path
+/// named twice (`d` and `./d`) is read once.
 fn collect_files(paths: &[PathBuf], report: &mut IngestReport) -> Vec<PathBuf> {
     let mut out = Vec::new();
-    let mut stack: Vec<(PathBuf, bool)> = paths.iter().rev().map(|p| (p.clone(), true)).collect();
+    let mut named = std::collections::HashSet::new();
+    let roots: Vec<&PathBuf> = paths
+        .iter()
+        .filter(|p| named.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())))
+        .collect();
+    let mut stack: Vec<(PathBuf, bool)> = roots
+        .iter()
+        .rev()
+        .map(|p| (p.to_path_buf(), true))
+        .collect();
     let mut seen_dirs = std::collections::HashSet::new();
     while let Some((path, named)) = stack.pop() {
         match std::fs::metadata(&path) {
@@ -567,6 +593,9 @@ fn extract_bytes(
     bytes: &[u8],
 ) -> Result<(Article, Vec<Statement>), String> {
     let text = decode(bytes).map_err(|e| e.to_string())?;
+    if super::html::is_page(name, &text) {
+        super::html::check_size(&text)?;
+    }
     let article = extractor.parse(name, &text);
     if article.body.trim().is_empty() {
         return Err("no article text left after removing boilerplate".into());
