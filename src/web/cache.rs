@@ -369,7 +369,8 @@ pub async fn middleware(
             let _counted = Rendering::start(&cache.rendering);
             let (mut req, next) = turn.take().ok_or(Uncacheable)?;
             *req.method_mut() = Method::GET; // a HEAD miss renders and keeps the page too
-            render_entry(version, &ask.etag, req, next)
+            let largest = (cache.config.max_bytes / 8) as usize;
+            render_entry(version, &ask.etag, largest, req, next)
                 .await
                 .map_err(|response| {
                     own = Some(response);
@@ -408,10 +409,12 @@ async fn render_uncached(version: i64, ask: &Ask, req: Request, next: Next) -> R
     Response::from_parts(parts, body)
 }
 
-/// Renders a request into an entry, or gives back the answer when it cannot be kept.
+/// Renders a request into an entry, or gives back the answer when it cannot be kept (not a 200
+/// text page, or a body over `largest` bytes).
 async fn render_entry(
     version: i64,
     etag: &str,
+    largest: usize,
     req: Request,
     next: Next,
 ) -> Result<Arc<Entry>, Response> {
@@ -428,6 +431,9 @@ async fn render_entry(
         tracing::warn!(error = %e, "cannot read a response body for the cache");
         StatusCode::INTERNAL_SERVER_ERROR.into_response()
     })?;
+    if bytes.len() > largest {
+        return Err(Response::from_parts(parts, Body::from(bytes)));
+    }
     parts
         .headers
         .insert(header::VARY, HeaderValue::from_static("accept-encoding"));
