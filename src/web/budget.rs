@@ -28,9 +28,12 @@ pub struct Budgets {
 }
 
 impl Default for Budgets {
+    /// As many expensive renders as cores (at least 2, at most 8): they are CPU-bound, so more
+    /// would only slow the cheap pages; 64 others.
     fn default() -> Self {
+        let cores = std::thread::available_parallelism().map_or(2, usize::from);
         Self {
-            heavy: 4,
+            heavy: cores.clamp(2, 8),
             light: 64,
         }
     }

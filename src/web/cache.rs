@@ -7,9 +7,10 @@
 //!   under a normalised key: the path and the query pairs whose names the site reads (decoded,
 //!   stably sorted by name, re-encoded). Other parameters and the `Accept` header do not reach
 //!   the key: the site has one representation per URL, so they cannot change the answer.
-//! - The store is a [`moka`] cache bounded in bytes, each entry weighed as everything it holds
-//!   (key, body, gzip copy, headers, plus a fixed overhead) and at least `max_bytes /
-//!   max_entries`, which bounds the number of entries too. A new data version empties it.
+//! - The store is a [`moka`] cache (least recently used out first) bounded in bytes, each entry
+//!   weighed as everything it holds (key, body, gzip copy, headers, plus a fixed overhead) and
+//!   at least `max_bytes / max_entries`, which bounds the number of entries too. A body over an
+//!   eighth of the bound is not kept. A new data version empties it.
 //! - Misses of one key are rendered once: moka's `try_get_with` runs one render and the other
 //!   requests wait for it. When the rendering request is dropped (client gone, timeout), moka's
 //!   guard removes its marker and a waiting request takes over, so nothing is left behind.
@@ -128,7 +129,11 @@ impl ResponseCache {
     /// A cache following `version`.
     pub fn new(version: Arc<DataVersion>, config: CacheConfig) -> Arc<Self> {
         let floor = (config.max_bytes / config.max_entries.max(1)).max(1);
+        // LRU, not moka's default TinyLFU: TinyLFU refuses a large entry (the matrix) when the
+        // small ones it would evict were asked for more often in total, and a page refused
+        // under a flood of expensive misses is a page shed with 503
         let store = moka::future::Cache::builder()
+            .eviction_policy(moka::policy::EvictionPolicy::lru())
             .max_capacity(config.max_bytes)
             .weigher(move |k: &Key, v: &Arc<Entry>| {
                 let w = (v.size(k) as u64).max(floor);
