@@ -130,6 +130,7 @@ async fn the_cache_is_bounded_in_bytes_and_entries() -> anyhow::Result<()> {
         budgets: Budgets {
             heavy: 64,
             light: 64,
+            ..Budgets::default()
         },
         ..Config::default()
     };
@@ -196,7 +197,12 @@ async fn a_spent_budget_sheds_at_once_and_cheap_pages_and_hits_stay_fast() -> an
     let light_pool = pool_of(&t, 2).await?;
     let heavy_pool = pool_of(&t, 1).await?;
     let config = Config {
-        budgets: Budgets { heavy: 1, light: 8 },
+        budgets: Budgets {
+            heavy: 1,
+            heavy_queue: 0,
+            light: 8,
+            light_queue: 0,
+        },
         heavy_pool: Some(heavy_pool.clone()),
         ..Config::default()
     };
