@@ -55,6 +55,9 @@ pub enum Command {
         /// Seconds before a request still running is answered 503.
         #[arg(long, env = "POINTWISE_TIMEOUT", default_value_t = web::Limits::default().timeout.as_secs())]
         timeout: u64,
+        /// Keep rendered pages in memory until the data changes (`off` renders every request).
+        #[arg(long, env = "POINTWISE_CACHE", default_value = "on", value_parser = parse_switch)]
+        cache: bool,
     },
     /// Print every statement as JSON Lines (the format shared/eval/score.py reads).
     Export,
@@ -111,6 +114,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
         public_url: None,
         max_in_flight: web::Limits::default().max_in_flight,
         timeout: web::Limits::default().timeout.as_secs(),
+        cache: true,
     }) {
         Command::Ingest { paths, max_bytes } => {
             let report = if paths.is_empty() {
@@ -119,6 +123,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                 ingest::run::run(&pool, &extractor, &paths, max_bytes).await?
             };
             println!("{report}");
+            db::close(pool).await?;
             Ok(if report.skipped.is_empty() { 0 } else { 2 })
         }
         Command::Export => {
@@ -136,6 +141,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                 };
                 writeln!(out, "{}", serde_json::to_string(&line)?)?;
             }
+            db::close(pool).await?;
             Ok(0)
         }
         Command::Extract { .. } | Command::Eval(_) => Ok(0),
@@ -144,6 +150,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             public_url,
             max_in_flight,
             timeout,
+            cache,
         } => {
             let (sources, _, _) = queries::count_rows(&pool).await?;
             if sources == 0 {
@@ -151,18 +158,41 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                 tracing::info!("loaded the bundled seed articles: {report}");
             }
             // Migrations and seeds ran on the writable pool; the server only reads.
-            pool.close().await;
-            let read_pool = db::connect_read_only(&cli.db, 8)
+            db::close(pool).await?;
+            // the expensive renders read through a pool of their own, so they cannot hold the
+            // connections the cheap pages need (see web::budget)
+            let open = |n| db::connect_read_only(&cli.db, n);
+            let read_pool = open(4)
                 .await
                 .with_context(|| format!("cannot open database {} to read", cli.db.display()))?;
-            let limits = web::Limits {
-                max_in_flight,
-                timeout: std::time::Duration::from_secs(timeout.max(1)),
-                ..web::Limits::default()
+            let heavy_pool = open(6)
+                .await
+                .with_context(|| format!("cannot open database {} to read", cli.db.display()))?;
+            let config = web::Config {
+                limits: web::Limits {
+                    max_in_flight,
+                    timeout: std::time::Duration::from_secs(timeout.max(1)),
+                    ..web::Limits::default()
+                },
+                cache: web::cache::CacheConfig {
+                    enabled: cache,
+                    ..web::cache::CacheConfig::default()
+                },
+                heavy_pool: Some(heavy_pool),
+                ..web::Config::default()
             };
-            web::serve(read_pool, addr, public_url, limits).await?;
+            web::serve(read_pool, addr, public_url, config).await?;
             Ok(0)
         }
+    }
+}
+
+/// `on`/`off` (also `1`/`0`, `true`/`false`, `yes`/`no`).
+fn parse_switch(s: &str) -> Result<bool, String> {
+    match s.to_ascii_lowercase().as_str() {
+        "on" | "1" | "true" | "yes" => Ok(true),
+        "off" | "0" | "false" | "no" => Ok(false),
+        _ => Err(format!("{s:?}: expected on or off")),
     }
 }
 

@@ -16,7 +16,6 @@ pub mod write;
 
 use std::path::Path;
 use std::str::FromStr;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use sqlx::SqlitePool;
@@ -28,13 +27,33 @@ pub static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
 
 /// Opens (creating if needed) the SQLite database at `path` and runs the migrations.
 ///
-/// WAL journal and a busy timeout let an ingest run while the server reads.
+/// WAL journal and a busy timeout let an ingest run while the server reads. Two processes
+/// opening a new database at once would both create its tables: the switch to WAL and the
+/// migrations run under an exclusive advisory lock on the file (`flock`, which does not touch
+/// the byte-range locks SQLite itself takes), so the second waits and finds them done.
 pub async fn connect(path: &Path) -> Result<SqlitePool, sqlx::Error> {
     if let Some(dir) = path.parent()
         && !dir.as_os_str().is_empty()
     {
         std::fs::create_dir_all(dir).map_err(sqlx::Error::Io)?;
     }
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)
+        .map_err(sqlx::Error::Io)?;
+    let file = tokio::task::spawn_blocking(move || file.lock().map(|()| file))
+        .await
+        .map_err(|e| sqlx::Error::Io(std::io::Error::other(e)))?
+        .map_err(sqlx::Error::Io)?;
+    let pool = open_and_migrate(path).await;
+    drop(file); // releases the lock
+    pool
+}
+
+async fn open_and_migrate(path: &Path) -> Result<SqlitePool, sqlx::Error> {
     let options = SqliteConnectOptions::from_str("sqlite:")?
         .filename(path)
         .create_if_missing(true)
@@ -52,6 +71,16 @@ pub async fn connect(path: &Path) -> Result<SqlitePool, sqlx::Error> {
         .await?;
     MIGRATOR.run(&pool).await?;
     Ok(pool)
+}
+
+/// Folds the write-ahead log into the database file and closes the pool, so that the file
+/// alone is the whole database once the process has exited (a copy of it is a backup).
+pub async fn close(pool: SqlitePool) -> Result<(), sqlx::Error> {
+    let checkpoint = sqlx::query("pragma wal_checkpoint(TRUNCATE)")
+        .execute(&pool)
+        .await;
+    pool.close().await;
+    checkpoint.map(|_| ())
 }
 
 /// How long a connection waits for a lock held by another before it gives up.
@@ -98,17 +127,4 @@ pub async fn search_index_check(pool: &SqlitePool) -> Result<(), sqlx::Error> {
         .execute(pool)
         .await?;
     Ok(())
-}
-
-static LOCAL_WRITES: AtomicU64 = AtomicU64::new(0);
-
-/// Notes that this process changed the data (an ingest committed), so a server in this process
-/// re-reads the data version on its next request instead of within the polling interval.
-pub fn note_local_write() {
-    LOCAL_WRITES.fetch_add(1, Ordering::AcqRel);
-}
-
-/// How many times this process has noted a write.
-pub fn local_writes() -> u64 {
-    LOCAL_WRITES.load(Ordering::Acquire)
 }

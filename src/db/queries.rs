@@ -67,7 +67,6 @@ pub async fn upsert_catalog(pool: &SqlitePool, catalog: &Catalog) -> sqlx::Resul
     super::matrix::upsert_outlets(&mut tx, &catalog.outlets).await?;
     bump_data_version(&mut tx).await?;
     tx.commit().await?;
-    super::note_local_write();
     Ok(())
 }
 

@@ -294,7 +294,6 @@ impl Writer {
             .execute(&mut *conn)
             .await?;
         b.tx.commit().await?;
-        super::note_local_write();
         Ok(true)
     }
 

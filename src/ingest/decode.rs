@@ -19,8 +19,30 @@ const CP1252_HIGH: [char; 32] = [
     '\u{02DC}', '\u{2122}', '\u{0161}', '\u{203A}', '\u{0153}', '\u{FFFD}', '\u{017E}', '\u{0178}',
 ];
 
-/// Decodes a file's bytes into text.
+/// Decodes a file's bytes into text, control characters other than tab and line breaks
+/// replaced (see [`without_controls`]).
 pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
+    decode_raw(bytes).map(without_controls)
+}
+
+/// Replaces the C0 control characters other than tab, line feed and carriage return (and DEL)
+/// with a space, a form feed with a line feed: one character for one, so offsets hold, and
+/// no control byte of an article reaches a page, a CSV cell or a terminal.
+pub fn without_controls(text: String) -> String {
+    let stray = |c: char| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{7F}';
+    if !text.chars().any(stray) {
+        return text;
+    }
+    text.chars()
+        .map(|c| match c {
+            '\u{0C}' => '\n',
+            c if stray(c) => ' ',
+            c => c,
+        })
+        .collect()
+}
+
+fn decode_raw(bytes: &[u8]) -> Result<String, DecodeError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(DecodeError::Empty);
     }
@@ -82,6 +104,15 @@ mod tests {
             b.extend_from_slice(&u.to_le_bytes());
         }
         assert_eq!(decode(&b).as_deref(), Ok("Kyiv"));
+    }
+
+    #[test]
+    fn control_characters_past_the_sniffed_head_are_replaced() {
+        let mut b = "a".repeat(9000).into_bytes();
+        b.extend_from_slice(b"x\x1b[2Jy\x07z\x0cw\tv\r\n\x7f");
+        let text = decode(&b).unwrap_or_default();
+        assert!(text.ends_with("x [2Jy z\nw\tv\r\n "), "{:?}", &text[9000..]);
+        assert_eq!(text.chars().count(), b.len());
     }
 
     #[test]

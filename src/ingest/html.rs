@@ -21,6 +21,94 @@ pub struct PageMeta {
     pub url: Option<String>,
 }
 
+/// Deepest nesting of elements a page may have before it is refused.
+pub const MAX_DEPTH: usize = 512;
+/// Most elements a page may have before it is refused.
+pub const MAX_ELEMENTS: usize = 200_000;
+
+/// Elements that hold nothing (no end tag) or whose end tag may be left out: they do not nest.
+const FLAT: [&str; 24] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rt", "rp",
+];
+
+/// A linear pre-scan of a page, before the parser sees it: the parser's work grows with the
+/// square of the nesting depth (a 10 MB page of nested `<div>`s would take hours), so a page
+/// nested deeper than [`MAX_DEPTH`] or with more than [`MAX_ELEMENTS`] elements is refused with
+/// the reason. Comments and the contents of `<script>` and `<style>` are skipped; elements
+/// that do not nest (void ones, `p`, `li`, table cells...) are counted but not stacked.
+pub fn check_size(html: &str) -> Result<(), String> {
+    let b = html.as_bytes();
+    let (mut depth, mut deepest, mut elements, mut i) = (0usize, 0usize, 0usize, 0usize);
+    while let Some(off) = b.get(i..).and_then(|r| r.iter().position(|&c| c == b'<')) {
+        i += off + 1;
+        let rest = b.get(i..).unwrap_or_default();
+        if rest.starts_with(b"!--") {
+            i += find(rest, b"-->").map_or(rest.len(), |e| e + 3);
+            continue;
+        }
+        let closing = rest.first() == Some(&b'/');
+        let name_start = usize::from(closing);
+        let name_len = rest
+            .get(name_start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 {
+            continue;
+        }
+        let name =
+            String::from_utf8_lossy(&rest[name_start..name_start + name_len]).to_ascii_lowercase();
+        let flat = FLAT.contains(&name.as_str());
+        if closing {
+            if !flat {
+                depth = depth.saturating_sub(1);
+            }
+            continue;
+        }
+        elements += 1;
+        let tag_end = find(rest, b">").map_or(rest.len(), |e| e + 1);
+        let self_closing = rest.get(..tag_end).is_some_and(|t| t.ends_with(b"/>"));
+        if name == "script" || name == "style" {
+            let body = rest.get(tag_end..).unwrap_or_default();
+            i += tag_end + find_close(body, name.as_bytes()).unwrap_or(body.len());
+            continue;
+        }
+        if !flat && !self_closing {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+        if deepest > MAX_DEPTH {
+            return Err(format!(
+                "HTML nested deeper than {MAX_DEPTH} elements (refused before parsing)"
+            ));
+        }
+        if elements > MAX_ELEMENTS {
+            return Err(format!(
+                "HTML with more than {MAX_ELEMENTS} elements (refused before parsing)"
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Where `</name` starts in `hay`, in any letter case.
+fn find_close(hay: &[u8], name: &[u8]) -> Option<usize> {
+    hay.windows(name.len() + 2)
+        .position(|w| w.starts_with(b"</") && w[2..].eq_ignore_ascii_case(name))
+}
+
+/// Whether a file is read as a saved web page (by its name or its first bytes).
+pub fn is_page(file_name: &str, raw: &str) -> bool {
+    let lower = file_name.to_ascii_lowercase();
+    lower.ends_with(".html") || lower.ends_with(".htm") || looks_like_html(raw)
+}
+
 /// True when the text looks like an HTML document rather than plain text.
 pub fn looks_like_html(text: &str) -> bool {
     let head: String = text
@@ -135,7 +223,12 @@ fn inside_skipped(e: ElementRef<'_>) -> bool {
 
 /// Converts a page to `(meta, text)`: the text has the headline, the date, a blank line and the
 /// paragraphs separated by blank lines, ready for [`super::article::parse_article`].
+///
+/// A page refused by [`check_size`] gives no text (callers that can report why call it first).
 pub fn html_to_text(html: &str) -> (PageMeta, String) {
+    if check_size(html).is_err() {
+        return (PageMeta::default(), String::new());
+    }
     let doc = Html::parse_document(html);
     let ld = json_ld(&doc);
     let first_text =
@@ -209,7 +302,15 @@ pub fn html_to_text(html: &str) -> (PageMeta, String) {
     text.push('\n');
     text.push_str(&paragraphs.join("\n\n"));
     text.push('\n');
-    (meta, text)
+    // character references such as `&#27;` come out of the parser as control characters
+    let clean = |s: Option<String>| s.map(super::decode::without_controls);
+    let meta = PageMeta {
+        title: clean(meta.title),
+        published: clean(meta.published),
+        publisher: clean(meta.publisher),
+        url: clean(meta.url),
+    };
+    (meta, super::decode::without_controls(text))
 }
 
 #[cfg(test)]
@@ -237,5 +338,37 @@ mod tests {
         let html = "<html><body><article><p>The draft's key provisions:</p><ul><li>Kyiv caps its army at 600,000.</li></ul></article></body></html>";
         let (_, text) = html_to_text(html);
         assert!(text.contains("\u{2022} Kyiv caps its army"), "{text}");
+    }
+
+    #[test]
+    fn deep_or_huge_pages_are_refused_before_parsing() {
+        let deep = format!(
+            "<html><body>{}x{}</body></html>",
+            "<div>".repeat(600),
+            "</div>".repeat(600)
+        );
+        assert!(
+            check_size(&deep)
+                .expect_err("too deep")
+                .contains("nested deeper")
+        );
+        let (_, text) = html_to_text(&deep);
+        assert!(text.is_empty());
+        let wide = format!(
+            "<html><body>{}</body></html>",
+            "<span>a</span>".repeat(MAX_ELEMENTS + 1)
+        );
+        assert!(
+            check_size(&wide)
+                .expect_err("too many")
+                .contains("elements")
+        );
+        // unclosed paragraphs, void elements, comments and scripts do not count as nesting
+        let fine = format!(
+            "<html><body><!-- <div><div> --><script>if (a<b) {{ x = '<div>'; }}</SCRIPT>{}{}</body></html>",
+            "<p>one<br>two<img src=x>".repeat(2000),
+            "<section><div>x</div></section>".repeat(100)
+        );
+        assert_eq!(check_size(&fine), Ok(()));
     }
 }

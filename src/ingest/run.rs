@@ -21,7 +21,7 @@ use crate::db::queries;
 use crate::db::write::Writer;
 
 mod report;
-pub use report::{IngestError, IngestReport, SkipReason};
+pub use report::{IngestError, IngestReport, SkipReason, shown};
 
 /// Files larger than this are skipped (bytes).
 pub const DEFAULT_MAX_BYTES: u64 = 10 * 1024 * 1024;
@@ -43,10 +43,20 @@ fn is_article_file(path: &Path) -> bool {
     )
 }
 
-/// Expands directories (recursively, sorted) into files; a named file is always kept.
+/// Expands directories (recursively, sorted) into files; a named file is always kept. A path
+/// named twice (`d` and `./d`) is read once.
 fn collect_files(paths: &[PathBuf], report: &mut IngestReport) -> Vec<PathBuf> {
     let mut out = Vec::new();
-    let mut stack: Vec<(PathBuf, bool)> = paths.iter().rev().map(|p| (p.clone(), true)).collect();
+    let mut named = std::collections::HashSet::new();
+    let roots: Vec<&PathBuf> = paths
+        .iter()
+        .filter(|p| named.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())))
+        .collect();
+    let mut stack: Vec<(PathBuf, bool)> = roots
+        .iter()
+        .rev()
+        .map(|p| (p.to_path_buf(), true))
+        .collect();
     let mut seen_dirs = std::collections::HashSet::new();
     while let Some((path, named)) = stack.pop() {
         match std::fs::metadata(&path) {
@@ -510,6 +520,9 @@ fn extract_bytes(
     bytes: &[u8],
 ) -> Result<(Article, Vec<Statement>), SkipReason> {
     let text = decode(bytes)?;
+    if super::html::is_page(name, &text) {
+        super::html::check_size(&text).map_err(SkipReason::TooComplex)?;
+    }
     let article = extractor.parse(name, &text);
     if article.body.trim().is_empty() {
         return Err(SkipReason::NoText);

@@ -1,38 +1,44 @@
 //! The response cache: the data changes only when an ingest runs, so each page is rendered once
 //! per data version and then served from memory.
 //!
-//! - The data version is the `meta` row `data_version`, bumped by every ingest transaction
-//!   (see [`crate::db::write::Writer::commit`]). The server re-reads it at most every
-//!   [`CHECK_EVERY`] (one tiny query), and at once after an ingest in this process, so an
-//!   ingest by another process is noticed within that time.
+//! - The data version comes from [`DataVersion`] (an atomic refreshed in the background), so a
+//!   cache hit never waits for the database.
 //! - GET and HEAD answers with status 200 and a text type (HTML, JSON, CSV, Atom, CSS) are kept
-//!   under their path and query (and `Accept` header), with a gzip copy made once; the whole
-//!   cache is dropped when the version changes and is bounded in bytes.
+//!   under a normalised key: the path and the query pairs whose names the site reads (decoded,
+//!   stably sorted by name, re-encoded). Other parameters and the `Accept` header do not reach
+//!   the key: the site has one representation per URL, so they cannot change the answer.
+//! - The store is a [`moka`] cache (least recently used out first) bounded in bytes, each entry
+//!   weighed as everything it holds (key, body, gzip copy, headers, plus a fixed overhead) and
+//!   at least `max_bytes / max_entries`, which bounds the number of entries too. A body over an
+//!   eighth of the bound is not kept. A new data version empties it.
+//! - Misses of one key are rendered once: moka's `try_get_with` runs one render and the other
+//!   requests wait for it. When the rendering request is dropped (client gone, timeout), moka's
+//!   guard removes its marker and a waiting request takes over, so nothing is left behind.
 //! - Every such answer carries a weak ETag made of the version and the key, `Cache-Control:
 //!   public, max-age=0, must-revalidate` and `X-Pointwise-Data-Version`; a request whose
 //!   `If-None-Match` names the current ETag gets `304 Not Modified`.
-//! - `POINTWISE_CACHE=off` keeps the headers and the 304s but renders every request (the "cold"
-//!   figures of `bench/serve.sh`).
+//! - [`CacheConfig::enabled`] `false` keeps the headers and the 304s but renders every request
+//!   (the "cold" figures of `bench/serve.sh`).
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::io::Write as _;
-use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering};
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use sqlx::SqlitePool;
 
-use crate::db::{self, queries};
+pub use super::version::{CHECK_EVERY, DataVersion};
 
-/// How often the data version is re-read from the database, at most.
-pub const CHECK_EVERY: Duration = Duration::from_millis(250);
-/// Default bound of the cache, in bytes of bodies kept (plain and gzip).
-pub const DEFAULT_MAX_BYTES: usize = 256 * 1024 * 1024;
+/// Default bound of the cache, in bytes of everything its entries hold.
+pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+/// Default bound of the number of entries.
+pub const DEFAULT_MAX_ENTRIES: u64 = 4096;
+/// What an entry costs beyond its bytes (moka's node, the `Arc`s, the header map).
+const ENTRY_OVERHEAD: usize = 512;
 /// The header that names the data version of an answer.
 pub const VERSION_HEADER: HeaderName = HeaderName::from_static("x-pointwise-data-version");
 
@@ -49,6 +55,37 @@ pub fn footer_version() -> String {
         .unwrap_or_default()
 }
 
+/// How the cache behaves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CacheConfig {
+    /// `false` renders every request (headers and 304s stay).
+    pub enabled: bool,
+    /// Bound of the bytes the entries hold (key, bodies, headers).
+    pub max_bytes: u64,
+    /// Bound of the number of entries.
+    pub max_entries: u64,
+    /// The query parameter names the site reads: the others are left out of the key.
+    pub query_names: HashSet<&'static str>,
+}
+
+impl Default for CacheConfig {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            max_bytes: DEFAULT_MAX_BYTES,
+            max_entries: DEFAULT_MAX_ENTRIES,
+            query_names: HashSet::new(),
+        }
+    }
+}
+
+/// A normalised request: the data version it was answered under and its path and query.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Key {
+    version: i64,
+    path: Box<str>,
+}
+
 /// One kept answer.
 struct Entry {
     status: StatusCode,
@@ -58,147 +95,118 @@ struct Entry {
 }
 
 impl Entry {
-    fn size(&self) -> usize {
-        self.body.len() + self.gzip.as_ref().map_or(0, Bytes::len) + 256
+    fn size(&self, key: &Key) -> usize {
+        let headers: usize = self
+            .headers
+            .iter()
+            .map(|(k, v)| k.as_str().len() + v.len() + 32)
+            .sum();
+        key.path.len()
+            + self.body.len()
+            + self.gzip.as_ref().map_or(0, Bytes::len)
+            + headers
+            + ENTRY_OVERHEAD
     }
 }
 
-#[derive(Default)]
-struct Store {
-    version: i64,
-    bytes: usize,
-    entries: HashMap<String, Arc<Entry>>,
-}
+/// A miss whose answer is not kept (not a 200 text page): the requests that waited for it
+/// render their own.
+#[derive(Debug)]
+struct Uncacheable;
 
 /// The cache and the data version it follows.
 pub struct ResponseCache {
-    pool: SqlitePool,
-    enabled: bool,
-    max_bytes: usize,
-    version: AtomicI64,
-    known: AtomicBool,
-    checked_at: AtomicU64,
-    seen_local: AtomicU64,
-    start: Instant,
-    store: Mutex<Store>,
-    /// One gate per key being rendered: the requests that miss the same key wait for the
-    /// first one's render instead of each rendering the page again.
-    rendering: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+    config: CacheConfig,
+    version: Arc<DataVersion>,
+    store: moka::future::Cache<Key, Arc<Entry>>,
+    /// The version the store holds entries of (emptied when a newer one is seen).
+    store_version: AtomicI64,
+    /// Renders under way (for tests and the benchmark's log).
+    rendering: AtomicUsize,
 }
 
 impl ResponseCache {
-    /// A cache over `pool`; `enabled: false` renders every request (headers and 304s stay).
-    pub fn new(pool: SqlitePool, enabled: bool, max_bytes: usize) -> Arc<Self> {
+    /// A cache following `version`.
+    pub fn new(version: Arc<DataVersion>, config: CacheConfig) -> Arc<Self> {
+        let floor = (config.max_bytes / config.max_entries.max(1)).max(1);
+        // LRU, not moka's default TinyLFU: TinyLFU refuses a large entry (the matrix) when the
+        // small ones it would evict were asked for more often in total, and a page refused
+        // under a flood of expensive misses is a page shed with 503
+        let store = moka::future::Cache::builder()
+            .eviction_policy(moka::policy::EvictionPolicy::lru())
+            .max_capacity(config.max_bytes)
+            .weigher(move |k: &Key, v: &Arc<Entry>| {
+                let w = (v.size(k) as u64).max(floor);
+                u32::try_from(w).unwrap_or(u32::MAX)
+            })
+            .build();
         Arc::new(Self {
-            pool,
-            enabled,
-            max_bytes,
-            version: AtomicI64::new(0),
-            known: AtomicBool::new(false),
-            checked_at: AtomicU64::new(0),
-            seen_local: AtomicU64::new(u64::MAX),
-            start: Instant::now(),
-            store: Mutex::new(Store::default()),
-            rendering: Mutex::new(HashMap::new()),
+            config,
+            version,
+            store,
+            store_version: AtomicI64::new(i64::MIN),
+            rendering: AtomicUsize::new(0),
         })
     }
 
-    /// Reads `POINTWISE_CACHE` (`off`, `0` or `false` disables the cache).
-    pub fn from_env(pool: SqlitePool) -> Arc<Self> {
-        let enabled = !matches!(
-            std::env::var("POINTWISE_CACHE").as_deref(),
-            Ok("off" | "0" | "false" | "no")
-        );
-        Self::new(pool, enabled, DEFAULT_MAX_BYTES)
+    /// The data version this cache follows.
+    pub fn data_version(&self) -> &Arc<DataVersion> {
+        &self.version
     }
 
-    /// The current data version: re-read when [`CHECK_EVERY`] has passed or this process has
-    /// ingested since the last read.
-    pub async fn version(&self) -> i64 {
-        let now = self.start.elapsed().as_millis() as u64;
-        let local = db::local_writes();
-        let last = self.checked_at.load(Ordering::Acquire);
-        let stale = !self.known.load(Ordering::Acquire)
-            || now.saturating_sub(last) >= CHECK_EVERY.as_millis() as u64
-            || self.seen_local.load(Ordering::Acquire) != local;
-        if stale
-            && (self.seen_local.swap(local, Ordering::AcqRel) != local
-                || self
-                    .checked_at
-                    .compare_exchange(last, now.max(1), Ordering::AcqRel, Ordering::Acquire)
-                    .is_ok()
-                || !self.known.load(Ordering::Acquire))
-        {
-            match queries::data_version(&self.pool).await {
-                Ok(v) => {
-                    self.version.store(v, Ordering::Release);
-                    self.known.store(true, Ordering::Release);
-                    self.checked_at.store(now.max(1), Ordering::Release);
-                }
-                Err(e) => tracing::warn!(error = %e, "cannot read the data version"),
-            }
-        }
-        self.version.load(Ordering::Acquire)
+    /// Entries kept and their weight in bytes, after moka's pending bookkeeping has run.
+    pub async fn stats(&self) -> (u64, u64) {
+        self.store.run_pending_tasks().await;
+        (self.store.entry_count(), self.store.weighted_size())
     }
 
-    fn get(&self, version: i64, key: &str) -> Option<Arc<Entry>> {
-        let store = self.store.lock().ok()?;
-        if store.version != version {
-            return None;
-        }
-        store.entries.get(key).cloned()
+    /// Renders under way now.
+    pub fn renders_in_flight(&self) -> usize {
+        self.rendering.load(Ordering::Acquire)
     }
 
-    fn put(&self, version: i64, key: String, entry: Entry) {
-        let Ok(mut store) = self.store.lock() else {
-            return;
+    /// The key of a request: `None` when its query cannot be decoded (it is rendered, not kept).
+    fn key(&self, version: i64, req: &Request) -> Option<Key> {
+        let path = req.uri().path();
+        let Some(query) = req.uri().query() else {
+            return Some(Key {
+                version,
+                path: path.into(),
+            });
         };
-        if store.version != version {
-            if version < store.version {
-                return; // rendered before a newer version was seen: do not keep it
-            }
-            store.entries.clear();
-            store.bytes = 0;
-            store.version = version;
-        }
-        let size = entry.size();
-        if size > self.max_bytes / 4 {
-            return;
-        }
-        // evict arbitrary entries until the new one fits
-        while store.bytes + size > self.max_bytes {
-            let Some(k) = store.entries.keys().next().cloned() else {
-                break;
-            };
-            if let Some(old) = store.entries.remove(&k) {
-                store.bytes -= old.size();
-            }
-        }
-        if let Some(old) = store.entries.insert(key, Arc::new(entry)) {
-            store.bytes -= old.size();
-        }
-        store.bytes += size;
+        let mut pairs: Vec<(String, String)> = serde_html_form::from_str(query).ok()?;
+        pairs.retain(|(name, _)| self.config.query_names.contains(name.as_str()));
+        pairs.sort_by(|a, b| a.0.cmp(&b.0));
+        let query = serde_html_form::to_string(&pairs).ok()?;
+        let path = if query.is_empty() {
+            path.into()
+        } else {
+            format!("{path}?{query}").into()
+        };
+        Some(Key { version, path })
     }
 
-    /// The gate of `key` (made when no render of it is under way).
-    fn gate(&self, key: &str) -> Option<Arc<tokio::sync::Mutex<()>>> {
-        let mut gates = self.rendering.lock().ok()?;
-        Some(gates.entry(key.to_string()).or_default().clone())
-    }
-
-    /// Drops the gate of `key` once its render is over (later requests find the entry).
-    fn ungate(&self, key: &str) {
-        if let Ok(mut gates) = self.rendering.lock() {
-            gates.remove(key);
+    /// Empties the store when `version` is newer than what it holds.
+    fn follow(&self, version: i64) {
+        if self.store_version.fetch_max(version, Ordering::AcqRel) < version {
+            self.store.invalidate_all();
         }
     }
+}
 
-    /// Entries kept and their bytes (for tests and the benchmark's log).
-    pub fn stats(&self) -> (usize, usize) {
-        self.store
-            .lock()
-            .map(|s| (s.entries.len(), s.bytes))
-            .unwrap_or_default()
+/// Counts a render while it runs (dropped with it, whether it ends or is cancelled).
+struct Rendering<'a>(&'a AtomicUsize);
+
+impl<'a> Rendering<'a> {
+    fn start(n: &'a AtomicUsize) -> Self {
+        n.fetch_add(1, Ordering::AcqRel);
+        Self(n)
+    }
+}
+
+impl Drop for Rendering<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::AcqRel);
     }
 }
 
@@ -221,21 +229,34 @@ fn is_text(headers: &HeaderMap) -> bool {
         })
 }
 
-fn accepts_gzip(headers: &HeaderMap) -> bool {
-    headers
+/// The quality a client gives to `coding` in `Accept-Encoding`: its own entry wins over `*`;
+/// absent from both, 0.
+fn encoding_quality(headers: &HeaderMap, coding: &str) -> f32 {
+    let mut own = None;
+    let mut star = None;
+    let entries = headers
         .get_all(header::ACCEPT_ENCODING)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .any(|part| {
-            let mut it = part.split(';');
-            let name = it.next().unwrap_or("").trim();
-            let refused = it.any(|p| {
-                let p = p.trim();
-                p == "q=0" || p == "q=0.0" || p == "q=0.00" || p == "q=0.000"
-            });
-            (name.eq_ignore_ascii_case("gzip") || name == "*") && !refused
-        })
+        .flat_map(|v| v.split(','));
+    for part in entries {
+        let mut it = part.split(';');
+        let name = it.next().unwrap_or("").trim();
+        let q = it
+            .filter_map(|p| p.trim().strip_prefix("q="))
+            .find_map(|q| q.trim().parse::<f32>().ok())
+            .unwrap_or(1.0);
+        if name.eq_ignore_ascii_case(coding) {
+            own = Some(q);
+        } else if name == "*" {
+            star = Some(q);
+        }
+    }
+    own.or(star).unwrap_or(0.0)
+}
+
+fn accepts_gzip(headers: &HeaderMap) -> bool {
+    encoding_quality(headers, "gzip") > 0.0
 }
 
 fn matches_etag(headers: &HeaderMap, etag: &str) -> bool {
@@ -294,6 +315,28 @@ fn from_entry(e: &Entry, gzip_ok: bool, head: bool) -> Response {
     r
 }
 
+/// What a request needs to be answered from an entry.
+struct Ask {
+    version: i64,
+    etag: String,
+    gzip_ok: bool,
+    head: bool,
+    conditional: Option<HeaderMap>,
+}
+
+impl Ask {
+    fn answer(&self, entry: &Entry) -> Response {
+        if self
+            .conditional
+            .as_ref()
+            .is_some_and(|h| matches_etag(h, &self.etag))
+        {
+            return not_modified(&self.etag, self.version);
+        }
+        from_entry(entry, self.gzip_ok, self.head)
+    }
+}
+
 /// The middleware: register with `axum::middleware::from_fn_with_state(cache, middleware)`.
 pub async fn middleware(
     State(cache): State<Arc<ResponseCache>>,
@@ -304,66 +347,54 @@ pub async fn middleware(
     if req.method() != Method::GET && !head {
         return next.run(req).await;
     }
-    let version = cache.version().await;
-    let path = req
-        .uri()
-        .path_and_query()
-        .map_or_else(|| req.uri().path().to_string(), |p| p.as_str().to_string());
-    let accept = req
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let key = format!("{path}\0{accept}");
-    let etag = format!("W/\"{version}-{:016x}\"", fnv(&key));
-    let gzip_ok = accepts_gzip(req.headers());
-    let conditional = req.headers().contains_key(header::IF_NONE_MATCH);
-    if cache.enabled
-        && let Some(entry) = cache.get(version, &key)
-    {
-        if conditional && matches_etag(req.headers(), &etag) {
-            return not_modified(&etag, version);
-        }
-        return from_entry(&entry, gzip_ok, head);
-    }
-    // one render per key at a time: who waited finds the entry the first one kept
-    let gate = if cache.enabled && !head {
-        cache.gate(&key)
-    } else {
-        None
+    let version = cache.version.current().await;
+    cache.follow(version);
+    let Some(key) = cache.key(version, &req) else {
+        return next.run(req).await;
     };
-    let _turn = match &gate {
-        Some(g) => Some(g.lock().await),
-        None => None,
+    let ask = Ask {
+        version,
+        etag: format!("W/\"{version}-{:016x}\"", fnv(&key.path)),
+        gzip_ok: accepts_gzip(req.headers()),
+        head,
+        conditional: req
+            .headers()
+            .contains_key(header::IF_NONE_MATCH)
+            .then(|| req.headers().clone()),
     };
-    if gate.is_some()
-        && let Some(entry) = cache.get(version, &key)
-    {
-        if conditional && matches_etag(req.headers(), &etag) {
-            return not_modified(&etag, version);
-        }
-        return from_entry(&entry, gzip_ok, head);
+    if !cache.config.enabled {
+        return render_uncached(version, &ask, req, next).await;
     }
-    let response = render(&cache, version, key.clone(), req, next, gzip_ok, &etag).await;
-    if gate.is_some() {
-        cache.ungate(&key);
+    // one render per key: the first miss runs `init`, the others wait for its entry
+    let mut turn = Some((req, next));
+    let mut own = None;
+    let kept = cache
+        .store
+        .try_get_with(key, async {
+            let _counted = Rendering::start(&cache.rendering);
+            let (mut req, next) = turn.take().ok_or(Uncacheable)?;
+            *req.method_mut() = Method::GET; // a HEAD miss renders and keeps the page too
+            let largest = (cache.config.max_bytes / 8) as usize;
+            render_entry(version, &ask.etag, largest, req, next)
+                .await
+                .map_err(|response| {
+                    own = Some(response);
+                    Uncacheable
+                })
+        })
+        .await;
+    match (kept, own, turn) {
+        (Ok(entry), _, _) => ask.answer(&entry),
+        // this request's own render could not be kept (an error page, a non-text answer)
+        (Err(_), Some(response), _) => response,
+        // another request's render could not be kept: render this one
+        (Err(_), None, Some((req, next))) => render_uncached(version, &ask, req, next).await,
+        (Err(_), None, None) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
-    response
 }
 
-/// Renders the request and keeps the answer when it can be kept.
-async fn render(
-    cache: &ResponseCache,
-    version: i64,
-    key: String,
-    req: Request,
-    next: Next,
-    gzip_ok: bool,
-    etag: &str,
-) -> Response {
-    let head = req.method() == Method::HEAD;
-    let conditional = req.headers().contains_key(header::IF_NONE_MATCH);
-    let inm = conditional.then(|| req.headers().clone());
+/// Renders a request without keeping it (headers and 304 as for a kept one).
+async fn render_uncached(version: i64, ask: &Ask, req: Request, next: Next) -> Response {
     let response = RENDER_VERSION.scope(version, next.run(req)).await;
     if response.status() != StatusCode::OK
         || !is_text(response.headers())
@@ -372,32 +403,51 @@ async fn render(
         return response;
     }
     let (mut parts, body) = response.into_parts();
+    validators(&mut parts.headers, &ask.etag, version);
+    if ask
+        .conditional
+        .as_ref()
+        .is_some_and(|h| matches_etag(h, &ask.etag))
+    {
+        return not_modified(&ask.etag, version);
+    }
+    Response::from_parts(parts, body)
+}
+
+/// Renders a request into an entry, or gives back the answer when it cannot be kept (not a 200
+/// text page, or a body over `largest` bytes).
+async fn render_entry(
+    version: i64,
+    etag: &str,
+    largest: usize,
+    req: Request,
+    next: Next,
+) -> Result<Arc<Entry>, Response> {
+    let response = RENDER_VERSION.scope(version, next.run(req)).await;
+    if response.status() != StatusCode::OK
+        || !is_text(response.headers())
+        || response.headers().contains_key(header::CONTENT_ENCODING)
+    {
+        return Err(response);
+    }
+    let (mut parts, body) = response.into_parts();
     validators(&mut parts.headers, etag, version);
-    if inm.as_ref().is_some_and(|h| matches_etag(h, etag)) {
-        return not_modified(etag, version);
+    let bytes = axum::body::to_bytes(body, usize::MAX).await.map_err(|e| {
+        tracing::warn!(error = %e, "cannot read a response body for the cache");
+        StatusCode::INTERNAL_SERVER_ERROR.into_response()
+    })?;
+    if bytes.len() > largest {
+        return Err(Response::from_parts(parts, Body::from(bytes)));
     }
-    if !cache.enabled || head {
-        return Response::from_parts(parts, body);
-    }
-    let bytes = match axum::body::to_bytes(body, usize::MAX).await {
-        Ok(b) => b,
-        Err(e) => {
-            tracing::warn!(error = %e, "cannot read a response body for the cache");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
-    };
     parts
         .headers
         .insert(header::VARY, HeaderValue::from_static("accept-encoding"));
-    let entry = Entry {
+    Ok(Arc::new(Entry {
         status: parts.status,
         gzip: (bytes.len() > 1024).then(|| gzip(&bytes)).flatten(),
         headers: parts.headers,
         body: bytes,
-    };
-    let response = from_entry(&entry, gzip_ok, false);
-    cache.put(version, key, entry);
-    response
+    }))
 }
 
 #[cfg(test)]
@@ -408,16 +458,19 @@ mod tests {
     fn gzip_is_accepted_unless_refused() {
         let mut h = HeaderMap::new();
         assert!(!accepts_gzip(&h));
-        h.insert(
-            header::ACCEPT_ENCODING,
-            HeaderValue::from_static("br, gzip"),
-        );
-        assert!(accepts_gzip(&h));
-        h.insert(
-            header::ACCEPT_ENCODING,
-            HeaderValue::from_static("gzip;q=0, br"),
-        );
-        assert!(!accepts_gzip(&h));
+        for (value, want) in [
+            ("br, gzip", true),
+            ("gzip;q=0, br", false),
+            ("gzip;q=0, *", false),
+            ("gzip; q=0.000", false),
+            ("*", true),
+            ("*;q=0", false),
+            ("br;q=1, gzip;q=0.5", true),
+            ("identity", false),
+        ] {
+            h.insert(header::ACCEPT_ENCODING, HeaderValue::from_static(value));
+            assert_eq!(accepts_gzip(&h), want, "{value}");
+        }
     }
 
     #[test]

@@ -48,13 +48,13 @@ impl<'a> StatementOut<'a> {
     }
 }
 
-/// A CSV cell: always quoted (quotes doubled), and a leading `=`, `+`, `-`, `@`, tab or
-/// carriage return gets an apostrophe first, so a spreadsheet shows it as text instead of
-/// running it as a formula.
+/// A CSV cell: always quoted (quotes doubled), and a leading `=`, `+`, `-`, `@` (or their
+/// fullwidth forms, which spreadsheets also read as operators), tab or carriage return gets an
+/// apostrophe first, so a spreadsheet shows it as text instead of running it as a formula.
 pub fn csv_cell(value: &str) -> String {
     let guard = matches!(
         value.chars().next(),
-        Some('=' | '+' | '-' | '@' | '\t' | '\r')
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '＝' | '＋' | '－' | '＠')
     );
     let mut out = String::with_capacity(value.len() + 3);
     out.push('"');
@@ -151,7 +151,17 @@ mod tests {
         assert_eq!(csv_cell("plain"), "\"plain\"");
         assert_eq!(csv_cell("say \"no\", twice"), "\"say \"\"no\"\", twice\"");
         assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        for bad in ["+1", "-1+2", "@SUM(A1)", "\tx", "\rx"] {
+        for bad in [
+            "+1",
+            "-1+2",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "＝1+1",
+            "＋1",
+            "－1",
+            "＠SUM(A1)",
+        ] {
             assert!(csv_cell(bad).starts_with("\"'"), "{bad:?}");
         }
         assert_eq!(csv_row(&["a", "b\nc"]), "\"a\",\"b\nc\"\r\n");

@@ -1,8 +1,10 @@
 //! The dashboard: one router, one state, server-rendered pages that work without JavaScript.
 
+pub mod budget;
 pub mod cache;
 pub mod error;
 pub mod feed;
+pub mod field_names;
 pub mod filter;
 pub mod formats;
 pub mod handlers;
@@ -10,9 +12,10 @@ pub mod listing;
 pub mod matrix;
 pub mod page;
 pub mod paging;
+pub mod serve;
 pub mod timeline;
+pub mod version;
 
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -33,6 +36,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 pub use error::{WebError, WebResult};
+pub use serve::serve;
 
 /// What every handler can read.
 #[derive(Clone)]
@@ -71,6 +75,11 @@ pub struct Limits {
     pub max_header_bytes: usize,
     /// Most header lines (431 above).
     pub max_headers: usize,
+    /// A connection whose request head has not fully arrived after this is closed; so is a
+    /// kept-alive connection idle for this long.
+    pub header_read_timeout: Duration,
+    /// Connections open at once; the server accepts the next one when one closes.
+    pub max_connections: usize,
 }
 
 impl Default for Limits {
@@ -81,29 +90,63 @@ impl Default for Limits {
             max_uri_bytes: 8 * 1024,
             max_header_bytes: 16 * 1024,
             max_headers: 64,
+            header_read_timeout: Duration::from_secs(10),
+            max_connections: 768,
         }
     }
 }
 
-/// The route table: every path of the site, with the default [`Limits`], behind the response
-/// cache (`POINTWISE_CACHE`).
-pub fn router(state: AppState) -> Router {
-    router_with_limits(state, Limits::default())
+/// How the site is put together: limits, cache and render budgets.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// What the server accepts before it refuses a request.
+    pub limits: Limits,
+    /// The response cache (its `query_names` are filled in by [`router`]).
+    pub cache: cache::CacheConfig,
+    /// Renders at once, expensive and other.
+    pub budgets: budget::Budgets,
+    /// A pool of its own for the expensive renders (default: the state's).
+    pub heavy_pool: Option<SqlitePool>,
 }
 
-/// The route table with the given limits.
-pub fn router_with_limits(state: AppState, limits: Limits) -> Router {
-    let cache = cache::ResponseCache::from_env(state.pool.clone());
-    router_with(state, limits, cache)
+/// The query parameter names the site reads: every field of the handlers' query types.
+pub fn query_names() -> std::collections::HashSet<&'static str> {
+    [
+        field_names::of::<filter::RawStatementQuery>(),
+        field_names::of::<filter::RawSourceQuery>(),
+        field_names::of::<handlers::index::MatrixQuery>(),
+        field_names::of::<handlers::speakers::ListQuery>(),
+    ]
+    .concat()
+    .into_iter()
+    .collect()
 }
 
-/// [`router`] with a given response cache (tests and benchmarks turn it on or off).
-pub fn router_with_cache(state: AppState, cache: Arc<cache::ResponseCache>) -> Router {
-    router_with(state, Limits::default(), cache)
-}
-
-fn router_with(state: AppState, limits: Limits, cache: Arc<cache::ResponseCache>) -> Router {
+/// The site: every route behind the render budgets, the response cache and the server's
+/// layers; `cache` follows the data version of the state's pool.
+pub fn router(state: AppState, config: Config) -> (Router, Arc<cache::ResponseCache>) {
+    let mut cache_config = config.cache;
+    cache_config.query_names.extend(query_names());
+    let version = cache::DataVersion::watch(state.pool.clone());
+    let cache = cache::ResponseCache::new(version, cache_config);
+    let heavy_state = AppState {
+        pool: config.heavy_pool.unwrap_or_else(|| state.pool.clone()),
+        ..state.clone()
+    };
+    let dispatch = budget::Dispatch::new(config.budgets, routes(heavy_state), routes(state));
     let app = Router::new()
+        .fallback(budget::dispatch)
+        .with_state(dispatch)
+        .layer(axum::middleware::from_fn_with_state(
+            cache.clone(),
+            cache::middleware,
+        ));
+    (with_layers(app, config.limits), cache)
+}
+
+/// The route table.
+fn routes(state: AppState) -> Router {
+    Router::new()
         .route("/", get(handlers::index::matrix_page))
         .route("/provisions", get(handlers::provisions::list_page))
         .route(
@@ -132,11 +175,6 @@ fn router_with(state: AppState, limits: Limits, cache: Arc<cache::ResponseCache>
         .fallback(handlers::not_found)
         .method_not_allowed_fallback(handlers::method_not_allowed)
         .with_state(state)
-        .layer(axum::middleware::from_fn_with_state(
-            cache,
-            cache::middleware,
-        ));
-    with_layers(app, limits)
 }
 
 /// Wraps routes in the server's layers, innermost first: size caps, timeout, concurrency
@@ -203,14 +241,39 @@ async fn size_caps(State(limits): State<Limits>, request: Request, next: Next) -
         )
         .into_response();
     }
+    if !decodes_to_utf8(request.uri().path()) {
+        return WebError::BadRequest("The address is not valid UTF-8 once decoded.".into())
+            .into_response();
+    }
     next.run(request).await
 }
 
-async fn overloaded(_: tower::BoxError) -> WebError {
-    WebError::Refused(
-        StatusCode::SERVICE_UNAVAILABLE,
-        "The server is busy; try again in a moment.".into(),
-    )
+/// Whether a percent-encoded path decodes to UTF-8 (axum's own refusal is plain text).
+fn decodes_to_utf8(path: &str) -> bool {
+    let raw = path.as_bytes();
+    let mut bytes = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        let hex = raw
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (raw[i], hex) {
+            (b'%', Some(b)) => {
+                bytes.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                bytes.push(b);
+                i += 1;
+            }
+        }
+    }
+    std::str::from_utf8(&bytes).is_ok()
+}
+
+async fn overloaded(_: tower::BoxError) -> Response {
+    budget::busy()
 }
 
 fn panicked(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
@@ -220,45 +283,4 @@ fn panicked(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
         "Something went wrong on our side.".into(),
     )
     .into_response()
-}
-
-/// Serves the dashboard on `addr` until Ctrl-C or SIGTERM, finishing requests in flight.
-pub async fn serve(
-    pool: SqlitePool,
-    addr: SocketAddr,
-    public_url: Option<String>,
-    limits: Limits,
-) -> std::io::Result<()> {
-    let listener = tokio::net::TcpListener::bind(addr).await?;
-    let local = listener.local_addr()?;
-    let public_url = public_url.unwrap_or_else(|| format!("http://{local}"));
-    let state = AppState {
-        pool,
-        public_url: public_url.trim_end_matches('/').into(),
-    };
-    println!("Pointwise is serving http://{local} (Ctrl-C to stop)");
-    axum::serve(listener, router_with_limits(state, limits))
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
-    println!("Pointwise stopped: every request in flight was answered");
-    Ok(())
-}
-
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        {
-            s.recv().await;
-        }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = term => {},
-    }
 }

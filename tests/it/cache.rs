@@ -8,8 +8,8 @@ use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use http_body_util::BodyExt;
 use pointwise::db::queries;
-use pointwise::web::cache::{self, ResponseCache, VERSION_HEADER};
-use pointwise::web::{AppState, router_with_cache};
+use pointwise::web::cache::{self, CacheConfig, ResponseCache, VERSION_HEADER};
+use pointwise::web::{AppState, Config, router};
 use tower::ServiceExt;
 
 async fn send(
@@ -42,10 +42,21 @@ fn state(pool: &sqlx::SqlitePool) -> AppState {
     }
 }
 
+/// The site behind a cache that is on or off, and the cache.
+fn site(pool: &sqlx::SqlitePool, enabled: bool) -> (Router, std::sync::Arc<ResponseCache>) {
+    let config = Config {
+        cache: CacheConfig {
+            enabled,
+            ..CacheConfig::default()
+        },
+        ..Config::default()
+    };
+    router(state(pool), config)
+}
+
 /// The site behind a cache that is on or off.
 fn app_with(pool: &sqlx::SqlitePool, enabled: bool) -> Router {
-    let c = ResponseCache::new(pool.clone(), enabled, cache::DEFAULT_MAX_BYTES);
-    router_with_cache(state(pool), c)
+    site(pool, enabled).0
 }
 
 #[tokio::test]
@@ -81,11 +92,10 @@ async fn cached_pages_are_the_bytes_of_an_uncached_render() -> anyhow::Result<()
         std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&zipped[..]), &mut plain)?;
         assert_eq!(plain, cold_body, "{uri}: gzip copy");
     }
-    let c = ResponseCache::new(t.pool.clone(), true, cache::DEFAULT_MAX_BYTES);
-    let app = router_with_cache(state(&t.pool), c.clone());
+    let (app, c) = site(&t.pool, true);
     send(&app, "/", &[]).await?;
     send(&app, "/", &[]).await?;
-    let (entries, _) = c.stats();
+    let (entries, _) = c.stats().await;
     assert_eq!(entries, 1, "one page kept");
     Ok(())
 }
@@ -132,7 +142,7 @@ async fn if_none_match_with_the_current_etag_is_304() -> anyhow::Result<()> {
 #[tokio::test]
 async fn an_ingest_bumps_the_version_and_invalidates_the_cache() -> anyhow::Result<()> {
     let t = common::test_db().await?;
-    let app = pointwise::web::router(state(&t.pool));
+    let (app, c) = site(&t.pool, true);
     let before = queries::data_version(&t.pool).await?;
     let (_, h0, page0) = send(&app, "/sources", &[]).await?;
     assert_eq!(version_of(&h0), before);
@@ -148,6 +158,8 @@ async fn an_ingest_bumps_the_version_and_invalidates_the_cache() -> anyhow::Resu
         .await?;
     let after = queries::data_version(&t.pool).await?;
     assert!(after > before, "version {before} -> {after}");
+    // an ingest in this process tells the server at once (another one is polled for)
+    c.data_version().refresh().await;
 
     let (status, h1, page1) = send(&app, "/sources", &[]).await?;
     assert_eq!(status, StatusCode::OK);
@@ -187,8 +199,7 @@ async fn another_process_ingest_is_noticed_by_polling() -> anyhow::Result<()> {
 #[tokio::test]
 async fn concurrent_misses_of_one_page_get_one_render_and_the_same_bytes() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let c = ResponseCache::new(t.pool.clone(), true, cache::DEFAULT_MAX_BYTES);
-    let app = router_with_cache(state(&t.pool), c.clone());
+    let (app, c) = site(&t.pool, true);
     let requests: Vec<_> = (0..16)
         .map(|_| {
             let app = app.clone();
@@ -202,6 +213,6 @@ async fn concurrent_misses_of_one_page_get_one_render_and_the_same_bytes() -> an
         bodies.push(body);
     }
     assert!(bodies.windows(2).all(|w| w[0] == w[1]), "the same bytes");
-    assert_eq!(c.stats().0, 1, "one entry kept");
+    assert_eq!(c.stats().await.0, 1, "one entry kept");
     Ok(())
 }

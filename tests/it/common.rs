@@ -13,7 +13,7 @@ use http_body_util::BodyExt;
 use pointwise::catalog::Catalog;
 use pointwise::db::{self, queries};
 use pointwise::ingest::Extractor;
-use pointwise::web::{AppState, router};
+use pointwise::web::{AppState, Config, router};
 use sqlx::SqlitePool;
 use tower::ServiceExt;
 
@@ -48,10 +48,19 @@ pub async fn seeded_db() -> anyhow::Result<TestDb> {
 }
 
 pub fn app(pool: &SqlitePool) -> Router {
-    router(AppState {
-        pool: pool.clone(),
-        public_url: "http://test.local".into(),
-    })
+    site(pool).0
+}
+
+/// The site and its response cache (whose data version a test refreshes after an ingest in
+/// the test's own process, instead of waiting for the poll).
+pub fn site(pool: &SqlitePool) -> (Router, std::sync::Arc<pointwise::web::cache::ResponseCache>) {
+    router(
+        AppState {
+            pool: pool.clone(),
+            public_url: "http://test.local".into(),
+        },
+        Config::default(),
+    )
 }
 
 /// GET `uri`: status and body.

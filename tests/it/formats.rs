@@ -650,7 +650,7 @@ async fn the_search_index_follows_a_replaced_article() -> anyhow::Result<()> {
         "Plan\n2025-11-22\n\n\"We reject the plan on sanctions,\" Kaja Kallas said.\n",
     )
     .await?;
-    let app = common::app(&t.pool);
+    let (app, cache) = common::site(&t.pool);
     let before = get_json(&app, "/statements.json?q=sanctions").await?;
     assert_eq!(before["stats"]["statements"], 1);
     // Act: the same file, changed
@@ -660,6 +660,7 @@ async fn the_search_index_follows_a_replaced_article() -> anyhow::Result<()> {
         "Plan\n2025-11-22\n\n\"We reject the plan on reparations,\" Kaja Kallas said.\n",
     )?;
     pointwise::ingest::run::run(&t.pool, &t.extractor, &[file], 1 << 20).await?;
+    cache.data_version().refresh().await;
     // Assert: the old words are gone from both indexes, the new ones found
     let old = get_json(&app, "/statements.json?q=sanctions").await?;
     let new = get_json(&app, "/statements.json?q=reparations").await?;

@@ -12,6 +12,8 @@ mod crash;
 mod eval;
 mod extraction;
 mod formats;
+mod hostile;
+mod hostile_files;
 mod ingest;
 mod ingest_batches;
 mod matrix;

@@ -74,6 +74,9 @@ pub enum SkipReason {
     /// Nothing but boilerplate.
     #[error("no article text left after removing boilerplate")]
     NoText,
+    /// An HTML page nested too deep or with too many elements to parse in bounded time.
+    #[error("{0}")]
+    TooComplex(String),
 }
 
 /// What an ingest run did.
@@ -110,16 +113,37 @@ impl fmt::Display for IngestReport {
             self.statements
         )?;
         for (file, first) in &self.duplicates {
+            let (file, first) = (shown(file), shown(first));
             write!(
                 f,
                 "\n  duplicate {file}: same content as {first}, stored once under {first}"
             )?;
         }
         for (file, why) in &self.skipped {
-            write!(f, "\n  skipped {file}: {why}")?;
+            write!(
+                f,
+                "\n  skipped {}: {}",
+                shown(file),
+                shown(&why.to_string())
+            )?;
         }
         Ok(())
     }
+}
+
+/// A file name (or a reason quoting one) as printed: control characters and the bidirectional
+/// overrides escaped (`\n`, `\u{1b}`, ...), so a name cannot fake a line of the report or
+/// drive the terminal.
+pub fn shown(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -18,11 +18,12 @@ use crate::web::filter::{RawStatementQuery, facet_def, query_string};
 use crate::web::formats::{self, StatementOut};
 use crate::web::listing::{self, FacetGroup, Listing, Names};
 use crate::web::page::{ATOM, CSV, JSON, PageMeta, SourceMatch, crumb, render};
-use crate::web::paging::{Pager, href, link, with_query};
+use crate::web::paging::{Pager, cursor_href, href, link, with_query};
 use crate::web::{AppState, WebError, WebResult};
 
-/// Most rows in one CSV download.
-pub const CSV_MAX_ROWS: i64 = 100_000;
+/// Most rows in one CSV download (about 3.5 MB); a full download links to the next part with
+/// `Link: <...&after=...>; rel="next"` and says the cap in `X-Pointwise-Row-Cap`.
+pub const CSV_MAX_ROWS: i64 = 10_000;
 /// Matching articles listed above the statements when searching.
 const SOURCE_HITS_SHOWN: i64 = 5;
 
@@ -300,14 +301,14 @@ pub async fn list_json(
     }))
 }
 
-/// `GET /statements.csv`: every statement of the filter (up to [`CSV_MAX_ROWS`]), in its
-/// order; the cursor and page are ignored.
+/// `GET /statements.csv`: the statements of the filter (up to [`CSV_MAX_ROWS`]), in its order,
+/// from an `after=` cursor when given (the `Link` of a capped download); the page is ignored.
 pub async fn list_csv(
     State(state): State<AppState>,
     Query(raw): Query<RawStatementQuery>,
 ) -> WebResult<Response> {
     let mut filter = raw.parse()?;
-    filter.cursor = None;
+    filter.cursor = filter.cursor.filter(|c| c.1 == Direction::After);
     filter.offset = 0;
     filter.limit = CSV_MAX_ROWS;
     let (rows, _) = queries::statement_page(&state.pool, &filter).await?;
@@ -315,7 +316,19 @@ pub async fn list_csv(
     for r in &rows {
         body.push_str(&formats::statement_csv_row(r, &state.public_url));
     }
-    Ok(formats::csv_response(body, "statements.csv"))
+    let mut response = formats::csv_response(body, "statements.csv");
+    if let Some(last) = rows.last().filter(|_| rows.len() as i64 == CSV_MAX_ROWS) {
+        let next = cursor_href("/statements.csv", &filter, last, Direction::After);
+        let link = format!("<{}{next}>; rel=\"next\"", state.public_url);
+        if let Ok(v) = axum::http::HeaderValue::from_str(&link) {
+            response.headers_mut().insert(axum::http::header::LINK, v);
+        }
+        response.headers_mut().insert(
+            "x-pointwise-row-cap",
+            axum::http::HeaderValue::from(CSV_MAX_ROWS),
+        );
+    }
+    Ok(response)
 }
 
 /// `GET /statements.atom`: the newest statements of the filter.
