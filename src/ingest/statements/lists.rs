@@ -392,18 +392,13 @@ fn item_candidate(
         para: item.para,
         mention,
         speaker_span: None,
-        verb: numbered
-            .then_some(item.number)
-            .flatten()
-            .map(|n| format!("{ITEM_PREFIX}{n}")),
+        verb: None,
         rule: "list item",
         confidence: 0.85,
         floating: false,
+        point: numbered.then_some(item.number).flatten(),
     }
 }
-
-/// The `verb` of a list item whose number is its point: "item 7".
-pub const ITEM_PREFIX: &str = "item ";
 
 /// "The draft's terms are: Ukraine caps its army; it renounces NATO; and elections are held."
 /// One item per part of a series after a colon whose lead names the plan.
@@ -443,6 +438,7 @@ fn series_in(ctx: &Context<'_>, p: usize, out: &mut Vec<Candidate>, used: &mut H
                     rule: "list item",
                     confidence: 0.8,
                     floating: false,
+                    point: None,
                 });
             }
             start = end + 1;

@@ -40,6 +40,7 @@ pub(super) fn sentence_candidate(
             rule,
             confidence,
             floating: false,
+            point: None,
         }
     };
     let plain: Vec<usize> = (0..ws.len()).filter(|&k| !ws[k].in_quote).collect();
