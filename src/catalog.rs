@@ -105,6 +105,9 @@ pub struct Layout {
     pub positions: Vec<String>,
     /// Auxiliaries that may follow a document as subject ("the first draft had barred").
     pub auxiliaries: Vec<String>,
+    /// Verbs a document (or "it" for one) takes beside the speech lexicon's ("it promises").
+    #[serde(default)]
+    pub document_verbs: Vec<String>,
     /// Verbs of an event, not of a claim, when a noun phrase follows ("commented on the plan").
     /// Phrases in which a word of the plan is something else ("to deal with").
     pub not_plan: Vec<String>,

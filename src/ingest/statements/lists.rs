@@ -21,6 +21,7 @@ pub struct Layout {
     headers: Vec<String>,
     positions: HashSet<String>,
     auxiliaries: HashSet<String>,
+    document_verbs: HashSet<String>,
 }
 
 impl Layout {
@@ -34,6 +35,7 @@ impl Layout {
                 .collect(),
             positions: layout.positions.iter().map(|w| fold_str(w)).collect(),
             auxiliaries: layout.auxiliaries.iter().map(|w| fold_str(w)).collect(),
+            document_verbs: layout.document_verbs.iter().map(|w| fold_str(w)).collect(),
         }
     }
 
@@ -45,6 +47,11 @@ impl Layout {
     /// True when `w` may follow a document as its subject ("had", "is", "still").
     pub(super) fn is_auxiliary(&self, w: &str) -> bool {
         self.auxiliaries.contains(w)
+    }
+
+    /// True for a verb of what a document does to its parties ("bars", "promises").
+    pub(super) fn is_document_verb(&self, w: &str) -> bool {
+        self.document_verbs.contains(w)
     }
 
     /// True when `text` uses a header word ("points", "the draft", "key provisions").

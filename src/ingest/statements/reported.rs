@@ -102,7 +102,8 @@ pub(super) fn sentence_candidate(
     for documents in [false, true] {
         for &k in &plain {
             let speech = ctx.speech.verb_at(ws, k, false);
-            let doc_verb = ctx.speech.document_verbs.contains(&*ws[k].text);
+            let doc_verb = ctx.speech.document_verbs.contains(&*ws[k].text)
+                || ctx.layout.is_document_verb(&ws[k].text);
             if (!documents && speech.is_none()) || (documents && !doc_verb && speech.is_none()) {
                 continue;
             }
@@ -247,7 +248,8 @@ fn names_a_document(np: &str) -> bool {
         })
 }
 
-/// True when "it" can stand for a document: one is named in this or the previous sentence.
+/// True when "it" can stand for a document: one, or the points or a clause of one, is named in
+/// this or the four sentences before.
 pub(super) fn recent_document(ctx: &Context<'_>, s: &Sentence) -> bool {
     let docs = [
         "plan",
@@ -257,6 +259,9 @@ pub(super) fn recent_document(ctx: &Context<'_>, s: &Sentence) -> bool {
         "text",
         "memorandum",
         "framework",
+        "points",
+        "clause",
+        "provision",
     ];
     let idx = ctx
         .seg
@@ -264,7 +269,7 @@ pub(super) fn recent_document(ctx: &Context<'_>, s: &Sentence) -> bool {
         .iter()
         .position(|x| x.span == s.span)
         .unwrap_or(0);
-    let from = idx.saturating_sub(3);
+    let from = idx.saturating_sub(4);
     ctx.seg.sentences[from..=idx].iter().any(|x| {
         let f = fold_str(&ctx.body[x.span.clone()]);
         f.split(|c: char| !c.is_alphanumeric())
