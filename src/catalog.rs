@@ -235,6 +235,9 @@ pub struct StanceLexicon {
     /// recognise", "will never give up").
     #[serde(default)]
     pub concessions: Vec<String>,
+    /// Phrases in which a cue word takes no side ("speaking on condition of anonymity").
+    #[serde(default)]
+    pub neutral: Vec<String>,
 }
 
 /// Boilerplate rules (`[boilerplate]`).
