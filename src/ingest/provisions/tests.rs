@@ -155,3 +155,19 @@ fn a_longer_phrase_of_another_point_wins() {
         [5]
     );
 }
+
+#[test]
+fn stopping_the_killing_and_a_sovereign_ukraine_are_points() {
+    let l = linker();
+    assert_eq!(
+        points_of(
+            &l,
+            "a deal should stop the killing, with Ukraine sovereign afterwards"
+        ),
+        [1, 28]
+    );
+    assert_eq!(
+        points_of(&l, "Berlin might be contributing forces to Poland instead"),
+        [8]
+    );
+}
