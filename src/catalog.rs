@@ -108,6 +108,9 @@ pub struct Layout {
     /// Verbs a document (or "it" for one) takes beside the speech lexicon's ("it promises").
     #[serde(default)]
     pub document_verbs: Vec<String>,
+    /// Words that open a short fronted topic before a document as subject ("On money, …").
+    #[serde(default)]
+    pub topic_prepositions: Vec<String>,
     /// Verbs of an event, not of a claim, when a noun phrase follows ("commented on the plan").
     /// Phrases in which a word of the plan is something else ("to deal with").
     pub not_plan: Vec<String>,

@@ -22,6 +22,7 @@ pub struct Layout {
     positions: HashSet<String>,
     auxiliaries: HashSet<String>,
     document_verbs: HashSet<String>,
+    topic_prepositions: HashSet<String>,
 }
 
 impl Layout {
@@ -36,6 +37,11 @@ impl Layout {
             positions: layout.positions.iter().map(|w| fold_str(w)).collect(),
             auxiliaries: layout.auxiliaries.iter().map(|w| fold_str(w)).collect(),
             document_verbs: layout.document_verbs.iter().map(|w| fold_str(w)).collect(),
+            topic_prepositions: layout
+                .topic_prepositions
+                .iter()
+                .map(|w| fold_str(w))
+                .collect(),
         }
     }
 
@@ -47,6 +53,11 @@ impl Layout {
     /// True when `w` may follow a document as its subject ("had", "is", "still").
     pub(super) fn is_auxiliary(&self, w: &str) -> bool {
         self.auxiliaries.contains(w)
+    }
+
+    /// True for a word that opens a fronted topic ("On money, …").
+    pub(super) fn is_topic_preposition(&self, w: &str) -> bool {
+        self.topic_prepositions.contains(w)
     }
 
     /// True for a verb of what a document does to its parties ("bars", "promises").

@@ -168,14 +168,25 @@ pub(super) fn sentence_candidate(
         }
     }
     // "The European text raises the ceiling …": a document as the subject of any verb
-    let head: Vec<&SWord> = ws.iter().take_while(|w| !w.in_quote).take(5).collect();
     let gap_has_comma =
         |k: usize| k > 0 && k < ws.len() && ctx.body[ws[k - 1].end..ws[k].start].contains(',');
+    // past a fronted topic: "On money, the counter-proposal says …"
+    let off = ws
+        .first()
+        .filter(|w| ctx.layout.is_topic_preposition(&w.text))
+        .and_then(|_| (1..4).find(|&k| gap_has_comma(k)))
+        .unwrap_or(0);
+    let head: Vec<&SWord> = ws[off..]
+        .iter()
+        .take_while(|w| !w.in_quote)
+        .take(5)
+        .collect();
     for n in (2..=4).rev() {
         let (Some(first), Some(last)) = (head.first(), head.get(n - 1)) else {
             continue;
         };
         // the verb, past an aside: "The European text, seen by the Guardian, raises …"
+        let n = n + off;
         let next = if gap_has_comma(n) {
             (n + 1..(n + 8).min(ws.len()))
                 .find(|&k| gap_has_comma(k))
@@ -243,6 +254,13 @@ fn names_a_document(np: &str) -> bool {
                 "version",
                 "document",
                 "framework",
+                "counter-proposal",
+                "counterproposal",
+                "counter-plan",
+                "non-paper",
+                "blueprint",
+                "memorandum",
+                "roadmap",
             ]
             .contains(w)
         })

@@ -81,3 +81,15 @@ fn a_document_bars_what_it_forbids() {
     let out = extract("The new draft bars Kyiv from joining NATO for good.");
     assert_eq!(points(report(&out, "joining NATO")), [7], "{out:#?}");
 }
+
+#[test]
+fn a_counter_proposal_is_a_document() {
+    let out = extract("The counter-proposal says Kyiv would keep an army of 800,000.");
+    assert_eq!(points(report(&out, "800,000")), [6], "{out:#?}");
+}
+
+#[test]
+fn a_fronted_topic_does_not_hide_the_document() {
+    let out = extract("On money, the new draft says frozen Russian assets would stay frozen.");
+    assert_eq!(points(report(&out, "stay frozen")), [14], "{out:#?}");
+}
