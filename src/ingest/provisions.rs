@@ -370,11 +370,18 @@ impl Linker {
                 by_clause.entry(*c).or_default().push(h);
             }
         }
-        let per_clause: Vec<ClauseLinks<'_>> = by_clause
-            .into_values()
-            .map(|in_clause| {
+        // "The United States, NATO and Europe give guarantees": a clause of one or two words
+        // is a member of an enumeration
+        let enumerated: Vec<usize> = by_clause
+            .keys()
+            .copied()
+            .filter(|c| a.clause_of.iter().filter(|&&x| x == *c).count() <= 2)
+            .collect();
+        let per_clause: Vec<(bool, ClauseLinks<'_>)> = by_clause
+            .into_iter()
+            .map(|(c, in_clause)| {
                 let best = self.best_in_clause(&in_clause, about_plan);
-                (in_clause, best)
+                (enumerated.contains(&c), (in_clause, best))
             })
             .collect();
         let shared_only = |hits: &[&Hit]| {
@@ -388,11 +395,14 @@ impl Linker {
         // points that a clause names by their own words
         let named: Vec<u8> = per_clause
             .iter()
-            .filter(|(hits, _)| !shared_only(hits))
-            .flat_map(|(_, best)| best.iter().map(|(n, _)| *n))
+            .filter(|(_, (hits, _))| !shared_only(hits))
+            .flat_map(|(_, (_, best))| best.iter().map(|(n, _)| *n))
             .chain(a.explicit.iter().copied())
             .collect();
-        for (hits, best) in per_clause {
+        for (enumerated, (hits, best)) in per_clause {
+            if enumerated && shared_only(&hits) && !named.is_empty() {
+                continue;
+            }
             // "a dialogue between Russia and NATO": NATO is the point named beside it, not
             // NATO's default point
             if shared_only(&hits)

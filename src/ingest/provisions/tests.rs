@@ -171,3 +171,15 @@ fn stopping_the_killing_and_a_sovereign_ukraine_are_points() {
         [8]
     );
 }
+
+#[test]
+fn a_member_of_an_enumeration_takes_no_default() {
+    let l = linker();
+    assert_eq!(
+        points_of(
+            &l,
+            "Washington, NATO and the Europeans give guarantees that mirror Article 5"
+        ),
+        [5]
+    );
+}

@@ -90,6 +90,7 @@ fn a_counter_proposal_is_a_document() {
 
 #[test]
 fn a_fronted_topic_does_not_hide_the_document() {
-    let out = extract("On money, the counter-proposal says frozen Russian assets would stay frozen.");
+    let out =
+        extract("On money, the counter-proposal says frozen Russian assets would stay frozen.");
     assert_eq!(points(report(&out, "stay frozen")), [14], "{out:#?}");
 }
