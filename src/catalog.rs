@@ -111,6 +111,10 @@ pub struct Layout {
     /// Words that open a short fronted topic before a document as subject ("On money, …").
     #[serde(default)]
     pub topic_prepositions: Vec<String>,
+    /// Participles of a document passed on: a claim that "the text was handed to Kyiv" reports
+    /// an event, not what the plan says.
+    #[serde(default)]
+    pub deliveries: Vec<String>,
     /// Verbs of an event, not of a claim, when a noun phrase follows ("commented on the plan").
     /// Phrases in which a word of the plan is something else ("to deal with").
     pub not_plan: Vec<String>,

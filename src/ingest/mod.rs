@@ -68,6 +68,8 @@ pub struct Extractor {
     first_reported: Option<(u8, u8)>,
     /// Verbs of events ("commented on").
     events: std::collections::HashSet<String>,
+    /// Participles of a document being passed on ("the text was handed to").
+    deliveries: std::collections::HashSet<String>,
     /// Words of front-line reports.
     battlefield: Vec<String>,
     catalog: Catalog,
@@ -110,6 +112,13 @@ impl Extractor {
                 .plan
                 .layout
                 .events
+                .iter()
+                .map(|w| crate::text::fold_str(w))
+                .collect(),
+            deliveries: catalog
+                .plan
+                .layout
+                .deliveries
                 .iter()
                 .map(|w| crate::text::fold_str(w))
                 .collect(),
