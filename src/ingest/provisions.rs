@@ -54,6 +54,8 @@ pub struct Linker {
     shared: Vec<SharedWord>,
     /// Last stems of the points' phrases of several words ("plant", "council").
     heads: std::collections::HashSet<String>,
+    /// Parties of the plan ("nato", "the eu"): in an enumeration of actors, not a topic.
+    parties: std::collections::HashSet<String>,
 }
 
 /// One vocabulary match in a text.
@@ -168,6 +170,7 @@ impl Linker {
             patterns,
             shared,
             heads,
+            parties: plan.layout.parties.iter().map(|p| fold_str(p)).collect(),
         })
     }
 
@@ -371,7 +374,7 @@ impl Linker {
             }
         }
         // "The United States, NATO and Europe give guarantees": a clause of one or two words
-        // is a member of an enumeration
+        // is a member of an enumeration; a party named there is an actor, not a topic
         let enumerated: Vec<usize> = by_clause
             .keys()
             .copied()
@@ -400,7 +403,11 @@ impl Linker {
             .chain(a.explicit.iter().copied())
             .collect();
         for (enumerated, (hits, best)) in per_clause {
-            if enumerated && shared_only(&hits) && !named.is_empty() {
+            if enumerated
+                && shared_only(&hits)
+                && !named.is_empty()
+                && hits.iter().all(|h| self.parties.contains(&h.surface))
+            {
                 continue;
             }
             // "a dialogue between Russia and NATO": NATO is the point named beside it, not

@@ -183,3 +183,15 @@ fn a_member_of_an_enumeration_takes_no_default() {
         [5]
     );
 }
+
+#[test]
+fn a_topic_in_an_enumeration_keeps_its_point() {
+    let l = linker();
+    assert_eq!(
+        points_of(
+            &l,
+            "the hard points - territory and relations between NATO, Russia and America - stay open"
+        ),
+        [4, 21]
+    );
+}
