@@ -128,6 +128,16 @@ pub struct Layout {
     pub positions: Vec<String>,
     /// Auxiliaries that may follow a document as subject ("the first draft had barred").
     pub auxiliaries: Vec<String>,
+    /// Verbs a document (or "it" for one) takes beside the speech lexicon's ("it promises").
+    #[serde(default)]
+    pub document_verbs: Vec<String>,
+    /// Words that open a short fronted topic before a document as subject ("On money, …").
+    #[serde(default)]
+    pub topic_prepositions: Vec<String>,
+    /// Participles of a document passed on: a claim that "the text was handed to Kyiv" reports
+    /// an event, not what the plan says.
+    #[serde(default)]
+    pub deliveries: Vec<String>,
     /// Verbs of an event, not of a claim, when a noun phrase follows ("commented on the plan").
     /// Phrases in which a word of the plan is something else ("to deal with").
     pub not_plan: Vec<String>,
@@ -332,6 +342,9 @@ pub struct StanceLexicon {
     /// recognise", "will never give up").
     #[serde(default)]
     pub concessions: Vec<String>,
+    /// Phrases in which a cue word takes no side ("speaking on condition of anonymity").
+    #[serde(default)]
+    pub neutral: Vec<String>,
 }
 
 /// Boilerplate rules (`[boilerplate]`).

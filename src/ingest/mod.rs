@@ -22,6 +22,7 @@ pub mod stance;
 pub mod statements;
 
 mod antecedents;
+mod finish;
 mod groups;
 mod relevance;
 mod resolve;
@@ -74,6 +75,8 @@ pub struct Extractor {
     first_reported: Option<(u8, u8)>,
     /// Verbs of events ("commented on").
     events: std::collections::HashSet<String>,
+    /// Participles of a document being passed on ("the text was handed to").
+    deliveries: std::collections::HashSet<String>,
     /// Words of front-line reports.
     battlefield: Vec<String>,
     catalog: Catalog,
@@ -117,6 +120,13 @@ impl Extractor {
                 .plan
                 .layout
                 .events
+                .iter()
+                .map(|w| crate::text::fold_str(w))
+                .collect(),
+            deliveries: catalog
+                .plan
+                .layout
+                .deliveries
                 .iter()
                 .map(|w| crate::text::fold_str(w))
                 .collect(),
@@ -305,185 +315,6 @@ impl Extractor {
                 pos,
                 title: format!(" {} ", spaced(&title)),
                 speaker: h.speaker.clone(),
-            });
-        }
-        out
-    }
-
-    /// Relevance, points, stance; drops what is not about the plan.
-    fn finish(
-        &self,
-        ctx: &Context<'_>,
-        names: &Names,
-        title: Option<&str>,
-        resolved: Vec<(Candidate, Option<Speaker>, String)>,
-    ) -> Vec<Statement> {
-        let mut out: Vec<Statement> = Vec::new();
-        let mut previous: Option<(Option<String>, usize, bool)> = None;
-        let name_spans: Vec<Range<usize>> = names
-            .hits
-            .iter()
-            .filter(|h| h.speaker.kind == SpeakerKind::Person)
-            .map(|h| names.folded.orig(h.start)..names.folded.orig(h.end))
-            .collect();
-        let mut spans = SpanAnalyses::new(&self.linker, ctx.body);
-        for (c, speaker, via) in resolved {
-            let sentence = ctx
-                .seg
-                .sentences
-                .get(c.sentence)
-                .map_or(c.span.clone(), |s| s.span.clone());
-            let masks_in = |range: &Range<usize>| -> Vec<Range<usize>> {
-                let mut m: Vec<Range<usize>> = name_spans
-                    .iter()
-                    .filter(|r| r.start >= range.start && r.end <= range.end)
-                    .cloned()
-                    .collect();
-                if let Some(sp) = &c.speaker_span {
-                    m.push(sp.clone());
-                }
-                m.into_iter()
-                    .filter(|r| r.start >= range.start && r.end <= range.end)
-                    .map(|r| r.start - range.start..r.end - range.start)
-                    .collect()
-            };
-            let text = &ctx.body[c.span.clone()];
-            let own = spans.get(&c.span, masks_in(&c.span));
-            let whole = spans.get(&sentence, masks_in(&sentence));
-            // "US officials" then "a senior US official" continue one source
-            let key = speaker.as_ref().map(|s| match s.kind {
-                SpeakerKind::Unnamed => {
-                    let n = s.name.to_lowercase();
-                    format!(
-                        "unnamed {}",
-                        n.strip_prefix("unnamed ")
-                            .unwrap_or(&n)
-                            .trim_end_matches('s')
-                    )
-                }
-                _ => s.slug.clone(),
-            });
-            let continues = previous.as_ref().is_some_and(|(k, para, carries)| {
-                *carries && *k == key && key.is_some() && c.para <= para + 1
-            });
-            let probe = relevance::Probe {
-                c: &c,
-                own: &own,
-                whole: &whole,
-                text,
-                has_speaker: speaker.is_some(),
-                continues,
-            };
-            let reason = self.relevance(ctx, &mut spans, title, &probe);
-            let event = self.is_event(&c, text, &own);
-            let relevant = reason.is_some() && !event;
-            // "the plant", "the council": a phrase of a point named earlier in the article
-            let antecedent = if relevant
-                && (!self.linker.link(&own, true).is_empty()
-                    || (c.kind == Kind::Quote && !self.linker.link(&whole, true).is_empty()))
-            {
-                Vec::new()
-            } else {
-                self.antecedent_points(ctx, &mut spans, text, &masks_in(&c.span), c.sentence)
-            };
-            let carries = reason.is_some() && relevant;
-            let relevant = relevant || (!antecedent.is_empty() && !event);
-            previous = Some((key, c.para, carries || relevant && reason.is_none()));
-            if !relevant {
-                continue;
-            }
-            let mut provisions = self.linker.link(&own, true);
-            // item N of a list of the 28 points is point N
-            if let Some(n) = c
-                .verb
-                .as_deref()
-                .and_then(|v| v.strip_prefix(statements::ITEM_PREFIX))
-                .and_then(|n| n.parse::<u8>().ok())
-            {
-                provisions = vec![ProvisionLink {
-                    number: n,
-                    evidence: vec![format!("item {n} of the 28 points")],
-                }];
-            }
-            // "Sybiha wrote that the plan's tolerance clause 'must apply to Russia first …'":
-            // the clause the frame of a quote names is what the quote is about
-            if c.kind == Kind::Quote && sentence.start < c.span.start {
-                let mut masks = masks_in(&sentence);
-                masks.push(c.span.start - sentence.start..c.span.end - sentence.start);
-                let frame_text = &ctx.body[sentence.clone()];
-                let frame = spans.get(&sentence, masks);
-                let names_clause = crate::text::word_refs(&crate::text::fold_str(frame_text))
-                    .any(|w| ["clause", "provision", "section", "chapter"].contains(&&*w.text));
-                if names_clause && self.linker.names_a_point(&frame) {
-                    let framed = self.linker.link(&frame, true);
-                    if !framed.is_empty() {
-                        provisions = framed;
-                    }
-                }
-            }
-            // "… that A and that it was time for a vote": a later claim of one sentence that
-            // names nothing of its own is about what the first one was about
-            if provisions.is_empty()
-                && own.plan_words.is_empty()
-                && c.rule == "reported speech, and that"
-                && let Some(prev) = out
-                    .last()
-                    .filter(|p| p.span.end <= c.span.start && p.span.start >= sentence.start)
-            {
-                provisions = prev.provisions.clone();
-            }
-            if provisions.is_empty() && c.kind == Kind::Quote {
-                provisions = self.linker.link(&whole, true);
-            }
-            // "Berlin wants the limit removed": the points of the sentence before; and a quote
-            // that follows its speaker's point in the same paragraph ("X took issue with the
-            // jets clause. 'Nobody asked us about our airfields,' he said.")
-            if provisions.is_empty()
-                && (self.refers_back(text)
-                    || (c.kind == Kind::Quote
-                        && own.plan_words.is_empty()
-                        && !crate::text::word_refs(&crate::text::fold_str(text))
-                            .any(|w| self.negotiation.contains(&*w.text))))
-                && let Some(p) = c
-                    .sentence
-                    .checked_sub(1)
-                    .and_then(|i| ctx.seg.sentences.get(i))
-                    .filter(|p| p.para + 1 >= c.para && (c.kind != Kind::Quote || p.para == c.para))
-            {
-                let before = spans.get(&p.span, Vec::new());
-                provisions = self.linker.link(&before, true);
-            }
-            if provisions.is_empty() {
-                provisions = antecedent;
-            }
-            let article_voice = speaker.is_none();
-            if provisions.is_empty() {
-                if article_voice || c.rule == "list item" {
-                    // the article's own words about the plan, with no point: not a statement
-                    continue;
-                }
-                provisions.push(ProvisionLink {
-                    number: 0,
-                    evidence: Vec::new(),
-                });
-            }
-            let kind = match (&speaker, c.kind) {
-                (None, _) => Kind::Report,
-                (Some(s), Kind::Paraphrase) if s.kind == SpeakerKind::Media => Kind::Report,
-                (_, k) => k,
-            };
-            let (stance, stance_cues) = self.stance.stance(kind, text, c.verb.as_deref());
-            out.push(Statement {
-                speaker,
-                speaker_via: via,
-                kind,
-                span: c.span.clone(),
-                text: text.to_string(),
-                provisions,
-                stance,
-                stance_cues,
-                rule: c.rule,
-                confidence: c.confidence,
             });
         }
         out

@@ -54,6 +54,8 @@ pub struct Linker {
     shared: Vec<SharedWord>,
     /// Last stems of the points' phrases of several words ("plant", "council").
     heads: std::collections::HashSet<String>,
+    /// Parties of the plan ("nato", "the eu"): in an enumeration of actors, not a topic.
+    parties: std::collections::HashSet<String>,
 }
 
 /// One vocabulary match in a text.
@@ -76,7 +78,7 @@ pub struct Analysis {
 }
 
 static CONJUNCTIONS: &[&str] = &[
-    "and", "but", "while", "whereas", "or", "plus", "although", "though",
+    "and", "but", "while", "whereas", "or", "plus", "although", "though", "if", "unless",
 ];
 static POINT_REF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bpoints? (?:no\.? ?)?(\d{1,2})((?:(?:, | and | & |-)\d{1,2})*)")
@@ -168,11 +170,15 @@ impl Linker {
             patterns,
             shared,
             heads,
+            parties: plan.layout.parties.iter().map(|p| fold_str(p)).collect(),
         })
     }
 
     /// Finds the vocabulary in `text`; bytes in `masked` (ranges of `text`) are ignored.
     pub fn analyse(&self, text: &str, masked: &[std::ops::Range<usize>]) -> Analysis {
+        // "give us guarantees": the pronoun in lower case is never the United States
+        let unus = pronoun_us(text);
+        let text = unus.as_deref().unwrap_or(text);
         let folded = if masked.is_empty() {
             fold_str(text)
         } else {
@@ -256,6 +262,7 @@ impl Linker {
                         .any(|&(a, b)| a <= h.first_token && h.last_token <= b)
             });
         }
+        drop_nested_strong(&mut hits, &self.patterns);
         let explicit = POINT_REF
             .captures_iter(&folded)
             .flat_map(|c| {
@@ -366,11 +373,18 @@ impl Linker {
                 by_clause.entry(*c).or_default().push(h);
             }
         }
-        let per_clause: Vec<ClauseLinks<'_>> = by_clause
-            .into_values()
-            .map(|in_clause| {
+        // "The United States, NATO and Europe give guarantees": a clause of one or two words
+        // is a member of an enumeration; a party named there is an actor, not a topic
+        let enumerated: Vec<usize> = by_clause
+            .keys()
+            .copied()
+            .filter(|c| a.clause_of.iter().filter(|&&x| x == *c).count() <= 2)
+            .collect();
+        let per_clause: Vec<(bool, ClauseLinks<'_>)> = by_clause
+            .into_iter()
+            .map(|(c, in_clause)| {
                 let best = self.best_in_clause(&in_clause, about_plan);
-                (in_clause, best)
+                (enumerated.contains(&c), (in_clause, best))
             })
             .collect();
         let shared_only = |hits: &[&Hit]| {
@@ -384,11 +398,18 @@ impl Linker {
         // points that a clause names by their own words
         let named: Vec<u8> = per_clause
             .iter()
-            .filter(|(hits, _)| !shared_only(hits))
-            .flat_map(|(_, best)| best.iter().map(|(n, _)| *n))
+            .filter(|(_, (hits, _))| !shared_only(hits))
+            .flat_map(|(_, (_, best))| best.iter().map(|(n, _)| *n))
             .chain(a.explicit.iter().copied())
             .collect();
-        for (hits, best) in per_clause {
+        for (enumerated, (hits, best)) in per_clause {
+            if enumerated
+                && shared_only(&hits)
+                && !named.is_empty()
+                && hits.iter().all(|h| self.parties.contains(&h.surface))
+            {
+                continue;
+            }
             // "a dialogue between Russia and NATO": NATO is the point named beside it, not
             // NATO's default point
             if shared_only(&hits)
@@ -531,6 +552,51 @@ impl Linker {
         }
         total
     }
+}
+
+/// "guarantees from the United States and Europe" (5) holds "guarantee from the United States"
+/// (10): a point's phrase inside a longer phrase of another point is that other point's.
+fn drop_nested_strong(hits: &mut Vec<Hit>, patterns: &[Pattern]) {
+    let strong = |h: &Hit| match patterns[h.pattern].target {
+        Target::Strong(n) => Some(n),
+        _ => None,
+    };
+    let outer: Vec<(usize, usize, u8)> = hits
+        .iter()
+        .filter_map(|h| strong(h).map(|n| (h.first_token, h.last_token, n)))
+        .collect();
+    hits.retain(|h| {
+        let Some(n) = strong(h) else {
+            return true;
+        };
+        !outer.iter().any(|&(a, b, m)| {
+            m != n
+                && a <= h.first_token
+                && h.last_token <= b
+                && b - a > h.last_token - h.first_token
+        })
+    });
+}
+
+/// `text` with the lower-case pronoun "us" written "we" (same length), if it has one.
+fn pronoun_us(text: &str) -> Option<String> {
+    let is_word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.');
+    let bytes = text.as_bytes();
+    let at: Vec<usize> = text
+        .match_indices("us")
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            !is_word(i.checked_sub(1).and_then(|j| bytes.get(j))) && !is_word(bytes.get(i + 2))
+        })
+        .collect();
+    if at.is_empty() {
+        return None;
+    }
+    let mut out = text.to_string();
+    for i in at {
+        out.replace_range(i..i + 2, "we");
+    }
+    Some(out)
 }
 
 #[cfg(test)]

@@ -250,7 +250,7 @@ impl Extractor {
         let Some(at) = ws.iter().take(8).position(|w| *w == verb) else {
             return false;
         };
-        if is_setting(&ws[at + 1..], &verb) {
+        if is_setting(&ws[at + 1..], &verb) || self.is_delivery(&ws[at + 1..]) {
             return true;
         }
         if !self.events.contains(verb.as_str()) {
@@ -271,6 +271,40 @@ impl Extractor {
             Some(&"that") | None => false,
             Some(_) => !rest.contains(&"that") && !self.linker.names_a_point(own),
         }
+    }
+}
+
+impl Extractor {
+    /// "(said) the text was handed to Kyiv by …": a document of at most four words, a
+    /// passive auxiliary and a participle of passing it on.
+    fn is_delivery(&self, rest: &[&str]) -> bool {
+        let rest = rest.strip_prefix(&["that"]).unwrap_or(rest);
+        let Some(aux) = rest
+            .iter()
+            .take(5)
+            .position(|w| ["was", "were", "is", "are", "been"].contains(w))
+        else {
+            return false;
+        };
+        let doc = rest[..aux].last().is_some_and(|w| {
+            [
+                "text",
+                "draft",
+                "plan",
+                "document",
+                "proposal",
+                "proposals",
+                "version",
+            ]
+            .contains(w)
+        });
+        doc && aux >= 1
+            && rest
+                .get(aux + 1)
+                .is_some_and(|w| self.deliveries.contains(*w))
+            && rest
+                .get(aux + 2)
+                .is_some_and(|w| ["to", "by", "over", "on"].contains(w))
     }
 }
 

@@ -19,6 +19,8 @@ enum Cue {
     Mixed,
     /// A concession the plan asks for: opposition when negated, nothing otherwise.
     Concession,
+    /// A phrase that holds a cue word and takes no side.
+    Neutral,
 }
 
 /// Compiled stance cues.
@@ -39,6 +41,7 @@ impl StanceRules {
             (&lex.mixed, Cue::Mixed),
             (&lex.supports, Cue::Supports),
             (&lex.concessions, Cue::Concession),
+            (&lex.neutral, Cue::Neutral),
         ] {
             for p in list {
                 pats.push(fold_str(p));
@@ -82,7 +85,7 @@ impl StanceRules {
                 (Cue::Supports, false) => sup = true,
                 (Cue::Opposes, _) => opp = true,
                 (Cue::Mixed, _) => mix = true,
-                (Cue::Concession, false) => continue,
+                (Cue::Concession, false) | (Cue::Neutral, _) => continue,
             }
             found.push(
                 if negated && matches!(cue, Cue::Supports | Cue::Concession) {
@@ -92,6 +95,11 @@ impl StanceRules {
                 },
             );
         }
+        // "would support the force, but would not send troops": support, then a refusal
+        if sup && !opp && self.but_not(&folded) {
+            mix = true;
+            found.push("but … not".to_string());
+        }
         let stance = match (sup, opp, mix) {
             (true, true, _) | (_, false, true) => Stance::Mixed,
             (false, true, _) => Stance::Opposes,
@@ -99,6 +107,22 @@ impl StanceRules {
             (false, false, false) => Stance::Neutral,
         };
         (stance, found)
+    }
+
+    /// True when a "but" is followed by a negation within three words.
+    fn but_not(&self, folded: &str) -> bool {
+        let words: Vec<&str> = folded
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.iter().enumerate().any(|(i, w)| {
+            *w == "but"
+                && words.iter().skip(i + 1).take(3).any(|x| {
+                    self.negations
+                        .iter()
+                        .any(|n| n == x || (n == "n't" && x.ends_with("n't")))
+                })
+        })
     }
 
     fn negated(&self, before: &str) -> bool {
@@ -149,6 +173,36 @@ mod tests {
             None,
         );
         assert_eq!(s, Stance::Opposes);
+    }
+
+    #[test]
+    fn support_then_but_not_is_mixed() {
+        let (s, _) = rules().stance(
+            Kind::Paraphrase,
+            "Oslo would support the monitors with satellites but would not send soldiers",
+            None,
+        );
+        assert_eq!(s, Stance::Mixed);
+    }
+
+    #[test]
+    fn anonymity_is_no_condition() {
+        let (s, _) = rules().stance(
+            Kind::Quote,
+            "an aide, speaking on condition of anonymity, called it a first draft",
+            None,
+        );
+        assert_eq!(s, Stance::Neutral);
+    }
+
+    #[test]
+    fn offering_alternatives_rather_than_rejecting_is_mixed() {
+        let (s, _) = rules().stance(
+            Kind::Paraphrase,
+            "she would suggest changes rather than reject the text",
+            None,
+        );
+        assert_eq!(s, Stance::Mixed);
     }
 
     #[test]

@@ -87,23 +87,24 @@ async fn score_half(half: &str) -> anyhow::Result<Option<Report>> {
 async fn corpus_halves_score_above_their_floors() -> anyhow::Result<()> {
     // The tune half (32 articles imitating real pages, annotated by hand) has floors; the held
     // half is only printed: it is scored once, at the end of a round.
-    // Floors = the extractor's scores on the tune half when it was written, less 0.02, rounded
-    // down (measured 2026-12-04: triple F1 0.491, pair F1 0.667, statement F1 0.452), so a
-    // change that lowers them fails. Raise them as the extraction improves.
+    // Floors = the extractor's scores on the tune half, less 0.02, rounded down (when the half
+    // was written: triple F1 0.491, pair F1 0.667, statement F1 0.452; after round 2 of the
+    // plan-content work, 2026-12-04: 0.712, 0.907, 0.681), so a change that lowers them fails.
+    // Raise them as the extraction improves.
     let tune = score_half("tune").await?;
     score_half("held").await?;
     let Some(r) = tune else {
         anyhow::bail!("tests/fixtures/corpus/tune is missing");
     };
     assert!(
-        r.triples.f1 >= 0.47,
-        "tune triple F1 {:.3} < 0.47",
+        r.triples.f1 >= 0.69,
+        "tune triple F1 {:.3} < 0.69",
         r.triples.f1
     );
-    assert!(r.pairs.f1 >= 0.64, "tune pair F1 {:.3} < 0.64", r.pairs.f1);
+    assert!(r.pairs.f1 >= 0.88, "tune pair F1 {:.3} < 0.88", r.pairs.f1);
     assert!(
-        r.statements.f1 >= 0.43,
-        "tune statement F1 {:.3} < 0.43",
+        r.statements.f1 >= 0.66,
+        "tune statement F1 {:.3} < 0.66",
         r.statements.f1
     );
     Ok(())

@@ -117,3 +117,81 @@ fn stray_words_decide_nothing() {
     assert!(points(&l, "he warned of a renewed invasion").is_empty());
     assert!(points(&l, "it grew out of a Russian-language non-paper").is_empty());
 }
+
+fn points_of(l: &Linker, text: &str) -> Vec<u8> {
+    l.link(&l.analyse(text, &[]), true)
+        .iter()
+        .map(|p| p.number)
+        .collect()
+}
+
+#[test]
+fn a_condition_is_a_clause_of_its_own() {
+    let l = linker();
+    assert_eq!(
+        points_of(
+            &l,
+            "Kyiv may drop its bid to join NATO if it gets security guarantees modelled on Article 5"
+        ),
+        [5, 7]
+    );
+}
+
+#[test]
+fn the_pronoun_us_is_not_the_united_states() {
+    let l = linker();
+    assert_eq!(points_of(&l, "our partners must give us guarantees"), [5]);
+    assert_eq!(points_of(&l, "the plan sets out a US guarantee"), [10]);
+}
+
+#[test]
+fn a_longer_phrase_of_another_point_wins() {
+    let l = linker();
+    assert_eq!(
+        points_of(
+            &l,
+            "Kyiv wants guarantees from the United States and Europe that are signed and ratified"
+        ),
+        [5]
+    );
+}
+
+#[test]
+fn stopping_the_killing_and_a_sovereign_ukraine_are_points() {
+    let l = linker();
+    assert_eq!(
+        points_of(
+            &l,
+            "a deal should stop the killing, with Ukraine sovereign afterwards"
+        ),
+        [1, 28]
+    );
+    assert_eq!(
+        points_of(&l, "Berlin might be contributing forces to Poland instead"),
+        [8]
+    );
+}
+
+#[test]
+fn a_member_of_an_enumeration_takes_no_default() {
+    let l = linker();
+    assert_eq!(
+        points_of(
+            &l,
+            "Washington, NATO and the Europeans give guarantees that mirror Article 5"
+        ),
+        [5]
+    );
+}
+
+#[test]
+fn a_topic_in_an_enumeration_keeps_its_point() {
+    let l = linker();
+    assert_eq!(
+        points_of(
+            &l,
+            "the hard points - territory and relations between NATO, Russia and America - stay open"
+        ),
+        [4, 21]
+    );
+}

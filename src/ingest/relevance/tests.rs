@@ -116,3 +116,12 @@ fn a_quote_after_its_speakers_point_takes_up_that_point() {
         "{out:#?}"
     );
 }
+
+#[test]
+fn a_document_passed_on_is_an_event_not_a_claim() {
+    let out = extract(
+        "Envoy Maren Holt said the peace plan was a fair start.\n\nHolt said the draft was handed to Ukrainian negotiators on Monday.",
+    );
+    assert!(by(&out, "fair start").is_some(), "{out:#?}");
+    assert!(by(&out, "handed to").is_none(), "{out:#?}");
+}

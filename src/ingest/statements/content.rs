@@ -58,6 +58,7 @@ pub(super) fn plan_content(
         rule: "plan content",
         confidence: 0.6,
         floating: false,
+        point: None,
     })
 }
 

@@ -21,6 +21,8 @@ pub struct Layout {
     headers: Vec<String>,
     positions: HashSet<String>,
     auxiliaries: HashSet<String>,
+    document_verbs: HashSet<String>,
+    topic_prepositions: HashSet<String>,
 }
 
 impl Layout {
@@ -34,6 +36,12 @@ impl Layout {
                 .collect(),
             positions: layout.positions.iter().map(|w| fold_str(w)).collect(),
             auxiliaries: layout.auxiliaries.iter().map(|w| fold_str(w)).collect(),
+            document_verbs: layout.document_verbs.iter().map(|w| fold_str(w)).collect(),
+            topic_prepositions: layout
+                .topic_prepositions
+                .iter()
+                .map(|w| fold_str(w))
+                .collect(),
         }
     }
 
@@ -45,6 +53,16 @@ impl Layout {
     /// True when `w` may follow a document as its subject ("had", "is", "still").
     pub(super) fn is_auxiliary(&self, w: &str) -> bool {
         self.auxiliaries.contains(w)
+    }
+
+    /// True for a word that opens a fronted topic ("On money, …").
+    pub(super) fn is_topic_preposition(&self, w: &str) -> bool {
+        self.topic_prepositions.contains(w)
+    }
+
+    /// True for a verb of what a document does to its parties ("bars", "promises").
+    pub(super) fn is_document_verb(&self, w: &str) -> bool {
+        self.document_verbs.contains(w)
     }
 
     /// True when `text` uses a header word ("points", "the draft", "key provisions").
@@ -392,18 +410,13 @@ fn item_candidate(
         para: item.para,
         mention,
         speaker_span: None,
-        verb: numbered
-            .then_some(item.number)
-            .flatten()
-            .map(|n| format!("{ITEM_PREFIX}{n}")),
+        verb: None,
         rule: "list item",
         confidence: 0.85,
         floating: false,
+        point: numbered.then_some(item.number).flatten(),
     }
 }
-
-/// The `verb` of a list item whose number is its point: "item 7".
-pub const ITEM_PREFIX: &str = "item ";
 
 /// "The draft's terms are: Ukraine caps its army; it renounces NATO; and elections are held."
 /// One item per part of a series after a colon whose lead names the plan.
@@ -443,6 +456,7 @@ fn series_in(ctx: &Context<'_>, p: usize, out: &mut Vec<Candidate>, used: &mut H
                     rule: "list item",
                     confidence: 0.8,
                     floating: false,
+                    point: None,
                 });
             }
             start = end + 1;

@@ -30,8 +30,8 @@ mod subject;
 mod tests;
 mod transcript;
 
+pub use lists::Layout;
 use lists::find_lists;
-pub use lists::{ITEM_PREFIX, Layout};
 use quotes::{adding_that, quote_candidate};
 use reported::{authored, sentence_candidate, split_complements};
 use subject::{np_after, subject_before};
@@ -60,6 +60,8 @@ pub struct Candidate {
     pub confidence: f32,
     /// A quote with no attribution of its own: the speaker of the quote before it.
     pub floating: bool,
+    /// The point the layout says it is about: item N of a list of the 28 points is point N.
+    pub point: Option<u8>,
 }
 
 /// A word of a sentence with its span in the body.

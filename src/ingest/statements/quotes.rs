@@ -28,6 +28,7 @@ pub(super) fn quote_candidate(
         rule,
         confidence,
         floating,
+        point: None,
     };
     // after the quote: `, he said` / `, said Peskov` / `," the minister continued.`
     // the attribution after a quote follows punctuation: `…," he said`, not `"long" call with`
@@ -181,5 +182,6 @@ pub(super) fn adding_that(
         rule: "adding that",
         confidence: 0.8,
         floating: false,
+        point: None,
     })
 }

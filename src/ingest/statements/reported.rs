@@ -41,6 +41,7 @@ pub(super) fn sentence_candidate(
             rule,
             confidence,
             floating: false,
+            point: None,
         }
     };
     let plain: Vec<usize> = (0..ws.len()).filter(|&k| !ws[k].in_quote).collect();
@@ -117,7 +118,8 @@ pub(super) fn sentence_candidate(
     for documents in [false, true] {
         for &k in &plain {
             let speech = ctx.speech.verb_at(ws, k, false);
-            let doc_verb = ctx.speech.document_verbs.contains(&*ws[k].text);
+            let doc_verb = ctx.speech.document_verbs.contains(&*ws[k].text)
+                || ctx.layout.is_document_verb(&ws[k].text);
             if (!documents && speech.is_none()) || (documents && !doc_verb && speech.is_none()) {
                 continue;
             }
@@ -182,14 +184,25 @@ pub(super) fn sentence_candidate(
         }
     }
     // "The European text raises the ceiling …": a document as the subject of any verb
-    let head: Vec<&SWord> = ws.iter().take_while(|w| !w.in_quote).take(5).collect();
     let gap_has_comma =
         |k: usize| k > 0 && k < ws.len() && ctx.body[ws[k - 1].end..ws[k].start].contains(',');
+    // past a fronted topic: "On money, the counter-proposal says …"
+    let off = ws
+        .first()
+        .filter(|w| ctx.layout.is_topic_preposition(&w.text))
+        .and_then(|_| (1..4).find(|&k| gap_has_comma(k)))
+        .unwrap_or(0);
+    let head: Vec<&SWord> = ws[off..]
+        .iter()
+        .take_while(|w| !w.in_quote)
+        .take(5)
+        .collect();
     for n in (2..=4).rev() {
         let (Some(first), Some(last)) = (head.first(), head.get(n - 1)) else {
             continue;
         };
         // the verb, past an aside: "The European text, seen by the Guardian, raises …"
+        let n = n + off;
         let next = if gap_has_comma(n) {
             (n + 1..(n + 8).min(ws.len()))
                 .find(|&k| gap_has_comma(k))
@@ -257,12 +270,20 @@ fn names_a_document(np: &str) -> bool {
                 "version",
                 "document",
                 "framework",
+                "counter-proposal",
+                "counterproposal",
+                "counter-plan",
+                "non-paper",
+                "blueprint",
+                "memorandum",
+                "roadmap",
             ]
             .contains(w)
         })
 }
 
-/// True when "it" can stand for a document: one is named in this or the previous sentence.
+/// True when "it" can stand for a document: one, or the points or a clause of one, is named in
+/// this or the four sentences before.
 pub(super) fn recent_document(ctx: &Context<'_>, s: &Sentence) -> bool {
     let docs = [
         "plan",
@@ -272,6 +293,9 @@ pub(super) fn recent_document(ctx: &Context<'_>, s: &Sentence) -> bool {
         "text",
         "memorandum",
         "framework",
+        "points",
+        "clause",
+        "provision",
     ];
     let idx = ctx
         .seg
@@ -279,7 +303,7 @@ pub(super) fn recent_document(ctx: &Context<'_>, s: &Sentence) -> bool {
         .iter()
         .position(|x| x.span == s.span)
         .unwrap_or(0);
-    let from = idx.saturating_sub(3);
+    let from = idx.saturating_sub(4);
     ctx.seg.sentences[from..=idx].iter().any(|x| {
         let f = fold_str(&ctx.body[x.span.clone()]);
         f.split(|c: char| !c.is_alphanumeric())

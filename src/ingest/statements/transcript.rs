@@ -105,6 +105,7 @@ pub(super) fn find_transcript(
                 rule: "interview answer",
                 confidence: 0.85,
                 floating: false,
+                point: None,
             });
         }
     }

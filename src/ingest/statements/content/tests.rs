@@ -67,3 +67,30 @@ fn a_document_acted_on_says_nothing() {
     let out = extract("The European proposals were handed to envoys in Geneva on Sunday.");
     assert!(out.is_empty(), "{out:#?}");
 }
+
+#[test]
+fn it_after_the_points_are_named_is_the_document() {
+    let out = extract(
+        "Go through the 28 points and one thing stands out. The section on security is thin. It promises reliable guarantees and little else.",
+    );
+    assert_eq!(points(report(&out, "It promises")), [5], "{out:#?}");
+}
+
+#[test]
+fn a_document_bars_what_it_forbids() {
+    let out = extract("The new draft bars Kyiv from joining NATO for good.");
+    assert_eq!(points(report(&out, "joining NATO")), [7], "{out:#?}");
+}
+
+#[test]
+fn a_counter_proposal_is_a_document() {
+    let out = extract("The counter-proposal says Kyiv would keep an army of 800,000.");
+    assert_eq!(points(report(&out, "800,000")), [6], "{out:#?}");
+}
+
+#[test]
+fn a_fronted_topic_does_not_hide_the_document() {
+    let out =
+        extract("On money, the counter-proposal says frozen Russian assets would stay frozen.");
+    assert_eq!(points(report(&out, "stay frozen")), [14], "{out:#?}");
+}

@@ -1,0 +1,268 @@
+//! The last stage of [`Extractor::extract`]: relevance, points and stance of each resolved
+//! candidate; what is not about the plan is dropped.
+
+use std::ops::Range;
+
+use super::antecedents::SpanAnalyses;
+use super::provisions::Analysis;
+use super::resolve::Names;
+use super::statements::{Candidate, Context};
+use super::{Extractor, Kind, ProvisionLink, Speaker, SpeakerKind, Statement, relevance};
+use std::rc::Rc;
+
+/// What the pass over the candidates keeps from one to the next.
+struct Pass<'a> {
+    spans: SpanAnalyses<'a>,
+    /// Where people are named, to keep their names out of the linking.
+    name_spans: Vec<Range<usize>>,
+    /// (speaker, paragraph, whether the next statement of that speaker continues it).
+    previous: Option<(Option<String>, usize, bool)>,
+}
+
+/// One candidate under judgement.
+struct Judged {
+    sentence: Range<usize>,
+    own: Rc<Analysis>,
+    whole: Rc<Analysis>,
+    /// Points of a phrase that names a point taken up from earlier in the article.
+    antecedent: Vec<ProvisionLink>,
+}
+
+impl Pass<'_> {
+    /// Names and the speaker's own span inside `range`, relative to it.
+    fn masks(&self, c: &Candidate, range: &Range<usize>) -> Vec<Range<usize>> {
+        self.name_spans
+            .iter()
+            .chain(c.speaker_span.iter())
+            .filter(|r| r.start >= range.start && r.end <= range.end)
+            .map(|r| r.start - range.start..r.end - range.start)
+            .collect()
+    }
+}
+
+impl Extractor {
+    /// Relevance, points, stance; drops what is not about the plan.
+    pub(super) fn finish(
+        &self,
+        ctx: &Context<'_>,
+        names: &Names,
+        title: Option<&str>,
+        resolved: Vec<(Candidate, Option<Speaker>, String)>,
+    ) -> Vec<Statement> {
+        let mut out: Vec<Statement> = Vec::new();
+        let mut pass = Pass {
+            spans: SpanAnalyses::new(&self.linker, ctx.body),
+            name_spans: names
+                .hits
+                .iter()
+                .filter(|h| h.speaker.kind == SpeakerKind::Person)
+                .map(|h| names.folded.orig(h.start)..names.folded.orig(h.end))
+                .collect(),
+            previous: None,
+        };
+        for (c, speaker, via) in resolved {
+            let Some(judged) = self.judge(ctx, &mut pass, title, &c, speaker.as_ref()) else {
+                continue;
+            };
+            let mut provisions = self.points(ctx, &mut pass, &c, &judged, &out);
+            if provisions.is_empty() {
+                if speaker.is_none() || c.rule == "list item" {
+                    // the article's own words about the plan, with no point: not a statement
+                    continue;
+                }
+                provisions.push(ProvisionLink {
+                    number: 0,
+                    evidence: Vec::new(),
+                });
+            }
+            let kind = match (&speaker, c.kind) {
+                (None, _) => Kind::Report,
+                (Some(s), Kind::Paraphrase) if s.kind == SpeakerKind::Media => Kind::Report,
+                (_, k) => k,
+            };
+            let text = &ctx.body[c.span.clone()];
+            let (stance, stance_cues) = self.stance.stance(kind, text, c.verb.as_deref());
+            out.push(Statement {
+                speaker,
+                speaker_via: via,
+                kind,
+                span: c.span.clone(),
+                text: text.to_string(),
+                provisions,
+                stance,
+                stance_cues,
+                rule: c.rule,
+                confidence: c.confidence,
+            });
+        }
+        out
+    }
+
+    /// Whether a candidate is about the plan (its own words, its paragraph, the chain of its
+    /// speaker, or a phrase of a point named earlier); `None` drops it.
+    fn judge(
+        &self,
+        ctx: &Context<'_>,
+        pass: &mut Pass<'_>,
+        title: Option<&str>,
+        c: &Candidate,
+        speaker: Option<&Speaker>,
+    ) -> Option<Judged> {
+        let sentence = ctx
+            .seg
+            .sentences
+            .get(c.sentence)
+            .map_or(c.span.clone(), |s| s.span.clone());
+        let text = &ctx.body[c.span.clone()];
+        let own = pass.spans.get(&c.span, pass.masks(c, &c.span));
+        let whole = pass.spans.get(&sentence, pass.masks(c, &sentence));
+        let key = speaker.map(continuation_key);
+        let continues = pass.previous.as_ref().is_some_and(|(k, para, carries)| {
+            *carries && *k == key && key.is_some() && c.para <= para + 1
+        });
+        let probe = relevance::Probe {
+            c,
+            own: &own,
+            whole: &whole,
+            text,
+            has_speaker: speaker.is_some(),
+            continues,
+        };
+        let reason = self.relevance(ctx, &mut pass.spans, title, &probe);
+        let event = self.is_event(c, text, &own);
+        let relevant = reason.is_some() && !event;
+        // "the plant", "the council": a phrase of a point named earlier in the article
+        let antecedent = if relevant
+            && (!self.linker.link(&own, true).is_empty()
+                || (c.kind == Kind::Quote && !self.linker.link(&whole, true).is_empty()))
+        {
+            Vec::new()
+        } else {
+            let masks = pass.masks(c, &c.span);
+            self.antecedent_points(ctx, &mut pass.spans, text, &masks, c.sentence)
+        };
+        let carries = reason.is_some() && relevant;
+        let relevant = relevant || (!antecedent.is_empty() && !event);
+        pass.previous = Some((key, c.para, carries || relevant && reason.is_none()));
+        relevant.then_some(Judged {
+            sentence,
+            own,
+            whole,
+            antecedent,
+        })
+    }
+
+    /// The points of a relevant candidate: its layout, its own words, the frame of a quote,
+    /// the claim or sentence before it, or an antecedent phrase.
+    fn points(
+        &self,
+        ctx: &Context<'_>,
+        pass: &mut Pass<'_>,
+        c: &Candidate,
+        j: &Judged,
+        out: &[Statement],
+    ) -> Vec<ProvisionLink> {
+        // item N of a list of the 28 points is point N
+        if let Some(n) = c.point {
+            return vec![ProvisionLink {
+                number: n,
+                evidence: vec![format!("item {n} of the 28 points")],
+            }];
+        }
+        let mut provisions = self.linker.link(&j.own, true);
+        if c.kind == Kind::Quote
+            && let Some(framed) = self.framed_clause(ctx, pass, c, &j.sentence)
+        {
+            provisions = framed;
+        }
+        // "… that A and that it was time for a vote": a later claim of one sentence that
+        // names nothing of its own is about what the first one was about
+        if provisions.is_empty()
+            && j.own.plan_words.is_empty()
+            && c.rule == "reported speech, and that"
+            && let Some(prev) = out
+                .last()
+                .filter(|p| p.span.end <= c.span.start && p.span.start >= j.sentence.start)
+        {
+            provisions = prev.provisions.clone();
+        }
+        if provisions.is_empty() && c.kind == Kind::Quote {
+            provisions = self.linker.link(&j.whole, true);
+        }
+        if provisions.is_empty() {
+            provisions = self.points_before(ctx, pass, c, &j.own);
+        }
+        if provisions.is_empty() {
+            provisions = j.antecedent.clone();
+        }
+        provisions
+    }
+
+    /// "Sybiha wrote that the plan's tolerance clause 'must apply to Russia first …'": the
+    /// clause the frame of a quote names is what the quote is about.
+    fn framed_clause(
+        &self,
+        ctx: &Context<'_>,
+        pass: &mut Pass<'_>,
+        c: &Candidate,
+        sentence: &Range<usize>,
+    ) -> Option<Vec<ProvisionLink>> {
+        if sentence.start >= c.span.start {
+            return None;
+        }
+        let mut masks = pass.masks(c, sentence);
+        masks.push(c.span.start - sentence.start..c.span.end - sentence.start);
+        let frame_text = &ctx.body[sentence.clone()];
+        let frame = pass.spans.get(sentence, masks);
+        let names_clause = crate::text::word_refs(&crate::text::fold_str(frame_text))
+            .any(|w| ["clause", "provision", "section", "chapter"].contains(&&*w.text));
+        if !names_clause || !self.linker.names_a_point(&frame) {
+            return None;
+        }
+        Some(self.linker.link(&frame, true)).filter(|f| !f.is_empty())
+    }
+
+    /// "Berlin wants the limit removed": the points of the sentence before; and a quote that
+    /// follows its speaker's point in the same paragraph ("X took issue with the jets clause.
+    /// 'Nobody asked us about our airfields,' he said.").
+    fn points_before(
+        &self,
+        ctx: &Context<'_>,
+        pass: &mut Pass<'_>,
+        c: &Candidate,
+        own: &Analysis,
+    ) -> Vec<ProvisionLink> {
+        let text = &ctx.body[c.span.clone()];
+        let follows = c.kind == Kind::Quote
+            && own.plan_words.is_empty()
+            && !crate::text::word_refs(&crate::text::fold_str(text))
+                .any(|w| self.negotiation.contains(&*w.text));
+        if !self.refers_back(text) && !follows {
+            return Vec::new();
+        }
+        let Some(p) = c
+            .sentence
+            .checked_sub(1)
+            .and_then(|i| ctx.seg.sentences.get(i))
+            .filter(|p| p.para + 1 >= c.para && (c.kind != Kind::Quote || p.para == c.para))
+        else {
+            return Vec::new();
+        };
+        let before = pass.spans.get(&p.span, Vec::new());
+        self.linker.link(&before, true)
+    }
+}
+
+/// The key under which one speaker's statements continue each other: the slug, except that
+/// unnamed sources of one description are one source ("US officials" then "a senior US
+/// official").
+fn continuation_key(s: &Speaker) -> String {
+    match s.kind {
+        SpeakerKind::Unnamed => {
+            let n = s.name.to_lowercase();
+            let bare = n.strip_prefix("unnamed ").unwrap_or(&n);
+            format!("unnamed {}", bare.trim_end_matches('s'))
+        }
+        _ => s.slug.clone(),
+    }
+}
