@@ -181,7 +181,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                 heavy_pool: Some(heavy_pool),
                 ..web::Config::default()
             };
-            web::serve(read_pool, addr, public_url, config).await?;
+            web::serve::serve(read_pool, addr, public_url, config).await?;
             Ok(0)
         }
     }

@@ -18,7 +18,7 @@ use axum::response::{IntoResponse, Response};
 use tokio::sync::Semaphore;
 use tower::ServiceExt;
 
-use super::WebError;
+use crate::web::error::WebError;
 
 /// Renders at once per budget, and how many more may wait for a turn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,7 +6,8 @@ use axum::response::{IntoResponse, Response};
 
 use crate::db::models::{Sort, StatementFilter, StatementRow};
 use crate::db::queries;
-use crate::web::{AppState, WebResult};
+use crate::web::error::WebResult;
+use crate::web::state::AppState;
 
 /// Entries in a feed.
 pub const FEED_ENTRIES: i64 = 50;

@@ -7,11 +7,11 @@ use std::fmt::Display;
 
 use serde::Deserialize;
 
-use super::WebError;
 use crate::db::fts;
 use crate::db::models::{Cursor, Direction, Sort, StatementFilter, parse_date};
 use crate::db::queries::Facet;
 use crate::model::{Kind, PointNumber, Stance};
+use crate::web::error::WebError;
 
 /// Rows per page of `/statements`.
 pub const PAGE_SIZE: i64 = 50;

@@ -10,9 +10,10 @@ use crate::db::models::{
 };
 use crate::db::queries::{self, Facet};
 use crate::model::Stance;
+use crate::web::error::WebResult;
 use crate::web::filter::{FACETS, FacetDef, toggled};
 use crate::web::paging::{cursor_href, has_prev_next, href};
-use crate::web::{AppState, WebResult};
+use crate::web::state::AppState;
 
 /// Values shown per facet (the selected ones always are).
 pub const FACET_SHOWN: usize = 20;

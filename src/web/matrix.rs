@@ -5,8 +5,9 @@ use std::collections::HashMap;
 
 use crate::db::matrix::{self, Axis, AxisFilter, ColumnRow, KeyedCell};
 use crate::db::models::{CategoryRow, ProvisionRow};
+use crate::web::error::WebResult;
 use crate::web::filter::form;
-use crate::web::{AppState, WebResult};
+use crate::web::state::AppState;
 
 /// How many speakers "who stands where" lists, most statements first.
 const WHO_ROWS: usize = 60;

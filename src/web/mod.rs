@@ -13,6 +13,7 @@ pub mod matrix;
 pub mod page;
 pub mod paging;
 pub mod serve;
+pub mod state;
 pub mod timeline;
 pub mod version;
 
@@ -36,16 +37,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 pub use error::{WebError, WebResult};
-pub use serve::serve;
-
-/// What every handler can read.
-#[derive(Clone)]
-pub struct AppState {
-    /// The database.
-    pub pool: SqlitePool,
-    /// Base URL for canonical links, without a trailing slash.
-    pub public_url: Arc<str>,
-}
+pub use state::AppState;
 
 const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; \
                    form-action 'self'; base-uri 'none'; frame-ancestors 'none'";

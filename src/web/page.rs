@@ -3,9 +3,9 @@
 use askama::Template;
 use axum::response::Html;
 
-use super::WebResult;
 use crate::db::fts::split_marks;
 use crate::db::models::SourceHit;
+use crate::web::error::WebResult;
 
 /// An article matching a search, its snippet split into runs with the hits marked
 /// (`templates/partials/source_hit.html` shows it).

@@ -19,7 +19,8 @@ use sqlx::SqlitePool;
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
 
-use super::{AppState, Config, Limits, router};
+use crate::web::state::AppState;
+use crate::web::{Config, Limits, router};
 
 /// How long a connection may keep sending a request already started once the server stops.
 const STOP_GRACE: Duration = Duration::from_secs(2);

@@ -9,8 +9,9 @@ use super::{no_such_point, parse_id};
 use crate::db::models::{ProvisionRow, StatementFilter};
 use crate::db::queries::{self, Facet};
 use crate::model::PointNumber;
+use crate::web::error::WebResult;
 use crate::web::formats;
-use crate::web::{AppState, WebResult};
+use crate::web::state::AppState;
 
 /// A point in the JSON twin.
 #[derive(Serialize)]

@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use crate::db::matrix::{self, Axis, AxisFilter, ColumnRow, KeyedCell};
 use crate::db::queries;
+use crate::web::error::{WebError, WebResult};
 use crate::web::filter::{form, page_number};
 use crate::web::matrix::{
     Column, ColumnGroup, Group, WhoGroup, by_name, layout_columns, narrowed_list, point_rows,
@@ -16,7 +17,7 @@ use crate::web::matrix::{
 };
 use crate::web::page::{PageMeta, crumb, render};
 use crate::web::paging::{link, with_query};
-use crate::web::{AppState, WebError, WebResult};
+use crate::web::state::AppState;
 
 /// Columns per page of the matrix (`page=`): the views of articles and speakers grow with the
 /// corpus; the outlet and country views fit on one page.

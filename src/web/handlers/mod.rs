@@ -8,7 +8,7 @@ pub mod sources;
 pub mod speakers;
 pub mod statements;
 
-use super::WebError;
+use crate::web::error::WebError;
 
 /// Any path the router does not know.
 pub async fn not_found() -> WebError {

@@ -11,11 +11,12 @@ use crate::db::models::{ProvisionRow, SourceRow, StatementRow};
 use crate::db::queries;
 use crate::db::tally::{self, RankBy, Ranked};
 use crate::model::PointNumber;
+use crate::web::error::WebResult;
 use crate::web::filter::RawStatementQuery;
 use crate::web::page::{ATOM, JSON, PageMeta, crumb, render};
 use crate::web::paging::{Pager, canonical_page, pager, paging};
+use crate::web::state::AppState;
 use crate::web::timeline::Timeline;
-use crate::web::{AppState, WebResult};
 
 /// Statements of one source on the point (those of this page).
 pub struct SourceBlock {

@@ -10,11 +10,12 @@ use super::parse_id;
 use crate::db::fts::split_marks;
 use crate::db::models::{SourceHit, SourceRow, StatementFilter, StatementRow};
 use crate::db::queries;
+use crate::web::error::{WebError, WebResult};
 use crate::web::filter::{RawSourceQuery, SourceFilter};
 use crate::web::formats::{self, StatementOut};
 use crate::web::page::{ATOM, JSON, PageMeta, SourceMatch, crumb, render};
 use crate::web::paging::{link, with_query};
-use crate::web::{AppState, WebError, WebResult};
+use crate::web::state::AppState;
 
 /// A run of body text, highlighted when it is a statement.
 pub struct Piece {

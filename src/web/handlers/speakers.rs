@@ -8,11 +8,12 @@ use serde::Serialize;
 
 use crate::db::models::{ProvisionRow, SpeakerRow, StatementFilter, StatementRow};
 use crate::db::{queries, tally};
+use crate::web::error::{WebError, WebResult};
 use crate::web::filter::{RawStatementQuery, last_page_number};
 use crate::web::formats::{self, StatementOut};
 use crate::web::page::{ATOM, JSON, PageMeta, crumb, render};
 use crate::web::paging::{Pager, canonical_page, link, pager, paging};
-use crate::web::{AppState, WebError, WebResult};
+use crate::web::state::AppState;
 
 /// The speaker's statements on one point.
 pub struct PointGroup {

@@ -13,13 +13,14 @@ use crate::db::fts::split_marks;
 use crate::db::models::{Direction, FilterStats, Sort, StatementFilter, StatementRow};
 use crate::db::queries::{self, Facet};
 use crate::model::{Kind, Stance};
+use crate::web::error::{WebError, WebResult};
 use crate::web::feed;
 use crate::web::filter::{RawStatementQuery, facet_def, query_string};
 use crate::web::formats::{self, StatementOut};
 use crate::web::listing::{self, FacetGroup, Listing, Names};
 use crate::web::page::{ATOM, CSV, JSON, PageMeta, SourceMatch, crumb, render};
 use crate::web::paging::{Pager, cursor_href, href, link, with_query};
-use crate::web::{AppState, WebError, WebResult};
+use crate::web::state::AppState;
 
 /// Most rows in one CSV download (about 3.5 MB); a full download links to the next part with
 /// `Link: <...&after=...>; rel="next"` and says the cap in `X-Pointwise-Row-Cap`.
