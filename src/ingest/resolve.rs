@@ -138,6 +138,13 @@ pub(super) fn resolve_speakers(
             {
                 (Some(j), format!("“the {}”", s.name.to_lowercase()))
             }
+            // "both sides agreed" after "the United States and Ukraine": that pair
+            _ if let Some(phrase) = c.speaker_span.as_ref().and_then(|r| body.get(r.clone()))
+                && super::groups::refers_to_sides(phrase)
+                && let Some(j) = super::groups::sides_before(joints, c.span.start) =>
+            {
+                (Some(j), format!("“{}”", phrase.trim().to_lowercase()))
+            }
             // "one of the sources said" after "Two sources close to X told …": that group
             Some(Mention::Speaker(s, _))
                 if !s.known

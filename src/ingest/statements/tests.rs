@@ -276,3 +276,11 @@ fn one_of_the_sources_is_the_group_of_sources_named_before() {
         ]
     );
 }
+
+#[test]
+fn both_sides_are_the_two_countries_named_together_before() {
+    let got = names(
+        "Envoys of the United States and Ukraine met in Geneva on Sunday.\n\nBoth sides agreed that the plan must respect the sovereignty of Ukraine.",
+    );
+    assert_eq!(got, vec!["United States and Ukraine".to_string()]);
+}
