@@ -12,7 +12,12 @@ use crate::text::slugify;
 pub(super) struct Joint {
     pub(super) pos: usize,
     pub(super) speaker: Speaker,
+    /// Two bodies or countries named together ("the United States and Ukraine"): "both sides".
+    pub(super) sides: bool,
 }
+
+/// Nouns that refer back to two bodies named together ("both sides", "the two delegations").
+const SIDE_NOUNS: &[&str] = &["sides", "delegations", "parties", "two countries"];
 
 /// Nouns that refer back to people named together.
 const GROUP_NOUNS: &[&str] = &[
@@ -28,7 +33,11 @@ const COUNTS: &[&str] = &[
 ];
 
 /// The groups of people named together, in order of their first name.
-pub(super) fn joint_groups(body: &str, mentions: &[NameMention]) -> Vec<Joint> {
+pub(super) fn joint_groups(
+    body: &str,
+    mentions: &[NameMention],
+    is_place: &dyn Fn(&str) -> bool,
+) -> Vec<Joint> {
     let mut out = Vec::new();
     // (start, end, person): a title and the name of one person right after it are one
     let mut chain: Vec<(usize, usize, &Speaker)> = Vec::new();
@@ -57,7 +66,50 @@ pub(super) fn joint_groups(body: &str, mentions: &[NameMention]) -> Vec<Joint> {
         chain.push((m.pos, m.end, &m.speaker));
     }
     flush(&mut chain, &mut out);
+    out.extend(side_pairs(body, is_place));
+    out.sort_by_key(|j| j.pos);
     out
+}
+
+/// Two places joined by a bare "and" ("the United States and Ukraine") as one pair of sides.
+fn side_pairs(body: &str, is_place: &dyn Fn(&str) -> bool) -> Vec<Joint> {
+    let mut out = Vec::new();
+    for (at, _) in body.match_indices(" and ") {
+        let left = capitalised_run(body[..at].rsplit(' '));
+        let right = capitalised_run(body[at + 5..].split(' '));
+        let left: String = left.into_iter().rev().collect::<Vec<_>>().join(" ");
+        let right = right.join(" ");
+        if left.is_empty() || right.is_empty() || left == right {
+            continue;
+        }
+        if is_place(&left) && is_place(&right) {
+            let name = format!("{left} and {right}");
+            out.push(Joint {
+                pos: at + 1 - left.len(),
+                speaker: Speaker {
+                    slug: slugify(&name),
+                    name,
+                    kind: SpeakerKind::Body,
+                    known: false,
+                },
+                sides: true,
+            });
+        }
+    }
+    out
+}
+
+/// Up to two capitalised words in a row, punctuation at the far end cut off.
+fn capitalised_run<'a>(words: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut run = Vec::new();
+    for w in words.take(2) {
+        let w = w.trim_end_matches([',', '.', ';', ':']);
+        if !w.chars().next().is_some_and(char::is_uppercase) || w.contains(['\n', '\'']) {
+            break;
+        }
+        run.push(w);
+    }
+    run
 }
 
 /// ", " or " and " or ", and ", then only capitalised title words ("French President").
@@ -94,6 +146,7 @@ fn joint(chain: &[(usize, usize, &Speaker)]) -> Joint {
             kind: SpeakerKind::Body,
             known: false,
         },
+        sides: false,
     }
 }
 
@@ -107,11 +160,37 @@ pub(super) fn refers_to_joint(name: &str) -> bool {
     GROUP_NOUNS.contains(&words.join(" ").as_str())
 }
 
-/// The latest group named before `at`.
+/// True when a phrase refers back to two sides named together ("both sides").
+pub(super) fn refers_to_sides(phrase: &str) -> bool {
+    let lower = phrase.trim().to_lowercase();
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    if words.first().is_none_or(|w| !COUNTS.contains(w)) {
+        return false;
+    }
+    while words
+        .first()
+        .is_some_and(|w| COUNTS.contains(w) && *w != "two")
+    {
+        words.remove(0);
+    }
+    let rest = words.join(" ");
+    SIDE_NOUNS.contains(&rest.as_str()) || SIDE_NOUNS.contains(&rest.trim_start_matches("two "))
+}
+
+/// The latest group of people named before `at`.
 pub(super) fn joint_before(joints: &[Joint], at: usize) -> Option<Speaker> {
     joints
         .iter()
         .rev()
-        .find(|j| j.pos < at)
+        .find(|j| j.pos < at && !j.sides)
+        .map(|j| j.speaker.clone())
+}
+
+/// The latest pair of sides named before `at`.
+pub(super) fn sides_before(joints: &[Joint], at: usize) -> Option<Speaker> {
+    joints
+        .iter()
+        .rev()
+        .find(|j| j.pos < at && j.sides)
         .map(|j| j.speaker.clone())
 }

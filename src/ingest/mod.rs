@@ -231,7 +231,8 @@ impl Extractor {
             speaker: e.speaker.clone(),
         }));
         holders.sort_by_key(|h| h.pos);
-        let joints = groups::joint_groups(&article.body, &mentions);
+        let is_place = |w: &str| self.gazetteer.is_place(w);
+        let joints = groups::joint_groups(&article.body, &mentions, &is_place);
         let resolved = resolve_speakers(&article.body, &joints, candidates, &mentions, &holders);
         self.finish(&ctx, &names, article.title.as_deref(), resolved)
     }

@@ -138,6 +138,23 @@ pub(super) fn resolve_speakers(
             {
                 (Some(j), format!("“the {}”", s.name.to_lowercase()))
             }
+            // "both sides agreed" after "the United States and Ukraine": that pair
+            _ if let Some(phrase) = c.speaker_span.as_ref().and_then(|r| body.get(r.clone()))
+                && super::groups::refers_to_sides(phrase)
+                && let Some(j) = super::groups::sides_before(joints, c.span.start) =>
+            {
+                (Some(j), format!("“{}”", phrase.trim().to_lowercase()))
+            }
+            // "one of the sources said" after "Two sources close to X told …": that group
+            Some(Mention::Speaker(s, _))
+                if !s.known
+                    && let Some(g) = member_of_group(
+                        c.speaker_span.as_ref().and_then(|r| body.get(r.clone())),
+                        &out,
+                    ) =>
+            {
+                (Some(g), "“one of them”".to_string())
+            }
             Some(Mention::Speaker(s, _))
                 if let Some(earlier) = definite_description(
                     s,
@@ -340,6 +357,31 @@ fn last_person(before: &[(Candidate, Option<Speaker>, String)]) -> Option<Speake
         .take(3)
         .filter_map(|(_, sp, _)| sp.as_ref())
         .find(|x| x.kind == SpeakerKind::Person)
+        .cloned()
+}
+
+/// "one of the sources" / "both sources" / "one of them": the plural unnamed source that spoke
+/// last before, when its words hold the same head ("Two sources close to the Kremlin").
+fn member_of_group(
+    np: Option<&str>,
+    before: &[(Candidate, Option<Speaker>, String)],
+) -> Option<Speaker> {
+    let np = np?.trim().to_lowercase();
+    let rest = ["one of the ", "another of the ", "both ", "one of "]
+        .iter()
+        .find_map(|p| np.strip_prefix(p))?;
+    let head = rest.split_whitespace().last()?;
+    if !head.ends_with('s') || head.len() < 4 {
+        return None;
+    }
+    before
+        .iter()
+        .rev()
+        .filter_map(|(_, sp, _)| sp.as_ref())
+        .find(|x| {
+            x.kind == SpeakerKind::Unnamed
+                && (head == "them" || x.name.to_lowercase().split_whitespace().any(|w| w == head))
+        })
         .cloned()
 }
 

@@ -262,3 +262,25 @@ fn a_capital_with_an_adverbial_aside_before_its_verb_still_speaks() {
     let got = names("Europe, he said, would never accept the territorial clause of the plan.");
     assert!(!got.contains(&"Europe".to_string()), "{got:?}");
 }
+
+#[test]
+fn one_of_the_sources_is_the_group_of_sources_named_before() {
+    let got = names(
+        "Three sources close to the cabinet told the paper that Kyiv rejects the army cap of the plan.\n\n\"Kyiv will never accept the amnesty clause of the plan,\" one of the sources said.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            "Three sources close to the cabinet".to_string(),
+            "Three sources close to the cabinet".to_string()
+        ]
+    );
+}
+
+#[test]
+fn both_sides_are_the_two_countries_named_together_before() {
+    let got = names(
+        "Envoys of the United States and Ukraine met in Geneva on Sunday.\n\nBoth sides agreed that the plan must respect the sovereignty of Ukraine.",
+    );
+    assert_eq!(got, vec!["United States and Ukraine".to_string()]);
+}
