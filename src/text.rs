@@ -269,6 +269,30 @@ pub fn on_word_boundaries(folded: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(|c| c.is_alphanumeric()) && !after.is_some_and(|c| c.is_alphanumeric())
 }
 
+/// The month a lowercase word names, 1..12: "november", "nov", "sept".
+pub fn month_number(w: &str) -> Option<u8> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    MONTHS
+        .iter()
+        .position(|m| {
+            *m == w || (w.len() == 3 && m.starts_with(w)) || (w == "sept" && *m == "september")
+        })
+        .and_then(|i| u8::try_from(i + 1).ok())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,5 +319,14 @@ mod tests {
     fn slugs_are_ascii() {
         assert_eq!(slugify("Jean-Noël Barrot"), "jean-noel-barrot");
         assert_eq!(slugify("unnamed US official"), "unnamed-us-official");
+    }
+
+    #[test]
+    fn months_by_full_name_three_letters_or_sept() {
+        assert_eq!(month_number("november"), Some(11));
+        assert_eq!(month_number("nov"), Some(11));
+        assert_eq!(month_number("sept"), Some(9));
+        assert_eq!(month_number("novem"), None);
+        assert_eq!(month_number("mayor"), None);
     }
 }

@@ -95,32 +95,7 @@ fn re(p: &str) -> Regex {
 }
 
 fn month(name: &str) -> Option<u32> {
-    let n = name.to_ascii_lowercase();
-    let months = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    if n.len() == 3 || n == "sept" {
-        months
-            .iter()
-            .position(|m| n.starts_with(m))
-            .map(|i| i as u32 + 1)
-    } else {
-        full.iter().position(|m| *m == n).map(|i| i as u32 + 1)
-    }
+    crate::text::month_number(&name.to_ascii_lowercase()).map(u32::from)
 }
 
 fn ymd(y: &str, m: u32, d: &str) -> Option<String> {

@@ -162,7 +162,7 @@ impl Extractor {
             .filter(|w| !w.is_empty())
             .collect();
         ws.iter().enumerate().any(|(i, w)| {
-            let Some(m) = month_number(w) else {
+            let Some(m) = crate::text::month_number(w) else {
                 return false;
             };
             let day_of = |x: Option<&&str>| {
@@ -180,30 +180,6 @@ impl Extractor {
                 || (d.is_some() && (m + 12 - month) % 12 >= 10)
         })
     }
-}
-
-/// The month a (folded) word names, 1..12: "november", "nov", "sept".
-fn month_number(w: &str) -> Option<u8> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    MONTHS
-        .iter()
-        .position(|m| {
-            *m == w || (w.len() == 3 && m.starts_with(w)) || (w == "sept" && *m == "september")
-        })
-        .and_then(|i| u8::try_from(i + 1).ok())
 }
 
 /// (month, day) of a `YYYY-MM-DD` date.
