@@ -196,21 +196,28 @@ fn parse_switch(s: &str) -> Result<bool, String> {
     }
 }
 
+/// Reads, decodes and parses one article file, for `extract` and `eval` (no database).
+fn read_article(
+    extractor: &Extractor,
+    path: &std::path::Path,
+) -> anyhow::Result<crate::model::Article> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = ingest::decode::decode(&bytes)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    Ok(extractor.parse(&name, &text))
+}
+
 /// `pointwise extract FILE...`: each statement as a JSON line, with the rule and evidence.
 fn extract_files(extractor: &Extractor, files: &[PathBuf]) -> anyhow::Result<i32> {
     let mut out = std::io::stdout().lock();
     for path in files {
-        let bytes =
-            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-        let text = ingest::decode::decode(&bytes)
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        let name = path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        let article = extractor.parse(&name, &text);
+        let article = read_article(extractor, path)?;
         for s in extractor.extract(&article) {
             let line = serde_json::json!({
-                "source_file": name,
+                "source_file": article.file_name,
                 "speaker": s.speaker.as_ref().map(|x| x.name.clone()),
                 "via": s.speaker_via,
                 "kind": s.kind.as_str(),
@@ -285,16 +292,10 @@ fn extract_rows(
     extractor: &Extractor,
     path: &std::path::Path,
 ) -> anyhow::Result<Vec<crate::eval::Row>> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let text = ingest::decode::decode(&bytes)
-        .with_context(|| format!("cannot read {}", path.display()))?;
-    let name = path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let article = extractor.parse(&name, &text);
+    let article = read_article(extractor, path)?;
     Ok(extractor
         .extract(&article)
         .into_iter()
-        .map(|s| crate::eval::Row::from_statement(&name, &s))
+        .map(|s| crate::eval::Row::from_statement(&article.file_name, &s))
         .collect())
 }
