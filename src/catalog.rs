@@ -141,6 +141,13 @@ pub struct Layout {
     /// Verbs of an event, not of a claim, when a noun phrase follows ("commented on the plan").
     /// Phrases in which a word of the plan is something else ("to deal with").
     pub not_plan: Vec<String>,
+    /// Words matched as written, not by their stem ("constitute" is not "constitution").
+    #[serde(default)]
+    pub unstemmed: Vec<String>,
+    /// Words that open a fronted aside whose words name no point when the rest of the statement
+    /// names one ("Beyond territory, the plan caps the army").
+    #[serde(default)]
+    pub asides: Vec<String>,
     /// Words of a front-line report ("its forces have taken three villages").
     pub battlefield: Vec<String>,
     pub events: Vec<String>,

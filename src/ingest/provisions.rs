@@ -56,6 +56,10 @@ pub struct Linker {
     heads: std::collections::HashSet<String>,
     /// Parties of the plan ("nato", "the eu"): in an enumeration of actors, not a topic.
     parties: std::collections::HashSet<String>,
+    /// Words matched as written ("constitute" is not "constitution").
+    unstemmed: std::collections::HashSet<String>,
+    /// Words that open a fronted aside ("beyond", "besides").
+    asides: Vec<Vec<String>>,
 }
 
 /// One vocabulary match in a text.
@@ -75,6 +79,8 @@ pub struct Analysis {
     explicit: Vec<u8>,
     /// Words of point 0's vocabulary found ("plan", "peace deal").
     pub plan_words: Vec<String>,
+    /// Per word: inside a fronted aside ("Beyond territory, …").
+    aside: Vec<bool>,
 }
 
 static CONJUNCTIONS: &[&str] = &[
@@ -97,18 +103,29 @@ fn target_point(t: &Target) -> Option<usize> {
     }
 }
 
-fn stem_phrase(phrase: &str) -> Vec<String> {
+fn stem_phrase(phrase: &str, unstemmed: &std::collections::HashSet<String>) -> Vec<String> {
     let folded = fold_str(phrase);
-    words(&folded).into_iter().map(|w| stem(&w.text)).collect()
+    words(&folded)
+        .into_iter()
+        .map(|w| {
+            if unstemmed.contains(&*w.text) {
+                w.text.to_string()
+            } else {
+                stem(&w.text)
+            }
+        })
+        .collect()
 }
 
 impl Linker {
     /// Compiles the vocabulary of `plan`.
     pub fn new(plan: &Plan) -> Result<Self, aho_corasick::BuildError> {
+        let unstemmed: std::collections::HashSet<String> =
+            plan.layout.unstemmed.iter().map(|w| fold_str(w)).collect();
         let mut keys: Vec<String> = Vec::new();
         let mut patterns = Vec::new();
         let mut add = |phrase: &str, target: Target| {
-            let stems = stem_phrase(phrase);
+            let stems = stem_phrase(phrase, &unstemmed);
             if !stems.is_empty() {
                 keys.push(format!(" {} ", stems.join(" ")));
                 patterns.push(Pattern {
@@ -158,7 +175,7 @@ impl Linker {
             .iter()
             .filter(|p| p.number > 0)
             .flat_map(|p| &p.keywords)
-            .map(|k| stem_phrase(k))
+            .map(|k| stem_phrase(k, &unstemmed))
             .filter(|st| st.len() > 1)
             .filter_map(|st| st.last().cloned())
             .collect();
@@ -171,6 +188,18 @@ impl Linker {
             shared,
             heads,
             parties: plan.layout.parties.iter().map(|p| fold_str(p)).collect(),
+            asides: plan
+                .layout
+                .asides
+                .iter()
+                .map(|a| {
+                    words(&fold_str(a))
+                        .iter()
+                        .map(|w| w.text.to_string())
+                        .collect()
+                })
+                .collect(),
+            unstemmed,
         })
     }
 
@@ -195,6 +224,8 @@ impl Linker {
         let ws: Vec<WordRef<'_>> = word_refs(&folded).collect();
         // clause index of every word, and whole-word matching over " s1 s2 s3 "
         let mut clause_of = Vec::with_capacity(ws.len());
+        let mut aside = Vec::with_capacity(ws.len());
+        let mut in_aside = false;
         let mut clause = 0;
         let mut prev_end = 0;
         let mut joined = String::with_capacity(folded.len() + 2);
@@ -211,9 +242,17 @@ impl Linker {
             if k > 0 && (breaks || conj) {
                 clause += 1;
             }
+            if k == 0 || breaks {
+                in_aside = self.opens_aside(&ws, k);
+            }
             clause_of.push(clause);
+            aside.push(in_aside);
             let before = joined.len();
-            stem_into(&w.text, &mut joined);
+            if self.unstemmed.contains(&*w.text) {
+                joined.push_str(&w.text);
+            } else {
+                stem_into(&w.text, &mut joined);
+            }
             token_at.extend(std::iter::repeat_n(k, joined.len() - before + 1));
             joined.push(' ');
             prev_end = w.end;
@@ -287,7 +326,18 @@ impl Linker {
             clause_of,
             explicit,
             plan_words,
+            aside,
         }
+    }
+
+    /// True when the words from `k` open a fronted aside ("beyond", "apart from").
+    fn opens_aside(&self, ws: &[WordRef<'_>], k: usize) -> bool {
+        self.asides.iter().any(|a| {
+            !a.is_empty()
+                && a.iter()
+                    .enumerate()
+                    .all(|(i, t)| ws.get(k + i).is_some_and(|w| w.text == *t))
+        })
     }
 
     /// True when the text names a point by its own words (not only shared ones) or by number.
@@ -297,6 +347,19 @@ impl Linker {
             .iter()
             .any(|h| matches!(self.patterns[h.pattern].target, Target::Strong(_)));
         if !a.explicit.is_empty() || strong {
+            return true;
+        }
+        // two weak words of one point in a clause ("scale back" + "its military" -> 6)
+        let mut weak: BTreeMap<(usize, u8), Vec<&Hit>> = BTreeMap::new();
+        for h in &a.hits {
+            if let (Target::Weak(n), Some(c)) = (
+                &self.patterns[h.pattern].target,
+                a.clause_of.get(h.first_token),
+            ) {
+                weak.entry((*c, *n)).or_default().push(h);
+            }
+        }
+        if weak.values().any(|hs| apart(hs) >= 2) {
             return true;
         }
         // two different shared words that agree on one point ("NATO" and "constitution" -> 7)
@@ -362,13 +425,30 @@ impl Linker {
     /// The points the analysed text is about. `about_plan` allows shared words to decide
     /// through their defaults. Returns an empty list when nothing links.
     pub fn link(&self, a: &Analysis, about_plan: bool) -> Vec<ProvisionLink> {
+        // "Beyond territory, the plan caps the army": the aside's words decide only alone
+        let outside: Vec<&Hit> = a
+            .hits
+            .iter()
+            .filter(|h| !a.aside.get(h.first_token).copied().unwrap_or(false))
+            .collect();
+        if outside.len() < a.hits.len() {
+            let links = self.link_hits(a, &outside, about_plan);
+            if !links.is_empty() {
+                return links;
+            }
+        }
+        let all: Vec<&Hit> = a.hits.iter().collect();
+        self.link_hits(a, &all, about_plan)
+    }
+
+    fn link_hits(&self, a: &Analysis, hits: &[&Hit], about_plan: bool) -> Vec<ProvisionLink> {
         let mut links: BTreeMap<u8, Vec<String>> = BTreeMap::new();
         for n in &a.explicit {
             links.entry(*n).or_default().push(format!("point {n}"));
         }
         // the hits of each clause, in order (a clause without hits links nothing)
         let mut by_clause: BTreeMap<usize, Vec<&Hit>> = BTreeMap::new();
-        for h in &a.hits {
+        for &h in hits {
             if let Some(c) = a.clause_of.get(h.first_token) {
                 by_clause.entry(*c).or_default().push(h);
             }
@@ -438,166 +518,11 @@ impl Linker {
             .map(|(number, evidence)| ProvisionLink { number, evidence })
             .collect()
     }
-
-    fn best_in_clause(&self, hits: &[&Hit], about_plan: bool) -> Vec<(u8, Vec<String>)> {
-        let mut strong: BTreeMap<u8, Vec<&Hit>> = BTreeMap::new();
-        let mut weak: BTreeMap<u8, Vec<&Hit>> = BTreeMap::new();
-        let mut shared: Vec<&Hit> = Vec::new();
-        for h in hits {
-            match self.patterns[h.pattern].target {
-                Target::Strong(n) => strong.entry(n).or_default().push(h),
-                Target::Weak(n) => weak.entry(n).or_default().push(h),
-                Target::Shared(_) => shared.push(h),
-                Target::Plan | Target::NotPlan => {}
-            }
-        }
-        let mut score: BTreeMap<u8, f32> = BTreeMap::new();
-        let mut evidence: BTreeMap<u8, Vec<String>> = BTreeMap::new();
-        for (n, hs) in &strong {
-            *score.entry(*n).or_default() += self.weight(hs);
-            evidence
-                .entry(*n)
-                .or_default()
-                .extend(hs.iter().map(|h| h.surface.clone()));
-        }
-        let strong_points: Vec<u8> = strong.keys().copied().collect();
-        for (n, hs) in &weak {
-            if strong_points.contains(n) || hs.len() >= 2 {
-                *score.entry(*n).or_default() += 0.5 * self.weight(hs);
-                evidence
-                    .entry(*n)
-                    .or_default()
-                    .extend(hs.iter().map(|h| h.surface.clone()));
-            }
-        }
-        let mut shared_score: BTreeMap<u8, f32> = BTreeMap::new();
-        // each shared word counts once per clause, whatever form of it matched
-        let mut seen_terms = std::collections::HashSet::new();
-        for h in &shared {
-            let Target::Shared(i) = self.patterns[h.pattern].target else {
-                continue;
-            };
-            if !seen_terms.insert(i) {
-                continue;
-            }
-            let Some(s) = self.shared.get(i) else {
-                continue;
-            };
-            for p in &s.points {
-                *shared_score.entry(*p).or_default() += 1.0;
-                if score.contains_key(p) {
-                    *score.entry(*p).or_default() += 0.5;
-                    evidence.entry(*p).or_default().push(h.surface.clone());
-                }
-            }
-            if let Some(d) = s.default {
-                *shared_score.entry(d).or_default() += 0.5;
-            }
-        }
-        if score.is_empty() {
-            // only shared words: they decide together, and only for a statement about the plan
-            if !about_plan || shared_score.is_empty() {
-                return Vec::new();
-            }
-            let best = shared_score.values().copied().fold(0.0_f32, f32::max);
-            // one shared word without a default (score 1.0) decides nothing
-            if best < 1.5 {
-                return Vec::new();
-            }
-            return shared_score
-                .iter()
-                .filter(|(_, s)| **s >= best)
-                .map(|(n, _)| {
-                    let words = shared
-                        .iter()
-                        .filter(|h| match self.patterns[h.pattern].target {
-                            Target::Shared(i) => {
-                                self.shared.get(i).is_some_and(|s| s.points.contains(n))
-                            }
-                            _ => false,
-                        })
-                        .map(|h| h.surface.clone())
-                        .collect();
-                    (*n, words)
-                })
-                .collect();
-        }
-        let best = score.values().copied().fold(0.0_f32, f32::max);
-        score
-            .into_iter()
-            .filter(|(_, s)| *s >= best - 1e-6)
-            .map(|(n, _)| {
-                let mut e = evidence.remove(&n).unwrap_or_default();
-                e.dedup();
-                (n, e)
-            })
-            .collect()
-    }
-
-    /// Weight of one point's matches in a clause: a phrase weighs more than a word, and
-    /// matches nested in a longer one count once.
-    fn weight(&self, hits: &[&Hit]) -> f32 {
-        let mut total = 0.0;
-        for h in hits {
-            let nested = hits.iter().any(|o| {
-                !std::ptr::eq(*o, *h)
-                    && o.first_token <= h.first_token
-                    && o.last_token >= h.last_token
-                    && (o.last_token - o.first_token) > (h.last_token - h.first_token)
-            });
-            if !nested {
-                let n = self.patterns[h.pattern].tokens as f32;
-                total += 1.0 + 0.5 * (n - 1.0);
-            }
-        }
-        total
-    }
 }
 
-/// "guarantees from the United States and Europe" (5) holds "guarantee from the United States"
-/// (10): a point's phrase inside a longer phrase of another point is that other point's.
-fn drop_nested_strong(hits: &mut Vec<Hit>, patterns: &[Pattern]) {
-    let strong = |h: &Hit| match patterns[h.pattern].target {
-        Target::Strong(n) => Some(n),
-        _ => None,
-    };
-    let outer: Vec<(usize, usize, u8)> = hits
-        .iter()
-        .filter_map(|h| strong(h).map(|n| (h.first_token, h.last_token, n)))
-        .collect();
-    hits.retain(|h| {
-        let Some(n) = strong(h) else {
-            return true;
-        };
-        !outer.iter().any(|&(a, b, m)| {
-            m != n
-                && a <= h.first_token
-                && h.last_token <= b
-                && b - a > h.last_token - h.first_token
-        })
-    });
-}
+mod score;
 
-/// `text` with the lower-case pronoun "us" written "we" (same length), if it has one.
-fn pronoun_us(text: &str) -> Option<String> {
-    let is_word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.');
-    let bytes = text.as_bytes();
-    let at: Vec<usize> = text
-        .match_indices("us")
-        .map(|(i, _)| i)
-        .filter(|&i| {
-            !is_word(i.checked_sub(1).and_then(|j| bytes.get(j))) && !is_word(bytes.get(i + 2))
-        })
-        .collect();
-    if at.is_empty() {
-        return None;
-    }
-    let mut out = text.to_string();
-    for i in at {
-        out.replace_range(i..i + 2, "we");
-    }
-    Some(out)
-}
+use score::{apart, drop_nested_strong, pronoun_us};
 
 #[cfg(test)]
 mod tests;

@@ -195,3 +195,70 @@ fn a_topic_in_an_enumeration_keeps_its_point() {
         [4, 21]
     );
 }
+
+#[test]
+fn a_verb_of_cutting_and_a_word_for_the_forces_are_point_6() {
+    let l = linker();
+    assert_eq!(
+        points(&l, "Kyiv would have to scale back its military"),
+        [6]
+    );
+    assert_eq!(
+        points(&l, "the nation would reduce its armed forces by half"),
+        [6]
+    );
+    let a = l.analyse("the draft sets strict limits on its military posture", &[]);
+    assert!(l.names_a_point(&a), "{:?}", a.hits);
+    // one phrase is one word, however many weak words it holds
+    let a = l.analyse("the minister praised its military forces", &[]);
+    assert!(!l.names_a_point(&a), "{:?}", a.hits);
+}
+
+#[test]
+fn a_word_stemmed_like_a_points_word_is_matched_as_written() {
+    let l = linker();
+    assert!(
+        !points(&l, "critics said the draft would constitute a surrender").contains(&7),
+        "constitute is not constitution"
+    );
+    assert_eq!(points(&l, "Kyiv would amend its constitution"), [7]);
+}
+
+#[test]
+fn a_fronted_aside_does_not_decide_when_the_rest_names_a_point() {
+    let l = linker();
+    assert_eq!(
+        points(
+            &l,
+            "Beyond territory, the plan proposes an immediate ceasefire"
+        ),
+        [28]
+    );
+    assert_eq!(points(&l, "Beyond territory, little is settled"), [21]);
+}
+
+#[test]
+fn a_party_followed_by_its_people_is_an_actor() {
+    let l = linker();
+    assert_eq!(
+        points(
+            &l,
+            "EU officials opposed handing the frozen assets to a joint fund"
+        ),
+        [14]
+    );
+    assert!(
+        !points(&l, "the plan names a neutral arbiter for disputes").contains(&7),
+        "a neutral arbiter is not neutrality"
+    );
+}
+
+#[test]
+fn the_military_alliance_beside_troops_is_still_membership() {
+    let l = linker();
+    let p = points(
+        &l,
+        "no foreign troops would be stationed in Ukraine and Kyiv would agree never to join the military alliance",
+    );
+    assert!(p.contains(&7) && p.contains(&8), "{p:?}");
+}
