@@ -129,25 +129,39 @@ pub(super) fn find_lists(
     let mut paras = HashSet::new();
     let mut sentences = HashSet::new();
     let mut p = 0;
+    // the paragraph right after the last list ("US guarantee:" may head a list of its own)
+    let mut after_list = None;
     while p < ctx.paragraphs.len() {
-        if let Some(h) = header_before(ctx, p) {
+        if let Some(h) = header_before(ctx, p, after_list) {
             let (items, next) = list_at(ctx, p, h.colon);
             if !items.is_empty() {
                 let numbered = numbers_are_points(ctx, h.para, &items);
                 let mention = list_source(ctx, h.para, local);
                 for item in items.iter().filter(|i| !i.heads) {
-                    paras.insert(item.para);
+                    // an item that quotes or names a speaker is left to the other sieves
                     if claims_of_its_own(ctx, &item.span) {
                         continue;
                     }
+                    paras.insert(item.para);
                     out.push(item_candidate(ctx, item, numbered, mention.clone()));
                 }
                 if h.colon {
-                    paras.insert(h.para);
+                    // the header's own sentence; the paragraph's other sentences stay
+                    sentences.extend(sentences_of(ctx, h.para).last());
                 }
+                after_list = Some(next);
                 p = next;
                 continue;
             }
+        }
+        if let Some((items, next)) = runs::run_at(ctx, p) {
+            for item in &items {
+                paras.insert(item.para);
+                out.push(item_candidate(ctx, item, false, None));
+            }
+            after_list = Some(next);
+            p = next;
+            continue;
         }
         series_in(ctx, p, out, &mut sentences);
         p += 1;
@@ -170,7 +184,10 @@ struct Header {
 
 /// The header before paragraph `p`: the paragraph before it, when its last sentence names the
 /// plan and ends with a colon, is a short heading, or announces a list ("Here are the points").
-fn header_before(ctx: &Context<'_>, p: usize) -> Option<Header> {
+/// A colon ends a header that names the plan in an earlier sentence of a short paragraph ("The
+/// draft lays out 28 proposals. Others demand more:"), and a short heading with a colon right
+/// after a list heads the next one ("US guarantee:").
+fn header_before(ctx: &Context<'_>, p: usize, after_list: Option<usize>) -> Option<Header> {
     let h = p.checked_sub(1)?;
     let text = ctx.body[ctx.paragraphs[h].clone()].trim();
     let starts_list = marker(ctx.body[ctx.paragraphs[p].clone()].trim()).is_some();
@@ -182,10 +199,13 @@ fn header_before(ctx: &Context<'_>, p: usize) -> Option<Header> {
         .and_then(|i| ctx.seg.sentences.get(i))
         .map_or(text, |s| ctx.body[s.span.clone()].trim());
     let n = last.split_whitespace().count();
-    if n > 40 || !ctx.layout.names_plan(last) {
+    let colon = last.ends_with(':');
+    let names = ctx.layout.names_plan(last)
+        || (colon && sentences_of(ctx, h).len() <= 4 && ctx.layout.names_plan(text))
+        || (colon && n <= 6 && after_list == Some(h));
+    if n > 40 || !names {
         return None;
     }
-    let colon = last.ends_with(':');
     let heading = n <= 12 && !last.ends_with(['.', '!', '?', '"', '\u{201D}']);
     let announces = {
         let w = format!(" {} ", words_only(last));
@@ -209,6 +229,8 @@ fn list_at(ctx: &Context<'_>, p: usize, colon: bool) -> (Vec<Item>, usize) {
     let mut q = p;
     // the number of the item that heads the plain sub-items after it
     let mut heading: Option<u8> = None;
+    // the number of the last numbered item: plain lines before the next number belong to it
+    let mut current: Option<u8> = None;
     while q < ctx.paragraphs.len() && items.len() < 60 {
         let r = ctx.paragraphs[q].clone();
         let raw = &ctx.body[r.clone()];
@@ -217,6 +239,10 @@ fn list_at(ctx: &Context<'_>, p: usize, colon: bool) -> (Vec<Item>, usize) {
         let marked = marker(text);
         let plain_ok = || {
             let n = text.split_whitespace().count();
+            // "Territory": a heading over sentences, not a line of a list
+            if n <= 5 && !text.ends_with(['.', ';', ',', ':', '!', '?']) {
+                return false;
+            }
             let one_sentence = sentences_of(ctx, q).len() <= 2;
             n <= 60 && one_sentence
         };
@@ -230,8 +256,14 @@ fn list_at(ctx: &Context<'_>, p: usize, colon: bool) -> (Vec<Item>, usize) {
             {
                 (0, None)
             }
+            None if plain_ok() && next_number_follows(ctx, q, current) => (0, None),
             None => break,
         };
+        // "- Territory -": a heading between items, not an item
+        if marked.is_some() && is_dash_heading(text) {
+            q += 1;
+            continue;
+        }
         let start = r.start + lead + len;
         let end = r.start + raw.trim_end().len();
         if start >= end {
@@ -241,16 +273,39 @@ fn list_at(ctx: &Context<'_>, p: usize, colon: bool) -> (Vec<Item>, usize) {
         let heads = number.is_some() && text.ends_with(':');
         if number.is_some() {
             heading = heads.then_some(number).flatten();
+            current = number;
         }
         items.push(Item {
             para: q,
             span: start..end,
-            number: if number.is_some() { number } else { heading },
+            number: number
+                .or(heading)
+                .or(if marked.is_none() { current } else { None }),
             heads,
         });
         q += 1;
     }
     (items, q)
+}
+
+/// True when, after plain lines from paragraph `q`, the item numbered one more than `current`
+/// follows within five paragraphs: the plain lines are sub-items of the current one.
+fn next_number_follows(ctx: &Context<'_>, q: usize, current: Option<u8>) -> bool {
+    let Some(n) = current else {
+        return false;
+    };
+    (q + 1..(q + 6).min(ctx.paragraphs.len()))
+        .map(|r| marker(ctx.body[ctx.paragraphs[r].clone()].trim()))
+        .find(Option::is_some)
+        .flatten()
+        .is_some_and(|(_, number)| number == Some(n + 1))
+}
+
+/// "- Territory -": a word or two between two dashes is a heading.
+fn is_dash_heading(text: &str) -> bool {
+    let t = text.trim();
+    let dashes = ['-', '\u{2013}', '\u{2014}'];
+    t.starts_with(dashes) && t.ends_with(dashes) && t.split_whitespace().count() <= 6
 }
 
 /// Plain lines go on after a plain first item that ends like a list line (";" or ",").
@@ -464,6 +519,8 @@ fn series_in(ctx: &Context<'_>, p: usize, out: &mut Vec<Candidate>, used: &mut H
         used.insert(si);
     }
 }
+
+mod runs;
 
 #[cfg(test)]
 mod tests;

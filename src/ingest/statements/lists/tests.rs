@@ -76,3 +76,80 @@ fn the_numbers_of_another_plan_are_not_the_points() {
         extract("The full 24-point counter-proposal:\n\n2. Russia returns all deported children.");
     assert_eq!(points_of(&out, "deported children"), [24], "{out:#?}");
 }
+
+#[test]
+fn a_run_of_obligations_after_the_plan_is_named_is_a_list() {
+    let out = extract(
+        "Officials in Oslo said they would study the plan closely.\n\nUkraine's statehood will be confirmed.\n\nThe Ukrainian army will be limited to 600,000 soldiers.\n\nNATO agrees not to deploy troops in Ukraine.\n\nJets from European states will be based in Poland.",
+    );
+    let s = out.iter().find(|s| s.text.contains("deploy troops"));
+    assert!(
+        s.is_some_and(|s| s.speaker.is_none() && s.kind == Kind::Report),
+        "{out:#?}"
+    );
+    assert_eq!(points_of(&out, "statehood"), [1], "{out:#?}");
+    assert_eq!(points_of(&out, "based in Poland"), [9], "{out:#?}");
+}
+
+#[test]
+fn three_future_lines_are_not_yet_a_list() {
+    let out = extract(
+        "Envoys discussed the plan in Oslo.\n\nTalks will resume on Monday.\n\nNATO agrees to host the next round this week.\n\nThe ministers will meet again on Friday.\n\nThe envoys will report back on Sunday.",
+    );
+    assert!(
+        !out.iter()
+            .any(|s| s.rule == "list item" && s.text.contains("next round")),
+        "{out:#?}"
+    );
+}
+
+#[test]
+fn the_header_paragraph_keeps_its_other_sentences() {
+    let out = extract(
+        "The draft provides reliable security guarantees for Kyiv, with strict conditions. Its main provisions:\n\n- Ukraine stays outside NATO.\n\n- The army is capped at 600,000.",
+    );
+    assert_eq!(
+        points_of(&out, "reliable security guarantees"),
+        [5],
+        "{out:#?}"
+    );
+    assert_eq!(points_of(&out, "capped at"), [6], "{out:#?}");
+}
+
+#[test]
+fn a_colon_header_may_name_the_plan_in_an_earlier_sentence() {
+    let out = extract(
+        "The leaked draft has 28 clauses. Several go far beyond what Kyiv expected:\n\n- Kyiv would cap its army at 600,000.\n\n- Kyiv must write its NATO renunciation into the constitution.",
+    );
+    assert_eq!(points_of(&out, "renunciation"), [7], "{out:#?}");
+}
+
+#[test]
+fn a_short_heading_right_after_a_list_heads_the_next_one() {
+    let out = extract(
+        "Key provisions:\n\n- Ukraine remains without nuclear weapons.\n\nThe American guarantee:\n\n- Washington is paid for the guarantee.\n\n- Kyiv loses it if Ukraine invades Russia.",
+    );
+    assert_eq!(points_of(&out, "invades Russia"), [10], "{out:#?}");
+    assert_eq!(points_of(&out, "is paid for"), [10], "{out:#?}");
+}
+
+#[test]
+fn a_word_between_dashes_is_a_heading_not_an_item() {
+    let out = extract(
+        "The details of the plan:\n\n- Territory -\n\n- Luhansk would be treated as de facto Russian.",
+    );
+    assert!(
+        !out.iter().any(|s| s.text.contains("Territory")),
+        "{out:#?}"
+    );
+    assert_eq!(points_of(&out, "Luhansk"), [21], "{out:#?}");
+}
+
+#[test]
+fn plain_lines_before_the_next_number_belong_to_the_item_above() {
+    let out = extract(
+        "Here are the 20 points of the new framework:\n\n4. The army keeps 800,000 soldiers in peacetime.\n\n5. Ukraine gets guarantees modelled on Article 5.\n\nIf Russia invades Ukraine again, all sanctions return.\n\nThe payment to Washington for the guarantee is gone.\n\n6. Russia writes non-aggression into its laws.",
+    );
+    assert_eq!(points_of(&out, "sanctions return"), [10], "{out:#?}");
+    assert_eq!(points_of(&out, "into its laws"), [16], "{out:#?}");
+}
