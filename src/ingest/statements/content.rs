@@ -19,11 +19,21 @@ pub(super) fn plan_content(
     ws: &[SWord],
 ) -> Option<Candidate> {
     let text = ctx.body[s.span.clone()].trim_end();
-    if text.ends_with('?') || ctx.seg.quotes_in(&s.span).any(|q| q.inner.len() > 40) {
+    // a quote of the plan's words inside the sentence is part of its content; a quote that
+    // fills most of it is someone speaking
+    if text.ends_with('?')
+        || ctx
+            .seg
+            .quotes_in(&s.span)
+            .any(|q| 2 * q.inner.len() > text.len())
+    {
         return None;
     }
+    if let Some(c) = clause_of_plan(ctx, s, si, ws) {
+        return Some(c);
+    }
     // the modal, within the first words: "would", "is to", "will have to"
-    let k = (0..ws.len().min(16)).find(|&k| {
+    let k = (0..ws.len().min(24)).find(|&k| {
         let w = &*ws[k].text;
         !ws[k].in_quote
             && (w == "would"
@@ -47,7 +57,12 @@ pub(super) fn plan_content(
     if !plan_named_near(ctx, s.para) {
         return None;
     }
-    Some(Candidate {
+    Some(report(s, si))
+}
+
+/// A report of the plan's content in the article's own voice.
+fn report(s: &Sentence, si: usize) -> Candidate {
+    Candidate {
         kind: Kind::Report,
         span: s.span.clone(),
         sentence: si,
@@ -59,7 +74,65 @@ pub(super) fn plan_content(
         confidence: 0.6,
         floating: false,
         point: None,
-    })
+    }
+}
+
+/// Parts of a document that an explainer presents ("a clause proposing that ...").
+const PARTS: &[&str] = &[
+    "requirement",
+    "clause",
+    "provision",
+    "demand",
+    "stipulation",
+    "condition",
+    "component",
+    "element",
+    "proposal",
+    "section",
+    "passage",
+    "commitment",
+    "obligation",
+    "idea",
+];
+
+/// Words that open the part's content.
+const OPENERS: &[&str] = &[
+    "that",
+    "proposing",
+    "requiring",
+    "stipulating",
+    "obliging",
+    "calling",
+    "under",
+    "for",
+    "whereby",
+    "barring",
+    "allowing",
+    "giving",
+];
+
+/// "At the heart of the proposal is a requirement that Ukrainian forces withdraw ...", "The
+/// most contested element is a clause proposing that ...": a part of the plan, after a copula,
+/// with its content.
+fn clause_of_plan(ctx: &Context<'_>, s: &Sentence, si: usize, ws: &[SWord]) -> Option<Candidate> {
+    let copula = (0..ws.len().min(16))
+        .find(|&k| !ws[k].in_quote && ["is", "are", "was", "were"].contains(&&*ws[k].text))?;
+    let mut k = copula + 1;
+    while ws.get(k).is_some_and(|w| {
+        ["a", "an", "the", "one", "also"].contains(&&*w.text) || w.text.ends_with("ed")
+    }) {
+        k += 1;
+    }
+    let part = ws.get(k).filter(|w| PARTS.contains(&&*w.text))?;
+    let opener = ws.get(k + 1).filter(|w| OPENERS.contains(&&*w.text))?;
+    if part.in_quote
+        || opener.in_quote
+        || (0..copula).any(|j| ctx.speech.verb_at(ws, j, false).is_some())
+        || !plan_named_near(ctx, s.para)
+    {
+        return None;
+    }
+    Some(report(s, si))
 }
 
 /// True when the plan is named near paragraph `para`: in it, in the title (for the lead), or

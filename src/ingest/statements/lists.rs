@@ -120,6 +120,11 @@ fn marker(text: &str) -> Option<(usize, Option<u8>)> {
         .then_some((m.end(), None))
 }
 
+/// True when a paragraph's text opens with a list marker.
+pub(super) fn is_item(text: &str) -> bool {
+    marker(text).is_some()
+}
+
 /// Sieve 1: lists of the plan's points. Returns the paragraphs and sentences it used.
 pub(super) fn find_lists(
     ctx: &Context<'_>,

@@ -303,7 +303,14 @@ pub(super) fn recent_document(ctx: &Context<'_>, s: &Sentence) -> bool {
         .iter()
         .position(|x| x.span == s.span)
         .unwrap_or(0);
-    let from = idx.saturating_sub(4);
+    // four sentences back, and past the items of a list just above ("- It caps the army;")
+    let mut from = idx.saturating_sub(4);
+    while from > 0 && {
+        let r = ctx.paragraphs[ctx.seg.sentences[from].para].clone();
+        super::lists::is_item(ctx.body[r].trim())
+    } {
+        from -= 1;
+    }
     ctx.seg.sentences[from..=idx].iter().any(|x| {
         let f = fold_str(&ctx.body[x.span.clone()]);
         f.split(|c: char| !c.is_alphanumeric())

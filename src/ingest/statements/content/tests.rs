@@ -94,3 +94,39 @@ fn a_fronted_topic_does_not_hide_the_document() {
         extract("On money, the counter-proposal says frozen Russian assets would stay frozen.");
     assert_eq!(points(report(&out, "stay frozen")), [14], "{out:#?}");
 }
+
+#[test]
+fn a_part_of_the_plan_after_a_copula_tells_its_content() {
+    let out = extract(
+        "The plan reached Kyiv on Thursday. At the core of the text is a demand that Kyiv pull its troops out of the Donbas.",
+    );
+    assert_eq!(points(report(&out, "pull its troops")), [21], "{out:#?}");
+}
+
+#[test]
+fn a_short_quote_of_the_plans_words_stays_in_its_content() {
+    let out = extract(
+        "The draft reached Kyiv on Thursday. Half of the frozen Russian assets would go to a \"joint fund for the rebuilding of the country\" run by Washington.",
+    );
+    assert_eq!(points(report(&out, "joint fund")), [14], "{out:#?}");
+}
+
+#[test]
+fn a_long_fronted_phrase_before_the_modal_is_still_content() {
+    let out = extract(
+        "As one of the many terms of the leaked twenty-eight point proposal circulated in November, the Ukrainian army would shrink to 600,000.",
+    );
+    assert_eq!(points(report(&out, "shrink to 600,000")), [6], "{out:#?}");
+}
+
+#[test]
+fn it_after_a_list_of_the_plans_terms_is_the_document() {
+    let out = extract(
+        "The first draft was criticised for these terms:\n\n- It capped the army at 600,000;\n\n- It barred NATO membership;\n\n- It froze the front in Kherson;\n\n- It restarted the nuclear plant under the IAEA.\n\nIt also gave the whole of the Donbas to Russia.",
+    );
+    assert_eq!(
+        points(report(&out, "whole of the Donbas")),
+        [21],
+        "{out:#?}"
+    );
+}
