@@ -40,8 +40,9 @@ pub(super) fn plan_content(
                 || (["is", "are"].contains(&w) && ws.get(k + 1).is_some_and(|n| n.text == "to"))
                 || (w == "will" && ws.get(k + 1).is_some_and(|n| n.text == "have")))
     })?;
-    // someone speaks before the modal: "Takaichi added that Japan would …"
-    if (0..k).any(|j| ctx.speech.verb_at(ws, j, false).is_some()) {
+    // someone speaks before the modal: "Takaichi added that Japan would …" (a word right
+    // before the modal is its subject: "Territorial questions would be settled")
+    if (0..k.saturating_sub(1)).any(|j| ctx.speech.verb_at(ws, j, false).is_some()) {
         return None;
     }
     // the party's own position: "Kyiv would never accept"

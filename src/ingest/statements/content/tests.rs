@@ -130,3 +130,15 @@ fn it_after_a_list_of_the_plans_terms_is_the_document() {
         "{out:#?}"
     );
 }
+
+#[test]
+fn a_noun_like_a_speech_verb_right_before_the_modal_is_the_subject() {
+    let out = extract(
+        "The counter-proposal reached Kyiv. Territorial questions would be settled from the line of contact.",
+    );
+    assert_eq!(
+        points(report(&out, "Territorial questions")),
+        [21],
+        "{out:#?}"
+    );
+}
