@@ -26,6 +26,8 @@ mod finish;
 mod groups;
 mod relevance;
 mod resolve;
+#[cfg(test)]
+mod speaker_tests;
 
 use antecedents::SpanAnalyses;
 use resolve::{

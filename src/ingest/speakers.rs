@@ -359,6 +359,13 @@ impl Gazetteer {
             .filter(|h| h.speaker.kind == SpeakerKind::Person)
             .max_by_key(|h| (!h.title, h.end - h.start));
         if let Some(h) = person {
+            // "Poland's foreign minister Radek Vasko": a new name after a known title is the
+            // person named, not the title's holder of the speaker list
+            if h.title
+                && let Some(s) = entity_at_end(np, &folded[h.end..], local)
+            {
+                return Some(Mention::Speaker(s, None));
+            }
             return Some(Mention::Speaker(h.speaker.clone(), h.gender));
         }
         let last = clean.last().map(String::as_str).unwrap_or("");
@@ -520,6 +527,11 @@ impl Gazetteer {
         if !(2..=3).contains(&run.len()) {
             return None;
         }
+        // "Former committee chair Tom Reyes": a name the entity table found after a title,
+        // whatever the case of the title's words
+        if let Some(s) = entity_at_end(np, &fold_str(np), local) {
+            return Some(Mention::Speaker(s, None));
+        }
         // everything before the name must be title-like (capitalised) or a determiner
         let before = &tokens[..tokens.len() - run.len()];
         if before.iter().any(|t| {
@@ -546,6 +558,29 @@ impl Gazetteer {
         }
         Some(Mention::Speaker(speaker, None))
     }
+}
+
+/// Words that show a phrase is more than a title and a name ("talks with Tom Reyes").
+const NOT_TITLE: &[&str] = &[
+    "with", "to", "by", "from", "in", "on", "at", "after", "before", "about", "against", "than",
+    "told", "met", "said", "says", "asked", "urged", "called",
+];
+
+/// The person of the entity table (`local`, by folded surname) whose full name ends `np`, when
+/// the words before it (`tail` is the folded text from where a title ended) hold no preposition
+/// or verb: "Latvian minister Ilze Berzina".
+fn entity_at_end(np: &str, tail: &str, local: &[(String, Speaker)]) -> Option<Speaker> {
+    let surname = fold_str(np.split_whitespace().last()?);
+    let surname = surname.trim_matches(|c: char| !c.is_alphanumeric());
+    let (_, s) = local.iter().find(|(k, _)| k == surname)?;
+    let name = fold_str(&s.name);
+    let tail = tail.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let before = tail.strip_suffix(name.as_str())?;
+    let clean = before.is_empty() || before.ends_with(' ');
+    let plain = before
+        .split_whitespace()
+        .all(|w| !NOT_TITLE.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
+    (clean && plain && name.contains(' ')).then(|| s.clone())
 }
 
 fn find_word(haystack: &str, needle: &str) -> Option<usize> {

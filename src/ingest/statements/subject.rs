@@ -284,7 +284,11 @@ fn refined(
             if sp.kind == crate::model::SpeakerKind::Unnamed
                 && (sp.name.split(' ').count() == 2 || !sp.name.starts_with("unnamed ")))
     };
-    if !bare_unnamed(&m) {
+    // "The Kremlin's aide, Lev Orlov, said", "The minister, Lev Orlov, said": the name in the
+    // appositive, not the description before it
+    let description = matches!(&m, Mention::Role { .. })
+        || matches!(&m, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Unnamed);
+    if !description {
         return (m, span);
     }
     let Some(&(offset, seg)) = rest.first() else {
@@ -292,8 +296,11 @@ fn refined(
     };
     let trimmed = seg.trim();
     let lead = seg.len() - seg.trim_start().len();
+    let person = |b: &Mention| matches!(b, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Person);
     match ctx.gazetteer.resolve(trimmed, local) {
-        Some(better @ Mention::Speaker(..)) if !bare_unnamed(&better) => {
+        Some(better @ Mention::Speaker(..))
+            if person(&better) || bare_unnamed(&m) && !bare_unnamed(&better) =>
+        {
             let from = start + offset + lead;
             (better, from..from + trimmed.len())
         }
