@@ -89,18 +89,41 @@ pub(super) fn title_before(text: &str) -> String {
     crate::text::fold_str(&kept.join(" "))
 }
 
+/// The appositive right after a name, folded: "…, foreign policy adviser to the president,"
+/// -> "foreign policy adviser to the president" (up to eight words).
+pub(super) fn title_after(text: &str) -> String {
+    let Some(rest) = text.strip_prefix(',') else {
+        return String::new();
+    };
+    let end = rest.find([',', '.', ';', ':', '(']).unwrap_or(rest.len());
+    let words: Vec<&str> = rest[..end].split_whitespace().take(9).collect();
+    if words.len() > 8 {
+        return String::new();
+    }
+    crate::text::fold_str(&words.join(" "))
+}
+
 /// The holder of a role named alone, last named before `pos`.
 pub(super) fn role_holder(
     words: &[String],
+    side: &[String],
     persons: bool,
     pos: usize,
     holders: &[RoleHolder],
 ) -> Option<Speaker> {
+    // "russian" fits a title with "russia", "ukrainian" one with "ukraine"
+    let same_side = |t: &str| {
+        side.iter().any(|w| {
+            let common = w.chars().zip(t.chars()).take_while(|(a, b)| a == b).count();
+            w == t || common >= 5
+        })
+    };
     holders
         .iter()
         .rev()
         .filter(|h| h.pos < pos || h.pos == 0)
         .filter(|h| (h.speaker.kind == SpeakerKind::Person) == persons)
+        .filter(|h| side.is_empty() || h.title.split_whitespace().any(same_side))
         .find(|h| {
             words.iter().any(|w| {
                 let w = format!(" {w} ");
@@ -183,7 +206,11 @@ pub(super) fn resolve_speakers(
                     },
                 )
             }
-            Some(Mention::Role { words, fallback }) => {
+            Some(Mention::Role {
+                words,
+                fallback,
+                side,
+            }) => {
                 // "the association" after "the Ukrainian Grain Association said"
                 let earlier_body = || {
                     out.iter()
@@ -196,17 +223,28 @@ pub(super) fn resolve_speakers(
                             }
                         })
                 };
+                // "the aide" names a person; with no aide named it stays the unnamed source
+                let unnamed = fallback.as_ref().filter(|f| f.kind == SpeakerKind::Unnamed);
+                let persons = fallback.is_none() || unnamed.is_some();
                 let found = earlier_body()
                     .cloned()
-                    .or_else(|| role_holder(words, fallback.is_none(), c.span.start, holders));
+                    .or_else(|| role_holder(words, side, persons, c.span.start, holders));
                 match found {
                     Some(s) => {
                         let via = format!("“the {}”", words.first().map_or("", String::as_str));
                         (Some(s), via)
                     }
-                    None => match fallback {
-                        Some(f) => (Some(f.clone()), "named (new)".to_string()),
-                        None => continue,
+                    None => match (unnamed, fallback) {
+                        (Some(u), _) => {
+                            let earlier =
+                                definite_description(u, true, c.span.start, &out, mentions);
+                            (
+                                Some(earlier.unwrap_or_else(|| u.clone())),
+                                "named (new)".to_string(),
+                            )
+                        }
+                        (None, Some(f)) => (Some(f.clone()), "named (new)".to_string()),
+                        (None, None) => continue,
                     },
                 }
             }
@@ -300,8 +338,13 @@ pub(super) fn definite_description(
     }
     if s.kind == SpeakerKind::Unnamed {
         let suffix = format!(" {bare}");
+        // "Senior American officials said … A second official added": one of that group
+        let plural = format!(" {bare}s");
         let same = |x: &&Speaker| {
-            x.kind == SpeakerKind::Unnamed && x.name != s.name && x.name.ends_with(&suffix)
+            let name = format!(" {}", x.name.to_lowercase());
+            x.kind == SpeakerKind::Unnamed
+                && x.name != s.name
+                && (name.ends_with(&suffix) || name.ends_with(&plural))
         };
         // a statement of one before, or one the article introduced ("asked a senior EU
         // diplomat …"), the later the better

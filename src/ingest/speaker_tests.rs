@@ -47,3 +47,39 @@ fn a_name_in_an_appositive_wins_over_the_description_before_it() {
         vec!["Oleg Varin"]
     );
 }
+
+#[test]
+fn a_role_noun_with_a_nationality_is_a_holder_of_that_side() {
+    let got = names(
+        "Russian Foreign Minister Sergei Lavrov met Hungarian Foreign Minister Peter Szijjarto in Minsk. \
+         The Russian minister said the NATO clause of the plan was welcome.",
+    );
+    assert_eq!(got, vec!["Sergey Lavrov"]);
+}
+
+#[test]
+fn the_aide_or_the_adviser_is_the_person_named_with_that_title() {
+    // the title of a known person comes also from the appositive after the name
+    let got = names(
+        "Yuri Ushakov, foreign policy adviser to the Russian presidency, met the envoys on Monday.\n\n\
+         The Kremlin leader's aide said the NATO clause of the plan was acceptable.",
+    );
+    assert_eq!(got, vec!["Yuri Ushakov"]);
+    let got = names(
+        "Olga Petrenko, an aide to the mayor of Odesa, met the envoys.\n\n\
+         The advisor said the amnesty clause of the plan was a disgrace.",
+    );
+    assert_eq!(got, vec!["Olga Petrenko"]);
+}
+
+#[test]
+fn a_second_official_after_a_group_of_officials_is_one_of_that_group() {
+    let got = names(
+        "Senior American officials said the plan would give Kyiv security guarantees. \
+         A second official added that the plan set elections within 100 days.",
+    );
+    assert_eq!(
+        got,
+        vec!["Senior American officials", "Senior American officials"]
+    );
+}

@@ -59,6 +59,9 @@ pub enum Mention {
         words: Vec<String>,
         /// The group the phrase names when no one in the article holds the role.
         fallback: Option<Speaker>,
+        /// Folded words naming the side the phrase gives ("the Russian minister": "russian",
+        /// "russia", "moscow"); the holder's title must hold one of them.
+        side: Vec<String>,
     },
 }
 
@@ -140,7 +143,19 @@ impl Gazetteer {
                     known: true,
                 },
                 gender,
-                role: fold_str(&s.role),
+                // the country and the sides its organisation names ("Kremlin"), so that "the
+                // Russian minister" finds a Russian minister (no other word of the
+                // organisation: "Office of the President" does not make a president)
+                role: fold_str(&format!(
+                    "{} {} {}",
+                    s.role,
+                    s.country,
+                    fold_str(&s.organisation)
+                        .split_whitespace()
+                        .filter(|w| lex.nouns.origins.contains_key(*w))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                )),
             });
             let mut seen = HashSet::new();
             for alias in std::iter::once(&s.name).chain(&s.aliases) {
@@ -351,6 +366,9 @@ impl Gazetteer {
             .into_iter()
             .filter(|h| !folded[h.end..].starts_with('\''))
             .collect();
+        if let Some(m) = self.definite_title(np, &words, &clean, &hits) {
+            return Some(m);
+        }
         if let Some(m) = self.unnamed_source(np, &folded, &clean, &hits) {
             return Some(m);
         }
@@ -434,6 +452,7 @@ impl Gazetteer {
             return Some(Mention::Role {
                 words: role_words.clone(),
                 fallback,
+                side: self.side_words(&clean[1..role_from]),
             });
         }
         let content: Vec<&str> = clean
