@@ -168,6 +168,15 @@ pub(super) fn resolve_speakers(
             {
                 (Some(j), format!("“{}”", phrase.trim().to_lowercase()))
             }
+            // "“…,” he said, according to TASS. “…,” reports Anadolu.": a medium that only
+            // relays a quote of the person quoted just before in the paragraph
+            Some(Mention::Speaker(s, _))
+                if c.kind == Kind::Quote
+                    && s.kind == SpeakerKind::Media
+                    && let Some(p) = quoted_before(&c, &out) =>
+            {
+                (Some(p), "quote relayed by a medium".to_string())
+            }
             // "one of the sources said" after "Two sources close to X told …": that group
             Some(Mention::Speaker(s, _))
                 if !s.known
@@ -272,6 +281,19 @@ pub(super) fn resolve_speakers(
         out.push((c, speaker, via));
     }
     out
+}
+
+/// The person or unnamed source of the quote right before `c` in its paragraph.
+fn quoted_before(
+    c: &Candidate,
+    before: &[(Candidate, Option<Speaker>, String)],
+) -> Option<Speaker> {
+    let (p, s, _) = before.last()?;
+    let s = s.as_ref()?;
+    (p.kind == Kind::Quote
+        && p.para == c.para
+        && matches!(s.kind, SpeakerKind::Person | SpeakerKind::Unnamed))
+    .then(|| s.clone())
 }
 
 /// Media words that, alone, point back to the medium the article named ("the newspaper").

@@ -83,3 +83,47 @@ fn a_second_official_after_a_group_of_officials_is_one_of_that_group() {
         vec!["Senior American officials", "Senior American officials"]
     );
 }
+
+#[test]
+fn a_medium_citing_another_gives_the_report_to_the_cited_one() {
+    assert_eq!(
+        names("The plan would cap the army at 800,000, UNN reports, citing Bloomberg."),
+        vec!["Bloomberg"]
+    );
+    assert_eq!(
+        names(
+            "The plan would let Kyiv join the EU by 2027, as reported by Ukrinform, with reference to Axios."
+        ),
+        vec!["Axios"]
+    );
+    // a sentence that only names where the one before came from is no statement of its own
+    assert!(names("Ukrinform reports this, citing Bloomberg.").is_empty());
+}
+
+#[test]
+fn a_medium_that_published_or_obtained_the_plan_reports_it() {
+    assert_eq!(
+        names(
+            "The Financial Times published a draft that includes the recognition of Crimea as Russian."
+        ),
+        vec!["Financial Times"]
+    );
+}
+
+#[test]
+fn reportedly_with_no_source_is_media_reports() {
+    let got = speakers("The draft reportedly hands Russia the Zaporizhzhia nuclear power plant.");
+    assert_eq!(
+        got,
+        vec![(Some("media reports".to_string()), "Report".to_string())]
+    );
+}
+
+#[test]
+fn a_quote_a_medium_only_relays_stays_with_the_person_quoted_before() {
+    let got = names(
+        "Anna Berg, a Swedish envoy, spoke on the plan. “We cannot accept the army cap,” she said, \
+         according to TASS. “The cap on the army is a trap for Kyiv,” reports Anadolu.",
+    );
+    assert_eq!(got, vec!["Anna Berg", "Anna Berg"]);
+}
