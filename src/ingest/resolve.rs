@@ -161,6 +161,19 @@ pub(super) fn resolve_speakers(
             {
                 (Some(j), format!("“the {}”", s.name.to_lowercase()))
             }
+            // "The leaders said" after "European leaders said": that group
+            Some(Mention::Speaker(s, _))
+                if !s.known
+                    && s.kind == SpeakerKind::Body
+                    && let Some(g) = super::groups::same_group_before(
+                        &s.name,
+                        &out.iter()
+                            .filter_map(|(_, s, _)| s.clone())
+                            .collect::<Vec<_>>(),
+                    ) =>
+            {
+                (Some(g), format!("“the {}”", s.name.to_lowercase()))
+            }
             // "both sides agreed" after "the United States and Ukraine": that pair
             _ if let Some(phrase) = c.speaker_span.as_ref().and_then(|r| body.get(r.clone()))
                 && super::groups::refers_to_sides(phrase)
@@ -176,6 +189,22 @@ pub(super) fn resolve_speakers(
                     && let Some(p) = quoted_before(&c, &out) =>
             {
                 (Some(p), "quote relayed by a medium".to_string())
+            }
+            // "the same diplomat" after "a European Union official told …": that source
+            Some(Mention::Speaker(s, _))
+                if s.kind == SpeakerKind::Unnamed
+                    && c.speaker_span
+                        .as_ref()
+                        .and_then(|r| body.get(r.clone()))
+                        .is_some_and(|t| t.trim().to_lowercase().starts_with("the same "))
+                    && let Some(u) = out
+                        .iter()
+                        .rev()
+                        .take(6)
+                        .filter_map(|(_, s, _)| s.as_ref())
+                        .find(|s| s.kind == SpeakerKind::Unnamed) =>
+            {
+                (Some(u.clone()), "“the same”".to_string())
             }
             // "one of the sources said" after "Two sources close to X told …": that group
             Some(Mention::Speaker(s, _))
@@ -235,8 +264,15 @@ pub(super) fn resolve_speakers(
                 // "the aide" names a person; with no aide named it stays the unnamed source
                 let unnamed = fallback.as_ref().filter(|f| f.kind == SpeakerKind::Unnamed);
                 let persons = fallback.is_none() || unnamed.is_some();
-                let found = earlier_body()
-                    .cloned()
+                // "the statement read": whoever spoke last, in the paragraph or the two before
+                let issuer = || {
+                    words
+                        .first()
+                        .filter(|w| super::speakers::STATEMENT_NOUNS.contains(&w.as_str()))
+                        .and_then(|_| issuer_before(&c, &out))
+                };
+                let found = issuer()
+                    .or_else(|| earlier_body().cloned())
                     .or_else(|| role_holder(words, side, persons, c.span.start, holders));
                 match found {
                     Some(s) => {
@@ -281,6 +317,20 @@ pub(super) fn resolve_speakers(
         out.push((c, speaker, via));
     }
     out
+}
+
+/// The speaker (not a medium) of the latest statement in `c`'s paragraph or the two before.
+fn issuer_before(
+    c: &Candidate,
+    before: &[(Candidate, Option<Speaker>, String)],
+) -> Option<Speaker> {
+    before
+        .iter()
+        .rev()
+        .take_while(|(p, _, _)| p.para + 2 >= c.para)
+        .filter_map(|(_, s, _)| s.as_ref())
+        .find(|s| s.kind != SpeakerKind::Media)
+        .cloned()
 }
 
 /// The person or unnamed source of the quote right before `c` in its paragraph.

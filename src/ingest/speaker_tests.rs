@@ -127,3 +127,45 @@ fn a_quote_a_medium_only_relays_stays_with_the_person_quoted_before() {
     );
     assert_eq!(got, vec!["Anna Berg", "Anna Berg"]);
 }
+
+#[test]
+fn a_bare_group_noun_is_the_group_that_spoke_before_under_that_noun() {
+    let got = names(
+        "Nordic leaders said the 28-point plan is a draft that needs work on the army cap.\n\n\
+         The leaders, who met in Oslo, said the NATO clause of the plan must be approved by the allies.",
+    );
+    assert_eq!(got, vec!["Nordic leaders", "Nordic leaders"]);
+}
+
+#[test]
+fn the_statement_read_is_whoever_issued_it_just_before() {
+    let got = speakers(
+        "Nordic leaders said the 28-point plan is a draft that needs work.\n\n\
+         \"We are concerned by the proposed cap on Ukraine's army in the plan,\" the joint statement read.",
+    );
+    assert_eq!(
+        got.last(),
+        Some(&(Some("Nordic leaders".to_string()), "Quote".to_string()))
+    );
+}
+
+#[test]
+fn the_same_diplomat_is_the_unnamed_source_just_before() {
+    let got = names(
+        "A European Union official told Euronews the amnesty in the plan was unacceptable. \
+         The same diplomat said the army cap of the plan was a trap.",
+    );
+    assert_eq!(
+        got,
+        vec!["unnamed European official", "unnamed European official"]
+    );
+}
+
+#[test]
+fn a_title_from_the_speaker_list_gives_way_to_the_name_in_its_appositive() {
+    // "the head of the Ukrainian delegation" is a title of someone else in speakers.toml
+    let got = names(
+        "The head of the Ukrainian delegation, deputy minister Taras Hlyb, said the plan's army cap was unacceptable.",
+    );
+    assert_eq!(got, vec!["Taras Hlyb"]);
+}

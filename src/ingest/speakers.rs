@@ -19,7 +19,7 @@ mod shape;
 #[cfg(test)]
 mod tests;
 mod unnamed;
-pub use shape::coordinated_parts;
+pub use shape::{STATEMENT_NOUNS, coordinated_parts};
 
 /// Grammatical gender of a person, for he/she.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,8 +6,9 @@
 
 use super::*;
 
-/// Nouns of a text that speaks for its author ("a statement from Merz's office").
-const STATEMENT_NOUNS: &[&str] = &[
+/// Nouns of a text that speaks for its author ("a statement from Merz's office", "the
+/// statement read").
+pub const STATEMENT_NOUNS: &[&str] = &[
     "statement",
     "readout",
     "communique",
@@ -96,6 +97,20 @@ impl Gazetteer {
     ) -> Option<Mention> {
         if clean.len() < 2 || clean[0] != "the" || hits.iter().any(|h| h.title) {
             return None;
+        }
+        // "the statement read", "the joint communique said": whoever issued it
+        if clean.len() <= 3
+            && let Some(noun) = STATEMENT_NOUNS
+                .iter()
+                .find(|n| clean.last().is_some_and(|l| l == *n))
+            && (clean.len() == 2
+                || ["joint", "final", "official", "written"].contains(&clean[1].as_str()))
+        {
+            return Some(Mention::Role {
+                words: vec![(*noun).to_string()],
+                fallback: None,
+                side: Vec::new(),
+            });
         }
         let head = clean.last()?;
         let (_, role_words) = self.roles.iter().find(|(k, _)| k == head)?;

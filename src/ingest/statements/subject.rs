@@ -286,7 +286,18 @@ fn refined(
     };
     // "The Kremlin's aide, Lev Orlov, said", "The minister, Lev Orlov, said": the name in the
     // appositive, not the description before it
-    let description = matches!(&m, Mention::Role { .. })
+    // … and "The head of the Ukrainian delegation, chief of staff Andrii Yermak, wrote": a
+    // title of the speaker list (no surname in it) before another person's name
+    let surname = |sp: &crate::model::Speaker| {
+        let last = sp.name.split_whitespace().last().unwrap_or("");
+        fold_str(last).chars().take(6).collect::<String>()
+    };
+    let by_title = matches!(&m, Mention::Speaker(sp, _)
+        if sp.kind == crate::model::SpeakerKind::Person
+            && sp.known
+            && !fold_str(&ctx.body[span.clone()]).contains(&surname(sp)));
+    let description = by_title
+        || matches!(&m, Mention::Role { .. })
         || matches!(&m, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Unnamed);
     if !description {
         return (m, span);
