@@ -308,6 +308,15 @@ pub struct SpeechLexicon {
     /// Participles whose "by X" names the source ("a copy obtained by Bloomberg").
     #[serde(default)]
     pub agent_participles: Vec<String>,
+    /// Words that pass on another medium's report ("citing Bloomberg").
+    #[serde(default)]
+    pub relays: Vec<String>,
+    /// Adverbs of hearsay ("reportedly"): media reports, when no source is named.
+    #[serde(default)]
+    pub hearsay: Vec<String>,
+    /// What a medium does with a document ("published", "obtained").
+    #[serde(default)]
+    pub media_acts: Vec<String>,
 }
 
 /// Noun lists (`[nouns]`).

@@ -194,3 +194,24 @@ pub(super) fn sides_before(joints: &[Joint], at: usize) -> Option<Speaker> {
         .find(|j| j.pos < at && j.sides)
         .map(|j| j.speaker.clone())
 }
+
+/// "The leaders said …" after "European leaders said …" with nobody named together: the
+/// group that spoke last (among the last eight statements) under the same head noun.
+pub(super) fn same_group_before(name: &str, before: &[Speaker]) -> Option<Speaker> {
+    let head = name.trim().to_lowercase();
+    let head = head.strip_prefix("the ").unwrap_or(&head);
+    if head.contains(' ') || !head.ends_with('s') {
+        return None;
+    }
+    before
+        .iter()
+        .rev()
+        .take(8)
+        .find(|s| {
+            let n = s.name.to_lowercase();
+            s.kind != SpeakerKind::Person
+                && n.split_whitespace().count() > 1
+                && n.rsplit(' ').next() == Some(head)
+        })
+        .cloned()
+}

@@ -26,6 +26,8 @@ mod finish;
 mod groups;
 mod relevance;
 mod resolve;
+#[cfg(test)]
+mod speaker_tests;
 
 use antecedents::SpanAnalyses;
 use resolve::{
@@ -310,7 +312,13 @@ impl Extractor {
                     .iter()
                     .find(|s| s.span.contains(&pos))
                     .map_or(0, |s| s.span.start);
-                format!("{} {}", title_before(&body[sentence_start..pos]), h.role)
+                let end = f.orig(h.end);
+                format!(
+                    "{} {} {}",
+                    title_before(&body[sentence_start..pos]),
+                    h.role,
+                    resolve::title_after(body.get(end..).unwrap_or(""))
+                )
             };
             out.push(RoleHolder {
                 pos,

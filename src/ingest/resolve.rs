@@ -89,18 +89,41 @@ pub(super) fn title_before(text: &str) -> String {
     crate::text::fold_str(&kept.join(" "))
 }
 
+/// The appositive right after a name, folded: "…, foreign policy adviser to the president,"
+/// -> "foreign policy adviser to the president" (up to eight words).
+pub(super) fn title_after(text: &str) -> String {
+    let Some(rest) = text.strip_prefix(',') else {
+        return String::new();
+    };
+    let end = rest.find([',', '.', ';', ':', '(']).unwrap_or(rest.len());
+    let words: Vec<&str> = rest[..end].split_whitespace().take(9).collect();
+    if words.len() > 8 {
+        return String::new();
+    }
+    crate::text::fold_str(&words.join(" "))
+}
+
 /// The holder of a role named alone, last named before `pos`.
 pub(super) fn role_holder(
     words: &[String],
+    side: &[String],
     persons: bool,
     pos: usize,
     holders: &[RoleHolder],
 ) -> Option<Speaker> {
+    // "russian" fits a title with "russia", "ukrainian" one with "ukraine"
+    let same_side = |t: &str| {
+        side.iter().any(|w| {
+            let common = w.chars().zip(t.chars()).take_while(|(a, b)| a == b).count();
+            w == t || common >= 5
+        })
+    };
     holders
         .iter()
         .rev()
         .filter(|h| h.pos < pos || h.pos == 0)
         .filter(|h| (h.speaker.kind == SpeakerKind::Person) == persons)
+        .filter(|h| side.is_empty() || h.title.split_whitespace().any(same_side))
         .find(|h| {
             words.iter().any(|w| {
                 let w = format!(" {w} ");
@@ -138,12 +161,50 @@ pub(super) fn resolve_speakers(
             {
                 (Some(j), format!("“the {}”", s.name.to_lowercase()))
             }
+            // "The leaders said" after "European leaders said": that group
+            Some(Mention::Speaker(s, _))
+                if !s.known
+                    && s.kind == SpeakerKind::Body
+                    && let Some(g) = super::groups::same_group_before(
+                        &s.name,
+                        &out.iter()
+                            .filter_map(|(_, s, _)| s.clone())
+                            .collect::<Vec<_>>(),
+                    ) =>
+            {
+                (Some(g), format!("“the {}”", s.name.to_lowercase()))
+            }
             // "both sides agreed" after "the United States and Ukraine": that pair
             _ if let Some(phrase) = c.speaker_span.as_ref().and_then(|r| body.get(r.clone()))
                 && super::groups::refers_to_sides(phrase)
                 && let Some(j) = super::groups::sides_before(joints, c.span.start) =>
             {
                 (Some(j), format!("“{}”", phrase.trim().to_lowercase()))
+            }
+            // "“…,” he said, according to TASS. “…,” reports Anadolu.": a medium that only
+            // relays a quote of the person quoted just before in the paragraph
+            Some(Mention::Speaker(s, _))
+                if c.kind == Kind::Quote
+                    && s.kind == SpeakerKind::Media
+                    && let Some(p) = quoted_before(&c, &out) =>
+            {
+                (Some(p), "quote relayed by a medium".to_string())
+            }
+            // "the same diplomat" after "a European Union official told …": that source
+            Some(Mention::Speaker(s, _))
+                if s.kind == SpeakerKind::Unnamed
+                    && c.speaker_span
+                        .as_ref()
+                        .and_then(|r| body.get(r.clone()))
+                        .is_some_and(|t| t.trim().to_lowercase().starts_with("the same "))
+                    && let Some(u) = out
+                        .iter()
+                        .rev()
+                        .take(6)
+                        .filter_map(|(_, s, _)| s.as_ref())
+                        .find(|s| s.kind == SpeakerKind::Unnamed) =>
+            {
+                (Some(u.clone()), "“the same”".to_string())
             }
             // "one of the sources said" after "Two sources close to X told …": that group
             Some(Mention::Speaker(s, _))
@@ -183,7 +244,11 @@ pub(super) fn resolve_speakers(
                     },
                 )
             }
-            Some(Mention::Role { words, fallback }) => {
+            Some(Mention::Role {
+                words,
+                fallback,
+                side,
+            }) => {
                 // "the association" after "the Ukrainian Grain Association said"
                 let earlier_body = || {
                     out.iter()
@@ -196,17 +261,35 @@ pub(super) fn resolve_speakers(
                             }
                         })
                 };
-                let found = earlier_body()
-                    .cloned()
-                    .or_else(|| role_holder(words, fallback.is_none(), c.span.start, holders));
+                // "the aide" names a person; with no aide named it stays the unnamed source
+                let unnamed = fallback.as_ref().filter(|f| f.kind == SpeakerKind::Unnamed);
+                let persons = fallback.is_none() || unnamed.is_some();
+                // "the statement read": whoever spoke last, in the paragraph or the two before
+                let issuer = || {
+                    words
+                        .first()
+                        .filter(|w| super::speakers::STATEMENT_NOUNS.contains(&w.as_str()))
+                        .and_then(|_| issuer_before(&c, &out))
+                };
+                let found = issuer()
+                    .or_else(|| earlier_body().cloned())
+                    .or_else(|| role_holder(words, side, persons, c.span.start, holders));
                 match found {
                     Some(s) => {
                         let via = format!("“the {}”", words.first().map_or("", String::as_str));
                         (Some(s), via)
                     }
-                    None => match fallback {
-                        Some(f) => (Some(f.clone()), "named (new)".to_string()),
-                        None => continue,
+                    None => match (unnamed, fallback) {
+                        (Some(u), _) => {
+                            let earlier =
+                                definite_description(u, true, c.span.start, &out, mentions);
+                            (
+                                Some(earlier.unwrap_or_else(|| u.clone())),
+                                "named (new)".to_string(),
+                            )
+                        }
+                        (None, Some(f)) => (Some(f.clone()), "named (new)".to_string()),
+                        (None, None) => continue,
                     },
                 }
             }
@@ -234,6 +317,33 @@ pub(super) fn resolve_speakers(
         out.push((c, speaker, via));
     }
     out
+}
+
+/// The speaker (not a medium) of the latest statement in `c`'s paragraph or the two before.
+fn issuer_before(
+    c: &Candidate,
+    before: &[(Candidate, Option<Speaker>, String)],
+) -> Option<Speaker> {
+    before
+        .iter()
+        .rev()
+        .take_while(|(p, _, _)| p.para + 2 >= c.para)
+        .filter_map(|(_, s, _)| s.as_ref())
+        .find(|s| s.kind != SpeakerKind::Media)
+        .cloned()
+}
+
+/// The person or unnamed source of the quote right before `c` in its paragraph.
+fn quoted_before(
+    c: &Candidate,
+    before: &[(Candidate, Option<Speaker>, String)],
+) -> Option<Speaker> {
+    let (p, s, _) = before.last()?;
+    let s = s.as_ref()?;
+    (p.kind == Kind::Quote
+        && p.para == c.para
+        && matches!(s.kind, SpeakerKind::Person | SpeakerKind::Unnamed))
+    .then(|| s.clone())
 }
 
 /// Media words that, alone, point back to the medium the article named ("the newspaper").
@@ -300,8 +410,13 @@ pub(super) fn definite_description(
     }
     if s.kind == SpeakerKind::Unnamed {
         let suffix = format!(" {bare}");
+        // "Senior American officials said … A second official added": one of that group
+        let plural = format!(" {bare}s");
         let same = |x: &&Speaker| {
-            x.kind == SpeakerKind::Unnamed && x.name != s.name && x.name.ends_with(&suffix)
+            let name = format!(" {}", x.name.to_lowercase());
+            x.kind == SpeakerKind::Unnamed
+                && x.name != s.name
+                && (name.ends_with(&suffix) || name.ends_with(&plural))
         };
         // a statement of one before, or one the article introduced ("asked a senior EU
         // diplomat …"), the later the better

@@ -19,7 +19,7 @@ mod shape;
 #[cfg(test)]
 mod tests;
 mod unnamed;
-pub use shape::coordinated_parts;
+pub use shape::{STATEMENT_NOUNS, coordinated_parts};
 
 /// Grammatical gender of a person, for he/she.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +59,9 @@ pub enum Mention {
         words: Vec<String>,
         /// The group the phrase names when no one in the article holds the role.
         fallback: Option<Speaker>,
+        /// Folded words naming the side the phrase gives ("the Russian minister": "russian",
+        /// "russia", "moscow"); the holder's title must hold one of them.
+        side: Vec<String>,
     },
 }
 
@@ -140,7 +143,19 @@ impl Gazetteer {
                     known: true,
                 },
                 gender,
-                role: fold_str(&s.role),
+                // the country and the sides its organisation names ("Kremlin"), so that "the
+                // Russian minister" finds a Russian minister (no other word of the
+                // organisation: "Office of the President" does not make a president)
+                role: fold_str(&format!(
+                    "{} {} {}",
+                    s.role,
+                    s.country,
+                    fold_str(&s.organisation)
+                        .split_whitespace()
+                        .filter(|w| lex.nouns.origins.contains_key(*w))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                )),
             });
             let mut seen = HashSet::new();
             for alias in std::iter::once(&s.name).chain(&s.aliases) {
@@ -351,6 +366,9 @@ impl Gazetteer {
             .into_iter()
             .filter(|h| !folded[h.end..].starts_with('\''))
             .collect();
+        if let Some(m) = self.definite_title(np, &words, &clean, &hits) {
+            return Some(m);
+        }
         if let Some(m) = self.unnamed_source(np, &folded, &clean, &hits) {
             return Some(m);
         }
@@ -359,6 +377,13 @@ impl Gazetteer {
             .filter(|h| h.speaker.kind == SpeakerKind::Person)
             .max_by_key(|h| (!h.title, h.end - h.start));
         if let Some(h) = person {
+            // "Poland's foreign minister Radek Vasko": a new name after a known title is the
+            // person named, not the title's holder of the speaker list
+            if h.title
+                && let Some(s) = entity_at_end(np, &folded[h.end..], local)
+            {
+                return Some(Mention::Speaker(s, None));
+            }
             return Some(Mention::Speaker(h.speaker.clone(), h.gender));
         }
         let last = clean.last().map(String::as_str).unwrap_or("");
@@ -427,6 +452,7 @@ impl Gazetteer {
             return Some(Mention::Role {
                 words: role_words.clone(),
                 fallback,
+                side: self.side_words(&clean[1..role_from]),
             });
         }
         let content: Vec<&str> = clean
@@ -520,6 +546,11 @@ impl Gazetteer {
         if !(2..=3).contains(&run.len()) {
             return None;
         }
+        // "Former committee chair Tom Reyes": a name the entity table found after a title,
+        // whatever the case of the title's words
+        if let Some(s) = entity_at_end(np, &fold_str(np), local) {
+            return Some(Mention::Speaker(s, None));
+        }
         // everything before the name must be title-like (capitalised) or a determiner
         let before = &tokens[..tokens.len() - run.len()];
         if before.iter().any(|t| {
@@ -546,6 +577,29 @@ impl Gazetteer {
         }
         Some(Mention::Speaker(speaker, None))
     }
+}
+
+/// Words that show a phrase is more than a title and a name ("talks with Tom Reyes").
+const NOT_TITLE: &[&str] = &[
+    "with", "to", "by", "from", "in", "on", "at", "after", "before", "about", "against", "than",
+    "told", "met", "said", "says", "asked", "urged", "called",
+];
+
+/// The person of the entity table (`local`, by folded surname) whose full name ends `np`, when
+/// the words before it (`tail` is the folded text from where a title ended) hold no preposition
+/// or verb: "Latvian minister Ilze Berzina".
+fn entity_at_end(np: &str, tail: &str, local: &[(String, Speaker)]) -> Option<Speaker> {
+    let surname = fold_str(np.split_whitespace().last()?);
+    let surname = surname.trim_matches(|c: char| !c.is_alphanumeric());
+    let (_, s) = local.iter().find(|(k, _)| k == surname)?;
+    let name = fold_str(&s.name);
+    let tail = tail.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let before = tail.strip_suffix(name.as_str())?;
+    let clean = before.is_empty() || before.ends_with(' ');
+    let plain = before
+        .split_whitespace()
+        .all(|w| !NOT_TITLE.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
+    (clean && plain && name.contains(' ')).then(|| s.clone())
 }
 
 fn find_word(haystack: &str, needle: &str) -> Option<usize> {

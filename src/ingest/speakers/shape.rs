@@ -6,8 +6,9 @@
 
 use super::*;
 
-/// Nouns of a text that speaks for its author ("a statement from Merz's office").
-const STATEMENT_NOUNS: &[&str] = &[
+/// Nouns of a text that speaks for its author ("a statement from Merz's office", "the
+/// statement read").
+pub const STATEMENT_NOUNS: &[&str] = &[
     "statement",
     "readout",
     "communique",
@@ -82,6 +83,74 @@ impl Gazetteer {
             ));
         }
         self.coordination(&tokens, words, local)
+    }
+
+    /// "the aide", "the Kremlin leader's aide", "the Russian adviser": a role after "the" and
+    /// words of a side or possessives only is whoever the article named in that role (with
+    /// that side); with no such holder it stays the unnamed source it describes.
+    pub(super) fn definite_title(
+        &self,
+        np: &str,
+        words: &[&str],
+        clean: &[String],
+        hits: &[NameHit],
+    ) -> Option<Mention> {
+        if clean.len() < 2 || clean[0] != "the" || hits.iter().any(|h| h.title) {
+            return None;
+        }
+        // "the statement read", "the joint communique said": whoever issued it
+        if clean.len() <= 3
+            && let Some(noun) = STATEMENT_NOUNS
+                .iter()
+                .find(|n| clean.last().is_some_and(|l| l == *n))
+            && (clean.len() == 2
+                || ["joint", "final", "official", "written"].contains(&clean[1].as_str()))
+        {
+            return Some(Mention::Role {
+                words: vec![(*noun).to_string()],
+                fallback: None,
+                side: Vec::new(),
+            });
+        }
+        let head = clean.last()?;
+        let (_, role_words) = self.roles.iter().find(|(k, _)| k == head)?;
+        let middle = &clean[1..clean.len() - 1];
+        let plain = middle.iter().zip(&words[1..]).all(|(w, raw)| {
+            self.origins.iter().any(|(k, _)| k == w)
+                || raw.ends_with("'s")
+                || ["senior", "top", "chief"].contains(&w.as_str())
+        });
+        if !plain || !self.is_unnamed_head(head) {
+            return None;
+        }
+        let fallback = match self.unnamed_source(np, &fold_str(np), clean, hits) {
+            Some(Mention::Speaker(sp, _)) => Some(sp),
+            _ => None,
+        };
+        Some(Mention::Role {
+            words: role_words.clone(),
+            fallback,
+            side: self.side_words(middle),
+        })
+    }
+
+    /// The folded words that name the sides among `words` ("russian" -> "russian", "moscow",
+    /// "russia"): every origin key of the same side, and the side's own name.
+    pub(super) fn side_words(&self, words: &[String]) -> Vec<String> {
+        let sides: Vec<&String> = words
+            .iter()
+            .filter_map(|w| self.origins.iter().find(|(k, _)| k == w).map(|(_, o)| o))
+            .collect();
+        let mut out: Vec<String> = self
+            .origins
+            .iter()
+            .filter(|(_, o)| sides.contains(&o))
+            .map(|(k, _)| k.clone())
+            .collect();
+        out.extend(sides.iter().map(|o| fold_str(o)));
+        out.sort();
+        out.dedup();
+        out
     }
 
     /// "the agency Reuters", "US outlet Axios": the medium named at the end of its description.

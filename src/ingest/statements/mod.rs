@@ -24,6 +24,7 @@ mod content;
 mod lists;
 mod pairs;
 mod quotes;
+mod relay;
 mod reported;
 mod subject;
 #[cfg(test)]
@@ -85,6 +86,9 @@ pub struct SpeechRules {
     document_verbs: HashSet<String>,
     object_not_speech: HashSet<String>,
     noun_before: HashSet<String>,
+    relays: Vec<Vec<String>>,
+    hearsay: HashSet<String>,
+    media_acts: HashSet<String>,
 }
 
 /// Words after a verb that make them its object ("would add $50bn", "posted a video").
@@ -221,6 +225,13 @@ impl SpeechRules {
             document_verbs: set(&lex.document_verbs),
             object_not_speech: set(&lex.object_not_speech),
             noun_before: set(&lex.noun_before),
+            relays: lex
+                .relays
+                .iter()
+                .map(|p| fold_str(p).split_whitespace().map(String::from).collect())
+                .collect(),
+            hearsay: set(&lex.hearsay),
+            media_acts: set(&lex.media_acts),
         }
     }
 
@@ -340,11 +351,13 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
             .flatten()
             .filter(|c| !content::under_modal(c, &ws));
         if let Some(mut c) = found {
+            relay::source(ctx, s, &ws, &mut c, &mut local);
             authored(ctx, &mut c, &mut doc_origin);
             for c in pairs::per_speaker(ctx, c, &mut local) {
                 out.extend(split_complements(ctx.body, s, &ws, c));
             }
-        } else if !attributed && let Some(c) = content::plan_content(ctx, s, si, &ws) {
+        } else if !attributed && let Some(mut c) = content::plan_content(ctx, s, si, &ws) {
+            relay::source(ctx, s, &ws, &mut c, &mut local);
             out.push(c);
         }
     }

@@ -284,7 +284,22 @@ fn refined(
             if sp.kind == crate::model::SpeakerKind::Unnamed
                 && (sp.name.split(' ').count() == 2 || !sp.name.starts_with("unnamed ")))
     };
-    if !bare_unnamed(&m) {
+    // "The Kremlin's aide, Lev Orlov, said", "The minister, Lev Orlov, said": the name in the
+    // appositive, not the description before it
+    // … and "The head of the Ukrainian delegation, chief of staff Andrii Yermak, wrote": a
+    // title of the speaker list (no surname in it) before another person's name
+    let surname = |sp: &crate::model::Speaker| {
+        let last = sp.name.split_whitespace().last().unwrap_or("");
+        fold_str(last).chars().take(6).collect::<String>()
+    };
+    let by_title = matches!(&m, Mention::Speaker(sp, _)
+        if sp.kind == crate::model::SpeakerKind::Person
+            && sp.known
+            && !fold_str(&ctx.body[span.clone()]).contains(&surname(sp)));
+    let description = by_title
+        || matches!(&m, Mention::Role { .. })
+        || matches!(&m, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Unnamed);
+    if !description {
         return (m, span);
     }
     let Some(&(offset, seg)) = rest.first() else {
@@ -292,8 +307,11 @@ fn refined(
     };
     let trimmed = seg.trim();
     let lead = seg.len() - seg.trim_start().len();
+    let person = |b: &Mention| matches!(b, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Person);
     match ctx.gazetteer.resolve(trimmed, local) {
-        Some(better @ Mention::Speaker(..)) if !bare_unnamed(&better) => {
+        Some(better @ Mention::Speaker(..))
+            if person(&better) || bare_unnamed(&m) && !bare_unnamed(&better) =>
+        {
             let from = start + offset + lead;
             (better, from..from + trimmed.len())
         }

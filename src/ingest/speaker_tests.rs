@@ -1,0 +1,171 @@
+//! Who said it, through the whole extractor: one invented sentence (or two) per shape of
+//! speaker that real coverage uses (issue 12, items 2, 4, 5 and 6).
+
+use crate::catalog::Catalog;
+use crate::ingest::Extractor;
+
+/// (speaker, kind) of every statement extracted from `body` under a title about the plan.
+fn speakers(body: &str) -> Vec<(Option<String>, String)> {
+    let c = Catalog::bundled().expect("seeds parse");
+    let x = Extractor::new(&c).expect("rules compile");
+    let a = x.parse("t.txt", &format!("The peace plan\n\n{body}\n"));
+    x.extract(&a)
+        .into_iter()
+        .map(|s| (s.speaker.map(|p| p.name), format!("{:?}", s.kind)))
+        .collect()
+}
+
+fn names(body: &str) -> Vec<String> {
+    speakers(body).into_iter().filter_map(|(n, _)| n).collect()
+}
+
+#[test]
+fn a_new_name_after_a_title_in_lowercase_words_is_the_speaker() {
+    assert_eq!(
+        names(
+            "Former budget committee chair Tomas Rehak claimed the plan would make Kyiv give up the Donbas."
+        ),
+        vec!["Tomas Rehak"]
+    );
+}
+
+#[test]
+fn a_new_name_after_a_title_of_the_speaker_list_is_that_new_person() {
+    // "Poland's foreign minister" names someone in seeds/speakers.toml; the name after it wins
+    assert_eq!(
+        names(
+            "Poland's foreign minister Jerzy Malek raised concerns about the amnesty clause of the plan."
+        ),
+        vec!["Jerzy Malek"]
+    );
+}
+
+#[test]
+fn a_name_in_an_appositive_wins_over_the_description_before_it() {
+    assert_eq!(
+        names("The Kremlin's aide, Oleg Varin, said the army cap in the plan was a fair basis."),
+        vec!["Oleg Varin"]
+    );
+}
+
+#[test]
+fn a_role_noun_with_a_nationality_is_a_holder_of_that_side() {
+    let got = names(
+        "Russian Foreign Minister Sergei Lavrov met Hungarian Foreign Minister Peter Szijjarto in Minsk. \
+         The Russian minister said the NATO clause of the plan was welcome.",
+    );
+    assert_eq!(got, vec!["Sergey Lavrov"]);
+}
+
+#[test]
+fn the_aide_or_the_adviser_is_the_person_named_with_that_title() {
+    // the title of a known person comes also from the appositive after the name
+    let got = names(
+        "Yuri Ushakov, foreign policy adviser to the Russian presidency, met the envoys on Monday.\n\n\
+         The Kremlin leader's aide said the NATO clause of the plan was acceptable.",
+    );
+    assert_eq!(got, vec!["Yuri Ushakov"]);
+    let got = names(
+        "Olga Petrenko, an aide to the mayor of Odesa, met the envoys.\n\n\
+         The advisor said the amnesty clause of the plan was a disgrace.",
+    );
+    assert_eq!(got, vec!["Olga Petrenko"]);
+}
+
+#[test]
+fn a_second_official_after_a_group_of_officials_is_one_of_that_group() {
+    let got = names(
+        "Senior American officials said the plan would give Kyiv security guarantees. \
+         A second official added that the plan set elections within 100 days.",
+    );
+    assert_eq!(
+        got,
+        vec!["Senior American officials", "Senior American officials"]
+    );
+}
+
+#[test]
+fn a_medium_citing_another_gives_the_report_to_the_cited_one() {
+    assert_eq!(
+        names("The plan would cap the army at 800,000, UNN reports, citing Bloomberg."),
+        vec!["Bloomberg"]
+    );
+    assert_eq!(
+        names(
+            "The plan would let Kyiv join the EU by 2027, as reported by Ukrinform, with reference to Axios."
+        ),
+        vec!["Axios"]
+    );
+    // a sentence that only names where the one before came from is no statement of its own
+    assert!(names("Ukrinform reports this, citing Bloomberg.").is_empty());
+}
+
+#[test]
+fn a_medium_that_published_or_obtained_the_plan_reports_it() {
+    assert_eq!(
+        names(
+            "The Financial Times published a draft that includes the recognition of Crimea as Russian."
+        ),
+        vec!["Financial Times"]
+    );
+}
+
+#[test]
+fn reportedly_with_no_source_is_media_reports() {
+    let got = speakers("The draft reportedly hands Russia the Zaporizhzhia nuclear power plant.");
+    assert_eq!(
+        got,
+        vec![(Some("media reports".to_string()), "Report".to_string())]
+    );
+}
+
+#[test]
+fn a_quote_a_medium_only_relays_stays_with_the_person_quoted_before() {
+    let got = names(
+        "Anna Berg, a Swedish envoy, spoke on the plan. “We cannot accept the army cap,” she said, \
+         according to TASS. “The cap on the army is a trap for Kyiv,” reports Anadolu.",
+    );
+    assert_eq!(got, vec!["Anna Berg", "Anna Berg"]);
+}
+
+#[test]
+fn a_bare_group_noun_is_the_group_that_spoke_before_under_that_noun() {
+    let got = names(
+        "Nordic leaders said the 28-point plan is a draft that needs work on the army cap.\n\n\
+         The leaders, who met in Oslo, said the NATO clause of the plan must be approved by the allies.",
+    );
+    assert_eq!(got, vec!["Nordic leaders", "Nordic leaders"]);
+}
+
+#[test]
+fn the_statement_read_is_whoever_issued_it_just_before() {
+    let got = speakers(
+        "Nordic leaders said the 28-point plan is a draft that needs work.\n\n\
+         \"We are concerned by the proposed cap on Ukraine's army in the plan,\" the joint statement read.",
+    );
+    assert_eq!(
+        got.last(),
+        Some(&(Some("Nordic leaders".to_string()), "Quote".to_string()))
+    );
+}
+
+#[test]
+fn the_same_diplomat_is_the_unnamed_source_just_before() {
+    let got = names(
+        "A European Union official told Euronews the amnesty in the plan was unacceptable. \
+         The same diplomat said the army cap of the plan was a trap.",
+    );
+    assert_eq!(
+        got,
+        vec!["unnamed European official", "unnamed European official"]
+    );
+}
+
+#[test]
+fn a_title_from_the_speaker_list_gives_way_to_the_name_in_its_appositive() {
+    // "the head of the Ukrainian delegation" is a title of someone else in speakers.toml
+    let got = names(
+        "The head of the Ukrainian delegation, deputy minister Taras Hlyb, said the plan's army cap was unacceptable.",
+    );
+    assert_eq!(got, vec!["Taras Hlyb"]);
+}

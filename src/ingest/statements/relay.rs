@@ -1,0 +1,93 @@
+//! The medium behind a sentence: "…, Ukrinform reports, citing Bloomberg" and "as reported by
+//! UNN, with reference to Bloomberg" are Bloomberg's reports (the medium that had the story
+//! first); "the draft reportedly caps the army" with no source named is a report of "media
+//! reports"; "The Financial Times published a plan that includes …" is the Financial Times's.
+
+use super::*;
+use crate::model::{Speaker, SpeakerKind};
+
+/// Gives `c` the medium its sentence cites, where the sentence names one in one of the shapes
+/// above; a person or body already found as the speaker keeps it.
+pub(super) fn source(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    ws: &[SWord],
+    c: &mut Candidate,
+    local: &mut Vec<(String, Speaker)>,
+) {
+    let is_medium =
+        |m: &Mention| matches!(m, Mention::Speaker(sp, _) if sp.kind == SpeakerKind::Media);
+    let voiceless = matches!(c.mention, None | Some(Mention::Document));
+    if !voiceless && !c.mention.as_ref().is_some_and(is_medium) {
+        return;
+    }
+    let plain = |k: usize| ws.get(k).is_some_and(|w| !w.in_quote);
+    // "Ukrinform reports this, citing Bloomberg.": only where the sentence before came from
+    let back_reference = (0..ws.len()).any(|k| {
+        ctx.speech.verb_at(ws, k, false).is_some()
+            && ws
+                .get(k + 1)
+                .is_some_and(|w| ["this", "so", "it"].contains(&&*w.text))
+    });
+    if back_reference {
+        return;
+    }
+    // "…, as reported by UNN": the medium named after "reported by" anywhere in the sentence
+    if voiceless
+        && let Some(k) = (1..ws.len()).find(|&k| {
+            plain(k) && ws[k].text == "reported" && ws.get(k + 1).is_some_and(|w| w.text == "by")
+        })
+        && let Some((m, span)) = np_after(ctx, ws, k + 2, s.span.end, local)
+        && is_medium(&m)
+    {
+        set(c, m, span);
+    }
+    // "…, citing Bloomberg": the cited medium, not the one that passes it on
+    let cited = ctx.speech.relays.iter().find_map(|p| {
+        (0..ws.len()).find_map(|k| {
+            let hit = p
+                .iter()
+                .enumerate()
+                .all(|(i, t)| plain(k + i) && ws[k + i].text == *t);
+            hit.then(|| np_after(ctx, ws, k + p.len(), s.span.end, local))
+                .flatten()
+                .filter(|(m, _)| is_medium(m))
+        })
+    });
+    if let Some((m, span)) = cited
+        && (voiceless || c.mention.as_ref().is_some_and(is_medium))
+    {
+        set(c, m, span);
+        return;
+    }
+    if !matches!(c.mention, None | Some(Mention::Document)) {
+        return;
+    }
+    // "The Financial Times published a plan that includes …"
+    if let Some(k) =
+        (1..ws.len().min(6)).find(|&k| plain(k) && ctx.speech.media_acts.contains(&*ws[k].text))
+        && let span = (ws[0].start..ws[k - 1].end)
+        && let Some(m) = ctx.gazetteer.resolve(&ctx.body[span.clone()], local)
+        && is_medium(&m)
+    {
+        set(c, m, span);
+        return;
+    }
+    // "The draft reportedly caps the army at 600,000."
+    if let Some(k) = (0..ws.len()).find(|&k| plain(k) && ctx.speech.hearsay.contains(&*ws[k].text))
+    {
+        let media = Speaker {
+            slug: "media-reports".to_string(),
+            name: "media reports".to_string(),
+            kind: SpeakerKind::Media,
+            known: false,
+        };
+        set(c, Mention::Speaker(media, None), ws[k].start..ws[k].end);
+    }
+}
+
+fn set(c: &mut Candidate, m: Mention, span: Range<usize>) {
+    c.mention = Some(m);
+    c.speaker_span = Some(span);
+    c.kind = Kind::Report;
+}
