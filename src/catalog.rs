@@ -345,6 +345,18 @@ pub struct StanceLexicon {
     /// Phrases in which a cue word takes no side ("speaking on condition of anonymity").
     #[serde(default)]
     pub neutral: Vec<String>,
+    /// Words that open a condition ("if", "unless"): with support or a concession granted, the
+    /// stance is `mixed` ("we can live with it, if the guarantees are real").
+    #[serde(default)]
+    pub conditions: Vec<String>,
+    /// Words that, within three words after "but", bring a demand or a refusal: support before
+    /// them is `mixed` ("ready to work on it but insisted Kyiv must leave Donbas").
+    #[serde(default)]
+    pub but_then: Vec<String>,
+    /// Speech verbs that, negated after "but", leave a claim unsaid rather than refused ("said
+    /// Russia had made concessions but did not say which").
+    #[serde(default)]
+    pub unsaid: Vec<String>,
 }
 
 /// Boilerplate rules (`[boilerplate]`).
