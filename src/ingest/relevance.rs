@@ -84,6 +84,12 @@ impl Extractor {
         if p.has_speaker && self.answers_a_question_on_the_plan(ctx, c) {
             return Some(Reason::Topic);
         }
+        // an interview answer to a question that names the plan or a point
+        if let Some(q) = self.question_before(ctx, spans, c)
+            && (!q.plan_words.is_empty() || self.linker.names_a_point(&q))
+        {
+            return Some(Reason::SentenceBefore);
+        }
         if p.has_speaker
             && spans.article_on_plan(title)
             && self.paragraph_on_plan(ctx, spans, title, c.para)
@@ -142,6 +148,23 @@ impl Extractor {
                 .iter()
                 .any(|w| ["asked", "question", "questioned"].contains(w))
             && words.iter().any(|w| self.negotiation.contains(*w))
+    }
+
+    /// The analysis of the question an interview answer follows: the paragraph before it, when
+    /// that paragraph asks ("And the amnesty?", "RFE/RL: Does the clause help Moscow?").
+    pub(super) fn question_before(
+        &self,
+        ctx: &Context<'_>,
+        spans: &mut SpanAnalyses<'_>,
+        c: &Candidate,
+    ) -> Option<std::rc::Rc<Analysis>> {
+        if c.rule != "interview answer" {
+            return None;
+        }
+        let r = c.para.checked_sub(1).and_then(|p| ctx.paragraphs.get(p))?;
+        ctx.body[r.clone()]
+            .contains('?')
+            .then(|| spans.get(r, Vec::new()))
     }
 
     /// True when the text reports the front line: "its forces have taken three villages".
