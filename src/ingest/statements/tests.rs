@@ -361,3 +361,18 @@ fn a_lead_with_a_colon_owns_the_quote_paragraphs_after_it() {
         .count();
     assert_eq!(sybiha, 2, "{got:?}");
 }
+
+#[test]
+fn a_straight_single_quote_with_apostrophes_is_a_quote() {
+    let got = statements(
+        "Envoys weigh the peace plan",
+        "'It isn't a peace plan, it's a list of Moscow's demands,' Kaja Kallas said of the 28 points.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0.as_deref(), Some("Kaja Kallas"));
+    assert_eq!(got[0].1, "Quote");
+    assert_eq!(
+        got[0].2,
+        "It isn't a peace plan, it's a list of Moscow's demands"
+    );
+}

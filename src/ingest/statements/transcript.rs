@@ -102,7 +102,12 @@ pub(super) fn find_transcript(
         let r = &ctx.paragraphs[p];
         let after = &ctx.body[r.start + label.len() + 1..r.end];
         let content = r.start + label.len() + 1 + (after.len() - after.trim_start().len());
-        if let Some(q) = heading_quote(ctx, content, r) {
+        // the label is only a name ("Marta Haring:", not "Zelenskyy in Dublin:", a live page's
+        // headline over a reporter's paragraph)
+        let name_only = label
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase));
+        if let Some(q) = heading_quote(ctx, content, r).filter(|_| name_only) {
             out.push(candidate(
                 ctx,
                 q.inner.clone(),
