@@ -376,3 +376,18 @@ fn a_straight_single_quote_with_apostrophes_is_a_quote() {
         "It isn't a peace plan, it's a list of Moscow's demands"
     );
 }
+
+#[test]
+fn a_quote_over_paragraphs_belongs_to_the_speaker_where_it_closes() {
+    let got = statements(
+        "Oslo and the peace plan",
+        "Norway's position on the plan hardened on Tuesday.\n\n\"We have read every one of the 28 points and we cannot accept the army clause.\n\n\"The cap has to go before we talk of anything else,\" Kaja Kallas said.",
+    );
+    let kallas: Vec<_> = got
+        .iter()
+        .filter(|s| s.0.as_deref() == Some("Kaja Kallas") && s.1 == "Quote")
+        .map(|s| s.2.as_str())
+        .collect();
+    assert_eq!(kallas.len(), 2, "{got:?}");
+    assert!(kallas[0].starts_with("We have read"), "{kallas:?}");
+}
