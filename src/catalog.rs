@@ -390,6 +390,13 @@ pub struct TopicLexicon {
     pub negotiation: Vec<String>,
     /// Nouns that, after "the", "this" or "that", refer back to the point named before.
     pub anaphora: Vec<String>,
+    /// Verbs of meeting and travel: a claim that opens with one ("said his team had met the
+    /// advisers", "said she would fly to Brussels") reports an event, not a view of the plan.
+    #[serde(default)]
+    pub meetings: Vec<String>,
+    /// Words that alone are no point in an event's claim ("fly to the NATO summit").
+    #[serde(default)]
+    pub bare: Vec<String>,
 }
 
 /// The whole lexicon.

@@ -245,6 +245,12 @@ impl Extractor {
             .split(|ch: char| !(ch.is_alphanumeric() || ch == '-'))
             .filter(|w| !w.is_empty())
             .collect();
+        // after a long appositive too: "Yermak, the head of …, wrote that his team had met …"
+        if let Some(at) = ws.iter().position(|w| *w == verb)
+            && self.is_meeting(&ws[at + 1..], own)
+        {
+            return true;
+        }
         // the speaker and the verb open the statement: what follows them is the claim
         let Some(at) = ws.iter().take(8).position(|w| *w == verb) else {
             return false;
@@ -270,6 +276,25 @@ impl Extractor {
             Some(&"that") | None => false,
             Some(_) => !rest.contains(&"that") && !self.linker.names_a_point(own),
         }
+    }
+}
+
+impl Extractor {
+    /// "(wrote that) his team had met the advisers before …", "(said) she would fly to the NATO
+    /// summit": a verb of `meetings` within the first eight words of the claim, no word of the
+    /// plan, and no point but by a `bare` word.
+    fn is_meeting(&self, rest: &[&str], own: &Analysis) -> bool {
+        let topic = &self.catalog.lexicon.topic;
+        let meets = rest
+            .iter()
+            .take(8)
+            .any(|w| topic.meetings.iter().any(|m| m == w));
+        let bare = self
+            .linker
+            .link(own, true)
+            .iter()
+            .all(|l| l.evidence.iter().all(|e| topic.bare.iter().any(|b| b == e)));
+        meets && own.plan_words.is_empty() && bare
     }
 }
 

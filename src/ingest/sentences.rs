@@ -161,6 +161,15 @@ fn scan_quotes(body: &str, para: &Range<usize>, para_index: usize, out: &mut Vec
     }
 }
 
+/// A live page's time opening a paragraph, before a capital: "14:32 GMT", "3:12pm:", "16.40
+/// CET -", "09:06 Kyiv time |".
+static TIMESTAMP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC|CET|CEST|EET|EEST|MSK|ET|EST|EDT|PT|PST|local time|Kyiv time|Moscow time)?\s*[:|\-\u{2013}\u{2014}]?\s+",
+    )
+    .expect("static pattern")
+});
+
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sen", "rep", "gov", "st", "jr", "sr",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
@@ -197,9 +206,13 @@ fn split_paragraph(
             .iter()
             .any(|q| q.outer.start < para.start + i && para.start + i < q.outer.end - 1)
     };
-    let mut start = 0;
+    // a live page's time before the paragraph ("14:32 GMT Kallas said …") is no part of it
+    let mut start = TIMESTAMP
+        .find(text)
+        .filter(|m| text[m.end()..].starts_with(char::is_uppercase))
+        .map_or(0, |m| m.end());
     let mut index = 0;
-    let mut k = 0;
+    let mut k = text[..start].chars().count();
     while k < chars.len() {
         let (i, c) = chars[k];
         // a quote that ends with its own full stop ends the sentence too: `… direction." "We …`
@@ -362,6 +375,20 @@ mod tests {
         );
         let (s, _) = seg("Kyiv's envoys met in the '90s and the allies' staff agreed.");
         assert!(s.quotes.is_empty(), "apostrophes are no quotes");
+    }
+
+    #[test]
+    fn a_live_page_time_opens_no_sentence() {
+        for text in [
+            "14:32 GMT Kallas said the cap was too low.",
+            "3:12pm: Kallas said the cap was too low.",
+            "16.40 CET - Kallas said the cap was too low.",
+        ] {
+            let (_, sentences) = seg(text);
+            assert_eq!(sentences, ["Kallas said the cap was too low."], "{text}");
+        }
+        let (_, sentences) = seg("10.5 million people voted.");
+        assert_eq!(sentences, ["10.5 million people voted."]);
     }
 
     #[test]
