@@ -361,6 +361,18 @@ pub struct StanceLexicon {
     /// Phrases in which a cue word takes no side ("speaking on condition of anonymity").
     #[serde(default)]
     pub neutral: Vec<String>,
+    /// Words that open a condition ("if", "unless"): with support or a concession granted, the
+    /// stance is `mixed` ("we can live with it, if the guarantees are real").
+    #[serde(default)]
+    pub conditions: Vec<String>,
+    /// Words that, within three words after "but", bring a demand or a refusal: support before
+    /// them is `mixed` ("ready to work on it but insisted Kyiv must leave Donbas").
+    #[serde(default)]
+    pub but_then: Vec<String>,
+    /// Speech verbs that, negated after "but", leave a claim unsaid rather than refused ("said
+    /// Russia had made concessions but did not say which").
+    #[serde(default)]
+    pub unsaid: Vec<String>,
 }
 
 /// Boilerplate rules (`[boilerplate]`).
@@ -394,6 +406,13 @@ pub struct TopicLexicon {
     pub negotiation: Vec<String>,
     /// Nouns that, after "the", "this" or "that", refer back to the point named before.
     pub anaphora: Vec<String>,
+    /// Verbs of meeting and travel: a claim that opens with one ("said his team had met the
+    /// advisers", "said she would fly to Brussels") reports an event, not a view of the plan.
+    #[serde(default)]
+    pub meetings: Vec<String>,
+    /// Words that alone are no point in an event's claim ("fly to the NATO summit").
+    #[serde(default)]
+    pub bare: Vec<String>,
 }
 
 /// The whole lexicon.

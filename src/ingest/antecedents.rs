@@ -74,7 +74,13 @@ impl Extractor {
                 .any(|w| w[0] == "that" && ["this", "that", "it"].contains(&w[1]) && copula(w[2]))
             || ws
                 .windows(3)
-                .any(|w| determiner(w[0]) && !determiner(w[1]) && anaphor(w[2]))
+                // "the 28-point plan" names the whole plan, not a point
+                .any(|w| {
+                    determiner(w[0])
+                        && !determiner(w[1])
+                        && !w[1].chars().all(|c| c.is_ascii_digit())
+                        && anaphor(w[2])
+                })
     }
 }
 

@@ -189,6 +189,15 @@ impl Extractor {
         if provisions.is_empty() && c.kind == Kind::Quote {
             provisions = self.linker.link(&j.whole, true);
         }
+        // an interview answer is also about what its question named ("And the amnesty?")
+        if let Some(q) = self.question_before(ctx, &mut pass.spans, c) {
+            for link in self.linker.link(&q, true) {
+                if !provisions.iter().any(|p| p.number == link.number) {
+                    provisions.push(link);
+                }
+            }
+            provisions.sort_by_key(|p| p.number);
+        }
         if provisions.is_empty() {
             provisions = self.points_before(ctx, pass, c, &j.own);
         }

@@ -84,6 +84,12 @@ impl Extractor {
         if p.has_speaker && self.answers_a_question_on_the_plan(ctx, c) {
             return Some(Reason::Topic);
         }
+        // an interview answer to a question that names the plan or a point
+        if let Some(q) = self.question_before(ctx, spans, c)
+            && (!q.plan_words.is_empty() || self.linker.names_a_point(&q))
+        {
+            return Some(Reason::SentenceBefore);
+        }
         if p.has_speaker
             && spans.article_on_plan(title)
             && self.paragraph_on_plan(ctx, spans, title, c.para)
@@ -142,6 +148,23 @@ impl Extractor {
                 .iter()
                 .any(|w| ["asked", "question", "questioned"].contains(w))
             && words.iter().any(|w| self.negotiation.contains(*w))
+    }
+
+    /// The analysis of the question an interview answer follows: the paragraph before it, when
+    /// that paragraph asks ("And the amnesty?", "RFE/RL: Does the clause help Moscow?").
+    pub(super) fn question_before(
+        &self,
+        ctx: &Context<'_>,
+        spans: &mut SpanAnalyses<'_>,
+        c: &Candidate,
+    ) -> Option<std::rc::Rc<Analysis>> {
+        if c.rule != "interview answer" {
+            return None;
+        }
+        let r = c.para.checked_sub(1).and_then(|p| ctx.paragraphs.get(p))?;
+        ctx.body[r.clone()]
+            .contains('?')
+            .then(|| spans.get(r, Vec::new()))
     }
 
     /// True when the text reports the front line: "its forces have taken three villages".
@@ -222,6 +245,12 @@ impl Extractor {
             .split(|ch: char| !(ch.is_alphanumeric() || ch == '-'))
             .filter(|w| !w.is_empty())
             .collect();
+        // after a long appositive too: "Yermak, the head of …, wrote that his team had met …"
+        if let Some(at) = ws.iter().position(|w| *w == verb)
+            && self.is_meeting(&ws[at + 1..], own)
+        {
+            return true;
+        }
         // the speaker and the verb open the statement: what follows them is the claim
         let Some(at) = ws.iter().take(8).position(|w| *w == verb) else {
             return false;
@@ -247,6 +276,25 @@ impl Extractor {
             Some(&"that") | None => false,
             Some(_) => !rest.contains(&"that") && !self.linker.names_a_point(own),
         }
+    }
+}
+
+impl Extractor {
+    /// "(wrote that) his team had met the advisers before …", "(said) she would fly to the NATO
+    /// summit": a verb of `meetings` within the first eight words of the claim, no word of the
+    /// plan, and no point but by a `bare` word.
+    fn is_meeting(&self, rest: &[&str], own: &Analysis) -> bool {
+        let topic = &self.catalog.lexicon.topic;
+        let meets = rest
+            .iter()
+            .take(8)
+            .any(|w| topic.meetings.iter().any(|m| m == w));
+        let bare = self
+            .linker
+            .link(own, true)
+            .iter()
+            .all(|l| l.evidence.iter().all(|e| topic.bare.iter().any(|b| b == e)));
+        meets && own.plan_words.is_empty() && bare
     }
 }
 

@@ -61,6 +61,7 @@ fn closers(open: char) -> &'static [char] {
         '"' => &['"', '\u{201D}'],
         '\u{201C}' => &['\u{201D}', '"', '\u{201C}'],
         '\u{2018}' => &['\u{2019}'],
+        '\'' => &['\''],
         '\u{00AB}' => &['\u{00BB}'],
         '\u{2039}' => &['\u{203A}'],
         '\u{201E}' => &['\u{201C}', '\u{201D}'],
@@ -76,6 +77,9 @@ fn is_opener(c: char, prev: Option<char>, next: Option<char>) -> bool {
             next.is_some_and(|n| !n.is_whitespace())
         }
         '\u{2018}' => after_space() && next.is_some_and(|n| !n.is_whitespace()),
+        // a straight single quote opens only before a letter ('It isn't a deal,' she said),
+        // never an elision ('90s)
+        '\'' => after_space() && next.is_some_and(char::is_alphabetic),
         _ => false,
     }
 }
@@ -87,6 +91,10 @@ fn is_closer(open: char, c: char, prev: Option<char>, next: Option<char>) -> boo
     match c {
         // an apostrophe inside a word ("Kyiv’s", "don’t") does not close a single quote
         '\u{2019}' => !next.is_some_and(|n| n.is_alphanumeric()),
+        // an apostrophe inside a word ("isn't") does not close a straight single quote either
+        '\'' => {
+            prev.is_some_and(|p| !p.is_whitespace()) && !next.is_some_and(|n| n.is_alphanumeric())
+        }
         // a curly opener used as a closer must follow a word, not a space
         '\u{201C}' if open == '\u{201C}' => prev.is_some_and(|p| !p.is_whitespace()),
         _ => true,
@@ -118,7 +126,14 @@ fn scan_quotes(body: &str, para: &Range<usize>, para_index: usize, out: &mut Vec
                 }
             }
             Some((o, oc)) => {
-                if is_closer(oc, c, prev, next) {
+                // "the allies' plan" inside a straight single quote: a plural possessive, when
+                // another mark closes the quote later in the paragraph
+                let possessive = oc == '\''
+                    && prev == Some('s')
+                    && next == Some(' ')
+                    && chars.get(k + 2).is_some_and(|x| x.1.is_lowercase())
+                    && chars[k + 1..].iter().any(|x| x.1 == '\'');
+                if !possessive && is_closer(oc, c, prev, next) {
                     let start = para.start + o;
                     let end = para.start + i + c.len_utf8();
                     let inner = trim_inner(body, start + oc.len_utf8()..para.start + i);
@@ -133,7 +148,8 @@ fn scan_quotes(body: &str, para: &Range<usize>, para_index: usize, out: &mut Vec
             }
         }
     }
-    if let Some((o, oc)) = open {
+    // a straight single mark left open is an apostrophe, not a quote
+    if let Some((o, oc)) = open.filter(|x| x.1 != '\'') {
         let start = para.start + o;
         let inner = trim_inner(body, start + oc.len_utf8()..para.end);
         out.push(Quote {
@@ -144,6 +160,15 @@ fn scan_quotes(body: &str, para: &Range<usize>, para_index: usize, out: &mut Vec
         });
     }
 }
+
+/// A live page's time opening a paragraph, before a capital: "14:32 GMT", "3:12pm:", "16.40
+/// CET -", "09:06 Kyiv time |".
+static TIMESTAMP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC|CET|CEST|EET|EEST|MSK|ET|EST|EDT|PT|PST|local time|Kyiv time|Moscow time)?\s*[:|\-\u{2013}\u{2014}]?\s+",
+    )
+    .expect("static pattern")
+});
 
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sen", "rep", "gov", "st", "jr", "sr",
@@ -181,9 +206,13 @@ fn split_paragraph(
             .iter()
             .any(|q| q.outer.start < para.start + i && para.start + i < q.outer.end - 1)
     };
-    let mut start = 0;
+    // a live page's time before the paragraph ("14:32 GMT Kallas said …") is no part of it
+    let mut start = TIMESTAMP
+        .find(text)
+        .filter(|m| text[m.end()..].starts_with(char::is_uppercase))
+        .map_or(0, |m| m.end());
     let mut index = 0;
-    let mut k = 0;
+    let mut k = text[..start].chars().count();
     while k < chars.len() {
         let (i, c) = chars[k];
         // a quote that ends with its own full stop ends the sentence too: `… direction." "We …`
@@ -333,6 +362,33 @@ mod tests {
             sentences,
             ["7. Kyiv stays out of NATO.", "The alliance agrees."]
         );
+    }
+
+    #[test]
+    fn straight_single_quotes_hold_apostrophes() {
+        let text = "'It isn't a plan, it's the allies' wish list,' she said of the draft.";
+        let (s, _) = seg(text);
+        assert_eq!(s.quotes.len(), 1);
+        assert_eq!(
+            &text[s.quotes[0].inner.clone()],
+            "It isn't a plan, it's the allies' wish list"
+        );
+        let (s, _) = seg("Kyiv's envoys met in the '90s and the allies' staff agreed.");
+        assert!(s.quotes.is_empty(), "apostrophes are no quotes");
+    }
+
+    #[test]
+    fn a_live_page_time_opens_no_sentence() {
+        for text in [
+            "14:32 GMT Kallas said the cap was too low.",
+            "3:12pm: Kallas said the cap was too low.",
+            "16.40 CET - Kallas said the cap was too low.",
+        ] {
+            let (_, sentences) = seg(text);
+            assert_eq!(sentences, ["Kallas said the cap was too low."], "{text}");
+        }
+        let (_, sentences) = seg("10.5 million people voted.");
+        assert_eq!(sentences, ["10.5 million people voted."]);
     }
 
     #[test]

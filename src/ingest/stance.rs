@@ -29,6 +29,9 @@ pub struct StanceRules {
     ac: AhoCorasick,
     cues: Vec<Cue>,
     negations: Vec<String>,
+    conditions: Vec<String>,
+    but_then: Vec<String>,
+    unsaid: Vec<String>,
 }
 
 impl StanceRules {
@@ -55,6 +58,9 @@ impl StanceRules {
             ac,
             cues,
             negations: lex.negations.iter().map(|n| fold_str(n)).collect(),
+            conditions: lex.conditions.iter().map(|n| fold_str(n)).collect(),
+            but_then: lex.but_then.iter().map(|n| fold_str(n)).collect(),
+            unsaid: lex.unsaid.iter().map(|n| fold_str(n)).collect(),
         })
     }
 
@@ -70,6 +76,8 @@ impl StanceRules {
             folded.push_str(&fold_str(v));
         }
         let (mut sup, mut opp, mut mix) = (false, false, false);
+        // a concession granted ("Kyiv could give up its NATO bid …"), not refused
+        let mut granted = false;
         let mut found = Vec::new();
         for m in self.ac.find_iter(&folded) {
             if !on_word_boundaries(&folded, m.start(), m.end()) {
@@ -85,7 +93,11 @@ impl StanceRules {
                 (Cue::Supports, false) => sup = true,
                 (Cue::Opposes, _) => opp = true,
                 (Cue::Mixed, _) => mix = true,
-                (Cue::Concession, false) | (Cue::Neutral, _) => continue,
+                (Cue::Concession, false) => {
+                    granted = true;
+                    continue;
+                }
+                (Cue::Neutral, _) => continue,
             }
             found.push(
                 if negated && matches!(cue, Cue::Supports | Cue::Concession) {
@@ -95,10 +107,21 @@ impl StanceRules {
                 },
             );
         }
-        // "would support the force, but would not send troops": support, then a refusal
-        if sup && !opp && self.but_not(&folded) {
+        let words = words_of(&folded);
+        // "would support the force, but would not send troops": support, then a refusal or a
+        // demand ("but insisted that …")
+        if sup && !opp && self.but_then(&words) {
             mix = true;
             found.push("but … not".to_string());
+        }
+        // "a number we can live with, if the guarantees are real": support on a condition
+        if (sup || granted)
+            && !opp
+            && !mix
+            && let Some(w) = self.condition(&words)
+        {
+            mix = true;
+            found.push(format!("… {w}"));
         }
         let stance = match (sup, opp, mix) {
             (true, true, _) | (_, false, true) => Stance::Mixed,
@@ -109,33 +132,52 @@ impl StanceRules {
         (stance, found)
     }
 
-    /// True when a "but" is followed by a negation within three words.
-    fn but_not(&self, folded: &str) -> bool {
-        let words: Vec<&str> = folded
-            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-            .filter(|w| !w.is_empty())
-            .collect();
+    /// True when a "but" is followed by a negation, or a word of `but_then`, within three words.
+    fn but_then(&self, words: &[&str]) -> bool {
         words.iter().enumerate().any(|(i, w)| {
+            let next = || words.iter().skip(i + 1).take(3);
             *w == "but"
-                && words.iter().skip(i + 1).take(3).any(|x| {
-                    self.negations
-                        .iter()
-                        .any(|n| n == x || (n == "n't" && x.ends_with("n't")))
-                })
+                && next().any(|x| self.is_negation(x) || self.but_then.iter().any(|b| b == x))
+                && !next().any(|x| self.unsaid.iter().any(|u| u == x))
         })
     }
 
-    fn negated(&self, before: &str) -> bool {
-        let words: Vec<&str> = before
-            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-            .filter(|w| !w.is_empty())
-            .collect();
-        words.iter().rev().take(3).any(|w| {
-            self.negations
-                .iter()
-                .any(|n| n == w || (n == "n't" && w.ends_with("n't")))
+    /// The word that opens a condition in `words`, if one does: "if", "unless", but not "even
+    /// if", "as if", "asked if" or "if not".
+    fn condition<'w>(&self, words: &[&'w str]) -> Option<&'w str> {
+        words.iter().enumerate().find_map(|(i, w)| {
+            let before = i.checked_sub(1).and_then(|j| words.get(j));
+            let no_condition = before.is_some_and(|b| {
+                [
+                    "even", "as", "asked", "ask", "asks", "know", "see", "wonder", "what",
+                ]
+                .contains(b)
+            }) || words.get(i + 1).is_some_and(|n| *n == "not");
+            (self.conditions.iter().any(|c| c == w) && !no_condition).then_some(*w)
         })
     }
+
+    fn is_negation(&self, w: &str) -> bool {
+        self.negations
+            .iter()
+            .any(|n| n == w || (n == "n't" && w.ends_with("n't")))
+    }
+
+    fn negated(&self, before: &str) -> bool {
+        words_of(before)
+            .iter()
+            .rev()
+            .take(3)
+            .any(|w| self.is_negation(w))
+    }
+}
+
+/// The words of folded text, apostrophes kept ("won't").
+fn words_of(folded: &str) -> Vec<&str> {
+    folded
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 #[cfg(test)]
@@ -213,6 +255,69 @@ mod tests {
             None,
         );
         assert_eq!(s, Stance::Neutral);
+    }
+
+    #[test]
+    fn support_with_a_condition_is_mixed() {
+        let r = rules();
+        let (s, _) = r.stance(
+            Kind::Quote,
+            "we can live with that ceiling, if the guarantees behind it hold",
+            None,
+        );
+        assert_eq!(s, Stance::Mixed);
+        let (s, _) = r.stance(
+            Kind::Paraphrase,
+            "Kyiv could give up its membership bid if it gets binding guarantees",
+            None,
+        );
+        assert_eq!(s, Stance::Mixed, "a concession granted on a condition");
+        let (s, _) = r.stance(
+            Kind::Quote,
+            "we welcome the text, even if it came late",
+            None,
+        );
+        assert_eq!(s, Stance::Supports, "\"even if\" is no condition");
+    }
+
+    #[test]
+    fn support_then_but_insisted_is_mixed() {
+        let (s, _) = rules().stance(
+            Kind::Paraphrase,
+            "Minsk was ready to work on the draft but insisted that the army cap must stay",
+            None,
+        );
+        assert_eq!(s, Stance::Mixed);
+    }
+
+    #[test]
+    fn but_did_not_say_is_no_refusal() {
+        let (s, _) = rules().stance(
+            Kind::Paraphrase,
+            "he said Moscow had made concessions but did not say which",
+            None,
+        );
+        assert_eq!(s, Stance::Supports);
+    }
+
+    #[test]
+    fn claiming_the_decision_is_opposition() {
+        let r = rules();
+        for text in [
+            "the bloc's enlargement cannot be the subject of a bargain with Moscow",
+            "where allied troops go after a truce is for them to decide",
+            "nobody asked us about our ports",
+            "letting borders be changed by force would send the wrong signal",
+        ] {
+            let (s, _) = r.stance(Kind::Paraphrase, text, None);
+            assert_eq!(s, Stance::Opposes, "{text}");
+        }
+        let (s, _) = r.stance(
+            Kind::Paraphrase,
+            "the minister pushed back on the troop clause",
+            Some("pushed back"),
+        );
+        assert_eq!(s, Stance::Opposes, "a light-verb cue of opposition");
     }
 
     #[test]

@@ -125,3 +125,15 @@ fn a_document_passed_on_is_an_event_not_a_claim() {
     assert!(by(&out, "fair start").is_some(), "{out:#?}");
     assert!(by(&out, "handed to").is_none(), "{out:#?}");
 }
+
+#[test]
+fn a_claim_of_meeting_or_travel_is_an_event() {
+    let out = extract(
+        "Envoy Maren Holt said the peace plan was a fair start.\n\nHolt, who leads the delegation of a small Nordic country to the talks, wrote that her team had met security advisers from three capitals first.\n\nHolt said she would fly to Brussels for the NATO summit on Friday.\n\nHolt said the plan would keep Ukraine out of NATO for good.",
+    );
+    assert!(by(&out, "had met security advisers").is_none(), "{out:#?}");
+    assert!(by(&out, "fly to Brussels").is_none(), "{out:#?}");
+    let kept = by(&out, "out of NATO for good")
+        .map(|s| s.provisions.iter().map(|p| p.number).collect::<Vec<_>>());
+    assert_eq!(kept, Some(vec![7]), "a claim on the alliance stays");
+}

@@ -33,7 +33,7 @@ mod transcript;
 
 pub use lists::Layout;
 use lists::find_lists;
-use quotes::{adding_that, quote_candidate};
+use quotes::{adding_that, carry_back, quote_candidate};
 use reported::{authored, sentence_candidate, split_complements};
 use subject::{np_after, subject_before};
 use transcript::find_transcript;
@@ -362,5 +362,6 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
         }
     }
     out.sort_by_key(|c| c.span.start);
+    carry_back(ctx, &mut out);
     out
 }

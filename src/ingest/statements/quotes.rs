@@ -185,3 +185,45 @@ pub(super) fn adding_that(
         point: None,
     })
 }
+
+/// A quote over several paragraphs in the journalistic convention: each paragraph opens with a
+/// mark and only the last one closes (`“We have read the text.` / `“The cap has to go,” Holm
+/// said.`). A paragraph left open with no attribution of its own is the speaker's of the quote
+/// that closes the run, up to six paragraphs on.
+pub(super) fn carry_back(ctx: &Context<'_>, out: &mut [Candidate]) {
+    let mut updates = Vec::new();
+    for (i, c) in out.iter().enumerate() {
+        if !c.floating || c.mention.is_some() {
+            continue;
+        }
+        let open = ctx.seg.quotes.iter().any(|q| {
+            q.inner == c.span && !q.closed && ctx.paragraphs[q.para].start == q.outer.start
+        });
+        if !open {
+            continue;
+        }
+        for para in c.para + 1..(c.para + 7).min(ctx.paragraphs.len()) {
+            let r = &ctx.paragraphs[para];
+            let Some(next) = ctx.seg.quotes.iter().find(|x| x.outer.start == r.start) else {
+                break;
+            };
+            let closer = out.iter().find(|x| {
+                x.para == para && x.kind == Kind::Quote && !x.floating && x.mention.is_some()
+            });
+            if let Some(closer) = closer {
+                updates.push((i, closer.mention.clone(), closer.verb.clone()));
+                break;
+            }
+            if next.closed {
+                break;
+            }
+        }
+    }
+    for (i, mention, verb) in updates {
+        let c = &mut out[i];
+        c.mention = mention;
+        c.verb = verb;
+        c.floating = false;
+        c.rule = "quote over paragraphs";
+    }
+}

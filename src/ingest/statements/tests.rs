@@ -284,3 +284,110 @@ fn both_sides_are_the_two_countries_named_together_before() {
     );
     assert_eq!(got, vec!["United States and Ukraine".to_string()]);
 }
+
+/// (speaker, kind, text, points) of every statement extracted from `body` under a title.
+fn statements(title: &str, body: &str) -> Vec<(Option<String>, String, String, Vec<u8>)> {
+    let c = Catalog::bundled().expect("seeds parse");
+    let x = Extractor::new(&c).expect("rules compile");
+    let a = x.parse("t.txt", &format!("{title}\n\n{body}\n"));
+    x.extract(&a)
+        .into_iter()
+        .map(|s| {
+            (
+                s.speaker.map(|p| p.name),
+                format!("{:?}", s.kind),
+                s.text,
+                s.provisions.iter().map(|p| p.number).collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_answer_is_one_quote_about_what_its_question_named() {
+    let got = statements(
+        "Questions after the summit",
+        "Reuters: Kyiv says the vote would be rigged. Would an amnesty help?\n\nVladimir Putin: Nobody will be punished. That was agreed long ago. We see no reason to change it.",
+    );
+    assert_eq!(
+        got.len(),
+        1,
+        "the outlet's question is no statement: {got:?}"
+    );
+    let (speaker, kind, text, points) = &got[0];
+    assert_eq!(speaker.as_deref(), Some("Vladimir Putin"));
+    assert_eq!(kind, "Quote");
+    assert!(
+        text.starts_with("Nobody") && text.ends_with("change it."),
+        "{text}"
+    );
+    assert!(
+        points.contains(&26),
+        "the amnesty of the question: {points:?}"
+    );
+}
+
+#[test]
+fn a_kicker_in_capitals_is_no_speaker_label() {
+    let got = names(
+        "KALLAS SETS TERMS: EU ministers meet today. Kaja Kallas told reporters that \"nobody decides on our enlargement but us\", a jab at the plan's EU clause.",
+    );
+    assert_eq!(got, vec!["Kaja Kallas"]);
+}
+
+#[test]
+fn a_name_over_a_quoted_heading_owns_the_section_below() {
+    let got = statements(
+        "Analysts on the 28-point plan",
+        "Kaja Kallas: \"The sanctions clause gives it all away\"\n\nLifting sanctions before any withdrawal rewards the aggressor. Europe would pay the bill.\n\nNotes",
+    );
+    let kallas: Vec<_> = got
+        .iter()
+        .filter(|s| s.0.as_deref() == Some("Kaja Kallas"))
+        .map(|s| s.1.as_str())
+        .collect();
+    assert_eq!(kallas, ["Quote", "Paraphrase", "Paraphrase"], "{got:?}");
+}
+
+#[test]
+fn a_lead_with_a_colon_owns_the_quote_paragraphs_after_it() {
+    let got = statements(
+        "Kyiv answers the peace plan",
+        "Sybiha on the plan:\n\n\"Ukraine alone decides where its border runs. The land clause is unacceptable.\"\n\n\"We will send our own amendments to Washington this week.\"",
+    );
+    let sybiha = got
+        .iter()
+        .filter(|s| s.0.as_deref() == Some("Andrii Sybiha") && s.1 == "Quote")
+        .count();
+    assert_eq!(sybiha, 2, "{got:?}");
+}
+
+#[test]
+fn a_straight_single_quote_with_apostrophes_is_a_quote() {
+    let got = statements(
+        "Envoys weigh the peace plan",
+        "'It isn't a peace plan, it's a list of Moscow's demands,' Kaja Kallas said of the 28 points.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0.as_deref(), Some("Kaja Kallas"));
+    assert_eq!(got[0].1, "Quote");
+    assert_eq!(
+        got[0].2,
+        "It isn't a peace plan, it's a list of Moscow's demands"
+    );
+}
+
+#[test]
+fn a_quote_over_paragraphs_belongs_to_the_speaker_where_it_closes() {
+    let got = statements(
+        "Oslo and the peace plan",
+        "Norway's position on the plan hardened on Tuesday.\n\n\"We have read every one of the 28 points and we cannot accept the army clause.\n\n\"The cap has to go before we talk of anything else,\" Kaja Kallas said.",
+    );
+    let kallas: Vec<_> = got
+        .iter()
+        .filter(|s| s.0.as_deref() == Some("Kaja Kallas") && s.1 == "Quote")
+        .map(|s| s.2.as_str())
+        .collect();
+    assert_eq!(kallas.len(), 2, "{got:?}");
+    assert!(kallas[0].starts_with("We have read"), "{kallas:?}");
+}

@@ -1,9 +1,11 @@
-//! Sieve 0: interview transcripts (`Name: …`, `Q:` / `A:` paragraphs).
+//! Sieve 0: interview transcripts (`Name: …`, `Q:` / `A:` paragraphs), and sections under a
+//! name: `Name: "A quoted heading"` then the person's own paragraphs (an "experts react" page),
+//! or `Name on the plan:` then paragraphs that are only quotes.
 
 use super::*;
 
 static LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^([\p{Lu}][\p{L}.'\u{2019} -]{0,50}?):\s+\S").expect("static pattern")
+    regex::Regex::new(r"^([\p{Lu}][\p{L}.'\u{2019}/& -]{0,50}?):\s+\S").expect("static pattern")
 });
 static NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"\b\p{Lu}[\p{Ll}'\u{2019}-]+(?:\s+\p{Lu}[\p{Ll}'\u{2019}-]+){1,2}\b")
@@ -14,9 +16,42 @@ pub(super) fn is_question_label(label: &str) -> bool {
     matches!(label.trim(), "Q" | "Question" | "Interviewer")
 }
 
+/// A label that is no speaker: a newsletter's kicker in capitals ("RUTTE DRAWS THE LINE: …",
+/// three words or more), not a name in capitals ("TRUMP: …").
+fn is_kicker(label: &str) -> bool {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    words.len() >= 3 && words.iter().all(|w| !w.chars().any(char::is_lowercase))
+}
+
+/// The person a label or a lead names, if the gazetteer knows them as a person.
+fn person(
+    ctx: &Context<'_>,
+    text: &str,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<Mention> {
+    match ctx.gazetteer.resolve(text, local) {
+        Some(Mention::Speaker(sp, g)) if sp.kind == crate::model::SpeakerKind::Person => {
+            Some(Mention::Speaker(sp, g))
+        }
+        _ => None,
+    }
+}
+
+/// True when the label names a medium: the interviewer's outlet asks ("RFE/RL: Is a vote …?").
+fn is_medium(
+    ctx: &Context<'_>,
+    label: &str,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> bool {
+    matches!(
+        ctx.gazetteer.resolve(label, local),
+        Some(Mention::Speaker(sp, _)) if sp.kind == crate::model::SpeakerKind::Media
+    )
+}
+
 /// Sieve 0: an interview transcript. `Yuri Ushakov: …` or `A: …` paragraphs are the
-/// speaker's own words (the person asked is the first one named before the first question);
-/// `Q: …` paragraphs yield nothing.
+/// speaker's own words, one quote a paragraph (the person asked is the first one named before
+/// the first question); `Q: …` paragraphs, and those of a label naming a medium, yield nothing.
 pub(super) fn find_transcript(
     ctx: &Context<'_>,
     out: &mut Vec<Candidate>,
@@ -30,87 +65,193 @@ pub(super) fn find_transcript(
             LABEL
                 .captures(&ctx.body[r.clone()])
                 .map(|c| c[1].to_string())
+                .filter(|l| !is_kicker(l))
         })
         .collect();
-    let first_question = labels
+    let asking: Vec<bool> = labels
         .iter()
-        .position(|l| l.as_deref().is_some_and(is_question_label));
+        .map(|l| {
+            l.as_deref()
+                .is_some_and(|l| is_question_label(l) || is_medium(ctx, l, local))
+        })
+        .collect();
+    let first_question = asking.iter().position(|a| *a);
     let interviewee = first_question.and_then(|q| {
         ctx.paragraphs[..q].iter().find_map(|r| {
-            NAME.find_iter(&ctx.body[r.clone()]).find_map(|m| {
-                match ctx.gazetteer.resolve(m.as_str(), local) {
-                    Some(Mention::Speaker(sp, g))
-                        if sp.kind == crate::model::SpeakerKind::Person =>
-                    {
-                        Some(Mention::Speaker(sp, g))
-                    }
-                    _ => None,
-                }
-            })
+            NAME.find_iter(&ctx.body[r.clone()])
+                .find_map(|m| person(ctx, m.as_str(), local))
         })
     });
     let asks = questioners(ctx, &labels);
     for (p, label) in labels.iter().enumerate() {
         let Some(label) = label else { continue };
-        // a journalist's question ("Anna Petrova: Good afternoon, Life.ru. Will you …?") is not
-        // theirs to state; what it reports ("Zelensky has said …") the other sieves still read
-        if asks.contains(label) {
-            continue;
-        }
-        if is_question_label(label) {
-            if first_question.is_some() {
-                used.insert(p);
-            }
+        // a journalist's question ("Anna Petrova: Good afternoon, Life.ru. Will you …?", "RFE/RL:
+        // Moscow says the vote is illegitimate. Does the clause help it?") is no statement: what
+        // it reports is the premise of the question
+        if asks.contains(label) || asking[p] {
+            used.insert(p);
             continue;
         }
         let mention = if matches!(label.as_str(), "A" | "Answer") {
             interviewee.clone()
         } else {
-            match ctx.gazetteer.resolve(label, local) {
-                Some(Mention::Speaker(sp, g)) if sp.kind == crate::model::SpeakerKind::Person => {
-                    Some(Mention::Speaker(sp, g))
-                }
-                _ => None,
-            }
+            person(ctx, label, local)
         };
         let Some(mention) = mention else { continue };
         used.insert(p);
         let r = &ctx.paragraphs[p];
-        let content_start = r.start
-            + label.len()
-            + 1
-            + (ctx.body[r.start + label.len() + 1..r.end].len()
-                - ctx.body[r.start + label.len() + 1..r.end]
-                    .trim_start()
-                    .len());
-        for (si, s) in ctx
-            .seg
-            .sentences
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.para == p)
-        {
-            let start = s.span.start.max(content_start);
-            if start >= s.span.end {
-                continue;
-            }
-            out.push(Candidate {
-                kind: Kind::Quote,
-                span: start..s.span.end,
-                sentence: si,
-                para: p,
-                mention: Some(mention.clone()),
-                speaker_span: None,
-                verb: None,
-                rule: "interview answer",
-                confidence: 0.85,
-                floating: false,
-                point: None,
-            });
+        let after = &ctx.body[r.start + label.len() + 1..r.end];
+        let content = r.start + label.len() + 1 + (after.len() - after.trim_start().len());
+        // the label is only a name ("Marta Haring:", not "Zelenskyy in Dublin:", a live page's
+        // headline over a reporter's paragraph)
+        let name_only = label
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase));
+        if let Some(q) = heading_quote(ctx, content, r).filter(|_| name_only) {
+            out.push(candidate(
+                ctx,
+                q.inner.clone(),
+                p,
+                Kind::Quote,
+                &mention,
+                "interview answer",
+            ));
+            section(ctx, &labels, p, &mention, out, &mut used);
+        } else {
+            let end = r.start + ctx.body[r.clone()].trim_end().len();
+            out.push(candidate(
+                ctx,
+                content..end,
+                p,
+                Kind::Quote,
+                &mention,
+                "interview answer",
+            ));
+        }
+    }
+    used.extend(leads(ctx, out, local));
+    used
+}
+
+/// The candidate of `span` in paragraph `para`, in the sentence where it starts.
+fn candidate(
+    ctx: &Context<'_>,
+    span: Range<usize>,
+    para: usize,
+    kind: Kind,
+    mention: &Mention,
+    rule: &'static str,
+) -> Candidate {
+    let sentence = ctx
+        .seg
+        .sentences
+        .iter()
+        .position(|s| s.para == para && s.span.end > span.start)
+        .unwrap_or_default();
+    Candidate {
+        kind,
+        span,
+        sentence,
+        para,
+        mention: Some(mention.clone()),
+        speaker_span: None,
+        verb: None,
+        rule,
+        confidence: 0.85,
+        floating: false,
+        point: None,
+    }
+}
+
+/// The quote that is all of a label's content, when the content is a quoted heading and no
+/// running text (`Marta Haring: "Amnesty is the clause nobody will swallow"`).
+fn heading_quote<'a>(ctx: &'a Context<'_>, content: usize, r: &Range<usize>) -> Option<&'a Quote> {
+    let end = r.start + ctx.body[r.clone()].trim_end().len();
+    ctx.seg
+        .quotes
+        .iter()
+        .find(|q| q.outer.start == content && q.closed && q.outer.end >= end)
+}
+
+/// The paragraphs after a name with a quoted heading, up to the next label or heading: the
+/// person's own text, a paraphrase a sentence.
+fn section(
+    ctx: &Context<'_>,
+    labels: &[Option<String>],
+    p: usize,
+    mention: &Mention,
+    out: &mut Vec<Candidate>,
+    used: &mut HashSet<usize>,
+) {
+    for (q, label) in labels.iter().enumerate().skip(p + 1) {
+        let text = ctx.body[ctx.paragraphs[q].clone()].trim_end();
+        let running = text.ends_with(['.', '!', '?', '"', '\u{201D}', ']', ')']);
+        if label.is_some() || !running {
+            break;
+        }
+        used.insert(q);
+        for s in ctx.seg.sentences.iter().filter(|s| s.para == q) {
+            out.push(candidate(
+                ctx,
+                s.span.clone(),
+                q,
+                Kind::Paraphrase,
+                mention,
+                "section under a name",
+            ));
+        }
+    }
+}
+
+/// `Sybiha on the plan:` then paragraphs that are only quotes: each quote is the person's, one
+/// statement a paragraph. Returns the paragraphs used.
+fn leads(
+    ctx: &Context<'_>,
+    out: &mut Vec<Candidate>,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Vec<usize> {
+    let mut used = Vec::new();
+    for (p, r) in ctx.paragraphs.iter().enumerate() {
+        let text = ctx.body[r.clone()].trim();
+        if !text.ends_with(':') || text.split_whitespace().count() > 8 {
+            continue;
+        }
+        let Some(mention) = NAME
+            .find_iter(text)
+            .chain(LEAD_SURNAME.find_iter(text))
+            .find_map(|m| person(ctx, m.as_str(), local))
+        else {
+            continue;
+        };
+        for q in p + 1..ctx.paragraphs.len() {
+            let r = &ctx.paragraphs[q];
+            let end = r.start + ctx.body[r.clone()].trim_end().len();
+            let Some(quote) = ctx
+                .seg
+                .quotes
+                .iter()
+                .find(|x| x.outer.start == r.start && x.outer.end + 1 >= end)
+            else {
+                break;
+            };
+            used.extend([p, q]);
+            out.push(candidate(
+                ctx,
+                quote.inner.clone(),
+                q,
+                Kind::Quote,
+                &mention,
+                "quote under a lead",
+            ));
         }
     }
     used
 }
+
+/// A single capitalised word opening a lead ("Sybiha on the plan:").
+static LEAD_SURNAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^\p{Lu}[\p{Ll}'\u{2019}-]+").expect("static pattern")
+});
 
 /// The labels of a transcript that ask rather than answer: at least half of their paragraphs
 /// hold a question mark, while someone else in the transcript answers with none.
