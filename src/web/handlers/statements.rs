@@ -309,6 +309,8 @@ pub async fn list_csv(
     Query(raw): Query<RawStatementQuery>,
 ) -> WebResult<Response> {
     let mut filter = raw.parse()?;
+    // a speaker, source or category that does not exist is a 404, as on the page
+    Names::load(&state, &filter).await?;
     filter.cursor = filter.cursor.filter(|c| c.1 == Direction::After);
     filter.offset = 0;
     filter.limit = CSV_MAX_ROWS;
@@ -411,7 +413,7 @@ pub async fn detail_page(
     let who = statement.speaker_label();
     let short: String = statement.text.chars().take(140).collect();
     let meta = PageMeta::new(
-        &format!("{who} on the 28-point plan: “{short}”"),
+        &format!("{who} on {}: “{short}”", statement.about()),
         &format!(
             "{who}, {} ({}), {}: {short}",
             statement.kind,
