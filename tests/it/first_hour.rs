@@ -184,3 +184,49 @@ async fn a_name_finds_the_same_statements_however_it_is_spelled() -> anyhow::Res
     assert!(marks.iter().any(|m| m == "Donbass"), "{marks:?}");
     Ok(())
 }
+
+#[tokio::test]
+async fn the_unknown_outlet_column_leads_to_the_articles_with_no_outlet() -> anyhow::Result<()> {
+    let t = common::seeded_db().await?;
+    // an article with no publisher line, from no known outlet
+    let dir = tempfile::tempdir()?;
+    std::fs::write(
+        dir.path().join("anonymous.txt"),
+        "A ceasefire draft\n\nA spokesman said the draft would freeze the line of contact in \
+         Zaporizhzhia and Kherson, which Kyiv rejects.\n",
+    )?;
+    let extractor = std::sync::Arc::new(pointwise::ingest::Extractor::new(
+        &pointwise::catalog::Catalog::bundled()?,
+    )?);
+    pointwise::ingest::run::run(&t.pool, &extractor, &[dir.path().to_path_buf()], 1 << 20).await?;
+    let app = common::app(&t.pool);
+    let (_, body) = common::get(&app, "/").await?;
+    let page = common::Page::parse(&body);
+    let unknown = page.attrs("table.heatmap thead th a[href*='outlet=unknown']", "href");
+    assert_eq!(
+        unknown,
+        ["/?by=source&outlet=unknown+outlet"],
+        "{:?}",
+        page.attrs("table.heatmap thead th a", "href")
+    );
+    assert!(
+        page.texts("p.note")
+            .iter()
+            .any(|t| t.contains("this project's own grouping"))
+    );
+    let (status, body) = common::get(&app, &unknown[0]).await?;
+    assert_eq!(status, StatusCode::OK);
+    let page = common::Page::parse(&body);
+    let columns = page.attrs("table.heatmap thead th[scope=col] a", "href");
+    assert_eq!(
+        columns.len(),
+        1,
+        "only the article with no outlet: {columns:?}"
+    );
+    assert!(
+        page.texts("p.narrowed")
+            .iter()
+            .any(|t| t.contains("outlet is unknown"))
+    );
+    Ok(())
+}
