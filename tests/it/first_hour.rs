@@ -230,3 +230,62 @@ async fn the_unknown_outlet_column_leads_to_the_articles_with_no_outlet() -> any
     );
     Ok(())
 }
+
+/// `pointwise ARGS... --help`, its standard output.
+fn help(args: &[&str]) -> anyhow::Result<String> {
+    let out = crate::binary::bin().args(args).arg("--help").output()?;
+    assert!(out.status.success(), "{args:?} --help");
+    Ok(String::from_utf8(out.stdout)?)
+}
+
+#[test]
+fn the_help_texts_say_what_each_command_does() -> anyhow::Result<()> {
+    let top = help(&[])?;
+    assert!(
+        top.contains("With no command, pointwise serves the dashboard"),
+        "{top}"
+    );
+    let ingest = help(&["ingest"])?;
+    assert!(
+        ingest.contains("with no path, the five bundled seed articles."),
+        "{ingest}"
+    );
+    for ext in [".txt", ".md", ".html"] {
+        assert!(ingest.contains(ext), "ingest --help names {ext}: {ingest}");
+    }
+    assert!(ingest.contains("publisher"), "{ingest}");
+    let export = help(&["export"])?;
+    assert!(
+        !export.contains("shared/"),
+        "no file outside the repository: {export}"
+    );
+    let extract = help(&["extract"])?;
+    assert!(
+        extract.contains("reads and writes no database"),
+        "{extract}"
+    );
+    for text in [&top, &ingest, &export, &extract] {
+        // every sentence of a command's description is whole
+        assert!(!text.contains("the bundled seeds\n"), "{text}");
+    }
+    Ok(())
+}
+
+#[test]
+fn logs_written_to_a_file_carry_no_colour_codes() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let log = std::fs::File::create(dir.path().join("log.txt"))?;
+    let status = crate::binary::bin()
+        .env("RUST_LOG", "debug")
+        .arg("--db")
+        .arg(dir.path().join("p.db"))
+        .args(["ingest"])
+        .stdout(std::process::Stdio::null())
+        .stderr(log)
+        .status()?;
+    assert!(status.success());
+    let text = std::fs::read_to_string(dir.path().join("log.txt"))?;
+    assert!(text.contains("DEBUG"), "the log has lines: {text:.200}");
+    assert!(!text.contains('\u{1b}'), "no escape codes: {text:.400}");
+    Ok(())
+}
