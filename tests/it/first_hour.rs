@@ -289,3 +289,50 @@ fn logs_written_to_a_file_carry_no_colour_codes() -> anyhow::Result<()> {
     assert!(!text.contains('\u{1b}'), "no escape codes: {text:.400}");
     Ok(())
 }
+
+#[tokio::test]
+async fn a_publisher_line_names_an_unknown_outlet_and_a_dateline_stays_out_of_statements()
+-> anyhow::Result<()> {
+    let t = common::test_db().await?;
+    let dir = tempfile::tempdir()?;
+    std::fs::write(
+        dir.path().join("kyiv-post-2025-11-25.txt"),
+        "Kyiv rejects giving up Donbas under the plan\n2025-11-25\nPublisher: Harbour Gazette\n\
+         URL: https://example.org/harbour/1\n\n\
+         KYIV, Nov 25 (Reuters) - Ukrainian President Volodymyr Zelensky said on Tuesday that \
+         Ukraine would never give up the Donbas, rejecting a key part of the US peace plan.\n",
+    )?;
+    let extractor = std::sync::Arc::new(pointwise::ingest::Extractor::new(
+        &pointwise::catalog::Catalog::bundled()?,
+    )?);
+    pointwise::ingest::run::run(&t.pool, &extractor, &[dir.path().to_path_buf()], 1 << 20).await?;
+    let app = common::app(&t.pool);
+    let (_, body) = common::get(&app, "/sources/1.json").await?;
+    let source = json(&body)?;
+    let text = source.to_string();
+    assert!(
+        text.contains("\"publisher\":\"Harbour Gazette\""),
+        "{text:.600}"
+    );
+    let (_, page) = common::get(&app, "/sources/1").await?;
+    let original = common::Page::parse(&page).attrs("a[rel~=noopener]", "href");
+    assert_eq!(
+        original,
+        ["https://example.org/harbour/1"],
+        "the URL line is the original"
+    );
+    let (_, body) = common::get(&app, "/").await?;
+    let columns = common::Page::parse(&body).texts("table.heatmap thead th[scope=col] a");
+    assert_eq!(
+        columns,
+        ["Harbour Gazette"],
+        "the outlet, not the file or unknown outlet"
+    );
+    let rows = statements(&app, "").await?;
+    assert!(!rows.is_empty());
+    for s in &rows {
+        let words = s["text"].as_str().unwrap_or("");
+        assert!(!words.contains("(Reuters)"), "no dateline in {words:?}");
+    }
+    Ok(())
+}
