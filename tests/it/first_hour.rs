@@ -336,3 +336,63 @@ async fn a_publisher_line_names_an_unknown_outlet_and_a_dateline_stays_out_of_st
     }
     Ok(())
 }
+
+#[tokio::test]
+async fn the_filters_are_one_control_of_links_and_a_search_form() -> anyhow::Result<()> {
+    let t = common::seeded_db().await?;
+    let app = common::app(&t.pool);
+    let (_, body) = common::get(&app, "/statements?provision=21&stance=neutral&q=Donetsk").await?;
+    let page = common::Page::parse(&body);
+    // one <details> holds the form and the facets, closed as sent (a phone sees the list first)
+    assert_eq!(page.count("details.filter-panel"), 1);
+    assert_eq!(page.count("details.filter-panel[open]"), 0);
+    assert_eq!(
+        page.texts("details.filter-panel > summary"),
+        ["Filters (2 chosen)"]
+    );
+    assert_eq!(page.count("details.filter-panel form.filters"), 1);
+    assert_eq!(page.count("details.filter-panel .facet"), 6);
+    // no list box: the facets' links are the way to pick values
+    assert_eq!(
+        page.count("select[multiple]"),
+        0,
+        "no multi-select list boxes"
+    );
+    assert_eq!(page.attrs("form.filters select", "name"), ["sort"]);
+    // the search form keeps what the facets chose
+    let kept: Vec<(String, String)> = page
+        .attrs("form.filters input[type=hidden]", "name")
+        .into_iter()
+        .zip(page.attrs("form.filters input[type=hidden]", "value"))
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            ("provision".to_string(), "21".to_string()),
+            ("stance".to_string(), "neutral".to_string())
+        ]
+    );
+    let toggles = page.attrs("#facet-stance li.selected a", "href");
+    assert_eq!(
+        toggles,
+        ["/statements?provision=21&q=Donetsk"],
+        "✕ takes it out"
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn wide_tables_and_the_timeline_carry_a_scroll_cue() -> anyhow::Result<()> {
+    let t = common::seeded_db().await?;
+    let app = common::app(&t.pool);
+    let (_, body) = common::get(&app, "/").await?;
+    let page = common::Page::parse(&body);
+    assert_eq!(
+        page.count(".scroll table caption .pin .cue[aria-hidden=true]"),
+        2
+    );
+    let (_, body) = common::get(&app, "/provisions/21").await?;
+    let page = common::Page::parse(&body);
+    assert_eq!(page.count(".scroll > .cue + svg.timeline"), 1);
+    Ok(())
+}
