@@ -292,13 +292,15 @@ pub fn parse_article(file_name: &str, raw: &str, rules: &ArticleRules) -> Articl
     }
 }
 
-/// Puts a wire dateline (`KYIV, Nov 25 (Reuters) -`) in a paragraph of its own, so no
-/// sentence and no statement starts with it; the body keeps its words.
+/// Puts a wire dateline (`KYIV, Nov 25 (Reuters) -`, `NEW YORK, November 24. /TASS/.`) in a
+/// paragraph of its own, so no sentence and no statement starts with it; the body keeps its
+/// words.
 fn split_wire_dateline(paragraphs: &mut Vec<String>) {
     let Some(first) = paragraphs.first() else {
         return;
     };
-    let Some(end) = WIRE_DATELINE.find(first).map(|m| m.end()) else {
+    let found = DATELINE.find(first).or_else(|| WIRE_DATELINE.find(first));
+    let Some(end) = found.map(|m| m.end()) else {
         return;
     };
     if end >= first.len() {
@@ -395,6 +397,13 @@ mod tests {
         let xinhua = "GENEVA, Feb. 17 (Xinhua) -- Talks ended.\n";
         let a = parse_article("d.txt", xinhua, &rules());
         assert_eq!(a.body, "GENEVA, Feb. 17 (Xinhua) --\n\nTalks ended.");
+        let tass = "NEW YORK, November 24. /TASS/. The plan needs work, he said.\n";
+        let a = parse_article("t.txt", tass, &rules());
+        assert_eq!(a.publisher.as_deref(), Some("TASS"));
+        assert_eq!(
+            a.body,
+            "NEW YORK, November 24. /TASS/.\n\nThe plan needs work, he said."
+        );
         // a sentence with a parenthesis is not a dateline
         let plain = "The draft (the second one) - as leaked - was read.\n";
         let a = parse_article("e.txt", plain, &rules());
