@@ -15,9 +15,16 @@ use crate::web;
 
 /// Pointwise: who says what about each point of the US 28-point peace plan.
 #[derive(Debug, Parser)]
-#[command(version, about)]
+#[command(
+    version,
+    about,
+    after_help = "With no command, pointwise serves the dashboard at http://127.0.0.1:3000 \
+                  (as `pointwise serve`), creating the database and loading the five bundled \
+                  seed articles first when it is empty."
+)]
 pub struct Cli {
-    /// SQLite database file (created when missing).
+    /// SQLite database of serve, ingest and export (created when missing; extract and eval
+    /// read none).
     #[arg(
         long,
         global = true,
@@ -33,7 +40,14 @@ pub struct Cli {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Read articles (files or directories) into the database. With no path, the bundled seeds.
+    /// Read articles (files or directories) into the database; with no path, the five
+    /// bundled seed articles.
+    ///
+    /// An article is a plain-text file (.txt, .text, .md: an optional header of title, date,
+    /// publisher and URL lines, then paragraphs; see the README) or a saved web page (.html,
+    /// .htm). Ends with a summary and one line per duplicate and skipped file; exits 0 when
+    /// every file was taken, 2 when some were skipped, 1 on an error. Shows a progress bar on
+    /// a terminal, and a line every few seconds otherwise.
     Ingest {
         /// Article files, or directories (their .txt, .text, .md, .html and .htm files).
         paths: Vec<PathBuf>,
@@ -59,14 +73,15 @@ pub enum Command {
         #[arg(long, env = "POINTWISE_CACHE", default_value = "on", value_parser = parse_switch)]
         cache: bool,
     },
-    /// Print every statement as JSON Lines (the format shared/eval/score.py reads).
+    /// Print every statement in the database as JSON Lines (the format `eval --pred` reads).
     Export,
-    /// Print what the extraction finds in article files, without storing anything.
+    /// Print what the extraction finds in article files, as JSON Lines with the rule and
+    /// evidence of each statement; reads and writes no database.
     Extract {
-        /// Article files.
+        /// Article files (.txt, .text, .md, .html, .htm).
         files: Vec<PathBuf>,
     },
-    /// Score the extraction against a hand-annotated gold set, as shared/eval/score.py does.
+    /// Score the extraction against a hand-annotated gold set, as the project's scorer does.
     ///
     /// Pairs, triples, whole statements, quotes and stance; a per-article table; each miss and
     /// extra. Extracts PATHS in memory (nothing stored), or reads a JSON Lines export (--pred).

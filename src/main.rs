@@ -1,5 +1,7 @@
 //! The `pointwise` binary: parse the command line, set up logging, run.
 
+use std::io::IsTerminal as _;
+
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
@@ -16,6 +18,8 @@ async fn main() -> std::process::ExitCode {
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
         )
         .with_writer(std::io::stderr)
+        // colour codes only for a person at a terminal, never in a log file or a pipe
+        .with_ansi(std::io::stderr().is_terminal())
         .init();
     match pointwise::cli::run(pointwise::cli::Cli::parse()).await {
         Ok(code) => std::process::ExitCode::from(code.clamp(0, 255) as u8),

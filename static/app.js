@@ -1,5 +1,7 @@
-// Pointwise: copy-link buttons. Progressive enhancement: without this script there is no
-// button, and every page works the same. Served from /static under script-src 'self'.
+// Pointwise: copy-link buttons; the filters shown open on a wide screen; the sideways-scroll
+// cue hidden where a table fits. Progressive enhancement: without this script there is no
+// button, the filters are one click away and every page works the same. Served from /static
+// under script-src 'self'.
 "use strict";
 (function () {
   var status = document.createElement("p");
@@ -45,7 +47,26 @@
     return b;
   }
 
+  // Wide screens have room for the filters beside the list: open them (a phone keeps them
+  // behind the "Filters" control, so the statements come first).
+  function openWide() {
+    if (!window.matchMedia || !window.matchMedia("(min-width: 40.01rem)").matches) { return; }
+    Array.prototype.forEach.call(document.querySelectorAll("details[data-open-wide]"), function (d) {
+      d.open = true;
+    });
+  }
+
+  // A table that fits needs no "scroll sideways" cue.
+  function markFits() {
+    Array.prototype.forEach.call(document.querySelectorAll(".scroll"), function (box) {
+      box.classList.toggle("fits", box.scrollWidth <= box.clientWidth + 1);
+    });
+  }
+
   function init() {
+    openWide();
+    markFits();
+    window.addEventListener("resize", markFits);
     var main = document.getElementById("main");
     if (!main) { return; }
     main.appendChild(status);

@@ -92,6 +92,39 @@ fn tokens(input: &str) -> Vec<Token> {
     out
 }
 
+/// The spelling variants of one name (`seeds/spellings.toml`), searched as alternatives.
+const SPELLINGS_TOML: &str = include_str!("../../seeds/spellings.toml");
+
+#[derive(serde::Deserialize)]
+struct Spellings {
+    groups: Vec<Vec<String>>,
+}
+
+/// The groups of [`SPELLINGS_TOML`], read once (none if it cannot be read: a test checks it
+/// can).
+fn spelling_groups() -> &'static [Vec<String>] {
+    static GROUPS: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+    GROUPS.get_or_init(|| {
+        toml::from_str::<Spellings>(SPELLINGS_TOML)
+            .map(|s| s.groups)
+            .unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "seeds/spellings.toml cannot be read");
+                Vec::new()
+            })
+    })
+}
+
+/// A word and its other spellings (`donbas` -> `donbas`, `donbass`); the word alone when it
+/// has none.
+fn spellings_of(word: &str) -> Vec<String> {
+    let lower = word.to_lowercase();
+    spelling_groups()
+        .iter()
+        .find(|g| g.contains(&lower))
+        .cloned()
+        .unwrap_or_else(|| vec![word.to_string()])
+}
+
 fn quote(term: &str) -> String {
     format!("\"{}\"", term.replace('"', "\"\""))
 }
@@ -120,7 +153,10 @@ pub fn match_expression(input: &str) -> Result<String, QueryError> {
                 let term = if prefix {
                     format!("{}*", quote(text.trim()))
                 } else {
-                    quote(text.trim())
+                    // a name written several ways matches every way it is written
+                    let ways: Vec<String> =
+                        spellings_of(text.trim()).iter().map(|w| quote(w)).collect();
+                    ways.join(" OR ")
                 };
                 if pending_or {
                     pending_or = false;
@@ -198,6 +234,23 @@ mod tests {
             Ok("\"NOT\" AND \"AND\" AND \"NEAR(a\" AND \"b)\"".into())
         );
         assert_eq!(match_expression("a\"b"), Ok("\"a\" AND \"b\"".into()));
+    }
+
+    #[test]
+    fn a_name_spelled_several_ways_matches_every_spelling() {
+        assert!(
+            !spelling_groups().is_empty(),
+            "seeds/spellings.toml is read"
+        );
+        let both = Ok("(\"donbas\" OR \"donbass\") AND \"troops\"".to_string());
+        assert_eq!(match_expression("Donbas troops"), both);
+        assert_eq!(match_expression("DONBASS troops"), both);
+        assert_eq!(
+            match_expression("Kiev OR Moscow"),
+            Ok("(\"kyiv\" OR \"kiev\" OR \"Moscow\")".into())
+        );
+        // a prefix is the prefix typed
+        assert_eq!(match_expression("donbas*"), Ok("\"donbas\"*".into()));
     }
 
     #[test]

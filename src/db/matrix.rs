@@ -133,6 +133,9 @@ const FROM_COUNTED: &str = " from tally_count s left join outlet o on o.publishe
 /// A column's source ids are listed (for the links of its cells) up to this many sources.
 const MEMBERS_MAX: i64 = 400;
 
+/// The column (and `outlet=` value) of the articles with no publisher.
+pub const UNKNOWN_OUTLET: &str = "unknown outlet";
+
 /// Narrows the columns: to one outlet's articles, one country's outlets or articles, one
 /// organisation's or one country's speakers.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -167,8 +170,14 @@ fn push_narrowing(q: &mut QueryBuilder<Sqlite>, axis: Axis, f: &AxisFilter, spea
                 .push(" = ")
                 .push_bind(c.clone());
         }
-        if let Some(o) = &f.outlet {
-            q.push(" and s.publisher = ").push_bind(o.clone());
+        match f.outlet.as_deref() {
+            Some(UNKNOWN_OUTLET) => {
+                q.push(" and s.publisher = ''");
+            }
+            Some(o) => {
+                q.push(" and s.publisher = ").push_bind(o.to_string());
+            }
+            None => {}
         }
     }
 }

@@ -165,10 +165,21 @@ pub struct StatementRow {
     pub span_end: i64,
     /// Rule that fired.
     pub rule: String,
-    /// Confidence.
+    /// Confidence (stored from an `f32`; shown and serialised to two decimals).
+    #[serde(serialize_with = "two_decimals")]
     pub confidence: f64,
-    /// `number=evidence` pairs joined by `|`.
+    /// `number=evidence` pairs joined by `|` (internal: the JSON gives them as `provisions`).
+    #[serde(skip)]
     pub links: String,
+}
+
+/// A confidence rounded to two decimals: 0.6 rather than the stored 0.6000000238418579.
+pub fn round_confidence(c: f64) -> f64 {
+    (c * 100.0).round() / 100.0
+}
+
+fn two_decimals<S: serde::Serializer>(c: &f64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(round_confidence(*c))
 }
 
 /// One point a statement is linked to.
@@ -193,6 +204,26 @@ impl StatementRow {
                 })
             })
             .collect()
+    }
+
+    /// The confidence as shown: two decimals at most ("0.6", "0.75").
+    pub fn confidence_shown(&self) -> String {
+        round_confidence(self.confidence).to_string()
+    }
+
+    /// What the statement is about, for its heading: "point 5", "points 5 and 6", "the 28-point plan".
+    pub fn about(&self) -> String {
+        let points: Vec<String> = self
+            .provision_numbers()
+            .into_iter()
+            .filter(|n| *n != 0)
+            .map(|n| n.to_string())
+            .collect();
+        match points.as_slice() {
+            [] => "the 28-point plan".to_string(),
+            [one] => format!("point {one}"),
+            [first @ .., last] => format!("points {} and {last}", first.join(", ")),
+        }
     }
 
     /// Point numbers only.

@@ -311,7 +311,7 @@ async fn insert_totals(conn: &mut SqliteConnection, rollup: &Rollup<'_>) -> sqlx
 }
 
 /// A source or speaker with its number of statements on one point.
-#[derive(Debug, Clone, sqlx::FromRow, PartialEq)]
+#[derive(Debug, Clone, sqlx::FromRow, PartialEq, serde::Serialize)]
 pub struct Ranked {
     /// Source id or speaker slug.
     pub key: String,
@@ -374,6 +374,18 @@ pub async fn provision_total(pool: &sqlx::SqlitePool, provision: i64) -> sqlx::R
         .bind(provision)
         .fetch_one(pool)
         .await
+}
+
+/// Statements on each point (point number -> statements), the points with none left out.
+pub async fn point_counts(
+    pool: &sqlx::SqlitePool,
+) -> sqlx::Result<std::collections::HashMap<i64, i64>> {
+    let rows: Vec<(i64, i64)> = sqlx::query_as(
+        "select provision, sum(statements) from tally where provision >= 0 group by provision",
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows.into_iter().collect())
 }
 
 /// A speaker's statements per point (provision, statements), in point order.

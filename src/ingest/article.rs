@@ -75,6 +75,17 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 static WIRE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^[^\n]{0,60}?\((Reuters|AP|AFP|Bloomberg|TASS|Interfax)\)\s*[-\u{2013}\u{2014}]")
 });
+/// A wire dateline opening the first paragraph, of any agency: `KYIV, Nov 25 (Reuters) - `,
+/// `GENEVA, Feb. 17 (Xinhua) -- `, `MOSCOW. Nov 25 (Interfax) - `.
+static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^[\p{Lu}][\p{Lu} .'\-]{1,40}[,.]? [^()\n]{0,30}\([\p{L}][\p{L} .\-]{1,30}\)\s*(?:--|[-\u{2013}\u{2014}])\s+",
+    )
+});
+/// A header line that is an address (`https://…`, or `URL: https://…`).
+static URL_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:url:\s*)?(https?://\S+)$"));
+/// A header line naming the publisher, known or not: `Publisher: Kyiv Independent`.
+static PUBLISHER_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:publisher):\s*(\S.{0,79})$"));
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::\d{2})?\S*)?$"));
 static TIME_DMY: LazyLock<Regex> =
@@ -183,6 +194,7 @@ pub fn parse_article(file_name: &str, raw: &str, rules: &ArticleRules) -> Articl
     }
     let lines: Vec<&str> = text.lines().collect();
     let mut publisher: Option<String> = None;
+    let mut url: Option<String> = None;
     let mut i = 0;
     // Header: lines before the first line of running text. Title-like lines (no closing
     // punctuation) are collected; a short first one is a section label ("In the world").
@@ -193,7 +205,17 @@ pub fn parse_article(file_name: &str, raw: &str, rules: &ArticleRules) -> Articl
         if line.is_empty() || candidates.contains(&line) {
             continue;
         }
-        if let Some((d, t)) = parse_date_line(line) {
+        if let Some(c) = URL_LINE.captures(line) {
+            url.get_or_insert_with(|| c[1].to_string());
+        } else if let Some(c) = PUBLISHER_LINE.captures(line) {
+            // a labelled line names the publisher, whether or not it is a known outlet
+            let name = c[1].trim();
+            publisher = Some(
+                rules
+                    .publisher_named(name)
+                    .unwrap_or_else(|| name.to_string()),
+            );
+        } else if let Some((d, t)) = parse_date_line(line) {
             date.get_or_insert(d);
             if time.is_none() {
                 time = t;
@@ -256,6 +278,7 @@ pub fn parse_article(file_name: &str, raw: &str, rules: &ArticleRules) -> Articl
             publisher.get_or_insert_with(|| c[1].to_string());
         }
     }
+    split_wire_dateline(&mut paragraphs);
     let (body, ranges) = join_paragraphs(&paragraphs);
     Article {
         file_name: file_name.to_string(),
@@ -263,10 +286,29 @@ pub fn parse_article(file_name: &str, raw: &str, rules: &ArticleRules) -> Articl
         publisher,
         published_date: date,
         published_time: time,
-        url: None,
+        url,
         body,
         paragraphs: ranges,
     }
+}
+
+/// Puts a wire dateline (`KYIV, Nov 25 (Reuters) -`, `NEW YORK, November 24. /TASS/.`) in a
+/// paragraph of its own, so no sentence and no statement starts with it; the body keeps its
+/// words.
+fn split_wire_dateline(paragraphs: &mut Vec<String>) {
+    let Some(first) = paragraphs.first() else {
+        return;
+    };
+    let found = DATELINE.find(first).or_else(|| WIRE_DATELINE.find(first));
+    let Some(end) = found.map(|m| m.end()) else {
+        return;
+    };
+    if end >= first.len() {
+        return;
+    }
+    let rest = first[end..].to_string();
+    let dateline = first[..end].trim_end().to_string();
+    paragraphs.splice(0..1, [dateline, rest]);
 }
 
 fn join_paragraphs(paragraphs: &[String]) -> (String, Vec<Range<usize>>) {
@@ -311,5 +353,60 @@ mod tests {
         );
         assert_eq!(parse_date_line("32.13.2025"), None);
         assert_eq!(parse_date_line("Zelensky met Trump"), None);
+    }
+
+    fn rules() -> ArticleRules {
+        let lex = BoilerplateLexicon {
+            cut_from: Vec::new(),
+            drop_prefixes: Vec::new(),
+            drop_lines: Vec::new(),
+            drop_patterns: Vec::new(),
+        };
+        ArticleRules::new(&lex, vec![("reuters".into(), "Reuters".into())])
+            .expect("no patterns to compile")
+    }
+
+    #[test]
+    fn a_labelled_publisher_line_names_any_outlet_and_an_address_line_the_url() {
+        let raw = "Draft terms rejected in Kyiv\n2025-11-25\nPublisher: Kyiv Independent\n\
+                   URL: https://example.org/a/1\n\nThe minister said the plan was unacceptable.\n";
+        let a = parse_article("a.txt", raw, &rules());
+        assert_eq!(a.title.as_deref(), Some("Draft terms rejected in Kyiv"));
+        assert_eq!(a.published_date.as_deref(), Some("2025-11-25"));
+        assert_eq!(a.publisher.as_deref(), Some("Kyiv Independent"));
+        assert_eq!(a.url.as_deref(), Some("https://example.org/a/1"));
+        assert_eq!(a.body, "The minister said the plan was unacceptable.");
+        // a known outlet keeps its canonical name; a bare address line is the URL too
+        let raw = "A title of some length\npublisher: REUTERS\nhttps://example.org/b\n\nText.\n";
+        let a = parse_article("b.txt", raw, &rules());
+        assert_eq!(a.publisher.as_deref(), Some("Reuters"));
+        assert_eq!(a.url.as_deref(), Some("https://example.org/b"));
+    }
+
+    #[test]
+    fn a_wire_dateline_is_a_paragraph_of_its_own() {
+        let raw = "KYIV, Nov 25 (Reuters) - The minister said the plan was unacceptable.\n\n\
+                   More text.\n";
+        let a = parse_article("c.txt", raw, &rules());
+        assert_eq!(a.publisher.as_deref(), Some("Reuters"));
+        assert_eq!(
+            a.body,
+            "KYIV, Nov 25 (Reuters) -\n\nThe minister said the plan was unacceptable.\n\nMore text."
+        );
+        assert_eq!(a.paragraphs.len(), 3);
+        let xinhua = "GENEVA, Feb. 17 (Xinhua) -- Talks ended.\n";
+        let a = parse_article("d.txt", xinhua, &rules());
+        assert_eq!(a.body, "GENEVA, Feb. 17 (Xinhua) --\n\nTalks ended.");
+        let tass = "NEW YORK, November 24. /TASS/. The plan needs work, he said.\n";
+        let a = parse_article("t.txt", tass, &rules());
+        assert_eq!(a.publisher.as_deref(), Some("TASS"));
+        assert_eq!(
+            a.body,
+            "NEW YORK, November 24. /TASS/.\n\nThe plan needs work, he said."
+        );
+        // a sentence with a parenthesis is not a dateline
+        let plain = "The draft (the second one) - as leaked - was read.\n";
+        let a = parse_article("e.txt", plain, &rules());
+        assert_eq!(a.paragraphs.len(), 1);
     }
 }

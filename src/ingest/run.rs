@@ -10,7 +10,6 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sha2::{Digest, Sha256};
 use sqlx::SqlitePool;
 
@@ -20,7 +19,9 @@ use crate::catalog::SEED_ARTICLES;
 use crate::db::queries;
 use crate::db::write::Writer;
 
+mod progress;
 mod report;
+use progress::Progress;
 pub use report::{IngestError, IngestReport, SkipReason, shown};
 
 /// Files larger than this are skipped (bytes).
@@ -101,14 +102,6 @@ fn collect_files(paths: &[PathBuf], report: &mut IngestReport) -> Vec<PathBuf> {
         }
     }
     out
-}
-
-fn progress(len: usize) -> ProgressBar {
-    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}") {
-        bar.set_style(style);
-    }
-    bar
 }
 
 /// The name an article is stored under: its file name.
@@ -287,7 +280,7 @@ async fn ingest_inputs(
     max_bytes: u64,
     mut report: IngestReport,
 ) -> Result<IngestReport, IngestError> {
-    let bar = progress(inputs.len());
+    let bar = Progress::new(inputs.len());
     let threads = std::thread::available_parallelism()
         .map_or(2, std::num::NonZero::get)
         .min(inputs.len().max(1));
@@ -379,7 +372,7 @@ async fn ingest_inputs(
         Ok(())
     }
     .await;
-    bar.finish_and_clear();
+    bar.finish();
     if result.is_err() {
         // what the failed batch wrote is rolled back; earlier batches stay committed
         let _ = writer.rollback().await;
@@ -408,7 +401,7 @@ async fn write_batch(
     extractor: &Extractor,
     staged: &mut Vec<Staged>,
     report: &mut IngestReport,
-    bar: &ProgressBar,
+    bar: &Progress,
 ) -> Result<(), IngestError> {
     if staged.is_empty() {
         return Ok(());

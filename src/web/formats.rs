@@ -5,7 +5,7 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-use crate::db::models::{LinkView, StatementRow};
+use crate::db::models::{LinkView, ProvisionRow, StatementRow};
 
 /// A JSON response (`application/json`).
 pub fn json<T: Serialize>(value: &T) -> Response {
@@ -44,6 +44,39 @@ impl<'a> StatementOut<'a> {
             url: format!("{base}/statements/{}", row.id),
             provisions: row.link_list(),
             row,
+        }
+    }
+}
+
+/// A point as the JSON twins show it (`/provisions.json`, `/provisions/{n}.json`).
+#[derive(Serialize)]
+pub struct ProvisionOut<'a> {
+    number: i64,
+    category: Option<&'a str>,
+    title: &'a str,
+    summary: &'a str,
+    sub_points: Vec<String>,
+    keywords: Vec<String>,
+    statements: i64,
+    url: String,
+    statements_url: String,
+    feed: String,
+}
+
+impl<'a> ProvisionOut<'a> {
+    /// The JSON form of point `p` with its number of `statements`, with URLs under `base`.
+    pub fn new(p: &'a ProvisionRow, statements: i64, base: &str) -> Self {
+        ProvisionOut {
+            number: p.number,
+            category: p.category.as_deref(),
+            title: &p.title,
+            summary: &p.summary,
+            sub_points: p.sub_point_list(),
+            keywords: p.keyword_list(),
+            statements,
+            url: format!("{base}/provisions/{}", p.number),
+            statements_url: format!("{base}/statements.json?provision={}", p.number),
+            feed: format!("{base}/provisions/{}/feed.atom", p.number),
         }
     }
 }

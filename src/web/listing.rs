@@ -10,7 +10,7 @@ use crate::db::models::{
 };
 use crate::db::queries::{self, Facet};
 use crate::model::Stance;
-use crate::web::error::WebResult;
+use crate::web::error::{WebError, WebResult};
 use crate::web::filter::{FACETS, FacetDef, toggled};
 use crate::web::paging::{cursor_href, has_prev_next, href};
 use crate::web::state::AppState;
@@ -82,15 +82,38 @@ pub struct Names {
 }
 
 impl Names {
-    /// Reads them.
+    /// Reads them; a speaker, source or category the filter names that does not exist is a
+    /// 404 (as `/speakers/{slug}` and `/sources/{id}` are), not an empty list that looks as if
+    /// they had said nothing.
     pub async fn load(state: &AppState, filter: &StatementFilter) -> WebResult<Names> {
         let pool = &state.pool;
-        Ok(Names {
+        let names = Names {
             provisions: queries::list_provisions(pool).await?,
             speakers: queries::speakers_by_slugs(pool, &filter.speakers).await?,
             sources: queries::sources_by_ids(pool, &filter.sources).await?,
             categories: queries::list_categories(pool).await?,
-        })
+        };
+        let missing = |what: &str, list: &str| {
+            Err(WebError::NotFound(format!(
+                "There is no {what}: the filter names one that does not exist (see {list})."
+            )))
+        };
+        if let Some(slug) =
+            (filter.speakers.iter()).find(|x| !names.speakers.iter().any(|s| &s.slug == *x))
+        {
+            return missing(&format!("speaker “{slug}”"), "/speakers");
+        }
+        if let Some(id) =
+            (filter.sources.iter()).find(|x| !names.sources.iter().any(|s| s.id == **x))
+        {
+            return missing(&format!("source {id}"), "/sources");
+        }
+        if let Some(slug) =
+            (filter.categories.iter()).find(|x| !names.categories.iter().any(|c| &c.slug == *x))
+        {
+            return missing(&format!("category “{slug}”"), "/provisions");
+        }
+        Ok(names)
     }
 }
 
@@ -113,8 +136,8 @@ async fn count_facets(
 
 /// Reads a page of `filter` whose links go to `path`.
 pub async fn load(state: &AppState, filter: StatementFilter, path: &str) -> WebResult<Listing> {
-    let (rows, more) = queries::statement_page(&state.pool, &filter).await?;
     let names = Names::load(state, &filter).await?;
+    let (rows, more) = queries::statement_page(&state.pool, &filter).await?;
     let counted = count_facets(state, &filter).await?;
     let mut stats = FilterStats::default();
     let facets = FACETS

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::db::matrix::{self, Axis, AxisFilter, ColumnRow, KeyedCell};
+use crate::db::matrix::{self, Axis, AxisFilter, ColumnRow, KeyedCell, UNKNOWN_OUTLET};
 use crate::db::models::{CategoryRow, ProvisionRow};
 use crate::web::error::WebResult;
 use crate::web::filter::form;
@@ -192,7 +192,12 @@ pub fn plural(n: i64, word: &str) -> String {
 
 /// The column's link and the filter its cells add to `/statements`.
 pub fn column_links(axis: Axis, c: &ColumnRow) -> (String, String, String) {
-    let view = |by: &str, name: &str| format!("/?{}", form(&[("by", by), (name, &c.key)]));
+    // the articles with no publisher are the outlet UNKNOWN_OUTLET (`outlet=` alone is no filter)
+    let key = match axis {
+        Axis::Outlet if c.key.is_empty() => UNKNOWN_OUTLET,
+        _ => c.key.as_str(),
+    };
+    let view = |by: &str, name: &str| format!("/?{}", form(&[("by", by), (name, key)]));
     let (href, sub) = match axis {
         Axis::Source => (format!("/sources/{}", c.key), c.sub.clone()),
         Axis::Outlet => (view("source", "outlet"), plural(c.sources, "article")),
@@ -222,7 +227,7 @@ pub fn column_links(axis: Axis, c: &ColumnRow) -> (String, String, String) {
 pub fn group_href(axis: Axis, grp: &str) -> String {
     let view = |by: &str, name: &str| format!("/?{}", form(&[("by", by), (name, grp)]));
     match axis {
-        Axis::Source if grp != "unknown outlet" => view("source", "outlet"),
+        Axis::Source => view("source", "outlet"),
         Axis::Outlet => view("outlet", "country"),
         Axis::Speaker | Axis::Organisation => view(by_name(axis), "country"),
         _ => String::new(),

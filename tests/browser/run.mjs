@@ -33,6 +33,7 @@ const PAGES = [
   ["/statements", 200],
   ["/statements?provision=21&stance=neutral", 200],
   ["/statements/1", 200],
+  ["/statements?speaker=nobody", 404],
   ["/no/such/page", 404],
   ["/statements?stance=angry", 400],
 ];
@@ -97,13 +98,10 @@ try {
     // form's speaker list
     const who = await page.locator("article.statement .who a[href^='/speakers/']").first().getAttribute("href");
     const slug = who.split("/").pop();
-    const facet = page.locator(`a[href*='speaker=${slug}'][href*='provision=21']:not(article a)`).first();
-    if (await facet.count() > 0) {
-      await facet.click();
-    } else {
-      await page.locator("select[name=speaker]").selectOption(slug);
-      await page.locator("form.filters button[type=submit]").click();
-    }
+    // the facet links are the filter (open beside the list on a wide screen)
+    const facet = page.locator(`.facets a[href*='speaker=${slug}'][href*='provision=21']`).first();
+    check("filter: the filters are open on a wide screen", await page.locator("details.filter-panel[open]").count() === 1);
+    await facet.click();
     await page.waitForURL(/speaker=/);
     check("filter: the URL holds the point and the speaker", /provision=21/.test(page.url()) && /speaker=/.test(page.url()), page.url());
     sharedIds = await statementIds(page);
@@ -215,6 +213,71 @@ try {
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       check(`360px: ${path} has no page-wide overflow`, width <= 360, `scrollWidth ${width}`);
     }
+    await phone.close();
+  });
+
+  // --- A phone (390 px): the list first, the filters one tap away, tables that say they scroll -
+  await step("phone layout", async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const page = await openPage(phone, "phone layout");
+    const noSideways = async (label) => {
+      const [doc, view] = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+      check(`390px: ${label} does not scroll sideways`, doc <= view, `scrollWidth ${doc} > ${view}`);
+    };
+    await page.goto(base + "/statements");
+    await noSideways("/statements");
+    const panel = page.locator("details.filter-panel");
+    check("390px /statements: the filters are closed", !(await panel.evaluate((d) => d.open)));
+    const first = await page.locator("article.statement").first().boundingBox();
+    check("390px /statements: the first statement starts within the first screen", first && first.y + 40 < 844, JSON.stringify(first));
+    // a thumb opens the filters and taps a point; the list follows
+    await page.locator("details.filter-panel > summary").tap();
+    check("390px /statements: a tap opens the filters", await panel.evaluate((d) => d.open));
+    const target = page.locator("#facet-provision a[href*='provision=21']").first();
+    const box = await target.boundingBox();
+    check("390px /statements: a facet value is a thumb-sized target", box && box.height >= 44, JSON.stringify(box));
+    await target.tap();
+    await page.waitForURL(/provision=21/);
+    check("390px /statements: the tap filtered the list", (await page.locator("h1").textContent()).includes("point 21"));
+    await noSideways("/statements?provision=21");
+    // the keyboard does the same: Enter on the summary, Tab to a value, Enter
+    await page.goto(base + "/statements");
+    await page.locator("details.filter-panel > summary").focus();
+    await page.keyboard.press("Enter");
+    check("keyboard: Enter opens the filters", await panel.evaluate((d) => d.open));
+    await page.locator("#facet-stance a").first().focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/stance=/);
+    check("keyboard: Enter on a facet value filters", /stance=/.test(page.url()), page.url());
+    // the matrix: the page stays put, the table scrolls in its box, says so, keeps its first column
+    await page.goto(base + "/");
+    await noSideways("/");
+    check("390px /: the scroll cue shows", await page.locator("table.heatmap .cue").isVisible());
+    const pinned = await page.evaluate(() => {
+      const box = document.querySelector(".scroll");
+      const th = box.querySelector("tbody th[scope=row]");
+      const before = th.getBoundingClientRect().left;
+      box.scrollLeft = 200;
+      const after = th.getBoundingClientRect().left;
+      const caption = box.querySelector("caption .pin").getBoundingClientRect();
+      return { moved: box.scrollLeft, before, after, captionRight: caption.right };
+    });
+    check("390px /: the table scrolls in its box", pinned.moved > 0, JSON.stringify(pinned));
+    check("390px /: the first column stays in view", Math.abs(pinned.before - pinned.after) < 1, JSON.stringify(pinned));
+    check("390px /: the caption is not cut", pinned.captionRight <= 390, JSON.stringify(pinned));
+    // a point: its timeline labels are legible at 360 px
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.goto(base + "/provisions/21");
+    await noSideways("/provisions/21");
+    const label = await page.evaluate(() => {
+      const sizes = [...document.querySelectorAll("svg.timeline text")].map((t) => {
+        const svg = t.ownerSVGElement;
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        return parseFloat(getComputedStyle(t).fontSize) * scale;
+      });
+      return Math.min(...sizes);
+    });
+    check("360px /provisions/21: timeline labels at least 10 px", label >= 10, `${label.toFixed(1)} px`);
     await phone.close();
   });
 

@@ -386,7 +386,7 @@ async fn every_bad_input_is_ingested_or_skipped_by_name_and_the_rest_still_inges
     assert_eq!(rows.len(), want, "{rows:?}");
     let summary = lines.first().copied().unwrap_or_default();
     assert!(
-        summary.contains(&format!("{want} new")) && summary.contains("1 duplicates"),
+        summary.contains(&format!("{want} new")) && summary.contains("1 duplicate,"),
         "{summary}"
     );
     for dir in ["locked.txt", "locked-dir"] {

@@ -11,6 +11,7 @@ mod concurrency;
 mod crash;
 mod eval;
 mod extraction;
+mod first_hour;
 mod formats;
 mod hostile;
 mod hostile_files;

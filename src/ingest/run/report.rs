@@ -100,17 +100,18 @@ pub struct IngestReport {
 
 impl fmt::Display for IngestReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         write!(
             f,
-            "{} files read: {} new, {} unchanged, {} replaced, {} duplicates, {} skipped; \
-             {} statements written",
-            self.read,
+            "{} read: {} new, {} unchanged, {} replaced, {}, {} skipped; {} written",
+            plural(self.read, "file", "files"),
             self.new,
             self.unchanged,
             self.replaced,
-            self.duplicates.len(),
+            plural(self.duplicates.len(), "duplicate", "duplicates"),
             self.skipped.len(),
-            self.statements
+            plural(self.statements, "statement", "statements"),
         )?;
         for (file, first) in &self.duplicates {
             let (file, first) = (shown(file), shown(first));
@@ -180,6 +181,24 @@ mod tests {
              articles are stored by file name, so rename one\
              \n  skipped c.txt: empty file\
              \n  skipped d: directory already visited (link loop)"
+        );
+    }
+
+    #[test]
+    fn one_of_a_kind_is_singular() {
+        let report = IngestReport {
+            read: 1,
+            duplicates: vec![("b.txt".into(), "a.txt".into())],
+            statements: 1,
+            ..IngestReport::default()
+        };
+        let line = report.to_string();
+        assert!(
+            line.starts_with(
+                "1 file read: 0 new, 0 unchanged, 0 replaced, 1 duplicate, 0 skipped; \
+                 1 statement written"
+            ),
+            "{line}"
         );
     }
 }

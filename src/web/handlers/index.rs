@@ -7,7 +7,7 @@ use axum::extract::{Query, State};
 use axum::response::Html;
 use serde::Deserialize;
 
-use crate::db::matrix::{self, Axis, AxisFilter, ColumnRow, KeyedCell};
+use crate::db::matrix::{self, Axis, AxisFilter, ColumnRow, KeyedCell, UNKNOWN_OUTLET};
 use crate::db::queries;
 use crate::web::error::{WebError, WebResult};
 use crate::web::filter::{form, page_number};
@@ -177,8 +177,10 @@ fn view_query(axis: Axis, f: &AxisFilter) -> String {
 
 fn narrowed(axis: Axis, f: &AxisFilter) -> Option<(String, String)> {
     let mut what = Vec::new();
-    if let Some(o) = &f.outlet {
-        what.push(format!("articles of {o}"));
+    match f.outlet.as_deref() {
+        Some(UNKNOWN_OUTLET) => what.push("articles whose outlet is unknown".to_string()),
+        Some(o) => what.push(format!("articles of {o}")),
+        None => {}
     }
     if let Some(o) = &f.organisation {
         what.push(format!("speakers of {o}"));

@@ -2,8 +2,9 @@
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::response::Html;
+use axum::response::{Html, IntoResponse, Response};
 use axum_extra::extract::Query;
+use serde::Serialize;
 
 use super::{no_such_point, parse_id};
 use crate::db::matrix;
@@ -13,6 +14,7 @@ use crate::db::tally::{self, RankBy, Ranked};
 use crate::model::PointNumber;
 use crate::web::error::WebResult;
 use crate::web::filter::RawStatementQuery;
+use crate::web::formats::{self, ProvisionOut, StatementOut};
 use crate::web::page::{ATOM, JSON, PageMeta, crumb, render};
 use crate::web::paging::{Pager, canonical_page, pager, paging};
 use crate::web::state::AppState;
@@ -63,13 +65,21 @@ pub struct ProvisionPage {
 pub struct ProvisionsPage {
     /// Head data.
     pub meta: PageMeta,
-    /// All points.
-    pub provisions: Vec<ProvisionRow>,
+    /// All points, each with its number of statements.
+    pub provisions: Vec<(ProvisionRow, i64)>,
 }
 
 /// `GET /provisions`
 pub async fn list_page(State(state): State<AppState>) -> WebResult<Html<String>> {
-    let provisions = queries::list_provisions(&state.pool).await?;
+    let counts = tally::point_counts(&state.pool).await?;
+    let provisions = queries::list_provisions(&state.pool)
+        .await?
+        .into_iter()
+        .map(|p| {
+            let n = counts.get(&p.number).copied().unwrap_or(0);
+            (p, n)
+        })
+        .collect();
     let meta = PageMeta::new(
         "The 28 points of the plan",
         "The 28 points of the US peace plan for Russia and Ukraine (November 2025), summarised.",
@@ -113,12 +123,30 @@ async fn category_name(state: &AppState, provision: &ProvisionRow) -> WebResult<
         .unwrap_or_default())
 }
 
-/// `GET /provisions/{number}` (`after`, `before`, `size`: the pages of its statements)
+/// The JSON twin of a point's page: the point, who says most about it, and the same page of
+/// its statements with the links to the next and previous ones.
+#[derive(Serialize)]
+struct ProvisionJson<'a> {
+    #[serde(flatten)]
+    provision: ProvisionOut<'a>,
+    category_name: &'a str,
+    sources: i64,
+    top_sources: &'a [Ranked],
+    speakers: i64,
+    top_speakers: &'a [Ranked],
+    page: Vec<StatementOut<'a>>,
+    next: Option<String>,
+    prev: Option<String>,
+}
+
+/// `GET /provisions/{number}` and `/provisions/{number}.json` (`after`, `before`, `size`:
+/// the pages of its statements)
 pub async fn detail_page(
     State(state): State<AppState>,
     Path(raw): Path<String>,
     Query(query): Query<RawStatementQuery>,
-) -> WebResult<Html<String>> {
+) -> WebResult<Response> {
+    let (raw, as_json) = super::json_suffix(raw);
     let number = parse_id(&raw, "point")?;
     let mut filter = paging(&query)?;
     let point = PointNumber::new(number).ok_or_else(|| no_such_point(number))?;
@@ -130,15 +158,33 @@ pub async fn detail_page(
     let total = tally::provision_total(&state.pool, number).await?;
     let path = format!("/provisions/{number}");
     let pages = pager(&path, &filter, &statements, more);
+    let top_sources = tally::provision_ranking(&state.pool, number, RankBy::Source, RANKED).await?;
+    let top_speakers =
+        tally::provision_ranking(&state.pool, number, RankBy::Speaker, RANKED).await?;
+    let category = category_name(&state, &provision).await?;
+    if as_json {
+        let base = &state.public_url;
+        let abs = |p: &Option<String>| p.as_ref().map(|p| format!("{base}{p}"));
+        return Ok(formats::json(&ProvisionJson {
+            provision: ProvisionOut::new(&provision, total, base),
+            category_name: &category,
+            sources: top_sources.1,
+            top_sources: &top_sources.0,
+            speakers: top_speakers.1,
+            top_speakers: &top_speakers.0,
+            page: statements
+                .iter()
+                .map(|r| StatementOut::new(r, base))
+                .collect(),
+            next: abs(&pages.next),
+            prev: abs(&pages.prev),
+        }));
+    }
     let ids: Vec<i64> = statements.iter().map(|s| s.source_id).collect();
     let blocks = by_source(
         statements,
         queries::sources_by_ids(&state.pool, &ids).await?,
     );
-    let top_sources = tally::provision_ranking(&state.pool, number, RankBy::Source, RANKED).await?;
-    let top_speakers =
-        tally::provision_ranking(&state.pool, number, RankBy::Speaker, RANKED).await?;
-    let category = category_name(&state, &provision).await?;
     let (timeline_rows, undated) = matrix::timeline(&state.pool, number).await?;
     let timeline = Timeline::build(&timeline_rows, undated);
     let label = provision.label();
@@ -156,9 +202,9 @@ pub async fn detail_page(
         ],
     )
     .with_alternate(ATOM, format!("/provisions/{number}/feed.atom"))
-    .with_alternate(JSON, format!("/statements.json?provision={number}"))
+    .with_alternate(JSON, format!("/provisions/{number}.json"))
     .with_base(&state.public_url);
-    render(&ProvisionPage {
+    Ok(render(&ProvisionPage {
         meta,
         category,
         blocks,
@@ -170,5 +216,6 @@ pub async fn detail_page(
         next: point.next().map(PointNumber::number),
         timeline,
         provision,
-    })
+    })?
+    .into_response())
 }

@@ -11,11 +11,10 @@ use serde::Serialize;
 use super::parse_id;
 use crate::db::fts::split_marks;
 use crate::db::models::{Direction, FilterStats, Sort, StatementFilter, StatementRow};
-use crate::db::queries::{self, Facet};
-use crate::model::{Kind, Stance};
+use crate::db::queries;
 use crate::web::error::{WebError, WebResult};
 use crate::web::feed;
-use crate::web::filter::{RawStatementQuery, facet_def, query_string};
+use crate::web::filter::{FACETS, RawStatementQuery, query_string};
 use crate::web::formats::{self, StatementOut};
 use crate::web::listing::{self, FacetGroup, Listing, Names};
 use crate::web::page::{ATOM, CSV, JSON, PageMeta, SourceMatch, crumb, render};
@@ -28,7 +27,7 @@ pub const CSV_MAX_ROWS: i64 = 10_000;
 /// Matching articles listed above the statements when searching.
 const SOURCE_HITS_SHOWN: i64 = 5;
 
-/// One option of a select box.
+/// One option of the order's select box.
 pub struct Choice {
     /// Value sent.
     pub value: String,
@@ -38,22 +37,14 @@ pub struct Choice {
     pub selected: bool,
 }
 
-/// The choices of the form's select boxes.
+/// What the search form sends besides its own fields: the orders to choose from, and the
+/// facet values selected now (hidden fields, so a search keeps them). The facets' links are
+/// the one way to pick points, speakers, sources, kinds and stances.
 pub struct FormChoices {
     /// Orders.
     pub sorts: Vec<Choice>,
-    /// Points.
-    pub provisions: Vec<Choice>,
-    /// Categories.
-    pub categories: Vec<Choice>,
-    /// Speakers (those the facet shows).
-    pub speakers: Vec<Choice>,
-    /// Sources (those the facet shows).
-    pub sources: Vec<Choice>,
-    /// Kinds.
-    pub kinds: Vec<Choice>,
-    /// Stances.
-    pub stances: Vec<Choice>,
+    /// (parameter, value) of every facet value in the filter.
+    pub kept: Vec<(&'static str, String)>,
 }
 
 /// A statement on the list, its text split into runs with the search hits marked.
@@ -90,59 +81,16 @@ pub struct StatementsPage {
     pub from: String,
     /// Date range.
     pub to: String,
-    /// The select boxes.
+    /// The search form's order and kept values.
     pub form: FormChoices,
     /// Links to the first, previous and next pages.
     pub pages: Pager,
-}
-
-fn choices<T>(items: &[T], selected: &[String], f: impl Fn(&T) -> (String, String)) -> Vec<Choice> {
-    items
-        .iter()
-        .map(|i| {
-            let (value, label) = f(i);
-            Choice {
-                selected: selected.contains(&value),
-                value,
-                label,
-            }
-        })
-        .collect()
-}
-
-/// The options of a select box for a facet with many values (speakers, sources): the values its
-/// facet shows (the selected ones and those with most statements), named from `named` (the
-/// selected rows) when they are among them.
-fn facet_choices<T>(
-    facets: &[FacetGroup],
-    name: &str,
-    named: &[T],
-    f: impl Fn(&T) -> (String, String),
-) -> Vec<Choice> {
-    let names: Vec<(String, String)> = named.iter().map(f).collect();
-    facets
-        .iter()
-        .filter(|g| g.name == name)
-        .flat_map(|g| &g.values)
-        .map(|v| Choice {
-            label: names
-                .iter()
-                .find(|(value, _)| *value == v.value)
-                .map_or_else(|| v.label.clone(), |(_, label)| label.clone()),
-            value: v.value.clone(),
-            selected: v.selected,
-        })
-        .collect()
 }
 
 impl FormChoices {
     /// The choices of a listing's form.
     fn of(l: &Listing) -> Self {
         let f = &l.filter;
-        let selected = |facet| (facet_def(facet).selected)(f);
-        let (provision, category) = (selected(Facet::Provision), selected(Facet::Category));
-        let (kind, stance) = (selected(Facet::Kind), selected(Facet::Stance));
-        let own = |v: &str| (v.to_string(), v.to_string());
         FormChoices {
             sorts: Sort::ALL
                 .iter()
@@ -152,20 +100,10 @@ impl FormChoices {
                     selected: *s == f.sort,
                 })
                 .collect(),
-            provisions: choices(&l.names.provisions, &provision, |p| {
-                (p.number.to_string(), format!("{}: {}", p.label(), p.title))
-            }),
-            categories: choices(&l.names.categories, &category, |c| {
-                (c.slug.clone(), format!("{}. {}", c.letter, c.name))
-            }),
-            speakers: facet_choices(&l.facets, "speaker", &l.names.speakers, |s| {
-                (s.slug.clone(), s.name.clone())
-            }),
-            sources: facet_choices(&l.facets, "source", &l.names.sources, |s| {
-                (s.id.to_string(), s.dateline())
-            }),
-            kinds: choices(&Kind::ALL, &kind, |k| own(k.as_str())),
-            stances: choices(&Stance::ALL, &stance, |s| own(s.as_str())),
+            kept: FACETS
+                .iter()
+                .flat_map(|def| (def.selected)(f).into_iter().map(|v| (def.name, v)))
+                .collect(),
         }
     }
 }
@@ -309,6 +247,8 @@ pub async fn list_csv(
     Query(raw): Query<RawStatementQuery>,
 ) -> WebResult<Response> {
     let mut filter = raw.parse()?;
+    // a speaker, source or category that does not exist is a 404, as on the page
+    Names::load(&state, &filter).await?;
     filter.cursor = filter.cursor.filter(|c| c.1 == Direction::After);
     filter.offset = 0;
     filter.limit = CSV_MAX_ROWS;
@@ -411,7 +351,7 @@ pub async fn detail_page(
     let who = statement.speaker_label();
     let short: String = statement.text.chars().take(140).collect();
     let meta = PageMeta::new(
-        &format!("{who} on the 28-point plan: “{short}”"),
+        &format!("{who} on {}: “{short}”", statement.about()),
         &format!(
             "{who}, {} ({}), {}: {short}",
             statement.kind,
