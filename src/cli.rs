@@ -71,6 +71,39 @@ pub enum Command {
     /// Pairs, triples, whole statements, quotes and stance; a per-article table; each miss and
     /// extra. Extracts PATHS in memory (nothing stored), or reads a JSON Lines export (--pred).
     Eval(EvalArgs),
+    /// Manage the editors' accounts (none exists until one is added).
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+/// `pointwise user ...`.
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add an account. The password is read without echo, or from stdin when it is not a terminal.
+    Add {
+        /// The name to sign in with.
+        name: String,
+        /// editor (reviews and corrects) or admin (also manages accounts).
+        #[arg(long, value_parser = parse_role)]
+        role: crate::model::Role,
+    },
+    /// List the accounts.
+    List,
+    /// Disable an account (it cannot sign in; its sessions end).
+    Disable {
+        /// The account's name.
+        name: String,
+    },
+    /// Enable a disabled account again.
+    Enable {
+        /// The account's name.
+        name: String,
+    },
+    /// Set a new password (read as for `add`); the account's sessions end.
+    Password {
+        /// The account's name.
+        name: String,
+    },
 }
 
 /// `pointwise eval --gold FILE [--pred FILE | PATHS...]`.
@@ -144,6 +177,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             db::close(pool).await?;
             Ok(0)
         }
+        Command::User(command) => {
+            let code = crate::cli_user::run(&pool, command).await?;
+            db::close(pool).await?;
+            Ok(code)
+        }
         Command::Extract { .. } | Command::Eval(_) => Ok(0),
         Command::Serve {
             addr,
@@ -185,6 +223,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             Ok(0)
         }
     }
+}
+
+/// `editor` or `admin`.
+fn parse_role(s: &str) -> Result<crate::model::Role, String> {
+    crate::model::Role::parse(s).ok_or_else(|| format!("{s:?}: expected editor or admin"))
 }
 
 /// `on`/`off` (also `1`/`0`, `true`/`false`, `yes`/`no`).

@@ -4,6 +4,7 @@
 //! for the pages, [`facets`], [`matrix`], [`fts`] for search, [`mod@write`] and [`tally`] for the
 //! ingest), so another backend can follow by re-implementing db/ alone.
 
+pub mod accounts;
 mod bulk;
 pub mod facets;
 pub mod fts;

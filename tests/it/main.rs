@@ -3,6 +3,7 @@
 //! (10,000 files, crash, load, the browser in tests/browser.rs) are `#[ignore]`d, run them with
 //! `cargo test -- --ignored`.
 
+mod accounts;
 mod bad_input;
 mod binary;
 mod cache;
