@@ -46,7 +46,8 @@ pub enum Command {
         /// Address to listen on.
         #[arg(long, env = "POINTWISE_ADDR", default_value = "127.0.0.1:3000")]
         addr: SocketAddr,
-        /// Public base URL for canonical links (default: http://ADDR).
+        /// Public base URL for canonical links (default: http://ADDR); with https:// the
+        /// editors' session cookie is sent Secure.
         #[arg(long, env = "POINTWISE_PUBLIC_URL")]
         public_url: Option<String>,
         /// Requests handled at once; more are answered 503 at once.
@@ -195,8 +196,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                 let report = ingest::run::run_bundled(&pool, &extractor).await?;
                 tracing::info!("loaded the bundled seed articles: {report}");
             }
-            // Migrations and seeds ran on the writable pool; the server only reads.
-            db::close(pool).await?;
+            // Migrations and seeds ran on the writable pool; the pages read through read-only
+            // pools, and only the editors' sign-ins and corrections write (through this one).
             // the expensive renders read through a pool of their own, so they cannot hold the
             // connections the cheap pages need (see web::budget)
             let open = |n| db::connect_read_only(&cli.db, n);
@@ -217,9 +218,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                     ..web::cache::CacheConfig::default()
                 },
                 heavy_pool: Some(heavy_pool),
+                write_pool: Some(pool.clone()),
                 ..web::Config::default()
             };
             web::serve::serve(read_pool, addr, public_url, config).await?;
+            db::close(pool).await?;
             Ok(0)
         }
     }
