@@ -11,6 +11,7 @@ pub mod fts;
 pub mod matrix;
 pub mod models;
 pub mod queries;
+pub mod review;
 pub mod statements;
 pub mod tally;
 pub mod write;

@@ -167,6 +167,9 @@ pub struct StatementRow {
     pub rule: String,
     /// Confidence.
     pub confidence: f64,
+    /// `reviewed` (an editor confirmed it), `corrected` (an editor changed it) or `` (not
+    /// reviewed).
+    pub review: String,
     /// `number=evidence` pairs joined by `|`.
     pub links: String,
 }
@@ -391,6 +394,8 @@ pub struct StatementFilter {
     pub kinds: Vec<Kind>,
     /// Stances.
     pub stances: Vec<Stance>,
+    /// `yes` (reviewed or corrected by an editor) and/or `no`.
+    pub reviewed: Vec<String>,
     /// Full-text search words, as typed (trimmed); matched by [`super::fts`].
     pub q: Option<String>,
     /// Articles dated on or after.

@@ -78,7 +78,7 @@ pub fn csv_row<S: AsRef<str>>(cells: &[S]) -> String {
 }
 
 /// The header of the statements CSV.
-pub const STATEMENT_CSV_HEADER: [&str; 16] = [
+pub const STATEMENT_CSV_HEADER: [&str; 17] = [
     "id",
     "url",
     "date",
@@ -95,6 +95,7 @@ pub const STATEMENT_CSV_HEADER: [&str; 16] = [
     "rule",
     "confidence",
     "speaker_via",
+    "review",
 ];
 
 /// One statement as a CSV record.
@@ -122,6 +123,7 @@ pub fn statement_csv_row(s: &StatementRow, base: &str) -> String {
         s.rule.clone(),
         format!("{:.2}", s.confidence),
         s.speaker_via.clone(),
+        s.review.clone(),
     ])
 }
 

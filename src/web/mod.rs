@@ -12,6 +12,7 @@ pub mod listing;
 pub mod matrix;
 pub mod page;
 pub mod paging;
+pub mod review;
 pub mod serve;
 pub mod session;
 pub mod state;
@@ -169,6 +170,7 @@ fn routes(state: AppState) -> Router {
         .route("/statements.csv", get(handlers::statements::list_csv))
         .route("/statements.atom", get(handlers::statements::list_atom))
         .route("/statements/{id}", get(handlers::statements::detail_page))
+        .route("/statements/{id}/review", post(handlers::review::submit))
         .route(
             "/login",
             get(handlers::login::login_page).post(handlers::login::login),

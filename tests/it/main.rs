@@ -19,6 +19,7 @@ mod hostile_files;
 mod ingest;
 mod ingest_batches;
 mod matrix;
+mod review;
 mod robustness;
 mod scale;
 mod security;

@@ -6,6 +6,7 @@ pub mod data;
 pub mod index;
 pub mod login;
 pub mod provisions;
+pub mod review;
 pub mod sources;
 pub mod speakers;
 pub mod statements;
