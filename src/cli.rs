@@ -61,7 +61,12 @@ pub enum Command {
         cache: bool,
     },
     /// Print every statement as JSON Lines (the format shared/eval/score.py reads).
-    Export,
+    Export {
+        /// Only the statements an editor reviewed, as gold lines (the format of
+        /// shared/gold/seeds.jsonl) that `pointwise eval --gold` reads.
+        #[arg(long)]
+        reviewed: bool,
+    },
     /// Print what the extraction finds in article files, without storing anything.
     Extract {
         /// Article files.
@@ -160,7 +165,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             db::close(pool).await?;
             Ok(if report.skipped.is_empty() { 0 } else { 2 })
         }
-        Command::Export => {
+        Command::Export { reviewed: true } => {
+            let rows = queries::export_statements(&pool).await?;
+            let mut out = std::io::stdout().lock();
+            for line in crate::cli_user::gold_lines(&catalog, &rows) {
+                writeln!(out, "{}", serde_json::to_string(&line)?)?;
+            }
+            db::close(pool).await?;
+            Ok(0)
+        }
+        Command::Export { reviewed: false } => {
             let mut out = std::io::stdout().lock();
             for row in queries::export_statements(&pool).await? {
                 let line = ExportLine {

@@ -1,4 +1,5 @@
-//! `pointwise user add|list|disable|enable|password`: the editors' accounts.
+//! The editors' commands: `pointwise user add|list|disable|enable|password` (the accounts) and
+//! `pointwise export --reviewed` (what they decided, as a gold set).
 
 use std::io::{BufRead as _, IsTerminal as _};
 
@@ -97,4 +98,34 @@ fn new_password_hash() -> anyhow::Result<Option<String>> {
         return Ok(None);
     }
     password::hash(&password).map(Some)
+}
+
+/// The statements an editor reviewed (or corrected) as gold lines: the speaker with the
+/// catalog's aliases, kind, words, points and stance as the editors left them.
+pub fn gold_lines(
+    catalog: &crate::catalog::Catalog,
+    rows: &[crate::db::models::StatementRow],
+) -> Vec<crate::eval::Row> {
+    rows.iter()
+        .filter(|r| !r.review.is_empty())
+        .map(|r| {
+            let aliases = r.speaker_name.as_ref().map_or_else(Vec::new, |name| {
+                let mut names = vec![name.clone()];
+                if let Some(known) = catalog.speakers.iter().find(|s| &s.name == name) {
+                    names.extend(known.aliases.iter().cloned());
+                }
+                names
+            });
+            crate::eval::Row {
+                source_file: r.file_name.clone(),
+                speaker: r.speaker_name.clone(),
+                aliases,
+                kind: r.kind.to_string(),
+                text: r.text.clone(),
+                provisions: r.provision_numbers(),
+                stance: r.stance.to_string(),
+                optional: false,
+            }
+        })
+        .collect()
 }

@@ -407,3 +407,57 @@ pub async fn speaker_names(pool: &SqlitePool, limit: i64) -> sqlx::Result<Vec<St
     .fetch_all(pool)
     .await
 }
+
+/// A page of what needs an editor's look among the statements of `filter`: lowest confidence
+/// first, then those not reviewed; and how many match in all.
+pub async fn queue(
+    pool: &SqlitePool,
+    filter: &super::models::StatementFilter,
+) -> sqlx::Result<(Vec<super::models::StatementRow>, i64)> {
+    use super::statements::{STATEMENT_JOINS, STATEMENT_SELECT, push_filter};
+    let mut q = sqlx::QueryBuilder::<sqlx::Sqlite>::new(STATEMENT_SELECT);
+    q.push(STATEMENT_JOINS);
+    push_filter(&mut q, filter, None);
+    q.push(" order by t.confidence asc, t.review <> '' asc, t.id asc limit ")
+        .push_bind(filter.limit)
+        .push(" offset ")
+        .push_bind(filter.offset);
+    let rows = q.build_query_as().fetch_all(pool).await?;
+    let mut q = sqlx::QueryBuilder::<sqlx::Sqlite>::new("select count(*) from statement t");
+    push_filter(&mut q, filter, None);
+    let total = q.build_query_scalar().fetch_one(pool).await?;
+    Ok((rows, total))
+}
+
+/// Corrections that apply to no statement any more: the article changed and their words are
+/// gone (`gone`), or they are still there but no longer extracted as a statement.
+#[derive(Debug, Clone, FromRow, serde::Serialize)]
+pub struct Orphan {
+    /// The article.
+    pub source_id: i64,
+    /// Its file name.
+    pub source_file: String,
+    /// The statement's words.
+    pub words: String,
+    /// The fields corrected (`speaker,points`).
+    pub fields: String,
+    /// When the last correction was made.
+    pub at: String,
+    /// Whether the words are gone from the article.
+    pub gone: bool,
+}
+
+/// The corrections that need a new look (see [`Orphan`]); dismissed statements are not listed.
+pub async fn orphans(pool: &SqlitePool) -> sqlx::Result<Vec<Orphan>> {
+    sqlx::query_as(
+        "select s.id as source_id, c.source_file, c.words, group_concat(distinct c.field) as fields,
+            max(c.at) as at, instr(s.body, c.words) = 0 as gone
+         from correction c join source s on s.file_name = c.source_file
+         where not exists (select 1 from statement t where t.source_id = s.id and t.text = c.words)
+         group by c.source_file, c.words
+         having sum(c.field = 'not_plan') = 0
+         order by max(c.id) desc limit 500",
+    )
+    .fetch_all(pool)
+    .await
+}

@@ -176,6 +176,8 @@ fn routes(state: AppState) -> Router {
             get(handlers::login::login_page).post(handlers::login::login),
         )
         .route("/logout", post(handlers::login::logout))
+        .route("/review", get(handlers::review::queue_page))
+        .route("/review.json", get(handlers::review::queue_page))
         .route(
             "/admin/accounts",
             get(handlers::admin::accounts_page).post(handlers::admin::account_action),

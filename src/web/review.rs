@@ -147,6 +147,23 @@ impl ReviewForm {
     }
 }
 
+/// A statement card of the review queue (the card partial wants the row and its text runs).
+pub struct Card {
+    /// The statement.
+    pub s: StatementRow,
+    /// Its text as one run.
+    pub runs: Vec<(String, bool)>,
+}
+
+impl From<StatementRow> for Card {
+    fn from(s: StatementRow) -> Self {
+        Self {
+            runs: s.plain_runs(),
+            s,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -327,3 +327,141 @@ async fn not_a_plan_statement_takes_it_off_the_site() -> anyhow::Result<()> {
     assert_eq!(kept, fresh);
     Ok(())
 }
+
+#[tokio::test]
+async fn the_queue_is_for_editors_lowest_confidence_first() -> anyhow::Result<()> {
+    let (t, id) = with_article().await?;
+    add_account(&t.pool, "ed", Role::Editor).await?;
+    let app = crate::common::app(&t.pool);
+    let mut visitor = Client::new(&app);
+    let a = visitor.get("/review").await?;
+    assert_eq!(a.status, StatusCode::SEE_OTHER);
+    assert_eq!(a.location(), "/login?next=%2Freview");
+    assert_eq!(
+        visitor.get("/review.json").await?.status,
+        StatusCode::UNAUTHORIZED
+    );
+
+    let mut c = Client::new(&app);
+    c.sign_in("ed").await?;
+    let queue = |v: serde_json::Value| -> Vec<(i64, f64)> {
+        v["statements"].as_array().map_or_else(Vec::new, |a| {
+            a.iter()
+                .filter_map(|s| Some((s["id"].as_i64()?, s["confidence"].as_f64()?)))
+                .collect()
+        })
+    };
+    let before = queue(serde_json::from_str(&c.get("/review.json").await?.body)?);
+    assert!(before.len() >= 2, "{before:?}");
+    assert!(
+        before.windows(2).all(|w| w[0].1 <= w[1].1),
+        "lowest confidence first: {before:?}"
+    );
+    let page = c.get("/review").await?;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(
+        Page::parse(&page.body).count("article.statement"),
+        before.len()
+    );
+    let a = correct(&mut c, id, &[("action", "confirm")]).await?;
+    assert_eq!(a.status, StatusCode::SEE_OTHER);
+    let after = queue(serde_json::from_str(&c.get("/review.json").await?.body)?);
+    assert_eq!(
+        after.len(),
+        before.len() - 1,
+        "a reviewed statement leaves the queue"
+    );
+    assert!(!after.iter().any(|(i, _)| *i == id));
+    let reviewed = queue(serde_json::from_str(
+        &c.get("/review.json?reviewed=yes").await?.body,
+    )?);
+    assert_eq!(reviewed.iter().map(|r| r.0).collect::<Vec<_>>(), [id]);
+    Ok(())
+}
+
+#[tokio::test]
+async fn corrections_whose_words_are_gone_are_listed_for_a_new_look() -> anyhow::Result<()> {
+    let (t, id) = with_article().await?;
+    add_account(&t.pool, "ed", Role::Editor).await?;
+    let app = crate::common::app(&t.pool);
+    let mut c = Client::new(&app);
+    c.sign_in("ed").await?;
+    let a = correct(&mut c, id, &[("stance", "opposes")]).await?;
+    assert_eq!(a.status, StatusCode::SEE_OTHER);
+    let dir = t.dir.path().join("articles");
+    std::fs::write(
+        dir.join("plan-test.txt"),
+        "A test article on the plan\n2025-11-24\nReuters\n\n\"We oppose the territorial clauses of the plan,\" Dmitry Peskov said.\n",
+    )?;
+    run(&t.pool, &t.extractor, &[dir], 1 << 20).await?;
+    let json: serde_json::Value = serde_json::from_str(&c.get("/review.json").await?.body)?;
+    let orphans = json["needs_a_new_look"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(orphans.len(), 1, "{json}");
+    assert_eq!(orphans[0]["words"], ARMY);
+    assert_eq!(orphans[0]["gone"], true);
+    let page = c.get("/review").await?;
+    assert!(Page::parse(&page.body).texts("ul.orphans li")[0].contains("gone from the article"));
+    // the correction itself is kept
+    assert_eq!(corrections(&t.pool).await?, 1);
+    Ok(())
+}
+
+#[tokio::test]
+async fn export_reviewed_writes_a_gold_set_that_eval_reads() -> anyhow::Result<()> {
+    use pointwise::db::review::{Review, SpeakerChoice, review};
+    let (t, id) = with_article().await?;
+    let ed = add_account(&t.pool, "ed", Role::Editor).await?;
+    let wanted = Review {
+        speaker: Some(SpeakerChoice::New("Jane Roe".into())),
+        points: Some(vec![6]),
+        note: "checked against the video".into(),
+        ..Review::default()
+    };
+    review(&t.pool, id, ed, "ed", &wanted).await?;
+    let db = t.dir.path().join("test.db");
+    let gold_out = crate::binary::run(&db, &["export", "--reviewed"])?;
+    assert_eq!(gold_out.status.code(), Some(0));
+    let gold_text = String::from_utf8(gold_out.stdout)?;
+    let gold = pointwise::eval::parse_jsonl(&gold_text).map_err(anyhow::Error::msg)?;
+    assert_eq!(gold.len(), 1, "{gold_text}");
+    assert_eq!(gold[0].source_file, "plan-test.txt");
+    assert_eq!(gold[0].speaker.as_deref(), Some("Jane Roe"));
+    assert_eq!(gold[0].provisions, [6]);
+    assert_eq!(gold[0].text, ARMY);
+    let line: serde_json::Value = serde_json::from_str(gold_text.lines().next().unwrap_or(""))?;
+    for key in [
+        "source_file",
+        "speaker",
+        "aliases",
+        "kind",
+        "text",
+        "provisions",
+        "stance",
+        "optional",
+    ] {
+        assert!(line.get(key).is_some(), "{key} in {line}");
+    }
+    // eval takes it as gold: the export of everything (corrected) finds it
+    let gold_path = t.dir.path().join("gold.jsonl");
+    std::fs::write(&gold_path, &gold_text)?;
+    let pred_path = t.dir.path().join("pred.jsonl");
+    std::fs::write(&pred_path, crate::binary::run(&db, &["export"])?.stdout)?;
+    let gold_arg = gold_path.to_string_lossy().into_owned();
+    let pred_arg = pred_path.to_string_lossy().into_owned();
+    let eval = crate::binary::run(
+        &db,
+        &["eval", "--gold", &gold_arg, "--pred", &pred_arg, "--json"],
+    )?;
+    assert_eq!(
+        eval.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&eval.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&eval.stdout)?;
+    assert_eq!(report["triples"]["r"], 1.0, "{report}");
+    Ok(())
+}
