@@ -60,7 +60,8 @@ pub enum Command {
         /// Address to listen on.
         #[arg(long, env = "POINTWISE_ADDR", default_value = "127.0.0.1:3000")]
         addr: SocketAddr,
-        /// Public base URL for canonical links (default: http://ADDR).
+        /// Public base URL for canonical links (default: http://ADDR); with https:// the
+        /// editors' session cookie is sent Secure.
         #[arg(long, env = "POINTWISE_PUBLIC_URL")]
         public_url: Option<String>,
         /// Requests handled at once; more are answered 503 at once.
@@ -74,7 +75,12 @@ pub enum Command {
         cache: bool,
     },
     /// Print every statement in the database as JSON Lines (the format `eval --pred` reads).
-    Export,
+    Export {
+        /// Only the statements an editor reviewed, as gold lines (the format of
+        /// shared/gold/seeds.jsonl) that `pointwise eval --gold` reads.
+        #[arg(long)]
+        reviewed: bool,
+    },
     /// Print what the extraction finds in article files, as JSON Lines with the rule and
     /// evidence of each statement; reads and writes no database.
     Extract {
@@ -86,6 +92,39 @@ pub enum Command {
     /// Pairs, triples, whole statements, quotes and stance; a per-article table; each miss and
     /// extra. Extracts PATHS in memory (nothing stored), or reads a JSON Lines export (--pred).
     Eval(EvalArgs),
+    /// Manage the editors' accounts (none exists until one is added).
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+/// `pointwise user ...`.
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add an account. The password is read without echo, or from stdin when it is not a terminal.
+    Add {
+        /// The name to sign in with.
+        name: String,
+        /// editor (reviews and corrects) or admin (also manages accounts).
+        #[arg(long, value_parser = parse_role)]
+        role: crate::model::Role,
+    },
+    /// List the accounts.
+    List,
+    /// Disable an account (it cannot sign in; its sessions end).
+    Disable {
+        /// The account's name.
+        name: String,
+    },
+    /// Enable a disabled account again.
+    Enable {
+        /// The account's name.
+        name: String,
+    },
+    /// Set a new password (read as for `add`); the account's sessions end.
+    Password {
+        /// The account's name.
+        name: String,
+    },
 }
 
 /// `pointwise eval --gold FILE [--pred FILE | PATHS...]`.
@@ -141,7 +180,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             db::close(pool).await?;
             Ok(if report.skipped.is_empty() { 0 } else { 2 })
         }
-        Command::Export => {
+        Command::Export { reviewed: true } => {
+            let rows = queries::export_statements(&pool).await?;
+            let mut out = std::io::stdout().lock();
+            for line in crate::cli_user::gold_lines(&catalog, &rows) {
+                writeln!(out, "{}", serde_json::to_string(&line)?)?;
+            }
+            db::close(pool).await?;
+            Ok(0)
+        }
+        Command::Export { reviewed: false } => {
             let mut out = std::io::stdout().lock();
             for row in queries::export_statements(&pool).await? {
                 let line = ExportLine {
@@ -159,6 +207,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             db::close(pool).await?;
             Ok(0)
         }
+        Command::User(command) => {
+            let code = crate::cli_user::run(&pool, command).await?;
+            db::close(pool).await?;
+            Ok(code)
+        }
         Command::Extract { .. } | Command::Eval(_) => Ok(0),
         Command::Serve {
             addr,
@@ -172,8 +225,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                 let report = ingest::run::run_bundled(&pool, &extractor).await?;
                 tracing::info!("loaded the bundled seed articles: {report}");
             }
-            // Migrations and seeds ran on the writable pool; the server only reads.
-            db::close(pool).await?;
+            // Migrations and seeds ran on the writable pool; the pages read through read-only
+            // pools, and only the editors' sign-ins and corrections write (through this one).
             // the expensive renders read through a pool of their own, so they cannot hold the
             // connections the cheap pages need (see web::budget)
             let open = |n| db::connect_read_only(&cli.db, n);
@@ -194,12 +247,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                     ..web::cache::CacheConfig::default()
                 },
                 heavy_pool: Some(heavy_pool),
+                write_pool: Some(pool.clone()),
                 ..web::Config::default()
             };
             web::serve::serve(read_pool, addr, public_url, config).await?;
+            db::close(pool).await?;
             Ok(0)
         }
     }
+}
+
+/// `editor` or `admin`.
+fn parse_role(s: &str) -> Result<crate::model::Role, String> {
+    crate::model::Role::parse(s).ok_or_else(|| format!("{s:?}: expected editor or admin"))
 }
 
 /// `on`/`off` (also `1`/`0`, `true`/`false`, `yes`/`no`).

@@ -6,9 +6,11 @@
 
 pub mod catalog;
 pub mod cli;
+mod cli_user;
 pub mod db;
 pub mod eval;
 pub mod ingest;
 pub mod model;
+pub mod password;
 pub mod text;
 pub mod web;

@@ -272,3 +272,39 @@ pub struct Statement {
     /// How sure the rule is, 0 to 1.
     pub confidence: f32,
 }
+
+/// What an editor's account may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, sqlx::Type)]
+#[serde(rename_all = "lowercase")]
+#[sqlx(rename_all = "lowercase")]
+pub enum Role {
+    /// Reviews and corrects statements.
+    Editor,
+    /// An editor who also manages the accounts.
+    Admin,
+}
+
+impl Role {
+    /// The name used in the database and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Editor => "editor",
+            Role::Admin => "admin",
+        }
+    }
+
+    /// Parses the name produced by [`Role::as_str`].
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "editor" => Some(Role::Editor),
+            "admin" => Some(Role::Admin),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

@@ -20,6 +20,8 @@ fn in_tally(f: &StatementFilter, facet: Facet) -> bool {
         f.categories.len()
     };
     f.sources.is_empty()
+        && f.reviewed.is_empty()
+        && facet != Facet::Reviewed
         && f.q.is_none()
         && f.from.is_none()
         && f.to.is_none()
@@ -254,6 +256,17 @@ fn push_label_counts(
     q.push(" group by ").push(alias).push(column);
 }
 
+/// The statements reviewed by an editor (`yes`) and not (`no`) under the rest of the filter.
+fn push_review_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter) {
+    q.push(
+        "select case when t.review = '' then 'no' else 'yes' end as value,
+            case when t.review = '' then 'not reviewed' else 'reviewed' end as label,
+            count(*) as count, 0 as total from statement t",
+    );
+    push_filter(q, filter, Some(Facet::Reviewed));
+    q.push(" group by 1 order by 1 desc");
+}
+
 /// The values of one facet with their counts: statements matching `filter` with that facet's
 /// own selection left out (so each count says what adding the value would bring), and how many
 /// values the facet has. Points, categories, kinds and stances come all, in their natural
@@ -274,6 +287,7 @@ pub async fn facet_counts(
         Facet::Source => push_source_counts(&mut q, filter, shown),
         Facet::Kind => push_label_counts(&mut q, filter, facet, "kind", cube),
         Facet::Stance => push_label_counts(&mut q, filter, facet, "stance", cube),
+        Facet::Reviewed => push_review_counts(&mut q, filter),
     }
     let rows: Vec<FacetRow> = q.build_query_as().fetch_all(pool).await?;
     let total = rows.first().map_or(0, |r| r.total).max(rows.len() as i64);

@@ -4,12 +4,14 @@
 //! for the pages, [`facets`], [`matrix`], [`fts`] for search, [`mod@write`] and [`tally`] for the
 //! ingest), so another backend can follow by re-implementing db/ alone.
 
+pub mod accounts;
 mod bulk;
 pub mod facets;
 pub mod fts;
 pub mod matrix;
 pub mod models;
 pub mod queries;
+pub mod review;
 pub mod statements;
 pub mod tally;
 pub mod write;

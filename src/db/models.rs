@@ -168,6 +168,9 @@ pub struct StatementRow {
     /// Confidence (stored from an `f32`; shown and serialised to two decimals).
     #[serde(serialize_with = "two_decimals")]
     pub confidence: f64,
+    /// `reviewed` (an editor confirmed it), `corrected` (an editor changed it) or `` (not
+    /// reviewed).
+    pub review: String,
     /// `number=evidence` pairs joined by `|` (internal: the JSON gives them as `provisions`).
     #[serde(skip)]
     pub links: String,
@@ -422,6 +425,8 @@ pub struct StatementFilter {
     pub kinds: Vec<Kind>,
     /// Stances.
     pub stances: Vec<Stance>,
+    /// `yes` (reviewed or corrected by an editor) and/or `no`.
+    pub reviewed: Vec<String>,
     /// Full-text search words, as typed (trimmed); matched by [`super::fts`].
     pub q: Option<String>,
     /// Articles dated on or after.

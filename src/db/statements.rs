@@ -9,7 +9,7 @@ use super::models::{Cursor, Direction, FilterStats, Sort, StatementFilter, State
 /// The columns of a [`StatementRow`] (its points joined as `number=evidence|...`).
 pub(super) const STATEMENT_SELECT: &str = "select t.id, t.source_id, s.file_name, s.title as source_title, s.publisher, s.published_date,
     p.slug as speaker_slug, p.name as speaker_name, t.speaker_via, t.kind, t.stance, t.stance_cues, t.text,
-    t.span_start, t.span_end, t.rule, t.confidence,
+    t.span_start, t.span_end, t.rule, t.confidence, t.review,
     coalesce((select group_concat(l.provision || '=' || l.evidence, '|') from
         (select provision, evidence from statement_provision where statement_id = t.id order by provision) l), '') as links";
 
@@ -30,6 +30,8 @@ pub enum Facet {
     Kind,
     /// `stance`
     Stance,
+    /// `reviewed`
+    Reviewed,
 }
 
 pub(super) fn push_in<T>(q: &mut QueryBuilder<Sqlite>, values: &[T])
@@ -53,6 +55,7 @@ pub(super) fn is_open(f: &StatementFilter, skip: Option<Facet>) -> bool {
         && open(Facet::Source, f.sources.is_empty())
         && open(Facet::Kind, f.kinds.is_empty())
         && open(Facet::Stance, f.stances.is_empty())
+        && open(Facet::Reviewed, f.reviewed.is_empty())
         && f.q.is_none()
         && f.from.is_none()
         && f.to.is_none()
@@ -124,6 +127,9 @@ fn push_filter_as(
         q.push(" and t.stance");
         push_in(q, &f.stances);
     }
+    if skip != Some(Facet::Reviewed) {
+        push_reviewed(q, &f.reviewed);
+    }
     if skip != Some(Facet::Source) && !f.sources.is_empty() {
         q.push(" and t.source_id");
         push_in(q, &f.sources);
@@ -151,6 +157,17 @@ fn push_filter_as(
         q.push(" and t.id in (select rowid from statement_fts where statement_fts match ")
             .push_bind(expr)
             .push(")");
+    }
+}
+
+/// ` and` the statements an editor reviewed (`yes`) or did not (`no`); nothing for both or none.
+fn push_reviewed(q: &mut QueryBuilder<Sqlite>, reviewed: &[String]) {
+    let yes = reviewed.iter().any(|v| v == "yes");
+    let no = reviewed.iter().any(|v| v == "no");
+    if yes && !no {
+        q.push(" and t.review <> ''");
+    } else if no && !yes {
+        q.push(" and t.review = ''");
     }
 }
 

@@ -152,6 +152,50 @@ pub async fn count_batch(
     Ok(())
 }
 
+/// Counts the sources `ids` again from their statement rows as they are now (after an editor's
+/// correction changed them): what they contributed before is taken out first.
+pub async fn recount_sources(conn: &mut SqliteConnection, ids: &[i64]) -> sqlx::Result<()> {
+    let categories = categories(&mut *conn).await?;
+    for chunk in ids.chunks(64) {
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "select id, publisher, coalesce(published_date, '') from source where id",
+        );
+        push_ids(&mut q, chunk);
+        let sources: Vec<(i64, String, String)> = q.build_query_as().fetch_all(&mut *conn).await?;
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "select t.source_id, coalesce(t.speaker_id, 0), t.kind, t.stance,
+                coalesce((select group_concat(provision, ',') from statement_provision where statement_id = t.id), '')
+             from statement t where t.source_id",
+        );
+        push_ids(&mut q, chunk);
+        let rows: Vec<(i64, i64, String, String, String)> =
+            q.build_query_as().fetch_all(&mut *conn).await?;
+        let sources: Vec<CountedSource> = sources
+            .into_iter()
+            .map(|(id, publisher, date)| CountedSource {
+                id,
+                publisher,
+                date,
+                replaced: true,
+            })
+            .collect();
+        let statements: Vec<CountedStatement<'_>> = rows
+            .iter()
+            .map(
+                |(source_id, speaker_id, kind, stance, points)| CountedStatement {
+                    source_id: *source_id,
+                    speaker_id: *speaker_id,
+                    kind,
+                    stance,
+                    provisions: points.split(',').filter_map(|p| p.parse().ok()).collect(),
+                },
+            )
+            .collect();
+        count_batch(&mut *conn, &categories, &sources, &statements).await?;
+    }
+    Ok(())
+}
+
 /// Takes out what the `replaced` sources contributed when last counted, and their own rows.
 async fn uncount(conn: &mut SqliteConnection, replaced: &[i64]) -> sqlx::Result<()> {
     for chunk in replaced.chunks(64) {

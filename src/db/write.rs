@@ -290,6 +290,9 @@ impl Writer {
         let none = HashMap::new();
         let categories = self.categories.as_ref().unwrap_or(&none);
         tally::count_batch(&mut *conn, categories, &b.written, &counted).await?;
+        // editors' corrections of these articles, applied again over the new extraction
+        let ids: Vec<i64> = b.written.iter().map(|s| s.id).collect();
+        super::review::reapply(&mut *conn, &ids).await?;
         sqlx::query("update meta set value = value + 1 where key = 'data_version'")
             .execute(&mut *conn)
             .await?;

@@ -43,6 +43,7 @@ const ENTRY_OVERHEAD: usize = 512;
 pub const VERSION_HEADER: HeaderName = HeaderName::from_static("x-pointwise-data-version");
 
 const CACHE_CONTROL: HeaderValue = HeaderValue::from_static("public, max-age=0, must-revalidate");
+const PRIVATE: HeaderValue = HeaderValue::from_static("private, no-store");
 
 tokio::task_local! {
     static RENDER_VERSION: i64;
@@ -217,6 +218,17 @@ fn fnv(s: &str) -> u64 {
     })
 }
 
+/// Whether an answer may be kept and shared: a text type, no cookie set, not marked `no-store`
+/// (the sign-in form).
+fn is_shareable(headers: &HeaderMap) -> bool {
+    is_text(headers)
+        && !headers.contains_key(header::SET_COOKIE)
+        && !headers
+            .get(header::CACHE_CONTROL)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("no-store"))
+}
+
 fn is_text(headers: &HeaderMap) -> bool {
     headers
         .get(header::CONTENT_TYPE)
@@ -345,7 +357,18 @@ pub async fn middleware(
 ) -> Response {
     let head = req.method() == Method::HEAD;
     if req.method() != Method::GET && !head {
-        return next.run(req).await;
+        // an editor's form: what it changed is seen by the next request, not 250 ms later
+        let response = next.run(req).await;
+        cache.version.refresh().await;
+        return response;
+    }
+    if super::session::has_session_cookie(req.headers()) {
+        // an editor's pages carry their name and forms: never kept, never served from here
+        let mut response = next.run(req).await;
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, PRIVATE);
+        return response;
     }
     let version = cache.version.current().await;
     cache.follow(version);
@@ -397,7 +420,7 @@ pub async fn middleware(
 async fn render_uncached(version: i64, ask: &Ask, req: Request, next: Next) -> Response {
     let response = RENDER_VERSION.scope(version, next.run(req)).await;
     if response.status() != StatusCode::OK
-        || !is_text(response.headers())
+        || !is_shareable(response.headers())
         || response.headers().contains_key(header::CONTENT_ENCODING)
     {
         return response;
@@ -425,7 +448,7 @@ async fn render_entry(
 ) -> Result<Arc<Entry>, Response> {
     let response = RENDER_VERSION.scope(version, next.run(req)).await;
     if response.status() != StatusCode::OK
-        || !is_text(response.headers())
+        || !is_shareable(response.headers())
         || response.headers().contains_key(header::CONTENT_ENCODING)
     {
         return Err(response);

@@ -34,6 +34,8 @@ pub struct RawStatementQuery {
     pub kind: Vec<String>,
     /// supports, opposes, mixed, neutral.
     pub stance: Vec<String>,
+    /// yes (reviewed by an editor), no.
+    pub reviewed: Vec<String>,
     /// Full-text search words (see [`crate::db::fts`]).
     pub q: Vec<String>,
     /// Articles dated on or after, YYYY-MM-DD.
@@ -71,7 +73,7 @@ pub struct FacetDef {
 }
 
 /// The facet parameters, in the order of the query string, the form and the facet lists.
-pub const FACETS: [FacetDef; 6] = [
+pub const FACETS: [FacetDef; 7] = [
     FacetDef {
         facet: Facet::Provision,
         name: "provision",
@@ -153,6 +155,21 @@ pub const FACETS: [FacetDef; 6] = [
         remove: |f, v| remove_named(&mut f.stances, v),
         selected: |f| names(&f.stances),
     },
+    FacetDef {
+        facet: Facet::Reviewed,
+        name: "reviewed",
+        title: "Reviewed",
+        raw: |r| &r.reviewed,
+        add: |f, v| {
+            if v != "yes" && v != "no" {
+                return Err("it takes yes or no".to_string());
+            }
+            f.reviewed.push(v.to_string());
+            Ok(())
+        },
+        remove: |f, v| remove_named(&mut f.reviewed, v),
+        selected: |f| names(&f.reviewed),
+    },
 ];
 
 /// The definition of a facet ([`FACETS`] has one for each; a test checks it).
@@ -190,7 +207,7 @@ fn normalise(f: &mut StatementFilter) {
     f.provisions.dedup();
     f.sources.sort_unstable();
     f.sources.dedup();
-    for list in [&mut f.categories, &mut f.speakers] {
+    for list in [&mut f.categories, &mut f.speakers, &mut f.reviewed] {
         list.sort();
         list.dedup();
     }

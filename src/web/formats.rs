@@ -111,7 +111,7 @@ pub fn csv_row<S: AsRef<str>>(cells: &[S]) -> String {
 }
 
 /// The header of the statements CSV.
-pub const STATEMENT_CSV_HEADER: [&str; 16] = [
+pub const STATEMENT_CSV_HEADER: [&str; 17] = [
     "id",
     "url",
     "date",
@@ -128,6 +128,7 @@ pub const STATEMENT_CSV_HEADER: [&str; 16] = [
     "rule",
     "confidence",
     "speaker_via",
+    "review",
 ];
 
 /// One statement as a CSV record.
@@ -155,6 +156,7 @@ pub fn statement_csv_row(s: &StatementRow, base: &str) -> String {
         s.rule.clone(),
         format!("{:.2}", s.confidence),
         s.speaker_via.clone(),
+        s.review.clone(),
     ])
 }
 

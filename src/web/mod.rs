@@ -12,8 +12,11 @@ pub mod listing;
 pub mod matrix;
 pub mod page;
 pub mod paging;
+pub mod review;
 pub mod serve;
+pub mod session;
 pub mod state;
+pub mod throttle;
 pub mod timeline;
 pub mod version;
 
@@ -26,7 +29,7 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use sqlx::SqlitePool;
 use tower::ServiceBuilder;
 use tower::limit::GlobalConcurrencyLimitLayer;
@@ -99,6 +102,8 @@ pub struct Config {
     pub budgets: budget::Budgets,
     /// A pool of its own for the expensive renders (default: the state's).
     pub heavy_pool: Option<SqlitePool>,
+    /// A writable pool for the editors' sessions and corrections (default: the state's).
+    pub write_pool: Option<SqlitePool>,
 }
 
 /// The query parameter names the site reads: every field of the handlers' query types.
@@ -116,7 +121,10 @@ pub fn query_names() -> std::collections::HashSet<&'static str> {
 
 /// The site: every route behind the render budgets, the response cache and the server's
 /// layers; `cache` follows the data version of the state's pool.
-pub fn router(state: AppState, config: Config) -> (Router, Arc<cache::ResponseCache>) {
+pub fn router(mut state: AppState, config: Config) -> (Router, Arc<cache::ResponseCache>) {
+    if let Some(writer) = config.write_pool {
+        state.writer = writer;
+    }
     let mut cache_config = config.cache;
     cache_config.query_names.extend(query_names());
     let version = cache::DataVersion::watch(state.pool.clone());
@@ -162,6 +170,18 @@ fn routes(state: AppState) -> Router {
         .route("/statements.csv", get(handlers::statements::list_csv))
         .route("/statements.atom", get(handlers::statements::list_atom))
         .route("/statements/{id}", get(handlers::statements::detail_page))
+        .route("/statements/{id}/review", post(handlers::review::submit))
+        .route(
+            "/login",
+            get(handlers::login::login_page).post(handlers::login::login),
+        )
+        .route("/logout", post(handlers::login::logout))
+        .route("/review", get(handlers::review::queue_page))
+        .route("/review.json", get(handlers::review::queue_page))
+        .route(
+            "/admin/accounts",
+            get(handlers::admin::accounts_page).post(handlers::admin::account_action),
+        )
         .route("/static/app.css", get(handlers::assets::stylesheet))
         .route("/static/app.js", get(handlers::assets::script))
         .fallback(handlers::not_found)

@@ -35,10 +35,7 @@ pub async fn serve(
     let listener = TcpListener::bind(addr).await?;
     let local = listener.local_addr()?;
     let public_url = public_url.unwrap_or_else(|| format!("http://{local}"));
-    let state = AppState {
-        pool,
-        public_url: public_url.trim_end_matches('/').into(),
-    };
+    let state = AppState::new(pool, &public_url);
     let limits = config.limits;
     let (app, _cache) = router(state, config);
     println!("Pointwise is serving http://{local} (Ctrl-C to stop)");
@@ -101,6 +98,11 @@ async fn connection(
     mut stop: watch::Receiver<bool>,
 ) {
     let _ = stream.set_nodelay(true);
+    // the peer's address, for the sign-in's count of failures per address
+    let app = match stream.peer_addr() {
+        Ok(peer) => app.layer(axum::Extension(axum::extract::ConnectInfo(peer))),
+        Err(_) => app,
+    };
     let mut builder = http1::Builder::new();
     builder
         .timer(TokioTimer::new())

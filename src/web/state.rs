@@ -4,11 +4,33 @@ use std::sync::Arc;
 
 use sqlx::SqlitePool;
 
+use crate::web::throttle::Throttle;
+
 /// What every handler can read.
 #[derive(Clone)]
 pub struct AppState {
-    /// The database.
+    /// The database, to read (the server's pool is read-only).
     pub pool: SqlitePool,
     /// Base URL for canonical links, without a trailing slash.
     pub public_url: Arc<str>,
+    /// The database, to write: editors' sessions and corrections only.
+    pub writer: SqlitePool,
+    /// Whether cookies are sent `Secure` (the public URL is `https://`).
+    pub secure_cookies: bool,
+    /// Failed sign-ins, per account and per address.
+    pub throttle: Arc<Throttle>,
+}
+
+impl AppState {
+    /// A state reading and writing through `pool`, linking to `public_url`.
+    pub fn new(pool: SqlitePool, public_url: &str) -> Self {
+        let public_url = public_url.trim_end_matches('/');
+        Self {
+            writer: pool.clone(),
+            pool,
+            secure_cookies: public_url.starts_with("https://"),
+            public_url: public_url.into(),
+            throttle: Arc::new(Throttle::default()),
+        }
+    }
 }

@@ -36,10 +36,7 @@ fn version_of(h: &HeaderMap) -> i64 {
 }
 
 fn state(pool: &sqlx::SqlitePool) -> AppState {
-    AppState {
-        pool: pool.clone(),
-        public_url: "http://test.local".into(),
-    }
+    AppState::new(pool.clone(), "http://test.local")
 }
 
 /// The site behind a cache that is on or off, and the cache.

@@ -55,10 +55,7 @@ pub fn app(pool: &SqlitePool) -> Router {
 /// the test's own process, instead of waiting for the poll).
 pub fn site(pool: &SqlitePool) -> (Router, std::sync::Arc<pointwise::web::cache::ResponseCache>) {
     router(
-        AppState {
-            pool: pool.clone(),
-            public_url: "http://test.local".into(),
-        },
+        AppState::new(pool.clone(), "http://test.local"),
         Config::default(),
     )
 }

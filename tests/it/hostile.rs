@@ -48,10 +48,7 @@ async fn send(app: &Router, method: &str, uri: &str, headers: &[(&str, &str)]) -
 }
 
 fn state(pool: &SqlitePool) -> AppState {
-    AppState {
-        pool: pool.clone(),
-        public_url: "http://test.local".into(),
-    }
+    AppState::new(pool.clone(), "http://test.local")
 }
 
 fn site(pool: &SqlitePool, config: Config) -> (Router, Arc<ResponseCache>) {

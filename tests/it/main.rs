@@ -3,12 +3,14 @@
 //! (10,000 files, crash, load, the browser in tests/browser.rs) are `#[ignore]`d, run them with
 //! `cargo test -- --ignored`.
 
+mod accounts;
 mod bad_input;
 mod binary;
 mod cache;
 mod common;
 mod concurrency;
 mod crash;
+mod editors_client;
 mod eval;
 mod extraction;
 mod first_hour;
@@ -18,7 +20,9 @@ mod hostile_files;
 mod ingest;
 mod ingest_batches;
 mod matrix;
+mod review;
 mod robustness;
 mod scale;
 mod security;
+mod signin;
 mod web;

@@ -13,7 +13,7 @@ use pointwise::ingest::run::run;
 type TallyRow = (i64, String, String, i64, String, String, i64);
 
 /// `tally` as stored, and as counted afresh from the statements.
-async fn tallies(pool: &sqlx::SqlitePool) -> anyhow::Result<(Vec<TallyRow>, Vec<TallyRow>)> {
+pub async fn tallies(pool: &sqlx::SqlitePool) -> anyhow::Result<(Vec<TallyRow>, Vec<TallyRow>)> {
     let kept = sqlx::query_as(
         "select provision, category, publisher, speaker_id, kind, stance, statements from tally
          order by 1, 2, 3, 4, 5, 6",

@@ -1,9 +1,12 @@
 //! One file per page: its template struct and its handler.
 
+pub mod admin;
 pub mod assets;
 pub mod data;
 pub mod index;
+pub mod login;
 pub mod provisions;
+pub mod review;
 pub mod sources;
 pub mod speakers;
 pub mod statements;

@@ -305,6 +305,8 @@ pub struct StatementPage {
     pub before: String,
     /// Text of its paragraph after it.
     pub after: String,
+    /// Its review mark, correction log and, for an editor, the review form.
+    pub review: crate::web::review::ReviewBox,
 }
 
 /// The JSON twin of a statement page.
@@ -314,12 +316,15 @@ struct StatementJson<'a> {
     statement: StatementOut<'a>,
     before: &'a str,
     after: &'a str,
+    /// The editors' correction log, oldest first.
+    corrections: &'a [crate::db::review::CorrectionRow],
 }
 
 /// `GET /statements/{id}` and `/statements/{id}.json`
 pub async fn detail_page(
     State(state): State<AppState>,
     Path(raw): Path<String>,
+    headers: axum::http::HeaderMap,
 ) -> WebResult<Response> {
     let (raw, as_json) = super::json_suffix(raw);
     let id = parse_id(&raw, "statement")?;
@@ -341,11 +346,13 @@ pub async fn detail_page(
         } else {
             (String::new(), String::new())
         };
+    let review = crate::web::review::ReviewBox::load(&state, &headers, &statement).await?;
     if as_json {
         return Ok(formats::json(&StatementJson {
             statement: StatementOut::new(&statement, &state.public_url),
             before: &before,
             after: &after,
+            corrections: &review.log,
         }));
     }
     let who = statement.speaker_label();
@@ -372,6 +379,7 @@ pub async fn detail_page(
         statement,
         before,
         after,
+        review,
     })?
     .into_response())
 }

@@ -1,0 +1,186 @@
+//! Editors' accounts and their sign-in sessions (migration 0009). Only hashes are stored: the
+//! argon2id string of a password ([`crate::password`]) and the SHA-256 of a session id.
+
+use sqlx::{FromRow, SqlitePool};
+
+use crate::model::Role;
+
+/// An account as `user list` and the sign-in read it.
+#[derive(Debug, Clone, FromRow)]
+pub struct Account {
+    /// Id.
+    pub id: i64,
+    /// Name (unique, case-insensitive).
+    pub name: String,
+    /// Editor or admin.
+    pub role: Role,
+    /// The argon2id PHC string.
+    pub password_hash: String,
+    /// A disabled account cannot sign in, and its sessions are gone.
+    pub disabled: bool,
+    /// When it was made.
+    pub created_at: String,
+}
+
+/// A signed-in session with its account.
+#[derive(Debug, Clone, FromRow)]
+pub struct Session {
+    /// The account.
+    pub account_id: i64,
+    /// Its name.
+    pub name: String,
+    /// Its role.
+    pub role: Role,
+    /// Whether it was disabled since.
+    pub disabled: bool,
+    /// The session's CSRF token.
+    pub csrf: String,
+    /// Unix seconds of the sign-in.
+    pub created_at: i64,
+    /// Unix seconds of the last request.
+    pub seen_at: i64,
+}
+
+/// Adds an account; `Ok(None)` when the name is taken.
+pub async fn add(
+    pool: &SqlitePool,
+    name: &str,
+    role: Role,
+    password_hash: &str,
+) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar(
+        "insert into account (name, role, password_hash) values (?, ?, ?)
+         on conflict (name) do nothing returning id",
+    )
+    .bind(name)
+    .bind(role)
+    .bind(password_hash)
+    .fetch_optional(pool)
+    .await
+}
+
+/// Every account, by name.
+pub async fn list(pool: &SqlitePool) -> sqlx::Result<Vec<Account>> {
+    sqlx::query_as(
+        "select id, name, role, password_hash, disabled, created_at from account order by name",
+    )
+    .fetch_all(pool)
+    .await
+}
+
+/// The account named `name` (case-insensitive), if any.
+pub async fn by_name(pool: &SqlitePool, name: &str) -> sqlx::Result<Option<Account>> {
+    sqlx::query_as(
+        "select id, name, role, password_hash, disabled, created_at from account where name = ?",
+    )
+    .bind(name)
+    .fetch_optional(pool)
+    .await
+}
+
+/// Disables (or enables again) an account and ends its sessions; false when there is none.
+pub async fn set_disabled(pool: &SqlitePool, name: &str, disabled: bool) -> sqlx::Result<bool> {
+    let mut tx = pool.begin().await?;
+    let id: Option<i64> =
+        sqlx::query_scalar("update account set disabled = ? where name = ? returning id")
+            .bind(disabled)
+            .bind(name)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if let Some(id) = id {
+        sqlx::query("delete from session where account_id = ?")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(id.is_some())
+}
+
+/// Sets a new password hash and ends the account's sessions; false when there is none.
+pub async fn set_password(
+    pool: &SqlitePool,
+    name: &str,
+    password_hash: &str,
+) -> sqlx::Result<bool> {
+    let mut tx = pool.begin().await?;
+    let id: Option<i64> =
+        sqlx::query_scalar("update account set password_hash = ? where name = ? returning id")
+            .bind(password_hash)
+            .bind(name)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if let Some(id) = id {
+        sqlx::query("delete from session where account_id = ?")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(id.is_some())
+}
+
+/// Stores a new session (by the hash of its id) for `account_id`.
+pub async fn start_session(
+    pool: &SqlitePool,
+    id_hash: &str,
+    account_id: i64,
+    csrf: &str,
+    now: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "insert into session (id_hash, account_id, csrf, created_at, seen_at) values (?, ?, ?, ?, ?)",
+    )
+    .bind(id_hash)
+    .bind(account_id)
+    .bind(csrf)
+    .bind(now)
+    .bind(now)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// The session whose id hashes to `id_hash`, with its account.
+pub async fn session(pool: &SqlitePool, id_hash: &str) -> sqlx::Result<Option<Session>> {
+    sqlx::query_as(
+        "select s.account_id, a.name, a.role, a.disabled, s.csrf, s.created_at, s.seen_at
+         from session s join account a on a.id = s.account_id where s.id_hash = ?",
+    )
+    .bind(id_hash)
+    .fetch_optional(pool)
+    .await
+}
+
+/// Records a request of the session (its idle time starts again).
+pub async fn touch_session(pool: &SqlitePool, id_hash: &str, now: i64) -> sqlx::Result<()> {
+    sqlx::query("update session set seen_at = ? where id_hash = ?")
+        .bind(now)
+        .bind(id_hash)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Ends a session.
+pub async fn end_session(pool: &SqlitePool, id_hash: &str) -> sqlx::Result<()> {
+    sqlx::query("delete from session where id_hash = ?")
+        .bind(id_hash)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Removes the sessions idle since before `idle_before` or started before `started_before`.
+pub async fn purge_sessions(
+    pool: &SqlitePool,
+    idle_before: i64,
+    started_before: i64,
+) -> sqlx::Result<u64> {
+    let done = sqlx::query("delete from session where seen_at < ? or created_at < ?")
+        .bind(idle_before)
+        .bind(started_before)
+        .execute(pool)
+        .await?;
+    Ok(done.rows_affected())
+}

@@ -1,0 +1,463 @@
+//! Editors' corrections (migration 0009): an append-only log keyed by the article's file name
+//! and the statement's words, applied over what the extraction stored.
+//!
+//! [`review`] writes an editor's changes to one statement; [`reapply`] runs at the end of every
+//! ingest batch, in its transaction, so a re-ingested article gets its corrections back (those
+//! whose words are still a statement of it). Applying sets the statement row's speaker, kind,
+//! stance, points and `review` mark (or deletes the row for "not a plan statement"), keeps the
+//! extraction's own values in `statement_extracted`, and counts the article again
+//! ([`super::tally::recount_sources`]), so every page, filter and count shows the corrected
+//! record.
+
+use sqlx::{FromRow, SqliteConnection, SqlitePool};
+
+use super::tally;
+use crate::model::{Kind, Stance};
+
+/// One line of a statement's correction log.
+#[derive(Debug, Clone, FromRow, serde::Serialize)]
+pub struct CorrectionRow {
+    /// Id (the log's order).
+    pub id: i64,
+    /// `confirm`, `speaker`, `points`, `kind`, `stance` or `not_plan`.
+    pub field: String,
+    /// The value before (a speaker's name, points as `6, 21`, a kind, a stance).
+    pub before: String,
+    /// The value after.
+    pub after: String,
+    /// The editor's note.
+    pub note: String,
+    /// The editor's name.
+    pub editor: String,
+    /// When (UTC, ISO 8601).
+    pub at: String,
+}
+
+/// Who the statement is by, as an editor sets it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SpeakerChoice {
+    /// A speaker the database has, by slug.
+    Existing(String),
+    /// A new speaker, by name (its slug is made from it).
+    New(String),
+    /// The article's own voice.
+    Article,
+}
+
+/// An editor's review of one statement: `None` leaves a field as it is; nothing changed and not
+/// dismissed is a confirmation.
+#[derive(Debug, Clone, Default)]
+pub struct Review {
+    /// New speaker.
+    pub speaker: Option<SpeakerChoice>,
+    /// New points (sorted, deduplicated, never empty).
+    pub points: Option<Vec<i64>>,
+    /// New kind.
+    pub kind: Option<Kind>,
+    /// New stance.
+    pub stance: Option<Stance>,
+    /// Not a statement about the plan: taken off the site.
+    pub not_plan: bool,
+    /// The editor's note.
+    pub note: String,
+}
+
+/// What a review did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The statement is shown as reviewed or corrected.
+    Kept,
+    /// The statement was taken off the site.
+    Dismissed,
+}
+
+/// The current values of a statement, as the log records them.
+#[derive(Debug, FromRow)]
+struct Current {
+    source_id: i64,
+    source_file: String,
+    words: String,
+    speaker_slug: String,
+    speaker_name: String,
+    kind: String,
+    stance: String,
+    points: String,
+}
+
+async fn current(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<Current>> {
+    sqlx::query_as(
+        "select t.source_id, s.file_name as source_file, t.text as words,
+            coalesce(p.slug, '') as speaker_slug, coalesce(p.name, '') as speaker_name, t.kind, t.stance,
+            coalesce((select group_concat(provision, ',') from
+                (select provision from statement_provision where statement_id = t.id order by provision)), '') as points
+         from statement t join source s on s.id = t.source_id left join speaker p on p.id = t.speaker_id
+         where t.id = ?",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+/// The slug of the speaker an editor chose, creating a new one first; `''` for the article.
+async fn speaker_slug(
+    conn: &mut SqliteConnection,
+    choice: &SpeakerChoice,
+) -> sqlx::Result<Option<String>> {
+    match choice {
+        SpeakerChoice::Article => Ok(Some(String::new())),
+        SpeakerChoice::Existing(slug) => {
+            sqlx::query_scalar("select slug from speaker where slug = ?")
+                .bind(slug)
+                .fetch_optional(conn)
+                .await
+        }
+        SpeakerChoice::New(name) => {
+            let slug = crate::text::slugify(name);
+            if slug.is_empty() {
+                return Ok(None);
+            }
+            sqlx::query(
+                "insert into speaker (slug, name, kind, known) values (?, ?, 'person', 0)
+                 on conflict (slug) do nothing",
+            )
+            .bind(&slug)
+            .bind(name)
+            .execute(conn)
+            .await?;
+            Ok(Some(slug))
+        }
+    }
+}
+
+fn points_text(points: &[i64]) -> String {
+    points
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Records `review` of statement `id` by the account `account_id` (`editor` its name) and
+/// applies it; `Ok(None)` when there is no such statement or the speaker chosen does not exist.
+pub async fn review(
+    pool: &SqlitePool,
+    id: i64,
+    account_id: i64,
+    editor: &str,
+    review: &Review,
+) -> sqlx::Result<Option<Outcome>> {
+    let mut tx = pool.begin().await?;
+    let Some(cur) = current(&mut tx, id).await? else {
+        return Ok(None);
+    };
+    let mut changes: Vec<(&str, String, String)> = Vec::new();
+    if let Some(choice) = &review.speaker {
+        let Some(slug) = speaker_slug(&mut tx, choice).await? else {
+            return Ok(None);
+        };
+        if slug != cur.speaker_slug {
+            changes.push(("speaker", cur.speaker_slug.clone(), slug));
+        }
+    }
+    if let Some(points) = review.points.as_deref().map(points_text)
+        && points != cur.points
+    {
+        changes.push(("points", cur.points.clone(), points));
+    }
+    if let Some(kind) = review.kind.filter(|k| *k != cur.kind.as_str()) {
+        changes.push(("kind", cur.kind.clone(), kind.to_string()));
+    }
+    if let Some(stance) = review.stance.filter(|s| *s != cur.stance.as_str()) {
+        changes.push(("stance", cur.stance.clone(), stance.to_string()));
+    }
+    if review.not_plan {
+        let before = format!(
+            "{} · {} · {} · {}",
+            cur.speaker_name, cur.kind, cur.stance, cur.points
+        );
+        changes.push(("not_plan", before, String::new()));
+    }
+    if changes.is_empty() {
+        changes.push(("confirm", String::new(), String::new()));
+    }
+    for (field, before, after) in &changes {
+        sqlx::query(
+            "insert into correction (source_file, words, field, before, after, note, account_id, editor)
+             values (?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&cur.source_file)
+        .bind(&cur.words)
+        .bind(field)
+        .bind(before)
+        .bind(after)
+        .bind(&review.note)
+        .bind(account_id)
+        .bind(editor)
+        .execute(&mut *tx)
+        .await?;
+    }
+    apply(&mut tx, cur.source_id, &cur.source_file, &cur.words).await?;
+    tally::recount_sources(&mut tx, &[cur.source_id]).await?;
+    bump_version(&mut tx).await?;
+    tx.commit().await?;
+    Ok(Some(if review.not_plan {
+        Outcome::Dismissed
+    } else {
+        Outcome::Kept
+    }))
+}
+
+async fn bump_version(conn: &mut SqliteConnection) -> sqlx::Result<()> {
+    sqlx::query("update meta set value = value + 1 where key = 'data_version'")
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The corrections of one statement, oldest first: (field, after).
+async fn log_of(
+    conn: &mut SqliteConnection,
+    file: &str,
+    words: &str,
+) -> sqlx::Result<Vec<(String, String)>> {
+    sqlx::query_as(
+        "select field, after from correction where source_file = ? and words = ? order by id",
+    )
+    .bind(file)
+    .bind(words)
+    .fetch_all(conn)
+    .await
+}
+
+/// Applies the corrections of (`file`, `words`) to the statements of source `source_id` with
+/// those words: the last value of each field wins. Returns how many statements it touched.
+async fn apply(
+    conn: &mut SqliteConnection,
+    source_id: i64,
+    file: &str,
+    words: &str,
+) -> sqlx::Result<usize> {
+    let log = log_of(&mut *conn, file, words).await?;
+    if log.is_empty() {
+        return Ok(0);
+    }
+    let ids: Vec<i64> =
+        sqlx::query_scalar("select id from statement where source_id = ? and text = ?")
+            .bind(source_id)
+            .bind(words)
+            .fetch_all(&mut *conn)
+            .await?;
+    let last = |f: &str| {
+        log.iter()
+            .rev()
+            .find(|(field, _)| field == f)
+            .map(|(_, a)| a.as_str())
+    };
+    let corrected = log.iter().any(|(f, _)| f != "confirm");
+    for id in &ids {
+        if last("not_plan").is_some() {
+            sqlx::query("delete from statement where id = ?")
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+            continue;
+        }
+        sqlx::query(
+            "insert into statement_extracted (statement_id, speaker_id, kind, stance, points)
+             select t.id, t.speaker_id, t.kind, t.stance,
+                 coalesce((select group_concat(provision, ',') from statement_provision where statement_id = t.id), '')
+             from statement t where t.id = ? on conflict (statement_id) do nothing",
+        )
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+        if let Some(slug) = last("speaker") {
+            sqlx::query("update statement set speaker_id = (select id from speaker where slug = ?) where id = ?")
+                .bind(slug)
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+        }
+        if let Some(kind) = last("kind") {
+            sqlx::query("update statement set kind = ? where id = ?")
+                .bind(kind)
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+        }
+        if let Some(stance) = last("stance") {
+            sqlx::query("update statement set stance = ? where id = ?")
+                .bind(stance)
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+        }
+        if let Some(points) = last("points") {
+            set_points(&mut *conn, *id, points).await?;
+        }
+        sqlx::query("update statement set review = ? where id = ?")
+            .bind(if corrected { "corrected" } else { "reviewed" })
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(ids.len())
+}
+
+/// Replaces a statement's points by `points` (`n,n,...`), keeping the evidence of those it had.
+async fn set_points(conn: &mut SqliteConnection, id: i64, points: &str) -> sqlx::Result<()> {
+    let wanted: Vec<i64> = points
+        .split(',')
+        .filter_map(|p| p.trim().parse().ok())
+        .collect();
+    let kept: Vec<(i64, String)> = sqlx::query_as(
+        "select provision, evidence from statement_provision where statement_id = ?",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    sqlx::query("delete from statement_provision where statement_id = ?")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    for p in wanted {
+        let evidence = kept
+            .iter()
+            .find(|(n, _)| *n == p)
+            .map_or_else(|| "set by an editor".to_string(), |(_, e)| e.clone());
+        sqlx::query(
+            "insert into statement_provision (statement_id, provision, evidence)
+             select ?, number, ? from provision where number = ?",
+        )
+        .bind(id)
+        .bind(evidence)
+        .bind(p)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Applies the corrections of the sources `ids` again (after an ingest batch wrote them, in its
+/// transaction) and counts again the sources they changed. Returns whether any did.
+pub async fn reapply(conn: &mut SqliteConnection, ids: &[i64]) -> sqlx::Result<bool> {
+    let any: bool = sqlx::query_scalar("select exists (select 1 from correction)")
+        .fetch_one(&mut *conn)
+        .await?;
+    if !any {
+        return Ok(false);
+    }
+    let mut touched = Vec::new();
+    for id in ids {
+        let keys: Vec<(String, String)> = sqlx::query_as(
+            "select distinct c.source_file, c.words from correction c
+             join source s on s.file_name = c.source_file where s.id = ?",
+        )
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
+        let mut n = 0;
+        for (file, words) in &keys {
+            n += apply(&mut *conn, *id, file, words).await?;
+        }
+        if n > 0 {
+            touched.push(*id);
+        }
+    }
+    if !touched.is_empty() {
+        tally::recount_sources(&mut *conn, &touched).await?;
+    }
+    Ok(!touched.is_empty())
+}
+
+/// The correction log of a statement, oldest first, speakers by name.
+pub async fn log(pool: &SqlitePool, statement_id: i64) -> sqlx::Result<Vec<CorrectionRow>> {
+    sqlx::query_as(
+        "select c.id, c.field,
+            case when c.field = 'speaker' then coalesce((select name from speaker where slug = c.before), 'the article') else c.before end as before,
+            case when c.field = 'speaker' then coalesce((select name from speaker where slug = c.after), 'the article') else c.after end as after,
+            c.note, c.editor, c.at
+         from statement t join source s on s.id = t.source_id
+         join correction c on c.source_file = s.file_name and c.words = t.text
+         where t.id = ? order by c.id",
+    )
+    .bind(statement_id)
+    .fetch_all(pool)
+    .await
+}
+
+/// The slug of the speaker named or slugged `name` (case-insensitive), if the database has one.
+pub async fn find_speaker(pool: &SqlitePool, name: &str) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar(
+        "select slug from speaker where name = ? collate nocase or slug = ? order by known desc, id limit 1",
+    )
+    .bind(name)
+    .bind(name)
+    .fetch_optional(pool)
+    .await
+}
+
+/// The names of the speakers with most statements, for the review form's suggestions.
+pub async fn speaker_names(pool: &SqlitePool, limit: i64) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar(
+        "select p.name from speaker p join statement t on t.speaker_id = p.id
+         group by p.id order by count(*) desc, p.name limit ?",
+    )
+    .bind(limit)
+    .fetch_all(pool)
+    .await
+}
+
+/// A page of what needs an editor's look among the statements of `filter`: lowest confidence
+/// first, then those not reviewed; and how many match in all.
+pub async fn queue(
+    pool: &SqlitePool,
+    filter: &super::models::StatementFilter,
+) -> sqlx::Result<(Vec<super::models::StatementRow>, i64)> {
+    use super::statements::{STATEMENT_JOINS, STATEMENT_SELECT, push_filter};
+    let mut q = sqlx::QueryBuilder::<sqlx::Sqlite>::new(STATEMENT_SELECT);
+    q.push(STATEMENT_JOINS);
+    push_filter(&mut q, filter, None);
+    q.push(" order by t.confidence asc, t.review <> '' asc, t.id asc limit ")
+        .push_bind(filter.limit)
+        .push(" offset ")
+        .push_bind(filter.offset);
+    let rows = q.build_query_as().fetch_all(pool).await?;
+    let mut q = sqlx::QueryBuilder::<sqlx::Sqlite>::new("select count(*) from statement t");
+    push_filter(&mut q, filter, None);
+    let total = q.build_query_scalar().fetch_one(pool).await?;
+    Ok((rows, total))
+}
+
+/// Corrections that apply to no statement any more: the article changed and their words are
+/// gone (`gone`), or they are still there but no longer extracted as a statement.
+#[derive(Debug, Clone, FromRow, serde::Serialize)]
+pub struct Orphan {
+    /// The article.
+    pub source_id: i64,
+    /// Its file name.
+    pub source_file: String,
+    /// The statement's words.
+    pub words: String,
+    /// The fields corrected (`speaker,points`).
+    pub fields: String,
+    /// When the last correction was made.
+    pub at: String,
+    /// Whether the words are gone from the article.
+    pub gone: bool,
+}
+
+/// The corrections that need a new look (see [`Orphan`]); dismissed statements are not listed.
+pub async fn orphans(pool: &SqlitePool) -> sqlx::Result<Vec<Orphan>> {
+    sqlx::query_as(
+        "select s.id as source_id, c.source_file, c.words, group_concat(distinct c.field) as fields,
+            max(c.at) as at, instr(s.body, c.words) = 0 as gone
+         from correction c join source s on s.file_name = c.source_file
+         where not exists (select 1 from statement t where t.source_id = s.id and t.text = c.words)
+         group by c.source_file, c.words
+         having sum(c.field = 'not_plan') = 0
+         order by max(c.id) desc limit 500",
+    )
+    .fetch_all(pool)
+    .await
+}
