@@ -11,4 +11,5 @@ pub mod eval;
 pub mod ingest;
 pub mod model;
 pub mod text;
+pub mod versions;
 pub mod web;
