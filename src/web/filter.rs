@@ -50,6 +50,8 @@ pub struct RawStatementQuery {
     pub page: Vec<String>,
     /// Rows per page, 1 to [`MAX_PAGE_SIZE`] (default [`PAGE_SIZE`]).
     pub size: Vec<String>,
+    /// Version slugs of the plan (`seeds/versions.toml`).
+    pub version: Vec<String>,
 }
 
 /// One facet parameter of the statement list.

@@ -16,6 +16,7 @@ pub mod serve;
 pub mod state;
 pub mod timeline;
 pub mod version;
+pub mod versions;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -150,6 +151,13 @@ fn routes(state: AppState) -> Router {
             "/provisions/{number}/feed.atom",
             get(handlers::data::provision_feed),
         )
+        .route(
+            "/provisions/{number}/versions.json",
+            get(handlers::versions::point_json),
+        )
+        .route("/versions", get(handlers::versions::list_page))
+        .route("/versions.json", get(handlers::versions::list_json))
+        .route("/versions/{slug}", get(handlers::versions::detail_page))
         .route("/sources", get(handlers::sources::list_page))
         .route("/sources.json", get(handlers::sources::list_json))
         .route("/sources/{id}", get(handlers::sources::detail_page))

@@ -20,4 +20,5 @@ mod matrix;
 mod robustness;
 mod scale;
 mod security;
+mod versions;
 mod web;

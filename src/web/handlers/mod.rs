@@ -7,6 +7,7 @@ pub mod provisions;
 pub mod sources;
 pub mod speakers;
 pub mod statements;
+pub mod versions;
 
 use crate::web::error::WebError;
 
