@@ -12,6 +12,7 @@ pub mod models;
 pub mod queries;
 pub mod statements;
 pub mod tally;
+pub mod versions;
 pub mod write;
 
 use std::path::Path;
