@@ -391,6 +391,8 @@ pub struct StatementFilter {
     pub kinds: Vec<Kind>,
     /// Stances.
     pub stances: Vec<Stance>,
+    /// Slugs of the plan's versions the statements speak of.
+    pub versions: Vec<String>,
     /// Full-text search words, as typed (trimmed); matched by [`super::fts`].
     pub q: Option<String>,
     /// Articles dated on or after.

@@ -94,11 +94,11 @@ impl Names {
     }
 }
 
-/// The six facets' counts, each on a connection of its own, in [`FACETS`] order.
+/// The seven facets' counts, each on a connection of its own, in [`FACETS`] order.
 async fn count_facets(
     state: &AppState,
     filter: &StatementFilter,
-) -> WebResult<[(Vec<FacetCount>, i64); 6]> {
+) -> WebResult<[(Vec<FacetCount>, i64); 7]> {
     let count = |facet| queries::facet_counts(&state.pool, filter, facet, FACET_SHOWN);
     let c = tokio::try_join!(
         count(FACETS[0].facet),
@@ -107,8 +107,9 @@ async fn count_facets(
         count(FACETS[3].facet),
         count(FACETS[4].facet),
         count(FACETS[5].facet),
+        count(FACETS[6].facet),
     )?;
-    Ok([c.0, c.1, c.2, c.3, c.4, c.5])
+    Ok([c.0, c.1, c.2, c.3, c.4, c.5, c.6])
 }
 
 /// Reads a page of `filter` whose links go to `path`.

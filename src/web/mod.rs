@@ -109,6 +109,7 @@ pub fn query_names() -> std::collections::HashSet<&'static str> {
         field_names::of::<filter::RawSourceQuery>(),
         field_names::of::<handlers::index::MatrixQuery>(),
         field_names::of::<handlers::speakers::ListQuery>(),
+        field_names::of::<handlers::claims::ClaimsQuery>(),
     ]
     .concat()
     .into_iter()
@@ -155,6 +156,8 @@ fn routes(state: AppState) -> Router {
             "/provisions/{number}/versions.json",
             get(handlers::versions::point_json),
         )
+        .route("/claims", get(handlers::claims::claims_page))
+        .route("/claims.json", get(handlers::claims::claims_json))
         .route("/versions", get(handlers::versions::list_page))
         .route("/versions.json", get(handlers::versions::list_json))
         .route("/versions/{slug}", get(handlers::versions::detail_page))

@@ -334,6 +334,99 @@ pub fn row_statuses(v: &Versions, selected: Option<&Version>, here: &str) -> Row
     }
 }
 
+/// The version a statement speaks of, why, and its checked claims.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct StatementVersion {
+    /// The version's slug, name and why.
+    pub version: Option<(String, String, String)>,
+    /// Its claims checked against that text.
+    pub claims: Vec<crate::db::versions::ClaimRow>,
+}
+
+/// What statement `id` says of the versions.
+pub async fn for_statement(pool: &sqlx::SqlitePool, id: i64) -> Result<StatementVersion, WebError> {
+    let all = data()?;
+    let version = crate::db::versions::statement_version(pool, id)
+        .await?
+        .map(|(slug, via)| {
+            let name = all
+                .get(&slug)
+                .map_or_else(|| slug.clone(), |v| v.name.clone());
+            (slug, name, via)
+        });
+    Ok(StatementVersion {
+        version,
+        claims: crate::db::versions::statement_claims(pool, id).await?,
+    })
+}
+
+/// Checked claims of one point.
+#[derive(Debug, Clone, Serialize)]
+pub struct PointClaims {
+    /// The point.
+    pub point: i64,
+    /// Its claims, contradictions first.
+    pub claims: Vec<crate::db::versions::ClaimRow>,
+}
+
+/// One outlet's checked claims, counted.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutletClaims {
+    /// The outlet (publisher, or file name).
+    pub outlet: String,
+    /// Claims contradicting the text.
+    pub contradicts: usize,
+    /// Claims matching it.
+    pub matches: usize,
+}
+
+/// The claims grouped by point (in point order) and counted by outlet (most contradictions
+/// first).
+pub fn group_claims(
+    claims: Vec<crate::db::versions::ClaimRow>,
+) -> (Vec<PointClaims>, Vec<OutletClaims>) {
+    let mut outlets: Vec<OutletClaims> = Vec::new();
+    for c in &claims {
+        let i = match outlets.iter().position(|o| o.outlet == c.outlet) {
+            Some(i) => i,
+            None => {
+                outlets.push(OutletClaims {
+                    outlet: c.outlet.clone(),
+                    contradicts: 0,
+                    matches: 0,
+                });
+                outlets.len() - 1
+            }
+        };
+        if c.verdict == "contradicts" {
+            outlets[i].contradicts += 1;
+        } else {
+            outlets[i].matches += 1;
+        }
+    }
+    outlets.sort_by(|a, b| {
+        b.contradicts
+            .cmp(&a.contradicts)
+            .then(b.matches.cmp(&a.matches))
+            .then(a.outlet.cmp(&b.outlet))
+    });
+    let mut points: Vec<PointClaims> = Vec::new();
+    for c in claims {
+        match points.iter_mut().find(|p| p.point == c.provision) {
+            Some(p) => p.claims.push(c),
+            None => points.push(PointClaims {
+                point: c.provision,
+                claims: vec![c],
+            }),
+        }
+    }
+    points.sort_by_key(|p| p.point);
+    for p in &mut points {
+        p.claims.sort_by_key(|c| c.verdict != "contradicts");
+    }
+    (points, outlets)
+}
+
 /// The host of a source address, for a link's text ("kyivindependent.com").
 pub fn host(url: &str) -> &str {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);

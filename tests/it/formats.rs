@@ -90,8 +90,8 @@ async fn facet_counts_agree_with_the_lists_their_links_give() -> anyhow::Result<
     let facets = start["facets"].as_array().cloned().unwrap_or_default();
     assert_eq!(
         facets.len(),
-        6,
-        "point, category, speaker, source, kind, stance"
+        7,
+        "point, category, speaker, source, kind, stance, version"
     );
     let mut followed = 0;
     for g in &facets {

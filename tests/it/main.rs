@@ -6,6 +6,7 @@
 mod bad_input;
 mod binary;
 mod cache;
+mod claims;
 mod common;
 mod concurrency;
 mod crash;

@@ -1,6 +1,7 @@
 //! One file per page: its template struct and its handler.
 
 pub mod assets;
+pub mod claims;
 pub mod data;
 pub mod index;
 pub mod provisions;

@@ -365,6 +365,8 @@ pub struct StatementPage {
     pub before: String,
     /// Text of its paragraph after it.
     pub after: String,
+    /// The version of the plan it speaks of, and its checked claims.
+    pub versions: crate::web::versions::StatementVersion,
 }
 
 /// The JSON twin of a statement page.
@@ -374,6 +376,7 @@ struct StatementJson<'a> {
     statement: StatementOut<'a>,
     before: &'a str,
     after: &'a str,
+    versions: crate::web::versions::StatementVersion,
 }
 
 /// `GET /statements/{id}` and `/statements/{id}.json`
@@ -401,11 +404,13 @@ pub async fn detail_page(
         } else {
             (String::new(), String::new())
         };
+    let versions = crate::web::versions::for_statement(&state.pool, id).await?;
     if as_json {
         return Ok(formats::json(&StatementJson {
             statement: StatementOut::new(&statement, &state.public_url),
             before: &before,
             after: &after,
+            versions,
         }));
     }
     let who = statement.speaker_label();
@@ -432,6 +437,7 @@ pub async fn detail_page(
         statement,
         before,
         after,
+        versions,
     })?
     .into_response())
 }
