@@ -152,6 +152,8 @@ pub struct EvalArgs {
 /// Runs the command line; returns the process exit code.
 pub async fn run(cli: Cli) -> anyhow::Result<i32> {
     let catalog = Catalog::bundled()?;
+    // the plan's versions are checked before anything runs (a fault names itself)
+    crate::versions::Versions::bundled()?;
     let extractor = std::sync::Arc::new(Extractor::new(&catalog)?);
     if let Some(Command::Extract { files }) = &cli.command {
         return extract_files(&extractor, files);

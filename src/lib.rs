@@ -13,4 +13,5 @@ pub mod ingest;
 pub mod model;
 pub mod password;
 pub mod text;
+pub mod versions;
 pub mod web;

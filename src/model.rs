@@ -271,6 +271,56 @@ pub struct Statement {
     pub rule: &'static str,
     /// How sure the rule is, 0 to 1.
     pub confidence: f32,
+    /// The version of the plan it speaks of, and why (none before the plan was reported).
+    pub version: Option<VersionLink>,
+    /// Its numbers and key terms checked against that version's text.
+    pub claims: Vec<ClaimCheck>,
+}
+
+/// The version of the plan a statement speaks of (`seeds/versions.toml`), and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VersionLink {
+    /// The version's slug.
+    pub slug: String,
+    /// Why: "names it (“the 19-point plan”)" or "dated 2025-11-26, in its time".
+    pub via: String,
+}
+
+/// Whether a claim agrees with the text it is checked against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// The text says the same.
+    Matches,
+    /// The text says otherwise.
+    Contradicts,
+}
+
+impl Verdict {
+    /// The name stored and shown.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Matches => "matches",
+            Verdict::Contradicts => "contradicts",
+        }
+    }
+}
+
+/// A number or key term of a statement compared with the text of the version it speaks of.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimCheck {
+    /// The point of the plan (1 to 28).
+    pub point: u8,
+    /// The checked topic (`army`, `g8` ...).
+    pub topic: String,
+    /// The version whose text it is compared with.
+    pub version: String,
+    /// What the statement says ("the army is halved", "600,000").
+    pub said: String,
+    /// What the text says ("the 28-point text caps it at 600,000").
+    pub text_says: String,
+    /// Matches or contradicts.
+    pub verdict: Verdict,
 }
 
 /// What an editor's account may do.

@@ -22,6 +22,7 @@ fn in_tally(f: &StatementFilter, facet: Facet) -> bool {
     f.sources.is_empty()
         && f.reviewed.is_empty()
         && facet != Facet::Reviewed
+        && (facet == Facet::Version || f.versions.is_empty())
         && f.q.is_none()
         && f.from.is_none()
         && f.to.is_none()
@@ -267,6 +268,20 @@ fn push_review_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter) {
     q.push(" group by 1 order by 1 desc");
 }
 
+/// The versions the statements speak of, in the versions' order.
+fn push_version_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter) {
+    q.push(
+        "select v.version as value, coalesce(pv.short, v.version) as label, count(*) as count,
+         0 as total from statement_version v left join plan_version pv on pv.slug = v.version",
+    );
+    if !is_open(filter, Some(Facet::Version)) {
+        q.push(" where v.statement_id in (select t.id from statement t");
+        push_filter(q, filter, Some(Facet::Version));
+        q.push(")");
+    }
+    q.push(" group by v.version order by min(pv.position), v.version");
+}
+
 /// The values of one facet with their counts: statements matching `filter` with that facet's
 /// own selection left out (so each count says what adding the value would bring), and how many
 /// values the facet has. Points, categories, kinds and stances come all, in their natural
@@ -288,6 +303,7 @@ pub async fn facet_counts(
         Facet::Kind => push_label_counts(&mut q, filter, facet, "kind", cube),
         Facet::Stance => push_label_counts(&mut q, filter, facet, "stance", cube),
         Facet::Reviewed => push_review_counts(&mut q, filter),
+        Facet::Version => push_version_counts(&mut q, filter),
     }
     let rows: Vec<FacetRow> = q.build_query_as().fetch_all(pool).await?;
     let total = rows.first().map_or(0, |r| r.total).max(rows.len() as i64);

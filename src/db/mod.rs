@@ -14,6 +14,7 @@ pub mod queries;
 pub mod review;
 pub mod statements;
 pub mod tally;
+pub mod versions;
 pub mod write;
 
 use std::path::Path;

@@ -427,6 +427,8 @@ pub struct StatementFilter {
     pub stances: Vec<Stance>,
     /// `yes` (reviewed or corrected by an editor) and/or `no`.
     pub reviewed: Vec<String>,
+    /// Slugs of the plan's versions the statements speak of.
+    pub versions: Vec<String>,
     /// Full-text search words, as typed (trimmed); matched by [`super::fts`].
     pub q: Option<String>,
     /// Articles dated on or after.

@@ -65,6 +65,9 @@ pub async fn upsert_catalog(pool: &SqlitePool, catalog: &Catalog) -> sqlx::Resul
         .await?;
     }
     super::matrix::upsert_outlets(&mut tx, &catalog.outlets).await?;
+    if let Ok(versions) = crate::versions::Versions::bundled() {
+        super::versions::upsert(&mut tx, versions).await?;
+    }
     bump_data_version(&mut tx).await?;
     tx.commit().await?;
     Ok(())

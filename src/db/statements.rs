@@ -32,6 +32,8 @@ pub enum Facet {
     Stance,
     /// `reviewed`
     Reviewed,
+    /// `version`
+    Version,
 }
 
 pub(super) fn push_in<T>(q: &mut QueryBuilder<Sqlite>, values: &[T])
@@ -56,6 +58,7 @@ pub(super) fn is_open(f: &StatementFilter, skip: Option<Facet>) -> bool {
         && open(Facet::Kind, f.kinds.is_empty())
         && open(Facet::Stance, f.stances.is_empty())
         && open(Facet::Reviewed, f.reviewed.is_empty())
+        && open(Facet::Version, f.versions.is_empty())
         && f.q.is_none()
         && f.from.is_none()
         && f.to.is_none()
@@ -129,6 +132,11 @@ fn push_filter_as(
     }
     if skip != Some(Facet::Reviewed) {
         push_reviewed(q, &f.reviewed);
+    }
+    if skip != Some(Facet::Version) && !f.versions.is_empty() {
+        q.push(" and t.id in (select statement_id from statement_version where version");
+        push_in(q, &f.versions);
+        q.push(")");
     }
     if skip != Some(Facet::Source) && !f.sources.is_empty() {
         q.push(" and t.source_id");

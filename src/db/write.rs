@@ -75,6 +75,8 @@ struct Batch {
     changed: bool,
     rows: Vec<Row>,
     links: Vec<(i64, i64, String)>,
+    /// The versions the statements speak of and their checked claims.
+    versions: super::versions::Pending,
 }
 
 /// Writes the articles of one ingest run, batch by batch.
@@ -130,6 +132,7 @@ impl Writer {
                 changed: false,
                 rows: Vec::new(),
                 links: Vec::new(),
+                versions: Default::default(),
             });
         }
         match self.batch.as_mut() {
@@ -221,6 +224,7 @@ impl Writer {
             let b = self.batch().await?;
             let sid = b.next_statement;
             b.next_statement += 1;
+            b.versions.add(sid, &s);
             for p in &s.provisions {
                 b.links
                     .push((sid, i64::from(p.number), p.evidence.join(", ")));
@@ -283,6 +287,7 @@ impl Writer {
         let conn: &mut SqliteConnection = &mut b.tx;
         insert_sources(&mut *conn, &b.sources).await?;
         insert_statements(&mut *conn, &b.rows, &b.links).await?;
+        b.versions.insert(&mut *conn).await?;
         let new_statements = (!b.rows.is_empty()).then_some(b.first_statement);
         let new_sources = (!b.sources.is_empty()).then_some(b.first_source);
         feed_search(&mut *conn, new_statements, new_sources).await?;

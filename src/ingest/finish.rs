@@ -93,6 +93,8 @@ impl Extractor {
                 stance_cues,
                 rule: c.rule,
                 confidence: c.confidence,
+                version: None,
+                claims: Vec::new(),
             });
         }
         out

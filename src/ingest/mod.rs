@@ -28,6 +28,7 @@ mod relevance;
 mod resolve;
 #[cfg(test)]
 mod speaker_tests;
+pub mod versions;
 
 use antecedents::SpanAnalyses;
 use resolve::{
@@ -58,6 +59,9 @@ pub enum RulesError {
     /// A word list.
     #[error("could not build a matcher: {0}")]
     Matcher(#[from] aho_corasick::BuildError),
+    /// The plan's versions (`seeds/versions.toml`).
+    #[error(transparent)]
+    Versions(#[from] crate::versions::VersionsError),
 }
 
 /// The compiled extraction rules: build once, use for every article.
@@ -82,6 +86,8 @@ pub struct Extractor {
     /// Words of front-line reports.
     battlefield: Vec<String>,
     catalog: Catalog,
+    /// The plan's versions and the claims checked against them.
+    versions: (&'static crate::versions::Versions, versions::Claims),
 }
 
 impl Extractor {
@@ -140,6 +146,10 @@ impl Extractor {
                 .map(|w| format!(" {} ", crate::text::fold_str(w)))
                 .collect(),
             catalog: catalog.clone(),
+            versions: (
+                crate::versions::Versions::bundled()?,
+                versions::Claims::new()?,
+            ),
         })
     }
 
@@ -236,7 +246,10 @@ impl Extractor {
         let is_place = |w: &str| self.gazetteer.is_place(w);
         let joints = groups::joint_groups(&article.body, &mentions, &is_place);
         let resolved = resolve_speakers(&article.body, &joints, candidates, &mentions, &holders);
-        self.finish(&ctx, &names, article.title.as_deref(), resolved)
+        let mut out = self.finish(&ctx, &names, article.title.as_deref(), resolved);
+        let (all, claims) = &self.versions;
+        versions::annotate(all, claims, article.published_date.as_deref(), &mut out);
+        out
     }
 
     /// Known people and media named outside quotes, in order, for pronouns and "the newspaper".

@@ -52,6 +52,8 @@ pub struct RawStatementQuery {
     pub page: Vec<String>,
     /// Rows per page, 1 to [`MAX_PAGE_SIZE`] (default [`PAGE_SIZE`]).
     pub size: Vec<String>,
+    /// Version slugs of the plan (`seeds/versions.toml`).
+    pub version: Vec<String>,
 }
 
 /// One facet parameter of the statement list.
@@ -73,7 +75,7 @@ pub struct FacetDef {
 }
 
 /// The facet parameters, in the order of the query string, the form and the facet lists.
-pub const FACETS: [FacetDef; 7] = [
+pub const FACETS: [FacetDef; 8] = [
     FacetDef {
         facet: Facet::Provision,
         name: "provision",
@@ -170,6 +172,24 @@ pub const FACETS: [FacetDef; 7] = [
         remove: |f, v| remove_named(&mut f.reviewed, v),
         selected: |f| names(&f.reviewed),
     },
+    FacetDef {
+        facet: Facet::Version,
+        name: "version",
+        title: "Version of the plan",
+        raw: |r| &r.version,
+        add: |f, v| {
+            let known = crate::versions::Versions::bundled().is_ok_and(|all| all.get(v).is_some());
+            if !known {
+                return Err(
+                    "it takes a version of the plan such as twenty-point (see /versions)".into(),
+                );
+            }
+            f.versions.push(v.to_string());
+            Ok(())
+        },
+        remove: |f, v| remove_named(&mut f.versions, v),
+        selected: |f| names(&f.versions),
+    },
 ];
 
 /// The definition of a facet ([`FACETS`] has one for each; a test checks it).
@@ -207,7 +227,7 @@ fn normalise(f: &mut StatementFilter) {
     f.provisions.dedup();
     f.sources.sort_unstable();
     f.sources.dedup();
-    for list in [&mut f.categories, &mut f.speakers, &mut f.reviewed] {
+    for list in [&mut f.categories, &mut f.speakers, &mut f.reviewed, &mut f.versions] {
         list.sort();
         list.dedup();
     }
@@ -499,6 +519,7 @@ mod tests {
             (Facet::Source, "source"),
             (Facet::Kind, "kind"),
             (Facet::Stance, "stance"),
+            (Facet::Version, "version"),
         ];
         for (facet, name) in all {
             assert_eq!(FACETS.iter().filter(|d| d.facet == facet).count(), 1);

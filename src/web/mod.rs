@@ -19,6 +19,7 @@ pub mod state;
 pub mod throttle;
 pub mod timeline;
 pub mod version;
+pub mod versions;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -113,6 +114,7 @@ pub fn query_names() -> std::collections::HashSet<&'static str> {
         field_names::of::<filter::RawSourceQuery>(),
         field_names::of::<handlers::index::MatrixQuery>(),
         field_names::of::<handlers::speakers::ListQuery>(),
+        field_names::of::<handlers::claims::ClaimsQuery>(),
     ]
     .concat()
     .into_iter()
@@ -158,6 +160,15 @@ fn routes(state: AppState) -> Router {
             "/provisions/{number}/feed.atom",
             get(handlers::data::provision_feed),
         )
+        .route(
+            "/provisions/{number}/versions.json",
+            get(handlers::versions::point_json),
+        )
+        .route("/claims", get(handlers::claims::claims_page))
+        .route("/claims.json", get(handlers::claims::claims_json))
+        .route("/versions", get(handlers::versions::list_page))
+        .route("/versions.json", get(handlers::versions::list_json))
+        .route("/versions/{slug}", get(handlers::versions::detail_page))
         .route("/sources", get(handlers::sources::list_page))
         .route("/sources.json", get(handlers::sources::list_json))
         .route("/sources/{id}", get(handlers::sources::detail_page))

@@ -91,7 +91,7 @@ async fn facet_counts_agree_with_the_lists_their_links_give() -> anyhow::Result<
     assert_eq!(
         facets.len(),
         7,
-        "point, category, speaker, source, kind, stance, reviewed"
+        "point, category, speaker, source, kind, stance, reviewed, version"
     );
     let mut followed = 0;
     for g in &facets {

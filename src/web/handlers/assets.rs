@@ -3,7 +3,11 @@
 use axum::http::header;
 use axum::response::IntoResponse;
 
-const APP_CSS: &str = include_str!("../../../static/app.css");
+// the versions' pages have their own rules, served after the site's
+const APP_CSS: &str = concat!(
+    include_str!("../../../static/app.css"),
+    include_str!("../../../static/versions.css")
+);
 const APP_JS: &str = include_str!("../../../static/app.js");
 
 /// Assets change with the binary: an hour of caching, then a check.

@@ -18,6 +18,7 @@ use crate::web::matrix::{
 use crate::web::page::{PageMeta, crumb, render};
 use crate::web::paging::{link, with_query};
 use crate::web::state::AppState;
+use crate::web::versions;
 
 /// Columns per page of the matrix (`page=`): the views of articles and speakers grow with the
 /// corpus; the outlet and country views fit on one page.
@@ -38,6 +39,8 @@ pub struct MatrixQuery {
     pub organisation: Option<String>,
     /// Page of columns, from 1.
     pub page: Option<String>,
+    /// Colour the rows by each point's status in this version of the plan.
+    pub version: Option<String>,
 }
 
 /// A link to another view.
@@ -84,6 +87,8 @@ pub struct MatrixPage {
     pub prev: Option<String>,
     /// Link to the next page of columns.
     pub next: Option<String>,
+    /// The rows' status in a chosen version of the plan.
+    pub by_version: crate::web::versions::RowStatuses,
 }
 
 fn parse_axis(by: Option<&str>) -> WebResult<Axis> {
@@ -272,6 +277,8 @@ pub async fn matrix_page(
 ) -> WebResult<Html<String>> {
     let axis = parse_axis(q.by.as_deref())?;
     let page = usize::try_from(page_number(q.page.as_deref())?).unwrap_or(1);
+    let all_versions = versions::data()?;
+    let version = versions::pick(all_versions, q.version.as_slice())?;
     let filter = parse_filter(axis, q)?;
     let provisions = queries::list_provisions(&state.pool).await?;
     let categories = queries::list_categories(&state.pool).await?;
@@ -339,6 +346,7 @@ pub async fn matrix_page(
         shown,
         prev,
         next,
+        by_version: versions::row_statuses(all_versions, version, &paged(axis, &filter, page)),
     })
 }
 

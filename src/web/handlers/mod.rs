@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod assets;
+pub mod claims;
 pub mod data;
 pub mod index;
 pub mod login;
@@ -10,6 +11,7 @@ pub mod review;
 pub mod sources;
 pub mod speakers;
 pub mod statements;
+pub mod versions;
 
 use crate::web::error::WebError;
 

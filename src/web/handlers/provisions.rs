@@ -19,6 +19,7 @@ use crate::web::page::{ATOM, JSON, PageMeta, crumb, render};
 use crate::web::paging::{Pager, canonical_page, pager, paging};
 use crate::web::state::AppState;
 use crate::web::timeline::Timeline;
+use crate::web::versions;
 
 /// Statements of one source on the point (those of this page).
 pub struct SourceBlock {
@@ -57,6 +58,8 @@ pub struct ProvisionPage {
     pub next: Option<i64>,
     /// Statements over time, by outlet.
     pub timeline: Timeline,
+    /// The point's wording and status in each version of the plan.
+    pub versions: crate::web::versions::PointVersions,
 }
 
 /// The list of points.
@@ -203,7 +206,11 @@ pub async fn detail_page(
     )
     .with_alternate(ATOM, format!("/provisions/{number}/feed.atom"))
     .with_alternate(JSON, format!("/provisions/{number}.json"))
+    .with_alternate(JSON, format!("/provisions/{number}/versions.json"))
     .with_base(&state.public_url);
+    let all = versions::data()?;
+    let shown = versions::pick(all, &query.version)?.map(|v| v.slug.as_str());
+    let versions = versions::point_versions(all, u8::try_from(number).unwrap_or(0), shown);
     Ok(render(&ProvisionPage {
         meta,
         category,
@@ -216,6 +223,7 @@ pub async fn detail_page(
         next: point.next().map(PointNumber::number),
         timeline,
         provision,
+        versions,
     })?
     .into_response())
 }

@@ -307,6 +307,8 @@ pub struct StatementPage {
     pub after: String,
     /// Its review mark, correction log and, for an editor, the review form.
     pub review: crate::web::review::ReviewBox,
+    /// The version of the plan it speaks of, and its checked claims.
+    pub versions: crate::web::versions::StatementVersion,
 }
 
 /// The JSON twin of a statement page.
@@ -318,6 +320,7 @@ struct StatementJson<'a> {
     after: &'a str,
     /// The editors' correction log, oldest first.
     corrections: &'a [crate::db::review::CorrectionRow],
+    versions: crate::web::versions::StatementVersion,
 }
 
 /// `GET /statements/{id}` and `/statements/{id}.json`
@@ -347,12 +350,14 @@ pub async fn detail_page(
             (String::new(), String::new())
         };
     let review = crate::web::review::ReviewBox::load(&state, &headers, &statement).await?;
+    let versions = crate::web::versions::for_statement(&state.pool, id).await?;
     if as_json {
         return Ok(formats::json(&StatementJson {
             statement: StatementOut::new(&statement, &state.public_url),
             before: &before,
             after: &after,
             corrections: &review.log,
+            versions,
         }));
     }
     let who = statement.speaker_label();
@@ -380,6 +385,7 @@ pub async fn detail_page(
         before,
         after,
         review,
+        versions,
     })?
     .into_response())
 }
