@@ -76,8 +76,8 @@ pub enum Command {
     },
     /// Print every statement in the database as JSON Lines (the format `eval --pred` reads).
     Export {
-        /// Only the statements an editor reviewed, as gold lines (the format of
-        /// shared/gold/seeds.jsonl) that `pointwise eval --gold` reads.
+        /// Only the statements an editor reviewed, as gold lines (one JSON object a line: the
+        /// format `pointwise eval --gold` reads).
         #[arg(long)]
         reviewed: bool,
     },

@@ -227,7 +227,12 @@ fn normalise(f: &mut StatementFilter) {
     f.provisions.dedup();
     f.sources.sort_unstable();
     f.sources.dedup();
-    for list in [&mut f.categories, &mut f.speakers, &mut f.reviewed, &mut f.versions] {
+    for list in [
+        &mut f.categories,
+        &mut f.speakers,
+        &mut f.reviewed,
+        &mut f.versions,
+    ] {
         list.sort();
         list.dedup();
     }

@@ -117,11 +117,11 @@ impl Names {
     }
 }
 
-/// The seven facets' counts, each on a connection of its own, in [`FACETS`] order.
+/// The eight facets' counts, each on a connection of its own, in [`FACETS`] order.
 async fn count_facets(
     state: &AppState,
     filter: &StatementFilter,
-) -> WebResult<[(Vec<FacetCount>, i64); 7]> {
+) -> WebResult<[(Vec<FacetCount>, i64); 8]> {
     let count = |facet| queries::facet_counts(&state.pool, filter, facet, FACET_SHOWN);
     let c = tokio::try_join!(
         count(FACETS[0].facet),
@@ -131,8 +131,9 @@ async fn count_facets(
         count(FACETS[4].facet),
         count(FACETS[5].facet),
         count(FACETS[6].facet),
+        count(FACETS[7].facet),
     )?;
-    Ok([c.0, c.1, c.2, c.3, c.4, c.5, c.6])
+    Ok([c.0, c.1, c.2, c.3, c.4, c.5, c.6, c.7])
 }
 
 /// Reads a page of `filter` whose links go to `path`.

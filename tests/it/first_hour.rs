@@ -117,7 +117,13 @@ async fn a_point_has_a_json_twin_like_a_statement() -> anyhow::Result<()> {
     let (_, html) = common::get(&app, "/provisions/21").await?;
     let alt =
         common::Page::parse(&html).attrs("link[rel=alternate][type='application/json']", "href");
-    assert_eq!(alt, ["http://test.local/provisions/21.json"]);
+    assert_eq!(
+        alt,
+        [
+            "http://test.local/provisions/21.json",
+            "http://test.local/provisions/21/versions.json"
+        ]
+    );
     assert_eq!(
         common::get(&app, "/provisions/29.json").await?.0,
         StatusCode::NOT_FOUND
@@ -351,7 +357,8 @@ async fn the_filters_are_one_control_of_links_and_a_search_form() -> anyhow::Res
         ["Filters (2 chosen)"]
     );
     assert_eq!(page.count("details.filter-panel form.filters"), 1);
-    assert_eq!(page.count("details.filter-panel .facet"), 6);
+    // one per facet of FACETS: point, category, speaker, source, kind, stance, reviewed, version
+    assert_eq!(page.count("details.filter-panel .facet"), 8);
     // no list box: the facets' links are the way to pick values
     assert_eq!(
         page.count("select[multiple]"),
