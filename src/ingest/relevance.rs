@@ -258,13 +258,25 @@ impl Extractor {
         if is_setting(&ws[at + 1..], &verb) || self.is_delivery(&ws[at + 1..]) {
             return true;
         }
-        if !self.events.contains(verb.as_str()) {
-            return false;
-        }
         // "did not comment on the content": a refusal to comment is a claim
         let negated = ws[..at].iter().rev().take(3).any(|w| {
             ["not", "declined", "refused", "no", "never"].contains(w) || w.ends_with("n't")
         });
+        // "he did not say which", "would not say which are open": a refusal that names nothing
+        // of the plan says nothing about it
+        let unsaid = self
+            .catalog
+            .lexicon
+            .stance
+            .unsaid
+            .iter()
+            .any(|u| verb.starts_with(u.as_str()));
+        if negated && unsaid && own.plan_words.is_empty() && !self.linker.names_a_point(own) {
+            return true;
+        }
+        if !self.events.contains(verb.as_str()) {
+            return false;
+        }
         let rest = &ws[at + 1..];
         if negated || rest.iter().any(|w| CLAIM_PARTICIPLES.contains(w)) {
             return false;

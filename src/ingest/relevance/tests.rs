@@ -137,3 +137,15 @@ fn a_claim_of_meeting_or_travel_is_an_event() {
         .map(|s| s.provisions.iter().map(|p| p.number).collect::<Vec<_>>());
     assert_eq!(kept, Some(vec![7]), "a claim on the alliance stays");
 }
+
+#[test]
+fn a_refusal_to_say_that_names_nothing_is_no_statement() {
+    let out = extract(
+        "Envoy Maren Holt said the peace plan had changed a great deal. She did not say how.\n\nHolt did not say whether the army cap of the peace plan would stay.",
+    );
+    assert!(by(&out, "did not say how").is_none(), "{out:#?}");
+    assert!(
+        by(&out, "army cap").is_some(),
+        "a refusal that names a point stays: {out:#?}"
+    );
+}
