@@ -391,3 +391,24 @@ fn a_quote_over_paragraphs_belongs_to_the_speaker_where_it_closes() {
     assert_eq!(kallas.len(), 2, "{got:?}");
     assert!(kallas[0].starts_with("We have read"), "{kallas:?}");
 }
+
+#[test]
+fn an_interview_printed_with_q_and_a_full_stops_is_a_transcript() {
+    let got = statements(
+        "Kaja Kallas on the peace plan",
+        "Kaja Kallas spoke to us in Brussels.\n\nQ. Does the plan's army cap worry you?\n\nA. A cap on the victim and none on the aggressor is unacceptable to us.",
+    );
+    assert_eq!(
+        got.len(),
+        1,
+        "the visit is an event, the answer a quote: {got:?}"
+    );
+    assert_eq!(got[0].0.as_deref(), Some("Kaja Kallas"));
+    assert_eq!(got[0].1, "Quote");
+    assert!(got[0].2.starts_with("A cap on the victim"), "{:?}", got[0]);
+    assert!(
+        got[0].3.contains(&6),
+        "the cap of its question: {:?}",
+        got[0]
+    );
+}

@@ -58,14 +58,17 @@ pub(super) fn find_transcript(
     local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> HashSet<usize> {
     let mut used = HashSet::new();
+    let dotted = dotted_labels(ctx);
     let labels: Vec<Option<String>> = ctx
         .paragraphs
         .iter()
-        .map(|r| {
+        .zip(dotted)
+        .map(|(r, d)| {
             LABEL
                 .captures(&ctx.body[r.clone()])
                 .map(|c| c[1].to_string())
                 .filter(|l| !is_kicker(l))
+                .or(d)
         })
         .collect();
     let asking: Vec<bool> = labels
@@ -132,6 +135,29 @@ pub(super) fn find_transcript(
     used.extend(leads(ctx, out, local));
     used
 }
+
+/// `Q. …` / `A. …` paragraphs (an interview printed with full stops), when the article has
+/// both: "Q" and "A" labels, else nothing.
+fn dotted_labels(ctx: &Context<'_>) -> Vec<Option<String>> {
+    let labels: Vec<Option<String>> = ctx
+        .paragraphs
+        .iter()
+        .map(|r| {
+            DOTTED
+                .captures(&ctx.body[r.clone()])
+                .map(|c| c[1].to_string())
+        })
+        .collect();
+    let has = |l: &str| labels.iter().any(|x| x.as_deref() == Some(l));
+    if has("Q") && has("A") {
+        labels
+    } else {
+        vec![None; labels.len()]
+    }
+}
+
+static DOTTED: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"^(Q|A)\.\s+\p{Lu}").expect("static pattern"));
 
 /// The candidate of `span` in paragraph `para`, in the sentence where it starts.
 fn candidate(
