@@ -32,6 +32,7 @@ pub struct StanceRules {
     conditions: Vec<String>,
     but_then: Vec<String>,
     unsaid: Vec<String>,
+    rejections: Vec<String>,
 }
 
 impl StanceRules {
@@ -61,6 +62,7 @@ impl StanceRules {
             conditions: lex.conditions.iter().map(|n| fold_str(n)).collect(),
             but_then: lex.but_then.iter().map(|n| fold_str(n)).collect(),
             unsaid: lex.unsaid.iter().map(|n| fold_str(n)).collect(),
+            rejections: lex.rejections.iter().map(|n| fold_str(n)).collect(),
         })
     }
 
@@ -88,6 +90,10 @@ impl StanceRules {
             };
             let word = folded[m.start()..m.end()].to_string();
             let negated = self.negated(&folded[..m.start()]);
+            // "Putin did not reject the plan": a rejection denied takes no side
+            if negated && *cue == Cue::Opposes && self.rejections.contains(&word) {
+                continue;
+            }
             match (cue, negated) {
                 (Cue::Supports | Cue::Concession, true) => opp = true,
                 (Cue::Supports, false) => sup = true,
@@ -132,13 +138,15 @@ impl StanceRules {
         (stance, found)
     }
 
-    /// True when a "but" is followed by a negation, or a word of `but_then`, within three words.
+    /// True when a "but" is followed by a negation within three words, or a word of `but_then`
+    /// within six ("we welcome it, but Kyiv and the EU must be on board").
     fn but_then(&self, words: &[&str]) -> bool {
         words.iter().enumerate().any(|(i, w)| {
-            let next = || words.iter().skip(i + 1).take(3);
+            let next = |n| words.iter().skip(i + 1).take(n);
             *w == "but"
-                && next().any(|x| self.is_negation(x) || self.but_then.iter().any(|b| b == x))
-                && !next().any(|x| self.unsaid.iter().any(|u| u == x))
+                && (next(3).any(|x| self.is_negation(x))
+                    || next(6).any(|x| self.but_then.iter().any(|b| b == x)))
+                && !next(3).any(|x| self.unsaid.iter().any(|u| u == x))
         })
     }
 
@@ -318,6 +326,33 @@ mod tests {
             Some("pushed back"),
         );
         assert_eq!(s, Stance::Opposes, "a light-verb cue of opposition");
+    }
+
+    #[test]
+    fn a_rejection_denied_takes_no_side() {
+        let (s, _) = rules().stance(
+            Kind::Paraphrase,
+            "the spokesman said Moscow did not reject the draft",
+            None,
+        );
+        assert_eq!(s, Stance::Neutral);
+    }
+
+    #[test]
+    fn welcome_but_a_demand_further_on_is_mixed() {
+        let r = rules();
+        let (s, _) = r.stance(
+            Kind::Quote,
+            "we welcome every effort, but Kyiv and the Union must also be at the table",
+            None,
+        );
+        assert_eq!(s, Stance::Mixed);
+        let (s, _) = r.stance(
+            Kind::Quote,
+            "there are good ideas in it. But some parts should be improved",
+            None,
+        );
+        assert_eq!(s, Stance::Mixed);
     }
 
     #[test]
