@@ -97,7 +97,8 @@ impl Extractor {
                 .any(|w| self.negotiation.contains(&*w.text))
                 // in an article about the plan, a topic word of the negotiations
                 // ("membership")
-                || self.linker.has_topic_word(p.own))
+                || self.linker.has_topic_word(p.own)
+                || refers_to_it(c, p.text))
         {
             return Some(Reason::Topic);
         }
@@ -211,6 +212,28 @@ pub(super) fn month_day(date: &str) -> Option<(u8, u8)> {
     let month = parts.next()?.parse().ok()?;
     let day = parts.next()?.parse().ok()?;
     Some((month, day))
+}
+
+/// True when the claim opens on "it" or "this", the thing its paragraph is about: a quote
+/// that starts so ("It won't work," she said) or reported speech with the pronoun right after
+/// the speech verb ("Starmer said it had important elements").
+fn refers_to_it(c: &Candidate, text: &str) -> bool {
+    let folded = crate::text::fold_str(text);
+    let ws: Vec<&str> = folded
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let pronoun = |w: Option<&&str>| w.is_some_and(|w| ["it", "this"].contains(w));
+    match c.kind {
+        Kind::Quote => pronoun(ws.first()),
+        Kind::Paraphrase => c.verb.as_deref().is_some_and(|v| {
+            let v = crate::text::fold_str(v);
+            ws.iter()
+                .position(|w| *w == v)
+                .is_some_and(|at| pronoun(ws.get(at + 1)))
+        }),
+        Kind::Report => false,
+    }
 }
 
 /// Participles that, after an event's object, bring the claim: "commented on the plan, saying".

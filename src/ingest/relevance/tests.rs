@@ -149,3 +149,14 @@ fn a_refusal_to_say_that_names_nothing_is_no_statement() {
         "a refusal that names a point stays: {out:#?}"
     );
 }
+
+#[test]
+fn a_claim_that_opens_on_it_after_the_plan_is_about_the_plan() {
+    let out = extract(
+        "Nine governments said on Friday that they were uneasy about the US peace plan.\n\nPrime Minister Ola Brenner said it had some useful parts, but there was more to do.\n\n\"It will not hold for a month,\" said Ines Marlow, a senator.",
+    );
+    let brenner =
+        by(&out, "useful parts").map(|s| s.provisions.iter().map(|p| p.number).collect::<Vec<_>>());
+    assert_eq!(brenner, Some(vec![0]), "{out:#?}");
+    assert!(by(&out, "not hold for a month").is_some(), "{out:#?}");
+}
