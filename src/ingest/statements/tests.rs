@@ -412,3 +412,14 @@ fn an_interview_printed_with_q_and_a_full_stops_is_a_transcript() {
         got[0]
     );
 }
+
+#[test]
+fn a_quote_closed_by_is_quoted_belongs_to_the_name_before() {
+    let got = statements(
+        "The White House on the peace plan",
+        "\"The president backs this plan. It is fair to both sides,\" Karoline Leavitt is quoted.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0.as_deref(), Some("Karoline Leavitt"));
+    assert_eq!(got[0].1, "Quote");
+}
