@@ -423,3 +423,16 @@ fn a_quote_closed_by_is_quoted_belongs_to_the_name_before() {
     assert_eq!(got[0].0.as_deref(), Some("Karoline Leavitt"));
     assert_eq!(got[0].1, "Quote");
 }
+
+#[test]
+fn a_live_post_headline_in_single_marks_owns_no_section() {
+    let got = statements(
+        "Live: the peace plan",
+        "Kallas: 'Who wrote this plan?'\n\nRadosław Sikorski said the army cap in the plan was a mistake.",
+    );
+    let sikorski = got
+        .iter()
+        .find(|s| s.2.contains("army cap"))
+        .and_then(|s| s.0.clone());
+    assert_eq!(sikorski.as_deref(), Some("Radosław Sikorski"), "{got:?}");
+}

@@ -119,7 +119,11 @@ pub(super) fn find_transcript(
                 &mention,
                 "interview answer",
             ));
-            section(ctx, &labels, p, &mention, out, &mut used);
+            // a headline in single marks over a reporter's paragraph ("Tusk: 'Who wrote it?'")
+            // is a live page's post, not a section
+            if !ctx.body[q.outer.clone()].starts_with(['\'', '\u{2018}']) {
+                section(ctx, &labels, p, label, &mention, out, &mut used);
+            }
         } else {
             let end = r.start + ctx.body[r.clone()].trim_end().len();
             out.push(candidate(
@@ -199,20 +203,24 @@ fn heading_quote<'a>(ctx: &'a Context<'_>, content: usize, r: &Range<usize>) -> 
         .find(|q| q.outer.start == content && q.closed && q.outer.end >= end)
 }
 
-/// The paragraphs after a name with a quoted heading, up to the next label or heading: the
-/// person's own text, a paraphrase a sentence.
+/// The paragraphs after a name with a quoted heading, up to the next label or heading or a
+/// paragraph that names the person again: the person's own text, a paraphrase a sentence.
 fn section(
     ctx: &Context<'_>,
     labels: &[Option<String>],
     p: usize,
+    name: &str,
     mention: &Mention,
     out: &mut Vec<Candidate>,
     used: &mut HashSet<usize>,
 ) {
+    let surname = name.split_whitespace().last().unwrap_or(name);
     for (q, label) in labels.iter().enumerate().skip(p + 1) {
         let text = ctx.body[ctx.paragraphs[q].clone()].trim_end();
         let running = text.ends_with(['.', '!', '?', '"', '\u{201D}', ']', ')']);
-        if label.is_some() || !running {
+        // a paragraph that names the person again is the reporter's ("Hollis notes"): the other
+        // sieves read it
+        if label.is_some() || !running || text.contains(surname) {
             break;
         }
         used.insert(q);
