@@ -228,9 +228,17 @@ fn refers_to_it(c: &Candidate, text: &str) -> bool {
         Kind::Quote => pronoun(ws.first()),
         Kind::Paraphrase => c.verb.as_deref().is_some_and(|v| {
             let v = crate::text::fold_str(v);
+            // not a passive: "Europe has been told it is no party" names no speaker
+            let passive = |at: usize| {
+                ws[..at]
+                    .iter()
+                    .rev()
+                    .find(|b| !(b.len() > 4 && b.ends_with("ly")))
+                    .is_some_and(|b| ["been", "was", "were", "is", "are", "be"].contains(b))
+            };
             ws.iter()
                 .position(|w| *w == v)
-                .is_some_and(|at| pronoun(ws.get(at + 1)))
+                .is_some_and(|at| pronoun(ws.get(at + 1)) && !passive(at))
         }),
         Kind::Report => false,
     }

@@ -159,4 +159,11 @@ fn a_claim_that_opens_on_it_after_the_plan_is_about_the_plan() {
         by(&out, "useful parts").map(|s| s.provisions.iter().map(|p| p.number).collect::<Vec<_>>());
     assert_eq!(brenner, Some(vec![0]), "{out:#?}");
     assert!(by(&out, "not hold for a month").is_some(), "{out:#?}");
+    let out = extract(
+        "Nine governments said on Friday that they were uneasy about the US peace plan.\n\nNorway has been firmly told it is no party to any of it.",
+    );
+    assert!(
+        by(&out, "no party").is_none(),
+        "a passive names no speaker: {out:#?}"
+    );
 }
