@@ -78,8 +78,8 @@ impl StanceRules {
             folded.push_str(&fold_str(v));
         }
         let (mut sup, mut opp, mut mix) = (false, false, false);
-        // a concession granted ("Kyiv could give up its NATO bid …"), not refused
-        let mut granted = false;
+        // where a concession is granted ("Kyiv could give up its NATO bid …"), not refused
+        let mut granted: Option<usize> = None;
         let mut found = Vec::new();
         for m in self.ac.find_iter(&folded) {
             if !on_word_boundaries(&folded, m.start(), m.end()) {
@@ -100,7 +100,7 @@ impl StanceRules {
                 (Cue::Opposes, _) => opp = true,
                 (Cue::Mixed, _) => mix = true,
                 (Cue::Concession, false) => {
-                    granted = true;
+                    granted.get_or_insert(m.start());
                     continue;
                 }
                 (Cue::Neutral, _) => continue,
@@ -120,14 +120,17 @@ impl StanceRules {
             mix = true;
             found.push("but … not".to_string());
         }
-        // "a number we can live with, if the guarantees are real": support on a condition
-        if (sup || granted)
-            && !opp
+        // "a number we can live with, if the guarantees are real": support on a condition; a
+        // concession only before its condition ("if their troops leave, …" asks it of others)
+        if !opp
             && !mix
             && let Some(w) = self.condition(&words)
         {
-            mix = true;
-            found.push(format!("… {w}"));
+            let at = w.as_ptr() as usize - folded.as_ptr() as usize;
+            if sup || granted.is_some_and(|g| g < at) {
+                mix = true;
+                found.push(format!("… {w}"));
+            }
         }
         let stance = match (sup, opp, mix) {
             (true, true, _) | (_, false, true) => Stance::Mixed,
@@ -171,12 +174,16 @@ impl StanceRules {
             .any(|n| n == w || (n == "n't" && w.ends_with("n't")))
     }
 
+    /// A negation within three words before a cue, or "no" / "nobody" opening the subject
+    /// four words before ("No court in Kyiv will accept it").
     fn negated(&self, before: &str) -> bool {
-        words_of(before)
-            .iter()
-            .rev()
-            .take(3)
-            .any(|w| self.is_negation(w))
+        let words = words_of(before);
+        words.iter().rev().take(3).any(|w| self.is_negation(w))
+            || words
+                .iter()
+                .rev()
+                .nth(3)
+                .is_some_and(|w| ["no", "nobody", "none"].contains(w))
     }
 }
 
@@ -286,6 +293,18 @@ mod tests {
             None,
         );
         assert_eq!(s, Stance::Supports, "\"even if\" is no condition");
+        let (s, _) = r.stance(
+            Kind::Quote,
+            "if their troops leave the region, the shooting will stop",
+            None,
+        );
+        assert_eq!(
+            s,
+            Stance::Neutral,
+            "a concession asked of others in the condition"
+        );
+        let (s, _) = r.stance(Kind::Quote, "no national court will accept it", None);
+        assert_eq!(s, Stance::Opposes, "a negated subject four words before");
     }
 
     #[test]
