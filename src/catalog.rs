@@ -373,6 +373,9 @@ pub struct StanceLexicon {
     /// Russia had made concessions but did not say which").
     #[serde(default)]
     pub unsaid: Vec<String>,
+    /// Verbs of rejecting that take no side after a negation ("did not reject the plan").
+    #[serde(default)]
+    pub rejections: Vec<String>,
 }
 
 /// Boilerplate rules (`[boilerplate]`).

@@ -97,7 +97,8 @@ impl Extractor {
                 .any(|w| self.negotiation.contains(&*w.text))
                 // in an article about the plan, a topic word of the negotiations
                 // ("membership")
-                || self.linker.has_topic_word(p.own))
+                || self.linker.has_topic_word(p.own)
+                || refers_to_it(c, p.text))
         {
             return Some(Reason::Topic);
         }
@@ -213,6 +214,36 @@ pub(super) fn month_day(date: &str) -> Option<(u8, u8)> {
     Some((month, day))
 }
 
+/// True when the claim opens on "it" or "this", the thing its paragraph is about: a quote
+/// that starts so ("It won't work," she said) or reported speech with the pronoun right after
+/// the speech verb ("Starmer said it had important elements").
+fn refers_to_it(c: &Candidate, text: &str) -> bool {
+    let folded = crate::text::fold_str(text);
+    let ws: Vec<&str> = folded
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let pronoun = |w: Option<&&str>| w.is_some_and(|w| ["it", "this"].contains(w));
+    match c.kind {
+        Kind::Quote => pronoun(ws.first()),
+        Kind::Paraphrase => c.verb.as_deref().is_some_and(|v| {
+            let v = crate::text::fold_str(v);
+            // not a passive: "Europe has been told it is no party" names no speaker
+            let passive = |at: usize| {
+                ws[..at]
+                    .iter()
+                    .rev()
+                    .find(|b| !(b.len() > 4 && b.ends_with("ly")))
+                    .is_some_and(|b| ["been", "was", "were", "is", "are", "be"].contains(b))
+            };
+            ws.iter()
+                .position(|w| *w == v)
+                .is_some_and(|at| pronoun(ws.get(at + 1)) && !passive(at))
+        }),
+        Kind::Report => false,
+    }
+}
+
 /// Participles that, after an event's object, bring the claim: "commented on the plan, saying".
 const CLAIM_PARTICIPLES: &[&str] = &[
     "saying",
@@ -258,13 +289,25 @@ impl Extractor {
         if is_setting(&ws[at + 1..], &verb) || self.is_delivery(&ws[at + 1..]) {
             return true;
         }
-        if !self.events.contains(verb.as_str()) {
-            return false;
-        }
         // "did not comment on the content": a refusal to comment is a claim
         let negated = ws[..at].iter().rev().take(3).any(|w| {
             ["not", "declined", "refused", "no", "never"].contains(w) || w.ends_with("n't")
         });
+        // "he did not say which", "would not say which are open": a refusal that names nothing
+        // of the plan says nothing about it
+        let unsaid = self
+            .catalog
+            .lexicon
+            .stance
+            .unsaid
+            .iter()
+            .any(|u| verb.starts_with(u.as_str()));
+        if negated && unsaid && own.plan_words.is_empty() && !self.linker.names_a_point(own) {
+            return true;
+        }
+        if !self.events.contains(verb.as_str()) {
+            return false;
+        }
         let rest = &ws[at + 1..];
         if negated || rest.iter().any(|w| CLAIM_PARTICIPLES.contains(w)) {
             return false;

@@ -32,6 +32,7 @@ pub struct StanceRules {
     conditions: Vec<String>,
     but_then: Vec<String>,
     unsaid: Vec<String>,
+    rejections: Vec<String>,
 }
 
 impl StanceRules {
@@ -61,6 +62,7 @@ impl StanceRules {
             conditions: lex.conditions.iter().map(|n| fold_str(n)).collect(),
             but_then: lex.but_then.iter().map(|n| fold_str(n)).collect(),
             unsaid: lex.unsaid.iter().map(|n| fold_str(n)).collect(),
+            rejections: lex.rejections.iter().map(|n| fold_str(n)).collect(),
         })
     }
 
@@ -76,8 +78,8 @@ impl StanceRules {
             folded.push_str(&fold_str(v));
         }
         let (mut sup, mut opp, mut mix) = (false, false, false);
-        // a concession granted ("Kyiv could give up its NATO bid …"), not refused
-        let mut granted = false;
+        // where a concession is granted ("Kyiv could give up its NATO bid …"), not refused
+        let mut granted: Option<usize> = None;
         let mut found = Vec::new();
         for m in self.ac.find_iter(&folded) {
             if !on_word_boundaries(&folded, m.start(), m.end()) {
@@ -88,13 +90,17 @@ impl StanceRules {
             };
             let word = folded[m.start()..m.end()].to_string();
             let negated = self.negated(&folded[..m.start()]);
+            // "Putin did not reject the plan": a rejection denied takes no side
+            if negated && *cue == Cue::Opposes && self.rejections.contains(&word) {
+                continue;
+            }
             match (cue, negated) {
                 (Cue::Supports | Cue::Concession, true) => opp = true,
                 (Cue::Supports, false) => sup = true,
                 (Cue::Opposes, _) => opp = true,
                 (Cue::Mixed, _) => mix = true,
                 (Cue::Concession, false) => {
-                    granted = true;
+                    granted.get_or_insert(m.start());
                     continue;
                 }
                 (Cue::Neutral, _) => continue,
@@ -114,14 +120,17 @@ impl StanceRules {
             mix = true;
             found.push("but … not".to_string());
         }
-        // "a number we can live with, if the guarantees are real": support on a condition
-        if (sup || granted)
-            && !opp
+        // "a number we can live with, if the guarantees are real": support on a condition; a
+        // concession only before its condition ("if their troops leave, …" asks it of others)
+        if !opp
             && !mix
             && let Some(w) = self.condition(&words)
         {
-            mix = true;
-            found.push(format!("… {w}"));
+            let at = w.as_ptr() as usize - folded.as_ptr() as usize;
+            if sup || granted.is_some_and(|g| g < at) {
+                mix = true;
+                found.push(format!("… {w}"));
+            }
         }
         let stance = match (sup, opp, mix) {
             (true, true, _) | (_, false, true) => Stance::Mixed,
@@ -132,13 +141,15 @@ impl StanceRules {
         (stance, found)
     }
 
-    /// True when a "but" is followed by a negation, or a word of `but_then`, within three words.
+    /// True when a "but" is followed by a negation within three words, or a word of `but_then`
+    /// within six ("we welcome it, but Kyiv and the EU must be on board").
     fn but_then(&self, words: &[&str]) -> bool {
         words.iter().enumerate().any(|(i, w)| {
-            let next = || words.iter().skip(i + 1).take(3);
+            let next = |n| words.iter().skip(i + 1).take(n);
             *w == "but"
-                && next().any(|x| self.is_negation(x) || self.but_then.iter().any(|b| b == x))
-                && !next().any(|x| self.unsaid.iter().any(|u| u == x))
+                && (next(3).any(|x| self.is_negation(x))
+                    || next(6).any(|x| self.but_then.iter().any(|b| b == x)))
+                && !next(3).any(|x| self.unsaid.iter().any(|u| u == x))
         })
     }
 
@@ -163,12 +174,16 @@ impl StanceRules {
             .any(|n| n == w || (n == "n't" && w.ends_with("n't")))
     }
 
+    /// A negation within three words before a cue, or "no" / "nobody" opening the subject
+    /// four words before ("No court in Kyiv will accept it").
     fn negated(&self, before: &str) -> bool {
-        words_of(before)
-            .iter()
-            .rev()
-            .take(3)
-            .any(|w| self.is_negation(w))
+        let words = words_of(before);
+        words.iter().rev().take(3).any(|w| self.is_negation(w))
+            || words
+                .iter()
+                .rev()
+                .nth(3)
+                .is_some_and(|w| ["no", "nobody", "none"].contains(w))
     }
 }
 
@@ -278,6 +293,18 @@ mod tests {
             None,
         );
         assert_eq!(s, Stance::Supports, "\"even if\" is no condition");
+        let (s, _) = r.stance(
+            Kind::Quote,
+            "if their troops leave the region, the shooting will stop",
+            None,
+        );
+        assert_eq!(
+            s,
+            Stance::Neutral,
+            "a concession asked of others in the condition"
+        );
+        let (s, _) = r.stance(Kind::Quote, "no national court will accept it", None);
+        assert_eq!(s, Stance::Opposes, "a negated subject four words before");
     }
 
     #[test]
@@ -318,6 +345,33 @@ mod tests {
             Some("pushed back"),
         );
         assert_eq!(s, Stance::Opposes, "a light-verb cue of opposition");
+    }
+
+    #[test]
+    fn a_rejection_denied_takes_no_side() {
+        let (s, _) = rules().stance(
+            Kind::Paraphrase,
+            "the spokesman said Moscow did not reject the draft",
+            None,
+        );
+        assert_eq!(s, Stance::Neutral);
+    }
+
+    #[test]
+    fn welcome_but_a_demand_further_on_is_mixed() {
+        let r = rules();
+        let (s, _) = r.stance(
+            Kind::Quote,
+            "we welcome every effort, but Kyiv and the Union must also be at the table",
+            None,
+        );
+        assert_eq!(s, Stance::Mixed);
+        let (s, _) = r.stance(
+            Kind::Quote,
+            "there are good ideas in it. But some parts should be improved",
+            None,
+        );
+        assert_eq!(s, Stance::Mixed);
     }
 
     #[test]

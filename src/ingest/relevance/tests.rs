@@ -137,3 +137,33 @@ fn a_claim_of_meeting_or_travel_is_an_event() {
         .map(|s| s.provisions.iter().map(|p| p.number).collect::<Vec<_>>());
     assert_eq!(kept, Some(vec![7]), "a claim on the alliance stays");
 }
+
+#[test]
+fn a_refusal_to_say_that_names_nothing_is_no_statement() {
+    let out = extract(
+        "Envoy Maren Holt said the peace plan had changed a great deal. She did not say how.\n\nHolt did not say whether the army cap of the peace plan would stay.",
+    );
+    assert!(by(&out, "did not say how").is_none(), "{out:#?}");
+    assert!(
+        by(&out, "army cap").is_some(),
+        "a refusal that names a point stays: {out:#?}"
+    );
+}
+
+#[test]
+fn a_claim_that_opens_on_it_after_the_plan_is_about_the_plan() {
+    let out = extract(
+        "Nine governments said on Friday that they were uneasy about the US peace plan.\n\nPrime Minister Ola Brenner said it had some useful parts, but there was more to do.\n\n\"It will not hold for a month,\" said Ines Marlow, a senator.",
+    );
+    let brenner =
+        by(&out, "useful parts").map(|s| s.provisions.iter().map(|p| p.number).collect::<Vec<_>>());
+    assert_eq!(brenner, Some(vec![0]), "{out:#?}");
+    assert!(by(&out, "not hold for a month").is_some(), "{out:#?}");
+    let out = extract(
+        "Nine governments said on Friday that they were uneasy about the US peace plan.\n\nNorway has been firmly told it is no party to any of it.",
+    );
+    assert!(
+        by(&out, "no party").is_none(),
+        "a passive names no speaker: {out:#?}"
+    );
+}

@@ -391,3 +391,48 @@ fn a_quote_over_paragraphs_belongs_to_the_speaker_where_it_closes() {
     assert_eq!(kallas.len(), 2, "{got:?}");
     assert!(kallas[0].starts_with("We have read"), "{kallas:?}");
 }
+
+#[test]
+fn an_interview_printed_with_q_and_a_full_stops_is_a_transcript() {
+    let got = statements(
+        "Kaja Kallas on the peace plan",
+        "Kaja Kallas spoke to us in Brussels.\n\nQ. Does the plan's army cap worry you?\n\nA. A cap on the victim and none on the aggressor is unacceptable to us.",
+    );
+    assert_eq!(
+        got.len(),
+        1,
+        "the visit is an event, the answer a quote: {got:?}"
+    );
+    assert_eq!(got[0].0.as_deref(), Some("Kaja Kallas"));
+    assert_eq!(got[0].1, "Quote");
+    assert!(got[0].2.starts_with("A cap on the victim"), "{:?}", got[0]);
+    assert!(
+        got[0].3.contains(&6),
+        "the cap of its question: {:?}",
+        got[0]
+    );
+}
+
+#[test]
+fn a_quote_closed_by_is_quoted_belongs_to_the_name_before() {
+    let got = statements(
+        "The White House on the peace plan",
+        "\"The president backs this plan. It is fair to both sides,\" Karoline Leavitt is quoted.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0.as_deref(), Some("Karoline Leavitt"));
+    assert_eq!(got[0].1, "Quote");
+}
+
+#[test]
+fn a_live_post_headline_in_single_marks_owns_no_section() {
+    let got = statements(
+        "Live: the peace plan",
+        "Kallas: 'Who wrote this plan?'\n\nRadosław Sikorski said the army cap in the plan was a mistake.",
+    );
+    let sikorski = got
+        .iter()
+        .find(|s| s.2.contains("army cap"))
+        .and_then(|s| s.0.clone());
+    assert_eq!(sikorski.as_deref(), Some("Radosław Sikorski"), "{got:?}");
+}

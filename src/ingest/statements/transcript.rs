@@ -58,14 +58,17 @@ pub(super) fn find_transcript(
     local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> HashSet<usize> {
     let mut used = HashSet::new();
+    let dotted = dotted_labels(ctx);
     let labels: Vec<Option<String>> = ctx
         .paragraphs
         .iter()
-        .map(|r| {
+        .zip(dotted)
+        .map(|(r, d)| {
             LABEL
                 .captures(&ctx.body[r.clone()])
                 .map(|c| c[1].to_string())
                 .filter(|l| !is_kicker(l))
+                .or(d)
         })
         .collect();
     let asking: Vec<bool> = labels
@@ -116,7 +119,11 @@ pub(super) fn find_transcript(
                 &mention,
                 "interview answer",
             ));
-            section(ctx, &labels, p, &mention, out, &mut used);
+            // a headline in single marks over a reporter's paragraph ("Tusk: 'Who wrote it?'")
+            // is a live page's post, not a section
+            if !ctx.body[q.outer.clone()].starts_with(['\'', '\u{2018}']) {
+                section(ctx, &labels, p, label, &mention, out, &mut used);
+            }
         } else {
             let end = r.start + ctx.body[r.clone()].trim_end().len();
             out.push(candidate(
@@ -132,6 +139,29 @@ pub(super) fn find_transcript(
     used.extend(leads(ctx, out, local));
     used
 }
+
+/// `Q. …` / `A. …` paragraphs (an interview printed with full stops), when the article has
+/// both: "Q" and "A" labels, else nothing.
+fn dotted_labels(ctx: &Context<'_>) -> Vec<Option<String>> {
+    let labels: Vec<Option<String>> = ctx
+        .paragraphs
+        .iter()
+        .map(|r| {
+            DOTTED
+                .captures(&ctx.body[r.clone()])
+                .map(|c| c[1].to_string())
+        })
+        .collect();
+    let has = |l: &str| labels.iter().any(|x| x.as_deref() == Some(l));
+    if has("Q") && has("A") {
+        labels
+    } else {
+        vec![None; labels.len()]
+    }
+}
+
+static DOTTED: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"^(Q|A)\.\s+\p{Lu}").expect("static pattern"));
 
 /// The candidate of `span` in paragraph `para`, in the sentence where it starts.
 fn candidate(
@@ -173,20 +203,24 @@ fn heading_quote<'a>(ctx: &'a Context<'_>, content: usize, r: &Range<usize>) -> 
         .find(|q| q.outer.start == content && q.closed && q.outer.end >= end)
 }
 
-/// The paragraphs after a name with a quoted heading, up to the next label or heading: the
-/// person's own text, a paraphrase a sentence.
+/// The paragraphs after a name with a quoted heading, up to the next label or heading or a
+/// paragraph that names the person again: the person's own text, a paraphrase a sentence.
 fn section(
     ctx: &Context<'_>,
     labels: &[Option<String>],
     p: usize,
+    name: &str,
     mention: &Mention,
     out: &mut Vec<Candidate>,
     used: &mut HashSet<usize>,
 ) {
+    let surname = name.split_whitespace().last().unwrap_or(name);
     for (q, label) in labels.iter().enumerate().skip(p + 1) {
         let text = ctx.body[ctx.paragraphs[q].clone()].trim_end();
         let running = text.ends_with(['.', '!', '?', '"', '\u{201D}', ']', ')']);
-        if label.is_some() || !running {
+        // a paragraph that names the person again is the reporter's ("Hollis notes"): the other
+        // sieves read it
+        if label.is_some() || !running || text.contains(surname) {
             break;
         }
         used.insert(q);
