@@ -5,6 +5,7 @@
 
 mod bad_input;
 mod binary;
+mod blindspots;
 mod cache;
 mod claims;
 mod common;
