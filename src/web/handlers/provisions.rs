@@ -143,7 +143,7 @@ pub async fn detail_page(
         tally::provision_ranking(&state.pool, number, RankBy::Speaker, RANKED).await?;
     let category = category_name(&state, &provision).await?;
     let (timeline_rows, undated) = matrix::timeline(&state.pool, number).await?;
-    let timeline = Timeline::build(&timeline_rows, undated);
+    let mut timeline = Timeline::build(&timeline_rows, undated);
     let label = provision.label();
     let meta = PageMeta::new(
         &format!("{label}: {}", provision.title),
@@ -165,6 +165,7 @@ pub async fn detail_page(
     let all = versions::data()?;
     let shown = versions::pick(all, &query.version)?.map(|v| v.slug.as_str());
     let versions = versions::point_versions(all, u8::try_from(number).unwrap_or(0), shown);
+    timeline.mark_versions(&versions.starts());
     render(&ProvisionPage {
         meta,
         category,
