@@ -349,6 +349,18 @@ impl Versions {
         for c in &self.checks {
             check_faults(c, &known, &mut out);
         }
+        let words = self.versions.iter().flat_map(|v| &v.phrases).chain(
+            self.checks
+                .iter()
+                .flat_map(|c| c.cues.iter().chain(c.phrases.iter().flat_map(|p| &p.words))),
+        );
+        for w in words {
+            if w.is_empty() || *w != crate::text::fold_str(w) {
+                out.push(format!(
+                    "phrase {w:?} must be lowercase, as the text is matched folded"
+                ));
+            }
+        }
         out
     }
 }

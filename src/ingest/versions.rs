@@ -9,27 +9,27 @@
 use regex::Regex;
 
 use crate::model::{ClaimCheck, Statement, Verdict, VersionLink};
-use crate::text::{fold_str, on_word_boundaries};
+use crate::text::{Folded, fold, on_word_boundaries};
 use crate::versions::{Check, Version, Versions};
 
 /// The version each statement speaks of, and its checked claims; `date` is the article's.
 pub fn annotate(v: &Versions, claims: &Claims, date: Option<&str>, statements: &mut [Statement]) {
     for s in statements {
-        let folded = fold_str(&s.text);
-        s.version = version_of(v, &folded, date);
+        let folded = fold(&s.text);
+        s.version = version_of(v, &folded.text, date);
         if let Some(link) = &s.version
             && let Some(version) = v.get(&link.slug)
         {
-            s.claims = claims.check(v, version, &folded);
+            s.claims = claims.check(v, version, &folded, &s.text);
         }
     }
 }
 
-/// Where `phrase` (folded) stands in `folded` on word boundaries.
+/// Where `phrase` (folded already: [`Versions::parse`] checks it) stands in `folded` on word
+/// boundaries.
 fn find_phrase(folded: &str, phrase: &str) -> Option<usize> {
-    let phrase = fold_str(phrase);
     folded
-        .match_indices(phrase.as_str())
+        .match_indices(phrase)
         .map(|(i, _)| i)
         .find(|&i| on_word_boundaries(folded, i, i + phrase.len()))
 }
@@ -92,19 +92,27 @@ impl Claims {
                 r"\b(\d{1,3}(?:[,. ]\d{3})+|\d{4,7}|\d{1,3}(?:\.\d+)?\s?(?:k|thousand)\b)",
             )?,
             days: Regex::new(r"\b(\d{1,4}|hundred)[ -]days?\b")?,
-            billions: Regex::new(r"(?:[$€]|\b)(\d{1,4}(?:\.\d+)?)\s?(?:billion|bn)\b")?,
+            billions: Regex::new(r"(?:[$€]|\beur ?|\b)(\d{1,4}(?:\.\d+)?)\s?(?:billion|bn)\b")?,
             percent: Regex::new(r"\b(\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent\b)")?,
         })
     }
 
-    /// The claims of a statement (folded text) about `version`'s text, one per topic at most.
-    pub fn check(&self, v: &Versions, version: &Version, folded: &str) -> Vec<ClaimCheck> {
+    /// The claims of a statement (`text`, and `folded` from it) about `version`'s text, one
+    /// per topic at most.
+    pub fn check(
+        &self,
+        v: &Versions,
+        version: &Version,
+        folded: &Folded,
+        text: &str,
+    ) -> Vec<ClaimCheck> {
+        let f = folded.text.as_str();
         v.checks
             .iter()
-            .filter(|c| c.cues.iter().any(|cue| find_phrase(folded, cue).is_some()))
+            .filter(|c| c.cues.iter().any(|cue| find_phrase(f, cue).is_some()))
             .filter_map(|c| {
-                self.by_phrase(c, version, folded)
-                    .or_else(|| self.by_number(c, version, folded))
+                self.by_phrase(c, version, f)
+                    .or_else(|| self.by_number(c, version, folded, text))
             })
             .collect()
     }
@@ -125,7 +133,13 @@ impl Claims {
     }
 
     /// A number of the check's sort compared with the version's.
-    fn by_number(&self, c: &Check, version: &Version, folded: &str) -> Option<ClaimCheck> {
+    fn by_number(
+        &self,
+        c: &Check,
+        version: &Version,
+        folded: &Folded,
+        original: &str,
+    ) -> Option<ClaimCheck> {
         let pattern = match c.number.as_deref()? {
             "count" => &self.count,
             "days" => &self.days,
@@ -133,14 +147,22 @@ impl Claims {
             _ => &self.percent,
         };
         let text = c.text_of(&version.slug)?;
+        let f = folded.text.as_str();
+        // the figure as the statement writes it ("€90bn", not the folded "eur90bn")
+        let words_of = |r: std::ops::Range<usize>| {
+            original
+                .get(folded.orig(r.start)..folded.orig(r.end))
+                .unwrap_or(&f[r])
+                .trim()
+        };
         let found: Vec<(f64, &str, usize)> = pattern
-            .captures_iter(folded)
+            .captures_iter(f)
             .filter_map(|m| {
                 let whole = m.get(0)?;
                 let value = number_value(m.get(1)?.as_str())?;
-                Some((value, whole.as_str().trim(), whole.start()))
+                Some((value, words_of(whole.range()), whole.start()))
             })
-            .filter(|(value, _, at)| plausible(c, *value) && !negated(folded, *at))
+            .filter(|(value, _, at)| plausible(c, *value) && !negated(f, *at))
             .collect();
         let (value, words, _) = found
             .iter()

@@ -150,6 +150,19 @@ contradicts = ["a", "b"]
 }
 
 #[test]
+fn a_phrase_not_in_folded_form_is_refused() {
+    let bad = ONE.replace(
+        "knowledge = \"full\"",
+        "knowledge = \"full\"\nphrases = [\"The 28-Point\"]",
+    );
+    assert!(
+        fault("", &bad).contains("\"The 28-Point\" must be lowercase"),
+        "{}",
+        fault("", &bad)
+    );
+}
+
+#[test]
 fn bad_dates_and_broken_toml_say_what_is_wrong() {
     let bad = ONE.replace("date = \"2025-11-20\"", "date = \"20 Nov\"");
     assert!(fault("", &bad).contains("not YYYY-MM-DD"));

@@ -1,5 +1,6 @@
 //! The dashboard: one router, one state, server-rendered pages that work without JavaScript.
 
+pub mod blindspots;
 pub mod budget;
 pub mod cache;
 pub mod error;

@@ -80,6 +80,33 @@ pub struct Timeline {
     pub summary: String,
     /// Statements whose article has no date.
     pub undated: i64,
+    /// Where a version of the plan begins within the plotted days: (x, label), see
+    /// [`Timeline::mark_versions`].
+    pub versions: Vec<(String, String)>,
+}
+
+impl Timeline {
+    /// Marks the days (date, label) that fall within the plotted days, such as the day each
+    /// version of the plan begins; the others are left out.
+    pub fn mark_versions(&mut self, days: &[(String, String)]) {
+        let numbers: Vec<i64> = self
+            .rows
+            .iter()
+            .filter_map(|r| day_number(&r.date))
+            .collect();
+        let (Some(first), Some(last)) = (numbers.iter().min(), numbers.iter().max()) else {
+            return;
+        };
+        let scale = Scale {
+            first: *first,
+            last: *last,
+        };
+        self.versions = days
+            .iter()
+            .filter(|(d, _)| day_number(d).is_some_and(|n| n >= *first && n <= *last))
+            .map(|(d, label)| (format!("{:.1}", scale.x(d)), format!("{d}: {label}")))
+            .collect();
+    }
 }
 
 /// Days since 1970-01-01 of a `YYYY-MM-DD` date (by jiff's calendar).
@@ -256,6 +283,7 @@ impl Timeline {
                 .collect(),
             summary,
             undated,
+            versions: Vec::new(),
         }
     }
 }

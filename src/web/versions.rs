@@ -117,6 +117,15 @@ pub struct PointVersions {
 }
 
 impl PointVersions {
+    /// The day each version's text was made known and the point's status in it, for the
+    /// timeline.
+    pub fn starts(&self) -> Vec<(String, String)> {
+        self.columns
+            .iter()
+            .map(|c| (c.date.clone(), format!("{} ({})", c.short, c.status_label)))
+            .collect()
+    }
+
     /// The column whose changes the page shows.
     pub fn selected(&self) -> Option<&PointInVersion> {
         self.columns.iter().find(|c| c.selected)

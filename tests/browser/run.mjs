@@ -34,6 +34,12 @@ const PAGES = [
   ["/statements?provision=21&stance=neutral", 200],
   ["/statements/1", 200],
   ["/statements?speaker=nobody", 404],
+  ["/versions", 200],
+  ["/versions/twenty-point", 200],
+  ["/versions/geneva-19", 200],
+  ["/provisions/6?version=e3-counter", 200],
+  ["/?version=twenty-point&blindspots=1", 200],
+  ["/claims", 200],
   ["/no/such/page", 404],
   ["/statements?stance=angry", 400],
 ];
@@ -113,6 +119,26 @@ try {
     shared = await page.evaluate(() => navigator.clipboard.readText()).catch(() => "");
     if (!shared) shared = await button.getAttribute("data-copied");
     check("share: the copied link is the page's URL", shared === page.url(), `${shared} vs ${page.url()}`);
+    await page.close();
+  });
+  await step("journey: a point across the plan's versions", async () => {
+    const page = await openPage(ctx, "versions");
+    await page.goto(base + "/provisions/6");
+    check("versions: a status strip of four texts", await page.locator("ol.strip li").count() === 4);
+    check("versions: the latest text's changes are shown",
+      (await page.locator("#diff-title").textContent()).includes("to 20 points"));
+    // switch to the European counter-proposal from the strip
+    await page.locator("ol.strip a", { hasText: "E3 counter" }).click();
+    await page.waitForURL(/version=e3-counter/);
+    check("versions: the strip marks the chosen text",
+      (await page.locator("ol.strip a[aria-current]").textContent()).includes("E3 counter"));
+    const removed = await page.locator(".diff-text del").allTextContents();
+    const added = await page.locator(".diff-text ins").allTextContents();
+    check("versions: the diff removes 600,000 and adds 800,000",
+      removed.join(" ").includes("600,000") && added.join(" ").includes("800,000"), `${removed} / ${added}`);
+    await page.getByRole("link", { name: "E3 counter", exact: true }).first().click();
+    await page.waitForURL(/\/versions\/e3-counter$/);
+    check("versions: the text's page lists its items", await page.locator("ol.items > li").count() > 5);
     await page.close();
   });
   await step("journey: the shared link opened fresh", async () => {

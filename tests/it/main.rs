@@ -6,6 +6,7 @@
 mod accounts;
 mod bad_input;
 mod binary;
+mod blindspots;
 mod cache;
 mod claims;
 mod common;

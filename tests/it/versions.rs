@@ -192,3 +192,39 @@ async fn the_matrix_colours_its_rows_by_the_status_in_a_chosen_version() -> anyh
     assert_eq!(status, StatusCode::BAD_REQUEST);
     Ok(())
 }
+
+#[tokio::test]
+async fn the_timeline_marks_the_versions_within_its_days() -> anyhow::Result<()> {
+    let t = common::seeded_db().await?;
+    let app = common::app(&t.pool);
+    let (status, body) = common::get(&app, "/provisions/6").await?;
+    assert_eq!(status, StatusCode::OK);
+    let page = common::Page::parse(&body);
+    let dates = page.texts(".timeline-table tbody td:first-child");
+    let (first, last) = (dates.iter().min().cloned(), dates.iter().max().cloned());
+    let marks = page.texts("svg.timeline .version-start title");
+    // exactly the versions made known between the first and the last dated statement
+    let v = pointwise::versions::Versions::bundled()?;
+    let want: Vec<String> = v
+        .versions
+        .iter()
+        .filter(|x| {
+            first.as_ref().is_some_and(|f| &x.date >= f)
+                && last.as_ref().is_some_and(|l| &x.date <= l)
+        })
+        .map(|x| x.date.clone())
+        .collect();
+    let got: Vec<String> = marks
+        .iter()
+        .filter_map(|m| m.split(':').next())
+        .map(str::to_string)
+        .collect();
+    assert_eq!(got, want, "{first:?} {last:?}");
+    assert!(!got.is_empty(), "the seeds span some version's day");
+    assert!(page.texts("figcaption")[0].contains("Dashed lines mark a version of the plan"));
+    // each version's column links to the statements on the point about it
+    let links = page.attrs(".versions-side a[href^='/statements']", "href");
+    assert_eq!(links.len(), 4);
+    assert_eq!(links[3], "/statements?provision=6&version=twenty-point");
+    Ok(())
+}

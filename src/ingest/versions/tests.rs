@@ -155,6 +155,12 @@ fn frozen_assets_sums_and_shares_are_compared() {
         (verdict, said.as_str()),
         ("contradicts", "the frozen assets: $50bn")
     );
+    // the euro sign folds to "eur" before the figure
+    let (_, verdict, said, _) = one("€90bn of the frozen assets would go to Kyiv.", LEAK);
+    assert_eq!(
+        (verdict, said.as_str()),
+        ("contradicts", "the frozen assets: €90bn")
+    );
     let (_, verdict, ..) = one("Washington would keep 50% of the profits.", LEAK);
     assert_eq!(verdict, "matches");
     let (_, verdict, said, _) = one("The US would pocket 90 percent of the profit.", LEAK);

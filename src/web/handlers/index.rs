@@ -18,7 +18,7 @@ use crate::web::matrix::{
 use crate::web::page::{PageMeta, crumb, render};
 use crate::web::paging::{link, with_query};
 use crate::web::state::AppState;
-use crate::web::versions;
+use crate::web::{blindspots, versions};
 
 /// Columns per page of the matrix (`page=`): the views of articles and speakers grow with the
 /// corpus; the outlet and country views fit on one page.
@@ -41,6 +41,8 @@ pub struct MatrixQuery {
     pub page: Option<String>,
     /// Colour the rows by each point's status in this version of the plan.
     pub version: Option<String>,
+    /// `1`: mark the points each outlet or country never wrote about while others did.
+    pub blindspots: Option<String>,
 }
 
 /// A link to another view.
@@ -89,6 +91,8 @@ pub struct MatrixPage {
     pub next: Option<String>,
     /// The rows' status in a chosen version of the plan.
     pub by_version: crate::web::versions::RowStatuses,
+    /// Points never written about by a column (or the drill-down's outlet) while others did.
+    pub blind: crate::web::blindspots::Blindspots,
 }
 
 fn parse_axis(by: Option<&str>) -> WebResult<Axis> {
@@ -279,6 +283,10 @@ pub async fn matrix_page(
     let page = usize::try_from(page_number(q.page.as_deref())?).unwrap_or(1);
     let all_versions = versions::data()?;
     let version = versions::pick(all_versions, q.version.as_slice())?;
+    let blind_on = q
+        .blindspots
+        .as_deref()
+        .is_some_and(|v| !v.is_empty() && v != "0");
     let filter = parse_filter(axis, q)?;
     let provisions = queries::list_provisions(&state.pool).await?;
     let categories = queries::list_categories(&state.pool).await?;
@@ -297,6 +305,8 @@ pub async fn matrix_page(
     } else {
         String::new()
     };
+    let here = paged(axis, &filter, page);
+    let blind = blindspots::load(&state.pool, axis, &filter, &column_rows, blind_on, &here).await?;
     let (columns, filters, column_groups) = layout_columns(axis, &column_rows);
     let groups = point_rows(
         &provisions,
@@ -346,7 +356,8 @@ pub async fn matrix_page(
         shown,
         prev,
         next,
-        by_version: versions::row_statuses(all_versions, version, &paged(axis, &filter, page)),
+        by_version: versions::row_statuses(all_versions, version, &here),
+        blind,
     })
 }
 

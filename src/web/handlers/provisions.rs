@@ -189,7 +189,7 @@ pub async fn detail_page(
         queries::sources_by_ids(&state.pool, &ids).await?,
     );
     let (timeline_rows, undated) = matrix::timeline(&state.pool, number).await?;
-    let timeline = Timeline::build(&timeline_rows, undated);
+    let mut timeline = Timeline::build(&timeline_rows, undated);
     let label = provision.label();
     let meta = PageMeta::new(
         &format!("{label}: {}", provision.title),
@@ -211,6 +211,7 @@ pub async fn detail_page(
     let all = versions::data()?;
     let shown = versions::pick(all, &query.version)?.map(|v| v.slug.as_str());
     let versions = versions::point_versions(all, u8::try_from(number).unwrap_or(0), shown);
+    timeline.mark_versions(&versions.starts());
     Ok(render(&ProvisionPage {
         meta,
         category,
