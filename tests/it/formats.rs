@@ -90,7 +90,7 @@ async fn facet_counts_agree_with_the_lists_their_links_give() -> anyhow::Result<
     let facets = start["facets"].as_array().cloned().unwrap_or_default();
     assert_eq!(
         facets.len(),
-        7,
+        8,
         "point, category, speaker, source, kind, stance, reviewed, version"
     );
     let mut followed = 0;
