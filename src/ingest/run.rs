@@ -341,6 +341,7 @@ async fn ingest_inputs(
             report.read += 1;
             let name = &input.name;
             bar.set_message(name.clone());
+            bar.inc(1);
             let item = match first_seen.entry(name.clone()) {
                 std::collections::hash_map::Entry::Occupied(first) => Err(SkipReason::SameName {
                     name: name.clone(),
@@ -365,10 +366,10 @@ async fn ingest_inputs(
                 item,
             });
             if staged.len() >= BATCH {
-                write_batch(&mut writer, extractor, &mut staged, &mut report, &bar).await?;
+                write_batch(&mut writer, extractor, &mut staged, &mut report).await?;
             }
         }
-        write_batch(&mut writer, extractor, &mut staged, &mut report, &bar).await?;
+        write_batch(&mut writer, extractor, &mut staged, &mut report).await?;
         Ok(())
     }
     .await;
@@ -401,7 +402,6 @@ async fn write_batch(
     extractor: &Extractor,
     staged: &mut Vec<Staged>,
     report: &mut IngestReport,
-    bar: &Progress,
 ) -> Result<(), IngestError> {
     if staged.is_empty() {
         return Ok(());
@@ -473,7 +473,6 @@ async fn write_batch(
         outcomes.push((s.shown, outcome));
     }
     writer.commit().await?;
-    bar.inc(outcomes.len() as u64);
     for (file, outcome) in outcomes {
         tally(report, &file, outcome);
     }

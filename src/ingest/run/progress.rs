@@ -44,7 +44,7 @@ impl Progress {
 
     fn bar(len: usize) -> Self {
         let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
-        let template = "{bar:30} {human_pos}/{human_len} files ({percent}%), {per_sec}, \
+        let template = "{bar:30} {human_pos}/{human_len} files ({percent}%), {per_sec:0}, \
                         {eta} left {wide_msg}";
         if let Ok(style) = ProgressStyle::with_template(template) {
             bar.set_style(style);
