@@ -262,3 +262,15 @@ fn the_military_alliance_beside_troops_is_still_membership() {
     );
     assert!(p.contains(&7) && p.contains(&8), "{p:?}");
 }
+
+#[test]
+fn where_an_attack_lands_is_not_the_territorial_settlement() {
+    let l = linker();
+    assert_eq!(
+        points(
+            &l,
+            "a deliberate strike on Ukrainian territory would be treated as a threat to the transatlantic community"
+        ),
+        [5]
+    );
+}

@@ -19,6 +19,7 @@ use super::*;
 #[derive(Debug, Default)]
 pub struct Layout {
     headers: Vec<String>,
+    versions: Vec<u32>,
     positions: HashSet<String>,
     auxiliaries: HashSet<String>,
     document_verbs: HashSet<String>,
@@ -34,6 +35,7 @@ impl Layout {
                 .iter()
                 .map(|h| format!(" {} ", fold_str(h)))
                 .collect(),
+            versions: layout.versions.clone(),
             positions: layout.positions.iter().map(|w| fold_str(w)).collect(),
             auxiliaries: layout.auxiliaries.iter().map(|w| fold_str(w)).collect(),
             document_verbs: layout.document_verbs.iter().map(|w| fold_str(w)).collect(),
@@ -100,6 +102,10 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\u{2022}\u{00B7}\u{25AA}\u{25BA}\u{2192}\u{2013}\u{2014}\u{2713}*>-]+\s*")
         .expect("static pattern")
 });
+static PLAN_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})[- ]points? (?:peace )?(?:plan|formula|proposal|framework|programme|program|initiative)\b")
+        .expect("static pattern")
+});
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,2})[- ](?:key |main |original |initial )?points?\b")
         .expect("static pattern")
@@ -139,6 +145,12 @@ pub(super) fn find_lists(
     while p < ctx.paragraphs.len() {
         if let Some(h) = header_before(ctx, p, after_list) {
             let (items, next) = list_at(ctx, p, h.colon);
+            if !items.is_empty() && another_plan(ctx, h.para) {
+                // Zelensky's 10-point formula is not this plan: its items say nothing of it
+                paras.extend(items.iter().map(|i| i.para));
+                p = next;
+                continue;
+            }
             if !items.is_empty() {
                 let numbered = numbers_are_points(ctx, h.para, &items);
                 let mention = list_source(ctx, h.para, local);
@@ -338,6 +350,26 @@ fn numbers_are_points(ctx: &Context<'_>, header: usize, items: &[Item]) -> bool 
         .flat_map(counts_in)
         .collect();
     counts.contains(&28) && counts.iter().all(|&n| n == 28)
+}
+
+/// True when the title, the header or the two paragraphs before it name an "N-point plan"
+/// and none of those N is a version of this plan ("his 10-point peace formula").
+fn another_plan(ctx: &Context<'_>, header: usize) -> bool {
+    let near = (header.saturating_sub(2)..=header)
+        .filter_map(|h| ctx.paragraphs.get(h))
+        .map(|r| &ctx.body[r.clone()]);
+    let named: Vec<u32> = ctx
+        .title
+        .into_iter()
+        .chain(near)
+        .flat_map(|t| {
+            PLAN_OF
+                .captures_iter(&fold_str(t))
+                .filter_map(|c| c.get(1)?.as_str().parse().ok())
+                .collect::<Vec<u32>>()
+        })
+        .collect();
+    !named.is_empty() && !named.iter().any(|n| ctx.layout.versions.contains(n))
 }
 
 /// Every number of points a text counts.

@@ -153,3 +153,22 @@ fn plain_lines_before_the_next_number_belong_to_the_item_above() {
     assert_eq!(points_of(&out, "sanctions return"), [10], "{out:#?}");
     assert_eq!(points_of(&out, "into its laws"), [16], "{out:#?}");
 }
+
+#[test]
+fn a_list_of_another_n_point_plan_says_nothing_of_this_one() {
+    let out = extract(
+        "The minister recalled his own 10-point peace formula. The formula calls for:\n\n1. Safety at the Zaporizhzhia nuclear plant.\n\n2. The return of all prisoners of war.",
+    );
+    assert!(
+        !out.iter().any(|s| s.text.contains("prisoners of war")),
+        "{out:#?}"
+    );
+}
+
+#[test]
+fn a_list_under_the_20_point_framework_is_kept() {
+    let out = extract(
+        "The 20-point framework, as presented:\n\n1. The Zaporizhzhia nuclear plant restarts.\n\n2. All prisoners of war are exchanged.",
+    );
+    assert_eq!(points_of(&out, "prisoners of war"), [24], "{out:#?}");
+}
