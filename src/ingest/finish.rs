@@ -143,7 +143,10 @@ impl Extractor {
         };
         let carries = reason.is_some() && relevant;
         let relevant = relevant || (!antecedent.is_empty() && !event);
-        pass.previous = Some((key, c.para, carries || relevant && reason.is_none()));
+        // the author's aside inside a speaker's sentence does not break the speaker's chain
+        if c.rule != "author's aside" {
+            pass.previous = Some((key, c.para, carries || relevant && reason.is_none()));
+        }
         relevant.then_some(Judged {
             sentence,
             own,

@@ -177,5 +177,29 @@ pub(super) fn under_modal(c: &Candidate, ws: &[SWord]) -> bool {
         .is_some_and(|k| ["would", "will"].contains(&&*ws[k].text))
 }
 
+/// "Rutte said no outsider writes the alliance's rules, a swipe at the draft's demand that NATO
+/// bar Ukraine forever": the aside after the speaker's words is the article's own account. Cuts
+/// it from `c` and returns it as a report of its own.
+pub(super) fn author_aside(ctx: &Context<'_>, c: &mut Candidate) -> Option<Candidate> {
+    c.mention.as_ref()?;
+    let text = &ctx.body[c.span.clone()];
+    let at = ctx.layout.author_aside_at(text)?;
+    let start = c.span.start + at + 2;
+    let end = c.span.start + text.trim_end().trim_end_matches(['.', ';']).len();
+    if start >= end || ctx.seg.in_quote(start) {
+        return None;
+    }
+    let mut aside = c.clone();
+    aside.span = start..end;
+    aside.mention = None;
+    aside.speaker_span = None;
+    aside.verb = None;
+    aside.kind = Kind::Report;
+    aside.rule = "author's aside";
+    aside.floating = false;
+    c.span.end = c.span.start + at;
+    Some(aside)
+}
+
 #[cfg(test)]
 mod tests;

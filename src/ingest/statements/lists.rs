@@ -20,6 +20,7 @@ use super::*;
 pub struct Layout {
     headers: Vec<String>,
     versions: Vec<u32>,
+    author_asides: Vec<String>,
     positions: HashSet<String>,
     auxiliaries: HashSet<String>,
     document_verbs: HashSet<String>,
@@ -36,6 +37,7 @@ impl Layout {
                 .map(|h| format!(" {} ", fold_str(h)))
                 .collect(),
             versions: layout.versions.clone(),
+            author_asides: layout.author_asides.iter().map(|w| fold_str(w)).collect(),
             positions: layout.positions.iter().map(|w| fold_str(w)).collect(),
             auxiliaries: layout.auxiliaries.iter().map(|w| fold_str(w)).collect(),
             document_verbs: layout.document_verbs.iter().map(|w| fold_str(w)).collect(),
@@ -45,6 +47,20 @@ impl Layout {
                 .map(|w| fold_str(w))
                 .collect(),
         }
+    }
+
+    /// The byte offset in `text` of the comma that opens an author's aside (", a swipe at").
+    pub(super) fn author_aside_at(&self, text: &str) -> Option<usize> {
+        let lower = text.to_lowercase();
+        lower.match_indices(", a").map(|(i, _)| i).find(|&i| {
+            let head: Vec<&str> = lower[i + 2..].split_whitespace().take(5).collect();
+            let head = format!(" {} ", head.join(" "));
+            ["a", "an"].contains(&lower[i + 2..].split_whitespace().next().unwrap_or(""))
+                && self
+                    .author_asides
+                    .iter()
+                    .any(|a| head.contains(&format!(" {a} ")))
+        })
     }
 
     /// True when `verb`, after a party and a modal, gives the party's position ("accept").

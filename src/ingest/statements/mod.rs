@@ -348,6 +348,11 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
             out.push(c);
         }
     }
+    let asides: Vec<Candidate> = out
+        .iter_mut()
+        .filter_map(|c| content::author_aside(ctx, c))
+        .collect();
+    out.extend(asides);
     out.sort_by_key(|c| c.span.start);
     out
 }

@@ -142,3 +142,17 @@ fn a_noun_like_a_speech_verb_right_before_the_modal_is_the_subject() {
         "{out:#?}"
     );
 }
+
+#[test]
+fn the_authors_aside_after_a_speakers_words_is_the_articles_report() {
+    let out = extract(
+        "Ministers met with the US plan on the table. Olga Brandt, the alliance's deputy chief, told reporters that \"outsiders do not write our rules\", a swipe at the draft's demand that NATO bar Ukraine forever.",
+    );
+    let aside = report(&out, "a swipe at");
+    assert_eq!(points(aside), [7], "{out:#?}");
+    assert!(
+        out.iter()
+            .any(|s| s.speaker.is_some() && !s.text.contains("swipe")),
+        "{out:#?}"
+    );
+}
