@@ -139,7 +139,14 @@ impl Extractor {
             Vec::new()
         } else {
             let masks = pass.masks(c, &c.span);
-            self.antecedent_points(ctx, &mut pass.spans, text, &masks, c.sentence)
+            let found = self.antecedent_points(ctx, &mut pass.spans, text, &masks, c.sentence);
+            // "This would let Moscow profit from the assets": the article's account goes on
+            // about what the sentence before described
+            if found.is_empty() && c.kind == Kind::Report && c.mention.is_none() {
+                self.points_before(ctx, pass, c, &own)
+            } else {
+                found
+            }
         };
         let carries = reason.is_some() && relevant;
         let relevant = relevant || (!antecedent.is_empty() && !event);

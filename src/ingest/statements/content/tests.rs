@@ -156,3 +156,11 @@ fn the_authors_aside_after_a_speakers_words_is_the_articles_report() {
         "{out:#?}"
     );
 }
+
+#[test]
+fn this_would_takes_up_the_points_of_the_sentence_before() {
+    let out = extract(
+        "The plan was revealed this week. Half of the frozen Russian assets would go to a US-led fund. This would let Washington profit from money seized from Moscow.",
+    );
+    assert_eq!(points(report(&out, "This would let")), [14], "{out:#?}");
+}
