@@ -274,3 +274,24 @@ fn where_an_attack_lands_is_not_the_territorial_settlement() {
         [5]
     );
 }
+
+#[test]
+fn a_plant_described_but_not_named_is_point_19() {
+    let l = linker();
+    assert_eq!(
+        points(
+            &l,
+            "Europe's biggest atomic station would be run by three parties"
+        ),
+        [19]
+    );
+}
+
+#[test]
+fn a_truce_after_both_sides_withdraw_is_point_28_not_the_territory() {
+    let l = linker();
+    assert_eq!(
+        points(&l, "the truce would take effect once both sides withdraw"),
+        [28]
+    );
+}
