@@ -38,8 +38,16 @@ pub(super) fn plan_content(
         !ws[k].in_quote
             && (w == "would"
                 || (["is", "are"].contains(&w) && ws.get(k + 1).is_some_and(|n| n.text == "to"))
-                || (w == "will" && ws.get(k + 1).is_some_and(|n| n.text == "have")))
+                || w == "will")
     })?;
+    // a bare "will" is the plan's content only right under its name and with no date: "Under
+    // the plan, … Nato jets will be based in Poland", not "Talks will resume on Monday"
+    let bare_will = ws[k].text == "will" && ws.get(k + 1).is_none_or(|n| n.text != "have");
+    if bare_will
+        && (ws.iter().any(|w| WHEN.contains(&&*w.text)) || !plan_named_right_before(ctx, s))
+    {
+        return None;
+    }
     // someone speaks before the modal: "Takaichi added that Japan would …" (a word right
     // before the modal is its subject: "Territorial questions would be settled")
     if (0..k.saturating_sub(1)).any(|j| ctx.speech.verb_at(ws, j, false).is_some()) {
@@ -59,6 +67,38 @@ pub(super) fn plan_content(
         return None;
     }
     Some(report(s, si))
+}
+
+/// Words of a date: "will" with one is an event to come, not the plan's content.
+const WHEN: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "tomorrow",
+    "tonight",
+    "week",
+    "month",
+    "later",
+    "soon",
+    "next",
+];
+
+/// True when the plan is named in the sentence's paragraph before it, or in the paragraph
+/// right before ("Under the European-Ukrainian plan, …").
+fn plan_named_right_before(ctx: &Context<'_>, s: &Sentence) -> bool {
+    let Some(here) = ctx.paragraphs.get(s.para) else {
+        return false;
+    };
+    let before_in_para = &ctx.body[here.start..s.span.start.max(here.start)];
+    ctx.layout.names_plan(before_in_para)
+        || s.para
+            .checked_sub(1)
+            .and_then(|p| ctx.paragraphs.get(p))
+            .is_some_and(|r| ctx.layout.names_plan(&ctx.body[r.clone()]))
 }
 
 /// A report of the plan's content in the article's own voice.

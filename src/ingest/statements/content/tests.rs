@@ -164,3 +164,19 @@ fn this_would_takes_up_the_points_of_the_sentence_before() {
     );
     assert_eq!(points(report(&out, "This would let")), [14], "{out:#?}");
 }
+
+#[test]
+fn a_bare_will_right_under_the_plans_name_is_its_content() {
+    let out = extract(
+        "Under the revised plan, Kyiv keeps its path to the EU.\n\nEuropean jets will be based in Poland.",
+    );
+    assert_eq!(points(report(&out, "based in Poland")), [9], "{out:#?}");
+}
+
+#[test]
+fn a_bare_will_with_a_date_is_an_event_to_come() {
+    let out = extract(
+        "Under the revised plan, Kyiv keeps its path to the EU.\n\nNATO ministers will discuss fighter jets in Poland on Tuesday.",
+    );
+    assert!(report(&out, "on Tuesday").is_none(), "{out:#?}");
+}
