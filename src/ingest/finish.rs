@@ -172,14 +172,18 @@ impl Extractor {
         j: &Judged,
         out: &[Statement],
     ) -> Vec<ProvisionLink> {
-        // item N of a list of the 28 points is point N
-        if let Some(n) = c.point {
+        let mut provisions = self.linker.link(&j.own, true);
+        // item N of a list of the 28 points is point N, unless its words name other points
+        // by their own vocabulary (a counter-proposal numbered its own way under a lead that
+        // counts the 28 points)
+        if let Some(n) = c.point
+            && (provisions.iter().any(|p| p.number == n) || !self.linker.names_a_point(&j.own))
+        {
             return vec![ProvisionLink {
                 number: n,
                 evidence: vec![format!("item {n} of the 28 points")],
             }];
         }
-        let mut provisions = self.linker.link(&j.own, true);
         if c.kind == Kind::Quote
             && let Some(framed) = self.framed_clause(ctx, pass, c, &j.sentence)
         {

@@ -172,3 +172,13 @@ fn a_list_under_the_20_point_framework_is_kept() {
     );
     assert_eq!(points_of(&out, "prisoners of war"), [24], "{out:#?}");
 }
+
+#[test]
+fn an_item_whose_words_name_another_point_is_not_item_n() {
+    let out = extract(
+        "Europe answered the 28-point plan with its own text. Here are its points:\n\n1. Ukraine's sovereignty is reaffirmed.\n\n2. Talks between Russia and NATO open after signing.\n\n3. The army is capped at 800,000 in peacetime.",
+    );
+    assert_eq!(points_of(&out, "sovereignty is"), [1], "{out:#?}");
+    assert_eq!(points_of(&out, "Talks between"), [4], "{out:#?}");
+    assert_eq!(points_of(&out, "capped at"), [6], "{out:#?}");
+}
