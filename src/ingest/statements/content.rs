@@ -217,6 +217,19 @@ pub(super) fn under_modal(c: &Candidate, ws: &[SWord]) -> bool {
         .is_some_and(|k| ["would", "will"].contains(&&*ws[k].text))
 }
 
+/// "Russia would rejoin the G8 under the plan, which US officials said was still a working
+/// document": the cue of `c` stands in a relative clause after a comma; returns the byte offset
+/// of that comma (the main clause before it is the article's own account).
+pub(super) fn relative_cue(c: &Candidate, body: &str, ws: &[SWord]) -> Option<usize> {
+    let speaker = c.speaker_span.as_ref()?;
+    let k = ws.iter().position(|w| {
+        !w.in_quote && ["which", "who"].contains(&&*w.text) && w.start <= speaker.start
+    })?;
+    let comma = body[..ws[k].start].rfind(',')?;
+    let gap = k.checked_sub(1).map_or(0, |j| ws[j].end);
+    (k >= 5 && comma >= gap && comma >= c.span.start).then_some(comma)
+}
+
 /// "Rutte said no outsider writes the alliance's rules, a swipe at the draft's demand that NATO
 /// bar Ukraine forever": the aside after the speaker's words is the article's own account. Cuts
 /// it from `c` and returns it as a report of its own.

@@ -340,6 +340,15 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
             .flatten()
             .filter(|c| !content::under_modal(c, &ws));
         if let Some(mut c) = found {
+            // "…, which US officials said was a draft": the main clause is the plan's content
+            if let Some(cut) = content::relative_cue(&c, ctx.body, &ws)
+                && let Some(mut main) = content::plan_content(ctx, s, si, &ws)
+            {
+                main.span.end = cut;
+                out.push(main);
+                c.span.start =
+                    cut + 1 + ctx.body[cut + 1..].len() - ctx.body[cut + 1..].trim_start().len();
+            }
             authored(ctx, &mut c, &mut doc_origin);
             for c in pairs::per_speaker(ctx, c, &mut local) {
                 out.extend(split_complements(ctx.body, s, &ws, c));

@@ -180,3 +180,16 @@ fn a_bare_will_with_a_date_is_an_event_to_come() {
     );
     assert!(report(&out, "on Tuesday").is_none(), "{out:#?}");
 }
+
+#[test]
+fn a_cue_in_a_relative_clause_leaves_the_main_clause_to_the_plan() {
+    let out = extract(
+        "Russia would be welcomed back into the G8 under the plan, which Canadian officials said was only a first draft.",
+    );
+    assert_eq!(points(report(&out, "welcomed back")), [13], "{out:#?}");
+    assert!(
+        out.iter()
+            .any(|s| s.speaker.is_some() && s.text.starts_with("which")),
+        "{out:#?}"
+    );
+}
