@@ -308,6 +308,25 @@ fn list_at(ctx: &Context<'_>, p: usize, colon: bool) -> (Vec<Item>, usize) {
             heading = heads.then_some(number).flatten();
             current = number;
         }
+        // "1. Sovereignty confirmed.2. A non-aggression pact ...": two items glued together
+        let glued = number.and_then(|n| glued_next(&ctx.body[start..end], n));
+        if let (Some((at, rest)), Some(n)) = (glued, number) {
+            items.push(Item {
+                para: q,
+                span: start..start + at,
+                number,
+                heads: false,
+            });
+            items.push(Item {
+                para: q,
+                span: start + rest..end,
+                number: Some(n + 1),
+                heads,
+            });
+            current = Some(n + 1);
+            q += 1;
+            continue;
+        }
         items.push(Item {
             para: q,
             span: start..end,
@@ -319,6 +338,17 @@ fn list_at(ctx: &Context<'_>, p: usize, colon: bool) -> (Vec<Item>, usize) {
         q += 1;
     }
     (items, q)
+}
+
+/// In the text of item `n`, the end of the item and the start of item `n + 1` glued to it
+/// after a full stop ("… confirmed.2. A non-aggression pact …").
+fn glued_next(text: &str, n: u8) -> Option<(usize, usize)> {
+    let marker = format!(".{}. ", n + 1);
+    let at = text.find(&marker)?;
+    let rest = at + marker.len();
+    text[rest..]
+        .starts_with(char::is_uppercase)
+        .then_some((at + 1, rest))
 }
 
 /// True when, after plain lines from paragraph `q`, the item numbered one more than `current`

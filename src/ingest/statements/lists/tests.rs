@@ -182,3 +182,12 @@ fn an_item_whose_words_name_another_point_is_not_item_n() {
     assert_eq!(points_of(&out, "Talks between"), [4], "{out:#?}");
     assert_eq!(points_of(&out, "capped at"), [6], "{out:#?}");
 }
+
+#[test]
+fn two_items_glued_after_a_full_stop_are_two_items() {
+    let out = extract(
+        "The 28 points, as leaked:\n\n1. Ukraine's sovereignty is confirmed.2. A non-aggression pact binds Russia, Ukraine and Europe.\n\n3. NATO stops expanding.",
+    );
+    assert_eq!(points_of(&out, "sovereignty is confirmed"), [1], "{out:#?}");
+    assert_eq!(points_of(&out, "non-aggression pact"), [2], "{out:#?}");
+}
