@@ -119,6 +119,13 @@ pub struct Layout {
     pub first_reported: String,
     /// Words that make a line before a list (or a short heading) name the plan or its points.
     pub headers: Vec<String>,
+    /// Numbers of points of the plan's versions: a list under "the 10-point plan" is another's.
+    #[serde(default)]
+    pub versions: Vec<u32>,
+    /// Nouns of an aside the author adds after someone's words ("…, a swipe at the draft's
+    /// demand that …"): the aside is the article's, not the speaker's.
+    #[serde(default)]
+    pub author_asides: Vec<String>,
     /// Parties that, as the subject of a sentence after the plan is named, carry its content
     /// ("Kyiv would have to quit Donbas").
     pub parties: Vec<String>,

@@ -68,7 +68,13 @@ impl Extractor {
         let anaphor = |w: &str| self.anaphora.iter().any(|a| a == w);
         // "… that this was the initial version": a demonstrative subject
         let copula = |w: &str| ["was", "is", "were", "are", "would", "will"].contains(&w);
-        ws.windows(2).any(|w| determiner(w[0]) && anaphor(w[1]))
+        // "This would let Moscow profit …": a demonstrative subject of a modal
+        let demonstrative = ws.first().is_some_and(|w| ["this", "that"].contains(w))
+            && ws
+                .get(1)
+                .is_some_and(|w| ["would", "will", "could", "means"].contains(w));
+        demonstrative
+            || ws.windows(2).any(|w| determiner(w[0]) && anaphor(w[1]))
             || ws
                 .windows(3)
                 .any(|w| w[0] == "that" && ["this", "that", "it"].contains(&w[1]) && copula(w[2]))

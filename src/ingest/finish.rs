@@ -141,11 +141,21 @@ impl Extractor {
             Vec::new()
         } else {
             let masks = pass.masks(c, &c.span);
-            self.antecedent_points(ctx, &mut pass.spans, text, &masks, c.sentence)
+            let found = self.antecedent_points(ctx, &mut pass.spans, text, &masks, c.sentence);
+            // "This would let Moscow profit from the assets": the article's account goes on
+            // about what the sentence before described
+            if found.is_empty() && c.kind == Kind::Report && c.mention.is_none() {
+                self.points_before(ctx, pass, c, &own)
+            } else {
+                found
+            }
         };
         let carries = reason.is_some() && relevant;
         let relevant = relevant || (!antecedent.is_empty() && !event);
-        pass.previous = Some((key, c.para, carries || relevant && reason.is_none()));
+        // the author's aside inside a speaker's sentence does not break the speaker's chain
+        if c.rule != "author's aside" {
+            pass.previous = Some((key, c.para, carries || relevant && reason.is_none()));
+        }
         relevant.then_some(Judged {
             sentence,
             own,
@@ -164,14 +174,18 @@ impl Extractor {
         j: &Judged,
         out: &[Statement],
     ) -> Vec<ProvisionLink> {
-        // item N of a list of the 28 points is point N
-        if let Some(n) = c.point {
+        let mut provisions = self.linker.link(&j.own, true);
+        // item N of a list of the 28 points is point N, unless its words name other points
+        // by their own vocabulary (a counter-proposal numbered its own way under a lead that
+        // counts the 28 points)
+        if let Some(n) = c.point
+            && (provisions.iter().any(|p| p.number == n) || !self.linker.names_a_point(&j.own))
+        {
             return vec![ProvisionLink {
                 number: n,
                 evidence: vec![format!("item {n} of the 28 points")],
             }];
         }
-        let mut provisions = self.linker.link(&j.own, true);
         if c.kind == Kind::Quote
             && let Some(framed) = self.framed_clause(ctx, pass, c, &j.sentence)
         {

@@ -262,3 +262,36 @@ fn the_military_alliance_beside_troops_is_still_membership() {
     );
     assert!(p.contains(&7) && p.contains(&8), "{p:?}");
 }
+
+#[test]
+fn where_an_attack_lands_is_not_the_territorial_settlement() {
+    let l = linker();
+    assert_eq!(
+        points(
+            &l,
+            "a deliberate strike on Ukrainian territory would be treated as a threat to the transatlantic community"
+        ),
+        [5]
+    );
+}
+
+#[test]
+fn a_plant_described_but_not_named_is_point_19() {
+    let l = linker();
+    assert_eq!(
+        points(
+            &l,
+            "Europe's biggest atomic station would be run by three parties"
+        ),
+        [19]
+    );
+}
+
+#[test]
+fn a_truce_after_both_sides_withdraw_is_point_28_not_the_territory() {
+    let l = linker();
+    assert_eq!(
+        points(&l, "the truce would take effect once both sides withdraw"),
+        [28]
+    );
+}

@@ -38,8 +38,16 @@ pub(super) fn plan_content(
         !ws[k].in_quote
             && (w == "would"
                 || (["is", "are"].contains(&w) && ws.get(k + 1).is_some_and(|n| n.text == "to"))
-                || (w == "will" && ws.get(k + 1).is_some_and(|n| n.text == "have")))
+                || w == "will")
     })?;
+    // a bare "will" is the plan's content only right under its name and with no date: "Under
+    // the plan, … Nato jets will be based in Poland", not "Talks will resume on Monday"
+    let bare_will = ws[k].text == "will" && ws.get(k + 1).is_none_or(|n| n.text != "have");
+    if bare_will
+        && (ws.iter().any(|w| WHEN.contains(&&*w.text)) || !plan_named_right_before(ctx, s))
+    {
+        return None;
+    }
     // someone speaks before the modal: "Takaichi added that Japan would …" (a word right
     // before the modal is its subject: "Territorial questions would be settled")
     if (0..k.saturating_sub(1)).any(|j| ctx.speech.verb_at(ws, j, false).is_some()) {
@@ -59,6 +67,38 @@ pub(super) fn plan_content(
         return None;
     }
     Some(report(s, si))
+}
+
+/// Words of a date: "will" with one is an event to come, not the plan's content.
+const WHEN: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "tomorrow",
+    "tonight",
+    "week",
+    "month",
+    "later",
+    "soon",
+    "next",
+];
+
+/// True when the plan is named in the sentence's paragraph before it, or in the paragraph
+/// right before ("Under the European-Ukrainian plan, …").
+fn plan_named_right_before(ctx: &Context<'_>, s: &Sentence) -> bool {
+    let Some(here) = ctx.paragraphs.get(s.para) else {
+        return false;
+    };
+    let before_in_para = &ctx.body[here.start..s.span.start.max(here.start)];
+    ctx.layout.names_plan(before_in_para)
+        || s.para
+            .checked_sub(1)
+            .and_then(|p| ctx.paragraphs.get(p))
+            .is_some_and(|r| ctx.layout.names_plan(&ctx.body[r.clone()]))
 }
 
 /// A report of the plan's content in the article's own voice.
@@ -175,6 +215,43 @@ pub(super) fn under_modal(c: &Candidate, ws: &[SWord]) -> bool {
         .position(|w| w.start >= from && w.text == verb && !w.in_quote)
         .and_then(|k| k.checked_sub(1))
         .is_some_and(|k| ["would", "will"].contains(&&*ws[k].text))
+}
+
+/// "Russia would rejoin the G8 under the plan, which US officials said was still a working
+/// document": the cue of `c` stands in a relative clause after a comma; returns the byte offset
+/// of that comma (the main clause before it is the article's own account).
+pub(super) fn relative_cue(c: &Candidate, body: &str, ws: &[SWord]) -> Option<usize> {
+    let speaker = c.speaker_span.as_ref()?;
+    let k = ws.iter().position(|w| {
+        !w.in_quote && ["which", "who"].contains(&&*w.text) && w.start <= speaker.start
+    })?;
+    let comma = body[..ws[k].start].rfind(',')?;
+    let gap = k.checked_sub(1).map_or(0, |j| ws[j].end);
+    (k >= 5 && comma >= gap && comma >= c.span.start).then_some(comma)
+}
+
+/// "Rutte said no outsider writes the alliance's rules, a swipe at the draft's demand that NATO
+/// bar Ukraine forever": the aside after the speaker's words is the article's own account. Cuts
+/// it from `c` and returns it as a report of its own.
+pub(super) fn author_aside(ctx: &Context<'_>, c: &mut Candidate) -> Option<Candidate> {
+    c.mention.as_ref()?;
+    let text = &ctx.body[c.span.clone()];
+    let at = ctx.layout.author_aside_at(text)?;
+    let start = c.span.start + at + 2;
+    let end = c.span.start + text.trim_end().trim_end_matches(['.', ';']).len();
+    if start >= end || ctx.seg.in_quote(start) {
+        return None;
+    }
+    let mut aside = c.clone();
+    aside.span = start..end;
+    aside.mention = None;
+    aside.speaker_span = None;
+    aside.verb = None;
+    aside.kind = Kind::Report;
+    aside.rule = "author's aside";
+    aside.floating = false;
+    c.span.end = c.span.start + at;
+    Some(aside)
 }
 
 #[cfg(test)]

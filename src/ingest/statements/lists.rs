@@ -19,6 +19,8 @@ use super::*;
 #[derive(Debug, Default)]
 pub struct Layout {
     headers: Vec<String>,
+    versions: Vec<u32>,
+    author_asides: Vec<String>,
     positions: HashSet<String>,
     auxiliaries: HashSet<String>,
     document_verbs: HashSet<String>,
@@ -34,6 +36,8 @@ impl Layout {
                 .iter()
                 .map(|h| format!(" {} ", fold_str(h)))
                 .collect(),
+            versions: layout.versions.clone(),
+            author_asides: layout.author_asides.iter().map(|w| fold_str(w)).collect(),
             positions: layout.positions.iter().map(|w| fold_str(w)).collect(),
             auxiliaries: layout.auxiliaries.iter().map(|w| fold_str(w)).collect(),
             document_verbs: layout.document_verbs.iter().map(|w| fold_str(w)).collect(),
@@ -43,6 +47,20 @@ impl Layout {
                 .map(|w| fold_str(w))
                 .collect(),
         }
+    }
+
+    /// The byte offset in `text` of the comma that opens an author's aside (", a swipe at").
+    pub(super) fn author_aside_at(&self, text: &str) -> Option<usize> {
+        let lower = text.to_lowercase();
+        lower.match_indices(", a").map(|(i, _)| i).find(|&i| {
+            let head: Vec<&str> = lower[i + 2..].split_whitespace().take(5).collect();
+            let head = format!(" {} ", head.join(" "));
+            ["a", "an"].contains(&lower[i + 2..].split_whitespace().next().unwrap_or(""))
+                && self
+                    .author_asides
+                    .iter()
+                    .any(|a| head.contains(&format!(" {a} ")))
+        })
     }
 
     /// True when `verb`, after a party and a modal, gives the party's position ("accept").
@@ -100,6 +118,10 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\u{2022}\u{00B7}\u{25AA}\u{25BA}\u{2192}\u{2013}\u{2014}\u{2713}*>-]+\s*")
         .expect("static pattern")
 });
+static PLAN_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})[- ]points? (?:peace )?(?:plan|formula|proposal|framework|programme|program|initiative)\b")
+        .expect("static pattern")
+});
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,2})[- ](?:key |main |original |initial )?points?\b")
         .expect("static pattern")
@@ -139,6 +161,12 @@ pub(super) fn find_lists(
     while p < ctx.paragraphs.len() {
         if let Some(h) = header_before(ctx, p, after_list) {
             let (items, next) = list_at(ctx, p, h.colon);
+            if !items.is_empty() && another_plan(ctx, h.para) {
+                // Zelensky's 10-point formula is not this plan: its items say nothing of it
+                paras.extend(items.iter().map(|i| i.para));
+                p = next;
+                continue;
+            }
             if !items.is_empty() {
                 let numbered = numbers_are_points(ctx, h.para, &items);
                 let mention = list_source(ctx, h.para, local);
@@ -280,6 +308,25 @@ fn list_at(ctx: &Context<'_>, p: usize, colon: bool) -> (Vec<Item>, usize) {
             heading = heads.then_some(number).flatten();
             current = number;
         }
+        // "1. Sovereignty confirmed.2. A non-aggression pact ...": two items glued together
+        let glued = number.and_then(|n| glued_next(&ctx.body[start..end], n));
+        if let (Some((at, rest)), Some(n)) = (glued, number) {
+            items.push(Item {
+                para: q,
+                span: start..start + at,
+                number,
+                heads: false,
+            });
+            items.push(Item {
+                para: q,
+                span: start + rest..end,
+                number: Some(n + 1),
+                heads,
+            });
+            current = Some(n + 1);
+            q += 1;
+            continue;
+        }
         items.push(Item {
             para: q,
             span: start..end,
@@ -291,6 +338,17 @@ fn list_at(ctx: &Context<'_>, p: usize, colon: bool) -> (Vec<Item>, usize) {
         q += 1;
     }
     (items, q)
+}
+
+/// In the text of item `n`, the end of the item and the start of item `n + 1` glued to it
+/// after a full stop ("… confirmed.2. A non-aggression pact …").
+fn glued_next(text: &str, n: u8) -> Option<(usize, usize)> {
+    let marker = format!(".{}. ", n + 1);
+    let at = text.find(&marker)?;
+    let rest = at + marker.len();
+    text[rest..]
+        .starts_with(char::is_uppercase)
+        .then_some((at + 1, rest))
 }
 
 /// True when, after plain lines from paragraph `q`, the item numbered one more than `current`
@@ -340,102 +398,32 @@ fn numbers_are_points(ctx: &Context<'_>, header: usize, items: &[Item]) -> bool 
     counts.contains(&28) && counts.iter().all(|&n| n == 28)
 }
 
+/// True when the title, the header or the two paragraphs before it name an "N-point plan"
+/// and none of those N is a version of this plan ("his 10-point peace formula").
+fn another_plan(ctx: &Context<'_>, header: usize) -> bool {
+    let near = (header.saturating_sub(2)..=header)
+        .filter_map(|h| ctx.paragraphs.get(h))
+        .map(|r| &ctx.body[r.clone()]);
+    let named: Vec<u32> = ctx
+        .title
+        .into_iter()
+        .chain(near)
+        .flat_map(|t| {
+            PLAN_OF
+                .captures_iter(&fold_str(t))
+                .filter_map(|c| c.get(1)?.as_str().parse().ok())
+                .collect::<Vec<u32>>()
+        })
+        .collect();
+    !named.is_empty() && !named.iter().any(|n| ctx.layout.versions.contains(n))
+}
+
 /// Every number of points a text counts.
 fn counts_in(text: &str) -> Vec<u32> {
     COUNT
         .captures_iter(&fold_str(text))
         .filter_map(|c| c.get(1)?.as_str().parse().ok())
         .collect()
-}
-
-/// "According to Bloomberg, the plan includes:", "as seen by Reuters": the medium is the
-/// speaker of the list.
-fn list_source(
-    ctx: &Context<'_>,
-    header: usize,
-    local: &mut Vec<(String, crate::model::Speaker)>,
-) -> Option<Mention> {
-    let text = ctx.body[ctx.paragraphs[header].clone()].trim();
-    let lower = text.to_lowercase();
-    let at = [
-        "according to ",
-        " seen by ",
-        " obtained by ",
-        " published by ",
-        " circulated by ",
-    ]
-    .iter()
-    .find_map(|k| lower.find(k).map(|i| i + k.len()));
-    let cited = at.and_then(|at| {
-        let np = text.get(at..)?.split([',', ':', ';', '.']).next()?;
-        // a named medium, not "a news agency"
-        let named = np
-            .split_whitespace()
-            .find(|w| !["the", "a", "an"].contains(&w.to_lowercase().as_str()))
-            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-        named
-            .then(|| ctx.gazetteer.resolve(np, local))
-            .flatten()
-            .filter(|m| matches!(m, Mention::Speaker(..)))
-    });
-    cited
-        .or_else(|| presenter(ctx, text, local))
-        .or_else(|| authors_of(ctx, text))
-}
-
-/// "The points, as Zelensky outlined them": who set the list out.
-fn presenter(
-    ctx: &Context<'_>,
-    header: &str,
-    local: &mut Vec<(String, crate::model::Speaker)>,
-) -> Option<Mention> {
-    let at = header.find(" as ")? + 4;
-    let rest = header.get(at..)?;
-    let verbs = [
-        "outlined",
-        "described",
-        "presented",
-        "listed",
-        "set",
-        "published",
-        "laid",
-        "summarised",
-        "summarized",
-        "explained",
-        "unveiled",
-    ];
-    let words: Vec<&str> = rest.split_whitespace().collect();
-    let v = words
-        .iter()
-        .position(|w| verbs.contains(&w.to_lowercase().as_str()))
-        .filter(|&v| (1..=4).contains(&v))?;
-    let np = words[..v].join(" ");
-    ctx.gazetteer
-        .resolve(&np, local)
-        .filter(|m| matches!(m, Mention::Speaker(..)))
-}
-
-/// "The full European counter-proposal:": a document of one side speaks for its authors as
-/// the article names them ("European governments").
-fn authors_of(ctx: &Context<'_>, header: &str) -> Option<Mention> {
-    let ws: Vec<String> = words_only(header).split(' ').map(String::from).collect();
-    let documents = [
-        "plan",
-        "draft",
-        "proposal",
-        "counter-proposal",
-        "counterproposal",
-        "text",
-        "document",
-        "framework",
-        "version",
-        "counter-plan",
-    ];
-    let at = ws.iter().position(|w| documents.contains(&w.as_str()))?;
-    let np = ws[at.saturating_sub(3)..at].join(" ");
-    let origin = ctx.gazetteer.document_origin(&np)?;
-    let authors = ctx.gazetteer.authors(ctx.body, &origin)?;
-    Some(Mention::Speaker(authors, None))
 }
 
 /// An item that quotes someone or names a speaker makes claims of its own.
@@ -526,6 +514,9 @@ fn series_in(ctx: &Context<'_>, p: usize, out: &mut Vec<Candidate>, used: &mut H
 }
 
 mod runs;
+mod source;
+
+use source::list_source;
 
 #[cfg(test)]
 mod tests;

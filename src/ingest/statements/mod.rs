@@ -352,6 +352,15 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
             .filter(|c| !content::under_modal(c, &ws));
         if let Some(mut c) = found {
             relay::source(ctx, s, &ws, &mut c, &mut local);
+            // "…, which US officials said was a draft": the main clause is the plan's content
+            if let Some(cut) = content::relative_cue(&c, ctx.body, &ws)
+                && let Some(mut main) = content::plan_content(ctx, s, si, &ws)
+            {
+                main.span.end = cut;
+                out.push(main);
+                c.span.start =
+                    cut + 1 + ctx.body[cut + 1..].len() - ctx.body[cut + 1..].trim_start().len();
+            }
             authored(ctx, &mut c, &mut doc_origin);
             for c in pairs::per_speaker(ctx, c, &mut local) {
                 out.extend(split_complements(ctx.body, s, &ws, c));
@@ -361,6 +370,11 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
             out.push(c);
         }
     }
+    let asides: Vec<Candidate> = out
+        .iter_mut()
+        .filter_map(|c| content::author_aside(ctx, c))
+        .collect();
+    out.extend(asides);
     out.sort_by_key(|c| c.span.start);
     carry_back(ctx, &mut out);
     out

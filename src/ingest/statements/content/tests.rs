@@ -142,3 +142,54 @@ fn a_noun_like_a_speech_verb_right_before_the_modal_is_the_subject() {
         "{out:#?}"
     );
 }
+
+#[test]
+fn the_authors_aside_after_a_speakers_words_is_the_articles_report() {
+    let out = extract(
+        "Ministers met with the US plan on the table. Olga Brandt, the alliance's deputy chief, told reporters that \"outsiders do not write our rules\", a swipe at the draft's demand that NATO bar Ukraine forever.",
+    );
+    let aside = report(&out, "a swipe at");
+    assert_eq!(points(aside), [7], "{out:#?}");
+    assert!(
+        out.iter()
+            .any(|s| s.speaker.is_some() && !s.text.contains("swipe")),
+        "{out:#?}"
+    );
+}
+
+#[test]
+fn this_would_takes_up_the_points_of_the_sentence_before() {
+    let out = extract(
+        "The plan was revealed this week. Half of the frozen Russian assets would go to a US-led fund. This would let Washington profit from money seized from Moscow.",
+    );
+    assert_eq!(points(report(&out, "This would let")), [14], "{out:#?}");
+}
+
+#[test]
+fn a_bare_will_right_under_the_plans_name_is_its_content() {
+    let out = extract(
+        "Under the revised plan, Kyiv keeps its path to the EU.\n\nEuropean jets will be based in Poland.",
+    );
+    assert_eq!(points(report(&out, "based in Poland")), [9], "{out:#?}");
+}
+
+#[test]
+fn a_bare_will_with_a_date_is_an_event_to_come() {
+    let out = extract(
+        "Under the revised plan, Kyiv keeps its path to the EU.\n\nNATO ministers will discuss fighter jets in Poland on Tuesday.",
+    );
+    assert!(report(&out, "on Tuesday").is_none(), "{out:#?}");
+}
+
+#[test]
+fn a_cue_in_a_relative_clause_leaves_the_main_clause_to_the_plan() {
+    let out = extract(
+        "Russia would be welcomed back into the G8 under the plan, which Canadian officials said was only a first draft.",
+    );
+    assert_eq!(points(report(&out, "welcomed back")), [13], "{out:#?}");
+    assert!(
+        out.iter()
+            .any(|s| s.speaker.is_some() && s.text.starts_with("which")),
+        "{out:#?}"
+    );
+}

@@ -153,3 +153,41 @@ fn plain_lines_before_the_next_number_belong_to_the_item_above() {
     assert_eq!(points_of(&out, "sanctions return"), [10], "{out:#?}");
     assert_eq!(points_of(&out, "into its laws"), [16], "{out:#?}");
 }
+
+#[test]
+fn a_list_of_another_n_point_plan_says_nothing_of_this_one() {
+    let out = extract(
+        "The minister recalled his own 10-point peace formula. The formula calls for:\n\n1. Safety at the Zaporizhzhia nuclear plant.\n\n2. The return of all prisoners of war.",
+    );
+    assert!(
+        !out.iter().any(|s| s.text.contains("prisoners of war")),
+        "{out:#?}"
+    );
+}
+
+#[test]
+fn a_list_under_the_20_point_framework_is_kept() {
+    let out = extract(
+        "The 20-point framework, as presented:\n\n1. The Zaporizhzhia nuclear plant restarts.\n\n2. All prisoners of war are exchanged.",
+    );
+    assert_eq!(points_of(&out, "prisoners of war"), [24], "{out:#?}");
+}
+
+#[test]
+fn an_item_whose_words_name_another_point_is_not_item_n() {
+    let out = extract(
+        "Europe answered the 28-point plan with its own text. Here are its points:\n\n1. Ukraine's sovereignty is reaffirmed.\n\n2. Talks between Russia and NATO open after signing.\n\n3. The army is capped at 800,000 in peacetime.",
+    );
+    assert_eq!(points_of(&out, "sovereignty is"), [1], "{out:#?}");
+    assert_eq!(points_of(&out, "Talks between"), [4], "{out:#?}");
+    assert_eq!(points_of(&out, "capped at"), [6], "{out:#?}");
+}
+
+#[test]
+fn two_items_glued_after_a_full_stop_are_two_items() {
+    let out = extract(
+        "The 28 points, as leaked:\n\n1. Ukraine's sovereignty is confirmed.2. A non-aggression pact binds Russia, Ukraine and Europe.\n\n3. NATO stops expanding.",
+    );
+    assert_eq!(points_of(&out, "sovereignty is confirmed"), [1], "{out:#?}");
+    assert_eq!(points_of(&out, "non-aggression pact"), [2], "{out:#?}");
+}
