@@ -511,6 +511,10 @@ const TITLE_HEADS: &[&str] = &[
     "negotiator",
 ];
 
+fn plural_unnamed(s: &Speaker) -> bool {
+    s.kind == SpeakerKind::Unnamed && !s.name.starts_with("unnamed ") && s.name.ends_with('s')
+}
+
 pub(super) fn pronoun_word(p: Pronoun) -> &'static str {
     match p {
         Pronoun::He => "he",
@@ -570,7 +574,11 @@ pub(super) fn pronoun(
                 .iter()
                 .rev()
                 .filter(|m| m.pos < c.span.start && m.para >= window)
-                .filter(|m| m.subject || !subject_only)
+                // "Reuters reports this, citing three sources. According to them, …": a group
+                // of unnamed sources named anywhere is a subject for "they"
+                .filter(|m| {
+                    m.subject || !subject_only || p == Pronoun::They && plural_unnamed(&m.speaker)
+                })
                 .map(|m| (m.pos, m.speaker.clone()))
                 .find(|(_, s)| fits(s))
         };

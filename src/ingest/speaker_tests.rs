@@ -169,3 +169,34 @@ fn a_title_from_the_speaker_list_gives_way_to_the_name_in_its_appositive() {
     );
     assert_eq!(got, vec!["Taras Hlyb"]);
 }
+
+#[test]
+fn regarded_as_and_a_bare_plural_with_a_participle_are_cues() {
+    assert_eq!(
+        names("Sweden regarded the plan as a capitulation on Crimea."),
+        vec!["Sweden"]
+    );
+    assert_eq!(
+        names(
+            "The talks centred on the army cap in the plan, with envoys questioning the terms on territory."
+        ),
+        vec!["envoys"]
+    );
+}
+
+#[test]
+fn several_people_with_a_relative_clause_keep_the_articles_words() {
+    assert_eq!(
+        names("Four people who have read the text say the plan caps Ukraine's army at 600,000."),
+        vec!["Four people who have read the text"]
+    );
+}
+
+#[test]
+fn they_after_a_medium_citing_sources_is_those_sources() {
+    let got = names(
+        "Reuters reports this, citing three sources familiar with the matter. According to them, \
+         the plan's amnesty clause was written in Moscow.",
+    );
+    assert_eq!(got, vec!["three sources"]);
+}

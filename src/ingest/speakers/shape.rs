@@ -59,9 +59,16 @@ impl Gazetteer {
             let head = tokens[..i].join(" ");
             return self.resolve(&head, local).or_else(|| {
                 let last = bare(words[i - 1]);
+                // "three people who have read the text": several keep the article's words
+                let several = last.ends_with('s') || last == "people";
+                let name = if several && tokens.len() <= 8 {
+                    strip_determiner(np)
+                } else {
+                    "unnamed source".to_string()
+                };
                 self.unnamed_with_clause
                     .contains(&last)
-                    .then(|| unnamed("unnamed source"))
+                    .then(|| unnamed(&name))
             });
         }
         // "India on Thursday", "the Kremlin earlier this week": the speaker before the time

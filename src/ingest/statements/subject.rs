@@ -85,7 +85,7 @@ pub(super) fn subject_before(
     {
         let last = pre[cut + 1..].trim();
         if let Some(rest) = last.strip_prefix("with ").map(str::trim_start)
-            && rest.contains(' ')
+            && !rest.is_empty()
             && let Some(m @ Mention::Speaker(..)) = ctx.gazetteer.resolve(rest, local)
         {
             let end = start + pre.trim_end().len();
