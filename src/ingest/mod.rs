@@ -235,8 +235,33 @@ impl Extractor {
         holders.sort_by_key(|h| h.pos);
         let is_place = |w: &str| self.gazetteer.is_place(w);
         let joints = groups::joint_groups(&article.body, &mentions, &is_place);
-        let resolved = resolve_speakers(&article.body, &joints, candidates, &mentions, &holders);
+        let mut resolved =
+            resolve_speakers(&article.body, &joints, candidates, &mentions, &holders);
+        self.own_medium(&mut resolved, article.publisher.as_deref());
         self.finish(&ctx, &names, article.title.as_deref(), resolved)
+    }
+
+    /// "(Reuters) - … according to a copy seen by Reuters" in Reuters' own story: the article's
+    /// own voice, not a medium it cites (quotes keep their speaker).
+    fn own_medium(
+        &self,
+        resolved: &mut [(Candidate, Option<Speaker>, String)],
+        publisher: Option<&str>,
+    ) {
+        let Some(Mention::Speaker(own, _)) =
+            publisher.and_then(|p| self.gazetteer.resolve(p, &mut Vec::new()))
+        else {
+            return;
+        };
+        if own.kind != SpeakerKind::Media {
+            return;
+        }
+        for (c, s, via) in resolved.iter_mut() {
+            if c.kind != Kind::Quote && s.as_ref().is_some_and(|s| s.slug == own.slug) {
+                *s = None;
+                *via = "the article (its own medium)".to_string();
+            }
+        }
     }
 
     /// Known people and media named outside quotes, in order, for pronouns and "the newspaper".

@@ -200,3 +200,21 @@ fn they_after_a_medium_citing_sources_is_those_sources() {
     );
     assert_eq!(got, vec!["three sources"]);
 }
+
+#[test]
+fn a_wire_citing_its_own_copy_speaks_in_the_articles_voice() {
+    let c = Catalog::bundled().expect("seeds parse");
+    let x = Extractor::new(&c).expect("rules compile");
+    // a menu label and the title before the dateline, as saved pages have them
+    let a = x.parse(
+        "t.txt",
+        "World\n\nDraft caps army\n\nKYIV, Nov 20 (Reuters) - The plan would cap Ukraine's army at \
+         600,000, according to a copy seen by Reuters.\n\nThe plan would cede the Donbas, Bloomberg reported.\n",
+    );
+    let got: Vec<Option<String>> = x
+        .extract(&a)
+        .into_iter()
+        .map(|s| s.speaker.map(|p| p.name))
+        .collect();
+    assert_eq!(got, vec![None, Some("Bloomberg".to_string())]);
+}

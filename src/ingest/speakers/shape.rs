@@ -61,10 +61,10 @@ impl Gazetteer {
                 let last = bare(words[i - 1]);
                 // "three people who have read the text": several keep the article's words
                 let several = last.ends_with('s') || last == "people";
-                let name = if several && tokens.len() <= 8 {
-                    strip_determiner(np)
-                } else {
-                    "unnamed source".to_string()
+                let name = match (several, tokens.len() <= 8) {
+                    (true, true) => strip_determiner(np),
+                    (true, false) => "unnamed sources".to_string(),
+                    _ => "unnamed source".to_string(),
                 };
                 self.unnamed_with_clause
                     .contains(&last)

@@ -40,7 +40,11 @@ fn a_relative_clause_keeps_the_head_and_its_nationality() {
     );
     assert_eq!(
         name("three people who have read the text").as_deref(),
-        Some("unnamed source")
+        Some("three people who have read the text")
+    );
+    assert_eq!(
+        name("several people in Kyiv and Brussels who have read the text of the draft").as_deref(),
+        Some("unnamed sources")
     );
 }
 
