@@ -310,6 +310,9 @@ pub struct SpeechLexicon {
     /// What a medium does with a document ("published", "obtained").
     #[serde(default)]
     pub media_acts: Vec<String>,
+    /// Verbs of drafting a text ("Britain, France and Germany have sent their own version").
+    #[serde(default)]
+    pub drafting: Vec<String>,
 }
 
 /// Noun lists (`[nouns]`).

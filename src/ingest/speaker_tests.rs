@@ -218,3 +218,12 @@ fn a_wire_citing_its_own_copy_speaks_in_the_articles_voice() {
         .collect();
     assert_eq!(got, vec![None, Some("Bloomberg".to_string())]);
 }
+
+#[test]
+fn a_counter_draft_speaks_for_the_countries_that_drafted_it() {
+    let got = names(
+        "Spain, Italy and Portugal have drafted their own version of the peace plan.\n\n\
+         The European text raises the ceiling on Ukraine's armed forces to 800,000.",
+    );
+    assert_eq!(got, vec!["Spain, Italy and Portugal"]);
+}

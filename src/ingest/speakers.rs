@@ -105,6 +105,7 @@ pub struct Gazetteer {
     agent_participles: HashSet<String>,
     unnamed_with_clause: Vec<String>,
     places: HashSet<String>,
+    drafting: HashSet<String>,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -229,6 +230,7 @@ impl Gazetteer {
                 .collect(),
             unnamed_with_clause: fold_all(&lex.nouns.unnamed_with_clause),
             places: fold_all(&lex.nouns.places).into_iter().collect(),
+            drafting: fold_all(&lex.speech.drafting).into_iter().collect(),
         })
     }
 
@@ -289,7 +291,7 @@ impl Gazetteer {
             .map(|(k, _)| k.as_str())
             .collect();
         let words: Vec<&str> = body.split_whitespace().collect();
-        words.windows(2).find_map(|w| {
+        let by_group = words.windows(2).find_map(|w| {
             let a = fold_str(w[0]);
             let g = fold_str(w[1].trim_end_matches(|c: char| !c.is_alphanumeric()));
             (adjectives.contains(&a.as_str())
@@ -309,7 +311,53 @@ impl Gazetteer {
                     known: false,
                 }
             })
-        })
+        });
+        by_group.or_else(|| self.drafting_places(&words))
+    }
+
+    /// "Britain, France and Germany have sent Washington their own version": countries named
+    /// together right before a verb of drafting (`[speech] drafting`), as one speaker.
+    fn drafting_places(&self, words: &[&str]) -> Option<Speaker> {
+        let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        let is_place = |w: &str| {
+            let b = bare(w);
+            b.starts_with(char::is_uppercase) && self.places.contains(&fold_str(&b))
+        };
+        for (i, w) in words.iter().enumerate() {
+            if !is_place(w) {
+                continue;
+            }
+            // a run "A, B and C": places joined by commas and one "and"
+            let mut j = i;
+            let mut joined = false;
+            while j + 1 < words.len() {
+                if words[j].ends_with(',') && is_place(words[j + 1]) {
+                    j += 1;
+                } else if words[j + 1] == "and" && words.get(j + 2).is_some_and(|n| is_place(n)) {
+                    j += 2;
+                    joined = true;
+                    break;
+                } else {
+                    break;
+                }
+            }
+            let drafting = words[j + 1..(j + 5).min(words.len())]
+                .iter()
+                .any(|v| self.drafting.contains(&fold_str(&bare(v))));
+            if joined && drafting {
+                let name = words[i..=j]
+                    .join(" ")
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_string();
+                return Some(Speaker {
+                    slug: slugify(&name),
+                    name,
+                    kind: SpeakerKind::Body,
+                    known: false,
+                });
+            }
+        }
+        None
     }
 
     /// True when `folded` heads an unnamed source ("official", "diplomat").
