@@ -227,3 +227,12 @@ fn a_counter_draft_speaks_for_the_countries_that_drafted_it() {
     );
     assert_eq!(got, vec!["Spain, Italy and Portugal"]);
 }
+
+#[test]
+fn a_family_name_first_is_found_alone_later() {
+    let got = names(
+        "Prime Minister Hayashida Noriko spoke to reporters in Tokyo on Tuesday.\n\n\
+         Hayashida added that Japan would help with the frozen Russian assets under the plan.",
+    );
+    assert_eq!(got, vec!["Hayashida Noriko"]);
+}
