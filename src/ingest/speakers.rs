@@ -511,8 +511,16 @@ impl Gazetteer {
         if self.is_document_phrase(&content) && group_head.is_none() {
             return Some(Mention::Document);
         }
+        // "Russia hopes the United States": a determiner inside the phrase after a word that is
+        // no preposition shows a verb before it, so no group
+        let inner_verb = clean.windows(2).skip(1).any(|w| {
+            ["the", "a", "an"].contains(&w[1].as_str())
+                && !["of", "for", "and", "in", "at", "from", "on", "to", "with"]
+                    .contains(&w[0].as_str())
+        });
         if let Some(head) = group_head
             && clean.len() <= 6
+            && !inner_verb
         {
             let name = strip_determiner(np);
             let kind = if self.media.contains(head) || self.media.contains(last) {

@@ -105,3 +105,13 @@ fn a_time_after_the_speaker_is_left_out() {
     assert_eq!(name("The Kremlin on Friday").as_deref(), Some("Kremlin"));
     assert_eq!(name("India earlier this week").as_deref(), Some("India"));
 }
+
+#[test]
+fn a_verb_inside_the_phrase_makes_no_group() {
+    // "Russia hopes the United States will not …": "states" is a group head, the phrase no group
+    assert_eq!(name("Russia hopes the United States"), None);
+    assert_eq!(
+        name("EU foreign ministers").as_deref(),
+        Some("EU foreign ministers")
+    );
+}
