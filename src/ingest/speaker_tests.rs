@@ -236,3 +236,11 @@ fn a_family_name_first_is_found_alone_later() {
     );
     assert_eq!(got, vec!["Hayashida Noriko"]);
 }
+
+#[test]
+fn a_pair_whose_second_part_has_an_appositive_name_keeps_that_name() {
+    let got = names(
+        "Secretary of State Marco Rubio and Ukraine's negotiator, Andriy Yermak, on Sunday praised the revised peace plan.",
+    );
+    assert_eq!(got, vec!["Marco Rubio", "Andriy Yermak"]);
+}
