@@ -293,6 +293,12 @@ pub(super) fn resolve_speakers(
                     },
                 }
             }
+            // "Macron, Merz and Starmer called for … In a call, they said …": the group
+            Some(Mention::Pronoun(Pronoun::They))
+                if let Some(j) = super::groups::joint_for_they(joints, &c, &out) =>
+            {
+                (Some(j), "pronoun they (people named together)".to_string())
+            }
             Some(Mention::Pronoun(p)) => match pronoun(*p, &c, &out, mentions, &genders) {
                 Some(s) => (Some(s), format!("pronoun {}", pronoun_word(*p))),
                 None => continue,

@@ -244,3 +244,21 @@ fn a_pair_whose_second_part_has_an_appositive_name_keeps_that_name() {
     );
     assert_eq!(got, vec!["Marco Rubio", "Andriy Yermak"]);
 }
+
+#[test]
+fn a_list_of_titled_leaders_speaks_once_each_and_they_is_the_group() {
+    let got = names(
+        "Spanish Prime Minister Ana Torres, Dutch Prime Minister Joost Brink and Irish Taoiseach Sean Daly \
+         called for changes to the peace plan.\n\n\
+         In a call with Zelensky, they said \"the NATO clause of the plan needs the consent of all allies\".",
+    );
+    assert_eq!(
+        got,
+        vec![
+            "Ana Torres",
+            "Joost Brink",
+            "Sean Daly",
+            "Torres, Brink and Daly"
+        ]
+    );
+}

@@ -278,6 +278,22 @@ fn refined(
     span: Range<usize>,
     local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> (Mention, Range<usize>) {
+    // "President Emmanuel Macron, Chancellor Friedrich Merz and Prime Minister Keir Starmer
+    // called …": the whole list, which `pairs` splits into one statement each
+    let is_person = |m: &Mention| matches!(m, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Person);
+    if is_person(&m)
+        && let Some(&(off, last)) = rest.last()
+        && last.contains(" and ")
+        && rest.iter().all(|(_, seg)| {
+            ctx.gazetteer
+                .resolve(seg.trim(), local)
+                .as_ref()
+                .is_some_and(is_person)
+        })
+    {
+        let end = start + off + last.trim_end().len();
+        return (m, span.start..end);
+    }
     // "unnamed source", or a group of sources named by the article's words
     let bare_unnamed = |m: &Mention| {
         matches!(m, Mention::Speaker(sp, _)
