@@ -193,7 +193,25 @@ impl Extractor {
             .map(|h| names.folded.orig(h.start)..names.folded.orig(h.end))
             .collect();
         let people = self.people.find(&article.body, &seg, &known);
-        let surnames = entities::surnames(&people);
+        let mut surnames = entities::surnames(&people);
+        // a known person named in full answers to the surname alone in this article ("Mike
+        // Rounds" … "Rounds said"), which the speaker list leaves out where it is a common word
+        for h in names
+            .hits
+            .iter()
+            .filter(|h| h.speaker.kind == SpeakerKind::Person && !h.title)
+        {
+            let key = h
+                .speaker
+                .name
+                .split_whitespace()
+                .last()
+                .map(crate::text::fold_str)
+                .unwrap_or_default();
+            if key.len() > 2 && !surnames.iter().any(|(k, _)| *k == key) {
+                surnames.push((key, h.speaker.clone()));
+            }
+        }
         let ctx = Context {
             body: &article.body,
             seg: &seg,

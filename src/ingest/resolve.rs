@@ -271,8 +271,25 @@ pub(super) fn resolve_speakers(
                         .filter(|w| super::speakers::STATEMENT_NOUNS.contains(&w.as_str()))
                         .and_then(|_| issuer_before(&c, &out))
                 };
+                // "…, the minister said" right after Lavrov spoke: Lavrov, though a Belarusian
+                // minister was named after him
+                let last_speaker = || {
+                    let s = out
+                        .iter()
+                        .rev()
+                        .take_while(|(p, _, _)| p.para + 1 >= c.para)
+                        .filter_map(|(_, s, _)| s.as_ref())
+                        .find(|s| s.kind == SpeakerKind::Person)?;
+                    let own: Vec<RoleHolder> = holders
+                        .iter()
+                        .filter(|h| h.speaker.slug == s.slug)
+                        .cloned()
+                        .collect();
+                    role_holder(words, side, true, c.span.start, &own)
+                };
                 let found = issuer()
                     .or_else(|| earlier_body().cloned())
+                    .or_else(|| persons.then(last_speaker).flatten())
                     .or_else(|| role_holder(words, side, persons, c.span.start, holders));
                 match found {
                     Some(s) => {

@@ -262,3 +262,23 @@ fn a_list_of_titled_leaders_speaks_once_each_and_they_is_the_group() {
         ]
     );
 }
+
+#[test]
+fn a_known_person_named_in_full_answers_to_the_surname_alone() {
+    // the speaker list leaves out a bare "Rounds": a common word
+    let got = names(
+        "Senator Mike Rounds spoke at the Halifax forum.\n\n\
+         \"The peace plan is not our recommendation,\" Rounds said.",
+    );
+    assert_eq!(got, vec!["Mike Rounds"]);
+}
+
+#[test]
+fn the_minister_right_after_a_minister_spoke_is_that_minister() {
+    let got = names(
+        "\"The plan's key provisions reflect our understandings,\" Sergey Lavrov said at a press \
+         conference with Belarusian Foreign Minister Maxim Ryzhenkov. Moscow has not received the \
+         draft of the peace plan through official channels, the minister said.",
+    );
+    assert_eq!(got, vec!["Sergey Lavrov", "Sergey Lavrov"]);
+}
