@@ -282,3 +282,11 @@ fn the_minister_right_after_a_minister_spoke_is_that_minister() {
     );
     assert_eq!(got, vec!["Sergey Lavrov", "Sergey Lavrov"]);
 }
+
+#[test]
+fn a_cue_after_and_speaks_for_the_subject_of_the_first_verb() {
+    let got = names(
+        "Nordic foreign ministers met in Oslo on Monday and agreed that the army cap in the peace plan was too low.",
+    );
+    assert_eq!(got, vec!["Nordic foreign ministers"]);
+}

@@ -192,6 +192,39 @@ pub(super) fn subject_before(
         }
     }
     participle_subject(ctx, ws, v, start, local)
+        .or_else(|| coordinated_subject(ctx, ws, end, start, local))
+}
+
+/// "Leaders of the coalition met at the Elysee on Tuesday and agreed that …": the verb after
+/// "and" speaks for the subject of the first verb, the words from the sentence start to it.
+fn coordinated_subject(
+    ctx: &Context<'_>,
+    ws: &[SWord],
+    end: usize,
+    start: usize,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>)> {
+    let and = end.checked_sub(1)?;
+    if ws[and].text != "and" || and == 0 || ctx.body[ws[and - 1].end..ws[and].start].contains(',') {
+        return None;
+    }
+    let first = ws.iter().position(|w| w.start >= start)?;
+    let verb = (first + 1..and).find(|&k| {
+        let raw = &ctx.body[ws[k].start..ws[k].end];
+        raw.starts_with(char::is_lowercase)
+            && (ctx.speech.event_verbs.contains(&*ws[k].text)
+                || ws[k].text.len() > 4 && ws[k].text.ends_with("ed"))
+    })?;
+    let span = ws[first].start..ws[verb - 1].end;
+    if ws[first..verb].iter().any(|w| w.in_quote)
+        || ctx.body[span.clone()].contains([',', ';', ':'])
+    {
+        return None;
+    }
+    match ctx.gazetteer.resolve(&ctx.body[span.clone()], local)? {
+        m @ Mention::Speaker(..) => Some((m, span)),
+        _ => None,
+    }
 }
 
 /// `Zelensky addressed the nation on Friday, saying …`: a participle cue after a comma speaks
