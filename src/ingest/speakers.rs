@@ -15,10 +15,12 @@ use crate::catalog::{Lexicon, SpeakerEntry};
 use crate::model::{Speaker, SpeakerKind};
 use crate::text::{fold_str, on_word_boundaries, slugify};
 
+mod authors;
 mod shape;
 #[cfg(test)]
 mod tests;
 mod unnamed;
+use shape::entity_at_end;
 pub use shape::{STATEMENT_NOUNS, coordinated_parts};
 
 /// Grammatical gender of a person, for he/she.
@@ -265,99 +267,6 @@ impl Gazetteer {
                     .map(move |a| (fold_str(a), s.name.clone()))
             })
             .collect()
-    }
-
-    /// The side a document comes from, when its noun phrase names one other than the plan's
-    /// authors ("the European text" -> "European"; "the US plan" -> none).
-    pub fn document_origin(&self, np: &str) -> Option<String> {
-        let folded = fold_str(np);
-        folded
-            .split(|c: char| !c.is_alphanumeric() && c != '.')
-            .filter_map(|w| {
-                let w = w.trim_end_matches('.');
-                self.origins.iter().find(|(k, _)| k == w).map(|(_, o)| o)
-            })
-            .find(|o| !["US", "White House"].contains(&o.as_str()))
-            .cloned()
-    }
-
-    /// The authors of a document from `origin`, as the article names them: the first
-    /// "`<origin adjective> <group>`" in `body` ("European governments").
-    pub fn authors(&self, body: &str, origin: &str) -> Option<Speaker> {
-        let adjectives: Vec<&str> = self
-            .origins
-            .iter()
-            .filter(|(_, o)| o == origin)
-            .map(|(k, _)| k.as_str())
-            .collect();
-        let words: Vec<&str> = body.split_whitespace().collect();
-        let by_group = words.windows(2).find_map(|w| {
-            let a = fold_str(w[0]);
-            let g = fold_str(w[1].trim_end_matches(|c: char| !c.is_alphanumeric()));
-            (adjectives.contains(&a.as_str())
-                && w[0].chars().next().is_some_and(char::is_uppercase)
-                && self.groups.contains(&g)
-                && g.ends_with('s'))
-            .then(|| {
-                let name = format!(
-                    "{} {}",
-                    w[0],
-                    w[1].trim_end_matches(|c: char| !c.is_alphanumeric())
-                );
-                Speaker {
-                    slug: slugify(&name),
-                    name,
-                    kind: SpeakerKind::Body,
-                    known: false,
-                }
-            })
-        });
-        by_group.or_else(|| self.drafting_places(&words))
-    }
-
-    /// "Britain, France and Germany have sent Washington their own version": countries named
-    /// together right before a verb of drafting (`[speech] drafting`), as one speaker.
-    fn drafting_places(&self, words: &[&str]) -> Option<Speaker> {
-        let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-        let is_place = |w: &str| {
-            let b = bare(w);
-            b.starts_with(char::is_uppercase) && self.places.contains(&fold_str(&b))
-        };
-        for (i, w) in words.iter().enumerate() {
-            if !is_place(w) {
-                continue;
-            }
-            // a run "A, B and C": places joined by commas and one "and"
-            let mut j = i;
-            let mut joined = false;
-            while j + 1 < words.len() {
-                if words[j].ends_with(',') && is_place(words[j + 1]) {
-                    j += 1;
-                } else if words[j + 1] == "and" && words.get(j + 2).is_some_and(|n| is_place(n)) {
-                    j += 2;
-                    joined = true;
-                    break;
-                } else {
-                    break;
-                }
-            }
-            let drafting = words[j + 1..(j + 5).min(words.len())]
-                .iter()
-                .any(|v| self.drafting.contains(&fold_str(&bare(v))));
-            if joined && drafting {
-                let name = words[i..=j]
-                    .join(" ")
-                    .trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_string();
-                return Some(Speaker {
-                    slug: slugify(&name),
-                    name,
-                    kind: SpeakerKind::Body,
-                    known: false,
-                });
-            }
-        }
-        None
     }
 
     /// True when `folded` heads an unnamed source ("official", "diplomat").
@@ -633,29 +542,6 @@ impl Gazetteer {
         }
         Some(Mention::Speaker(speaker, None))
     }
-}
-
-/// Words that show a phrase is more than a title and a name ("talks with Tom Reyes").
-const NOT_TITLE: &[&str] = &[
-    "with", "to", "by", "from", "in", "on", "at", "after", "before", "about", "against", "than",
-    "told", "met", "said", "says", "asked", "urged", "called",
-];
-
-/// The person of the entity table (`local`, by folded surname) whose full name ends `np`, when
-/// the words before it (`tail` is the folded text from where a title ended) hold no preposition
-/// or verb: "Latvian minister Ilze Berzina".
-fn entity_at_end(np: &str, tail: &str, local: &[(String, Speaker)]) -> Option<Speaker> {
-    let surname = fold_str(np.split_whitespace().last()?);
-    let surname = surname.trim_matches(|c: char| !c.is_alphanumeric());
-    let (_, s) = local.iter().find(|(k, _)| k == surname)?;
-    let name = fold_str(&s.name);
-    let tail = tail.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let before = tail.strip_suffix(name.as_str())?;
-    let clean = before.is_empty() || before.ends_with(' ');
-    let plain = before
-        .split_whitespace()
-        .all(|w| !NOT_TITLE.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
-    (clean && plain && name.contains(' ')).then(|| s.clone())
 }
 
 fn find_word(haystack: &str, needle: &str) -> Option<usize> {
