@@ -324,6 +324,12 @@ pub struct SpeechLexicon {
     /// What a medium does with a document ("published", "obtained").
     #[serde(default)]
     pub media_acts: Vec<String>,
+    /// Verbs of drafting a text ("Britain, France and Germany have sent their own version").
+    #[serde(default)]
+    pub drafting: Vec<String>,
+    /// Irregular past verbs of meeting before "and <cue>" ("met … and agreed that").
+    #[serde(default)]
+    pub event_verbs: Vec<String>,
 }
 
 /// Noun lists (`[nouns]`).

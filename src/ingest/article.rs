@@ -271,11 +271,14 @@ pub fn parse_article(file_name: &str, raw: &str, rules: &ArticleRules) -> Articl
         }
         prev_blank = false;
     }
-    if let Some(first) = paragraphs.first_mut() {
+    // the dateline opens the story, which may stand after a menu label, the title and a time
+    for first in paragraphs.iter().take(4) {
         if let Some(c) = DATELINE.captures(first) {
             publisher.get_or_insert_with(|| c[1].trim().to_string());
+            break;
         } else if let Some(c) = WIRE.captures(first) {
             publisher.get_or_insert_with(|| c[1].to_string());
+            break;
         }
     }
     split_wire_dateline(&mut paragraphs);

@@ -272,6 +272,16 @@ pub fn surnames(entities: &[Entity]) -> Vec<(String, Speaker)> {
             }
         }
     }
+    // a name whose first word is no known first name may put the family name first
+    // ("Takaichi Sanae" -> "Takaichi said"); surnames found above win
+    for e in entities.iter().filter(|e| e.gender.is_none()) {
+        if let Some(first) = e.speaker.name.split_whitespace().next() {
+            let key = fold_str(first);
+            if !out.iter().any(|(k, _)| *k == key) {
+                out.push((key, e.speaker.clone()));
+            }
+        }
+    }
     out
 }
 

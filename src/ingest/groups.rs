@@ -4,6 +4,7 @@
 //! is named by their surnames ("Merz, Macron and Starmer").
 
 use super::resolve::NameMention;
+use super::statements::Candidate;
 use crate::model::{Speaker, SpeakerKind};
 use crate::text::slugify;
 
@@ -214,4 +215,29 @@ pub(super) fn same_group_before(name: &str, before: &[Speaker]) -> Option<Speake
                 && n.rsplit(' ').next() == Some(head)
         })
         .cloned()
+}
+
+/// "they" right after people named together (no more than about two paragraphs back, and no
+/// statement in between by anyone outside the group): the group.
+pub(super) fn joint_for_they(
+    joints: &[Joint],
+    c: &Candidate,
+    before: &[(Candidate, Option<Speaker>, String)],
+) -> Option<Speaker> {
+    let j = joints
+        .iter()
+        .rev()
+        .find(|j| j.pos < c.span.start && !j.sides)?;
+    if c.span.start - j.pos > 1200 {
+        return None;
+    }
+    let outsider = before
+        .iter()
+        .filter(|(b, _, _)| b.span.start > j.pos)
+        .filter_map(|(_, s, _)| s.as_ref())
+        .any(|s| {
+            let surname = s.name.split_whitespace().last().unwrap_or(&s.name);
+            s.slug != j.speaker.slug && !j.speaker.name.contains(surname)
+        });
+    (!outsider).then(|| j.speaker.clone())
 }

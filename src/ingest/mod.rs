@@ -203,7 +203,25 @@ impl Extractor {
             .map(|h| names.folded.orig(h.start)..names.folded.orig(h.end))
             .collect();
         let people = self.people.find(&article.body, &seg, &known);
-        let surnames = entities::surnames(&people);
+        let mut surnames = entities::surnames(&people);
+        // a known person named in full answers to the surname alone in this article ("Mike
+        // Rounds" … "Rounds said"), which the speaker list leaves out where it is a common word
+        for h in names
+            .hits
+            .iter()
+            .filter(|h| h.speaker.kind == SpeakerKind::Person && !h.title)
+        {
+            let key = h
+                .speaker
+                .name
+                .split_whitespace()
+                .last()
+                .map(crate::text::fold_str)
+                .unwrap_or_default();
+            if key.len() > 2 && !surnames.iter().any(|(k, _)| *k == key) {
+                surnames.push((key, h.speaker.clone()));
+            }
+        }
         let ctx = Context {
             body: &article.body,
             seg: &seg,
@@ -245,11 +263,36 @@ impl Extractor {
         holders.sort_by_key(|h| h.pos);
         let is_place = |w: &str| self.gazetteer.is_place(w);
         let joints = groups::joint_groups(&article.body, &mentions, &is_place);
-        let resolved = resolve_speakers(&article.body, &joints, candidates, &mentions, &holders);
+        let mut resolved =
+            resolve_speakers(&article.body, &joints, candidates, &mentions, &holders);
+        self.own_medium(&mut resolved, article.publisher.as_deref());
         let mut out = self.finish(&ctx, &names, article.title.as_deref(), resolved);
         let (all, claims) = &self.versions;
         versions::annotate(all, claims, article.published_date.as_deref(), &mut out);
         out
+    }
+
+    /// "(Reuters) - … according to a copy seen by Reuters" in Reuters' own story: the article's
+    /// own voice, not a medium it cites (quotes keep their speaker).
+    fn own_medium(
+        &self,
+        resolved: &mut [(Candidate, Option<Speaker>, String)],
+        publisher: Option<&str>,
+    ) {
+        let Some(Mention::Speaker(own, _)) =
+            publisher.and_then(|p| self.gazetteer.resolve(p, &mut Vec::new()))
+        else {
+            return;
+        };
+        if own.kind != SpeakerKind::Media {
+            return;
+        }
+        for (c, s, via) in resolved.iter_mut() {
+            if c.kind != Kind::Quote && s.as_ref().is_some_and(|s| s.slug == own.slug) {
+                *s = None;
+                *via = "the article (its own medium)".to_string();
+            }
+        }
     }
 
     /// Known people and media named outside quotes, in order, for pronouns and "the newspaper".

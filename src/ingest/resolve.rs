@@ -4,6 +4,10 @@
 use super::sentences::Segmented;
 use super::*;
 
+mod roles;
+use roles::{issuer_before, quoted_before};
+pub(super) use roles::{role_holder, title_after};
+
 /// The body of an article folded, and the known names in it.
 pub(super) struct Names {
     pub(super) folded: Folded,
@@ -87,55 +91,6 @@ pub(super) fn title_before(text: &str) -> String {
     }
     kept.reverse();
     crate::text::fold_str(&kept.join(" "))
-}
-
-/// The appositive right after a name, folded: "…, foreign policy adviser to the president,"
-/// -> "foreign policy adviser to the president" (up to eight words).
-pub(super) fn title_after(text: &str) -> String {
-    let Some(rest) = text.strip_prefix(',') else {
-        return String::new();
-    };
-    let end = rest.find([',', '.', ';', ':', '(']).unwrap_or(rest.len());
-    let words: Vec<&str> = rest[..end].split_whitespace().take(9).collect();
-    if words.len() > 8 {
-        return String::new();
-    }
-    crate::text::fold_str(&words.join(" "))
-}
-
-/// The holder of a role named alone, last named before `pos`.
-pub(super) fn role_holder(
-    words: &[String],
-    side: &[String],
-    persons: bool,
-    pos: usize,
-    holders: &[RoleHolder],
-) -> Option<Speaker> {
-    // "russian" fits a title with "russia", "ukrainian" one with "ukraine"
-    let same_side = |t: &str| {
-        side.iter().any(|w| {
-            let common = w.chars().zip(t.chars()).take_while(|(a, b)| a == b).count();
-            w == t || common >= 5
-        })
-    };
-    holders
-        .iter()
-        .rev()
-        .filter(|h| h.pos < pos || h.pos == 0)
-        .filter(|h| (h.speaker.kind == SpeakerKind::Person) == persons)
-        .filter(|h| side.is_empty() || h.title.split_whitespace().any(same_side))
-        .find(|h| {
-            words.iter().any(|w| {
-                let w = format!(" {w} ");
-                // a vice president is not "the president", a former minister not "the minister"
-                h.title.match_indices(&w).any(|(i, _)| {
-                    !["vice", "former", "ex"]
-                        .iter()
-                        .any(|q| h.title[..i].ends_with(&format!(" {q}")))
-                })
-            })
-        })
-        .map(|h| h.speaker.clone())
 }
 
 /// Resolves pronouns and continued quotes from the statements and names before them.
@@ -271,8 +226,25 @@ pub(super) fn resolve_speakers(
                         .filter(|w| super::speakers::STATEMENT_NOUNS.contains(&w.as_str()))
                         .and_then(|_| issuer_before(&c, &out))
                 };
+                // "…, the minister said" right after Lavrov spoke: Lavrov, though a Belarusian
+                // minister was named after him
+                let last_speaker = || {
+                    let s = out
+                        .iter()
+                        .rev()
+                        .take_while(|(p, _, _)| p.para + 1 >= c.para)
+                        .filter_map(|(_, s, _)| s.as_ref())
+                        .find(|s| s.kind == SpeakerKind::Person)?;
+                    let own: Vec<RoleHolder> = holders
+                        .iter()
+                        .filter(|h| h.speaker.slug == s.slug)
+                        .cloned()
+                        .collect();
+                    role_holder(words, side, true, c.span.start, &own)
+                };
                 let found = issuer()
                     .or_else(|| earlier_body().cloned())
+                    .or_else(|| persons.then(last_speaker).flatten())
                     .or_else(|| role_holder(words, side, persons, c.span.start, holders));
                 match found {
                     Some(s) => {
@@ -292,6 +264,12 @@ pub(super) fn resolve_speakers(
                         (None, None) => continue,
                     },
                 }
+            }
+            // "Macron, Merz and Starmer called for … In a call, they said …": the group
+            Some(Mention::Pronoun(Pronoun::They))
+                if let Some(j) = super::groups::joint_for_they(joints, &c, &out) =>
+            {
+                (Some(j), "pronoun they (people named together)".to_string())
             }
             Some(Mention::Pronoun(p)) => match pronoun(*p, &c, &out, mentions, &genders) {
                 Some(s) => (Some(s), format!("pronoun {}", pronoun_word(*p))),
@@ -317,33 +295,6 @@ pub(super) fn resolve_speakers(
         out.push((c, speaker, via));
     }
     out
-}
-
-/// The speaker (not a medium) of the latest statement in `c`'s paragraph or the two before.
-fn issuer_before(
-    c: &Candidate,
-    before: &[(Candidate, Option<Speaker>, String)],
-) -> Option<Speaker> {
-    before
-        .iter()
-        .rev()
-        .take_while(|(p, _, _)| p.para + 2 >= c.para)
-        .filter_map(|(_, s, _)| s.as_ref())
-        .find(|s| s.kind != SpeakerKind::Media)
-        .cloned()
-}
-
-/// The person or unnamed source of the quote right before `c` in its paragraph.
-fn quoted_before(
-    c: &Candidate,
-    before: &[(Candidate, Option<Speaker>, String)],
-) -> Option<Speaker> {
-    let (p, s, _) = before.last()?;
-    let s = s.as_ref()?;
-    (p.kind == Kind::Quote
-        && p.para == c.para
-        && matches!(s.kind, SpeakerKind::Person | SpeakerKind::Unnamed))
-    .then(|| s.clone())
 }
 
 /// Media words that, alone, point back to the medium the article named ("the newspaper").
@@ -511,6 +462,10 @@ const TITLE_HEADS: &[&str] = &[
     "negotiator",
 ];
 
+fn plural_unnamed(s: &Speaker) -> bool {
+    s.kind == SpeakerKind::Unnamed && !s.name.starts_with("unnamed ") && s.name.ends_with('s')
+}
+
 pub(super) fn pronoun_word(p: Pronoun) -> &'static str {
     match p {
         Pronoun::He => "he",
@@ -570,7 +525,11 @@ pub(super) fn pronoun(
                 .iter()
                 .rev()
                 .filter(|m| m.pos < c.span.start && m.para >= window)
-                .filter(|m| m.subject || !subject_only)
+                // "Reuters reports this, citing three sources. According to them, …": a group
+                // of unnamed sources named anywhere is a subject for "they"
+                .filter(|m| {
+                    m.subject || !subject_only || p == Pronoun::They && plural_unnamed(&m.speaker)
+                })
                 .map(|m| (m.pos, m.speaker.clone()))
                 .find(|(_, s)| fits(s))
         };

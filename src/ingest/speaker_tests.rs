@@ -169,3 +169,124 @@ fn a_title_from_the_speaker_list_gives_way_to_the_name_in_its_appositive() {
     );
     assert_eq!(got, vec!["Taras Hlyb"]);
 }
+
+#[test]
+fn regarded_as_and_a_bare_plural_with_a_participle_are_cues() {
+    assert_eq!(
+        names("Sweden regarded the plan as a capitulation on Crimea."),
+        vec!["Sweden"]
+    );
+    assert_eq!(
+        names(
+            "The talks centred on the army cap in the plan, with envoys questioning the terms on territory."
+        ),
+        vec!["envoys"]
+    );
+}
+
+#[test]
+fn several_people_with_a_relative_clause_keep_the_articles_words() {
+    assert_eq!(
+        names("Four people who have read the text say the plan caps Ukraine's army at 600,000."),
+        vec!["Four people who have read the text"]
+    );
+}
+
+#[test]
+fn they_after_a_medium_citing_sources_is_those_sources() {
+    let got = names(
+        "Reuters reports this, citing three sources familiar with the matter. According to them, \
+         the plan's amnesty clause was written in Moscow.",
+    );
+    assert_eq!(got, vec!["three sources"]);
+}
+
+#[test]
+fn a_wire_citing_its_own_copy_speaks_in_the_articles_voice() {
+    let c = Catalog::bundled().expect("seeds parse");
+    let x = Extractor::new(&c).expect("rules compile");
+    // a menu label and the title before the dateline, as saved pages have them
+    let a = x.parse(
+        "t.txt",
+        "World\n\nDraft caps army\n\nKYIV, Nov 20 (Reuters) - The plan would cap Ukraine's army at \
+         600,000, according to a copy seen by Reuters.\n\nThe plan would cede the Donbas, Bloomberg reported.\n",
+    );
+    let got: Vec<Option<String>> = x
+        .extract(&a)
+        .into_iter()
+        .map(|s| s.speaker.map(|p| p.name))
+        .collect();
+    assert_eq!(got, vec![None, Some("Bloomberg".to_string())]);
+}
+
+#[test]
+fn a_counter_draft_speaks_for_the_countries_that_drafted_it() {
+    let got = names(
+        "Spain, Italy and Portugal have drafted their own version of the peace plan.\n\n\
+         The European text raises the ceiling on Ukraine's armed forces to 800,000.",
+    );
+    assert_eq!(got, vec!["Spain, Italy and Portugal"]);
+}
+
+#[test]
+fn a_family_name_first_is_found_alone_later() {
+    let got = names(
+        "Prime Minister Hayashida Noriko spoke to reporters in Tokyo on Tuesday.\n\n\
+         Hayashida added that Japan would help with the frozen Russian assets under the plan.",
+    );
+    assert_eq!(got, vec!["Hayashida Noriko"]);
+}
+
+#[test]
+fn a_pair_whose_second_part_has_an_appositive_name_keeps_that_name() {
+    let got = names(
+        "Secretary of State Marco Rubio and Ukraine's negotiator, Andriy Yermak, on Sunday praised the revised peace plan.",
+    );
+    assert_eq!(got, vec!["Marco Rubio", "Andriy Yermak"]);
+}
+
+#[test]
+fn a_list_of_titled_leaders_speaks_once_each_and_they_is_the_group() {
+    let got = names(
+        "Spanish Prime Minister Ana Torres, Dutch Prime Minister Joost Brink and Irish Taoiseach Sean Daly \
+         called for changes to the peace plan.\n\n\
+         In a call with Zelensky, they said \"the NATO clause of the plan needs the consent of all allies\".",
+    );
+    assert_eq!(
+        got,
+        vec![
+            "Ana Torres",
+            "Joost Brink",
+            "Sean Daly",
+            "Torres, Brink and Daly"
+        ]
+    );
+}
+
+#[test]
+fn a_known_person_named_in_full_answers_to_the_surname_alone() {
+    // the speaker list leaves out a bare "Rounds": a common word
+    let got = names(
+        "Senator Mike Rounds spoke at the Halifax forum.\n\n\
+         \"The peace plan is not our recommendation,\" Rounds said.",
+    );
+    assert_eq!(got, vec!["Mike Rounds"]);
+}
+
+#[test]
+fn the_minister_right_after_a_minister_spoke_is_that_minister() {
+    let got = names(
+        "\"The plan's key provisions reflect our understandings,\" Sergey Lavrov said at a press \
+         conference with Belarusian Foreign Minister Maxim Ryzhenkov. Moscow has not received the \
+         draft of the peace plan through official channels, the minister said.",
+    );
+    assert_eq!(got, vec!["Sergey Lavrov", "Sergey Lavrov"]);
+}
+
+#[test]
+fn a_cue_after_and_speaks_for_the_subject_of_the_first_verb() {
+    let got = names(
+        "Nordic foreign ministers met in Oslo on Monday and agreed that the army cap in the peace plan was too low.",
+    );
+    assert_eq!(got, vec!["Nordic foreign ministers"]);
+}

@@ -59,9 +59,16 @@ impl Gazetteer {
             let head = tokens[..i].join(" ");
             return self.resolve(&head, local).or_else(|| {
                 let last = bare(words[i - 1]);
+                // "three people who have read the text": several keep the article's words
+                let several = last.ends_with('s') || last == "people";
+                let name = match (several, tokens.len() <= 8) {
+                    (true, true) => strip_determiner(np),
+                    (true, false) => "unnamed sources".to_string(),
+                    _ => "unnamed source".to_string(),
+                };
                 self.unnamed_with_clause
                     .contains(&last)
-                    .then(|| unnamed("unnamed source"))
+                    .then(|| unnamed(&name))
             });
         }
         // "India on Thursday", "the Kremlin earlier this week": the speaker before the time
@@ -327,4 +334,27 @@ fn time_adjunct(words: &[&str]) -> Option<usize> {
                 || words[i + 1..].iter().any(|w| timeish(w)))
     })?;
     Some(i)
+}
+
+/// Words that show a phrase is more than a title and a name ("talks with Tom Reyes").
+const NOT_TITLE: &[&str] = &[
+    "with", "to", "by", "from", "in", "on", "at", "after", "before", "about", "against", "than",
+    "told", "met", "said", "says", "asked", "urged", "called",
+];
+
+/// The person of the entity table (`local`, by folded surname) whose full name ends `np`, when
+/// the words before it (`tail` is the folded text from where a title ended) hold no preposition
+/// or verb: "Latvian minister Ilze Berzina".
+pub(super) fn entity_at_end(np: &str, tail: &str, local: &[(String, Speaker)]) -> Option<Speaker> {
+    let surname = fold_str(np.split_whitespace().last()?);
+    let surname = surname.trim_matches(|c: char| !c.is_alphanumeric());
+    let (_, s) = local.iter().find(|(k, _)| k == surname)?;
+    let name = fold_str(&s.name);
+    let tail = tail.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let before = tail.strip_suffix(name.as_str())?;
+    let clean = before.is_empty() || before.ends_with(' ');
+    let plain = before
+        .split_whitespace()
+        .all(|w| !NOT_TITLE.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
+    (clean && plain && name.contains(' ')).then(|| s.clone())
 }

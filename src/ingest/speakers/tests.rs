@@ -40,7 +40,11 @@ fn a_relative_clause_keeps_the_head_and_its_nationality() {
     );
     assert_eq!(
         name("three people who have read the text").as_deref(),
-        Some("unnamed source")
+        Some("three people who have read the text")
+    );
+    assert_eq!(
+        name("several people who have read the full text of the draft").as_deref(),
+        Some("unnamed sources")
     );
 }
 
@@ -100,4 +104,14 @@ fn a_title_and_a_surname_named_before_in_full_is_that_person() {
 fn a_time_after_the_speaker_is_left_out() {
     assert_eq!(name("The Kremlin on Friday").as_deref(), Some("Kremlin"));
     assert_eq!(name("India earlier this week").as_deref(), Some("India"));
+}
+
+#[test]
+fn a_verb_inside_the_phrase_makes_no_group() {
+    // "Russia hopes the United States will not …": "states" is a group head, the phrase no group
+    assert_eq!(name("Russia hopes the United States"), None);
+    assert_eq!(
+        name("EU foreign ministers").as_deref(),
+        Some("EU foreign ministers")
+    );
 }

@@ -89,6 +89,7 @@ pub struct SpeechRules {
     relays: Vec<Vec<String>>,
     hearsay: HashSet<String>,
     media_acts: HashSet<String>,
+    event_verbs: HashSet<String>,
 }
 
 /// Words after a verb that make them its object ("would add $50bn", "posted a video").
@@ -232,6 +233,7 @@ impl SpeechRules {
                 .collect(),
             hearsay: set(&lex.hearsay),
             media_acts: set(&lex.media_acts),
+            event_verbs: set(&lex.event_verbs),
         }
     }
 

@@ -16,7 +16,7 @@ pub(super) fn per_speaker(
     if !matches!(c.mention, Some(Mention::Speaker(..))) {
         return vec![c];
     }
-    let np = &ctx.body[span];
+    let np = &ctx.body[span.clone()];
     let tokens: Vec<&str> = np.split_whitespace().collect();
     let folded = fold_str(np);
     let words: Vec<&str> = folded.split_whitespace().collect();
@@ -29,8 +29,16 @@ pub(super) fn per_speaker(
         return vec![c];
     }
     let mut others = Vec::new();
-    for p in parts.iter().skip(1) {
+    for (i, p) in parts.iter().enumerate().skip(1) {
         match ctx.gazetteer.resolve(p, local) {
+            // "Rubio and Ukraine's negotiator, Andriy Yermak, said": the name in the appositive
+            Some(Mention::Speaker(sp, _))
+                if i + 1 == parts.len()
+                    && sp.kind == crate::model::SpeakerKind::Unnamed
+                    && let Some(m) = appositive_person(ctx, span.end, local) =>
+            {
+                others.push(m)
+            }
             Some(m @ Mention::Speaker(..)) if Some(&m) != c.mention.as_ref() => others.push(m),
             _ => return vec![c],
         }
@@ -42,4 +50,17 @@ pub(super) fn per_speaker(
         ..c.clone()
     }));
     out
+}
+
+/// The person named between commas right after `end` (", Andriy Yermak,").
+fn appositive_person(
+    ctx: &Context<'_>,
+    end: usize,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<Mention> {
+    let rest = ctx.body.get(end..)?.strip_prefix(',')?;
+    let name = &rest[..rest.find([',', '.', ';'])?];
+    let m = ctx.gazetteer.resolve(name.trim(), local)?;
+    matches!(&m, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Person)
+        .then_some(m)
 }

@@ -85,7 +85,7 @@ pub(super) fn subject_before(
     {
         let last = pre[cut + 1..].trim();
         if let Some(rest) = last.strip_prefix("with ").map(str::trim_start)
-            && rest.contains(' ')
+            && !rest.is_empty()
             && let Some(m @ Mention::Speaker(..)) = ctx.gazetteer.resolve(rest, local)
         {
             let end = start + pre.trim_end().len();
@@ -192,6 +192,39 @@ pub(super) fn subject_before(
         }
     }
     participle_subject(ctx, ws, v, start, local)
+        .or_else(|| coordinated_subject(ctx, ws, end, start, local))
+}
+
+/// "Leaders of the coalition met at the Elysee on Tuesday and agreed that …": the verb after
+/// "and" speaks for the subject of the first verb, the words from the sentence start to it.
+fn coordinated_subject(
+    ctx: &Context<'_>,
+    ws: &[SWord],
+    end: usize,
+    start: usize,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>)> {
+    let and = end.checked_sub(1)?;
+    if ws[and].text != "and" || and == 0 || ctx.body[ws[and - 1].end..ws[and].start].contains(',') {
+        return None;
+    }
+    let first = ws.iter().position(|w| w.start >= start)?;
+    let verb = (first + 1..and).find(|&k| {
+        let raw = &ctx.body[ws[k].start..ws[k].end];
+        raw.starts_with(char::is_lowercase)
+            && (ctx.speech.event_verbs.contains(&*ws[k].text)
+                || ws[k].text.len() > 4 && ws[k].text.ends_with("ed"))
+    })?;
+    let span = ws[first].start..ws[verb - 1].end;
+    if ws[first..verb].iter().any(|w| w.in_quote)
+        || ctx.body[span.clone()].contains([',', ';', ':'])
+    {
+        return None;
+    }
+    match ctx.gazetteer.resolve(&ctx.body[span.clone()], local)? {
+        m @ Mention::Speaker(..) => Some((m, span)),
+        _ => None,
+    }
 }
 
 /// `Zelensky addressed the nation on Friday, saying …`: a participle cue after a comma speaks
@@ -278,6 +311,22 @@ fn refined(
     span: Range<usize>,
     local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> (Mention, Range<usize>) {
+    // "President Emmanuel Macron, Chancellor Friedrich Merz and Prime Minister Keir Starmer
+    // called …": the whole list, which `pairs` splits into one statement each
+    let is_person = |m: &Mention| matches!(m, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Person);
+    if is_person(&m)
+        && let Some(&(off, last)) = rest.last()
+        && last.contains(" and ")
+        && rest.iter().all(|(_, seg)| {
+            ctx.gazetteer
+                .resolve(seg.trim(), local)
+                .as_ref()
+                .is_some_and(is_person)
+        })
+    {
+        let end = start + off + last.trim_end().len();
+        return (m, span.start..end);
+    }
     // "unnamed source", or a group of sources named by the article's words
     let bare_unnamed = |m: &Mention| {
         matches!(m, Mention::Speaker(sp, _)
@@ -308,9 +357,12 @@ fn refined(
     let trimmed = seg.trim();
     let lead = seg.len() - seg.trim_start().len();
     let person = |b: &Mention| matches!(b, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Person);
+    // "The communique, released by the Dutch government, said": whoever released it
+    let statement = matches!(&m, Mention::Role { words, .. }
+        if words.first().is_some_and(|w| crate::ingest::speakers::STATEMENT_NOUNS.contains(&w.as_str())));
     match ctx.gazetteer.resolve(trimmed, local) {
         Some(better @ Mention::Speaker(..))
-            if person(&better) || bare_unnamed(&m) && !bare_unnamed(&better) =>
+            if statement || person(&better) || bare_unnamed(&m) && !bare_unnamed(&better) =>
         {
             let from = start + offset + lead;
             (better, from..from + trimmed.len())
