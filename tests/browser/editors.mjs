@@ -74,6 +74,26 @@ try {
       if (first) html.push(["/review", await (await ctx.request.get(`${base}/review`)).text()]);
       await page.goto(base + statement);
     });
+    await step(`${scheme}: the source page's form to add a missed statement`, async () => {
+      const source = await page.locator("article.statement .meta a[href^='/sources/']").first().getAttribute("href");
+      const path = source.split("#")[0];
+      await page.goto(base + path);
+      check(`${scheme}: the form is there`, (await page.locator("#add-words").count()) === 1);
+      const picked = await page.evaluate(() => {
+        const p = document.querySelector(".article p");
+        const range = document.createRange();
+        range.selectNodeContents(p.lastChild.nodeType === 3 ? p.lastChild : p);
+        const sel = window.getSelection();
+        sel.removeAllRanges();
+        sel.addRange(range);
+        return sel.toString().trim();
+      });
+      await page.waitForFunction(() => document.getElementById("add-words").value.length > 0);
+      check(`${scheme}: selected words fill the form`, (await page.inputValue("#add-words")) === picked, picked.slice(0, 40));
+      await axe(page, `${scheme} ${path} (editor)`);
+      if (first) html.push([`${path} (editor)`, await (await ctx.request.get(base + path)).text()]);
+      await page.goto(base + statement);
+    });
     if (first) {
       await step("correct the speaker and a point", async () => {
         await page.fill("#review-speaker", "Jane Roe");
