@@ -32,7 +32,7 @@ create table correction (
     id          integer primary key,
     source_file text not null,                    -- source.file_name: the article's identity
     words       text not null,                    -- statement.text: the statement's identity
-    field       text not null check (field in ('confirm', 'speaker', 'points', 'kind', 'stance', 'not_plan')),
+    field       text not null check (field in ('confirm', 'speaker', 'points', 'kind', 'stance', 'not_plan', 'added')),
     before      text not null default '',
     after       text not null default '',
     note        text not null default '',

@@ -94,3 +94,19 @@
     init();
   }
 })();
+
+// Editors, on a source page: words selected in the article fill the "add a missed statement"
+// form (without this script they are pasted).
+(function () {
+  var words = document.getElementById("add-words");
+  var article = document.querySelector(".article");
+  if (!words || !article) { return; }
+  document.addEventListener("selectionchange", function () {
+    var sel = window.getSelection();
+    if (!sel || sel.isCollapsed || sel.rangeCount === 0) { return; }
+    var range = sel.getRangeAt(0);
+    if (!article.contains(range.commonAncestorContainer)) { return; }
+    var text = sel.toString().trim();
+    if (text) { words.value = text; }
+  });
+})();

@@ -2,6 +2,9 @@
 //! database on a free port and runs `node tests/browser/run.mjs BASE_URL` (headless Chromium
 //! with playwright-core, axe-core on every page type, the Nu Html Checker on their HTML).
 //!
+//! `node tests/browser/editors.mjs` runs the editors' scenario (sign in, correct, sign out, see
+//! it as a visitor) with axe and the validator on their pages.
+//!
 //! Without node, Chromium, Java or `tests/browser/node_modules` the test prints
 //! "browser tests skipped: <why>" and passes, unless `POINTWISE_REQUIRE_BROWSER=1`, under
 //! which it fails (CI sets it).
@@ -46,9 +49,9 @@ fn missing() -> Option<String> {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "slow: cargo test -- --ignored"]
-async fn pages_work_in_chromium_pass_axe_and_validate() -> anyhow::Result<()> {
+/// Whether the browser tests can run here: prints why not (and fails under
+/// `POINTWISE_REQUIRE_BROWSER=1`) when they cannot.
+fn can_run() -> bool {
     let required = std::env::var("POINTWISE_REQUIRE_BROWSER").is_ok_and(|v| v == "1");
     if let Some(why) = missing() {
         assert!(
@@ -57,26 +60,30 @@ async fn pages_work_in_chromium_pass_axe_and_validate() -> anyhow::Result<()> {
         );
         // straight to stderr, past the test harness's capture, so `cargo test` shows it
         let _ = writeln!(std::io::stderr(), "browser tests skipped: {why}");
-        return Ok(());
+        return false;
     }
-    // Arrange: the seeds served on a free port
-    let t = common::seeded_db().await?;
+    true
+}
+
+/// Serves `pool` on a free port and runs `node SCRIPT BASE_URL ARGS...` in tests/browser;
+/// fails unless every check passed.
+async fn run_script(pool: &sqlx::SqlitePool, script: &str, args: &[String]) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base = format!("http://{}", listener.local_addr()?);
-    let app = common::app(&t.pool);
+    let app = common::app(pool);
     let server = tokio::spawn(async move { axum::serve(listener, app).await });
-    // Act: the scenarios, axe and the validator, in node
     let dir = browser_dir();
+    let (script, args) = (script.to_string(), args.to_vec());
     let output = tokio::task::spawn_blocking(move || {
         Command::new("node")
-            .arg("run.mjs")
+            .arg(script)
             .arg(&base)
+            .args(args)
             .current_dir(dir)
             .output()
     })
     .await??;
     server.abort();
-    // Assert
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     println!("{stdout}");
@@ -91,4 +98,31 @@ async fn pages_work_in_chromium_pass_axe_and_validate() -> anyhow::Result<()> {
         "the browser tests ran no check:\n{stdout}"
     );
     Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "slow: cargo test -- --ignored"]
+async fn pages_work_in_chromium_pass_axe_and_validate() -> anyhow::Result<()> {
+    if !can_run() {
+        return Ok(());
+    }
+    let t = common::seeded_db().await?;
+    run_script(&t.pool, "run.mjs", &[]).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "slow: cargo test -- --ignored"]
+async fn an_editor_corrects_a_statement_in_chromium() -> anyhow::Result<()> {
+    if !can_run() {
+        return Ok(());
+    }
+    let t = common::seeded_db().await?;
+    let password = "a browser passphrase";
+    let hash = pointwise::password::hash(password)?;
+    pointwise::db::accounts::add(&t.pool, "editor", pointwise::model::Role::Editor, &hash).await?;
+    let id: i64 = sqlx::query_scalar("select min(id) from statement")
+        .fetch_one(&t.pool)
+        .await?;
+    let args = ["editor".to_string(), password.to_string(), id.to_string()];
+    run_script(&t.pool, "editors.mjs", &args).await
 }

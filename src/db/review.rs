@@ -349,6 +349,7 @@ pub async fn reapply(conn: &mut SqliteConnection, ids: &[i64]) -> sqlx::Result<b
     }
     let mut touched = Vec::new();
     for id in ids {
+        recreate_added(&mut *conn, *id).await?;
         let keys: Vec<(String, String)> = sqlx::query_as(
             "select distinct c.source_file, c.words from correction c
              join source s on s.file_name = c.source_file where s.id = ?",
@@ -460,4 +461,149 @@ pub async fn orphans(pool: &SqlitePool) -> sqlx::Result<Vec<Orphan>> {
     )
     .fetch_all(pool)
     .await
+}
+
+/// A statement the extraction missed, as an editor adds it.
+#[derive(Debug, Clone)]
+pub struct Added {
+    /// Its words: an exact part of the article's body.
+    pub words: String,
+    /// Who says it.
+    pub speaker: SpeakerChoice,
+    /// Its points (sorted, never empty).
+    pub points: Vec<i64>,
+    /// Its kind.
+    pub kind: Kind,
+    /// Its stance.
+    pub stance: Stance,
+    /// The editor's note.
+    pub note: String,
+}
+
+/// What adding a statement did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AddOutcome {
+    /// Added: its id.
+    Added(i64),
+    /// The words are not part of the article.
+    NotInArticle,
+    /// A statement with these words exists: its id.
+    Exists(i64),
+    /// No such source, or the speaker chosen does not exist.
+    Missing,
+}
+
+/// Adds a statement the extraction missed to source `source_id`: an `added` correction (kept and
+/// applied again after every re-ingest while the words are in the article) and its row.
+pub async fn add(
+    pool: &SqlitePool,
+    source_id: i64,
+    account_id: i64,
+    editor: &str,
+    a: &Added,
+) -> sqlx::Result<AddOutcome> {
+    let mut tx = pool.begin().await?;
+    let Some((file, body)): Option<(String, String)> =
+        sqlx::query_as("select file_name, body from source where id = ?")
+            .bind(source_id)
+            .fetch_optional(&mut *tx)
+            .await?
+    else {
+        return Ok(AddOutcome::Missing);
+    };
+    if a.words.is_empty() || !body.contains(&a.words) {
+        return Ok(AddOutcome::NotInArticle);
+    }
+    let exists: Option<i64> =
+        sqlx::query_scalar("select id from statement where source_id = ? and text = ?")
+            .bind(source_id)
+            .bind(&a.words)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if let Some(id) = exists {
+        return Ok(AddOutcome::Exists(id));
+    }
+    let Some(slug) = speaker_slug(&mut tx, &a.speaker).await? else {
+        return Ok(AddOutcome::Missing);
+    };
+    let after = format!("{}|{}|{}|{slug}", a.kind, a.stance, points_text(&a.points));
+    sqlx::query(
+        "insert into correction (source_file, words, field, before, after, note, account_id, editor)
+         values (?, ?, 'added', '', ?, ?, ?, ?)",
+    )
+    .bind(&file)
+    .bind(&a.words)
+    .bind(&after)
+    .bind(&a.note)
+    .bind(account_id)
+    .bind(editor)
+    .execute(&mut *tx)
+    .await?;
+    let id = create_added(&mut tx, source_id, &body, &a.words, &after).await?;
+    apply(&mut tx, source_id, &file, &a.words).await?;
+    tally::recount_sources(&mut tx, &[source_id]).await?;
+    bump_version(&mut tx).await?;
+    tx.commit().await?;
+    Ok(id.map_or(AddOutcome::Missing, AddOutcome::Added))
+}
+
+/// Writes the row of an added statement (`after` is `kind|stance|points|speaker slug`) at the
+/// first place its words are in `body`; `None` when they are not.
+async fn create_added(
+    conn: &mut SqliteConnection,
+    source_id: i64,
+    body: &str,
+    words: &str,
+    after: &str,
+) -> sqlx::Result<Option<i64>> {
+    let Some(start) = body.find(words) else {
+        return Ok(None);
+    };
+    let mut parts = after.splitn(4, '|');
+    let (kind, stance, points, slug) = (
+        parts.next().unwrap_or("report"),
+        parts.next().unwrap_or("neutral"),
+        parts.next().unwrap_or("0"),
+        parts.next().unwrap_or(""),
+    );
+    let id: i64 = sqlx::query_scalar(
+        "insert into statement (source_id, speaker_id, speaker_via, kind, stance, text, span_start, span_end, rule, confidence)
+         values (?, (select id from speaker where slug = ?), 'added by an editor', ?, ?, ?, ?, ?, 'editor', 1)
+         returning id",
+    )
+    .bind(source_id)
+    .bind(slug)
+    .bind(kind)
+    .bind(stance)
+    .bind(words)
+    .bind(i64::try_from(start).unwrap_or(i64::MAX))
+    .bind(i64::try_from(start + words.len()).unwrap_or(i64::MAX))
+    .fetch_one(&mut *conn)
+    .await?;
+    // the ingest feeds the index itself (migration 0008): so does this
+    sqlx::query("insert into statement_fts (rowid, text) values (?, ?)")
+        .bind(id)
+        .bind(words)
+        .execute(&mut *conn)
+        .await?;
+    set_points(&mut *conn, id, points).await?;
+    Ok(Some(id))
+}
+
+/// Writes again the rows of the statements editors added to source `id` that the extraction
+/// has not found itself (after a re-ingest replaced the article's statements).
+async fn recreate_added(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<()> {
+    let added: Vec<(String, String, String)> = sqlx::query_as(
+        "select c.words, c.after, s.body from correction c join source s on s.file_name = c.source_file
+         where s.id = ? and c.field = 'added'
+           and not exists (select 1 from statement t where t.source_id = s.id and t.text = c.words)
+         order by c.id",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    for (words, after, body) in added {
+        create_added(&mut *conn, id, &body, &words, &after).await?;
+    }
+    Ok(())
 }

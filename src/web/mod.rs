@@ -173,6 +173,10 @@ fn routes(state: AppState) -> Router {
         .route("/sources", get(handlers::sources::list_page))
         .route("/sources.json", get(handlers::sources::list_json))
         .route("/sources/{id}", get(handlers::sources::detail_page))
+        .route(
+            "/sources/{id}/statements",
+            post(handlers::review::add_statement),
+        )
         .route("/speakers", get(handlers::speakers::list_page))
         .route("/speakers.json", get(handlers::speakers::list_json))
         .route("/speakers/{slug}/feed.atom", get(handlers::speakers::feed))

@@ -164,6 +164,60 @@ impl From<StatementRow> for Card {
     }
 }
 
+/// The form that adds a missed statement on `/sources/{id}`.
+#[derive(Debug, Deserialize, Default)]
+#[serde(default)]
+pub struct AddForm {
+    /// The session's token.
+    pub csrf: String,
+    /// The words, pasted or selected: an exact part of the article.
+    pub words: String,
+    /// A speaker's name (existing or new); empty for the article's own voice.
+    pub speaker: String,
+    /// Point numbers.
+    pub points: String,
+    /// A kind.
+    pub kind: String,
+    /// A stance.
+    pub stance: String,
+    /// Why.
+    pub note: String,
+}
+
+impl AddForm {
+    /// The statement the form adds.
+    pub async fn added(&self, state: &AppState) -> WebResult<review::Added> {
+        let words = self.words.trim();
+        if words.is_empty() || words.len() > 5000 {
+            return Err(bad(
+                "Paste or select the statement's words (at most 5,000 bytes).",
+            ));
+        }
+        let speaker = self.speaker.trim();
+        let speaker = if speaker.is_empty() || speaker.eq_ignore_ascii_case("the article") {
+            SpeakerChoice::Article
+        } else if speaker.chars().count() > 120 || speaker.chars().any(char::is_control) {
+            return Err(bad("A speaker's name is at most 120 characters."));
+        } else if let Some(slug) = review::find_speaker(&state.writer, speaker).await? {
+            SpeakerChoice::Existing(slug)
+        } else if crate::text::slugify(speaker).is_empty() {
+            return Err(bad("A new speaker's name needs letters or digits."));
+        } else {
+            SpeakerChoice::New(speaker.to_string())
+        };
+        Ok(review::Added {
+            words: words.to_string(),
+            speaker,
+            points: parse_points(&self.points)?,
+            kind: Kind::parse(&self.kind)
+                .ok_or_else(|| bad("The kind is quote, paraphrase or report."))?,
+            stance: Stance::parse(&self.stance)
+                .ok_or_else(|| bad("The stance is supports, opposes, mixed or neutral."))?,
+            note: self.note.trim().chars().take(MAX_NOTE).collect(),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,7 @@ use pointwise::db::{self, accounts};
 use crate::binary::{bin, run};
 
 /// `pointwise --db DB ARGS...` with `stdin` written to its standard input.
-fn run_with_input(db: &std::path::Path, args: &[&str], stdin: &str) -> anyhow::Result<Output> {
+pub fn run_with_input(db: &std::path::Path, args: &[&str], stdin: &str) -> anyhow::Result<Output> {
     let mut child = bin()
         .arg("--db")
         .arg(db)

@@ -42,7 +42,13 @@ pub struct Server {
 impl Server {
     /// Starts the server on `db` and waits until it listens.
     pub fn start(db: &Path, extra: &[&str]) -> anyhow::Result<Self> {
+        Self::start_logging(db, extra, "warn")
+    }
+
+    /// [`Server::start`] with `RUST_LOG` set to `log`.
+    pub fn start_logging(db: &Path, extra: &[&str], log: &str) -> anyhow::Result<Self> {
         let mut child = bin()
+            .env("RUST_LOG", log)
             .arg("--db")
             .arg(db)
             .args(["serve", "--addr", "127.0.0.1:0"])
@@ -104,8 +110,7 @@ impl Drop for Server {
 pub struct Response {
     /// Status code.
     pub status: u16,
-    /// Header lines, names lower-cased (shown by `Debug` when an assertion fails).
-    #[expect(dead_code, reason = "read only through Debug in failure messages")]
+    /// Header lines, names lower-cased.
     pub headers: Vec<(String, String)>,
     /// The body (de-chunked), as text.
     pub body: String,

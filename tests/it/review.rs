@@ -465,3 +465,89 @@ async fn export_reviewed_writes_a_gold_set_that_eval_reads() -> anyhow::Result<(
     assert_eq!(report["triples"]["r"], 1.0, "{report}");
     Ok(())
 }
+
+#[tokio::test]
+async fn an_editor_adds_a_missed_statement_that_survives_a_re_ingest() -> anyhow::Result<()> {
+    let (t, _) = with_article().await?;
+    add_account(&t.pool, "ed", Role::Editor).await?;
+    let app = crate::common::app(&t.pool);
+    let source: i64 = sqlx::query_scalar("select id from source where file_name = 'plan-test.txt'")
+        .fetch_one(&t.pool)
+        .await?;
+    let missed = "A new paragraph about the weather";
+    let dir = t.dir.path().join("articles");
+    article(&dir, &format!("\n{missed} and the plan.\n"))?;
+    run(&t.pool, &t.extractor, std::slice::from_ref(&dir), 1 << 20).await?;
+    // a visitor has no form and cannot post one
+    let mut visitor = Client::new(&app);
+    let page = visitor.get(&format!("/sources/{source}")).await?;
+    assert_eq!(Page::parse(&page.body).count("#add-words"), 0);
+    let a = visitor
+        .post(
+            &format!("/sources/{source}/statements"),
+            &[("words", missed)],
+        )
+        .await?;
+    assert_eq!(a.status, StatusCode::SEE_OTHER);
+    assert!(a.location().starts_with("/login"));
+
+    let mut c = Client::new(&app);
+    c.sign_in("ed").await?;
+    let page = c.get(&format!("/sources/{source}")).await?;
+    let csrf = page.csrf();
+    let url = format!("/sources/{source}/statements");
+    let form = |words: &'static str| -> Vec<(&'static str, String)> {
+        [
+            ("words", words),
+            ("speaker", "Mark Rutte"),
+            ("points", "0"),
+            ("kind", "paraphrase"),
+            ("stance", "neutral"),
+            ("note", "missed"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k, v.to_string()))
+        .chain([("csrf", csrf.clone())])
+        .collect()
+    };
+    let not_there = form("words the article never had");
+    let pairs: Vec<(&str, &str)> = not_there.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(c.post(&url, &pairs).await?.status, StatusCode::BAD_REQUEST);
+    let good = form(missed);
+    let pairs: Vec<(&str, &str)> = good.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let a = c.post(&url, &pairs).await?;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    let added = |pool: SqlitePool| async move {
+        sqlx::query_as::<_, (i64, String, String)>(
+            "select t.id, t.review, coalesce(p.name, '') from statement t left join speaker p on p.id = t.speaker_id where t.text = ?",
+        )
+        .bind(missed)
+        .fetch_optional(&pool)
+        .await
+    };
+    let (id, review, speaker) = added(t.pool.clone())
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("not added"))?;
+    assert_eq!(a.location(), format!("/statements/{id}"));
+    assert_eq!(
+        (review.as_str(), speaker.as_str()),
+        ("corrected", "Mark Rutte")
+    );
+    // searchable, and counted
+    let found: serde_json::Value =
+        serde_json::from_str(&visitor.get("/statements.json?q=weather").await?.body)?;
+    assert_eq!(found["statements"][0]["id"], id);
+    let (kept, fresh) = crate::scale::tallies(&t.pool).await?;
+    assert_eq!(kept, fresh);
+    // the article changes elsewhere: the added statement is written again
+    article(
+        &dir,
+        &format!("\n{missed} and the plan.\n\nOne more line.\n"),
+    )?;
+    run(&t.pool, &t.extractor, &[dir], 1 << 20).await?;
+    let again = added(t.pool.clone()).await?;
+    assert!(again.is_some_and(|(_, r, s)| r == "corrected" && s == "Mark Rutte"));
+    let (kept, fresh) = crate::scale::tallies(&t.pool).await?;
+    assert_eq!(kept, fresh);
+    Ok(())
+}

@@ -268,3 +268,104 @@ async fn editors_pages_are_never_cached_nor_served_from_the_cache() -> anyhow::R
     assert_ne!(login.csrf(), other.csrf());
     Ok(())
 }
+
+/// The value of the cookie `name` set by a response of the real server.
+fn set_cookie(r: &crate::binary::Response, name: &str) -> Option<String> {
+    r.headers
+        .iter()
+        .filter(|(k, _)| k == "set-cookie")
+        .filter_map(|(_, v)| {
+            v.split(';')
+                .next()?
+                .strip_prefix(&format!("{name}="))
+                .map(str::to_owned)
+        })
+        .find(|v| !v.is_empty())
+}
+
+fn csrf_of(body: &str) -> String {
+    Page::parse(body)
+        .attrs("input[name=csrf]", "value")
+        .into_iter()
+        .next()
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+#[ignore = "slow: the real binary, seeded, with requests logged"]
+async fn the_session_cookie_is_never_in_a_page_or_the_log() -> anyhow::Result<()> {
+    use crate::binary::{Server, exchange, run, signal};
+    let dir = tempfile::tempdir()?;
+    let db = dir.path().join("s.db");
+    assert_eq!(run(&db, &["ingest"])?.status.code(), Some(0));
+    let added = crate::accounts::run_with_input(
+        &db,
+        &["user", "add", "ann", "--role", "admin"],
+        &format!("{PASSWORD}\n"),
+    )?;
+    assert_eq!(added.status.code(), Some(0));
+    // every request traced, but not the database driver (its lines would fill the pipe unread)
+    let mut server = Server::start_logging(&db, &[], "info,tower_http=debug,pointwise=debug")?;
+    let addr = server.addr;
+    let send = |method: &str, path: &str, cookie: &str, body: &str| {
+        exchange(
+            addr,
+            format!(
+                "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nCookie: {cookie}\r\n\
+                 Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+                body.len()
+            )
+            .as_bytes(),
+        )
+    };
+    let form = send("GET", "/login", "", "")?;
+    let login_token =
+        set_cookie(&form, "pointwise_login").ok_or_else(|| anyhow::anyhow!("no login cookie"))?;
+    let body = serde_html_form::to_string([
+        ("name", "ann"),
+        ("password", PASSWORD),
+        ("csrf", &csrf_of(&form.body)),
+        ("next", "/review"),
+    ])?;
+    let signed = send(
+        "POST",
+        "/login",
+        &format!("pointwise_login={login_token}"),
+        &body,
+    )?;
+    assert_eq!(signed.status, 303, "{:?}", signed.headers);
+    let id = set_cookie(&signed, "pointwise_session")
+        .ok_or_else(|| anyhow::anyhow!("no session cookie"))?;
+    let cookie = format!("pointwise_session={id}");
+    let mut pages = Vec::new();
+    for path in [
+        "/review",
+        "/statements/1",
+        "/statements/1.json",
+        "/statements",
+        "/admin/accounts",
+        "/login",
+    ] {
+        let r = send("GET", path, &cookie, "")?;
+        assert!(r.status == 200 || r.status == 303, "{path}: {}", r.status);
+        assert!(!r.body.contains(&id), "{path} shows the session id");
+        pages.push(r);
+    }
+    let out = send(
+        "POST",
+        "/logout",
+        &cookie,
+        &format!("csrf={}", csrf_of(&pages[0].body)),
+    )?;
+    assert_eq!(out.status, 303);
+    signal(&server.child, "TERM")?;
+    server.wait_exit(std::time::Duration::from_secs(20))?;
+    let log = server.stderr_after_exit();
+    assert!(
+        log.contains("signed in") && log.contains("signed out"),
+        "the log was read: {log}"
+    );
+    assert!(!log.contains(&id), "the log holds the session id");
+    assert!(!log.contains(PASSWORD), "the log holds the password");
+    Ok(())
+}

@@ -170,3 +170,46 @@ async fn queue(
     })?
     .into_response())
 }
+
+/// POST /sources/{id}/statements: an editor adds a statement the extraction missed (its words
+/// must be an exact part of the article).
+pub async fn add_statement(
+    State(state): State<AppState>,
+    Path(raw): Path<String>,
+    headers: HeaderMap,
+    Form(f): Form<crate::web::review::AddForm>,
+) -> Response {
+    let back = format!("/sources/{}", raw.chars().take(20).collect::<String>());
+    let gate = if wants_data(&headers) {
+        Gate::Data(Role::Editor)
+    } else {
+        Gate::Page(Role::Editor)
+    };
+    let editor = match session::require(&state, &headers, gate, &back).await {
+        Ok(e) => e,
+        Err(refused) => return refused,
+    };
+    add(&state, &editor, &raw, &f).await.into_response()
+}
+
+async fn add(
+    state: &AppState,
+    editor: &Editor,
+    raw: &str,
+    f: &crate::web::review::AddForm,
+) -> WebResult<Redirect> {
+    session::check_csrf(editor, &f.csrf)?;
+    let id = parse_id(raw, "source")?;
+    let added = f.added(state).await?;
+    match review::add(&state.writer, id, editor.account_id, &editor.name, &added).await? {
+        review::AddOutcome::Added(sid) => {
+            tracing::info!(account = %editor.name.escape_debug(), statement = sid, "statement added");
+            Ok(Redirect::to(&format!("/statements/{sid}")))
+        }
+        review::AddOutcome::Exists(sid) => Ok(Redirect::to(&format!("/statements/{sid}"))),
+        review::AddOutcome::NotInArticle => Err(WebError::BadRequest(
+            "These words are not part of the article: paste them exactly as it has them.".into(),
+        )),
+        review::AddOutcome::Missing => Err(WebError::NotFound(format!("There is no source {id}."))),
+    }
+}

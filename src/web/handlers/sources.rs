@@ -37,6 +37,8 @@ pub struct SourcePage {
     pub paragraphs: Vec<Vec<Piece>>,
     /// The statements, in order.
     pub statements: Vec<StatementRow>,
+    /// The editor signed in, if any (then the page has the form that adds a statement).
+    pub editor: Option<crate::web::session::Editor>,
 }
 
 /// The list of sources.
@@ -282,6 +284,7 @@ fn pieces(body: &str, statements: &[StatementRow]) -> Vec<Vec<Piece>> {
 pub async fn detail_page(
     State(state): State<AppState>,
     Path(raw): Path<String>,
+    headers: axum::http::HeaderMap,
 ) -> WebResult<Response> {
     let (raw, as_json) = super::json_suffix(raw);
     let id = parse_id(&raw, "source")?;
@@ -333,11 +336,13 @@ pub async fn detail_page(
     .with_alternate(ATOM, format!("/statements.atom?source={id}"))
     .with_base(&state.public_url);
     let paragraphs = pieces(&body, &statements);
+    let editor = crate::web::session::current(&state, &headers).await?;
     Ok(render(&SourcePage {
         meta,
         source,
         paragraphs,
         statements,
+        editor,
     })?
     .into_response())
 }
