@@ -290,3 +290,24 @@ fn a_cue_after_and_speaks_for_the_subject_of_the_first_verb() {
     );
     assert_eq!(got, vec!["Nordic foreign ministers"]);
 }
+
+#[test]
+fn a_document_with_a_passive_aside_is_the_subject_not_its_drafters() {
+    // what an earlier draft called for is the plan's content, in the article's voice
+    for aside in ["prepared by American envoys", "drafted by Steve Witkoff"] {
+        let got = speakers(&format!(
+            "A previous version, {aside}, called for a ceiling of 600,000 troops on Ukraine's army."
+        ));
+        assert_eq!(got, vec![(None, "Report".to_string())], "{aside}");
+    }
+    // "…, called for amnesty" is no inverted "…, said Peskov": what is called for is no speaker
+    let got = speakers(
+        "The first draft, prepared by the Americans, called for a full amnesty for all parties to the conflict.",
+    );
+    assert_eq!(got, vec![(None, "Report".to_string())]);
+    // a medium that saw the text still reports it
+    let got = names(
+        "The draft, seen by Reuters, calls for a ceiling of 600,000 troops on Ukraine's army.",
+    );
+    assert_eq!(got, vec!["Reuters"]);
+}

@@ -106,6 +106,7 @@ pub(super) fn subject_before(
     let n_segments = segments.len();
     // "Kyiv would agree to …" is what the plan asks of Kyiv, not Kyiv speaking
     let modal = ws[end..v].iter().any(|w| MODALS.contains(&&*w.text));
+    let mut after_document = false;
     for (i, &(seg_offset, seg)) in segments.iter().enumerate() {
         let seg_start = start + seg_offset;
         let trimmed = seg.trim();
@@ -148,7 +149,18 @@ pub(super) fn subject_before(
         if adverbial && !is_pronoun {
             continue;
         }
-        match ctx.gazetteer.resolve(trimmed, local) {
+        let resolved = ctx.gazetteer.resolve(trimmed, local);
+        // "An earlier version, drafted by US envoys, called for …": the aside describes the
+        // document, which stays the subject; only a medium that saw it reports it
+        let document_aside = std::mem::replace(
+            &mut after_document,
+            matches!(resolved, Some(Mention::Document)),
+        ) && passive_aside(trimmed)
+            && !matches!(&resolved, Some(Mention::Speaker(sp, _)) if sp.kind == crate::model::SpeakerKind::Media);
+        if document_aside {
+            continue;
+        }
+        match resolved {
             // in "The plan needs work, Rutte said" the plan is what is spoken of, not who speaks
             Some(Mention::Document) if !document => continue,
             // "Rosatom, Russia's state nuclear corporation, said": the name, not its description
@@ -193,6 +205,17 @@ pub(super) fn subject_before(
     }
     participle_subject(ctx, ws, v, start, local)
         .or_else(|| coordinated_subject(ctx, ws, end, start, local))
+}
+
+/// "drafted by US envoys", "put forward by Washington": one to three lowercase words, then "by".
+fn passive_aside(seg: &str) -> bool {
+    let ws: Vec<&str> = seg.split_whitespace().collect();
+    ws.iter().take(4).position(|w| *w == "by").is_some_and(|b| {
+        b > 0
+            && ws[..b]
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+    })
 }
 
 /// "Leaders of the coalition met at the Elysee on Tuesday and agreed that …": the verb after
