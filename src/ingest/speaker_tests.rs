@@ -311,3 +311,22 @@ fn a_document_with_a_passive_aside_is_the_subject_not_its_drafters() {
     );
     assert_eq!(got, vec!["Reuters"]);
 }
+
+#[test]
+fn a_second_quote_after_while_goes_to_the_second_speaker() {
+    let got = speakers(
+        "\"The peace plan moved forward today,\" Umerov told journalists, while Kallas said the talks on the plan had been \"frank and useful.\"",
+    );
+    assert_eq!(
+        got,
+        vec![
+            (Some("Rustem Umerov".to_string()), "Quote".to_string()),
+            (Some("Kaja Kallas".to_string()), "Quote".to_string()),
+        ]
+    );
+    // with a colon, the verb's own subject after "while", not the speaker of the clause before
+    let got = names(
+        "\"The peace plan moved forward today,\" Umerov told journalists, while Kallas said: \"The talks on the plan were frank.\"",
+    );
+    assert_eq!(got, vec!["Rustem Umerov", "Kaja Kallas"]);
+}
