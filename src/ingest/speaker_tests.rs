@@ -330,3 +330,14 @@ fn a_second_quote_after_while_goes_to_the_second_speaker() {
     );
     assert_eq!(got, vec!["Rustem Umerov", "Kaja Kallas"]);
 }
+
+#[test]
+fn an_unnamed_official_in_the_lead_stays_unnamed_when_a_person_is_named_next() {
+    // nothing in the text says they are the same person, and an unnamed source keeps its
+    // description (reference/statements.md): two speakers
+    let got = names(
+        "A senior Kremlin official said the peace plan could serve as a starting point.\n\n\
+         Yuri Ushakov, the Kremlin adviser, told reporters the NATO clause of the plan was acceptable.",
+    );
+    assert_eq!(got, vec!["unnamed Kremlin official", "Yuri Ushakov"]);
+}
