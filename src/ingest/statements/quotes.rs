@@ -190,7 +190,9 @@ fn second_clause(
     let len = ctx.speech.verb_at(ws, k, false)?;
     // the verb of the first quote's own attribution ("Yermak told") is not this clause's
     let (m, span) = subject_before(ctx, s, ws, k, false, local)?;
-    if !ctx.body[ws[between[0]].start..span.start].contains(',') {
+    // (a subject found before the first quote, by a fallback, is no subject of this clause)
+    let gap = ctx.body.get(ws[between[0]].start..span.start);
+    if !gap.is_some_and(|g| g.contains(',')) {
         return None;
     }
     let verb = ws[k..k + len].iter().map(|w| &*w.text).collect::<Vec<_>>();
