@@ -3,7 +3,8 @@
 //! Quotation marks are paired per paragraph before sentences are split, so a quote that runs
 //! over several sentences stays one quote and no sentence ends inside a quote. Supported pairs:
 //! straight `"…"`, curly `“…”` (and mixed `“…"`), single curly `‘…’` (an apostrophe between
-//! letters is not a closer), guillemets `«…»`, `‹…›` and low-high `„…“`. A quote left open at the
+//! letters is not a closer), guillemets `«…»`, `‹…›` and low-high `„…“`; mismatched styles (`«…”`,
+//! `“…»`, `"…»`) pair when no other quote opened in between. A quote left open at the
 //! end of its paragraph runs to the end of the paragraph and is marked `closed: false`.
 
 use std::ops::Range;
@@ -67,6 +68,34 @@ fn closers(open: char) -> &'static [char] {
         '\u{201E}' => &['\u{201C}', '\u{201D}'],
         _ => &[],
     }
+}
+
+/// Marks that close `open` only when no other quote opened after it: `«…”`, `“…»`, `„…»`
+/// (a writer or a copy-paste mixing styles).
+fn loose_closers(open: char) -> &'static [char] {
+    match open {
+        '\u{00AB}' => &['\u{201D}', '"'],
+        '\u{201C}' | '\u{201E}' | '"' => &['\u{00BB}'],
+        _ => &[],
+    }
+}
+
+/// True when `c` at `k` closes the quote opened at `from` with a mark of another style.
+fn closes_loosely(chars: &[(usize, char)], from: usize, k: usize, open: char) -> bool {
+    let c = chars[k].1;
+    let prev = k.checked_sub(1).map(|j| chars[j].1);
+    let next = chars.get(k + 1).map(|x| x.1);
+    loose_closers(open).contains(&c)
+        && prev.is_some_and(|p| !p.is_whitespace())
+        && !next.is_some_and(char::is_alphanumeric)
+        && !chars[from + 1..k].iter().enumerate().any(|(j, &(_, x))| {
+            let before = chars[from + j].1;
+            let after = chars.get(from + j + 2).map(|y| y.1);
+            x != '\''
+                && x != '\u{2018}'
+                && is_opener(x, Some(before), after)
+                && before.is_whitespace()
+        })
 }
 
 fn is_opener(c: char, prev: Option<char>, next: Option<char>) -> bool {
@@ -133,7 +162,10 @@ fn scan_quotes(body: &str, para: &Range<usize>, para_index: usize, out: &mut Vec
                     && next == Some(' ')
                     && chars.get(k + 2).is_some_and(|x| x.1.is_lowercase())
                     && chars[k + 1..].iter().any(|x| x.1 == '\'');
-                if !possessive && is_closer(oc, c, prev, next) {
+                let from = chars.partition_point(|x| x.0 < o);
+                if !possessive
+                    && (is_closer(oc, c, prev, next) || closes_loosely(&chars, from, k, oc))
+                {
                     let start = para.start + o;
                     let end = para.start + i + c.len_utf8();
                     let inner = trim_inner(body, start + oc.len_utf8()..para.start + i);
@@ -397,5 +429,30 @@ mod tests {
         let (s, _) = seg(text);
         assert!(!s.quotes[0].closed);
         assert_eq!(&text[s.quotes[0].inner.clone()], "We will not accept it");
+    }
+
+    #[test]
+    fn mismatched_marks_pair_when_nothing_opens_between() {
+        for text in [
+            "\u{00AB}We shall not sign this text\u{201D}, the envoy said.",
+            "\u{201C}We shall not sign this text\u{00BB}, the envoy said.",
+            "\"We shall not sign this text\u{201D}, the envoy said.",
+        ] {
+            let (s, sentences) = seg(text);
+            assert_eq!(s.quotes.len(), 1, "{text}");
+            assert!(s.quotes[0].closed, "{text}");
+            assert_eq!(
+                &text[s.quotes[0].inner.clone()],
+                "We shall not sign this text"
+            );
+            assert_eq!(sentences.len(), 1, "{text}");
+        }
+        // an inner quote opened in between keeps the outer one open past its own closer
+        let text = "\u{00AB}He called it \u{201C}a plan\u{201D} and left\u{00BB}, she said.";
+        let (s, _) = seg(text);
+        assert_eq!(
+            &text[s.quotes[0].inner.clone()],
+            "He called it \u{201C}a plan\u{201D} and left"
+        );
     }
 }

@@ -290,3 +290,54 @@ fn a_cue_after_and_speaks_for_the_subject_of_the_first_verb() {
     );
     assert_eq!(got, vec!["Nordic foreign ministers"]);
 }
+
+#[test]
+fn a_document_with_a_passive_aside_is_the_subject_not_its_drafters() {
+    // what an earlier draft called for is the plan's content, in the article's voice
+    for aside in ["prepared by American envoys", "drafted by Steve Witkoff"] {
+        let got = speakers(&format!(
+            "A previous version, {aside}, called for a ceiling of 600,000 troops on Ukraine's army."
+        ));
+        assert_eq!(got, vec![(None, "Report".to_string())], "{aside}");
+    }
+    // "…, called for amnesty" is no inverted "…, said Peskov": what is called for is no speaker
+    let got = speakers(
+        "The first draft, prepared by the Americans, called for a full amnesty for all parties to the conflict.",
+    );
+    assert_eq!(got, vec![(None, "Report".to_string())]);
+    // a medium that saw the text still reports it
+    let got = names(
+        "The draft, seen by Reuters, calls for a ceiling of 600,000 troops on Ukraine's army.",
+    );
+    assert_eq!(got, vec!["Reuters"]);
+}
+
+#[test]
+fn a_second_quote_after_while_goes_to_the_second_speaker() {
+    let got = speakers(
+        "\"The peace plan moved forward today,\" Umerov told journalists, while Kallas said the talks on the plan had been \"frank and useful.\"",
+    );
+    assert_eq!(
+        got,
+        vec![
+            (Some("Rustem Umerov".to_string()), "Quote".to_string()),
+            (Some("Kaja Kallas".to_string()), "Quote".to_string()),
+        ]
+    );
+    // with a colon, the verb's own subject after "while", not the speaker of the clause before
+    let got = names(
+        "\"The peace plan moved forward today,\" Umerov told journalists, while Kallas said: \"The talks on the plan were frank.\"",
+    );
+    assert_eq!(got, vec!["Rustem Umerov", "Kaja Kallas"]);
+}
+
+#[test]
+fn an_unnamed_official_in_the_lead_stays_unnamed_when_a_person_is_named_next() {
+    // nothing in the text says they are the same person, and an unnamed source keeps its
+    // description (reference/statements.md): two speakers
+    let got = names(
+        "A senior Kremlin official said the peace plan could serve as a starting point.\n\n\
+         Yuri Ushakov, the Kremlin adviser, told reporters the NATO clause of the plan was acceptable.",
+    );
+    assert_eq!(got, vec!["unnamed Kremlin official", "Yuri Ushakov"]);
+}

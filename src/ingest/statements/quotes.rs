@@ -151,12 +151,52 @@ pub(super) fn quote_candidate(
             break;
         }
     }
+    if let Some((m, span, verb)) = second_clause(ctx, s, ws, &prev, local) {
+        return Some(make(
+            Some(m),
+            Some(span),
+            Some(verb),
+            "quote, second clause",
+            0.8,
+            false,
+        ));
+    }
     // a quote that is the whole sentence: the speaker of the quote before it
     let outside: usize = ws.iter().filter(|w| !w.in_quote).count();
     if outside == 0 && n_words >= 4 {
         return Some(make(None, None, None, "quote, continued", 0.6, true));
     }
     None
+}
+
+/// `"…," Yermak told reporters, while Rubio said the talks were "…"`: a quote after another
+/// quote of the same sentence belongs to the speech verb of its own clause, the nearest one
+/// between the two quotes (`prev`: the words before this quote).
+fn second_clause(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    ws: &[SWord],
+    prev: &[usize],
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>, String)> {
+    let opened = prev.iter().rposition(|&k| ws[k].in_quote)?;
+    let between = &prev[opened + 1..];
+    let pos = between
+        .iter()
+        .rev()
+        .take(15)
+        .position(|&k| ctx.speech.verb_at(ws, k, false).is_some())?;
+    let k = between[between.len() - 1 - pos];
+    let len = ctx.speech.verb_at(ws, k, false)?;
+    // the verb of the first quote's own attribution ("Yermak told") is not this clause's
+    let (m, span) = subject_before(ctx, s, ws, k, false, local)?;
+    // (a subject found before the first quote, by a fallback, is no subject of this clause)
+    let gap = ctx.body.get(ws[between[0]].start..span.start);
+    if !gap.is_some_and(|g| g.contains(',')) {
+        return None;
+    }
+    let verb = ws[k..k + len].iter().map(|w| &*w.text).collect::<Vec<_>>();
+    Some((m, span, verb.join(" ")))
 }
 
 /// `"…," he said, adding that …` -> a paraphrase by the same speaker.

@@ -165,8 +165,8 @@ pub(super) fn sentence_candidate(
                     0.75,
                 ));
             }
-            if !documents && speech.is_some() {
-                // "…, said Peskov."
+            // "…, said Peskov." (one word: "…, called for an amnesty" names no speaker)
+            if !documents && speech == Some(1) {
                 let after_comma = k > 0 && ctx.body[ws[k - 1].end..ws[k].start].contains(',');
                 if after_comma
                     && let Some((m, span)) =

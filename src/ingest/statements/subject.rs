@@ -106,6 +106,10 @@ pub(super) fn subject_before(
     let n_segments = segments.len();
     // "Kyiv would agree to …" is what the plan asks of Kyiv, not Kyiv speaking
     let modal = ws[end..v].iter().any(|w| MODALS.contains(&&*w.text));
+    if let Some(found) = after_conjunction(ctx, &segments, start, local) {
+        return Some(found);
+    }
+    let mut after_document = false;
     for (i, &(seg_offset, seg)) in segments.iter().enumerate() {
         let seg_start = start + seg_offset;
         let trimmed = seg.trim();
@@ -148,7 +152,18 @@ pub(super) fn subject_before(
         if adverbial && !is_pronoun {
             continue;
         }
-        match ctx.gazetteer.resolve(trimmed, local) {
+        let resolved = ctx.gazetteer.resolve(trimmed, local);
+        // "An earlier version, drafted by US envoys, called for …": the aside describes the
+        // document, which stays the subject; only a medium that saw it reports it
+        let document_aside = std::mem::replace(
+            &mut after_document,
+            matches!(resolved, Some(Mention::Document)),
+        ) && passive_aside(trimmed)
+            && !matches!(&resolved, Some(Mention::Speaker(sp, _)) if sp.kind == crate::model::SpeakerKind::Media);
+        if document_aside {
+            continue;
+        }
+        match resolved {
             // in "The plan needs work, Rutte said" the plan is what is spoken of, not who speaks
             Some(Mention::Document) if !document => continue,
             // "Rosatom, Russia's state nuclear corporation, said": the name, not its description
@@ -193,6 +208,44 @@ pub(super) fn subject_before(
     }
     participle_subject(ctx, ws, v, start, local)
         .or_else(|| coordinated_subject(ctx, ws, end, start, local))
+}
+
+/// `"…," Yermak told reporters, while Rubio said …`: a conjunction opening the segment right
+/// before the verb starts a new clause, whose subject follows it (not a noun of the clause
+/// before, and not an adverbial "while in Geneva").
+fn after_conjunction(
+    ctx: &Context<'_>,
+    segments: &[(usize, &str)],
+    start: usize,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>)> {
+    let &(offset, seg) = segments.last()?;
+    let trimmed = seg.trim_start();
+    let first = trimmed.split_whitespace().next()?;
+    if !CLAUSE_CONJUNCTIONS.contains(&fold_str(first).as_str()) {
+        return None;
+    }
+    let rest = trimmed[first.len()..].trim();
+    let m = ctx.gazetteer.resolve(rest, local)?;
+    if matches!(m, Mention::Document) {
+        return None;
+    }
+    let end = start + offset + seg.trim_end().len();
+    Some((m, end - rest.len()..end))
+}
+
+/// Conjunctions that open a second clause after a comma ("and" is left out: "A, B, and C").
+const CLAUSE_CONJUNCTIONS: &[&str] = &["while", "whereas", "but", "yet", "although", "though"];
+
+/// "drafted by US envoys", "put forward by Washington": one to three lowercase words, then "by".
+fn passive_aside(seg: &str) -> bool {
+    let ws: Vec<&str> = seg.split_whitespace().collect();
+    ws.iter().take(4).position(|w| *w == "by").is_some_and(|b| {
+        b > 0
+            && ws[..b]
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+    })
 }
 
 /// "Leaders of the coalition met at the Elysee on Tuesday and agreed that …": the verb after
