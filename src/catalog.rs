@@ -380,6 +380,10 @@ pub struct StanceLexicon {
     /// Russia had made concessions but did not say which").
     #[serde(default)]
     pub unsaid: Vec<String>,
+    /// Plan words that name none of its content ("points"): a refusal naming only them names
+    /// nothing ("would not say which points were agreed").
+    #[serde(default)]
+    pub unsaid_generic: Vec<String>,
     /// Verbs of rejecting that take no side after a negation ("did not reject the plan").
     #[serde(default)]
     pub rejections: Vec<String>,

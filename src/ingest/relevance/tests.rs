@@ -182,3 +182,12 @@ fn a_post_about_the_plan_is_a_paraphrase_and_a_posted_video_an_event() {
     );
     assert!(by(&out, "a video").is_none(), "{out:#?}");
 }
+
+#[test]
+fn a_refusal_to_say_which_points_is_no_statement() {
+    let out = extract(
+        "Envoy Maren Holt said the peace plan had changed a great deal.\n\nHolt would not say which points had been agreed in Geneva.",
+    );
+    assert!(by(&out, "which points").is_none(), "{out:#?}");
+    assert!(by(&out, "changed a great deal").is_some(), "{out:#?}");
+}
