@@ -133,6 +133,10 @@ pub struct Layout {
     pub modals: Vec<String>,
     /// Verbs that, after a party and a modal, give the party's own position ("would not accept").
     pub positions: Vec<String>,
+    /// Present-tense commitments that are the plan's content right after it is named
+    /// ("Under the plan, Ukraine pledges to hold elections").
+    #[serde(default)]
+    pub commitments: Vec<String>,
     /// Auxiliaries that may follow a document as subject ("the first draft had barred").
     pub auxiliaries: Vec<String>,
     /// Verbs a document (or "it" for one) takes beside the speech lexicon's ("it promises").
