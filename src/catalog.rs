@@ -391,6 +391,13 @@ pub struct StanceLexicon {
     /// Verbs of rejecting that take no side after a negation ("did not reject the plan").
     #[serde(default)]
     pub rejections: Vec<String>,
+    /// Words naming another party's proposal or demands ("counter-proposal", "europeans"): an
+    /// opposition cue beside one, with no word of `plan_objects`, is not aimed at the plan.
+    #[serde(default)]
+    pub other_parties: Vec<String>,
+    /// Words that keep an opposition cue aimed at the plan ("plan", "us", "points").
+    #[serde(default)]
+    pub plan_objects: Vec<String>,
 }
 
 /// Boilerplate rules (`[boilerplate]`).
