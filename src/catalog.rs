@@ -133,6 +133,10 @@ pub struct Layout {
     pub modals: Vec<String>,
     /// Verbs that, after a party and a modal, give the party's own position ("would not accept").
     pub positions: Vec<String>,
+    /// Present-tense commitments that are the plan's content right after it is named
+    /// ("Under the plan, Ukraine pledges to hold elections").
+    #[serde(default)]
+    pub commitments: Vec<String>,
     /// Auxiliaries that may follow a document as subject ("the first draft had barred").
     pub auxiliaries: Vec<String>,
     /// Verbs a document (or "it" for one) takes beside the speech lexicon's ("it promises").
@@ -386,9 +390,20 @@ pub struct StanceLexicon {
     /// Russia had made concessions but did not say which").
     #[serde(default)]
     pub unsaid: Vec<String>,
+    /// Plan words that name none of its content ("points"): a refusal naming only them names
+    /// nothing ("would not say which points were agreed").
+    #[serde(default)]
+    pub unsaid_generic: Vec<String>,
     /// Verbs of rejecting that take no side after a negation ("did not reject the plan").
     #[serde(default)]
     pub rejections: Vec<String>,
+    /// Words naming another party's proposal or demands ("counter-proposal", "europeans"): an
+    /// opposition cue beside one, with no word of `plan_objects`, is not aimed at the plan.
+    #[serde(default)]
+    pub other_parties: Vec<String>,
+    /// Words that keep an opposition cue aimed at the plan ("plan", "us", "points").
+    #[serde(default)]
+    pub plan_objects: Vec<String>,
 }
 
 /// Boilerplate rules (`[boilerplate]`).

@@ -302,7 +302,12 @@ impl Extractor {
             .unsaid
             .iter()
             .any(|u| verb.starts_with(u.as_str()));
-        if negated && unsaid && own.plan_words.is_empty() && !self.linker.names_a_point(own) {
+        let generic = &self.catalog.lexicon.stance.unsaid_generic;
+        let names_plan = own
+            .plan_words
+            .iter()
+            .any(|w| !generic.contains(&crate::text::fold_str(w)));
+        if negated && unsaid && !names_plan && !self.linker.names_a_point(own) {
             return true;
         }
         if !self.events.contains(verb.as_str()) {

@@ -33,6 +33,8 @@ pub struct StanceRules {
     but_then: Vec<String>,
     unsaid: Vec<String>,
     rejections: Vec<String>,
+    others: Vec<String>,
+    plan_objects: Vec<String>,
 }
 
 impl StanceRules {
@@ -63,6 +65,8 @@ impl StanceRules {
             but_then: lex.but_then.iter().map(|n| fold_str(n)).collect(),
             unsaid: lex.unsaid.iter().map(|n| fold_str(n)).collect(),
             rejections: lex.rejections.iter().map(|n| fold_str(n)).collect(),
+            others: lex.other_parties.iter().map(|n| fold_str(n)).collect(),
+            plan_objects: lex.plan_objects.iter().map(|n| fold_str(n)).collect(),
         })
     }
 
@@ -92,6 +96,10 @@ impl StanceRules {
             let negated = self.negated(&folded[..m.start()]);
             // "Putin did not reject the plan": a rejection denied takes no side
             if negated && *cue == Cue::Opposes && self.rejections.contains(&word) {
+                continue;
+            }
+            // "rejected the European counter-proposal": aimed at another party, not the plan
+            if *cue == Cue::Opposes && self.aimed_elsewhere(&folded, m.start(), m.end()) {
                 continue;
             }
             match (cue, negated) {
@@ -139,6 +147,30 @@ impl StanceRules {
             (false, false, false) => Stance::Neutral,
         };
         (stance, found)
+    }
+
+    /// True when the four words on either side of an opposition cue name another party's
+    /// proposal or demands ("the European counter-proposal", "the Europeans") and none names
+    /// the plan ("the US plan").
+    fn aimed_elsewhere(&self, folded: &str, start: usize, end: usize) -> bool {
+        let split = |t: &'_ str| -> Vec<String> {
+            t.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        let before = split(&folded[..start]);
+        let window: Vec<String> = before
+            .into_iter()
+            .rev()
+            .take(4)
+            .chain(split(&folded[start..end]))
+            .chain(split(&folded[end..]).into_iter().take(4))
+            .collect();
+        window.iter().any(|w| self.others.iter().any(|o| o == w))
+            && !window
+                .iter()
+                .any(|w| self.plan_objects.iter().any(|o| o == w))
     }
 
     /// True when a "but" is followed by a negation within three words, or a word of `but_then`
@@ -345,6 +377,23 @@ mod tests {
             Some("pushed back"),
         );
         assert_eq!(s, Stance::Opposes, "a light-verb cue of opposition");
+    }
+
+    #[test]
+    fn opposing_another_partys_proposal_is_not_opposing_the_plan() {
+        for text in [
+            "the envoy rejected the European counter-proposal out of hand",
+            "he accused the Europeans of unacceptable demands",
+        ] {
+            let (s, _c) = rules().stance(Kind::Paraphrase, text, None);
+            assert_eq!(s, Stance::Neutral, "{text} {_c:?}");
+        }
+        let (s, _) = rules().stance(
+            Kind::Paraphrase,
+            "the Europeans rejected the US plan as unacceptable",
+            None,
+        );
+        assert_eq!(s, Stance::Opposes, "the plan is still the object");
     }
 
     #[test]

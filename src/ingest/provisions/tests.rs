@@ -295,3 +295,16 @@ fn a_truce_after_both_sides_withdraw_is_point_28_not_the_territory() {
         [28]
     );
 }
+
+#[test]
+fn the_eu_in_a_speakers_title_is_no_topic() {
+    let l = linker();
+    for text in [
+        "the EU's top diplomat said the front line was holding near Pokrovsk",
+        "EU foreign ministers agreed to meet again on Monday",
+        "the EU foreign policy chief warned of more drone strikes",
+    ] {
+        assert!(!points(&l, text).contains(&11), "{text}");
+    }
+    assert!(points(&l, "Ukraine would be eligible for EU membership").contains(&11));
+}

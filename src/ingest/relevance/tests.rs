@@ -167,3 +167,27 @@ fn a_claim_that_opens_on_it_after_the_plan_is_about_the_plan() {
         "a passive names no speaker: {out:#?}"
     );
 }
+
+#[test]
+fn a_post_about_the_plan_is_a_paraphrase_and_a_posted_video_an_event() {
+    let out = extract(
+        "Minister Oren Kalv posted on Telegram that the peace plan must not cap the army of Ukraine.\n\nKalv also posted a video from the front near Kupiansk on Thursday.",
+    );
+    let post = by(&out, "posted on Telegram");
+    assert!(
+        post.is_some_and(|s| s.speaker.is_some()
+            && s.kind == crate::model::Kind::Paraphrase
+            && s.provisions.iter().any(|p| p.number == 6)),
+        "{out:#?}"
+    );
+    assert!(by(&out, "a video").is_none(), "{out:#?}");
+}
+
+#[test]
+fn a_refusal_to_say_which_points_is_no_statement() {
+    let out = extract(
+        "Envoy Maren Holt said the peace plan had changed a great deal.\n\nHolt would not say which points had been agreed in Geneva.",
+    );
+    assert!(by(&out, "which points").is_none(), "{out:#?}");
+    assert!(by(&out, "changed a great deal").is_some(), "{out:#?}");
+}

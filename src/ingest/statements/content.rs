@@ -102,7 +102,7 @@ fn plan_named_right_before(ctx: &Context<'_>, s: &Sentence) -> bool {
 }
 
 /// A report of the plan's content in the article's own voice.
-fn report(s: &Sentence, si: usize) -> Candidate {
+pub(super) fn report(s: &Sentence, si: usize) -> Candidate {
     Candidate {
         kind: Kind::Report,
         span: s.span.clone(),
@@ -202,6 +202,29 @@ fn plan_named_near(ctx: &Context<'_>, para: usize) -> bool {
         }
     }
     false
+}
+
+/// "Under the plan, Ukraine pledges to hold elections": a present-tense commitment right after
+/// the plan is named, with no date, is the plan's content in the article's voice.
+pub(super) fn commitment_of_plan(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    c: &Candidate,
+    ws: &[SWord],
+) -> bool {
+    let Some(verb) = c.verb.as_deref().and_then(|v| v.split_whitespace().next()) else {
+        return false;
+    };
+    let verb = fold_str(verb);
+    // "Under the plan, Ukraine pledges …": the plan named before the verb in the sentence
+    let fronted = ws
+        .iter()
+        .find(|w| w.text == verb && !w.in_quote)
+        .is_some_and(|w| ctx.layout.names_plan(&ctx.body[s.span.start..w.start]));
+    ctx.layout.is_commitment(&verb)
+        && ctx.seg.quotes_in(&s.span).next().is_none()
+        && !ws.iter().any(|w| WHEN.contains(&&*w.text))
+        && (fronted || plan_named_right_before(ctx, s))
 }
 
 /// True when the speech verb of `c` stands under a modal ("NATO would agree not to station

@@ -22,6 +22,7 @@ pub struct Layout {
     versions: Vec<u32>,
     author_asides: Vec<String>,
     positions: HashSet<String>,
+    commitments: HashSet<String>,
     auxiliaries: HashSet<String>,
     document_verbs: HashSet<String>,
     topic_prepositions: HashSet<String>,
@@ -39,6 +40,7 @@ impl Layout {
             versions: layout.versions.clone(),
             author_asides: layout.author_asides.iter().map(|w| fold_str(w)).collect(),
             positions: layout.positions.iter().map(|w| fold_str(w)).collect(),
+            commitments: layout.commitments.iter().map(|w| fold_str(w)).collect(),
             auxiliaries: layout.auxiliaries.iter().map(|w| fold_str(w)).collect(),
             document_verbs: layout.document_verbs.iter().map(|w| fold_str(w)).collect(),
             topic_prepositions: layout
@@ -66,6 +68,11 @@ impl Layout {
     /// True when `verb`, after a party and a modal, gives the party's position ("accept").
     pub(super) fn is_position(&self, verb: &str) -> bool {
         self.positions.contains(verb)
+    }
+
+    /// True when `verb` is a present-tense commitment ("pledges", "undertakes").
+    pub(super) fn is_commitment(&self, verb: &str) -> bool {
+        self.commitments.contains(verb)
     }
 
     /// True when `w` may follow a document as its subject ("had", "is", "still").

@@ -352,7 +352,11 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
             .then(|| sentence_candidate(ctx, s, si, &ws, &quotes, &mut local))
             .flatten()
             .filter(|c| !content::under_modal(c, &ws));
-        if let Some(mut c) = found {
+        if let Some(c) = found.as_ref()
+            && content::commitment_of_plan(ctx, s, c, &ws)
+        {
+            out.push(content::report(s, si));
+        } else if let Some(mut c) = found {
             relay::source(ctx, s, &ws, &mut c, &mut local);
             // "…, which US officials said was a draft": the main clause is the plan's content
             if let Some(cut) = content::relative_cue(&c, ctx.body, &ws)

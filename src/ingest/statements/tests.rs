@@ -436,3 +436,19 @@ fn a_live_post_headline_in_single_marks_owns_no_section() {
         .and_then(|s| s.0.clone());
     assert_eq!(sikorski.as_deref(), Some("Radosław Sikorski"), "{got:?}");
 }
+
+#[test]
+fn a_short_answer_takes_the_points_of_its_question_only() {
+    let got = statements(
+        "Talks on the peace plan",
+        "Q: Will Kyiv accept the cap on its army?\n\nIlse Ravn: We'll see.\n\nQ: Has the amnesty clause been discussed with the Kremlin?\n\nIlse Ravn: Not that I know of.\n\nThe plan would also freeze the front line.\n\nQ: Did you sleep on the flight?\n\nIlse Ravn: Not much.",
+    );
+    let points = |w: &str| got.iter().find(|s| s.2.starts_with(w)).map(|s| s.3.clone());
+    assert_eq!(points("We'll see"), Some(vec![6]), "{got:?}");
+    assert_eq!(points("Not that I know"), Some(vec![26]), "{got:?}");
+    assert_eq!(
+        points("Not much"),
+        None,
+        "the narrative before the question is not its topic: {got:?}"
+    );
+}

@@ -193,3 +193,15 @@ fn a_cue_in_a_relative_clause_leaves_the_main_clause_to_the_plan() {
         "{out:#?}"
     );
 }
+
+#[test]
+fn a_present_tense_pledge_under_the_plan_is_its_content() {
+    let out = extract(
+        "Under the draft plan, Ukraine pledges to hold elections in 100 days.\n\nThe leaked plan has 28 points. In it, Ukraine pledges never to seek NATO membership.",
+    );
+    assert_eq!(points(report(&out, "hold elections")), [25], "{out:#?}");
+    assert_eq!(points(report(&out, "never to seek")), [7], "{out:#?}");
+    let out =
+        extract("Ukraine pledges to hold elections once the fighting stops, Zelensky told MPs.");
+    assert!(report(&out, "hold elections").is_none(), "{out:#?}");
+}
