@@ -212,12 +212,28 @@ const SKIP: &[&str] = &[
     "iframe",
 ];
 
+/// Class or id words of the boxes of other articles that pages set inside the story ("Read
+/// more:" and a few headlines, then the story goes on): the box is skipped, not the rest.
+const OTHER_STORIES: &[&str] = &[
+    "related",
+    "read-more",
+    "readmore",
+    "recommended",
+    "more-stories",
+];
+
 fn inside_skipped(e: ElementRef<'_>) -> bool {
     e.ancestors().filter_map(ElementRef::wrap).any(|a| {
+        let names = |attr| a.value().attr(attr).unwrap_or("").to_ascii_lowercase();
+        let (class, id) = (names("class"), names("id"));
         SKIP.contains(&a.value().name())
             || a.value()
                 .attr("role")
                 .is_some_and(|r| r == "navigation" || r == "banner" || r == "contentinfo")
+            || (class
+                .split_ascii_whitespace()
+                .chain(std::iter::once(id.as_str())))
+            .any(|w| OTHER_STORIES.iter().any(|o| w.contains(o)))
     })
 }
 
@@ -331,6 +347,20 @@ mod tests {
         assert!(text.contains("2025-11-24"));
         assert!(text.contains("Andrii Sybiha said the plan needs work."));
         assert!(!text.contains("Peskov") && !text.contains("Home") && !text.contains("Share this"));
+    }
+
+    #[test]
+    fn a_box_of_other_stories_inside_the_story_is_skipped_and_the_story_goes_on() {
+        let html = r#"<html><body><article><h1>Oslo and the plan</h1>
+<p>Norway's foreign minister said the guarantees were a start.</p>
+<div class="story-related"><p>Read more:</p><p>Oslo hosts talks on the Arctic</p></div>
+<p>She added that Oslo would send no soldiers before a ceasefire.</p></article></body></html>"#;
+        let (_, text) = html_to_text(html);
+        assert!(
+            !text.contains("Read more") && !text.contains("Arctic"),
+            "{text}"
+        );
+        assert!(text.contains("would send no soldiers"), "{text}");
     }
 
     #[test]

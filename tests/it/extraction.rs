@@ -101,7 +101,8 @@ async fn corpus_halves_score_above_their_floors() -> anyhow::Result<()> {
     // Floors = the extractor's scores on the tune half, less 0.02, rounded down (when the half
     // was written: triple F1 0.491, pair F1 0.667, statement F1 0.452; after round 2 of the
     // plan-content work, 2026-12-04: 0.712, 0.907, 0.681; after round 2 of both sides, merged:
-    // 0.826, 0.929, 0.816), so a change that lowers them fails.
+    // 0.826, 0.929, 0.816; after round 3: 0.881, 0.952, 0.874), so a change that lowers them
+    // fails.
     // Raise them as the extraction improves.
     let tune = score_half("tune").await?;
     score_half("held").await?;
@@ -112,14 +113,14 @@ async fn corpus_halves_score_above_their_floors() -> anyhow::Result<()> {
         anyhow::bail!("tests/fixtures/corpus/tune is missing");
     };
     assert!(
-        r.triples.f1 >= 0.80,
-        "tune triple F1 {:.3} < 0.80",
+        r.triples.f1 >= 0.86,
+        "tune triple F1 {:.3} < 0.86",
         r.triples.f1
     );
-    assert!(r.pairs.f1 >= 0.90, "tune pair F1 {:.3} < 0.90", r.pairs.f1);
+    assert!(r.pairs.f1 >= 0.93, "tune pair F1 {:.3} < 0.93", r.pairs.f1);
     assert!(
-        r.statements.f1 >= 0.79,
-        "tune statement F1 {:.3} < 0.79",
+        r.statements.f1 >= 0.85,
+        "tune statement F1 {:.3} < 0.85",
         r.statements.f1
     );
     Ok(())
@@ -130,7 +131,7 @@ async fn every_corpus_gold_text_is_a_span_of_its_cleaned_body() -> anyhow::Resul
     // The annotators' texts must be reachable: a span of the body the extractor sees, after the
     // header, the boilerplate and (for saved pages) the HTML are stripped.
     let t = common::test_db().await?;
-    for half in ["tune", "held"] {
+    for half in ["tune", "held", "fresh"] {
         let dir = common::fixture(&format!("corpus/{half}"));
         if !dir.join("gold.jsonl").exists() {
             continue;
