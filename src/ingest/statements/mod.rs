@@ -10,7 +10,6 @@
 //!
 //! A short quote with no attribution next to it is a scare quote and stays part of its sentence.
 
-use crate::grammar::grammar;
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -18,6 +17,7 @@ use std::ops::Range;
 use super::sentences::{Quote, Segmented, Sentence};
 use super::speakers::{Gazetteer, Mention};
 use crate::catalog::SpeechLexicon;
+use crate::grammar::grammar;
 use crate::model::Kind;
 use crate::text::{Folded, fold, fold_str, word_refs};
 

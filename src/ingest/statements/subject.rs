@@ -418,7 +418,7 @@ fn refined(
     let person = |b: &Mention| matches!(b, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Person);
     // "The communique, released by the Dutch government, said": whoever released it
     let statement = matches!(&m, Mention::Role { words, .. }
-        if words.first().is_some_and(|w| crate::ingest::speakers::STATEMENT_NOUNS.contains(&w.as_str())));
+        if words.first().is_some_and(|w| grammar().shape.statement_nouns.contains(w.as_str())));
     match ctx.gazetteer.resolve(trimmed, local) {
         Some(better @ Mention::Speaker(..))
             if statement || person(&better) || bare_unnamed(&m) && !bare_unnamed(&better) =>
