@@ -154,6 +154,22 @@ pub struct Relevance {
     pub setting: Words,
 }
 
+/// Linking a statement to the plan's points (src/ingest/provisions.rs).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provisions {
+    /// Conjunctions that start a new clause, in which the points are scored apart.
+    pub conjunctions: Words,
+}
+
+/// Linking a statement to the plan's versions (src/ingest/versions.rs).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Versions {
+    /// Words that, shortly before a phrase, make it denied rather than claimed.
+    pub negations: Words,
+}
+
 /// `seeds/grammar.toml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -178,10 +194,14 @@ pub struct Grammar {
     pub sentences: Sentences,
     /// Whether a claim is about the plan (src/ingest/relevance.rs).
     pub relevance: Relevance,
+    /// Linking a statement to the plan's points (src/ingest/provisions.rs).
+    pub provisions: Provisions,
+    /// Linking a statement to the plan's versions (src/ingest/versions.rs).
+    pub versions: Versions,
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 29] {
+    fn lists(&self) -> [(&'static str, &Words); 31] {
         [
             ("statements.object_start", &self.statements.object_start),
             (
@@ -221,6 +241,8 @@ impl Grammar {
                 &self.relevance.claim_participles,
             ),
             ("relevance.setting", &self.relevance.setting),
+            ("provisions.conjunctions", &self.provisions.conjunctions),
+            ("versions.negations", &self.versions.negations),
         ]
     }
 }
