@@ -250,7 +250,11 @@ impl Grammar {
 impl Grammar {
     /// Parses the bundled file and checks that no list is empty and every word is lower case.
     pub fn bundled() -> Result<Self, toml::de::Error> {
-        let grammar: Self = toml::from_str(GRAMMAR_TOML)?;
+        Self::parse(GRAMMAR_TOML)
+    }
+
+    fn parse(text: &str) -> Result<Self, toml::de::Error> {
+        let grammar: Self = toml::from_str(text)?;
         for (name, words) in grammar.lists() {
             if words.0.is_empty() {
                 return Err(serde::de::Error::custom(format!("{name} is empty")));
@@ -282,6 +286,23 @@ mod tests {
                 assert_eq!(w, w.trim(), "{name}: {w:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_broken_file_is_rejected() {
+        assert!(Grammar::parse(GRAMMAR_TOML).is_ok());
+        let upper = GRAMMAR_TOML.replacen("\"would\"", "\"Would\"", 1);
+        assert!(Grammar::parse(&upper).is_err(), "an upper-case word");
+        let start = GRAMMAR_TOML.find("negations = [").expect("negations");
+        let end = start + GRAMMAR_TOML[start..].find(']').expect("list end");
+        let empty = format!(
+            "{}negations = []{}",
+            &GRAMMAR_TOML[..start],
+            &GRAMMAR_TOML[end + 1..]
+        );
+        assert!(Grammar::parse(&empty).is_err(), "an empty list");
+        let unknown = GRAMMAR_TOML.replacen("[versions]\n", "[versions]\nnegation = [\"no\"]\n", 1);
+        assert!(Grammar::parse(&unknown).is_err(), "a misspelt key");
     }
 
     #[test]
