@@ -490,7 +490,13 @@ pub struct CatalogError {
 
 impl Catalog {
     /// Parses the bundled seed files.
+    /// Also checks `seeds/grammar.toml`, which the extraction stages read through
+    /// [`crate::grammar::grammar`], so a broken file fails here at start-up.
     pub fn bundled() -> Result<Self, CatalogError> {
+        crate::grammar::Grammar::bundled().map_err(|source| CatalogError {
+            file: "grammar.toml",
+            source,
+        })?;
         let mut catalog = Self::parse()?;
         let media = toml::from_str::<MediaFile>(MEDIA_TOML)
             .map_err(|source| CatalogError {

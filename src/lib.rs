@@ -9,6 +9,7 @@ pub mod cli;
 mod cli_user;
 pub mod db;
 pub mod eval;
+pub mod grammar;
 pub mod ingest;
 pub mod model;
 pub mod password;

@@ -13,6 +13,7 @@ use std::ops::Range;
 use super::sentences::Segmented;
 use super::speakers::{Gazetteer, Gender, Mention};
 use crate::catalog::Forenames;
+use crate::grammar::grammar;
 use crate::model::{Speaker, SpeakerKind};
 use crate::text::{fold_str, slugify};
 
@@ -213,11 +214,6 @@ fn tokens(body: &str, span: Range<usize>) -> Vec<Tok<'_>> {
     out
 }
 
-/// Determiners that introduce an unnamed source ("a senior EU diplomat", "two officials").
-const INDEFINITE: &[&str] = &[
-    "a", "an", "one", "two", "three", "four", "several", "some", "another",
-];
-
 /// The unnamed sources the article introduces anywhere outside quotes ("Our correspondent
 /// asked a senior EU diplomat …"), for a later "the diplomat said".
 pub fn unnamed_sources(body: &str, seg: &Segmented, gazetteer: &Gazetteer) -> Vec<Entity> {
@@ -228,10 +224,12 @@ pub fn unnamed_sources(body: &str, seg: &Segmented, gazetteer: &Gazetteer) -> Ve
             if !gazetteer.is_unnamed_head(&fold_str(t.bare)) || seg.in_quote(t.start) {
                 continue;
             }
-            let Some(d) = (i.saturating_sub(5)..i)
-                .rev()
-                .find(|&j| INDEFINITE.contains(&fold_str(toks[j].bare).as_str()))
-            else {
+            let Some(d) = (i.saturating_sub(5)..i).rev().find(|&j| {
+                grammar()
+                    .entities
+                    .indefinite
+                    .contains(fold_str(toks[j].bare).as_str())
+            }) else {
                 continue;
             };
             if toks[d..i]

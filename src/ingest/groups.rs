@@ -5,6 +5,7 @@
 
 use super::resolve::NameMention;
 use super::statements::Candidate;
+use crate::grammar::grammar;
 use crate::model::{Speaker, SpeakerKind};
 use crate::text::slugify;
 
@@ -16,22 +17,6 @@ pub(super) struct Joint {
     /// Two bodies or countries named together ("the United States and Ukraine"): "both sides".
     pub(super) sides: bool,
 }
-
-/// Nouns that refer back to two bodies named together ("both sides", "the two delegations").
-const SIDE_NOUNS: &[&str] = &["sides", "delegations", "parties", "two countries"];
-
-/// Nouns that refer back to people named together.
-const GROUP_NOUNS: &[&str] = &[
-    "leaders",
-    "heads of state",
-    "heads of government",
-    "men",
-    "women",
-];
-/// Words before them that count or gather ("the three leaders", "both leaders").
-const COUNTS: &[&str] = &[
-    "the", "two", "three", "four", "five", "both", "all", "these", "those",
-];
 
 /// The groups of people named together, in order of their first name.
 pub(super) fn joint_groups(
@@ -155,27 +140,40 @@ fn joint(chain: &[(usize, usize, &Speaker)]) -> Joint {
 pub(super) fn refers_to_joint(name: &str) -> bool {
     let lower = name.to_lowercase();
     let mut words: Vec<&str> = lower.split_whitespace().collect();
-    while words.first().is_some_and(|w| COUNTS.contains(w)) {
+    while words
+        .first()
+        .is_some_and(|w| grammar().groups.counts.contains(w))
+    {
         words.remove(0);
     }
-    GROUP_NOUNS.contains(&words.join(" ").as_str())
+    grammar()
+        .groups
+        .group_nouns
+        .contains(words.join(" ").as_str())
 }
 
 /// True when a phrase refers back to two sides named together ("both sides").
 pub(super) fn refers_to_sides(phrase: &str) -> bool {
     let lower = phrase.trim().to_lowercase();
     let mut words: Vec<&str> = lower.split_whitespace().collect();
-    if words.first().is_none_or(|w| !COUNTS.contains(w)) {
+    if words
+        .first()
+        .is_none_or(|w| !grammar().groups.counts.contains(w))
+    {
         return false;
     }
     while words
         .first()
-        .is_some_and(|w| COUNTS.contains(w) && *w != "two")
+        .is_some_and(|w| grammar().groups.counts.contains(w) && *w != "two")
     {
         words.remove(0);
     }
     let rest = words.join(" ");
-    SIDE_NOUNS.contains(&rest.as_str()) || SIDE_NOUNS.contains(&rest.trim_start_matches("two "))
+    grammar().groups.side_nouns.contains(rest.as_str())
+        || grammar()
+            .groups
+            .side_nouns
+            .contains(rest.trim_start_matches("two "))
 }
 
 /// The latest group of people named before `at`.

@@ -15,6 +15,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
 use crate::catalog::Plan;
+use crate::grammar::grammar;
 use crate::model::ProvisionLink;
 use crate::text::{WordRef, fold_str, stem, stem_into, word_refs, words};
 
@@ -83,9 +84,6 @@ pub struct Analysis {
     aside: Vec<bool>,
 }
 
-static CONJUNCTIONS: &[&str] = &[
-    "and", "but", "while", "whereas", "or", "plus", "although", "though", "if", "unless",
-];
 static POINT_REF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bpoints? (?:no\.? ?)?(\d{1,2})((?:(?:, | and | & |-)\d{1,2})*)")
         .expect("static pattern")
@@ -237,7 +235,7 @@ impl Linker {
             let breaks = gap != " "
                 && (gap.contains([',', ';', ':', '(', ')', '.', '!', '?', '"'])
                     || gap.contains(" - "));
-            let conj = CONJUNCTIONS.contains(&&*w.text)
+            let conj = grammar().provisions.conjunctions.contains(&*w.text)
                 || (w.text == "as" && ws.get(k + 1).is_some_and(|n| n.text == "well"));
             if k > 0 && (breaks || conj) {
                 clause += 1;

@@ -4,6 +4,7 @@
 //! plan statements.
 
 use super::*;
+use crate::grammar::grammar;
 
 /// Why a statement is taken to be about the plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -244,22 +245,6 @@ fn refers_to_it(c: &Candidate, text: &str) -> bool {
     }
 }
 
-/// Participles that, after an event's object, bring the claim: "commented on the plan, saying".
-const CLAIM_PARTICIPLES: &[&str] = &[
-    "saying",
-    "calling",
-    "noting",
-    "stressing",
-    "adding",
-    "describing",
-    "insisting",
-    "warning",
-    "arguing",
-    "stating",
-    "claiming",
-    "suggesting",
-];
-
 impl Extractor {
     /// True when reported speech is an event, not a claim: a verb of `events` followed by
     /// "on" / "about" ("Rutte commented on the plan that …"), or by a noun phrase with no
@@ -314,7 +299,11 @@ impl Extractor {
             return false;
         }
         let rest = &ws[at + 1..];
-        if negated || rest.iter().any(|w| CLAIM_PARTICIPLES.contains(w)) {
+        if negated
+            || rest
+                .iter()
+                .any(|w| grammar().relevance.claim_participles.contains(w))
+        {
             return false;
         }
         match rest.first() {
@@ -380,11 +369,6 @@ impl Extractor {
     }
 }
 
-/// Prepositions that open the setting of a speech ("at a briefing", "in Brussels").
-const SETTING: &[&str] = &[
-    "at", "in", "on", "during", "after", "before", "while", "from",
-];
-
 /// True when what follows the speech verb is only its setting, with no claim: "He said that
 /// said at a briefing in Brussels", "she spoke in Oslo on Monday".
 fn is_setting(rest: &[&str], verb: &str) -> bool {
@@ -396,7 +380,8 @@ fn is_setting(rest: &[&str], verb: &str) -> bool {
             break;
         }
     }
-    rest.first().is_some_and(|w| SETTING.contains(w))
+    rest.first()
+        .is_some_and(|w| grammar().relevance.setting.contains(w))
         && rest.len() <= 10
         && !rest
             .iter()

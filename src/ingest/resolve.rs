@@ -3,6 +3,7 @@
 
 use super::sentences::Segmented;
 use super::*;
+use crate::grammar::grammar;
 
 mod roles;
 use roles::{issuer_before, quoted_before};
@@ -223,7 +224,7 @@ pub(super) fn resolve_speakers(
                 let issuer = || {
                     words
                         .first()
-                        .filter(|w| super::speakers::STATEMENT_NOUNS.contains(&w.as_str()))
+                        .filter(|w| grammar().shape.statement_nouns.contains(w.as_str()))
                         .and_then(|_| issuer_before(&c, &out))
                 };
                 // "…, the minister said" right after Lavrov spoke: Lavrov, though a Belarusian
@@ -297,19 +298,6 @@ pub(super) fn resolve_speakers(
     out
 }
 
-/// Media words that, alone, point back to the medium the article named ("the newspaper").
-const MEDIA_WORDS: &[&str] = &[
-    "newspaper",
-    "paper",
-    "agency",
-    "outlet",
-    "broadcaster",
-    "daily",
-    "publication",
-    "channel",
-    "network",
-];
-
 /// "the newspaper" -> the medium named before; "the diplomat" -> the unnamed diplomat before.
 pub(super) fn definite_description(
     s: &Speaker,
@@ -351,12 +339,12 @@ pub(super) fn definite_description(
         let nobody_so_named = !earlier.clone().any(|x| x.name == s.name);
         return (s.kind == SpeakerKind::Unnamed
             && definite
-            && TITLE_HEADS.contains(&head)
+            && grammar().resolve.title_heads.contains(head)
             && nobody_so_named)
             .then(|| last_person(before))
             .flatten();
     }
-    if MEDIA_WORDS.contains(&bare.as_str()) {
+    if grammar().resolve.media_words.contains(bare.as_str()) {
         return latest_medium(before, mentions, at);
     }
     if s.kind == SpeakerKind::Unnamed {
@@ -380,7 +368,10 @@ pub(super) fn definite_description(
                 .find(same)
                 .cloned()
         });
-        if same_kind.is_some() || !definite || !TITLE_HEADS.contains(&bare.as_str()) {
+        if same_kind.is_some()
+            || !definite
+            || !grammar().resolve.title_heads.contains(bare.as_str())
+        {
             return same_kind;
         }
         // "the diplomat stressed" right after Zakharova spoke: the person who spoke last
@@ -450,17 +441,6 @@ fn member_of_group(
         })
         .cloned()
 }
-
-/// Heads of an unnamed source that are also the title of a named person ("the diplomat" after
-/// a foreign ministry spokeswoman spoke).
-const TITLE_HEADS: &[&str] = &[
-    "diplomat",
-    "official",
-    "representative",
-    "aide",
-    "adviser",
-    "negotiator",
-];
 
 fn plural_unnamed(s: &Speaker) -> bool {
     s.kind == SpeakerKind::Unnamed && !s.name.starts_with("unnamed ") && s.name.ends_with('s')

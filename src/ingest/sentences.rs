@@ -9,6 +9,8 @@
 
 use std::ops::Range;
 
+use crate::grammar::grammar;
+
 /// A quotation: the marks and the words between them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
@@ -202,13 +204,6 @@ static TIMESTAMP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|
     .expect("static pattern")
 });
 
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sen", "rep", "gov", "st", "jr", "sr",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "vs", "e.g", "i.e", "u.s", "u.k", "e.u", "u.n", "co", "inc", "ltd", "corp", "approx", "ca",
-    "maj", "capt", "adm", "sgt", "amb", "pres", "dept", "est", "fig", "vol",
-];
-
 fn ends_with_abbreviation(text: &str) -> bool {
     let word: String = text
         .chars()
@@ -220,7 +215,7 @@ fn ends_with_abbreviation(text: &str) -> bool {
         .collect();
     let lower = word.to_lowercase();
     let single_initial = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
-    single_initial || ABBREVIATIONS.contains(&lower.as_str())
+    single_initial || grammar().sentences.abbreviations.contains(lower.as_str())
 }
 
 /// Splits one paragraph into sentences, never inside a quotation.

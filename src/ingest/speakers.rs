@@ -12,6 +12,7 @@ use std::collections::HashSet;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::catalog::{Lexicon, SpeakerEntry};
+use crate::grammar::grammar;
 use crate::model::{Speaker, SpeakerKind};
 use crate::text::{fold_str, on_word_boundaries, slugify};
 
@@ -20,8 +21,8 @@ mod shape;
 #[cfg(test)]
 mod tests;
 mod unnamed;
+pub use shape::coordinated_parts;
 use shape::entity_at_end;
-pub use shape::{STATEMENT_NOUNS, coordinated_parts};
 
 /// Grammatical gender of a person, for he/she.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,18 +110,6 @@ pub struct Gazetteer {
     places: HashSet<String>,
     drafting: HashSet<String>,
 }
-
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "one", "two", "three", "several", "some", "many", "other", "its", "their",
-];
-const STOP: &[&str] = &[
-    "that", "which", "who", "is", "are", "was", "were", "has", "have", "had", "will", "would",
-    "not", "said", "says", "if", "must", "be", "should", "can", "could", "may", "might", "do",
-    "does", "did", "when", "because", "whether", "there", "this", "these", "what",
-];
-
-/// Words that open what follows the head of a group ("leaders gathered at", "ministers in").
-const POST_MODIFIER: &[&str] = &["at", "in", "from", "on", "during", "after", "attending"];
 
 fn speaker_kind(kind: &str) -> SpeakerKind {
     SpeakerKind::parse(kind)
@@ -314,7 +303,10 @@ impl Gazetteer {
                 w.replace('.', "")
             })
             .collect();
-        if clean.iter().any(|w| STOP.contains(&w.as_str())) {
+        if clean
+            .iter()
+            .any(|w| grammar().speakers.stop.contains(w.as_str()))
+        {
             return None;
         }
         let hits = self.find(&folded);
@@ -353,7 +345,7 @@ impl Gazetteer {
             let qualified = one_word
                 && folded[..h.start]
                     .split_whitespace()
-                    .any(|w| !DETERMINERS.contains(&w));
+                    .any(|w| !grammar().speakers.determiners.contains(w));
             // "U.S. and Ukrainian negotiators" are both sides, not the Ukrainian delegation
             let coordinated = folded[..h.start].trim_end().ends_with(" and");
             if covers_end && !qualified && !coordinated {
@@ -367,10 +359,10 @@ impl Gazetteer {
                 // a participle with its preposition ("gathered at"), not a verb ("discussed the")
                 let participle = next.len() > 4
                     && (next.ends_with("ed") || next.ends_with("ing"))
-                    && clean
-                        .get(i + 2)
-                        .is_some_and(|w| POST_MODIFIER.contains(&w.as_str()) || w == "with");
-                POST_MODIFIER.contains(&next) || participle
+                    && clean.get(i + 2).is_some_and(|w| {
+                        grammar().speakers.post_modifier.contains(w.as_str()) || w == "with"
+                    });
+                grammar().speakers.post_modifier.contains(next) || participle
             }
         }) {
             let head: Vec<&str> = np.split_whitespace().take(i + 1).collect();
@@ -415,7 +407,7 @@ impl Gazetteer {
         let content: Vec<&str> = clean
             .iter()
             .map(String::as_str)
-            .skip_while(|w| DETERMINERS.contains(w))
+            .skip_while(|w| grammar().speakers.determiners.contains(w))
             .collect();
         if self.is_document_phrase(&content) && group_head.is_none() {
             return Some(Mention::Document);
@@ -521,7 +513,7 @@ impl Gazetteer {
         if before.iter().any(|t| {
             let f = fold_str(t);
             !(t.chars().next().is_some_and(|c| c.is_uppercase())
-                || DETERMINERS.contains(&f.as_str())
+                || grammar().speakers.determiners.contains(f.as_str())
                 || ["of", "and", "for"].contains(&f.as_str()))
         }) {
             return None;

@@ -8,6 +8,7 @@
 
 use regex::Regex;
 
+use crate::grammar::grammar;
 use crate::model::{ClaimCheck, Statement, Verdict, VersionLink};
 use crate::text::{Folded, fold, on_word_boundaries};
 use crate::versions::{Check, Version, Versions};
@@ -59,19 +60,14 @@ pub fn version_of(v: &Versions, folded: &str, date: Option<&str>) -> Option<Vers
     })
 }
 
-/// Words that, shortly before a phrase, make it denied rather than claimed.
-const NEGATIONS: [&str; 9] = [
-    "not", "no", "never", "nor", "without", "isn't", "doesn't", "won't", "denied",
-];
-
-/// Whether one of [`NEGATIONS`] stands in the five words before byte `at` of `folded`.
+/// Whether one of the negations (`[versions] negations` in `seeds/grammar.toml`) stands in the five words before byte `at` of `folded`.
 fn negated(folded: &str, at: usize) -> bool {
     folded[..at]
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
         .rev()
         .take(5)
-        .any(|w| NEGATIONS.contains(&w) || w.ends_with("n't"))
+        .any(|w| grammar().versions.negations.contains(w) || w.ends_with("n't"))
 }
 
 /// The compiled number patterns of the checks.

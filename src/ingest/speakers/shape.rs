@@ -5,21 +5,7 @@
 //! statement is copied for the others, see `statements::pairs`).
 
 use super::*;
-
-/// Nouns of a text that speaks for its author ("a statement from Merz's office", "the
-/// statement read").
-pub const STATEMENT_NOUNS: &[&str] = &[
-    "statement",
-    "readout",
-    "communique",
-    "declaration",
-    "release",
-    "post",
-    "letter",
-];
-
-/// Words before a medium's name that describe it ("Russia's state news agency TASS").
-const MEDIA_DESCRIPTORS: &[&str] = &["news", "magazine", "website", "portal", "service", "tv"];
+use crate::grammar::grammar;
 
 impl Gazetteer {
     /// The speaker a phrase names by its shape, if it has one of the shapes above.
@@ -46,7 +32,10 @@ impl Gazetteer {
         // "a statement from Merz's office", "a readout by the White House": the office
         if let Some(i) = (1..words.len().saturating_sub(1)).find(|&i| {
             ["from", "by", "of"].contains(&words[i])
-                && STATEMENT_NOUNS.contains(&bare(words[i - 1]).as_str())
+                && grammar()
+                    .shape
+                    .statement_nouns
+                    .contains(bare(words[i - 1]).as_str())
                 && i <= 2
         }) {
             return match self.resolve(&tokens[i + 1..].join(" "), local) {
@@ -107,7 +96,9 @@ impl Gazetteer {
         }
         // "the statement read", "the joint communique said": whoever issued it
         if clean.len() <= 3
-            && let Some(noun) = STATEMENT_NOUNS
+            && let Some(noun) = grammar()
+                .shape
+                .statement_nouns
                 .iter()
                 .find(|n| clean.last().is_some_and(|l| l == *n))
             && (clean.len() == 2
@@ -171,7 +162,7 @@ impl Gazetteer {
         let at_end = folded[hit.end..].trim().is_empty();
         let described = folded[..hit.start].split_whitespace().any(|w| {
             let w = w.trim_end_matches("'s");
-            self.media.contains(w) || MEDIA_DESCRIPTORS.contains(&w)
+            self.media.contains(w) || grammar().shape.media_descriptors.contains(w)
         });
         (at_end && described).then_some(Mention::Speaker(hit.speaker, None))
     }
@@ -260,58 +251,14 @@ fn unnamed(name: &str) -> Mention {
     )
 }
 
-/// Words that name a time after "on", "last", "this", "earlier", "late".
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "week",
-    "weekend",
-    "month",
-    "morning",
-    "evening",
-    "night",
-    "day",
-    "year",
-    "today",
-    "yesterday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// Where a trailing time adjunct starts ("on Thursday", "earlier this week", "on Nov. 21",
 /// "yesterday"), when the phrase has a word before it.
 fn time_adjunct(words: &[&str]) -> Option<usize> {
     let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
     let timeish = |w: &str| {
         let w = bare(w);
-        TIME_WORDS.contains(&w.as_str()) || w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty()
+        grammar().shape.time_words.contains(w.as_str())
+            || w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty()
     };
     let openers = [
         "on",
@@ -336,12 +283,6 @@ fn time_adjunct(words: &[&str]) -> Option<usize> {
     Some(i)
 }
 
-/// Words that show a phrase is more than a title and a name ("talks with Tom Reyes").
-const NOT_TITLE: &[&str] = &[
-    "with", "to", "by", "from", "in", "on", "at", "after", "before", "about", "against", "than",
-    "told", "met", "said", "says", "asked", "urged", "called",
-];
-
 /// The person of the entity table (`local`, by folded surname) whose full name ends `np`, when
 /// the words before it (`tail` is the folded text from where a title ended) hold no preposition
 /// or verb: "Latvian minister Ilze Berzina".
@@ -353,8 +294,11 @@ pub(super) fn entity_at_end(np: &str, tail: &str, local: &[(String, Speaker)]) -
     let tail = tail.trim_end_matches(|c: char| !c.is_alphanumeric());
     let before = tail.strip_suffix(name.as_str())?;
     let clean = before.is_empty() || before.ends_with(' ');
-    let plain = before
-        .split_whitespace()
-        .all(|w| !NOT_TITLE.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
+    let plain = before.split_whitespace().all(|w| {
+        !grammar()
+            .shape
+            .not_title
+            .contains(w.trim_matches(|c: char| !c.is_alphanumeric()))
+    });
     (clean && plain && name.contains(' ')).then(|| s.clone())
 }

@@ -2,11 +2,7 @@
 //! adjectives or a body named in the phrase give, and no source when a person is named in it.
 
 use super::*;
-
-/// Prepositions that open a post-modifier ("familiar with", "close to").
-const PREPOSITIONS: &[&str] = &[
-    "with", "to", "of", "for", "on", "in", "about", "from", "by", "at",
-];
+use crate::grammar::grammar;
 
 impl Gazetteer {
     pub(super) fn unnamed_source(
@@ -30,9 +26,11 @@ impl Gazetteer {
         // Modi-Putin summit")
         let in_modifier = |h: &NameHit| {
             let w = folded[..h.start].split_whitespace().count();
-            clean
-                .get(head_word + 1..w)
-                .is_some_and(|between| between.iter().any(|x| PREPOSITIONS.contains(&x.as_str())))
+            clean.get(head_word + 1..w).is_some_and(|between| {
+                between
+                    .iter()
+                    .any(|x| grammar().speakers.prepositions.contains(x.as_str()))
+            })
         };
         // a person's title that holds the head ("the EU's top diplomat") names that person
         let title_of_head = |h: &NameHit| {

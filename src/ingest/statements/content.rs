@@ -5,11 +5,7 @@
 //! position ("Kyiv would never accept …") is not the plan's content.
 
 use super::*;
-
-/// Words that may stand between the modal and its verb.
-const BETWEEN: &[&str] = &[
-    "not", "also", "then", "still", "only", "even", "further", "be", "have", "to",
-];
+use crate::grammar::grammar;
 
 /// A report of the plan's content, if sentence `s` is one.
 pub(super) fn plan_content(
@@ -44,7 +40,8 @@ pub(super) fn plan_content(
     // the plan, … Nato jets will be based in Poland", not "Talks will resume on Monday"
     let bare_will = ws[k].text == "will" && ws.get(k + 1).is_none_or(|n| n.text != "have");
     if bare_will
-        && (ws.iter().any(|w| WHEN.contains(&&*w.text)) || !plan_named_right_before(ctx, s))
+        && (ws.iter().any(|w| grammar().content.when.contains(&*w.text))
+            || !plan_named_right_before(ctx, s))
     {
         return None;
     }
@@ -57,7 +54,7 @@ pub(super) fn plan_content(
     let verb = ws[k + 1..]
         .iter()
         .map(|w| &*w.text)
-        .find(|w| !BETWEEN.contains(w))?;
+        .find(|w| !grammar().content.between.contains(w))?;
     if ctx.layout.is_position(verb)
         || (k > 0 && ["i", "we", "you", "he", "she", "they"].contains(&&*ws[k - 1].text))
     {
@@ -68,24 +65,6 @@ pub(super) fn plan_content(
     }
     Some(report(s, si))
 }
-
-/// Words of a date: "will" with one is an event to come, not the plan's content.
-const WHEN: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "tomorrow",
-    "tonight",
-    "week",
-    "month",
-    "later",
-    "soon",
-    "next",
-];
 
 /// True when the plan is named in the sentence's paragraph before it, or in the paragraph
 /// right before ("Under the European-Ukrainian plan, …").
@@ -118,40 +97,6 @@ pub(super) fn report(s: &Sentence, si: usize) -> Candidate {
     }
 }
 
-/// Parts of a document that an explainer presents ("a clause proposing that ...").
-const PARTS: &[&str] = &[
-    "requirement",
-    "clause",
-    "provision",
-    "demand",
-    "stipulation",
-    "condition",
-    "component",
-    "element",
-    "proposal",
-    "section",
-    "passage",
-    "commitment",
-    "obligation",
-    "idea",
-];
-
-/// Words that open the part's content.
-const OPENERS: &[&str] = &[
-    "that",
-    "proposing",
-    "requiring",
-    "stipulating",
-    "obliging",
-    "calling",
-    "under",
-    "for",
-    "whereby",
-    "barring",
-    "allowing",
-    "giving",
-];
-
 /// "At the heart of the proposal is a requirement that Ukrainian forces withdraw ...", "The
 /// most contested element is a clause proposing that ...": a part of the plan, after a copula,
 /// with its content.
@@ -164,8 +109,12 @@ fn clause_of_plan(ctx: &Context<'_>, s: &Sentence, si: usize, ws: &[SWord]) -> O
     }) {
         k += 1;
     }
-    let part = ws.get(k).filter(|w| PARTS.contains(&&*w.text))?;
-    let opener = ws.get(k + 1).filter(|w| OPENERS.contains(&&*w.text))?;
+    let part = ws
+        .get(k)
+        .filter(|w| grammar().content.parts.contains(&*w.text))?;
+    let opener = ws
+        .get(k + 1)
+        .filter(|w| grammar().content.openers.contains(&*w.text))?;
     if part.in_quote
         || opener.in_quote
         || (0..copula).any(|j| ctx.speech.verb_at(ws, j, false).is_some())
@@ -223,7 +172,7 @@ pub(super) fn commitment_of_plan(
         .is_some_and(|w| ctx.layout.names_plan(&ctx.body[s.span.start..w.start]));
     ctx.layout.is_commitment(&verb)
         && ctx.seg.quotes_in(&s.span).next().is_none()
-        && !ws.iter().any(|w| WHEN.contains(&&*w.text))
+        && !ws.iter().any(|w| grammar().content.when.contains(&*w.text))
         && (fronted || plan_named_right_before(ctx, s))
 }
 

@@ -17,6 +17,7 @@ use std::ops::Range;
 use super::sentences::{Quote, Segmented, Sentence};
 use super::speakers::{Gazetteer, Mention};
 use crate::catalog::SpeechLexicon;
+use crate::grammar::grammar;
 use crate::model::Kind;
 use crate::text::{Folded, fold, fold_str, word_refs};
 
@@ -92,123 +93,10 @@ pub struct SpeechRules {
     event_verbs: HashSet<String>,
 }
 
-/// Words after a verb that make them its object ("would add $50bn", "posted a video").
-const OBJECT_START: &[&str] = &[
-    "a", "an", "the", "more", "another", "some", "its", "their", "new",
-];
-
-const ADVERBIAL_START: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "after",
-    "before",
-    "during",
-    "for",
-    "since",
-    "earlier",
-    "later",
-    "meanwhile",
-    "however",
-    "first",
-    "also",
-    "subsequently",
-    "specifically",
-    "separately",
-    "speaking",
-    "asked",
-    "as",
-    "with",
-    "without",
-    "despite",
-    "following",
-    "ahead",
-    "today",
-    "yesterday",
-    "last",
-    "this",
-    "and",
-    "but",
-    "so",
-    "then",
-    "while",
-    "when",
-    "if",
-    "although",
-    "though",
-    "citing",
-    "meeting",
-    "who",
-    "which",
-    "whose",
-    "where",
-    "according",
-    "by",
-    "from",
-    "under",
-    "over",
-    "amid",
-    "still",
-    "now",
-    "instead",
-    "moreover",
-    "furthermore",
-    "finally",
-    "second",
-    "third",
-    "next",
-    "previously",
-    "indeed",
-    "yet",
-    "nevertheless",
-    "notably",
-    "importantly",
-    "separately",
-    "addressing",
-    "writing",
-    "in turn",
-    "of course",
-    "to",
-    "until",
-    "unlike",
-    "like",
-    "against",
-];
 static WIRE_DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"^[^()]{0,60}\([\p{L} .&-]{2,30}\)\s*[-\u{2013}\u{2014}]\s*")
         .expect("static pattern")
 });
-const CALL_VERBS: &[&str] = &[
-    "called",
-    "calls",
-    "call",
-    "described",
-    "describes",
-    "dubbed",
-    "termed",
-    "labelled",
-    "labeled",
-    "branded",
-];
-const POST_NP_STOP: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "to",
-    "during",
-    "after",
-    "before",
-    "while",
-    "from",
-    "with",
-    "that",
-    "when",
-    "as",
-    "adding",
-    "according",
-    "told",
-    "said",
-];
 
 impl SpeechRules {
     /// Compiles the lists.
@@ -269,7 +157,7 @@ impl SpeechRules {
         let object = self.object_not_speech.contains(&*ws[k].text)
             && ws.get(k + 1).is_some_and(|n| {
                 !n.in_quote
-                    && (OBJECT_START.contains(&&*n.text)
+                    && (grammar().statements.object_start.contains(&*n.text)
                         || n.text
                             .starts_with(|c: char| c.is_ascii_digit() || "$€£".contains(c)))
             });

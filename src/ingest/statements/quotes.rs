@@ -1,6 +1,7 @@
 //! Sieves 2 and 3: quotes with their attribution, and `"…," he said, adding that …`.
 
 use super::*;
+use crate::grammar::grammar;
 
 /// Sieves 2 and 3 for one quote.
 pub(super) fn quote_candidate(
@@ -125,7 +126,7 @@ pub(super) fn quote_candidate(
             let Some(len) = ctx.speech.verb_at(ws, k, false) else {
                 continue;
             };
-            let call = CALL_VERBS.contains(&&*ws[k].text);
+            let call = grammar().statements.call_verbs.contains(&*ws[k].text);
             let colon = gap_text.ends_with(':') || gap_text.ends_with(',');
             if back > 0 && !call && !colon {
                 break;

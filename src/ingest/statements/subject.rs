@@ -1,11 +1,7 @@
 //! The speaker's noun phrase: after the verb (`said Peskov`) or before it.
 
 use super::*;
-
-/// Modal verbs: after one, a country as subject is the plan's content, not a speaker.
-const MODALS: &[&str] = &[
-    "would", "will", "must", "should", "could", "may", "might", "can", "shall",
-];
+use crate::grammar::grammar;
 
 /// A noun phrase after a verb, up to a comma, period or preposition: `said Peskov,`.
 pub(super) fn np_after(
@@ -16,14 +12,16 @@ pub(super) fn np_after(
     local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> Option<(Mention, Range<usize>)> {
     let first = ws.get(from)?;
-    if first.in_quote || POST_NP_STOP.contains(&&*first.text) {
+    if first.in_quote || grammar().statements.post_np_stop.contains(&*first.text) {
         return None;
     }
     let mut last = from;
     let mut k = from;
     while k < ws.len() && k < from + 9 && ws[k].end <= limit && !ws[k].in_quote {
         // "by the agency Reuters citing three sources": the medium, not its sources
-        if (POST_NP_STOP.contains(&&*ws[k].text) || ws[k].text == "citing") && k > from {
+        if (grammar().statements.post_np_stop.contains(&*ws[k].text) || ws[k].text == "citing")
+            && k > from
+        {
             break;
         }
         last = k;
@@ -105,7 +103,9 @@ pub(super) fn subject_before(
     segments.push((from, &pre[from..]));
     let n_segments = segments.len();
     // "Kyiv would agree to …" is what the plan asks of Kyiv, not Kyiv speaking
-    let modal = ws[end..v].iter().any(|w| MODALS.contains(&&*w.text));
+    let modal = ws[end..v]
+        .iter()
+        .any(|w| grammar().statements.modals.contains(&*w.text));
     if let Some(found) = after_conjunction(ctx, &segments, start, local) {
         return Some(found);
     }
@@ -125,8 +125,11 @@ pub(super) fn subject_before(
             .take(2)
             .collect::<Vec<_>>()
             .join(" ");
-        let adverbial = ADVERBIAL_START.contains(&first)
-            || ADVERBIAL_START.contains(&first_two.as_str())
+        let adverbial = grammar().statements.adverbial_start.contains(first)
+            || grammar()
+                .statements
+                .adverbial_start
+                .contains(first_two.as_str())
             || (folded.split_whitespace().count() == 1 && first.ends_with("ly"));
         let is_pronoun = ["he", "she", "they", "it"].contains(&folded.as_str());
         // "…, which U.S. officials said was a working document": the speaker inside a
@@ -188,7 +191,9 @@ pub(super) fn subject_before(
                 let next_to_verb = segments[i + 1..].iter().all(|(_, rest)| {
                     let f = fold_str(rest.trim());
                     f.is_empty()
-                        || ADVERBIAL_START
+                        || grammar()
+                            .statements
+                            .adverbial_start
                             .iter()
                             .any(|a| f.starts_with(&format!("{a} ")))
                 });
@@ -222,7 +227,11 @@ fn after_conjunction(
     let &(offset, seg) = segments.last()?;
     let trimmed = seg.trim_start();
     let first = trimmed.split_whitespace().next()?;
-    if !CLAUSE_CONJUNCTIONS.contains(&fold_str(first).as_str()) {
+    if !grammar()
+        .statements
+        .clause_conjunctions
+        .contains(fold_str(first).as_str())
+    {
         return None;
     }
     let rest = trimmed[first.len()..].trim();
@@ -233,9 +242,6 @@ fn after_conjunction(
     let end = start + offset + seg.trim_end().len();
     Some((m, end - rest.len()..end))
 }
-
-/// Conjunctions that open a second clause after a comma ("and" is left out: "A, B, and C").
-const CLAUSE_CONJUNCTIONS: &[&str] = &["while", "whereas", "but", "yet", "although", "though"];
 
 /// "drafted by US envoys", "put forward by Washington": one to three lowercase words, then "by".
 fn passive_aside(seg: &str) -> bool {
@@ -412,7 +418,7 @@ fn refined(
     let person = |b: &Mention| matches!(b, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Person);
     // "The communique, released by the Dutch government, said": whoever released it
     let statement = matches!(&m, Mention::Role { words, .. }
-        if words.first().is_some_and(|w| crate::ingest::speakers::STATEMENT_NOUNS.contains(&w.as_str())));
+        if words.first().is_some_and(|w| grammar().shape.statement_nouns.contains(w.as_str())));
     match ctx.gazetteer.resolve(trimmed, local) {
         Some(better @ Mention::Speaker(..))
             if statement || person(&better) || bare_unnamed(&m) && !bare_unnamed(&better) =>

@@ -4,39 +4,11 @@
 
 use super::super::{Context, sentence_words};
 use super::{Item, claims_of_its_own, marker, sentences_of};
+use crate::grammar::grammar;
 use crate::text::fold;
 
 /// Fewer lines than this are ordinary paragraphs in the future tense.
 const MIN_RUN: usize = 4;
-
-/// Words that mark a line as an obligation or an expectation of the plan.
-const MODALS: &[&str] = &[
-    "will",
-    "would",
-    "shall",
-    "must",
-    "agrees",
-    "agree",
-    "expected",
-    "eligible",
-    "undertakes",
-    "commits",
-];
-
-/// Words of a date: a line with one is an event in the future ("Talks will resume on Monday").
-const WHEN: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "tomorrow",
-    "tonight",
-    "week",
-    "month",
-];
 
 /// The items of a run starting at paragraph `p`, and the paragraph after it, when the run is
 /// long enough and the plan is named in the title or the paragraph before it.
@@ -97,13 +69,13 @@ fn is_line(ctx: &Context<'_>, p: usize) -> bool {
                     && ctx.body[ws[j].start..].starts_with(char::is_uppercase))
         })
     };
-    if ws.iter().any(|w| WHEN.contains(&&*w.text)) {
+    if ws.iter().any(|w| grammar().runs.when.contains(&*w.text)) {
         return false;
     }
     let speaks = (0..ws.len()).any(|k| {
         ctx.speech.verb_at(&ws, k, false).is_some()
-            && !MODALS.contains(&&*ws[k].text)
+            && !grammar().runs.modals.contains(&*ws[k].text)
             && !passive(k)
     });
-    !speaks && ws.iter().any(|w| MODALS.contains(&&*w.text))
+    !speaks && ws.iter().any(|w| grammar().runs.modals.contains(&*w.text))
 }

@@ -1,0 +1,317 @@
+//! The grammar words the extraction stages match against (`seeds/grammar.toml`): function
+//! words, determiners, date words, abbreviations. The file is bundled, parsed once and checked
+//! by [`crate::catalog::Catalog::bundled`], so a broken file fails at start-up; the stages deep
+//! down, which have no catalog at hand, read it through [`grammar`].
+
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+const GRAMMAR_TOML: &str = include_str!("../seeds/grammar.toml");
+
+static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
+    Grammar::bundled().expect("seeds/grammar.toml is checked when the catalog loads")
+});
+
+/// The bundled grammar words.
+pub fn grammar() -> &'static Grammar {
+    &GRAMMAR
+}
+
+/// A list of lower-case words or phrases, each matched whole.
+#[derive(Debug, Deserialize)]
+#[serde(transparent)]
+pub struct Words(Vec<String>);
+
+impl Words {
+    /// Whether `word` is one of the list, compared exactly.
+    pub fn contains(&self, word: impl AsRef<str>) -> bool {
+        let word = word.as_ref();
+        self.0.iter().any(|w| w == word)
+    }
+
+    /// The words in file order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(String::as_str)
+    }
+}
+
+/// Statements (src/ingest/statements/mod.rs, subject.rs, quotes.rs): the subject and verb of a statement.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statements {
+    /// Words after a verb that make what follows its object ("would add $50bn", "posted a video").
+    pub object_start: Words,
+    /// Words (and two-word phrases) that open an adverbial between a subject and its verb ("Brussels, for its part, maintains").
+    pub adverbial_start: Words,
+    /// Verbs of naming, which may stand a few words before the quote they bring ("called the plan 'a trap'").
+    pub call_verbs: Words,
+    /// Words that end a speaker's noun phrase after the speech verb ("said the minister in Kyiv").
+    pub post_np_stop: Words,
+    /// Modal verbs: after one, a country as subject is the plan's content, not a speaker.
+    pub modals: Words,
+    /// Conjunctions that open a second clause after a comma ("and" is left out: "A, B, and C").
+    pub clause_conjunctions: Words,
+}
+
+/// Content of the plan reported without a speaker (src/ingest/statements/content.rs).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Content {
+    /// Words that may stand between the modal and its verb.
+    pub between: Words,
+    /// Words of a date: "will" with one is an event to come, not the plan's content.
+    pub when: Words,
+    /// Parts of a document that an explainer presents ("a clause proposing that ...").
+    pub parts: Words,
+    /// Words after such a part that open its content.
+    pub openers: Words,
+}
+
+/// Runs of lines that list the plan's terms (src/ingest/statements/lists/runs.rs).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Runs {
+    /// Words that mark a line of a run as an obligation or an expectation of the plan.
+    pub modals: Words,
+    /// Words of a date: a line with one is an event in the future ("Talks will resume on Monday").
+    pub when: Words,
+}
+
+/// Speaker phrases (src/ingest/speakers.rs, speakers/unnamed.rs).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Speakers {
+    /// Determiners and counts before the head of a speaker's noun phrase ("the", "two", "their").
+    pub determiners: Words,
+    /// Words that show a phrase before a speech verb is a clause, not a speaker's name.
+    pub stop: Words,
+    /// Words that open what follows the head of a group ("leaders gathered at", "ministers in").
+    pub post_modifier: Words,
+    /// Prepositions that open a post-modifier of an unnamed source ("familiar with", "close to").
+    pub prepositions: Words,
+}
+
+/// The shape of a speaker phrase (src/ingest/speakers/shape.rs).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Shape {
+    /// Nouns of a text that speaks for its author ("a statement from Merz's office", "the statement read").
+    pub statement_nouns: Words,
+    /// Words before a medium's name that describe it ("Russia's state news agency TASS").
+    pub media_descriptors: Words,
+    /// Words that name a time after "on", "last", "this", "earlier", "late".
+    pub time_words: Words,
+    /// Words that show a phrase is more than a title and a name ("talks with Tom Reyes").
+    pub not_title: Words,
+}
+
+/// Resolving a speaker phrase to a speaker (src/ingest/resolve.rs).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resolve {
+    /// Media words that, alone, point back to the medium the article named ("the newspaper").
+    pub media_words: Words,
+    /// Heads of an unnamed source that are also the title of a named person ("the diplomat" after a foreign ministry spokeswoman spoke).
+    pub title_heads: Words,
+}
+
+/// The entity table of an article (src/ingest/entities.rs).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entities {
+    /// Determiners that introduce an unnamed source ("a senior EU diplomat", "two officials").
+    pub indefinite: Words,
+}
+
+/// Groups named together and referred back to (src/ingest/groups.rs).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Groups {
+    /// Nouns that refer back to two bodies named together ("both sides", "the two delegations").
+    pub side_nouns: Words,
+    /// Nouns that refer back to people named together.
+    pub group_nouns: Words,
+    /// Words before them that count or gather ("the three leaders", "both leaders").
+    pub counts: Words,
+}
+
+/// Sentence splitting (src/ingest/sentences.rs).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sentences {
+    /// Abbreviations (lower case, without the final full stop) after which a full stop does not end a sentence.
+    pub abbreviations: Words,
+}
+
+/// Whether a claim is about the plan (src/ingest/relevance.rs).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Relevance {
+    /// Participles that, after an event's object, bring the claim: "commented on the plan, saying".
+    pub claim_participles: Words,
+    /// Prepositions that open the setting of a speech ("at a briefing", "in Brussels").
+    pub setting: Words,
+}
+
+/// Linking a statement to the plan's points (src/ingest/provisions.rs).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provisions {
+    /// Conjunctions that start a new clause, in which the points are scored apart.
+    pub conjunctions: Words,
+}
+
+/// Linking a statement to the plan's versions (src/ingest/versions.rs).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Versions {
+    /// Words that, shortly before a phrase, make it denied rather than claimed.
+    pub negations: Words,
+}
+
+/// `seeds/grammar.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Grammar {
+    /// Statements (src/ingest/statements/mod.rs, subject.rs, quotes.rs): the subject and verb of a statement.
+    pub statements: Statements,
+    /// Content of the plan reported without a speaker (src/ingest/statements/content.rs).
+    pub content: Content,
+    /// Runs of lines that list the plan's terms (src/ingest/statements/lists/runs.rs).
+    pub runs: Runs,
+    /// Speaker phrases (src/ingest/speakers.rs, speakers/unnamed.rs).
+    pub speakers: Speakers,
+    /// The shape of a speaker phrase (src/ingest/speakers/shape.rs).
+    pub shape: Shape,
+    /// Resolving a speaker phrase to a speaker (src/ingest/resolve.rs).
+    pub resolve: Resolve,
+    /// The entity table of an article (src/ingest/entities.rs).
+    pub entities: Entities,
+    /// Groups named together and referred back to (src/ingest/groups.rs).
+    pub groups: Groups,
+    /// Sentence splitting (src/ingest/sentences.rs).
+    pub sentences: Sentences,
+    /// Whether a claim is about the plan (src/ingest/relevance.rs).
+    pub relevance: Relevance,
+    /// Linking a statement to the plan's points (src/ingest/provisions.rs).
+    pub provisions: Provisions,
+    /// Linking a statement to the plan's versions (src/ingest/versions.rs).
+    pub versions: Versions,
+}
+
+impl Grammar {
+    fn lists(&self) -> [(&'static str, &Words); 31] {
+        [
+            ("statements.object_start", &self.statements.object_start),
+            (
+                "statements.adverbial_start",
+                &self.statements.adverbial_start,
+            ),
+            ("statements.call_verbs", &self.statements.call_verbs),
+            ("statements.post_np_stop", &self.statements.post_np_stop),
+            ("statements.modals", &self.statements.modals),
+            (
+                "statements.clause_conjunctions",
+                &self.statements.clause_conjunctions,
+            ),
+            ("content.between", &self.content.between),
+            ("content.when", &self.content.when),
+            ("content.parts", &self.content.parts),
+            ("content.openers", &self.content.openers),
+            ("runs.modals", &self.runs.modals),
+            ("runs.when", &self.runs.when),
+            ("speakers.determiners", &self.speakers.determiners),
+            ("speakers.stop", &self.speakers.stop),
+            ("speakers.post_modifier", &self.speakers.post_modifier),
+            ("speakers.prepositions", &self.speakers.prepositions),
+            ("shape.statement_nouns", &self.shape.statement_nouns),
+            ("shape.media_descriptors", &self.shape.media_descriptors),
+            ("shape.time_words", &self.shape.time_words),
+            ("shape.not_title", &self.shape.not_title),
+            ("resolve.media_words", &self.resolve.media_words),
+            ("resolve.title_heads", &self.resolve.title_heads),
+            ("entities.indefinite", &self.entities.indefinite),
+            ("groups.side_nouns", &self.groups.side_nouns),
+            ("groups.group_nouns", &self.groups.group_nouns),
+            ("groups.counts", &self.groups.counts),
+            ("sentences.abbreviations", &self.sentences.abbreviations),
+            (
+                "relevance.claim_participles",
+                &self.relevance.claim_participles,
+            ),
+            ("relevance.setting", &self.relevance.setting),
+            ("provisions.conjunctions", &self.provisions.conjunctions),
+            ("versions.negations", &self.versions.negations),
+        ]
+    }
+}
+
+impl Grammar {
+    /// Parses the bundled file and checks that no list is empty and every word is lower case.
+    pub fn bundled() -> Result<Self, toml::de::Error> {
+        Self::parse(GRAMMAR_TOML)
+    }
+
+    fn parse(text: &str) -> Result<Self, toml::de::Error> {
+        let grammar: Self = toml::from_str(text)?;
+        for (name, words) in grammar.lists() {
+            if words.0.is_empty() {
+                return Err(serde::de::Error::custom(format!("{name} is empty")));
+            }
+            if let Some(w) = words
+                .iter()
+                .find(|w| w.is_empty() || *w != w.to_lowercase())
+            {
+                return Err(serde::de::Error::custom(format!(
+                    "{name}: {w:?} must be a lower-case word"
+                )));
+            }
+        }
+        Ok(grammar)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_is_non_empty_and_lower_case() {
+        let g = Grammar::bundled().expect("seeds/grammar.toml parses and checks");
+        for (name, words) in g.lists() {
+            assert!(words.iter().next().is_some(), "{name} is empty");
+            for w in words.iter() {
+                assert!(!w.is_empty() && w == w.to_lowercase(), "{name}: {w:?}");
+                assert_eq!(w, w.trim(), "{name}: {w:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_broken_file_is_rejected() {
+        assert!(Grammar::parse(GRAMMAR_TOML).is_ok());
+        let upper = GRAMMAR_TOML.replacen("\"would\"", "\"Would\"", 1);
+        assert!(Grammar::parse(&upper).is_err(), "an upper-case word");
+        let start = GRAMMAR_TOML.find("negations = [").expect("negations");
+        let end = start + GRAMMAR_TOML[start..].find(']').expect("list end");
+        let empty = format!(
+            "{}negations = []{}",
+            &GRAMMAR_TOML[..start],
+            &GRAMMAR_TOML[end + 1..]
+        );
+        assert!(Grammar::parse(&empty).is_err(), "an empty list");
+        let unknown = GRAMMAR_TOML.replacen("[versions]\n", "[versions]\nnegation = [\"no\"]\n", 1);
+        assert!(Grammar::parse(&unknown).is_err(), "a misspelt key");
+    }
+
+    #[test]
+    fn words_match_whole() {
+        let g = grammar();
+        assert!(g.statements.modals.contains("would"));
+        assert!(!g.statements.modals.contains("Would"));
+        assert!(!g.statements.modals.contains("wou"));
+        assert!(g.statements.adverbial_start.contains("in turn"));
+        assert!(g.sentences.abbreviations.contains("e.g"));
+    }
+}
