@@ -331,7 +331,7 @@ pub struct SpeechLexicon {
     /// Verbs of drafting a text ("Britain, France and Germany have sent their own version").
     #[serde(default)]
     pub drafting: Vec<String>,
-    /// Irregular past verbs of meeting before "and <cue>" ("met … and agreed that").
+    /// Irregular past verbs of meeting before "and `<cue>`" ("met … and agreed that").
     #[serde(default)]
     pub event_verbs: Vec<String>,
 }

@@ -2,7 +2,7 @@
 //! mention -> entity): every person the article names, also where no speech verb follows
 //! ("Former committee chair Tom Reyes met the envoys on Monday."), so that a later surname
 //! alone, a pronoun or a role noun ("the chair") resolves to them. Known people, bodies and
-//! media come from the gazetteer ([`super::resolve::Names`]); this module adds the new people:
+//! media come from the gazetteer (`resolve::Names`); this module adds the new people:
 //! a run of two or three capitalised name words whose first word is a known first name
 //! (`seeds/forenames.toml`), or that follows an honorific or a title word ("Senator", "aide").
 //! Gender comes from the honorific, else from the first-name lists.
