@@ -80,21 +80,10 @@ pub async fn by_name(pool: &SqlitePool, name: &str) -> sqlx::Result<Option<Accou
 
 /// Disables (or enables again) an account and ends its sessions; false when there is none.
 pub async fn set_disabled(pool: &SqlitePool, name: &str, disabled: bool) -> sqlx::Result<bool> {
-    let mut tx = pool.begin().await?;
-    let id: Option<i64> =
-        sqlx::query_scalar("update account set disabled = ? where name = ? returning id")
-            .bind(disabled)
-            .bind(name)
-            .fetch_optional(&mut *tx)
-            .await?;
-    if let Some(id) = id {
-        sqlx::query("delete from session where account_id = ?")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-    }
-    tx.commit().await?;
-    Ok(id.is_some())
+    let update = sqlx::query_scalar("update account set disabled = ? where name = ? returning id")
+        .bind(disabled)
+        .bind(name);
+    update_ending_sessions(pool, update).await
 }
 
 /// Sets a new password hash and ends the account's sessions; false when there is none.
@@ -103,13 +92,21 @@ pub async fn set_password(
     name: &str,
     password_hash: &str,
 ) -> sqlx::Result<bool> {
-    let mut tx = pool.begin().await?;
-    let id: Option<i64> =
+    let update =
         sqlx::query_scalar("update account set password_hash = ? where name = ? returning id")
             .bind(password_hash)
-            .bind(name)
-            .fetch_optional(&mut *tx)
-            .await?;
+            .bind(name);
+    update_ending_sessions(pool, update).await
+}
+
+/// Runs `update` (which returns the account's id) and ends that account's sessions, in one
+/// transaction; false when no account matched.
+async fn update_ending_sessions(
+    pool: &SqlitePool,
+    update: sqlx::query::QueryScalar<'_, sqlx::Sqlite, i64, sqlx::sqlite::SqliteArguments>,
+) -> sqlx::Result<bool> {
+    let mut tx = pool.begin().await?;
+    let id: Option<i64> = update.fetch_optional(&mut *tx).await?;
     if let Some(id) = id {
         sqlx::query("delete from session where account_id = ?")
             .bind(id)

@@ -3,21 +3,7 @@
 
 use crate::catalog::Catalog;
 use crate::ingest::Extractor;
-
-/// (speaker, kind) of every statement extracted from `body` under a title about the plan.
-fn speakers(body: &str) -> Vec<(Option<String>, String)> {
-    let c = Catalog::bundled().expect("seeds parse");
-    let x = Extractor::new(&c).expect("rules compile");
-    let a = x.parse("t.txt", &format!("The peace plan\n\n{body}\n"));
-    x.extract(&a)
-        .into_iter()
-        .map(|s| (s.speaker.map(|p| p.name), format!("{:?}", s.kind)))
-        .collect()
-}
-
-fn names(body: &str) -> Vec<String> {
-    speakers(body).into_iter().filter_map(|(n, _)| n).collect()
-}
+use crate::ingest::statements::tests::{names, speakers};
 
 #[test]
 fn a_new_name_after_a_title_in_lowercase_words_is_the_speaker() {

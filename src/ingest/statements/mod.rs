@@ -29,7 +29,7 @@ mod relay;
 mod reported;
 mod subject;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 mod transcript;
 
 pub use lists::Layout;

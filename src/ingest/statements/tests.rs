@@ -4,7 +4,7 @@ use crate::catalog::Catalog;
 use crate::ingest::Extractor;
 
 /// (speaker, kind) of every statement extracted from `body` under a title about the plan.
-fn speakers(body: &str) -> Vec<(Option<String>, String)> {
+pub(crate) fn speakers(body: &str) -> Vec<(Option<String>, String)> {
     let c = Catalog::bundled().expect("seeds parse");
     let x = Extractor::new(&c).expect("rules compile");
     let a = x.parse("t.txt", &format!("The peace plan\n\n{body}\n"));
@@ -14,7 +14,8 @@ fn speakers(body: &str) -> Vec<(Option<String>, String)> {
         .collect()
 }
 
-fn names(body: &str) -> Vec<String> {
+/// The speakers' names of [`speakers`], the article's own voice left out.
+pub(crate) fn names(body: &str) -> Vec<String> {
     speakers(body).into_iter().filter_map(|(n, _)| n).collect()
 }
 

@@ -24,6 +24,21 @@ pub fn wants_data(headers: &HeaderMap) -> bool {
         .is_some_and(|a| a.contains("application/json"))
 }
 
+/// The editor signed in, or the answer that refuses the request: a redirect to /login (then
+/// back to `back`) for a page, 401 for data.
+async fn signed_in_editor(
+    state: &AppState,
+    headers: &HeaderMap,
+    back: &str,
+) -> Result<Editor, Response> {
+    let gate = if wants_data(headers) {
+        Gate::Data(Role::Editor)
+    } else {
+        Gate::Page(Role::Editor)
+    };
+    session::require(state, headers, gate, back).await
+}
+
 /// POST /statements/{id}/review.
 pub async fn submit(
     State(state): State<AppState>,
@@ -32,12 +47,7 @@ pub async fn submit(
     Form(f): Form<ReviewForm>,
 ) -> Response {
     let back = format!("/statements/{}", raw.chars().take(20).collect::<String>());
-    let gate = if wants_data(&headers) {
-        Gate::Data(Role::Editor)
-    } else {
-        Gate::Page(Role::Editor)
-    };
-    let editor = match session::require(&state, &headers, gate, &back).await {
+    let editor = match signed_in_editor(&state, &headers, &back).await {
         Ok(e) => e,
         Err(refused) => return refused,
     };
@@ -180,12 +190,7 @@ pub async fn add_statement(
     Form(f): Form<crate::web::review::AddForm>,
 ) -> Response {
     let back = format!("/sources/{}", raw.chars().take(20).collect::<String>());
-    let gate = if wants_data(&headers) {
-        Gate::Data(Role::Editor)
-    } else {
-        Gate::Page(Role::Editor)
-    };
-    let editor = match session::require(&state, &headers, gate, &back).await {
+    let editor = match signed_in_editor(&state, &headers, &back).await {
         Ok(e) => e,
         Err(refused) => return refused,
     };
