@@ -201,10 +201,8 @@ async fn the_unknown_outlet_column_leads_to_the_articles_with_no_outlet() -> any
         "A ceasefire draft\n\nA spokesman said the draft would freeze the line of contact in \
          Zaporizhzhia and Kherson, which Kyiv rejects.\n",
     )?;
-    let extractor = std::sync::Arc::new(pointwise::ingest::Extractor::new(
-        &pointwise::catalog::Catalog::bundled()?,
-    )?);
-    pointwise::ingest::run::run(&t.pool, &extractor, &[dir.path().to_path_buf()], 1 << 20).await?;
+    pointwise::ingest::run::run(&t.pool, &t.extractor, &[dir.path().to_path_buf()], 1 << 20)
+        .await?;
     let app = common::app(&t.pool);
     let (_, body) = common::get(&app, "/").await?;
     let page = common::Page::parse(&body);
@@ -308,10 +306,8 @@ async fn a_publisher_line_names_an_unknown_outlet_and_a_dateline_stays_out_of_st
          KYIV, Nov 25 (Reuters) - Ukrainian President Volodymyr Zelensky said on Tuesday that \
          Ukraine would never give up the Donbas, rejecting a key part of the US peace plan.\n",
     )?;
-    let extractor = std::sync::Arc::new(pointwise::ingest::Extractor::new(
-        &pointwise::catalog::Catalog::bundled()?,
-    )?);
-    pointwise::ingest::run::run(&t.pool, &extractor, &[dir.path().to_path_buf()], 1 << 20).await?;
+    pointwise::ingest::run::run(&t.pool, &t.extractor, &[dir.path().to_path_buf()], 1 << 20)
+        .await?;
     let app = common::app(&t.pool);
     let (_, body) = common::get(&app, "/sources/1.json").await?;
     let source = json(&body)?;
