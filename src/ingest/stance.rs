@@ -471,4 +471,26 @@ mod tests {
         );
         assert_eq!(s, Stance::Mixed);
     }
+
+    #[test]
+    fn a_refusal_in_the_future_or_a_claim_of_ownership_is_opposition() {
+        let r = rules();
+        for text in [
+            "Handing over the valley? That will not happen on my watch.",
+            "the reactor belongs to the country that built it",
+        ] {
+            let (s, _) = r.stance(Kind::Quote, text, None);
+            assert_eq!(s, Stance::Opposes, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_demand_dropped_on_a_condition_is_mixed() {
+        let (s, _) = rules().stance(
+            Kind::Paraphrase,
+            "the government could drop its alliance bid if the guarantees were ratified",
+            None,
+        );
+        assert_eq!(s, Stance::Mixed);
+    }
 }
