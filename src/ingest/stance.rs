@@ -428,4 +428,69 @@ mod tests {
         let (s, _) = rules().stance(Kind::Report, "the plan would reject any NATO troops", None);
         assert_eq!(s, Stance::Neutral);
     }
+
+    #[test]
+    fn an_evaluation_that_condemns_a_term_is_opposition() {
+        let r = rules();
+        for text in [
+            "handing over the eastern districts would be a gift to the Kremlin",
+            "the clause reads as though it had been drafted in Moscow",
+            "a text this lopsided cannot end the war",
+        ] {
+            let (s, _) = r.stance(Kind::Quote, text, None);
+            assert_eq!(s, Stance::Opposes, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_evaluation_that_favours_the_talks_is_support() {
+        let r = rules();
+        for text in [
+            "there are provisions in the draft that Moscow could work with",
+            "the envoy was confident the remaining gaps can be closed",
+        ] {
+            let (s, _) = r.stance(Kind::Paraphrase, text, None);
+            assert_eq!(s, Stance::Supports, "{text}");
+        }
+    }
+
+    #[test]
+    fn some_elements_for_and_work_still_to_do_is_mixed() {
+        let r = rules();
+        let (s, _) = r.stance(
+            Kind::Paraphrase,
+            "the framework has elements that can be built on, though the army limits need talks",
+            None,
+        );
+        assert_eq!(s, Stance::Mixed);
+        // support, then "but" and what is still missing
+        let (s, _) = r.stance(
+            Kind::Quote,
+            "the guarantees are welcome, but questions about who enforces them are open",
+            None,
+        );
+        assert_eq!(s, Stance::Mixed);
+    }
+
+    #[test]
+    fn a_refusal_in_the_future_or_a_claim_of_ownership_is_opposition() {
+        let r = rules();
+        for text in [
+            "Handing over the valley? That will not happen on my watch.",
+            "the reactor belongs to the country that built it",
+        ] {
+            let (s, _) = r.stance(Kind::Quote, text, None);
+            assert_eq!(s, Stance::Opposes, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_demand_dropped_on_a_condition_is_mixed() {
+        let (s, _) = rules().stance(
+            Kind::Paraphrase,
+            "the government could drop its alliance bid if the guarantees were ratified",
+            None,
+        );
+        assert_eq!(s, Stance::Mixed);
+    }
 }
