@@ -4,9 +4,13 @@
 #
 #   bench/ingest.sh [SIZE...]        default: 1000 10000 100000
 #
-# Prints one table row per size: articles/s, statements/s, peak memory (max RSS), and the cost
-# per article, so you can see whether it stays flat. Corpora and databases go to $BENCH_DIR
-# (default /tmp/pointwise-bench); a corpus already there is reused (same bytes: fixed seed).
+# Prints one table row per size: articles/s, statements/s, peak memory (max RSS), the cost
+# per article and the database's size per article, so you can see whether they stay flat.
+# Corpora and databases go to $BENCH_DIR (default /tmp/pointwise-bench); a corpus already there
+# is reused (same bytes: fixed seed).
+#
+# BEFORE_BIN=path/to/an/older/pointwise: each size is ingested by it and by the new binary in
+# turn ($RUNS times each, default 1, alternating), and the ratio of their rates is printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -17,8 +21,26 @@ mkdir -p "$dir"
 bin=target/release/pointwise
 gen=target/release/examples/gen_corpus
 
-echo "| articles | statements | seconds | articles/s | statements/s | us/article | max RSS MB | db MB |"
-echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+echo "| binary | articles | statements | seconds | articles/s | statements/s | us/article | CPU s | max RSS MB | db MB | KB/article |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+declare -A rate
+one() { # label binary n corpus
+    local label=$1 b=$2 n=$3 corpus=$4
+    local db="$dir/ingest-$n-$label.db"
+    rm -f "$db" "$db-wal" "$db-shm"
+    # create the schema and catalog first, so the timing is the ingest alone
+    "$b" --db "$db" export >/dev/null
+    /usr/bin/time -v "$b" --db "$db" ingest "$corpus" >"$dir/report-$n-$label.txt" 2>"$dir/time-$n-$label.txt" || true
+    local secs rss cpu stmts bytes
+    secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$dir/time-$n-$label.txt")
+    rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$dir/time-$n-$label.txt")
+    cpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {printf "%.1f", s}' "$dir/time-$n-$label.txt")
+    stmts=$(sqlite3 "$db" "select count(*) from statement")
+    bytes=$(stat -c %s "$db")
+    rate["$label"]=$(awk -v n="$n" -v t="$secs" 'BEGIN { print n / t }')
+    awk -v l="$label" -v n="$n" -v s="$stmts" -v t="$secs" -v c="$cpu" -v r="$rss" -v b="$bytes" 'BEGIN {
+        printf "| %s | %d | %d | %.2f | %.0f | %.0f | %.0f | %s | %s | %.0f | %.1f |\n", l, n, s, t, n/t, s/t, t*1e6/n, c, r, b/1048576, b/1024/n }'
+}
 for n in "${sizes[@]}"; do
     corpus="$dir/corpus-$n"
     if [ ! -f "$corpus/.complete" ]; then
@@ -26,15 +48,18 @@ for n in "${sizes[@]}"; do
         "$gen" --articles "$n" --out "$corpus" >/dev/null
         touch "$corpus/.complete"
     fi
-    db="$dir/ingest-$n.db"
-    rm -f "$db" "$db-wal" "$db-shm"
-    # create the schema and catalog first, so the timing is the ingest alone
-    "$bin" --db "$db" export >/dev/null
-    /usr/bin/time -v "$bin" --db "$db" ingest "$corpus" >"$dir/report-$n.txt" 2>"$dir/time-$n.txt" || true
-    secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$dir/time-$n.txt")
-    rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$dir/time-$n.txt")
-    stmts=$(sqlite3 "$db" "select count(*) from statement")
-    size=$(du -m "$db" | cut -f1)
-    awk -v n="$n" -v s="$stmts" -v t="$secs" -v r="$rss" -v m="$size" 'BEGIN {
-        printf "| %d | %d | %.2f | %.0f | %.0f | %.0f | %s | %s |\n", n, s, t, n/t, s/t, t*1e6/n, r, m }'
+    if [ -z "${BEFORE_BIN:-}" ]; then
+        one new "$bin" "$n" "$corpus"
+        continue
+    fi
+    before_sum=0
+    after_sum=0
+    for _ in $(seq 1 "${RUNS:-1}"); do
+        one before "$BEFORE_BIN" "$n" "$corpus"
+        before_sum=$(awk -v a="$before_sum" -v b="${rate[before]}" 'BEGIN { print a + b }')
+        one after "$bin" "$n" "$corpus"
+        after_sum=$(awk -v a="$after_sum" -v b="${rate[after]}" 'BEGIN { print a + b }')
+    done
+    awk -v n="$n" -v a="$after_sum" -v b="$before_sum" 'BEGIN {
+        printf "\n%d articles: after / before articles/s = %.2f (mean of the runs above)\n\n", n, a / b }'
 done

@@ -126,10 +126,47 @@ fn push_grouped<T>(
         .push(" order by chosen desc, n desc, key_id");
 }
 
+/// Whether the point facet under `f` can come from `tally_day` (points, outlets, days,
+/// stances): a date range with at most stances besides.
+fn points_by_day(f: &StatementFilter) -> bool {
+    (f.from.is_some() || f.to.is_some())
+        && f.categories.is_empty()
+        && f.speakers.is_empty()
+        && f.sources.is_empty()
+        && f.kinds.is_empty()
+        && f.reviewed.is_empty()
+        && f.versions.is_empty()
+        && f.q.is_none()
+}
+
+/// The points with their statements in the date range of `f` (see [`points_by_day`]); an
+/// undated article ('' in `tally_day`) is in no range, as its NULL date in `source`.
+fn push_point_counts_by_day(q: &mut QueryBuilder<Sqlite>, f: &StatementFilter) {
+    q.push(
+        "select cast(s.provision as text) as value,
+         case when s.provision = 0 then 'Plan as a whole' else 'Point ' || s.provision || ': ' || v.title end as label,
+         sum(s.statements) as count, 0 as total
+         from tally_day s join provision v on v.number = s.provision where s.date <> ''",
+    );
+    if let Some(d) = &f.from {
+        q.push(" and s.date >= ").push_bind(d.to_string());
+    }
+    if let Some(d) = &f.to {
+        q.push(" and s.date <= ").push_bind(d.to_string());
+    }
+    if !f.stances.is_empty() {
+        q.push(" and s.stance");
+        push_in(q, &f.stances);
+    }
+    q.push(" group by s.provision having sum(s.statements) > 0 order by s.provision");
+}
+
 /// The points with their statements: from the tallies, or from the links of the filter's
 /// statements.
 fn push_point_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, cube: bool) {
-    if cube {
+    if !cube && points_by_day(filter) {
+        push_point_counts_by_day(q, filter);
+    } else if cube {
         q.push(
             "select cast(s.provision as text) as value,
              case when s.provision = 0 then 'Plan as a whole' else 'Point ' || s.provision || ': ' || v.title end as label,
@@ -175,10 +212,12 @@ fn push_category_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, 
 fn push_speaker_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, shown: usize) {
     q.push("select p.slug as value, p.name as label, x.n as count, x.total from (select ");
     let lookup = Some("select id from speaker where slug");
-    if is_open(filter, Some(Facet::Speaker)) {
+    if in_tally(filter, Facet::Speaker) {
         q.push("s.speaker_id as key_id, sum(s.statements) as n, count(*) over () as total, ");
         push_chosen(q, "s.speaker_id", &filter.speakers, lookup);
-        q.push(" as chosen from tally s where s.provision = -1 and s.speaker_id <> 0 group by s.speaker_id");
+        q.push(" as chosen from tally s");
+        push_tally_where(q, filter, Facet::Speaker);
+        q.push(" and s.speaker_id <> 0 group by s.speaker_id");
         q.push(" order by chosen desc, n desc, key_id");
     } else {
         let (column, values) = ("t.speaker_id", &filter.speakers);
@@ -257,8 +296,41 @@ fn push_label_counts(
     q.push(" group by ").push(alias).push(column);
 }
 
+/// Whether the rest of `f` (its review selection left out) is one `tally` counts: points or a
+/// category (at most one), speakers, kinds and stances.
+fn review_in_tally(f: &StatementFilter) -> bool {
+    f.sources.is_empty()
+        && f.versions.is_empty()
+        && f.q.is_none()
+        && f.from.is_none()
+        && f.to.is_none()
+        && f.provisions.len() + f.categories.len() <= 1
+}
+
+/// `select count(*)` of the reviewed statements under the rest of `filter`: they are found
+/// first through `statement_by_review` (`cross join` keeps that order, and `+ 0` keeps a
+/// condition on `t.id` from being applied to `r` instead), then each is checked against the
+/// filter, so the cost follows the reviewed statements (few) rather than the filter's.
+fn push_reviewed_count(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter) {
+    q.push("select count(*) from statement r cross join statement t on t.id = r.id + 0");
+    push_filter(q, filter, Some(Facet::Reviewed));
+    q.push(" and r.review > ''");
+}
+
 /// The statements reviewed by an editor (`yes`) and not (`no`) under the rest of the filter.
 fn push_review_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter) {
+    if review_in_tally(filter) {
+        // the reviewed ones counted, the others the tally's total less them: no statement of
+        // the filter but the reviewed is read
+        q.push("select value, label, n as count, 0 as total from (select 'yes' as value, 'reviewed' as label, (");
+        push_reviewed_count(q, filter);
+        q.push(") as n union all select 'no', 'not reviewed', (select coalesce(sum(s.statements), 0) from tally s");
+        push_tally_where(q, filter, Facet::Reviewed);
+        q.push(") - (");
+        push_reviewed_count(q, filter);
+        q.push(")) x where n > 0 order by value desc");
+        return;
+    }
     q.push(
         "select case when t.review = '' then 'no' else 'yes' end as value,
             case when t.review = '' then 'not reviewed' else 'reviewed' end as label,

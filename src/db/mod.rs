@@ -67,7 +67,11 @@ async fn open_and_migrate(path: &Path) -> Result<SqlitePool, sqlx::Error> {
         // the ingest's multi-row inserts keep their statement journal in memory, and a batch of
         // articles fits in the page cache (64 MB) instead of spilling to the WAL mid-transaction
         .pragma("temp_store", "memory")
-        .pragma("cache_size", "-65536");
+        .pragma("cache_size", "-65536")
+        // a checkpoint every 64 MB of log instead of SQLite's 4 MB: an ingest batch rewrites
+        // the same pages of the counts and indexes, and each checkpoint copied them all back
+        // to the file (31 GB written for a 1.7 GB database at 100k articles)
+        .pragma("wal_autocheckpoint", "16384");
     let pool = SqlitePoolOptions::new()
         .max_connections(4)
         .connect_with(options)

@@ -210,3 +210,106 @@ async fn bad_paging_parameters_are_400_naming_them() -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+/// A facet's counts as `facet_counts` gives them: value -> count.
+async fn facet(
+    pool: &sqlx::SqlitePool,
+    filter: &pointwise::db::models::StatementFilter,
+    facet: pointwise::db::queries::Facet,
+) -> anyhow::Result<std::collections::BTreeMap<String, i64>> {
+    let (rows, _) = pointwise::db::queries::facet_counts(pool, filter, facet, 100).await?;
+    Ok(rows.into_iter().map(|r| (r.value, r.count)).collect())
+}
+
+/// Rows `(value, count)` of a recount in SQL, as a map.
+async fn recount(
+    pool: &sqlx::SqlitePool,
+    sql: &'static str,
+    bind: &str,
+) -> anyhow::Result<std::collections::BTreeMap<String, i64>> {
+    let rows: Vec<(String, i64)> = sqlx::query_as(sql).bind(bind).fetch_all(pool).await?;
+    Ok(rows.into_iter().collect())
+}
+
+#[tokio::test]
+async fn counts_read_from_the_tallies_equal_a_recount_of_the_statements() -> anyhow::Result<()> {
+    use pointwise::db::models::{StatementFilter, parse_date};
+    use pointwise::db::queries::Facet;
+    // Arrange: the seeds (dated 2025-11-20 to 2025-12-02), one undated article and two
+    // statements an editor reviewed
+    let t = common::seeded_db().await?;
+    let dir = tempfile::tempdir()?;
+    std::fs::write(
+        dir.path().join("undated.txt"),
+        "Plan talks\n\n\"We reject the plan's army cap,\" Kaja Kallas said.\n",
+    )?;
+    run(&t.pool, &t.extractor, &[dir.path().to_path_buf()], 1 << 20).await?;
+    sqlx::query("update statement set review = 'confirmed' where id in (select min(id) from statement union select max(id) from statement)")
+        .execute(&t.pool)
+        .await?;
+    let undated: i64 = sqlx::query_scalar(
+        "select count(*) from statement_provision l join statement t on t.id = l.statement_id
+         join source s on s.id = t.source_id where s.published_date is null",
+    )
+    .fetch_one(&t.pool)
+    .await?;
+    assert!(
+        undated > 0,
+        "the undated article's statement is about a point"
+    );
+    let points_from = "select cast(l.provision as text), count(*) from statement_provision l
+         join statement t on t.id = l.statement_id join source s on s.id = t.source_id
+         where s.published_date >= ? group by l.provision";
+    let points_to = "select cast(l.provision as text), count(*) from statement_provision l
+         join statement t on t.id = l.statement_id join source s on s.id = t.source_id
+         where s.published_date <= ? group by l.provision";
+    let reviewed_on = "select case when t.review = '' then 'no' else 'yes' end, count(*)
+         from statement t where ? = '' or t.id in (select statement_id from statement_provision where provision = cast(? as integer))
+         group by 1";
+    for date in ["2025-11-20", "2025-11-25", "2025-12-02"] {
+        let d = parse_date(date);
+        // Act: the point facet of a date range comes from the counts per day
+        let from = StatementFilter {
+            from: d,
+            ..Default::default()
+        };
+        let to = StatementFilter {
+            to: d,
+            ..Default::default()
+        };
+        // Assert: equal to the links of the statements dated in the range (none undated)
+        assert_eq!(
+            facet(&t.pool, &from, Facet::Provision).await?,
+            recount(&t.pool, points_from, date).await?,
+            "from={date}"
+        );
+        assert_eq!(
+            facet(&t.pool, &to, Facet::Provision).await?,
+            recount(&t.pool, points_to, date).await?,
+            "to={date}"
+        );
+    }
+    // the reviewed facet: the reviewed counted, the rest the tally's total less them
+    let all = facet(&t.pool, &StatementFilter::default(), Facet::Reviewed).await?;
+    let rows: Vec<(String, i64)> = sqlx::query_as(reviewed_on)
+        .bind("")
+        .bind("")
+        .fetch_all(&t.pool)
+        .await?;
+    assert_eq!(all, rows.into_iter().collect());
+    assert_eq!(all.get("yes"), Some(&2));
+    let on_21 = StatementFilter {
+        provisions: pointwise::model::PointNumber::new(21).into_iter().collect(),
+        ..Default::default()
+    };
+    let rows: Vec<(String, i64)> = sqlx::query_as(reviewed_on)
+        .bind("21")
+        .bind("21")
+        .fetch_all(&t.pool)
+        .await?;
+    assert_eq!(
+        facet(&t.pool, &on_21, Facet::Reviewed).await?,
+        rows.into_iter().collect()
+    );
+    Ok(())
+}
