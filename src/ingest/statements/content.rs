@@ -94,6 +94,7 @@ pub(super) fn report(s: &Sentence, si: usize) -> Candidate {
         confidence: 0.6,
         floating: false,
         point: None,
+        topic: None,
     }
 }
 

@@ -116,6 +116,18 @@ struct Item {
     heads: bool,
 }
 
+/// The heading a list stands under ("Territory", "US guarantee:"): its words link an item
+/// that names no point of its own.
+fn topic_of(ctx: &Context<'_>, header: usize) -> Option<Range<usize>> {
+    let r = ctx.paragraphs.get(header)?;
+    let raw = &ctx.body[r.clone()];
+    let text = raw.trim();
+    (text.split_whitespace().count() <= 8 && !text.ends_with(['.', '!', '?'])).then(|| {
+        let start = r.start + raw.len() - raw.trim_start().len();
+        start..start + text.len()
+    })
+}
+
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:(?:point|item|no\.?)\s*)?\(?(\d{1,2})\s*[.):]\s+").expect("static pattern")
 });
@@ -134,8 +146,20 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static pattern")
 });
 
-/// The marker of a list paragraph: its length in bytes and the number it gives.
+static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^\s\u{2192}>][^\u{2192}>=]{0,40}?\s(?:\u{2192}|->|=>)\s+\S")
+        .expect("static pattern")
+});
+
+/// The marker of a list paragraph: its length in bytes and the number it gives. A line
+/// "old draft → 600,000 troops" (a short label, an arrow, its content) is an item whole.
 fn marker(text: &str) -> Option<(usize, Option<u8>)> {
+    if LABELLED
+        .find(text)
+        .is_some_and(|m| text[..m.end()].split_whitespace().count() <= 7)
+    {
+        return Some((0, None));
+    }
     if let Some(c) = NUMBERED.captures(text) {
         let len = c.get(0).map_or(0, |m| m.end());
         return Some((len, c.get(1).and_then(|n| n.as_str().parse().ok())));
@@ -145,7 +169,7 @@ fn marker(text: &str) -> Option<(usize, Option<u8>)> {
     let rest = &text[m.end()..];
     rest.chars()
         .next()
-        .is_some_and(|c| c.is_alphanumeric() || "\"\u{201C}'(".contains(c))
+        .is_some_and(|c| c.is_alphanumeric() || "\"\u{201C}'($\u{20AC}\u{A3}".contains(c))
         .then_some((m.end(), None))
 }
 
@@ -177,13 +201,16 @@ pub(super) fn find_lists(
             if !items.is_empty() {
                 let numbered = numbers_are_points(ctx, h.para, &items);
                 let mention = list_source(ctx, h.para, local);
+                let topic = topic_of(ctx, h.para);
                 for item in items.iter().filter(|i| !i.heads) {
                     // an item that quotes or names a speaker is left to the other sieves
                     if claims_of_its_own(ctx, &item.span) {
                         continue;
                     }
                     paras.insert(item.para);
-                    out.push(item_candidate(ctx, item, numbered, mention.clone()));
+                    let mut c = item_candidate(ctx, item, numbered, mention.clone());
+                    c.topic.clone_from(&topic);
+                    out.push(c);
                 }
                 if h.colon {
                     // the header's own sentence; the paragraph's other sentences stay
@@ -240,13 +267,14 @@ fn header_before(ctx: &Context<'_>, p: usize, after_list: Option<usize>) -> Opti
         .map_or(text, |s| ctx.body[s.span.clone()].trim());
     let n = last.split_whitespace().count();
     let colon = last.ends_with(':');
+    let heading = n <= 12 && !last.ends_with(['.', '!', '?', '"', '\u{201D}']);
     let names = ctx.layout.names_plan(last)
         || (colon && sentences_of(ctx, h).len() <= 4 && ctx.layout.names_plan(text))
-        || (colon && n <= 6 && after_list == Some(h));
+        || (colon && n <= 6 && after_list == Some(h))
+        || (heading && n <= 6 && starts_list && section_lead_names_plan(ctx, h));
     if n > 40 || !names {
         return None;
     }
-    let heading = n <= 12 && !last.ends_with(['.', '!', '?', '"', '\u{201D}']);
     let announces = {
         let w = format!(" {} ", words_only(last));
         [
@@ -261,6 +289,25 @@ fn header_before(ctx: &Context<'_>, p: usize, after_list: Option<usize>) -> Opti
         .any(|k| w.contains(k))
     };
     (colon || ((heading || announces) && starts_list)).then_some(Header { para: h, colon })
+}
+
+/// "Territory" / "- Crimea recognised ...": a themed section of an explainer. Going back from
+/// the heading at `h` past other headings, list lines and short page furniture ("Share",
+/// "Read Time: 3 min"), the first paragraph of prose names the plan ("Here is what the
+/// document contains, grouped by theme.").
+fn section_lead_names_plan(ctx: &Context<'_>, h: usize) -> bool {
+    for p in (0..h).rev().take(40) {
+        let text = ctx.body[ctx.paragraphs[p].clone()].trim();
+        if marker(text).is_some() || text.split_whitespace().count() <= 6 {
+            continue;
+        }
+        let last = sentences_of(ctx, p)
+            .last()
+            .and_then(|i| ctx.seg.sentences.get(i))
+            .map_or(text, |s| ctx.body[s.span.clone()].trim());
+        return ctx.layout.names_plan(last) || ctx.layout.names_plan(text);
+    }
+    false
 }
 
 /// The items of a list starting at paragraph `p`, and the paragraph after the list.
@@ -470,6 +517,7 @@ fn item_candidate(
         confidence: 0.85,
         floating: false,
         point: numbered.then_some(item.number).flatten(),
+        topic: None,
     }
 }
 
@@ -512,6 +560,7 @@ fn series_in(ctx: &Context<'_>, p: usize, out: &mut Vec<Candidate>, used: &mut H
                     confidence: 0.8,
                     floating: false,
                     point: None,
+                    topic: None,
                 });
             }
             start = end + 1;

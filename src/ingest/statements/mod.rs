@@ -64,6 +64,9 @@ pub struct Candidate {
     pub floating: bool,
     /// The point the layout says it is about: item N of a list of the 28 points is point N.
     pub point: Option<u8>,
+    /// The heading of the list section it stands in ("Territory"): links it when its own
+    /// words name no point.
+    pub topic: Option<Range<usize>>,
 }
 
 /// A word of a sentence with its span in the body.

@@ -30,6 +30,7 @@ pub(super) fn quote_candidate(
         confidence,
         floating,
         point: None,
+        topic: None,
     };
     // after the quote: `, he said` / `, said Peskov` / `," the minister continued.`
     // the attribution after a quote follows punctuation: `…," he said`, not `"long" call with`
@@ -224,6 +225,7 @@ pub(super) fn adding_that(
         confidence: 0.8,
         floating: false,
         point: None,
+        topic: None,
     })
 }
 

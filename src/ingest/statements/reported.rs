@@ -42,6 +42,7 @@ pub(super) fn sentence_candidate(
             confidence,
             floating: false,
             point: None,
+            topic: None,
         }
     };
     let plain: Vec<usize> = (0..ws.len()).filter(|&k| !ws[k].in_quote).collect();

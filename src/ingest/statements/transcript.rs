@@ -190,6 +190,7 @@ fn candidate(
         confidence: 0.85,
         floating: false,
         point: None,
+        topic: None,
     }
 }
 
