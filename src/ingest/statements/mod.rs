@@ -272,6 +272,7 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
         .filter_map(|c| content::author_aside(ctx, c))
         .collect();
     out.extend(asides);
+    transcript::skip_labels(ctx, &mut out);
     out.sort_by_key(|c| c.span.start);
     carry_back(ctx, &mut out);
     out
