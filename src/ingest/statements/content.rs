@@ -184,10 +184,18 @@ pub(super) fn under_modal(c: &Candidate, ws: &[SWord]) -> bool {
         return false;
     };
     let from = c.speaker_span.as_ref().map_or(0, |r| r.end);
-    ws.iter()
+    let Some(k) = ws
+        .iter()
         .position(|w| w.start >= from && w.text == verb && !w.in_quote)
-        .and_then(|k| k.checked_sub(1))
-        .is_some_and(|k| ["would", "will"].contains(&&*ws[k].text))
+    else {
+        return false;
+    };
+    // "NATO will also agree", "Europe would then pledge": adverbs between the modal and it
+    (0..k)
+        .rev()
+        .take(3)
+        .find(|&j| !grammar().content.between.contains(&*ws[j].text))
+        .is_some_and(|j| ["would", "will"].contains(&&*ws[j].text))
 }
 
 /// "Russia would rejoin the G8 under the plan, which US officials said was still a working

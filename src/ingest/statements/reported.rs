@@ -208,6 +208,9 @@ pub(super) fn sentence_candidate(
             (n + 1..(n + 8).min(ws.len()))
                 .find(|&k| gap_has_comma(k))
                 .and_then(|k| ws.get(k))
+        } else if ws.get(n).is_some_and(|w| is_manner_adverb(&w.text)) {
+            // "The Europeans' own draft rightly ties …"
+            ws.get(n + 1)
         } else {
             ws.get(n)
         };
@@ -252,6 +255,11 @@ pub(super) fn sentence_candidate(
         return Some(base(None, None, None, "under the plan", 0.75));
     }
     None
+}
+
+/// "rightly", "wisely", "quietly": an adverb of manner between a subject and its verb.
+fn is_manner_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") && !["only", "early", "family", "italy"].contains(&w)
 }
 
 /// "That first draft", "the revised text": a determiner and a document noun.

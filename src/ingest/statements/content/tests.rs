@@ -205,3 +205,29 @@ fn a_present_tense_pledge_under_the_plan_is_its_content() {
         extract("Ukraine pledges to hold elections once the fighting stops, Zelensky told MPs.");
     assert!(report(&out, "hold elections").is_none(), "{out:#?}");
 }
+
+#[test]
+fn a_speech_verb_after_a_modal_and_an_adverb_is_the_plans_content() {
+    let out = extract(
+        "Under the draft, Kyiv's army is capped. NATO will also agree to keep its troops out of Ukraine.",
+    );
+    let s = out.iter().find(|s| s.text.contains("also agree"));
+    assert!(
+        s.is_some_and(|s| s.speaker.is_none() && s.kind == Kind::Report),
+        "{out:#?}"
+    );
+}
+
+#[test]
+fn a_document_with_an_adverb_before_its_verb_tells_its_content() {
+    let out = extract(
+        "The allies' own draft sensibly links the question of NATO to consensus among allies.",
+    );
+    assert_eq!(points(report(&out, "sensibly links")), [7], "{out:#?}");
+}
+
+#[test]
+fn barring_ukraine_from_nato_is_point_seven() {
+    let out = extract("That first draft had barred Ukraine from NATO for good.");
+    assert_eq!(points(report(&out, "barred Ukraine")), [7], "{out:#?}");
+}
