@@ -114,6 +114,8 @@ struct Item {
     number: Option<u8>,
     /// A numbered item that ends with a colon heads the items after it.
     heads: bool,
+    /// The lettered section heading it stands under ("B. The US guarantee").
+    section: Option<Range<usize>>,
 }
 
 /// The heading a list stands under ("Territory", "US guarantee:"): its words link an item
@@ -209,7 +211,7 @@ pub(super) fn find_lists(
                     }
                     paras.insert(item.para);
                     let mut c = item_candidate(ctx, item, numbered, mention.clone());
-                    c.topic.clone_from(&topic);
+                    c.topic = item.section.clone().or_else(|| topic.clone());
                     out.push(c);
                 }
                 if h.colon {
@@ -318,11 +320,19 @@ fn list_at(ctx: &Context<'_>, p: usize, colon: bool) -> (Vec<Item>, usize) {
     let mut heading: Option<u8> = None;
     // the number of the last numbered item: plain lines before the next number belong to it
     let mut current: Option<u8> = None;
+    // "B. The US guarantee": a lettered heading over plain lines
+    let mut section: Option<Range<usize>> = None;
     while q < ctx.paragraphs.len() && items.len() < 60 {
         let r = ctx.paragraphs[q].clone();
         let raw = &ctx.body[r.clone()];
         let text = raw.trim();
         let lead = raw.len() - raw.trim_start().len();
+        if let Some(m) = section_heading(text) {
+            let start = r.start + lead + m;
+            section = Some(start..r.start + raw.trim_end().len());
+            q += 1;
+            continue;
+        }
         let marked = marker(text);
         let plain_ok = || {
             let n = text.split_whitespace().count();
@@ -336,6 +346,14 @@ fn list_at(ctx: &Context<'_>, p: usize, colon: bool) -> (Vec<Item>, usize) {
         let (len, number) = match marked {
             Some(m) => m,
             // plain lines: after a colon header, or under a numbered item that ends with one
+            // under a lettered heading: one plain sentence that nobody speaks
+            None if section.is_some()
+                && plain_ok()
+                && sentences_of(ctx, q).len() <= 1
+                && !claims_of_its_own(ctx, &r) =>
+            {
+                (0, None)
+            }
             None if (heading.is_some()
                 || (colon && items.is_empty())
                 || continues_plain(&items, ctx))
@@ -370,12 +388,14 @@ fn list_at(ctx: &Context<'_>, p: usize, colon: bool) -> (Vec<Item>, usize) {
                 span: start..start + at,
                 number,
                 heads: false,
+                section: section.clone(),
             });
             items.push(Item {
                 para: q,
                 span: start + rest..end,
                 number: Some(n + 1),
                 heads,
+                section: section.clone(),
             });
             current = Some(n + 1);
             q += 1;
@@ -388,10 +408,25 @@ fn list_at(ctx: &Context<'_>, p: usize, colon: bool) -> (Vec<Item>, usize) {
                 .or(heading)
                 .or(if marked.is_none() { current } else { None }),
             heads,
+            section: section.clone(),
         });
         q += 1;
     }
     (items, q)
+}
+
+static SECTION_LETTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(?[A-H][.)]\s+").expect("static pattern"));
+
+/// "A. NATO", "C) Compliance": a capital letter and a short title with no full stop head a
+/// section of a list; returns the byte offset of the title.
+fn section_heading(text: &str) -> Option<usize> {
+    let m = SECTION_LETTER.find(text)?;
+    let title = &text[m.end()..];
+    (title.split_whitespace().count() <= 6
+        && title.starts_with(char::is_uppercase)
+        && !title.ends_with(['.', ';', ',', ':', '!', '?']))
+    .then_some(m.end())
 }
 
 /// In the text of item `n`, the end of the item and the start of item `n + 1` glued to it

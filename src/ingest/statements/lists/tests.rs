@@ -222,3 +222,16 @@ fn bullets_under_a_heading_after_prose_that_names_no_plan_are_no_list() {
         "{out:#?}"
     );
 }
+
+#[test]
+fn plain_lines_under_lettered_headings_are_items_linked_through_the_heading() {
+    let out = extract(
+        "Here are the points few have noticed:\n\nA. Elections\nA vote is held once the guns fall silent.\n\nB. Money\nHalf the profits go to Washington.\n\nDiplomats in Riga shrugged. One of them said the text \"reads like a bill\" and left it there.",
+    );
+    assert_eq!(points_of(&out, "guns fall silent"), [25], "{out:#?}");
+    assert!(
+        out.iter()
+            .all(|s| !s.text.contains("Diplomats in Riga") || s.speaker.is_some()),
+        "{out:#?}"
+    );
+}
