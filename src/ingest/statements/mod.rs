@@ -252,9 +252,11 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
             // "…, which US officials said was a draft": the main clause is the plan's content
             if let Some(cut) = content::relative_cue(&c, ctx.body, &ws)
                 && let Some(mut main) = content::plan_content(ctx, s, si, &ws)
+                    .or_else(|| content::document_clause(ctx, s, si, cut))
             {
                 main.span.end = cut;
                 out.push(main);
+                content::drop_appositive_noun(ctx, &mut c, &ws, &mut local);
                 c.span.start =
                     cut + 1 + ctx.body[cut + 1..].len() - ctx.body[cut + 1..].trim_start().len();
             }

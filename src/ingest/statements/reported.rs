@@ -187,11 +187,14 @@ pub(super) fn sentence_candidate(
     // "The European text raises the ceiling …": a document as the subject of any verb
     let gap_has_comma =
         |k: usize| k > 0 && k < ws.len() && ctx.body[ws[k - 1].end..ws[k].start].contains(',');
-    // past a fronted topic: "On money, the counter-proposal says …"
+    // past a fronted topic: "On money, the counter-proposal says …", "On elections: the …"
+    let topic_end = |k: usize| {
+        gap_has_comma(k) || (k > 0 && ctx.body[ws[k - 1].end..ws[k].start].contains(':'))
+    };
     let off = ws
         .first()
         .filter(|w| ctx.layout.is_topic_preposition(&w.text))
-        .and_then(|_| (1..4).find(|&k| gap_has_comma(k)))
+        .and_then(|_| (1..4.min(ws.len())).find(|&k| topic_end(k)))
         .unwrap_or(0);
     let head: Vec<&SWord> = ws[off..]
         .iter()

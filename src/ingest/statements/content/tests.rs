@@ -240,3 +240,34 @@ fn such_a_promise_takes_up_the_point_of_the_sentence_before() {
     let s = out.iter().find(|s| s.text.contains("hand Moscow a veto"));
     assert_eq!(points(s), [7], "{out:#?}");
 }
+
+#[test]
+fn an_appositive_with_a_speech_clause_splits_the_plans_content_from_the_speakers_verdict() {
+    let out = extract(
+        "The US draft wants a vote within 100 days of signing, a deadline European officials told reporters was unrealistic.",
+    );
+    assert_eq!(points(report(&out, "The US draft wants")), [25], "{out:#?}");
+    let verdict = out.iter().find(|s| s.text.contains("was unrealistic"));
+    assert_eq!(
+        verdict
+            .and_then(|s| s.speaker.as_ref())
+            .map(|p| p.name.as_str()),
+        Some("European officials"),
+        "{out:#?}"
+    );
+    assert!(
+        verdict.is_some_and(|s| !s.text.contains("The US draft")),
+        "{out:#?}"
+    );
+}
+
+#[test]
+fn a_document_after_a_fronted_topic_with_a_colon_tells_its_content() {
+    let out =
+        extract("On money: the European text sends frozen Russian assets to Ukraine's rebuilding.");
+    assert_eq!(
+        points(report(&out, "European text sends")),
+        [14],
+        "{out:#?}"
+    );
+}
