@@ -47,7 +47,11 @@ pub(super) fn plan_content(
     }
     // someone speaks before the modal: "Takaichi added that Japan would …" (a word right
     // before the modal is its subject: "Territorial questions would be settled")
-    if (0..k.saturating_sub(1)).any(|j| ctx.speech.verb_at(ws, j, false).is_some()) {
+    // ("the United States, NATO and Europe would …": a capitalised "States" is a name)
+    if (0..k.saturating_sub(1)).any(|j| {
+        ctx.speech.verb_at(ws, j, false).is_some()
+            && (j == 0 || !ctx.body[ws[j].start..].starts_with(char::is_uppercase))
+    }) {
         return None;
     }
     // the party's own position: "Kyiv would never accept"

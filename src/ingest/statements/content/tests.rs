@@ -271,3 +271,11 @@ fn a_document_after_a_fronted_topic_with_a_colon_tells_its_content() {
         "{out:#?}"
     );
 }
+
+#[test]
+fn the_united_states_as_a_party_is_no_speech_verb_before_the_modal() {
+    let out = extract(
+        "THE REVISED DRAFT\n\nThe United States, NATO and Europe would give Kyiv guarantees that mirror Article 5.",
+    );
+    assert_eq!(points(report(&out, "mirror Article 5")), [5], "{out:#?}");
+}
