@@ -97,7 +97,15 @@ pub(super) fn document_clause(
         .take(4)
         .collect::<Vec<_>>()
         .join(" ");
-    ctx.layout.names_plan(&head).then(|| report(s, si))
+    let ordinal: String = head
+        .split_whitespace()
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ");
+    (ctx.layout.names_plan(&head)
+        || (super::reported::is_ordinal_document(&ordinal)
+            && super::reported::recent_document(ctx, s)))
+    .then(|| report(s, si))
 }
 
 /// A report of the plan's content in the article's own voice.

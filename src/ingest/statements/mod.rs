@@ -64,8 +64,8 @@ pub struct Candidate {
     pub floating: bool,
     /// The point the layout says it is about: item N of a list of the 28 points is point N.
     pub point: Option<u8>,
-    /// The heading of the list section it stands in ("Territory"): links it when its own
-    /// words name no point.
+    /// The heading of the list section it stands in ("Territory"), or the main clause of a
+    /// relative clause of speech: links it when its own words name no point.
     pub topic: Option<Range<usize>>,
 }
 
@@ -255,6 +255,9 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
                     .or_else(|| content::document_clause(ctx, s, si, cut))
             {
                 main.span.end = cut;
+                // "…, which the officials said would be approved": about what the main clause
+                // names when its own words name nothing
+                c.topic = Some(main.span.clone());
                 out.push(main);
                 content::drop_appositive_noun(ctx, &mut c, &ws, &mut local);
                 c.span.start =

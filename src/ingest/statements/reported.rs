@@ -236,7 +236,8 @@ pub(super) fn sentence_candidate(
             && !acted_on
             && !next.in_quote
             && (matches!(ctx.gazetteer.resolve(np, local), Some(Mention::Document))
-                || names_a_document(np))
+                || names_a_document(np)
+                || (is_ordinal_document(np) && recent_document(ctx, s)))
         {
             return Some(base(
                 Some(Mention::Document),
@@ -258,6 +259,15 @@ pub(super) fn sentence_candidate(
         return Some(base(None, None, None, "under the plan", 0.75));
     }
     None
+}
+
+/// "A second sets out guarantees. A third covers reconstruction.": after the documents of a
+/// package are named, an ordinal alone is one of them.
+pub(super) fn is_ordinal_document(np: &str) -> bool {
+    let f = fold_str(np);
+    let ws: Vec<&str> = f.split_whitespace().collect();
+    matches!(ws.as_slice(), [d, o] if ["a", "the"].contains(d)
+        && ["first", "second", "third", "fourth", "fifth", "last"].contains(o))
 }
 
 /// "rightly", "wisely", "quietly": an adverb of manner between a subject and its verb.

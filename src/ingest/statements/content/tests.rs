@@ -279,3 +279,25 @@ fn the_united_states_as_a_party_is_no_speech_verb_before_the_modal() {
     );
     assert_eq!(points(report(&out, "mirror Article 5")), [5], "{out:#?}");
 }
+
+#[test]
+fn an_ordinal_after_the_documents_of_a_package_is_one_of_them() {
+    let out = extract(
+        "The proposal now comes as three documents. A second covers the rebuilding of Ukraine, and a third deals with the easing of sanctions.",
+    );
+    assert_eq!(
+        points(report(&out, "A second covers")),
+        [12, 13],
+        "{out:#?}"
+    );
+}
+
+#[test]
+fn a_relative_clause_of_speech_is_about_what_its_main_clause_names() {
+    let out = extract(
+        "The package has two documents. A second sets out security guarantees for Ukraine, which the envoys said would go to the Senate.",
+    );
+    let s = out.iter().find(|s| s.text.contains("go to the Senate"));
+    assert_eq!(points(s), [5], "{out:#?}");
+    assert_eq!(points(report(&out, "A second sets out")), [5], "{out:#?}");
+}
