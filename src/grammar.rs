@@ -170,6 +170,15 @@ pub struct Versions {
     pub negations: Words,
 }
 
+/// Broadcast and interview transcripts (src/ingest/statements/transcript.rs).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Transcript {
+    /// Roles after a label's name that make it the programme's journalist ("MARY LANE, HOST:"):
+    /// their turns are the programme's own account, read by the other sieves, not quotes.
+    pub journalist_roles: Words,
+}
+
 /// `seeds/grammar.toml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -198,10 +207,12 @@ pub struct Grammar {
     pub provisions: Provisions,
     /// Linking a statement to the plan's versions (src/ingest/versions.rs).
     pub versions: Versions,
+    /// Broadcast and interview transcripts (src/ingest/statements/transcript.rs).
+    pub transcript: Transcript,
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 31] {
+    fn lists(&self) -> [(&'static str, &Words); 32] {
         [
             ("statements.object_start", &self.statements.object_start),
             (
@@ -243,6 +254,10 @@ impl Grammar {
             ("relevance.setting", &self.relevance.setting),
             ("provisions.conjunctions", &self.provisions.conjunctions),
             ("versions.negations", &self.versions.negations),
+            (
+                "transcript.journalist_roles",
+                &self.transcript.journalist_roles,
+            ),
         ]
     }
 }

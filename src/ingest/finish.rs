@@ -214,6 +214,13 @@ impl Extractor {
             }
             provisions.sort_by_key(|p| p.number);
         }
+        // "Elections" / "old draft → within 100 days": the heading of its list section
+        if provisions.is_empty()
+            && let Some(topic) = &c.topic
+        {
+            let heading = pass.spans.get(topic, Vec::new());
+            provisions = self.linker.link(&heading, true);
+        }
         if provisions.is_empty() {
             provisions = self.points_before(ctx, pass, c, &j.own);
         }

@@ -206,29 +206,39 @@ impl Linker {
         // "give us guarantees": the pronoun in lower case is never the United States
         let unus = pronoun_us(text);
         let text = unus.as_deref().unwrap_or(text);
-        let folded = if masked.is_empty() {
-            fold_str(text)
-        } else {
-            let mut visible = String::with_capacity(text.len());
-            for (i, c) in text.char_indices() {
-                if masked.iter().any(|m| m.contains(&i)) {
-                    visible.push(' ');
-                } else {
-                    visible.push(c);
-                }
-            }
-            fold_str(&visible)
-        };
+        let folded = fold_visible(text, masked);
         let ws: Vec<WordRef<'_>> = word_refs(&folded).collect();
-        // clause index of every word, and whole-word matching over " s1 s2 s3 "
-        let mut clause_of = Vec::with_capacity(ws.len());
-        let mut aside = Vec::with_capacity(ws.len());
+        let tokens = self.tokenize(&folded, &ws);
+        let mut hits = self.find_hits(&folded, &ws, &tokens);
+        self.drop_not_plan(&mut hits);
+        drop_nested_strong(&mut hits, &self.patterns);
+        let plan_words = hits
+            .iter()
+            .filter(|h| matches!(self.patterns[h.pattern].target, Target::Plan))
+            .map(|h| h.surface.clone())
+            .collect();
+        Analysis {
+            hits,
+            clause_of: tokens.clause_of,
+            explicit: explicit_points(&folded),
+            plan_words,
+            aside: tokens.aside,
+        }
+    }
+
+    /// The clause and aside flag of every word, and the stems joined as " s1 s2 s3 " for
+    /// whole-word matching, with the word index of every byte.
+    fn tokenize(&self, folded: &str, ws: &[WordRef<'_>]) -> Tokens {
+        let mut t = Tokens {
+            clause_of: Vec::with_capacity(ws.len()),
+            aside: Vec::with_capacity(ws.len()),
+            joined: String::with_capacity(folded.len() + 2),
+            token_at: Vec::with_capacity(folded.len() + 2),
+        };
+        t.joined.push(' ');
         let mut in_aside = false;
         let mut clause = 0;
         let mut prev_end = 0;
-        let mut joined = String::with_capacity(folded.len() + 2);
-        joined.push(' ');
-        let mut token_at = Vec::with_capacity(folded.len() + 2);
         for (k, w) in ws.iter().enumerate() {
             let gap = &folded[prev_end..w.start];
             // most gaps are one space: no searching those
@@ -241,23 +251,30 @@ impl Linker {
                 clause += 1;
             }
             if k == 0 || breaks {
-                in_aside = self.opens_aside(&ws, k);
+                in_aside = self.opens_aside(ws, k);
             }
-            clause_of.push(clause);
-            aside.push(in_aside);
-            let before = joined.len();
+            t.clause_of.push(clause);
+            t.aside.push(in_aside);
+            let before = t.joined.len();
             if self.unstemmed.contains(&*w.text) {
-                joined.push_str(&w.text);
+                t.joined.push_str(&w.text);
             } else {
-                stem_into(&w.text, &mut joined);
+                stem_into(&w.text, &mut t.joined);
             }
-            token_at.extend(std::iter::repeat_n(k, joined.len() - before + 1));
-            joined.push(' ');
+            t.token_at
+                .extend(std::iter::repeat_n(k, t.joined.len() - before + 1));
+            t.joined.push(' ');
             prev_end = w.end;
         }
-        let mut hits = Vec::new();
-        for m in self.ac.find_overlapping_iter(&joined) {
-            let first = token_at.get(m.start()).copied().unwrap_or(0);
+        t
+    }
+
+    /// Every vocabulary match in the joined stems; two keywords with one stem ("change by
+    /// force", "changed by force") match once.
+    fn find_hits(&self, folded: &str, ws: &[WordRef<'_>], t: &Tokens) -> Vec<Hit> {
+        let mut hits: Vec<Hit> = Vec::new();
+        for m in self.ac.find_overlapping_iter(&t.joined) {
+            let first = t.token_at.get(m.start()).copied().unwrap_or(0);
             let Some(pattern) = self.patterns.get(m.pattern().as_usize()) else {
                 continue;
             };
@@ -266,8 +283,7 @@ impl Linker {
                 (Some(a), Some(b)) => folded[a.start..b.end].to_string(),
                 _ => String::new(),
             };
-            // two keywords with one stem ("change by force", "changed by force") match once
-            if hits.iter().any(|h: &Hit| {
+            if hits.iter().any(|h| {
                 h.first_token == first
                     && h.last_token == last
                     && std::mem::discriminant(&self.patterns[h.pattern].target)
@@ -284,8 +300,12 @@ impl Linker {
                 surface,
             });
         }
-        // "he has to deal with", "Russia's army", "more sanctions": the words inside are
-        // something else than the plan's
+        hits
+    }
+
+    /// "he has to deal with", "Russia's army", "more sanctions": the words inside such a
+    /// phrase are something else than the plan's, and the phrase itself links nothing.
+    fn drop_not_plan(&self, hits: &mut Vec<Hit>) {
         let not_plan: Vec<(usize, usize)> = hits
             .iter()
             .filter(|h| matches!(self.patterns[h.pattern].target, Target::NotPlan))
@@ -298,33 +318,6 @@ impl Linker {
                         .iter()
                         .any(|&(a, b)| a <= h.first_token && h.last_token <= b)
             });
-        }
-        drop_nested_strong(&mut hits, &self.patterns);
-        let explicit = POINT_REF
-            .captures_iter(&folded)
-            .flat_map(|c| {
-                let mut v = vec![c[1].to_string()];
-                v.extend(
-                    c[2].split(|ch: char| !ch.is_ascii_digit())
-                        .filter(|s| !s.is_empty())
-                        .map(String::from),
-                );
-                v
-            })
-            .filter_map(|n| n.parse::<u8>().ok())
-            .filter(|n| (1..=28).contains(n))
-            .collect();
-        let plan_words = hits
-            .iter()
-            .filter(|h| matches!(self.patterns[h.pattern].target, Target::Plan))
-            .map(|h| h.surface.clone())
-            .collect();
-        Analysis {
-            hits,
-            clause_of,
-            explicit,
-            plan_words,
-            aside,
         }
     }
 
@@ -516,6 +509,48 @@ impl Linker {
             .map(|(number, evidence)| ProvisionLink { number, evidence })
             .collect()
     }
+}
+
+/// The words of one text, as [`Linker::analyse`] needs them.
+struct Tokens {
+    clause_of: Vec<usize>,
+    aside: Vec<bool>,
+    joined: String,
+    token_at: Vec<usize>,
+}
+
+/// `text` folded, with the bytes in `masked` blanked out.
+fn fold_visible(text: &str, masked: &[std::ops::Range<usize>]) -> String {
+    if masked.is_empty() {
+        return fold_str(text);
+    }
+    let mut visible = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        if masked.iter().any(|m| m.contains(&i)) {
+            visible.push(' ');
+        } else {
+            visible.push(c);
+        }
+    }
+    fold_str(&visible)
+}
+
+/// Points named by number: "point 7", "points 7 and 8", "points 3, 4-5".
+fn explicit_points(folded: &str) -> Vec<u8> {
+    POINT_REF
+        .captures_iter(folded)
+        .flat_map(|c| {
+            let mut v = vec![c[1].to_string()];
+            v.extend(
+                c[2].split(|ch: char| !ch.is_ascii_digit())
+                    .filter(|s| !s.is_empty())
+                    .map(String::from),
+            );
+            v
+        })
+        .filter_map(|n| n.parse::<u8>().ok())
+        .filter(|n| (1..=28).contains(n))
+        .collect()
 }
 
 mod score;

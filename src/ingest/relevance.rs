@@ -424,7 +424,7 @@ fn is_headline(ctx: &Context<'_>, para: usize) -> bool {
     };
     let closed = text.ends_with([
         '.', '!', '?', '"', '\u{201D}', '\u{2019}', '\u{00BB}', ')', ']', ':', ';', '\u{2026}',
-    ]);
+    ]) || [".'", "?'", "!'"].iter().any(|e| text.ends_with(e));
     let marked = text.starts_with(['\u{2022}', '-', '*', '\u{2013}', '\u{2192}', '>'])
         || text.chars().next().is_some_and(|c| c.is_ascii_digit());
     // a finished sentence inside ("… Kallas said. <b>bold</b>") makes it running text; the

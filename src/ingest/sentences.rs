@@ -143,7 +143,15 @@ fn trim_inner(body: &str, mut r: Range<usize>) -> Range<usize> {
 }
 
 /// Finds the quotations of one paragraph.
-fn scan_quotes(body: &str, para: &Range<usize>, para_index: usize, out: &mut Vec<Quote>) {
+/// `next_opens`: the next paragraph opens with a straight single mark, so a straight single
+/// mark that opens this one and is left open is a quote over paragraphs, not an apostrophe.
+fn scan_quotes(
+    body: &str,
+    para: &Range<usize>,
+    para_index: usize,
+    next_opens: bool,
+    out: &mut Vec<Quote>,
+) {
     let text = &body[para.clone()];
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut open: Option<(usize, char)> = None;
@@ -182,8 +190,9 @@ fn scan_quotes(body: &str, para: &Range<usize>, para_index: usize, out: &mut Vec
             }
         }
     }
-    // a straight single mark left open is an apostrophe, not a quote
-    if let Some((o, oc)) = open.filter(|x| x.1 != '\'') {
+    // a straight single mark left open is an apostrophe, not a quote, unless it opens the
+    // paragraph and the next one opens with one too ('We read it. / 'It is a trap,' she said.)
+    if let Some((o, oc)) = open.filter(|x| x.1 != '\'' || (next_opens && x.0 == 0)) {
         let start = para.start + o;
         let inner = trim_inner(body, start + oc.len_utf8()..para.end);
         out.push(Quote {
@@ -330,7 +339,10 @@ pub fn segment(body: &str, paragraphs: &[Range<usize>]) -> Segmented {
     let mut seg = Segmented::default();
     for (p, para) in paragraphs.iter().enumerate() {
         let first = seg.quotes.len();
-        scan_quotes(body, para, p, &mut seg.quotes);
+        let next_opens = paragraphs
+            .get(p + 1)
+            .is_some_and(|r| body[r.clone()].trim_start().starts_with('\''));
+        scan_quotes(body, para, p, next_opens, &mut seg.quotes);
         let quotes = seg.quotes[first..].to_vec();
         split_paragraph(body, para, p, &quotes, &mut seg.sentences);
     }
@@ -350,6 +362,29 @@ mod tests {
             .map(|x| text[x.span.clone()].to_string())
             .collect();
         (s, sentences)
+    }
+
+    #[test]
+    fn a_straight_single_quote_left_open_before_another_quote_paragraph_runs_on() {
+        let text =
+            "'We don't sign a blank cheque. It's a trap.\n\n'And nobody asked us,' she said.";
+        let paragraphs = [0..43, 45..text.len()];
+        let s = segment(text, &paragraphs);
+        let inner: Vec<&str> = s.quotes.iter().map(|q| &text[q.inner.clone()]).collect();
+        assert_eq!(
+            inner,
+            [
+                "We don't sign a blank cheque. It's a trap.",
+                "And nobody asked us"
+            ],
+            "{:?}",
+            s.quotes
+        );
+        assert!(!s.quotes[0].closed);
+        // alone, the open mark is an apostrophe
+        let text = "'90s were different.";
+        let alone = segment(text, std::slice::from_ref(&(0..text.len())));
+        assert!(alone.quotes.is_empty());
     }
 
     #[test]

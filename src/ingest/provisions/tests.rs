@@ -308,3 +308,25 @@ fn the_eu_in_a_speakers_title_is_no_topic() {
     }
     assert!(points(&l, "Ukraine would be eligible for EU membership").contains(&11));
 }
+
+#[test]
+fn sanctions_coming_back_after_an_attack_is_point_10() {
+    let l = linker();
+    assert_eq!(
+        points(
+            &l,
+            "a fresh attack would bring every sanction straight back"
+        ),
+        [10]
+    );
+}
+
+#[test]
+fn barring_kyiv_from_nato_in_its_constitution_is_point_7() {
+    let l = linker();
+    assert_eq!(points(&l, "the text barred Kyiv from NATO"), [7]);
+    assert_eq!(
+        points(&l, "the draft kept Ukraine out of NATO for good"),
+        [7]
+    );
+}

@@ -47,7 +47,11 @@ pub(super) fn plan_content(
     }
     // someone speaks before the modal: "Takaichi added that Japan would …" (a word right
     // before the modal is its subject: "Territorial questions would be settled")
-    if (0..k.saturating_sub(1)).any(|j| ctx.speech.verb_at(ws, j, false).is_some()) {
+    // ("the United States, NATO and Europe would …": a capitalised "States" is a name)
+    if (0..k.saturating_sub(1)).any(|j| {
+        ctx.speech.verb_at(ws, j, false).is_some()
+            && (j == 0 || !ctx.body[ws[j].start..].starts_with(char::is_uppercase))
+    }) {
         return None;
     }
     // the party's own position: "Kyiv would never accept"
@@ -80,6 +84,30 @@ fn plan_named_right_before(ctx: &Context<'_>, s: &Sentence) -> bool {
             .is_some_and(|r| ctx.layout.names_plan(&ctx.body[r.clone()]))
 }
 
+/// "The US draft wants a vote within 100 days, a timetable …": the main clause before a
+/// relative cue at `cut` that names the plan is its content in the article's voice.
+pub(super) fn document_clause(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    si: usize,
+    cut: usize,
+) -> Option<Candidate> {
+    let head: String = ctx.body[s.span.start..cut]
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let ordinal: String = head
+        .split_whitespace()
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ");
+    (ctx.layout.names_plan(&head)
+        || (super::reported::is_ordinal_document(&ordinal)
+            && super::reported::recent_document(ctx, s)))
+    .then(|| report(s, si))
+}
+
 /// A report of the plan's content in the article's own voice.
 pub(super) fn report(s: &Sentence, si: usize) -> Candidate {
     Candidate {
@@ -94,6 +122,7 @@ pub(super) fn report(s: &Sentence, si: usize) -> Candidate {
         confidence: 0.6,
         floating: false,
         point: None,
+        topic: None,
     }
 }
 
@@ -183,23 +212,88 @@ pub(super) fn under_modal(c: &Candidate, ws: &[SWord]) -> bool {
         return false;
     };
     let from = c.speaker_span.as_ref().map_or(0, |r| r.end);
-    ws.iter()
+    let Some(k) = ws
+        .iter()
         .position(|w| w.start >= from && w.text == verb && !w.in_quote)
-        .and_then(|k| k.checked_sub(1))
-        .is_some_and(|k| ["would", "will"].contains(&&*ws[k].text))
+    else {
+        return false;
+    };
+    // "NATO will also agree", "Europe would then pledge": adverbs between the modal and it
+    (0..k)
+        .rev()
+        .take(3)
+        .find(|&j| !grammar().content.between.contains(&*ws[j].text))
+        .is_some_and(|j| ["would", "will"].contains(&&*ws[j].text))
 }
 
 /// "Russia would rejoin the G8 under the plan, which US officials said was still a working
 /// document": the cue of `c` stands in a relative clause after a comma; returns the byte offset
 /// of that comma (the main clause before it is the article's own account).
 pub(super) fn relative_cue(c: &Candidate, body: &str, ws: &[SWord]) -> Option<usize> {
+    // someone speaks in the relative clause, not a document ("…, a text that would …")
+    c.mention.as_ref()?;
     let speaker = c.speaker_span.as_ref()?;
-    let k = ws.iter().position(|w| {
-        !w.in_quote && ["which", "who"].contains(&&*w.text) && w.start <= speaker.start
-    })?;
+    let k = ws
+        .iter()
+        .position(|w| {
+            !w.in_quote && ["which", "who"].contains(&&*w.text) && w.start <= speaker.start
+        })
+        .or_else(|| appositive_before(body, ws, speaker))?;
     let comma = body[..ws[k].start].rfind(',')?;
     let gap = k.checked_sub(1).map_or(0, |j| ws[j].end);
     (k >= 5 && comma >= gap && comma >= c.span.start).then_some(comma)
+}
+
+/// "…, a timetable several election specialists told CNN was unrealistic": an appositive noun
+/// after a comma with a relative clause of speech, no "which"; returns the index of the
+/// appositive's determiner when one to three words stand between the comma and the speaker.
+fn appositive_before(body: &str, ws: &[SWord], speaker: &Range<usize>) -> Option<usize> {
+    let s = ws.iter().position(|w| w.start == speaker.start)?;
+    let last = ws.iter().rposition(|w| w.end <= speaker.end)?;
+    (s.saturating_sub(3)..=s).find(|&d| {
+        // "…, a timetable European officials told": a common noun after the determiner and
+        // the speaker after it, not "…, the officials said" nor "…, the Kremlin said"
+        d > 0
+            && d + 1 < last
+            && ["a", "an", "the", "one"].contains(&&*ws[d].text)
+            && !ws[d].in_quote
+            && body[ws[d - 1].end..ws[d].start].contains(',')
+            && !body[ws[d + 1].start..].starts_with(char::is_uppercase)
+    })
+}
+
+/// "…, a timetable European officials told CNN was …": when the speaker's phrase still opens
+/// with the appositive's noun ("timetable European officials"), the speaker is the rest.
+pub(super) fn drop_appositive_noun(
+    ctx: &Context<'_>,
+    c: &mut Candidate,
+    ws: &[SWord],
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) {
+    let Some(span) = c.speaker_span.clone() else {
+        return;
+    };
+    let Some(mut s) = ws.iter().position(|w| w.start == span.start) else {
+        return;
+    };
+    // the phrase may open with the determiner itself ("a timetable European officials")
+    if ["a", "an", "the", "one"].contains(&&*ws[s].text) {
+        s += 1;
+    }
+    let after_determiner = s > 1
+        && ["a", "an", "the", "one"].contains(&&*ws[s - 1].text)
+        && ctx.body[ws[s - 2].end..ws[s - 1].start].contains(',');
+    let common_noun = !ctx.body[ws[s].start..].starts_with(char::is_uppercase);
+    let Some(next) = ws.get(s + 1).filter(|n| n.end <= span.end) else {
+        return;
+    };
+    if after_determiner && common_noun {
+        let rest = next.start..span.end;
+        if let Some(m) = ctx.gazetteer.resolve(&ctx.body[rest.clone()], local) {
+            c.mention = Some(m);
+            c.speaker_span = Some(rest);
+        }
+    }
 }
 
 /// "Rutte said no outsider writes the alliance's rules, a swipe at the draft's demand that NATO

@@ -114,6 +114,20 @@ struct Item {
     number: Option<u8>,
     /// A numbered item that ends with a colon heads the items after it.
     heads: bool,
+    /// The lettered section heading it stands under ("B. The US guarantee").
+    section: Option<Range<usize>>,
+}
+
+/// The heading a list stands under ("Territory", "US guarantee:"): its words link an item
+/// that names no point of its own.
+fn topic_of(ctx: &Context<'_>, header: usize) -> Option<Range<usize>> {
+    let r = ctx.paragraphs.get(header)?;
+    let raw = &ctx.body[r.clone()];
+    let text = raw.trim();
+    (text.split_whitespace().count() <= 8 && !text.ends_with(['.', '!', '?'])).then(|| {
+        let start = r.start + raw.len() - raw.trim_start().len();
+        start..start + text.len()
+    })
 }
 
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
@@ -134,8 +148,20 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static pattern")
 });
 
-/// The marker of a list paragraph: its length in bytes and the number it gives.
+static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^\s\u{2192}>][^\u{2192}>=]{0,40}?\s(?:\u{2192}|->|=>)\s+\S")
+        .expect("static pattern")
+});
+
+/// The marker of a list paragraph: its length in bytes and the number it gives. A line
+/// "old draft → 600,000 troops" (a short label, an arrow, its content) is an item whole.
 fn marker(text: &str) -> Option<(usize, Option<u8>)> {
+    if LABELLED
+        .find(text)
+        .is_some_and(|m| text[..m.end()].split_whitespace().count() <= 7)
+    {
+        return Some((0, None));
+    }
     if let Some(c) = NUMBERED.captures(text) {
         let len = c.get(0).map_or(0, |m| m.end());
         return Some((len, c.get(1).and_then(|n| n.as_str().parse().ok())));
@@ -145,7 +171,7 @@ fn marker(text: &str) -> Option<(usize, Option<u8>)> {
     let rest = &text[m.end()..];
     rest.chars()
         .next()
-        .is_some_and(|c| c.is_alphanumeric() || "\"\u{201C}'(".contains(c))
+        .is_some_and(|c| c.is_alphanumeric() || "\"\u{201C}'($\u{20AC}\u{A3}".contains(c))
         .then_some((m.end(), None))
 }
 
@@ -177,13 +203,16 @@ pub(super) fn find_lists(
             if !items.is_empty() {
                 let numbered = numbers_are_points(ctx, h.para, &items);
                 let mention = list_source(ctx, h.para, local);
+                let topic = topic_of(ctx, h.para);
                 for item in items.iter().filter(|i| !i.heads) {
                     // an item that quotes or names a speaker is left to the other sieves
                     if claims_of_its_own(ctx, &item.span) {
                         continue;
                     }
                     paras.insert(item.para);
-                    out.push(item_candidate(ctx, item, numbered, mention.clone()));
+                    let mut c = item_candidate(ctx, item, numbered, mention.clone());
+                    c.topic = item.section.clone().or_else(|| topic.clone());
+                    out.push(c);
                 }
                 if h.colon {
                     // the header's own sentence; the paragraph's other sentences stay
@@ -240,13 +269,14 @@ fn header_before(ctx: &Context<'_>, p: usize, after_list: Option<usize>) -> Opti
         .map_or(text, |s| ctx.body[s.span.clone()].trim());
     let n = last.split_whitespace().count();
     let colon = last.ends_with(':');
+    let heading = n <= 12 && !last.ends_with(['.', '!', '?', '"', '\u{201D}']);
     let names = ctx.layout.names_plan(last)
         || (colon && sentences_of(ctx, h).len() <= 4 && ctx.layout.names_plan(text))
-        || (colon && n <= 6 && after_list == Some(h));
+        || (colon && n <= 6 && after_list == Some(h))
+        || (heading && n <= 6 && starts_list && section_lead_names_plan(ctx, h));
     if n > 40 || !names {
         return None;
     }
-    let heading = n <= 12 && !last.ends_with(['.', '!', '?', '"', '\u{201D}']);
     let announces = {
         let w = format!(" {} ", words_only(last));
         [
@@ -263,6 +293,25 @@ fn header_before(ctx: &Context<'_>, p: usize, after_list: Option<usize>) -> Opti
     (colon || ((heading || announces) && starts_list)).then_some(Header { para: h, colon })
 }
 
+/// "Territory" / "- Crimea recognised ...": a themed section of an explainer. Going back from
+/// the heading at `h` past other headings, list lines and short page furniture ("Share",
+/// "Read Time: 3 min"), the first paragraph of prose names the plan ("Here is what the
+/// document contains, grouped by theme.").
+fn section_lead_names_plan(ctx: &Context<'_>, h: usize) -> bool {
+    for p in (0..h).rev().take(40) {
+        let text = ctx.body[ctx.paragraphs[p].clone()].trim();
+        if marker(text).is_some() || text.split_whitespace().count() <= 6 {
+            continue;
+        }
+        let last = sentences_of(ctx, p)
+            .last()
+            .and_then(|i| ctx.seg.sentences.get(i))
+            .map_or(text, |s| ctx.body[s.span.clone()].trim());
+        return ctx.layout.names_plan(last) || ctx.layout.names_plan(text);
+    }
+    false
+}
+
 /// The items of a list starting at paragraph `p`, and the paragraph after the list.
 fn list_at(ctx: &Context<'_>, p: usize, colon: bool) -> (Vec<Item>, usize) {
     let mut items: Vec<Item> = Vec::new();
@@ -271,11 +320,19 @@ fn list_at(ctx: &Context<'_>, p: usize, colon: bool) -> (Vec<Item>, usize) {
     let mut heading: Option<u8> = None;
     // the number of the last numbered item: plain lines before the next number belong to it
     let mut current: Option<u8> = None;
+    // "B. The US guarantee": a lettered heading over plain lines
+    let mut section: Option<Range<usize>> = None;
     while q < ctx.paragraphs.len() && items.len() < 60 {
         let r = ctx.paragraphs[q].clone();
         let raw = &ctx.body[r.clone()];
         let text = raw.trim();
         let lead = raw.len() - raw.trim_start().len();
+        if let Some(m) = section_heading(text) {
+            let start = r.start + lead + m;
+            section = Some(start..r.start + raw.trim_end().len());
+            q += 1;
+            continue;
+        }
         let marked = marker(text);
         let plain_ok = || {
             let n = text.split_whitespace().count();
@@ -289,6 +346,14 @@ fn list_at(ctx: &Context<'_>, p: usize, colon: bool) -> (Vec<Item>, usize) {
         let (len, number) = match marked {
             Some(m) => m,
             // plain lines: after a colon header, or under a numbered item that ends with one
+            // under a lettered heading: one plain sentence that nobody speaks
+            None if section.is_some()
+                && plain_ok()
+                && sentences_of(ctx, q).len() <= 1
+                && !claims_of_its_own(ctx, &r) =>
+            {
+                (0, None)
+            }
             None if (heading.is_some()
                 || (colon && items.is_empty())
                 || continues_plain(&items, ctx))
@@ -323,12 +388,14 @@ fn list_at(ctx: &Context<'_>, p: usize, colon: bool) -> (Vec<Item>, usize) {
                 span: start..start + at,
                 number,
                 heads: false,
+                section: section.clone(),
             });
             items.push(Item {
                 para: q,
                 span: start + rest..end,
                 number: Some(n + 1),
                 heads,
+                section: section.clone(),
             });
             current = Some(n + 1);
             q += 1;
@@ -341,10 +408,25 @@ fn list_at(ctx: &Context<'_>, p: usize, colon: bool) -> (Vec<Item>, usize) {
                 .or(heading)
                 .or(if marked.is_none() { current } else { None }),
             heads,
+            section: section.clone(),
         });
         q += 1;
     }
     (items, q)
+}
+
+static SECTION_LETTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(?[A-H][.)]\s+").expect("static pattern"));
+
+/// "A. NATO", "C) Compliance": a capital letter and a short title with no full stop head a
+/// section of a list; returns the byte offset of the title.
+fn section_heading(text: &str) -> Option<usize> {
+    let m = SECTION_LETTER.find(text)?;
+    let title = &text[m.end()..];
+    (title.split_whitespace().count() <= 6
+        && title.starts_with(char::is_uppercase)
+        && !title.ends_with(['.', ';', ',', ':', '!', '?']))
+    .then_some(m.end())
 }
 
 /// In the text of item `n`, the end of the item and the start of item `n + 1` glued to it
@@ -470,6 +552,7 @@ fn item_candidate(
         confidence: 0.85,
         floating: false,
         point: numbered.then_some(item.number).flatten(),
+        topic: None,
     }
 }
 
@@ -512,6 +595,7 @@ fn series_in(ctx: &Context<'_>, p: usize, out: &mut Vec<Candidate>, used: &mut H
                     confidence: 0.8,
                     floating: false,
                     point: None,
+                    topic: None,
                 });
             }
             start = end + 1;

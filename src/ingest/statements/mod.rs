@@ -64,6 +64,9 @@ pub struct Candidate {
     pub floating: bool,
     /// The point the layout says it is about: item N of a list of the 28 points is point N.
     pub point: Option<u8>,
+    /// The heading of the list section it stands in ("Territory"), or the main clause of a
+    /// relative clause of speech: links it when its own words name no point.
+    pub topic: Option<Range<usize>>,
 }
 
 /// A word of a sentence with its span in the body.
@@ -249,9 +252,14 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
             // "…, which US officials said was a draft": the main clause is the plan's content
             if let Some(cut) = content::relative_cue(&c, ctx.body, &ws)
                 && let Some(mut main) = content::plan_content(ctx, s, si, &ws)
+                    .or_else(|| content::document_clause(ctx, s, si, cut))
             {
                 main.span.end = cut;
+                // "…, which the officials said would be approved": about what the main clause
+                // names when its own words name nothing
+                c.topic = Some(main.span.clone());
                 out.push(main);
+                content::drop_appositive_noun(ctx, &mut c, &ws, &mut local);
                 c.span.start =
                     cut + 1 + ctx.body[cut + 1..].len() - ctx.body[cut + 1..].trim_start().len();
             }
@@ -269,6 +277,7 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
         .filter_map(|c| content::author_aside(ctx, c))
         .collect();
     out.extend(asides);
+    transcript::skip_labels(ctx, &mut out);
     out.sort_by_key(|c| c.span.start);
     carry_back(ctx, &mut out);
     out

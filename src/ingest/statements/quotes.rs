@@ -13,6 +13,9 @@ pub(super) fn quote_candidate(
     local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> Option<Candidate> {
     let n_words = word_refs(&fold_str(&ctx.body[q.inner.clone()])).count();
+    if is_programme_title(ctx.body, q, n_words) {
+        return None;
+    }
     let make = |mention: Option<Mention>,
                 speaker_span: Option<Range<usize>>,
                 verb: Option<String>,
@@ -30,6 +33,7 @@ pub(super) fn quote_candidate(
         confidence,
         floating,
         point: None,
+        topic: None,
     };
     // after the quote: `, he said` / `, said Peskov` / `," the minister continued.`
     // the attribution after a quote follows punctuation: `…," he said`, not `"long" call with`
@@ -224,6 +228,7 @@ pub(super) fn adding_that(
         confidence: 0.8,
         floating: false,
         point: None,
+        topic: None,
     })
 }
 
@@ -268,3 +273,13 @@ pub(super) fn carry_back(ctx: &Context<'_>, out: &mut [Candidate]) {
         c.rule = "quote over paragraphs";
     }
 }
+
+/// "told NBC's \"Meet the Press\"", "speaking to ERR's \"Evening Hour\"": a short quote right
+/// after a possessive is the title of a programme or a paper, not anyone's words.
+fn is_programme_title(body: &str, q: &Quote, n_words: usize) -> bool {
+    let before = body[..q.outer.start].trim_end();
+    n_words <= 4 && (before.ends_with("'s") || before.ends_with("\u{2019}s"))
+}
+
+#[cfg(test)]
+mod tests;

@@ -42,6 +42,7 @@ pub(super) fn sentence_candidate(
             confidence,
             floating: false,
             point: None,
+            topic: None,
         }
     };
     let plain: Vec<usize> = (0..ws.len()).filter(|&k| !ws[k].in_quote).collect();
@@ -186,11 +187,14 @@ pub(super) fn sentence_candidate(
     // "The European text raises the ceiling …": a document as the subject of any verb
     let gap_has_comma =
         |k: usize| k > 0 && k < ws.len() && ctx.body[ws[k - 1].end..ws[k].start].contains(',');
-    // past a fronted topic: "On money, the counter-proposal says …"
+    // past a fronted topic: "On money, the counter-proposal says …", "On elections: the …"
+    let topic_end = |k: usize| {
+        gap_has_comma(k) || (k > 0 && ctx.body[ws[k - 1].end..ws[k].start].contains(':'))
+    };
     let off = ws
         .first()
         .filter(|w| ctx.layout.is_topic_preposition(&w.text))
-        .and_then(|_| (1..4).find(|&k| gap_has_comma(k)))
+        .and_then(|_| (1..4.min(ws.len())).find(|&k| topic_end(k)))
         .unwrap_or(0);
     let head: Vec<&SWord> = ws[off..]
         .iter()
@@ -207,6 +211,9 @@ pub(super) fn sentence_candidate(
             (n + 1..(n + 8).min(ws.len()))
                 .find(|&k| gap_has_comma(k))
                 .and_then(|k| ws.get(k))
+        } else if ws.get(n).is_some_and(|w| is_manner_adverb(&w.text)) {
+            // "The Europeans' own draft rightly ties …"
+            ws.get(n + 1)
         } else {
             ws.get(n)
         };
@@ -229,7 +236,8 @@ pub(super) fn sentence_candidate(
             && !acted_on
             && !next.in_quote
             && (matches!(ctx.gazetteer.resolve(np, local), Some(Mention::Document))
-                || names_a_document(np))
+                || names_a_document(np)
+                || (is_ordinal_document(np) && recent_document(ctx, s)))
         {
             return Some(base(
                 Some(Mention::Document),
@@ -251,6 +259,20 @@ pub(super) fn sentence_candidate(
         return Some(base(None, None, None, "under the plan", 0.75));
     }
     None
+}
+
+/// "A second sets out guarantees. A third covers reconstruction.": after the documents of a
+/// package are named, an ordinal alone is one of them.
+pub(super) fn is_ordinal_document(np: &str) -> bool {
+    let f = fold_str(np);
+    let ws: Vec<&str> = f.split_whitespace().collect();
+    matches!(ws.as_slice(), [d, o] if ["a", "the"].contains(d)
+        && ["first", "second", "third", "fourth", "fifth", "last"].contains(o))
+}
+
+/// "rightly", "wisely", "quietly": an adverb of manner between a subject and its verb.
+fn is_manner_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") && !["only", "early", "family", "italy"].contains(&w)
 }
 
 /// "That first draft", "the revised text": a determiner and a document noun.

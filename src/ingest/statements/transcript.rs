@@ -3,9 +3,14 @@
 //! or `Name on the plan:` then paragraphs that are only quotes.
 
 use super::*;
+use crate::grammar::grammar;
 
+/// `Name:` or `Name, Role:` ("MARY LANE, HOST:", "Lev Orlov, Kremlin aide:").
 static LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^([\p{Lu}][\p{L}.'\u{2019}/& -]{0,50}?):\s+\S").expect("static pattern")
+    regex::Regex::new(
+        r"^([\p{Lu}][\p{L}.'\u{2019}/& -]{0,50}?)(?:,\s+(\p{Lu}[\p{L}.'\u{2019} -]{0,60}?))?:\s+\S",
+    )
+    .expect("static pattern")
 });
 static NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"\b\p{Lu}[\p{Ll}'\u{2019}-]+(?:\s+\p{Lu}[\p{Ll}'\u{2019}-]+){1,2}\b")
@@ -21,6 +26,45 @@ pub(super) fn is_question_label(label: &str) -> bool {
 fn is_kicker(label: &str) -> bool {
     let words: Vec<&str> = label.split_whitespace().collect();
     words.len() >= 3 && words.iter().all(|w| !w.chars().any(char::is_lowercase))
+}
+
+/// "PRESIDENT DONALD TRUMP" -> "President Donald Trump"; a label in mixed case is kept.
+fn title_case(label: &str) -> String {
+    if label.chars().any(char::is_lowercase) {
+        return label.to_string();
+    }
+    label
+        .split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map_or(String::new(), |f| {
+                f.to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The labels of the programme's journalists, in capitals: the name of every `Name, Role:`
+/// label whose role is a journalist's ("MARY LANE, HOST:"), and its surname alone ("LANE:").
+fn journalists(captures: &[Option<regex::Captures<'_>>]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for c in captures.iter().flatten() {
+        let Some(role) = c.get(2) else { continue };
+        let role = role.as_str().to_lowercase();
+        if !role
+            .split_whitespace()
+            .any(|w| grammar().transcript.journalist_roles.contains(w))
+        {
+            continue;
+        }
+        let name = c[1].to_uppercase();
+        out.extend(name.split_whitespace().last().map(String::from));
+        out.insert(name);
+    }
+    out
 }
 
 /// The person a label or a lead names, if the gazetteer knows them as a person.
@@ -59,15 +103,24 @@ pub(super) fn find_transcript(
 ) -> HashSet<usize> {
     let mut used = HashSet::new();
     let dotted = dotted_labels(ctx);
-    let labels: Vec<Option<String>> = ctx
+    let captures: Vec<Option<regex::Captures<'_>>> = ctx
         .paragraphs
         .iter()
+        .map(|r| LABEL.captures(&ctx.body[r.clone()]))
+        .collect();
+    let journalists = journalists(&captures);
+    // a broadcast transcript labels its journalists ("MARY LANE, HOST:"); its guests' labels
+    // in capitals are names ("PRESIDENT LEV ORLOV:"), elsewhere they may be kickers
+    let broadcast = !journalists.is_empty();
+    let labels: Vec<Option<String>> = captures
+        .iter()
         .zip(dotted)
-        .map(|(r, d)| {
-            LABEL
-                .captures(&ctx.body[r.clone()])
+        .map(|(c, d)| {
+            c.as_ref()
                 .map(|c| c[1].to_string())
-                .filter(|l| !is_kicker(l))
+                .filter(|l| {
+                    !is_kicker(l) || (broadcast && person(ctx, &title_case(l), local).is_some())
+                })
                 .or(d)
         })
         .collect();
@@ -95,10 +148,15 @@ pub(super) fn find_transcript(
             used.insert(p);
             continue;
         }
+        // the programme's own reporter: the other sieves read the turn as the article's account
+        if journalists.contains(&label.to_uppercase()) {
+            continue;
+        }
         let mention = if matches!(label.as_str(), "A" | "Answer") {
             interviewee.clone()
         } else {
             person(ctx, label, local)
+                .or_else(|| broadcast.then(|| person(ctx, &title_case(label), local))?)
         };
         let Some(mention) = mention else { continue };
         used.insert(p);
@@ -190,6 +248,7 @@ fn candidate(
         confidence: 0.85,
         floating: false,
         point: None,
+        topic: None,
     }
 }
 
@@ -311,3 +370,33 @@ fn questioners(ctx: &Context<'_>, labels: &[Option<String>]) -> HashSet<String> 
         .map(|(l, _, _)| l.to_string())
         .collect()
 }
+
+/// "BRUNO: Moscow says …": a statement the other sieves found at the start of a labelled turn
+/// starts after the label in capitals.
+pub(super) fn skip_labels(ctx: &Context<'_>, out: &mut [Candidate]) {
+    for c in out.iter_mut() {
+        let Some(r) = ctx.paragraphs.get(c.para) else {
+            continue;
+        };
+        let raw = &ctx.body[r.clone()];
+        let start = r.start + raw.len() - raw.trim_start().len();
+        if c.span.start != start {
+            continue;
+        }
+        let Some(m) = LABEL.captures(raw.trim_start()).and_then(|l| l.get(0)) else {
+            continue;
+        };
+        let label = &raw.trim_start()[..m.end()];
+        if label.chars().any(char::is_lowercase) {
+            continue;
+        }
+        // the match ends on the first character of the content
+        let content = start + m.end() - label.chars().last().map_or(0, char::len_utf8);
+        if content < c.span.end {
+            c.span.start = content;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

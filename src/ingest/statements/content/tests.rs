@@ -205,3 +205,99 @@ fn a_present_tense_pledge_under_the_plan_is_its_content() {
         extract("Ukraine pledges to hold elections once the fighting stops, Zelensky told MPs.");
     assert!(report(&out, "hold elections").is_none(), "{out:#?}");
 }
+
+#[test]
+fn a_speech_verb_after_a_modal_and_an_adverb_is_the_plans_content() {
+    let out = extract(
+        "Under the draft, Kyiv's army is capped. NATO will also agree to keep its troops out of Ukraine.",
+    );
+    let s = out.iter().find(|s| s.text.contains("also agree"));
+    assert!(
+        s.is_some_and(|s| s.speaker.is_none() && s.kind == Kind::Report),
+        "{out:#?}"
+    );
+}
+
+#[test]
+fn a_document_with_an_adverb_before_its_verb_tells_its_content() {
+    let out = extract(
+        "The allies' own draft sensibly links the question of NATO to consensus among allies.",
+    );
+    assert_eq!(points(report(&out, "sensibly links")), [7], "{out:#?}");
+}
+
+#[test]
+fn barring_ukraine_from_nato_is_point_seven() {
+    let out = extract("That first draft had barred Ukraine from NATO for good.");
+    assert_eq!(points(report(&out, "barred Ukraine")), [7], "{out:#?}");
+}
+
+#[test]
+fn such_a_promise_takes_up_the_point_of_the_sentence_before() {
+    let out = extract(
+        "Minister Lena Tamm criticised the draft, under which Kyiv would renounce NATO membership for good. Such a promise, Tamm argued, would hand Moscow a veto.",
+    );
+    let s = out.iter().find(|s| s.text.contains("hand Moscow a veto"));
+    assert_eq!(points(s), [7], "{out:#?}");
+}
+
+#[test]
+fn an_appositive_with_a_speech_clause_splits_the_plans_content_from_the_speakers_verdict() {
+    let out = extract(
+        "The US draft wants a vote within 100 days of signing, a deadline European officials told reporters was unrealistic.",
+    );
+    assert_eq!(points(report(&out, "The US draft wants")), [25], "{out:#?}");
+    let verdict = out.iter().find(|s| s.text.contains("was unrealistic"));
+    assert_eq!(
+        verdict
+            .and_then(|s| s.speaker.as_ref())
+            .map(|p| p.name.as_str()),
+        Some("European officials"),
+        "{out:#?}"
+    );
+    assert!(
+        verdict.is_some_and(|s| !s.text.contains("The US draft")),
+        "{out:#?}"
+    );
+}
+
+#[test]
+fn a_document_after_a_fronted_topic_with_a_colon_tells_its_content() {
+    let out =
+        extract("On money: the European text sends frozen Russian assets to Ukraine's rebuilding.");
+    assert_eq!(
+        points(report(&out, "European text sends")),
+        [14],
+        "{out:#?}"
+    );
+}
+
+#[test]
+fn the_united_states_as_a_party_is_no_speech_verb_before_the_modal() {
+    let out = extract(
+        "THE REVISED DRAFT\n\nThe United States, NATO and Europe would give Kyiv guarantees that mirror Article 5.",
+    );
+    assert_eq!(points(report(&out, "mirror Article 5")), [5], "{out:#?}");
+}
+
+#[test]
+fn an_ordinal_after_the_documents_of_a_package_is_one_of_them() {
+    let out = extract(
+        "The proposal now comes as three documents. A second covers the rebuilding of Ukraine, and a third deals with the easing of sanctions.",
+    );
+    assert_eq!(
+        points(report(&out, "A second covers")),
+        [12, 13],
+        "{out:#?}"
+    );
+}
+
+#[test]
+fn a_relative_clause_of_speech_is_about_what_its_main_clause_names() {
+    let out = extract(
+        "The package has two documents. A second sets out security guarantees for Ukraine, which the envoys said would go to the Senate.",
+    );
+    let s = out.iter().find(|s| s.text.contains("go to the Senate"));
+    assert_eq!(points(s), [5], "{out:#?}");
+    assert_eq!(points(report(&out, "A second sets out")), [5], "{out:#?}");
+}

@@ -36,6 +36,7 @@ pub(super) fn run_at(ctx: &Context<'_>, p: usize) -> Option<(Vec<Item>, usize)> 
                 span: start..ctx.paragraphs[para].start + raw.trim_end().len(),
                 number: None,
                 heads: false,
+                section: None,
             }
         })
         .collect();

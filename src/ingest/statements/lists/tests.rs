@@ -191,3 +191,47 @@ fn two_items_glued_after_a_full_stop_are_two_items() {
     assert_eq!(points_of(&out, "sovereignty is confirmed"), [1], "{out:#?}");
     assert_eq!(points_of(&out, "non-aggression pact"), [2], "{out:#?}");
 }
+
+#[test]
+fn dash_lines_under_theme_headings_after_a_lead_naming_the_document_are_items() {
+    let out = extract(
+        "Below is what the document sets out, theme by theme.\n\nShare\n\nArmy\n\n\u{2014} Kyiv's forces are capped at 600,000\n\nMoney\n\n\u{2014} $100 billion of frozen Russian assets fund the rebuilding",
+    );
+    assert_eq!(points_of(&out, "capped at 600,000"), [6], "{out:#?}");
+    assert_eq!(points_of(&out, "$100 billion"), [14], "{out:#?}");
+}
+
+#[test]
+fn a_label_and_an_arrow_under_a_theme_heading_take_the_headings_point() {
+    let out = extract(
+        "Here we compare the new framework with the old draft.\n\nElections\n\nOld draft \u{2192} within a hundred days\nNew framework \u{2192} as soon as possible after signing",
+    );
+    let s = out.iter().find(|s| s.text.starts_with("Old draft"));
+    assert!(s.is_some_and(|s| s.speaker.is_none()), "{out:#?}");
+    assert_eq!(points_of(&out, "Old draft \u{2192}"), [25], "{out:#?}");
+    assert_eq!(points_of(&out, "as soon as possible"), [25], "{out:#?}");
+}
+
+#[test]
+fn bullets_under_a_heading_after_prose_that_names_no_plan_are_no_list() {
+    let out = extract(
+        "The weather in Kyiv turned cold on Sunday morning.\n\nElections\n\n- a vote within a hundred days",
+    );
+    assert!(
+        out.iter().all(|s| !s.text.contains("hundred days")),
+        "{out:#?}"
+    );
+}
+
+#[test]
+fn plain_lines_under_lettered_headings_are_items_linked_through_the_heading() {
+    let out = extract(
+        "Here are the points few have noticed:\n\nA. Elections\nA vote is held once the guns fall silent.\n\nB. Money\nHalf the profits go to Washington.\n\nDiplomats in Riga shrugged. One of them said the text \"reads like a bill\" and left it there.",
+    );
+    assert_eq!(points_of(&out, "guns fall silent"), [25], "{out:#?}");
+    assert!(
+        out.iter()
+            .all(|s| !s.text.contains("Diplomats in Riga") || s.speaker.is_some()),
+        "{out:#?}"
+    );
+}

@@ -1,0 +1,28 @@
+//! Quotes and light-verb cues, in sentences written for these tests.
+
+use crate::ingest::statements::tests::speakers;
+
+#[test]
+fn a_short_quote_after_a_possessive_is_a_programme_title_and_the_light_verb_speaks() {
+    let got = speakers(
+        "Defence Minister Lena Tamm spoke on Friday.\n\nTalking to Radio North's \"Morning Desk\", the minister took issue above all with the plan's army cap.",
+    );
+    assert!(
+        got.iter()
+            .any(|(n, k)| n.as_deref() == Some("Lena Tamm") && k == "Paraphrase"),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|(_, k)| k != "Quote"), "{got:?}");
+}
+
+#[test]
+fn quote_paragraphs_in_straight_single_marks_continue_the_speaker_before() {
+    let got = speakers(
+        "Analyst Fiona Marsh told the paper the peace plan's asset clause was a fee for Washington.\n\n'The Kremlin doesn't expect to see its frozen money again, so it's happy to let the Americans take a cut.\n\n'And once Washington has a share of the assets, it will lean on Kyiv to sign the plan.'\n\nTalks resume on Monday.",
+    );
+    let quotes = got
+        .iter()
+        .filter(|(n, k)| n.as_deref() == Some("Fiona Marsh") && k == "Quote")
+        .count();
+    assert_eq!(quotes, 2, "{got:?}");
+}

@@ -1,0 +1,30 @@
+//! Broadcast transcripts, in transcripts written for these tests.
+
+use crate::ingest::statements::tests::speakers;
+
+#[test]
+fn a_hosts_and_a_bylines_turns_are_the_programmes_account_and_a_guest_in_capitals_speaks() {
+    let got = speakers(
+        "MARY LANE, HOST:\n\nThe plan to end the war has changed again. Our correspondent Tom Reed joins us.\n\nTOM REED, BYLINE: Good morning.\n\nLANE: What does Moscow make of it?\n\nREED: Moscow says it prefers the first draft of the plan. Sergei Lavrov said the text must keep the army limit.\n\nPRESIDENT DONALD TRUMP: The plan is down to twenty points and both sides have moved a lot.",
+    );
+    let names: Vec<&str> = got.iter().filter_map(|(n, _)| n.as_deref()).collect();
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.contains("Reed") || n.contains("Lane")),
+        "{got:?}"
+    );
+    assert!(names.contains(&"Sergey Lavrov"), "{got:?}");
+    assert!(names.contains(&"Donald Trump"), "{got:?}");
+}
+
+#[test]
+fn a_kicker_in_capitals_outside_a_broadcast_transcript_is_no_speaker() {
+    let got = speakers(
+        "LOAN WATCH: The Commission tables its plan for a loan backed by frozen Russian assets today.",
+    );
+    assert!(
+        got.iter().all(|(n, _)| n.as_deref() != Some("Loan Watch")),
+        "{got:?}"
+    );
+}
