@@ -14,8 +14,11 @@ pub mod queries;
 pub mod review;
 pub mod statements;
 pub mod tally;
+mod target;
 pub mod versions;
 pub mod write;
+
+pub use target::{DbTarget, DbTargetError};
 
 use std::path::Path;
 use std::str::FromStr;
