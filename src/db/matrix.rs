@@ -22,7 +22,7 @@ pub async fn upsert_outlets(
         .await?;
     for o in outlets {
         sqlx::query(
-            "insert into outlet (publisher, country) values (?, ?)
+            "insert into outlet (publisher, country) values ($1, $2)
              on conflict (publisher) do update set country = excluded.country",
         )
         .bind(&o.publisher)
@@ -391,14 +391,14 @@ pub async fn timeline(pool: &SqlitePool, provision: i64) -> sqlx::Result<(Vec<Ti
     let rows = sqlx::query_as(
         "select case publisher when '' then 'unknown outlet' else publisher end as outlet,
             date, stance, sum(statements) as statements
-         from tally_day where provision = ? and date <> ''
+         from tally_day where provision = $1 and date <> ''
          group by outlet, date, stance order by outlet, date, stance",
     )
     .bind(provision)
     .fetch_all(pool)
     .await?;
     let undated: i64 = sqlx::query_scalar(
-        "select coalesce(sum(statements), 0) from tally_day where provision = ? and date = ''",
+        "select coalesce(sum(statements), 0) from tally_day where provision = $1 and date = ''",
     )
     .bind(provision)
     .fetch_one(pool)
