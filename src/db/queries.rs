@@ -360,8 +360,10 @@ pub async fn get_statement(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<St
 pub async fn matrix_by_source(pool: &SqlitePool) -> sqlx::Result<Vec<CellRow>> {
     sqlx::query_as(
         "select l.provision, t.source_id as column_id, count(*) as total,
-            sum(t.stance = 'supports') as supports, sum(t.stance = 'opposes') as opposes,
-            sum(t.stance = 'mixed') as mixed, sum(t.stance = 'neutral') as neutral
+            count(*) filter (where t.stance = 'supports') as supports,
+            count(*) filter (where t.stance = 'opposes') as opposes,
+            count(*) filter (where t.stance = 'mixed') as mixed,
+            count(*) filter (where t.stance = 'neutral') as neutral
          from statement_provision l join statement t on t.id = l.statement_id
          group by l.provision, t.source_id",
     )
@@ -373,8 +375,10 @@ pub async fn matrix_by_source(pool: &SqlitePool) -> sqlx::Result<Vec<CellRow>> {
 pub async fn matrix_by_speaker(pool: &SqlitePool) -> sqlx::Result<Vec<CellRow>> {
     sqlx::query_as(
         "select l.provision, coalesce(t.speaker_id, 0) as column_id, count(*) as total,
-            sum(t.stance = 'supports') as supports, sum(t.stance = 'opposes') as opposes,
-            sum(t.stance = 'mixed') as mixed, sum(t.stance = 'neutral') as neutral
+            count(*) filter (where t.stance = 'supports') as supports,
+            count(*) filter (where t.stance = 'opposes') as opposes,
+            count(*) filter (where t.stance = 'mixed') as mixed,
+            count(*) filter (where t.stance = 'neutral') as neutral
          from statement_provision l join statement t on t.id = l.statement_id
          group by l.provision, coalesce(t.speaker_id, 0)",
     )

@@ -88,8 +88,8 @@ async fn current(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<Cu
     sqlx::query_as(
         "select t.source_id, s.file_name as source_file, t.text as words,
             coalesce(p.slug, '') as speaker_slug, coalesce(p.name, '') as speaker_name, t.kind, t.stance,
-            coalesce((select group_concat(provision, ',') from
-                (select provision from statement_provision where statement_id = t.id order by provision)), '') as points
+            coalesce((select string_agg(cast(provision as text), ',') from
+                (select provision from statement_provision where statement_id = t.id order by provision) x), '') as points
          from statement t join source s on s.id = t.source_id left join speaker p on p.id = t.speaker_id
          where t.id = $1",
     )
@@ -265,7 +265,7 @@ async fn apply(
         sqlx::query(
             "insert into statement_extracted (statement_id, speaker_id, kind, stance, points)
              select t.id, t.speaker_id, t.kind, t.stance,
-                 coalesce((select group_concat(provision, ',') from statement_provision where statement_id = t.id), '')
+                 coalesce((select string_agg(cast(provision as text), ',') from statement_provision where statement_id = t.id), '')
              from statement t where t.id = $1 on conflict (statement_id) do nothing",
         )
         .bind(id)
@@ -390,7 +390,7 @@ pub async fn log(pool: &SqlitePool, statement_id: i64) -> sqlx::Result<Vec<Corre
 /// The slug of the speaker named or slugged `name` (case-insensitive), if the database has one.
 pub async fn find_speaker(pool: &SqlitePool, name: &str) -> sqlx::Result<Option<String>> {
     sqlx::query_scalar(
-        "select slug from speaker where name = $1 collate nocase or slug = $2 order by known desc, id limit 1",
+        "select slug from speaker where lower(name) = lower($1) or slug = $2 order by known desc, id limit 1",
     )
     .bind(name)
     .bind(name)

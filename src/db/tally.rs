@@ -164,7 +164,7 @@ pub async fn recount_sources(conn: &mut SqliteConnection, ids: &[i64]) -> sqlx::
         let sources: Vec<(i64, String, String)> = q.build_query_as().fetch_all(&mut *conn).await?;
         let mut q = QueryBuilder::<Sqlite>::new(
             "select t.source_id, coalesce(t.speaker_id, 0), t.kind, t.stance,
-                coalesce((select group_concat(provision, ',') from statement_provision where statement_id = t.id), '')
+                coalesce((select string_agg(cast(provision as text), ',') from statement_provision where statement_id = t.id), '')
              from statement t where t.source_id",
         );
         push_ids(&mut q, chunk);

@@ -175,8 +175,8 @@ impl Writer {
             let conn: &mut SqliteConnection = &mut b.tx;
             let id: i64 = sqlx::query_scalar(
                 "update source set content_hash = $1, publisher = $2, title = $3, published_date = $4,
-                 published_time = $5, url = $6, body = $7, ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-                 where file_name = $8 returning id",
+                 published_time = $5, url = $6, body = $7, ingested_at = $8
+                 where file_name = $9 returning id",
             )
             .bind(hash)
             .bind(article.publisher.as_deref().unwrap_or(""))
@@ -185,6 +185,9 @@ impl Writer {
             .bind(article.published_time.as_deref())
             .bind(article.url.as_deref().unwrap_or(""))
             .bind(&article.body)
+            // the time as the column's default writes it (UTC, to the second), from Rust so
+            // that the statement is the same on every backend
+            .bind(jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
             .bind(&article.file_name)
             .fetch_one(&mut *conn)
             .await?;
@@ -370,8 +373,8 @@ async fn insert_statements(
     .await?;
     insert_rows(
         conn,
-        "insert or ignore into statement_provision (statement_id, provision, evidence) ",
-        "",
+        "insert into statement_provision (statement_id, provision, evidence) ",
+        " on conflict do nothing",
         links,
         MAX_ROWS,
         |mut v, (sid, number, evidence)| {
