@@ -133,7 +133,7 @@ fn push_point_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, cub
         q.push(
             "select cast(s.provision as text) as value,
              case when s.provision = 0 then 'Plan as a whole' else 'Point ' || s.provision || ': ' || v.title end as label,
-             sum(s.statements) as count, 0 as total
+             cast(sum(s.statements) as bigint) as count, 0 as total
              from tally s join provision v on v.number = s.provision",
         );
         push_tally_where(q, filter, Facet::Provision);
@@ -154,7 +154,7 @@ fn push_point_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, cub
 fn push_category_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, cube: bool) {
     if cube {
         q.push(
-            "select c.slug as value, c.letter || '. ' || c.name as label, sum(s.statements) as count, 0 as total
+            "select c.slug as value, c.letter || '. ' || c.name as label, cast(sum(s.statements) as bigint) as count, 0 as total
              from tally s join category c on c.slug = s.category",
         );
         push_tally_where(q, filter, Facet::Category);
@@ -176,7 +176,7 @@ fn push_speaker_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, s
     q.push("select p.slug as value, p.name as label, x.n as count, x.total from (select ");
     let lookup = Some("select id from speaker where slug");
     if is_open(filter, Some(Facet::Speaker)) {
-        q.push("s.speaker_id as key_id, sum(s.statements) as n, count(*) over () as total, ");
+        q.push("s.speaker_id as key_id, cast(sum(s.statements) as bigint) as n, count(*) over () as total, ");
         push_chosen(q, "s.speaker_id", &filter.speakers, lookup);
         q.push(" as chosen from tally s where s.provision = -1 and s.speaker_id <> 0 group by s.speaker_id");
         q.push(" order by chosen desc, n desc, key_id");
@@ -235,7 +235,7 @@ fn push_label_counts(
         ("statement t", "t.")
     };
     let count = if cube {
-        "sum(s.statements)"
+        "cast(sum(s.statements) as bigint)"
     } else {
         "count(*)"
     };

@@ -253,7 +253,7 @@ pub async fn speaker_page(
 ) -> sqlx::Result<(Vec<SpeakerRow>, i64)> {
     let rows = sqlx::query_as(
         "select p.id, p.slug, p.name, p.kind, p.role, p.organisation, p.country, p.known, x.n as statements
-         from (select speaker_id, sum(statements) as n from tally where provision = -1 and speaker_id <> 0
+         from (select speaker_id, cast(sum(statements) as bigint) as n from tally where provision = -1 and speaker_id <> 0
                group by speaker_id) x join speaker p on p.id = x.speaker_id
          where x.n > 0 order by x.n desc, p.name, p.id limit $1 offset $2",
     )

@@ -456,7 +456,7 @@ pub async fn orphans(pool: &SqlitePool) -> sqlx::Result<Vec<Orphan>> {
          from correction c join source s on s.file_name = c.source_file
          where not exists (select 1 from statement t where t.source_id = s.id and t.text = c.words)
          group by c.source_file, c.words
-         having sum(c.field = 'not_plan') = 0
+         having count(*) filter (where c.field = 'not_plan') = 0
          order by max(c.id) desc limit 500",
     )
     .fetch_all(pool)
