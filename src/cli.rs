@@ -23,15 +23,15 @@ use crate::web;
                   seed articles first when it is empty."
 )]
 pub struct Cli {
-    /// SQLite database of serve, ingest and export (created when missing; extract and eval
-    /// read none).
+    /// Database of serve, ingest and export: a SQLite file path (created when missing) or
+    /// sqlite:PATH; extract and eval read none. Another scheme is refused.
     #[arg(
         long,
         global = true,
         env = "POINTWISE_DB",
         default_value = "data/pointwise.db"
     )]
-    pub db: PathBuf,
+    pub db: db::DbTarget,
     /// What to do (default: serve).
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -161,9 +161,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
     if let Some(Command::Eval(args)) = &cli.command {
         return eval(&extractor, args);
     }
-    let pool = db::connect(&cli.db)
+    let path = match &cli.db {
+        db::DbTarget::Sqlite(path) => path.clone(),
+        db::DbTarget::Postgres(_) => {
+            anyhow::bail!("--db {}: PostgreSQL is not supported yet", cli.db)
+        }
+    };
+    let pool = db::connect(&path)
         .await
-        .with_context(|| format!("cannot open database {}", cli.db.display()))?;
+        .with_context(|| format!("cannot open database {}", cli.db))?;
     queries::upsert_catalog(&pool, &catalog).await?;
     match cli.command.unwrap_or(Command::Serve {
         addr: SocketAddr::from(([127, 0, 0, 1], 3000)),
@@ -231,13 +237,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             // pools, and only the editors' sign-ins and corrections write (through this one).
             // the expensive renders read through a pool of their own, so they cannot hold the
             // connections the cheap pages need (see web::budget)
-            let open = |n| db::connect_read_only(&cli.db, n);
+            let open = |n| db::connect_read_only(&path, n);
             let read_pool = open(4)
                 .await
-                .with_context(|| format!("cannot open database {} to read", cli.db.display()))?;
+                .with_context(|| format!("cannot open database {} to read", cli.db))?;
             let heavy_pool = open(6)
                 .await
-                .with_context(|| format!("cannot open database {} to read", cli.db.display()))?;
+                .with_context(|| format!("cannot open database {} to read", cli.db))?;
             let config = web::Config {
                 limits: web::Limits {
                     max_in_flight,

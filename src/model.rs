@@ -31,10 +31,49 @@ pub struct Article {
 /// A point of the plan: 0 (the plan as a whole) to [`PointNumber::LAST`]. The one place the
 /// range is written; the bundled catalog holds exactly these points (a test of
 /// [`crate::catalog`] checks it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, sqlx::Type)]
+///
+/// Stored as an integer (`i64`) on every backend, since PostgreSQL has no unsigned byte; a
+/// stored number outside the plan is a decoding error rather than a point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
-#[sqlx(transparent)]
 pub struct PointNumber(u8);
+
+impl<DB: sqlx::Database> sqlx::Type<DB> for PointNumber
+where
+    i64: sqlx::Type<DB>,
+{
+    fn type_info() -> DB::TypeInfo {
+        <i64 as sqlx::Type<DB>>::type_info()
+    }
+
+    fn compatible(ty: &DB::TypeInfo) -> bool {
+        <i64 as sqlx::Type<DB>>::compatible(ty)
+    }
+}
+
+impl<'q, DB: sqlx::Database> sqlx::Encode<'q, DB> for PointNumber
+where
+    i64: sqlx::Encode<'q, DB>,
+{
+    fn encode_by_ref(
+        &self,
+        buf: &mut <DB as sqlx::Database>::ArgumentBuffer,
+    ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+        <i64 as sqlx::Encode<'q, DB>>::encode(self.number(), buf)
+    }
+}
+
+impl<'r, DB: sqlx::Database> sqlx::Decode<'r, DB> for PointNumber
+where
+    i64: sqlx::Decode<'r, DB>,
+{
+    fn decode(
+        value: <DB as sqlx::Database>::ValueRef<'r>,
+    ) -> Result<Self, sqlx::error::BoxDynError> {
+        let n = <i64 as sqlx::Decode<'r, DB>>::decode(value)?;
+        PointNumber::new(n).ok_or_else(|| format!("point {n} is not in the plan").into())
+    }
+}
 
 impl PointNumber {
     /// The last point of the plan.
@@ -79,7 +118,7 @@ impl fmt::Display for PointNumber {
 /// ([`Kind::as_str`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, sqlx::Type)]
 #[serde(rename_all = "lowercase")]
-#[sqlx(rename_all = "lowercase")]
+#[sqlx(type_name = "text", rename_all = "lowercase")]
 pub enum Kind {
     /// Words inside quotation marks.
     Quote,
@@ -128,7 +167,7 @@ impl fmt::Display for Kind {
 /// shown as its lowercase name ([`Stance::as_str`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, sqlx::Type)]
 #[serde(rename_all = "lowercase")]
-#[sqlx(rename_all = "lowercase")]
+#[sqlx(type_name = "text", rename_all = "lowercase")]
 pub enum Stance {
     /// For.
     Supports,
@@ -326,7 +365,7 @@ pub struct ClaimCheck {
 /// What an editor's account may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, sqlx::Type)]
 #[serde(rename_all = "lowercase")]
-#[sqlx(rename_all = "lowercase")]
+#[sqlx(type_name = "text", rename_all = "lowercase")]
 pub enum Role {
     /// Reviews and corrects statements.
     Editor,

@@ -49,7 +49,7 @@ pub async fn add(
     password_hash: &str,
 ) -> sqlx::Result<Option<i64>> {
     sqlx::query_scalar(
-        "insert into account (name, role, password_hash) values (?, ?, ?)
+        "insert into account (name, role, password_hash) values ($1, $2, $3)
          on conflict (name) do nothing returning id",
     )
     .bind(name)
@@ -71,7 +71,7 @@ pub async fn list(pool: &SqlitePool) -> sqlx::Result<Vec<Account>> {
 /// The account named `name` (case-insensitive), if any.
 pub async fn by_name(pool: &SqlitePool, name: &str) -> sqlx::Result<Option<Account>> {
     sqlx::query_as(
-        "select id, name, role, password_hash, disabled, created_at from account where name = ?",
+        "select id, name, role, password_hash, disabled, created_at from account where name = $1",
     )
     .bind(name)
     .fetch_optional(pool)
@@ -80,9 +80,10 @@ pub async fn by_name(pool: &SqlitePool, name: &str) -> sqlx::Result<Option<Accou
 
 /// Disables (or enables again) an account and ends its sessions; false when there is none.
 pub async fn set_disabled(pool: &SqlitePool, name: &str, disabled: bool) -> sqlx::Result<bool> {
-    let update = sqlx::query_scalar("update account set disabled = ? where name = ? returning id")
-        .bind(disabled)
-        .bind(name);
+    let update =
+        sqlx::query_scalar("update account set disabled = $1 where name = $2 returning id")
+            .bind(disabled)
+            .bind(name);
     update_ending_sessions(pool, update).await
 }
 
@@ -93,7 +94,7 @@ pub async fn set_password(
     password_hash: &str,
 ) -> sqlx::Result<bool> {
     let update =
-        sqlx::query_scalar("update account set password_hash = ? where name = ? returning id")
+        sqlx::query_scalar("update account set password_hash = $1 where name = $2 returning id")
             .bind(password_hash)
             .bind(name);
     update_ending_sessions(pool, update).await
@@ -108,7 +109,7 @@ async fn update_ending_sessions(
     let mut tx = pool.begin().await?;
     let id: Option<i64> = update.fetch_optional(&mut *tx).await?;
     if let Some(id) = id {
-        sqlx::query("delete from session where account_id = ?")
+        sqlx::query("delete from session where account_id = $1")
             .bind(id)
             .execute(&mut *tx)
             .await?;
@@ -126,7 +127,7 @@ pub async fn start_session(
     now: i64,
 ) -> sqlx::Result<()> {
     sqlx::query(
-        "insert into session (id_hash, account_id, csrf, created_at, seen_at) values (?, ?, ?, ?, ?)",
+        "insert into session (id_hash, account_id, csrf, created_at, seen_at) values ($1, $2, $3, $4, $5)",
     )
     .bind(id_hash)
     .bind(account_id)
@@ -142,7 +143,7 @@ pub async fn start_session(
 pub async fn session(pool: &SqlitePool, id_hash: &str) -> sqlx::Result<Option<Session>> {
     sqlx::query_as(
         "select s.account_id, a.name, a.role, a.disabled, s.csrf, s.created_at, s.seen_at
-         from session s join account a on a.id = s.account_id where s.id_hash = ?",
+         from session s join account a on a.id = s.account_id where s.id_hash = $1",
     )
     .bind(id_hash)
     .fetch_optional(pool)
@@ -151,7 +152,7 @@ pub async fn session(pool: &SqlitePool, id_hash: &str) -> sqlx::Result<Option<Se
 
 /// Records a request of the session (its idle time starts again).
 pub async fn touch_session(pool: &SqlitePool, id_hash: &str, now: i64) -> sqlx::Result<()> {
-    sqlx::query("update session set seen_at = ? where id_hash = ?")
+    sqlx::query("update session set seen_at = $1 where id_hash = $2")
         .bind(now)
         .bind(id_hash)
         .execute(pool)
@@ -161,7 +162,7 @@ pub async fn touch_session(pool: &SqlitePool, id_hash: &str, now: i64) -> sqlx::
 
 /// Ends a session.
 pub async fn end_session(pool: &SqlitePool, id_hash: &str) -> sqlx::Result<()> {
-    sqlx::query("delete from session where id_hash = ?")
+    sqlx::query("delete from session where id_hash = $1")
         .bind(id_hash)
         .execute(pool)
         .await?;
@@ -174,7 +175,7 @@ pub async fn purge_sessions(
     idle_before: i64,
     started_before: i64,
 ) -> sqlx::Result<u64> {
-    let done = sqlx::query("delete from session where seen_at < ? or created_at < ?")
+    let done = sqlx::query("delete from session where seen_at < $1 or created_at < $2")
         .bind(idle_before)
         .bind(started_before)
         .execute(pool)

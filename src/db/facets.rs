@@ -145,7 +145,7 @@ fn push_point_counts_by_day(q: &mut QueryBuilder<Sqlite>, f: &StatementFilter) {
     q.push(
         "select cast(s.provision as text) as value,
          case when s.provision = 0 then 'Plan as a whole' else 'Point ' || s.provision || ': ' || v.title end as label,
-         sum(s.statements) as count, 0 as total
+         cast(sum(s.statements) as bigint) as count, 0 as total
          from tally_day s join provision v on v.number = s.provision where s.date <> ''",
     );
     if let Some(d) = &f.from {
@@ -170,7 +170,7 @@ fn push_point_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, cub
         q.push(
             "select cast(s.provision as text) as value,
              case when s.provision = 0 then 'Plan as a whole' else 'Point ' || s.provision || ': ' || v.title end as label,
-             sum(s.statements) as count, 0 as total
+             cast(sum(s.statements) as bigint) as count, 0 as total
              from tally s join provision v on v.number = s.provision",
         );
         push_tally_where(q, filter, Facet::Provision);
@@ -191,7 +191,7 @@ fn push_point_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, cub
 fn push_category_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, cube: bool) {
     if cube {
         q.push(
-            "select c.slug as value, c.letter || '. ' || c.name as label, sum(s.statements) as count, 0 as total
+            "select c.slug as value, c.letter || '. ' || c.name as label, cast(sum(s.statements) as bigint) as count, 0 as total
              from tally s join category c on c.slug = s.category",
         );
         push_tally_where(q, filter, Facet::Category);
@@ -213,7 +213,7 @@ fn push_speaker_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, s
     q.push("select p.slug as value, p.name as label, x.n as count, x.total from (select ");
     let lookup = Some("select id from speaker where slug");
     if in_tally(filter, Facet::Speaker) {
-        q.push("s.speaker_id as key_id, sum(s.statements) as n, count(*) over () as total, ");
+        q.push("s.speaker_id as key_id, cast(sum(s.statements) as bigint) as n, count(*) over () as total, ");
         push_chosen(q, "s.speaker_id", &filter.speakers, lookup);
         q.push(" as chosen from tally s");
         push_tally_where(q, filter, Facet::Speaker);
@@ -274,7 +274,7 @@ fn push_label_counts(
         ("statement t", "t.")
     };
     let count = if cube {
-        "sum(s.statements)"
+        "cast(sum(s.statements) as bigint)"
     } else {
         "count(*)"
     };
@@ -324,7 +324,7 @@ fn push_review_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter) {
         // the filter but the reviewed is read
         q.push("select value, label, n as count, 0 as total from (select 'yes' as value, 'reviewed' as label, (");
         push_reviewed_count(q, filter);
-        q.push(") as n union all select 'no', 'not reviewed', (select coalesce(sum(s.statements), 0) from tally s");
+        q.push(") as n union all select 'no', 'not reviewed', (select coalesce(cast(sum(s.statements) as bigint), 0) from tally s");
         push_tally_where(q, filter, Facet::Reviewed);
         q.push(") - (");
         push_reviewed_count(q, filter);

@@ -22,7 +22,7 @@ pub async fn upsert_outlets(
         .await?;
     for o in outlets {
         sqlx::query(
-            "insert into outlet (publisher, country) values (?, ?)
+            "insert into outlet (publisher, country) values ($1, $2)
              on conflict (publisher) do update set country = excluded.country",
         )
         .bind(&o.publisher)
@@ -255,7 +255,7 @@ pub async fn matrix_column_page(
         .push(axis.sub())
         .push(" as sub, ")
         .push(axis.group())
-        .push(" as grp, sum(s.statements) as statements, 0 as sources, ");
+        .push(" as grp, cast(sum(s.statements) as bigint) as statements, 0 as sources, ");
     if axis.speaker_side() {
         q.push("group_concat(distinct p.slug)");
     } else {
@@ -314,11 +314,11 @@ pub struct KeyedCell {
     pub neutral: i64,
 }
 
-const CELL_SUMS: &str = " as key, sum(s.statements) as total,
-    sum(case s.stance when 'supports' then s.statements else 0 end) as supports,
-    sum(case s.stance when 'opposes' then s.statements else 0 end) as opposes,
-    sum(case s.stance when 'mixed' then s.statements else 0 end) as mixed,
-    sum(case s.stance when 'neutral' then s.statements else 0 end) as neutral";
+const CELL_SUMS: &str = " as key, cast(sum(s.statements) as bigint) as total,
+    cast(sum(case s.stance when 'supports' then s.statements else 0 end) as bigint) as supports,
+    cast(sum(case s.stance when 'opposes' then s.statements else 0 end) as bigint) as opposes,
+    cast(sum(case s.stance when 'mixed' then s.statements else 0 end) as bigint) as mixed,
+    cast(sum(case s.stance when 'neutral' then s.statements else 0 end) as bigint) as neutral";
 
 /// Statement counts per (point, column), by stance: every cell of the view.
 pub async fn matrix_cells(
@@ -364,7 +364,7 @@ pub async fn source_cells(pool: &SqlitePool, sources: &[i64]) -> sqlx::Result<Ve
 /// Statements, sources and speakers with statements, from the tallies.
 pub async fn totals(pool: &SqlitePool) -> sqlx::Result<(i64, i64, i64)> {
     sqlx::query_as(
-        "select coalesce((select sum(statements) from tally where provision = -1), 0),
+        "select coalesce((select cast(sum(statements) as bigint) from tally where provision = -1), 0),
             (select count(*) from tally_count),
             (select count(distinct speaker_id) from tally where provision = -1 and speaker_id <> 0)",
     )
@@ -390,15 +390,15 @@ pub struct TimelineRow {
 pub async fn timeline(pool: &SqlitePool, provision: i64) -> sqlx::Result<(Vec<TimelineRow>, i64)> {
     let rows = sqlx::query_as(
         "select case publisher when '' then 'unknown outlet' else publisher end as outlet,
-            date, stance, sum(statements) as statements
-         from tally_day where provision = ? and date <> ''
+            date, stance, cast(sum(statements) as bigint) as statements
+         from tally_day where provision = $1 and date <> ''
          group by outlet, date, stance order by outlet, date, stance",
     )
     .bind(provision)
     .fetch_all(pool)
     .await?;
     let undated: i64 = sqlx::query_scalar(
-        "select coalesce(sum(statements), 0) from tally_day where provision = ? and date = ''",
+        "select coalesce(cast(sum(statements) as bigint), 0) from tally_day where provision = $1 and date = ''",
     )
     .bind(provision)
     .fetch_one(pool)

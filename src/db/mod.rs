@@ -12,10 +12,14 @@ pub mod matrix;
 pub mod models;
 pub mod queries;
 pub mod review;
+pub mod schema;
 pub mod statements;
 pub mod tally;
+mod target;
 pub mod versions;
 pub mod write;
+
+pub use target::{DbTarget, DbTargetError};
 
 use std::path::Path;
 use std::str::FromStr;
@@ -25,8 +29,8 @@ use sqlx::SqlitePool;
 use sqlx::migrate::Migrator;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
-/// The migrations in `migrations/`, embedded. Public so tests can run them.
-pub static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
+/// The SQLite migrations in `migrations/sqlite/`, embedded. Public so tests can run them.
+pub static MIGRATOR: Migrator = sqlx::migrate!("./migrations/sqlite");
 
 /// Opens (creating if needed) the SQLite database at `path` and runs the migrations.
 ///

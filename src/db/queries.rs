@@ -19,7 +19,7 @@ pub async fn upsert_catalog(pool: &SqlitePool, catalog: &Catalog) -> sqlx::Resul
     let mut tx = pool.begin().await?;
     for (i, c) in catalog.plan.categories.iter().enumerate() {
         sqlx::query(
-            "insert into category (slug, letter, name, description, position) values (?, ?, ?, ?, ?)
+            "insert into category (slug, letter, name, description, position) values ($1, $2, $3, $4, $5)
              on conflict (slug) do update set letter = excluded.letter, name = excluded.name,
              description = excluded.description, position = excluded.position",
         )
@@ -36,7 +36,7 @@ pub async fn upsert_catalog(pool: &SqlitePool, catalog: &Catalog) -> sqlx::Resul
         let mut keywords = p.keywords.clone();
         keywords.extend(p.weak.iter().cloned());
         sqlx::query(
-            "insert into provision (number, category, title, summary, sub_points, keywords) values (?, ?, ?, ?, ?, ?)
+            "insert into provision (number, category, title, summary, sub_points, keywords) values ($1, $2, $3, $4, $5, $6)
              on conflict (number) do update set category = excluded.category, title = excluded.title,
              summary = excluded.summary, sub_points = excluded.sub_points, keywords = excluded.keywords",
         )
@@ -51,7 +51,7 @@ pub async fn upsert_catalog(pool: &SqlitePool, catalog: &Catalog) -> sqlx::Resul
     }
     for s in &catalog.speakers {
         sqlx::query(
-            "insert into speaker (slug, name, kind, role, organisation, country, known) values (?, ?, ?, ?, ?, ?, 1)
+            "insert into speaker (slug, name, kind, role, organisation, country, known) values ($1, $2, $3, $4, $5, $6, 1)
              on conflict (slug) do update set name = excluded.name, kind = excluded.kind, role = excluded.role,
              organisation = excluded.organisation, country = excluded.country, known = 1",
         )
@@ -143,7 +143,7 @@ pub async fn list_provisions(pool: &SqlitePool) -> sqlx::Result<Vec<ProvisionRow
 
 /// One point.
 pub async fn get_provision(pool: &SqlitePool, number: i64) -> sqlx::Result<Option<ProvisionRow>> {
-    sqlx::query_as("select number, category, title, summary, sub_points, keywords from provision where number = ?")
+    sqlx::query_as("select number, category, title, summary, sub_points, keywords from provision where number = $1")
         .bind(number)
         .fetch_optional(pool)
         .await
@@ -227,7 +227,7 @@ pub async fn get_source(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<(Sour
     let Some(row): Option<SourceRow> = q.build_query_as().fetch_optional(pool).await? else {
         return Ok(None);
     };
-    let body: String = sqlx::query_scalar("select body from source where id = ?")
+    let body: String = sqlx::query_scalar("select body from source where id = $1")
         .bind(id)
         .fetch_one(pool)
         .await?;
@@ -253,9 +253,9 @@ pub async fn speaker_page(
 ) -> sqlx::Result<(Vec<SpeakerRow>, i64)> {
     let rows = sqlx::query_as(
         "select p.id, p.slug, p.name, p.kind, p.role, p.organisation, p.country, p.known, x.n as statements
-         from (select speaker_id, sum(statements) as n from tally where provision = -1 and speaker_id <> 0
+         from (select speaker_id, cast(sum(statements) as bigint) as n from tally where provision = -1 and speaker_id <> 0
                group by speaker_id) x join speaker p on p.id = x.speaker_id
-         where x.n > 0 order by x.n desc, p.name, p.id limit ? offset ?",
+         where x.n > 0 order by x.n desc, p.name, p.id limit $1 offset $2",
     )
     .bind(limit)
     .bind(offset)
@@ -360,8 +360,10 @@ pub async fn get_statement(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<St
 pub async fn matrix_by_source(pool: &SqlitePool) -> sqlx::Result<Vec<CellRow>> {
     sqlx::query_as(
         "select l.provision, t.source_id as column_id, count(*) as total,
-            sum(t.stance = 'supports') as supports, sum(t.stance = 'opposes') as opposes,
-            sum(t.stance = 'mixed') as mixed, sum(t.stance = 'neutral') as neutral
+            count(*) filter (where t.stance = 'supports') as supports,
+            count(*) filter (where t.stance = 'opposes') as opposes,
+            count(*) filter (where t.stance = 'mixed') as mixed,
+            count(*) filter (where t.stance = 'neutral') as neutral
          from statement_provision l join statement t on t.id = l.statement_id
          group by l.provision, t.source_id",
     )
@@ -373,8 +375,10 @@ pub async fn matrix_by_source(pool: &SqlitePool) -> sqlx::Result<Vec<CellRow>> {
 pub async fn matrix_by_speaker(pool: &SqlitePool) -> sqlx::Result<Vec<CellRow>> {
     sqlx::query_as(
         "select l.provision, coalesce(t.speaker_id, 0) as column_id, count(*) as total,
-            sum(t.stance = 'supports') as supports, sum(t.stance = 'opposes') as opposes,
-            sum(t.stance = 'mixed') as mixed, sum(t.stance = 'neutral') as neutral
+            count(*) filter (where t.stance = 'supports') as supports,
+            count(*) filter (where t.stance = 'opposes') as opposes,
+            count(*) filter (where t.stance = 'mixed') as mixed,
+            count(*) filter (where t.stance = 'neutral') as neutral
          from statement_provision l join statement t on t.id = l.statement_id
          group by l.provision, coalesce(t.speaker_id, 0)",
     )

@@ -88,10 +88,10 @@ async fn current(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<Cu
     sqlx::query_as(
         "select t.source_id, s.file_name as source_file, t.text as words,
             coalesce(p.slug, '') as speaker_slug, coalesce(p.name, '') as speaker_name, t.kind, t.stance,
-            coalesce((select group_concat(provision, ',') from
-                (select provision from statement_provision where statement_id = t.id order by provision)), '') as points
+            coalesce((select string_agg(cast(provision as text), ',') from
+                (select provision from statement_provision where statement_id = t.id order by provision) x), '') as points
          from statement t join source s on s.id = t.source_id left join speaker p on p.id = t.speaker_id
-         where t.id = ?",
+         where t.id = $1",
     )
     .bind(id)
     .fetch_optional(conn)
@@ -106,7 +106,7 @@ async fn speaker_slug(
     match choice {
         SpeakerChoice::Article => Ok(Some(String::new())),
         SpeakerChoice::Existing(slug) => {
-            sqlx::query_scalar("select slug from speaker where slug = ?")
+            sqlx::query_scalar("select slug from speaker where slug = $1")
                 .bind(slug)
                 .fetch_optional(conn)
                 .await
@@ -117,7 +117,7 @@ async fn speaker_slug(
                 return Ok(None);
             }
             sqlx::query(
-                "insert into speaker (slug, name, kind, known) values (?, ?, 'person', 0)
+                "insert into speaker (slug, name, kind, known) values ($1, $2, 'person', 0)
                  on conflict (slug) do nothing",
             )
             .bind(&slug)
@@ -183,7 +183,7 @@ pub async fn review(
     for (field, before, after) in &changes {
         sqlx::query(
             "insert into correction (source_file, words, field, before, after, note, account_id, editor)
-             values (?, ?, ?, ?, ?, ?, ?, ?)",
+             values ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(&cur.source_file)
         .bind(&cur.words)
@@ -221,7 +221,7 @@ async fn log_of(
     words: &str,
 ) -> sqlx::Result<Vec<(String, String)>> {
     sqlx::query_as(
-        "select field, after from correction where source_file = ? and words = ? order by id",
+        "select field, after from correction where source_file = $1 and words = $2 order by id",
     )
     .bind(file)
     .bind(words)
@@ -242,7 +242,7 @@ async fn apply(
         return Ok(0);
     }
     let ids: Vec<i64> =
-        sqlx::query_scalar("select id from statement where source_id = ? and text = ?")
+        sqlx::query_scalar("select id from statement where source_id = $1 and text = $2")
             .bind(source_id)
             .bind(words)
             .fetch_all(&mut *conn)
@@ -256,7 +256,7 @@ async fn apply(
     let corrected = log.iter().any(|(f, _)| f != "confirm");
     for id in &ids {
         if last("not_plan").is_some() {
-            sqlx::query("delete from statement where id = ?")
+            sqlx::query("delete from statement where id = $1")
                 .bind(id)
                 .execute(&mut *conn)
                 .await?;
@@ -265,28 +265,28 @@ async fn apply(
         sqlx::query(
             "insert into statement_extracted (statement_id, speaker_id, kind, stance, points)
              select t.id, t.speaker_id, t.kind, t.stance,
-                 coalesce((select group_concat(provision, ',') from statement_provision where statement_id = t.id), '')
-             from statement t where t.id = ? on conflict (statement_id) do nothing",
+                 coalesce((select string_agg(cast(provision as text), ',') from statement_provision where statement_id = t.id), '')
+             from statement t where t.id = $1 on conflict (statement_id) do nothing",
         )
         .bind(id)
         .execute(&mut *conn)
         .await?;
         if let Some(slug) = last("speaker") {
-            sqlx::query("update statement set speaker_id = (select id from speaker where slug = ?) where id = ?")
+            sqlx::query("update statement set speaker_id = (select id from speaker where slug = $1) where id = $2")
                 .bind(slug)
                 .bind(id)
                 .execute(&mut *conn)
                 .await?;
         }
         if let Some(kind) = last("kind") {
-            sqlx::query("update statement set kind = ? where id = ?")
+            sqlx::query("update statement set kind = $1 where id = $2")
                 .bind(kind)
                 .bind(id)
                 .execute(&mut *conn)
                 .await?;
         }
         if let Some(stance) = last("stance") {
-            sqlx::query("update statement set stance = ? where id = ?")
+            sqlx::query("update statement set stance = $1 where id = $2")
                 .bind(stance)
                 .bind(id)
                 .execute(&mut *conn)
@@ -295,7 +295,7 @@ async fn apply(
         if let Some(points) = last("points") {
             set_points(&mut *conn, *id, points).await?;
         }
-        sqlx::query("update statement set review = ? where id = ?")
+        sqlx::query("update statement set review = $1 where id = $2")
             .bind(if corrected { "corrected" } else { "reviewed" })
             .bind(id)
             .execute(&mut *conn)
@@ -311,12 +311,12 @@ async fn set_points(conn: &mut SqliteConnection, id: i64, points: &str) -> sqlx:
         .filter_map(|p| p.trim().parse().ok())
         .collect();
     let kept: Vec<(i64, String)> = sqlx::query_as(
-        "select provision, evidence from statement_provision where statement_id = ?",
+        "select provision, evidence from statement_provision where statement_id = $1",
     )
     .bind(id)
     .fetch_all(&mut *conn)
     .await?;
-    sqlx::query("delete from statement_provision where statement_id = ?")
+    sqlx::query("delete from statement_provision where statement_id = $1")
         .bind(id)
         .execute(&mut *conn)
         .await?;
@@ -327,7 +327,7 @@ async fn set_points(conn: &mut SqliteConnection, id: i64, points: &str) -> sqlx:
             .map_or_else(|| "set by an editor".to_string(), |(_, e)| e.clone());
         sqlx::query(
             "insert into statement_provision (statement_id, provision, evidence)
-             select ?, number, ? from provision where number = ?",
+             select $1, number, $2 from provision where number = $3",
         )
         .bind(id)
         .bind(evidence)
@@ -352,7 +352,7 @@ pub async fn reapply(conn: &mut SqliteConnection, ids: &[i64]) -> sqlx::Result<b
         recreate_added(&mut *conn, *id).await?;
         let keys: Vec<(String, String)> = sqlx::query_as(
             "select distinct c.source_file, c.words from correction c
-             join source s on s.file_name = c.source_file where s.id = ?",
+             join source s on s.file_name = c.source_file where s.id = $1",
         )
         .bind(id)
         .fetch_all(&mut *conn)
@@ -380,7 +380,7 @@ pub async fn log(pool: &SqlitePool, statement_id: i64) -> sqlx::Result<Vec<Corre
             c.note, c.editor, c.at
          from statement t join source s on s.id = t.source_id
          join correction c on c.source_file = s.file_name and c.words = t.text
-         where t.id = ? order by c.id",
+         where t.id = $1 order by c.id",
     )
     .bind(statement_id)
     .fetch_all(pool)
@@ -390,7 +390,7 @@ pub async fn log(pool: &SqlitePool, statement_id: i64) -> sqlx::Result<Vec<Corre
 /// The slug of the speaker named or slugged `name` (case-insensitive), if the database has one.
 pub async fn find_speaker(pool: &SqlitePool, name: &str) -> sqlx::Result<Option<String>> {
     sqlx::query_scalar(
-        "select slug from speaker where name = ? collate nocase or slug = ? order by known desc, id limit 1",
+        "select slug from speaker where lower(name) = lower($1) or slug = $2 order by known desc, id limit 1",
     )
     .bind(name)
     .bind(name)
@@ -402,7 +402,7 @@ pub async fn find_speaker(pool: &SqlitePool, name: &str) -> sqlx::Result<Option<
 pub async fn speaker_names(pool: &SqlitePool, limit: i64) -> sqlx::Result<Vec<String>> {
     sqlx::query_scalar(
         "select p.name from speaker p join statement t on t.speaker_id = p.id
-         group by p.id order by count(*) desc, p.name limit ?",
+         group by p.id order by count(*) desc, p.name limit $1",
     )
     .bind(limit)
     .fetch_all(pool)
@@ -456,7 +456,7 @@ pub async fn orphans(pool: &SqlitePool) -> sqlx::Result<Vec<Orphan>> {
          from correction c join source s on s.file_name = c.source_file
          where not exists (select 1 from statement t where t.source_id = s.id and t.text = c.words)
          group by c.source_file, c.words
-         having sum(c.field = 'not_plan') = 0
+         having count(*) filter (where c.field = 'not_plan') = 0
          order by max(c.id) desc limit 500",
     )
     .fetch_all(pool)
@@ -504,7 +504,7 @@ pub async fn add(
 ) -> sqlx::Result<AddOutcome> {
     let mut tx = pool.begin().await?;
     let Some((file, body)): Option<(String, String)> =
-        sqlx::query_as("select file_name, body from source where id = ?")
+        sqlx::query_as("select file_name, body from source where id = $1")
             .bind(source_id)
             .fetch_optional(&mut *tx)
             .await?
@@ -515,7 +515,7 @@ pub async fn add(
         return Ok(AddOutcome::NotInArticle);
     }
     let exists: Option<i64> =
-        sqlx::query_scalar("select id from statement where source_id = ? and text = ?")
+        sqlx::query_scalar("select id from statement where source_id = $1 and text = $2")
             .bind(source_id)
             .bind(&a.words)
             .fetch_optional(&mut *tx)
@@ -529,7 +529,7 @@ pub async fn add(
     let after = format!("{}|{}|{}|{slug}", a.kind, a.stance, points_text(&a.points));
     sqlx::query(
         "insert into correction (source_file, words, field, before, after, note, account_id, editor)
-         values (?, ?, 'added', '', ?, ?, ?, ?)",
+         values ($1, $2, 'added', '', $3, $4, $5, $6)",
     )
     .bind(&file)
     .bind(&a.words)
@@ -568,7 +568,7 @@ async fn create_added(
     );
     let id: i64 = sqlx::query_scalar(
         "insert into statement (source_id, speaker_id, speaker_via, kind, stance, text, span_start, span_end, rule, confidence)
-         values (?, (select id from speaker where slug = ?), 'added by an editor', ?, ?, ?, ?, ?, 'editor', 1)
+         values ($1, (select id from speaker where slug = $2), 'added by an editor', $3, $4, $5, $6, $7, 'editor', 1)
          returning id",
     )
     .bind(source_id)
@@ -581,7 +581,7 @@ async fn create_added(
     .fetch_one(&mut *conn)
     .await?;
     // the ingest feeds the index itself (migration 0008): so does this
-    sqlx::query("insert into statement_fts (rowid, text) values (?, ?)")
+    sqlx::query("insert into statement_fts (rowid, text) values ($1, $2)")
         .bind(id)
         .bind(words)
         .execute(&mut *conn)
@@ -595,7 +595,7 @@ async fn create_added(
 async fn recreate_added(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<()> {
     let added: Vec<(String, String, String)> = sqlx::query_as(
         "select c.words, c.after, s.body from correction c join source s on s.file_name = c.source_file
-         where s.id = ? and c.field = 'added'
+         where s.id = $1 and c.field = 'added'
            and not exists (select 1 from statement t where t.source_id = s.id and t.text = c.words)
          order by c.id",
     )

@@ -367,7 +367,7 @@ pub async fn statement_stats(
     if is_open(filter, None) {
         // everything: the tallies kept by the ingest
         return sqlx::query_as(
-            "select coalesce((select sum(statements) from tally where provision = -1), 0) as statements,
+            "select coalesce((select cast(sum(statements) as bigint) from tally where provision = -1), 0) as statements,
              (select count(distinct speaker_id) from tally where provision = -1 and speaker_id <> 0) as speakers,
              (select count(*) from tally_count) as sources",
         )

@@ -164,7 +164,7 @@ pub async fn recount_sources(conn: &mut SqliteConnection, ids: &[i64]) -> sqlx::
         let sources: Vec<(i64, String, String)> = q.build_query_as().fetch_all(&mut *conn).await?;
         let mut q = QueryBuilder::<Sqlite>::new(
             "select t.source_id, coalesce(t.speaker_id, 0), t.kind, t.stance,
-                coalesce((select group_concat(provision, ',') from statement_provision where statement_id = t.id), '')
+                coalesce((select string_agg(cast(provision as text), ',') from statement_provision where statement_id = t.id), '')
              from statement t where t.source_id",
         );
         push_ids(&mut q, chunk);
@@ -387,17 +387,17 @@ pub async fn provision_ranking(
             "select cast(x.source_id as text) as key,
                 case when s.publisher = '' then s.file_name else s.publisher end || coalesce(', ' || s.published_date, '') as label,
                 x.n as statements
-             from (select source_id, sum(statements) as n from tally_source where provision = ?
-                   group by source_id order by n desc, source_id limit ?) x
+             from (select source_id, cast(sum(statements) as bigint) as n from tally_source where provision = $1
+                   group by source_id order by n desc, source_id limit $2) x
              join source s on s.id = x.source_id order by x.n desc, x.source_id",
-            "select count(distinct source_id) from tally_source where provision = ?",
+            "select count(distinct source_id) from tally_source where provision = $1",
         ),
         RankBy::Speaker => (
             "select p.slug as key, p.name as label, x.n as statements
-             from (select speaker_id, sum(statements) as n from tally where provision = ? and speaker_id <> 0
-                   group by speaker_id order by n desc, speaker_id limit ?) x
+             from (select speaker_id, cast(sum(statements) as bigint) as n from tally where provision = $1 and speaker_id <> 0
+                   group by speaker_id order by n desc, speaker_id limit $2) x
              join speaker p on p.id = x.speaker_id order by x.n desc, p.name",
-            "select count(distinct speaker_id) from tally where provision = ? and speaker_id <> 0",
+            "select count(distinct speaker_id) from tally where provision = $1 and speaker_id <> 0",
         ),
     };
     let rows = sqlx::query_as(rows)
@@ -414,10 +414,12 @@ pub async fn provision_ranking(
 
 /// Statements on point `provision`.
 pub async fn provision_total(pool: &sqlx::SqlitePool, provision: i64) -> sqlx::Result<i64> {
-    sqlx::query_scalar("select coalesce(sum(statements), 0) from tally where provision = ?")
-        .bind(provision)
-        .fetch_one(pool)
-        .await
+    sqlx::query_scalar(
+        "select coalesce(cast(sum(statements) as bigint), 0) from tally where provision = $1",
+    )
+    .bind(provision)
+    .fetch_one(pool)
+    .await
 }
 
 /// Statements on each point (point number -> statements), the points with none left out.
@@ -425,7 +427,7 @@ pub async fn point_counts(
     pool: &sqlx::SqlitePool,
 ) -> sqlx::Result<std::collections::HashMap<i64, i64>> {
     let rows: Vec<(i64, i64)> = sqlx::query_as(
-        "select provision, sum(statements) from tally where provision >= 0 group by provision",
+        "select provision, cast(sum(statements) as bigint) from tally where provision >= 0 group by provision",
     )
     .fetch_all(pool)
     .await?;
@@ -438,7 +440,7 @@ pub async fn speaker_points(
     speaker_id: i64,
 ) -> sqlx::Result<Vec<(i64, i64)>> {
     sqlx::query_as(
-        "select provision, sum(statements) from tally where speaker_id = ? and provision >= 0
+        "select provision, cast(sum(statements) as bigint) from tally where speaker_id = $1 and provision >= 0
          group by provision order by provision",
     )
     .bind(speaker_id)

@@ -13,7 +13,7 @@ use crate::versions::Versions;
 pub(super) async fn upsert(tx: &mut Transaction<'_, Sqlite>, v: &Versions) -> sqlx::Result<()> {
     for (i, x) in v.versions.iter().enumerate() {
         sqlx::query(
-            "insert into plan_version (slug, name, short, date, position) values (?, ?, ?, ?, ?)
+            "insert into plan_version (slug, name, short, date, position) values ($1, $2, $3, $4, $5)
              on conflict (slug) do update set name = excluded.name, short = excluded.short,
              date = excluded.date, position = excluded.position",
         )
@@ -84,7 +84,7 @@ pub async fn statement_version(
     pool: &SqlitePool,
     id: i64,
 ) -> sqlx::Result<Option<(String, String)>> {
-    sqlx::query_as("select version, via from statement_version where statement_id = ?")
+    sqlx::query_as("select version, via from statement_version where statement_id = $1")
         .bind(id)
         .fetch_optional(pool)
         .await

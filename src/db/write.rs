@@ -174,9 +174,9 @@ impl Writer {
         let id = if replaces {
             let conn: &mut SqliteConnection = &mut b.tx;
             let id: i64 = sqlx::query_scalar(
-                "update source set content_hash = ?, publisher = ?, title = ?, published_date = ?,
-                 published_time = ?, url = ?, body = ?, ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-                 where file_name = ? returning id",
+                "update source set content_hash = $1, publisher = $2, title = $3, published_date = $4,
+                 published_time = $5, url = $6, body = $7, ingested_at = $8
+                 where file_name = $9 returning id",
             )
             .bind(hash)
             .bind(article.publisher.as_deref().unwrap_or(""))
@@ -185,11 +185,14 @@ impl Writer {
             .bind(article.published_time.as_deref())
             .bind(article.url.as_deref().unwrap_or(""))
             .bind(&article.body)
+            // the time as the column's default writes it (UTC, to the second), from Rust so
+            // that the statement is the same on every backend
+            .bind(jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
             .bind(&article.file_name)
             .fetch_one(&mut *conn)
             .await?;
             // the old statements (and, by cascade and trigger, their links and index entries)
-            sqlx::query("delete from statement where source_id = ?")
+            sqlx::query("delete from statement where source_id = $1")
                 .bind(id)
                 .execute(&mut *conn)
                 .await?;
@@ -254,14 +257,14 @@ impl Writer {
         }
         let b = self.batch().await?;
         let conn: &mut SqliteConnection = &mut b.tx;
-        let found: Option<i64> = sqlx::query_scalar("select id from speaker where slug = ?")
+        let found: Option<i64> = sqlx::query_scalar("select id from speaker where slug = $1")
             .bind(&s.slug)
             .fetch_optional(&mut *conn)
             .await?;
         let id = match found {
             Some(id) => id,
             None => sqlx::query_scalar(
-                "insert into speaker (slug, name, kind, known) values (?, ?, ?, 0) returning id",
+                "insert into speaker (slug, name, kind, known) values ($1, $2, $3, 0) returning id",
             )
             .bind(&s.slug)
             .bind(&s.name)
@@ -370,8 +373,8 @@ async fn insert_statements(
     .await?;
     insert_rows(
         conn,
-        "insert or ignore into statement_provision (statement_id, provision, evidence) ",
-        "",
+        "insert into statement_provision (statement_id, provision, evidence) ",
+        " on conflict do nothing",
         links,
         MAX_ROWS,
         |mut v, (sid, number, evidence)| {
@@ -392,7 +395,7 @@ async fn feed_search(
 ) -> sqlx::Result<()> {
     if let Some(first) = first_statement {
         sqlx::query(
-            "insert into statement_fts (rowid, text) select id, text from statement where id >= ?",
+            "insert into statement_fts (rowid, text) select id, text from statement where id >= $1",
         )
         .bind(first)
         .execute(&mut *conn)
@@ -400,7 +403,7 @@ async fn feed_search(
     }
     if let Some(first) = first_source {
         sqlx::query(
-            "insert into source_fts (rowid, title, body) select id, title, body from source where id >= ?",
+            "insert into source_fts (rowid, title, body) select id, title, body from source where id >= $1",
         )
         .bind(first)
         .execute(&mut *conn)

@@ -470,3 +470,30 @@ async fn a_directory_of_ten_thousand_files_ingests_every_one() -> anyhow::Result
     assert_eq!(statements, 10_000, "one statement per file");
     Ok(())
 }
+
+/// A `--db` (or `POINTWISE_DB`) value with a scheme the program does not know is refused with
+/// a message naming the flag, and nothing is created where a path would have gone.
+#[test]
+fn an_unknown_db_scheme_is_refused() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let out = binary::bin()
+        .current_dir(dir.path())
+        .args(["--db", "mysql://localhost/pointwise", "export"])
+        .output()?;
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("--db") && stderr.contains("mysql:"),
+        "{stderr}"
+    );
+    let out = binary::bin()
+        .current_dir(dir.path())
+        .env("POINTWISE_DB", "postgress://localhost/pointwise")
+        .arg("export")
+        .output()?;
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("postgress:"), "{stderr}");
+    assert_eq!(std::fs::read_dir(dir.path())?.count(), 0, "nothing created");
+    Ok(())
+}

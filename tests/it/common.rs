@@ -121,3 +121,80 @@ impl Page {
             .collect()
     }
 }
+
+/// A fresh PostgreSQL database on the server `POINTWISE_TEST_DB` names, migrated; dropped by
+/// [`PgTestDb::finish`].
+pub struct PgTestDb {
+    /// The pool.
+    pub pool: sqlx::PgPool,
+    /// The database's URL.
+    pub url: String,
+    admin: String,
+    name: String,
+}
+
+impl PgTestDb {
+    /// Closes the pool and drops the database.
+    pub async fn finish(self) -> anyhow::Result<()> {
+        self.pool.close().await;
+        db::schema::drop_postgres_database(&self.admin, &self.name).await?;
+        Ok(())
+    }
+}
+
+/// The PostgreSQL server of the tests: `POINTWISE_TEST_DB` (a postgres:// URL of a database
+/// to connect to, such as `postgres://postgres@127.0.0.1:5432/postgres`). Unset, a test of
+/// PostgreSQL is skipped with a printed reason, unless `POINTWISE_REQUIRE_POSTGRES=1` (CI)
+/// makes that a failure.
+pub fn postgres_server(test: &str) -> anyhow::Result<Option<String>> {
+    match std::env::var("POINTWISE_TEST_DB") {
+        Ok(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+            Ok(Some(url))
+        }
+        _ if std::env::var("POINTWISE_REQUIRE_POSTGRES").is_ok_and(|v| v == "1") => {
+            anyhow::bail!(
+                "{test}: POINTWISE_REQUIRE_POSTGRES=1 but POINTWISE_TEST_DB is no postgres:// URL"
+            )
+        }
+        _ => {
+            eprintln!("{test}: skipped on PostgreSQL: POINTWISE_TEST_DB is no postgres:// URL");
+            Ok(None)
+        }
+    }
+}
+
+/// `url` with its database (the path) replaced by `name`, its query string kept.
+fn with_database(url: &str, name: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap_or(("postgres", url));
+    let (before_query, query) = rest
+        .split_once('?')
+        .map_or((rest, None), |(a, q)| (a, Some(q)));
+    let authority = before_query.split('/').next().unwrap_or(before_query);
+    match query {
+        Some(q) => format!("{scheme}://{authority}/{name}?{q}"),
+        None => format!("{scheme}://{authority}/{name}"),
+    }
+}
+
+/// A new database on the test server, migrated; `None` (skipped, reason printed) when none
+/// is configured.
+pub async fn postgres_test_db(test: &str) -> anyhow::Result<Option<PgTestDb>> {
+    let Some(admin) = postgres_server(test)? else {
+        return Ok(None);
+    };
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let name = format!("pg_test_{}_{n}_{nanos}", std::process::id());
+    db::schema::create_postgres_database(&admin, &name).await?;
+    let url = with_database(&admin, &name);
+    let pool = db::schema::connect_postgres(&url, 4).await?;
+    Ok(Some(PgTestDb {
+        pool,
+        url,
+        admin,
+        name,
+    }))
+}

@@ -25,6 +25,7 @@ mod matrix;
 mod review;
 mod robustness;
 mod scale;
+mod schema;
 mod security;
 mod signin;
 mod versions;
