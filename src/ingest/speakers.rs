@@ -485,6 +485,15 @@ impl Gazetteer {
         if !(2..=3).contains(&run.len()) {
             return None;
         }
+        // "Vera Lind of the Centre for Eastern Studies": a run after "for" / "of" ends the name
+        // of her organisation; the person is the name before its first "of"
+        let before_run = tokens.len() - run.len();
+        if before_run > 0 && ["of", "for", "and", "the"].contains(&tokens[before_run - 1]) {
+            let of = tokens.iter().position(|t| *t == "of")?;
+            return (of >= 2 && of < before_run)
+                .then(|| self.new_person(&tokens[..of].join(" "), local))
+                .flatten();
+        }
         // "Former committee chair Tom Reyes": a name the entity table found after a title,
         // whatever the case of the title's words
         if let Some(s) = entity_at_end(np, &fold_str(np), local) {
