@@ -17,10 +17,12 @@ use crate::model::{Speaker, SpeakerKind};
 use crate::text::{fold_str, on_word_boundaries, slugify};
 
 mod authors;
+mod entries;
 mod shape;
 #[cfg(test)]
 mod tests;
 mod unnamed;
+use entries::{entry_patterns, known_entry};
 pub use shape::coordinated_parts;
 use shape::entity_at_end;
 
@@ -122,73 +124,10 @@ impl Gazetteer {
         let mut patterns = Vec::new();
         let mut known = Vec::new();
         for (i, s) in speakers.iter().enumerate() {
-            let gender = match s.gender.as_deref() {
-                Some("m") => Some(Gender::Male),
-                Some("f") => Some(Gender::Female),
-                _ => None,
-            };
-            known.push(Known {
-                speaker: Speaker {
-                    name: s.name.clone(),
-                    slug: s.slug.clone(),
-                    kind: speaker_kind(&s.kind),
-                    known: true,
-                },
-                gender,
-                // the country and the sides its organisation names ("Kremlin"), so that "the
-                // Russian minister" finds a Russian minister (no other word of the
-                // organisation: "Office of the President" does not make a president)
-                role: fold_str(&format!(
-                    "{} {} {}",
-                    s.role,
-                    s.country,
-                    fold_str(&s.organisation)
-                        .split_whitespace()
-                        .filter(|w| lex.nouns.origins.contains_key(*w))
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                )),
-            });
-            let mut seen = HashSet::new();
-            for alias in std::iter::once(&s.name).chain(&s.aliases) {
-                // "the Alliance" is matched as "alliance", so that a longer title starting at
-                // the same word ("the Alliance Secretary General") is not cut short
-                let f = fold_str(alias.trim());
-                let f = f.strip_prefix("the ").map(str::to_string).unwrap_or(f);
-                if !f.is_empty() && seen.insert(f.clone()) {
-                    pats.push(f);
-                    patterns.push((i, false));
-                }
-            }
-            // "Poland's foreign minister", "foreign minister of Poland" from the role and country
-            let role = s
-                .role
-                .split(['(', ',', ';'])
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_lowercase();
-            let mut titles = s.titles.clone();
-            if s.kind == "person"
-                && !role.is_empty()
-                && !s.country.is_empty()
-                && role.split_whitespace().count() <= 4
-            {
-                let country = s.country.to_lowercase();
-                titles.push(format!("{country}'s {role}"));
-                titles.push(format!("{role} of {country}"));
-            }
-            for title in &titles {
-                let f = fold_str(title.trim());
-                let f = f.strip_prefix("the ").map(str::to_string).unwrap_or(f);
-                // "alliance secretary general" also as "alliance's secretary general"
-                let possessive = f.split_once(' ').map(|(a, b)| format!("{a}'s {b}"));
-                for form in std::iter::once(f).chain(possessive) {
-                    if !form.is_empty() && seen.insert(form.clone()) {
-                        pats.push(form);
-                        patterns.push((i, true));
-                    }
-                }
+            known.push(known_entry(s, lex));
+            for (form, title) in entry_patterns(s) {
+                pats.push(form);
+                patterns.push((i, title));
             }
         }
         let ac = AhoCorasickBuilder::new()
@@ -281,12 +220,8 @@ impl Gazetteer {
         if words.is_empty() || words.len() > 16 {
             return None;
         }
-        match words.as_slice() {
-            ["he" | "him"] => return Some(Mention::Pronoun(Pronoun::He)),
-            ["she" | "her"] => return Some(Mention::Pronoun(Pronoun::She)),
-            ["they" | "them"] => return Some(Mention::Pronoun(Pronoun::They)),
-            ["it"] => return Some(Mention::Pronoun(Pronoun::It)),
-            _ => {}
+        if let Some(m) = pronoun(&words) {
+            return Some(m);
         }
         if let Some(m) = self.resolve_shape(np, &words, local) {
             return Some(m);
@@ -294,15 +229,7 @@ impl Gazetteer {
         if words.len() > 9 {
             return None;
         }
-        // "u.s." -> "us", "plan's" -> "plan"
-        let clean: Vec<String> = words
-            .iter()
-            .map(|w| {
-                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-                let w = w.strip_suffix("'s").unwrap_or(w);
-                w.replace('.', "")
-            })
-            .collect();
+        let clean = clean_words(&words);
         if clean
             .iter()
             .any(|w| grammar().speakers.stop.contains(w.as_str()))
@@ -321,6 +248,40 @@ impl Gazetteer {
         if let Some(m) = self.unnamed_source(np, &folded, &clean, &hits) {
             return Some(m);
         }
+        if let Some(m) = self.named_in_phrase(np, &folded, &hits, local) {
+            return Some(m);
+        }
+        if let Some(head) = self.group_before_modifier(np, &clean) {
+            return self.resolve(&head, local);
+        }
+        let group_head = self.group_head(&clean);
+        if let Some(m) = self.definite_role(np, &clean, group_head) {
+            return Some(m);
+        }
+        if let Some(m) = self.group_or_document(np, &clean, group_head) {
+            return Some(m);
+        }
+        if let Some(m) = self.honorific(&clean) {
+            return Some(m);
+        }
+        if clean.len() == 1 {
+            let w = clean[0].as_str();
+            if let Some((_, s)) = local.iter().find(|(surname, _)| surname == w) {
+                return Some(Mention::Speaker(s.clone(), None));
+            }
+            return None;
+        }
+        self.new_person(np, local)
+    }
+
+    /// A known person in the phrase, or a known body or medium that ends it unqualified.
+    fn named_in_phrase(
+        &self,
+        np: &str,
+        folded: &str,
+        hits: &[NameHit],
+        local: &[(String, Speaker)],
+    ) -> Option<Mention> {
         let person = hits
             .iter()
             .filter(|h| h.speaker.kind == SpeakerKind::Person)
@@ -335,8 +296,6 @@ impl Gazetteer {
             }
             return Some(Mention::Speaker(h.speaker.clone(), h.gender));
         }
-        let last = clean.last().map(String::as_str).unwrap_or("");
-        let group_head = self.group_head(&clean);
         if let Some(h) = hits.iter().max_by_key(|h| h.end - h.start) {
             // "NATO foreign ministers" is a group, not NATO itself, and "NATO must act" no speaker
             let covers_end = folded[h.end..].trim().is_empty();
@@ -352,6 +311,11 @@ impl Gazetteer {
                 return Some(Mention::Speaker(h.speaker.clone(), None));
             }
         }
+        None
+    }
+
+    /// "European leaders gathered at the G20 summit": the group's words, without what follows.
+    fn group_before_modifier(&self, np: &str, clean: &[String]) -> Option<String> {
         // "European leaders gathered at the G20 summit": the group, without what follows it
         if let Some(i) = (0..clean.len().saturating_sub(1)).find(|&i| {
             self.group_head(&clean[..=i]).is_some() && {
@@ -367,9 +331,19 @@ impl Gazetteer {
         }) {
             let head: Vec<&str> = np.split_whitespace().take(i + 1).collect();
             if head.len() == i + 1 {
-                return self.resolve(&head.join(" "), local);
+                return Some(head.join(" "));
             }
         }
+        None
+    }
+
+    /// "the President", "the Russian minister": a role to find among the article's people.
+    fn definite_role(
+        &self,
+        np: &str,
+        clean: &[String],
+        group_head: Option<&str>,
+    ) -> Option<Mention> {
         // "the President", "the Ministry": whoever the article last named in that role
         // "the Russian minister", "the Finnish president": the role, past the nationality
         let role_from = if clean.len() >= 3 && self.origins.iter().any(|(k, _)| *k == clean[1]) {
@@ -404,6 +378,17 @@ impl Gazetteer {
                 side: self.side_words(&clean[1..role_from]),
             });
         }
+        None
+    }
+
+    /// A document ("the draft"), or a group or medium named by its head noun.
+    fn group_or_document(
+        &self,
+        np: &str,
+        clean: &[String],
+        group_head: Option<&str>,
+    ) -> Option<Mention> {
+        let last = clean.last().map(String::as_str).unwrap_or("");
         let content: Vec<&str> = clean
             .iter()
             .map(String::as_str)
@@ -439,7 +424,11 @@ impl Gazetteer {
                 None,
             ));
         }
-        // "Sir Keir", "Dame Kaja": a British honorific with the first name
+        None
+    }
+
+    /// "Sir Keir", "Dame Kaja": a British honorific with the first name
+    fn honorific(&self, clean: &[String]) -> Option<Mention> {
         if clean.len() == 2 && ["sir", "dame"].contains(&clean[0].as_str()) {
             let mut by_first = self.known.iter().filter(|k| {
                 k.speaker.kind == SpeakerKind::Person
@@ -450,14 +439,7 @@ impl Gazetteer {
                 return Some(Mention::Speaker(k.speaker.clone(), k.gender));
             }
         }
-        if clean.len() == 1 {
-            let w = clean[0].as_str();
-            if let Some((_, s)) = local.iter().find(|(surname, _)| surname == w) {
-                return Some(Mention::Speaker(s.clone(), None));
-            }
-            return None;
-        }
-        self.new_person(np, local)
+        None
     }
 
     fn group_head<'a>(&self, clean: &'a [String]) -> Option<&'a str> {
@@ -503,6 +485,15 @@ impl Gazetteer {
         if !(2..=3).contains(&run.len()) {
             return None;
         }
+        // "Vera Lind of the Centre for Eastern Studies": a run after "for" / "of" ends the name
+        // of her organisation; the person is the name before its first "of"
+        let before_run = tokens.len() - run.len();
+        if before_run > 0 && ["of", "for", "and", "the"].contains(&tokens[before_run - 1]) {
+            let of = tokens.iter().position(|t| *t == "of")?;
+            return (of >= 2 && of < before_run)
+                .then(|| self.new_person(&tokens[..of].join(" "), local))
+                .flatten();
+        }
         // "Former committee chair Tom Reyes": a name the entity table found after a title,
         // whatever the case of the title's words
         if let Some(s) = entity_at_end(np, &fold_str(np), local) {
@@ -534,6 +525,29 @@ impl Gazetteer {
         }
         Some(Mention::Speaker(speaker, None))
     }
+}
+
+/// A personal pronoun as a mention.
+fn pronoun(words: &[&str]) -> Option<Mention> {
+    match words {
+        ["he" | "him"] => Some(Mention::Pronoun(Pronoun::He)),
+        ["she" | "her"] => Some(Mention::Pronoun(Pronoun::She)),
+        ["they" | "them"] => Some(Mention::Pronoun(Pronoun::They)),
+        ["it"] => Some(Mention::Pronoun(Pronoun::It)),
+        _ => None,
+    }
+}
+
+/// The words without punctuation, dots or a possessive: "u.s." -> "us", "plan's" -> "plan".
+fn clean_words(words: &[&str]) -> Vec<String> {
+    words
+        .iter()
+        .map(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let w = w.strip_suffix("'s").unwrap_or(w);
+            w.replace('.', "")
+        })
+        .collect()
 }
 
 fn find_word(haystack: &str, needle: &str) -> Option<usize> {

@@ -115,3 +115,16 @@ fn a_verb_inside_the_phrase_makes_no_group() {
         Some("EU foreign ministers")
     );
 }
+
+#[test]
+fn a_name_before_of_and_an_organisation_is_the_person() {
+    // "…," said Vera Lind of the Centre for Eastern Studies: Vera Lind, not "Eastern Studies"
+    assert_eq!(
+        name("Vera Lind of the Centre for Eastern Studies").as_deref(),
+        Some("Vera Lind")
+    );
+    // a title before the name keeps the name
+    assert_eq!(name("Ambassador Tomas Berg").as_deref(), Some("Tomas Berg"));
+    // no name before "of": no person
+    assert_eq!(name("the Centre for Eastern Studies"), None);
+}
