@@ -378,6 +378,10 @@ pub struct StanceLexicon {
     /// Phrases in which a cue word takes no side ("speaking on condition of anonymity").
     #[serde(default)]
     pub neutral: Vec<String>,
+    /// Verdicts that oppose by a figure rather than a verb: the plan as a gift or a prize to
+    /// the invader, as written in Moscow, as unlawful ("hands the Kremlin a prize").
+    #[serde(default)]
+    pub verdicts: Vec<String>,
     /// Words that open a condition ("if", "unless"): with support or a concession granted, the
     /// stance is `mixed` ("we can live with it, if the guarantees are real").
     #[serde(default)]
