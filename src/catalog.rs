@@ -382,6 +382,12 @@ pub struct StanceLexicon {
     /// the invader, as written in Moscow, as unlawful ("hands the Kremlin a prize").
     #[serde(default)]
     pub verdicts: Vec<String>,
+    /// Support in everyday words ("a text we can work with", "the strongest offer").
+    #[serde(default)]
+    pub supports_plain: Vec<String>,
+    /// Mixed verdicts in everyday words ("good on paper, but", "asked for more").
+    #[serde(default)]
+    pub mixed_plain: Vec<String>,
     /// Words that open a condition ("if", "unless"): with support or a concession granted, the
     /// stance is `mixed` ("we can live with it, if the guarantees are real").
     #[serde(default)]

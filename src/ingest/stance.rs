@@ -47,6 +47,8 @@ impl StanceRules {
         for (list, cue) in [
             (&lex.opposes, Cue::Opposes),
             (&lex.verdicts, Cue::Opposes),
+            (&lex.mixed_plain, Cue::Mixed),
+            (&lex.supports_plain, Cue::Supports),
             (&lex.mixed, Cue::Mixed),
             (&lex.supports, Cue::Supports),
             (&lex.concessions, Cue::Concession),
@@ -277,6 +279,22 @@ mod tests {
         assert_eq!(s, Stance::Opposes, "{cues:?}");
         let (s, _) = rules().stance(Kind::Quote, "we cannot take it as it is written", None);
         assert_eq!(s, Stance::Opposes);
+    }
+
+    #[test]
+    fn everyday_verdicts_take_a_side() {
+        let (s, _) = rules().stance(
+            Kind::Paraphrase,
+            "the envoy said the draft held clauses Lisbon could work with",
+            None,
+        );
+        assert_eq!(s, Stance::Supports);
+        let (s, _) = rules().stance(
+            Kind::Quote,
+            "the guarantee looks solid on paper, yet nobody has named the troops",
+            None,
+        );
+        assert_eq!(s, Stance::Mixed);
     }
 
     #[test]
