@@ -378,6 +378,16 @@ pub struct StanceLexicon {
     /// Phrases in which a cue word takes no side ("speaking on condition of anonymity").
     #[serde(default)]
     pub neutral: Vec<String>,
+    /// Verdicts that oppose by a figure rather than a verb: the plan as a gift or a prize to
+    /// the invader, as written in Moscow, as unlawful ("hands the Kremlin a prize").
+    #[serde(default)]
+    pub verdicts: Vec<String>,
+    /// Support in everyday words ("a text we can work with", "the strongest offer").
+    #[serde(default)]
+    pub supports_plain: Vec<String>,
+    /// Mixed verdicts in everyday words ("good on paper, but", "asked for more").
+    #[serde(default)]
+    pub mixed_plain: Vec<String>,
     /// Words that open a condition ("if", "unless"): with support or a concession granted, the
     /// stance is `mixed` ("we can live with it, if the guarantees are real").
     #[serde(default)]

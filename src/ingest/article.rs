@@ -179,71 +179,101 @@ fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
-/// Parses one article. Pure: the caller reads the file and decodes it.
-pub fn parse_article(file_name: &str, raw: &str, rules: &ArticleRules) -> Article {
-    let mut text = raw
+/// What the header lines before the running text say.
+#[derive(Default)]
+struct Header<'a> {
+    date: Option<String>,
+    time: Option<String>,
+    publisher: Option<String>,
+    url: Option<String>,
+    /// Title-like lines, in order; a short first one is a section label.
+    candidates: Vec<&'a str>,
+    /// Index of the first line of running text.
+    body_start: usize,
+}
+
+impl<'a> Header<'a> {
+    /// The first title-like line longer than a section label, else the first one.
+    fn title(&self) -> Option<String> {
+        self.candidates
+            .iter()
+            .find(|c| word_count(c) > 3)
+            .or(self.candidates.first())
+            .map(|c| c.to_string())
+    }
+
+    /// Whether `line` can still be a title line: the first candidate, or a second one after a
+    /// short section label; 2..=30 words and no closing punctuation.
+    fn takes_title(&self, line: &str) -> bool {
+        let after_label = self.candidates.len() == 1
+            && word_count(self.candidates[0]) <= 3
+            && !line.contains(['"', '\u{201C}', '\u{00AB}']);
+        (self.candidates.is_empty() || after_label)
+            && (2..=30).contains(&word_count(line))
+            && !line.ends_with(['.', '!', '?', '"', '\u{201D}', ';', ':'])
+    }
+}
+
+/// Normalises line ends and drops a byte-order mark and a ` date YYYY-MM-DD` prefix.
+fn normalise(raw: &str) -> (String, Option<String>) {
+    let text = raw
         .trim_start_matches('\u{FEFF}')
         .replace("\r\n", "\n")
         .replace('\r', "\n");
-    let mut date = None;
-    let mut time = None;
-    if let Some(c) = DATE_PREFIX.captures(&text) {
-        date = Some(c[1].to_string());
-        let end = c.get(0).map_or(0, |m| m.end());
-        text = text[end..].to_string();
+    match DATE_PREFIX.captures(&text) {
+        Some(c) => {
+            let end = c.get(0).map_or(0, |m| m.end());
+            (text[end..].to_string(), Some(c[1].to_string()))
+        }
+        None => (text, None),
     }
-    let lines: Vec<&str> = text.lines().collect();
-    let mut publisher: Option<String> = None;
-    let mut url: Option<String> = None;
+}
+
+/// Reads the header: lines before the first line of running text (at most 14).
+fn read_header<'a>(lines: &[&'a str], rules: &ArticleRules) -> Header<'a> {
+    let mut h = Header::default();
     let mut i = 0;
-    // Header: lines before the first line of running text. Title-like lines (no closing
-    // punctuation) are collected; a short first one is a section label ("In the world").
-    let mut candidates: Vec<&str> = Vec::new();
     while i < lines.len() && i < 14 {
         let line = lines[i].trim();
         i += 1;
-        if line.is_empty() || candidates.contains(&line) {
+        if line.is_empty() || h.candidates.contains(&line) {
             continue;
         }
         if let Some(c) = URL_LINE.captures(line) {
-            url.get_or_insert_with(|| c[1].to_string());
+            h.url.get_or_insert_with(|| c[1].to_string());
         } else if let Some(c) = PUBLISHER_LINE.captures(line) {
             // a labelled line names the publisher, whether or not it is a known outlet
             let name = c[1].trim();
-            publisher = Some(
+            h.publisher = Some(
                 rules
                     .publisher_named(name)
                     .unwrap_or_else(|| name.to_string()),
             );
         } else if let Some((d, t)) = parse_date_line(line) {
-            date.get_or_insert(d);
-            if time.is_none() {
-                time = t;
+            h.date.get_or_insert(d);
+            if h.time.is_none() {
+                h.time = t;
             }
         } else if let Some(p) = rules.publisher_named(line) {
-            publisher.get_or_insert(p);
+            h.publisher.get_or_insert(p);
         } else if rules.is_junk(line) {
-        } else if (candidates.is_empty()
-            || (candidates.len() == 1
-                && word_count(candidates[0]) <= 3
-                && !line.contains(['"', '\u{201C}', '\u{00AB}'])))
-            && (2..=30).contains(&word_count(line))
-            && !line.ends_with(['.', '!', '?', '"', '\u{201D}', ';', ':'])
-        {
-            candidates.push(line);
+        } else if h.takes_title(line) {
+            h.candidates.push(line);
         } else {
             i -= 1;
             break;
         }
     }
-    let title = candidates
-        .iter()
-        .find(|c| word_count(c) > 3)
-        .or(candidates.first())
-        .map(|c| c.to_string());
+    h.body_start = i;
+    h
+}
+
+/// Groups body lines into paragraphs: stops at a cut line, skips the repeated title, date
+/// lines and junk, and joins a line that starts in lower case to an unfinished paragraph.
+fn body_paragraphs(lines: &[&str], title: Option<&str>, rules: &ArticleRules) -> Vec<String> {
     let mut paragraphs: Vec<String> = Vec::new();
     let mut prev_blank = true;
-    for raw_line in &lines[i..] {
+    for raw_line in lines {
         let line = raw_line.trim();
         if line.is_empty() {
             prev_blank = true;
@@ -252,8 +282,7 @@ pub fn parse_article(file_name: &str, raw: &str, rules: &ArticleRules) -> Articl
         if rules.is_cut(line) {
             break;
         }
-        if title.as_deref() == Some(line) || parse_date_line(line).is_some() || rules.is_junk(line)
-        {
+        if title == Some(line) || parse_date_line(line).is_some() || rules.is_junk(line) {
             continue;
         }
         let continues = !prev_blank
@@ -271,25 +300,39 @@ pub fn parse_article(file_name: &str, raw: &str, rules: &ArticleRules) -> Articl
         }
         prev_blank = false;
     }
-    // the dateline opens the story, which may stand after a menu label, the title and a time
+    paragraphs
+}
+
+/// The outlet a wire dateline names; the dateline opens the story, which may stand after a
+/// menu label, the title and a time.
+fn dateline_publisher(paragraphs: &[String]) -> Option<String> {
     for first in paragraphs.iter().take(4) {
         if let Some(c) = DATELINE.captures(first) {
-            publisher.get_or_insert_with(|| c[1].trim().to_string());
-            break;
+            return Some(c[1].trim().to_string());
         } else if let Some(c) = WIRE.captures(first) {
-            publisher.get_or_insert_with(|| c[1].to_string());
-            break;
+            return Some(c[1].to_string());
         }
     }
+    None
+}
+
+/// Parses one article. Pure: the caller reads the file and decodes it.
+pub fn parse_article(file_name: &str, raw: &str, rules: &ArticleRules) -> Article {
+    let (text, prefix_date) = normalise(raw);
+    let lines: Vec<&str> = text.lines().collect();
+    let header = read_header(&lines, rules);
+    let title = header.title();
+    let mut paragraphs = body_paragraphs(&lines[header.body_start..], title.as_deref(), rules);
+    let publisher = header.publisher.or_else(|| dateline_publisher(&paragraphs));
     split_wire_dateline(&mut paragraphs);
     let (body, ranges) = join_paragraphs(&paragraphs);
     Article {
         file_name: file_name.to_string(),
         title,
         publisher,
-        published_date: date,
-        published_time: time,
-        url,
+        published_date: prefix_date.or(header.date),
+        published_time: header.time,
+        url: header.url,
         body,
         paragraphs: ranges,
     }

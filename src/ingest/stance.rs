@@ -4,7 +4,9 @@
 //! `[stance]` in `seeds/lexicon.toml` are looked for in the statement's own words (and its
 //! speech verb). A support cue after a negation within three words counts as opposition
 //! ("would not accept"), and so does a concession the plan asks for ("would not recognise",
-//! "will never give up"). Support with opposition or with a condition is `mixed`.
+//! "will never give up"). A verdict by figure of speech (`verdicts`: "a gift to Moscow",
+//! "written in the Kremlin", "unlawful") is opposition. Support with opposition or with a
+//! condition is `mixed`.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -44,6 +46,9 @@ impl StanceRules {
         let mut cues = Vec::new();
         for (list, cue) in [
             (&lex.opposes, Cue::Opposes),
+            (&lex.verdicts, Cue::Opposes),
+            (&lex.mixed_plain, Cue::Mixed),
+            (&lex.supports_plain, Cue::Supports),
             (&lex.mixed, Cue::Mixed),
             (&lex.supports, Cue::Supports),
             (&lex.concessions, Cue::Concession),
@@ -262,6 +267,34 @@ mod tests {
             None,
         );
         assert_eq!(s, Stance::Opposes);
+    }
+
+    #[test]
+    fn a_figurative_verdict_is_opposition() {
+        let (s, cues) = rules().stance(
+            Kind::Quote,
+            "this draft is a gift to the Kremlin wrapped in diplomatic paper",
+            None,
+        );
+        assert_eq!(s, Stance::Opposes, "{cues:?}");
+        let (s, _) = rules().stance(Kind::Quote, "we cannot take it as it is written", None);
+        assert_eq!(s, Stance::Opposes);
+    }
+
+    #[test]
+    fn everyday_verdicts_take_a_side() {
+        let (s, _) = rules().stance(
+            Kind::Paraphrase,
+            "the envoy said the draft held clauses Lisbon could work with",
+            None,
+        );
+        assert_eq!(s, Stance::Supports);
+        let (s, _) = rules().stance(
+            Kind::Quote,
+            "the guarantee looks solid on paper, yet nobody has named the troops",
+            None,
+        );
+        assert_eq!(s, Stance::Mixed);
     }
 
     #[test]
