@@ -327,3 +327,13 @@ fn an_unnamed_official_in_the_lead_stays_unnamed_when_a_person_is_named_next() {
     );
     assert_eq!(got, vec!["unnamed Kremlin official", "Yuri Ushakov"]);
 }
+
+#[test]
+fn a_document_with_a_long_relative_aside_is_still_the_subject() {
+    // the aside runs nine words before the verb: the document still states the plan's content
+    let got = speakers(
+        "The Nordic text, a copy of which was handed to reporters in Oslo, raises the ceiling on Ukraine's army to 750,000.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1, "Report");
+}

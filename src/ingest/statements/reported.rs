@@ -208,7 +208,7 @@ pub(super) fn sentence_candidate(
         // the verb, past an aside: "The European text, seen by the Guardian, raises …"
         let n = n + off;
         let next = if gap_has_comma(n) {
-            (n + 1..(n + 8).min(ws.len()))
+            (n + 1..(n + 11).min(ws.len()))
                 .find(|&k| gap_has_comma(k))
                 .and_then(|k| ws.get(k))
         } else if ws.get(n).is_some_and(|w| is_manner_adverb(&w.text)) {
