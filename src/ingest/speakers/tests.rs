@@ -128,3 +128,15 @@ fn a_name_before_of_and_an_organisation_is_the_person() {
     // no name before "of": no person
     assert_eq!(name("the Centre for Eastern Studies"), None);
 }
+
+#[test]
+fn an_unnamed_source_keeps_a_two_word_nationality_and_a_region() {
+    assert_eq!(
+        name("a senior South Korean official").as_deref(),
+        Some("unnamed South Korean official")
+    );
+    assert_eq!(
+        name("a Gulf diplomat").as_deref(),
+        Some("unnamed Gulf diplomat")
+    );
+}

@@ -44,14 +44,7 @@ impl Gazetteer {
         }) {
             return None;
         }
-        let mut origins: Vec<String> = Vec::new();
-        for w in clean {
-            if let Some((_, o)) = self.origins.iter().find(|(k, _)| k == w)
-                && !origins.contains(o)
-            {
-                origins.push(o.clone());
-            }
-        }
+        let mut origins = self.origins_in(clean);
         // a body named in the phrase gives the origin only when no adjective did
         // ("a member of the Ukrainian delegation" -> "unnamed Ukrainian official")
         if origins.is_empty() {
@@ -93,5 +86,27 @@ impl Gazetteer {
             },
             None,
         ))
+    }
+
+    /// The sides named by the adjectives of `clean`, two-word ones first ("South Korean"
+    /// before "Korean"), each once and in order.
+    fn origins_in(&self, clean: &[String]) -> Vec<String> {
+        let find = |w: &str| self.origins.iter().find(|(k, _)| k == w).map(|(_, o)| o);
+        let mut origins: Vec<String> = Vec::new();
+        let mut i = 0;
+        while let Some(w) = clean.get(i) {
+            let pair = clean.get(i + 1).and_then(|n| find(&format!("{w} {n}")));
+            let (found, step) = match pair {
+                Some(o) => (Some(o), 2),
+                None => (find(w), 1),
+            };
+            if let Some(o) = found
+                && !origins.contains(o)
+            {
+                origins.push(o.clone());
+            }
+            i += step;
+        }
+        origins
     }
 }
