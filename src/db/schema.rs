@@ -59,27 +59,30 @@ fn collect(rows: Vec<(String, String)>) -> Columns {
 /// set-up scripts). `name` must be a plain identifier (letters, digits, `_`).
 pub async fn create_postgres_database(admin_url: &str, name: &str) -> Result<(), sqlx::Error> {
     plain_identifier(name)?;
-    let pool = PgPoolOptions::new()
-        .max_connections(1)
-        .connect(admin_url)
-        .await?;
-    // a checked plain identifier: no quoting needed, nothing else can reach the statement
-    let sql = AssertSqlSafe(format!("create database {name}"));
-    let result = sqlx::raw_sql(sql).execute(&pool).await.map(|_| ());
-    pool.close().await;
-    result
+    admin_statement(admin_url, format!("create database {name}")).await
 }
 
 /// Drops the PostgreSQL database `name` (its connections ended first) through `admin_url`.
 pub async fn drop_postgres_database(admin_url: &str, name: &str) -> Result<(), sqlx::Error> {
     plain_identifier(name)?;
+    admin_statement(
+        admin_url,
+        format!("drop database if exists {name} with (force)"),
+    )
+    .await
+}
+
+/// Runs one statement on a connection of its own to the server at `admin_url`. The callers
+/// build it around a checked plain identifier: no quoting needed, nothing else can reach it.
+async fn admin_statement(admin_url: &str, sql: String) -> Result<(), sqlx::Error> {
     let pool = PgPoolOptions::new()
         .max_connections(1)
         .connect(admin_url)
         .await?;
-    // a checked plain identifier: no quoting needed, nothing else can reach the statement
-    let sql = AssertSqlSafe(format!("drop database if exists {name} with (force)"));
-    let result = sqlx::raw_sql(sql).execute(&pool).await.map(|_| ());
+    let result = sqlx::raw_sql(AssertSqlSafe(sql))
+        .execute(&pool)
+        .await
+        .map(|_| ());
     pool.close().await;
     result
 }
