@@ -17,11 +17,7 @@ reps=${REPS:-3}
 limit=${LIMIT_MS:-300}
 [ -n "${BENCH_NO_BUILD:-}" ] || cargo build --release --quiet --bin pointwise
 after=target/release/pointwise
-tmp=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
-trap cleanup EXIT
-wait_up() { for _ in $(seq 1 300); do curl -fs -o /dev/null "$1" && return 0; sleep 0.2; done; echo "no answer from $1" >&2; return 1; }
+. bench/lib.sh
 
 # the names the pages need, read before any server migrates the file
 speaker=$(sqlite3 "$db" "select p.slug from tally t join speaker p on p.id = t.speaker_id where t.provision = -1 group by p.id order by sum(t.statements) desc limit 1")

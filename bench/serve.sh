@@ -15,12 +15,7 @@ conns=${3:-64}
 threads=${WRK_THREADS:-2}
 [ -n "${BENCH_NO_BUILD:-}" ] || cargo build --release --quiet --bin pointwise --example bare_server
 bin=target/release/pointwise
-tmp=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
-trap cleanup EXIT
-
-wait_up() { for _ in $(seq 1 100); do curl -fs -o /dev/null "$1" && return 0; sleep 0.2; done; echo "no answer from $1" >&2; return 1; }
+. bench/lib.sh
 
 POINTWISE_CACHE=on RUST_LOG=warn "$bin" --db "$db" serve --addr 127.0.0.1:3901 >"$tmp/warm.log" 2>&1 & pids+=($!)
 POINTWISE_CACHE=off RUST_LOG=warn "$bin" --db "$db" serve --addr 127.0.0.1:3902 >"$tmp/cold.log" 2>&1 & pids+=($!)
