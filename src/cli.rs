@@ -73,6 +73,10 @@ pub enum Command {
         /// Keep rendered pages in memory until the data changes (`off` renders every request).
         #[arg(long, env = "POINTWISE_CACHE", default_value = "on", value_parser = parse_switch)]
         cache: bool,
+        /// Address of a reverse proxy in front of this server (repeat or separate with commas):
+        /// for its connections the client is the last X-Forwarded-For entry.
+        #[arg(long, env = "POINTWISE_TRUSTED_PROXY", value_delimiter = ',')]
+        trusted_proxy: Vec<std::net::IpAddr>,
     },
     /// Print every statement in the database as JSON Lines (the format `eval --pred` reads).
     Export {
@@ -175,6 +179,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
         addr: SocketAddr::from(([127, 0, 0, 1], 3000)),
         public_url: None,
         max_in_flight: web::Limits::default().max_in_flight,
+        trusted_proxy: Vec::new(),
         timeout: web::Limits::default().timeout.as_secs(),
         cache: true,
     }) {
@@ -227,6 +232,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             max_in_flight,
             timeout,
             cache,
+            trusted_proxy,
         } => {
             let (sources, _, _) = queries::count_rows(&pool).await?;
             if sources == 0 {
@@ -256,6 +262,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                 },
                 heavy_pool: Some(heavy_pool),
                 write_pool: Some(pool.clone()),
+                trusted_proxies: trusted_proxy,
                 ..web::Config::default()
             };
             web::serve::serve(read_pool, addr, public_url, config).await?;

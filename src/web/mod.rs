@@ -13,6 +13,7 @@ pub mod listing;
 pub mod matrix;
 pub mod page;
 pub mod paging;
+pub mod proxy;
 pub mod review;
 pub mod serve;
 pub mod session;
@@ -106,6 +107,8 @@ pub struct Config {
     pub heavy_pool: Option<SqlitePool>,
     /// A writable pool for the editors' sessions and corrections (default: the state's).
     pub write_pool: Option<SqlitePool>,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (see [`proxy`]).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// The query parameter names the site reads: every field of the handlers' query types.
@@ -144,7 +147,15 @@ pub fn router(mut state: AppState, config: Config) -> (Router, Arc<cache::Respon
             cache.clone(),
             cache::middleware,
         ));
-    (with_layers(app, config.limits), cache)
+    let mut app = with_layers(app, config.limits);
+    if !config.trusted_proxies.is_empty() {
+        let trusted: proxy::TrustedProxies = config.trusted_proxies.into();
+        app = app.layer(axum::middleware::from_fn_with_state(
+            trusted,
+            proxy::client_address,
+        ));
+    }
+    (app, cache)
 }
 
 /// The route table.
