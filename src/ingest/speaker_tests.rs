@@ -376,3 +376,10 @@ fn a_name_ending_in_a_document_noun_is_not_split() {
             .contains(&"side".to_string())
     );
 }
+
+#[test]
+fn an_infinitive_is_no_speech_verb() {
+    // "to accept" is what they pressed for, not a cue closing the sentence
+    let got = names("In Geneva, officials pressed Ukraine to accept the peace plan.");
+    assert!(got.iter().all(|n| !n.ends_with(" to")), "{got:?}");
+}

@@ -172,7 +172,9 @@ impl SpeechRules {
             .checked_sub(1)
             .and_then(|i| ws.get(i))
             .filter(|w| !w.in_quote);
-        let noun = before.is_some_and(|b| self.noun_before.contains(&*b.text) || b.possessive);
+        // "pressed Ukraine to accept": an infinitive is no finite speech verb
+        let noun = before
+            .is_some_and(|b| self.noun_before.contains(&*b.text) || b.possessive || b.text == "to");
         let object = self.object_not_speech.contains(&*ws[k].text)
             && ws.get(k + 1).is_some_and(|n| {
                 !n.in_quote
