@@ -334,6 +334,12 @@ pub struct SpeechLexicon {
     /// Irregular past verbs of meeting before "and `<cue>`" ("met … and agreed that").
     #[serde(default)]
     pub event_verbs: Vec<String>,
+    /// Light verbs that speak with a noun of attitude after them ("expressed", "voiced").
+    #[serde(default)]
+    pub light_verbs: Vec<String>,
+    /// Nouns of attitude that make a light verb a cue ("expressed cautious optimism about").
+    #[serde(default)]
+    pub attitude_nouns: Vec<String>,
 }
 
 /// Noun lists (`[nouns]`).

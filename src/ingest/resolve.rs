@@ -6,7 +6,7 @@ use super::*;
 use crate::grammar::grammar;
 
 mod roles;
-use roles::{issuer_before, quoted_before};
+use roles::{issuer_before, quoted_before, same_document_before};
 pub(super) use roles::{role_holder, title_after};
 
 /// The body of an article folded, and the known names in it.
@@ -220,12 +220,15 @@ pub(super) fn resolve_speakers(
                 // "the aide" names a person; with no aide named it stays the unnamed source
                 let unnamed = fallback.as_ref().filter(|f| f.kind == SpeakerKind::Unnamed);
                 let persons = fallback.is_none() || unnamed.is_some();
-                // "the statement read": whoever spoke last, in the paragraph or the two before
+                // "the statement read": whoever issued the last statement named so, else whoever
+                // spoke last, in the paragraph or the two before
                 let issuer = || {
                     words
                         .first()
                         .filter(|w| grammar().shape.statement_nouns.contains(w.as_str()))
-                        .and_then(|_| issuer_before(&c, &out))
+                        .and_then(|w| {
+                            same_document_before(body, w, &out).or_else(|| issuer_before(&c, &out))
+                        })
                 };
                 // "…, the minister said" right after Lavrov spoke: Lavrov, though a Belarusian
                 // minister was named after him

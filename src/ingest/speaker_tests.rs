@@ -337,3 +337,49 @@ fn a_document_with_a_long_relative_aside_is_still_the_subject() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].1, "Report");
 }
+
+#[test]
+fn a_document_named_with_its_issuer_before_the_noun_speaks_for_the_issuer() {
+    assert_eq!(
+        names("The White House's readout said the envoys had agreed on most points of the plan."),
+        vec!["White House"]
+    );
+    assert_eq!(
+        names("A Kremlin statement said the amnesty clause of the plan was a basis for talks."),
+        vec!["Kremlin"]
+    );
+    // "the joint statement" names no issuer: no speaker from the noun alone
+    assert!(names("The joint statement said the plan was a basis for talks.").is_empty());
+}
+
+#[test]
+fn the_statement_named_again_later_keeps_the_issuer_it_had() {
+    let got = names(
+        "A communique issued by the Dutch government said the peace plan needed changes.\n\n\
+         The envoys flew to Geneva on Monday.\n\n\
+         Talks went on late into the night.\n\n\
+         Nobody spoke to the press afterwards.\n\n\
+         \"The army cap in the plan is too low,\" the communique said.",
+    );
+    assert_eq!(got, vec!["Dutch government", "Dutch government"]);
+}
+
+#[test]
+fn a_name_ending_in_a_document_noun_is_not_split() {
+    // "Post" in capitals is part of the outlet's name; "side" names nobody
+    assert_eq!(
+        names("The Kyiv Post said the army cap in the plan was the hardest point."),
+        vec!["Kyiv Post"]
+    );
+    assert!(
+        !names("The side letter in the plan was milder, Reuters said.")
+            .contains(&"side".to_string())
+    );
+}
+
+#[test]
+fn an_infinitive_is_no_speech_verb() {
+    // "to accept" is what they pressed for, not a cue closing the sentence
+    let got = names("In Geneva, officials pressed Ukraine to accept the peace plan.");
+    assert!(got.iter().all(|n| !n.ends_with(" to")), "{got:?}");
+}

@@ -53,6 +53,31 @@ pub(in crate::ingest) fn role_holder(
         .map(|h| h.speaker.clone())
 }
 
+/// "the joint statement said" after "A joint statement released by Washington said": the
+/// speaker found for the last statement whose speaker phrase named the same kind of document
+/// (`noun`), however far before.
+pub(super) fn same_document_before(
+    body: &str,
+    noun: &str,
+    before: &[(Candidate, Option<Speaker>, String)],
+) -> Option<Speaker> {
+    before
+        .iter()
+        .rev()
+        .filter(|(p, s, _)| {
+            s.is_some()
+                && p.speaker_span
+                    .as_ref()
+                    .and_then(|r| body.get(r.clone()))
+                    .is_some_and(|phrase| {
+                        crate::text::fold_str(phrase)
+                            .split(|ch: char| !ch.is_alphanumeric())
+                            .any(|w| w == noun)
+                    })
+        })
+        .find_map(|(_, s, _)| s.clone())
+}
+
 /// The speaker (not a medium) of the latest statement in `c`'s paragraph or the two before.
 pub(super) fn issuer_before(
     c: &Candidate,

@@ -43,6 +43,10 @@ impl Gazetteer {
                 _ => None,
             };
         }
+        // "the White House's readout", "a Kremlin statement": the issuer before the noun
+        if let Some(m) = self.issuer_of_document(&tokens, words, local) {
+            return Some(m);
+        }
         // "Estonian officials who have studied the draft", "three people who have read it"
         if let Some(i) = (1..words.len()).find(|&i| ["who", "which", "that"].contains(&words[i])) {
             let head = tokens[..i].join(" ");
@@ -79,6 +83,46 @@ impl Gazetteer {
             ));
         }
         self.coordination(&tokens, words, local)
+    }
+
+    /// "The White House's readout", "a French presidency statement", "a Kremlin statement":
+    /// the words between the determiner and a noun of `statement_nouns` name who issued it, when
+    /// they are a name that names a speaker ("the joint statement" and "the side letter" name
+    /// none, and are left to the role rules; "Kyiv Post" is a name, not a post).
+    fn issuer_of_document(
+        &self,
+        tokens: &[&str],
+        words: &[&str],
+        local: &mut Vec<(String, Speaker)>,
+    ) -> Option<Mention> {
+        let last = words.last()?.trim_matches(|c: char| !c.is_alphanumeric());
+        // a capital noun is part of a name ("Kyiv Post", "Washington Post")
+        let lowercase_noun = tokens
+            .last()
+            .is_some_and(|t| t.starts_with(|c: char| c.is_lowercase()));
+        if tokens.len() < 2 || !lowercase_noun || !grammar().shape.statement_nouns.contains(last) {
+            return None;
+        }
+        let skip = [
+            "a", "an", "the", "joint", "final", "official", "written", "new", "brief",
+        ];
+        let start = words.iter().take_while(|w| skip.contains(w)).count();
+        let issuer = tokens.get(start..tokens.len() - 1)?.join(" ");
+        let issuer = issuer
+            .strip_suffix("'s")
+            .or_else(|| issuer.strip_suffix("’s"))
+            .unwrap_or(&issuer);
+        // the issuer is a name ("the side letter" names nobody)
+        if !issuer
+            .split_whitespace()
+            .any(|w| w.starts_with(char::is_uppercase))
+        {
+            return None;
+        }
+        match self.resolve(issuer, local) {
+            Some(m @ (Mention::Speaker(..) | Mention::Role { .. })) => Some(m),
+            _ => None,
+        }
     }
 
     /// "the aide", "the Kremlin leader's aide", "the Russian adviser": a role after "the" and

@@ -94,6 +94,8 @@ pub struct SpeechRules {
     hearsay: HashSet<String>,
     media_acts: HashSet<String>,
     event_verbs: HashSet<String>,
+    light_verbs: HashSet<String>,
+    attitude_nouns: HashSet<String>,
 }
 
 static WIRE_DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -125,6 +127,8 @@ impl SpeechRules {
             hearsay: set(&lex.hearsay),
             media_acts: set(&lex.media_acts),
             event_verbs: set(&lex.event_verbs),
+            light_verbs: set(&lex.light_verbs),
+            attitude_nouns: set(&lex.attitude_nouns),
         }
     }
 
@@ -147,7 +151,19 @@ impl SpeechRules {
         if self.verbs.contains(&*w.text) || (after_quote && self.after_quote.contains(&*w.text)) {
             return Some(1);
         }
-        None
+        self.light_verb_at(ws, k)
+    }
+
+    /// "expressed cautious optimism", "voiced deep concern": a light verb and, within three
+    /// words, a noun of attitude; the cue runs to the noun.
+    fn light_verb_at(&self, ws: &[SWord], k: usize) -> Option<usize> {
+        if !self.light_verbs.contains(&*ws[k].text) {
+            return None;
+        }
+        (1..=3)
+            .take_while(|i| ws.get(k + i).is_some_and(|w| !w.in_quote))
+            .find(|i| self.attitude_nouns.contains(&*ws[k + i].text))
+            .map(|i| i + 1)
     }
 
     /// "Moscow's demands", "the claims": a noun; "would add $50bn": a verb with an object.
@@ -156,7 +172,9 @@ impl SpeechRules {
             .checked_sub(1)
             .and_then(|i| ws.get(i))
             .filter(|w| !w.in_quote);
-        let noun = before.is_some_and(|b| self.noun_before.contains(&*b.text) || b.possessive);
+        // "pressed Ukraine to accept": an infinitive is no finite speech verb
+        let noun = before
+            .is_some_and(|b| self.noun_before.contains(&*b.text) || b.possessive || b.text == "to");
         let object = self.object_not_speech.contains(&*ws[k].text)
             && ws.get(k + 1).is_some_and(|n| {
                 !n.in_quote

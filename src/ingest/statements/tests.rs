@@ -453,3 +453,24 @@ fn a_short_answer_takes_the_points_of_its_question_only() {
         "the narrative before the question is not its topic: {got:?}"
     );
 }
+
+#[test]
+fn a_light_verb_with_a_noun_of_attitude_is_a_cue() {
+    assert_eq!(
+        names(
+            "At a briefing, Minister Anna Kolar expressed guarded optimism about the peace plan."
+        ),
+        vec!["Anna Kolar"]
+    );
+    // the light verb alone, with a noun that is no attitude, says nothing
+    assert!(names("Anna Kolar expressed the documents of the peace plan to Geneva.").is_empty());
+}
+
+#[test]
+fn a_live_pages_post_heading_and_a_photo_credit_are_no_statements() {
+    let got = names(
+        "3. Nordic leaders voice unease about the peace planpublished at 10:41 GMT\n\n\
+         Leaders of Norway and Finland meet in OsloImage source, Jane Roe / Getty Images",
+    );
+    assert!(got.is_empty(), "{got:?}");
+}
