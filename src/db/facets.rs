@@ -1,7 +1,9 @@
 //! The facets' counts of the statement list: for each facet, how many statements each value
 //! has under the rest of the filter, from the tallies when they can answer.
 
-use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+use sqlx::{Database, QueryBuilder};
+
+use super::{Db, Param, on_db};
 
 use super::models::{FacetCount, StatementFilter};
 use super::statements::{Facet, is_open, push_filter, push_in, push_link_filter};
@@ -34,7 +36,13 @@ fn in_tally(f: &StatementFilter, facet: Facet) -> bool {
 /// ` where` the rows of `tally s` that count the statements of `f` for `facet` (see
 /// [`in_tally`]): per point for the point facet, per category for the category facet, else
 /// the statements of the one point or category selected, or each statement once.
-fn push_tally_where(q: &mut QueryBuilder<Sqlite>, f: &StatementFilter, facet: Facet) {
+fn push_tally_where<DB: Database>(q: &mut QueryBuilder<DB>, f: &StatementFilter, facet: Facet)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     match facet {
         Facet::Provision => {
             q.push(" where s.provision >= 0");
@@ -80,9 +88,17 @@ struct FacetRow {
 }
 
 /// ` (column in (the selected values)) as chosen` for ordering the selected values first.
-fn push_chosen<T>(q: &mut QueryBuilder<Sqlite>, column: &str, values: &[T], lookup: Option<&str>)
-where
-    T: Clone + Send + 'static + for<'a> sqlx::Encode<'a, Sqlite> + sqlx::Type<Sqlite>,
+fn push_chosen<DB: Database, T>(
+    q: &mut QueryBuilder<DB>,
+    column: &str,
+    values: &[T],
+    lookup: Option<&str>,
+) where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+    T: Param<DB>,
 {
     if values.is_empty() {
         q.push("0");
@@ -104,15 +120,19 @@ where
 
 /// `column as key_id, n, total, chosen from statement t where (filter) group by column`, most
 /// statements first after the selected `values`.
-fn push_grouped<T>(
-    q: &mut QueryBuilder<Sqlite>,
+fn push_grouped<DB: Database, T>(
+    q: &mut QueryBuilder<DB>,
     filter: &StatementFilter,
     facet: Facet,
     column: &str,
     values: &[T],
     lookup: Option<&str>,
 ) where
-    T: Clone + Send + 'static + for<'a> sqlx::Encode<'a, Sqlite> + sqlx::Type<Sqlite>,
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+    T: Param<DB>,
 {
     q.push(column)
         .push(" as key_id, count(*) as n, count(*) over () as total, ");
@@ -141,7 +161,13 @@ fn points_by_day(f: &StatementFilter) -> bool {
 
 /// The points with their statements in the date range of `f` (see [`points_by_day`]); an
 /// undated article ('' in `tally_day`) is in no range, as its NULL date in `source`.
-fn push_point_counts_by_day(q: &mut QueryBuilder<Sqlite>, f: &StatementFilter) {
+fn push_point_counts_by_day<DB: Database>(q: &mut QueryBuilder<DB>, f: &StatementFilter)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     q.push(
         "select cast(s.provision as text) as value,
          case when s.provision = 0 then 'Plan as a whole' else 'Point ' || s.provision || ': ' || v.title end as label,
@@ -163,7 +189,13 @@ fn push_point_counts_by_day(q: &mut QueryBuilder<Sqlite>, f: &StatementFilter) {
 
 /// The points with their statements: from the tallies, or from the links of the filter's
 /// statements.
-fn push_point_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, cube: bool) {
+fn push_point_counts<DB: Database>(q: &mut QueryBuilder<DB>, filter: &StatementFilter, cube: bool)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     if !cube && points_by_day(filter) {
         push_point_counts_by_day(q, filter);
     } else if cube {
@@ -188,7 +220,16 @@ fn push_point_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, cub
 }
 
 /// The categories with their statements (each statement once per category).
-fn push_category_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, cube: bool) {
+fn push_category_counts<DB: Database>(
+    q: &mut QueryBuilder<DB>,
+    filter: &StatementFilter,
+    cube: bool,
+) where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     if cube {
         q.push(
             "select c.slug as value, c.letter || '. ' || c.name as label, cast(sum(s.statements) as bigint) as count, 0 as total
@@ -209,7 +250,16 @@ fn push_category_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, 
 }
 
 /// The selected speakers and the `shown` with most statements.
-fn push_speaker_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, shown: usize) {
+fn push_speaker_counts<DB: Database>(
+    q: &mut QueryBuilder<DB>,
+    filter: &StatementFilter,
+    shown: usize,
+) where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     q.push("select p.slug as value, p.name as label, x.n as count, x.total from (select ");
     let lookup = Some("select id from speaker where slug");
     if in_tally(filter, Facet::Speaker) {
@@ -229,7 +279,16 @@ fn push_speaker_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, s
 }
 
 /// The selected sources and the `shown` with most statements.
-fn push_source_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, shown: usize) {
+fn push_source_counts<DB: Database>(
+    q: &mut QueryBuilder<DB>,
+    filter: &StatementFilter,
+    shown: usize,
+) where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     q.push(
         "select cast(s.id as text) as value,
          case when s.publisher = '' then s.file_name else s.publisher end || coalesce(', ' || s.published_date, '') as label,
@@ -261,13 +320,18 @@ fn push_source_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, sh
 }
 
 /// The kinds or stances (`column`, their name and label alike) with their statements.
-fn push_label_counts(
-    q: &mut QueryBuilder<Sqlite>,
+fn push_label_counts<DB: Database>(
+    q: &mut QueryBuilder<DB>,
     filter: &StatementFilter,
     facet: Facet,
     column: &'static str,
     cube: bool,
-) {
+) where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     let (table, alias) = if cube {
         ("tally s", "s.")
     } else {
@@ -311,14 +375,26 @@ fn review_in_tally(f: &StatementFilter) -> bool {
 /// first through `statement_by_review` (`cross join` keeps that order, and `+ 0` keeps a
 /// condition on `t.id` from being applied to `r` instead), then each is checked against the
 /// filter, so the cost follows the reviewed statements (few) rather than the filter's.
-fn push_reviewed_count(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter) {
+fn push_reviewed_count<DB: Database>(q: &mut QueryBuilder<DB>, filter: &StatementFilter)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     q.push("select count(*) from statement r cross join statement t on t.id = r.id + 0");
     push_filter(q, filter, Some(Facet::Reviewed));
     q.push(" and r.review > ''");
 }
 
 /// The statements reviewed by an editor (`yes`) and not (`no`) under the rest of the filter.
-fn push_review_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter) {
+fn push_review_counts<DB: Database>(q: &mut QueryBuilder<DB>, filter: &StatementFilter)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     if review_in_tally(filter) {
         // the reviewed ones counted, the others the tally's total less them: no statement of
         // the filter but the reviewed is read
@@ -341,7 +417,13 @@ fn push_review_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter) {
 }
 
 /// The versions the statements speak of, in the versions' order.
-fn push_version_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter) {
+fn push_version_counts<DB: Database>(q: &mut QueryBuilder<DB>, filter: &StatementFilter)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     q.push(
         "select v.version as value, coalesce(pv.short, v.version) as label, count(*) as count,
          0 as total from statement_version v left join plan_version pv on pv.slug = v.version",
@@ -360,12 +442,13 @@ fn push_version_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter) {
 /// order; speakers and sources the selected ones and then the `shown` with most statements.
 /// When the rest of the filter is empty the counts come from the tallies kept by the ingest.
 pub async fn facet_counts(
-    pool: &SqlitePool,
+    db: &Db,
     filter: &StatementFilter,
     facet: Facet,
     shown: usize,
 ) -> sqlx::Result<(Vec<FacetCount>, i64)> {
-    let mut q = QueryBuilder::<Sqlite>::new("");
+    on_db!(db, pool => {
+    let mut q = QueryBuilder::<Backend>::new("");
     let cube = in_tally(filter, facet);
     match facet {
         Facet::Provision => push_point_counts(&mut q, filter, cube),
@@ -388,4 +471,5 @@ pub async fn facet_counts(
         })
         .collect();
     Ok((rows, total))
+    })
 }

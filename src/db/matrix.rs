@@ -6,32 +6,12 @@
 //! pieces an [`Axis`] picks are fixed strings of this module; every value from a request is
 //! bound with `push_bind`.
 
-use sqlx::{FromRow, QueryBuilder, Sqlite, SqliteConnection, SqlitePool};
+use sqlx::{Database, FromRow, QueryBuilder};
+
+use super::{Db, Param, on_db};
 
 use crate::catalog::OutletEntry;
 use crate::model::Stance;
-
-/// Writes the outlets of `seeds/outlets.toml` (insert or update), inside the catalog's
-/// transaction. Outlets removed from the file are removed here too.
-pub async fn upsert_outlets(
-    conn: &mut SqliteConnection,
-    outlets: &[OutletEntry],
-) -> sqlx::Result<()> {
-    sqlx::query("delete from outlet")
-        .execute(&mut *conn)
-        .await?;
-    for o in outlets {
-        sqlx::query(
-            "insert into outlet (publisher, country) values ($1, $2)
-             on conflict (publisher) do update set country = excluded.country",
-        )
-        .bind(&o.publisher)
-        .bind(&o.country)
-        .execute(&mut *conn)
-        .await?;
-    }
-    Ok(())
-}
 
 /// What the columns of the matrix are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,7 +130,11 @@ pub struct AxisFilter {
 
 /// The narrowing of `f` (after a `where`); `speaker` is the column of the speaker id on the
 /// speaker side (0 or null for the article's own voice).
-fn push_narrowing(q: &mut QueryBuilder<Sqlite>, axis: Axis, f: &AxisFilter, speaker: &str) {
+fn push_narrowing<DB: Database>(q: &mut QueryBuilder<DB>, axis: Axis, f: &AxisFilter, speaker: &str)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+{
     if axis.speaker_side() {
         q.push(" and coalesce(").push(speaker).push(", 0) <> 0");
         if let Some(c) = &f.country {
@@ -211,24 +195,25 @@ impl ColumnRow {
 
 /// The columns for `axis`, with their groups, in display order: all of them.
 pub async fn matrix_columns(
-    pool: &SqlitePool,
+    db: &Db,
     axis: Axis,
     filter: &AxisFilter,
 ) -> sqlx::Result<Vec<ColumnRow>> {
-    matrix_column_page(pool, axis, filter, 0, i64::MAX).await
+    matrix_column_page(db, axis, filter, 0, i64::MAX).await
 }
 
 /// The columns for `axis` in display order, `limit` of them from the `offset`th.
 pub async fn matrix_column_page(
-    pool: &SqlitePool,
+    db: &Db,
     axis: Axis,
     filter: &AxisFilter,
     offset: i64,
     limit: i64,
 ) -> sqlx::Result<Vec<ColumnRow>> {
+    on_db!(db, pool => {
     if axis == Axis::Source {
         // one column per article: the sources with statements, read a page at a time
-        let mut q = QueryBuilder::<Sqlite>::new(
+        let mut q = QueryBuilder::<Backend>::new(
             "select cast(s.id as text) as key,
                 case r.publisher when '' then r.file_name else r.publisher end as label,
                 coalesce(r.published_date, 'undated') as sub,
@@ -247,7 +232,7 @@ pub async fn matrix_column_page(
         .push_bind(offset);
         return q.build_query_as().fetch_all(pool).await;
     }
-    let mut q = QueryBuilder::<Sqlite>::new("select ");
+    let mut q = QueryBuilder::<Backend>::new("select ");
     q.push(axis.key())
         .push(" as key, ")
         .push(axis.label())
@@ -269,7 +254,7 @@ pub async fn matrix_column_page(
     let mut columns: Vec<ColumnRow> = q.build_query_as().fetch_all(pool).await?;
     if !axis.speaker_side() {
         // the articles of each outlet (or country), and their ids when they are few
-        let mut q = QueryBuilder::<Sqlite>::new("select ");
+        let mut q = QueryBuilder::<Backend>::new("select ");
         q.push(axis.key())
             .push(" as key, count(*) as n, case when count(*) <= ");
         q.push_bind(MEMBERS_MAX)
@@ -293,6 +278,7 @@ pub async fn matrix_column_page(
     );
     columns.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
     Ok(columns)
+    })
 }
 
 /// One cell: statements of a column on a point, by stance.
@@ -322,12 +308,13 @@ const CELL_SUMS: &str = " as key, cast(sum(s.statements) as bigint) as total,
 
 /// Statement counts per (point, column), by stance: every cell of the view.
 pub async fn matrix_cells(
-    pool: &SqlitePool,
+    db: &Db,
     axis: Axis,
     filter: &AxisFilter,
 ) -> sqlx::Result<Vec<KeyedCell>> {
+    on_db!(db, pool => {
     if axis == Axis::Source {
-        let mut q = QueryBuilder::<Sqlite>::new("select s.provision, cast(s.source_id as text)");
+        let mut q = QueryBuilder::<Backend>::new("select s.provision, cast(s.source_id as text)");
         q.push(CELL_SUMS).push(
             " from tally_source s left join outlet o on o.publisher = s.publisher where s.provision >= 0",
         );
@@ -335,7 +322,7 @@ pub async fn matrix_cells(
         q.push(" group by s.provision, s.source_id");
         return q.build_query_as().fetch_all(pool).await;
     }
-    let mut q = QueryBuilder::<Sqlite>::new("select s.provision, ");
+    let mut q = QueryBuilder::<Backend>::new("select s.provision, ");
     q.push(axis.key())
         .push(CELL_SUMS)
         .push(FROM_TALLY)
@@ -343,14 +330,16 @@ pub async fn matrix_cells(
     push_narrowing(&mut q, axis, filter, "s.speaker_id");
     q.push(" group by s.provision, key");
     q.build_query_as().fetch_all(pool).await
+    })
 }
 
 /// The cells of the columns of articles `sources` (ids), per (point, source), by stance.
-pub async fn source_cells(pool: &SqlitePool, sources: &[i64]) -> sqlx::Result<Vec<KeyedCell>> {
+pub async fn source_cells(db: &Db, sources: &[i64]) -> sqlx::Result<Vec<KeyedCell>> {
+    on_db!(db, pool => {
     if sources.is_empty() {
         return Ok(Vec::new());
     }
-    let mut q = QueryBuilder::<Sqlite>::new("select s.provision, cast(s.source_id as text)");
+    let mut q = QueryBuilder::<Backend>::new("select s.provision, cast(s.source_id as text)");
     q.push(CELL_SUMS)
         .push(" from tally_source s where s.provision >= 0 and s.source_id in (");
     let mut sep = q.separated(", ");
@@ -359,10 +348,12 @@ pub async fn source_cells(pool: &SqlitePool, sources: &[i64]) -> sqlx::Result<Ve
     }
     q.push(") group by s.provision, s.source_id");
     q.build_query_as().fetch_all(pool).await
+    })
 }
 
 /// Statements, sources and speakers with statements, from the tallies.
-pub async fn totals(pool: &SqlitePool) -> sqlx::Result<(i64, i64, i64)> {
+pub async fn totals(db: &Db) -> sqlx::Result<(i64, i64, i64)> {
+    on_db!(db, pool => {
     sqlx::query_as(
         "select coalesce((select cast(sum(statements) as bigint) from tally where provision = -1), 0),
             (select count(*) from tally_count),
@@ -370,6 +361,7 @@ pub async fn totals(pool: &SqlitePool) -> sqlx::Result<(i64, i64, i64)> {
     )
     .fetch_one(pool)
     .await
+    })
 }
 
 /// Statements on one point, counted per outlet, date and stance: the points of the timeline.
@@ -387,7 +379,8 @@ pub struct TimelineRow {
 
 /// The dated statements on point `provision` per outlet, date and stance, and how many
 /// statements on it have no date (from the counts kept by the ingest).
-pub async fn timeline(pool: &SqlitePool, provision: i64) -> sqlx::Result<(Vec<TimelineRow>, i64)> {
+pub async fn timeline(db: &Db, provision: i64) -> sqlx::Result<(Vec<TimelineRow>, i64)> {
+    on_db!(db, pool => {
     let rows = sqlx::query_as(
         "select case publisher when '' then 'unknown outlet' else publisher end as outlet,
             date, stance, cast(sum(statements) as bigint) as statements
@@ -404,4 +397,29 @@ pub async fn timeline(pool: &SqlitePool, provision: i64) -> sqlx::Result<(Vec<Ti
     .fetch_one(pool)
     .await?;
     Ok((rows, undated))
+    })
+}
+
+super::per_backend! {
+/// Writes the outlets of `seeds/outlets.toml` (insert or update), inside the catalog's
+/// transaction. Outlets removed from the file are removed here too.
+pub(crate) async fn upsert_outlets(
+    conn: &mut Conn,
+    outlets: &[OutletEntry],
+) -> sqlx::Result<()> {
+    sqlx::query("delete from outlet")
+        .execute(&mut *conn)
+        .await?;
+    for o in outlets {
+        sqlx::query(
+            "insert into outlet (publisher, country) values ($1, $2)
+             on conflict (publisher) do update set country = excluded.country",
+        )
+        .bind(&o.publisher)
+        .bind(&o.country)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
 }

@@ -1,7 +1,9 @@
 //! The statement list's SQL: a filter's `where` clause, keyset pages in each order, and the
 //! counts of a filter. [`super::facets`] counts each facet's values under the same filter.
 
-use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+use sqlx::{Database, QueryBuilder};
+
+use super::{Db, Param, on_db};
 
 use super::fts;
 use super::models::{Cursor, Direction, FilterStats, Sort, StatementFilter, StatementRow};
@@ -36,9 +38,13 @@ pub enum Facet {
     Version,
 }
 
-pub(super) fn push_in<T>(q: &mut QueryBuilder<Sqlite>, values: &[T])
+pub(super) fn push_in<DB: Database, T>(q: &mut QueryBuilder<DB>, values: &[T])
 where
-    T: Clone + Send + 'static + for<'a> sqlx::Encode<'a, Sqlite> + sqlx::Type<Sqlite>,
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+    T: Param<DB>,
 {
     q.push(" in (");
     let mut sep = q.separated(", ");
@@ -65,7 +71,16 @@ pub(super) fn is_open(f: &StatementFilter, skip: Option<Facet>) -> bool {
 }
 
 /// ` where l.statement_id in (the statements of the filter)`, or nothing for no filter.
-pub(super) fn push_link_filter(q: &mut QueryBuilder<Sqlite>, f: &StatementFilter, skip: Facet) {
+pub(super) fn push_link_filter<DB: Database>(
+    q: &mut QueryBuilder<DB>,
+    f: &StatementFilter,
+    skip: Facet,
+) where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     if !is_open(f, Some(skip)) {
         q.push(" where l.statement_id in (select t.id from statement t");
         push_filter(q, f, Some(skip));
@@ -75,19 +90,33 @@ pub(super) fn push_link_filter(q: &mut QueryBuilder<Sqlite>, f: &StatementFilter
 
 /// The `where` clause of a statement filter, on `statement t` alone (every other table is
 /// reached through an indexed `in (select ...)`), leaving out the facet `skip`.
-pub(super) fn push_filter(q: &mut QueryBuilder<Sqlite>, f: &StatementFilter, skip: Option<Facet>) {
+pub(super) fn push_filter<DB: Database>(
+    q: &mut QueryBuilder<DB>,
+    f: &StatementFilter,
+    skip: Option<Facet>,
+) where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     push_filter_as(q, f, skip, false);
 }
 
 /// [`push_filter`]; with `walk`, for a query that walks `source s` in date order and checks
 /// each statement `t` (see [`statement_page`]): the points are tested per statement and the
 /// dates on `s`, instead of lists of every matching statement or article.
-fn push_filter_as(
-    q: &mut QueryBuilder<Sqlite>,
+fn push_filter_as<DB: Database>(
+    q: &mut QueryBuilder<DB>,
     f: &StatementFilter,
     skip: Option<Facet>,
     walk: bool,
-) {
+) where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     q.push(" where 1 = 1");
     let provisions = if skip == Some(Facet::Provision) {
         &[][..]
@@ -169,7 +198,13 @@ fn push_filter_as(
 }
 
 /// ` and` the statements an editor reviewed (`yes`) or did not (`no`); nothing for both or none.
-fn push_reviewed(q: &mut QueryBuilder<Sqlite>, reviewed: &[String]) {
+fn push_reviewed<DB: Database>(q: &mut QueryBuilder<DB>, reviewed: &[String])
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     let yes = reviewed.iter().any(|v| v == "yes");
     let no = reviewed.iter().any(|v| v == "no");
     if yes && !no {
@@ -243,7 +278,13 @@ fn sort_keys(sort: Sort, c: &Cursor) -> Vec<SortKey> {
     keys
 }
 
-fn push_key(q: &mut QueryBuilder<Sqlite>, k: &Key) {
+fn push_key<DB: Database>(q: &mut QueryBuilder<DB>, k: &Key)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     match k {
         Key::Text(s) => q.push_bind(s.clone()),
         Key::Int(i) => q.push_bind(*i),
@@ -253,7 +294,13 @@ fn push_key(q: &mut QueryBuilder<Sqlite>, k: &Key) {
 /// `and (k1 > c1 or (k1 = c1 and (k2 > c2 or ...)))`, with `<` for descending keys, all
 /// flipped for the previous page; for the date orders also a plain range on the date that
 /// the index can seek to.
-fn push_keyset(q: &mut QueryBuilder<Sqlite>, sort: Sort, cursor: &Cursor, dir: Direction) {
+fn push_keyset<DB: Database>(q: &mut QueryBuilder<DB>, sort: Sort, cursor: &Cursor, dir: Direction)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     let keys = sort_keys(sort, cursor);
     if sort != Sort::Source {
         let forward = (sort == Sort::Date) == (dir == Direction::After);
@@ -290,7 +337,13 @@ fn push_keyset(q: &mut QueryBuilder<Sqlite>, sort: Sort, cursor: &Cursor, dir: D
     }
 }
 
-fn push_order(q: &mut QueryBuilder<Sqlite>, sort: Sort, dir: Direction) {
+fn push_order<DB: Database>(q: &mut QueryBuilder<DB>, sort: Sort, dir: Direction)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     let keys = sort_keys(sort, &Cursor::default());
     q.push(" order by ");
     let mut sep = q.separated(", ");
@@ -305,11 +358,12 @@ fn push_order(q: &mut QueryBuilder<Sqlite>, sort: Sort, dir: Direction) {
 /// offset) in its order, and whether more rows follow in that direction. The page's ids are
 /// found first; only those rows get their columns (and their points) read.
 pub async fn statement_page(
-    pool: &SqlitePool,
+    db: &Db,
     filter: &StatementFilter,
 ) -> sqlx::Result<(Vec<StatementRow>, bool)> {
+    on_db!(db, pool => {
     let dir = filter.cursor.as_ref().map_or(Direction::After, |c| c.1);
-    let mut q = QueryBuilder::<Sqlite>::new(STATEMENT_SELECT);
+    let mut q = QueryBuilder::<Backend>::new(STATEMENT_SELECT);
     // A filter that matches many statements (points, categories, kinds, stances, dates) finds
     // its page soonest by walking the articles in date order: `cross join` keeps SQLite from
     // reading every match through an index on the filter and sorting them all. A speaker, a
@@ -345,25 +399,26 @@ pub async fn statement_page(
         rows.reverse();
     }
     Ok((rows, more))
+    })
 }
 
 /// Statements matching `filter` (a page of them) and how many match in all.
 pub async fn list_statements(
-    pool: &SqlitePool,
+    db: &Db,
     filter: &StatementFilter,
 ) -> sqlx::Result<(Vec<StatementRow>, i64)> {
-    let (rows, _) = statement_page(pool, filter).await?;
-    let mut q = QueryBuilder::<Sqlite>::new("select count(*) from statement t");
+    let (rows, _) = statement_page(db, filter).await?;
+    on_db!(db, pool => {
+    let mut q = QueryBuilder::<Backend>::new("select count(*) from statement t");
     push_filter(&mut q, filter, None);
     let total = q.build_query_scalar().fetch_one(pool).await?;
     Ok((rows, total))
+    })
 }
 
 /// How many statements match `filter`, by how many speakers, in how many sources.
-pub async fn statement_stats(
-    pool: &SqlitePool,
-    filter: &StatementFilter,
-) -> sqlx::Result<FilterStats> {
+pub async fn statement_stats(db: &Db, filter: &StatementFilter) -> sqlx::Result<FilterStats> {
+    on_db!(db, pool => {
     if is_open(filter, None) {
         // everything: the tallies kept by the ingest
         return sqlx::query_as(
@@ -374,10 +429,11 @@ pub async fn statement_stats(
         .fetch_one(pool)
         .await;
     }
-    let mut q = QueryBuilder::<Sqlite>::new(
+    let mut q = QueryBuilder::<Backend>::new(
         "select count(*) as statements, count(distinct t.speaker_id) as speakers,
          count(distinct t.source_id) as sources from statement t",
     );
     push_filter(&mut q, filter, None);
     q.build_query_as().fetch_one(pool).await
+    })
 }
