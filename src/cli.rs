@@ -23,8 +23,9 @@ use crate::web;
                   seed articles first when it is empty."
 )]
 pub struct Cli {
-    /// Database of serve, ingest and export: a SQLite file path (created when missing) or
-    /// sqlite:PATH; extract and eval read none. Another scheme is refused.
+    /// Database of serve, ingest and export: a SQLite file path (created when missing),
+    /// sqlite:PATH, or postgres://user@host/database (which must exist; its tables are made);
+    /// extract and eval read none. Another scheme is refused.
     #[arg(
         long,
         global = true,
@@ -160,9 +161,6 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
     }
     if let Some(Command::Eval(args)) = &cli.command {
         return eval(&extractor, args);
-    }
-    if let db::DbTarget::Postgres(_) = &cli.db {
-        anyhow::bail!("--db {}: PostgreSQL is not supported yet", cli.db)
     }
     let pool = db::open(&cli.db, 8)
         .await

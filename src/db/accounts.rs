@@ -50,34 +50,34 @@ pub async fn add(
     role: Role,
     password_hash: &str,
 ) -> sqlx::Result<Option<i64>> {
-    on_db!(db, pool => {
-    sqlx::query_scalar(
-        "insert into account (name, role, password_hash) values ($1, $2, $3)
+    on_db!(db, |pool| {
+        sqlx::query_scalar(
+            "insert into account (name, role, password_hash) values ($1, $2, $3)
          on conflict (name) do nothing returning id",
-    )
-    .bind(name)
-    .bind(role)
-    .bind(password_hash)
-    .fetch_optional(pool)
-    .await
+        )
+        .bind(name)
+        .bind(role)
+        .bind(password_hash)
+        .fetch_optional(pool)
+        .await
     })
 }
 
 /// Every account, by name.
 pub async fn list(db: &Db) -> sqlx::Result<Vec<Account>> {
-    on_db!(db, pool => {
-    sqlx::query_as(
-        "select id, name, role, password_hash, disabled, created_at from account order by name",
-    )
-    .fetch_all(pool)
-    .await
+    on_db!(db, |pool| {
+        sqlx::query_as(
+            "select id, name, role, password_hash, disabled, created_at from account order by name",
+        )
+        .fetch_all(pool)
+        .await
     })
 }
 
 /// The account named `name` (case-insensitive), if any.
 pub async fn by_name(db: &Db, name: &str) -> sqlx::Result<Option<Account>> {
-    on_db!(db, pool => {
-    sqlx::query_as(
+    on_db!(db, |pool| {
+        sqlx::query_as(
         "select id, name, role, password_hash, disabled, created_at from account where name = $1",
     )
     .bind(name)
@@ -109,21 +109,21 @@ async fn update_ending_sessions<T>(
 where
     T: Param<sqlx::Sqlite> + Param<sqlx::Postgres>,
 {
-    on_db!(db, pool => {
-    let mut tx = pool.begin().await?;
-    let id: Option<i64> = sqlx::query_scalar(update)
-        .bind(value)
-        .bind(name)
-        .fetch_optional(&mut *tx)
-        .await?;
-    if let Some(id) = id {
-        sqlx::query("delete from session where account_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
+    on_db!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        let id: Option<i64> = sqlx::query_scalar(update)
+            .bind(value)
+            .bind(name)
+            .fetch_optional(&mut *tx)
             .await?;
-    }
-    tx.commit().await?;
-    Ok(id.is_some())
+        if let Some(id) = id {
+            sqlx::query("delete from session where account_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(id.is_some())
     })
 }
 
@@ -135,8 +135,8 @@ pub async fn start_session(
     csrf: &str,
     now: i64,
 ) -> sqlx::Result<()> {
-    on_db!(db, pool => {
-    sqlx::query(
+    on_db!(db, |pool| {
+        sqlx::query(
         "insert into session (id_hash, account_id, csrf, created_at, seen_at) values ($1, $2, $3, $4, $5)",
     )
     .bind(id_hash)
@@ -146,54 +146,54 @@ pub async fn start_session(
     .bind(now)
     .execute(pool)
     .await?;
-    Ok(())
+        Ok(())
     })
 }
 
 /// The session whose id hashes to `id_hash`, with its account.
 pub async fn session(db: &Db, id_hash: &str) -> sqlx::Result<Option<Session>> {
-    on_db!(db, pool => {
-    sqlx::query_as(
-        "select s.account_id, a.name, a.role, a.disabled, s.csrf, s.created_at, s.seen_at
+    on_db!(db, |pool| {
+        sqlx::query_as(
+            "select s.account_id, a.name, a.role, a.disabled, s.csrf, s.created_at, s.seen_at
          from session s join account a on a.id = s.account_id where s.id_hash = $1",
-    )
-    .bind(id_hash)
-    .fetch_optional(pool)
-    .await
+        )
+        .bind(id_hash)
+        .fetch_optional(pool)
+        .await
     })
 }
 
 /// Records a request of the session (its idle time starts again).
 pub async fn touch_session(db: &Db, id_hash: &str, now: i64) -> sqlx::Result<()> {
-    on_db!(db, pool => {
-    sqlx::query("update session set seen_at = $1 where id_hash = $2")
-        .bind(now)
-        .bind(id_hash)
-        .execute(pool)
-        .await?;
-    Ok(())
+    on_db!(db, |pool| {
+        sqlx::query("update session set seen_at = $1 where id_hash = $2")
+            .bind(now)
+            .bind(id_hash)
+            .execute(pool)
+            .await?;
+        Ok(())
     })
 }
 
 /// Ends a session.
 pub async fn end_session(db: &Db, id_hash: &str) -> sqlx::Result<()> {
-    on_db!(db, pool => {
-    sqlx::query("delete from session where id_hash = $1")
-        .bind(id_hash)
-        .execute(pool)
-        .await?;
-    Ok(())
+    on_db!(db, |pool| {
+        sqlx::query("delete from session where id_hash = $1")
+            .bind(id_hash)
+            .execute(pool)
+            .await?;
+        Ok(())
     })
 }
 
 /// Removes the sessions idle since before `idle_before` or started before `started_before`.
 pub async fn purge_sessions(db: &Db, idle_before: i64, started_before: i64) -> sqlx::Result<u64> {
-    on_db!(db, pool => {
-    let done = sqlx::query("delete from session where seen_at < $1 or created_at < $2")
-        .bind(idle_before)
-        .bind(started_before)
-        .execute(pool)
-        .await?;
-    Ok(done.rows_affected())
+    on_db!(db, |pool| {
+        let done = sqlx::query("delete from session where seen_at < $1 or created_at < $2")
+            .bind(idle_before)
+            .bind(started_before)
+            .execute(pool)
+            .await?;
+        Ok(done.rows_affected())
     })
 }

@@ -3,7 +3,7 @@
 
 use sqlx::{Database, QueryBuilder};
 
-use super::{Db, Param, on_db};
+use super::{Db, Param, is_pg, on_db};
 
 use super::models::{FacetCount, StatementFilter};
 use super::statements::{Facet, is_open, push_filter, push_in, push_link_filter};
@@ -171,7 +171,7 @@ where
     q.push(
         "select cast(s.provision as text) as value,
          case when s.provision = 0 then 'Plan as a whole' else 'Point ' || s.provision || ': ' || v.title end as label,
-         cast(sum(s.statements) as bigint) as count, 0 as total
+         cast(sum(s.statements) as bigint) as count, cast(0 as bigint) as total
          from tally_day s join provision v on v.number = s.provision where s.date <> ''",
     );
     if let Some(d) = &f.from {
@@ -184,7 +184,7 @@ where
         q.push(" and s.stance");
         push_in(q, &f.stances);
     }
-    q.push(" group by s.provision having sum(s.statements) > 0 order by s.provision");
+    q.push(" group by s.provision, v.title having sum(s.statements) > 0 order by s.provision");
 }
 
 /// The points with their statements: from the tallies, or from the links of the filter's
@@ -202,20 +202,20 @@ where
         q.push(
             "select cast(s.provision as text) as value,
              case when s.provision = 0 then 'Plan as a whole' else 'Point ' || s.provision || ': ' || v.title end as label,
-             cast(sum(s.statements) as bigint) as count, 0 as total
+             cast(sum(s.statements) as bigint) as count, cast(0 as bigint) as total
              from tally s join provision v on v.number = s.provision",
         );
         push_tally_where(q, filter, Facet::Provision);
-        q.push(" group by s.provision order by s.provision");
+        q.push(" group by s.provision, v.title order by s.provision");
     } else {
         q.push(
             "select cast(l.provision as text) as value,
              case when l.provision = 0 then 'Plan as a whole' else 'Point ' || l.provision || ': ' || v.title end as label,
-             count(*) as count, 0 as total
+             count(*) as count, cast(0 as bigint) as total
              from statement_provision l join provision v on v.number = l.provision",
         );
         push_link_filter(q, filter, Facet::Provision);
-        q.push(" group by l.provision order by l.provision");
+        q.push(" group by l.provision, v.title order by l.provision");
     }
 }
 
@@ -232,7 +232,7 @@ fn push_category_counts<DB: Database>(
 {
     if cube {
         q.push(
-            "select c.slug as value, c.letter || '. ' || c.name as label, cast(sum(s.statements) as bigint) as count, 0 as total
+            "select c.slug as value, c.letter || '. ' || c.name as label, cast(sum(s.statements) as bigint) as count, cast(0 as bigint) as total
              from tally s join category c on c.slug = s.category",
         );
         push_tally_where(q, filter, Facet::Category);
@@ -240,7 +240,7 @@ fn push_category_counts<DB: Database>(
     } else {
         q.push(
             "select c.slug as value, c.letter || '. ' || c.name as label, count(distinct l.statement_id) as count,
-             0 as total
+             cast(0 as bigint) as total
              from statement_provision l join provision v on v.number = l.provision
              join category c on c.slug = v.category",
         );
@@ -350,7 +350,7 @@ fn push_label_counts<DB: Database>(
         .push(column)
         .push(" as label, ")
         .push(count)
-        .push(" as count, 0 as total from ")
+        .push(" as count, cast(0 as bigint) as total from ")
         .push(table);
     if cube {
         push_tally_where(q, filter, facet);
@@ -382,7 +382,12 @@ where
     crate::model::Kind: Param<DB>,
     crate::model::Stance: Param<DB>,
 {
-    q.push("select count(*) from statement r cross join statement t on t.id = r.id + 0");
+    q.push(if is_pg::<DB>() {
+        // PostgreSQL has no `cross join ... on`, and plans the join itself
+        "select count(*) from statement r join statement t on t.id = r.id + 0"
+    } else {
+        "select count(*) from statement r cross join statement t on t.id = r.id + 0"
+    });
     push_filter(q, filter, Some(Facet::Reviewed));
     q.push(" and r.review > ''");
 }
@@ -398,7 +403,7 @@ where
     if review_in_tally(filter) {
         // the reviewed ones counted, the others the tally's total less them: no statement of
         // the filter but the reviewed is read
-        q.push("select value, label, n as count, 0 as total from (select 'yes' as value, 'reviewed' as label, (");
+        q.push("select value, label, n as count, cast(0 as bigint) as total from (select 'yes' as value, 'reviewed' as label, (");
         push_reviewed_count(q, filter);
         q.push(") as n union all select 'no', 'not reviewed', (select coalesce(cast(sum(s.statements) as bigint), 0) from tally s");
         push_tally_where(q, filter, Facet::Reviewed);
@@ -410,10 +415,10 @@ where
     q.push(
         "select case when t.review = '' then 'no' else 'yes' end as value,
             case when t.review = '' then 'not reviewed' else 'reviewed' end as label,
-            count(*) as count, 0 as total from statement t",
+            count(*) as count, cast(0 as bigint) as total from statement t",
     );
     push_filter(q, filter, Some(Facet::Reviewed));
-    q.push(" group by 1 order by 1 desc");
+    q.push(" group by 1, 2 order by 1 desc");
 }
 
 /// The versions the statements speak of, in the versions' order.
@@ -426,14 +431,14 @@ where
 {
     q.push(
         "select v.version as value, coalesce(pv.short, v.version) as label, count(*) as count,
-         0 as total from statement_version v left join plan_version pv on pv.slug = v.version",
+         cast(0 as bigint) as total from statement_version v left join plan_version pv on pv.slug = v.version",
     );
     if !is_open(filter, Some(Facet::Version)) {
         q.push(" where v.statement_id in (select t.id from statement t");
         push_filter(q, filter, Some(Facet::Version));
         q.push(")");
     }
-    q.push(" group by v.version order by min(pv.position), v.version");
+    q.push(" group by v.version, pv.short order by min(pv.position), v.version");
 }
 
 /// The values of one facet with their counts: statements matching `filter` with that facet's
@@ -447,29 +452,29 @@ pub async fn facet_counts(
     facet: Facet,
     shown: usize,
 ) -> sqlx::Result<(Vec<FacetCount>, i64)> {
-    on_db!(db, pool => {
-    let mut q = QueryBuilder::<Backend>::new("");
-    let cube = in_tally(filter, facet);
-    match facet {
-        Facet::Provision => push_point_counts(&mut q, filter, cube),
-        Facet::Category => push_category_counts(&mut q, filter, cube),
-        Facet::Speaker => push_speaker_counts(&mut q, filter, shown),
-        Facet::Source => push_source_counts(&mut q, filter, shown),
-        Facet::Kind => push_label_counts(&mut q, filter, facet, "kind", cube),
-        Facet::Stance => push_label_counts(&mut q, filter, facet, "stance", cube),
-        Facet::Reviewed => push_review_counts(&mut q, filter),
-        Facet::Version => push_version_counts(&mut q, filter),
-    }
-    let rows: Vec<FacetRow> = q.build_query_as().fetch_all(pool).await?;
-    let total = rows.first().map_or(0, |r| r.total).max(rows.len() as i64);
-    let rows = rows
-        .into_iter()
-        .map(|r| FacetCount {
-            value: r.value,
-            label: r.label,
-            count: r.count,
-        })
-        .collect();
-    Ok((rows, total))
+    on_db!(db, |pool| {
+        let mut q = QueryBuilder::<Backend>::new("");
+        let cube = in_tally(filter, facet);
+        match facet {
+            Facet::Provision => push_point_counts(&mut q, filter, cube),
+            Facet::Category => push_category_counts(&mut q, filter, cube),
+            Facet::Speaker => push_speaker_counts(&mut q, filter, shown),
+            Facet::Source => push_source_counts(&mut q, filter, shown),
+            Facet::Kind => push_label_counts(&mut q, filter, facet, "kind", cube),
+            Facet::Stance => push_label_counts(&mut q, filter, facet, "stance", cube),
+            Facet::Reviewed => push_review_counts(&mut q, filter),
+            Facet::Version => push_version_counts(&mut q, filter),
+        }
+        let rows: Vec<FacetRow> = q.build_query_as().fetch_all(pool).await?;
+        let total = rows.first().map_or(0, |r| r.total).max(rows.len() as i64);
+        let rows = rows
+            .into_iter()
+            .map(|r| FacetCount {
+                value: r.value,
+                label: r.label,
+                count: r.count,
+            })
+            .collect();
+        Ok((rows, total))
     })
 }

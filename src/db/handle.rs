@@ -40,10 +40,13 @@ pub enum Tx {
     Postgres(Transaction<'static, Postgres>),
 }
 
-/// Expands `$body` once per backend with `$pool` bound to the pool of `$db` (a `Db` or
-/// `&Db`), the type `Backend` (`sqlx::Sqlite` or `sqlx::Postgres`) and the constant `PG`.
+/// `on_db!(db, |pool| body)`: expands `body` once per backend with `pool` bound to the pool of
+/// `db` (a `Db` or `&Db`), the type `Backend` (`sqlx::Sqlite` or `sqlx::Postgres`), the
+/// constant `PG` and `side` (that backend's halves of the [`per_backend!`] functions). Written
+/// like a closure so that rustfmt formats the body; it is not one (`?` and `return` leave the
+/// enclosing function).
 macro_rules! on_db {
-    ($db:expr, $pool:ident => $body:expr) => {
+    ($db:expr, |$pool:ident| $body:expr) => {
         match $db {
             $crate::db::Db::Sqlite($pool) => {
                 #[allow(dead_code)]
@@ -68,10 +71,11 @@ macro_rules! on_db {
 }
 pub(crate) use on_db;
 
-/// Expands `$body` once per backend with `$conn` bound to the connection of the transaction
-/// `$tx` (a `&mut Tx`), and `Backend` and `PG` as in [`on_db!`].
+/// `on_tx!(tx, |conn| body)`: expands `body` once per backend with `conn` bound to the
+/// connection of the transaction `tx` (a `&mut Tx`), and `Backend`, `PG` and `side` as in
+/// [`on_db!`].
 macro_rules! on_tx {
-    ($tx:expr, $conn:ident => $body:expr) => {
+    ($tx:expr, |$conn:ident| $body:expr) => {
         match &mut *$tx {
             $crate::db::Tx::Sqlite(open) => {
                 #[allow(dead_code)]

@@ -89,43 +89,43 @@ pub async fn review(
     editor: &str,
     review: &Review,
 ) -> sqlx::Result<Option<Outcome>> {
-    on_db!(db, pool => {
-    let mut tx = pool.begin().await?;
-    let Some(cur) = side::corrections::current(&mut tx, id).await? else {
-        return Ok(None);
-    };
-    let mut changes: Vec<(&str, String, String)> = Vec::new();
-    if let Some(choice) = &review.speaker {
-        let Some(slug) = side::corrections::speaker_slug(&mut tx, choice).await? else {
+    on_db!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        let Some(cur) = side::corrections::current(&mut tx, id).await? else {
             return Ok(None);
         };
-        if slug != cur.speaker_slug {
-            changes.push(("speaker", cur.speaker_slug.clone(), slug));
+        let mut changes: Vec<(&str, String, String)> = Vec::new();
+        if let Some(choice) = &review.speaker {
+            let Some(slug) = side::corrections::speaker_slug(&mut tx, choice).await? else {
+                return Ok(None);
+            };
+            if slug != cur.speaker_slug {
+                changes.push(("speaker", cur.speaker_slug.clone(), slug));
+            }
         }
-    }
-    if let Some(points) = review.points.as_deref().map(points_text)
-        && points != cur.points
-    {
-        changes.push(("points", cur.points.clone(), points));
-    }
-    if let Some(kind) = review.kind.filter(|k| *k != cur.kind.as_str()) {
-        changes.push(("kind", cur.kind.clone(), kind.to_string()));
-    }
-    if let Some(stance) = review.stance.filter(|s| *s != cur.stance.as_str()) {
-        changes.push(("stance", cur.stance.clone(), stance.to_string()));
-    }
-    if review.not_plan {
-        let before = format!(
-            "{} · {} · {} · {}",
-            cur.speaker_name, cur.kind, cur.stance, cur.points
-        );
-        changes.push(("not_plan", before, String::new()));
-    }
-    if changes.is_empty() {
-        changes.push(("confirm", String::new(), String::new()));
-    }
-    for (field, before, after) in &changes {
-        sqlx::query(
+        if let Some(points) = review.points.as_deref().map(points_text)
+            && points != cur.points
+        {
+            changes.push(("points", cur.points.clone(), points));
+        }
+        if let Some(kind) = review.kind.filter(|k| *k != cur.kind.as_str()) {
+            changes.push(("kind", cur.kind.clone(), kind.to_string()));
+        }
+        if let Some(stance) = review.stance.filter(|s| *s != cur.stance.as_str()) {
+            changes.push(("stance", cur.stance.clone(), stance.to_string()));
+        }
+        if review.not_plan {
+            let before = format!(
+                "{} · {} · {} · {}",
+                cur.speaker_name, cur.kind, cur.stance, cur.points
+            );
+            changes.push(("not_plan", before, String::new()));
+        }
+        if changes.is_empty() {
+            changes.push(("confirm", String::new(), String::new()));
+        }
+        for (field, before, after) in &changes {
+            sqlx::query(
             "insert into correction (source_file, words, field, before, after, note, account_id, editor)
              values ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
@@ -139,23 +139,23 @@ pub async fn review(
         .bind(editor)
         .execute(&mut *tx)
         .await?;
-    }
-    side::corrections::apply(&mut tx, cur.source_id, &cur.source_file, &cur.words).await?;
-    side::tally::recount_sources(&mut tx, &[cur.source_id]).await?;
-    side::corrections::bump_version(&mut tx).await?;
-    tx.commit().await?;
-    Ok(Some(if review.not_plan {
-        Outcome::Dismissed
-    } else {
-        Outcome::Kept
-    }))
+        }
+        side::corrections::apply(&mut tx, cur.source_id, &cur.source_file, &cur.words).await?;
+        side::tally::recount_sources(&mut tx, &[cur.source_id]).await?;
+        side::corrections::bump_version(&mut tx).await?;
+        tx.commit().await?;
+        Ok(Some(if review.not_plan {
+            Outcome::Dismissed
+        } else {
+            Outcome::Kept
+        }))
     })
 }
 
 /// The correction log of a statement, oldest first, speakers by name.
 pub async fn log(db: &Db, statement_id: i64) -> sqlx::Result<Vec<CorrectionRow>> {
-    on_db!(db, pool => {
-    sqlx::query_as(
+    on_db!(db, |pool| {
+        sqlx::query_as(
         "select c.id, c.field,
             case when c.field = 'speaker' then coalesce((select name from speaker where slug = c.before), 'the article') else c.before end as before,
             case when c.field = 'speaker' then coalesce((select name from speaker where slug = c.after), 'the article') else c.after end as after,
@@ -172,8 +172,8 @@ pub async fn log(db: &Db, statement_id: i64) -> sqlx::Result<Vec<CorrectionRow>>
 
 /// The slug of the speaker named or slugged `name` (case-insensitive), if the database has one.
 pub async fn find_speaker(db: &Db, name: &str) -> sqlx::Result<Option<String>> {
-    on_db!(db, pool => {
-    sqlx::query_scalar(
+    on_db!(db, |pool| {
+        sqlx::query_scalar(
         "select slug from speaker where lower(name) = lower($1) or slug = $2 order by known desc, id limit 1",
     )
     .bind(name)
@@ -185,14 +185,14 @@ pub async fn find_speaker(db: &Db, name: &str) -> sqlx::Result<Option<String>> {
 
 /// The names of the speakers with most statements, for the review form's suggestions.
 pub async fn speaker_names(db: &Db, limit: i64) -> sqlx::Result<Vec<String>> {
-    on_db!(db, pool => {
-    sqlx::query_scalar(
-        "select p.name from speaker p join statement t on t.speaker_id = p.id
+    on_db!(db, |pool| {
+        sqlx::query_scalar(
+            "select p.name from speaker p join statement t on t.speaker_id = p.id
          group by p.id order by count(*) desc, p.name limit $1",
-    )
-    .bind(limit)
-    .fetch_all(pool)
-    .await
+        )
+        .bind(limit)
+        .fetch_all(pool)
+        .await
     })
 }
 
@@ -202,20 +202,20 @@ pub async fn queue(
     db: &Db,
     filter: &super::models::StatementFilter,
 ) -> sqlx::Result<(Vec<super::models::StatementRow>, i64)> {
-    on_db!(db, pool => {
-    use super::statements::{STATEMENT_JOINS, STATEMENT_SELECT, push_filter};
-    let mut q = QueryBuilder::<Backend>::new(STATEMENT_SELECT);
-    q.push(STATEMENT_JOINS);
-    push_filter(&mut q, filter, None);
-    q.push(" order by t.confidence asc, t.review <> '' asc, t.id asc limit ")
-        .push_bind(filter.limit)
-        .push(" offset ")
-        .push_bind(filter.offset);
-    let rows = q.build_query_as().fetch_all(pool).await?;
-    let mut q = QueryBuilder::<Backend>::new("select count(*) from statement t");
-    push_filter(&mut q, filter, None);
-    let total = q.build_query_scalar().fetch_one(pool).await?;
-    Ok((rows, total))
+    on_db!(db, |pool| {
+        use super::statements::{STATEMENT_JOINS, push_filter, statement_select};
+        let mut q = QueryBuilder::<Backend>::new(statement_select(PG));
+        q.push(STATEMENT_JOINS);
+        push_filter(&mut q, filter, None);
+        q.push(" order by t.confidence asc, t.review <> '' asc, t.id asc limit ")
+            .push_bind(filter.limit)
+            .push(" offset ")
+            .push_bind(filter.offset);
+        let rows = q.build_query_as().fetch_all(pool).await?;
+        let mut q = QueryBuilder::<Backend>::new("select count(*) from statement t");
+        push_filter(&mut q, filter, None);
+        let total = q.build_query_scalar().fetch_one(pool).await?;
+        Ok((rows, total))
     })
 }
 
@@ -237,20 +237,32 @@ pub struct Orphan {
     pub gone: bool,
 }
 
+/// The corrections of statements the extraction no longer gives (see [`orphans`]).
+const ORPHANS: &str =
+    "select s.id as source_id, c.source_file, c.words, group_concat(distinct c.field) as fields,
+        max(c.at) as at, instr(s.body, c.words) = 0 as gone
+     from correction c join source s on s.file_name = c.source_file
+     where not exists (select 1 from statement t where t.source_id = s.id and t.text = c.words)
+     group by c.source_file, c.words
+     having count(*) filter (where c.field = 'not_plan') = 0
+     order by max(c.id) desc limit 500";
+
+/// [`ORPHANS`] in PostgreSQL's words (`string_agg`, `strpos`, and the source's id grouped on,
+/// which its body depends on).
+const ORPHANS_PG: &str = "select s.id as source_id, c.source_file, c.words,
+        string_agg(distinct c.field, ',') as fields, max(c.at) as at, strpos(s.body, c.words) = 0 as gone
+     from correction c join source s on s.file_name = c.source_file
+     where not exists (select 1 from statement t where t.source_id = s.id and t.text = c.words)
+     group by s.id, c.source_file, c.words
+     having count(*) filter (where c.field = 'not_plan') = 0
+     order by max(c.id) desc limit 500";
+
 /// The corrections that need a new look (see [`Orphan`]); dismissed statements are not listed.
 pub async fn orphans(db: &Db) -> sqlx::Result<Vec<Orphan>> {
-    on_db!(db, pool => {
-    sqlx::query_as(
-        "select s.id as source_id, c.source_file, c.words, group_concat(distinct c.field) as fields,
-            max(c.at) as at, instr(s.body, c.words) = 0 as gone
-         from correction c join source s on s.file_name = c.source_file
-         where not exists (select 1 from statement t where t.source_id = s.id and t.text = c.words)
-         group by c.source_file, c.words
-         having count(*) filter (where c.field = 'not_plan') = 0
-         order by max(c.id) desc limit 500",
-    )
-    .fetch_all(pool)
-    .await
+    on_db!(db, |pool| {
+        sqlx::query_as(if PG { ORPHANS_PG } else { ORPHANS })
+            .fetch_all(pool)
+            .await
     })
 }
 
@@ -293,33 +305,33 @@ pub async fn add(
     editor: &str,
     a: &Added,
 ) -> sqlx::Result<AddOutcome> {
-    on_db!(db, pool => {
-    let mut tx = pool.begin().await?;
-    let Some((file, body)): Option<(String, String)> =
-        sqlx::query_as("select file_name, body from source where id = $1")
-            .bind(source_id)
-            .fetch_optional(&mut *tx)
-            .await?
-    else {
-        return Ok(AddOutcome::Missing);
-    };
-    if a.words.is_empty() || !body.contains(&a.words) {
-        return Ok(AddOutcome::NotInArticle);
-    }
-    let exists: Option<i64> =
-        sqlx::query_scalar("select id from statement where source_id = $1 and text = $2")
-            .bind(source_id)
-            .bind(&a.words)
-            .fetch_optional(&mut *tx)
-            .await?;
-    if let Some(id) = exists {
-        return Ok(AddOutcome::Exists(id));
-    }
-    let Some(slug) = side::corrections::speaker_slug(&mut tx, &a.speaker).await? else {
-        return Ok(AddOutcome::Missing);
-    };
-    let after = format!("{}|{}|{}|{slug}", a.kind, a.stance, points_text(&a.points));
-    sqlx::query(
+    on_db!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        let Some((file, body)): Option<(String, String)> =
+            sqlx::query_as("select file_name, body from source where id = $1")
+                .bind(source_id)
+                .fetch_optional(&mut *tx)
+                .await?
+        else {
+            return Ok(AddOutcome::Missing);
+        };
+        if a.words.is_empty() || !body.contains(&a.words) {
+            return Ok(AddOutcome::NotInArticle);
+        }
+        let exists: Option<i64> =
+            sqlx::query_scalar("select id from statement where source_id = $1 and text = $2")
+                .bind(source_id)
+                .bind(&a.words)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if let Some(id) = exists {
+            return Ok(AddOutcome::Exists(id));
+        }
+        let Some(slug) = side::corrections::speaker_slug(&mut tx, &a.speaker).await? else {
+            return Ok(AddOutcome::Missing);
+        };
+        let after = format!("{}|{}|{}|{slug}", a.kind, a.stance, points_text(&a.points));
+        sqlx::query(
         "insert into correction (source_file, words, field, before, after, note, account_id, editor)
          values ($1, $2, 'added', '', $3, $4, $5, $6)",
     )
@@ -331,11 +343,12 @@ pub async fn add(
     .bind(editor)
     .execute(&mut *tx)
     .await?;
-    let id = side::corrections::create_added(&mut tx, source_id, &body, &a.words, &after).await?;
-    side::corrections::apply(&mut tx, source_id, &file, &a.words).await?;
-    side::tally::recount_sources(&mut tx, &[source_id]).await?;
-    side::corrections::bump_version(&mut tx).await?;
-    tx.commit().await?;
-    Ok(id.map_or(AddOutcome::Missing, AddOutcome::Added))
+        let id =
+            side::corrections::create_added(&mut tx, source_id, &body, &a.words, &after).await?;
+        side::corrections::apply(&mut tx, source_id, &file, &a.words).await?;
+        side::tally::recount_sources(&mut tx, &[source_id]).await?;
+        side::corrections::bump_version(&mut tx).await?;
+        tx.commit().await?;
+        Ok(id.map_or(AddOutcome::Missing, AddOutcome::Added))
     })
 }

@@ -3,17 +3,33 @@
 
 use sqlx::{Database, QueryBuilder};
 
-use super::{Db, Param, on_db};
+use super::{Db, Param, is_pg, on_db};
 
 use super::fts;
 use super::models::{Cursor, Direction, FilterStats, Sort, StatementFilter, StatementRow};
 
 /// The columns of a [`StatementRow`] (its points joined as `number=evidence|...`).
-pub(super) const STATEMENT_SELECT: &str = "select t.id, t.source_id, s.file_name, s.title as source_title, s.publisher, s.published_date,
+const STATEMENT_SELECT: &str = "select t.id, t.source_id, s.file_name, s.title as source_title, s.publisher, s.published_date,
     p.slug as speaker_slug, p.name as speaker_name, t.speaker_via, t.kind, t.stance, t.stance_cues, t.text,
     t.span_start, t.span_end, t.rule, t.confidence, t.review,
     coalesce((select group_concat(l.provision || '=' || l.evidence, '|') from
         (select provision, evidence from statement_provision where statement_id = t.id order by provision) l), '') as links";
+
+/// [`STATEMENT_SELECT`] in PostgreSQL's words (`string_agg`, in point order).
+const STATEMENT_SELECT_PG: &str = "select t.id, t.source_id, s.file_name, s.title as source_title, s.publisher, s.published_date,
+    p.slug as speaker_slug, p.name as speaker_name, t.speaker_via, t.kind, t.stance, t.stance_cues, t.text,
+    t.span_start, t.span_end, t.rule, t.confidence, t.review,
+    coalesce((select string_agg(cast(l.provision as text) || '=' || l.evidence, '|' order by l.provision) from
+        (select provision, evidence from statement_provision where statement_id = t.id order by provision) l), '') as links";
+
+/// The columns of a [`StatementRow`] on PostgreSQL (`pg`) or SQLite.
+pub(super) fn statement_select(pg: bool) -> &'static str {
+    if pg {
+        STATEMENT_SELECT_PG
+    } else {
+        STATEMENT_SELECT
+    }
+}
 
 pub(super) const STATEMENT_JOINS: &str = " from statement t join source s on s.id = t.source_id left join speaker p on p.id = t.speaker_id";
 
@@ -189,12 +205,61 @@ fn push_filter_as<DB: Database>(
         q.push(")");
     }
     if let Some(text) = &f.q {
-        // an expression that cannot be built matches nothing (the web layer rejects it first)
+        push_search(q, text);
+    }
+}
+
+/// ` and` the statements matching the search `text`: FTS5's index on SQLite, the `search`
+/// column on PostgreSQL. A search that cannot be built matches nothing (the web layer rejects
+/// it first).
+fn push_search<DB: Database>(q: &mut QueryBuilder<DB>, text: &str)
+where
+    String: Param<DB>,
+{
+    if is_pg::<DB>() {
+        match fts::query_groups(text) {
+            Ok(groups) => {
+                q.push(" and t.search @@ ");
+                push_tsquery(q, &groups);
+            }
+            Err(_) => {
+                q.push(" and false");
+            }
+        }
+    } else {
         let expr = fts::match_expression(text).unwrap_or_else(|_| "\"\"".into());
         q.push(" and t.id in (select rowid from statement_fts where statement_fts match ")
             .push_bind(expr)
             .push(")");
     }
+}
+
+/// A search as a PostgreSQL `tsquery` expression (see [`fts::query_groups`]): the groups
+/// joined by `&&`, the terms of a group by `||`; each term a bound value that
+/// `websearch_to_tsquery` reads as a phrase, or a prefix that `to_tsquery` reads as plain
+/// words (letters and digits only, so no input is tsquery syntax).
+pub(super) fn push_tsquery<DB: Database>(q: &mut QueryBuilder<DB>, groups: &[Vec<fts::Term>])
+where
+    String: Param<DB>,
+{
+    q.push("(");
+    for (i, group) in groups.iter().enumerate() {
+        q.push(if i > 0 { " && (" } else { "(" });
+        for (j, term) in group.iter().enumerate() {
+            if j > 0 {
+                q.push(" || ");
+            }
+            match fts::prefix_tsquery(&term.text).filter(|_| term.prefix) {
+                Some(prefix) => q.push("to_tsquery('pointwise', ").push_bind(prefix),
+                None => q
+                    .push("websearch_to_tsquery('pointwise', ")
+                    .push_bind(fts::websearch_phrase(&term.text)),
+            };
+            q.push(")");
+        }
+        q.push(")");
+    }
+    q.push(")");
 }
 
 /// ` and` the statements an editor reviewed (`yes`) or did not (`no`); nothing for both or none.
@@ -361,44 +426,48 @@ pub async fn statement_page(
     db: &Db,
     filter: &StatementFilter,
 ) -> sqlx::Result<(Vec<StatementRow>, bool)> {
-    on_db!(db, pool => {
-    let dir = filter.cursor.as_ref().map_or(Direction::After, |c| c.1);
-    let mut q = QueryBuilder::<Backend>::new(STATEMENT_SELECT);
-    // A filter that matches many statements (points, categories, kinds, stances, dates) finds
-    // its page soonest by walking the articles in date order: `cross join` keeps SQLite from
-    // reading every match through an index on the filter and sorting them all. A speaker, a
-    // source or a search may match only a few, which their indexes find at once.
-    // Likewise only reviewed statements, which `statement_by_review` finds (a walk over every
-    // article to find none took 8 s at 100k).
-    let reviewed_only = !filter.reviewed.is_empty() && filter.reviewed.iter().all(|v| v == "yes");
-    let walk = filter.speakers.is_empty()
-        && filter.sources.is_empty()
-        && filter.q.is_none()
-        && !reviewed_only
-        && filter.sort != Sort::Source;
-    q.push(if walk {
-        " from (select t.id from source s cross join statement t on s.id = t.source_id"
-    } else {
-        " from (select t.id from statement t join source s on s.id = t.source_id"
-    });
-    push_filter_as(&mut q, filter, None, walk);
-    if let Some((cursor, dir)) = &filter.cursor {
-        push_keyset(&mut q, filter.sort, cursor, *dir);
-    }
-    push_order(&mut q, filter.sort, dir);
-    q.push(" limit ").push_bind(filter.limit.saturating_add(1));
-    if filter.cursor.is_none() {
-        q.push(" offset ").push_bind(filter.offset);
-    }
-    q.push(") k join statement t on t.id = k.id join source s on s.id = t.source_id left join speaker p on p.id = t.speaker_id");
-    push_order(&mut q, filter.sort, dir);
-    let mut rows: Vec<StatementRow> = q.build_query_as().fetch_all(pool).await?;
-    let more = rows.len() as i64 > filter.limit;
-    rows.truncate(usize::try_from(filter.limit).unwrap_or(0));
-    if dir == Direction::Before {
-        rows.reverse();
-    }
-    Ok((rows, more))
+    on_db!(db, |pool| {
+        let dir = filter.cursor.as_ref().map_or(Direction::After, |c| c.1);
+        let mut q = QueryBuilder::<Backend>::new(statement_select(PG));
+        // A filter that matches many statements (points, categories, kinds, stances, dates) finds
+        // its page soonest by walking the articles in date order: `cross join` keeps SQLite from
+        // reading every match through an index on the filter and sorting them all. A speaker, a
+        // source or a search may match only a few, which their indexes find at once.
+        // Likewise only reviewed statements, which `statement_by_review` finds (a walk over every
+        // article to find none took 8 s at 100k).
+        let reviewed_only =
+            !filter.reviewed.is_empty() && filter.reviewed.iter().all(|v| v == "yes");
+        let walk = filter.speakers.is_empty()
+            && filter.sources.is_empty()
+            && filter.q.is_none()
+            && !reviewed_only
+            && filter.sort != Sort::Source;
+        q.push(if walk && !PG {
+            " from (select t.id from source s cross join statement t on s.id = t.source_id"
+        } else if walk {
+            // PostgreSQL has no `cross join ... on`, and plans the join itself
+            " from (select t.id from source s join statement t on s.id = t.source_id"
+        } else {
+            " from (select t.id from statement t join source s on s.id = t.source_id"
+        });
+        push_filter_as(&mut q, filter, None, walk);
+        if let Some((cursor, dir)) = &filter.cursor {
+            push_keyset(&mut q, filter.sort, cursor, *dir);
+        }
+        push_order(&mut q, filter.sort, dir);
+        q.push(" limit ").push_bind(filter.limit.saturating_add(1));
+        if filter.cursor.is_none() {
+            q.push(" offset ").push_bind(filter.offset);
+        }
+        q.push(") k join statement t on t.id = k.id join source s on s.id = t.source_id left join speaker p on p.id = t.speaker_id");
+        push_order(&mut q, filter.sort, dir);
+        let mut rows: Vec<StatementRow> = q.build_query_as().fetch_all(pool).await?;
+        let more = rows.len() as i64 > filter.limit;
+        rows.truncate(usize::try_from(filter.limit).unwrap_or(0));
+        if dir == Direction::Before {
+            rows.reverse();
+        }
+        Ok((rows, more))
     })
 }
 
@@ -408,32 +477,32 @@ pub async fn list_statements(
     filter: &StatementFilter,
 ) -> sqlx::Result<(Vec<StatementRow>, i64)> {
     let (rows, _) = statement_page(db, filter).await?;
-    on_db!(db, pool => {
-    let mut q = QueryBuilder::<Backend>::new("select count(*) from statement t");
-    push_filter(&mut q, filter, None);
-    let total = q.build_query_scalar().fetch_one(pool).await?;
-    Ok((rows, total))
+    on_db!(db, |pool| {
+        let mut q = QueryBuilder::<Backend>::new("select count(*) from statement t");
+        push_filter(&mut q, filter, None);
+        let total = q.build_query_scalar().fetch_one(pool).await?;
+        Ok((rows, total))
     })
 }
 
 /// How many statements match `filter`, by how many speakers, in how many sources.
 pub async fn statement_stats(db: &Db, filter: &StatementFilter) -> sqlx::Result<FilterStats> {
-    on_db!(db, pool => {
-    if is_open(filter, None) {
-        // everything: the tallies kept by the ingest
-        return sqlx::query_as(
+    on_db!(db, |pool| {
+        if is_open(filter, None) {
+            // everything: the tallies kept by the ingest
+            return sqlx::query_as(
             "select coalesce((select cast(sum(statements) as bigint) from tally where provision = -1), 0) as statements,
              (select count(distinct speaker_id) from tally where provision = -1 and speaker_id <> 0) as speakers,
              (select count(*) from tally_count) as sources",
         )
         .fetch_one(pool)
         .await;
-    }
-    let mut q = QueryBuilder::<Backend>::new(
-        "select count(*) as statements, count(distinct t.speaker_id) as speakers,
+        }
+        let mut q = QueryBuilder::<Backend>::new(
+            "select count(*) as statements, count(distinct t.speaker_id) as speakers,
          count(distinct t.source_id) as sources from statement t",
-    );
-    push_filter(&mut q, filter, None);
-    q.build_query_as().fetch_one(pool).await
+        );
+        push_filter(&mut q, filter, None);
+        q.build_query_as().fetch_one(pool).await
     })
 }

@@ -30,11 +30,11 @@ impl Pending {
 
 /// The version a statement speaks of: (slug, why).
 pub async fn statement_version(db: &Db, id: i64) -> sqlx::Result<Option<(String, String)>> {
-    on_db!(db, pool => {
-    sqlx::query_as("select version, via from statement_version where statement_id = $1")
-        .bind(id)
-        .fetch_optional(pool)
-        .await
+    on_db!(db, |pool| {
+        sqlx::query_as("select version, via from statement_version where statement_id = $1")
+            .bind(id)
+            .fetch_optional(pool)
+            .await
     })
 }
 
@@ -76,12 +76,12 @@ const CLAIM_SELECT: &str =
 
 /// The claims of one statement.
 pub async fn statement_claims(db: &Db, id: i64) -> sqlx::Result<Vec<ClaimRow>> {
-    on_db!(db, pool => {
-    let mut q = QueryBuilder::<Backend>::new(CLAIM_SELECT);
-    q.push(" where c.statement_id = ")
-        .push_bind(id)
-        .push(" order by c.id");
-    q.build_query_as().fetch_all(pool).await
+    on_db!(db, |pool| {
+        let mut q = QueryBuilder::<Backend>::new(CLAIM_SELECT);
+        q.push(" where c.statement_id = ")
+            .push_bind(id)
+            .push(" order by c.id");
+        q.build_query_as().fetch_all(pool).await
     })
 }
 
@@ -92,68 +92,68 @@ pub async fn list_claims(
     verdict: Option<&str>,
     limit: i64,
 ) -> sqlx::Result<Vec<ClaimRow>> {
-    on_db!(db, pool => {
-    let mut q = QueryBuilder::<Backend>::new(CLAIM_SELECT);
-    if let Some(v) = verdict {
-        q.push(" where c.verdict = ").push_bind(v.to_string());
-    }
-    q.push(" order by c.verdict, c.provision, outlet, s.published_date, c.id limit ")
-        .push_bind(limit);
-    q.build_query_as().fetch_all(pool).await
+    on_db!(db, |pool| {
+        let mut q = QueryBuilder::<Backend>::new(CLAIM_SELECT);
+        if let Some(v) = verdict {
+            q.push(" where c.verdict = ").push_bind(v.to_string());
+        }
+        q.push(" order by c.verdict, c.provision, outlet, s.published_date, c.id limit ")
+            .push_bind(limit);
+        q.build_query_as().fetch_all(pool).await
     })
 }
 
 super::per_backend! {
-/// Writes the versions' names (for the labels of the version facet).
-pub(crate) async fn upsert(conn: &mut Conn, v: &Versions) -> sqlx::Result<()> {
-    for (i, x) in v.versions.iter().enumerate() {
-        sqlx::query(
-            "insert into plan_version (slug, name, short, date, position) values ($1, $2, $3, $4, $5)
-             on conflict (slug) do update set name = excluded.name, short = excluded.short,
-             date = excluded.date, position = excluded.position",
-        )
-        .bind(&x.slug)
-        .bind(&x.name)
-        .bind(&x.short)
-        .bind(&x.date)
-        .bind(i as i64)
-        .execute(&mut *conn)
-        .await?;
+    /// Writes the versions' names (for the labels of the version facet).
+    pub(crate) async fn upsert(conn: &mut Conn, v: &Versions) -> sqlx::Result<()> {
+        for (i, x) in v.versions.iter().enumerate() {
+            sqlx::query(
+                "insert into plan_version (slug, name, short, date, position) values ($1, $2, $3, $4, $5)
+                 on conflict (slug) do update set name = excluded.name, short = excluded.short,
+                 date = excluded.date, position = excluded.position",
+            )
+            .bind(&x.slug)
+            .bind(&x.name)
+            .bind(&x.short)
+            .bind(&x.date)
+            .bind(i as i64)
+            .execute(&mut *conn)
+            .await?;
+        }
+        Ok(())
     }
-    Ok(())
-}
 
-/// Writes the queue `p` (after the statements it refers to).
-pub(crate) async fn insert_pending(conn: &mut Conn, p: &Pending) -> sqlx::Result<()> {
-    side::bulk::insert_rows(
-        &mut *conn,
-        "insert into statement_version (statement_id, version, via) ",
-        "",
-        &p.versions,
-        MAX_ROWS,
-        |mut v, (id, slug, via)| {
-            v.push_bind(*id)
-                .push_bind(slug.as_str())
-                .push_bind(via.as_str());
-        },
-    )
-    .await?;
-    side::bulk::insert_rows(
-        conn,
-        "insert into claim (statement_id, provision, topic, version, verdict, said, text_says) ",
-        "",
-        &p.claims,
-        MAX_ROWS,
-        |mut v, (id, c)| {
-            v.push_bind(*id)
-                .push_bind(i64::from(c.point))
-                .push_bind(c.topic.as_str())
-                .push_bind(c.version.as_str())
-                .push_bind(c.verdict.as_str())
-                .push_bind(c.said.as_str())
-                .push_bind(c.text_says.as_str());
-        },
-    )
-    .await
-}
+    /// Writes the queue `p` (after the statements it refers to).
+    pub(crate) async fn insert_pending(conn: &mut Conn, p: &Pending) -> sqlx::Result<()> {
+        side::bulk::insert_rows(
+            &mut *conn,
+            "insert into statement_version (statement_id, version, via) ",
+            "",
+            &p.versions,
+            MAX_ROWS,
+            |mut v, (id, slug, via)| {
+                v.push_bind(*id)
+                    .push_bind(slug.as_str())
+                    .push_bind(via.as_str());
+            },
+        )
+        .await?;
+        side::bulk::insert_rows(
+            conn,
+            "insert into claim (statement_id, provision, topic, version, verdict, said, text_says) ",
+            "",
+            &p.claims,
+            MAX_ROWS,
+            |mut v, (id, c)| {
+                v.push_bind(*id)
+                    .push_bind(i64::from(c.point))
+                    .push_bind(c.topic.as_str())
+                    .push_bind(c.version.as_str())
+                    .push_bind(c.verdict.as_str())
+                    .push_bind(c.said.as_str())
+                    .push_bind(c.text_says.as_str());
+            },
+        )
+        .await
+    }
 }

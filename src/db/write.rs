@@ -112,7 +112,7 @@ impl Writer {
     async fn batch(&mut self) -> sqlx::Result<&mut Batch> {
         if self.batch.is_none() {
             let mut tx = self.db.begin_write().await?;
-            let (source, statement, categories) = on_tx!(&mut tx, conn => {
+            let (source, statement, categories) = on_tx!(&mut tx, |conn| {
                 if PG {
                     // one ingest writes at a time, as SQLite's write lock makes it there: the
                     // ids after the largest stored are then this batch's
@@ -162,7 +162,7 @@ impl Writer {
         let mut stored = Stored::default();
         let by_name = "select file_name, content_hash from source where file_name in (";
         let by_hash = "select content_hash, file_name from source where content_hash in (";
-        let (by_name, by_hash) = on_tx!(&mut b.tx, conn => (
+        let (by_name, by_hash) = on_tx!(&mut b.tx, |conn| (
             side::bulk::pairs_in(&mut *conn, by_name, names, ")").await?,
             side::bulk::pairs_in(&mut *conn, by_hash, hashes, ") order by id").await?,
         ));
@@ -188,8 +188,8 @@ impl Writer {
         let publisher = article.publisher.clone().unwrap_or_default();
         let date = article.published_date.clone().unwrap_or_default();
         let id = if replaces {
-            on_tx!(&mut b.tx, conn => {
-            let id: i64 = sqlx::query_scalar(
+            on_tx!(&mut b.tx, |conn| {
+                let id: i64 = sqlx::query_scalar(
                 "update source set content_hash = $1, publisher = $2, title = $3, published_date = $4,
                  published_time = $5, url = $6, body = $7, ingested_at = $8
                  where file_name = $9 returning id",
@@ -207,12 +207,12 @@ impl Writer {
             .bind(&article.file_name)
             .fetch_one(&mut *conn)
             .await?;
-            // the old statements (and, by cascade and trigger, their links and index entries)
-            sqlx::query("delete from statement where source_id = $1")
-                .bind(id)
-                .execute(&mut *conn)
-                .await?;
-            id
+                // the old statements (and, by cascade and trigger, their links and index entries)
+                sqlx::query("delete from statement where source_id = $1")
+                    .bind(id)
+                    .execute(&mut *conn)
+                    .await?;
+                id
             })
         } else {
             let id = b.next_source;
@@ -273,12 +273,12 @@ impl Writer {
             return Ok(*id);
         }
         let b = self.batch().await?;
-        let id = on_tx!(&mut b.tx, conn => {
-        let found: Option<i64> = sqlx::query_scalar("select id from speaker where slug = $1")
-            .bind(&s.slug)
-            .fetch_optional(&mut *conn)
-            .await?;
-        match found {
+        let id = on_tx!(&mut b.tx, |conn| {
+            let found: Option<i64> = sqlx::query_scalar("select id from speaker where slug = $1")
+                .bind(&s.slug)
+                .fetch_optional(&mut *conn)
+                .await?;
+            match found {
             Some(id) => id,
             None => sqlx::query_scalar(
                 "insert into speaker (slug, name, kind, known) values ($1, $2, $3, 0) returning id",
@@ -311,7 +311,7 @@ impl Writer {
         let none = HashMap::new();
         let categories = self.categories.as_ref().unwrap_or(&none);
         let ids: Vec<i64> = b.written.iter().map(|s| s.id).collect();
-        on_tx!(&mut b.tx, conn => {
+        on_tx!(&mut b.tx, |conn| {
             side::write::insert_sources(&mut *conn, &b.sources).await?;
             side::write::insert_statements(&mut *conn, &b.rows, &b.links).await?;
             side::versions::insert_pending(&mut *conn, &b.versions).await?;
@@ -355,119 +355,116 @@ fn counted<'a>(rows: &'a [Row], links: &[(i64, i64, String)]) -> Vec<CountedStat
 }
 
 super::per_backend! {
-/// The batch's new source rows.
-pub(crate) async fn insert_sources(
-    conn: &mut Conn,
-    sources: &[PendingSource],
-) -> sqlx::Result<()> {
-    side::bulk::insert_rows(
-        conn,
-        "insert into source (id, file_name, content_hash, publisher, title, published_date, published_time, url, body) ",
-        "",
-        sources,
-        MAX_SOURCES,
-        |mut v, r| {
-            v.push_bind(r.id)
-                .push_bind(r.file_name.as_str())
-                .push_bind(r.hash.as_str())
-                .push_bind(r.publisher.as_str())
-                .push_bind(r.title.as_str())
-                .push_bind(r.published_date.as_deref())
-                .push_bind(r.published_time.as_deref())
-                .push_bind(r.url.as_str())
-                .push_bind(r.body.as_str());
-        },
-    )
-    .await
-}
-
-/// The batch's statement rows and their links to points.
-pub(crate) async fn insert_statements(
-    conn: &mut Conn,
-    rows: &[Row],
-    links: &[(i64, i64, String)],
-) -> sqlx::Result<()> {
-    side::bulk::insert_rows(
-        &mut *conn,
-        "insert into statement (id, source_id, speaker_id, speaker_via, kind, stance, stance_cues, text, span_start, span_end, rule, confidence) ",
-        "",
-        rows,
-        MAX_ROWS,
-        |mut v, r| {
-            v.push_bind(r.id)
-                .push_bind(r.source_id)
-                .push_bind(r.speaker_id)
-                .push_bind(r.speaker_via.as_str())
-                .push_bind(r.kind)
-                .push_bind(r.stance)
-                .push_bind(r.stance_cues.as_str())
-                .push_bind(r.text.as_str())
-                .push_bind(r.span_start)
-                .push_bind(r.span_end)
-                .push_bind(r.rule)
-                .push_bind(r.confidence);
-        },
-    )
-    .await?;
-    side::bulk::insert_rows(
-        conn,
-        "insert into statement_provision (statement_id, provision, evidence) ",
-        " on conflict do nothing",
-        links,
-        MAX_ROWS,
-        |mut v, (sid, number, evidence)| {
-            v.push_bind(*sid)
-                .push_bind(*number)
-                .push_bind(evidence.as_str());
-        },
-    )
-    .await
-}
-
-/// On PostgreSQL, moves the identity sequences of `source` and `statement` past the ids this
-/// batch gave, so that a row inserted without an id takes a free one. Nothing on SQLite, whose
-/// ids follow the largest stored.
-pub(crate) async fn advance_ids(conn: &mut Conn) -> sqlx::Result<()> {
-    if PG {
-        sqlx::query(
-            "select setval(pg_get_serial_sequence('source', 'id'),
-                           (select coalesce(max(id), 0) + 1 from source), false),
-                    setval(pg_get_serial_sequence('statement', 'id'),
-                           (select coalesce(max(id), 0) + 1 from statement), false)",
+    /// The batch's new source rows.
+    pub(crate) async fn insert_sources(conn: &mut Conn, sources: &[PendingSource]) -> sqlx::Result<()> {
+        side::bulk::insert_rows(
+            conn,
+            "insert into source (id, file_name, content_hash, publisher, title, published_date, published_time, url, body) ",
+            "",
+            sources,
+            MAX_SOURCES,
+            |mut v, r| {
+                v.push_bind(r.id)
+                    .push_bind(r.file_name.as_str())
+                    .push_bind(r.hash.as_str())
+                    .push_bind(r.publisher.as_str())
+                    .push_bind(r.title.as_str())
+                    .push_bind(r.published_date.as_deref())
+                    .push_bind(r.published_time.as_deref())
+                    .push_bind(r.url.as_str())
+                    .push_bind(r.body.as_str());
+            },
         )
-        .execute(&mut *conn)
-        .await?;
+        .await
     }
-    Ok(())
-}
 
-/// Feeds the full-text indexes with the batch's new rows, the statements and sources from the
-/// given first ids on (once per batch: see the module doc). On PostgreSQL the generated
-/// `search` columns index each row as it is written: nothing to feed.
-pub(crate) async fn feed_search(
-    conn: &mut Conn,
-    first_statement: Option<i64>,
-    first_source: Option<i64>,
-) -> sqlx::Result<()> {
-    if PG {
-        return Ok(());
-    }
-    if let Some(first) = first_statement {
-        sqlx::query(
-            "insert into statement_fts (rowid, text) select id, text from statement where id >= $1",
+    /// The batch's statement rows and their links to points.
+    pub(crate) async fn insert_statements(
+        conn: &mut Conn,
+        rows: &[Row],
+        links: &[(i64, i64, String)],
+    ) -> sqlx::Result<()> {
+        side::bulk::insert_rows(
+            &mut *conn,
+            "insert into statement (id, source_id, speaker_id, speaker_via, kind, stance, stance_cues, text, span_start, span_end, rule, confidence) ",
+            "",
+            rows,
+            MAX_ROWS,
+            |mut v, r| {
+                v.push_bind(r.id)
+                    .push_bind(r.source_id)
+                    .push_bind(r.speaker_id)
+                    .push_bind(r.speaker_via.as_str())
+                    .push_bind(r.kind)
+                    .push_bind(r.stance)
+                    .push_bind(r.stance_cues.as_str())
+                    .push_bind(r.text.as_str())
+                    .push_bind(r.span_start)
+                    .push_bind(r.span_end)
+                    .push_bind(r.rule)
+                    .push_bind(r.confidence);
+            },
         )
-        .bind(first)
-        .execute(&mut *conn)
         .await?;
-    }
-    if let Some(first) = first_source {
-        sqlx::query(
-            "insert into source_fts (rowid, title, body) select id, title, body from source where id >= $1",
+        side::bulk::insert_rows(
+            conn,
+            "insert into statement_provision (statement_id, provision, evidence) ",
+            " on conflict do nothing",
+            links,
+            MAX_ROWS,
+            |mut v, (sid, number, evidence)| {
+                v.push_bind(*sid)
+                    .push_bind(*number)
+                    .push_bind(evidence.as_str());
+            },
         )
-        .bind(first)
-        .execute(&mut *conn)
-        .await?;
+        .await
     }
-    Ok(())
-}
+
+    /// On PostgreSQL, moves the identity sequences of `source` and `statement` past the ids this
+    /// batch gave, so that a row inserted without an id takes a free one. Nothing on SQLite, whose
+    /// ids follow the largest stored.
+    pub(crate) async fn advance_ids(conn: &mut Conn) -> sqlx::Result<()> {
+        if PG {
+            sqlx::query(
+                "select setval(pg_get_serial_sequence('source', 'id'),
+                               (select coalesce(max(id), 0) + 1 from source), false),
+                        setval(pg_get_serial_sequence('statement', 'id'),
+                               (select coalesce(max(id), 0) + 1 from statement), false)",
+            )
+            .execute(&mut *conn)
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// Feeds the full-text indexes with the batch's new rows, the statements and sources from the
+    /// given first ids on (once per batch: see the module doc). On PostgreSQL the generated
+    /// `search` columns index each row as it is written: nothing to feed.
+    pub(crate) async fn feed_search(
+        conn: &mut Conn,
+        first_statement: Option<i64>,
+        first_source: Option<i64>,
+    ) -> sqlx::Result<()> {
+        if PG {
+            return Ok(());
+        }
+        if let Some(first) = first_statement {
+            sqlx::query(
+                "insert into statement_fts (rowid, text) select id, text from statement where id >= $1",
+            )
+            .bind(first)
+            .execute(&mut *conn)
+            .await?;
+        }
+        if let Some(first) = first_source {
+            sqlx::query(
+                "insert into source_fts (rowid, title, body) select id, title, body from source where id >= $1",
+            )
+            .bind(first)
+            .execute(&mut *conn)
+            .await?;
+        }
+        Ok(())
+    }
 }

@@ -1,0 +1,157 @@
+//! The same Pointwise on PostgreSQL: the bundled seeds ingested into a PostgreSQL database
+//! and into SQLite give the same statements and counts, and the pages answer alike (skipped
+//! with a printed reason when `POINTWISE_TEST_DB` is unset; see `common::postgres_server`).
+
+use serde_json::Value;
+
+use crate::common::{self, postgres_test_db, seeded_db};
+use pointwise::catalog::Catalog;
+use pointwise::db::{Db, queries};
+
+/// A statement as the export gives it, without the database's own ids.
+fn exported(rows: &[pointwise::db::models::StatementRow]) -> Vec<String> {
+    rows.iter()
+        .map(|r| {
+            format!(
+                "{} {} {:?} {} {} {} {}-{} {:?}",
+                r.id,
+                r.file_name,
+                r.speaker_name,
+                r.kind,
+                r.stance,
+                r.text,
+                r.span_start,
+                r.span_end,
+                r.provision_numbers()
+            )
+        })
+        .collect()
+}
+
+/// The ids and texts of the statements of a `/statements.json` answer.
+fn listed(body: &str) -> anyhow::Result<Vec<(i64, String)>> {
+    let json: Value = serde_json::from_str(body)?;
+    Ok(json["statements"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|s| (s["id"].as_i64().unwrap_or(-1), s["text"].to_string()))
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
+#[tokio::test]
+async fn the_seeds_read_the_same_on_postgres_as_on_sqlite() -> anyhow::Result<()> {
+    // a failing page logs its database error
+    let _ = tracing_subscriber::fmt().with_test_writer().try_init();
+    let Some(pg) = postgres_test_db("postgres::seeds").await? else {
+        return Ok(());
+    };
+    let lite = seeded_db().await?;
+    let post = Db::from(pg.pool.clone());
+    queries::upsert_catalog(&post, &Catalog::bundled()?).await?;
+    let report = pointwise::ingest::run::run_bundled(&post, &lite.extractor).await?;
+    assert!(report.statements > 0, "{report}");
+
+    assert_eq!(
+        queries::count_rows(&post).await?,
+        queries::count_rows(&lite.db).await?
+    );
+    let (on_pg, on_lite) = (
+        queries::export_statements(&post).await?,
+        queries::export_statements(&lite.db).await?,
+    );
+    assert!(!on_lite.is_empty());
+    assert_eq!(exported(&on_pg), exported(&on_lite));
+
+    let (pg_app, lite_app) = (common::app(&post), common::app(&lite.db));
+    for uri in [
+        "/statements.json",
+        "/statements.json?provision=21",
+        "/statements.json?category=guarantees&kind=report",
+        "/statements.json?q=ceasefire",
+        "/statements.json?stance=opposes&sort=-date",
+        "/statements.json?sort=source&size=5",
+        "/statements.json?reviewed=no&version=us-28",
+    ] {
+        let (pg_status, pg_body) = common::get(&pg_app, uri).await?;
+        let (lite_status, lite_body) = common::get(&lite_app, uri).await?;
+        assert_eq!(
+            (pg_status.as_u16(), lite_status.as_u16()),
+            (200, 200),
+            "{uri}: {pg_body}"
+        );
+        let (pg_rows, lite_rows) = (listed(&pg_body)?, listed(&lite_body)?);
+        assert!(!lite_rows.is_empty(), "{uri} lists statements");
+        assert_eq!(pg_rows, lite_rows, "{uri}");
+    }
+    // the pages: every one answers, and with the same page as on SQLite but the searches
+    // (each engine cuts its snippets its own way) and the organisations (their speakers'
+    // links list them in the order each engine's `string_agg`/`group_concat` gives)
+    let first = on_lite[0].id;
+    let same = [
+        "/".to_string(),
+        "/?by=source&outlet=TASS".to_string(),
+        "/?by=outlet".to_string(),
+        "/?by=country".to_string(),
+        "/?by=speaker".to_string(),
+        "/statements".to_string(),
+        "/statements?provision=21&stance=neutral".to_string(),
+        "/statements?category=guarantees&reviewed=no".to_string(),
+        format!("/statements/{first}"),
+        "/provisions/21".to_string(),
+        "/sources".to_string(),
+        "/speakers".to_string(),
+        "/claims".to_string(),
+        "/versions".to_string(),
+    ];
+    for uri in &same {
+        let (status, body) = common::get(&pg_app, uri).await?;
+        assert_eq!(status.as_u16(), 200, "{uri} on PostgreSQL: {body}");
+        let (_, lite_body) = common::get(&lite_app, uri).await?;
+        assert!(body == lite_body, "{uri}: the page differs from SQLite's");
+    }
+    let (status, body) = common::get(&pg_app, "/?by=organisation").await?;
+    assert_eq!(status.as_u16(), 200, "organisations on PostgreSQL: {body}");
+    assert!(body.contains("speaker=nato"), "{body}");
+    for uri in ["/statements?q=ceasefire", "/sources?q=ceasefire"] {
+        let (status, body) = common::get(&pg_app, uri).await?;
+        assert_eq!(status.as_u16(), 200, "{uri} on PostgreSQL: {body}");
+        assert!(body.contains("<mark>"), "{uri} marks its hits: {body}");
+    }
+    pg.finish().await?;
+    Ok(())
+}
+
+/// `pointwise --db postgres://...` runs: the ingest of the seeds, an export equal to the one of
+/// a SQLite file, and a server that answers from the PostgreSQL database.
+#[tokio::test]
+async fn the_binary_ingests_exports_and_serves_on_postgres() -> anyhow::Result<()> {
+    use crate::binary::{Server, request, run};
+
+    let Some(pg) = postgres_test_db("postgres::binary").await? else {
+        return Ok(());
+    };
+    let url = std::path::Path::new(&pg.url);
+    let ingest = run(url, &["ingest"])?;
+    let stderr = String::from_utf8_lossy(&ingest.stderr);
+    assert!(ingest.status.success(), "ingest on PostgreSQL: {stderr}");
+    let on_pg = run(url, &["export"])?;
+    assert!(on_pg.status.success());
+
+    let dir = tempfile::tempdir()?;
+    let file = dir.path().join("lite.db");
+    assert!(run(&file, &["ingest"])?.status.success());
+    let on_lite = run(&file, &["export"])?;
+    assert!(!on_lite.stdout.is_empty());
+    assert!(on_pg.stdout == on_lite.stdout, "the exports differ");
+
+    let server = Server::start(url, &[])?;
+    let page = request(server.addr, "GET", "/statements?provision=21")?;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains("on point 21"), "{}", page.body);
+    drop(server);
+    pg.finish().await?;
+    Ok(())
+}
