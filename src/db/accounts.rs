@@ -51,10 +51,15 @@ pub async fn add(
     password_hash: &str,
 ) -> sqlx::Result<Option<i64>> {
     on_db!(db, |pool| {
-        sqlx::query_scalar(
+        // names are unique whatever their case: `collate nocase` on SQLite, a unique index on
+        // `lower(name)` on PostgreSQL
+        sqlx::query_scalar(if PG {
             "insert into account (name, role, password_hash) values ($1, $2, $3)
-         on conflict (name) do nothing returning id",
-        )
+             on conflict (lower(name)) do nothing returning id"
+        } else {
+            "insert into account (name, role, password_hash) values ($1, $2, $3)
+             on conflict (name) do nothing returning id"
+        })
         .bind(name)
         .bind(role)
         .bind(password_hash)
@@ -67,7 +72,8 @@ pub async fn add(
 pub async fn list(db: &Db) -> sqlx::Result<Vec<Account>> {
     on_db!(db, |pool| {
         sqlx::query_as(
-            "select id, name, role, password_hash, disabled, created_at from account order by name",
+            "select id, name, role, password_hash, disabled <> 0 as disabled, created_at
+             from account order by name",
         )
         .fetch_all(pool)
         .await
@@ -77,24 +83,36 @@ pub async fn list(db: &Db) -> sqlx::Result<Vec<Account>> {
 /// The account named `name` (case-insensitive), if any.
 pub async fn by_name(db: &Db, name: &str) -> sqlx::Result<Option<Account>> {
     on_db!(db, |pool| {
-        sqlx::query_as(
-        "select id, name, role, password_hash, disabled, created_at from account where name = $1",
-    )
-    .bind(name)
-    .fetch_optional(pool)
-    .await
+        sqlx::query_as(if PG {
+            "select id, name, role, password_hash, disabled <> 0 as disabled, created_at
+             from account where lower(name) = lower($1)"
+        } else {
+            "select id, name, role, password_hash, disabled <> 0 as disabled, created_at
+             from account where name = $1"
+        })
+        .bind(name)
+        .fetch_optional(pool)
+        .await
     })
 }
 
 /// Disables (or enables again) an account and ends its sessions; false when there is none.
 pub async fn set_disabled(db: &Db, name: &str, disabled: bool) -> sqlx::Result<bool> {
-    let update = "update account set disabled = $1 where name = $2 returning id";
+    let update = if db.is_postgres() {
+        "update account set disabled = $1 where lower(name) = lower($2) returning id"
+    } else {
+        "update account set disabled = $1 where name = $2 returning id"
+    };
     update_ending_sessions(db, update, i64::from(disabled), name).await
 }
 
 /// Sets a new password hash and ends the account's sessions; false when there is none.
 pub async fn set_password(db: &Db, name: &str, password_hash: &str) -> sqlx::Result<bool> {
-    let update = "update account set password_hash = $1 where name = $2 returning id";
+    let update = if db.is_postgres() {
+        "update account set password_hash = $1 where lower(name) = lower($2) returning id"
+    } else {
+        "update account set password_hash = $1 where name = $2 returning id"
+    };
     update_ending_sessions(db, update, password_hash.to_string(), name).await
 }
 
@@ -154,7 +172,7 @@ pub async fn start_session(
 pub async fn session(db: &Db, id_hash: &str) -> sqlx::Result<Option<Session>> {
     on_db!(db, |pool| {
         sqlx::query_as(
-            "select s.account_id, a.name, a.role, a.disabled, s.csrf, s.created_at, s.seen_at
+            "select s.account_id, a.name, a.role, a.disabled <> 0 as disabled, s.csrf, s.created_at, s.seen_at
          from session s join account a on a.id = s.account_id where s.id_hash = $1",
         )
         .bind(id_hash)

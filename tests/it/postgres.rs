@@ -155,3 +155,114 @@ async fn the_binary_ingests_exports_and_serves_on_postgres() -> anyhow::Result<(
     pg.finish().await?;
     Ok(())
 }
+
+/// Editors on PostgreSQL: accounts (names unique whatever their case), sessions, a correction
+/// applied and counted, a statement added, and both kept when the article is ingested again.
+#[tokio::test]
+async fn editors_accounts_and_corrections_work_on_postgres() -> anyhow::Result<()> {
+    use pointwise::db::{accounts, review};
+    use pointwise::model::{Kind, Role, Stance};
+
+    let Some(pg) = postgres_test_db("postgres::editors").await? else {
+        return Ok(());
+    };
+    let db = Db::from(pg.pool.clone());
+    queries::upsert_catalog(&db, &Catalog::bundled()?).await?;
+    let lite = crate::common::test_db().await?;
+    let dir = tempfile::tempdir()?;
+    let body = "A test article on the plan\n2025-11-24\nReuters\n\n\
+        \"The 28-point plan caps Ukraine's army at 600,000,\" Mark Rutte said.\n\n\
+        Officials met in Geneva to discuss the plan on Sunday.\n";
+    std::fs::write(dir.path().join("plan-test.txt"), body)?;
+    let paths = [dir.path().to_path_buf()];
+    pointwise::ingest::run::run(&db, &lite.extractor, &paths, 1 << 20).await?;
+
+    let ann = accounts::add(&db, "Ann", Role::Editor, "hash-1")
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("Ann not added"))?;
+    assert_eq!(
+        accounts::add(&db, "ANN", Role::Admin, "hash-2").await?,
+        None
+    );
+    let found = accounts::by_name(&db, "ann").await?;
+    assert_eq!(found.map(|a| (a.id, a.disabled)), Some((ann, false)));
+    accounts::start_session(&db, "session-hash", ann, "csrf", 1_000).await?;
+    let session = accounts::session(&db, "session-hash").await?;
+    assert_eq!(
+        session.map(|s| (s.account_id, s.disabled)),
+        Some((ann, false))
+    );
+    assert!(accounts::set_disabled(&db, "aNN", true).await?);
+    assert!(accounts::session(&db, "session-hash").await?.is_none());
+    assert_eq!(
+        accounts::list(&db).await?.first().map(|a| a.disabled),
+        Some(true)
+    );
+
+    let rows = queries::export_statements(&db).await?;
+    let army = rows
+        .iter()
+        .find(|r| r.text.contains("army at 600,000"))
+        .ok_or_else(|| anyhow::anyhow!("no statement on the army: {rows:?}"))?;
+    let wanted = review::Review {
+        stance: Some(if army.stance == Stance::Opposes {
+            Stance::Supports
+        } else {
+            Stance::Opposes
+        }),
+        note: "checked".into(),
+        ..review::Review::default()
+    };
+    let outcome = review::review(&db, army.id, ann, "Ann", &wanted).await?;
+    assert_eq!(outcome, Some(review::Outcome::Kept));
+    let added = review::Added {
+        words: "Officials met in Geneva to discuss the plan on Sunday.".into(),
+        speaker: review::SpeakerChoice::Article,
+        points: vec![0],
+        kind: Kind::Report,
+        stance: Stance::Neutral,
+        note: String::new(),
+    };
+    let added_id = match review::add(&db, army.source_id, ann, "Ann", &added).await? {
+        review::AddOutcome::Added(id) => id,
+        other => anyhow::bail!("not added: {other:?}"),
+    };
+    assert!(added_id > army.id, "the added statement takes a new id");
+
+    // the article again, changed: a new extraction, and the corrections applied over it
+    std::fs::write(
+        dir.path().join("plan-test.txt"),
+        format!("{body}\nThe talks go on.\n"),
+    )?;
+    pointwise::ingest::run::run(&db, &lite.extractor, &paths, 1 << 20).await?;
+    let after = queries::export_statements(&db).await?;
+    let army = after
+        .iter()
+        .find(|r| r.text.contains("army at 600,000"))
+        .ok_or_else(|| anyhow::anyhow!("no statement on the army after the re-ingest"))?;
+    assert_eq!(Some(army.stance), wanted.stance);
+    assert_eq!(army.review, "corrected");
+    assert!(
+        after
+            .iter()
+            .any(|r| r.text.starts_with("Officials met in Geneva"))
+    );
+    let log = review::log(&db, army.id).await?;
+    assert_eq!(
+        log.iter().map(|c| c.field.as_str()).collect::<Vec<_>>(),
+        ["stance"]
+    );
+    assert!(review::orphans(&db).await?.is_empty());
+    let filter = pointwise::db::models::StatementFilter {
+        stances: vec![army.stance],
+        ..Default::default()
+    };
+    let (counted, _) = queries::facet_counts(&db, &filter, queries::Facet::Stance, 10).await?;
+    let stance = army.stance.to_string();
+    assert!(
+        counted.iter().any(|f| f.value == stance && f.count >= 1),
+        "{counted:?}"
+    );
+    pg.finish().await?;
+    Ok(())
+}
