@@ -23,8 +23,9 @@ use crate::web;
                   seed articles first when it is empty."
 )]
 pub struct Cli {
-    /// Database of serve, ingest and export: a SQLite file path (created when missing) or
-    /// sqlite:PATH; extract and eval read none. Another scheme is refused.
+    /// Database of serve, ingest and export: a SQLite file path (created when missing),
+    /// sqlite:PATH, or postgres://user@host/database (which must exist; its tables are made);
+    /// extract and eval read none. Another scheme is refused.
     #[arg(
         long,
         global = true,
@@ -165,13 +166,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
     if let Some(Command::Eval(args)) = &cli.command {
         return eval(&extractor, args);
     }
-    let path = match &cli.db {
-        db::DbTarget::Sqlite(path) => path.clone(),
-        db::DbTarget::Postgres(_) => {
-            anyhow::bail!("--db {}: PostgreSQL is not supported yet", cli.db)
-        }
-    };
-    let pool = db::connect(&path)
+    let pool = db::open(&cli.db, 8)
         .await
         .with_context(|| format!("cannot open database {}", cli.db))?;
     queries::upsert_catalog(&pool, &catalog).await?;
@@ -243,7 +238,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             // pools, and only the editors' sign-ins and corrections write (through this one).
             // the expensive renders read through a pool of their own, so they cannot hold the
             // connections the cheap pages need (see web::budget)
-            let open = |n| db::connect_read_only(&path, n);
+            let open = |n| db::open_reader(&cli.db, n);
             let read_pool = open(4)
                 .await
                 .with_context(|| format!("cannot open database {} to read", cli.db))?;

@@ -3,15 +3,13 @@
 
 use std::io::{BufRead as _, IsTerminal as _};
 
-use sqlx::SqlitePool;
-
 use crate::cli::UserCommand;
 use crate::db::accounts;
 use crate::password;
 
 /// Runs a `user` subcommand; returns the exit status (1 when the account is missing or taken,
 /// or the password refused).
-pub async fn run(pool: &SqlitePool, command: UserCommand) -> anyhow::Result<i32> {
+pub async fn run(pool: &crate::db::Db, command: UserCommand) -> anyhow::Result<i32> {
     match command {
         UserCommand::Add { name, role } => {
             let name = name.trim().to_string();

@@ -67,7 +67,7 @@ fn can_run() -> bool {
 
 /// Serves `pool` on a free port and runs `node SCRIPT BASE_URL ARGS...` in tests/browser;
 /// fails unless every check passed.
-async fn run_script(pool: &sqlx::SqlitePool, script: &str, args: &[String]) -> anyhow::Result<()> {
+async fn run_script(pool: &pointwise::db::Db, script: &str, args: &[String]) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base = format!("http://{}", listener.local_addr()?);
     let app = common::app(pool);
@@ -107,7 +107,7 @@ async fn pages_work_in_chromium_pass_axe_and_validate() -> anyhow::Result<()> {
         return Ok(());
     }
     let t = common::seeded_db().await?;
-    run_script(&t.pool, "run.mjs", &[]).await
+    run_script(&t.db, "run.mjs", &[]).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -119,10 +119,10 @@ async fn an_editor_corrects_a_statement_in_chromium() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
     let password = "a browser passphrase";
     let hash = pointwise::password::hash(password)?;
-    pointwise::db::accounts::add(&t.pool, "editor", pointwise::model::Role::Editor, &hash).await?;
+    pointwise::db::accounts::add(&t.db, "editor", pointwise::model::Role::Editor, &hash).await?;
     let id: i64 = sqlx::query_scalar("select min(id) from statement")
         .fetch_one(&t.pool)
         .await?;
     let args = ["editor".to_string(), password.to_string(), id.to_string()];
-    run_script(&t.pool, "editors.mjs", &args).await
+    run_script(&t.db, "editors.mjs", &args).await
 }

@@ -1,8 +1,8 @@
 //! Multi-row statements in chunks: the helpers the write path ([`super::write`]) and the
 //! tallies ([`super::tally`]) both use, kept below them so neither imports the other for them.
 
+use sqlx::QueryBuilder;
 use sqlx::query_builder::Separated;
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 /// Largest number of rows in one multi-row insert (12 columns: 3,072 bound values).
 pub(super) const MAX_ROWS: usize = 256;
@@ -24,53 +24,55 @@ fn chunk_sizes(mut len: usize, max: usize) -> Vec<usize> {
     out
 }
 
-/// The two-column rows of `head` + a list of `values` + `tail`, [`MAX_ROWS`] values a query.
-/// The queries are not kept as prepared statements: their lists vary in length.
-pub(super) async fn pairs_in(
-    conn: &mut SqliteConnection,
-    head: &'static str,
-    values: &[&str],
-    tail: &'static str,
-) -> sqlx::Result<Vec<(String, String)>> {
-    let mut out = Vec::new();
-    for chunk in values.chunks(MAX_ROWS) {
-        let mut q = QueryBuilder::<Sqlite>::new(head);
-        let mut list = q.separated(", ");
-        for v in chunk {
-            list.push_bind(*v);
+super::per_backend! {
+    /// The two-column rows of `head` + a list of `values` + `tail`, [`MAX_ROWS`] values a query.
+    /// The queries are not kept as prepared statements: their lists vary in length.
+    pub(crate) async fn pairs_in(
+        conn: &mut Conn,
+        head: &'static str,
+        values: &[&str],
+        tail: &'static str,
+    ) -> sqlx::Result<Vec<(String, String)>> {
+        let mut out = Vec::new();
+        for chunk in values.chunks(MAX_ROWS) {
+            let mut q = QueryBuilder::<Backend>::new(head);
+            let mut list = q.separated(", ");
+            for v in chunk {
+                list.push_bind(*v);
+            }
+            q.push(tail);
+            let rows: Vec<(String, String)> = q
+                .build_query_as()
+                .persistent(false)
+                .fetch_all(&mut *conn)
+                .await?;
+            out.extend(rows);
         }
-        q.push(tail);
-        let rows: Vec<(String, String)> = q
-            .build_query_as()
-            .persistent(false)
-            .fetch_all(&mut *conn)
-            .await?;
-        out.extend(rows);
+        Ok(out)
     }
-    Ok(out)
-}
 
-/// `head` + `values (...)` for each of `rows` (bound by `bind`) + `tail`, in chunks of at most
-/// `max` rows sized by [`chunk_sizes`] (so each chunk's SQL text is one of a few, kept as a
-/// prepared statement).
-pub(super) async fn insert_rows<T>(
-    conn: &mut SqliteConnection,
-    head: &'static str,
-    tail: &'static str,
-    rows: &[T],
-    max: usize,
-    mut bind: impl FnMut(Separated<'_, Sqlite, &'static str>, &T),
-) -> sqlx::Result<()> {
-    let mut rest = rows;
-    for size in chunk_sizes(rows.len(), max) {
-        let (chunk, tail_rows) = rest.split_at(size);
-        rest = tail_rows;
-        let mut q = QueryBuilder::<Sqlite>::new(head);
-        q.push_values(chunk, &mut bind);
-        q.push(tail);
-        q.build().execute(&mut *conn).await?;
+    /// `head` + `values (...)` for each of `rows` (bound by `bind`) + `tail`, in chunks of at most
+    /// `max` rows sized by [`chunk_sizes`] (so each chunk's SQL text is one of a few, kept as a
+    /// prepared statement).
+    pub(crate) async fn insert_rows<T>(
+        conn: &mut Conn,
+        head: &'static str,
+        tail: &'static str,
+        rows: &[T],
+        max: usize,
+        mut bind: impl FnMut(Separated<'_, Backend, &'static str>, &T),
+    ) -> sqlx::Result<()> {
+        let mut rest = rows;
+        for size in chunk_sizes(rows.len(), max) {
+            let (chunk, tail_rows) = rest.split_at(size);
+            rest = tail_rows;
+            let mut q = QueryBuilder::<Backend>::new(head);
+            q.push_values(chunk, &mut bind);
+            q.push(tail);
+            q.build().execute(&mut *conn).await?;
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -1,7 +1,9 @@
 //! The facets' counts of the statement list: for each facet, how many statements each value
 //! has under the rest of the filter, from the tallies when they can answer.
 
-use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+use sqlx::{Database, QueryBuilder};
+
+use super::{Db, Param, is_pg, on_db};
 
 use super::models::{FacetCount, StatementFilter};
 use super::statements::{Facet, is_open, push_filter, push_in, push_link_filter};
@@ -34,7 +36,13 @@ fn in_tally(f: &StatementFilter, facet: Facet) -> bool {
 /// ` where` the rows of `tally s` that count the statements of `f` for `facet` (see
 /// [`in_tally`]): per point for the point facet, per category for the category facet, else
 /// the statements of the one point or category selected, or each statement once.
-fn push_tally_where(q: &mut QueryBuilder<Sqlite>, f: &StatementFilter, facet: Facet) {
+fn push_tally_where<DB: Database>(q: &mut QueryBuilder<DB>, f: &StatementFilter, facet: Facet)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     match facet {
         Facet::Provision => {
             q.push(" where s.provision >= 0");
@@ -80,9 +88,17 @@ struct FacetRow {
 }
 
 /// ` (column in (the selected values)) as chosen` for ordering the selected values first.
-fn push_chosen<T>(q: &mut QueryBuilder<Sqlite>, column: &str, values: &[T], lookup: Option<&str>)
-where
-    T: Clone + Send + 'static + for<'a> sqlx::Encode<'a, Sqlite> + sqlx::Type<Sqlite>,
+fn push_chosen<DB: Database, T>(
+    q: &mut QueryBuilder<DB>,
+    column: &str,
+    values: &[T],
+    lookup: Option<&str>,
+) where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+    T: Param<DB>,
 {
     if values.is_empty() {
         q.push("0");
@@ -104,15 +120,19 @@ where
 
 /// `column as key_id, n, total, chosen from statement t where (filter) group by column`, most
 /// statements first after the selected `values`.
-fn push_grouped<T>(
-    q: &mut QueryBuilder<Sqlite>,
+fn push_grouped<DB: Database, T>(
+    q: &mut QueryBuilder<DB>,
     filter: &StatementFilter,
     facet: Facet,
     column: &str,
     values: &[T],
     lookup: Option<&str>,
 ) where
-    T: Clone + Send + 'static + for<'a> sqlx::Encode<'a, Sqlite> + sqlx::Type<Sqlite>,
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+    T: Param<DB>,
 {
     q.push(column)
         .push(" as key_id, count(*) as n, count(*) over () as total, ");
@@ -141,11 +161,17 @@ fn points_by_day(f: &StatementFilter) -> bool {
 
 /// The points with their statements in the date range of `f` (see [`points_by_day`]); an
 /// undated article ('' in `tally_day`) is in no range, as its NULL date in `source`.
-fn push_point_counts_by_day(q: &mut QueryBuilder<Sqlite>, f: &StatementFilter) {
+fn push_point_counts_by_day<DB: Database>(q: &mut QueryBuilder<DB>, f: &StatementFilter)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     q.push(
         "select cast(s.provision as text) as value,
          case when s.provision = 0 then 'Plan as a whole' else 'Point ' || s.provision || ': ' || v.title end as label,
-         cast(sum(s.statements) as bigint) as count, 0 as total
+         cast(sum(s.statements) as bigint) as count, cast(0 as bigint) as total
          from tally_day s join provision v on v.number = s.provision where s.date <> ''",
     );
     if let Some(d) = &f.from {
@@ -158,40 +184,55 @@ fn push_point_counts_by_day(q: &mut QueryBuilder<Sqlite>, f: &StatementFilter) {
         q.push(" and s.stance");
         push_in(q, &f.stances);
     }
-    q.push(" group by s.provision having sum(s.statements) > 0 order by s.provision");
+    q.push(" group by s.provision, v.title having sum(s.statements) > 0 order by s.provision");
 }
 
 /// The points with their statements: from the tallies, or from the links of the filter's
 /// statements.
-fn push_point_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, cube: bool) {
+fn push_point_counts<DB: Database>(q: &mut QueryBuilder<DB>, filter: &StatementFilter, cube: bool)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     if !cube && points_by_day(filter) {
         push_point_counts_by_day(q, filter);
     } else if cube {
         q.push(
             "select cast(s.provision as text) as value,
              case when s.provision = 0 then 'Plan as a whole' else 'Point ' || s.provision || ': ' || v.title end as label,
-             cast(sum(s.statements) as bigint) as count, 0 as total
+             cast(sum(s.statements) as bigint) as count, cast(0 as bigint) as total
              from tally s join provision v on v.number = s.provision",
         );
         push_tally_where(q, filter, Facet::Provision);
-        q.push(" group by s.provision order by s.provision");
+        q.push(" group by s.provision, v.title order by s.provision");
     } else {
         q.push(
             "select cast(l.provision as text) as value,
              case when l.provision = 0 then 'Plan as a whole' else 'Point ' || l.provision || ': ' || v.title end as label,
-             count(*) as count, 0 as total
+             count(*) as count, cast(0 as bigint) as total
              from statement_provision l join provision v on v.number = l.provision",
         );
         push_link_filter(q, filter, Facet::Provision);
-        q.push(" group by l.provision order by l.provision");
+        q.push(" group by l.provision, v.title order by l.provision");
     }
 }
 
 /// The categories with their statements (each statement once per category).
-fn push_category_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, cube: bool) {
+fn push_category_counts<DB: Database>(
+    q: &mut QueryBuilder<DB>,
+    filter: &StatementFilter,
+    cube: bool,
+) where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     if cube {
         q.push(
-            "select c.slug as value, c.letter || '. ' || c.name as label, cast(sum(s.statements) as bigint) as count, 0 as total
+            "select c.slug as value, c.letter || '. ' || c.name as label, cast(sum(s.statements) as bigint) as count, cast(0 as bigint) as total
              from tally s join category c on c.slug = s.category",
         );
         push_tally_where(q, filter, Facet::Category);
@@ -199,7 +240,7 @@ fn push_category_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, 
     } else {
         q.push(
             "select c.slug as value, c.letter || '. ' || c.name as label, count(distinct l.statement_id) as count,
-             0 as total
+             cast(0 as bigint) as total
              from statement_provision l join provision v on v.number = l.provision
              join category c on c.slug = v.category",
         );
@@ -209,7 +250,16 @@ fn push_category_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, 
 }
 
 /// The selected speakers and the `shown` with most statements.
-fn push_speaker_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, shown: usize) {
+fn push_speaker_counts<DB: Database>(
+    q: &mut QueryBuilder<DB>,
+    filter: &StatementFilter,
+    shown: usize,
+) where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     q.push("select p.slug as value, p.name as label, x.n as count, x.total from (select ");
     let lookup = Some("select id from speaker where slug");
     if in_tally(filter, Facet::Speaker) {
@@ -229,7 +279,16 @@ fn push_speaker_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, s
 }
 
 /// The selected sources and the `shown` with most statements.
-fn push_source_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, shown: usize) {
+fn push_source_counts<DB: Database>(
+    q: &mut QueryBuilder<DB>,
+    filter: &StatementFilter,
+    shown: usize,
+) where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     q.push(
         "select cast(s.id as text) as value,
          case when s.publisher = '' then s.file_name else s.publisher end || coalesce(', ' || s.published_date, '') as label,
@@ -261,13 +320,18 @@ fn push_source_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter, sh
 }
 
 /// The kinds or stances (`column`, their name and label alike) with their statements.
-fn push_label_counts(
-    q: &mut QueryBuilder<Sqlite>,
+fn push_label_counts<DB: Database>(
+    q: &mut QueryBuilder<DB>,
     filter: &StatementFilter,
     facet: Facet,
     column: &'static str,
     cube: bool,
-) {
+) where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     let (table, alias) = if cube {
         ("tally s", "s.")
     } else {
@@ -286,7 +350,7 @@ fn push_label_counts(
         .push(column)
         .push(" as label, ")
         .push(count)
-        .push(" as count, 0 as total from ")
+        .push(" as count, cast(0 as bigint) as total from ")
         .push(table);
     if cube {
         push_tally_where(q, filter, facet);
@@ -311,18 +375,35 @@ fn review_in_tally(f: &StatementFilter) -> bool {
 /// first through `statement_by_review` (`cross join` keeps that order, and `+ 0` keeps a
 /// condition on `t.id` from being applied to `r` instead), then each is checked against the
 /// filter, so the cost follows the reviewed statements (few) rather than the filter's.
-fn push_reviewed_count(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter) {
-    q.push("select count(*) from statement r cross join statement t on t.id = r.id + 0");
+fn push_reviewed_count<DB: Database>(q: &mut QueryBuilder<DB>, filter: &StatementFilter)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
+    q.push(if is_pg::<DB>() {
+        // PostgreSQL has no `cross join ... on`, and plans the join itself
+        "select count(*) from statement r join statement t on t.id = r.id + 0"
+    } else {
+        "select count(*) from statement r cross join statement t on t.id = r.id + 0"
+    });
     push_filter(q, filter, Some(Facet::Reviewed));
     q.push(" and r.review > ''");
 }
 
 /// The statements reviewed by an editor (`yes`) and not (`no`) under the rest of the filter.
-fn push_review_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter) {
+fn push_review_counts<DB: Database>(q: &mut QueryBuilder<DB>, filter: &StatementFilter)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     if review_in_tally(filter) {
         // the reviewed ones counted, the others the tally's total less them: no statement of
         // the filter but the reviewed is read
-        q.push("select value, label, n as count, 0 as total from (select 'yes' as value, 'reviewed' as label, (");
+        q.push("select value, label, n as count, cast(0 as bigint) as total from (select 'yes' as value, 'reviewed' as label, (");
         push_reviewed_count(q, filter);
         q.push(") as n union all select 'no', 'not reviewed', (select coalesce(cast(sum(s.statements) as bigint), 0) from tally s");
         push_tally_where(q, filter, Facet::Reviewed);
@@ -334,24 +415,30 @@ fn push_review_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter) {
     q.push(
         "select case when t.review = '' then 'no' else 'yes' end as value,
             case when t.review = '' then 'not reviewed' else 'reviewed' end as label,
-            count(*) as count, 0 as total from statement t",
+            count(*) as count, cast(0 as bigint) as total from statement t",
     );
     push_filter(q, filter, Some(Facet::Reviewed));
-    q.push(" group by 1 order by 1 desc");
+    q.push(" group by 1, 2 order by 1 desc");
 }
 
 /// The versions the statements speak of, in the versions' order.
-fn push_version_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter) {
+fn push_version_counts<DB: Database>(q: &mut QueryBuilder<DB>, filter: &StatementFilter)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     q.push(
         "select v.version as value, coalesce(pv.short, v.version) as label, count(*) as count,
-         0 as total from statement_version v left join plan_version pv on pv.slug = v.version",
+         cast(0 as bigint) as total from statement_version v left join plan_version pv on pv.slug = v.version",
     );
     if !is_open(filter, Some(Facet::Version)) {
         q.push(" where v.statement_id in (select t.id from statement t");
         push_filter(q, filter, Some(Facet::Version));
         q.push(")");
     }
-    q.push(" group by v.version order by min(pv.position), v.version");
+    q.push(" group by v.version, pv.short order by min(pv.position), v.version");
 }
 
 /// The values of one facet with their counts: statements matching `filter` with that facet's
@@ -360,32 +447,34 @@ fn push_version_counts(q: &mut QueryBuilder<Sqlite>, filter: &StatementFilter) {
 /// order; speakers and sources the selected ones and then the `shown` with most statements.
 /// When the rest of the filter is empty the counts come from the tallies kept by the ingest.
 pub async fn facet_counts(
-    pool: &SqlitePool,
+    db: &Db,
     filter: &StatementFilter,
     facet: Facet,
     shown: usize,
 ) -> sqlx::Result<(Vec<FacetCount>, i64)> {
-    let mut q = QueryBuilder::<Sqlite>::new("");
-    let cube = in_tally(filter, facet);
-    match facet {
-        Facet::Provision => push_point_counts(&mut q, filter, cube),
-        Facet::Category => push_category_counts(&mut q, filter, cube),
-        Facet::Speaker => push_speaker_counts(&mut q, filter, shown),
-        Facet::Source => push_source_counts(&mut q, filter, shown),
-        Facet::Kind => push_label_counts(&mut q, filter, facet, "kind", cube),
-        Facet::Stance => push_label_counts(&mut q, filter, facet, "stance", cube),
-        Facet::Reviewed => push_review_counts(&mut q, filter),
-        Facet::Version => push_version_counts(&mut q, filter),
-    }
-    let rows: Vec<FacetRow> = q.build_query_as().fetch_all(pool).await?;
-    let total = rows.first().map_or(0, |r| r.total).max(rows.len() as i64);
-    let rows = rows
-        .into_iter()
-        .map(|r| FacetCount {
-            value: r.value,
-            label: r.label,
-            count: r.count,
-        })
-        .collect();
-    Ok((rows, total))
+    on_db!(db, |pool| {
+        let mut q = QueryBuilder::<Backend>::new("");
+        let cube = in_tally(filter, facet);
+        match facet {
+            Facet::Provision => push_point_counts(&mut q, filter, cube),
+            Facet::Category => push_category_counts(&mut q, filter, cube),
+            Facet::Speaker => push_speaker_counts(&mut q, filter, shown),
+            Facet::Source => push_source_counts(&mut q, filter, shown),
+            Facet::Kind => push_label_counts(&mut q, filter, facet, "kind", cube),
+            Facet::Stance => push_label_counts(&mut q, filter, facet, "stance", cube),
+            Facet::Reviewed => push_review_counts(&mut q, filter),
+            Facet::Version => push_version_counts(&mut q, filter),
+        }
+        let rows: Vec<FacetRow> = q.build_query_as().fetch_all(pool).await?;
+        let total = rows.first().map_or(0, |r| r.total).max(rows.len() as i64);
+        let rows = rows
+            .into_iter()
+            .map(|r| FacetCount {
+                value: r.value,
+                label: r.label,
+                count: r.count,
+            })
+            .collect();
+        Ok((rows, total))
+    })
 }

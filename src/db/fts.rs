@@ -129,17 +129,27 @@ fn quote(term: &str) -> String {
     format!("\"{}\"", term.replace('"', "\"\""))
 }
 
-/// The FTS5 MATCH expression for what a person typed.
-pub fn match_expression(input: &str) -> Result<String, QueryError> {
+/// One term of a search: a word or phrase, matched whole or (`prefix`) as the start of a word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// The word or phrase as typed (no control characters).
+    pub text: String,
+    /// Whether it matches as a prefix (typed with a trailing `*`).
+    pub prefix: bool,
+}
+
+/// What a person typed as a search: groups that must all match, each matching when any of its
+/// terms does (`OR`, or the spellings of one name). Both engines' queries are built from it.
+pub fn query_groups(input: &str) -> Result<Vec<Vec<Term>>, QueryError> {
     if input.chars().count() > MAX_QUERY_CHARS {
         return Err(QueryError::TooLong);
     }
-    let mut parts: Vec<String> = Vec::new();
+    let mut groups: Vec<Vec<Term>> = Vec::new();
     let mut pending_or = false;
     let mut terms = 0;
     for token in tokens(input) {
         match token {
-            Token::Or => pending_or = !parts.is_empty(),
+            Token::Or => pending_or = !groups.is_empty(),
             Token::Term { text, prefix } => {
                 // control characters (our hit markers among them) are never searched
                 let text: String = text.chars().filter(|c| !c.is_control()).collect();
@@ -150,31 +160,51 @@ pub fn match_expression(input: &str) -> Result<String, QueryError> {
                 if terms > MAX_TERMS {
                     return Err(QueryError::TooManyTerms);
                 }
-                let term = if prefix {
-                    format!("{}*", quote(text.trim()))
+                let ways: Vec<Term> = if prefix {
+                    vec![Term {
+                        text: text.trim().to_string(),
+                        prefix,
+                    }]
                 } else {
                     // a name written several ways matches every way it is written
-                    let ways: Vec<String> =
-                        spellings_of(text.trim()).iter().map(|w| quote(w)).collect();
-                    ways.join(" OR ")
+                    spellings_of(text.trim())
+                        .into_iter()
+                        .map(|text| Term {
+                            text,
+                            prefix: false,
+                        })
+                        .collect()
                 };
-                if pending_or {
-                    pending_or = false;
-                    if let Some(last) = parts.last_mut() {
-                        *last = format!("{last} OR {term}");
-                        continue;
-                    }
+                match groups.last_mut() {
+                    Some(last) if pending_or => last.extend(ways),
+                    _ => groups.push(ways),
                 }
-                parts.push(term);
+                pending_or = false;
             }
         }
     }
-    if parts.is_empty() {
+    if groups.is_empty() {
         return Err(QueryError::NoWords);
     }
-    Ok(parts
-        .into_iter()
-        .map(|p| {
+    Ok(groups)
+}
+
+/// The FTS5 MATCH expression for what a person typed: every term a quoted string.
+pub fn match_expression(input: &str) -> Result<String, QueryError> {
+    Ok(query_groups(input)?
+        .iter()
+        .map(|group| {
+            let p = group
+                .iter()
+                .map(|t| {
+                    if t.prefix {
+                        format!("{}*", quote(&t.text))
+                    } else {
+                        quote(&t.text)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" OR ");
             if p.contains(" OR ") {
                 format!("({p})")
             } else {
@@ -183,6 +213,23 @@ pub fn match_expression(input: &str) -> Result<String, QueryError> {
         })
         .collect::<Vec<_>>()
         .join(" AND "))
+}
+
+/// A term as PostgreSQL's `websearch_to_tsquery` reads it: a quoted phrase (it reads any text
+/// without error, and inside quotes no word is an operator).
+pub fn websearch_phrase(term: &str) -> String {
+    format!("\"{}\"", term.replace('"', " "))
+}
+
+/// A prefix term as PostgreSQL's `to_tsquery` reads it: its words, letters and digits only,
+/// each a prefix, in sequence (`sanction*` -> `sanction:*`); `None` when no word is left.
+pub fn prefix_tsquery(term: &str) -> Option<String> {
+    let words: Vec<String> = term
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("{w}:*"))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" <-> "))
 }
 
 /// Splits text marked by the highlight queries into (text, is_hit) runs, balanced: a stray
@@ -251,6 +298,30 @@ mod tests {
         );
         // a prefix is the prefix typed
         assert_eq!(match_expression("donbas*"), Ok("\"donbas\"*".into()));
+    }
+
+    #[test]
+    fn postgres_terms_are_phrases_or_plain_prefixes() {
+        assert_eq!(websearch_phrase("or -army"), "\"or -army\"");
+        assert_eq!(websearch_phrase("a\"b"), "\"a b\"");
+        assert_eq!(prefix_tsquery("sanction"), Some("sanction:*".into()));
+        assert_eq!(
+            prefix_tsquery("peace pl!an"),
+            Some("peace:* <-> pl:* <-> an:*".into())
+        );
+        assert_eq!(prefix_tsquery("&|!"), None);
+        let groups = query_groups("Kiev OR Moscow sanction*").unwrap_or_default();
+        let texts: Vec<Vec<(&str, bool)>> = groups
+            .iter()
+            .map(|g| g.iter().map(|t| (t.text.as_str(), t.prefix)).collect())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                vec![("kyiv", false), ("kiev", false), ("Moscow", false)],
+                vec![("sanction", true)]
+            ]
+        );
     }
 
     #[test]

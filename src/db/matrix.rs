@@ -6,32 +6,12 @@
 //! pieces an [`Axis`] picks are fixed strings of this module; every value from a request is
 //! bound with `push_bind`.
 
-use sqlx::{FromRow, QueryBuilder, Sqlite, SqliteConnection, SqlitePool};
+use sqlx::{Database, FromRow, QueryBuilder};
+
+use super::{Db, Param, on_db};
 
 use crate::catalog::OutletEntry;
 use crate::model::Stance;
-
-/// Writes the outlets of `seeds/outlets.toml` (insert or update), inside the catalog's
-/// transaction. Outlets removed from the file are removed here too.
-pub async fn upsert_outlets(
-    conn: &mut SqliteConnection,
-    outlets: &[OutletEntry],
-) -> sqlx::Result<()> {
-    sqlx::query("delete from outlet")
-        .execute(&mut *conn)
-        .await?;
-    for o in outlets {
-        sqlx::query(
-            "insert into outlet (publisher, country) values ($1, $2)
-             on conflict (publisher) do update set country = excluded.country",
-        )
-        .bind(&o.publisher)
-        .bind(&o.country)
-        .execute(&mut *conn)
-        .await?;
-    }
-    Ok(())
-}
 
 /// What the columns of the matrix are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,7 +130,11 @@ pub struct AxisFilter {
 
 /// The narrowing of `f` (after a `where`); `speaker` is the column of the speaker id on the
 /// speaker side (0 or null for the article's own voice).
-fn push_narrowing(q: &mut QueryBuilder<Sqlite>, axis: Axis, f: &AxisFilter, speaker: &str) {
+fn push_narrowing<DB: Database>(q: &mut QueryBuilder<DB>, axis: Axis, f: &AxisFilter, speaker: &str)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+{
     if axis.speaker_side() {
         q.push(" and coalesce(").push(speaker).push(", 0) <> 0");
         if let Some(c) = &f.country {
@@ -211,88 +195,108 @@ impl ColumnRow {
 
 /// The columns for `axis`, with their groups, in display order: all of them.
 pub async fn matrix_columns(
-    pool: &SqlitePool,
+    db: &Db,
     axis: Axis,
     filter: &AxisFilter,
 ) -> sqlx::Result<Vec<ColumnRow>> {
-    matrix_column_page(pool, axis, filter, 0, i64::MAX).await
+    matrix_column_page(db, axis, filter, 0, i64::MAX).await
 }
 
 /// The columns for `axis` in display order, `limit` of them from the `offset`th.
 pub async fn matrix_column_page(
-    pool: &SqlitePool,
+    db: &Db,
     axis: Axis,
     filter: &AxisFilter,
     offset: i64,
     limit: i64,
 ) -> sqlx::Result<Vec<ColumnRow>> {
-    if axis == Axis::Source {
-        // one column per article: the sources with statements, read a page at a time
-        let mut q = QueryBuilder::<Sqlite>::new(
-            "select cast(s.id as text) as key,
+    on_db!(db, |pool| {
+        if axis == Axis::Source {
+            // one column per article: the sources with statements, read a page at a time
+            let mut q = QueryBuilder::<Backend>::new(
+                "select cast(s.id as text) as key,
                 case r.publisher when '' then r.file_name else r.publisher end as label,
                 coalesce(r.published_date, 'undated') as sub,
                 case r.publisher when '' then 'unknown outlet' else r.publisher end as grp,
-                s.statements, 1 as sources, cast(s.id as text) as members",
-        );
-        q.push(FROM_COUNTED)
-            .push(" join source r on r.id = s.id where 1 = 1");
-        push_narrowing(&mut q, axis, filter, "");
-        q.push(
+                s.statements, cast(1 as bigint) as sources, cast(s.id as text) as members",
+            );
+            q.push(FROM_COUNTED)
+                .push(" join source r on r.id = s.id where 1 = 1");
+            push_narrowing(&mut q, axis, filter, "");
+            q.push(
             " order by r.publisher = '', r.publisher, r.published_date is null, r.published_date,
               r.published_time, s.id limit ",
         )
         .push_bind(limit)
         .push(" offset ")
         .push_bind(offset);
-        return q.build_query_as().fetch_all(pool).await;
-    }
-    let mut q = QueryBuilder::<Sqlite>::new("select ");
-    q.push(axis.key())
-        .push(" as key, ")
-        .push(axis.label())
-        .push(" as label, ")
-        .push(axis.sub())
-        .push(" as sub, ")
-        .push(axis.group())
-        .push(" as grp, cast(sum(s.statements) as bigint) as statements, 0 as sources, ");
-    if axis.speaker_side() {
-        q.push("group_concat(distinct p.slug)");
-    } else {
-        q.push("''");
-    }
-    q.push(" as members")
-        .push(FROM_TALLY)
-        .push(" where s.provision = -1");
-    push_narrowing(&mut q, axis, filter, "s.speaker_id");
-    q.push(" group by key").push(axis.order());
-    let mut columns: Vec<ColumnRow> = q.build_query_as().fetch_all(pool).await?;
-    if !axis.speaker_side() {
-        // the articles of each outlet (or country), and their ids when they are few
-        let mut q = QueryBuilder::<Sqlite>::new("select ");
+            return q.build_query_as().fetch_all(pool).await;
+        }
+        // PostgreSQL orders by an expression of the output's names only around a subquery
+        let mut q = QueryBuilder::<Backend>::new(if PG {
+            "select * from (select "
+        } else {
+            "select "
+        });
         q.push(axis.key())
-            .push(" as key, count(*) as n, case when count(*) <= ");
-        q.push_bind(MEMBERS_MAX)
-            .push(" then group_concat(s.id) else '' end as members")
-            .push(FROM_COUNTED)
-            .push(" where 1 = 1");
-        push_narrowing(&mut q, axis, filter, "");
-        q.push(" group by key");
-        let counted: Vec<(String, i64, String)> = q.build_query_as().fetch_all(pool).await?;
-        for c in &mut columns {
-            if let Some((_, n, members)) = counted.iter().find(|(k, _, _)| *k == c.key) {
-                c.sources = *n;
-                c.members.clone_from(members);
+            .push(" as key, ")
+            .push(axis.label())
+            .push(" as label, ")
+            .push(axis.sub())
+            .push(" as sub, ")
+            .push(axis.group())
+            .push(" as grp, cast(sum(s.statements) as bigint) as statements, cast(0 as bigint) as sources, ");
+        if axis.speaker_side() {
+            q.push(if PG {
+                "string_agg(distinct p.slug, ',')"
+            } else {
+                "group_concat(distinct p.slug)"
+            });
+        } else {
+            q.push("''");
+        }
+        q.push(" as members")
+            .push(FROM_TALLY)
+            .push(" where s.provision = -1");
+        push_narrowing(&mut q, axis, filter, "s.speaker_id");
+        q.push(if PG {
+            " group by key) c"
+        } else {
+            " group by key"
+        })
+        .push(axis.order());
+        let mut columns: Vec<ColumnRow> = q.build_query_as().fetch_all(pool).await?;
+        if !axis.speaker_side() {
+            // the articles of each outlet (or country), and their ids when they are few
+            let mut q = QueryBuilder::<Backend>::new("select ");
+            q.push(axis.key())
+                .push(" as key, count(*) as n, case when count(*) <= ");
+            q.push_bind(MEMBERS_MAX)
+                .push(if PG {
+                    " then string_agg(cast(s.id as text), ',') else '' end as members"
+                } else {
+                    " then group_concat(s.id) else '' end as members"
+                })
+                .push(FROM_COUNTED)
+                .push(" where 1 = 1");
+            push_narrowing(&mut q, axis, filter, "");
+            q.push(" group by key");
+            let counted: Vec<(String, i64, String)> = q.build_query_as().fetch_all(pool).await?;
+            for c in &mut columns {
+                if let Some((_, n, members)) = counted.iter().find(|(k, _, _)| *k == c.key) {
+                    c.sources = *n;
+                    c.members.clone_from(members);
+                }
             }
         }
-    }
-    columns.drain(
-        ..usize::try_from(offset)
-            .unwrap_or(usize::MAX)
-            .min(columns.len()),
-    );
-    columns.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-    Ok(columns)
+        columns.drain(
+            ..usize::try_from(offset)
+                .unwrap_or(usize::MAX)
+                .min(columns.len()),
+        );
+        columns.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+        Ok(columns)
+    })
 }
 
 /// One cell: statements of a column on a point, by stance.
@@ -322,54 +326,61 @@ const CELL_SUMS: &str = " as key, cast(sum(s.statements) as bigint) as total,
 
 /// Statement counts per (point, column), by stance: every cell of the view.
 pub async fn matrix_cells(
-    pool: &SqlitePool,
+    db: &Db,
     axis: Axis,
     filter: &AxisFilter,
 ) -> sqlx::Result<Vec<KeyedCell>> {
-    if axis == Axis::Source {
-        let mut q = QueryBuilder::<Sqlite>::new("select s.provision, cast(s.source_id as text)");
-        q.push(CELL_SUMS).push(
+    on_db!(db, |pool| {
+        if axis == Axis::Source {
+            let mut q =
+                QueryBuilder::<Backend>::new("select s.provision, cast(s.source_id as text)");
+            q.push(CELL_SUMS).push(
             " from tally_source s left join outlet o on o.publisher = s.publisher where s.provision >= 0",
         );
-        push_narrowing(&mut q, axis, filter, "");
-        q.push(" group by s.provision, s.source_id");
-        return q.build_query_as().fetch_all(pool).await;
-    }
-    let mut q = QueryBuilder::<Sqlite>::new("select s.provision, ");
-    q.push(axis.key())
-        .push(CELL_SUMS)
-        .push(FROM_TALLY)
-        .push(" where s.provision >= 0");
-    push_narrowing(&mut q, axis, filter, "s.speaker_id");
-    q.push(" group by s.provision, key");
-    q.build_query_as().fetch_all(pool).await
+            push_narrowing(&mut q, axis, filter, "");
+            q.push(" group by s.provision, s.source_id");
+            return q.build_query_as().fetch_all(pool).await;
+        }
+        let mut q = QueryBuilder::<Backend>::new("select s.provision, ");
+        q.push(axis.key())
+            .push(CELL_SUMS)
+            .push(FROM_TALLY)
+            .push(" where s.provision >= 0");
+        push_narrowing(&mut q, axis, filter, "s.speaker_id");
+        q.push(" group by s.provision, key");
+        q.build_query_as().fetch_all(pool).await
+    })
 }
 
 /// The cells of the columns of articles `sources` (ids), per (point, source), by stance.
-pub async fn source_cells(pool: &SqlitePool, sources: &[i64]) -> sqlx::Result<Vec<KeyedCell>> {
-    if sources.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut q = QueryBuilder::<Sqlite>::new("select s.provision, cast(s.source_id as text)");
-    q.push(CELL_SUMS)
-        .push(" from tally_source s where s.provision >= 0 and s.source_id in (");
-    let mut sep = q.separated(", ");
-    for id in sources {
-        sep.push_bind(*id);
-    }
-    q.push(") group by s.provision, s.source_id");
-    q.build_query_as().fetch_all(pool).await
+pub async fn source_cells(db: &Db, sources: &[i64]) -> sqlx::Result<Vec<KeyedCell>> {
+    on_db!(db, |pool| {
+        if sources.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut q = QueryBuilder::<Backend>::new("select s.provision, cast(s.source_id as text)");
+        q.push(CELL_SUMS)
+            .push(" from tally_source s where s.provision >= 0 and s.source_id in (");
+        let mut sep = q.separated(", ");
+        for id in sources {
+            sep.push_bind(*id);
+        }
+        q.push(") group by s.provision, s.source_id");
+        q.build_query_as().fetch_all(pool).await
+    })
 }
 
 /// Statements, sources and speakers with statements, from the tallies.
-pub async fn totals(pool: &SqlitePool) -> sqlx::Result<(i64, i64, i64)> {
-    sqlx::query_as(
+pub async fn totals(db: &Db) -> sqlx::Result<(i64, i64, i64)> {
+    on_db!(db, |pool| {
+        sqlx::query_as(
         "select coalesce((select cast(sum(statements) as bigint) from tally where provision = -1), 0),
             (select count(*) from tally_count),
             (select count(distinct speaker_id) from tally where provision = -1 and speaker_id <> 0)",
     )
     .fetch_one(pool)
     .await
+    })
 }
 
 /// Statements on one point, counted per outlet, date and stance: the points of the timeline.
@@ -387,21 +398,44 @@ pub struct TimelineRow {
 
 /// The dated statements on point `provision` per outlet, date and stance, and how many
 /// statements on it have no date (from the counts kept by the ingest).
-pub async fn timeline(pool: &SqlitePool, provision: i64) -> sqlx::Result<(Vec<TimelineRow>, i64)> {
-    let rows = sqlx::query_as(
-        "select case publisher when '' then 'unknown outlet' else publisher end as outlet,
+pub async fn timeline(db: &Db, provision: i64) -> sqlx::Result<(Vec<TimelineRow>, i64)> {
+    on_db!(db, |pool| {
+        let rows = sqlx::query_as(
+            "select case publisher when '' then 'unknown outlet' else publisher end as outlet,
             date, stance, cast(sum(statements) as bigint) as statements
          from tally_day where provision = $1 and date <> ''
          group by outlet, date, stance order by outlet, date, stance",
-    )
-    .bind(provision)
-    .fetch_all(pool)
-    .await?;
-    let undated: i64 = sqlx::query_scalar(
+        )
+        .bind(provision)
+        .fetch_all(pool)
+        .await?;
+        let undated: i64 = sqlx::query_scalar(
         "select coalesce(cast(sum(statements) as bigint), 0) from tally_day where provision = $1 and date = ''",
     )
     .bind(provision)
     .fetch_one(pool)
     .await?;
-    Ok((rows, undated))
+        Ok((rows, undated))
+    })
+}
+
+super::per_backend! {
+    /// Writes the outlets of `seeds/outlets.toml` (insert or update), inside the catalog's
+    /// transaction. Outlets removed from the file are removed here too.
+    pub(crate) async fn upsert_outlets(conn: &mut Conn, outlets: &[OutletEntry]) -> sqlx::Result<()> {
+        sqlx::query("delete from outlet")
+            .execute(&mut *conn)
+            .await?;
+        for o in outlets {
+            sqlx::query(
+                "insert into outlet (publisher, country) values ($1, $2)
+                 on conflict (publisher) do update set country = excluded.country",
+            )
+            .bind(&o.publisher)
+            .bind(&o.country)
+            .execute(&mut *conn)
+            .await?;
+        }
+        Ok(())
+    }
 }

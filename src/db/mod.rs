@@ -6,8 +6,10 @@
 
 pub mod accounts;
 mod bulk;
+mod corrections;
 pub mod facets;
 pub mod fts;
+mod handle;
 pub mod matrix;
 pub mod models;
 pub mod queries;
@@ -19,6 +21,30 @@ mod target;
 pub mod versions;
 pub mod write;
 
+pub use handle::{Db, Param, Tx, is_pg};
+pub(crate) use handle::{on_db, on_tx, per_backend};
+
+/// The SQLite halves of the functions written once for both backends ([`per_backend!`]).
+pub(crate) mod sqlite_side {
+    pub(crate) use super::bulk::on_sqlite as bulk;
+    pub(crate) use super::corrections::on_sqlite as corrections;
+    pub(crate) use super::matrix::on_sqlite as matrix;
+    pub(crate) use super::queries::on_sqlite as queries;
+    pub(crate) use super::tally::on_sqlite as tally;
+    pub(crate) use super::versions::on_sqlite as versions;
+    pub(crate) use super::write::on_sqlite as write;
+}
+
+/// The PostgreSQL halves of the functions written once for both backends ([`per_backend!`]).
+pub(crate) mod postgres_side {
+    pub(crate) use super::bulk::on_postgres as bulk;
+    pub(crate) use super::corrections::on_postgres as corrections;
+    pub(crate) use super::matrix::on_postgres as matrix;
+    pub(crate) use super::queries::on_postgres as queries;
+    pub(crate) use super::tally::on_postgres as tally;
+    pub(crate) use super::versions::on_postgres as versions;
+    pub(crate) use super::write::on_postgres as write;
+}
 pub use target::{DbTarget, DbTargetError};
 
 use std::path::Path;
@@ -31,6 +57,33 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 
 /// The SQLite migrations in `migrations/sqlite/`, embedded. Public so tests can run them.
 pub static MIGRATOR: Migrator = sqlx::migrate!("./migrations/sqlite");
+
+/// Opens the database `target` names and runs its migrations: a SQLite file (created if
+/// needed, see [`connect`]) or a PostgreSQL database (which must exist) with a pool of
+/// `max_connections`.
+pub async fn open(target: &DbTarget, max_connections: u32) -> Result<Db, sqlx::Error> {
+    Ok(match target {
+        DbTarget::Sqlite(path) => Db::Sqlite(connect(path).await?),
+        DbTarget::Postgres(url) => {
+            Db::Postgres(schema::connect_postgres(url, max_connections).await?)
+        }
+    })
+}
+
+/// A pool for the server's pages to read through, on a database [`open`] has migrated:
+/// read-only connections to a SQLite file (see [`connect_read_only`]); on PostgreSQL a pool of
+/// its own (PostgreSQL's readers never wait for a writer).
+pub async fn open_reader(target: &DbTarget, max_connections: u32) -> Result<Db, sqlx::Error> {
+    Ok(match target {
+        DbTarget::Sqlite(path) => Db::Sqlite(connect_read_only(path, max_connections).await?),
+        DbTarget::Postgres(url) => Db::Postgres(
+            sqlx::postgres::PgPoolOptions::new()
+                .max_connections(max_connections.max(1))
+                .connect(url)
+                .await?,
+        ),
+    })
+}
 
 /// Opens (creating if needed) the SQLite database at `path` and runs the migrations.
 ///
@@ -84,14 +137,19 @@ async fn open_and_migrate(path: &Path) -> Result<SqlitePool, sqlx::Error> {
     Ok(pool)
 }
 
-/// Folds the write-ahead log into the database file and closes the pool, so that the file
-/// alone is the whole database once the process has exited (a copy of it is a backup).
-pub async fn close(pool: SqlitePool) -> Result<(), sqlx::Error> {
-    let checkpoint = sqlx::query("pragma wal_checkpoint(TRUNCATE)")
-        .execute(&pool)
-        .await;
-    pool.close().await;
-    checkpoint.map(|_| ())
+/// Closes the pool. On SQLite it first folds the write-ahead log into the database file, so
+/// that the file alone is the whole database once the process has exited (a copy of it is a
+/// backup); PostgreSQL has nothing to fold.
+pub async fn close(db: Db) -> Result<(), sqlx::Error> {
+    let checkpoint = match &db {
+        Db::Sqlite(pool) => sqlx::query("pragma wal_checkpoint(TRUNCATE)")
+            .execute(pool)
+            .await
+            .map(|_| ()),
+        Db::Postgres(_) => Ok(()),
+    };
+    db.close_pool().await;
+    checkpoint
 }
 
 /// How long a connection waits for a lock held by another before it gives up.
@@ -121,21 +179,54 @@ pub async fn connect_read_only(
 }
 
 /// SQLite's own consistency check: `"ok"` when the file is sound, else the problems found.
-pub async fn integrity_check(pool: &SqlitePool) -> Result<String, sqlx::Error> {
-    let rows: Vec<String> = sqlx::query_scalar("pragma integrity_check")
-        .fetch_all(pool)
-        .await?;
-    Ok(rows.join("; "))
+/// PostgreSQL has no counterpart without an extension (amcheck): there it is an error saying
+/// so, never an "ok" that checked nothing.
+pub async fn integrity_check(db: &Db) -> Result<String, sqlx::Error> {
+    match db {
+        Db::Sqlite(pool) => {
+            let rows: Vec<String> = sqlx::query_scalar("pragma integrity_check")
+                .fetch_all(pool)
+                .await?;
+            Ok(rows.join("; "))
+        }
+        Db::Postgres(_) => Err(sqlx::Error::Configuration(
+            "integrity_check: SQLite's file check has no PostgreSQL counterpart".into(),
+        )),
+    }
 }
 
-/// FTS5's check of both full-text indexes against the rows they index (statement text, source
-/// title and body): `Ok(())` when they agree, the error SQLite reports otherwise.
-pub async fn search_index_check(pool: &SqlitePool) -> Result<(), sqlx::Error> {
-    sqlx::query("insert into statement_fts (statement_fts, rank) values ('integrity-check', 1)")
-        .execute(pool)
-        .await?;
-    sqlx::query("insert into source_fts (source_fts, rank) values ('integrity-check', 1)")
-        .execute(pool)
-        .await?;
-    Ok(())
+/// Checks both full-text indexes against the rows they index (statement text, source title
+/// and body): `Ok(())` when they agree, an error otherwise. On SQLite, FTS5's integrity-check;
+/// on PostgreSQL, that every stored `search` vector equals the one its text makes now.
+pub async fn search_index_check(db: &Db) -> Result<(), sqlx::Error> {
+    match db {
+        Db::Sqlite(pool) => {
+            sqlx::query(
+                "insert into statement_fts (statement_fts, rank) values ('integrity-check', 1)",
+            )
+            .execute(pool)
+            .await?;
+            sqlx::query("insert into source_fts (source_fts, rank) values ('integrity-check', 1)")
+                .execute(pool)
+                .await?;
+            Ok(())
+        }
+        Db::Postgres(pool) => {
+            let stale: i64 = sqlx::query_scalar(
+                "select (select count(*) from statement
+                         where search is distinct from to_tsvector('pointwise', text))
+                      + (select count(*) from source
+                         where search is distinct from to_tsvector('pointwise', title || ' ' || body))",
+            )
+            .fetch_one(pool)
+            .await?;
+            if stale == 0 {
+                Ok(())
+            } else {
+                Err(sqlx::Error::Protocol(format!(
+                    "{stale} rows' search vectors differ from their text"
+                )))
+            }
+        }
+    }
 }

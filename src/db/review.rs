@@ -1,7 +1,7 @@
 //! Editors' corrections (migration 0009): an append-only log keyed by the article's file name
 //! and the statement's words, applied over what the extraction stored.
 //!
-//! [`review`] writes an editor's changes to one statement; [`reapply`] runs at the end of every
+//! [`review`] writes an editor's changes to one statement; [`reapply`](super::corrections::on_sqlite::reapply) runs at the end of every
 //! ingest batch, in its transaction, so a re-ingested article gets its corrections back (those
 //! whose words are still a statement of it). Applying sets the statement row's speaker, kind,
 //! stance, points and `review` mark (or deletes the row for "not a plan statement"), keeps the
@@ -9,9 +9,10 @@
 //! ([`super::tally::recount_sources`]), so every page, filter and count shows the corrected
 //! record.
 
-use sqlx::{FromRow, SqliteConnection, SqlitePool};
+use sqlx::{FromRow, QueryBuilder};
 
-use super::tally;
+use super::{Db, on_db};
+
 use crate::model::{Kind, Stance};
 
 /// One line of a statement's correction log.
@@ -71,64 +72,6 @@ pub enum Outcome {
     Dismissed,
 }
 
-/// The current values of a statement, as the log records them.
-#[derive(Debug, FromRow)]
-struct Current {
-    source_id: i64,
-    source_file: String,
-    words: String,
-    speaker_slug: String,
-    speaker_name: String,
-    kind: String,
-    stance: String,
-    points: String,
-}
-
-async fn current(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<Current>> {
-    sqlx::query_as(
-        "select t.source_id, s.file_name as source_file, t.text as words,
-            coalesce(p.slug, '') as speaker_slug, coalesce(p.name, '') as speaker_name, t.kind, t.stance,
-            coalesce((select string_agg(cast(provision as text), ',') from
-                (select provision from statement_provision where statement_id = t.id order by provision) x), '') as points
-         from statement t join source s on s.id = t.source_id left join speaker p on p.id = t.speaker_id
-         where t.id = $1",
-    )
-    .bind(id)
-    .fetch_optional(conn)
-    .await
-}
-
-/// The slug of the speaker an editor chose, creating a new one first; `''` for the article.
-async fn speaker_slug(
-    conn: &mut SqliteConnection,
-    choice: &SpeakerChoice,
-) -> sqlx::Result<Option<String>> {
-    match choice {
-        SpeakerChoice::Article => Ok(Some(String::new())),
-        SpeakerChoice::Existing(slug) => {
-            sqlx::query_scalar("select slug from speaker where slug = $1")
-                .bind(slug)
-                .fetch_optional(conn)
-                .await
-        }
-        SpeakerChoice::New(name) => {
-            let slug = crate::text::slugify(name);
-            if slug.is_empty() {
-                return Ok(None);
-            }
-            sqlx::query(
-                "insert into speaker (slug, name, kind, known) values ($1, $2, 'person', 0)
-                 on conflict (slug) do nothing",
-            )
-            .bind(&slug)
-            .bind(name)
-            .execute(conn)
-            .await?;
-            Ok(Some(slug))
-        }
-    }
-}
-
 fn points_text(points: &[i64]) -> String {
     points
         .iter()
@@ -140,48 +83,49 @@ fn points_text(points: &[i64]) -> String {
 /// Records `review` of statement `id` by the account `account_id` (`editor` its name) and
 /// applies it; `Ok(None)` when there is no such statement or the speaker chosen does not exist.
 pub async fn review(
-    pool: &SqlitePool,
+    db: &Db,
     id: i64,
     account_id: i64,
     editor: &str,
     review: &Review,
 ) -> sqlx::Result<Option<Outcome>> {
-    let mut tx = pool.begin().await?;
-    let Some(cur) = current(&mut tx, id).await? else {
-        return Ok(None);
-    };
-    let mut changes: Vec<(&str, String, String)> = Vec::new();
-    if let Some(choice) = &review.speaker {
-        let Some(slug) = speaker_slug(&mut tx, choice).await? else {
+    on_db!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        let Some(cur) = side::corrections::current(&mut tx, id).await? else {
             return Ok(None);
         };
-        if slug != cur.speaker_slug {
-            changes.push(("speaker", cur.speaker_slug.clone(), slug));
+        let mut changes: Vec<(&str, String, String)> = Vec::new();
+        if let Some(choice) = &review.speaker {
+            let Some(slug) = side::corrections::speaker_slug(&mut tx, choice).await? else {
+                return Ok(None);
+            };
+            if slug != cur.speaker_slug {
+                changes.push(("speaker", cur.speaker_slug.clone(), slug));
+            }
         }
-    }
-    if let Some(points) = review.points.as_deref().map(points_text)
-        && points != cur.points
-    {
-        changes.push(("points", cur.points.clone(), points));
-    }
-    if let Some(kind) = review.kind.filter(|k| *k != cur.kind.as_str()) {
-        changes.push(("kind", cur.kind.clone(), kind.to_string()));
-    }
-    if let Some(stance) = review.stance.filter(|s| *s != cur.stance.as_str()) {
-        changes.push(("stance", cur.stance.clone(), stance.to_string()));
-    }
-    if review.not_plan {
-        let before = format!(
-            "{} · {} · {} · {}",
-            cur.speaker_name, cur.kind, cur.stance, cur.points
-        );
-        changes.push(("not_plan", before, String::new()));
-    }
-    if changes.is_empty() {
-        changes.push(("confirm", String::new(), String::new()));
-    }
-    for (field, before, after) in &changes {
-        sqlx::query(
+        if let Some(points) = review.points.as_deref().map(points_text)
+            && points != cur.points
+        {
+            changes.push(("points", cur.points.clone(), points));
+        }
+        if let Some(kind) = review.kind.filter(|k| *k != cur.kind.as_str()) {
+            changes.push(("kind", cur.kind.clone(), kind.to_string()));
+        }
+        if let Some(stance) = review.stance.filter(|s| *s != cur.stance.as_str()) {
+            changes.push(("stance", cur.stance.clone(), stance.to_string()));
+        }
+        if review.not_plan {
+            let before = format!(
+                "{} · {} · {} · {}",
+                cur.speaker_name, cur.kind, cur.stance, cur.points
+            );
+            changes.push(("not_plan", before, String::new()));
+        }
+        if changes.is_empty() {
+            changes.push(("confirm", String::new(), String::new()));
+        }
+        for (field, before, after) in &changes {
+            sqlx::query(
             "insert into correction (source_file, words, field, before, after, note, account_id, editor)
              values ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
@@ -195,185 +139,23 @@ pub async fn review(
         .bind(editor)
         .execute(&mut *tx)
         .await?;
-    }
-    apply(&mut tx, cur.source_id, &cur.source_file, &cur.words).await?;
-    tally::recount_sources(&mut tx, &[cur.source_id]).await?;
-    bump_version(&mut tx).await?;
-    tx.commit().await?;
-    Ok(Some(if review.not_plan {
-        Outcome::Dismissed
-    } else {
-        Outcome::Kept
-    }))
-}
-
-async fn bump_version(conn: &mut SqliteConnection) -> sqlx::Result<()> {
-    sqlx::query("update meta set value = value + 1 where key = 'data_version'")
-        .execute(conn)
-        .await?;
-    Ok(())
-}
-
-/// The corrections of one statement, oldest first: (field, after).
-async fn log_of(
-    conn: &mut SqliteConnection,
-    file: &str,
-    words: &str,
-) -> sqlx::Result<Vec<(String, String)>> {
-    sqlx::query_as(
-        "select field, after from correction where source_file = $1 and words = $2 order by id",
-    )
-    .bind(file)
-    .bind(words)
-    .fetch_all(conn)
-    .await
-}
-
-/// Applies the corrections of (`file`, `words`) to the statements of source `source_id` with
-/// those words: the last value of each field wins. Returns how many statements it touched.
-async fn apply(
-    conn: &mut SqliteConnection,
-    source_id: i64,
-    file: &str,
-    words: &str,
-) -> sqlx::Result<usize> {
-    let log = log_of(&mut *conn, file, words).await?;
-    if log.is_empty() {
-        return Ok(0);
-    }
-    let ids: Vec<i64> =
-        sqlx::query_scalar("select id from statement where source_id = $1 and text = $2")
-            .bind(source_id)
-            .bind(words)
-            .fetch_all(&mut *conn)
-            .await?;
-    let last = |f: &str| {
-        log.iter()
-            .rev()
-            .find(|(field, _)| field == f)
-            .map(|(_, a)| a.as_str())
-    };
-    let corrected = log.iter().any(|(f, _)| f != "confirm");
-    for id in &ids {
-        if last("not_plan").is_some() {
-            sqlx::query("delete from statement where id = $1")
-                .bind(id)
-                .execute(&mut *conn)
-                .await?;
-            continue;
         }
-        sqlx::query(
-            "insert into statement_extracted (statement_id, speaker_id, kind, stance, points)
-             select t.id, t.speaker_id, t.kind, t.stance,
-                 coalesce((select string_agg(cast(provision as text), ',') from statement_provision where statement_id = t.id), '')
-             from statement t where t.id = $1 on conflict (statement_id) do nothing",
-        )
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
-        if let Some(slug) = last("speaker") {
-            sqlx::query("update statement set speaker_id = (select id from speaker where slug = $1) where id = $2")
-                .bind(slug)
-                .bind(id)
-                .execute(&mut *conn)
-                .await?;
-        }
-        if let Some(kind) = last("kind") {
-            sqlx::query("update statement set kind = $1 where id = $2")
-                .bind(kind)
-                .bind(id)
-                .execute(&mut *conn)
-                .await?;
-        }
-        if let Some(stance) = last("stance") {
-            sqlx::query("update statement set stance = $1 where id = $2")
-                .bind(stance)
-                .bind(id)
-                .execute(&mut *conn)
-                .await?;
-        }
-        if let Some(points) = last("points") {
-            set_points(&mut *conn, *id, points).await?;
-        }
-        sqlx::query("update statement set review = $1 where id = $2")
-            .bind(if corrected { "corrected" } else { "reviewed" })
-            .bind(id)
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(ids.len())
-}
-
-/// Replaces a statement's points by `points` (`n,n,...`), keeping the evidence of those it had.
-async fn set_points(conn: &mut SqliteConnection, id: i64, points: &str) -> sqlx::Result<()> {
-    let wanted: Vec<i64> = points
-        .split(',')
-        .filter_map(|p| p.trim().parse().ok())
-        .collect();
-    let kept: Vec<(i64, String)> = sqlx::query_as(
-        "select provision, evidence from statement_provision where statement_id = $1",
-    )
-    .bind(id)
-    .fetch_all(&mut *conn)
-    .await?;
-    sqlx::query("delete from statement_provision where statement_id = $1")
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
-    for p in wanted {
-        let evidence = kept
-            .iter()
-            .find(|(n, _)| *n == p)
-            .map_or_else(|| "set by an editor".to_string(), |(_, e)| e.clone());
-        sqlx::query(
-            "insert into statement_provision (statement_id, provision, evidence)
-             select $1, number, $2 from provision where number = $3",
-        )
-        .bind(id)
-        .bind(evidence)
-        .bind(p)
-        .execute(&mut *conn)
-        .await?;
-    }
-    Ok(())
-}
-
-/// Applies the corrections of the sources `ids` again (after an ingest batch wrote them, in its
-/// transaction) and counts again the sources they changed. Returns whether any did.
-pub async fn reapply(conn: &mut SqliteConnection, ids: &[i64]) -> sqlx::Result<bool> {
-    let any: bool = sqlx::query_scalar("select exists (select 1 from correction)")
-        .fetch_one(&mut *conn)
-        .await?;
-    if !any {
-        return Ok(false);
-    }
-    let mut touched = Vec::new();
-    for id in ids {
-        recreate_added(&mut *conn, *id).await?;
-        let keys: Vec<(String, String)> = sqlx::query_as(
-            "select distinct c.source_file, c.words from correction c
-             join source s on s.file_name = c.source_file where s.id = $1",
-        )
-        .bind(id)
-        .fetch_all(&mut *conn)
-        .await?;
-        let mut n = 0;
-        for (file, words) in &keys {
-            n += apply(&mut *conn, *id, file, words).await?;
-        }
-        if n > 0 {
-            touched.push(*id);
-        }
-    }
-    if !touched.is_empty() {
-        tally::recount_sources(&mut *conn, &touched).await?;
-    }
-    Ok(!touched.is_empty())
+        side::corrections::apply(&mut tx, cur.source_id, &cur.source_file, &cur.words).await?;
+        side::tally::recount_sources(&mut tx, &[cur.source_id]).await?;
+        side::corrections::bump_version(&mut tx).await?;
+        tx.commit().await?;
+        Ok(Some(if review.not_plan {
+            Outcome::Dismissed
+        } else {
+            Outcome::Kept
+        }))
+    })
 }
 
 /// The correction log of a statement, oldest first, speakers by name.
-pub async fn log(pool: &SqlitePool, statement_id: i64) -> sqlx::Result<Vec<CorrectionRow>> {
-    sqlx::query_as(
+pub async fn log(db: &Db, statement_id: i64) -> sqlx::Result<Vec<CorrectionRow>> {
+    on_db!(db, |pool| {
+        sqlx::query_as(
         "select c.id, c.field,
             case when c.field = 'speaker' then coalesce((select name from speaker where slug = c.before), 'the article') else c.before end as before,
             case when c.field = 'speaker' then coalesce((select name from speaker where slug = c.after), 'the article') else c.after end as after,
@@ -385,49 +167,56 @@ pub async fn log(pool: &SqlitePool, statement_id: i64) -> sqlx::Result<Vec<Corre
     .bind(statement_id)
     .fetch_all(pool)
     .await
+    })
 }
 
 /// The slug of the speaker named or slugged `name` (case-insensitive), if the database has one.
-pub async fn find_speaker(pool: &SqlitePool, name: &str) -> sqlx::Result<Option<String>> {
-    sqlx::query_scalar(
+pub async fn find_speaker(db: &Db, name: &str) -> sqlx::Result<Option<String>> {
+    on_db!(db, |pool| {
+        sqlx::query_scalar(
         "select slug from speaker where lower(name) = lower($1) or slug = $2 order by known desc, id limit 1",
     )
     .bind(name)
     .bind(name)
     .fetch_optional(pool)
     .await
+    })
 }
 
 /// The names of the speakers with most statements, for the review form's suggestions.
-pub async fn speaker_names(pool: &SqlitePool, limit: i64) -> sqlx::Result<Vec<String>> {
-    sqlx::query_scalar(
-        "select p.name from speaker p join statement t on t.speaker_id = p.id
+pub async fn speaker_names(db: &Db, limit: i64) -> sqlx::Result<Vec<String>> {
+    on_db!(db, |pool| {
+        sqlx::query_scalar(
+            "select p.name from speaker p join statement t on t.speaker_id = p.id
          group by p.id order by count(*) desc, p.name limit $1",
-    )
-    .bind(limit)
-    .fetch_all(pool)
-    .await
+        )
+        .bind(limit)
+        .fetch_all(pool)
+        .await
+    })
 }
 
 /// A page of what needs an editor's look among the statements of `filter`: lowest confidence
 /// first, then those not reviewed; and how many match in all.
 pub async fn queue(
-    pool: &SqlitePool,
+    db: &Db,
     filter: &super::models::StatementFilter,
 ) -> sqlx::Result<(Vec<super::models::StatementRow>, i64)> {
-    use super::statements::{STATEMENT_JOINS, STATEMENT_SELECT, push_filter};
-    let mut q = sqlx::QueryBuilder::<sqlx::Sqlite>::new(STATEMENT_SELECT);
-    q.push(STATEMENT_JOINS);
-    push_filter(&mut q, filter, None);
-    q.push(" order by t.confidence asc, t.review <> '' asc, t.id asc limit ")
-        .push_bind(filter.limit)
-        .push(" offset ")
-        .push_bind(filter.offset);
-    let rows = q.build_query_as().fetch_all(pool).await?;
-    let mut q = sqlx::QueryBuilder::<sqlx::Sqlite>::new("select count(*) from statement t");
-    push_filter(&mut q, filter, None);
-    let total = q.build_query_scalar().fetch_one(pool).await?;
-    Ok((rows, total))
+    on_db!(db, |pool| {
+        use super::statements::{STATEMENT_JOINS, push_filter, statement_select};
+        let mut q = QueryBuilder::<Backend>::new(statement_select(PG));
+        q.push(STATEMENT_JOINS);
+        push_filter(&mut q, filter, None);
+        q.push(" order by t.confidence asc, t.review <> '' asc, t.id asc limit ")
+            .push_bind(filter.limit)
+            .push(" offset ")
+            .push_bind(filter.offset);
+        let rows = q.build_query_as().fetch_all(pool).await?;
+        let mut q = QueryBuilder::<Backend>::new("select count(*) from statement t");
+        push_filter(&mut q, filter, None);
+        let total = q.build_query_scalar().fetch_one(pool).await?;
+        Ok((rows, total))
+    })
 }
 
 /// Corrections that apply to no statement any more: the article changed and their words are
@@ -448,19 +237,33 @@ pub struct Orphan {
     pub gone: bool,
 }
 
+/// The corrections of statements the extraction no longer gives (see [`orphans`]).
+const ORPHANS: &str =
+    "select s.id as source_id, c.source_file, c.words, group_concat(distinct c.field) as fields,
+        max(c.at) as at, instr(s.body, c.words) = 0 as gone
+     from correction c join source s on s.file_name = c.source_file
+     where not exists (select 1 from statement t where t.source_id = s.id and t.text = c.words)
+     group by c.source_file, c.words
+     having count(*) filter (where c.field = 'not_plan') = 0
+     order by max(c.id) desc limit 500";
+
+/// [`ORPHANS`] in PostgreSQL's words (`string_agg`, `strpos`, and the source's id grouped on,
+/// which its body depends on).
+const ORPHANS_PG: &str = "select s.id as source_id, c.source_file, c.words,
+        string_agg(distinct c.field, ',') as fields, max(c.at) as at, strpos(s.body, c.words) = 0 as gone
+     from correction c join source s on s.file_name = c.source_file
+     where not exists (select 1 from statement t where t.source_id = s.id and t.text = c.words)
+     group by s.id, c.source_file, c.words
+     having count(*) filter (where c.field = 'not_plan') = 0
+     order by max(c.id) desc limit 500";
+
 /// The corrections that need a new look (see [`Orphan`]); dismissed statements are not listed.
-pub async fn orphans(pool: &SqlitePool) -> sqlx::Result<Vec<Orphan>> {
-    sqlx::query_as(
-        "select s.id as source_id, c.source_file, c.words, group_concat(distinct c.field) as fields,
-            max(c.at) as at, instr(s.body, c.words) = 0 as gone
-         from correction c join source s on s.file_name = c.source_file
-         where not exists (select 1 from statement t where t.source_id = s.id and t.text = c.words)
-         group by c.source_file, c.words
-         having count(*) filter (where c.field = 'not_plan') = 0
-         order by max(c.id) desc limit 500",
-    )
-    .fetch_all(pool)
-    .await
+pub async fn orphans(db: &Db) -> sqlx::Result<Vec<Orphan>> {
+    on_db!(db, |pool| {
+        sqlx::query_as(if PG { ORPHANS_PG } else { ORPHANS })
+            .fetch_all(pool)
+            .await
+    })
 }
 
 /// A statement the extraction missed, as an editor adds it.
@@ -496,38 +299,39 @@ pub enum AddOutcome {
 /// Adds a statement the extraction missed to source `source_id`: an `added` correction (kept and
 /// applied again after every re-ingest while the words are in the article) and its row.
 pub async fn add(
-    pool: &SqlitePool,
+    db: &Db,
     source_id: i64,
     account_id: i64,
     editor: &str,
     a: &Added,
 ) -> sqlx::Result<AddOutcome> {
-    let mut tx = pool.begin().await?;
-    let Some((file, body)): Option<(String, String)> =
-        sqlx::query_as("select file_name, body from source where id = $1")
-            .bind(source_id)
-            .fetch_optional(&mut *tx)
-            .await?
-    else {
-        return Ok(AddOutcome::Missing);
-    };
-    if a.words.is_empty() || !body.contains(&a.words) {
-        return Ok(AddOutcome::NotInArticle);
-    }
-    let exists: Option<i64> =
-        sqlx::query_scalar("select id from statement where source_id = $1 and text = $2")
-            .bind(source_id)
-            .bind(&a.words)
-            .fetch_optional(&mut *tx)
-            .await?;
-    if let Some(id) = exists {
-        return Ok(AddOutcome::Exists(id));
-    }
-    let Some(slug) = speaker_slug(&mut tx, &a.speaker).await? else {
-        return Ok(AddOutcome::Missing);
-    };
-    let after = format!("{}|{}|{}|{slug}", a.kind, a.stance, points_text(&a.points));
-    sqlx::query(
+    on_db!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        let Some((file, body)): Option<(String, String)> =
+            sqlx::query_as("select file_name, body from source where id = $1")
+                .bind(source_id)
+                .fetch_optional(&mut *tx)
+                .await?
+        else {
+            return Ok(AddOutcome::Missing);
+        };
+        if a.words.is_empty() || !body.contains(&a.words) {
+            return Ok(AddOutcome::NotInArticle);
+        }
+        let exists: Option<i64> =
+            sqlx::query_scalar("select id from statement where source_id = $1 and text = $2")
+                .bind(source_id)
+                .bind(&a.words)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if let Some(id) = exists {
+            return Ok(AddOutcome::Exists(id));
+        }
+        let Some(slug) = side::corrections::speaker_slug(&mut tx, &a.speaker).await? else {
+            return Ok(AddOutcome::Missing);
+        };
+        let after = format!("{}|{}|{}|{slug}", a.kind, a.stance, points_text(&a.points));
+        sqlx::query(
         "insert into correction (source_file, words, field, before, after, note, account_id, editor)
          values ($1, $2, 'added', '', $3, $4, $5, $6)",
     )
@@ -539,71 +343,12 @@ pub async fn add(
     .bind(editor)
     .execute(&mut *tx)
     .await?;
-    let id = create_added(&mut tx, source_id, &body, &a.words, &after).await?;
-    apply(&mut tx, source_id, &file, &a.words).await?;
-    tally::recount_sources(&mut tx, &[source_id]).await?;
-    bump_version(&mut tx).await?;
-    tx.commit().await?;
-    Ok(id.map_or(AddOutcome::Missing, AddOutcome::Added))
-}
-
-/// Writes the row of an added statement (`after` is `kind|stance|points|speaker slug`) at the
-/// first place its words are in `body`; `None` when they are not.
-async fn create_added(
-    conn: &mut SqliteConnection,
-    source_id: i64,
-    body: &str,
-    words: &str,
-    after: &str,
-) -> sqlx::Result<Option<i64>> {
-    let Some(start) = body.find(words) else {
-        return Ok(None);
-    };
-    let mut parts = after.splitn(4, '|');
-    let (kind, stance, points, slug) = (
-        parts.next().unwrap_or("report"),
-        parts.next().unwrap_or("neutral"),
-        parts.next().unwrap_or("0"),
-        parts.next().unwrap_or(""),
-    );
-    let id: i64 = sqlx::query_scalar(
-        "insert into statement (source_id, speaker_id, speaker_via, kind, stance, text, span_start, span_end, rule, confidence)
-         values ($1, (select id from speaker where slug = $2), 'added by an editor', $3, $4, $5, $6, $7, 'editor', 1)
-         returning id",
-    )
-    .bind(source_id)
-    .bind(slug)
-    .bind(kind)
-    .bind(stance)
-    .bind(words)
-    .bind(i64::try_from(start).unwrap_or(i64::MAX))
-    .bind(i64::try_from(start + words.len()).unwrap_or(i64::MAX))
-    .fetch_one(&mut *conn)
-    .await?;
-    // the ingest feeds the index itself (migration 0008): so does this
-    sqlx::query("insert into statement_fts (rowid, text) values ($1, $2)")
-        .bind(id)
-        .bind(words)
-        .execute(&mut *conn)
-        .await?;
-    set_points(&mut *conn, id, points).await?;
-    Ok(Some(id))
-}
-
-/// Writes again the rows of the statements editors added to source `id` that the extraction
-/// has not found itself (after a re-ingest replaced the article's statements).
-async fn recreate_added(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<()> {
-    let added: Vec<(String, String, String)> = sqlx::query_as(
-        "select c.words, c.after, s.body from correction c join source s on s.file_name = c.source_file
-         where s.id = $1 and c.field = 'added'
-           and not exists (select 1 from statement t where t.source_id = s.id and t.text = c.words)
-         order by c.id",
-    )
-    .bind(id)
-    .fetch_all(&mut *conn)
-    .await?;
-    for (words, after, body) in added {
-        create_added(&mut *conn, id, &body, &words, &after).await?;
-    }
-    Ok(())
+        let id =
+            side::corrections::create_added(&mut tx, source_id, &body, &a.words, &after).await?;
+        side::corrections::apply(&mut tx, source_id, &file, &a.words).await?;
+        side::tally::recount_sources(&mut tx, &[source_id]).await?;
+        side::corrections::bump_version(&mut tx).await?;
+        tx.commit().await?;
+        Ok(id.map_or(AddOutcome::Missing, AddOutcome::Added))
+    })
 }

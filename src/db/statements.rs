@@ -1,17 +1,35 @@
 //! The statement list's SQL: a filter's `where` clause, keyset pages in each order, and the
 //! counts of a filter. [`super::facets`] counts each facet's values under the same filter.
 
-use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+use sqlx::{Database, QueryBuilder};
+
+use super::{Db, Param, is_pg, on_db};
 
 use super::fts;
 use super::models::{Cursor, Direction, FilterStats, Sort, StatementFilter, StatementRow};
 
 /// The columns of a [`StatementRow`] (its points joined as `number=evidence|...`).
-pub(super) const STATEMENT_SELECT: &str = "select t.id, t.source_id, s.file_name, s.title as source_title, s.publisher, s.published_date,
+const STATEMENT_SELECT: &str = "select t.id, t.source_id, s.file_name, s.title as source_title, s.publisher, s.published_date,
     p.slug as speaker_slug, p.name as speaker_name, t.speaker_via, t.kind, t.stance, t.stance_cues, t.text,
     t.span_start, t.span_end, t.rule, t.confidence, t.review,
     coalesce((select group_concat(l.provision || '=' || l.evidence, '|') from
         (select provision, evidence from statement_provision where statement_id = t.id order by provision) l), '') as links";
+
+/// [`STATEMENT_SELECT`] in PostgreSQL's words (`string_agg`, in point order).
+const STATEMENT_SELECT_PG: &str = "select t.id, t.source_id, s.file_name, s.title as source_title, s.publisher, s.published_date,
+    p.slug as speaker_slug, p.name as speaker_name, t.speaker_via, t.kind, t.stance, t.stance_cues, t.text,
+    t.span_start, t.span_end, t.rule, t.confidence, t.review,
+    coalesce((select string_agg(cast(l.provision as text) || '=' || l.evidence, '|' order by l.provision) from
+        (select provision, evidence from statement_provision where statement_id = t.id order by provision) l), '') as links";
+
+/// The columns of a [`StatementRow`] on PostgreSQL (`pg`) or SQLite.
+pub(super) fn statement_select(pg: bool) -> &'static str {
+    if pg {
+        STATEMENT_SELECT_PG
+    } else {
+        STATEMENT_SELECT
+    }
+}
 
 pub(super) const STATEMENT_JOINS: &str = " from statement t join source s on s.id = t.source_id left join speaker p on p.id = t.speaker_id";
 
@@ -36,9 +54,13 @@ pub enum Facet {
     Version,
 }
 
-pub(super) fn push_in<T>(q: &mut QueryBuilder<Sqlite>, values: &[T])
+pub(super) fn push_in<DB: Database, T>(q: &mut QueryBuilder<DB>, values: &[T])
 where
-    T: Clone + Send + 'static + for<'a> sqlx::Encode<'a, Sqlite> + sqlx::Type<Sqlite>,
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+    T: Param<DB>,
 {
     q.push(" in (");
     let mut sep = q.separated(", ");
@@ -65,7 +87,16 @@ pub(super) fn is_open(f: &StatementFilter, skip: Option<Facet>) -> bool {
 }
 
 /// ` where l.statement_id in (the statements of the filter)`, or nothing for no filter.
-pub(super) fn push_link_filter(q: &mut QueryBuilder<Sqlite>, f: &StatementFilter, skip: Facet) {
+pub(super) fn push_link_filter<DB: Database>(
+    q: &mut QueryBuilder<DB>,
+    f: &StatementFilter,
+    skip: Facet,
+) where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     if !is_open(f, Some(skip)) {
         q.push(" where l.statement_id in (select t.id from statement t");
         push_filter(q, f, Some(skip));
@@ -75,19 +106,33 @@ pub(super) fn push_link_filter(q: &mut QueryBuilder<Sqlite>, f: &StatementFilter
 
 /// The `where` clause of a statement filter, on `statement t` alone (every other table is
 /// reached through an indexed `in (select ...)`), leaving out the facet `skip`.
-pub(super) fn push_filter(q: &mut QueryBuilder<Sqlite>, f: &StatementFilter, skip: Option<Facet>) {
+pub(super) fn push_filter<DB: Database>(
+    q: &mut QueryBuilder<DB>,
+    f: &StatementFilter,
+    skip: Option<Facet>,
+) where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     push_filter_as(q, f, skip, false);
 }
 
 /// [`push_filter`]; with `walk`, for a query that walks `source s` in date order and checks
 /// each statement `t` (see [`statement_page`]): the points are tested per statement and the
 /// dates on `s`, instead of lists of every matching statement or article.
-fn push_filter_as(
-    q: &mut QueryBuilder<Sqlite>,
+fn push_filter_as<DB: Database>(
+    q: &mut QueryBuilder<DB>,
     f: &StatementFilter,
     skip: Option<Facet>,
     walk: bool,
-) {
+) where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     q.push(" where 1 = 1");
     let provisions = if skip == Some(Facet::Provision) {
         &[][..]
@@ -160,7 +205,28 @@ fn push_filter_as(
         q.push(")");
     }
     if let Some(text) = &f.q {
-        // an expression that cannot be built matches nothing (the web layer rejects it first)
+        push_search(q, text);
+    }
+}
+
+/// ` and` the statements matching the search `text`: FTS5's index on SQLite, the `search`
+/// column on PostgreSQL. A search that cannot be built matches nothing (the web layer rejects
+/// it first).
+fn push_search<DB: Database>(q: &mut QueryBuilder<DB>, text: &str)
+where
+    String: Param<DB>,
+{
+    if is_pg::<DB>() {
+        match fts::query_groups(text) {
+            Ok(groups) => {
+                q.push(" and t.search @@ ");
+                push_tsquery(q, &groups);
+            }
+            Err(_) => {
+                q.push(" and false");
+            }
+        }
+    } else {
         let expr = fts::match_expression(text).unwrap_or_else(|_| "\"\"".into());
         q.push(" and t.id in (select rowid from statement_fts where statement_fts match ")
             .push_bind(expr)
@@ -168,8 +234,42 @@ fn push_filter_as(
     }
 }
 
+/// A search as a PostgreSQL `tsquery` expression (see [`fts::query_groups`]): the groups
+/// joined by `&&`, the terms of a group by `||`; each term a bound value that
+/// `websearch_to_tsquery` reads as a phrase, or a prefix that `to_tsquery` reads as plain
+/// words (letters and digits only, so no input is tsquery syntax).
+pub(super) fn push_tsquery<DB: Database>(q: &mut QueryBuilder<DB>, groups: &[Vec<fts::Term>])
+where
+    String: Param<DB>,
+{
+    q.push("(");
+    for (i, group) in groups.iter().enumerate() {
+        q.push(if i > 0 { " && (" } else { "(" });
+        for (j, term) in group.iter().enumerate() {
+            if j > 0 {
+                q.push(" || ");
+            }
+            match fts::prefix_tsquery(&term.text).filter(|_| term.prefix) {
+                Some(prefix) => q.push("to_tsquery('pointwise', ").push_bind(prefix),
+                None => q
+                    .push("websearch_to_tsquery('pointwise', ")
+                    .push_bind(fts::websearch_phrase(&term.text)),
+            };
+            q.push(")");
+        }
+        q.push(")");
+    }
+    q.push(")");
+}
+
 /// ` and` the statements an editor reviewed (`yes`) or did not (`no`); nothing for both or none.
-fn push_reviewed(q: &mut QueryBuilder<Sqlite>, reviewed: &[String]) {
+fn push_reviewed<DB: Database>(q: &mut QueryBuilder<DB>, reviewed: &[String])
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     let yes = reviewed.iter().any(|v| v == "yes");
     let no = reviewed.iter().any(|v| v == "no");
     if yes && !no {
@@ -243,7 +343,13 @@ fn sort_keys(sort: Sort, c: &Cursor) -> Vec<SortKey> {
     keys
 }
 
-fn push_key(q: &mut QueryBuilder<Sqlite>, k: &Key) {
+fn push_key<DB: Database>(q: &mut QueryBuilder<DB>, k: &Key)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     match k {
         Key::Text(s) => q.push_bind(s.clone()),
         Key::Int(i) => q.push_bind(*i),
@@ -253,7 +359,13 @@ fn push_key(q: &mut QueryBuilder<Sqlite>, k: &Key) {
 /// `and (k1 > c1 or (k1 = c1 and (k2 > c2 or ...)))`, with `<` for descending keys, all
 /// flipped for the previous page; for the date orders also a plain range on the date that
 /// the index can seek to.
-fn push_keyset(q: &mut QueryBuilder<Sqlite>, sort: Sort, cursor: &Cursor, dir: Direction) {
+fn push_keyset<DB: Database>(q: &mut QueryBuilder<DB>, sort: Sort, cursor: &Cursor, dir: Direction)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     let keys = sort_keys(sort, cursor);
     if sort != Sort::Source {
         let forward = (sort == Sort::Date) == (dir == Direction::After);
@@ -290,7 +402,13 @@ fn push_keyset(q: &mut QueryBuilder<Sqlite>, sort: Sort, cursor: &Cursor, dir: D
     }
 }
 
-fn push_order(q: &mut QueryBuilder<Sqlite>, sort: Sort, dir: Direction) {
+fn push_order<DB: Database>(q: &mut QueryBuilder<DB>, sort: Sort, dir: Direction)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
     let keys = sort_keys(sort, &Cursor::default());
     q.push(" order by ");
     let mut sep = q.separated(", ");
@@ -305,79 +423,86 @@ fn push_order(q: &mut QueryBuilder<Sqlite>, sort: Sort, dir: Direction) {
 /// offset) in its order, and whether more rows follow in that direction. The page's ids are
 /// found first; only those rows get their columns (and their points) read.
 pub async fn statement_page(
-    pool: &SqlitePool,
+    db: &Db,
     filter: &StatementFilter,
 ) -> sqlx::Result<(Vec<StatementRow>, bool)> {
-    let dir = filter.cursor.as_ref().map_or(Direction::After, |c| c.1);
-    let mut q = QueryBuilder::<Sqlite>::new(STATEMENT_SELECT);
-    // A filter that matches many statements (points, categories, kinds, stances, dates) finds
-    // its page soonest by walking the articles in date order: `cross join` keeps SQLite from
-    // reading every match through an index on the filter and sorting them all. A speaker, a
-    // source or a search may match only a few, which their indexes find at once.
-    // Likewise only reviewed statements, which `statement_by_review` finds (a walk over every
-    // article to find none took 8 s at 100k).
-    let reviewed_only = !filter.reviewed.is_empty() && filter.reviewed.iter().all(|v| v == "yes");
-    let walk = filter.speakers.is_empty()
-        && filter.sources.is_empty()
-        && filter.q.is_none()
-        && !reviewed_only
-        && filter.sort != Sort::Source;
-    q.push(if walk {
-        " from (select t.id from source s cross join statement t on s.id = t.source_id"
-    } else {
-        " from (select t.id from statement t join source s on s.id = t.source_id"
-    });
-    push_filter_as(&mut q, filter, None, walk);
-    if let Some((cursor, dir)) = &filter.cursor {
-        push_keyset(&mut q, filter.sort, cursor, *dir);
-    }
-    push_order(&mut q, filter.sort, dir);
-    q.push(" limit ").push_bind(filter.limit.saturating_add(1));
-    if filter.cursor.is_none() {
-        q.push(" offset ").push_bind(filter.offset);
-    }
-    q.push(") k join statement t on t.id = k.id join source s on s.id = t.source_id left join speaker p on p.id = t.speaker_id");
-    push_order(&mut q, filter.sort, dir);
-    let mut rows: Vec<StatementRow> = q.build_query_as().fetch_all(pool).await?;
-    let more = rows.len() as i64 > filter.limit;
-    rows.truncate(usize::try_from(filter.limit).unwrap_or(0));
-    if dir == Direction::Before {
-        rows.reverse();
-    }
-    Ok((rows, more))
+    on_db!(db, |pool| {
+        let dir = filter.cursor.as_ref().map_or(Direction::After, |c| c.1);
+        let mut q = QueryBuilder::<Backend>::new(statement_select(PG));
+        // A filter that matches many statements (points, categories, kinds, stances, dates) finds
+        // its page soonest by walking the articles in date order: `cross join` keeps SQLite from
+        // reading every match through an index on the filter and sorting them all. A speaker, a
+        // source or a search may match only a few, which their indexes find at once.
+        // Likewise only reviewed statements, which `statement_by_review` finds (a walk over every
+        // article to find none took 8 s at 100k).
+        let reviewed_only =
+            !filter.reviewed.is_empty() && filter.reviewed.iter().all(|v| v == "yes");
+        let walk = filter.speakers.is_empty()
+            && filter.sources.is_empty()
+            && filter.q.is_none()
+            && !reviewed_only
+            && filter.sort != Sort::Source;
+        q.push(if walk && !PG {
+            " from (select t.id from source s cross join statement t on s.id = t.source_id"
+        } else if walk {
+            // PostgreSQL has no `cross join ... on`, and plans the join itself
+            " from (select t.id from source s join statement t on s.id = t.source_id"
+        } else {
+            " from (select t.id from statement t join source s on s.id = t.source_id"
+        });
+        push_filter_as(&mut q, filter, None, walk);
+        if let Some((cursor, dir)) = &filter.cursor {
+            push_keyset(&mut q, filter.sort, cursor, *dir);
+        }
+        push_order(&mut q, filter.sort, dir);
+        q.push(" limit ").push_bind(filter.limit.saturating_add(1));
+        if filter.cursor.is_none() {
+            q.push(" offset ").push_bind(filter.offset);
+        }
+        q.push(") k join statement t on t.id = k.id join source s on s.id = t.source_id left join speaker p on p.id = t.speaker_id");
+        push_order(&mut q, filter.sort, dir);
+        let mut rows: Vec<StatementRow> = q.build_query_as().fetch_all(pool).await?;
+        let more = rows.len() as i64 > filter.limit;
+        rows.truncate(usize::try_from(filter.limit).unwrap_or(0));
+        if dir == Direction::Before {
+            rows.reverse();
+        }
+        Ok((rows, more))
+    })
 }
 
 /// Statements matching `filter` (a page of them) and how many match in all.
 pub async fn list_statements(
-    pool: &SqlitePool,
+    db: &Db,
     filter: &StatementFilter,
 ) -> sqlx::Result<(Vec<StatementRow>, i64)> {
-    let (rows, _) = statement_page(pool, filter).await?;
-    let mut q = QueryBuilder::<Sqlite>::new("select count(*) from statement t");
-    push_filter(&mut q, filter, None);
-    let total = q.build_query_scalar().fetch_one(pool).await?;
-    Ok((rows, total))
+    let (rows, _) = statement_page(db, filter).await?;
+    on_db!(db, |pool| {
+        let mut q = QueryBuilder::<Backend>::new("select count(*) from statement t");
+        push_filter(&mut q, filter, None);
+        let total = q.build_query_scalar().fetch_one(pool).await?;
+        Ok((rows, total))
+    })
 }
 
 /// How many statements match `filter`, by how many speakers, in how many sources.
-pub async fn statement_stats(
-    pool: &SqlitePool,
-    filter: &StatementFilter,
-) -> sqlx::Result<FilterStats> {
-    if is_open(filter, None) {
-        // everything: the tallies kept by the ingest
-        return sqlx::query_as(
+pub async fn statement_stats(db: &Db, filter: &StatementFilter) -> sqlx::Result<FilterStats> {
+    on_db!(db, |pool| {
+        if is_open(filter, None) {
+            // everything: the tallies kept by the ingest
+            return sqlx::query_as(
             "select coalesce((select cast(sum(statements) as bigint) from tally where provision = -1), 0) as statements,
              (select count(distinct speaker_id) from tally where provision = -1 and speaker_id <> 0) as speakers,
              (select count(*) from tally_count) as sources",
         )
         .fetch_one(pool)
         .await;
-    }
-    let mut q = QueryBuilder::<Sqlite>::new(
-        "select count(*) as statements, count(distinct t.speaker_id) as speakers,
+        }
+        let mut q = QueryBuilder::<Backend>::new(
+            "select count(*) as statements, count(distinct t.speaker_id) as speakers,
          count(distinct t.source_id) as sources from statement t",
-    );
-    push_filter(&mut q, filter, None);
-    q.build_query_as().fetch_one(pool).await
+        );
+        push_filter(&mut q, filter, None);
+        q.build_query_as().fetch_one(pool).await
+    })
 }

@@ -9,11 +9,17 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use sqlx::{Database, QueryBuilder};
 
-use super::bulk::{MAX_ROWS, insert_rows};
+use super::{Db, Param, on_db};
 
-fn push_ids(q: &mut QueryBuilder<Sqlite>, ids: &[i64]) {
+use super::bulk::MAX_ROWS;
+
+fn push_ids<DB: Database>(q: &mut QueryBuilder<DB>, ids: &[i64])
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+{
     q.push(" in (");
     let mut sep = q.separated(", ");
     for id in ids {
@@ -22,38 +28,12 @@ fn push_ids(q: &mut QueryBuilder<Sqlite>, ids: &[i64]) {
     q.push(")");
 }
 
-/// Adds (`sign` 1) or takes out (`sign` -1) the rows of `tally_source` for the sources `ids`
-/// from the totals; whether there were any.
-async fn apply(conn: &mut SqliteConnection, ids: &[i64], sign: i64) -> sqlx::Result<bool> {
-    let mut q = QueryBuilder::<Sqlite>::new(
-        "insert into tally (provision, category, publisher, speaker_id, kind, stance, statements)
-         select provision, category, publisher, speaker_id, kind, stance, ",
-    );
-    q.push_bind(sign)
-        .push(" * sum(statements) from tally_source where source_id");
-    push_ids(&mut q, ids);
-    q.push(
-        " group by provision, category, publisher, speaker_id, kind, stance
-         on conflict do update set statements = statements + excluded.statements",
-    );
-    let touched = q.build().execute(&mut *conn).await?.rows_affected() > 0;
-    let mut q = QueryBuilder::<Sqlite>::new(
-        "insert into tally_day (provision, publisher, date, stance, statements)
-         select provision, publisher, date, stance, ",
-    );
-    q.push_bind(sign)
-        .push(" * sum(statements) from tally_source where provision >= 0 and source_id");
-    push_ids(&mut q, ids);
-    q.push(
-        " group by provision, publisher, date, stance
-         on conflict do update set statements = statements + excluded.statements",
-    );
-    q.build().execute(&mut *conn).await?;
-    Ok(touched)
-}
-
-/// The upsert clause of the totals: a batch adds to what is counted.
-const ADD: &str = " on conflict do update set statements = statements + excluded.statements";
+/// The upsert clauses of the totals, `tally` and `tally_day`: a batch adds to what is counted.
+/// (PostgreSQL needs the conflict's columns, the primary key, named.)
+const ADD: &str = " on conflict (provision, category, publisher, speaker_id, kind, stance)
+    do update set statements = tally.statements + excluded.statements";
+const ADD_DAY: &str = " on conflict (provision, publisher, date, stance)
+    do update set statements = tally_day.statements + excluded.statements";
 
 /// A source written by the batch, as the counts see it.
 #[derive(Debug, Clone)]
@@ -83,15 +63,6 @@ pub struct CountedStatement<'a> {
     pub provisions: Vec<i64>,
 }
 
-/// The category of each point that has one, for the counts per category.
-pub async fn categories(conn: &mut SqliteConnection) -> sqlx::Result<HashMap<i64, String>> {
-    let rows: Vec<(i64, String)> =
-        sqlx::query_as("select number, category from provision where category is not null")
-            .fetch_all(&mut *conn)
-            .await?;
-    Ok(rows.into_iter().collect())
-}
-
 type SourceKey<'a> = (i64, i64, i64, &'a str, &'a str, &'a str);
 /// A `tally` row's key: provision, category, publisher, speaker id, kind, stance.
 type TotalKey<'a> = (i64, &'a str, &'a str, i64, &'a str, &'a str);
@@ -117,97 +88,6 @@ struct Rollup<'a> {
     totals: BTreeMap<TotalKey<'a>, i64>,
     days: BTreeMap<DayKey<'a>, i64>,
     per_count: BTreeMap<i64, i64>,
-}
-
-/// Counts what the batch wrote, inside its transaction and after its rows went in: takes out
-/// what its replaced sources contributed when last counted (from `tally_source`), then adds the
-/// contributions of all its sources, counted here from the rows the writer still holds
-/// (grouping them again in SQL cost more than the rest of the write).
-pub async fn count_batch(
-    conn: &mut SqliteConnection,
-    categories: &HashMap<i64, String>,
-    sources: &[CountedSource],
-    statements: &[CountedStatement<'_>],
-) -> sqlx::Result<()> {
-    let replaced: Vec<i64> = sources
-        .iter()
-        .filter(|s| s.replaced)
-        .map(|s| s.id)
-        .collect();
-    uncount(&mut *conn, &replaced).await?;
-    let meta: HashMap<i64, &CountedSource> = sources.iter().map(|s| (s.id, s)).collect();
-    let per_source = per_source(categories, statements);
-    let rollup = roll_up(&per_source, &meta);
-    insert_source_rows(&mut *conn, &rollup, &meta).await?;
-    insert_totals(&mut *conn, &rollup).await?;
-    if !replaced.is_empty() {
-        // only sources counted before can leave totals at zero
-        sqlx::query("delete from tally where statements <= 0")
-            .execute(&mut *conn)
-            .await?;
-        sqlx::query("delete from tally_day where statements <= 0")
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(())
-}
-
-/// Counts the sources `ids` again from their statement rows as they are now (after an editor's
-/// correction changed them): what they contributed before is taken out first.
-pub async fn recount_sources(conn: &mut SqliteConnection, ids: &[i64]) -> sqlx::Result<()> {
-    let categories = categories(&mut *conn).await?;
-    for chunk in ids.chunks(64) {
-        let mut q = QueryBuilder::<Sqlite>::new(
-            "select id, publisher, coalesce(published_date, '') from source where id",
-        );
-        push_ids(&mut q, chunk);
-        let sources: Vec<(i64, String, String)> = q.build_query_as().fetch_all(&mut *conn).await?;
-        let mut q = QueryBuilder::<Sqlite>::new(
-            "select t.source_id, coalesce(t.speaker_id, 0), t.kind, t.stance,
-                coalesce((select string_agg(cast(provision as text), ',') from statement_provision where statement_id = t.id), '')
-             from statement t where t.source_id",
-        );
-        push_ids(&mut q, chunk);
-        let rows: Vec<(i64, i64, String, String, String)> =
-            q.build_query_as().fetch_all(&mut *conn).await?;
-        let sources: Vec<CountedSource> = sources
-            .into_iter()
-            .map(|(id, publisher, date)| CountedSource {
-                id,
-                publisher,
-                date,
-                replaced: true,
-            })
-            .collect();
-        let statements: Vec<CountedStatement<'_>> = rows
-            .iter()
-            .map(
-                |(source_id, speaker_id, kind, stance, points)| CountedStatement {
-                    source_id: *source_id,
-                    speaker_id: *speaker_id,
-                    kind,
-                    stance,
-                    provisions: points.split(',').filter_map(|p| p.parse().ok()).collect(),
-                },
-            )
-            .collect();
-        count_batch(&mut *conn, &categories, &sources, &statements).await?;
-    }
-    Ok(())
-}
-
-/// Takes out what the `replaced` sources contributed when last counted, and their own rows.
-async fn uncount(conn: &mut SqliteConnection, replaced: &[i64]) -> sqlx::Result<()> {
-    for chunk in replaced.chunks(64) {
-        apply(&mut *conn, chunk, -1).await?;
-        let mut q = QueryBuilder::<Sqlite>::new("delete from tally_source where source_id");
-        push_ids(&mut q, chunk);
-        q.build().persistent(false).execute(&mut *conn).await?;
-        let mut q = QueryBuilder::<Sqlite>::new("delete from tally_count where id");
-        push_ids(&mut q, chunk);
-        q.build().persistent(false).execute(&mut *conn).await?;
-    }
-    Ok(())
 }
 
 /// The statements per source: per point, per statement (-1), per category (-2).
@@ -276,84 +156,6 @@ fn roll_up<'a>(
     r
 }
 
-/// The batch's own rows: `tally_source` (what each source contributed) and `tally_count`.
-async fn insert_source_rows(
-    conn: &mut SqliteConnection,
-    rollup: &Rollup<'_>,
-    meta: &HashMap<i64, &CountedSource>,
-) -> sqlx::Result<()> {
-    insert_rows(
-        &mut *conn,
-        "insert into tally_source (source_id, publisher, date, speaker_id, provision, category, kind, stance, statements) ",
-        "",
-        &rollup.sources,
-        MAX_ROWS,
-        |mut v, r| {
-            v.push_bind(r.0)
-                .push_bind(r.1)
-                .push_bind(r.2)
-                .push_bind(r.3)
-                .push_bind(r.4)
-                .push_bind(r.5)
-                .push_bind(r.6)
-                .push_bind(r.7)
-                .push_bind(r.8);
-        },
-    )
-    .await?;
-    let counts: Vec<_> = rollup.per_count.iter().collect();
-    insert_rows(
-        conn,
-        "insert into tally_count (id, publisher, statements) ",
-        "",
-        &counts,
-        MAX_ROWS,
-        |mut v, (id, n)| {
-            let publisher = meta.get(*id).map_or("", |s| s.publisher.as_str());
-            v.push_bind(**id).push_bind(publisher).push_bind(**n);
-        },
-    )
-    .await
-}
-
-/// The batch's additions to the running totals, `tally` and `tally_day` (added to existing rows).
-async fn insert_totals(conn: &mut SqliteConnection, rollup: &Rollup<'_>) -> sqlx::Result<()> {
-    let totals: Vec<_> = rollup.totals.iter().collect();
-    insert_rows(
-        &mut *conn,
-        "insert into tally (provision, category, publisher, speaker_id, kind, stance, statements) ",
-        ADD,
-        &totals,
-        MAX_ROWS,
-        |mut v, ((p, c, publisher, sp, k, st), n)| {
-            v.push_bind(*p)
-                .push_bind(*c)
-                .push_bind(*publisher)
-                .push_bind(*sp)
-                .push_bind(*k)
-                .push_bind(*st)
-                .push_bind(**n);
-        },
-    )
-    .await?;
-    let days: Vec<_> = rollup.days.iter().collect();
-    insert_rows(
-        conn,
-        "insert into tally_day (provision, publisher, date, stance, statements) ",
-        ADD,
-        &days,
-        MAX_ROWS,
-        |mut v, ((p, publisher, date, st), n)| {
-            v.push_bind(*p)
-                .push_bind(*publisher)
-                .push_bind(*date)
-                .push_bind(*st)
-                .push_bind(**n);
-        },
-    )
-    .await
-}
-
 /// A source or speaker with its number of statements on one point.
 #[derive(Debug, Clone, sqlx::FromRow, PartialEq, serde::Serialize)]
 pub struct Ranked {
@@ -377,12 +179,13 @@ pub enum RankBy {
 /// The `limit` sources (or speakers) with most statements on point `provision`, and how many
 /// sources (or speakers) speak of it in all.
 pub async fn provision_ranking(
-    pool: &sqlx::SqlitePool,
+    db: &Db,
     provision: i64,
     by: RankBy,
     limit: i64,
 ) -> sqlx::Result<(Vec<Ranked>, i64)> {
-    let (rows, total) = match by {
+    on_db!(db, |pool| {
+        let (rows, total) = match by {
         RankBy::Source => (
             "select cast(x.source_id as text) as key,
                 case when s.publisher = '' then s.file_name else s.publisher end || coalesce(', ' || s.published_date, '') as label,
@@ -400,50 +203,258 @@ pub async fn provision_ranking(
             "select count(distinct speaker_id) from tally where provision = $1 and speaker_id <> 0",
         ),
     };
-    let rows = sqlx::query_as(rows)
-        .bind(provision)
-        .bind(limit)
-        .fetch_all(pool)
-        .await?;
-    let total = sqlx::query_scalar(total)
-        .bind(provision)
-        .fetch_one(pool)
-        .await?;
-    Ok((rows, total))
+        let rows = sqlx::query_as(rows)
+            .bind(provision)
+            .bind(limit)
+            .fetch_all(pool)
+            .await?;
+        let total = sqlx::query_scalar(total)
+            .bind(provision)
+            .fetch_one(pool)
+            .await?;
+        Ok((rows, total))
+    })
 }
 
 /// Statements on point `provision`.
-pub async fn provision_total(pool: &sqlx::SqlitePool, provision: i64) -> sqlx::Result<i64> {
-    sqlx::query_scalar(
-        "select coalesce(cast(sum(statements) as bigint), 0) from tally where provision = $1",
-    )
-    .bind(provision)
-    .fetch_one(pool)
-    .await
+pub async fn provision_total(db: &Db, provision: i64) -> sqlx::Result<i64> {
+    on_db!(db, |pool| {
+        sqlx::query_scalar(
+            "select coalesce(cast(sum(statements) as bigint), 0) from tally where provision = $1",
+        )
+        .bind(provision)
+        .fetch_one(pool)
+        .await
+    })
 }
 
 /// Statements on each point (point number -> statements), the points with none left out.
-pub async fn point_counts(
-    pool: &sqlx::SqlitePool,
-) -> sqlx::Result<std::collections::HashMap<i64, i64>> {
-    let rows: Vec<(i64, i64)> = sqlx::query_as(
+pub async fn point_counts(db: &Db) -> sqlx::Result<std::collections::HashMap<i64, i64>> {
+    on_db!(db, |pool| {
+        let rows: Vec<(i64, i64)> = sqlx::query_as(
         "select provision, cast(sum(statements) as bigint) from tally where provision >= 0 group by provision",
     )
     .fetch_all(pool)
     .await?;
-    Ok(rows.into_iter().collect())
+        Ok(rows.into_iter().collect())
+    })
 }
 
 /// A speaker's statements per point (provision, statements), in point order.
-pub async fn speaker_points(
-    pool: &sqlx::SqlitePool,
-    speaker_id: i64,
-) -> sqlx::Result<Vec<(i64, i64)>> {
-    sqlx::query_as(
+pub async fn speaker_points(db: &Db, speaker_id: i64) -> sqlx::Result<Vec<(i64, i64)>> {
+    on_db!(db, |pool| {
+        sqlx::query_as(
         "select provision, cast(sum(statements) as bigint) from tally where speaker_id = $1 and provision >= 0
          group by provision order by provision",
     )
     .bind(speaker_id)
     .fetch_all(pool)
     .await
+    })
+}
+
+super::per_backend! {
+    /// Adds (`sign` 1) or takes out (`sign` -1) the rows of `tally_source` for the sources `ids`
+    /// from the totals; whether there were any.
+    async fn apply(conn: &mut Conn, ids: &[i64], sign: i64) -> sqlx::Result<bool> {
+        let mut q = QueryBuilder::<Backend>::new(
+            "insert into tally (provision, category, publisher, speaker_id, kind, stance, statements)
+             select provision, category, publisher, speaker_id, kind, stance, ",
+        );
+        q.push_bind(sign)
+            .push(" * sum(statements) from tally_source where source_id");
+        push_ids(&mut q, ids);
+        q.push(" group by provision, category, publisher, speaker_id, kind, stance")
+            .push(ADD);
+        let touched = q.build().execute(&mut *conn).await?.rows_affected() > 0;
+        let mut q = QueryBuilder::<Backend>::new(
+            "insert into tally_day (provision, publisher, date, stance, statements)
+             select provision, publisher, date, stance, ",
+        );
+        q.push_bind(sign)
+            .push(" * sum(statements) from tally_source where provision >= 0 and source_id");
+        push_ids(&mut q, ids);
+        q.push(" group by provision, publisher, date, stance")
+            .push(ADD_DAY);
+        q.build().execute(&mut *conn).await?;
+        Ok(touched)
+    }
+
+    /// The category of each point that has one, for the counts per category.
+    pub(crate) async fn categories(conn: &mut Conn) -> sqlx::Result<HashMap<i64, String>> {
+        let rows: Vec<(i64, String)> =
+            sqlx::query_as("select number, category from provision where category is not null")
+                .fetch_all(&mut *conn)
+                .await?;
+        Ok(rows.into_iter().collect())
+    }
+
+    /// Counts what the batch wrote, inside its transaction and after its rows went in: takes out
+    /// what its replaced sources contributed when last counted (from `tally_source`), then adds the
+    /// contributions of all its sources, counted here from the rows the writer still holds
+    /// (grouping them again in SQL cost more than the rest of the write).
+    pub(crate) async fn count_batch(
+        conn: &mut Conn,
+        categories: &HashMap<i64, String>,
+        sources: &[CountedSource],
+        statements: &[CountedStatement<'_>],
+    ) -> sqlx::Result<()> {
+        let replaced: Vec<i64> = sources
+            .iter()
+            .filter(|s| s.replaced)
+            .map(|s| s.id)
+            .collect();
+        uncount(&mut *conn, &replaced).await?;
+        let meta: HashMap<i64, &CountedSource> = sources.iter().map(|s| (s.id, s)).collect();
+        let per_source = per_source(categories, statements);
+        let rollup = roll_up(&per_source, &meta);
+        insert_source_rows(&mut *conn, &rollup, &meta).await?;
+        insert_totals(&mut *conn, &rollup).await?;
+        if !replaced.is_empty() {
+            // only sources counted before can leave totals at zero
+            sqlx::query("delete from tally where statements <= 0")
+                .execute(&mut *conn)
+                .await?;
+            sqlx::query("delete from tally_day where statements <= 0")
+                .execute(&mut *conn)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Counts the sources `ids` again from their statement rows as they are now (after an editor's
+    /// correction changed them): what they contributed before is taken out first.
+    pub(crate) async fn recount_sources(conn: &mut Conn, ids: &[i64]) -> sqlx::Result<()> {
+        let categories = categories(&mut *conn).await?;
+        for chunk in ids.chunks(64) {
+            let mut q = QueryBuilder::<Backend>::new(
+                "select id, publisher, coalesce(published_date, '') from source where id",
+            );
+            push_ids(&mut q, chunk);
+            let sources: Vec<(i64, String, String)> = q.build_query_as().fetch_all(&mut *conn).await?;
+            let mut q = QueryBuilder::<Backend>::new(
+                "select t.source_id, coalesce(t.speaker_id, 0), t.kind, t.stance,
+                    coalesce((select string_agg(cast(provision as text), ',') from statement_provision where statement_id = t.id), '')
+                 from statement t where t.source_id",
+            );
+            push_ids(&mut q, chunk);
+            let rows: Vec<(i64, i64, String, String, String)> =
+                q.build_query_as().fetch_all(&mut *conn).await?;
+            let sources: Vec<CountedSource> = sources
+                .into_iter()
+                .map(|(id, publisher, date)| CountedSource {
+                    id,
+                    publisher,
+                    date,
+                    replaced: true,
+                })
+                .collect();
+            let statements: Vec<CountedStatement<'_>> = rows
+                .iter()
+                .map(
+                    |(source_id, speaker_id, kind, stance, points)| CountedStatement {
+                        source_id: *source_id,
+                        speaker_id: *speaker_id,
+                        kind,
+                        stance,
+                        provisions: points.split(',').filter_map(|p| p.parse().ok()).collect(),
+                    },
+                )
+                .collect();
+            count_batch(&mut *conn, &categories, &sources, &statements).await?;
+        }
+        Ok(())
+    }
+
+    /// Takes out what the `replaced` sources contributed when last counted, and their own rows.
+    async fn uncount(conn: &mut Conn, replaced: &[i64]) -> sqlx::Result<()> {
+        for chunk in replaced.chunks(64) {
+            apply(&mut *conn, chunk, -1).await?;
+            let mut q = QueryBuilder::<Backend>::new("delete from tally_source where source_id");
+            push_ids(&mut q, chunk);
+            q.build().persistent(false).execute(&mut *conn).await?;
+            let mut q = QueryBuilder::<Backend>::new("delete from tally_count where id");
+            push_ids(&mut q, chunk);
+            q.build().persistent(false).execute(&mut *conn).await?;
+        }
+        Ok(())
+    }
+
+    /// The batch's own rows: `tally_source` (what each source contributed) and `tally_count`.
+    async fn insert_source_rows(
+        conn: &mut Conn,
+        rollup: &Rollup<'_>,
+        meta: &HashMap<i64, &CountedSource>,
+    ) -> sqlx::Result<()> {
+        side::bulk::insert_rows(
+            &mut *conn,
+            "insert into tally_source (source_id, publisher, date, speaker_id, provision, category, kind, stance, statements) ",
+            "",
+            &rollup.sources,
+            MAX_ROWS,
+            |mut v, r| {
+                v.push_bind(r.0)
+                    .push_bind(r.1)
+                    .push_bind(r.2)
+                    .push_bind(r.3)
+                    .push_bind(r.4)
+                    .push_bind(r.5)
+                    .push_bind(r.6)
+                    .push_bind(r.7)
+                    .push_bind(r.8);
+            },
+        )
+        .await?;
+        let counts: Vec<_> = rollup.per_count.iter().collect();
+        side::bulk::insert_rows(
+            conn,
+            "insert into tally_count (id, publisher, statements) ",
+            "",
+            &counts,
+            MAX_ROWS,
+            |mut v, (id, n)| {
+                let publisher = meta.get(*id).map_or("", |s| s.publisher.as_str());
+                v.push_bind(**id).push_bind(publisher).push_bind(**n);
+            },
+        )
+        .await
+    }
+
+    /// The batch's additions to the running totals, `tally` and `tally_day` (added to existing rows).
+    async fn insert_totals(conn: &mut Conn, rollup: &Rollup<'_>) -> sqlx::Result<()> {
+        let totals: Vec<_> = rollup.totals.iter().collect();
+        side::bulk::insert_rows(
+            &mut *conn,
+            "insert into tally (provision, category, publisher, speaker_id, kind, stance, statements) ",
+            ADD,
+            &totals,
+            MAX_ROWS,
+            |mut v, ((p, c, publisher, sp, k, st), n)| {
+                v.push_bind(*p)
+                    .push_bind(*c)
+                    .push_bind(*publisher)
+                    .push_bind(*sp)
+                    .push_bind(*k)
+                    .push_bind(*st)
+                    .push_bind(**n);
+            },
+        )
+        .await?;
+        let days: Vec<_> = rollup.days.iter().collect();
+        side::bulk::insert_rows(
+            conn,
+            "insert into tally_day (provision, publisher, date, stance, statements) ",
+            ADD_DAY,
+            &days,
+            MAX_ROWS,
+            |mut v, ((p, publisher, date, st), n)| {
+                v.push_bind(*p)
+                    .push_bind(*publisher)
+                    .push_bind(*date)
+                    .push_bind(*st)
+                    .push_bind(**n);
+            },
+        )
+        .await
+    }
 }

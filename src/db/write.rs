@@ -14,10 +14,10 @@
 
 use std::collections::HashMap;
 
-use sqlx::{Sqlite, SqliteConnection, SqlitePool, Transaction};
+use super::{Db, Tx, on_tx};
 
-use super::bulk::{MAX_ROWS, insert_rows, pairs_in};
-use super::tally::{self, CountedSource, CountedStatement};
+use super::bulk::MAX_ROWS;
+use super::tally::{CountedSource, CountedStatement};
 use crate::model::{Article, Speaker, Statement};
 
 /// What is stored under some file names and content hashes, read inside the batch.
@@ -30,7 +30,7 @@ pub struct Stored {
 }
 
 /// One new source row waiting for the batch's commit.
-struct PendingSource {
+pub(crate) struct PendingSource {
     id: i64,
     file_name: String,
     hash: String,
@@ -43,7 +43,7 @@ struct PendingSource {
 }
 
 /// One statement row waiting for the batch's commit.
-struct Row {
+pub(crate) struct Row {
     id: i64,
     source_id: i64,
     speaker_id: Option<i64>,
@@ -60,7 +60,7 @@ struct Row {
 
 /// The open transaction of a batch and what it still has to write.
 struct Batch {
-    tx: Transaction<'static, Sqlite>,
+    tx: Tx,
     /// The id of the first new source of this batch, and of the next one.
     first_source: i64,
     next_source: i64,
@@ -81,7 +81,7 @@ struct Batch {
 
 /// Writes the articles of one ingest run, batch by batch.
 pub struct Writer {
-    pool: SqlitePool,
+    db: Db,
     /// Speaker ids by slug, kept for the run. Only ids of committed rows or of the open batch
     /// go in; a failed batch ends the run, so no id of a rolled-back row is used again.
     speakers: HashMap<String, i64>,
@@ -94,10 +94,10 @@ pub struct Writer {
 const MAX_SOURCES: usize = 64;
 
 impl Writer {
-    /// A writer on `pool` with no batch open.
-    pub fn new(pool: SqlitePool) -> Self {
+    /// A writer on `db` with no batch open.
+    pub fn new(db: Db) -> Self {
         Self {
-            pool,
+            db,
             speakers: HashMap::new(),
             categories: None,
             batch: None,
@@ -111,15 +111,29 @@ impl Writer {
 
     async fn batch(&mut self) -> sqlx::Result<&mut Batch> {
         if self.batch.is_none() {
-            let mut tx = self.pool.begin_with("begin immediate").await?;
-            let (source, statement): (i64, i64) = sqlx::query_as(
-                "select (select coalesce(max(id), 0) + 1 from source),
-                        (select coalesce(max(id), 0) + 1 from statement)",
-            )
-            .fetch_one(&mut *tx)
-            .await?;
-            if self.categories.is_none() {
-                self.categories = Some(tally::categories(&mut tx).await?);
+            let mut tx = self.db.begin_write().await?;
+            let (source, statement, categories) = on_tx!(&mut tx, |conn| {
+                if PG {
+                    // one ingest writes at a time, as SQLite's write lock makes it there: the
+                    // ids after the largest stored are then this batch's
+                    sqlx::query("select pg_advisory_xact_lock(16)")
+                        .execute(&mut *conn)
+                        .await?;
+                }
+                let (source, statement): (i64, i64) = sqlx::query_as(
+                    "select (select coalesce(max(id), 0) + 1 from source),
+                            (select coalesce(max(id), 0) + 1 from statement)",
+                )
+                .fetch_one(&mut *conn)
+                .await?;
+                let categories = match self.categories {
+                    None => Some(side::tally::categories(conn).await?),
+                    Some(_) => None,
+                };
+                (source, statement, categories)
+            });
+            if categories.is_some() {
+                self.categories = categories;
             }
             self.batch = Some(Batch {
                 tx,
@@ -147,11 +161,13 @@ impl Writer {
         let b = self.batch().await?;
         let mut stored = Stored::default();
         let by_name = "select file_name, content_hash from source where file_name in (";
-        stored
-            .hash_of
-            .extend(pairs_in(&mut b.tx, by_name, names, ")").await?);
         let by_hash = "select content_hash, file_name from source where content_hash in (";
-        for (hash, name) in pairs_in(&mut b.tx, by_hash, hashes, ") order by id").await? {
+        let (by_name, by_hash) = on_tx!(&mut b.tx, |conn| (
+            side::bulk::pairs_in(&mut *conn, by_name, names, ")").await?,
+            side::bulk::pairs_in(&mut *conn, by_hash, hashes, ") order by id").await?,
+        ));
+        stored.hash_of.extend(by_name);
+        for (hash, name) in by_hash {
             stored.names_of.entry(hash).or_default().push(name);
         }
         Ok(stored)
@@ -172,8 +188,8 @@ impl Writer {
         let publisher = article.publisher.clone().unwrap_or_default();
         let date = article.published_date.clone().unwrap_or_default();
         let id = if replaces {
-            let conn: &mut SqliteConnection = &mut b.tx;
-            let id: i64 = sqlx::query_scalar(
+            on_tx!(&mut b.tx, |conn| {
+                let id: i64 = sqlx::query_scalar(
                 "update source set content_hash = $1, publisher = $2, title = $3, published_date = $4,
                  published_time = $5, url = $6, body = $7, ingested_at = $8
                  where file_name = $9 returning id",
@@ -191,12 +207,13 @@ impl Writer {
             .bind(&article.file_name)
             .fetch_one(&mut *conn)
             .await?;
-            // the old statements (and, by cascade and trigger, their links and index entries)
-            sqlx::query("delete from statement where source_id = $1")
-                .bind(id)
-                .execute(&mut *conn)
-                .await?;
-            id
+                // the old statements (and, by cascade and trigger, their links and index entries)
+                sqlx::query("delete from statement where source_id = $1")
+                    .bind(id)
+                    .execute(&mut *conn)
+                    .await?;
+                id
+            })
         } else {
             let id = b.next_source;
             b.next_source += 1;
@@ -256,12 +273,12 @@ impl Writer {
             return Ok(*id);
         }
         let b = self.batch().await?;
-        let conn: &mut SqliteConnection = &mut b.tx;
-        let found: Option<i64> = sqlx::query_scalar("select id from speaker where slug = $1")
-            .bind(&s.slug)
-            .fetch_optional(&mut *conn)
-            .await?;
-        let id = match found {
+        let id = on_tx!(&mut b.tx, |conn| {
+            let found: Option<i64> = sqlx::query_scalar("select id from speaker where slug = $1")
+                .bind(&s.slug)
+                .fetch_optional(&mut *conn)
+                .await?;
+            match found {
             Some(id) => id,
             None => sqlx::query_scalar(
                 "insert into speaker (slug, name, kind, known) values ($1, $2, $3, 0) returning id",
@@ -271,7 +288,8 @@ impl Writer {
             .bind(s.kind.as_str())
             .fetch_one(&mut *conn)
             .await?,
-        };
+        }
+        });
         self.speakers.insert(s.slug.clone(), id);
         Ok(id)
     }
@@ -287,23 +305,25 @@ impl Writer {
             b.tx.commit().await?;
             return Ok(false);
         }
-        let conn: &mut SqliteConnection = &mut b.tx;
-        insert_sources(&mut *conn, &b.sources).await?;
-        insert_statements(&mut *conn, &b.rows, &b.links).await?;
-        b.versions.insert(&mut *conn).await?;
         let new_statements = (!b.rows.is_empty()).then_some(b.first_statement);
         let new_sources = (!b.sources.is_empty()).then_some(b.first_source);
-        feed_search(&mut *conn, new_statements, new_sources).await?;
         let counted = counted(&b.rows, &b.links);
         let none = HashMap::new();
         let categories = self.categories.as_ref().unwrap_or(&none);
-        tally::count_batch(&mut *conn, categories, &b.written, &counted).await?;
-        // editors' corrections of these articles, applied again over the new extraction
         let ids: Vec<i64> = b.written.iter().map(|s| s.id).collect();
-        super::review::reapply(&mut *conn, &ids).await?;
-        sqlx::query("update meta set value = value + 1 where key = 'data_version'")
-            .execute(&mut *conn)
-            .await?;
+        on_tx!(&mut b.tx, |conn| {
+            side::write::insert_sources(&mut *conn, &b.sources).await?;
+            side::write::insert_statements(&mut *conn, &b.rows, &b.links).await?;
+            side::versions::insert_pending(&mut *conn, &b.versions).await?;
+            side::write::feed_search(&mut *conn, new_statements, new_sources).await?;
+            side::write::advance_ids(&mut *conn).await?;
+            side::tally::count_batch(&mut *conn, categories, &b.written, &counted).await?;
+            // editors' corrections of these articles, applied again over the new extraction
+            side::corrections::reapply(&mut *conn, &ids).await?;
+            sqlx::query("update meta set value = value + 1 where key = 'data_version'")
+                .execute(&mut *conn)
+                .await?;
+        });
         b.tx.commit().await?;
         Ok(true)
     }
@@ -315,101 +335,6 @@ impl Writer {
         }
         Ok(())
     }
-}
-
-/// The batch's new source rows.
-async fn insert_sources(
-    conn: &mut SqliteConnection,
-    sources: &[PendingSource],
-) -> sqlx::Result<()> {
-    insert_rows(
-        conn,
-        "insert into source (id, file_name, content_hash, publisher, title, published_date, published_time, url, body) ",
-        "",
-        sources,
-        MAX_SOURCES,
-        |mut v, r| {
-            v.push_bind(r.id)
-                .push_bind(r.file_name.as_str())
-                .push_bind(r.hash.as_str())
-                .push_bind(r.publisher.as_str())
-                .push_bind(r.title.as_str())
-                .push_bind(r.published_date.as_deref())
-                .push_bind(r.published_time.as_deref())
-                .push_bind(r.url.as_str())
-                .push_bind(r.body.as_str());
-        },
-    )
-    .await
-}
-
-/// The batch's statement rows and their links to points.
-async fn insert_statements(
-    conn: &mut SqliteConnection,
-    rows: &[Row],
-    links: &[(i64, i64, String)],
-) -> sqlx::Result<()> {
-    insert_rows(
-        &mut *conn,
-        "insert into statement (id, source_id, speaker_id, speaker_via, kind, stance, stance_cues, text, span_start, span_end, rule, confidence) ",
-        "",
-        rows,
-        MAX_ROWS,
-        |mut v, r| {
-            v.push_bind(r.id)
-                .push_bind(r.source_id)
-                .push_bind(r.speaker_id)
-                .push_bind(r.speaker_via.as_str())
-                .push_bind(r.kind)
-                .push_bind(r.stance)
-                .push_bind(r.stance_cues.as_str())
-                .push_bind(r.text.as_str())
-                .push_bind(r.span_start)
-                .push_bind(r.span_end)
-                .push_bind(r.rule)
-                .push_bind(r.confidence);
-        },
-    )
-    .await?;
-    insert_rows(
-        conn,
-        "insert into statement_provision (statement_id, provision, evidence) ",
-        " on conflict do nothing",
-        links,
-        MAX_ROWS,
-        |mut v, (sid, number, evidence)| {
-            v.push_bind(*sid)
-                .push_bind(*number)
-                .push_bind(evidence.as_str());
-        },
-    )
-    .await
-}
-
-/// Feeds the full-text indexes with the batch's new rows, the statements and sources from the
-/// given first ids on (once per batch: see the module doc).
-async fn feed_search(
-    conn: &mut SqliteConnection,
-    first_statement: Option<i64>,
-    first_source: Option<i64>,
-) -> sqlx::Result<()> {
-    if let Some(first) = first_statement {
-        sqlx::query(
-            "insert into statement_fts (rowid, text) select id, text from statement where id >= $1",
-        )
-        .bind(first)
-        .execute(&mut *conn)
-        .await?;
-    }
-    if let Some(first) = first_source {
-        sqlx::query(
-            "insert into source_fts (rowid, title, body) select id, title, body from source where id >= $1",
-        )
-        .bind(first)
-        .execute(&mut *conn)
-        .await?;
-    }
-    Ok(())
 }
 
 /// The batch's statements as the tallies count them, with the points each is linked to.
@@ -427,4 +352,119 @@ fn counted<'a>(rows: &'a [Row], links: &[(i64, i64, String)]) -> Vec<CountedStat
             provisions: points.remove(&r.id).unwrap_or_default(),
         })
         .collect()
+}
+
+super::per_backend! {
+    /// The batch's new source rows.
+    pub(crate) async fn insert_sources(conn: &mut Conn, sources: &[PendingSource]) -> sqlx::Result<()> {
+        side::bulk::insert_rows(
+            conn,
+            "insert into source (id, file_name, content_hash, publisher, title, published_date, published_time, url, body) ",
+            "",
+            sources,
+            MAX_SOURCES,
+            |mut v, r| {
+                v.push_bind(r.id)
+                    .push_bind(r.file_name.as_str())
+                    .push_bind(r.hash.as_str())
+                    .push_bind(r.publisher.as_str())
+                    .push_bind(r.title.as_str())
+                    .push_bind(r.published_date.as_deref())
+                    .push_bind(r.published_time.as_deref())
+                    .push_bind(r.url.as_str())
+                    .push_bind(r.body.as_str());
+            },
+        )
+        .await
+    }
+
+    /// The batch's statement rows and their links to points.
+    pub(crate) async fn insert_statements(
+        conn: &mut Conn,
+        rows: &[Row],
+        links: &[(i64, i64, String)],
+    ) -> sqlx::Result<()> {
+        side::bulk::insert_rows(
+            &mut *conn,
+            "insert into statement (id, source_id, speaker_id, speaker_via, kind, stance, stance_cues, text, span_start, span_end, rule, confidence) ",
+            "",
+            rows,
+            MAX_ROWS,
+            |mut v, r| {
+                v.push_bind(r.id)
+                    .push_bind(r.source_id)
+                    .push_bind(r.speaker_id)
+                    .push_bind(r.speaker_via.as_str())
+                    .push_bind(r.kind)
+                    .push_bind(r.stance)
+                    .push_bind(r.stance_cues.as_str())
+                    .push_bind(r.text.as_str())
+                    .push_bind(r.span_start)
+                    .push_bind(r.span_end)
+                    .push_bind(r.rule)
+                    .push_bind(r.confidence);
+            },
+        )
+        .await?;
+        side::bulk::insert_rows(
+            conn,
+            "insert into statement_provision (statement_id, provision, evidence) ",
+            " on conflict do nothing",
+            links,
+            MAX_ROWS,
+            |mut v, (sid, number, evidence)| {
+                v.push_bind(*sid)
+                    .push_bind(*number)
+                    .push_bind(evidence.as_str());
+            },
+        )
+        .await
+    }
+
+    /// On PostgreSQL, moves the identity sequences of `source` and `statement` past the ids this
+    /// batch gave, so that a row inserted without an id takes a free one. Nothing on SQLite, whose
+    /// ids follow the largest stored.
+    pub(crate) async fn advance_ids(conn: &mut Conn) -> sqlx::Result<()> {
+        if PG {
+            sqlx::query(
+                "select setval(pg_get_serial_sequence('source', 'id'),
+                               (select coalesce(max(id), 0) + 1 from source), false),
+                        setval(pg_get_serial_sequence('statement', 'id'),
+                               (select coalesce(max(id), 0) + 1 from statement), false)",
+            )
+            .execute(&mut *conn)
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// Feeds the full-text indexes with the batch's new rows, the statements and sources from the
+    /// given first ids on (once per batch: see the module doc). On PostgreSQL the generated
+    /// `search` columns index each row as it is written: nothing to feed.
+    pub(crate) async fn feed_search(
+        conn: &mut Conn,
+        first_statement: Option<i64>,
+        first_source: Option<i64>,
+    ) -> sqlx::Result<()> {
+        if PG {
+            return Ok(());
+        }
+        if let Some(first) = first_statement {
+            sqlx::query(
+                "insert into statement_fts (rowid, text) select id, text from statement where id >= $1",
+            )
+            .bind(first)
+            .execute(&mut *conn)
+            .await?;
+        }
+        if let Some(first) = first_source {
+            sqlx::query(
+                "insert into source_fts (rowid, title, body) select id, title, body from source where id >= $1",
+            )
+            .bind(first)
+            .execute(&mut *conn)
+            .await?;
+        }
+        Ok(())
+    }
 }

@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
-use sqlx::SqlitePool;
 
 use super::decode::decode;
 use super::{Article, Extractor, Statement};
@@ -224,7 +223,7 @@ fn prepare(extractor: &Extractor, job: &Job, max_bytes: u64) -> Prepared {
 /// files ahead, while this task writes the results in input order (so ids and the report do
 /// not depend on the threads), `BATCH` articles per transaction.
 pub async fn run(
-    pool: &SqlitePool,
+    pool: &crate::db::Db,
     extractor: &Arc<Extractor>,
     paths: &[PathBuf],
     max_bytes: u64,
@@ -243,7 +242,7 @@ pub async fn run(
 
 /// Ingests the seed articles bundled into the binary, the same way as [`run`].
 pub async fn run_bundled(
-    pool: &SqlitePool,
+    pool: &crate::db::Db,
     extractor: &Arc<Extractor>,
 ) -> Result<IngestReport, IngestError> {
     let mut files: Vec<_> = SEED_ARTICLES.files().collect();
@@ -274,7 +273,7 @@ pub async fn run_bundled(
 
 /// The pipeline of [`run`] and [`run_bundled`].
 async fn ingest_inputs(
-    pool: &SqlitePool,
+    pool: &crate::db::Db,
     extractor: &Arc<Extractor>,
     inputs: Vec<Input>,
     max_bytes: u64,

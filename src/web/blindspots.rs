@@ -5,8 +5,6 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use sqlx::SqlitePool;
-
 use crate::db::matrix::{self, Axis, AxisFilter, ColumnRow};
 use crate::model::PointNumber;
 use crate::web::error::WebError;
@@ -61,7 +59,7 @@ pub fn blind_points(covered: &HashMap<&str, BTreeSet<i64>>, key: &str) -> Vec<i6
 /// The blindspots of the matrix `axis` narrowed by `filter`, whose shown columns are
 /// `columns`; `on` is the toggle, `here` the view's address without it.
 pub async fn load(
-    pool: &SqlitePool,
+    pool: &crate::db::Db,
     axis: Axis,
     filter: &AxisFilter,
     columns: &[ColumnRow],

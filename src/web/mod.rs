@@ -33,7 +33,6 @@ use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use sqlx::SqlitePool;
 use tower::ServiceBuilder;
 use tower::limit::GlobalConcurrencyLimitLayer;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -104,9 +103,9 @@ pub struct Config {
     /// Renders at once, expensive and other.
     pub budgets: budget::Budgets,
     /// A pool of its own for the expensive renders (default: the state's).
-    pub heavy_pool: Option<SqlitePool>,
+    pub heavy_pool: Option<crate::db::Db>,
     /// A writable pool for the editors' sessions and corrections (default: the state's).
-    pub write_pool: Option<SqlitePool>,
+    pub write_pool: Option<crate::db::Db>,
     /// Reverse proxies whose `X-Forwarded-For` names the client (see [`proxy`]).
     pub trusted_proxies: Vec<std::net::IpAddr>,
 }

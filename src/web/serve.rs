@@ -15,10 +15,10 @@ use axum::Router;
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
-use sqlx::SqlitePool;
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
 
+use crate::db::Db;
 use crate::web::state::AppState;
 use crate::web::{Config, Limits, router};
 
@@ -27,7 +27,7 @@ const STOP_GRACE: Duration = Duration::from_secs(2);
 
 /// Serves the dashboard on `addr` until Ctrl-C or SIGTERM, finishing requests in flight.
 pub async fn serve(
-    pool: SqlitePool,
+    pool: Db,
     addr: SocketAddr,
     public_url: Option<String>,
     config: Config,

@@ -2,19 +2,18 @@
 
 use std::sync::Arc;
 
-use sqlx::SqlitePool;
-
+use crate::db::Db;
 use crate::web::throttle::Throttle;
 
 /// What every handler can read.
 #[derive(Clone)]
 pub struct AppState {
     /// The database, to read (the server's pool is read-only).
-    pub pool: SqlitePool,
+    pub pool: Db,
     /// Base URL for canonical links, without a trailing slash.
     pub public_url: Arc<str>,
     /// The database, to write: editors' sessions and corrections only.
-    pub writer: SqlitePool,
+    pub writer: Db,
     /// Whether cookies are sent `Secure` (the public URL is `https://`).
     pub secure_cookies: bool,
     /// Failed sign-ins, per account and per address.
@@ -23,7 +22,7 @@ pub struct AppState {
 
 impl AppState {
     /// A state reading and writing through `pool`, linking to `public_url`.
-    pub fn new(pool: SqlitePool, public_url: &str) -> Self {
+    pub fn new(pool: Db, public_url: &str) -> Self {
         let public_url = public_url.trim_end_matches('/');
         Self {
             writer: pool.clone(),

@@ -9,16 +9,14 @@ use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
-use sqlx::SqlitePool;
-
-use crate::db::queries;
+use crate::db::{Db, queries};
 
 /// How often the data version is re-read from the database.
 pub const CHECK_EVERY: Duration = Duration::from_millis(250);
 
 /// The last data version read, shared by the requests and the task that refreshes it.
 pub struct DataVersion {
-    pool: SqlitePool,
+    pool: Db,
     value: AtomicI64,
     known: AtomicBool,
 }
@@ -26,7 +24,7 @@ pub struct DataVersion {
 impl DataVersion {
     /// Follows the version of `pool`'s database: a task re-reads it every [`CHECK_EVERY`] until
     /// the returned handle is dropped. Must be called inside a tokio runtime.
-    pub fn watch(pool: SqlitePool) -> Arc<Self> {
+    pub fn watch(pool: Db) -> Arc<Self> {
         let this = Arc::new(Self {
             pool,
             value: AtomicI64::new(0),

@@ -353,7 +353,7 @@ pub struct StatementVersion {
 }
 
 /// What statement `id` says of the versions.
-pub async fn for_statement(pool: &sqlx::SqlitePool, id: i64) -> Result<StatementVersion, WebError> {
+pub async fn for_statement(pool: &crate::db::Db, id: i64) -> Result<StatementVersion, WebError> {
     let all = data()?;
     let version = crate::db::versions::statement_version(pool, id)
         .await?

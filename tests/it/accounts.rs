@@ -70,7 +70,7 @@ async fn accounts_are_added_listed_disabled_and_repassworded() -> anyhow::Result
     assert!(!listed.contains("bob"), "{listed}");
 
     let pool = db::connect(&path).await?;
-    let ann = accounts::by_name(&pool, "ann")
+    let ann = accounts::by_name(&pool.clone().into(), "ann")
         .await?
         .ok_or_else(|| anyhow::anyhow!("no ann"))?;
     assert!(
@@ -97,7 +97,7 @@ async fn accounts_are_added_listed_disabled_and_repassworded() -> anyhow::Result
 
     let changed = run_with_input(&path, &["user", "password", "ann"], "another passphrase\n")?;
     assert_eq!(changed.status.code(), Some(0), "{}", text(&changed));
-    let ann = accounts::by_name(&pool, "ann")
+    let ann = accounts::by_name(&pool.clone().into(), "ann")
         .await?
         .ok_or_else(|| anyhow::anyhow!("no ann"))?;
     assert!(pointwise::password::verify(
@@ -114,6 +114,6 @@ async fn accounts_are_added_listed_disabled_and_repassworded() -> anyhow::Result
 #[tokio::test]
 async fn no_account_exists_by_default() -> anyhow::Result<()> {
     let t = crate::common::seeded_db().await?;
-    assert!(accounts::list(&t.pool).await?.is_empty());
+    assert!(accounts::list(&t.db).await?.is_empty());
     Ok(())
 }

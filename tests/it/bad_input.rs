@@ -272,8 +272,8 @@ fn file_name(rel: &str) -> &str {
 async fn stored(db: &Path) -> anyhow::Result<Vec<(String, String)>> {
     let pool = db::connect(db).await?;
     let mut out = Vec::new();
-    for s in queries::list_sources(&pool).await? {
-        let body = queries::get_source(&pool, s.id)
+    for s in queries::list_sources(&pool.clone().into()).await? {
+        let body = queries::get_source(&pool.clone().into(), s.id)
             .await?
             .map(|(_, body)| body)
             .unwrap_or_default();
@@ -465,7 +465,7 @@ async fn a_directory_of_ten_thousand_files_ingests_every_one() -> anyhow::Result
         "{stdout}"
     );
     let pool = db::connect(&db).await?;
-    let (sources, statements, _) = queries::count_rows(&pool).await?;
+    let (sources, statements, _) = queries::count_rows(&pool.clone().into()).await?;
     assert_eq!(sources, 10_000);
     assert_eq!(statements, 10_000, "one statement per file");
     Ok(())

@@ -27,7 +27,7 @@ async fn recount(app: &axum::Router) -> anyhow::Result<BTreeMap<String, BTreeSet
 #[tokio::test]
 async fn blindspot_counts_agree_with_a_recount() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let covered = recount(&app).await?;
     let all: BTreeSet<i64> = covered.values().flatten().copied().collect();
     assert!(covered.len() >= 3, "{covered:?}");

@@ -35,12 +35,12 @@ fn version_of(h: &HeaderMap) -> i64 {
         .unwrap_or(-1)
 }
 
-fn state(pool: &sqlx::SqlitePool) -> AppState {
+fn state(pool: &pointwise::db::Db) -> AppState {
     AppState::new(pool.clone(), "http://test.local")
 }
 
 /// The site behind a cache that is on or off, and the cache.
-fn site(pool: &sqlx::SqlitePool, enabled: bool) -> (Router, std::sync::Arc<ResponseCache>) {
+fn site(pool: &pointwise::db::Db, enabled: bool) -> (Router, std::sync::Arc<ResponseCache>) {
     let config = Config {
         cache: CacheConfig {
             enabled,
@@ -52,15 +52,15 @@ fn site(pool: &sqlx::SqlitePool, enabled: bool) -> (Router, std::sync::Arc<Respo
 }
 
 /// The site behind a cache that is on or off.
-fn app_with(pool: &sqlx::SqlitePool, enabled: bool) -> Router {
+fn app_with(pool: &pointwise::db::Db, enabled: bool) -> Router {
     site(pool, enabled).0
 }
 
 #[tokio::test]
 async fn cached_pages_are_the_bytes_of_an_uncached_render() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let cached = app_with(&t.pool, true);
-    let cold = app_with(&t.pool, false);
+    let cached = app_with(&t.db, true);
+    let cold = app_with(&t.db, false);
     for uri in [
         "/",
         "/provisions/6",
@@ -89,7 +89,7 @@ async fn cached_pages_are_the_bytes_of_an_uncached_render() -> anyhow::Result<()
         std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&zipped[..]), &mut plain)?;
         assert_eq!(plain, cold_body, "{uri}: gzip copy");
     }
-    let (app, c) = site(&t.pool, true);
+    let (app, c) = site(&t.db, true);
     send(&app, "/", &[]).await?;
     send(&app, "/", &[]).await?;
     let (entries, _) = c.stats().await;
@@ -101,7 +101,7 @@ async fn cached_pages_are_the_bytes_of_an_uncached_render() -> anyhow::Result<()
 async fn if_none_match_with_the_current_etag_is_304() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
     for enabled in [true, false] {
-        let app = app_with(&t.pool, enabled);
+        let app = app_with(&t.db, enabled);
         let (status, h, body) = send(&app, "/provisions/6", &[]).await?;
         assert_eq!(status, StatusCode::OK);
         let etag = h
@@ -129,7 +129,7 @@ async fn if_none_match_with_the_current_etag_is_304() -> anyhow::Result<()> {
         assert_eq!(status, StatusCode::OK);
     }
     // errors are not cached and carry no ETag
-    let app = app_with(&t.pool, true);
+    let app = app_with(&t.db, true);
     let (status, h, _) = send(&app, "/provisions/99", &[]).await?;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(h.get(header::ETAG).is_none());
@@ -139,8 +139,8 @@ async fn if_none_match_with_the_current_etag_is_304() -> anyhow::Result<()> {
 #[tokio::test]
 async fn an_ingest_bumps_the_version_and_invalidates_the_cache() -> anyhow::Result<()> {
     let t = common::test_db().await?;
-    let (app, c) = site(&t.pool, true);
-    let before = queries::data_version(&t.pool).await?;
+    let (app, c) = site(&t.db, true);
+    let before = queries::data_version(&t.db).await?;
     let (_, h0, page0) = send(&app, "/sources", &[]).await?;
     assert_eq!(version_of(&h0), before);
     let (_, _, again) = send(&app, "/sources", &[]).await?;
@@ -151,9 +151,8 @@ async fn an_ingest_bumps_the_version_and_invalidates_the_cache() -> anyhow::Resu
         dir.path().join("fresh.txt"),
         "Talks resume\n2025-12-01\nReuters\n\n\"The plan is unacceptable,\" Dmitry Peskov said.\n",
     )?;
-    pointwise::ingest::run::run(&t.pool, &t.extractor, &[dir.path().to_path_buf()], 1 << 20)
-        .await?;
-    let after = queries::data_version(&t.pool).await?;
+    pointwise::ingest::run::run(&t.db, &t.extractor, &[dir.path().to_path_buf()], 1 << 20).await?;
+    let after = queries::data_version(&t.db).await?;
     assert!(after > before, "version {before} -> {after}");
     // an ingest in this process tells the server at once (another one is polled for)
     c.data_version().refresh().await;
@@ -178,7 +177,7 @@ async fn an_ingest_bumps_the_version_and_invalidates_the_cache() -> anyhow::Resu
 #[tokio::test]
 async fn another_process_ingest_is_noticed_by_polling() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = app_with(&t.pool, true);
+    let app = app_with(&t.db, true);
     let (_, h0, _) = send(&app, "/", &[]).await?;
     // a second pool on the same file plays the other process: it writes without this
     // process's in-memory notice, so only the version row tells
@@ -186,7 +185,7 @@ async fn another_process_ingest_is_noticed_by_polling() -> anyhow::Result<()> {
         sqlx::sqlite::SqliteConnectOptions::new().filename(t.dir.path().join("test.db")),
     )
     .await?;
-    queries::touch_data_version(&other).await?;
+    queries::touch_data_version(&other.into()).await?;
     tokio::time::sleep(cache::CHECK_EVERY + std::time::Duration::from_millis(50)).await;
     let (_, h1, _) = send(&app, "/", &[]).await?;
     assert_eq!(version_of(&h1), version_of(&h0) + 1);
@@ -196,7 +195,7 @@ async fn another_process_ingest_is_noticed_by_polling() -> anyhow::Result<()> {
 #[tokio::test]
 async fn concurrent_misses_of_one_page_get_one_render_and_the_same_bytes() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let (app, c) = site(&t.pool, true);
+    let (app, c) = site(&t.db, true);
     let requests: Vec<_> = (0..16)
         .map(|_| {
             let app = app.clone();

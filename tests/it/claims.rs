@@ -38,7 +38,7 @@ async fn two_articles() -> anyhow::Result<common::TestDb> {
             std::fs::write(&path, text).map(|()| path)
         })
         .collect::<Result<_, _>>()?;
-    run(&t.pool, &t.extractor, &files, 1 << 20).await?;
+    run(&t.db, &t.extractor, &files, 1 << 20).await?;
     Ok(t)
 }
 
@@ -49,7 +49,7 @@ fn json(body: &str) -> anyhow::Result<serde_json::Value> {
 #[tokio::test]
 async fn the_version_filter_keeps_the_statements_of_a_version() -> anyhow::Result<()> {
     let t = two_articles().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let (status, body) = common::get(&app, "/statements.json?version=twenty-point").await?;
     assert_eq!(status, StatusCode::OK);
     let v = json(&body)?;
@@ -102,7 +102,7 @@ async fn the_version_filter_keeps_the_statements_of_a_version() -> anyhow::Resul
 #[tokio::test]
 async fn the_statement_page_says_which_text_and_why_and_checks_its_claims() -> anyhow::Result<()> {
     let t = two_articles().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let (_, list) = common::get(&app, "/statements.json?provision=6&version=us-28").await?;
     let list = json(&list)?;
     let halved = list["statements"]
@@ -142,7 +142,7 @@ async fn the_statement_page_says_which_text_and_why_and_checks_its_claims() -> a
 #[tokio::test]
 async fn claims_are_listed_by_point_and_by_source() -> anyhow::Result<()> {
     let t = two_articles().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let (status, body) = common::get(&app, "/claims").await?;
     assert_eq!(status, StatusCode::OK);
     let page = common::Page::parse(&body);

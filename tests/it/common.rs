@@ -11,7 +11,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use pointwise::catalog::Catalog;
-use pointwise::db::{self, queries};
+use pointwise::db::{self, Db, queries};
 use pointwise::ingest::Extractor;
 use pointwise::web::{AppState, Config, router};
 use sqlx::SqlitePool;
@@ -19,7 +19,9 @@ use tower::ServiceExt;
 
 /// A database in a temporary directory, migrated, with the catalog loaded.
 pub struct TestDb {
-    /// The pool.
+    /// The database, as the program opens it.
+    pub db: Db,
+    /// The same SQLite pool, for the tests' own SQL.
     pub pool: SqlitePool,
     /// Keeps the directory alive.
     pub dir: tempfile::TempDir,
@@ -30,10 +32,12 @@ pub struct TestDb {
 pub async fn test_db() -> anyhow::Result<TestDb> {
     let dir = tempfile::tempdir()?;
     let pool = db::connect(&dir.path().join("test.db")).await?;
+    let db = Db::from(pool.clone());
     let catalog = Catalog::bundled()?;
-    queries::upsert_catalog(&pool, &catalog).await?;
+    queries::upsert_catalog(&db, &catalog).await?;
     let extractor = std::sync::Arc::new(Extractor::new(&catalog)?);
     Ok(TestDb {
+        db,
         pool,
         dir,
         extractor,
@@ -43,19 +47,19 @@ pub async fn test_db() -> anyhow::Result<TestDb> {
 /// A database with the five seed articles ingested.
 pub async fn seeded_db() -> anyhow::Result<TestDb> {
     let t = test_db().await?;
-    pointwise::ingest::run::run_bundled(&t.pool, &t.extractor).await?;
+    pointwise::ingest::run::run_bundled(&t.db, &t.extractor).await?;
     Ok(t)
 }
 
-pub fn app(pool: &SqlitePool) -> Router {
-    site(pool).0
+pub fn app(db: &Db) -> Router {
+    site(db).0
 }
 
 /// The site and its response cache (whose data version a test refreshes after an ingest in
 /// the test's own process, instead of waiting for the poll).
-pub fn site(pool: &SqlitePool) -> (Router, std::sync::Arc<pointwise::web::cache::ResponseCache>) {
+pub fn site(db: &Db) -> (Router, std::sync::Arc<pointwise::web::cache::ResponseCache>) {
     router(
-        AppState::new(pool.clone(), "http://test.local"),
+        AppState::new(db.clone(), "http://test.local"),
         Config::default(),
     )
 }

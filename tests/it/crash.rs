@@ -18,10 +18,10 @@ type Snapshot = BTreeMap<String, (String, Vec<String>)>;
 
 async fn snapshot(db_path: &Path) -> anyhow::Result<(Snapshot, String)> {
     let pool = db::connect(db_path).await?;
-    let integrity = db::integrity_check(&pool).await?;
+    let integrity = db::integrity_check(&pool.clone().into()).await?;
     let mut out = Snapshot::new();
-    for s in queries::list_sources(&pool).await? {
-        let body = queries::get_source(&pool, s.id)
+    for s in queries::list_sources(&pool.clone().into()).await? {
+        let body = queries::get_source(&pool.clone().into(), s.id)
             .await?
             .map(|(_, b)| b)
             .unwrap_or_default();
@@ -36,7 +36,7 @@ async fn snapshot(db_path: &Path) -> anyhow::Result<(Snapshot, String)> {
             ),
         );
     }
-    for r in queries::export_statements(&pool).await? {
+    for r in queries::export_statements(&pool.clone().into()).await? {
         let line = format!(
             "{:?}|{}|{}|{}|{}..{}|{}|{:?}",
             r.speaker_slug,
@@ -64,7 +64,9 @@ async fn source_count(db_path: &Path) -> i64 {
     let Ok(pool) = db::connect_read_only(db_path, 1).await else {
         return 0;
     };
-    let n = queries::count_rows(&pool).await.map_or(0, |c| c.0);
+    let n = queries::count_rows(&pool.clone().into())
+        .await
+        .map_or(0, |c| c.0);
     pool.close().await;
     n
 }

@@ -9,14 +9,13 @@ use axum::http::{HeaderMap, Request, StatusCode, header};
 use http_body_util::BodyExt;
 use pointwise::db::accounts;
 use pointwise::model::Role;
-use sqlx::SqlitePool;
 use tower::ServiceExt;
 
 /// The password every test account has.
 pub const PASSWORD: &str = "a long test passphrase";
 
 /// Adds an account with [`PASSWORD`].
-pub async fn add_account(pool: &SqlitePool, name: &str, role: Role) -> anyhow::Result<i64> {
+pub async fn add_account(pool: &pointwise::db::Db, name: &str, role: Role) -> anyhow::Result<i64> {
     let hash = pointwise::password::hash(PASSWORD)?;
     accounts::add(pool, name, role, &hash)
         .await?

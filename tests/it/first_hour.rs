@@ -23,7 +23,7 @@ async fn statements(app: &axum::Router, query: &str) -> anyhow::Result<Vec<Value
 #[tokio::test]
 async fn confidence_is_rounded_and_the_internal_links_are_not_shown() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let rows = statements(&app, "").await?;
     assert!(!rows.is_empty());
     for s in &rows {
@@ -57,7 +57,7 @@ async fn confidence_is_rounded_and_the_internal_links_are_not_shown() -> anyhow:
 #[tokio::test]
 async fn a_statement_on_one_point_is_headed_with_that_point() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let rows = statements(&app, "provision=5").await?;
     let only_5 = rows
         .iter()
@@ -83,7 +83,7 @@ async fn a_statement_on_one_point_is_headed_with_that_point() -> anyhow::Result<
 #[tokio::test]
 async fn the_points_page_counts_each_points_statements() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let (_, body) = common::get(&app, "/provisions").await?;
     let page = common::Page::parse(&body);
     let counts = page.texts("ol.points li .count");
@@ -102,7 +102,7 @@ async fn the_points_page_counts_each_points_statements() -> anyhow::Result<()> {
 #[tokio::test]
 async fn a_point_has_a_json_twin_like_a_statement() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let (status, body) = common::get(&app, "/provisions/21.json").await?;
     assert_eq!(status, StatusCode::OK, "{body}");
     let p = json(&body)?;
@@ -138,7 +138,7 @@ async fn a_point_has_a_json_twin_like_a_statement() -> anyhow::Result<()> {
 #[tokio::test]
 async fn a_filter_on_someone_who_does_not_exist_is_a_404_like_their_page() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     assert_eq!(
         common::get(&app, "/speakers/nobody").await?.0,
         StatusCode::NOT_FOUND
@@ -167,7 +167,7 @@ async fn a_filter_on_someone_who_does_not_exist_is_a_404_like_their_page() -> an
 #[tokio::test]
 async fn a_name_finds_the_same_statements_however_it_is_spelled() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let ids = |rows: Vec<Value>| {
         let mut v: Vec<i64> = rows.iter().filter_map(|s| s["id"].as_i64()).collect();
         v.sort_unstable();
@@ -201,9 +201,8 @@ async fn the_unknown_outlet_column_leads_to_the_articles_with_no_outlet() -> any
         "A ceasefire draft\n\nA spokesman said the draft would freeze the line of contact in \
          Zaporizhzhia and Kherson, which Kyiv rejects.\n",
     )?;
-    pointwise::ingest::run::run(&t.pool, &t.extractor, &[dir.path().to_path_buf()], 1 << 20)
-        .await?;
-    let app = common::app(&t.pool);
+    pointwise::ingest::run::run(&t.db, &t.extractor, &[dir.path().to_path_buf()], 1 << 20).await?;
+    let app = common::app(&t.db);
     let (_, body) = common::get(&app, "/").await?;
     let page = common::Page::parse(&body);
     let unknown = page.attrs("table.heatmap thead th a[href*='outlet=unknown']", "href");
@@ -306,9 +305,8 @@ async fn a_publisher_line_names_an_unknown_outlet_and_a_dateline_stays_out_of_st
          KYIV, Nov 25 (Reuters) - Ukrainian President Volodymyr Zelensky said on Tuesday that \
          Ukraine would never give up the Donbas, rejecting a key part of the US peace plan.\n",
     )?;
-    pointwise::ingest::run::run(&t.pool, &t.extractor, &[dir.path().to_path_buf()], 1 << 20)
-        .await?;
-    let app = common::app(&t.pool);
+    pointwise::ingest::run::run(&t.db, &t.extractor, &[dir.path().to_path_buf()], 1 << 20).await?;
+    let app = common::app(&t.db);
     let (_, body) = common::get(&app, "/sources/1.json").await?;
     let source = json(&body)?;
     let text = source.to_string();
@@ -342,7 +340,7 @@ async fn a_publisher_line_names_an_unknown_outlet_and_a_dateline_stays_out_of_st
 #[tokio::test]
 async fn the_filters_are_one_control_of_links_and_a_search_form() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let (_, body) = common::get(&app, "/statements?provision=21&stance=neutral&q=Donetsk").await?;
     let page = common::Page::parse(&body);
     // one <details> holds the form and the facets, closed as sent (a phone sees the list first)
@@ -387,7 +385,7 @@ async fn the_filters_are_one_control_of_links_and_a_search_form() -> anyhow::Res
 #[tokio::test]
 async fn wide_tables_and_the_timeline_carry_a_scroll_cue() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let (_, body) = common::get(&app, "/").await?;
     let page = common::Page::parse(&body);
     assert_eq!(

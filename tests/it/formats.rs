@@ -14,7 +14,7 @@ use serde_json::Value;
 
 /// Every stored statement, straight from the database.
 async fn all_statements(t: &common::TestDb) -> anyhow::Result<Vec<StatementRow>> {
-    Ok(queries::export_statements(&t.pool).await?)
+    Ok(queries::export_statements(&t.db).await?)
 }
 
 async fn get_json(app: &Router, uri: &str) -> anyhow::Result<Value> {
@@ -33,7 +33,7 @@ async fn db_with_article(name: &str, text: &str) -> anyhow::Result<common::TestD
     let t = common::test_db().await?;
     let file = t.dir.path().join(name);
     std::fs::write(&file, text)?;
-    pointwise::ingest::run::run(&t.pool, &t.extractor, &[file], 1 << 20).await?;
+    pointwise::ingest::run::run(&t.db, &t.extractor, &[file], 1 << 20).await?;
     Ok(t)
 }
 
@@ -48,7 +48,7 @@ fn ids_of(json: &Value) -> Vec<i64> {
 async fn the_summary_sentence_counts_what_the_filter_shows() -> anyhow::Result<()> {
     // Arrange: what point 21 holds, counted from the rows themselves
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let rows: Vec<StatementRow> = all_statements(&t)
         .await?
         .into_iter()
@@ -85,7 +85,7 @@ async fn the_summary_sentence_counts_what_the_filter_shows() -> anyhow::Result<(
 #[tokio::test]
 async fn facet_counts_agree_with_the_lists_their_links_give() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let start = get_json(&app, "/statements.json?provision=21").await?;
     let facets = start["facets"].as_array().cloned().unwrap_or_default();
     assert_eq!(
@@ -143,7 +143,7 @@ async fn facet_counts_agree_with_the_lists_their_links_give() -> anyhow::Result<
 async fn search_finds_and_highlights_statements_and_articles() -> anyhow::Result<()> {
     // Arrange: which statements say Donetsk, from the rows
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let want: HashSet<i64> = all_statements(&t)
         .await?
         .iter()
@@ -189,7 +189,7 @@ async fn search_text_and_hits_are_escaped() -> anyhow::Result<()> {
         "Plan <b>alert</b>\n2025-11-22\n\n\"<script>alert(1)</script> We reject the plan,\" Kaja Kallas said. <img src=x onerror=alert(2)>\n",
     )
     .await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     for (uri, hit) in [
         ("/statements?q=alert", true),
         ("/sources?q=alert", true),
@@ -220,8 +220,8 @@ async fn search_text_and_hits_are_escaped() -> anyhow::Result<()> {
 #[tokio::test]
 async fn malformed_searches_are_400_or_a_plain_search_never_500() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
-    let rows = queries::count_rows(&t.pool).await?.1;
+    let app = common::app(&t.db);
+    let rows = queries::count_rows(&t.db).await?.1;
     let long = "a".repeat(300);
     let nothing = ["*", "%22%22", "OR", "OR+OR+%7C", "-", "%02%03", "%22*%22*"];
     for q in nothing.iter().copied().chain([long.as_str()]) {
@@ -254,18 +254,14 @@ async fn malformed_searches_are_400_or_a_plain_search_never_500() -> anyhow::Res
             assert_eq!(status, StatusCode::OK, "{path}?q={q}");
         }
     }
-    assert_eq!(
-        queries::count_rows(&t.pool).await?.1,
-        rows,
-        "nothing dropped"
-    );
+    assert_eq!(queries::count_rows(&t.db).await?.1, rows, "nothing dropped");
     Ok(())
 }
 
 #[tokio::test]
 async fn the_date_range_keeps_articles_dated_within_it() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let all = all_statements(&t).await?;
     let want: HashSet<i64> = all
         .iter()
@@ -334,7 +330,7 @@ async fn walk(app: &Router, start: &str) -> anyhow::Result<Vec<Value>> {
 #[tokio::test]
 async fn keyset_pages_visit_every_row_once_in_every_order() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let all: HashSet<i64> = all_statements(&t).await?.iter().map(|s| s.id).collect();
     for sort in ["date", "-date", "source"] {
         // Act
@@ -385,7 +381,7 @@ async fn keyset_pages_visit_every_row_once_in_every_order() -> anyhow::Result<()
 #[tokio::test]
 async fn bad_parameters_are_400_naming_them() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let cases = [
         ("from=2025-13-01", "from"),
         ("from=2025-02-30", "from"),
@@ -441,8 +437,8 @@ async fn bad_parameters_are_400_naming_them() -> anyhow::Result<()> {
 #[tokio::test]
 async fn json_twins_have_their_shapes() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
-    let total = queries::count_rows(&t.pool).await?.1;
+    let app = common::app(&t.db);
+    let total = queries::count_rows(&t.db).await?.1;
     // a page smaller than the seeds' statements, so that there is a next one
     let list = get_json(&app, "/statements.json?size=20").await?;
     assert_eq!(list["stats"]["statements"], total);
@@ -526,7 +522,7 @@ async fn csv_download_quotes_cells_and_defuses_formulas() -> anyhow::Result<()> 
         .map(|s| s.text.clone());
     let hostile =
         hostile.ok_or_else(|| anyhow::anyhow!("no statement starts with = : {stored:?}"))?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     // Act
     let (status, body) = common::get(&app, "/statements.csv").await?;
     // Assert: a CSV reader gets the text back, behind an apostrophe
@@ -548,11 +544,11 @@ async fn csv_download_quotes_cells_and_defuses_formulas() -> anyhow::Result<()> 
     assert!(!body.contains("\n\"=") && !body.contains(",\"="));
     // the seeds' CSV has one record per statement of the filter
     let s = common::seeded_db().await?;
-    let app = common::app(&s.pool);
+    let app = common::app(&s.db);
     let (_, body) = common::get(&app, "/statements.csv?provision=21&size=1").await?;
     let n = csv::Reader::from_reader(body.as_bytes()).records().count();
     let (rows, total) = queries::list_statements(
-        &s.pool,
+        &s.db,
         &StatementFilter {
             provisions: PointNumber::new(21).into_iter().collect(),
             limit: 1000,
@@ -590,7 +586,7 @@ fn parse_atom(body: &str) -> anyhow::Result<(String, Vec<(String, String)>)> {
 #[tokio::test]
 async fn atom_feeds_are_well_formed_and_escaped() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let on_21 = get_json(&app, "/statements.json?provision=21").await?;
     let rutte = get_json(&app, "/statements.json?speaker=mark-rutte").await?;
     for (uri, want) in [
@@ -621,7 +617,7 @@ async fn atom_feeds_are_well_formed_and_escaped() -> anyhow::Result<()> {
         "Atom & <plan>\n2025-11-22\n\n\"<script>alert(1)</script> We & they reject the plan,\" Kaja Kallas said.\n",
     )
     .await?;
-    let app = common::app(&h.pool);
+    let app = common::app(&h.db);
     for uri in [
         "/statements.atom",
         "/speakers/kaja-kallas/feed.atom",
@@ -650,7 +646,7 @@ async fn the_search_index_follows_a_replaced_article() -> anyhow::Result<()> {
         "Plan\n2025-11-22\n\n\"We reject the plan on sanctions,\" Kaja Kallas said.\n",
     )
     .await?;
-    let (app, cache) = common::site(&t.pool);
+    let (app, cache) = common::site(&t.db);
     let before = get_json(&app, "/statements.json?q=sanctions").await?;
     assert_eq!(before["stats"]["statements"], 1);
     // Act: the same file, changed
@@ -659,7 +655,7 @@ async fn the_search_index_follows_a_replaced_article() -> anyhow::Result<()> {
         &file,
         "Plan\n2025-11-22\n\n\"We reject the plan on reparations,\" Kaja Kallas said.\n",
     )?;
-    pointwise::ingest::run::run(&t.pool, &t.extractor, &[file], 1 << 20).await?;
+    pointwise::ingest::run::run(&t.db, &t.extractor, &[file], 1 << 20).await?;
     cache.data_version().refresh().await;
     // Assert: the old words are gone from both indexes, the new ones found
     let old = get_json(&app, "/statements.json?q=sanctions").await?;
@@ -680,7 +676,7 @@ async fn the_search_index_follows_a_replaced_article() -> anyhow::Result<()> {
 #[tokio::test]
 async fn the_counts_shown_are_the_counts_of_the_filter() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
     let cases = [
         ("", StatementFilter::default()),
@@ -721,7 +717,7 @@ async fn the_counts_shown_are_the_counts_of_the_filter() -> anyhow::Result<()> {
         // Act: the page derives its counts from the facets
         let json = get_json(&app, &format!("/statements.json?{qs}")).await?;
         // Assert: they are what one direct count says
-        let want = queries::statement_stats(&t.pool, &filter).await?;
+        let want = queries::statement_stats(&t.db, &filter).await?;
         assert!(want.statements > 0, "{qs} matches something");
         assert_eq!(json["stats"], serde_json::to_value(want)?, "{qs}");
     }

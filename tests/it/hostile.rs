@@ -47,11 +47,11 @@ async fn send(app: &Router, method: &str, uri: &str, headers: &[(&str, &str)]) -
     }
 }
 
-fn state(pool: &SqlitePool) -> AppState {
+fn state(pool: &pointwise::db::Db) -> AppState {
     AppState::new(pool.clone(), "http://test.local")
 }
 
-fn site(pool: &SqlitePool, config: Config) -> (Router, Arc<ResponseCache>) {
+fn site(pool: &pointwise::db::Db, config: Config) -> (Router, Arc<ResponseCache>) {
     router(state(pool), config)
 }
 
@@ -63,7 +63,7 @@ async fn pool_of(t: &common::TestDb, n: u32) -> anyhow::Result<SqlitePool> {
 #[tokio::test]
 async fn unknown_parameters_and_accept_headers_do_not_make_new_entries() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let (app, cache) = site(&t.pool, Config::default());
+    let (app, cache) = site(&t.db, Config::default());
     let pad = "x".repeat(6000);
     let accept = "text/html,".repeat(1500);
     let first = send(&app, "GET", "/speakers.json?page=1", &[]).await;
@@ -97,7 +97,7 @@ async fn unknown_parameters_and_accept_headers_do_not_make_new_entries() -> anyh
     let c = send(&app, "GET", odd, &[]).await;
     let d = send(&app, "GET", "/statements?kind=quote", &[]).await;
     let cold = site(
-        &t.pool,
+        &t.db,
         Config {
             cache: CacheConfig {
                 enabled: false,
@@ -131,7 +131,7 @@ async fn the_cache_is_bounded_in_bytes_and_entries() -> anyhow::Result<()> {
         },
         ..Config::default()
     };
-    let (app, cache) = site(&t.pool, config);
+    let (app, cache) = site(&t.db, config);
     let long = "w".repeat(150);
     for n in 0..60 {
         let uri = format!("/statements?q={long}{n}");
@@ -149,7 +149,7 @@ async fn the_cache_is_bounded_in_bytes_and_entries() -> anyhow::Result<()> {
 async fn cancelled_renders_leave_nothing_behind() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
     let pool = pool_of(&t, 1).await?;
-    let (app, cache) = site(&pool, Config::default());
+    let (app, cache) = site(&pool.clone().into(), Config::default());
     // the data version is read once, then every render waits for the one connection
     assert_eq!(
         send(&app, "GET", "/static/app.css", &[]).await.status,
@@ -200,10 +200,10 @@ async fn a_spent_budget_sheds_at_once_and_cheap_pages_and_hits_stay_fast() -> an
             light: 8,
             light_queue: 0,
         },
-        heavy_pool: Some(heavy_pool.clone()),
+        heavy_pool: Some(heavy_pool.clone().into()),
         ..Config::default()
     };
-    let (app, _cache) = site(&light_pool, config);
+    let (app, _cache) = site(&light_pool.clone().into(), config);
     assert_eq!(send(&app, "GET", "/", &[]).await.status, StatusCode::OK);
     // an expensive render stuck on the database holds the whole expensive budget
     let held = heavy_pool.acquire().await?;
@@ -240,7 +240,7 @@ async fn a_spent_budget_sheds_at_once_and_cheap_pages_and_hits_stay_fast() -> an
 #[tokio::test]
 async fn head_misses_are_kept_and_shared_with_get() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let (app, cache) = site(&t.pool, Config::default());
+    let (app, cache) = site(&t.db, Config::default());
     let head = send(&app, "HEAD", "/provisions/6", &[]).await;
     assert_eq!(head.status, StatusCode::OK);
     assert!(head.body.is_empty());
@@ -261,7 +261,7 @@ async fn head_misses_are_kept_and_shared_with_get() -> anyhow::Result<()> {
 #[tokio::test]
 async fn gzip_refused_with_q0_is_not_sent() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let (app, _) = site(&t.pool, Config::default());
+    let (app, _) = site(&t.db, Config::default());
     for _ in 0..2 {
         let a = send(&app, "GET", "/", &[("accept-encoding", "gzip;q=0, *")]).await;
         assert_eq!(a.status, StatusCode::OK);
@@ -278,7 +278,7 @@ async fn gzip_refused_with_q0_is_not_sent() -> anyhow::Result<()> {
 #[tokio::test]
 async fn invalid_utf8_in_a_path_gets_the_site_error_page() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     for uri in ["/statements/%FF", "/speakers/%C3%28", "/provisions/%80"] {
         let a = send(&app, "GET", uri, &[]).await;
         assert_eq!(a.status, StatusCode::BAD_REQUEST, "{uri}");
@@ -296,7 +296,7 @@ async fn serve_loop(
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let addr = listener.local_addr()?;
     let (app, _) = site(
-        &t.pool,
+        &t.db,
         Config {
             limits,
             ..Config::default()

@@ -32,7 +32,7 @@ async fn a_10_mb_nested_page_is_skipped_in_seconds() -> anyhow::Result<()> {
     std::fs::write(dir.path().join("good.txt"), GOOD)?;
     let started = Instant::now();
     let report =
-        pointwise::ingest::run::run(&t.pool, &t.extractor, &[dir.path().to_path_buf()], 16 << 20)
+        pointwise::ingest::run::run(&t.db, &t.extractor, &[dir.path().to_path_buf()], 16 << 20)
             .await?;
     let took = started.elapsed();
     assert!(took < Duration::from_secs(20), "took {took:?}");
@@ -150,10 +150,10 @@ async fn control_characters_and_fullwidth_formulas_are_defused() -> anyhow::Resu
     let page = "<!DOCTYPE html><html><head><title>Talks&#27;[2J</title></head><body><article><p>\"We reject the plan&#7; outright,\" Kaja Kallas said on the talks.</p></article></body></html>";
     std::fs::write(dir.path().join("ctl.html"), page)?;
     let report =
-        pointwise::ingest::run::run(&t.pool, &t.extractor, &[dir.path().to_path_buf()], 1 << 20)
+        pointwise::ingest::run::run(&t.db, &t.extractor, &[dir.path().to_path_buf()], 1 << 20)
             .await?;
     assert_eq!((report.new, report.skipped.len()), (2, 0), "{report}");
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     for uri in [
         "/statements",
         "/statements.csv",
@@ -173,6 +173,6 @@ async fn control_characters_and_fullwidth_formulas_are_defused() -> anyhow::Resu
     }
     let (_, csv) = common::get(&app, "/statements.csv").await?;
     assert!(csv.contains("\"'＝HYPERLINK(1)"), "{csv}");
-    assert!(queries::data_version(&t.pool).await? > 0);
+    assert!(queries::data_version(&t.db).await? > 0);
     Ok(())
 }

@@ -92,15 +92,15 @@ async fn reingesting_unchanged_files_changes_nothing() -> anyhow::Result<()> {
     // Arrange
     let t = common::test_db().await?;
     let paths = vec![common::seeds_dir()];
-    let first = run(&t.pool, &t.extractor, &paths, 1 << 20).await?;
-    let rows = queries::count_rows(&t.pool).await?;
+    let first = run(&t.db, &t.extractor, &paths, 1 << 20).await?;
+    let rows = queries::count_rows(&t.db).await?;
     // Act
-    let second = run(&t.pool, &t.extractor, &paths, 1 << 20).await?;
+    let second = run(&t.db, &t.extractor, &paths, 1 << 20).await?;
     // Assert
     assert_eq!((first.new, first.read), (5, 5));
     assert!(first.statements > 30, "{first}");
     assert_eq!((second.new, second.unchanged, second.replaced), (0, 5, 0));
-    assert_eq!(queries::count_rows(&t.pool).await?, rows);
+    assert_eq!(queries::count_rows(&t.db).await?, rows);
     assert_eq!(rows.0, 5);
     Ok(())
 }
@@ -114,16 +114,16 @@ async fn a_changed_file_replaces_its_statements() -> anyhow::Result<()> {
         &file,
         "Kallas rejects plan\n2025-11-22\n\nEU foreign policy chief Kaja Kallas said the 28-point plan was unacceptable because it rewards aggression.\n",
     )?;
-    run(&t.pool, &t.extractor, std::slice::from_ref(&file), 1 << 20).await?;
-    let before = queries::count_rows(&t.pool).await?;
+    run(&t.db, &t.extractor, std::slice::from_ref(&file), 1 << 20).await?;
+    let before = queries::count_rows(&t.db).await?;
     // Act
     std::fs::write(
         &file,
         "Kallas rejects plan\n2025-11-22\n\nEU foreign policy chief Kaja Kallas said the 28-point plan was unacceptable.\n\n\"Ukraine must never be forced to give up territory,\" Kallas told reporters.\n",
     )?;
-    let report = run(&t.pool, &t.extractor, std::slice::from_ref(&file), 1 << 20).await?;
+    let report = run(&t.db, &t.extractor, std::slice::from_ref(&file), 1 << 20).await?;
     // Assert
-    let after = queries::count_rows(&t.pool).await?;
+    let after = queries::count_rows(&t.db).await?;
     assert_eq!(report.replaced, 1, "{report}");
     assert_eq!((before.0, after.0), (1, 1), "still one source");
     assert_eq!(before.1, 1);
@@ -149,7 +149,7 @@ async fn unreadable_empty_and_binary_files_are_skipped_by_name() -> anyhow::Resu
     )?;
     let missing = t.dir.path().join("missing.txt");
     // Act
-    let report = run(&t.pool, &t.extractor, &[dir, missing], 1000).await?;
+    let report = run(&t.db, &t.extractor, &[dir, missing], 1000).await?;
     // Assert
     let reasons: Vec<String> = report
         .skipped
@@ -181,7 +181,7 @@ async fn unreadable_empty_and_binary_files_are_skipped_by_name() -> anyhow::Resu
             .any(|r| r.contains("missing.txt") && r.contains("cannot")),
         "{reasons:?}"
     );
-    assert_eq!(queries::count_rows(&t.pool).await?.0, 1);
+    assert_eq!(queries::count_rows(&t.db).await?.0, 1);
     Ok(())
 }
 
@@ -208,10 +208,10 @@ async fn html_pages_and_legacy_encodings_are_read() -> anyhow::Result<()> {
         b"Tusk on the plan\n2025-11-25\n\n\x93The plan is a capitulation,\x94 Donald Tusk said.\n",
     )?;
     // Act
-    let report = run(&t.pool, &t.extractor, &[dir], 1 << 20).await?;
+    let report = run(&t.db, &t.extractor, &[dir], 1 << 20).await?;
     // Assert
     assert_eq!(report.new, 2, "{report}");
-    let sources = queries::list_sources(&t.pool).await?;
+    let sources = queries::list_sources(&t.db).await?;
     let page = sources.iter().find(|s| s.file_name == "page.html");
     assert!(
         page.is_some_and(|p| p.publisher == "EU Observer"
@@ -223,7 +223,7 @@ async fn html_pages_and_legacy_encodings_are_read() -> anyhow::Result<()> {
         limit: 100,
         ..Default::default()
     };
-    let (rows, _) = queries::list_statements(&t.pool, &filter).await?;
+    let (rows, _) = queries::list_statements(&t.db, &filter).await?;
     assert!(
         rows.iter()
             .any(|r| r.speaker_name.as_deref() == Some("Kaja Kallas") && r.stance == "opposes"),

@@ -22,6 +22,7 @@ mod hostile_files;
 mod ingest;
 mod ingest_batches;
 mod matrix;
+mod postgres;
 mod review;
 mod robustness;
 mod scale;

@@ -11,8 +11,8 @@ async fn columns_group_articles_by_outlet_and_country() -> anyhow::Result<()> {
     // Arrange
     let t = common::seeded_db().await?;
     // Act
-    let outlets = matrix::matrix_columns(&t.pool, Axis::Outlet, &AxisFilter::default()).await?;
-    let countries = matrix::matrix_columns(&t.pool, Axis::Country, &AxisFilter::default()).await?;
+    let outlets = matrix::matrix_columns(&t.db, Axis::Outlet, &AxisFilter::default()).await?;
+    let countries = matrix::matrix_columns(&t.db, Axis::Country, &AxisFilter::default()).await?;
     // Assert: five outlets, one article each; three Ukrainian ones under Ukraine
     assert_eq!(outlets.len(), 5);
     let ukraine: Vec<&str> = outlets
@@ -33,7 +33,7 @@ async fn columns_group_articles_by_outlet_and_country() -> anyhow::Result<()> {
     assert!(keys.contains(&"Russia") && keys.contains(&"Ukraine"));
     assert_eq!(keys.last(), Some(&"other"), "other comes last");
     let total: i64 = countries.iter().map(|c| c.statements).sum();
-    assert_eq!(total, pointwise::db::queries::count_rows(&t.pool).await?.1);
+    assert_eq!(total, pointwise::db::queries::count_rows(&t.db).await?.1);
     Ok(())
 }
 
@@ -43,7 +43,7 @@ async fn cells_add_up_across_groupings() -> anyhow::Result<()> {
     let f = AxisFilter::default();
     let mut sums = Vec::new();
     for axis in [Axis::Source, Axis::Outlet, Axis::Country] {
-        let cells = matrix::matrix_cells(&t.pool, axis, &f).await?;
+        let cells = matrix::matrix_cells(&t.db, axis, &f).await?;
         for c in &cells {
             assert_eq!(c.total, c.supports + c.opposes + c.mixed + c.neutral);
         }
@@ -53,12 +53,12 @@ async fn cells_add_up_across_groupings() -> anyhow::Result<()> {
         sums[0] > 0 && sums.iter().all(|s| *s == sums[0]),
         "{sums:?}"
     );
-    let speaker: i64 = matrix::matrix_cells(&t.pool, Axis::Speaker, &f)
+    let speaker: i64 = matrix::matrix_cells(&t.db, Axis::Speaker, &f)
         .await?
         .iter()
         .map(|c| c.total)
         .sum();
-    let org: i64 = matrix::matrix_cells(&t.pool, Axis::Organisation, &f)
+    let org: i64 = matrix::matrix_cells(&t.db, Axis::Organisation, &f)
         .await?
         .iter()
         .map(|c| c.total)
@@ -74,7 +74,7 @@ async fn cells_add_up_across_groupings() -> anyhow::Result<()> {
 #[tokio::test]
 async fn the_matrix_is_a_heatmap_with_bars_and_accessible_counts() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let (status, body) = common::get(&app, "/").await?;
     assert_eq!(status, StatusCode::OK);
     let page = common::Page::parse(&body);
@@ -128,7 +128,7 @@ async fn the_matrix_is_a_heatmap_with_bars_and_accessible_counts() -> anyhow::Re
 #[tokio::test]
 async fn drill_downs_narrow_the_columns() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let (status, body) = common::get(&app, "/?by=source&outlet=TASS").await?;
     assert_eq!(status, StatusCode::OK);
     let page = common::Page::parse(&body);
@@ -171,7 +171,7 @@ async fn drill_downs_narrow_the_columns() -> anyhow::Result<()> {
 #[tokio::test]
 async fn bad_matrix_parameters_are_400_with_a_message() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let long = "x".repeat(300);
     let cases = [
         ("/?by=colour".to_string(), "by cannot be"),
@@ -197,10 +197,10 @@ async fn bad_matrix_parameters_are_400_with_a_message() -> anyhow::Result<()> {
 #[tokio::test]
 async fn a_point_has_a_timeline_svg_and_its_table() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let (rows, undated) = matrix::timeline(&t.pool, 21).await?;
+    let (rows, undated) = matrix::timeline(&t.db, 21).await?;
     assert_eq!(undated, 0);
     assert_eq!(rows.iter().map(|r| r.statements).sum::<i64>(), 4);
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let (status, body) = common::get(&app, "/provisions/21").await?;
     assert_eq!(status, StatusCode::OK);
     let page = common::Page::parse(&body);
@@ -236,7 +236,7 @@ async fn the_script_and_stylesheet_are_served_with_types_and_caching() -> anyhow
         ("/static/app.js", "text/javascript", "clipboard"),
         ("/static/app.css", "text/css", "@media print"),
     ] {
-        let response = common::app(&t.pool)
+        let response = common::app(&t.db)
             .oneshot(Request::builder().uri(uri).body(Body::empty())?)
             .await?;
         assert_eq!(response.status(), StatusCode::OK);
@@ -253,10 +253,10 @@ async fn the_script_and_stylesheet_are_served_with_types_and_caching() -> anyhow
                 .is_some_and(|v| v.contains("max-age")),
             "{uri}"
         );
-        let (_, body) = common::get(&common::app(&t.pool), uri).await?;
+        let (_, body) = common::get(&common::app(&t.db), uri).await?;
         assert!(body.contains(needle), "{uri}");
     }
-    let (_, page) = common::get(&common::app(&t.pool), "/statements").await?;
+    let (_, page) = common::get(&common::app(&t.db), "/statements").await?;
     assert!(page.contains("<script src=\"/static/app.js\" defer></script>"));
     assert!(!page.contains("Copy link"), "no button without the script");
     Ok(())

@@ -29,7 +29,7 @@ async fn with_article() -> anyhow::Result<(TestDb, i64)> {
     let dir = t.dir.path().join("articles");
     std::fs::create_dir_all(&dir)?;
     article(&dir, "")?;
-    run(&t.pool, &t.extractor, &[dir], 1 << 20).await?;
+    run(&t.db, &t.extractor, &[dir], 1 << 20).await?;
     let id = army_id(&t.pool)
         .await?
         .ok_or_else(|| anyhow::anyhow!("no statement on the army"))?;
@@ -78,7 +78,7 @@ async fn correct(
 #[tokio::test]
 async fn visitors_cannot_review() -> anyhow::Result<()> {
     let (t, id) = with_article().await?;
-    let app = crate::common::app(&t.pool);
+    let app = crate::common::app(&t.db);
     let mut visitor = Client::new(&app);
     let form = [("action", "confirm"), ("csrf", "x")];
     let a = visitor
@@ -107,8 +107,8 @@ async fn visitors_cannot_review() -> anyhow::Result<()> {
 #[tokio::test]
 async fn a_review_without_the_session_token_is_refused() -> anyhow::Result<()> {
     let (t, id) = with_article().await?;
-    add_account(&t.pool, "ed", Role::Editor).await?;
-    let app = crate::common::app(&t.pool);
+    add_account(&t.db, "ed", Role::Editor).await?;
+    let app = crate::common::app(&t.db);
     let mut c = Client::new(&app);
     c.sign_in("ed").await?;
     for token in ["", "0", &"ab".repeat(32)] {
@@ -122,12 +122,12 @@ async fn a_review_without_the_session_token_is_refused() -> anyhow::Result<()> {
 #[tokio::test]
 async fn a_disabled_editor_cannot_review() -> anyhow::Result<()> {
     let (t, id) = with_article().await?;
-    add_account(&t.pool, "ed", Role::Editor).await?;
-    let app = crate::common::app(&t.pool);
+    add_account(&t.db, "ed", Role::Editor).await?;
+    let app = crate::common::app(&t.db);
     let mut c = Client::new(&app);
     c.sign_in("ed").await?;
     let page = c.get(&format!("/statements/{id}")).await?;
-    pointwise::db::accounts::set_disabled(&t.pool, "ed", true).await?;
+    pointwise::db::accounts::set_disabled(&t.db, "ed", true).await?;
     let a = c
         .post(
             &format!("/statements/{id}/review"),
@@ -143,8 +143,8 @@ async fn a_disabled_editor_cannot_review() -> anyhow::Result<()> {
 #[tokio::test]
 async fn a_correction_shows_in_every_format_escaped() -> anyhow::Result<()> {
     let (t, id) = with_article().await?;
-    add_account(&t.pool, "ed", Role::Editor).await?;
-    let (app, _cache) = crate::common::site(&t.pool);
+    add_account(&t.db, "ed", Role::Editor).await?;
+    let (app, _cache) = crate::common::site(&t.db);
     let mut visitor = Client::new(&app);
     let before = visitor.get(&format!("/statements/{id}")).await?;
     assert!(before.body.contains("No editor has reviewed"));
@@ -251,8 +251,8 @@ async fn a_correction_shows_in_every_format_escaped() -> anyhow::Result<()> {
 #[tokio::test]
 async fn corrections_survive_a_re_ingest() -> anyhow::Result<()> {
     let (t, id) = with_article().await?;
-    add_account(&t.pool, "ed", Role::Editor).await?;
-    let app = crate::common::app(&t.pool);
+    add_account(&t.db, "ed", Role::Editor).await?;
+    let app = crate::common::app(&t.db);
     let mut c = Client::new(&app);
     c.sign_in("ed").await?;
     let a = correct(&mut c, id, &[("stance", "mixed"), ("points", "6")]).await?;
@@ -260,7 +260,7 @@ async fn corrections_survive_a_re_ingest() -> anyhow::Result<()> {
     // the article changes (a paragraph more): it is extracted again, and corrected again
     let dir = t.dir.path().join("articles");
     article(&dir, "\nA new paragraph about the weather.\n")?;
-    run(&t.pool, &t.extractor, &[dir], 1 << 20).await?;
+    run(&t.db, &t.extractor, &[dir], 1 << 20).await?;
     let new_id = army_id(&t.pool)
         .await?
         .ok_or_else(|| anyhow::anyhow!("statement gone"))?;
@@ -303,8 +303,8 @@ async fn corrections_survive_a_re_ingest() -> anyhow::Result<()> {
 #[tokio::test]
 async fn not_a_plan_statement_takes_it_off_the_site() -> anyhow::Result<()> {
     let (t, id) = with_article().await?;
-    add_account(&t.pool, "ed", Role::Editor).await?;
-    let app = crate::common::app(&t.pool);
+    add_account(&t.db, "ed", Role::Editor).await?;
+    let app = crate::common::app(&t.db);
     let mut c = Client::new(&app);
     c.sign_in("ed").await?;
     let a = correct(
@@ -331,8 +331,8 @@ async fn not_a_plan_statement_takes_it_off_the_site() -> anyhow::Result<()> {
 #[tokio::test]
 async fn the_queue_is_for_editors_lowest_confidence_first() -> anyhow::Result<()> {
     let (t, id) = with_article().await?;
-    add_account(&t.pool, "ed", Role::Editor).await?;
-    let app = crate::common::app(&t.pool);
+    add_account(&t.db, "ed", Role::Editor).await?;
+    let app = crate::common::app(&t.db);
     let mut visitor = Client::new(&app);
     let a = visitor.get("/review").await?;
     assert_eq!(a.status, StatusCode::SEE_OTHER);
@@ -382,8 +382,8 @@ async fn the_queue_is_for_editors_lowest_confidence_first() -> anyhow::Result<()
 #[tokio::test]
 async fn corrections_whose_words_are_gone_are_listed_for_a_new_look() -> anyhow::Result<()> {
     let (t, id) = with_article().await?;
-    add_account(&t.pool, "ed", Role::Editor).await?;
-    let app = crate::common::app(&t.pool);
+    add_account(&t.db, "ed", Role::Editor).await?;
+    let app = crate::common::app(&t.db);
     let mut c = Client::new(&app);
     c.sign_in("ed").await?;
     let a = correct(&mut c, id, &[("stance", "opposes")]).await?;
@@ -393,7 +393,7 @@ async fn corrections_whose_words_are_gone_are_listed_for_a_new_look() -> anyhow:
         dir.join("plan-test.txt"),
         "A test article on the plan\n2025-11-24\nReuters\n\n\"We oppose the territorial clauses of the plan,\" Dmitry Peskov said.\n",
     )?;
-    run(&t.pool, &t.extractor, &[dir], 1 << 20).await?;
+    run(&t.db, &t.extractor, &[dir], 1 << 20).await?;
     let json: serde_json::Value = serde_json::from_str(&c.get("/review.json").await?.body)?;
     let orphans = json["needs_a_new_look"]
         .as_array()
@@ -413,14 +413,14 @@ async fn corrections_whose_words_are_gone_are_listed_for_a_new_look() -> anyhow:
 async fn export_reviewed_writes_a_gold_set_that_eval_reads() -> anyhow::Result<()> {
     use pointwise::db::review::{Review, SpeakerChoice, review};
     let (t, id) = with_article().await?;
-    let ed = add_account(&t.pool, "ed", Role::Editor).await?;
+    let ed = add_account(&t.db, "ed", Role::Editor).await?;
     let wanted = Review {
         speaker: Some(SpeakerChoice::New("Jane Roe".into())),
         points: Some(vec![6]),
         note: "checked against the video".into(),
         ..Review::default()
     };
-    review(&t.pool, id, ed, "ed", &wanted).await?;
+    review(&t.db, id, ed, "ed", &wanted).await?;
     let db = t.dir.path().join("test.db");
     let gold_out = crate::binary::run(&db, &["export", "--reviewed"])?;
     assert_eq!(gold_out.status.code(), Some(0));
@@ -469,15 +469,15 @@ async fn export_reviewed_writes_a_gold_set_that_eval_reads() -> anyhow::Result<(
 #[tokio::test]
 async fn an_editor_adds_a_missed_statement_that_survives_a_re_ingest() -> anyhow::Result<()> {
     let (t, _) = with_article().await?;
-    add_account(&t.pool, "ed", Role::Editor).await?;
-    let app = crate::common::app(&t.pool);
+    add_account(&t.db, "ed", Role::Editor).await?;
+    let app = crate::common::app(&t.db);
     let source: i64 = sqlx::query_scalar("select id from source where file_name = 'plan-test.txt'")
         .fetch_one(&t.pool)
         .await?;
     let missed = "A new paragraph about the weather";
     let dir = t.dir.path().join("articles");
     article(&dir, &format!("\n{missed} and the plan.\n"))?;
-    run(&t.pool, &t.extractor, std::slice::from_ref(&dir), 1 << 20).await?;
+    run(&t.db, &t.extractor, std::slice::from_ref(&dir), 1 << 20).await?;
     // a visitor has no form and cannot post one
     let mut visitor = Client::new(&app);
     let page = visitor.get(&format!("/sources/{source}")).await?;
@@ -544,7 +544,7 @@ async fn an_editor_adds_a_missed_statement_that_survives_a_re_ingest() -> anyhow
         &dir,
         &format!("\n{missed} and the plan.\n\nOne more line.\n"),
     )?;
-    run(&t.pool, &t.extractor, &[dir], 1 << 20).await?;
+    run(&t.db, &t.extractor, &[dir], 1 << 20).await?;
     let again = added(t.pool.clone()).await?;
     assert!(again.is_some_and(|(_, r, s)| r == "corrected" && s == "Mark Rutte"));
     let (kept, fresh) = crate::scale::tallies(&t.pool).await?;

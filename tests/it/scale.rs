@@ -81,14 +81,14 @@ async fn the_ingest_keeps_the_tallies_equal_to_a_fresh_count() -> anyhow::Result
     let dir = t.dir.path().join("corpus");
     articles(&dir, 70, "is a basis for peace")?;
     // Act
-    run(&t.pool, &t.extractor, std::slice::from_ref(&dir), 1 << 20).await?;
+    run(&t.db, &t.extractor, std::slice::from_ref(&dir), 1 << 20).await?;
     let (kept, fresh) = tallies(&t.pool).await?;
     assert!(!kept.is_empty());
     assert_eq!(kept, fresh, "after new articles");
     // Act: every article changed (replaced), some now by the other outlet
     articles(&dir, 70, "puts limits")?;
     std::fs::remove_file(dir.join("a000.txt"))?;
-    run(&t.pool, &t.extractor, std::slice::from_ref(&dir), 1 << 20).await?;
+    run(&t.db, &t.extractor, std::slice::from_ref(&dir), 1 << 20).await?;
     // Assert
     let (kept, fresh) = tallies(&t.pool).await?;
     assert_eq!(kept, fresh, "after replaced articles");
@@ -98,7 +98,7 @@ async fn the_ingest_keeps_the_tallies_equal_to_a_fresh_count() -> anyhow::Result
 #[tokio::test]
 async fn a_point_and_a_speaker_come_a_page_at_a_time() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     for page in ["/provisions/21", "/speakers/mark-rutte"] {
         // Act
         let (status, first) = common::get(&app, &format!("{page}?size=1")).await?;
@@ -145,8 +145,8 @@ async fn the_matrix_by_article_and_the_list_of_sources_are_paged() -> anyhow::Re
     let t = common::seeded_db().await?;
     let dir = t.dir.path().join("corpus");
     articles(&dir, 110, "is a basis for peace")?;
-    run(&t.pool, &t.extractor, std::slice::from_ref(&dir), 1 << 20).await?;
-    let app = common::app(&t.pool);
+    run(&t.db, &t.extractor, std::slice::from_ref(&dir), 1 << 20).await?;
+    let app = common::app(&t.db);
     // Act
     let (status, first) = common::get(&app, "/?by=source").await?;
     // Assert
@@ -191,7 +191,7 @@ async fn the_matrix_by_article_and_the_list_of_sources_are_paged() -> anyhow::Re
 #[tokio::test]
 async fn bad_paging_parameters_are_400_naming_them() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     for (uri, name) in [
         ("/provisions/6?after=nonsense", "after"),
         ("/provisions/6?size=0", "size"),
@@ -213,7 +213,7 @@ async fn bad_paging_parameters_are_400_naming_them() -> anyhow::Result<()> {
 
 /// A facet's counts as `facet_counts` gives them: value -> count.
 async fn facet(
-    pool: &sqlx::SqlitePool,
+    pool: &pointwise::db::Db,
     filter: &pointwise::db::models::StatementFilter,
     facet: pointwise::db::queries::Facet,
 ) -> anyhow::Result<std::collections::BTreeMap<String, i64>> {
@@ -243,7 +243,7 @@ async fn counts_read_from_the_tallies_equal_a_recount_of_the_statements() -> any
         dir.path().join("undated.txt"),
         "Plan talks\n\n\"We reject the plan's army cap,\" Kaja Kallas said.\n",
     )?;
-    run(&t.pool, &t.extractor, &[dir.path().to_path_buf()], 1 << 20).await?;
+    run(&t.db, &t.extractor, &[dir.path().to_path_buf()], 1 << 20).await?;
     sqlx::query("update statement set review = 'confirmed' where id in (select min(id) from statement union select max(id) from statement)")
         .execute(&t.pool)
         .await?;
@@ -279,18 +279,18 @@ async fn counts_read_from_the_tallies_equal_a_recount_of_the_statements() -> any
         };
         // Assert: equal to the links of the statements dated in the range (none undated)
         assert_eq!(
-            facet(&t.pool, &from, Facet::Provision).await?,
+            facet(&t.db, &from, Facet::Provision).await?,
             recount(&t.pool, points_from, date).await?,
             "from={date}"
         );
         assert_eq!(
-            facet(&t.pool, &to, Facet::Provision).await?,
+            facet(&t.db, &to, Facet::Provision).await?,
             recount(&t.pool, points_to, date).await?,
             "to={date}"
         );
     }
     // the reviewed facet: the reviewed counted, the rest the tally's total less them
-    let all = facet(&t.pool, &StatementFilter::default(), Facet::Reviewed).await?;
+    let all = facet(&t.db, &StatementFilter::default(), Facet::Reviewed).await?;
     let rows: Vec<(String, i64)> = sqlx::query_as(reviewed_on)
         .bind("")
         .bind("")
@@ -308,7 +308,7 @@ async fn counts_read_from_the_tallies_equal_a_recount_of_the_statements() -> any
         .fetch_all(&t.pool)
         .await?;
     assert_eq!(
-        facet(&t.pool, &on_21, Facet::Reviewed).await?,
+        facet(&t.db, &on_21, Facet::Reviewed).await?,
         rows.into_iter().collect()
     );
     Ok(())

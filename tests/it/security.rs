@@ -102,7 +102,7 @@ fn test_router(
 async fn every_response_carries_the_security_headers() -> anyhow::Result<()> {
     // Arrange
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let long = format!("/statements?speaker={}", "a".repeat(9000));
     // Act + Assert
     for (method, uri, want) in [
@@ -155,7 +155,7 @@ async fn every_response_carries_the_security_headers() -> anyhow::Result<()> {
 #[tokio::test]
 async fn wrong_methods_are_405_with_the_error_page_and_unknown_routes_404() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     for uri in [
         "/",
         "/provisions/6",
@@ -190,7 +190,7 @@ async fn wrong_methods_are_405_with_the_error_page_and_unknown_routes_404() -> a
 #[tokio::test]
 async fn head_works_on_every_page() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     for uri in [
         "/",
         "/?by=speaker",
@@ -225,7 +225,7 @@ async fn head_works_on_every_page() -> anyhow::Result<()> {
 #[tokio::test]
 async fn absurd_parameters_get_4xx_never_5xx() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let repeated =
         |key: &str, n: usize| format!("/statements?{}", vec![format!("{key}=1"); n].join("&"));
     let cases: Vec<(String, u16)> = vec![
@@ -501,7 +501,7 @@ fn check(uri: &str, format: Format, body: &str) {
 }
 
 /// Every page type, with the ids that exist in the database.
-async fn pages(pool: &sqlx::SqlitePool) -> anyhow::Result<Vec<(String, Format)>> {
+async fn pages(pool: &pointwise::db::Db) -> anyhow::Result<Vec<(String, Format)>> {
     let mut out: Vec<(String, Format)> = [
         "/",
         "/?by=speaker",
@@ -610,16 +610,16 @@ async fn xss_payloads_in_articles_are_escaped_on_every_page_and_in_the_export() 
     std::fs::write(dir.join("hostile.txt"), hostile_text())?;
     std::fs::write(dir.join("hostile.html"), hostile_html())?;
     let report =
-        pointwise::ingest::run::run(&t.pool, &t.extractor, std::slice::from_ref(&dir), 1 << 20)
+        pointwise::ingest::run::run(&t.db, &t.extractor, std::slice::from_ref(&dir), 1 << 20)
             .await?;
     assert_eq!(report.new, 2, "{report}");
-    let (_, statements, _) = queries::count_rows(&t.pool).await?;
+    let (_, statements, _) = queries::count_rows(&t.db).await?;
     assert!(
         statements >= 20,
         "{statements} statements: the payloads are stored"
     );
-    let app = common::app(&t.pool);
-    let pages = pages(&t.pool).await?;
+    let app = common::app(&t.db);
+    let pages = pages(&t.db).await?;
     // Act + Assert
     for (uri, format) in &pages {
         let a = call(&app, "GET", uri).await?;
@@ -627,7 +627,7 @@ async fn xss_payloads_in_articles_are_escaped_on_every_page_and_in_the_export() 
         check(uri, *format, &a.body);
     }
     // The payloads are shown as text (escaped), not dropped: the checks above could fail.
-    for id in queries::list_sources(&t.pool).await?.iter().map(|s| s.id) {
+    for id in queries::list_sources(&t.db).await?.iter().map(|s| s.id) {
         let a = call(&app, "GET", &format!("/sources/{id}")).await?;
         let doc = scraper::Html::parse_document(&a.body);
         let text: String = doc.root_element().text().collect();

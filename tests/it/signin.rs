@@ -19,8 +19,8 @@ fn site_with(state: AppState) -> axum::Router {
 #[tokio::test]
 async fn signing_in_sets_a_strict_httponly_cookie_and_a_new_id_each_time() -> anyhow::Result<()> {
     let t = test_db().await?;
-    add_account(&t.pool, "ann", Role::Editor).await?;
-    let app = crate::common::app(&t.pool);
+    add_account(&t.db, "ann", Role::Editor).await?;
+    let app = crate::common::app(&t.db);
     let mut c = Client::new(&app);
     let a = c.try_sign_in("ann", PASSWORD, "/statements").await?;
     assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
@@ -59,8 +59,8 @@ async fn signing_in_sets_a_strict_httponly_cookie_and_a_new_id_each_time() -> an
 #[tokio::test]
 async fn the_cookie_is_secure_behind_https() -> anyhow::Result<()> {
     let t = test_db().await?;
-    add_account(&t.pool, "ann", Role::Editor).await?;
-    let app = site_with(AppState::new(t.pool.clone(), "https://pointwise.example"));
+    add_account(&t.db, "ann", Role::Editor).await?;
+    let app = site_with(AppState::new(t.db.clone(), "https://pointwise.example"));
     let mut c = Client::new(&app);
     let a = c.try_sign_in("ann", PASSWORD, "/").await?;
     assert!(
@@ -76,8 +76,8 @@ async fn the_cookie_is_secure_behind_https() -> anyhow::Result<()> {
 #[tokio::test]
 async fn sign_in_is_not_an_open_redirect() -> anyhow::Result<()> {
     let t = test_db().await?;
-    add_account(&t.pool, "ann", Role::Editor).await?;
-    let app = crate::common::app(&t.pool);
+    add_account(&t.db, "ann", Role::Editor).await?;
+    let app = crate::common::app(&t.db);
     for next in [
         "https://evil.example/",
         "//evil.example",
@@ -95,10 +95,10 @@ async fn sign_in_is_not_an_open_redirect() -> anyhow::Result<()> {
 #[tokio::test]
 async fn no_answer_tells_whether_an_account_exists() -> anyhow::Result<()> {
     let t = test_db().await?;
-    add_account(&t.pool, "ann", Role::Editor).await?;
-    add_account(&t.pool, "dan", Role::Editor).await?;
-    accounts::set_disabled(&t.pool, "dan", true).await?;
-    let app = crate::common::app(&t.pool);
+    add_account(&t.db, "ann", Role::Editor).await?;
+    add_account(&t.db, "dan", Role::Editor).await?;
+    accounts::set_disabled(&t.db, "dan", true).await?;
+    let app = crate::common::app(&t.db);
     let mut answers = Vec::new();
     for (name, password) in [
         ("ann", "wrong password!"),
@@ -123,8 +123,8 @@ async fn no_answer_tells_whether_an_account_exists() -> anyhow::Result<()> {
 #[tokio::test]
 async fn failed_sign_ins_are_slowed_then_refused_per_account_and_address() -> anyhow::Result<()> {
     let t = test_db().await?;
-    add_account(&t.pool, "ann", Role::Editor).await?;
-    let mut state = AppState::new(t.pool.clone(), "http://test.local");
+    add_account(&t.db, "ann", Role::Editor).await?;
+    let mut state = AppState::new(t.db.clone(), "http://test.local");
     state.throttle = Arc::new(Throttle::with_unit(Duration::from_millis(1)));
     let app = site_with(state);
     let mut c = Client::new(&app);
@@ -145,8 +145,8 @@ async fn failed_sign_ins_are_slowed_then_refused_per_account_and_address() -> an
 #[tokio::test]
 async fn a_form_without_its_token_is_refused() -> anyhow::Result<()> {
     let t = test_db().await?;
-    add_account(&t.pool, "ann", Role::Editor).await?;
-    let app = crate::common::app(&t.pool);
+    add_account(&t.db, "ann", Role::Editor).await?;
+    let app = crate::common::app(&t.db);
     let mut c = Client::new(&app);
     c.get("/login").await?;
     let a = c
@@ -168,8 +168,8 @@ async fn a_form_without_its_token_is_refused() -> anyhow::Result<()> {
 #[tokio::test]
 async fn signing_out_ends_the_session() -> anyhow::Result<()> {
     let t = test_db().await?;
-    add_account(&t.pool, "ann", Role::Admin).await?;
-    let app = crate::common::app(&t.pool);
+    add_account(&t.db, "ann", Role::Admin).await?;
+    let app = crate::common::app(&t.db);
     let mut c = Client::new(&app);
     c.sign_in("ann").await?;
     let id = c.session().map(str::to_owned).unwrap_or_default();
@@ -190,12 +190,12 @@ async fn signing_out_ends_the_session() -> anyhow::Result<()> {
 #[tokio::test]
 async fn a_disabled_account_loses_its_session() -> anyhow::Result<()> {
     let t = test_db().await?;
-    add_account(&t.pool, "ann", Role::Admin).await?;
-    let app = crate::common::app(&t.pool);
+    add_account(&t.db, "ann", Role::Admin).await?;
+    let app = crate::common::app(&t.db);
     let mut c = Client::new(&app);
     c.sign_in("ann").await?;
     assert_eq!(c.get("/admin/accounts").await?.status, StatusCode::OK);
-    accounts::set_disabled(&t.pool, "ann", true).await?;
+    accounts::set_disabled(&t.db, "ann", true).await?;
     let a = c.get("/admin/accounts").await?;
     assert_eq!(a.status, StatusCode::SEE_OTHER);
     assert!(a.location().starts_with("/login?next="), "{}", a.location());
@@ -207,9 +207,9 @@ async fn a_disabled_account_loses_its_session() -> anyhow::Result<()> {
 #[tokio::test]
 async fn an_editor_is_refused_on_admin_routes() -> anyhow::Result<()> {
     let t = test_db().await?;
-    add_account(&t.pool, "ed", Role::Editor).await?;
-    add_account(&t.pool, "other", Role::Editor).await?;
-    let app = crate::common::app(&t.pool);
+    add_account(&t.db, "ed", Role::Editor).await?;
+    add_account(&t.db, "other", Role::Editor).await?;
+    let app = crate::common::app(&t.db);
     let mut c = Client::new(&app);
     c.sign_in("ed").await?;
     assert_eq!(
@@ -229,7 +229,7 @@ async fn an_editor_is_refused_on_admin_routes() -> anyhow::Result<()> {
         .await?;
     assert_eq!(a.status, StatusCode::FORBIDDEN);
     assert!(
-        !accounts::by_name(&t.pool, "other")
+        !accounts::by_name(&t.db, "other")
             .await?
             .is_some_and(|a| a.disabled)
     );
@@ -244,8 +244,8 @@ async fn an_editor_is_refused_on_admin_routes() -> anyhow::Result<()> {
 #[tokio::test]
 async fn editors_pages_are_never_cached_nor_served_from_the_cache() -> anyhow::Result<()> {
     let t = seeded_db().await?;
-    add_account(&t.pool, "ann", Role::Admin).await?;
-    let app = crate::common::app(&t.pool);
+    add_account(&t.db, "ann", Role::Admin).await?;
+    let app = crate::common::app(&t.db);
     let mut c = Client::new(&app);
     c.sign_in("ann").await?;
     let mine = c.get("/admin/accounts").await?;

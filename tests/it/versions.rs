@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 #[tokio::test]
 async fn the_timeline_lists_every_version_and_talk_in_date_order() -> anyhow::Result<()> {
     let t = common::test_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let (status, body) = common::get(&app, "/versions").await?;
     assert_eq!(status, StatusCode::OK);
     let page = common::Page::parse(&body);
@@ -42,7 +42,7 @@ async fn the_timeline_lists_every_version_and_talk_in_date_order() -> anyhow::Re
 #[tokio::test]
 async fn a_version_lists_its_items_in_its_own_order_linked_to_the_points() -> anyhow::Result<()> {
     let t = common::test_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let (status, body) = common::get(&app, "/versions/twenty-point").await?;
     assert_eq!(status, StatusCode::OK);
     let page = common::Page::parse(&body);
@@ -83,7 +83,7 @@ async fn a_version_lists_its_items_in_its_own_order_linked_to_the_points() -> an
 #[tokio::test]
 async fn a_point_shows_its_wording_in_each_version_and_the_changes() -> anyhow::Result<()> {
     let t = common::test_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let (status, body) = common::get(&app, "/provisions/6").await?;
     assert_eq!(status, StatusCode::OK);
     let page = common::Page::parse(&body);
@@ -141,7 +141,7 @@ async fn a_point_shows_its_wording_in_each_version_and_the_changes() -> anyhow::
 #[tokio::test]
 async fn unknown_versions_are_refused_with_a_message() -> anyhow::Result<()> {
     let t = common::test_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let (status, body) = common::get(&app, "/versions/thirty-point").await?;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(body.contains("There is no version"));
@@ -163,7 +163,7 @@ async fn unknown_versions_are_refused_with_a_message() -> anyhow::Result<()> {
 #[tokio::test]
 async fn the_matrix_colours_its_rows_by_the_status_in_a_chosen_version() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let (status, plain) = common::get(&app, "/").await?;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(
@@ -196,7 +196,7 @@ async fn the_matrix_colours_its_rows_by_the_status_in_a_chosen_version() -> anyh
 #[tokio::test]
 async fn the_timeline_marks_the_versions_within_its_days() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let (status, body) = common::get(&app, "/provisions/6").await?;
     assert_eq!(status, StatusCode::OK);
     let page = common::Page::parse(&body);

@@ -9,7 +9,7 @@ use pointwise::db::queries;
 async fn every_page_answers_with_its_content() -> anyhow::Result<()> {
     // Arrange
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let pages = [
         ("/", "Who says what about each point"),
         ("/?by=speaker", "Mark Rutte"),
@@ -54,7 +54,7 @@ async fn every_page_answers_with_its_content() -> anyhow::Result<()> {
 #[tokio::test]
 async fn filters_show_only_matching_statements() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let (status, body) = common::get(
         &app,
         "/statements?speaker=dmitry-peskov&speaker=karoline-leavitt",
@@ -97,7 +97,7 @@ async fn filters_show_only_matching_statements() -> anyhow::Result<()> {
 #[tokio::test]
 async fn unknown_ids_are_404_and_bad_filters_400_with_a_message() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     let cases = [
         ("/provisions/29", StatusCode::NOT_FOUND, "no point 29"),
         (
@@ -148,13 +148,13 @@ async fn article_text_and_query_values_are_escaped() -> anyhow::Result<()> {
         &file,
         "<script>alert(1)</script> plan\n2025-11-22\n\n\"<img src=x onerror=alert(2)> We reject the plan,\" Kaja Kallas said. <b>bold</b>\n",
     )?;
-    pointwise::ingest::run::run(&t.pool, &t.extractor, &[file], 1 << 20).await?;
+    pointwise::ingest::run::run(&t.db, &t.extractor, &[file], 1 << 20).await?;
     assert_eq!(
-        queries::count_rows(&t.pool).await?.1,
+        queries::count_rows(&t.db).await?.1,
         1,
         "the quote is stored"
     );
-    let app = common::app(&t.pool);
+    let app = common::app(&t.db);
     // Act + Assert
     for uri in [
         "/",
@@ -191,7 +191,7 @@ async fn responses_carry_security_headers() -> anyhow::Result<()> {
     use axum::http::Request;
     use tower::ServiceExt;
     let t = common::seeded_db().await?;
-    let response = common::app(&t.pool)
+    let response = common::app(&t.db)
         .oneshot(Request::builder().uri("/").body(Body::empty())?)
         .await?;
     let h = response.headers();
