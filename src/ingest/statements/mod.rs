@@ -23,6 +23,8 @@ use crate::text::{Folded, fold, fold_str, word_refs};
 
 mod content;
 mod lists;
+#[cfg(test)]
+mod media_tests;
 mod pairs;
 mod quotes;
 mod relay;

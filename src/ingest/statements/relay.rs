@@ -1,7 +1,8 @@
 //! The medium behind a sentence: "…, Ukrinform reports, citing Bloomberg" and "as reported by
 //! UNN, with reference to Bloomberg" are Bloomberg's reports (the medium that had the story
 //! first); "the draft reportedly caps the army" with no source named is a report of "media
-//! reports"; "The Financial Times published a plan that includes …" is the Financial Times's.
+//! reports"; "The Financial Times published a plan that includes …" is the Financial Times's;
+//! "…, per Axios." is Axios's.
 
 use super::*;
 use crate::model::{Speaker, SpeakerKind};
@@ -18,6 +19,14 @@ pub(super) fn source(
     let is_medium =
         |m: &Mention| matches!(m, Mention::Speaker(sp, _) if sp.kind == SpeakerKind::Media);
     let voiceless = matches!(c.mention, None | Some(Mention::Document));
+    // "…, per Axios." frames the sentence, also over the agent of a passive ("Kyiv has been told
+    // by the administration that …, per Reuters")
+    if (voiceless || c.rule == "reported by" || c.mention.as_ref().is_some_and(is_medium))
+        && let Some((m, span)) = per_medium(ctx, s, ws, local)
+    {
+        set(c, m, span);
+        return;
+    }
     if !voiceless && !c.mention.as_ref().is_some_and(is_medium) {
         return;
     }
@@ -84,6 +93,25 @@ pub(super) fn source(
         };
         set(c, Mention::Speaker(media, None), ws[k].start..ws[k].end);
     }
+}
+
+/// "…, per Axios.", "Per a copy seen by CNN, …", "As per the report, …": the medium after a
+/// "per" that opens the sentence or follows a comma ("$50 per barrel" is no citation).
+fn per_medium(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    ws: &[SWord],
+    local: &mut Vec<(String, Speaker)>,
+) -> Option<(Mention, Range<usize>)> {
+    let k = (0..ws.len()).find(|&k| {
+        !ws[k].in_quote
+            && ws[k].text == "per"
+            && (k == 0
+                || (k == 1 && ws[0].text == "as")
+                || ctx.body[ws[k - 1].end..ws[k].start].contains(','))
+    })?;
+    np_after(ctx, ws, k + 1, s.span.end, local)
+        .filter(|(m, _)| matches!(m, Mention::Speaker(sp, _) if sp.kind == SpeakerKind::Media))
 }
 
 fn set(c: &mut Candidate, m: Mention, span: Range<usize>) {
