@@ -6,6 +6,7 @@ use super::*;
 use crate::grammar::grammar;
 
 mod roles;
+mod unnamed;
 use roles::{issuer_before, quoted_before};
 pub(super) use roles::{role_holder, title_after};
 
@@ -116,6 +117,21 @@ pub(super) fn resolve_speakers(
                     && let Some(j) = super::groups::joint_before(joints, c.span.start) =>
             {
                 (Some(j), format!("“the {}”", s.name.to_lowercase()))
+            }
+            // "the officials said", "the agency's sources" after "Three officials briefed on
+            // the plan said …": that group
+            Some(Mention::Speaker(s, _))
+                if !s.known
+                    && matches!(s.kind, SpeakerKind::Unnamed | SpeakerKind::Body)
+                    && let Some(head) = c
+                        .speaker_span
+                        .as_ref()
+                        .and_then(|r| body.get(r.clone()))
+                        .and_then(unnamed::referring_head)
+                    && let Some(g) =
+                        unnamed::group_before(&head, s, (body, c.span.start), &out, mentions) =>
+            {
+                (Some(g), format!("“the {head}”"))
             }
             // "The leaders said" after "European leaders said": that group
             Some(Mention::Speaker(s, _))
@@ -368,6 +384,7 @@ pub(super) fn definite_description(
                 .find(same)
                 .cloned()
         });
+        let same_kind = same_kind.map(|x| unnamed::fullest(&x, before));
         if same_kind.is_some()
             || !definite
             || !grammar().resolve.title_heads.contains(bare.as_str())

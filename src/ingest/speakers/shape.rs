@@ -43,6 +43,14 @@ impl Gazetteer {
                 _ => None,
             };
         }
+        // "the people said" after "three people familiar with the talks": the group, found when
+        // speakers are resolved (`resolve/unnamed.rs`)
+        if let [the, head] = words
+            && ["the", "these", "those"].contains(the)
+            && self.unnamed_with_clause.iter().any(|w| w == head)
+        {
+            return Some(unnamed(head));
+        }
         // "Estonian officials who have studied the draft", "three people who have read it"
         if let Some(i) = (1..words.len()).find(|&i| ["who", "which", "that"].contains(&words[i])) {
             let head = tokens[..i].join(" ");

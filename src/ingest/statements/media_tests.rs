@@ -23,3 +23,25 @@ fn per_a_medium_at_the_end_makes_it_the_medium_s_report() {
         names("Under the plan, Russia would sell gas to Europe at $300 per Bloomberg estimate.");
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn the_officials_and_two_of_them_are_the_group_as_first_described() {
+    let got = names(
+        "Four officials briefed on the plan said the amnesty clause would stay. The officials said the army cap was still open. Two of the officials said the NATO clause of the plan was settled.",
+    );
+    assert_eq!(got, vec!["Four officials briefed on the plan"; 3]);
+}
+
+#[test]
+fn the_people_and_a_medium_s_sources_are_the_group_the_report_cited() {
+    let got = names(
+        "Kyiv would keep its army at 800,000 under the plan, the Guardian reported, citing two people who read the text.\n\nThe people said the amnesty clause of the plan had been dropped. According to the newspaper's sources, the NATO clause of the plan stays.",
+    );
+    assert_eq!(
+        got[1..],
+        [
+            "two people who read the text",
+            "two people who read the text"
+        ]
+    );
+}
