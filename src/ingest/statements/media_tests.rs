@@ -45,3 +45,12 @@ fn the_people_and_a_medium_s_sources_are_the_group_the_report_cited() {
         ]
     );
 }
+
+#[test]
+fn a_medium_in_parentheses_over_a_list_cites_every_item_to_it() {
+    let plain = "A draft of the plan has been published (Politico):\n— Crimea is recognised as Russian.\n— The army of Ukraine is capped at 600,000.";
+    assert_eq!(names(plain), vec!["Politico"; 2]);
+    // over themed sections, from the lead above their headings
+    let themed = "A draft of the plan has been published (Politico):\nTerritory\n— Crimea is recognised as Russian.\nArmy\n— The army of Ukraine is capped at 600,000.";
+    assert_eq!(names(themed), vec!["Politico"; 2]);
+}
