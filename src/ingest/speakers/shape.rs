@@ -43,6 +43,23 @@ impl Gazetteer {
                 _ => None,
             };
         }
+        // "the Axios report claims", "a Reuters story": the medium
+        if let [head @ .., last] = words
+            && [
+                "report",
+                "reports",
+                "story",
+                "article",
+                "scoop",
+                "investigation",
+            ]
+            .contains(&bare(last).as_str())
+            && (1..=4).contains(&head.len())
+            && let Some(m) = self.resolve(&tokens[..tokens.len() - 1].join(" "), local)
+            && matches!(&m, Mention::Speaker(sp, _) if sp.kind == SpeakerKind::Media)
+        {
+            return Some(m);
+        }
         // "the people said" after "three people familiar with the talks": the group, found when
         // speakers are resolved (`resolve/unnamed.rs`)
         if let [the, head] = words

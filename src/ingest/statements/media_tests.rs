@@ -54,3 +54,24 @@ fn a_medium_in_parentheses_over_a_list_cites_every_item_to_it() {
     let themed = "A draft of the plan has been published (Politico):\nTerritory\n— Crimea is recognised as Russian.\nArmy\n— The army of Ukraine is capped at 600,000.";
     assert_eq!(names(themed), vec!["Politico"; 2]);
 }
+
+#[test]
+fn reporting_by_two_media_is_a_report_of_each() {
+    let got = names(
+        "According to reports by Reuters and The Guardian, the plan would cap the army of Ukraine at 600,000.",
+    );
+    assert_eq!(got, vec!["Reuters", "The Guardian"]);
+    let got = names(
+        "According to reporting by Politico, the amnesty clause of the plan was dropped in Geneva.",
+    );
+    assert_eq!(got, vec!["Politico"]);
+}
+
+#[test]
+fn a_medium_s_report_is_the_medium_and_its_source_takes_no_side_from_it() {
+    let got =
+        names("The Politico report claims the plan would cap the army of Ukraine at 600,000.");
+    assert_eq!(got, vec!["Politico"]);
+    let got = names("A Politico source said the amnesty clause of the plan was dropped.");
+    assert_eq!(got, vec!["unnamed source"]);
+}

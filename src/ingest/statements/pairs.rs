@@ -17,9 +17,20 @@ pub(super) fn per_speaker(
         return vec![c];
     }
     let np = &ctx.body[span.clone()];
-    let tokens: Vec<&str> = np.split_whitespace().collect();
+    let mut tokens: Vec<&str> = np.split_whitespace().collect();
     let folded = fold_str(np);
-    let words: Vec<&str> = folded.split_whitespace().collect();
+    let mut words: Vec<&str> = folded.split_whitespace().collect();
+    // "reports by Reuters and The Financial Times": the agents, each a medium (a determiner
+    // dropped so that "the Financial Times" counts as a name)
+    if tokens.len() == words.len()
+        && let Some(by) = words.iter().rposition(|w| *w == "by")
+        && by > 0
+    {
+        let keep = |i: &usize| *i > by && !["the", "The"].contains(&tokens[*i]);
+        let idx: Vec<usize> = (0..tokens.len()).filter(keep).collect();
+        tokens = idx.iter().map(|&i| tokens[i]).collect();
+        words = idx.iter().map(|&i| words[i]).collect();
+    }
     let Some(parts) = coordinated_parts(&tokens, &words) else {
         return vec![c];
     };
