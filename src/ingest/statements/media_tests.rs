@@ -75,3 +75,11 @@ fn a_medium_s_report_is_the_medium_and_its_source_takes_no_side_from_it() {
     let got = names("A Politico source said the amnesty clause of the plan was dropped.");
     assert_eq!(got, vec!["unnamed source"]);
 }
+
+#[test]
+fn an_impersonal_passive_report_is_the_article_s_and_no_verb_inside_takes_it() {
+    let got = speakers(
+        "It has also been reported that the plan caps the army of Ukraine, which Moscow has long demanded.",
+    );
+    assert_eq!(got, vec![(None, "Report".to_string())]);
+}

@@ -129,6 +129,11 @@ pub(super) fn sentence_candidate(
                 .map(|w| &*w.text)
                 .collect::<Vec<_>>()
                 .join(" ");
+            // "It has also been reported that …": an impersonal report is the article's own
+            // account, and no verb inside its clause ("which Russia demanded") takes it over
+            if !documents && impersonal_passive(ws, k) {
+                return Some(base(None, None, Some(verb), "impersonal report", 0.7));
+            }
             // passive: "This was reported by the President's Office."
             if ws.get(k + 1).is_some_and(|w| w.text == "by")
                 && k > 0
@@ -259,6 +264,19 @@ pub(super) fn sentence_candidate(
         return Some(base(None, None, None, "under the plan", 0.75));
     }
     None
+}
+
+/// "It has been reported that", "it was also reported that": the verb at `k` in a passive
+/// whose subject is an empty "it" and whose content follows "that".
+fn impersonal_passive(ws: &[SWord], k: usize) -> bool {
+    let between = [
+        "has", "had", "have", "also", "been", "was", "is", "further", "earlier",
+    ];
+    k >= 2
+        && ws[0].text == "it"
+        && ["been", "was", "is"].contains(&&*ws[k - 1].text)
+        && ws[1..k].iter().all(|w| between.contains(&&*w.text))
+        && ws.get(k + 1).is_some_and(|w| w.text == "that")
 }
 
 /// "A second sets out guarantees. A third covers reconstruction.": after the documents of a
