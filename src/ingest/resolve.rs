@@ -332,16 +332,19 @@ pub(super) fn definite_description(
         .to_lowercase();
     let mut earlier = before.iter().rev().filter_map(|(_, sp, _)| sp.as_ref());
     // "the report said" is the medium named before; "those reports", "reports say" (and a
-    // report with no medium named) are the media at large
+    // report with no medium named) are the medium or media that reported just before, else the
+    // media at large
     let head = bare
         .strip_prefix("those ")
         .or_else(|| bare.strip_prefix("these "))
         .or_else(|| bare.strip_prefix("media "))
         .unwrap_or(&bare);
     if head == "report" || head == "reports" {
-        let medium = (head == "report")
-            .then(|| latest_medium(before, mentions, at))
-            .flatten();
+        let medium = if head == "report" {
+            latest_medium(before, mentions, at)
+        } else {
+            unnamed::media_just_before(before, at)
+        };
         return Some(medium.unwrap_or_else(|| Speaker {
             slug: "media-reports".to_string(),
             name: "media reports".to_string(),

@@ -1,6 +1,6 @@
 //! Groups of unnamed sources referred back to: "the officials said", "the people added", "two of
 //! the officials", "the agency's sources" after "Three officials briefed on the plan said …" are
-//! that group, as the article first described it.
+//! that group, as the article first described it. Also "the reports" after "US media reported".
 
 use super::*;
 
@@ -127,6 +127,21 @@ pub(super) fn fullest(x: &Speaker, before: &[(Candidate, Option<Speaker>, String
         .find(|y| y.kind == SpeakerKind::Unnamed && y.name.to_lowercase().starts_with(&prefix))
         .unwrap_or(x)
         .clone()
+}
+
+/// The medium or media that reported in the 1,500 characters before `at` ("US media reported
+/// … According to the reports, …"; "Axios reported … The plan reportedly also …").
+pub(super) fn media_just_before(
+    before: &[(Candidate, Option<Speaker>, String)],
+    at: usize,
+) -> Option<Speaker> {
+    before
+        .iter()
+        .rev()
+        .take_while(|(c, _, _)| c.span.start + 1500 >= at)
+        .filter_map(|(_, sp, _)| sp.as_ref())
+        .find(|sp| sp.kind == SpeakerKind::Media && sp.slug != "media-reports")
+        .cloned()
 }
 
 #[cfg(test)]

@@ -83,3 +83,15 @@ fn an_impersonal_passive_report_is_the_article_s_and_no_verb_inside_takes_it() {
     );
     assert_eq!(got, vec![(None, "Report".to_string())]);
 }
+
+#[test]
+fn the_reports_and_reportedly_are_the_media_that_just_reported() {
+    let got = names(
+        "Politico reported on Monday that a new draft of the plan exists.\n\nAccording to the reports, the plan would cap the army of Ukraine. The plan reportedly also drops the amnesty clause.",
+    );
+    // (the first sentence names no point: not a plan statement)
+    assert_eq!(got, vec!["Politico"; 2]);
+    // with no medium just before, the media at large
+    let got = names("The plan reportedly also drops the amnesty clause.");
+    assert_eq!(got, vec!["media reports"]);
+}
