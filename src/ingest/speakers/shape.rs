@@ -184,12 +184,16 @@ impl Gazetteer {
             .into_iter()
             .filter(|h| h.speaker.kind == SpeakerKind::Media)
             .max_by_key(|h| h.end - h.start)?;
-        let at_end = folded[hit.end..].trim().is_empty();
-        let described = folded[..hit.start].split_whitespace().any(|w| {
+        let is_descriptor = |w: &str| {
             let w = w.trim_end_matches("'s");
             self.media.contains(w) || grammar().shape.media_descriptors.contains(w)
-        });
-        (at_end && described).then_some(Mention::Speaker(hit.speaker, None))
+        };
+        let after: Vec<&str> = folded[hit.end..].split_whitespace().collect();
+        let at_end = after.is_empty();
+        let described = folded[..hit.start].split_whitespace().any(is_descriptor);
+        // "the Axios news website", "the RBC-Ukraine news agency": the description after it
+        let described_after = !after.is_empty() && after.iter().all(|w| is_descriptor(w));
+        (at_end && described || described_after).then_some(Mention::Speaker(hit.speaker, None))
     }
 
     /// A country or capital alone, as the article writes it.

@@ -95,3 +95,15 @@ fn the_reports_and_reportedly_are_the_media_that_just_reported() {
     let got = names("The plan reportedly also drops the amnesty clause.");
     assert_eq!(got, vec!["media reports"]);
 }
+
+#[test]
+fn a_medium_with_its_description_after_it_is_the_medium() {
+    let got = names(
+        "The Politico news website reported that the line of contact would be frozen under the plan.",
+    );
+    assert_eq!(got, vec!["Politico"]);
+    let got = names(
+        "Envoys agreed on most of the plan in Geneva, the RBC-Ukraine news agency reported, citing sources.",
+    );
+    assert_eq!(got, vec!["RBC-Ukraine"]);
+}
