@@ -460,18 +460,25 @@ fn closing_cue(
     plain: &[usize],
     local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> Option<(Mention, Range<usize>, String)> {
-    let &last = plain.last()?;
-    if last + 1 != ws.len() {
+    // "…, Interfax reported, citing sources.": the relay after the cue is part of the cue
+    let n = relay_after_comma(ctx, ws).unwrap_or(ws.len());
+    let end = ws.get(n).map_or(s.span.end, |w| w.start);
+    let &last = plain.iter().rev().find(|&&k| k < n)?;
+    if last + 1 != n {
         return None;
     }
     let k = plain
         .iter()
         .rev()
+        .filter(|&&k| k < n)
         .take(4)
         .copied()
         .find(|&k| ctx.speech.verb_at(ws, k, false) == Some(1))?;
     // nothing but a short adjunct after the verb ("on Tuesday"), no clause
-    if ctx.body[ws[k].end..s.span.end].contains([',', ';', ':']) {
+    if ctx.body[ws[k].end..end]
+        .trim_end_matches([' ', ','])
+        .contains([',', ';', ':'])
+    {
         return None;
     }
     // the speaker right before the verb, after a comma: at most six words
@@ -505,6 +512,19 @@ fn closing_cue(
                     .is_some_and(|(inner, _)| is(&inner, SpeakerKind::Person))
         });
     (!person_inside).then(|| (m, span, ws[k].text.to_string()))
+}
+
+/// The word that opens a relay after a comma ("…, Interfax reported, citing sources").
+fn relay_after_comma(ctx: &Context<'_>, ws: &[SWord]) -> Option<usize> {
+    (1..ws.len()).find(|&k| {
+        !ws[k].in_quote
+            && ctx.body[ws[k - 1].end..ws[k].start].contains(',')
+            && ctx.speech.relays.iter().any(|p| {
+                p.iter()
+                    .enumerate()
+                    .all(|(i, t)| ws.get(k + i).is_some_and(|w| w.text == *t))
+            })
+    })
 }
 
 /// `In Ushakov's words, …` / `In the words of the minister, …`: like "according to".
