@@ -16,6 +16,11 @@ pub(super) fn referring_head(phrase: &str) -> Option<String> {
     let refers = openers
         .iter()
         .any(|w| ["the", "these", "those", "its", "their", "both"].contains(w) || possessive(w));
+    // "one of the sources", "another of the officials": a member speaks for the group
+    let openers = match openers {
+        [one, rest @ ..] if ["one", "another", "each"].contains(one) => rest,
+        _ => openers,
+    };
     let all_openers = openers.iter().enumerate().all(|(i, w)| {
         g.group_openers.contains(w)
             // "the agency's sources", "Axios's sources": a medium's
@@ -95,12 +100,22 @@ fn introduced_before(body: &str, head: &str, at: usize) -> Option<Speaker> {
     let text = body.get(from..at)?;
     let lower = text.to_lowercase();
     let counts = grammar().entities.indefinite.iter().collect::<Vec<_>>();
+    let g = &grammar().resolve;
+    // "one of the sources" after "citing four people familiar with the plans"
+    let heads: Vec<&str> = if g.source_generic.contains(head) {
+        g.source_generic.iter().collect()
+    } else {
+        vec![head]
+    };
     let start = counts
         .iter()
-        .filter_map(|c| lower.rfind(&format!(" {c} {head}")).map(|i| i + 1))
+        .flat_map(|c| heads.iter().map(move |h| format!(" {c} {h}")))
+        .filter_map(|p| lower.rfind(&p).map(|i| i + 1))
         .max()?;
     let rest = &text[start..];
-    let end = rest.find([',', '.', ';', ':', '(']).unwrap_or(rest.len());
+    let end = rest
+        .find([',', '.', ';', ':', '(', '\n'])
+        .unwrap_or(rest.len());
     let words: Vec<&str> = rest[..end]
         .split_whitespace()
         .take_while(|w| !["said", "told", "say", "says", "added"].contains(w))

@@ -107,3 +107,20 @@ fn a_medium_with_its_description_after_it_is_the_medium() {
     );
     assert_eq!(got, vec!["RBC-Ukraine"]);
 }
+
+#[test]
+fn a_source_line_under_the_lead_makes_the_lead_the_medium_s_report() {
+    let got = speakers(
+        "Washington is weighing a monitoring council for the plan, chaired by the US president.\n\nSource: Politico, citing three people familiar with the plans\n\nOne of the sources said the council of the plan would also oversee sanctions.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            (Some("Politico".to_string()), "Report".to_string()),
+            (
+                Some("three people familiar with the plans".to_string()),
+                "Paraphrase".to_string()
+            ),
+        ]
+    );
+}

@@ -274,6 +274,7 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
             out.push(c);
         }
     }
+    relay::source_line(ctx, &mut out, &mut local);
     let asides: Vec<Candidate> = out
         .iter_mut()
         .filter_map(|c| content::author_aside(ctx, c))

@@ -2,7 +2,8 @@
 //! UNN, with reference to Bloomberg" are Bloomberg's reports (the medium that had the story
 //! first); "the draft reportedly caps the army" with no source named is a report of "media
 //! reports"; "The Financial Times published a plan that includes …" is the Financial Times's;
-//! "…, per Axios." is Axios's.
+//! "…, per Axios." is Axios's; a "Source: Financial Times, citing …" line under a lead makes
+//! the lead the FT's report.
 
 use super::*;
 use crate::model::{Speaker, SpeakerKind};
@@ -118,4 +119,46 @@ fn set(c: &mut Candidate, m: Mention, span: Range<usize>) {
     c.mention = Some(m);
     c.speaker_span = Some(span);
     c.kind = Kind::Report;
+}
+
+/// "Source: Financial Times, citing four people familiar with the plans" right under the lead
+/// (the house style of some Ukrainian sites): the lead's sentences in the article's own voice
+/// are that medium's reports, also those no other sieve took.
+pub(super) fn source_line(
+    ctx: &Context<'_>,
+    out: &mut Vec<Candidate>,
+    local: &mut Vec<(String, Speaker)>,
+) {
+    let line = (1..ctx.paragraphs.len()).find_map(|p| {
+        let text = ctx.body[ctx.paragraphs[p].clone()].trim();
+        let rest = text
+            .strip_prefix("Source:")
+            .or_else(|| text.strip_prefix("Sources:"))?;
+        let np = rest.split([',', ';', '.']).next()?.trim();
+        match ctx.gazetteer.resolve(np, local)? {
+            m @ Mention::Speaker(..) if is_media(&m) => Some((p, m)),
+            _ => None,
+        }
+    });
+    let Some((p, medium)) = line else { return };
+    let lead = p - 1;
+    for c in out
+        .iter_mut()
+        .filter(|c| c.para == lead && c.mention.is_none())
+    {
+        c.mention = Some(medium.clone());
+        c.kind = Kind::Report;
+    }
+    for (si, s) in ctx.seg.sentences.iter().enumerate() {
+        if s.para == lead && !out.iter().any(|c| c.sentence == si) {
+            let mut c = super::content::report(s, si);
+            c.mention = Some(medium.clone());
+            c.rule = "source line";
+            out.push(c);
+        }
+    }
+}
+
+fn is_media(m: &Mention) -> bool {
+    matches!(m, Mention::Speaker(sp, _) if sp.kind == SpeakerKind::Media)
 }
