@@ -124,3 +124,11 @@ fn a_source_line_under_the_lead_makes_the_lead_the_medium_s_report() {
         ]
     );
 }
+
+#[test]
+fn a_document_whose_copy_a_medium_saw_is_the_medium_s_report() {
+    let got = names(
+        "The revised draft, a copy of which was obtained by Politico, raises the army cap of the plan to 800,000.",
+    );
+    assert_eq!(got, vec!["Politico"]);
+}

@@ -266,6 +266,7 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
                     cut + 1 + ctx.body[cut + 1..].len() - ctx.body[cut + 1..].trim_start().len();
             }
             authored(ctx, &mut c, &mut doc_origin);
+            relay::copy_agent(ctx, s, &ws, &mut c, &mut local);
             for c in pairs::per_speaker(ctx, c, &mut local) {
                 out.extend(split_complements(ctx.body, s, &ws, c));
             }

@@ -162,3 +162,30 @@ pub(super) fn source_line(
 fn is_media(m: &Mention) -> bool {
     matches!(m, Mention::Speaker(sp, _) if sp.kind == SpeakerKind::Media)
 }
+
+/// "The European version, a copy of which was obtained by Reuters, swaps …", "The draft, seen
+/// by Politico, says …": a document in the article's voice whose copy a medium saw is that
+/// medium's report (run after the authors of a document from one side were given their text).
+pub(super) fn copy_agent(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    ws: &[SWord],
+    c: &mut Candidate,
+    local: &mut Vec<(String, Speaker)>,
+) {
+    if c.mention.is_some() || !matches!(c.rule, "the plan says" | "document as subject") {
+        return;
+    }
+    let found = (1..ws.len()).find_map(|k| {
+        let agent = !ws[k].in_quote
+            && ws[k].text == "by"
+            && ctx.speech.media_acts.contains(&*ws[k - 1].text);
+        agent
+            .then(|| np_after(ctx, ws, k + 1, s.span.end, local))
+            .flatten()
+            .filter(|(m, _)| is_media(m))
+    });
+    if let Some((m, span)) = found {
+        set(c, m, span);
+    }
+}
