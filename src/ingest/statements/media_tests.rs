@@ -131,4 +131,9 @@ fn a_document_whose_copy_a_medium_saw_is_the_medium_s_report() {
         "The revised draft, a copy of which was obtained by Politico, raises the army cap of the plan to 800,000.",
     );
     assert_eq!(got, vec!["Politico"]);
+    // an indefinite document too
+    let got = names(
+        "A separate guarantee paper, reported by Politico, treats a Russian attack on Ukraine as an attack on the whole transatlantic area.",
+    );
+    assert_eq!(got, vec!["Politico"]);
 }

@@ -293,14 +293,15 @@ fn is_manner_adverb(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ly") && !["only", "early", "family", "italy"].contains(&w)
 }
 
-/// "That first draft", "the revised text": a determiner and a document noun.
+/// "That first draft", "the revised text", "a separate guarantee paper": a determiner and a
+/// document noun.
 fn names_a_document(np: &str) -> bool {
     let f = fold_str(np);
     let ws: Vec<&str> = f.split_whitespace().collect();
     ws.len() <= 4
         && ws
             .first()
-            .is_some_and(|w| ["the", "that", "this", "its", "their"].contains(w))
+            .is_some_and(|w| ["the", "that", "this", "its", "their", "a", "an"].contains(w))
         && ws.last().is_some_and(|w| {
             [
                 "plan",
@@ -317,6 +318,7 @@ fn names_a_document(np: &str) -> bool {
                 "blueprint",
                 "memorandum",
                 "roadmap",
+                "paper",
             ]
             .contains(w)
         })
