@@ -334,11 +334,13 @@ pub(super) fn definite_description(
     // "the report said" is the medium named before; "those reports", "reports say" (and a
     // report with no medium named) are the medium or media that reported just before, else the
     // media at large
+    // "multiple reports", "several media reports", "unconfirmed press reports": reports all
     let head = bare
-        .strip_prefix("those ")
-        .or_else(|| bare.strip_prefix("these "))
-        .or_else(|| bare.strip_prefix("media "))
-        .unwrap_or(&bare);
+        .split_whitespace()
+        .skip_while(|w| grammar().resolve.report_quantifiers.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let head = head.as_str();
     if head == "report" || head == "reports" {
         let medium = if head == "report" {
             latest_medium(before, mentions, at)

@@ -264,7 +264,11 @@ pub fn coordinated_parts(tokens: &[&str], words: &[&str]) -> Option<Vec<String>>
         }
     }
     parts.push(current.join(" "));
-    let named = |p: &String| p.chars().next().is_some_and(char::is_uppercase);
+    // "Politico and the Guardian": a name after its article counts
+    let named = |p: &String| {
+        let p = p.strip_prefix("the ").unwrap_or(p);
+        p.chars().next().is_some_and(char::is_uppercase)
+    };
     (parts.len() >= 2 && parts.iter().all(|p| !p.is_empty() && named(p))).then_some(parts)
 }
 

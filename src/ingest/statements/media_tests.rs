@@ -137,3 +137,22 @@ fn a_document_whose_copy_a_medium_saw_is_the_medium_s_report() {
     );
     assert_eq!(got, vec!["Politico"]);
 }
+
+#[test]
+fn a_medium_quoting_someone_as_saying_gives_the_words_to_the_one_quoted() {
+    let got = names(
+        "Politico quoted an unnamed senior Polish official as saying that the NATO clause of the plan was unacceptable.",
+    );
+    assert_eq!(got, vec!["unnamed Polish official"]);
+}
+
+#[test]
+fn multiple_reports_are_media_reports_and_two_media_report_each() {
+    let got =
+        names("The plan would cap the army of Ukraine at 600,000, according to multiple reports.");
+    assert_eq!(got, vec!["media reports"]);
+    let got = names(
+        "Politico and the Guardian reported that the plan caps the army of Ukraine at 600,000.",
+    );
+    assert_eq!(got, vec!["Politico", "The Guardian"]);
+}

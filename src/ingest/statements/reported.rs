@@ -103,6 +103,16 @@ pub(super) fn sentence_candidate(
             }
         }
     }
+    // "Reuters quoted anonymous sources as saying that …": the one quoted speaks
+    if let Some((m, span, verb)) = quoted_as(ctx, s, ws, &plain, local) {
+        return Some(base(
+            Some(m),
+            Some(span),
+            Some(verb),
+            "quoted as saying",
+            0.8,
+        ));
+    }
     // "Negotiators agreed on X, Interfax reported.": the cue that closes the sentence frames
     // all of it, so its speaker wins over a verb inside the content
     if let Some((m, span, verb)) = closing_cue(ctx, s, ws, &plain, local) {
@@ -514,6 +524,35 @@ fn closing_cue(
                     .is_some_and(|(inner, _)| is(&inner, SpeakerKind::Person))
         });
     (!person_inside).then(|| (m, span, ws[k].text.to_string()))
+}
+
+/// `TASS quoted Ushakov as saying that …`, `Reuters quoted an unnamed official as confirming
+/// …`: the phrase between "quoted" and "as" with a verb of speech in -ing.
+fn quoted_as(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    ws: &[SWord],
+    plain: &[usize],
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>, String)> {
+    let q = plain
+        .iter()
+        .copied()
+        .find(|&k| ["quoted", "quotes", "quoting", "cited"].contains(&&*ws[k].text))?;
+    let a = (q + 2..(q + 10).min(ws.len())).find(|&k| ws[k].text == "as" && !ws[k].in_quote)?;
+    let verb = ws
+        .get(a + 1)
+        .filter(|w| w.text.ends_with("ing") && !w.in_quote)?;
+    let span = ws[q + 1].start..ws[a - 1].end;
+    if ctx.body[span.clone()].contains([',', ';']) || span.end > s.span.end {
+        return None;
+    }
+    match ctx.gazetteer.resolve(&ctx.body[span.clone()], local)? {
+        m @ (Mention::Speaker(..) | Mention::Role { .. } | Mention::Pronoun(_)) => {
+            Some((m, span, verb.text.to_string()))
+        }
+        _ => None,
+    }
 }
 
 /// The word that opens a relay after a comma ("…, Interfax reported, citing sources").
