@@ -342,10 +342,17 @@ pub(super) fn definite_description(
         .join(" ");
     let head = head.as_str();
     if head == "report" || head == "reports" {
+        // "the reports", "those reports", "reportedly" refer back; "several reports" do not
+        let refers = bare
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| ["reports", "those", "these", "media"].contains(&w));
         let medium = if head == "report" {
             latest_medium(before, mentions, at)
-        } else {
+        } else if refers {
             unnamed::media_just_before(before, at)
+        } else {
+            None
         };
         return Some(medium.unwrap_or_else(|| Speaker {
             slug: "media-reports".to_string(),

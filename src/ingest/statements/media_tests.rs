@@ -91,6 +91,11 @@ fn the_reports_and_reportedly_are_the_media_that_just_reported() {
     );
     // (the first sentence names no point: not a plan statement)
     assert_eq!(got, vec!["Politico"; 2]);
+    // "several reports" do not refer back to it
+    let got = names(
+        "Politico reported that the plan caps the army of Ukraine at 600,000.\n\nSeveral reports claimed that the plan drops the amnesty clause.",
+    );
+    assert_eq!(got, vec!["Politico", "media reports"]);
     // with no medium just before, the media at large
     let got = names("The plan reportedly also drops the amnesty clause.");
     assert_eq!(got, vec!["media reports"]);
