@@ -114,6 +114,14 @@ pub struct Resolve {
     pub media_words: Words,
     /// Heads of an unnamed source that are also the title of a named person ("the diplomat" after a foreign ministry spokeswoman spoke).
     pub title_heads: Words,
+    /// Words before "reports" that leave them the media at large ("multiple reports").
+    pub report_quantifiers: Words,
+    /// Plural heads of a group of unnamed sources referred back to ("the officials said").
+    pub source_groups: Words,
+    /// Of those, the heads that mean any source ("the sources added").
+    pub source_generic: Words,
+    /// Words before such a head that refer back ("the", "two of the", "its").
+    pub group_openers: Words,
 }
 
 /// The entity table of an article (src/ingest/entities.rs).

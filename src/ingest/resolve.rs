@@ -6,6 +6,7 @@ use super::*;
 use crate::grammar::grammar;
 
 mod roles;
+mod unnamed;
 use roles::{issuer_before, quoted_before, same_document_before};
 pub(super) use roles::{role_holder, title_after};
 
@@ -116,6 +117,21 @@ pub(super) fn resolve_speakers(
                     && let Some(j) = super::groups::joint_before(joints, c.span.start) =>
             {
                 (Some(j), format!("“the {}”", s.name.to_lowercase()))
+            }
+            // "the officials said", "the agency's sources" after "Three officials briefed on
+            // the plan said …": that group
+            Some(Mention::Speaker(s, _))
+                if !s.known
+                    && matches!(s.kind, SpeakerKind::Unnamed | SpeakerKind::Body)
+                    && let Some(head) = c
+                        .speaker_span
+                        .as_ref()
+                        .and_then(|r| body.get(r.clone()))
+                        .and_then(unnamed::referring_head)
+                    && let Some(g) =
+                        unnamed::group_before(&head, s, (body, c.span.start), &out, mentions) =>
+            {
+                (Some(g), format!("“the {head}”"))
             }
             // "The leaders said" after "European leaders said": that group
             Some(Mention::Speaker(s, _))
@@ -319,16 +335,28 @@ pub(super) fn definite_description(
         .to_lowercase();
     let mut earlier = before.iter().rev().filter_map(|(_, sp, _)| sp.as_ref());
     // "the report said" is the medium named before; "those reports", "reports say" (and a
-    // report with no medium named) are the media at large
+    // report with no medium named) are the medium or media that reported just before, else the
+    // media at large
+    // "multiple reports", "several media reports", "unconfirmed press reports": reports all
     let head = bare
-        .strip_prefix("those ")
-        .or_else(|| bare.strip_prefix("these "))
-        .or_else(|| bare.strip_prefix("media "))
-        .unwrap_or(&bare);
+        .split_whitespace()
+        .skip_while(|w| grammar().resolve.report_quantifiers.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let head = head.as_str();
     if head == "report" || head == "reports" {
-        let medium = (head == "report")
-            .then(|| latest_medium(before, mentions, at))
-            .flatten();
+        // "the reports", "those reports", "reportedly" refer back; "several reports" do not
+        let refers = bare
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| ["reports", "those", "these", "media"].contains(&w));
+        let medium = if head == "report" {
+            latest_medium(before, mentions, at)
+        } else if refers {
+            unnamed::media_just_before(before, at)
+        } else {
+            None
+        };
         return Some(medium.unwrap_or_else(|| Speaker {
             slug: "media-reports".to_string(),
             name: "media reports".to_string(),
@@ -371,6 +399,7 @@ pub(super) fn definite_description(
                 .find(same)
                 .cloned()
         });
+        let same_kind = same_kind.map(|x| unnamed::fullest(&x, before));
         if same_kind.is_some()
             || !definite
             || !grammar().resolve.title_heads.contains(bare.as_str())

@@ -47,6 +47,31 @@ impl Gazetteer {
         if let Some(m) = self.issuer_of_document(&tokens, words, local) {
             return Some(m);
         }
+        // "the Axios report claims", "a Reuters story": the medium
+        if let [head @ .., last] = words
+            && [
+                "report",
+                "reports",
+                "story",
+                "article",
+                "scoop",
+                "investigation",
+            ]
+            .contains(&bare(last).as_str())
+            && (1..=4).contains(&head.len())
+            && let Some(m) = self.resolve(&tokens[..tokens.len() - 1].join(" "), local)
+            && matches!(&m, Mention::Speaker(sp, _) if sp.kind == SpeakerKind::Media)
+        {
+            return Some(m);
+        }
+        // "the people said" after "three people familiar with the talks": the group, found when
+        // speakers are resolved (`resolve/unnamed.rs`)
+        if let [the, head] = words
+            && ["the", "these", "those"].contains(the)
+            && self.unnamed_with_clause.iter().any(|w| w == head)
+        {
+            return Some(unnamed(head));
+        }
         // "Estonian officials who have studied the draft", "three people who have read it"
         if let Some(i) = (1..words.len()).find(|&i| ["who", "which", "that"].contains(&words[i])) {
             let head = tokens[..i].join(" ");
@@ -203,12 +228,16 @@ impl Gazetteer {
             .into_iter()
             .filter(|h| h.speaker.kind == SpeakerKind::Media)
             .max_by_key(|h| h.end - h.start)?;
-        let at_end = folded[hit.end..].trim().is_empty();
-        let described = folded[..hit.start].split_whitespace().any(|w| {
+        let is_descriptor = |w: &str| {
             let w = w.trim_end_matches("'s");
             self.media.contains(w) || grammar().shape.media_descriptors.contains(w)
-        });
-        (at_end && described).then_some(Mention::Speaker(hit.speaker, None))
+        };
+        let after: Vec<&str> = folded[hit.end..].split_whitespace().collect();
+        let at_end = after.is_empty();
+        let described = folded[..hit.start].split_whitespace().any(is_descriptor);
+        // "the Axios news website", "the RBC-Ukraine news agency": the description after it
+        let described_after = !after.is_empty() && after.iter().all(|w| is_descriptor(w));
+        (at_end && described || described_after).then_some(Mention::Speaker(hit.speaker, None))
     }
 
     /// A country or capital alone, as the article writes it.
@@ -279,7 +308,11 @@ pub fn coordinated_parts(tokens: &[&str], words: &[&str]) -> Option<Vec<String>>
         }
     }
     parts.push(current.join(" "));
-    let named = |p: &String| p.chars().next().is_some_and(char::is_uppercase);
+    // "Politico and the Guardian": a name after its article counts
+    let named = |p: &String| {
+        let p = p.strip_prefix("the ").unwrap_or(p);
+        p.chars().next().is_some_and(char::is_uppercase)
+    };
     (parts.len() >= 2 && parts.iter().all(|p| !p.is_empty() && named(p))).then_some(parts)
 }
 

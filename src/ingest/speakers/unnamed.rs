@@ -49,7 +49,10 @@ impl Gazetteer {
         // ("a member of the Ukrainian delegation" -> "unnamed Ukrainian official")
         if origins.is_empty() {
             for h in hits {
-                if h.speaker.kind != SpeakerKind::Person && !origins.contains(&h.speaker.name) {
+                // "an Axios source in the administration": the medium is the channel, not a side
+                if !matches!(h.speaker.kind, SpeakerKind::Person | SpeakerKind::Media)
+                    && !origins.contains(&h.speaker.name)
+                {
                     origins.push(h.speaker.name.clone());
                 }
             }

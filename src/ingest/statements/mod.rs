@@ -23,6 +23,8 @@ use crate::text::{Folded, fold, fold_str, word_refs};
 
 mod content;
 mod lists;
+#[cfg(test)]
+mod media_tests;
 mod pairs;
 mod quotes;
 mod relay;
@@ -282,6 +284,7 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
                     cut + 1 + ctx.body[cut + 1..].len() - ctx.body[cut + 1..].trim_start().len();
             }
             authored(ctx, &mut c, &mut doc_origin);
+            relay::copy_agent(ctx, s, &ws, &mut c, &mut local);
             for c in pairs::per_speaker(ctx, c, &mut local) {
                 out.extend(split_complements(ctx.body, s, &ws, c));
             }
@@ -290,6 +293,7 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
             out.push(c);
         }
     }
+    relay::source_line(ctx, &mut out, &mut local);
     let asides: Vec<Candidate> = out
         .iter_mut()
         .filter_map(|c| content::author_aside(ctx, c))

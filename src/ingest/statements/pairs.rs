@@ -17,12 +17,42 @@ pub(super) fn per_speaker(
         return vec![c];
     }
     let np = &ctx.body[span.clone()];
-    let tokens: Vec<&str> = np.split_whitespace().collect();
+    let mut tokens: Vec<&str> = np.split_whitespace().collect();
     let folded = fold_str(np);
-    let words: Vec<&str> = folded.split_whitespace().collect();
+    let mut words: Vec<&str> = folded.split_whitespace().collect();
+    // "reports by Reuters and The Financial Times", "Axios and the Financial Times": the
+    // agents, each a medium (a determiner dropped so that "the Financial Times" counts as a name)
+    let medium = matches!(&c.mention, Some(Mention::Speaker(sp, _))
+        if sp.kind == crate::model::SpeakerKind::Media);
+    if tokens.len() == words.len() && medium {
+        let by = words.iter().rposition(|w| *w == "by").map_or(0, |b| b + 1);
+        let keep = |i: &usize| *i >= by && !["the", "The"].contains(&tokens[*i]);
+        let idx: Vec<usize> = (0..tokens.len()).filter(keep).collect();
+        tokens = idx.iter().map(|&i| tokens[i]).collect();
+        words = idx.iter().map(|&i| words[i]).collect();
+    }
     let Some(parts) = coordinated_parts(&tokens, &words) else {
         return vec![c];
     };
+    // media named together are one report each, whichever of them the phrase resolved to
+    if medium {
+        let is_medium = |m: &Mention| matches!(m, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Media);
+        let each: Option<Vec<Mention>> = parts
+            .iter()
+            .map(|p| ctx.gazetteer.resolve(p, local).filter(is_medium))
+            .collect();
+        if let Some(each) = each {
+            return each
+                .into_iter()
+                .enumerate()
+                .map(|(i, m)| Candidate {
+                    mention: Some(m),
+                    rule: if i == 0 { c.rule } else { "joint speakers" },
+                    ..c.clone()
+                })
+                .collect();
+        }
+    }
     // the phrase names its first part ("Trump and Macron" -> Trump), not a group with a shared
     // head ("U.S. and Ukrainian negotiators")
     if ctx.gazetteer.resolve(&parts[0], local).as_ref() != c.mention.as_ref() {

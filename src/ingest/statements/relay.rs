@@ -1,7 +1,9 @@
 //! The medium behind a sentence: "…, Ukrinform reports, citing Bloomberg" and "as reported by
 //! UNN, with reference to Bloomberg" are Bloomberg's reports (the medium that had the story
 //! first); "the draft reportedly caps the army" with no source named is a report of "media
-//! reports"; "The Financial Times published a plan that includes …" is the Financial Times's.
+//! reports"; "The Financial Times published a plan that includes …" is the Financial Times's;
+//! "…, per Axios." is Axios's; a "Source: Financial Times, citing …" line under a lead makes
+//! the lead the FT's report.
 
 use super::*;
 use crate::model::{Speaker, SpeakerKind};
@@ -18,6 +20,14 @@ pub(super) fn source(
     let is_medium =
         |m: &Mention| matches!(m, Mention::Speaker(sp, _) if sp.kind == SpeakerKind::Media);
     let voiceless = matches!(c.mention, None | Some(Mention::Document));
+    // "…, per Axios." frames the sentence, also over the agent of a passive ("Kyiv has been told
+    // by the administration that …, per Reuters")
+    if (voiceless || c.rule == "reported by" || c.mention.as_ref().is_some_and(is_medium))
+        && let Some((m, span)) = per_medium(ctx, s, ws, local)
+    {
+        set(c, m, span);
+        return;
+    }
     if !voiceless && !c.mention.as_ref().is_some_and(is_medium) {
         return;
     }
@@ -86,8 +96,96 @@ pub(super) fn source(
     }
 }
 
+/// "…, per Axios.", "Per a copy seen by CNN, …", "As per the report, …": the medium after a
+/// "per" that opens the sentence or follows a comma ("$50 per barrel" is no citation).
+fn per_medium(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    ws: &[SWord],
+    local: &mut Vec<(String, Speaker)>,
+) -> Option<(Mention, Range<usize>)> {
+    let k = (0..ws.len()).find(|&k| {
+        !ws[k].in_quote
+            && ws[k].text == "per"
+            && (k == 0
+                || (k == 1 && ws[0].text == "as")
+                || ctx.body[ws[k - 1].end..ws[k].start].contains(','))
+    })?;
+    np_after(ctx, ws, k + 1, s.span.end, local)
+        .filter(|(m, _)| matches!(m, Mention::Speaker(sp, _) if sp.kind == SpeakerKind::Media))
+}
+
 fn set(c: &mut Candidate, m: Mention, span: Range<usize>) {
     c.mention = Some(m);
     c.speaker_span = Some(span);
     c.kind = Kind::Report;
+}
+
+/// "Source: Financial Times, citing four people familiar with the plans" right under the lead
+/// (the house style of some Ukrainian sites): the lead's sentences in the article's own voice
+/// are that medium's reports, also those no other sieve took.
+pub(super) fn source_line(
+    ctx: &Context<'_>,
+    out: &mut Vec<Candidate>,
+    local: &mut Vec<(String, Speaker)>,
+) {
+    let line = (1..ctx.paragraphs.len()).find_map(|p| {
+        let text = ctx.body[ctx.paragraphs[p].clone()].trim();
+        let rest = text
+            .strip_prefix("Source:")
+            .or_else(|| text.strip_prefix("Sources:"))?;
+        let np = rest.split([',', ';', '.']).next()?.trim();
+        match ctx.gazetteer.resolve(np, local)? {
+            m @ Mention::Speaker(..) if is_media(&m) => Some((p, m)),
+            _ => None,
+        }
+    });
+    let Some((p, medium)) = line else { return };
+    let lead = p - 1;
+    for c in out
+        .iter_mut()
+        .filter(|c| c.para == lead && c.mention.is_none())
+    {
+        c.mention = Some(medium.clone());
+        c.kind = Kind::Report;
+    }
+    for (si, s) in ctx.seg.sentences.iter().enumerate() {
+        if s.para == lead && !out.iter().any(|c| c.sentence == si) {
+            let mut c = super::content::report(s, si);
+            c.mention = Some(medium.clone());
+            c.rule = "source line";
+            out.push(c);
+        }
+    }
+}
+
+fn is_media(m: &Mention) -> bool {
+    matches!(m, Mention::Speaker(sp, _) if sp.kind == SpeakerKind::Media)
+}
+
+/// "The European version, a copy of which was obtained by Reuters, swaps …", "The draft, seen
+/// by Politico, says …": a document in the article's voice whose copy a medium saw is that
+/// medium's report (run after the authors of a document from one side were given their text).
+pub(super) fn copy_agent(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    ws: &[SWord],
+    c: &mut Candidate,
+    local: &mut Vec<(String, Speaker)>,
+) {
+    if c.mention.is_some() || !matches!(c.rule, "the plan says" | "document as subject") {
+        return;
+    }
+    let found = (1..ws.len()).find_map(|k| {
+        let agent = !ws[k].in_quote
+            && ws[k].text == "by"
+            && ctx.speech.media_acts.contains(&*ws[k - 1].text);
+        agent
+            .then(|| np_after(ctx, ws, k + 1, s.span.end, local))
+            .flatten()
+            .filter(|(m, _)| is_media(m))
+    });
+    if let Some((m, span)) = found {
+        set(c, m, span);
+    }
 }

@@ -103,6 +103,16 @@ pub(super) fn sentence_candidate(
             }
         }
     }
+    // "Reuters quoted anonymous sources as saying that …": the one quoted speaks
+    if let Some((m, span, verb)) = quoted_as(ctx, s, ws, &plain, local) {
+        return Some(base(
+            Some(m),
+            Some(span),
+            Some(verb),
+            "quoted as saying",
+            0.8,
+        ));
+    }
     // "Negotiators agreed on X, Interfax reported.": the cue that closes the sentence frames
     // all of it, so its speaker wins over a verb inside the content
     if let Some((m, span, verb)) = closing_cue(ctx, s, ws, &plain, local) {
@@ -129,6 +139,11 @@ pub(super) fn sentence_candidate(
                 .map(|w| &*w.text)
                 .collect::<Vec<_>>()
                 .join(" ");
+            // "It has also been reported that …": an impersonal report is the article's own
+            // account, and no verb inside its clause ("which Russia demanded") takes it over
+            if !documents && impersonal_passive(ws, k) {
+                return Some(base(None, None, Some(verb), "impersonal report", 0.7));
+            }
             // passive: "This was reported by the President's Office."
             if ws.get(k + 1).is_some_and(|w| w.text == "by")
                 && k > 0
@@ -261,6 +276,19 @@ pub(super) fn sentence_candidate(
     None
 }
 
+/// "It has been reported that", "it was also reported that": the verb at `k` in a passive
+/// whose subject is an empty "it" and whose content follows "that".
+fn impersonal_passive(ws: &[SWord], k: usize) -> bool {
+    let between = [
+        "has", "had", "have", "also", "been", "was", "is", "further", "earlier",
+    ];
+    k >= 2
+        && ws[0].text == "it"
+        && ["been", "was", "is"].contains(&&*ws[k - 1].text)
+        && ws[1..k].iter().all(|w| between.contains(&&*w.text))
+        && ws.get(k + 1).is_some_and(|w| w.text == "that")
+}
+
 /// "A second sets out guarantees. A third covers reconstruction.": after the documents of a
 /// package are named, an ordinal alone is one of them.
 pub(super) fn is_ordinal_document(np: &str) -> bool {
@@ -275,14 +303,15 @@ fn is_manner_adverb(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ly") && !["only", "early", "family", "italy"].contains(&w)
 }
 
-/// "That first draft", "the revised text": a determiner and a document noun.
+/// "That first draft", "the revised text", "a separate guarantee paper": a determiner and a
+/// document noun.
 fn names_a_document(np: &str) -> bool {
     let f = fold_str(np);
     let ws: Vec<&str> = f.split_whitespace().collect();
     ws.len() <= 4
         && ws
             .first()
-            .is_some_and(|w| ["the", "that", "this", "its", "their"].contains(w))
+            .is_some_and(|w| ["the", "that", "this", "its", "their", "a", "an"].contains(w))
         && ws.last().is_some_and(|w| {
             [
                 "plan",
@@ -299,6 +328,7 @@ fn names_a_document(np: &str) -> bool {
                 "blueprint",
                 "memorandum",
                 "roadmap",
+                "paper",
             ]
             .contains(w)
         })
@@ -442,18 +472,25 @@ fn closing_cue(
     plain: &[usize],
     local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> Option<(Mention, Range<usize>, String)> {
-    let &last = plain.last()?;
-    if last + 1 != ws.len() {
+    // "…, Interfax reported, citing sources.": the relay after the cue is part of the cue
+    let n = relay_after_comma(ctx, ws).unwrap_or(ws.len());
+    let end = ws.get(n).map_or(s.span.end, |w| w.start);
+    let &last = plain.iter().rev().find(|&&k| k < n)?;
+    if last + 1 != n {
         return None;
     }
     let k = plain
         .iter()
         .rev()
+        .filter(|&&k| k < n)
         .take(4)
         .copied()
         .find(|&k| ctx.speech.verb_at(ws, k, false) == Some(1))?;
     // nothing but a short adjunct after the verb ("on Tuesday"), no clause
-    if ctx.body[ws[k].end..s.span.end].contains([',', ';', ':']) {
+    if ctx.body[ws[k].end..end]
+        .trim_end_matches([' ', ','])
+        .contains([',', ';', ':'])
+    {
         return None;
     }
     // the speaker right before the verb, after a comma: at most six words
@@ -487,6 +524,48 @@ fn closing_cue(
                     .is_some_and(|(inner, _)| is(&inner, SpeakerKind::Person))
         });
     (!person_inside).then(|| (m, span, ws[k].text.to_string()))
+}
+
+/// `TASS quoted Ushakov as saying that …`, `Reuters quoted an unnamed official as confirming
+/// …`: the phrase between "quoted" and "as" with a verb of speech in -ing.
+fn quoted_as(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    ws: &[SWord],
+    plain: &[usize],
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>, String)> {
+    let q = plain
+        .iter()
+        .copied()
+        .find(|&k| ["quoted", "quotes", "quoting", "cited"].contains(&&*ws[k].text))?;
+    let a = (q + 2..(q + 10).min(ws.len())).find(|&k| ws[k].text == "as" && !ws[k].in_quote)?;
+    let verb = ws
+        .get(a + 1)
+        .filter(|w| w.text.ends_with("ing") && !w.in_quote)?;
+    let span = ws[q + 1].start..ws[a - 1].end;
+    if ctx.body[span.clone()].contains([',', ';']) || span.end > s.span.end {
+        return None;
+    }
+    match ctx.gazetteer.resolve(&ctx.body[span.clone()], local)? {
+        m @ (Mention::Speaker(..) | Mention::Role { .. } | Mention::Pronoun(_)) => {
+            Some((m, span, verb.text.to_string()))
+        }
+        _ => None,
+    }
+}
+
+/// The word that opens a relay after a comma ("…, Interfax reported, citing sources").
+fn relay_after_comma(ctx: &Context<'_>, ws: &[SWord]) -> Option<usize> {
+    (1..ws.len()).find(|&k| {
+        !ws[k].in_quote
+            && ctx.body[ws[k - 1].end..ws[k].start].contains(',')
+            && ctx.speech.relays.iter().any(|p| {
+                p.iter()
+                    .enumerate()
+                    .all(|(i, t)| ws.get(k + i).is_some_and(|w| w.text == *t))
+            })
+    })
 }
 
 /// `In Ushakov's words, …` / `In the words of the minister, …`: like "according to".

@@ -1,4 +1,4 @@
-//! Who a list of the plan's points is cited to: a medium ("as seen by Reuters"), its presenter
+//! Who a list of the plan's points is cited to: a medium ("as seen by Reuters", "(CNN)"), its presenter
 //! ("as Zelensky outlined them") or a counter-proposal's authors.
 
 use super::super::{Context, Mention};
@@ -12,6 +12,30 @@ pub(super) fn list_source(
     local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> Option<Mention> {
     let text = ctx.body[ctx.paragraphs[header].clone()].trim();
+    source_in(ctx, text, local).or_else(|| {
+        // a themed section's heading ("Territory"): the lead above its sections may cite the
+        // list to a medium ("A plan has been published (CNN):")
+        if text.split_whitespace().count() > 6 {
+            return None;
+        }
+        let lead = (0..header).rev().take(40).find(|&p| {
+            let t = ctx.body[ctx.paragraphs[p].clone()].trim();
+            super::marker(t).is_none() && t.split_whitespace().count() > 6
+        })?;
+        let lead = ctx.body[ctx.paragraphs[lead].clone()].trim();
+        // only a medium: a lawmaker who "circulated" the text above a list is its channel
+        source_in(ctx, lead, local).filter(
+            |m| matches!(m, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Media),
+        )
+    })
+}
+
+/// The source a header's or lead's text cites, in the shapes above.
+fn source_in(
+    ctx: &Context<'_>,
+    text: &str,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<Mention> {
     let lower = text.to_lowercase();
     let at = [
         "according to ",
@@ -19,6 +43,8 @@ pub(super) fn list_source(
         " obtained by ",
         " published by ",
         " circulated by ",
+        " reported by ",
+        " per ",
     ]
     .iter()
     .find_map(|k| lower.find(k).map(|i| i + k.len()));
@@ -35,8 +61,26 @@ pub(super) fn list_source(
             .filter(|m| matches!(m, Mention::Speaker(..)))
     });
     cited
+        .or_else(|| parenthetical_medium(ctx, text, local))
         .or_else(|| presenter(ctx, text, local))
         .or_else(|| authors_of(ctx, text))
+}
+
+/// "A plan for Ukraine has been published (CNN):": a parenthesis that holds only a medium's
+/// name cites the list to it.
+fn parenthetical_medium(
+    ctx: &Context<'_>,
+    header: &str,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<Mention> {
+    let open = header.rfind('(')?;
+    let inner = header.get(open + 1..)?.split(')').next()?.trim();
+    if inner.is_empty() || inner.split_whitespace().count() > 4 {
+        return None;
+    }
+    ctx.gazetteer.resolve(inner, local).filter(
+        |m| matches!(m, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Media),
+    )
 }
 
 /// "The points, as Zelensky outlined them": who set the list out.

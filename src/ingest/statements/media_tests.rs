@@ -1,0 +1,163 @@
+//! One invented sentence per rule on media and unnamed sources, through the whole extractor.
+
+use super::tests::{names, speakers};
+
+#[test]
+fn per_a_medium_at_the_end_makes_it_the_medium_s_report() {
+    let got = speakers(
+        "Under the plan, Moscow would get sanctions relief in three stages, per Politico.",
+    );
+    assert_eq!(
+        got,
+        vec![(Some("Politico".to_string()), "Report".to_string())]
+    );
+    // over the agent of a passive, and through a copy seen by the medium
+    let got = names(
+        "Kyiv has been told by the White House that it must accept the army cap of the plan, per Reuters.",
+    );
+    assert_eq!(got, vec!["Reuters"]);
+    let got = names("The plan would cap the army of Ukraine at 600,000, per a draft seen by CNN.");
+    assert_eq!(got, vec!["CNN"]);
+    // a unit price is no citation
+    let got =
+        names("Under the plan, Russia would sell gas to Europe at $300 per Bloomberg estimate.");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn the_officials_and_two_of_them_are_the_group_as_first_described() {
+    let got = names(
+        "Four officials briefed on the plan said the amnesty clause would stay. The officials said the army cap was still open. Two of the officials said the NATO clause of the plan was settled.",
+    );
+    assert_eq!(got, vec!["Four officials briefed on the plan"; 3]);
+}
+
+#[test]
+fn the_people_and_a_medium_s_sources_are_the_group_the_report_cited() {
+    let got = names(
+        "Kyiv would keep its army at 800,000 under the plan, the Guardian reported, citing two people who read the text.\n\nThe people said the amnesty clause of the plan had been dropped. According to the newspaper's sources, the NATO clause of the plan stays.",
+    );
+    assert_eq!(
+        got[1..],
+        [
+            "two people who read the text",
+            "two people who read the text"
+        ]
+    );
+}
+
+#[test]
+fn a_medium_in_parentheses_over_a_list_cites_every_item_to_it() {
+    let plain = "A draft of the plan has been published (Politico):\n— Crimea is recognised as Russian.\n— The army of Ukraine is capped at 600,000.";
+    assert_eq!(names(plain), vec!["Politico"; 2]);
+    // over themed sections, from the lead above their headings
+    let themed = "A draft of the plan has been published (Politico):\nTerritory\n— Crimea is recognised as Russian.\nArmy\n— The army of Ukraine is capped at 600,000.";
+    assert_eq!(names(themed), vec!["Politico"; 2]);
+}
+
+#[test]
+fn reporting_by_two_media_is_a_report_of_each() {
+    let got = names(
+        "According to reports by Reuters and The Guardian, the plan would cap the army of Ukraine at 600,000.",
+    );
+    assert_eq!(got, vec!["Reuters", "The Guardian"]);
+    let got = names(
+        "According to reporting by Politico, the amnesty clause of the plan was dropped in Geneva.",
+    );
+    assert_eq!(got, vec!["Politico"]);
+}
+
+#[test]
+fn a_medium_s_report_is_the_medium_and_its_source_takes_no_side_from_it() {
+    let got =
+        names("The Politico report claims the plan would cap the army of Ukraine at 600,000.");
+    assert_eq!(got, vec!["Politico"]);
+    let got = names("A Politico source said the amnesty clause of the plan was dropped.");
+    assert_eq!(got, vec!["unnamed source"]);
+}
+
+#[test]
+fn an_impersonal_passive_report_is_the_article_s_and_no_verb_inside_takes_it() {
+    let got = speakers(
+        "It has also been reported that the plan caps the army of Ukraine, which Moscow has long demanded.",
+    );
+    assert_eq!(got, vec![(None, "Report".to_string())]);
+}
+
+#[test]
+fn the_reports_and_reportedly_are_the_media_that_just_reported() {
+    let got = names(
+        "Politico reported on Monday that a new draft of the plan exists.\n\nAccording to the reports, the plan would cap the army of Ukraine. The plan reportedly also drops the amnesty clause.",
+    );
+    // (the first sentence names no point: not a plan statement)
+    assert_eq!(got, vec!["Politico"; 2]);
+    // "several reports" do not refer back to it
+    let got = names(
+        "Politico reported that the plan caps the army of Ukraine at 600,000.\n\nSeveral reports claimed that the plan drops the amnesty clause.",
+    );
+    assert_eq!(got, vec!["Politico", "media reports"]);
+    // with no medium just before, the media at large
+    let got = names("The plan reportedly also drops the amnesty clause.");
+    assert_eq!(got, vec!["media reports"]);
+}
+
+#[test]
+fn a_medium_with_its_description_after_it_is_the_medium() {
+    let got = names(
+        "The Politico news website reported that the line of contact would be frozen under the plan.",
+    );
+    assert_eq!(got, vec!["Politico"]);
+    let got = names(
+        "Envoys agreed on most of the plan in Geneva, the RBC-Ukraine news agency reported, citing sources.",
+    );
+    assert_eq!(got, vec!["RBC-Ukraine"]);
+}
+
+#[test]
+fn a_source_line_under_the_lead_makes_the_lead_the_medium_s_report() {
+    let got = speakers(
+        "Washington is weighing a monitoring council for the plan, chaired by the US president.\n\nSource: Politico, citing three people familiar with the plans\n\nOne of the sources said the council of the plan would also oversee sanctions.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            (Some("Politico".to_string()), "Report".to_string()),
+            (
+                Some("three people familiar with the plans".to_string()),
+                "Paraphrase".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_document_whose_copy_a_medium_saw_is_the_medium_s_report() {
+    let got = names(
+        "The revised draft, a copy of which was obtained by Politico, raises the army cap of the plan to 800,000.",
+    );
+    assert_eq!(got, vec!["Politico"]);
+    // an indefinite document too
+    let got = names(
+        "A separate guarantee paper, reported by Politico, treats a Russian attack on Ukraine as an attack on the whole transatlantic area.",
+    );
+    assert_eq!(got, vec!["Politico"]);
+}
+
+#[test]
+fn a_medium_quoting_someone_as_saying_gives_the_words_to_the_one_quoted() {
+    let got = names(
+        "Politico quoted an unnamed senior Polish official as saying that the NATO clause of the plan was unacceptable.",
+    );
+    assert_eq!(got, vec!["unnamed Polish official"]);
+}
+
+#[test]
+fn multiple_reports_are_media_reports_and_two_media_report_each() {
+    let got =
+        names("The plan would cap the army of Ukraine at 600,000, according to multiple reports.");
+    assert_eq!(got, vec!["media reports"]);
+    let got = names(
+        "Politico and the Guardian reported that the plan caps the army of Ukraine at 600,000.",
+    );
+    assert_eq!(got, vec!["Politico", "The Guardian"]);
+}
