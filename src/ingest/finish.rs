@@ -29,14 +29,61 @@ struct Judged {
 }
 
 impl Pass<'_> {
-    /// Names and the speaker's own span inside `range`, relative to it.
-    fn masks(&self, c: &Candidate, range: &Range<usize>) -> Vec<Range<usize>> {
+    /// Names, the speaker's own span and its appositive inside `range`, relative to it.
+    fn masks(&self, ctx: &Context<'_>, c: &Candidate, range: &Range<usize>) -> Vec<Range<usize>> {
+        let appositive = speaker_appositive(ctx, c);
         self.name_spans
             .iter()
             .chain(c.speaker_span.iter())
+            .chain(appositive.iter())
             .filter(|r| r.start >= range.start && r.end <= range.end)
             .map(|r| r.start - range.start..r.end - range.start)
             .collect()
+    }
+}
+
+/// "Tom Baker, a former NATO envoy, said …" / "…, said Tom Baker, a former NATO envoy.": the
+/// title or description between commas right after the speaker's name describes the speaker,
+/// so its words ("NATO", "security council") name no point of the claim.
+fn speaker_appositive(ctx: &Context<'_>, c: &Candidate) -> Option<Range<usize>> {
+    let name = c.speaker_span.as_ref()?;
+    let end = ctx.seg.sentences.get(c.sentence)?.span.end;
+    let rest = ctx.body.get(name.end..end)?;
+    let inner = rest.strip_prefix(',')?;
+    let (described, after) = match inner.find(',') {
+        Some(i) => (&inner[..i], Some(&inner[i + 1..])),
+        None => (inner.trim_end_matches(['.', '!', '?']), None),
+    };
+    let folded = crate::text::fold_str(described);
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 14
+        || described.contains(['"', '\u{201c}', '\u{201d}', ';', ':'])
+        || words.iter().any(|w| ctx.speech.is_verb(w))
+    {
+        return None;
+    }
+    match after {
+        // a verb of speech right after the second comma closes the description
+        Some(after) => {
+            let next = crate::text::fold_str(after);
+            let mut next_words = next.split_whitespace();
+            let opens_verb = next_words.by_ref().take(2).any(|w| {
+                ctx.speech
+                    .is_verb(w.trim_matches(|ch: char| !ch.is_alphanumeric()))
+            });
+            opens_verb.then(|| name.end..name.end + 1 + described.len() + 1)
+        }
+        // the description closes the sentence after a speaker named behind the verb
+        None => {
+            let start = ctx.seg.sentences.get(c.sentence)?.span.start;
+            let before = crate::text::fold_str(ctx.body.get(start..name.start)?);
+            let verb_before = before
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| ctx.speech.is_verb(w));
+            (verb_before && words.len() <= 10).then(|| name.end..name.end + 1 + described.len())
+        }
     }
 }
 
@@ -116,8 +163,8 @@ impl Extractor {
             .get(c.sentence)
             .map_or(c.span.clone(), |s| s.span.clone());
         let text = &ctx.body[c.span.clone()];
-        let own = pass.spans.get(&c.span, pass.masks(c, &c.span));
-        let whole = pass.spans.get(&sentence, pass.masks(c, &sentence));
+        let own = pass.spans.get(&c.span, pass.masks(ctx, c, &c.span));
+        let whole = pass.spans.get(&sentence, pass.masks(ctx, c, &sentence));
         let key = speaker.map(continuation_key);
         let continues = pass.previous.as_ref().is_some_and(|(k, para, carries)| {
             *carries && *k == key && key.is_some() && c.para <= para + 1
@@ -140,7 +187,7 @@ impl Extractor {
         {
             Vec::new()
         } else {
-            let masks = pass.masks(c, &c.span);
+            let masks = pass.masks(ctx, c, &c.span);
             let found = self.antecedent_points(ctx, &mut pass.spans, text, &masks, c.sentence);
             // "This would let Moscow profit from the assets": the article's account goes on
             // about what the sentence before described
@@ -242,7 +289,7 @@ impl Extractor {
         if sentence.start >= c.span.start {
             return None;
         }
-        let mut masks = pass.masks(c, sentence);
+        let mut masks = pass.masks(ctx, c, sentence);
         masks.push(c.span.start - sentence.start..c.span.end - sentence.start);
         let frame_text = &ctx.body[sentence.clone()];
         let frame = pass.spans.get(sentence, masks);
@@ -298,3 +345,6 @@ fn continuation_key(s: &Speaker) -> String {
         _ => s.slug.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -451,13 +451,6 @@ impl Linker {
             .copied()
             .filter(|c| a.clause_of.iter().filter(|&&x| x == *c).count() <= 2)
             .collect();
-        let per_clause: Vec<(bool, ClauseLinks<'_>)> = by_clause
-            .into_iter()
-            .map(|(c, in_clause)| {
-                let best = self.best_in_clause(&in_clause, about_plan);
-                (enumerated.contains(&c), (in_clause, best))
-            })
-            .collect();
         let shared_only = |hits: &[&Hit]| {
             hits.iter().all(|h| {
                 matches!(
@@ -466,6 +459,13 @@ impl Linker {
                 )
             })
         };
+        let per_clause: Vec<(bool, ClauseLinks<'_>)> = by_clause
+            .into_iter()
+            .map(|(c, in_clause)| {
+                let best = self.best_in_clause(&in_clause, about_plan);
+                (enumerated.contains(&c), (in_clause, best))
+            })
+            .collect();
         // points that a clause names by their own words
         let named: Vec<u8> = per_clause
             .iter()
@@ -482,19 +482,22 @@ impl Linker {
                 continue;
             }
             // "a dialogue between Russia and NATO": NATO is the point named beside it, not
-            // NATO's default point
-            if shared_only(&hits)
-                && !named.is_empty()
-                && hits.iter().any(|h| match self.patterns[h.pattern].target {
-                    Target::Shared(i) => self
-                        .shared
-                        .get(i)
-                        .is_some_and(|s| s.points.iter().any(|p| named.contains(p))),
-                    _ => false,
-                })
-            {
-                continue;
-            }
+            // NATO's default point; the clause's other shared words still decide ("security
+            // guarantees modelled on NATO's" -> 5)
+            let best = if shared_only(&hits) && !named.is_empty() {
+                let rest: Vec<&Hit> = hits
+                    .iter()
+                    .copied()
+                    .filter(|h| !self.shares_a_point(h, &named))
+                    .collect();
+                if rest.len() == hits.len() {
+                    best
+                } else {
+                    self.best_in_clause(&rest, about_plan)
+                }
+            } else {
+                best
+            };
             for (n, evidence) in best {
                 let e = links.entry(n).or_default();
                 for w in evidence {
@@ -508,6 +511,19 @@ impl Linker {
             .into_iter()
             .map(|(number, evidence)| ProvisionLink { number, evidence })
             .collect()
+    }
+}
+
+impl Linker {
+    /// True when `h` is a shared word one of whose points is in `named`.
+    fn shares_a_point(&self, h: &Hit, named: &[u8]) -> bool {
+        match self.patterns[h.pattern].target {
+            Target::Shared(i) => self
+                .shared
+                .get(i)
+                .is_some_and(|s| s.points.iter().any(|p| named.contains(p))),
+            _ => false,
+        }
     }
 }
 

@@ -32,6 +32,19 @@ fn a_shared_word_beside_a_named_point_takes_no_default() {
 }
 
 #[test]
+fn a_shared_word_beside_a_named_point_leaves_the_other_shared_words_to_decide() {
+    let l = linker();
+    assert_eq!(
+        points(
+            &l,
+            "The draft has Kyiv give up NATO membership, while getting guarantees shaped like NATO's"
+        ),
+        [5, 7],
+        "the guarantees of the second clause are point 5 even though NATO is already point 7"
+    );
+}
+
+#[test]
 fn two_shared_words_that_agree_name_a_point() {
     let l = linker();
     let a = l.analyse("Kyiv would not write NATO into its constitution", &[]);

@@ -128,6 +128,16 @@ impl SpeechRules {
         }
     }
 
+    /// True when the folded `word` is a speech verb or opens a speech phrase ("said",
+    /// "took" of "took issue").
+    pub fn is_verb(&self, word: &str) -> bool {
+        self.verbs.contains(word)
+            || self
+                .phrases
+                .iter()
+                .any(|p| p.first().is_some_and(|f| f == word))
+    }
+
     /// The length in words of a speech verb starting at word `k`, if one does.
     fn verb_at(&self, ws: &[SWord], k: usize, after_quote: bool) -> Option<usize> {
         let w = ws.get(k)?;

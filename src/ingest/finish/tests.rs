@@ -1,0 +1,45 @@
+//! One sentence each (written for these tests): the points of a kept statement.
+
+use crate::catalog::Catalog;
+use crate::ingest::{Extractor, Statement};
+
+fn extract(body: &str) -> Vec<Statement> {
+    let Ok(catalog) = Catalog::bundled() else {
+        panic!("seeds parse")
+    };
+    let Ok(x) = Extractor::new(&catalog) else {
+        panic!("rules compile")
+    };
+    let text = format!("Talks on the US peace plan\nNov 27, 2025\n\n{body}");
+    x.extract(&x.parse("t.txt", &text))
+}
+
+fn points_of(out: &[Statement], words: &str) -> Vec<u8> {
+    let Some(s) = out.iter().find(|s| s.text.contains(words)) else {
+        panic!("no statement with {words:?} in {out:#?}")
+    };
+    s.provisions.iter().map(|p| p.number).collect()
+}
+
+#[test]
+fn the_title_between_commas_after_a_name_names_no_point() {
+    let out =
+        extract("Lena Brandt, a former NATO envoy, said the peace plan was a gift to Moscow.");
+    assert_eq!(points_of(&out, "gift to Moscow"), [0], "{out:#?}");
+    let out = extract(
+        "Ivo Marek, deputy head of the security council, told reporters the draft needed more work.",
+    );
+    assert_eq!(points_of(&out, "more work"), [0], "{out:#?}");
+}
+
+#[test]
+fn the_title_closing_a_sentence_after_said_names_no_point() {
+    let out = extract("The peace plan is a gift to Moscow, said Lena Brandt, a former NATO envoy.");
+    assert_eq!(points_of(&out, "gift to Moscow"), [0], "{out:#?}");
+}
+
+#[test]
+fn a_description_that_is_the_claim_is_not_masked() {
+    let out = extract("The compromise, according to Ivo Marek, is a demilitarised zone in Donbas.");
+    assert_eq!(points_of(&out, "demilitarised zone"), [21], "{out:#?}");
+}
