@@ -112,6 +112,9 @@ impl Extractor {
                 continue;
             };
             let mut provisions = self.points(ctx, &mut pass, &c, &judged, &out);
+            if provisions.is_empty() && judged.own.plan_words.is_empty() {
+                provisions = continued_points(ctx, &c, speaker.as_ref(), &out);
+            }
             if provisions.is_empty() {
                 if speaker.is_none() || c.rule == "list item" {
                     // the article's own words about the plan, with no point: not a statement
@@ -330,6 +333,32 @@ impl Extractor {
         let before = pass.spans.get(&p.span, Vec::new());
         self.linker.link(&before, true)
     }
+}
+
+/// "'… how to shrink the army,' he said. 'Nobody showed us a limit.'": a quote that goes on
+/// from its speaker's quote, with no point or plan word of its own, is about what that quote was
+/// about.
+fn continued_points(
+    ctx: &Context<'_>,
+    c: &Candidate,
+    speaker: Option<&Speaker>,
+    out: &[Statement],
+) -> Vec<ProvisionLink> {
+    let Some(speaker) = speaker else {
+        return Vec::new();
+    };
+    if !matches!(c.rule, "quote, continued" | "quote over paragraphs") {
+        return Vec::new();
+    }
+    let para_of = |at: usize| ctx.paragraphs.partition_point(|p| p.end <= at);
+    out.last()
+        .filter(|p| {
+            p.speaker.as_ref().is_some_and(|s| s.slug == speaker.slug)
+                && p.span.end <= c.span.start
+                && para_of(c.span.start) <= para_of(p.span.start) + 1
+        })
+        .map(|p| p.provisions.clone())
+        .unwrap_or_default()
 }
 
 /// The key under which one speaker's statements continue each other: the slug, except that

@@ -43,3 +43,18 @@ fn a_description_that_is_the_claim_is_not_masked() {
     let out = extract("The compromise, according to Ivo Marek, is a demilitarised zone in Donbas.");
     assert_eq!(points_of(&out, "demilitarised zone"), [21], "{out:#?}");
 }
+
+#[test]
+fn a_quote_going_on_from_its_speakers_quote_keeps_its_points() {
+    let out = extract(
+        "Army chief Petro Valko spoke about the peace plan on Monday. \"The question was how big an army we need, not how to shrink it,\" he said. \"Nobody showed us a number, and we would sign none.\"",
+    );
+    assert_eq!(points_of(&out, "Nobody showed us"), [6], "{out:#?}");
+}
+
+#[test]
+fn armies_frozen_where_they_stand_are_the_territorial_clause() {
+    let out =
+        extract("Envoy Maren Holt said the plan would freeze the armies in place along the front.");
+    assert_eq!(points_of(&out, "freeze the armies"), [21], "{out:#?}");
+}
