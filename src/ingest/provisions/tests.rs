@@ -343,3 +343,20 @@ fn barring_kyiv_from_nato_in_its_constitution_is_point_7() {
         [7]
     );
 }
+
+#[test]
+fn a_guarantee_shaped_on_nato_is_point_5_and_the_alliance_growing_is_point_3() {
+    let l = linker();
+    assert_eq!(
+        points(&l, "Kyiv gets a guarantee modelled on NATO rules"),
+        [5]
+    );
+    assert_eq!(
+        points(
+            &l,
+            "The draft would stop the military alliance from any future expansion"
+        ),
+        [3],
+        "the military alliance itself is not membership (7)"
+    );
+}
