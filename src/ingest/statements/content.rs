@@ -48,8 +48,10 @@ pub(super) fn plan_content(
     // someone speaks before the modal: "Takaichi added that Japan would …" (a word right
     // before the modal is its subject: "Territorial questions would be settled")
     // ("the United States, NATO and Europe would …": a capitalised "States" is a name)
+    let relative = embedded_relative(ctx, ws).unwrap_or(0..0);
     if (0..k.saturating_sub(1)).any(|j| {
-        ctx.speech.verb_at(ws, j, false).is_some()
+        !relative.contains(&j)
+            && ctx.speech.verb_at(ws, j, false).is_some()
             && (j == 0 || !ctx.body[ws[j].start..].starts_with(char::is_uppercase))
     }) {
         return None;
@@ -224,6 +226,43 @@ pub(super) fn under_modal(c: &Candidate, ws: &[SWord]) -> bool {
         .take(3)
         .find(|&j| !grammar().content.between.contains(&*ws[j].text))
         .is_some_and(|j| ["would", "will"].contains(&&*ws[j].text))
+}
+
+/// Finite verbs that take up the main clause after a relative clause between commas.
+const MAIN_VERBS: [&str; 15] = [
+    "would", "will", "could", "should", "must", "can", "may", "might", "is", "are", "was", "were",
+    "has", "have", "had",
+];
+
+/// "Kherson, which Russia claims to have annexed, would be frozen …": the word range of a
+/// relative clause between commas that holds a speech verb while the main clause goes on after
+/// it with its own verb. The speaker of that clause does not speak the sentence.
+fn embedded_relative(ctx: &Context<'_>, ws: &[SWord]) -> Option<Range<usize>> {
+    let comma_before = |k: usize| {
+        k > 0
+            && ctx
+                .body
+                .get(ws[k - 1].end..ws[k].start)
+                .is_some_and(|gap| gap.contains(','))
+    };
+    let k = (1..ws.len()).find(|&k| {
+        !ws[k].in_quote && ["which", "who", "whom"].contains(&&*ws[k].text) && comma_before(k)
+    })?;
+    let j = (k + 2..ws.len().min(k + 14)).find(|&j| comma_before(j))?;
+    let speaks = (k + 1..j).any(|i| ctx.speech.verb_at(ws, i, false).is_some());
+    (speaks && MAIN_VERBS.contains(&&*ws[j].text)).then_some(k..j)
+}
+
+/// True when the speaker of `c` stands inside a relative clause between commas that the main
+/// clause of the sentence goes on after ("…, which Moscow says it annexed, would be frozen").
+pub(super) fn speaker_in_relative(ctx: &Context<'_>, c: &Candidate, ws: &[SWord]) -> bool {
+    let Some(speaker) = c.speaker_span.as_ref() else {
+        return false;
+    };
+    embedded_relative(ctx, ws).is_some_and(|r| {
+        let (from, to) = (ws[r.start].start, ws[r.end - 1].end);
+        speaker.start >= from && speaker.end <= to
+    })
 }
 
 /// "Russia would rejoin the G8 under the plan, which US officials said was still a working

@@ -252,7 +252,8 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
         let found = (!attributed)
             .then(|| sentence_candidate(ctx, s, si, &ws, &quotes, &mut local))
             .flatten()
-            .filter(|c| !content::under_modal(c, &ws));
+            .filter(|c| !content::under_modal(c, &ws))
+            .filter(|c| !content::speaker_in_relative(ctx, c, &ws));
         if let Some(c) = found.as_ref()
             && content::commitment_of_plan(ctx, s, c, &ws)
         {

@@ -301,3 +301,16 @@ fn a_relative_clause_of_speech_is_about_what_its_main_clause_names() {
     assert_eq!(points(s), [5], "{out:#?}");
     assert_eq!(points(report(&out, "A second sets out")), [5], "{out:#?}");
 }
+
+#[test]
+fn a_speaker_inside_a_relative_clause_does_not_speak_the_main_clause() {
+    let out = extract(
+        "The draft plan was handed to Kyiv on Thursday.\n\nThe eastern town of Vostok, which Moscow says it annexed in 2022, would be frozen along the line of contact.",
+    );
+    assert_eq!(
+        points(report(&out, "Vostok")),
+        [21],
+        "the plan's content, not Moscow speaking: {out:#?}"
+    );
+    assert!(out.iter().all(|s| s.speaker.is_none()), "{out:#?}");
+}
