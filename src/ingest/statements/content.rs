@@ -28,6 +28,9 @@ pub(super) fn plan_content(
     if let Some(c) = clause_of_plan(ctx, s, si, ws) {
         return Some(c);
     }
+    if relative_of_document(ctx, ws) {
+        return Some(report(s, si));
+    }
     // the modal, within the first words: "would", "is to", "will have to"
     let k = (0..ws.len().min(24)).find(|&k| {
         let w = &*ws[k].text;
@@ -70,6 +73,20 @@ pub(super) fn plan_content(
         return None;
     }
     Some(report(s, si))
+}
+
+/// "… first drafted as a 28-point plan, which included clauses on borders …", "the first
+/// draft, which called for Ukraine to give up Donbas": a relative clause on a document whose
+/// verb tells what the document holds (the statement must still name a point to be kept).
+fn relative_of_document(ctx: &Context<'_>, ws: &[SWord]) -> bool {
+    (1..ws.len()).any(|k| {
+        !ws[k].in_quote
+            && ["which", "that"].contains(&&*ws[k].text)
+            && ctx.layout.names_plan(&ws[k - 1].text)
+            && (k + 1..ws.len().min(k + 4))
+                .find(|&j| !grammar().content.between.contains(&*ws[j].text))
+                .is_some_and(|j| ctx.speech.document_verbs.contains(&*ws[j].text))
+    })
 }
 
 /// True when the plan is named in the sentence's paragraph before it, or in the paragraph

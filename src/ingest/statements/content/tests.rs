@@ -314,3 +314,15 @@ fn a_speaker_inside_a_relative_clause_does_not_speak_the_main_clause() {
     );
     assert!(out.iter().all(|s| s.speaker.is_none()), "{out:#?}");
 }
+
+#[test]
+fn a_relative_clause_on_a_document_tells_its_content() {
+    let out = extract(
+        "Several capitals were uneasy about the first draft, which called for Ukraine to give up the Donbas.",
+    );
+    assert_eq!(points(report(&out, "first draft")), [21], "{out:#?}");
+    let out = extract(
+        "Washington has brokered a framework since the leak of the plan, which included a cap on Ukraine's army.",
+    );
+    assert_eq!(points(report(&out, "framework")), [6], "{out:#?}");
+}
