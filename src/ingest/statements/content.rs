@@ -44,7 +44,7 @@ pub(super) fn plan_content(
     let bare_will = ws[k].text == "will" && ws.get(k + 1).is_none_or(|n| n.text != "have");
     if bare_will
         && (ws.iter().any(|w| grammar().content.when.contains(&*w.text))
-            || !plan_named_right_before(ctx, s))
+            || !(plan_named_right_before(ctx, s) || goes_on_from_content(ctx, s)))
     {
         return None;
     }
@@ -101,6 +101,20 @@ fn plan_named_right_before(ctx: &Context<'_>, s: &Sentence) -> bool {
             .checked_sub(1)
             .and_then(|p| ctx.paragraphs.get(p))
             .is_some_and(|r| ctx.layout.names_plan(&ctx.body[r.clone()]))
+}
+
+/// "In return, Russia would rejoin the G8." / "Crimea will be recognised as Russian …": the
+/// paragraph before goes on with the plan's content under a modal, and the plan is named near.
+fn goes_on_from_content(ctx: &Context<'_>, s: &Sentence) -> bool {
+    s.para
+        .checked_sub(1)
+        .and_then(|p| ctx.paragraphs.get(p))
+        .is_some_and(|r| {
+            // short quotes of the plan's words are part of it, a long one is someone speaking
+            ctx.body[r.clone()].contains(" would ")
+                && ctx.seg.quotes_in(r).all(|q| 4 * q.inner.len() < r.len())
+        })
+        && plan_named_near(ctx, s.para)
 }
 
 /// "The US draft wants a vote within 100 days, a timetable …": the main clause before a

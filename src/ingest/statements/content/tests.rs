@@ -326,3 +326,15 @@ fn a_relative_clause_on_a_document_tells_its_content() {
     );
     assert_eq!(points(report(&out, "framework")), [6], "{out:#?}");
 }
+
+#[test]
+fn a_bare_will_goes_on_from_the_plans_content_in_the_paragraph_before() {
+    let out = extract(
+        "The alliance should stay out of Ukraine for good, according to the text.\n\nIn return, Moscow would rejoin the \"world economy\" step by step.\n\nThe Donbas will be treated as Russian land.",
+    );
+    assert_eq!(points(report(&out, "treated as Russian")), [21], "{out:#?}");
+    let out = extract(
+        "In return, Moscow would rejoin the world economy under the plan.\n\nThe Commission will today table a loan backed by frozen assets.",
+    );
+    assert!(report(&out, "table a loan").is_none(), "{out:#?}");
+}
