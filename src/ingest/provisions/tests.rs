@@ -360,3 +360,20 @@ fn a_guarantee_shaped_on_nato_is_point_5_and_the_alliance_growing_is_point_3() {
         "the military alliance itself is not membership (7)"
     );
 }
+
+#[test]
+fn access_is_not_accession_and_eu_capitals_are_actors() {
+    let l = linker();
+    assert!(
+        points(&l, "Moscow fears losing access to the money").is_empty(),
+        "\"access\" stems like \"accession\""
+    );
+    assert_eq!(points(&l, "Kyiv seeks rapid EU accession"), [11]);
+    assert!(
+        points(
+            &l,
+            "any credible initiative must be backed by Kyiv and EU capitals"
+        )
+        .is_empty()
+    );
+}
