@@ -28,8 +28,11 @@ pub(super) fn plan_content(
     if let Some(c) = clause_of_plan(ctx, s, si, ws) {
         return Some(c);
     }
-    if relative_of_document(ctx, ws) {
+    if relative_of_document(ctx, ws) || demonstrative_of_document(ctx, s, si, ws) {
         return Some(report(s, si));
+    }
+    if let Some(c) = with_document(ctx, s, si, ws) {
+        return Some(c);
     }
     // the modal, within the first words: "would", "is to", "will have to"
     let k = (0..ws.len().min(24)).find(|&k| {
@@ -87,6 +90,62 @@ fn relative_of_document(ctx: &Context<'_>, ws: &[SWord]) -> bool {
                 .find(|&j| !grammar().content.between.contains(&*ws[j].text))
                 .is_some_and(|j| ctx.speech.document_verbs.contains(&*ws[j].text))
     })
+}
+
+/// Verbs of a document telling what it holds, in the forms a demonstrative or an absolute
+/// clause takes ("Those included …", "with the plan requiring …").
+const HOLDING: [&str; 16] = [
+    "included",
+    "include",
+    "includes",
+    "including",
+    "required",
+    "requiring",
+    "called",
+    "calling",
+    "demanded",
+    "demanding",
+    "proposed",
+    "proposing",
+    "envisaged",
+    "envisaging",
+    "offered",
+    "offering",
+];
+
+/// "(Lavrov welcomed the original plan for its key principles.) Those included barring Ukraine
+/// from NATO, …": a demonstrative subject right after a sentence that names the plan, with a
+/// verb of what a document holds.
+fn demonstrative_of_document(ctx: &Context<'_>, s: &Sentence, si: usize, ws: &[SWord]) -> bool {
+    let opens = ws
+        .first()
+        .is_some_and(|w| ["those", "these"].contains(&&*w.text))
+        && ws.get(1).is_some_and(|w| HOLDING.contains(&&*w.text));
+    opens
+        && si
+            .checked_sub(1)
+            .and_then(|i| ctx.seg.sentences.get(i))
+            .is_some_and(|b| {
+                b.para + 1 >= s.para && ctx.layout.names_plan(&ctx.body[b.span.clone()])
+            })
+}
+
+/// "Kyiv sought changes, with the 28-point plan requiring the invaded country to cede
+/// territory …": an absolute clause on a document from "with" to the end of the sentence.
+fn with_document(ctx: &Context<'_>, s: &Sentence, si: usize, ws: &[SWord]) -> Option<Candidate> {
+    let k = (1..ws.len()).find(|&k| {
+        ws[k].text == "with"
+            && !ws[k].in_quote
+            && (k + 1..ws.len().min(k + 6))
+                .find(|&j| HOLDING.contains(&&*ws[j].text) && ws[j].text.ends_with("ing"))
+                .is_some_and(|j| {
+                    let noun = &ws[j - 1];
+                    ctx.layout.names_plan(&noun.text) && !ws[k + 1..j].iter().any(|w| w.in_quote)
+                })
+    })?;
+    let mut c = report(s, si);
+    c.span.start = ws.get(k + 1)?.start;
+    Some(c)
 }
 
 /// True when the plan is named in the sentence's paragraph before it, or in the paragraph

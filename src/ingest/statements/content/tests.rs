@@ -338,3 +338,24 @@ fn a_bare_will_goes_on_from_the_plans_content_in_the_paragraph_before() {
     );
     assert!(report(&out, "table a loan").is_none(), "{out:#?}");
 }
+
+#[test]
+fn those_after_a_sentence_naming_the_plan_tell_its_content() {
+    let out = extract(
+        "Envoy Maren Holt praised the first draft of the plan for its main principles. Those included a cap on Ukraine's army and a ban on NATO membership.",
+    );
+    assert_eq!(points(report(&out, "Those included")), [6, 7], "{out:#?}");
+}
+
+#[test]
+fn an_absolute_clause_on_the_plan_tells_its_content() {
+    let out = extract(
+        "Kyiv has asked for changes, with the 28-point plan requiring it to cede territory and shrink its army.",
+    );
+    let s = report(&out, "requiring it");
+    assert_eq!(points(s), [6, 21], "{out:#?}");
+    assert!(
+        s.is_some_and(|s| s.text.starts_with("the 28-point plan")),
+        "{out:#?}"
+    );
+}
