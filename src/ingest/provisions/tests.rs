@@ -377,3 +377,20 @@ fn access_is_not_accession_and_eu_capitals_are_actors() {
         .is_empty()
     );
 }
+
+#[test]
+fn a_pledge_not_to_attack_is_point_16_and_a_nato_style_guarantee_point_5() {
+    let l = linker();
+    assert_eq!(
+        points(
+            &l,
+            "Moscow only has to promise that it will not attack Ukraine"
+        ),
+        [16]
+    );
+    assert_eq!(
+        points(&l, "Kyiv would get a NATO-style shield from Washington"),
+        [5],
+        "NATO-style describes the guarantee, not membership (7)"
+    );
+}
