@@ -244,7 +244,8 @@ impl Linker {
             // most gaps are one space: no searching those
             let breaks = gap != " "
                 && (gap.contains([',', ';', ':', '(', ')', '.', '!', '?', '"'])
-                    || gap.contains(" - "));
+                    || gap.contains(" - ")
+                    || gap.contains(['\u{2014}', '\u{2013}']));
             let conj = grammar().provisions.conjunctions.contains(&*w.text)
                 || (w.text == "as" && ws.get(k + 1).is_some_and(|n| n.text == "well"));
             if k > 0 && (breaks || conj) {

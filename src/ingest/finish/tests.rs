@@ -58,3 +58,11 @@ fn armies_frozen_where_they_stand_are_the_territorial_clause() {
         extract("Envoy Maren Holt said the plan would freeze the armies in place along the front.");
     assert_eq!(points_of(&out, "freeze the armies"), [21], "{out:#?}");
 }
+
+#[test]
+fn an_it_that_stands_for_what_follows_takes_up_nothing() {
+    let out = extract(
+        "Envoy Maren Holt said the peace plan would cap the army of Ukraine. Holt also warned that it would be premature to talk about a final text.",
+    );
+    assert_eq!(points_of(&out, "premature"), [0], "{out:#?}");
+}

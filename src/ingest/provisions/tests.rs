@@ -394,3 +394,28 @@ fn a_pledge_not_to_attack_is_point_16_and_a_nato_style_guarantee_point_5() {
         "NATO-style describes the guarantee, not membership (7)"
     );
 }
+
+#[test]
+fn the_four_buckets_of_the_plan_name_no_point() {
+    let l = linker();
+    assert!(
+        points(
+            &l,
+            "the plan falls into peace in Ukraine, security guarantees, security in Europe and future relations"
+        )
+        .is_empty(),
+        "\"Ukraine, security\" is no \"Ukraine's security\""
+    );
+}
+
+#[test]
+fn assurances_given_by_russia_are_its_pledge_and_a_dash_ends_a_clause() {
+    let l = linker();
+    assert_eq!(
+        points(
+            &l,
+            "the West may get assurances from Russia \u{2014} such as a promise to leave Europe alone \u{2014} in writing"
+        ),
+        [16]
+    );
+}
