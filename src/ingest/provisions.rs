@@ -231,6 +231,7 @@ impl Linker {
     fn tokenize(&self, folded: &str, ws: &[WordRef<'_>]) -> Tokens {
         let mut t = Tokens {
             clause_of: Vec::with_capacity(ws.len()),
+            punct_before: Vec::with_capacity(ws.len()),
             aside: Vec::with_capacity(ws.len()),
             joined: String::with_capacity(folded.len() + 2),
             token_at: Vec::with_capacity(folded.len() + 2),
@@ -255,6 +256,9 @@ impl Linker {
                 in_aside = self.opens_aside(ws, k);
             }
             t.clause_of.push(clause);
+            // a quotation mark does not part a phrase ("\"reliable\" security guarantees")
+            t.punct_before
+                .push(k > 0 && breaks && gap.contains([',', ';', ':', '.', '(', ')']));
             t.aside.push(in_aside);
             let before = t.joined.len();
             if self.unstemmed.contains(&*w.text) {
@@ -280,6 +284,12 @@ impl Linker {
                 continue;
             };
             let last = first + pattern.tokens.saturating_sub(1);
+            // "peace in Ukraine, security guarantees" holds no "Ukraine's security"
+            if !matches!(pattern.target, Target::NotPlan)
+                && (first + 1..=last).any(|k| t.punct_before.get(k).copied().unwrap_or(false))
+            {
+                continue;
+            }
             let surface = match (ws.get(first), ws.get(last)) {
                 (Some(a), Some(b)) => folded[a.start..b.end].to_string(),
                 _ => String::new(),
@@ -531,6 +541,8 @@ impl Linker {
 /// The words of one text, as [`Linker::analyse`] needs them.
 struct Tokens {
     clause_of: Vec<usize>,
+    /// Per word: punctuation stands between it and the word before.
+    punct_before: Vec<bool>,
     aside: Vec<bool>,
     joined: String,
     token_at: Vec<usize>,

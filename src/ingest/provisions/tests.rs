@@ -419,3 +419,17 @@ fn assurances_given_by_russia_are_its_pledge_and_a_dash_ends_a_clause() {
         [16]
     );
 }
+
+#[test]
+fn a_phrase_does_not_run_across_a_comma() {
+    let l = linker();
+    assert!(
+        points(&l, "For people in Ukraine, security at home comes first").is_empty(),
+        "\"Ukraine, security\" is no \"Ukraine's security\""
+    );
+    assert_eq!(
+        points(&l, "the text promises \"reliable\" security guarantees"),
+        [5],
+        "quotation marks do not part a phrase"
+    );
+}
