@@ -433,3 +433,13 @@ fn a_phrase_does_not_run_across_a_comma() {
         "quotation marks do not part a phrase"
     );
 }
+
+#[test]
+fn a_cut_to_your_forces_is_point_6_and_an_oath_to_sovereignty_no_point() {
+    let l = linker();
+    assert_eq!(
+        points(&l, "you are asked to reduce your forces by half"),
+        [6]
+    );
+    assert!(points(&l, "he swore an oath to defend Ukraine's sovereignty").is_empty());
+}
