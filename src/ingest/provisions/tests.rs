@@ -443,3 +443,12 @@ fn a_cut_to_your_forces_is_point_6_and_an_oath_to_sovereignty_no_point() {
     );
     assert!(points(&l, "he swore an oath to defend Ukraine's sovereignty").is_empty());
 }
+
+#[test]
+fn a_strong_defence_capability_is_point_6() {
+    let l = linker();
+    assert_eq!(
+        points(&l, "the aim is a strong Ukrainian defence capability"),
+        [6]
+    );
+}
