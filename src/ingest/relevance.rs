@@ -258,14 +258,19 @@ impl Extractor {
         if c.kind != Kind::Paraphrase {
             return false;
         }
-        let Some(verb) = c.verb.as_deref().map(crate::text::fold_str) else {
-            return false;
-        };
         let folded = crate::text::fold_str(text);
         let ws: Vec<&str> = folded
             .split(|ch: char| !(ch.is_alphanumeric() || ch == '-'))
             .filter(|w| !w.is_empty())
             .collect();
+        // "According to officials, the envoy's trip to Ankara has been postponed": who meets
+        // whom, with no cue verb
+        if c.rule == "according to" {
+            return ws.chunks(8).any(|chunk| self.is_meeting(chunk, own));
+        }
+        let Some(verb) = c.verb.as_deref().map(crate::text::fold_str) else {
+            return false;
+        };
         // after a long appositive too: "Yermak, the head of …, wrote that his team had met …"
         if let Some(at) = ws.iter().position(|w| *w == verb)
             && self.is_meeting(&ws[at + 1..], own)

@@ -216,3 +216,11 @@ fn when_the_next_round_takes_place_is_no_claim() {
     assert!(by(&out, "fair start").is_some(), "{out:#?}");
     assert!(by(&out, "next round").is_none(), "{out:#?}");
 }
+
+#[test]
+fn a_postponed_meeting_according_to_officials_is_no_claim() {
+    let out = extract(
+        "Talks on the peace plan went on in Geneva.\n\nThe envoy's meeting with the president in Ankara has been postponed, according to Maren Holt.",
+    );
+    assert!(by(&out, "postponed").is_none(), "{out:#?}");
+}
