@@ -75,9 +75,12 @@ impl Extractor {
                 .is_some_and(|w| ["would", "will", "could", "means"].contains(w));
         demonstrative
             || ws.windows(2).any(|w| determiner(w[0]) && anaphor(w[1]))
-            || ws
-                .windows(3)
-                .any(|w| w[0] == "that" && ["this", "that", "it"].contains(&w[1]) && copula(w[2]))
+            || ws.windows(3).enumerate().any(|(i, w)| {
+                w[0] == "that"
+                    && ["this", "that", "it"].contains(&w[1])
+                    && copula(w[2])
+                    && !(w[1] == "it" && extraposed(&ws[i + 3..]))
+            })
             || ws
                 .windows(3)
                 // "the 28-point plan" names the whole plan, not a point
@@ -88,6 +91,14 @@ impl Extractor {
                         && anaphor(w[2])
                 })
     }
+}
+
+/// "(that it would be) premature to talk …", "(that it is) clear that …": after "it" and a
+/// copula, an adjective and "to" / "that" make "it" stand for what follows, not for anything
+/// named before.
+fn extraposed(rest: &[&str]) -> bool {
+    let rest = rest.strip_prefix(&["be"]).unwrap_or(rest);
+    rest.get(1).is_some_and(|w| ["to", "that"].contains(w))
 }
 
 /// A span of a body and the ranges of it (relative to the span) to ignore.

@@ -29,14 +29,61 @@ struct Judged {
 }
 
 impl Pass<'_> {
-    /// Names and the speaker's own span inside `range`, relative to it.
-    fn masks(&self, c: &Candidate, range: &Range<usize>) -> Vec<Range<usize>> {
+    /// Names, the speaker's own span and its appositive inside `range`, relative to it.
+    fn masks(&self, ctx: &Context<'_>, c: &Candidate, range: &Range<usize>) -> Vec<Range<usize>> {
+        let appositive = speaker_appositive(ctx, c);
         self.name_spans
             .iter()
             .chain(c.speaker_span.iter())
+            .chain(appositive.iter())
             .filter(|r| r.start >= range.start && r.end <= range.end)
             .map(|r| r.start - range.start..r.end - range.start)
             .collect()
+    }
+}
+
+/// "Tom Baker, a former NATO envoy, said …" / "…, said Tom Baker, a former NATO envoy.": the
+/// title or description between commas right after the speaker's name describes the speaker,
+/// so its words ("NATO", "security council") name no point of the claim.
+fn speaker_appositive(ctx: &Context<'_>, c: &Candidate) -> Option<Range<usize>> {
+    let name = c.speaker_span.as_ref()?;
+    let end = ctx.seg.sentences.get(c.sentence)?.span.end;
+    let rest = ctx.body.get(name.end..end)?;
+    let inner = rest.strip_prefix(',')?;
+    let (described, after) = match inner.find(',') {
+        Some(i) => (&inner[..i], Some(&inner[i + 1..])),
+        None => (inner.trim_end_matches(['.', '!', '?']), None),
+    };
+    let folded = crate::text::fold_str(described);
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 14
+        || described.contains(['"', '\u{201c}', '\u{201d}', ';', ':'])
+        || words.iter().any(|w| ctx.speech.is_verb(w))
+    {
+        return None;
+    }
+    match after {
+        // a verb of speech right after the second comma closes the description
+        Some(after) => {
+            let next = crate::text::fold_str(after);
+            let mut next_words = next.split_whitespace();
+            let opens_verb = next_words.by_ref().take(2).any(|w| {
+                ctx.speech
+                    .is_verb(w.trim_matches(|ch: char| !ch.is_alphanumeric()))
+            });
+            opens_verb.then(|| name.end..name.end + 1 + described.len() + 1)
+        }
+        // the description closes the sentence after a speaker named behind the verb
+        None => {
+            let start = ctx.seg.sentences.get(c.sentence)?.span.start;
+            let before = crate::text::fold_str(ctx.body.get(start..name.start)?);
+            let verb_before = before
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| ctx.speech.is_verb(w));
+            (verb_before && words.len() <= 10).then(|| name.end..name.end + 1 + described.len())
+        }
     }
 }
 
@@ -65,6 +112,9 @@ impl Extractor {
                 continue;
             };
             let mut provisions = self.points(ctx, &mut pass, &c, &judged, &out);
+            if provisions.is_empty() && judged.own.plan_words.is_empty() {
+                provisions = continued_points(ctx, &c, speaker.as_ref(), &out);
+            }
             if provisions.is_empty() {
                 if speaker.is_none() || c.rule == "list item" {
                     // the article's own words about the plan, with no point: not a statement
@@ -116,8 +166,8 @@ impl Extractor {
             .get(c.sentence)
             .map_or(c.span.clone(), |s| s.span.clone());
         let text = &ctx.body[c.span.clone()];
-        let own = pass.spans.get(&c.span, pass.masks(c, &c.span));
-        let whole = pass.spans.get(&sentence, pass.masks(c, &sentence));
+        let own = pass.spans.get(&c.span, pass.masks(ctx, c, &c.span));
+        let whole = pass.spans.get(&sentence, pass.masks(ctx, c, &sentence));
         let key = speaker.map(continuation_key);
         let continues = pass.previous.as_ref().is_some_and(|(k, para, carries)| {
             *carries && *k == key && key.is_some() && c.para <= para + 1
@@ -140,7 +190,7 @@ impl Extractor {
         {
             Vec::new()
         } else {
-            let masks = pass.masks(c, &c.span);
+            let masks = pass.masks(ctx, c, &c.span);
             let found = self.antecedent_points(ctx, &mut pass.spans, text, &masks, c.sentence);
             // "This would let Moscow profit from the assets": the article's account goes on
             // about what the sentence before described
@@ -242,7 +292,7 @@ impl Extractor {
         if sentence.start >= c.span.start {
             return None;
         }
-        let mut masks = pass.masks(c, sentence);
+        let mut masks = pass.masks(ctx, c, sentence);
         masks.push(c.span.start - sentence.start..c.span.end - sentence.start);
         let frame_text = &ctx.body[sentence.clone()];
         let frame = pass.spans.get(sentence, masks);
@@ -285,6 +335,32 @@ impl Extractor {
     }
 }
 
+/// "'… how to shrink the army,' he said. 'Nobody showed us a limit.'": a quote that goes on
+/// from its speaker's quote, with no point or plan word of its own, is about what that quote was
+/// about.
+fn continued_points(
+    ctx: &Context<'_>,
+    c: &Candidate,
+    speaker: Option<&Speaker>,
+    out: &[Statement],
+) -> Vec<ProvisionLink> {
+    let Some(speaker) = speaker else {
+        return Vec::new();
+    };
+    if !matches!(c.rule, "quote, continued" | "quote over paragraphs") {
+        return Vec::new();
+    }
+    let para_of = |at: usize| ctx.paragraphs.partition_point(|p| p.end <= at);
+    out.last()
+        .filter(|p| {
+            p.speaker.as_ref().is_some_and(|s| s.slug == speaker.slug)
+                && p.span.end <= c.span.start
+                && para_of(c.span.start) <= para_of(p.span.start) + 1
+        })
+        .map(|p| p.provisions.clone())
+        .unwrap_or_default()
+}
+
 /// The key under which one speaker's statements continue each other: the slug, except that
 /// unnamed sources of one description are one source ("US officials" then "a senior US
 /// official").
@@ -298,3 +374,6 @@ fn continuation_key(s: &Speaker) -> String {
         _ => s.slug.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -231,6 +231,7 @@ impl Linker {
     fn tokenize(&self, folded: &str, ws: &[WordRef<'_>]) -> Tokens {
         let mut t = Tokens {
             clause_of: Vec::with_capacity(ws.len()),
+            punct_before: Vec::with_capacity(ws.len()),
             aside: Vec::with_capacity(ws.len()),
             joined: String::with_capacity(folded.len() + 2),
             token_at: Vec::with_capacity(folded.len() + 2),
@@ -244,7 +245,8 @@ impl Linker {
             // most gaps are one space: no searching those
             let breaks = gap != " "
                 && (gap.contains([',', ';', ':', '(', ')', '.', '!', '?', '"'])
-                    || gap.contains(" - "));
+                    || gap.contains(" - ")
+                    || gap.contains(['\u{2014}', '\u{2013}']));
             let conj = grammar().provisions.conjunctions.contains(&*w.text)
                 || (w.text == "as" && ws.get(k + 1).is_some_and(|n| n.text == "well"));
             if k > 0 && (breaks || conj) {
@@ -254,6 +256,9 @@ impl Linker {
                 in_aside = self.opens_aside(ws, k);
             }
             t.clause_of.push(clause);
+            // a quotation mark does not part a phrase ("\"reliable\" security guarantees")
+            t.punct_before
+                .push(k > 0 && breaks && gap.contains([',', ';', ':', '.', '(', ')']));
             t.aside.push(in_aside);
             let before = t.joined.len();
             if self.unstemmed.contains(&*w.text) {
@@ -279,6 +284,12 @@ impl Linker {
                 continue;
             };
             let last = first + pattern.tokens.saturating_sub(1);
+            // "peace in Ukraine, security guarantees" holds no "Ukraine's security"
+            if !matches!(pattern.target, Target::NotPlan)
+                && (first + 1..=last).any(|k| t.punct_before.get(k).copied().unwrap_or(false))
+            {
+                continue;
+            }
             let surface = match (ws.get(first), ws.get(last)) {
                 (Some(a), Some(b)) => folded[a.start..b.end].to_string(),
                 _ => String::new(),
@@ -451,13 +462,6 @@ impl Linker {
             .copied()
             .filter(|c| a.clause_of.iter().filter(|&&x| x == *c).count() <= 2)
             .collect();
-        let per_clause: Vec<(bool, ClauseLinks<'_>)> = by_clause
-            .into_iter()
-            .map(|(c, in_clause)| {
-                let best = self.best_in_clause(&in_clause, about_plan);
-                (enumerated.contains(&c), (in_clause, best))
-            })
-            .collect();
         let shared_only = |hits: &[&Hit]| {
             hits.iter().all(|h| {
                 matches!(
@@ -466,6 +470,13 @@ impl Linker {
                 )
             })
         };
+        let per_clause: Vec<(bool, ClauseLinks<'_>)> = by_clause
+            .into_iter()
+            .map(|(c, in_clause)| {
+                let best = self.best_in_clause(&in_clause, about_plan);
+                (enumerated.contains(&c), (in_clause, best))
+            })
+            .collect();
         // points that a clause names by their own words
         let named: Vec<u8> = per_clause
             .iter()
@@ -482,19 +493,22 @@ impl Linker {
                 continue;
             }
             // "a dialogue between Russia and NATO": NATO is the point named beside it, not
-            // NATO's default point
-            if shared_only(&hits)
-                && !named.is_empty()
-                && hits.iter().any(|h| match self.patterns[h.pattern].target {
-                    Target::Shared(i) => self
-                        .shared
-                        .get(i)
-                        .is_some_and(|s| s.points.iter().any(|p| named.contains(p))),
-                    _ => false,
-                })
-            {
-                continue;
-            }
+            // NATO's default point; the clause's other shared words still decide ("security
+            // guarantees modelled on NATO's" -> 5)
+            let best = if shared_only(&hits) && !named.is_empty() {
+                let rest: Vec<&Hit> = hits
+                    .iter()
+                    .copied()
+                    .filter(|h| !self.shares_a_point(h, &named))
+                    .collect();
+                if rest.len() == hits.len() {
+                    best
+                } else {
+                    self.best_in_clause(&rest, about_plan)
+                }
+            } else {
+                best
+            };
             for (n, evidence) in best {
                 let e = links.entry(n).or_default();
                 for w in evidence {
@@ -511,9 +525,24 @@ impl Linker {
     }
 }
 
+impl Linker {
+    /// True when `h` is a shared word one of whose points is in `named`.
+    fn shares_a_point(&self, h: &Hit, named: &[u8]) -> bool {
+        match self.patterns[h.pattern].target {
+            Target::Shared(i) => self
+                .shared
+                .get(i)
+                .is_some_and(|s| s.points.iter().any(|p| named.contains(p))),
+            _ => false,
+        }
+    }
+}
+
 /// The words of one text, as [`Linker::analyse`] needs them.
 struct Tokens {
     clause_of: Vec<usize>,
+    /// Per word: punctuation stands between it and the word before.
+    punct_before: Vec<bool>,
     aside: Vec<bool>,
     joined: String,
     token_at: Vec<usize>,

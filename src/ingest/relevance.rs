@@ -54,8 +54,13 @@ impl Extractor {
         if c.rule == "plan content" {
             return self.linker.names_a_point(p.own).then_some(Reason::OwnWords);
         }
-        // a front-line report, with no word of the plan
-        if p.whole.plan_words.is_empty() && self.front_line_report(p.text) {
+        // a front-line report, with no word of the plan ("liberated the settlement of X": a
+        // village, not a peace settlement)
+        let settlement_only =
+            p.whole.plan_words.iter().all(|w| {
+                ["settlement", "settlements"].contains(&crate::text::fold_str(w).as_str())
+            });
+        if settlement_only && self.front_line_report(p.text) {
             return None;
         }
         if self.linker.names_a_point(p.own)
@@ -253,17 +258,30 @@ impl Extractor {
         if c.kind != Kind::Paraphrase {
             return false;
         }
-        let Some(verb) = c.verb.as_deref().map(crate::text::fold_str) else {
-            return false;
-        };
         let folded = crate::text::fold_str(text);
         let ws: Vec<&str> = folded
             .split(|ch: char| !(ch.is_alphanumeric() || ch == '-'))
             .filter(|w| !w.is_empty())
             .collect();
+        // "According to officials, the envoy's trip to Ankara has been postponed": who meets
+        // whom, with no cue verb
+        if c.rule == "according to" {
+            return ws.chunks(8).any(|chunk| self.is_meeting(chunk, own));
+        }
+        let Some(verb) = c.verb.as_deref().map(crate::text::fold_str) else {
+            return false;
+        };
         // after a long appositive too: "Yermak, the head of …, wrote that his team had met …"
         if let Some(at) = ws.iter().position(|w| *w == verb)
             && self.is_meeting(&ws[at + 1..], own)
+        {
+            return true;
+        }
+        // "Advisers of three capitals are in Geneva and will meet the delegation separately, a
+        // source said": the claim before a closing cue
+        if c.rule == "reported speech, closing cue"
+            && let Some(at) = ws.iter().rposition(|w| *w == verb)
+            && ws[..at].chunks(8).any(|chunk| self.is_meeting(chunk, own))
         {
             return true;
         }

@@ -32,6 +32,19 @@ fn a_shared_word_beside_a_named_point_takes_no_default() {
 }
 
 #[test]
+fn a_shared_word_beside_a_named_point_leaves_the_other_shared_words_to_decide() {
+    let l = linker();
+    assert_eq!(
+        points(
+            &l,
+            "The draft has Kyiv give up NATO membership, while getting guarantees shaped like NATO's"
+        ),
+        [5, 7],
+        "the guarantees of the second clause are point 5 even though NATO is already point 7"
+    );
+}
+
+#[test]
 fn two_shared_words_that_agree_name_a_point() {
     let l = linker();
     let a = l.analyse("Kyiv would not write NATO into its constitution", &[]);
@@ -328,5 +341,114 @@ fn barring_kyiv_from_nato_in_its_constitution_is_point_7() {
     assert_eq!(
         points(&l, "the draft kept Ukraine out of NATO for good"),
         [7]
+    );
+}
+
+#[test]
+fn a_guarantee_shaped_on_nato_is_point_5_and_the_alliance_growing_is_point_3() {
+    let l = linker();
+    assert_eq!(
+        points(&l, "Kyiv gets a guarantee modelled on NATO rules"),
+        [5]
+    );
+    assert_eq!(
+        points(
+            &l,
+            "The draft would stop the military alliance from any future expansion"
+        ),
+        [3],
+        "the military alliance itself is not membership (7)"
+    );
+}
+
+#[test]
+fn access_is_not_accession_and_eu_capitals_are_actors() {
+    let l = linker();
+    assert!(
+        points(&l, "Moscow fears losing access to the money").is_empty(),
+        "\"access\" stems like \"accession\""
+    );
+    assert_eq!(points(&l, "Kyiv seeks rapid EU accession"), [11]);
+    assert!(
+        points(
+            &l,
+            "any credible initiative must be backed by Kyiv and EU capitals"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_pledge_not_to_attack_is_point_16_and_a_nato_style_guarantee_point_5() {
+    let l = linker();
+    assert_eq!(
+        points(
+            &l,
+            "Moscow only has to promise that it will not attack Ukraine"
+        ),
+        [16]
+    );
+    assert_eq!(
+        points(&l, "Kyiv would get a NATO-style shield from Washington"),
+        [5],
+        "NATO-style describes the guarantee, not membership (7)"
+    );
+}
+
+#[test]
+fn the_four_buckets_of_the_plan_name_no_point() {
+    let l = linker();
+    assert!(
+        points(
+            &l,
+            "the plan falls into peace in Ukraine, security guarantees, security in Europe and future relations"
+        )
+        .is_empty(),
+        "\"Ukraine, security\" is no \"Ukraine's security\""
+    );
+}
+
+#[test]
+fn assurances_given_by_russia_are_its_pledge_and_a_dash_ends_a_clause() {
+    let l = linker();
+    assert_eq!(
+        points(
+            &l,
+            "the West may get assurances from Russia \u{2014} such as a promise to leave Europe alone \u{2014} in writing"
+        ),
+        [16]
+    );
+}
+
+#[test]
+fn a_phrase_does_not_run_across_a_comma() {
+    let l = linker();
+    assert!(
+        points(&l, "For people in Ukraine, security at home comes first").is_empty(),
+        "\"Ukraine, security\" is no \"Ukraine's security\""
+    );
+    assert_eq!(
+        points(&l, "the text promises \"reliable\" security guarantees"),
+        [5],
+        "quotation marks do not part a phrase"
+    );
+}
+
+#[test]
+fn a_cut_to_your_forces_is_point_6_and_an_oath_to_sovereignty_no_point() {
+    let l = linker();
+    assert_eq!(
+        points(&l, "you are asked to reduce your forces by half"),
+        [6]
+    );
+    assert!(points(&l, "he swore an oath to defend Ukraine's sovereignty").is_empty());
+}
+
+#[test]
+fn a_strong_defence_capability_is_point_6() {
+    let l = linker();
+    assert_eq!(
+        points(&l, "the aim is a strong Ukrainian defence capability"),
+        [6]
     );
 }

@@ -191,3 +191,36 @@ fn a_refusal_to_say_which_points_is_no_statement() {
     assert!(by(&out, "which points").is_none(), "{out:#?}");
     assert!(by(&out, "changed a great deal").is_some(), "{out:#?}");
 }
+
+#[test]
+fn a_village_taken_is_no_peace_settlement() {
+    let out = extract(
+        "The peace plan reached Kyiv this week.\n\nMeanwhile, troops have liberated the settlement of Ostrivka, the Defence Ministry reported.",
+    );
+    assert!(by(&out, "Ostrivka").is_none(), "{out:#?}");
+}
+
+#[test]
+fn who_meets_whom_before_a_closing_cue_is_no_claim() {
+    let out = extract(
+        "Talks on the peace plan went on in Geneva.\n\nSecurity advisers of three European capitals are also in town and will meet the delegation on their own, a source told reporters.",
+    );
+    assert!(by(&out, "advisers of three").is_none(), "{out:#?}");
+}
+
+#[test]
+fn when_the_next_round_takes_place_is_no_claim() {
+    let out = extract(
+        "Envoy Maren Holt said the peace plan was a fair start. She said the next round could take place in Oslo within days.",
+    );
+    assert!(by(&out, "fair start").is_some(), "{out:#?}");
+    assert!(by(&out, "next round").is_none(), "{out:#?}");
+}
+
+#[test]
+fn a_postponed_meeting_according_to_officials_is_no_claim() {
+    let out = extract(
+        "Talks on the peace plan went on in Geneva.\n\nThe envoy's meeting with the president in Ankara has been postponed, according to Maren Holt.",
+    );
+    assert!(by(&out, "postponed").is_none(), "{out:#?}");
+}

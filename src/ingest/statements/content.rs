@@ -28,6 +28,12 @@ pub(super) fn plan_content(
     if let Some(c) = clause_of_plan(ctx, s, si, ws) {
         return Some(c);
     }
+    if relative_of_document(ctx, ws) || demonstrative_of_document(ctx, s, si, ws) {
+        return Some(report(s, si));
+    }
+    if let Some(c) = with_document(ctx, s, si, ws) {
+        return Some(c);
+    }
     // the modal, within the first words: "would", "is to", "will have to"
     let k = (0..ws.len().min(24)).find(|&k| {
         let w = &*ws[k].text;
@@ -41,15 +47,17 @@ pub(super) fn plan_content(
     let bare_will = ws[k].text == "will" && ws.get(k + 1).is_none_or(|n| n.text != "have");
     if bare_will
         && (ws.iter().any(|w| grammar().content.when.contains(&*w.text))
-            || !plan_named_right_before(ctx, s))
+            || !(plan_named_right_before(ctx, s) || goes_on_from_content(ctx, s)))
     {
         return None;
     }
     // someone speaks before the modal: "Takaichi added that Japan would …" (a word right
     // before the modal is its subject: "Territorial questions would be settled")
     // ("the United States, NATO and Europe would …": a capitalised "States" is a name)
+    let relative = embedded_relative(ctx, ws).unwrap_or(0..0);
     if (0..k.saturating_sub(1)).any(|j| {
-        ctx.speech.verb_at(ws, j, false).is_some()
+        !relative.contains(&j)
+            && ctx.speech.verb_at(ws, j, false).is_some()
             && (j == 0 || !ctx.body[ws[j].start..].starts_with(char::is_uppercase))
     }) {
         return None;
@@ -70,6 +78,76 @@ pub(super) fn plan_content(
     Some(report(s, si))
 }
 
+/// "… first drafted as a 28-point plan, which included clauses on borders …", "the first
+/// draft, which called for Ukraine to give up Donbas": a relative clause on a document whose
+/// verb tells what the document holds (the statement must still name a point to be kept).
+fn relative_of_document(ctx: &Context<'_>, ws: &[SWord]) -> bool {
+    (1..ws.len()).any(|k| {
+        !ws[k].in_quote
+            && ["which", "that"].contains(&&*ws[k].text)
+            && ctx.layout.names_plan(&ws[k - 1].text)
+            && (k + 1..ws.len().min(k + 4))
+                .find(|&j| !grammar().content.between.contains(&*ws[j].text))
+                .is_some_and(|j| ctx.speech.document_verbs.contains(&*ws[j].text))
+    })
+}
+
+/// Verbs of a document telling what it holds, in the forms a demonstrative or an absolute
+/// clause takes ("Those included …", "with the plan requiring …").
+const HOLDING: [&str; 16] = [
+    "included",
+    "include",
+    "includes",
+    "including",
+    "required",
+    "requiring",
+    "called",
+    "calling",
+    "demanded",
+    "demanding",
+    "proposed",
+    "proposing",
+    "envisaged",
+    "envisaging",
+    "offered",
+    "offering",
+];
+
+/// "(Lavrov welcomed the original plan for its key principles.) Those included barring Ukraine
+/// from NATO, …": a demonstrative subject right after a sentence that names the plan, with a
+/// verb of what a document holds.
+fn demonstrative_of_document(ctx: &Context<'_>, s: &Sentence, si: usize, ws: &[SWord]) -> bool {
+    let opens = ws
+        .first()
+        .is_some_and(|w| ["those", "these"].contains(&&*w.text))
+        && ws.get(1).is_some_and(|w| HOLDING.contains(&&*w.text));
+    opens
+        && si
+            .checked_sub(1)
+            .and_then(|i| ctx.seg.sentences.get(i))
+            .is_some_and(|b| {
+                b.para + 1 >= s.para && ctx.layout.names_plan(&ctx.body[b.span.clone()])
+            })
+}
+
+/// "Kyiv sought changes, with the 28-point plan requiring the invaded country to cede
+/// territory …": an absolute clause on a document from "with" to the end of the sentence.
+fn with_document(ctx: &Context<'_>, s: &Sentence, si: usize, ws: &[SWord]) -> Option<Candidate> {
+    let k = (1..ws.len()).find(|&k| {
+        ws[k].text == "with"
+            && !ws[k].in_quote
+            && (k + 1..ws.len().min(k + 6))
+                .find(|&j| HOLDING.contains(&&*ws[j].text) && ws[j].text.ends_with("ing"))
+                .is_some_and(|j| {
+                    let noun = &ws[j - 1];
+                    ctx.layout.names_plan(&noun.text) && !ws[k + 1..j].iter().any(|w| w.in_quote)
+                })
+    })?;
+    let mut c = report(s, si);
+    c.span.start = ws.get(k + 1)?.start;
+    Some(c)
+}
+
 /// True when the plan is named in the sentence's paragraph before it, or in the paragraph
 /// right before ("Under the European-Ukrainian plan, …").
 fn plan_named_right_before(ctx: &Context<'_>, s: &Sentence) -> bool {
@@ -82,6 +160,20 @@ fn plan_named_right_before(ctx: &Context<'_>, s: &Sentence) -> bool {
             .checked_sub(1)
             .and_then(|p| ctx.paragraphs.get(p))
             .is_some_and(|r| ctx.layout.names_plan(&ctx.body[r.clone()]))
+}
+
+/// "In return, Russia would rejoin the G8." / "Crimea will be recognised as Russian …": the
+/// paragraph before goes on with the plan's content under a modal, and the plan is named near.
+fn goes_on_from_content(ctx: &Context<'_>, s: &Sentence) -> bool {
+    s.para
+        .checked_sub(1)
+        .and_then(|p| ctx.paragraphs.get(p))
+        .is_some_and(|r| {
+            // short quotes of the plan's words are part of it, a long one is someone speaking
+            ctx.body[r.clone()].contains(" would ")
+                && ctx.seg.quotes_in(r).all(|q| 4 * q.inner.len() < r.len())
+        })
+        && plan_named_near(ctx, s.para)
 }
 
 /// "The US draft wants a vote within 100 days, a timetable …": the main clause before a
@@ -224,6 +316,43 @@ pub(super) fn under_modal(c: &Candidate, ws: &[SWord]) -> bool {
         .take(3)
         .find(|&j| !grammar().content.between.contains(&*ws[j].text))
         .is_some_and(|j| ["would", "will"].contains(&&*ws[j].text))
+}
+
+/// Finite verbs that take up the main clause after a relative clause between commas.
+const MAIN_VERBS: [&str; 15] = [
+    "would", "will", "could", "should", "must", "can", "may", "might", "is", "are", "was", "were",
+    "has", "have", "had",
+];
+
+/// "Kherson, which Russia claims to have annexed, would be frozen …": the word range of a
+/// relative clause between commas that holds a speech verb while the main clause goes on after
+/// it with its own verb. The speaker of that clause does not speak the sentence.
+fn embedded_relative(ctx: &Context<'_>, ws: &[SWord]) -> Option<Range<usize>> {
+    let comma_before = |k: usize| {
+        k > 0
+            && ctx
+                .body
+                .get(ws[k - 1].end..ws[k].start)
+                .is_some_and(|gap| gap.contains(','))
+    };
+    let k = (1..ws.len()).find(|&k| {
+        !ws[k].in_quote && ["which", "who", "whom"].contains(&&*ws[k].text) && comma_before(k)
+    })?;
+    let j = (k + 2..ws.len().min(k + 14)).find(|&j| comma_before(j))?;
+    let speaks = (k + 1..j).any(|i| ctx.speech.verb_at(ws, i, false).is_some());
+    (speaks && MAIN_VERBS.contains(&&*ws[j].text)).then_some(k..j)
+}
+
+/// True when the speaker of `c` stands inside a relative clause between commas that the main
+/// clause of the sentence goes on after ("…, which Moscow says it annexed, would be frozen").
+pub(super) fn speaker_in_relative(ctx: &Context<'_>, c: &Candidate, ws: &[SWord]) -> bool {
+    let Some(speaker) = c.speaker_span.as_ref() else {
+        return false;
+    };
+    embedded_relative(ctx, ws).is_some_and(|r| {
+        let (from, to) = (ws[r.start].start, ws[r.end - 1].end);
+        speaker.start >= from && speaker.end <= to
+    })
 }
 
 /// "Russia would rejoin the G8 under the plan, which US officials said was still a working

@@ -131,7 +131,8 @@ fn topic_of(ctx: &Context<'_>, header: usize) -> Option<Range<usize>> {
 }
 
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:(?:point|item|no\.?)\s*)?\(?(\d{1,2})\s*[.):]\s+").expect("static pattern")
+    Regex::new(r"^(?i:(?:point|item|no\.?)\s*)?\(?(\d{1,2})(?:\s*[.):]|\s?[-\u{2013}\u{2014}])\s+")
+        .expect("static pattern")
 });
 static LETTERED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(?[a-h][.)]\s+").expect("static pattern"));
@@ -322,18 +323,26 @@ fn list_at(ctx: &Context<'_>, p: usize, colon: bool) -> (Vec<Item>, usize) {
     let mut current: Option<u8> = None;
     // "B. The US guarantee": a lettered heading over plain lines
     let mut section: Option<Range<usize>> = None;
+    // page furniture between two numbered items ("Subscribe to our newsletter"): skipped up
+    // to the next number
+    let mut skipping = false;
     while q < ctx.paragraphs.len() && items.len() < 60 {
         let r = ctx.paragraphs[q].clone();
         let raw = &ctx.body[r.clone()];
         let text = raw.trim();
         let lead = raw.len() - raw.trim_start().len();
+        let marked = marker(text).or_else(|| bare_number(text, current));
+        if skipping && marked.is_none() {
+            q += 1;
+            continue;
+        }
+        skipping = false;
         if let Some(m) = section_heading(text) {
             let start = r.start + lead + m;
             section = Some(start..r.start + raw.trim_end().len());
             q += 1;
             continue;
         }
-        let marked = marker(text);
         let plain_ok = || {
             let n = text.split_whitespace().count();
             // "Territory": a heading over sentences, not a line of a list
@@ -362,6 +371,13 @@ fn list_at(ctx: &Context<'_>, p: usize, colon: bool) -> (Vec<Item>, usize) {
                 (0, None)
             }
             None if plain_ok() && next_number_follows(ctx, q, current) => (0, None),
+            None if text.split_whitespace().count() <= 6
+                && next_number_follows(ctx, q, current) =>
+            {
+                skipping = true;
+                q += 1;
+                continue;
+            }
             None => break,
         };
         // "- Territory -": a heading between items, not an item
@@ -440,6 +456,18 @@ fn glued_next(text: &str, n: u8) -> Option<(usize, usize)> {
         .then_some((at + 1, rest))
 }
 
+static BARE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})\s+\p{Lu}").expect("static pattern"));
+
+/// "3 It is expected that …": a number with no mark before a capital opens an item only when it
+/// is the one after `current`.
+fn bare_number(text: &str, current: Option<u8>) -> Option<(usize, Option<u8>)> {
+    let c = BARE_NUMBER.captures(text)?;
+    let n: u8 = c.get(1)?.as_str().parse().ok()?;
+    let len = c.get(0)?.end() - text[..c.get(0)?.end()].chars().last()?.len_utf8();
+    (current.is_some_and(|cur| n == cur + 1)).then_some((len, Some(n)))
+}
+
 /// True when, after plain lines from paragraph `q`, the item numbered one more than `current`
 /// follows within five paragraphs: the plain lines are sub-items of the current one.
 fn next_number_follows(ctx: &Context<'_>, q: usize, current: Option<u8>) -> bool {
@@ -447,7 +475,10 @@ fn next_number_follows(ctx: &Context<'_>, q: usize, current: Option<u8>) -> bool
         return false;
     };
     (q + 1..(q + 6).min(ctx.paragraphs.len()))
-        .map(|r| marker(ctx.body[ctx.paragraphs[r].clone()].trim()))
+        .map(|r| {
+            let text = ctx.body[ctx.paragraphs[r].clone()].trim();
+            marker(text).or_else(|| bare_number(text, current))
+        })
         .find(Option::is_some)
         .flatten()
         .is_some_and(|(_, number)| number == Some(n + 1))

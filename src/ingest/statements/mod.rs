@@ -134,6 +134,16 @@ impl SpeechRules {
         }
     }
 
+    /// True when the folded `word` is a speech verb or opens a speech phrase ("said",
+    /// "took" of "took issue").
+    pub fn is_verb(&self, word: &str) -> bool {
+        self.verbs.contains(word)
+            || self
+                .phrases
+                .iter()
+                .any(|p| p.first().is_some_and(|f| f == word))
+    }
+
     /// The length in words of a speech verb starting at word `k`, if one does.
     fn verb_at(&self, ws: &[SWord], k: usize, after_quote: bool) -> Option<usize> {
         let w = ws.get(k)?;
@@ -262,7 +272,8 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
         let found = (!attributed)
             .then(|| sentence_candidate(ctx, s, si, &ws, &quotes, &mut local))
             .flatten()
-            .filter(|c| !content::under_modal(c, &ws));
+            .filter(|c| !content::under_modal(c, &ws))
+            .filter(|c| !content::speaker_in_relative(ctx, c, &ws));
         if let Some(c) = found.as_ref()
             && content::commitment_of_plan(ctx, s, c, &ws)
         {

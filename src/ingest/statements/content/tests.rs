@@ -301,3 +301,61 @@ fn a_relative_clause_of_speech_is_about_what_its_main_clause_names() {
     assert_eq!(points(s), [5], "{out:#?}");
     assert_eq!(points(report(&out, "A second sets out")), [5], "{out:#?}");
 }
+
+#[test]
+fn a_speaker_inside_a_relative_clause_does_not_speak_the_main_clause() {
+    let out = extract(
+        "The draft plan was handed to Kyiv on Thursday.\n\nThe eastern town of Vostok, which Moscow says it annexed in 2022, would be frozen along the line of contact.",
+    );
+    assert_eq!(
+        points(report(&out, "Vostok")),
+        [21],
+        "the plan's content, not Moscow speaking: {out:#?}"
+    );
+    assert!(out.iter().all(|s| s.speaker.is_none()), "{out:#?}");
+}
+
+#[test]
+fn a_relative_clause_on_a_document_tells_its_content() {
+    let out = extract(
+        "Several capitals were uneasy about the first draft, which called for Ukraine to give up the Donbas.",
+    );
+    assert_eq!(points(report(&out, "first draft")), [21], "{out:#?}");
+    let out = extract(
+        "Washington has brokered a framework since the leak of the plan, which included a cap on Ukraine's army.",
+    );
+    assert_eq!(points(report(&out, "framework")), [6], "{out:#?}");
+}
+
+#[test]
+fn a_bare_will_goes_on_from_the_plans_content_in_the_paragraph_before() {
+    let out = extract(
+        "The alliance should stay out of Ukraine for good, according to the text.\n\nIn return, Moscow would rejoin the \"world economy\" step by step.\n\nThe Donbas will be treated as Russian land.",
+    );
+    assert_eq!(points(report(&out, "treated as Russian")), [21], "{out:#?}");
+    let out = extract(
+        "In return, Moscow would rejoin the world economy under the plan.\n\nThe Commission will today table a loan backed by frozen assets.",
+    );
+    assert!(report(&out, "table a loan").is_none(), "{out:#?}");
+}
+
+#[test]
+fn those_after_a_sentence_naming_the_plan_tell_its_content() {
+    let out = extract(
+        "Envoy Maren Holt praised the first draft of the plan for its main principles. Those included a cap on Ukraine's army and a ban on NATO membership.",
+    );
+    assert_eq!(points(report(&out, "Those included")), [6, 7], "{out:#?}");
+}
+
+#[test]
+fn an_absolute_clause_on_the_plan_tells_its_content() {
+    let out = extract(
+        "Kyiv has asked for changes, with the 28-point plan requiring it to cede territory and shrink its army.",
+    );
+    let s = report(&out, "requiring it");
+    assert_eq!(points(s), [6, 21], "{out:#?}");
+    assert!(
+        s.is_some_and(|s| s.text.starts_with("the 28-point plan")),
+        "{out:#?}"
+    );
+}

@@ -235,3 +235,17 @@ fn plain_lines_under_lettered_headings_are_items_linked_through_the_heading() {
         "{out:#?}"
     );
 }
+
+#[test]
+fn numbers_with_dashes_or_bare_and_furniture_between_items_keep_the_list() {
+    let out = extract(
+        "The plan has 28 points:\n\n1. Kyiv's sovereignty is confirmed.\n\nOur reporting needs you\n\n2 – Moscow, Kyiv and Europe sign a pact of non-aggression.\n\n3 The alliance does not grow any further.\n\n4- Moscow and the alliance hold a dialogue.",
+    );
+    assert_eq!(points_of(&out, "pact of non-aggression"), [2], "{out:#?}");
+    assert_eq!(points_of(&out, "grow any further"), [3], "{out:#?}");
+    assert_eq!(points_of(&out, "hold a dialogue"), [4], "{out:#?}");
+    assert!(
+        !out.iter().any(|s| s.text.contains("reporting needs")),
+        "{out:#?}"
+    );
+}

@@ -1,0 +1,68 @@
+//! One sentence each (written for these tests): the points of a kept statement.
+
+use crate::catalog::Catalog;
+use crate::ingest::{Extractor, Statement};
+
+fn extract(body: &str) -> Vec<Statement> {
+    let Ok(catalog) = Catalog::bundled() else {
+        panic!("seeds parse")
+    };
+    let Ok(x) = Extractor::new(&catalog) else {
+        panic!("rules compile")
+    };
+    let text = format!("Talks on the US peace plan\nNov 27, 2025\n\n{body}");
+    x.extract(&x.parse("t.txt", &text))
+}
+
+fn points_of(out: &[Statement], words: &str) -> Vec<u8> {
+    let Some(s) = out.iter().find(|s| s.text.contains(words)) else {
+        panic!("no statement with {words:?} in {out:#?}")
+    };
+    s.provisions.iter().map(|p| p.number).collect()
+}
+
+#[test]
+fn the_title_between_commas_after_a_name_names_no_point() {
+    let out =
+        extract("Lena Brandt, a former NATO envoy, said the peace plan was a gift to Moscow.");
+    assert_eq!(points_of(&out, "gift to Moscow"), [0], "{out:#?}");
+    let out = extract(
+        "Ivo Marek, deputy head of the security council, told reporters the draft needed more work.",
+    );
+    assert_eq!(points_of(&out, "more work"), [0], "{out:#?}");
+}
+
+#[test]
+fn the_title_closing_a_sentence_after_said_names_no_point() {
+    let out = extract("The peace plan is a gift to Moscow, said Lena Brandt, a former NATO envoy.");
+    assert_eq!(points_of(&out, "gift to Moscow"), [0], "{out:#?}");
+}
+
+#[test]
+fn a_description_that_is_the_claim_is_not_masked() {
+    let out = extract("The compromise, according to Ivo Marek, is a demilitarised zone in Donbas.");
+    assert_eq!(points_of(&out, "demilitarised zone"), [21], "{out:#?}");
+}
+
+#[test]
+fn a_quote_going_on_from_its_speakers_quote_keeps_its_points() {
+    let out = extract(
+        "Army chief Petro Valko spoke about the peace plan on Monday. \"The question was how big an army we need, not how to shrink it,\" he said. \"Nobody showed us a number, and we would sign none.\"",
+    );
+    assert_eq!(points_of(&out, "Nobody showed us"), [6], "{out:#?}");
+}
+
+#[test]
+fn armies_frozen_where_they_stand_are_the_territorial_clause() {
+    let out =
+        extract("Envoy Maren Holt said the plan would freeze the armies in place along the front.");
+    assert_eq!(points_of(&out, "freeze the armies"), [21], "{out:#?}");
+}
+
+#[test]
+fn an_it_that_stands_for_what_follows_takes_up_nothing() {
+    let out = extract(
+        "Envoy Maren Holt said the peace plan would cap the army of Ukraine. Holt also warned that it would be premature to talk about a final text.",
+    );
+    assert_eq!(points_of(&out, "premature"), [0], "{out:#?}");
+}
