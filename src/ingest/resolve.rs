@@ -113,7 +113,8 @@ pub(super) fn resolve_speakers(
             Some(Mention::Speaker(s, _))
                 if !s.known
                     && super::groups::refers_to_joint(&s.name)
-                    && let Some(j) = super::groups::joint_before(joints, c.span.start) =>
+                    && let Some(j) = super::groups::joint_before(joints, c.span.start)
+                        .filter(|j| super::groups::count_fits(&s.name, j)) =>
             {
                 (Some(j), format!("“the {}”", s.name.to_lowercase()))
             }

@@ -337,3 +337,22 @@ fn a_document_with_a_long_relative_aside_is_still_the_subject() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].1, "Report");
 }
+
+#[test]
+fn a_count_that_differs_from_the_people_named_together_is_a_wider_group() {
+    // three named, then "the four leaders": not the three
+    let got = names(
+        "Chancellor Karl Brenner, President Anne Morel and Prime Minister Ian Hale called Kyiv, \
+         Brenner's office said.\n\n\
+         The four leaders welcomed the security guarantees in the plan.",
+    );
+    assert_eq!(got.last().map(String::as_str), Some("four leaders"));
+    let got = names(
+        "Chancellor Karl Brenner, President Anne Morel and Prime Minister Ian Hale called Kyiv.\n\n\
+         The three leaders welcomed the security guarantees in the plan.",
+    );
+    assert_eq!(
+        got.last().map(String::as_str),
+        Some("Brenner, Morel and Hale")
+    );
+}

@@ -226,8 +226,19 @@ impl Gazetteer {
         if let Some(m) = self.resolve_shape(np, &words, local) {
             return Some(m);
         }
-        if words.len() > 9 {
+        // ", and analysts pointed out" after a quote: a new clause, not a speaker
+        if ["and", "but", "or"].contains(&words[0]) {
             return None;
+        }
+        if words.len() > 9 {
+            // "An official in the Office of the President, asked by the paper to comment,":
+            // the head before its appositive
+            if let Some((head, _)) = np.split_once(',')
+                && head.split_whitespace().count() >= 2
+            {
+                return self.resolve(head, local);
+            }
+            return self.long_unnamed(np, &folded, &words);
         }
         let clean = clean_words(&words);
         if clean
@@ -272,6 +283,25 @@ impl Gazetteer {
             return None;
         }
         self.new_person(np, local)
+    }
+
+    /// "an official of the Office of the President of Ukraine": an unnamed source among the
+    /// first four words of a phrase too long for any other shape, its body named after it.
+    fn long_unnamed(&self, np: &str, folded: &str, words: &[&str]) -> Option<Mention> {
+        let clean = clean_words(words);
+        let head_early = clean.iter().take(4).any(|w| self.is_unnamed_head(w));
+        let stop = clean
+            .iter()
+            .any(|w| grammar().speakers.stop.contains(w.as_str()));
+        if words.len() > 12 || !head_early || stop {
+            return None;
+        }
+        let hits: Vec<NameHit> = self
+            .find(folded)
+            .into_iter()
+            .filter(|h| !folded[h.end..].starts_with('\''))
+            .collect();
+        self.unnamed_source(np, folded, &clean, &hits)
     }
 
     /// A known person in the phrase, or a known body or medium that ends it unqualified.
