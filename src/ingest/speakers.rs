@@ -226,9 +226,9 @@ impl Gazetteer {
         if let Some(m) = self.resolve_shape(np, &words, local) {
             return Some(m);
         }
-        // ", and analysts pointed out" after a quote: a new clause, not a speaker
-        if ["and", "but", "or"].contains(&words[0]) {
-            return None;
+        // "…,” and analysts pointed out that": the subject of a new clause after the conjunction
+        if let Some(rest) = after_conjunction(np) {
+            return self.resolve(rest, local);
         }
         if words.len() > 9 {
             // "An official in the Office of the President, asked by the paper to comment,":
@@ -569,6 +569,15 @@ fn pronoun(words: &[&str]) -> Option<Mention> {
 }
 
 /// The words without punctuation, dots or a possessive: "u.s." -> "us", "plan's" -> "plan".
+/// The phrase after a leading "and", "but" or "or" (and any closing quote mark before it).
+pub(super) fn after_conjunction(np: &str) -> Option<&str> {
+    let t = np.trim_start_matches(|c: char| !c.is_alphanumeric());
+    ["and ", "but ", "or "]
+        .iter()
+        .find_map(|c| t.strip_prefix(c))
+        .filter(|rest| !rest.trim().is_empty())
+}
+
 fn clean_words(words: &[&str]) -> Vec<String> {
     words
         .iter()

@@ -170,7 +170,10 @@ fn an_unnamed_source_of_a_known_body_takes_the_side_of_its_country() {
 }
 
 #[test]
-fn a_phrase_opening_with_a_conjunction_is_no_speaker() {
-    assert_eq!(name("and analysts"), None);
-    assert_eq!(name("but several diplomats"), None);
+fn a_phrase_opening_with_a_conjunction_is_the_subject_after_it() {
+    assert_eq!(name("\u{201D} and analysts").as_deref(), Some("analysts"));
+    assert_eq!(
+        name("but a Latvian diplomat").as_deref(),
+        Some("unnamed Latvian diplomat")
+    );
 }

@@ -73,7 +73,10 @@ pub(super) fn quote_candidate(
             (Some(&a), Some(&b)) => {
                 let span = ws[a].start..ws[b].end;
                 let np = &ctx.body[span.clone()];
-                if np.contains([',', '.']) {
+                // "…," and analysts pointed out that …: a new clause, no attribution
+                if np.contains([',', '.'])
+                    || crate::ingest::speakers::after_conjunction(np).is_some()
+                {
                     None
                 } else {
                     ctx.gazetteer.resolve(np, local).map(|m| (m, span))

@@ -26,3 +26,20 @@ fn quote_paragraphs_in_straight_single_marks_continue_the_speaker_before() {
         .count();
     assert_eq!(quotes, 2, "{got:?}");
 }
+
+#[test]
+fn a_clause_joined_by_and_after_a_quote_does_not_speak_the_quote() {
+    // "analysts" start a new clause: the quoted words are the senator's, not theirs
+    let got = speakers(
+        "A US senator called the peace plan a \"Moscow shopping list,\" and analysts noted that its wording on the army cap read like a translation.",
+    );
+    assert!(
+        got.iter()
+            .all(|(n, k)| !(k == "Quote" && n.as_deref() == Some("analysts"))),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|(n, _)| n.as_deref() == Some("analysts")),
+        "{got:?}"
+    );
+}
