@@ -356,3 +356,28 @@ fn a_count_that_differs_from_the_people_named_together_is_a_wider_group() {
         Some("Brenner, Morel and Hale")
     );
 }
+
+#[test]
+fn a_name_after_a_long_title_joined_by_and_is_the_speaker() {
+    assert_eq!(
+        names(
+            "Former defence ministry secretary general and security analyst Mart Kruus said the army cap in the plan would leave Ukraine exposed."
+        ),
+        vec!["Mart Kruus"]
+    );
+}
+
+#[test]
+fn the_subject_of_a_second_clause_after_and_is_the_speaker() {
+    // the first clause ("Moscow is unlikely to …") is no speaker phrase
+    let got = names(
+        "President Volodymyr Zelensky spoke in Kyiv on Monday.\n\n\
+         Moscow is unlikely to drop its claim to the Donbas and Zelensky also admitted that some points of the plan trouble him.",
+    );
+    assert_eq!(got.last().map(String::as_str), Some("Volodymyr Zelenskyy"));
+    // a list joined by "and" holds no clause: "Japan" does not speak for the leaders
+    let got = names(
+        "Ten European leaders together with the prime ministers of Canada and Japan said the plan's army cap was too low.",
+    );
+    assert!(!got.iter().any(|n| n == "Japan"), "{got:?}");
+}

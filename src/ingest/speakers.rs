@@ -238,14 +238,17 @@ impl Gazetteer {
             {
                 return self.resolve(head, local);
             }
-            return self.long_unnamed(np, &folded, &words);
+            return self
+                .person_ending(np, &folded, local)
+                .or_else(|| self.long_unnamed(np, &folded, &words))
+                .or_else(|| self.second_clause_subject(np, local));
         }
         let clean = clean_words(&words);
         if clean
             .iter()
             .any(|w| grammar().speakers.stop.contains(w.as_str()))
         {
-            return None;
+            return self.second_clause_subject(np, local);
         }
         let hits = self.find(&folded);
         // a name followed by 's is a possessive, not the speaker ("Zelensky's office")
@@ -283,6 +286,68 @@ impl Gazetteer {
             return None;
         }
         self.new_person(np, local)
+    }
+
+    /// "The Kremlin is unlikely to yield and Zelensky also": after a clause, the subject of the
+    /// clause the last "and" or "but" opens (up to four words, itself no clause).
+    fn second_clause_subject(
+        &self,
+        np: &str,
+        local: &mut Vec<(String, Speaker)>,
+    ) -> Option<Mention> {
+        let at = np.rfind(" and ").or_else(|| np.rfind(" but "))?;
+        // the words before hold a verb: a clause, not a list ("leaders of Canada and Japan")
+        let verb = np[..at].split_whitespace().any(|w| {
+            [
+                "is", "are", "was", "were", "has", "have", "had", "will", "would", "must",
+                "should", "can", "could", "may", "might",
+            ]
+            .contains(&fold_str(w).as_str())
+        });
+        if !verb {
+            return None;
+        }
+        let tail = np[at..].trim_start();
+        let tail = after_conjunction(tail)?;
+        let words: Vec<String> = tail.split_whitespace().map(fold_str).collect();
+        let clause = words
+            .iter()
+            .any(|w| grammar().speakers.stop.contains(w.as_str()));
+        if words.len() > 4 || clause {
+            return None;
+        }
+        self.resolve(tail, local)
+    }
+
+    /// "Former foreign ministry secretary general and security expert Rainer Saks": a person the
+    /// article or the speaker list names, ending a title too long for the other shapes.
+    fn person_ending(
+        &self,
+        np: &str,
+        folded: &str,
+        local: &[(String, Speaker)],
+    ) -> Option<Mention> {
+        // a title holds no clause ("… guarantee that President X") and no dateline ("KYIV -")
+        let clause = np.split_whitespace().any(|t| {
+            t.chars().all(|c| !c.is_alphanumeric())
+                || grammar()
+                    .speakers
+                    .stop
+                    .contains(fold_str(t.trim_matches(|c: char| !c.is_alphanumeric())).as_str())
+        });
+        if clause {
+            return None;
+        }
+        if let Some(s) = shape::entity_at_end(np, folded, local) {
+            return Some(Mention::Speaker(s, None));
+        }
+        let end = folded
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .len();
+        self.find(folded)
+            .into_iter()
+            .find(|h| h.speaker.kind == SpeakerKind::Person && !h.title && h.end == end)
+            .map(|h| Mention::Speaker(h.speaker, h.gender))
     }
 
     /// "an official of the Office of the President of Ukraine": an unnamed source among the
