@@ -375,8 +375,26 @@ pub(super) fn definite_description(
         {
             return same_kind;
         }
-        // "the diplomat stressed" right after Zakharova spoke: the person who spoke last
-        return last_person(before);
+        // "A senior ministry official was more forthcoming. … the official said": the source
+        // the article introduced after the last person spoke, else that person ("the diplomat
+        // stressed" right after Zakharova spoke)
+        let person = last_person(before);
+        let spoke_at = person.as_ref().and_then(|p| {
+            before
+                .iter()
+                .rev()
+                .find(|(_, sp, _)| sp.as_ref().is_some_and(|x| x.slug == p.slug))
+                .map(|(c, _, _)| c.speaker_span.as_ref().map_or(c.span.start, |r| r.start))
+        });
+        let introduced = mentions
+            .iter()
+            .rev()
+            .filter(|m| m.pos < at && spoke_at.is_none_or(|p| m.pos > p))
+            .find(|m| {
+                m.speaker.kind == SpeakerKind::Unnamed
+                    && format!(" {}", m.speaker.name.to_lowercase()).ends_with(&suffix)
+            });
+        return introduced.map(|m| m.speaker.clone()).or(person);
     }
     None
 }

@@ -381,3 +381,18 @@ fn the_subject_of_a_second_clause_after_and_is_the_speaker() {
     );
     assert!(!got.iter().any(|n| n == "Japan"), "{got:?}");
 }
+
+#[test]
+fn the_official_is_the_source_introduced_after_the_last_person_spoke() {
+    // the source is introduced in a sentence that is no statement, then "the official said"
+    let got = names(
+        "Foreign ministry spokesman Han Do-yun told reporters that Seoul backed efforts to end the war.\n\n\
+         A senior ministry official, speaking on condition of anonymity, was more outspoken. \
+         Recognising occupied land as Russian \"rewards the side that moved the border,\" the official said.",
+    );
+    assert_eq!(
+        got.last().map(String::as_str),
+        Some("unnamed official"),
+        "{got:?}"
+    );
+}
