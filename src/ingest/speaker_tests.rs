@@ -396,3 +396,12 @@ fn the_official_is_the_source_introduced_after_the_last_person_spoke() {
         "{got:?}"
     );
 }
+
+#[test]
+fn the_country_s_leader_is_the_head_of_state_named_before() {
+    let got = names(
+        "Finnish President Alexander Stubb met the envoys in Helsinki on Monday.\n\n\
+         \"The army cap in this plan cannot stand,\" the country's leader said.",
+    );
+    assert_eq!(got, vec!["Alexander Stubb"]);
+}
