@@ -114,6 +114,9 @@ pub struct Resolve {
     pub media_words: Words,
     /// Heads of an unnamed source that are also the title of a named person ("the diplomat" after a foreign ministry spokeswoman spoke).
     pub title_heads: Words,
+    /// Offices one person holds in a country, found by the publisher's country when the
+    /// article names no holder ("The Prime Minister said").
+    pub home_offices: Words,
 }
 
 /// The entity table of an article (src/ingest/entities.rs).

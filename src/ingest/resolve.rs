@@ -6,8 +6,8 @@ use super::*;
 use crate::grammar::grammar;
 
 mod roles;
+pub(super) use roles::{Offices, office, role_holder, title_after};
 use roles::{issuer_before, quoted_before};
-pub(super) use roles::{role_holder, title_after};
 
 /// The body of an article folded, and the known names in it.
 pub(super) struct Names {
@@ -101,6 +101,7 @@ pub(super) fn resolve_speakers(
     candidates: Vec<Candidate>,
     mentions: &[NameMention],
     holders: &[RoleHolder],
+    offices: &Offices<'_>,
 ) -> Vec<(Candidate, Option<Speaker>, String)> {
     let mut out: Vec<(Candidate, Option<Speaker>, String)> = Vec::with_capacity(candidates.len());
     let mut genders: Vec<(String, Option<Gender>)> = mentions
@@ -237,8 +238,10 @@ pub(super) fn resolve_speakers(
                         .take_while(|(p, _, _)| p.para + 1 >= c.para)
                         .filter_map(|(_, s, _)| s.as_ref())
                         .find(|s| s.kind == SpeakerKind::Person)?;
+                    // their titles in the article, and their office in the speaker list
                     let own: Vec<RoleHolder> = holders
                         .iter()
+                        .chain(offices.holders)
                         .filter(|h| h.speaker.slug == s.slug)
                         .cloned()
                         .collect();
@@ -247,7 +250,13 @@ pub(super) fn resolve_speakers(
                 let found = issuer()
                     .or_else(|| earlier_body().cloned())
                     .or_else(|| persons.then(last_speaker).flatten())
-                    .or_else(|| role_holder(words, side, persons, c.span.start, holders));
+                    .or_else(|| role_holder(words, side, persons, c.span.start, holders))
+                    // no one in the article holds it: the office holder of the speaker list
+                    .or_else(|| {
+                        (persons && unnamed.is_none())
+                            .then(|| offices.holder(words, side))
+                            .flatten()
+                    });
                 match found {
                     Some(s) => {
                         let via = format!("“the {}”", words.first().map_or("", String::as_str));

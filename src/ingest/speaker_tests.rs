@@ -405,3 +405,34 @@ fn the_country_s_leader_is_the_head_of_state_named_before() {
     );
     assert_eq!(got, vec!["Alexander Stubb"]);
 }
+
+/// The speakers of `body` in an article of `publisher`.
+fn names_from(publisher: &str, body: &str) -> Vec<String> {
+    let c = Catalog::bundled().expect("seeds parse");
+    let x = Extractor::new(&c).expect("rules compile");
+    let a = x.parse(
+        "t.txt",
+        &format!("Publisher: {publisher}\nThe peace plan\n\n{body}\n"),
+    );
+    x.extract(&a)
+        .into_iter()
+        .filter_map(|s| s.speaker.map(|p| p.name))
+        .collect()
+}
+
+#[test]
+fn a_role_no_one_in_the_article_holds_is_its_holder_in_the_publisher_s_country() {
+    let body = "The foreign minister said on Tuesday that the army cap in the peace plan was unacceptable.\n\n\
+                The minister added that the amnesty clause of the plan was a problem too.";
+    // a Ukrainian outlet: Ukraine's foreign minister, and "the minister" is the one who spoke
+    let got = names_from("Kyiv Independent", body);
+    assert_eq!(got, vec!["Andrii Sybiha", "Andrii Sybiha"]);
+    // "the minister" alone names no single office
+    let got = names_from(
+        "Kyiv Independent",
+        "The minister said the amnesty clause of the plan was a problem.",
+    );
+    assert!(got.is_empty(), "{got:?}");
+    // no publisher: no country, so no holder and no statement
+    assert!(names(body).is_empty(), "{:?}", names(body));
+}
