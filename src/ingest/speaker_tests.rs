@@ -436,3 +436,17 @@ fn a_role_no_one_in_the_article_holds_is_its_holder_in_the_publisher_s_country()
     // no publisher: no country, so no holder and no statement
     assert!(names(body).is_empty(), "{:?}", names(body));
 }
+
+#[test]
+fn he_after_a_new_name_with_a_party_and_a_title_is_that_person() {
+    let got = names(
+        "Prime Minister Kristen Michal said the plan must be acceptable to Ukraine.\n\n\
+         Tarmo Vaikla (Centre), head of the defence committee, was blunter. \
+         \"This plan's army cap reads as if it was written in Moscow,\" he told a radio station.",
+    );
+    assert_eq!(
+        got.last().map(String::as_str),
+        Some("Tarmo Vaikla"),
+        "{got:?}"
+    );
+}
