@@ -177,3 +177,12 @@ fn a_phrase_opening_with_a_conjunction_is_the_subject_after_it() {
         Some("unnamed Latvian diplomat")
     );
 }
+
+#[test]
+fn a_statement_of_a_named_body_speaks_for_it() {
+    assert_eq!(
+        name("The White House\u{2019}s readout").as_deref(),
+        Some("White House")
+    );
+    assert_eq!(name("the Kremlin's statement").as_deref(), Some("Kremlin"));
+}
