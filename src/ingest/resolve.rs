@@ -286,6 +286,11 @@ pub(super) fn resolve_speakers(
                 Some(s) => (Some(s), format!("pronoun {}", pronoun_word(*p))),
                 None => continue,
             },
+            // "The Kremlin said … It claimed that the draft …": "it" is the body that spoke
+            // right before, not the document
+            Some(Mention::Document) | None if let Some(b) = body_before_it(body, &c, &out) => {
+                (Some(b), "pronoun it".to_string())
+            }
             Some(Mention::Document) | None if c.floating => {
                 // a quote paragraph with no attribution goes on the quote or the reported speech
                 // of a person just before ("Zelensky addressed the nation, saying …" then three
@@ -303,9 +308,34 @@ pub(super) fn resolve_speakers(
             }
             Some(Mention::Document) | None => (None, "the article".to_string()),
         };
+        let mut c = c;
+        if via == "pronoun it" && c.kind == Kind::Report {
+            // the body's own words, reported
+            c.kind = Kind::Paraphrase;
+            c.rule = "reported speech";
+        }
         out.push((c, speaker, via));
     }
     out
+}
+
+/// The body that spoke in the statement right before `c`, in its paragraph or the one before,
+/// when `c`'s subject is "it" and that statement's subject was no document.
+fn body_before_it(
+    body: &str,
+    c: &Candidate,
+    before: &[(Candidate, Option<Speaker>, String)],
+) -> Option<Speaker> {
+    let subject = c.speaker_span.as_ref().and_then(|r| body.get(r.clone()))?;
+    if !subject.trim().eq_ignore_ascii_case("it") {
+        return None;
+    }
+    let (p, s, _) = before.last()?;
+    let s = s.as_ref()?;
+    (s.kind == SpeakerKind::Body
+        && p.para + 1 >= c.para
+        && !matches!(p.mention, Some(Mention::Document)))
+    .then(|| s.clone())
 }
 
 /// "the newspaper" -> the medium named before; "the diplomat" -> the unnamed diplomat before.

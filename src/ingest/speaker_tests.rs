@@ -450,3 +450,21 @@ fn he_after_a_new_name_with_a_party_and_a_title_is_that_person() {
         "{got:?}"
     );
 }
+
+#[test]
+fn it_after_a_body_spoke_is_that_body_and_after_a_document_the_document() {
+    let got = crate::ingest::statements::tests::speakers(
+        "The Kremlin said on Monday that the plan was a sound basis for talks. \
+         It claimed that the draft of this plan would cap the Ukrainian army.",
+    );
+    assert_eq!(
+        got.last(),
+        Some(&(Some("Kremlin".to_string()), "Paraphrase".to_string())),
+        "{got:?}"
+    );
+    // after the plan itself, "it" stays the plan's own account
+    let got = crate::ingest::statements::tests::speakers(
+        "The revised draft raises the army cap to 800,000. It also drops the ban on NATO membership.",
+    );
+    assert!(got.iter().all(|(n, _)| n.is_none()), "{got:?}");
+}
