@@ -90,6 +90,8 @@ pub struct Speakers {
     pub post_modifier: Words,
     /// Prepositions that open a post-modifier of an unnamed source ("familiar with", "close to").
     pub prepositions: Words,
+    /// Prepositions that open an adjunct, never a speaker's phrase ("among its allies").
+    pub adjunct_prepositions: Words,
 }
 
 /// The shape of a speaker phrase (src/ingest/speakers/shape.rs).

@@ -232,6 +232,15 @@ impl Gazetteer {
         if let Some(rest) = after_conjunction(np) {
             return self.resolve(rest, local);
         }
+        // "concern in Kyiv and among its allies, who say": a phrase opening with a
+        // preposition is an adjunct, no speaker
+        if grammar()
+            .speakers
+            .adjunct_prepositions
+            .contains(words[0].trim_matches(|c: char| !c.is_alphanumeric()))
+        {
+            return None;
+        }
         if words.len() > 9 {
             // "An official in the Office of the President, asked by the paper to comment,":
             // the head before its appositive

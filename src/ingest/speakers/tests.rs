@@ -186,3 +186,9 @@ fn a_statement_of_a_named_body_speaks_for_it() {
     );
     assert_eq!(name("the Kremlin's statement").as_deref(), Some("Kremlin"));
 }
+
+#[test]
+fn a_phrase_opening_with_a_preposition_is_no_speaker() {
+    assert_eq!(name("among its allies"), None);
+    assert_eq!(name("in Brussels"), None);
+}

@@ -82,6 +82,8 @@ pub(super) fn quote_candidate(
                     ctx.gazetteer.resolve(np, local).map(|m| (m, span))
                 }
             }
+            // `…", calling it "…"`: after a participle comes its object, not a speaker
+            _ if ws[k].text.ends_with("ing") => None,
             _ => np_after(ctx, ws, k + len, s.span.end, local),
         };
         if let Some((m, span)) = speaker {

@@ -43,3 +43,21 @@ fn a_clause_joined_by_and_after_a_quote_does_not_speak_the_quote() {
         "{got:?}"
     );
 }
+
+#[test]
+fn the_object_of_a_participle_after_a_quote_is_no_speaker() {
+    // "calling it" names what was called, not who spoke: the quote stays the minister's
+    let got = speakers(
+        "The European Union said the plan's army cap was unacceptable.\n\n\
+         Foreign Minister Jonas Berg described the talks on the plan's security guarantees as \"very useful\", calling it \"the best round so far\".",
+    );
+    assert!(
+        !got.iter()
+            .any(|(n, k)| n.as_deref() == Some("European Union") && k == "Quote"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|(n, _)| n.as_deref() == Some("Jonas Berg")),
+        "{got:?}"
+    );
+}
