@@ -90,6 +90,8 @@ pub struct Speakers {
     pub post_modifier: Words,
     /// Prepositions that open a post-modifier of an unnamed source ("familiar with", "close to").
     pub prepositions: Words,
+    /// Prepositions that open an adjunct, never a speaker's phrase ("among its allies").
+    pub adjunct_prepositions: Words,
 }
 
 /// The shape of a speaker phrase (src/ingest/speakers/shape.rs).
@@ -122,6 +124,9 @@ pub struct Resolve {
     pub source_generic: Words,
     /// Words before such a head that refer back ("the", "two of the", "its").
     pub group_openers: Words,
+    /// Offices one person holds in a country, found by the publisher's country when the
+    /// article names no holder ("The Prime Minister said").
+    pub home_offices: Words,
 }
 
 /// The entity table of an article (src/ingest/entities.rs).

@@ -107,9 +107,10 @@ impl People {
         let mut len = 1;
         while len < 3
             && !toks[i + len - 1].raw.ends_with([',', '.', ';', ':', ')'])
-            && toks
-                .get(i + len)
-                .is_some_and(|t| self.is_name_word(t.bare) && t.bare.len() > 1)
+            && toks.get(i + len).is_some_and(|t| {
+                // "Marko Mihkel (Reform)": a party in brackets is no part of the name
+                self.is_name_word(t.bare) && t.bare.len() > 1 && !t.raw.starts_with('(')
+            })
         {
             len += 1;
         }
@@ -132,7 +133,29 @@ impl People {
         } else {
             None
         };
-        (gender.is_some() || self.titles.contains(before)).then_some((len, gender))
+        (gender.is_some() || self.titles.contains(before) || self.title_follows(toks, i + len))
+            .then_some((len, gender))
+    }
+
+    /// True when an appositive with a title word follows the name at `at`, past a party in
+    /// brackets ("Marko Mihkel (Reform), chair of the foreign affairs committee, …").
+    fn title_follows(&self, toks: &[Tok], at: usize) -> bool {
+        let mut k = at;
+        if toks.get(k).is_some_and(|t| t.raw.starts_with('(')) {
+            while toks.get(k).is_some_and(|t| !t.raw.contains(')')) {
+                k += 1;
+            }
+            k += 1;
+        }
+        let comma = k
+            .checked_sub(1)
+            .and_then(|j| toks.get(j))
+            .is_some_and(|t| t.raw.ends_with(','));
+        comma
+            && toks[k.min(toks.len())..]
+                .iter()
+                .take(4)
+                .any(|t| self.titles.contains(&fold_str(t.bare)))
     }
 
     fn entity(
@@ -313,6 +336,16 @@ mod tests {
         assert_eq!(e[0].speaker.name, "Lev Orlov");
         let e = people("Ms Ilse Brandt arrived late.");
         assert_eq!(e[0].gender, Some(Gender::Female));
+    }
+
+    #[test]
+    fn a_name_with_a_title_in_an_appositive_after_it_is_a_person_without_its_party() {
+        // no known first name, no title before: the appositive after the party makes a person
+        let e = people("Tarmo Vaikla (Centre), head of the defence committee, was blunter.");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].speaker.name, "Tarmo Vaikla");
+        let e = people("Tarmo Vaikla, head of the defence committee, was blunter.");
+        assert_eq!(e[0].speaker.name, "Tarmo Vaikla");
     }
 
     #[test]

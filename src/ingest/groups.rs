@@ -152,6 +152,22 @@ pub(super) fn refers_to_joint(name: &str) -> bool {
         .contains(words.join(" ").as_str())
 }
 
+/// False when the phrase counts other than the people named together ("the four leaders"
+/// after three names is a wider group); true when it gives no count.
+pub(super) fn count_fits(name: &str, joint: &Speaker) -> bool {
+    let lower = name.to_lowercase();
+    let count = lower.split_whitespace().find_map(|w| match w {
+        "two" | "both" => Some(2),
+        "three" => Some(3),
+        "four" => Some(4),
+        "five" => Some(5),
+        _ => None,
+    });
+    // "Merz, Macron and Starmer": the commas and the last "and"
+    let members = joint.name.matches(", ").count() + 2;
+    count.is_none_or(|n| n == members)
+}
+
 /// True when a phrase refers back to two sides named together ("both sides").
 pub(super) fn refers_to_sides(phrase: &str) -> bool {
     let lower = phrase.trim().to_lowercase();

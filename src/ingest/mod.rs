@@ -86,6 +86,8 @@ pub struct Extractor {
     /// Words of front-line reports.
     battlefield: Vec<String>,
     catalog: Catalog,
+    /// The persons of the speaker list as holders of their offices.
+    offices: Vec<RoleHolder>,
     /// The plan's versions and the claims checked against them.
     versions: (&'static crate::versions::Versions, versions::Claims),
 }
@@ -146,6 +148,11 @@ impl Extractor {
                 .map(|w| format!(" {} ", crate::text::fold_str(w)))
                 .collect(),
             catalog: catalog.clone(),
+            offices: catalog
+                .speakers
+                .iter()
+                .filter_map(resolve::office)
+                .collect(),
             versions: (
                 crate::versions::Versions::bundled()?,
                 versions::Claims::new()?,
@@ -263,13 +270,50 @@ impl Extractor {
         holders.sort_by_key(|h| h.pos);
         let is_place = |w: &str| self.gazetteer.is_place(w);
         let joints = groups::joint_groups(&article.body, &mentions, &is_place);
-        let mut resolved =
-            resolve_speakers(&article.body, &joints, candidates, &mentions, &holders);
+        let offices = resolve::Offices {
+            holders: &self.offices,
+            home: self.home_country(article.publisher.as_deref()),
+        };
+        let mut resolved = resolve_speakers(
+            &article.body,
+            &joints,
+            candidates,
+            &mentions,
+            &holders,
+            &offices,
+        );
         self.own_medium(&mut resolved, article.publisher.as_deref());
         let mut out = self.finish(&ctx, &names, article.title.as_deref(), resolved);
         let (all, claims) = &self.versions;
         versions::annotate(all, claims, article.published_date.as_deref(), &mut out);
         out
+    }
+
+    /// The country the publisher is based in (`seeds/outlets.toml`, else the publisher's own
+    /// entry in the speaker list), folded and spaced; none for international outlets.
+    fn home_country(&self, publisher: Option<&str>) -> Option<String> {
+        let p = publisher?.trim();
+        let country = match self
+            .catalog
+            .outlets
+            .iter()
+            .find(|o| o.publisher.eq_ignore_ascii_case(p))
+        {
+            Some(o) => o.country.clone(),
+            None => match self.gazetteer.resolve(p, &mut Vec::new()) {
+                Some(Mention::Speaker(s, _)) if s.known => self
+                    .catalog
+                    .speakers
+                    .iter()
+                    .find(|e| e.slug == s.slug)?
+                    .country
+                    .clone(),
+                _ => return None,
+            },
+        };
+        let country = spaced(&crate::text::fold_str(&country));
+        (!country.is_empty() && !["international", "other"].contains(&country.as_str()))
+            .then_some(country)
     }
 
     /// "(Reuters) - … according to a copy seen by Reuters" in Reuters' own story: the article's

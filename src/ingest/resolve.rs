@@ -7,8 +7,8 @@ use crate::grammar::grammar;
 
 mod roles;
 mod unnamed;
+pub(super) use roles::{Offices, office, role_holder, title_after};
 use roles::{issuer_before, quoted_before, same_document_before};
-pub(super) use roles::{role_holder, title_after};
 
 /// The body of an article folded, and the known names in it.
 pub(super) struct Names {
@@ -102,6 +102,7 @@ pub(super) fn resolve_speakers(
     candidates: Vec<Candidate>,
     mentions: &[NameMention],
     holders: &[RoleHolder],
+    offices: &Offices<'_>,
 ) -> Vec<(Candidate, Option<Speaker>, String)> {
     let mut out: Vec<(Candidate, Option<Speaker>, String)> = Vec::with_capacity(candidates.len());
     let mut genders: Vec<(String, Option<Gender>)> = mentions
@@ -114,7 +115,8 @@ pub(super) fn resolve_speakers(
             Some(Mention::Speaker(s, _))
                 if !s.known
                     && super::groups::refers_to_joint(&s.name)
-                    && let Some(j) = super::groups::joint_before(joints, c.span.start) =>
+                    && let Some(j) = super::groups::joint_before(joints, c.span.start)
+                        .filter(|j| super::groups::count_fits(&s.name, j)) =>
             {
                 (Some(j), format!("“the {}”", s.name.to_lowercase()))
             }
@@ -255,8 +257,10 @@ pub(super) fn resolve_speakers(
                         .take_while(|(p, _, _)| p.para + 1 >= c.para)
                         .filter_map(|(_, s, _)| s.as_ref())
                         .find(|s| s.kind == SpeakerKind::Person)?;
+                    // their titles in the article, and their office in the speaker list
                     let own: Vec<RoleHolder> = holders
                         .iter()
+                        .chain(offices.holders)
                         .filter(|h| h.speaker.slug == s.slug)
                         .cloned()
                         .collect();
@@ -265,7 +269,13 @@ pub(super) fn resolve_speakers(
                 let found = issuer()
                     .or_else(|| earlier_body().cloned())
                     .or_else(|| persons.then(last_speaker).flatten())
-                    .or_else(|| role_holder(words, side, persons, c.span.start, holders));
+                    .or_else(|| role_holder(words, side, persons, c.span.start, holders))
+                    // no one in the article holds it: the office holder of the speaker list
+                    .or_else(|| {
+                        (persons && unnamed.is_none())
+                            .then(|| offices.holder(words, side))
+                            .flatten()
+                    });
                 match found {
                     Some(s) => {
                         let via = format!("“the {}”", words.first().map_or("", String::as_str));
@@ -295,6 +305,11 @@ pub(super) fn resolve_speakers(
                 Some(s) => (Some(s), format!("pronoun {}", pronoun_word(*p))),
                 None => continue,
             },
+            // "The Kremlin said … It claimed that the draft …": "it" is the body that spoke
+            // right before, not the document
+            Some(Mention::Document) | None if let Some(b) = body_before_it(body, &c, &out) => {
+                (Some(b), "pronoun it".to_string())
+            }
             Some(Mention::Document) | None if c.floating => {
                 // a quote paragraph with no attribution goes on the quote or the reported speech
                 // of a person just before ("Zelensky addressed the nation, saying …" then three
@@ -312,9 +327,34 @@ pub(super) fn resolve_speakers(
             }
             Some(Mention::Document) | None => (None, "the article".to_string()),
         };
+        let mut c = c;
+        if via == "pronoun it" && c.kind == Kind::Report {
+            // the body's own words, reported
+            c.kind = Kind::Paraphrase;
+            c.rule = "reported speech";
+        }
         out.push((c, speaker, via));
     }
     out
+}
+
+/// The body that spoke in the statement right before `c`, in its paragraph or the one before,
+/// when `c`'s subject is "it" and that statement's subject was no document.
+fn body_before_it(
+    body: &str,
+    c: &Candidate,
+    before: &[(Candidate, Option<Speaker>, String)],
+) -> Option<Speaker> {
+    let subject = c.speaker_span.as_ref().and_then(|r| body.get(r.clone()))?;
+    if !subject.trim().eq_ignore_ascii_case("it") {
+        return None;
+    }
+    let (p, s, _) = before.last()?;
+    let s = s.as_ref()?;
+    (s.kind == SpeakerKind::Body
+        && p.para + 1 >= c.para
+        && !matches!(p.mention, Some(Mention::Document)))
+    .then(|| s.clone())
 }
 
 /// "the newspaper" -> the medium named before; "the diplomat" -> the unnamed diplomat before.
@@ -406,8 +446,26 @@ pub(super) fn definite_description(
         {
             return same_kind;
         }
-        // "the diplomat stressed" right after Zakharova spoke: the person who spoke last
-        return last_person(before);
+        // "A senior ministry official was more forthcoming. … the official said": the source
+        // the article introduced after the last person spoke, else that person ("the diplomat
+        // stressed" right after Zakharova spoke)
+        let person = last_person(before);
+        let spoke_at = person.as_ref().and_then(|p| {
+            before
+                .iter()
+                .rev()
+                .find(|(_, sp, _)| sp.as_ref().is_some_and(|x| x.slug == p.slug))
+                .map(|(c, _, _)| c.speaker_span.as_ref().map_or(c.span.start, |r| r.start))
+        });
+        let introduced = mentions
+            .iter()
+            .rev()
+            .filter(|m| m.pos < at && spoke_at.is_none_or(|p| m.pos > p))
+            .find(|m| {
+                m.speaker.kind == SpeakerKind::Unnamed
+                    && format!(" {}", m.speaker.name.to_lowercase()).ends_with(&suffix)
+            });
+        return introduced.map(|m| m.speaker.clone()).or(person);
     }
     None
 }

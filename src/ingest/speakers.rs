@@ -18,11 +18,13 @@ use crate::text::{fold_str, on_word_boundaries, slugify};
 
 mod authors;
 mod entries;
+mod long;
 mod shape;
 #[cfg(test)]
 mod tests;
 mod unnamed;
 use entries::{entry_patterns, known_entry};
+pub(in crate::ingest) use long::after_conjunction;
 pub use shape::coordinated_parts;
 use shape::entity_at_end;
 
@@ -226,15 +228,38 @@ impl Gazetteer {
         if let Some(m) = self.resolve_shape(np, &words, local) {
             return Some(m);
         }
-        if words.len() > 9 {
+        // "…,” and analysts pointed out that": the subject of a new clause after the conjunction
+        if let Some(rest) = after_conjunction(np) {
+            return self.resolve(rest, local);
+        }
+        // "concern in Kyiv and among its allies, who say": a phrase opening with a
+        // preposition is an adjunct, no speaker
+        if grammar()
+            .speakers
+            .adjunct_prepositions
+            .contains(words[0].trim_matches(|c: char| !c.is_alphanumeric()))
+        {
             return None;
+        }
+        if words.len() > 9 {
+            // "An official in the Office of the President, asked by the paper to comment,":
+            // the head before its appositive
+            if let Some((head, _)) = np.split_once(',')
+                && head.split_whitespace().count() >= 2
+            {
+                return self.resolve(head, local);
+            }
+            return self
+                .person_ending(np, &folded, local)
+                .or_else(|| self.long_unnamed(np, &folded, &words))
+                .or_else(|| self.second_clause_subject(np, local));
         }
         let clean = clean_words(&words);
         if clean
             .iter()
             .any(|w| grammar().speakers.stop.contains(w.as_str()))
         {
-            return None;
+            return self.second_clause_subject(np, local);
         }
         let hits = self.find(&folded);
         // a name followed by 's is a possessive, not the speaker ("Zelensky's office")

@@ -104,3 +104,63 @@ pub(super) fn quoted_before(
         && matches!(s.kind, SpeakerKind::Person | SpeakerKind::Unnamed))
     .then(|| s.clone())
 }
+
+/// The persons of the speaker list as holders of their offices ("President of Finland"), and
+/// the country the article's publisher is based in: for a role named alone that no one in the
+/// article holds ("The Prime Minister said …" in a government readout).
+pub(in crate::ingest) struct Offices<'a> {
+    /// Each person's first role phrase and country, folded and spaced (" president of
+    /// finland finland "), at position 0.
+    pub(in crate::ingest) holders: &'a [RoleHolder],
+    /// The publisher's country, folded and spaced.
+    pub(in crate::ingest) home: Option<String>,
+}
+
+impl Offices<'_> {
+    /// The one office holder whose role starts with the role's words, of the side the phrase
+    /// names ("the Russian foreign minister") or else of the publisher's country; none when
+    /// neither is known or several fit ("the minister").
+    pub(in crate::ingest) fn holder(&self, words: &[String], side: &[String]) -> Option<Speaker> {
+        let home = self.home.as_deref().filter(|_| side.is_empty());
+        // by the publisher's country only an office one person holds ("the president")
+        let one_holder = words
+            .first()
+            .is_some_and(|w| grammar().resolve.home_offices.contains(w.as_str()));
+        if side.is_empty() && !(home.is_some() && one_holder) {
+            return None;
+        }
+        let mut found = self.holders.iter().filter(|h| {
+            words.iter().any(|w| h.title.starts_with(&format!(" {w} ")))
+                && match home {
+                    Some(c) => h.title.ends_with(&format!(" {c} ")),
+                    None => role_holder(words, side, true, 1, std::slice::from_ref(h)).is_some(),
+                }
+        });
+        let first = found.next()?;
+        found.next().is_none().then(|| first.speaker.clone())
+    }
+}
+
+/// A person's office as a holder: the role up to its first ';', ',' or '(' and the country.
+pub(in crate::ingest) fn office(entry: &crate::catalog::SpeakerEntry) -> Option<RoleHolder> {
+    let role = entry
+        .role
+        .split([';', ',', '('])
+        .next()
+        .unwrap_or("")
+        .trim();
+    if entry.kind != "person" || role.is_empty() || entry.country.is_empty() {
+        return None;
+    }
+    let fold = |t: &str| spaced(&crate::text::fold_str(t));
+    Some(RoleHolder {
+        pos: 0,
+        title: format!(" {} {} ", fold(role), fold(&entry.country)),
+        speaker: Speaker {
+            name: entry.name.clone(),
+            slug: entry.slug.clone(),
+            kind: SpeakerKind::Person,
+            known: true,
+        },
+    })
+}

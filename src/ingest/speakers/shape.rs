@@ -43,6 +43,22 @@ impl Gazetteer {
                 _ => None,
             };
         }
+        // "The White House's readout", "the ministry's statement": whoever issued it
+        if words.len() >= 2
+            && grammar()
+                .shape
+                .statement_nouns
+                .contains(bare(words[words.len() - 1]).as_str())
+            && let Some(owner) = ["'s", "\u{2019}s"]
+                .iter()
+                .find_map(|p| tokens[tokens.len() - 2].strip_suffix(p))
+        {
+            let owner = [&tokens[..tokens.len() - 2], &[owner]].concat().join(" ");
+            return match self.resolve(&owner, local) {
+                Some(m @ (Mention::Speaker(..) | Mention::Role { .. })) => Some(m),
+                _ => None,
+            };
+        }
         // "the White House's readout", "a Kremlin statement": the issuer before the noun
         if let Some(m) = self.issuer_of_document(&tokens, words, local) {
             return Some(m);

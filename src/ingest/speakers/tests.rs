@@ -140,3 +140,55 @@ fn an_unnamed_source_keeps_a_two_word_nationality_and_a_region() {
         Some("unnamed Gulf diplomat")
     );
 }
+
+#[test]
+fn a_nationality_before_the_head_wins_over_a_place_after_it() {
+    assert_eq!(
+        name("A Latvian diplomat in Brussels").as_deref(),
+        Some("unnamed Latvian diplomat")
+    );
+    // a place alone still gives the side
+    assert_eq!(
+        name("a diplomat in Brussels").as_deref(),
+        Some("unnamed EU diplomat")
+    );
+}
+
+#[test]
+fn an_unnamed_source_of_a_known_body_takes_the_side_of_its_country() {
+    assert_eq!(
+        name("an official at the State Department").as_deref(),
+        Some("unnamed US official")
+    );
+    assert_eq!(
+        name(
+            "An official of the Office of the President of Ukraine, asked by a weekly to comment,"
+        )
+        .as_deref(),
+        Some("unnamed Ukrainian official")
+    );
+}
+
+#[test]
+fn a_phrase_opening_with_a_conjunction_is_the_subject_after_it() {
+    assert_eq!(name("\u{201D} and analysts").as_deref(), Some("analysts"));
+    assert_eq!(
+        name("but a Latvian diplomat").as_deref(),
+        Some("unnamed Latvian diplomat")
+    );
+}
+
+#[test]
+fn a_statement_of_a_named_body_speaks_for_it() {
+    assert_eq!(
+        name("The White House\u{2019}s readout").as_deref(),
+        Some("White House")
+    );
+    assert_eq!(name("the Kremlin's statement").as_deref(), Some("Kremlin"));
+}
+
+#[test]
+fn a_phrase_opening_with_a_preposition_is_no_speaker() {
+    assert_eq!(name("among its allies"), None);
+    assert_eq!(name("in Brussels"), None);
+}

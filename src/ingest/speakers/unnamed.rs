@@ -44,16 +44,27 @@ impl Gazetteer {
         }) {
             return None;
         }
-        let mut origins = self.origins_in(clean);
+        // a nationality before the head wins over a place after it ("a European diplomat in
+        // Brussels" is European, not also EU); a place alone gives the side ("a diplomat in
+        // Brussels")
+        let mut origins = self.origins_in(&clean[..head_word.min(clean.len())]);
+        if origins.is_empty() {
+            origins = self.origins_in(clean);
+        }
         // a body named in the phrase gives the origin only when no adjective did
         // ("a member of the Ukrainian delegation" -> "unnamed Ukrainian official")
         if origins.is_empty() {
             for h in hits {
-                // "an Axios source in the administration": the medium is the channel, not a side
+                // "an Axios source in the administration": the medium is the channel, not a
+                // side; the side of the body's country ("an official of the Office of the
+                // President of Ukraine" -> "unnamed Ukrainian official"), else the body's own name
+                let side = self
+                    .side_of_role(&h.role)
+                    .unwrap_or_else(|| h.speaker.name.clone());
                 if !matches!(h.speaker.kind, SpeakerKind::Person | SpeakerKind::Media)
-                    && !origins.contains(&h.speaker.name)
+                    && !origins.contains(&side)
                 {
-                    origins.push(h.speaker.name.clone());
+                    origins.push(side);
                 }
             }
         }
@@ -89,6 +100,20 @@ impl Gazetteer {
             },
             None,
         ))
+    }
+
+    /// The side the words of a known body's role and country give ("... of ukraine ukraine"
+    /// -> "Ukrainian"): an origin key, or one sharing its first five letters with a word.
+    fn side_of_role(&self, role: &str) -> Option<String> {
+        role.split_whitespace().find_map(|w| {
+            self.origins
+                .iter()
+                .find(|(k, _)| {
+                    let common = k.chars().zip(w.chars()).take_while(|(a, b)| a == b).count();
+                    k == w || common >= 5
+                })
+                .map(|(_, o)| o.clone())
+        })
     }
 
     /// The sides named by the adjectives of `clean`, two-word ones first ("South Korean"

@@ -73,12 +73,17 @@ pub(super) fn quote_candidate(
             (Some(&a), Some(&b)) => {
                 let span = ws[a].start..ws[b].end;
                 let np = &ctx.body[span.clone()];
-                if np.contains([',', '.']) {
+                // "…," and analysts pointed out that …: a new clause, no attribution
+                if np.contains([',', '.'])
+                    || crate::ingest::speakers::after_conjunction(np).is_some()
+                {
                     None
                 } else {
                     ctx.gazetteer.resolve(np, local).map(|m| (m, span))
                 }
             }
+            // `…", calling it "…"`: after a participle comes its object, not a speaker
+            _ if ws[k].text.ends_with("ing") => None,
             _ => np_after(ctx, ws, k + len, s.span.end, local),
         };
         if let Some((m, span)) = speaker {

@@ -26,3 +26,38 @@ fn quote_paragraphs_in_straight_single_marks_continue_the_speaker_before() {
         .count();
     assert_eq!(quotes, 2, "{got:?}");
 }
+
+#[test]
+fn a_clause_joined_by_and_after_a_quote_does_not_speak_the_quote() {
+    // "analysts" start a new clause: the quoted words are the senator's, not theirs
+    let got = speakers(
+        "A US senator called the peace plan a \"Moscow shopping list,\" and analysts noted that its wording on the army cap read like a translation.",
+    );
+    assert!(
+        got.iter()
+            .all(|(n, k)| !(k == "Quote" && n.as_deref() == Some("analysts"))),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|(n, _)| n.as_deref() == Some("analysts")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn the_object_of_a_participle_after_a_quote_is_no_speaker() {
+    // "calling it" names what was called, not who spoke: the quote stays the minister's
+    let got = speakers(
+        "The European Union said the plan's army cap was unacceptable.\n\n\
+         Foreign Minister Jonas Berg described the talks on the plan's security guarantees as \"very useful\", calling it \"the best round so far\".",
+    );
+    assert!(
+        !got.iter()
+            .any(|(n, k)| n.as_deref() == Some("European Union") && k == "Quote"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|(n, _)| n.as_deref() == Some("Jonas Berg")),
+        "{got:?}"
+    );
+}
