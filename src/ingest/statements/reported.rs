@@ -57,8 +57,9 @@ pub(super) fn sentence_candidate(
         let np_len = rest
             .find([',', ':', ';'])
             .unwrap_or_else(|| rest.trim_end_matches(['.', '!', '?']).len());
-        let span = np_start..np_start + np_len;
+        let mut span = np_start..np_start + np_len;
         if let Some(m) = ctx.gazetteer.resolve(&ctx.body[span.clone()], local) {
+            span.end = media_list_end(ctx, &m, span.end, s.span.end, local);
             return Some(base(Some(m), Some(span), None, "according to", 0.85));
         }
     }
@@ -553,6 +554,54 @@ fn quoted_as(
         }
         _ => None,
     }
+}
+
+/// "according to reports by Axios, the Financial Times and the New York Times, …": where a
+/// list of media that starts at a medium ending at `end` ends (each part a medium, the last
+/// after "and"), so that each medium is given the report.
+fn media_list_end(
+    ctx: &Context<'_>,
+    first: &Mention,
+    mut end: usize,
+    limit: usize,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> usize {
+    let is_medium =
+        |m: &Mention| matches!(m, Mention::Speaker(sp, _) if sp.kind == SpeakerKind::Media);
+    if !is_medium(first) {
+        return end;
+    }
+    let start = end;
+    let mut closed = false;
+    while !closed && ctx.body[end..limit].starts_with(',') {
+        let from = end + 1;
+        let len = ctx.body[from..limit]
+            .find([',', ':', ';'])
+            .unwrap_or(limit - from);
+        let segment = ctx.body[from..from + len].trim();
+        // "the Financial Times and the New York Times" (no comma before "and")
+        let (pieces, last): (Vec<&str>, bool) = match segment.strip_prefix("and ") {
+            Some(p) => (vec![p], true),
+            None => match segment.split_once(" and ") {
+                Some((a, b)) => (vec![a, b], true),
+                None => (vec![segment], false),
+            },
+        };
+        let all_media = pieces.iter().all(|p| {
+            p.split_whitespace().count() <= 5
+                && ctx
+                    .gazetteer
+                    .resolve(p, local)
+                    .is_some_and(|m| is_medium(&m))
+        });
+        if !all_media {
+            break;
+        }
+        end = from + len;
+        closed = last;
+    }
+    // a list that never reaches its "and" is no list ("Axios, the outlet said, …")
+    if closed { end } else { start }
 }
 
 /// The word that opens a relay after a comma ("…, Interfax reported, citing sources").
