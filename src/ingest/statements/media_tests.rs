@@ -174,3 +174,14 @@ fn according_to_reports_by_three_media_is_a_report_of_each() {
     );
     assert_eq!(got, vec!["Politico"]);
 }
+
+#[test]
+fn confirmed_to_a_medium_by_sources_is_the_sources_statement() {
+    let got = names(
+        "The new plan keeps Donbas in Ukrainian hands. This was confirmed to Politico by three Western officials familiar with the plan.",
+    );
+    assert_eq!(
+        got.last().map(String::as_str),
+        Some("three Western officials")
+    );
+}

@@ -145,12 +145,19 @@ pub(super) fn sentence_candidate(
             if !documents && impersonal_passive(ws, k) {
                 return Some(base(None, None, Some(verb), "impersonal report", 0.7));
             }
-            // passive: "This was reported by the President's Office."
-            if ws.get(k + 1).is_some_and(|w| w.text == "by")
+            // passive: "This was reported by the President's Office.", "This was confirmed to
+            // the Times by five officials."
+            let by = match ws.get(k + 1).map(|w| &*w.text) {
+                Some("to") => (k + 3..(k + 9).min(ws.len())).find(|&j| ws[j].text == "by"),
+                _ => Some(k + 1),
+            };
+            if let Some(by) = by
+                && ws.get(by).is_some_and(|w| w.text == "by")
                 && k > 0
                 && ["was", "were", "been", "is"].contains(&&*ws[k - 1].text)
             {
-                if !documents && let Some((m, span)) = np_after(ctx, ws, k + 2, s.span.end, local) {
+                if !documents && let Some((m, span)) = np_after(ctx, ws, by + 1, s.span.end, local)
+                {
                     return Some(base(Some(m), Some(span), Some(verb), "reported by", 0.7));
                 }
                 continue;
