@@ -87,7 +87,15 @@ impl Gazetteer {
         let one_of = clean.len() > 2 && clean[0] == "one" && clean[1] == "of";
         let plural = (head.ends_with('s') || head.starts_with("people")) && !one_of;
         let name = if plural && np.split_whitespace().count() <= 8 {
-            strip_determiner(np)
+            // a phrase cut before its object leaves no dangling "familiar" / "close"
+            let name = strip_determiner(np);
+            let dangling = [
+                "familiar", "close", "briefed", "involved", "with", "in", "on", "to",
+            ];
+            match name.rsplit_once(' ') {
+                Some((head, last)) if dangling.contains(&last) => head.to_string(),
+                _ => name,
+            }
         } else {
             canonical
         };

@@ -161,3 +161,27 @@ fn multiple_reports_are_media_reports_and_two_media_report_each() {
     );
     assert_eq!(got, vec!["Politico", "The Guardian"]);
 }
+
+#[test]
+fn according_to_reports_by_three_media_is_a_report_of_each() {
+    let got = names(
+        "The plan, according to reports by Axios, Politico and the Guardian, caps the army of Ukraine at 600,000.",
+    );
+    assert_eq!(got, vec!["Axios", "Politico", "The Guardian"]);
+    // a comma that opens no list of media keeps the first
+    let got = names(
+        "According to Politico, the outlet's editors, the plan caps the army of Ukraine at 600,000.",
+    );
+    assert_eq!(got, vec!["Politico"]);
+}
+
+#[test]
+fn confirmed_to_a_medium_by_sources_is_the_sources_statement() {
+    let got = names(
+        "The new plan keeps Donbas in Ukrainian hands. This was confirmed to Politico by three Western officials familiar with the plan.",
+    );
+    assert_eq!(
+        got.last().map(String::as_str),
+        Some("three Western officials")
+    );
+}

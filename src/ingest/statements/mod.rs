@@ -22,6 +22,7 @@ use crate::model::Kind;
 use crate::text::{Folded, fold, fold_str, word_refs};
 
 mod content;
+mod cues;
 mod lists;
 #[cfg(test)]
 mod media_tests;

@@ -1,7 +1,7 @@
 //! Sieve 4: reported speech in a sentence, documents as subjects and their authors.
 
+use super::cues::{closing_cue, impersonal_passive, in_words_of, media_list_end, quoted_as};
 use super::*;
-use crate::model::SpeakerKind;
 
 /// Sieve 4: reported speech in a sentence.
 pub(super) fn sentence_candidate(
@@ -57,8 +57,9 @@ pub(super) fn sentence_candidate(
         let np_len = rest
             .find([',', ':', ';'])
             .unwrap_or_else(|| rest.trim_end_matches(['.', '!', '?']).len());
-        let span = np_start..np_start + np_len;
+        let mut span = np_start..np_start + np_len;
         if let Some(m) = ctx.gazetteer.resolve(&ctx.body[span.clone()], local) {
+            span.end = media_list_end(ctx, &m, span.end, s.span.end, local);
             return Some(base(Some(m), Some(span), None, "according to", 0.85));
         }
     }
@@ -144,12 +145,19 @@ pub(super) fn sentence_candidate(
             if !documents && impersonal_passive(ws, k) {
                 return Some(base(None, None, Some(verb), "impersonal report", 0.7));
             }
-            // passive: "This was reported by the President's Office."
-            if ws.get(k + 1).is_some_and(|w| w.text == "by")
+            // passive: "This was reported by the President's Office.", "This was confirmed to
+            // the Times by five officials."
+            let by = match ws.get(k + 1).map(|w| &*w.text) {
+                Some("to") => (k + 3..(k + 9).min(ws.len())).find(|&j| ws[j].text == "by"),
+                _ => Some(k + 1),
+            };
+            if let Some(by) = by
+                && ws.get(by).is_some_and(|w| w.text == "by")
                 && k > 0
                 && ["was", "were", "been", "is"].contains(&&*ws[k - 1].text)
             {
-                if !documents && let Some((m, span)) = np_after(ctx, ws, k + 2, s.span.end, local) {
+                if !documents && let Some((m, span)) = np_after(ctx, ws, by + 1, s.span.end, local)
+                {
                     return Some(base(Some(m), Some(span), Some(verb), "reported by", 0.7));
                 }
                 continue;
@@ -274,19 +282,6 @@ pub(super) fn sentence_candidate(
         return Some(base(None, None, None, "under the plan", 0.75));
     }
     None
-}
-
-/// "It has been reported that", "it was also reported that": the verb at `k` in a passive
-/// whose subject is an empty "it" and whose content follows "that".
-fn impersonal_passive(ws: &[SWord], k: usize) -> bool {
-    let between = [
-        "has", "had", "have", "also", "been", "was", "is", "further", "earlier",
-    ];
-    k >= 2
-        && ws[0].text == "it"
-        && ["been", "was", "is"].contains(&&*ws[k - 1].text)
-        && ws[1..k].iter().all(|w| between.contains(&&*w.text))
-        && ws.get(k + 1).is_some_and(|w| w.text == "that")
 }
 
 /// "A second sets out guarantees. A third covers reconstruction.": after the documents of a
@@ -461,135 +456,4 @@ pub(super) fn split_complements(
     last.rule = "reported speech, and that";
     out.push(last);
     out
-}
-
-/// `…, X reported.` / `…, X said on Tuesday.`: a speech verb among the last words of the
-/// sentence, after a comma and the speaker's noun phrase.
-fn closing_cue(
-    ctx: &Context<'_>,
-    s: &Sentence,
-    ws: &[SWord],
-    plain: &[usize],
-    local: &mut Vec<(String, crate::model::Speaker)>,
-) -> Option<(Mention, Range<usize>, String)> {
-    // "…, Interfax reported, citing sources.": the relay after the cue is part of the cue
-    let n = relay_after_comma(ctx, ws).unwrap_or(ws.len());
-    let end = ws.get(n).map_or(s.span.end, |w| w.start);
-    let &last = plain.iter().rev().find(|&&k| k < n)?;
-    if last + 1 != n {
-        return None;
-    }
-    let k = plain
-        .iter()
-        .rev()
-        .filter(|&&k| k < n)
-        .take(4)
-        .copied()
-        .find(|&k| ctx.speech.verb_at(ws, k, false) == Some(1))?;
-    // nothing but a short adjunct after the verb ("on Tuesday"), no clause
-    if ctx.body[ws[k].end..end]
-        .trim_end_matches([' ', ','])
-        .contains([',', ';', ':'])
-    {
-        return None;
-    }
-    // the speaker right before the verb, after a comma: at most six words
-    let from = (0..k)
-        .rev()
-        .take(7)
-        .find(|&j| j > 0 && ctx.body[ws[j - 1].end..ws[j].start].contains(','))?;
-    if ws[from..k].iter().any(|w| w.in_quote) {
-        return None;
-    }
-    let mut end = k;
-    while end > from && ctx.speech.is_between(&ws[end - 1].text) {
-        end -= 1;
-    }
-    if end == from {
-        return None;
-    }
-    let span = ws[from].start..ws[end - 1].end;
-    let m = match ctx.gazetteer.resolve(&ctx.body[span.clone()], local)? {
-        m @ (Mention::Speaker(..) | Mention::Role { .. }) => m,
-        _ => return None,
-    };
-    // "Zakharova wrote that …, Caliber.Az reports": a person speaking inside the sentence is
-    // its source; the medium only passes it on
-    let is =
-        |m: &Mention, kind: SpeakerKind| matches!(m, Mention::Speaker(sp, _) if sp.kind == kind);
-    let person_inside = is(&m, SpeakerKind::Media)
-        && plain.iter().take_while(|&&j| j < from).any(|&j| {
-            ctx.speech.verb_at(ws, j, false).is_some()
-                && subject_before(ctx, s, ws, j, false, local)
-                    .is_some_and(|(inner, _)| is(&inner, SpeakerKind::Person))
-        });
-    (!person_inside).then(|| (m, span, ws[k].text.to_string()))
-}
-
-/// `TASS quoted Ushakov as saying that …`, `Reuters quoted an unnamed official as confirming
-/// …`: the phrase between "quoted" and "as" with a verb of speech in -ing.
-fn quoted_as(
-    ctx: &Context<'_>,
-    s: &Sentence,
-    ws: &[SWord],
-    plain: &[usize],
-    local: &mut Vec<(String, crate::model::Speaker)>,
-) -> Option<(Mention, Range<usize>, String)> {
-    let q = plain
-        .iter()
-        .copied()
-        .find(|&k| ["quoted", "quotes", "quoting", "cited"].contains(&&*ws[k].text))?;
-    let a = (q + 2..(q + 10).min(ws.len())).find(|&k| ws[k].text == "as" && !ws[k].in_quote)?;
-    let verb = ws
-        .get(a + 1)
-        .filter(|w| w.text.ends_with("ing") && !w.in_quote)?;
-    let span = ws[q + 1].start..ws[a - 1].end;
-    if ctx.body[span.clone()].contains([',', ';']) || span.end > s.span.end {
-        return None;
-    }
-    match ctx.gazetteer.resolve(&ctx.body[span.clone()], local)? {
-        m @ (Mention::Speaker(..) | Mention::Role { .. } | Mention::Pronoun(_)) => {
-            Some((m, span, verb.text.to_string()))
-        }
-        _ => None,
-    }
-}
-
-/// The word that opens a relay after a comma ("…, Interfax reported, citing sources").
-fn relay_after_comma(ctx: &Context<'_>, ws: &[SWord]) -> Option<usize> {
-    (1..ws.len()).find(|&k| {
-        !ws[k].in_quote
-            && ctx.body[ws[k - 1].end..ws[k].start].contains(',')
-            && ctx.speech.relays.iter().any(|p| {
-                p.iter()
-                    .enumerate()
-                    .all(|(i, t)| ws.get(k + i).is_some_and(|w| w.text == *t))
-            })
-    })
-}
-
-/// `In Ushakov's words, …` / `In the words of the minister, …`: like "according to".
-fn in_words_of(
-    ctx: &Context<'_>,
-    s: &Sentence,
-    ws: &[SWord],
-    local: &mut Vec<(String, crate::model::Speaker)>,
-) -> Option<(Mention, Range<usize>)> {
-    if ws.first()?.text != "in" || ws.first()?.in_quote {
-        return None;
-    }
-    let comma = ctx.body[s.span.clone()].find(',')? + s.span.start;
-    let head: Vec<&SWord> = ws.iter().take_while(|w| w.end <= comma).collect();
-    let words_at = head.iter().position(|w| w.text == "words")?;
-    let np = if words_at + 1 < head.len() && head[words_at + 1].text == "of" {
-        head.get(words_at + 2)?.start..head.last()?.end
-    } else if words_at >= 2 && head[words_at - 1].possessive {
-        head[1].start..head[words_at - 1].end
-    } else {
-        return None;
-    };
-    match ctx.gazetteer.resolve(&ctx.body[np.clone()], local)? {
-        m @ (Mention::Speaker(..) | Mention::Pronoun(_) | Mention::Role { .. }) => Some((m, np)),
-        _ => None,
-    }
 }
