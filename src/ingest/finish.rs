@@ -225,6 +225,18 @@ impl Extractor {
         out: &[Statement],
     ) -> Vec<ProvisionLink> {
         let mut provisions = self.linker.link(&j.own, true);
+        // "…, up from 600,000, highlighting debates over limits for a sovereign state": the
+        // author's closing aside adds no point to a text that names one without it
+        let text = &ctx.body[c.span.clone()];
+        let kept = relevance::without_aside(text).len();
+        if kept < text.len() && !provisions.is_empty() {
+            let mut masks = pass.masks(ctx, c, &c.span);
+            masks.push(kept..text.len());
+            let main = self.linker.link(&pass.spans.get(&c.span, masks), true);
+            if !main.is_empty() {
+                provisions = main;
+            }
+        }
         // item N of a list of the 28 points is point N, unless its words name other points
         // by their own vocabulary (a counter-proposal numbered its own way under a lead that
         // counts the 28 points)

@@ -408,7 +408,7 @@ fn is_setting(rest: &[&str], verb: &str) -> bool {
 
 /// The text before a trailing aside that opens with a comma and a participle ("…, mentioning
 /// the talks in Geneva"): the words of the aside are the author's, not the claim's.
-fn without_aside(text: &str) -> &str {
+pub(super) fn without_aside(text: &str) -> &str {
     let mut from = 0;
     while let Some(i) = text[from..].find(", ") {
         let at = from + i;
@@ -421,7 +421,7 @@ fn without_aside(text: &str) -> &str {
         if last
             && next.len() > 5
             && next.ends_with("ing")
-            && !["according", "during"].contains(&next)
+            && !["according", "during", "including"].contains(&next)
         {
             return &text[..at];
         }

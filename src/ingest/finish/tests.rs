@@ -66,3 +66,19 @@ fn an_it_that_stands_for_what_follows_takes_up_nothing() {
     );
     assert_eq!(points_of(&out, "premature"), [0], "{out:#?}");
 }
+
+#[test]
+fn the_authors_closing_aside_adds_no_point() {
+    let out = extract(
+        "The revised plan lets Ukraine keep 800,000 troops, up from 600,000, highlighting the debate over what a sovereign state may field.",
+    );
+    assert_eq!(points_of(&out, "800,000"), [6], "{out:#?}");
+    let out = extract(
+        "A fourth text deals with relations between Washington and Moscow, including an easing of sanctions.",
+    );
+    assert_eq!(
+        points_of(&out, "fourth text"),
+        [13],
+        "\"including\" is content: {out:#?}"
+    );
+}

@@ -28,7 +28,10 @@ pub(super) fn plan_content(
     if let Some(c) = clause_of_plan(ctx, s, si, ws) {
         return Some(c);
     }
-    if relative_of_document(ctx, ws) || demonstrative_of_document(ctx, s, si, ws) {
+    if relative_of_document(ctx, ws)
+        || demonstrative_of_document(ctx, s, si, ws)
+        || existential_in_document(ctx, ws)
+    {
         return Some(report(s, si));
     }
     if let Some(c) = with_document(ctx, s, si, ws) {
@@ -128,6 +131,19 @@ fn demonstrative_of_document(ctx: &Context<'_>, s: &Sentence, si: usize, ws: &[S
             .is_some_and(|b| {
                 b.para + 1 >= s.para && ctx.layout.names_plan(&ctx.body[b.span.clone()])
             })
+}
+
+/// "In the original plan there was a section on amnesty …": "in" and a document, then "there"
+/// and a form of "be".
+fn existential_in_document(ctx: &Context<'_>, ws: &[SWord]) -> bool {
+    ws.first().is_some_and(|w| w.text == "in")
+        && (1..ws.len().min(6)).any(|k| {
+            ctx.layout.names_plan(&ws[k].text)
+                && ws.get(k + 1).is_some_and(|w| w.text == "there")
+                && ws.get(k + 2).is_some_and(|w| {
+                    ["was", "were", "is", "are", "would", "will"].contains(&&*w.text)
+                })
+        })
 }
 
 /// "Kyiv sought changes, with the 28-point plan requiring the invaded country to cede

@@ -359,3 +359,9 @@ fn an_absolute_clause_on_the_plan_tells_its_content() {
         "{out:#?}"
     );
 }
+
+#[test]
+fn there_was_a_section_in_the_plan_tells_its_content() {
+    let out = extract("In the first draft there was a clause granting an amnesty to all sides.");
+    assert_eq!(points(report(&out, "first draft")), [26], "{out:#?}");
+}
