@@ -214,9 +214,11 @@ pub async fn search_index_check(db: &Db) -> Result<(), sqlx::Error> {
         Db::Postgres(pool) => {
             let stale: i64 = sqlx::query_scalar(
                 "select (select count(*) from statement
-                         where search is distinct from to_tsvector('pointwise', text))
+                         where search is distinct from
+                           to_tsvector('pointwise', replace(text, '<', chr(1))))
                       + (select count(*) from source
-                         where search is distinct from to_tsvector('pointwise', title || ' ' || body))",
+                         where search is distinct from
+                           to_tsvector('pointwise', replace(title || ' ' || body, '<', chr(1))))",
             )
             .fetch_one(pool)
             .await?;
