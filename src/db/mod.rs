@@ -76,12 +76,7 @@ pub async fn open(target: &DbTarget, max_connections: u32) -> Result<Db, sqlx::E
 pub async fn open_reader(target: &DbTarget, max_connections: u32) -> Result<Db, sqlx::Error> {
     Ok(match target {
         DbTarget::Sqlite(path) => Db::Sqlite(connect_read_only(path, max_connections).await?),
-        DbTarget::Postgres(url) => Db::Postgres(
-            sqlx::postgres::PgPoolOptions::new()
-                .max_connections(max_connections.max(1))
-                .connect(url)
-                .await?,
-        ),
+        DbTarget::Postgres(url) => Db::Postgres(schema::postgres_pool(url, max_connections).await?),
     })
 }
 
