@@ -258,6 +258,12 @@ async fn editors_accounts_and_corrections_work_on_postgres() -> anyhow::Result<(
         ["stance"]
     );
     assert!(review::orphans(&db).await?.is_empty());
+    let (kept, fresh) = crate::scale::tallies(&db).await?;
+    assert!(!kept.is_empty());
+    assert_eq!(
+        kept, fresh,
+        "the counts after the corrections and the re-ingest"
+    );
     let filter = pointwise::db::models::StatementFilter {
         stances: vec![army.stance],
         ..Default::default()

@@ -243,7 +243,7 @@ async fn a_correction_shows_in_every_format_escaped() -> anyhow::Result<()> {
         StatusCode::BAD_REQUEST
     );
     // the counts kept for the matrix follow the correction
-    let (kept, fresh) = crate::scale::tallies(t.pool()).await?;
+    let (kept, fresh) = crate::scale::tallies(&t.db).await?;
     assert_eq!(kept, fresh);
     Ok(())
 }
@@ -282,7 +282,7 @@ async fn corrections_survive_a_re_ingest() -> anyhow::Result<()> {
             .fetch_one(t.pool())
             .await?;
     assert_ne!(machine, "mixed");
-    let (kept, fresh) = crate::scale::tallies(t.pool()).await?;
+    let (kept, fresh) = crate::scale::tallies(&t.db).await?;
     assert_eq!(kept, fresh);
     // the log is append-only
     assert!(
@@ -323,7 +323,7 @@ async fn not_a_plan_statement_takes_it_off_the_site() -> anyhow::Result<()> {
             .status,
         StatusCode::NOT_FOUND
     );
-    let (kept, fresh) = crate::scale::tallies(t.pool()).await?;
+    let (kept, fresh) = crate::scale::tallies(&t.db).await?;
     assert_eq!(kept, fresh);
     Ok(())
 }
@@ -537,7 +537,7 @@ async fn an_editor_adds_a_missed_statement_that_survives_a_re_ingest() -> anyhow
     let found: serde_json::Value =
         serde_json::from_str(&visitor.get("/statements.json?q=weather").await?.body)?;
     assert_eq!(found["statements"][0]["id"], id);
-    let (kept, fresh) = crate::scale::tallies(t.pool()).await?;
+    let (kept, fresh) = crate::scale::tallies(&t.db).await?;
     assert_eq!(kept, fresh);
     // the article changes elsewhere: the added statement is written again
     article(
@@ -547,7 +547,7 @@ async fn an_editor_adds_a_missed_statement_that_survives_a_re_ingest() -> anyhow
     run(&t.db, &t.extractor, &[dir], 1 << 20).await?;
     let again = added(t.pool().clone()).await?;
     assert!(again.is_some_and(|(_, r, s)| r == "corrected" && s == "Mark Rutte"));
-    let (kept, fresh) = crate::scale::tallies(t.pool()).await?;
+    let (kept, fresh) = crate::scale::tallies(&t.db).await?;
     assert_eq!(kept, fresh);
     Ok(())
 }

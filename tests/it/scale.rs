@@ -8,30 +8,37 @@ use crate::common;
 use std::collections::BTreeSet;
 
 use axum::http::StatusCode;
+use pointwise::db::Db;
 use pointwise::ingest::run::run;
 
 type TallyRow = (i64, String, String, i64, String, String, i64);
 
-/// `tally` as stored, and as counted afresh from the statements.
-pub async fn tallies(pool: &sqlx::SqlitePool) -> anyhow::Result<(Vec<TallyRow>, Vec<TallyRow>)> {
-    let kept = sqlx::query_as(
-        "select provision, category, publisher, speaker_id, kind, stance, statements from tally
-         order by 1, 2, 3, 4, 5, 6",
-    )
-    .fetch_all(pool)
-    .await?;
-    let fresh = sqlx::query_as(
-        "select x.provision, x.category, s.publisher, coalesce(t.speaker_id, 0), t.kind, t.stance, count(distinct t.id)
-         from (select statement_id as id, provision, '' as category from statement_provision
-               union all select id, -1, '' from statement
-               union all select l.statement_id, -2, v.category from statement_provision l
-                   join provision v on v.number = l.provision where v.category is not null) x
-         join statement t on t.id = x.id join source s on s.id = t.source_id
-         group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6",
-    )
-    .fetch_all(pool)
-    .await?;
-    Ok((kept, fresh))
+/// `tally` as stored.
+const KEPT: &str =
+    "select provision, category, publisher, speaker_id, kind, stance, statements from tally
+     order by 1, 2, 3, 4, 5, 6";
+
+/// `tally` counted afresh from the statements (the same SQL on both backends).
+const FRESH: &str = "select x.provision, x.category, s.publisher, coalesce(t.speaker_id, 0), t.kind, t.stance, count(distinct t.id)
+     from (select statement_id as id, provision, '' as category from statement_provision
+           union all select id, -1, '' from statement
+           union all select l.statement_id, -2, v.category from statement_provision l
+               join provision v on v.number = l.provision where v.category is not null) x
+     join statement t on t.id = x.id join source s on s.id = t.source_id
+     group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6";
+
+/// `tally` as stored, and as counted afresh from the statements, on either backend.
+pub async fn tallies(db: &Db) -> anyhow::Result<(Vec<TallyRow>, Vec<TallyRow>)> {
+    Ok(match db {
+        Db::Sqlite(pool) => (
+            sqlx::query_as(KEPT).fetch_all(pool).await?,
+            sqlx::query_as(FRESH).fetch_all(pool).await?,
+        ),
+        Db::Postgres(pool) => (
+            sqlx::query_as(KEPT).fetch_all(pool).await?,
+            sqlx::query_as(FRESH).fetch_all(pool).await?,
+        ),
+    })
 }
 
 /// `n` small articles in `dir`, each with a quote on the plan, from two outlets.
@@ -77,12 +84,12 @@ fn link(body: &str, rel: &str) -> Option<String> {
 #[tokio::test]
 async fn the_ingest_keeps_the_tallies_equal_to_a_fresh_count() -> anyhow::Result<()> {
     // Arrange: the seeds one article per transaction, then 70 articles in batches
-    let t = common::sqlite_seeded_db().await?;
+    let t = common::seeded_db().await?;
     let dir = t.dir.path().join("corpus");
     articles(&dir, 70, "is a basis for peace")?;
     // Act
     run(&t.db, &t.extractor, std::slice::from_ref(&dir), 1 << 20).await?;
-    let (kept, fresh) = tallies(t.pool()).await?;
+    let (kept, fresh) = tallies(&t.db).await?;
     assert!(!kept.is_empty());
     assert_eq!(kept, fresh, "after new articles");
     // Act: every article changed (replaced), some now by the other outlet
@@ -90,7 +97,7 @@ async fn the_ingest_keeps_the_tallies_equal_to_a_fresh_count() -> anyhow::Result
     std::fs::remove_file(dir.join("a000.txt"))?;
     run(&t.db, &t.extractor, std::slice::from_ref(&dir), 1 << 20).await?;
     // Assert
-    let (kept, fresh) = tallies(t.pool()).await?;
+    let (kept, fresh) = tallies(&t.db).await?;
     assert_eq!(kept, fresh, "after replaced articles");
     Ok(())
 }
