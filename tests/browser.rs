@@ -106,7 +106,7 @@ async fn pages_work_in_chromium_pass_axe_and_validate() -> anyhow::Result<()> {
     if !can_run() {
         return Ok(());
     }
-    let t = common::seeded_db().await?;
+    let t = common::sqlite_seeded_db().await?;
     run_script(&t.db, "run.mjs", &[]).await
 }
 
@@ -116,12 +116,12 @@ async fn an_editor_corrects_a_statement_in_chromium() -> anyhow::Result<()> {
     if !can_run() {
         return Ok(());
     }
-    let t = common::seeded_db().await?;
+    let t = common::sqlite_seeded_db().await?;
     let password = "a browser passphrase";
     let hash = pointwise::password::hash(password)?;
     pointwise::db::accounts::add(&t.db, "editor", pointwise::model::Role::Editor, &hash).await?;
     let id: i64 = sqlx::query_scalar("select min(id) from statement")
-        .fetch_one(&t.pool)
+        .fetch_one(t.pool())
         .await?;
     let args = ["editor".to_string(), password.to_string(), id.to_string()];
     run_script(&t.db, "editors.mjs", &args).await

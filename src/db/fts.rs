@@ -216,9 +216,10 @@ pub fn match_expression(input: &str) -> Result<String, QueryError> {
 }
 
 /// A term as PostgreSQL's `websearch_to_tsquery` reads it: a quoted phrase (it reads any text
-/// without error, and inside quotes no word is an operator).
+/// without error, and inside quotes no word is an operator), without `<` (which its parser
+/// would take for the start of markup, as the stored vectors do not: migration 0002).
 pub fn websearch_phrase(term: &str) -> String {
-    format!("\"{}\"", term.replace('"', " "))
+    format!("\"{}\"", term.replace(['"', '<'], " "))
 }
 
 /// A prefix term as PostgreSQL's `to_tsquery` reads it: its words, letters and digits only,
@@ -304,6 +305,7 @@ mod tests {
     fn postgres_terms_are_phrases_or_plain_prefixes() {
         assert_eq!(websearch_phrase("or -army"), "\"or -army\"");
         assert_eq!(websearch_phrase("a\"b"), "\"a b\"");
+        assert_eq!(websearch_phrase("<script>alert"), "\" script>alert\"");
         assert_eq!(prefix_tsquery("sanction"), Some("sanction:*".into()));
         assert_eq!(
             prefix_tsquery("peace pl!an"),

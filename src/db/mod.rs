@@ -76,12 +76,7 @@ pub async fn open(target: &DbTarget, max_connections: u32) -> Result<Db, sqlx::E
 pub async fn open_reader(target: &DbTarget, max_connections: u32) -> Result<Db, sqlx::Error> {
     Ok(match target {
         DbTarget::Sqlite(path) => Db::Sqlite(connect_read_only(path, max_connections).await?),
-        DbTarget::Postgres(url) => Db::Postgres(
-            sqlx::postgres::PgPoolOptions::new()
-                .max_connections(max_connections.max(1))
-                .connect(url)
-                .await?,
-        ),
+        DbTarget::Postgres(url) => Db::Postgres(schema::postgres_pool(url, max_connections).await?),
     })
 }
 
@@ -214,9 +209,11 @@ pub async fn search_index_check(db: &Db) -> Result<(), sqlx::Error> {
         Db::Postgres(pool) => {
             let stale: i64 = sqlx::query_scalar(
                 "select (select count(*) from statement
-                         where search is distinct from to_tsvector('pointwise', text))
+                         where search is distinct from
+                           to_tsvector('pointwise', replace(text, '<', chr(1))))
                       + (select count(*) from source
-                         where search is distinct from to_tsvector('pointwise', title || ' ' || body))",
+                         where search is distinct from
+                           to_tsvector('pointwise', replace(title || ' ' || body, '<', chr(1))))",
             )
             .fetch_one(pool)
             .await?;

@@ -330,9 +330,11 @@ pub async fn highlight_statements(
             let Ok(groups) = fts::query_groups(text) else {
                 return Ok(Vec::new());
             };
-            q.push("select t.id, ts_headline('pointwise', t.text, x.q, ")
+            q.push("select t.id, ")
+                .push(HEADLINE_OPEN)
+                .push("t.text, '<', chr(1)), x.q, ")
                 .push(HEADLINE_MARKS)
-                .push(" || ', HighlightAll=true') from statement t, (select ");
+                .push(" || ', HighlightAll=true'), chr(1), '<') from statement t, (select ");
             push_tsquery(&mut q, &groups);
             q.push(" as q) x where t.search @@ x.q and t.id");
         } else {
@@ -348,6 +350,10 @@ pub async fn highlight_statements(
 /// The options of PostgreSQL's `ts_headline` that put [`fts::MARK_OPEN`] and
 /// [`fts::MARK_CLOSE`] around each hit, as SQL text.
 const HEADLINE_MARKS: &str = "'StartSel=' || chr(2) || ', StopSel=' || chr(3)";
+/// `ts_headline` of a text parsed as the stored vectors are (each `<` read as chr(1), a
+/// separator: migration 0002), with the `<` given back: this, the text, `'<', chr(1)), x.q,`
+/// the options, then `), chr(1), '<')`.
+const HEADLINE_OPEN: &str = "replace(ts_headline('pointwise', replace(";
 
 /// Sources whose title or body matches the search `text` (best first, at most `limit`),
 /// dated within `from`..=`to` when given, with a snippet of the body; and how many match.
@@ -384,9 +390,10 @@ pub async fn search_sources(
             "select s.id, s.publisher, s.title, s.file_name, s.published_date, ",
         );
         if PG {
-            q.push("ts_headline('pointwise', s.body, x.q, ")
+            q.push(HEADLINE_OPEN)
+                .push("s.body, '<', chr(1)), x.q, ")
                 .push(HEADLINE_MARKS)
-                .push(" || ', MaxWords=40, MinWords=20') as snippet");
+                .push(" || ', MaxWords=40, MinWords=20'), chr(1), '<') as snippet");
         } else {
             q.push("snippet(source_fts, -1, char(2), char(3), '…', 40) as snippet");
         }

@@ -4,7 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use sqlx::migrate::Migrator;
-use sqlx::postgres::{PgPool, PgPoolOptions};
+use std::str::FromStr;
+
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::{AssertSqlSafe, SqlitePool};
 
 /// The PostgreSQL migrations in `migrations/postgres/`, embedded.
@@ -16,12 +18,20 @@ pub type Columns = BTreeMap<String, BTreeSet<String>>;
 /// Opens the PostgreSQL database at `url` (which must exist) and runs its migrations; sqlx
 /// holds an advisory lock while they run, so two processes starting at once apply them once.
 pub async fn connect_postgres(url: &str, max_connections: u32) -> Result<PgPool, sqlx::Error> {
-    let pool = PgPoolOptions::new()
-        .max_connections(max_connections.max(1))
-        .connect(url)
-        .await?;
+    let pool = postgres_pool(url, max_connections).await?;
     PG_MIGRATOR.run(&pool).await?;
     Ok(pool)
+}
+
+/// A pool on the PostgreSQL database at `url`. The server's notices are not sent (sqlx would
+/// log each: "relation already exists, skipping" at every start, "the text-search query
+/// contains only stop words" at such a search); warnings and errors are.
+pub async fn postgres_pool(url: &str, max_connections: u32) -> Result<PgPool, sqlx::Error> {
+    let options = PgConnectOptions::from_str(url)?.options([("client_min_messages", "warning")]);
+    PgPoolOptions::new()
+        .max_connections(max_connections.max(1))
+        .connect_with(options)
+        .await
 }
 
 /// The tables and columns of a SQLite database (sqlx's own table and SQLite's left out).

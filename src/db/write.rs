@@ -10,7 +10,9 @@
 //! every statement, so feeding it row by row wrote many small segments and merged them again.
 //! Ids are allocated here: the batch begins with `BEGIN IMMEDIATE`, so it holds SQLite's write
 //! lock from its first statement to its commit and the ids after the largest stored one are
-//! ours (and no other writer can commit between its reads and its writes).
+//! ours (and no other writer can commit between its reads and its writes). On PostgreSQL the
+//! batch takes a transaction advisory lock first, to the same effect, needs no index feed
+//! (the `search` columns are generated), and moves the identity sequences past its ids.
 
 use std::collections::HashMap;
 
@@ -115,7 +117,8 @@ impl Writer {
             let (source, statement, categories) = on_tx!(&mut tx, |conn| {
                 if PG {
                     // one ingest writes at a time, as SQLite's write lock makes it there: the
-                    // ids after the largest stored are then this batch's
+                    // ids after the largest stored are then this batch's (the lock's key is
+                    // any number no other lock of this database uses; released at commit)
                     sqlx::query("select pg_advisory_xact_lock(16)")
                         .execute(&mut *conn)
                         .await?;

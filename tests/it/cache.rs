@@ -176,7 +176,7 @@ async fn an_ingest_bumps_the_version_and_invalidates_the_cache() -> anyhow::Resu
 
 #[tokio::test]
 async fn another_process_ingest_is_noticed_by_polling() -> anyhow::Result<()> {
-    let t = common::seeded_db().await?;
+    let t = common::sqlite_seeded_db().await?;
     let app = app_with(&t.db, true);
     let (_, h0, _) = send(&app, "/", &[]).await?;
     // a second pool on the same file plays the other process: it writes without this

@@ -17,36 +17,82 @@ use pointwise::web::{AppState, Config, router};
 use sqlx::SqlitePool;
 use tower::ServiceExt;
 
-/// A database in a temporary directory, migrated, with the catalog loaded.
+/// A database, migrated, with the catalog loaded: a SQLite file in a temporary directory, or
+/// (see [`test_db`]) a database of its own on the PostgreSQL test server.
 pub struct TestDb {
     /// The database, as the program opens it.
     pub db: Db,
-    /// The same SQLite pool, for the tests' own SQL.
-    pub pool: SqlitePool,
-    /// Keeps the directory alive.
+    /// The SQLite pool of `dir/test.db` (on SQLite), for a test's own SQL.
+    sqlite: Option<SqlitePool>,
+    /// A temporary directory (holding `test.db` on SQLite).
     pub dir: tempfile::TempDir,
     /// The extraction rules.
     pub extractor: std::sync::Arc<Extractor>,
+    /// The PostgreSQL database, dropped with this (see `PgTestDb`'s `Drop`).
+    pg: Option<PgTestDb>,
 }
 
+impl TestDb {
+    /// The SQLite pool, for a test's own SQL: such a test opens its database with
+    /// [`sqlite_test_db`] (its SQL is SQLite's, and it reads the file `dir/test.db`).
+    pub fn pool(&self) -> &SqlitePool {
+        self.sqlite
+            .as_ref()
+            .expect("a test reading SQLite itself opens its database with sqlite_test_db")
+    }
+}
+
+/// A database for a test, with the catalog loaded: SQLite, or PostgreSQL when
+/// `POINTWISE_TEST_BACKEND=postgres` (on the server `POINTWISE_TEST_DB` names), so the suite
+/// runs on either backend.
 pub async fn test_db() -> anyhow::Result<TestDb> {
+    if std::env::var("POINTWISE_TEST_BACKEND").is_ok_and(|b| b == "postgres") {
+        let Some(pg) = postgres_test_db("POINTWISE_TEST_BACKEND=postgres").await? else {
+            anyhow::bail!("POINTWISE_TEST_BACKEND=postgres needs POINTWISE_TEST_DB");
+        };
+        let db = Db::from(pg.pool.clone());
+        return loaded(db, None, tempfile::tempdir()?, Some(pg)).await;
+    }
+    sqlite_test_db().await
+}
+
+/// A SQLite database in a temporary directory (`dir/test.db`), whatever the backend of the
+/// suite: for the tests of SQLite itself (its file, its read-only pools) and those that read it
+/// with their own SQL.
+pub async fn sqlite_test_db() -> anyhow::Result<TestDb> {
     let dir = tempfile::tempdir()?;
     let pool = db::connect(&dir.path().join("test.db")).await?;
-    let db = Db::from(pool.clone());
+    loaded(Db::from(pool.clone()), Some(pool), dir, None).await
+}
+
+async fn loaded(
+    db: Db,
+    sqlite: Option<SqlitePool>,
+    dir: tempfile::TempDir,
+    pg: Option<PgTestDb>,
+) -> anyhow::Result<TestDb> {
     let catalog = Catalog::bundled()?;
     queries::upsert_catalog(&db, &catalog).await?;
     let extractor = std::sync::Arc::new(Extractor::new(&catalog)?);
     Ok(TestDb {
         db,
-        pool,
+        sqlite,
         dir,
         extractor,
+        pg,
     })
 }
 
-/// A database with the five seed articles ingested.
+/// A database with the five seed articles ingested (on the suite's backend: see [`test_db`]).
 pub async fn seeded_db() -> anyhow::Result<TestDb> {
     let t = test_db().await?;
+    pointwise::ingest::run::run_bundled(&t.db, &t.extractor).await?;
+    Ok(t)
+}
+
+/// [`seeded_db`] on SQLite whatever the suite's backend (see [`sqlite_test_db`]).
+pub async fn sqlite_seeded_db() -> anyhow::Result<TestDb> {
+    let t = sqlite_test_db().await?;
     pointwise::ingest::run::run_bundled(&t.db, &t.extractor).await?;
     Ok(t)
 }
@@ -126,8 +172,8 @@ impl Page {
     }
 }
 
-/// A fresh PostgreSQL database on the server `POINTWISE_TEST_DB` names, migrated; dropped by
-/// [`PgTestDb::finish`].
+/// A fresh PostgreSQL database on the server `POINTWISE_TEST_DB` names, migrated; dropped when
+/// this is dropped.
 pub struct PgTestDb {
     /// The pool.
     pub pool: sqlx::PgPool,
@@ -141,8 +187,30 @@ impl PgTestDb {
     /// Closes the pool and drops the database.
     pub async fn finish(self) -> anyhow::Result<()> {
         self.pool.close().await;
-        db::schema::drop_postgres_database(&self.admin, &self.name).await?;
         Ok(())
+    }
+}
+
+impl Drop for PgTestDb {
+    /// Drops the database, also when a test fails before [`PgTestDb::finish`] (on a thread
+    /// of its own: a drop cannot wait on the test's runtime); `with (force)` ends the
+    /// connections still open.
+    fn drop(&mut self) {
+        let (admin, name) = (self.admin.clone(), self.name.clone());
+        let dropped = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?;
+            runtime.block_on(db::schema::drop_postgres_database(&admin, &name))?;
+            anyhow::Ok(())
+        })
+        .join();
+        if !matches!(dropped, Ok(Ok(()))) {
+            eprintln!(
+                "the PostgreSQL test database {} was not dropped: {dropped:?}",
+                self.name
+            );
+        }
     }
 }
 

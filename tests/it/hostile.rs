@@ -147,7 +147,7 @@ async fn the_cache_is_bounded_in_bytes_and_entries() -> anyhow::Result<()> {
 
 #[tokio::test]
 async fn cancelled_renders_leave_nothing_behind() -> anyhow::Result<()> {
-    let t = common::seeded_db().await?;
+    let t = common::sqlite_seeded_db().await?;
     let pool = pool_of(&t, 1).await?;
     let (app, cache) = site(&pool.clone().into(), Config::default());
     // the data version is read once, then every render waits for the one connection
@@ -190,7 +190,7 @@ async fn cancelled_renders_leave_nothing_behind() -> anyhow::Result<()> {
 
 #[tokio::test]
 async fn a_spent_budget_sheds_at_once_and_cheap_pages_and_hits_stay_fast() -> anyhow::Result<()> {
-    let t = common::seeded_db().await?;
+    let t = common::sqlite_seeded_db().await?;
     let light_pool = pool_of(&t, 2).await?;
     let heavy_pool = pool_of(&t, 1).await?;
     let config = Config {

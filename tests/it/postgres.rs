@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::common::{self, postgres_test_db, seeded_db};
+use crate::common::{self, postgres_test_db, sqlite_seeded_db};
 use pointwise::catalog::Catalog;
 use pointwise::db::{Db, queries};
 
@@ -48,7 +48,7 @@ async fn the_seeds_read_the_same_on_postgres_as_on_sqlite() -> anyhow::Result<()
     let Some(pg) = postgres_test_db("postgres::seeds").await? else {
         return Ok(());
     };
-    let lite = seeded_db().await?;
+    let lite = sqlite_seeded_db().await?;
     let post = Db::from(pg.pool.clone());
     queries::upsert_catalog(&post, &Catalog::bundled()?).await?;
     let report = pointwise::ingest::run::run_bundled(&post, &lite.extractor).await?;
@@ -109,8 +109,13 @@ async fn the_seeds_read_the_same_on_postgres_as_on_sqlite() -> anyhow::Result<()
     for uri in &same {
         let (status, body) = common::get(&pg_app, uri).await?;
         assert_eq!(status.as_u16(), 200, "{uri} on PostgreSQL: {body}");
-        let (_, lite_body) = common::get(&lite_app, uri).await?;
-        assert!(body == lite_body, "{uri}: the page differs from SQLite's");
+        let (lite_status, lite_body) = common::get(&lite_app, uri).await?;
+        assert_eq!(lite_status.as_u16(), 200, "{uri} on SQLite: {lite_body}");
+        let differs = body.lines().zip(lite_body.lines()).find(|(a, b)| a != b);
+        assert!(
+            body == lite_body,
+            "{uri}: the page differs from SQLite's: {differs:?}"
+        );
     }
     let (status, body) = common::get(&pg_app, "/?by=organisation").await?;
     assert_eq!(status.as_u16(), 200, "organisations on PostgreSQL: {body}");
@@ -168,7 +173,7 @@ async fn editors_accounts_and_corrections_work_on_postgres() -> anyhow::Result<(
     };
     let db = Db::from(pg.pool.clone());
     queries::upsert_catalog(&db, &Catalog::bundled()?).await?;
-    let lite = crate::common::test_db().await?;
+    let lite = crate::common::sqlite_test_db().await?;
     let dir = tempfile::tempdir()?;
     let body = "A test article on the plan\n2025-11-24\nReuters\n\n\
         \"The 28-point plan caps Ukraine's army at 600,000,\" Mark Rutte said.\n\n\
@@ -253,6 +258,12 @@ async fn editors_accounts_and_corrections_work_on_postgres() -> anyhow::Result<(
         ["stance"]
     );
     assert!(review::orphans(&db).await?.is_empty());
+    let (kept, fresh) = crate::scale::tallies(&db).await?;
+    assert!(!kept.is_empty());
+    assert_eq!(
+        kept, fresh,
+        "the counts after the corrections and the re-ingest"
+    );
     let filter = pointwise::db::models::StatementFilter {
         stances: vec![army.stance],
         ..Default::default()

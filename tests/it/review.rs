@@ -8,7 +8,7 @@ use pointwise::ingest::run::run;
 use pointwise::model::Role;
 use sqlx::SqlitePool;
 
-use crate::common::{Page, TestDb, test_db};
+use crate::common::{Page, TestDb, sqlite_test_db};
 use crate::editors_client::{Client, add_account};
 
 const ARMY: &str = "The 28-point plan caps Ukraine's army at 600,000";
@@ -25,12 +25,12 @@ fn article(dir: &Path, extra: &str) -> anyhow::Result<()> {
 
 /// A database with the test article, and the id of the statement on the army.
 async fn with_article() -> anyhow::Result<(TestDb, i64)> {
-    let t = test_db().await?;
+    let t = sqlite_test_db().await?;
     let dir = t.dir.path().join("articles");
     std::fs::create_dir_all(&dir)?;
     article(&dir, "")?;
     run(&t.db, &t.extractor, &[dir], 1 << 20).await?;
-    let id = army_id(&t.pool)
+    let id = army_id(t.pool())
         .await?
         .ok_or_else(|| anyhow::anyhow!("no statement on the army"))?;
     Ok((t, id))
@@ -100,7 +100,7 @@ async fn visitors_cannot_review() -> anyhow::Result<()> {
     // nor does a visitor see the form
     let page = visitor.get(&format!("/statements/{id}")).await?;
     assert_eq!(Page::parse(&page.body).count("form.review-form"), 0);
-    assert_eq!(corrections(&t.pool).await?, 0);
+    assert_eq!(corrections(t.pool()).await?, 0);
     Ok(())
 }
 
@@ -115,7 +115,7 @@ async fn a_review_without_the_session_token_is_refused() -> anyhow::Result<()> {
         let a = correct(&mut c, id, &[("csrf", token), ("stance", "opposes")]).await?;
         assert_eq!(a.status, StatusCode::FORBIDDEN, "{token:?}");
     }
-    assert_eq!(corrections(&t.pool).await?, 0);
+    assert_eq!(corrections(t.pool()).await?, 0);
     Ok(())
 }
 
@@ -136,7 +136,7 @@ async fn a_disabled_editor_cannot_review() -> anyhow::Result<()> {
         .await?;
     assert_eq!(a.status, StatusCode::SEE_OTHER);
     assert!(a.location().starts_with("/login"));
-    assert_eq!(corrections(&t.pool).await?, 0);
+    assert_eq!(corrections(t.pool()).await?, 0);
     Ok(())
 }
 
@@ -243,7 +243,7 @@ async fn a_correction_shows_in_every_format_escaped() -> anyhow::Result<()> {
         StatusCode::BAD_REQUEST
     );
     // the counts kept for the matrix follow the correction
-    let (kept, fresh) = crate::scale::tallies(&t.pool).await?;
+    let (kept, fresh) = crate::scale::tallies(&t.db).await?;
     assert_eq!(kept, fresh);
     Ok(())
 }
@@ -261,7 +261,7 @@ async fn corrections_survive_a_re_ingest() -> anyhow::Result<()> {
     let dir = t.dir.path().join("articles");
     article(&dir, "\nA new paragraph about the weather.\n")?;
     run(&t.db, &t.extractor, &[dir], 1 << 20).await?;
-    let new_id = army_id(&t.pool)
+    let new_id = army_id(t.pool())
         .await?
         .ok_or_else(|| anyhow::anyhow!("statement gone"))?;
     let (stance, review, points): (String, String, String) = sqlx::query_as(
@@ -269,7 +269,7 @@ async fn corrections_survive_a_re_ingest() -> anyhow::Result<()> {
          from statement t where id = ?",
     )
     .bind(new_id)
-    .fetch_one(&t.pool)
+    .fetch_one(t.pool())
     .await?;
     assert_eq!(
         (stance.as_str(), review.as_str(), points.as_str()),
@@ -279,21 +279,21 @@ async fn corrections_survive_a_re_ingest() -> anyhow::Result<()> {
     let machine: String =
         sqlx::query_scalar("select stance from statement_extracted where statement_id = ?")
             .bind(new_id)
-            .fetch_one(&t.pool)
+            .fetch_one(t.pool())
             .await?;
     assert_ne!(machine, "mixed");
-    let (kept, fresh) = crate::scale::tallies(&t.pool).await?;
+    let (kept, fresh) = crate::scale::tallies(&t.db).await?;
     assert_eq!(kept, fresh);
     // the log is append-only
     assert!(
         sqlx::query("delete from correction")
-            .execute(&t.pool)
+            .execute(t.pool())
             .await
             .is_err()
     );
     assert!(
         sqlx::query("update correction set note = 'x'")
-            .execute(&t.pool)
+            .execute(t.pool())
             .await
             .is_err()
     );
@@ -315,7 +315,7 @@ async fn not_a_plan_statement_takes_it_off_the_site() -> anyhow::Result<()> {
     .await?;
     assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
     assert!(a.location().starts_with("/sources/"));
-    assert_eq!(army_id(&t.pool).await?, None);
+    assert_eq!(army_id(t.pool()).await?, None);
     assert_eq!(
         Client::new(&app)
             .get(&format!("/statements/{id}"))
@@ -323,7 +323,7 @@ async fn not_a_plan_statement_takes_it_off_the_site() -> anyhow::Result<()> {
             .status,
         StatusCode::NOT_FOUND
     );
-    let (kept, fresh) = crate::scale::tallies(&t.pool).await?;
+    let (kept, fresh) = crate::scale::tallies(&t.db).await?;
     assert_eq!(kept, fresh);
     Ok(())
 }
@@ -405,7 +405,7 @@ async fn corrections_whose_words_are_gone_are_listed_for_a_new_look() -> anyhow:
     let page = c.get("/review").await?;
     assert!(Page::parse(&page.body).texts("ul.orphans li")[0].contains("gone from the article"));
     // the correction itself is kept
-    assert_eq!(corrections(&t.pool).await?, 1);
+    assert_eq!(corrections(t.pool()).await?, 1);
     Ok(())
 }
 
@@ -472,7 +472,7 @@ async fn an_editor_adds_a_missed_statement_that_survives_a_re_ingest() -> anyhow
     add_account(&t.db, "ed", Role::Editor).await?;
     let app = crate::common::app(&t.db);
     let source: i64 = sqlx::query_scalar("select id from source where file_name = 'plan-test.txt'")
-        .fetch_one(&t.pool)
+        .fetch_one(t.pool())
         .await?;
     let missed = "A new paragraph about the weather";
     let dir = t.dir.path().join("articles");
@@ -525,7 +525,7 @@ async fn an_editor_adds_a_missed_statement_that_survives_a_re_ingest() -> anyhow
         .fetch_optional(&pool)
         .await
     };
-    let (id, review, speaker) = added(t.pool.clone())
+    let (id, review, speaker) = added(t.pool().clone())
         .await?
         .ok_or_else(|| anyhow::anyhow!("not added"))?;
     assert_eq!(a.location(), format!("/statements/{id}"));
@@ -537,7 +537,7 @@ async fn an_editor_adds_a_missed_statement_that_survives_a_re_ingest() -> anyhow
     let found: serde_json::Value =
         serde_json::from_str(&visitor.get("/statements.json?q=weather").await?.body)?;
     assert_eq!(found["statements"][0]["id"], id);
-    let (kept, fresh) = crate::scale::tallies(&t.pool).await?;
+    let (kept, fresh) = crate::scale::tallies(&t.db).await?;
     assert_eq!(kept, fresh);
     // the article changes elsewhere: the added statement is written again
     article(
@@ -545,9 +545,9 @@ async fn an_editor_adds_a_missed_statement_that_survives_a_re_ingest() -> anyhow
         &format!("\n{missed} and the plan.\n\nOne more line.\n"),
     )?;
     run(&t.db, &t.extractor, &[dir], 1 << 20).await?;
-    let again = added(t.pool.clone()).await?;
+    let again = added(t.pool().clone()).await?;
     assert!(again.is_some_and(|(_, r, s)| r == "corrected" && s == "Mark Rutte"));
-    let (kept, fresh) = crate::scale::tallies(&t.pool).await?;
+    let (kept, fresh) = crate::scale::tallies(&t.db).await?;
     assert_eq!(kept, fresh);
     Ok(())
 }

@@ -8,30 +8,37 @@ use crate::common;
 use std::collections::BTreeSet;
 
 use axum::http::StatusCode;
+use pointwise::db::Db;
 use pointwise::ingest::run::run;
 
 type TallyRow = (i64, String, String, i64, String, String, i64);
 
-/// `tally` as stored, and as counted afresh from the statements.
-pub async fn tallies(pool: &sqlx::SqlitePool) -> anyhow::Result<(Vec<TallyRow>, Vec<TallyRow>)> {
-    let kept = sqlx::query_as(
-        "select provision, category, publisher, speaker_id, kind, stance, statements from tally
-         order by 1, 2, 3, 4, 5, 6",
-    )
-    .fetch_all(pool)
-    .await?;
-    let fresh = sqlx::query_as(
-        "select x.provision, x.category, s.publisher, coalesce(t.speaker_id, 0), t.kind, t.stance, count(distinct t.id)
-         from (select statement_id as id, provision, '' as category from statement_provision
-               union all select id, -1, '' from statement
-               union all select l.statement_id, -2, v.category from statement_provision l
-                   join provision v on v.number = l.provision where v.category is not null) x
-         join statement t on t.id = x.id join source s on s.id = t.source_id
-         group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6",
-    )
-    .fetch_all(pool)
-    .await?;
-    Ok((kept, fresh))
+/// `tally` as stored.
+const KEPT: &str =
+    "select provision, category, publisher, speaker_id, kind, stance, statements from tally
+     order by 1, 2, 3, 4, 5, 6";
+
+/// `tally` counted afresh from the statements (the same SQL on both backends).
+const FRESH: &str = "select x.provision, x.category, s.publisher, coalesce(t.speaker_id, 0), t.kind, t.stance, count(distinct t.id)
+     from (select statement_id as id, provision, '' as category from statement_provision
+           union all select id, -1, '' from statement
+           union all select l.statement_id, -2, v.category from statement_provision l
+               join provision v on v.number = l.provision where v.category is not null) x
+     join statement t on t.id = x.id join source s on s.id = t.source_id
+     group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6";
+
+/// `tally` as stored, and as counted afresh from the statements, on either backend.
+pub async fn tallies(db: &Db) -> anyhow::Result<(Vec<TallyRow>, Vec<TallyRow>)> {
+    Ok(match db {
+        Db::Sqlite(pool) => (
+            sqlx::query_as(KEPT).fetch_all(pool).await?,
+            sqlx::query_as(FRESH).fetch_all(pool).await?,
+        ),
+        Db::Postgres(pool) => (
+            sqlx::query_as(KEPT).fetch_all(pool).await?,
+            sqlx::query_as(FRESH).fetch_all(pool).await?,
+        ),
+    })
 }
 
 /// `n` small articles in `dir`, each with a quote on the plan, from two outlets.
@@ -82,7 +89,7 @@ async fn the_ingest_keeps_the_tallies_equal_to_a_fresh_count() -> anyhow::Result
     articles(&dir, 70, "is a basis for peace")?;
     // Act
     run(&t.db, &t.extractor, std::slice::from_ref(&dir), 1 << 20).await?;
-    let (kept, fresh) = tallies(&t.pool).await?;
+    let (kept, fresh) = tallies(&t.db).await?;
     assert!(!kept.is_empty());
     assert_eq!(kept, fresh, "after new articles");
     // Act: every article changed (replaced), some now by the other outlet
@@ -90,14 +97,14 @@ async fn the_ingest_keeps_the_tallies_equal_to_a_fresh_count() -> anyhow::Result
     std::fs::remove_file(dir.join("a000.txt"))?;
     run(&t.db, &t.extractor, std::slice::from_ref(&dir), 1 << 20).await?;
     // Assert
-    let (kept, fresh) = tallies(&t.pool).await?;
+    let (kept, fresh) = tallies(&t.db).await?;
     assert_eq!(kept, fresh, "after replaced articles");
     Ok(())
 }
 
 #[tokio::test]
 async fn a_point_and_a_speaker_come_a_page_at_a_time() -> anyhow::Result<()> {
-    let t = common::seeded_db().await?;
+    let t = common::sqlite_seeded_db().await?;
     let app = common::app(&t.db);
     for page in ["/provisions/21", "/speakers/mark-rutte"] {
         // Act
@@ -142,7 +149,7 @@ async fn a_point_and_a_speaker_come_a_page_at_a_time() -> anyhow::Result<()> {
 #[tokio::test]
 async fn the_matrix_by_article_and_the_list_of_sources_are_paged() -> anyhow::Result<()> {
     // Arrange: 5 seeds and 110 articles
-    let t = common::seeded_db().await?;
+    let t = common::sqlite_seeded_db().await?;
     let dir = t.dir.path().join("corpus");
     articles(&dir, 110, "is a basis for peace")?;
     run(&t.db, &t.extractor, std::slice::from_ref(&dir), 1 << 20).await?;
@@ -190,7 +197,7 @@ async fn the_matrix_by_article_and_the_list_of_sources_are_paged() -> anyhow::Re
 
 #[tokio::test]
 async fn bad_paging_parameters_are_400_naming_them() -> anyhow::Result<()> {
-    let t = common::seeded_db().await?;
+    let t = common::sqlite_seeded_db().await?;
     let app = common::app(&t.db);
     for (uri, name) in [
         ("/provisions/6?after=nonsense", "after"),
@@ -237,7 +244,7 @@ async fn counts_read_from_the_tallies_equal_a_recount_of_the_statements() -> any
     use pointwise::db::queries::Facet;
     // Arrange: the seeds (dated 2025-11-20 to 2025-12-02), one undated article and two
     // statements an editor reviewed
-    let t = common::seeded_db().await?;
+    let t = common::sqlite_seeded_db().await?;
     let dir = tempfile::tempdir()?;
     std::fs::write(
         dir.path().join("undated.txt"),
@@ -245,13 +252,13 @@ async fn counts_read_from_the_tallies_equal_a_recount_of_the_statements() -> any
     )?;
     run(&t.db, &t.extractor, &[dir.path().to_path_buf()], 1 << 20).await?;
     sqlx::query("update statement set review = 'confirmed' where id in (select min(id) from statement union select max(id) from statement)")
-        .execute(&t.pool)
+        .execute(t.pool())
         .await?;
     let undated: i64 = sqlx::query_scalar(
         "select count(*) from statement_provision l join statement t on t.id = l.statement_id
          join source s on s.id = t.source_id where s.published_date is null",
     )
-    .fetch_one(&t.pool)
+    .fetch_one(t.pool())
     .await?;
     assert!(
         undated > 0,
@@ -280,12 +287,12 @@ async fn counts_read_from_the_tallies_equal_a_recount_of_the_statements() -> any
         // Assert: equal to the links of the statements dated in the range (none undated)
         assert_eq!(
             facet(&t.db, &from, Facet::Provision).await?,
-            recount(&t.pool, points_from, date).await?,
+            recount(t.pool(), points_from, date).await?,
             "from={date}"
         );
         assert_eq!(
             facet(&t.db, &to, Facet::Provision).await?,
-            recount(&t.pool, points_to, date).await?,
+            recount(t.pool(), points_to, date).await?,
             "to={date}"
         );
     }
@@ -294,7 +301,7 @@ async fn counts_read_from_the_tallies_equal_a_recount_of_the_statements() -> any
     let rows: Vec<(String, i64)> = sqlx::query_as(reviewed_on)
         .bind("")
         .bind("")
-        .fetch_all(&t.pool)
+        .fetch_all(t.pool())
         .await?;
     assert_eq!(all, rows.into_iter().collect());
     assert_eq!(all.get("yes"), Some(&2));
@@ -305,7 +312,7 @@ async fn counts_read_from_the_tallies_equal_a_recount_of_the_statements() -> any
     let rows: Vec<(String, i64)> = sqlx::query_as(reviewed_on)
         .bind("21")
         .bind("21")
-        .fetch_all(&t.pool)
+        .fetch_all(t.pool())
         .await?;
     assert_eq!(
         facet(&t.db, &on_21, Facet::Reviewed).await?,

@@ -3,7 +3,7 @@
 //! (`statement_fts`, `source_fts` and their shadow tables), PostgreSQL in a generated
 //! `search` column of `statement` and `source`.
 
-use crate::common::{postgres_test_db, test_db};
+use crate::common::{postgres_test_db, sqlite_test_db};
 
 use pointwise::db::schema::{Columns, postgres_columns, sqlite_columns};
 
@@ -12,8 +12,8 @@ async fn sqlite_and_postgres_have_the_same_tables_and_columns() -> anyhow::Resul
     let Some(pg) = postgres_test_db("schema").await? else {
         return Ok(());
     };
-    let sqlite = test_db().await?;
-    let mut lite: Columns = sqlite_columns(&sqlite.pool).await?;
+    let sqlite = sqlite_test_db().await?;
+    let mut lite: Columns = sqlite_columns(sqlite.pool()).await?;
     let mut post: Columns = postgres_columns(&pg.pool).await?;
     pg.finish().await?;
 
@@ -43,20 +43,20 @@ async fn sqlite_and_postgres_have_the_same_tables_and_columns() -> anyhow::Resul
 async fn model_types_read_and_write_alike_on_both_backends() -> anyhow::Result<()> {
     use pointwise::model::{Kind, PointNumber, Role, Stance};
 
-    let sqlite = test_db().await?;
+    let sqlite = sqlite_test_db().await?;
     let p: PointNumber = sqlx::query_scalar("select cast(6 as bigint)")
-        .fetch_one(&sqlite.pool)
+        .fetch_one(sqlite.pool())
         .await?;
     assert_eq!(p.number(), 6);
     let bad = sqlx::query_scalar::<_, PointNumber>("select cast(29 as bigint)")
-        .fetch_one(&sqlite.pool)
+        .fetch_one(sqlite.pool())
         .await;
     assert!(bad.is_err(), "29 is no point of the plan: {bad:?}");
     let (s, k, r): (Stance, Kind, Role) = sqlx::query_as("select $1, $2, $3")
         .bind(Stance::Opposes)
         .bind(Kind::Paraphrase)
         .bind(Role::Admin)
-        .fetch_one(&sqlite.pool)
+        .fetch_one(sqlite.pool())
         .await?;
     assert_eq!((s, k, r), (Stance::Opposes, Kind::Paraphrase, Role::Admin));
 

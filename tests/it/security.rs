@@ -603,8 +603,9 @@ fn hostile_html() -> String {
 #[tokio::test]
 async fn xss_payloads_in_articles_are_escaped_on_every_page_and_in_the_export() -> anyhow::Result<()>
 {
-    // Arrange: the payloads as a text article and as an HTML page.
-    let t = common::test_db().await?;
+    // Arrange: the payloads as a text article and as an HTML page (SQLite: the export runs
+    // the binary on its file).
+    let t = common::sqlite_test_db().await?;
     let dir = t.dir.path().join("hostile");
     std::fs::create_dir(&dir)?;
     std::fs::write(dir.join("hostile.txt"), hostile_text())?;
