@@ -54,7 +54,10 @@ pub(super) fn closing_cue(
         .rev()
         .take(7)
         .find(|&j| j > 0 && ctx.body[ws[j - 1].end..ws[j].start].contains(','))?;
-    if ws[from..k].iter().any(|w| w.in_quote) {
+    // "…, accusing President Trump of … and calling …": a participle opens no speaker phrase
+    let participle = ws[from].text.ends_with("ing")
+        && ctx.body[ws[from].start..].starts_with(|c: char| c.is_lowercase());
+    if participle || ws[from..k].iter().any(|w| w.in_quote) {
         return None;
     }
     let mut end = k;

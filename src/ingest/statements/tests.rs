@@ -474,3 +474,14 @@ fn a_live_pages_post_heading_and_a_photo_credit_are_no_statements() {
     );
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn a_participle_after_the_comma_opens_no_speaker_and_blasted_is_a_cue() {
+    // the one accused is the object of "accusing", not the speaker of a closing cue
+    assert_eq!(
+        names(
+            "Prime Minister Jan Novak blasted the 28-point peace plan, accusing President Karl Brenner of haste and calling the talks rushed."
+        ),
+        vec!["Jan Novak"]
+    );
+}
