@@ -10,27 +10,26 @@ use std::collections::BTreeSet;
 use axum::http::StatusCode;
 use pointwise::ingest::run::run;
 
-type TallyRow = (i64, String, String, i64, String, String, i64);
+pub type TallyRow = (i64, String, String, i64, String, String, i64);
 
-/// `tally` as stored, and as counted afresh from the statements.
-pub async fn tallies(pool: &sqlx::SqlitePool) -> anyhow::Result<(Vec<TallyRow>, Vec<TallyRow>)> {
-    let kept = sqlx::query_as(
-        "select provision, category, publisher, speaker_id, kind, stance, statements from tally
-         order by 1, 2, 3, 4, 5, 6",
-    )
-    .fetch_all(pool)
-    .await?;
-    let fresh = sqlx::query_as(
-        "select x.provision, x.category, s.publisher, coalesce(t.speaker_id, 0), t.kind, t.stance, count(distinct t.id)
+/// `tally` as stored (standard SQL: tests/it/concurrent.rs runs it on PostgreSQL too).
+pub const KEPT_TALLIES: &str =
+    "select provision, category, publisher, speaker_id, kind, stance, statements from tally
+         order by 1, 2, 3, 4, 5, 6";
+
+/// `tally` as counted afresh from the statements (standard SQL, as [`KEPT_TALLIES`]).
+pub const FRESH_TALLIES: &str = "select x.provision, x.category, s.publisher, coalesce(t.speaker_id, 0), t.kind, t.stance, count(distinct t.id)
          from (select statement_id as id, provision, '' as category from statement_provision
                union all select id, -1, '' from statement
                union all select l.statement_id, -2, v.category from statement_provision l
                    join provision v on v.number = l.provision where v.category is not null) x
          join statement t on t.id = x.id join source s on s.id = t.source_id
-         group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6",
-    )
-    .fetch_all(pool)
-    .await?;
+         group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6";
+
+/// `tally` as stored, and as counted afresh from the statements.
+pub async fn tallies(pool: &sqlx::SqlitePool) -> anyhow::Result<(Vec<TallyRow>, Vec<TallyRow>)> {
+    let kept = sqlx::query_as(KEPT_TALLIES).fetch_all(pool).await?;
+    let fresh = sqlx::query_as(FRESH_TALLIES).fetch_all(pool).await?;
     Ok((kept, fresh))
 }
 
