@@ -1,5 +1,5 @@
 //! Two `pointwise ingest` processes at once on one database (issue 16), on SQLite and on
-//! PostgreSQL: two folders sharing a third of their files, ingested by two processes started
+//! PostgreSQL: two folders sharing about half of their files, ingested by two processes started
 //! together. Both exit 0 (each batch waits for the other's: SQLite's write lock, PostgreSQL's
 //! transaction advisory lock), each shared file is new to exactly one of them and unchanged to
 //! the other, every article is stored once, the statements are those of one ingest of the
