@@ -11,6 +11,7 @@ mod cache;
 mod claims;
 mod common;
 mod concurrency;
+mod concurrent;
 mod crash;
 mod editors_client;
 mod eval;

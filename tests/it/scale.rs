@@ -11,15 +11,15 @@ use axum::http::StatusCode;
 use pointwise::db::Db;
 use pointwise::ingest::run::run;
 
-type TallyRow = (i64, String, String, i64, String, String, i64);
+pub type TallyRow = (i64, String, String, i64, String, String, i64);
 
-/// `tally` as stored.
-const KEPT: &str =
+/// `tally` as stored (the same SQL on both backends; tests/it/concurrent.rs reads it too).
+pub const KEPT_TALLIES: &str =
     "select provision, category, publisher, speaker_id, kind, stance, statements from tally
      order by 1, 2, 3, 4, 5, 6";
 
 /// `tally` counted afresh from the statements (the same SQL on both backends).
-const FRESH: &str = "select x.provision, x.category, s.publisher, coalesce(t.speaker_id, 0), t.kind, t.stance, count(distinct t.id)
+pub const FRESH_TALLIES: &str = "select x.provision, x.category, s.publisher, coalesce(t.speaker_id, 0), t.kind, t.stance, count(distinct t.id)
      from (select statement_id as id, provision, '' as category from statement_provision
            union all select id, -1, '' from statement
            union all select l.statement_id, -2, v.category from statement_provision l
@@ -31,12 +31,12 @@ const FRESH: &str = "select x.provision, x.category, s.publisher, coalesce(t.spe
 pub async fn tallies(db: &Db) -> anyhow::Result<(Vec<TallyRow>, Vec<TallyRow>)> {
     Ok(match db {
         Db::Sqlite(pool) => (
-            sqlx::query_as(KEPT).fetch_all(pool).await?,
-            sqlx::query_as(FRESH).fetch_all(pool).await?,
+            sqlx::query_as(KEPT_TALLIES).fetch_all(pool).await?,
+            sqlx::query_as(FRESH_TALLIES).fetch_all(pool).await?,
         ),
         Db::Postgres(pool) => (
-            sqlx::query_as(KEPT).fetch_all(pool).await?,
-            sqlx::query_as(FRESH).fetch_all(pool).await?,
+            sqlx::query_as(KEPT_TALLIES).fetch_all(pool).await?,
+            sqlx::query_as(FRESH_TALLIES).fetch_all(pool).await?,
         ),
     })
 }
