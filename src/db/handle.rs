@@ -194,7 +194,7 @@ impl<DB: sqlx::Database, T> Param<DB> for T where
 }
 
 /// Whether `DB` is PostgreSQL (for the helpers generic over the backend, which cannot see the
-/// `PG` of [`on_db!`]).
+/// `PG` of `on_db!`).
 pub fn is_pg<DB: sqlx::Database>() -> bool {
     DB::NAME == "PostgreSQL"
 }

@@ -1,12 +1,12 @@
 //! Editors' corrections (migration 0009): an append-only log keyed by the article's file name
 //! and the statement's words, applied over what the extraction stored.
 //!
-//! [`review`] writes an editor's changes to one statement; [`reapply`](super::corrections::on_sqlite::reapply) runs at the end of every
+//! [`review`] writes an editor's changes to one statement; `corrections::reapply` runs at the end of every
 //! ingest batch, in its transaction, so a re-ingested article gets its corrections back (those
 //! whose words are still a statement of it). Applying sets the statement row's speaker, kind,
 //! stance, points and `review` mark (or deletes the row for "not a plan statement"), keeps the
 //! extraction's own values in `statement_extracted`, and counts the article again
-//! ([`super::tally::recount_sources`]), so every page, filter and count shows the corrected
+//! (`tally::recount_sources`), so every page, filter and count shows the corrected
 //! record.
 
 use sqlx::{FromRow, QueryBuilder};
