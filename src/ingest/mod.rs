@@ -28,6 +28,8 @@ mod relevance;
 mod resolve;
 #[cfg(test)]
 mod speaker_tests;
+#[cfg(test)]
+mod test_support;
 pub mod versions;
 
 use antecedents::SpanAnalyses;

@@ -1,18 +1,7 @@
 //! One sentence each (written for these tests): the points of a kept statement.
 
-use crate::catalog::Catalog;
-use crate::ingest::{Extractor, Statement};
-
-fn extract(body: &str) -> Vec<Statement> {
-    let Ok(catalog) = Catalog::bundled() else {
-        panic!("seeds parse")
-    };
-    let Ok(x) = Extractor::new(&catalog) else {
-        panic!("rules compile")
-    };
-    let text = format!("Talks on the US peace plan\nNov 27, 2025\n\n{body}");
-    x.extract(&x.parse("t.txt", &text))
-}
+use crate::ingest::Statement;
+use crate::ingest::test_support::extract;
 
 fn points_of(out: &[Statement], words: &str) -> Vec<u8> {
     let Some(s) = out.iter().find(|s| s.text.contains(words)) else {

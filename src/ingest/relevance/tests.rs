@@ -1,18 +1,7 @@
 //! One sentence each (written for these tests): what is not a plan statement.
 
-use crate::catalog::Catalog;
-use crate::ingest::{Extractor, Statement};
-
-fn extract(body: &str) -> Vec<Statement> {
-    let Ok(catalog) = Catalog::bundled() else {
-        panic!("seeds parse")
-    };
-    let Ok(x) = Extractor::new(&catalog) else {
-        panic!("rules compile")
-    };
-    let text = format!("Talks on the US peace plan\nNov 27, 2025\n\n{body}");
-    x.extract(&x.parse("t.txt", &text))
-}
+use crate::ingest::Statement;
+use crate::ingest::test_support::extract;
 
 fn by<'a>(out: &'a [Statement], words: &str) -> Option<&'a Statement> {
     out.iter().find(|s| s.text.contains(words))
