@@ -93,7 +93,7 @@ impl Extractor {
     }
 }
 
-/// "(that it would be) premature to talk …", "(that it is) clear that …": after "it" and a
+/// "(that it would be) unwise to speak …", "(that it is) clear that …": after "it" and a
 /// copula, an adjective and "to" / "that" make "it" stand for what follows, not for anything
 /// named before.
 fn extraposed(rest: &[&str]) -> bool {

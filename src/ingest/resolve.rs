@@ -305,7 +305,7 @@ pub(super) fn resolve_speakers(
                 Some(s) => (Some(s), format!("pronoun {}", pronoun_word(*p))),
                 None => continue,
             },
-            // "The Kremlin said … It claimed that the draft …": "it" is the body that spoke
+            // "The ministry said … It argued that the text …": "it" is the body that spoke
             // right before, not the document
             Some(Mention::Document) | None if let Some(b) = body_before_it(body, &c, &out) => {
                 (Some(b), "pronoun it".to_string())

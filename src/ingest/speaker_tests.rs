@@ -501,7 +501,7 @@ fn he_after_a_new_name_with_a_party_and_a_title_is_that_person() {
 fn it_after_a_body_spoke_is_that_body_and_after_a_document_the_document() {
     let got = crate::ingest::statements::tests::speakers(
         "The Kremlin said on Monday that the plan was a sound basis for talks. \
-         It claimed that the draft of this plan would cap the Ukrainian army.",
+         It argued that the text of the plan would cap the Ukrainian army.",
     );
     assert_eq!(
         got.last(),

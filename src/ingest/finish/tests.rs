@@ -51,9 +51,9 @@ fn armies_frozen_where_they_stand_are_the_territorial_clause() {
 #[test]
 fn an_it_that_stands_for_what_follows_takes_up_nothing() {
     let out = extract(
-        "Envoy Maren Holt said the peace plan would cap the army of Ukraine. Holt also warned that it would be premature to talk about a final text.",
+        "Envoy Maren Holt said the peace plan would cap the army of Ukraine. Holt also warned that it would be unwise to discuss a final text yet.",
     );
-    assert_eq!(points_of(&out, "premature"), [0], "{out:#?}");
+    assert_eq!(points_of(&out, "unwise"), [0], "{out:#?}");
 }
 
 #[test]

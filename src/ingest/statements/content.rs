@@ -146,7 +146,7 @@ fn existential_in_document(ctx: &Context<'_>, ws: &[SWord]) -> bool {
         })
 }
 
-/// "Kyiv sought changes, with the 28-point plan requiring the invaded country to cede
+/// "Kyiv sought changes, with the 28-point plan obliging it to hand over
 /// territory …": an absolute clause on a document from "with" to the end of the sentence.
 fn with_document(ctx: &Context<'_>, s: &Sentence, si: usize, ws: &[SWord]) -> Option<Candidate> {
     let k = (1..ws.len()).find(|&k| {

@@ -108,7 +108,7 @@ fn a_medium_with_its_description_after_it_is_the_medium() {
     );
     assert_eq!(got, vec!["Politico"]);
     let got = names(
-        "Envoys agreed on most of the plan in Geneva, the RBC-Ukraine news agency reported, citing sources.",
+        "Envoys agreed on most of the plan in Geneva, the RBC-Ukraine news agency reported, citing two diplomats.",
     );
     assert_eq!(got, vec!["RBC-Ukraine"]);
 }

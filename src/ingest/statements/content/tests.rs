@@ -350,7 +350,7 @@ fn those_after_a_sentence_naming_the_plan_tell_its_content() {
 #[test]
 fn an_absolute_clause_on_the_plan_tells_its_content() {
     let out = extract(
-        "Kyiv has asked for changes, with the 28-point plan requiring it to cede territory and shrink its army.",
+        "Kyiv has asked for changes, with the 28-point plan requiring it to give up land and shrink its army.",
     );
     let s = report(&out, "requiring it");
     assert_eq!(points(s), [6, 21], "{out:#?}");

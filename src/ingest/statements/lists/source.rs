@@ -14,7 +14,7 @@ pub(super) fn list_source(
     let text = ctx.body[ctx.paragraphs[header].clone()].trim();
     source_in(ctx, text, local).or_else(|| {
         // a themed section's heading ("Territory"): the lead above its sections may cite the
-        // list to a medium ("A plan has been published (CNN):")
+        // list to a medium ("The terms are now public (Politico):")
         if text.split_whitespace().count() > 6 {
             return None;
         }
@@ -66,7 +66,7 @@ fn source_in(
         .or_else(|| authors_of(ctx, text))
 }
 
-/// "A plan for Ukraine has been published (CNN):": a parenthesis that holds only a medium's
+/// "The terms are now public (Politico):": a parenthesis that holds only a medium's
 /// name cites the list to it.
 fn parenthetical_medium(
     ctx: &Context<'_>,
