@@ -15,6 +15,7 @@ pub mod models;
 pub mod queries;
 pub mod review;
 pub mod schema;
+pub mod sign_in;
 pub mod statements;
 pub mod tally;
 mod target;

@@ -16,8 +16,8 @@ pub struct AppState {
     pub writer: Db,
     /// Whether cookies are sent `Secure` (the public URL is `https://`).
     pub secure_cookies: bool,
-    /// Failed sign-ins, per account and per address.
-    pub throttle: Arc<Throttle>,
+    /// The sign-in throttle's policy (the failures are counted in the database).
+    pub throttle: Throttle,
 }
 
 impl AppState {
@@ -29,7 +29,7 @@ impl AppState {
             pool,
             secure_cookies: public_url.starts_with("https://"),
             public_url: public_url.into(),
-            throttle: Arc::new(Throttle::default()),
+            throttle: Throttle::default(),
         }
     }
 }

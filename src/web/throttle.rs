@@ -1,11 +1,12 @@
 //! Failed sign-ins, counted per account name and per address: after [`FREE_FAILURES`] the next
 //! attempts are slowed (a growing delay), and after [`MAX_FAILURES`] within [`WINDOW`] refused
 //! (429) until the window has passed. A name that has no account is counted like one that has,
-//! so the answers never tell them apart. Kept in memory (a restart forgets them) and bounded.
+//! so the answers never tell them apart. The counts live in the database ([`crate::db::sign_in`]),
+//! so every server on it sees the same ones and a restart forgets none.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use crate::db::{Db, sign_in};
 
 /// Failures allowed before the attempts are slowed.
 pub const FREE_FAILURES: u32 = 3;
@@ -15,8 +16,6 @@ pub const MAX_FAILURES: u32 = 10;
 pub const WINDOW: Duration = Duration::from_secs(15 * 60);
 /// The longest delay before an attempt is answered.
 const MAX_DELAY: Duration = Duration::from_secs(4);
-/// Keys remembered at most (the oldest are forgotten first).
-const MAX_KEYS: usize = 10_000;
 
 /// What to do with a sign-in attempt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,16 +26,9 @@ pub enum Verdict {
     Refuse,
 }
 
+/// The sign-in throttle's policy; the failures it reads and counts are in the database.
 #[derive(Debug, Clone, Copy)]
-struct Failures {
-    count: u32,
-    first: Instant,
-}
-
-/// The failures of the recent sign-ins.
-#[derive(Debug)]
 pub struct Throttle {
-    failures: Mutex<HashMap<String, Failures>>,
     /// The first delay (doubled at each failure after, up to [`MAX_DELAY`]).
     unit: Duration,
 }
@@ -50,25 +42,18 @@ impl Default for Throttle {
 impl Throttle {
     /// A throttle whose first delay is `unit` (tests use a short one).
     pub fn with_unit(unit: Duration) -> Self {
-        Self {
-            failures: Mutex::default(),
-            unit,
-        }
+        Self { unit }
     }
 
     /// What to do with an attempt for `account` from `address`: the worse of the two.
-    pub fn verdict(&self, account: &str, address: &str) -> Verdict {
-        let now = Instant::now();
-        let Ok(map) = self.failures.lock() else {
-            return Verdict::Refuse;
-        };
-        let count = [key("account", account), key("address", address)]
-            .iter()
-            .filter_map(|k| map.get(k))
-            .filter(|f| now.duration_since(f.first) < WINDOW)
-            .map(|f| f.count)
-            .max()
-            .unwrap_or(0);
+    pub async fn verdict(&self, db: &Db, account: &str, address: &str) -> sqlx::Result<Verdict> {
+        let keys = keys(account, address);
+        let count = sign_in::failures(db, [&keys[0], &keys[1]], window_start()).await?;
+        Ok(self.verdict_for(u32::try_from(count).unwrap_or(u32::MAX)))
+    }
+
+    /// The verdict after `count` failures within the window.
+    fn verdict_for(&self, count: u32) -> Verdict {
         if count >= MAX_FAILURES {
             Verdict::Refuse
         } else if count >= FREE_FAILURES {
@@ -80,43 +65,31 @@ impl Throttle {
     }
 
     /// Counts a failed attempt.
-    pub fn failed(&self, account: &str, address: &str) {
-        let now = Instant::now();
-        let Ok(mut map) = self.failures.lock() else {
-            return;
-        };
-        if map.len() >= MAX_KEYS {
-            map.retain(|_, f| now.duration_since(f.first) < WINDOW);
-            if map.len() >= MAX_KEYS
-                && let Some(oldest) = map
-                    .iter()
-                    .min_by_key(|(_, f)| f.first)
-                    .map(|(k, _)| k.clone())
-            {
-                map.remove(&oldest);
-            }
-        }
-        for k in [key("account", account), key("address", address)] {
-            let f = map.entry(k).or_insert(Failures {
-                count: 0,
-                first: now,
-            });
-            if now.duration_since(f.first) >= WINDOW {
-                *f = Failures {
-                    count: 0,
-                    first: now,
-                };
-            }
-            f.count += 1;
-        }
+    pub async fn failed(&self, db: &Db, account: &str, address: &str) -> sqlx::Result<()> {
+        let keys = keys(account, address);
+        sign_in::record_failure(db, [&keys[0], &keys[1]], now(), window_start()).await
     }
 
     /// Forgets the account's failures after a successful sign-in (the address's stay).
-    pub fn succeeded(&self, account: &str) {
-        if let Ok(mut map) = self.failures.lock() {
-            map.remove(&key("account", account));
-        }
+    pub async fn succeeded(&self, db: &Db, account: &str) -> sqlx::Result<()> {
+        sign_in::forget(db, &key("account", account)).await
     }
+}
+
+/// Unix seconds now.
+fn now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+/// Failures whose first is at or before this are forgotten.
+fn window_start() -> i64 {
+    now() - i64::try_from(WINDOW.as_secs()).unwrap_or(0)
+}
+
+fn keys(account: &str, address: &str) -> [String; 2] {
+    [key("account", account), key("address", address)]
 }
 
 fn key(what: &str, value: &str) -> String {
@@ -128,27 +101,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn failures_slow_then_refuse_per_account_and_address() {
+    fn failures_are_free_then_slowed_doubling_then_refused() {
         let t = Throttle::default();
-        assert_eq!(t.verdict("ann", "1.2.3.4"), Verdict::Try(Duration::ZERO));
-        for _ in 0..FREE_FAILURES {
-            t.failed("ann", "1.2.3.4");
-        }
+        assert_eq!(t.verdict_for(0), Verdict::Try(Duration::ZERO));
         assert_eq!(
-            t.verdict("ANN", "5.6.7.8"),
+            t.verdict_for(FREE_FAILURES - 1),
+            Verdict::Try(Duration::ZERO)
+        );
+        assert_eq!(
+            t.verdict_for(FREE_FAILURES),
             Verdict::Try(Duration::from_millis(250))
         );
         assert_eq!(
-            t.verdict("bob", "1.2.3.4"),
-            Verdict::Try(Duration::from_millis(250))
+            t.verdict_for(FREE_FAILURES + 1),
+            Verdict::Try(Duration::from_millis(500))
         );
-        assert_eq!(t.verdict("bob", "5.6.7.8"), Verdict::Try(Duration::ZERO));
-        for _ in FREE_FAILURES..MAX_FAILURES {
-            t.failed("ann", "1.2.3.4");
-        }
-        assert_eq!(t.verdict("ann", "9.9.9.9"), Verdict::Refuse);
-        assert_eq!(t.verdict("carl", "1.2.3.4"), Verdict::Refuse);
-        t.succeeded("ann");
-        assert_eq!(t.verdict("ann", "9.9.9.9"), Verdict::Try(Duration::ZERO));
+        assert_eq!(t.verdict_for(MAX_FAILURES - 1), Verdict::Try(MAX_DELAY));
+        assert_eq!(t.verdict_for(MAX_FAILURES), Verdict::Refuse);
+    }
+
+    #[test]
+    fn names_and_addresses_are_counted_apart_and_without_case() {
+        assert_eq!(keys("Ann", "1.2.3.4"), ["account:ann", "address:1.2.3.4"]);
     }
 }

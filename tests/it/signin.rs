@@ -1,10 +1,9 @@
 //! Sign-in and sessions (issue 13), one test per rule of docs/reliability.md's threat model.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use axum::http::StatusCode;
-use pointwise::db::accounts;
+use pointwise::db::{accounts, sign_in};
 use pointwise::model::Role;
 use pointwise::web::throttle::{MAX_FAILURES, Throttle};
 use pointwise::web::{AppState, Config, router};
@@ -125,7 +124,7 @@ async fn failed_sign_ins_are_slowed_then_refused_per_account_and_address() -> an
     let t = test_db().await?;
     add_account(&t.db, "ann", Role::Editor).await?;
     let mut state = AppState::new(t.db.clone(), "http://test.local");
-    state.throttle = Arc::new(Throttle::with_unit(Duration::from_millis(1)));
+    state.throttle = Throttle::with_unit(Duration::from_millis(1));
     let app = site_with(state);
     let mut c = Client::new(&app);
     for _ in 0..MAX_FAILURES {
@@ -139,6 +138,63 @@ async fn failed_sign_ins_are_slowed_then_refused_per_account_and_address() -> an
     // and for this address (tests have no peer address: all share one) whatever the name
     let a = c.try_sign_in("someone", "wrong password!", "/").await?;
     assert_eq!(a.status, StatusCode::TOO_MANY_REQUESTS);
+    Ok(())
+}
+
+#[tokio::test]
+async fn two_servers_on_one_database_share_the_failure_counts() -> anyhow::Result<()> {
+    let t = test_db().await?;
+    add_account(&t.db, "ann", Role::Editor).await?;
+    let server = || {
+        let mut state = AppState::new(t.db.clone(), "http://test.local");
+        state.throttle = Throttle::with_unit(Duration::from_millis(1));
+        site_with(state)
+    };
+    let (one, two) = (server(), server());
+    let (mut a, mut b) = (Client::new(&one), Client::new(&two));
+    // the attempts alternate between the servers, as behind a load balancer
+    for i in 0..MAX_FAILURES {
+        let c = if i % 2 == 0 { &mut a } else { &mut b };
+        let r = c.try_sign_in("ann", "wrong password!", "/").await?;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    }
+    for c in [&mut a, &mut b] {
+        let r = c.try_sign_in("ann", PASSWORD, "/").await?;
+        assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    }
+    // and a server started afterwards (a restart) knows them too
+    let mut late = Client::new(&server());
+    let r = late.try_sign_in("ann", PASSWORD, "/").await?;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    Ok(())
+}
+
+#[tokio::test]
+async fn failures_older_than_the_window_are_forgotten() -> anyhow::Result<()> {
+    let t = test_db().await?;
+    let keys = ["account:ann", "address:10.0.0.1"];
+    for _ in 0..3 {
+        sign_in::record_failure(&t.db, keys, 1_000, 0).await?;
+    }
+    assert_eq!(sign_in::failures(&t.db, keys, 0).await?, 3);
+    assert_eq!(
+        sign_in::failures(&t.db, ["account:ann", "address:other"], 0).await?,
+        3
+    );
+    // the window has moved past the first failure: not counted, and the next one starts at one
+    assert_eq!(sign_in::failures(&t.db, keys, 1_000).await?, 0);
+    sign_in::record_failure(&t.db, keys, 2_000, 1_000).await?;
+    assert_eq!(sign_in::failures(&t.db, keys, 1_000).await?, 1);
+    sign_in::forget(&t.db, "account:ann").await?;
+    assert_eq!(
+        sign_in::failures(&t.db, ["account:ann", "address:other"], 1_000).await?,
+        0
+    );
+    assert_eq!(
+        sign_in::failures(&t.db, keys, 1_000).await?,
+        1,
+        "the address's stay"
+    );
     Ok(())
 }
 

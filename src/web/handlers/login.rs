@@ -137,7 +137,11 @@ pub async fn login(
     let next = session::safe_next(&f.next);
     let name: String = f.name.trim().chars().take(64).collect();
     let address = address(peer.as_ref().map(|e| &e.0));
-    match state.throttle.verdict(&name, &address) {
+    match state
+        .throttle
+        .verdict(&state.writer, &name, &address)
+        .await?
+    {
         Verdict::Refuse => {
             tracing::warn!(account = %name.escape_debug(), %address, "sign-in refused: too many failures");
             return Err(WebError::Refused(
@@ -157,11 +161,14 @@ pub async fn login(
         .await
         .unwrap_or(false);
     let Some(account) = account.filter(|a| matches && !a.disabled) else {
-        state.throttle.failed(&name, &address);
+        state
+            .throttle
+            .failed(&state.writer, &name, &address)
+            .await?;
         tracing::warn!(account = %name.escape_debug(), %address, "failed sign-in");
         return form(&state, next, Some(WRONG), name, StatusCode::UNAUTHORIZED);
     };
-    state.throttle.succeeded(&name);
+    state.throttle.succeeded(&state.writer, &name).await?;
     if let Some(old) = session::current(&state, &headers).await? {
         session::end(&state, &old).await?;
     }
