@@ -85,8 +85,8 @@ b=$(curl -fs "http://127.0.0.1:${ports[1]}/statements.json?provision=6" | sha256
 echo "same page on both servers: yes"
 
 # 2. an ingest by a third process is seen by both: each server is polled every 20 ms until it
-# shows the data version the database holds once the ingest has ended (every process bumps it at
-# start-up when it loads the catalog, and the ingest's batch bumps it again)
+# shows the data version the database holds once the ingest has ended (the ingest's batches bump
+# it; so does a process's start-up when the database did not yet hold its catalog)
 stored_version() {
     local sql="select value from meta where key = 'data_version'"
     case "$db" in

@@ -16,10 +16,30 @@ pub use super::statements::{Facet, list_statements, statement_page, statement_st
 use super::statements::{STATEMENT_JOINS, push_in, push_tsquery, statement_select};
 use crate::catalog::Catalog;
 
-/// Writes the categories, points and known speakers of `catalog` (insert or update).
-pub async fn upsert_catalog(db: &Db, catalog: &Catalog) -> sqlx::Result<()> {
+/// Writes the categories, points and known speakers of `catalog` (insert or update), and the
+/// plan's versions, unless the database already holds this very catalog: every process calls
+/// this at start-up, and bumping the data version each time would empty every other server's
+/// response cache whenever one of them restarts. Returns whether anything was written.
+pub async fn upsert_catalog(db: &Db, catalog: &Catalog) -> sqlx::Result<bool> {
+    let versions = crate::versions::Versions::bundled().ok();
+    // a release whose migrations changed what the pages show bumps the version too
+    let migrator = if db.is_postgres() {
+        &super::schema::PG_MIGRATOR
+    } else {
+        &super::MIGRATOR
+    };
+    let schema = migrator.iter().map(|m| m.version).max().unwrap_or(0);
+    let fingerprint = catalog_fingerprint(catalog, versions, schema);
     on_db!(db, |pool| {
         let mut tx = pool.begin().await?;
+        let stored: Option<i64> =
+            sqlx::query_scalar("select value from meta where key = 'catalog_fingerprint'")
+                .fetch_optional(&mut *tx)
+                .await?;
+        if stored == Some(fingerprint) {
+            tx.rollback().await?;
+            return Ok(false);
+        }
         for (i, c) in catalog.plan.categories.iter().enumerate() {
             sqlx::query(
             "insert into category (slug, letter, name, description, position) values ($1, $2, $3, $4, $5)
@@ -68,13 +88,39 @@ pub async fn upsert_catalog(db: &Db, catalog: &Catalog) -> sqlx::Result<()> {
         .await?;
         }
         side::matrix::upsert_outlets(&mut tx, &catalog.outlets).await?;
-        if let Ok(versions) = crate::versions::Versions::bundled() {
+        if let Some(versions) = versions {
             side::versions::upsert(&mut tx, versions).await?;
         }
         side::queries::bump_data_version(&mut tx).await?;
+        sqlx::query(
+            "insert into meta (key, value) values ('catalog_fingerprint', $1)
+             on conflict (key) do update set value = excluded.value",
+        )
+        .bind(fingerprint)
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
-        Ok(())
+        Ok(true)
     })
+}
+
+/// A number that changes whenever what [`upsert_catalog`] writes changes, or the schema: the
+/// first eight bytes of the SHA-256 of the latest migration's version and the catalog's and the
+/// versions' debug form (their maps are ordered).
+fn catalog_fingerprint(
+    catalog: &Catalog,
+    versions: Option<&crate::versions::Versions>,
+    schema: i64,
+) -> i64 {
+    use sha2::{Digest, Sha256};
+    let written = format!(
+        "{schema}{:?}{:?}{:?}{:?}{versions:?}",
+        catalog.plan.categories, catalog.plan.points, catalog.speakers, catalog.outlets
+    );
+    let digest = Sha256::digest(written.as_bytes());
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&digest[..8]);
+    i64::from_le_bytes(first)
 }
 
 /// The data version: changes with every transaction that changes what the pages show.

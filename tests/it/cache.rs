@@ -175,6 +175,31 @@ async fn an_ingest_bumps_the_version_and_invalidates_the_cache() -> anyhow::Resu
 }
 
 #[tokio::test]
+async fn a_restart_keeps_the_version_unless_the_catalog_changed() -> anyhow::Result<()> {
+    let t = common::test_db().await?;
+    let catalog = pointwise::catalog::Catalog::bundled()?;
+    // the harness loaded the catalog once; every later start finds it there
+    let before = queries::data_version(&t.db).await?;
+    assert!(!queries::upsert_catalog(&t.db, &catalog).await?);
+    assert!(!queries::upsert_catalog(&t.db, &catalog).await?);
+    assert_eq!(queries::data_version(&t.db).await?, before);
+    // a release whose catalog differs writes it and tells the servers
+    let mut renamed = catalog.clone();
+    if let Some(c) = renamed.plan.categories.first_mut() {
+        c.name.push_str(" (renamed)");
+    }
+    assert!(queries::upsert_catalog(&t.db, &renamed).await?);
+    assert!(queries::data_version(&t.db).await? > before);
+    let names: Vec<String> = queries::list_categories(&t.db)
+        .await?
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    assert!(names.iter().any(|n| n.ends_with(" (renamed)")), "{names:?}");
+    Ok(())
+}
+
+#[tokio::test]
 async fn another_process_ingest_is_noticed_by_polling() -> anyhow::Result<()> {
     let t = common::sqlite_seeded_db().await?;
     let app = app_with(&t.db, true);
