@@ -31,15 +31,17 @@ pub async fn upsert_catalog(db: &Db, catalog: &Catalog) -> sqlx::Result<bool> {
     let schema = migrator.iter().map(|m| m.version).max().unwrap_or(0);
     let fingerprint = catalog_fingerprint(catalog, versions, schema);
     on_db!(db, |pool| {
-        let mut tx = pool.begin().await?;
+        // read before the transaction: on SQLite a transaction that reads first and then writes
+        // fails at once ("database is locked") when another process wrote in between; two
+        // processes that both find an old fingerprint both write the same rows, which is harmless
         let stored: Option<i64> =
             sqlx::query_scalar("select value from meta where key = 'catalog_fingerprint'")
-                .fetch_optional(&mut *tx)
+                .fetch_optional(pool)
                 .await?;
         if stored == Some(fingerprint) {
-            tx.rollback().await?;
             return Ok(false);
         }
+        let mut tx = pool.begin().await?;
         for (i, c) in catalog.plan.categories.iter().enumerate() {
             sqlx::query(
             "insert into category (slug, letter, name, description, position) values ($1, $2, $3, $4, $5)
