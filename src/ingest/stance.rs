@@ -44,7 +44,7 @@ impl StanceRules {
     pub fn new(lex: &StanceLexicon) -> Result<Self, aho_corasick::BuildError> {
         let mut pats = Vec::new();
         let mut cues = Vec::new();
-        for (list, cue) in [
+        let lists = [
             (&lex.opposes, Cue::Opposes),
             (&lex.verdicts, Cue::Opposes),
             (&lex.mixed_plain, Cue::Mixed),
@@ -53,10 +53,22 @@ impl StanceRules {
             (&lex.supports, Cue::Supports),
             (&lex.concessions, Cue::Concession),
             (&lex.neutral, Cue::Neutral),
-        ] {
+        ];
+        for (list, cue) in lists {
             for p in list {
                 pats.push(fold_str(p));
                 cues.push(cue);
+            }
+        }
+        // the other forms of each cue ("criticise" -> "criticised", "criticizing"), after every
+        // listed phrase, so that a listed form keeps its own class
+        let listed: foldhash::HashSet<String> = pats.iter().cloned().collect();
+        for (list, cue) in lists {
+            for form in list.iter().flat_map(|p| forms(&fold_str(p))) {
+                if !listed.contains(&form) {
+                    pats.push(form);
+                    cues.push(cue);
+                }
             }
         }
         let ac = AhoCorasickBuilder::new()
@@ -224,6 +236,71 @@ impl StanceRules {
     }
 }
 
+/// The other forms of a folded cue: a single word's inflections (third person or plural, past,
+/// gerund: "non-starter" -> "non-starters", "criticise" -> "criticised", "criticising") and, in
+/// any cue, the other spelling of "-ise"/"-ize" and "-isation"/"-ization". A word already
+/// inflected ("-s", "-ed", "-ing") or shorter than four letters is not inflected again.
+fn forms(cue: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let single =
+        !cue.contains(' ') && cue.len() >= 4 && cue.chars().all(|c| c.is_alphabetic() || c == '-');
+    let inflected = ["s", "ed", "ing"].iter().any(|e| cue.ends_with(e));
+    if single && !inflected {
+        if let Some(stem) = cue.strip_suffix('e') {
+            out.extend([format!("{cue}s"), format!("{cue}d"), format!("{stem}ing")]);
+        } else if let Some(stem) = cue
+            .strip_suffix('y')
+            .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+        {
+            out.extend([
+                format!("{stem}ies"),
+                format!("{stem}ied"),
+                format!("{cue}ing"),
+            ]);
+        } else {
+            let s = if cue.ends_with(['x', 'z']) || cue.ends_with("ch") || cue.ends_with("sh") {
+                "es"
+            } else {
+                "s"
+            };
+            out.extend([format!("{cue}{s}"), format!("{cue}ed"), format!("{cue}ing")]);
+        }
+    }
+    let spelled: Vec<String> = std::iter::once(cue.to_string())
+        .chain(out.iter().cloned())
+        .filter_map(|f| other_spelling(&f))
+        .collect();
+    out.extend(spelled);
+    out
+}
+
+/// "criticise" <-> "criticize", "organisation" <-> "organization" (the first such ending only).
+fn other_spelling(form: &str) -> Option<String> {
+    for (a, b) in [
+        ("isation", "ization"),
+        ("ization", "isation"),
+        ("is", "iz"),
+        ("iz", "is"),
+    ] {
+        for end in ["e", "es", "ed", "ing"] {
+            let ending = if a.len() > 2 {
+                a.to_string()
+            } else {
+                format!("{a}{end}")
+            };
+            if let Some(stem) = form.strip_suffix(&ending).filter(|s| s.len() >= 3) {
+                let to = if a.len() > 2 {
+                    b.to_string()
+                } else {
+                    format!("{b}{end}")
+                };
+                return Some(format!("{stem}{to}"));
+            }
+        }
+    }
+    None
+}
+
 /// The words of folded text, apostrophes kept ("won't").
 fn words_of(folded: &str) -> Vec<&str> {
     folded
@@ -244,6 +321,79 @@ mod tests {
             panic!("cues compile")
         };
         r
+    }
+
+    #[test]
+    fn a_cue_is_found_in_its_other_forms() {
+        assert_eq!(
+            forms("criticise"),
+            [
+                "criticises",
+                "criticised",
+                "criticising",
+                "criticize",
+                "criticizes",
+                "criticized",
+                "criticizing"
+            ]
+        );
+        assert!(forms("non-starter").contains(&"non-starters".to_string()));
+        assert!(forms("rejected").is_empty(), "already inflected");
+        let r = rules();
+        let (s, _) = r.stance(
+            Kind::Paraphrase,
+            "the envoy called two clauses non-starters",
+            None,
+        );
+        assert_eq!(s, Stance::Opposes);
+    }
+
+    #[test]
+    fn a_text_as_a_foundation_or_gaps_closing_is_support() {
+        let r = rules();
+        for text in [
+            "the minister called the outline a possible foundation for a settlement",
+            "the envoy said the remaining differences were not insurmountable",
+            "Vienna said the revised text held many of the right elements",
+        ] {
+            assert_eq!(
+                r.stance(Kind::Paraphrase, text, None).0,
+                Stance::Supports,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn criticism_fear_and_a_tilt_toward_moscow_are_opposition() {
+        let r = rules();
+        for text in [
+            "the senator blasted the draft in a post on Sunday",
+            "lawmakers fear that the deal leans toward Moscow",
+            "the analyst called the clause a payoff that would embolden the Kremlin",
+        ] {
+            assert_eq!(
+                r.stance(Kind::Paraphrase, text, None).0,
+                Stance::Opposes,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn support_but_a_stress_on_terms_is_mixed() {
+        let (s, _) = rules().stance(
+            Kind::Paraphrase,
+            "the premier welcomed the initiative but stressed the role of national parliaments",
+            None,
+        );
+        assert_eq!(s, Stance::Mixed);
+        let (s, _) = rules().stance(
+            Kind::Paraphrase,
+            "several clauses require clarification before Madrid signs",
+            None,
+        );
+        assert_eq!(s, Stance::Mixed);
     }
 
     #[test]
