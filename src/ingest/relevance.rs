@@ -104,7 +104,9 @@ impl Extractor {
                 // in an article about the plan, a topic word of the negotiations
                 // ("membership")
                 || self.linker.has_topic_word(p.own)
-                || refers_to_it(c, p.text))
+                || refers_to_it(c, p.text)
+                // a speaker's own words quoted in, or just after, a paragraph on the plan
+                || (c.kind == Kind::Quote && self.near_plan(ctx, spans, c.para)))
         {
             return Some(Reason::Topic);
         }
@@ -126,6 +128,18 @@ impl Extractor {
             return true;
         }
         (para.saturating_sub(2)..=para + 1).any(|p| {
+            ctx.paragraphs.get(p).is_some_and(|r| {
+                let a = spans.get(r, Vec::new());
+                !a.plan_words.is_empty() || self.linker.names_a_point(&a)
+            })
+        })
+    }
+
+    /// True when paragraph `para` or the one before it uses a word of the plan or names a
+    /// point: a quote there, by a named speaker, answers to it ("The draft reached Kyiv on
+    /// Friday. 'We need something our soldiers can accept,' the minister said.").
+    fn near_plan(&self, ctx: &Context<'_>, spans: &mut SpanAnalyses<'_>, para: usize) -> bool {
+        (para.saturating_sub(1)..=para).any(|p| {
             ctx.paragraphs.get(p).is_some_and(|r| {
                 let a = spans.get(r, Vec::new());
                 !a.plan_words.is_empty() || self.linker.names_a_point(&a)
