@@ -485,3 +485,13 @@ fn blasted_is_a_cue_and_a_participle_after_the_comma_opens_no_speaker() {
         vec!["Jan Novak"]
     );
 }
+
+#[test]
+fn a_group_named_by_its_countries_keeps_the_whole_list_over_the_commas() {
+    assert_eq!(
+        names(
+            "The foreign ministers of Greece, Portugal and Ireland said the peace plan needs more work."
+        ),
+        vec!["foreign ministers of Greece, Portugal and Ireland".to_string()]
+    );
+}
