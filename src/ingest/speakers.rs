@@ -214,6 +214,10 @@ impl Gazetteer {
         let np = np
             .trim()
             .trim_matches(|c: char| c == ',' || c == '.' || c == ':' || c.is_whitespace());
+        // a web address from a page's share bar ("Copy URL https://…") names no one
+        if np.contains("//") || np.contains("www.") {
+            return None;
+        }
         let folded = fold_str(np);
         let words: Vec<&str> = folded
             .split(|c: char| c.is_whitespace())

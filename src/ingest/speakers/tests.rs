@@ -219,3 +219,17 @@ fn a_group_named_by_the_countries_it_comes_from_is_one_body() {
         }
     }
 }
+
+#[test]
+fn a_web_address_is_no_speaker() {
+    let g = gazetteer();
+    let mut local = Vec::new();
+    assert!(
+        g.resolve("https://www.example.org/news/plan-talks", &mut local)
+            .is_none()
+    );
+    assert!(
+        g.resolve("//www.example.org/news/plan-talks", &mut local)
+            .is_none()
+    );
+}
