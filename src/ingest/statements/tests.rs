@@ -495,3 +495,13 @@ fn a_group_named_by_its_countries_keeps_the_whole_list_over_the_commas() {
         vec!["foreign ministers of Greece, Portugal and Ireland".to_string()]
     );
 }
+
+#[test]
+fn the_latter_and_the_former_are_the_people_just_named() {
+    assert_eq!(
+        names(
+            "Envoy Tom Reyes spoke with banker Lev Orlov on Monday.\n\nOn Tuesday Orlov met Reyes again. The latter said the peace plan was nearly ready. The former said the peace plan needed work."
+        ),
+        vec!["Tom Reyes".to_string(), "Lev Orlov".to_string()]
+    );
+}
