@@ -287,7 +287,7 @@ impl Extractor {
         };
         // after a long appositive too: "Yermak, the head of …, wrote that his team had met …"
         if let Some(at) = ws.iter().position(|w| *w == verb)
-            && self.is_meeting(&ws[at + 1..], own)
+            && self.is_meeting(after_that(&ws[at + 1..]), own)
         {
             return true;
         }
@@ -477,4 +477,14 @@ fn words_of(text: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(String::from)
         .collect()
+}
+
+/// The words after a "that" among the first eight, else all: in "told reporters after the first
+/// meeting that the talks were productive" the meeting is when it was said, the claim follows
+/// "that".
+fn after_that<'w, 'a>(rest: &'w [&'a str]) -> &'w [&'a str] {
+    match rest.iter().take(8).position(|w| *w == "that") {
+        Some(t) => &rest[t + 1..],
+        None => rest,
+    }
 }
