@@ -77,6 +77,10 @@ impl Gazetteer {
             && (1..=4).contains(&head.len())
             && let Some(m) = self.resolve(&tokens[..tokens.len() - 1].join(" "), local)
             && matches!(&m, Mention::Speaker(sp, _) if sp.kind == SpeakerKind::Media)
+            // "media reports", "Ukrainian media reports": no medium is named, the phrase is
+            // the speaker as written
+            && (!self.media.contains(&bare(head[head.len() - 1]))
+                || matches!(&m, Mention::Speaker(sp, _) if sp.known))
         {
             return Some(m);
         }

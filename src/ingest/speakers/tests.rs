@@ -233,3 +233,15 @@ fn a_web_address_is_no_speaker() {
             .is_none()
     );
 }
+
+#[test]
+fn media_reports_with_no_medium_named_keep_their_words() {
+    let g = gazetteer();
+    for np in ["Media reports", "Earlier media reports"] {
+        let mut local = Vec::new();
+        match g.resolve(np, &mut local) {
+            Some(Mention::Speaker(s, _)) => assert_eq!(s.name, np),
+            other => panic!("{np}: {other:?}"),
+        }
+    }
+}

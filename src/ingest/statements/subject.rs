@@ -152,7 +152,12 @@ pub(super) fn subject_before(
                 return Some((m, end - rest.len()..end));
             }
         }
-        if adverbial && !is_pronoun {
+        // "Earlier media reports said": a time word that opens the noun phrase right before the
+        // verb is its adjective, not an adverbial of its own
+        let opens_subject = i + 1 == n_segments
+            && folded.split_whitespace().count() >= 3
+            && grammar().statements.time_adjectives.contains(first);
+        if adverbial && !is_pronoun && !opens_subject {
             continue;
         }
         // "Leaders of Japan, Canada and Europe said": the commas join the group's places

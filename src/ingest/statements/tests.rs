@@ -505,3 +505,14 @@ fn the_latter_and_the_former_are_the_people_just_named() {
         vec!["Tom Reyes".to_string(), "Lev Orlov".to_string()]
     );
 }
+
+#[test]
+fn an_earlier_report_is_the_subject_not_an_adverbial() {
+    let got = names(
+        "Earlier media reports said that the first draft of the peace plan capped the army of Ukraine.",
+    );
+    assert!(
+        got.len() == 1 && got[0].to_lowercase().ends_with("media reports"),
+        "{got:?}"
+    );
+}
