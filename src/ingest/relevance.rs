@@ -479,9 +479,9 @@ fn words_of(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The words after a "that" among the first eight, else all: in "told reporters after the first
-/// meeting that the talks were productive" the meeting is when it was said, the claim follows
-/// "that".
+/// The words after a "that" among the first eight, else all: in "told journalists after their
+/// second meeting that the talks had gone well" the meeting is when it was said, the claim
+/// follows "that".
 fn after_that<'w, 'a>(rest: &'w [&'a str]) -> &'w [&'a str] {
     match rest.iter().take(8).position(|w| *w == "that") {
         Some(t) => &rest[t + 1..],

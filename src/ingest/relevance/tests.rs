@@ -234,7 +234,7 @@ fn a_quote_right_after_a_paragraph_on_the_plan_answers_it() {
 #[test]
 fn a_meeting_before_that_is_when_it_was_said_not_the_claim() {
     let out = extract(
-        "The peace plan was discussed in Oslo.\n\nEnvoy Maren Holt told reporters after the first meeting that the talks were \u{201c}the most useful in years.\u{201d}",
+        "The peace plan was discussed in Oslo.\n\nEnvoy Maren Holt told journalists after their second meeting that the talks had been \u{201c}the most useful in years.\u{201d}",
     );
     assert!(by(&out, "most useful").is_some(), "{out:#?}");
 }
