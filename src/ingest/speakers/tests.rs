@@ -198,8 +198,8 @@ fn a_group_named_by_the_countries_it_comes_from_is_one_body() {
     let g = gazetteer();
     for (np, name) in [
         (
-            "Leaders of Japan, Canada and Europe",
-            "Leaders of Japan, Canada and Europe",
+            "Leaders of Norway, Japan and Brazil",
+            "Leaders of Norway, Japan and Brazil",
         ),
         (
             "the foreign ministers of France and Poland",

@@ -160,7 +160,7 @@ pub(super) fn subject_before(
         if adverbial && !is_pronoun && !opens_subject {
             continue;
         }
-        // "Leaders of Japan, Canada and Europe said": the commas join the group's places
+        // "Leaders of Norway, Japan and Brazil said": the commas join the group's places
         if let Some(found) =
             group_over_commas(ctx, pre, seg_offset, start, i + 1 < n_segments, local)
         {
@@ -227,7 +227,7 @@ pub(super) fn subject_before(
 }
 
 /// A group named by the places it comes from, whose list of places runs over the commas from
-/// this segment to the verb ("Leaders of Japan, Canada and Europe"): one body, as written.
+/// this segment to the verb ("Leaders of Norway, Japan and Brazil"): one body, as written.
 fn group_over_commas(
     ctx: &Context<'_>,
     pre: &str,
