@@ -44,6 +44,8 @@ pub struct Statements {
     pub object_start: Words,
     /// Words (and two-word phrases) that open an adverbial between a subject and its verb ("Brussels, for its part, maintains").
     pub adverbial_start: Words,
+    /// Words of `adverbial_start` that are also adjectives of time opening a subject ("Earlier media reports said").
+    pub time_adjectives: Words,
     /// Verbs of naming, which may stand a few words before the quote they bring ("called the plan 'a trap'").
     pub call_verbs: Words,
     /// Words that end a speaker's noun phrase after the speech verb ("said the minister in Kyiv").
@@ -225,12 +227,16 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 32] {
+    fn lists(&self) -> [(&'static str, &Words); 33] {
         [
             ("statements.object_start", &self.statements.object_start),
             (
                 "statements.adverbial_start",
                 &self.statements.adverbial_start,
+            ),
+            (
+                "statements.time_adjectives",
+                &self.statements.time_adjectives,
             ),
             ("statements.call_verbs", &self.statements.call_verbs),
             ("statements.post_np_stop", &self.statements.post_np_stop),

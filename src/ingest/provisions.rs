@@ -101,8 +101,51 @@ fn target_point(t: &Target) -> Option<usize> {
     }
 }
 
+/// "U.S." read as "US" (the dots become spaces, so every byte keeps its place): the words
+/// split at a dot, and "U.S. initiative" could not match the vocabulary's "us initiative".
+/// Only a run of single letters each followed by a dot ("U.S.", "E.U.", "a.m.").
+pub(super) fn undot_initials(text: &str) -> std::borrow::Cow<'_, str> {
+    let b = text.as_bytes();
+    let letter = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
+    let boundary = |i: Option<usize>| {
+        i.and_then(|i| b.get(i))
+            .is_none_or(|c| !c.is_ascii_alphanumeric())
+    };
+    let mut out: Option<Vec<u8>> = None;
+    let mut i = 0;
+    while i + 3 < b.len() + 1 {
+        // a letter at a word start, a dot, a letter, a dot: then as many more pairs as follow
+        if letter(i)
+            && b.get(i + 1) == Some(&b'.')
+            && letter(i + 2)
+            && b.get(i + 3) == Some(&b'.')
+            && boundary(i.checked_sub(1))
+        {
+            let mut j = i;
+            while letter(j)
+                && b.get(j + 1) == Some(&b'.')
+                && boundary(j.checked_sub(1).filter(|_| j == i))
+            {
+                j += 2;
+            }
+            let o = out.get_or_insert_with(|| b.to_vec());
+            let letters: Vec<u8> = (i..j).step_by(2).map(|k| b[k]).collect();
+            for (k, slot) in (i..j).enumerate() {
+                o[slot] = letters.get(k).copied().unwrap_or(b' ');
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    match out.and_then(|o| String::from_utf8(o).ok()) {
+        Some(s) => std::borrow::Cow::Owned(s),
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}
+
 fn stem_phrase(phrase: &str, unstemmed: &std::collections::HashSet<String>) -> Vec<String> {
-    let folded = fold_str(phrase);
+    let folded = fold_str(&undot_initials(phrase));
     words(&folded)
         .into_iter()
         .map(|w| {
@@ -206,6 +249,8 @@ impl Linker {
         // "give us guarantees": the pronoun in lower case is never the United States
         let unus = pronoun_us(text);
         let text = unus.as_deref().unwrap_or(text);
+        let undotted = undot_initials(text);
+        let text = undotted.as_ref();
         let folded = fold_visible(text, masked);
         let ws: Vec<WordRef<'_>> = word_refs(&folded).collect();
         let tokens = self.tokenize(&folded, &ws);
@@ -291,7 +336,11 @@ impl Linker {
                 continue;
             }
             let surface = match (ws.get(first), ws.get(last)) {
-                (Some(a), Some(b)) => folded[a.start..b.end].to_string(),
+                // one space between words ("u.s." was read as "us" and two spaces)
+                (Some(a), Some(b)) => folded[a.start..b.end]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
                 _ => String::new(),
             };
             if hits.iter().any(|h| {

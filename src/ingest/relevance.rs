@@ -104,7 +104,9 @@ impl Extractor {
                 // in an article about the plan, a topic word of the negotiations
                 // ("membership")
                 || self.linker.has_topic_word(p.own)
-                || refers_to_it(c, p.text))
+                || refers_to_it(c, p.text)
+                // a speaker's own words quoted in, or just after, a paragraph on the plan
+                || (c.kind == Kind::Quote && self.near_plan(ctx, spans, c.para)))
         {
             return Some(Reason::Topic);
         }
@@ -126,6 +128,18 @@ impl Extractor {
             return true;
         }
         (para.saturating_sub(2)..=para + 1).any(|p| {
+            ctx.paragraphs.get(p).is_some_and(|r| {
+                let a = spans.get(r, Vec::new());
+                !a.plan_words.is_empty() || self.linker.names_a_point(&a)
+            })
+        })
+    }
+
+    /// True when paragraph `para` or the one before it uses a word of the plan or names a
+    /// point: a quote there, by a named speaker, answers to it ("The draft reached Kyiv on
+    /// Friday. 'We need something our soldiers can accept,' the minister said.").
+    fn near_plan(&self, ctx: &Context<'_>, spans: &mut SpanAnalyses<'_>, para: usize) -> bool {
+        (para.saturating_sub(1)..=para).any(|p| {
             ctx.paragraphs.get(p).is_some_and(|r| {
                 let a = spans.get(r, Vec::new());
                 !a.plan_words.is_empty() || self.linker.names_a_point(&a)
@@ -273,7 +287,7 @@ impl Extractor {
         };
         // after a long appositive too: "Yermak, the head of …, wrote that his team had met …"
         if let Some(at) = ws.iter().position(|w| *w == verb)
-            && self.is_meeting(&ws[at + 1..], own)
+            && self.is_meeting(after_that(&ws[at + 1..]), own)
         {
             return true;
         }
@@ -463,4 +477,14 @@ fn words_of(text: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(String::from)
         .collect()
+}
+
+/// The words after a "that" among the first eight, else all: in "told journalists after their
+/// second meeting that the talks had gone well" the meeting is when it was said, the claim
+/// follows "that".
+fn after_that<'w, 'a>(rest: &'w [&'a str]) -> &'w [&'a str] {
+    match rest.iter().take(8).position(|w| *w == "that") {
+        Some(t) => &rest[t + 1..],
+        None => rest,
+    }
 }

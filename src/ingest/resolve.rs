@@ -301,6 +301,12 @@ pub(super) fn resolve_speakers(
             {
                 (Some(j), "pronoun they (people named together)".to_string())
             }
+            Some(Mention::Pronoun(p @ (Pronoun::Latter | Pronoun::Former))) => {
+                match latter_or_former(*p == Pronoun::Former, body, &c, mentions) {
+                    Some(s) => (Some(s), format!("pronoun {}", pronoun_word(*p))),
+                    None => continue,
+                }
+            }
             Some(Mention::Pronoun(p)) => match pronoun(*p, &c, &out, mentions, &genders) {
                 Some(s) => (Some(s), format!("pronoun {}", pronoun_word(*p))),
                 None => continue,
@@ -542,6 +548,8 @@ pub(super) fn pronoun_word(p: Pronoun) -> &'static str {
         Pronoun::She => "she",
         Pronoun::They => "they",
         Pronoun::It => "it",
+        Pronoun::Latter => "the latter",
+        Pronoun::Former => "the former",
     }
 }
 
@@ -573,6 +581,7 @@ pub(super) fn pronoun(
         }
         Pronoun::They => s.kind != SpeakerKind::Person,
         Pronoun::It => matches!(s.kind, SpeakerKind::Body | SpeakerKind::Media),
+        Pronoun::Latter | Pronoun::Former => false,
     };
     // the same or the previous paragraph first; then, when nobody there fits, a few
     // paragraphs further back (a paragraph on something else may stand between)
@@ -612,4 +621,43 @@ pub(super) fn pronoun(
         }
     }
     None
+}
+
+/// "Envoy Reyes met banker Orlov. The latter said …": the person whose name (or surname)
+/// was written last in the 400 bytes before the statement (the former: the one written last
+/// before that one, another person). Persons are those the article named before.
+fn latter_or_former(
+    former: bool,
+    body: &str,
+    c: &Candidate,
+    mentions: &[NameMention],
+) -> Option<Speaker> {
+    let mut from = c.span.start.saturating_sub(400);
+    while !body.is_char_boundary(from) {
+        from += 1;
+    }
+    let region = body.get(from..c.span.start)?;
+    let mut seen: Vec<(usize, &Speaker)> = Vec::new();
+    for m in mentions.iter().filter(|m| m.pos < c.span.start) {
+        let s = &m.speaker;
+        if s.kind != SpeakerKind::Person || seen.iter().any(|(_, k)| k.slug == s.slug) {
+            continue;
+        }
+        let surname = s.name.split_whitespace().last().unwrap_or(&s.name);
+        let last = region
+            .match_indices(surname)
+            .map(|(i, _)| i)
+            .filter(|&i| {
+                let before = region[..i].chars().next_back();
+                let after = region[i + surname.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+            .last();
+        if let Some(at) = last {
+            seen.push((at, s));
+        }
+    }
+    seen.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
+    seen.get(usize::from(former)).map(|(_, s)| (*s).clone())
 }

@@ -48,6 +48,10 @@ pub enum Pronoun {
     They,
     /// it
     It,
+    /// "the latter": the last person named before
+    Latter,
+    /// "the former": the person named before the last one
+    Former,
 }
 
 /// What a noun phrase refers to.
@@ -214,6 +218,10 @@ impl Gazetteer {
         let np = np
             .trim()
             .trim_matches(|c: char| c == ',' || c == '.' || c == ':' || c.is_whitespace());
+        // a web address from a page's share bar ("Copy URL https://…") names no one
+        if np.contains("//") || np.contains("www.") {
+            return None;
+        }
         let folded = fold_str(np);
         let words: Vec<&str> = folded
             .split(|c: char| c.is_whitespace())
@@ -559,6 +567,8 @@ fn pronoun(words: &[&str]) -> Option<Mention> {
         ["she" | "her"] => Some(Mention::Pronoun(Pronoun::She)),
         ["they" | "them"] => Some(Mention::Pronoun(Pronoun::They)),
         ["it"] => Some(Mention::Pronoun(Pronoun::It)),
+        ["the", "latter"] => Some(Mention::Pronoun(Pronoun::Latter)),
+        ["the", "former"] => Some(Mention::Pronoun(Pronoun::Former)),
         _ => None,
     }
 }

@@ -452,3 +452,25 @@ fn a_strong_defence_capability_is_point_6() {
         [6]
     );
 }
+
+#[test]
+fn initials_with_dots_read_as_the_letters() {
+    let c = crate::catalog::Catalog::bundled().expect("seeds");
+    let l = Linker::new(&c.plan).expect("linker");
+    for t in [
+        "Lisbon praised the U.S. initiative.",
+        "Lisbon praised the US initiative.",
+    ] {
+        assert_eq!(
+            l.analyse(t, &[]).plan_words,
+            vec!["us initiative".to_string()],
+            "{t}"
+        );
+    }
+    assert_eq!(
+        undot_initials("the U.S. and the E.U. met"),
+        "the US   and the EU   met"
+    );
+    assert_eq!(undot_initials("a.m. talks in Kyiv"), "am   talks in Kyiv");
+    assert_eq!(undot_initials("no initials here."), "no initials here.");
+}

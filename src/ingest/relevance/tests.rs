@@ -38,8 +38,9 @@ fn a_speech_dated_before_the_plan_is_not_about_it() {
 
 #[test]
 fn to_deal_with_is_not_a_deal() {
+    // a paragraph apart from the plan's: right after it, a quote answers it (see below)
     let out = extract(
-        "The peace plan reached Kyiv this week.\n\n\"She has to deal with many other files this month,\" envoy Maren Holt said of her colleague.",
+        "The peace plan reached Kyiv this week.\n\nThe envoys met in the old town.\n\n\"She has to deal with many other files this month,\" envoy Maren Holt said of her colleague.",
     );
     assert!(by(&out, "other files").is_none(), "{out:#?}");
 }
@@ -212,4 +213,28 @@ fn a_postponed_meeting_according_to_officials_is_no_claim() {
         "Talks on the peace plan went on in Geneva.\n\nThe envoy's meeting with the president in Ankara has been postponed, according to Maren Holt.",
     );
     assert!(by(&out, "postponed").is_none(), "{out:#?}");
+}
+
+#[test]
+fn a_quote_right_after_a_paragraph_on_the_plan_answers_it() {
+    let out = extract(
+        "The revised peace plan reached Lisbon on Friday.\n\n\u{201c}We need something our farmers can live with,\u{201d} minister Rui Sardo said.\n\nThe harbour reopened on Monday.\n\nLater that week the ferry ran again.\n\n\u{201c}The weather was kind to us,\u{201d} captain Ines Mota said.",
+    );
+    let kept = by(&out, "farmers can live with");
+    assert!(
+        kept.is_some_and(|s| s.speaker.as_ref().is_some_and(|p| p.name == "Rui Sardo")),
+        "{out:#?}"
+    );
+    assert!(
+        by(&out, "weather was kind").is_none(),
+        "far from the plan: {out:#?}"
+    );
+}
+
+#[test]
+fn a_meeting_before_that_is_when_it_was_said_not_the_claim() {
+    let out = extract(
+        "The peace plan was discussed in Oslo.\n\nEnvoy Maren Holt told journalists after their second meeting that the talks had been \u{201c}the most useful in years.\u{201d}",
+    );
+    assert!(by(&out, "most useful").is_some(), "{out:#?}");
 }

@@ -77,6 +77,10 @@ impl Gazetteer {
             && (1..=4).contains(&head.len())
             && let Some(m) = self.resolve(&tokens[..tokens.len() - 1].join(" "), local)
             && matches!(&m, Mention::Speaker(sp, _) if sp.kind == SpeakerKind::Media)
+            // "media reports", "Ukrainian media reports": no medium is named, the phrase is
+            // the speaker as written
+            && (!self.media.contains(&bare(head[head.len() - 1]))
+                || matches!(&m, Mention::Speaker(sp, _) if sp.known))
         {
             return Some(m);
         }
@@ -110,6 +114,9 @@ impl Gazetteer {
             return self.resolve(&tokens[..i].join(" "), local);
         }
         if let Some(m) = self.described_medium(words) {
+            return Some(m);
+        }
+        if let Some(m) = self.group_of_places(np, &tokens, words) {
             return Some(m);
         }
         if let Some(name) = self.place(&tokens) {
@@ -270,6 +277,39 @@ impl Gazetteer {
     /// into the content of the plan: "Kyiv would agree to ...").
     pub fn is_place(&self, name: &str) -> bool {
         self.places.contains(&fold_str(name))
+    }
+
+    /// "Leaders of Chile, Peru and Norway", "the foreign ministers of France and Poland": a
+    /// group named by a plural head of `[nouns] groups` and the countries or capitals it comes
+    /// from (several, joined by commas and "and"), as the article writes it.
+    fn group_of_places(&self, np: &str, tokens: &[&str], words: &[&str]) -> Option<Mention> {
+        let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        let of = (1..words.len().min(5)).find(|&i| words[i] == "of")?;
+        let head = bare(words[of - 1]);
+        if !head.ends_with('s') || !self.groups.contains(&head) || of + 1 >= tokens.len() {
+            return None;
+        }
+        let tail = &tokens[of + 1..];
+        // several places: one alone ("the leaders of France") is more often a list the
+        // commas cut short than a group
+        let parts = coordinated_parts(tail, &words[of + 1..])?;
+        let every_place = parts.iter().all(|p| {
+            let p = p.strip_prefix("the ").unwrap_or(p);
+            self.place(&p.split_whitespace().collect::<Vec<_>>())
+                .is_some()
+        });
+        every_place.then(|| {
+            let name = strip_determiner(np);
+            Mention::Speaker(
+                Speaker {
+                    slug: slugify(&name),
+                    name,
+                    kind: SpeakerKind::Body,
+                    known: false,
+                },
+                None,
+            )
+        })
     }
 
     /// "Trump and Macron", "Lisbon, Riga and Warsaw": the first, when every part names a

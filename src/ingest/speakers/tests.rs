@@ -192,3 +192,56 @@ fn a_phrase_opening_with_a_preposition_is_no_speaker() {
     assert_eq!(name("among its allies"), None);
     assert_eq!(name("in Brussels"), None);
 }
+
+#[test]
+fn a_group_named_by_the_countries_it_comes_from_is_one_body() {
+    let g = gazetteer();
+    for (np, name) in [
+        (
+            "Leaders of Norway, Japan and Brazil",
+            "Leaders of Norway, Japan and Brazil",
+        ),
+        (
+            "the foreign ministers of France and Poland",
+            "foreign ministers of France and Poland",
+        ),
+        (
+            "Envoys of Norway and Denmark",
+            "Envoys of Norway and Denmark",
+        ),
+    ] {
+        let mut local = Vec::new();
+        match g.resolve(np, &mut local) {
+            Some(Mention::Speaker(s, _)) => {
+                assert_eq!((s.name.as_str(), s.kind), (name, SpeakerKind::Body), "{np}");
+            }
+            other => panic!("{np}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn a_web_address_is_no_speaker() {
+    let g = gazetteer();
+    let mut local = Vec::new();
+    assert!(
+        g.resolve("https://www.example.org/news/plan-talks", &mut local)
+            .is_none()
+    );
+    assert!(
+        g.resolve("//www.example.org/news/plan-talks", &mut local)
+            .is_none()
+    );
+}
+
+#[test]
+fn media_reports_with_no_medium_named_keep_their_words() {
+    let g = gazetteer();
+    for np in ["Media reports", "Earlier media reports"] {
+        let mut local = Vec::new();
+        match g.resolve(np, &mut local) {
+            Some(Mention::Speaker(s, _)) => assert_eq!(s.name, np),
+            other => panic!("{np}: {other:?}"),
+        }
+    }
+}

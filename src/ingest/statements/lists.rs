@@ -370,6 +370,7 @@ fn list_at(ctx: &Context<'_>, p: usize, colon: bool) -> (Vec<Item>, usize) {
             {
                 (0, None)
             }
+            None if colon && same_phrase_shape(&items, ctx, text) => (0, None),
             None if plain_ok() && next_number_follows(ctx, q, current) => (0, None),
             None if text.split_whitespace().count() <= 6
                 && next_number_follows(ctx, q, current) =>
@@ -492,6 +493,26 @@ fn is_dash_heading(text: &str) -> bool {
 }
 
 /// Plain lines go on after a plain first item that ends like a list line (";" or ",").
+/// True when `text` is a bare phrase line (no full stop, in sentence case, 3 to 25 words), the
+/// first of a list or like its first: bullets a page lost keep the list going after a colon header ("…,
+/// including:" / "Moscow's control over Donetsk" / "A reduced Ukrainian military"). A line in
+/// title case ("International Response") is the next section's heading.
+fn same_phrase_shape(items: &[Item], ctx: &Context<'_>, text: &str) -> bool {
+    let bare = |t: &str| {
+        !t.trim_end()
+            .ends_with(['.', ';', ',', ':', '!', '?', '"', '\u{201d}'])
+    };
+    let first_bare = items
+        .first()
+        .is_none_or(|i| i.number.is_none() && bare(&ctx.body[i.span.clone()]));
+    let n = text.split_whitespace().count();
+    let title_case = text
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 4)
+        .all(|w| w.starts_with(char::is_uppercase));
+    first_bare && bare(text) && (3..=25).contains(&n) && !title_case
+}
+
 fn continues_plain(items: &[Item], ctx: &Context<'_>) -> bool {
     items
         .last()

@@ -152,8 +152,19 @@ pub(super) fn subject_before(
                 return Some((m, end - rest.len()..end));
             }
         }
-        if adverbial && !is_pronoun {
+        // "Earlier media reports said": a time word that opens the noun phrase right before the
+        // verb is its adjective, not an adverbial of its own
+        let opens_subject = i + 1 == n_segments
+            && folded.split_whitespace().count() >= 3
+            && grammar().statements.time_adjectives.contains(first);
+        if adverbial && !is_pronoun && !opens_subject {
             continue;
+        }
+        // "Leaders of Norway, Japan and Brazil said": the commas join the group's places
+        if let Some(found) =
+            group_over_commas(ctx, pre, seg_offset, start, i + 1 < n_segments, local)
+        {
+            return Some(found);
         }
         let resolved = ctx.gazetteer.resolve(trimmed, local);
         // "An earlier version, drafted by US envoys, called for …": the aside describes the
@@ -213,6 +224,45 @@ pub(super) fn subject_before(
     }
     participle_subject(ctx, ws, v, start, local)
         .or_else(|| coordinated_subject(ctx, ws, end, start, local))
+}
+
+/// A group named by the places it comes from, whose list of places runs over the commas from
+/// this segment to the verb ("Leaders of Norway, Japan and Brazil"): one body, as written.
+fn group_over_commas(
+    ctx: &Context<'_>,
+    pre: &str,
+    seg_offset: usize,
+    start: usize,
+    more: bool,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>)> {
+    let rest = pre.get(seg_offset..)?;
+    if !more || !rest.contains(" of ") {
+        return None;
+    }
+    // the list ends at the first word that is neither a name nor "and"/"the"/"of"
+    let lead = rest.len() - rest.trim_start().len();
+    let mut end = rest.len();
+    let mut seen_of = false;
+    for (at, w) in rest
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - rest.as_ptr() as usize, w))
+    {
+        if seen_of && !(w.starts_with(char::is_uppercase) || ["and", "the", "of"].contains(&w)) {
+            end = at;
+            break;
+        }
+        seen_of |= w == "of";
+    }
+    let trimmed = rest[..end].trim().trim_end_matches(',');
+    match ctx.gazetteer.resolve(trimmed, local) {
+        Some(m @ Mention::Speaker(..)) if matches!(&m, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Body && sp.name.contains(',')) =>
+        {
+            let from = start + seg_offset + lead;
+            Some((m, from..from + trimmed.len()))
+        }
+        _ => None,
+    }
 }
 
 /// `"…," Yermak told reporters, while Rubio said …`: a conjunction opening the segment right

@@ -485,3 +485,34 @@ fn blasted_is_a_cue_and_a_participle_after_the_comma_opens_no_speaker() {
         vec!["Jan Novak"]
     );
 }
+
+#[test]
+fn a_group_named_by_its_countries_keeps_the_whole_list_over_the_commas() {
+    assert_eq!(
+        names(
+            "The foreign ministers of Greece, Portugal and Ireland said the peace plan needs more work."
+        ),
+        vec!["foreign ministers of Greece, Portugal and Ireland".to_string()]
+    );
+}
+
+#[test]
+fn the_latter_and_the_former_are_the_people_just_named() {
+    assert_eq!(
+        names(
+            "Envoy Tom Reyes spoke with banker Lev Orlov on Monday.\n\nOn Tuesday Orlov met Reyes again. The latter said the peace plan was nearly ready. The former said the peace plan needed work."
+        ),
+        vec!["Tom Reyes".to_string(), "Lev Orlov".to_string()]
+    );
+}
+
+#[test]
+fn an_earlier_report_is_the_subject_not_an_adverbial() {
+    let got = names(
+        "Earlier media reports said that the first draft of the peace plan capped the army of Ukraine.",
+    );
+    assert!(
+        got.len() == 1 && got[0].to_lowercase().ends_with("media reports"),
+        "{got:?}"
+    );
+}

@@ -249,3 +249,21 @@ fn numbers_with_dashes_or_bare_and_furniture_between_items_keep_the_list() {
         "{out:#?}"
     );
 }
+
+#[test]
+fn bare_phrase_lines_after_a_colon_header_are_all_items_until_a_heading() {
+    let out = extract(
+        "The 28-point plan lists what Kyiv would give up, including:\n\nA smaller Ukrainian army\n\nNo membership of NATO for Ukraine\n\nFresh elections within 100 days\n\nReactions From Abroad\n\nLisbon said it was studying the text.",
+    );
+    assert_eq!(
+        points_of(&out, "smaller Ukrainian army"),
+        vec![6],
+        "{out:#?}"
+    );
+    assert_eq!(points_of(&out, "membership of NATO"), vec![7], "{out:#?}");
+    assert_eq!(points_of(&out, "Fresh elections"), vec![25], "{out:#?}");
+    assert!(
+        !out.iter().any(|s| s.text.contains("Reactions From Abroad")),
+        "{out:#?}"
+    );
+}
