@@ -120,15 +120,7 @@ impl Gazetteer {
             return Some(m);
         }
         if let Some(name) = self.place(&tokens) {
-            return Some(Mention::Speaker(
-                Speaker {
-                    slug: slugify(&name),
-                    name,
-                    kind: SpeakerKind::Body,
-                    known: false,
-                },
-                None,
-            ));
+            return Some(body(name));
         }
         self.coordination(&tokens, words, local)
     }
@@ -298,18 +290,7 @@ impl Gazetteer {
             self.place(&p.split_whitespace().collect::<Vec<_>>())
                 .is_some()
         });
-        every_place.then(|| {
-            let name = strip_determiner(np);
-            Mention::Speaker(
-                Speaker {
-                    slug: slugify(&name),
-                    name,
-                    kind: SpeakerKind::Body,
-                    known: false,
-                },
-                None,
-            )
-        })
+        every_place.then(|| body(strip_determiner(np)))
     }
 
     /// "Trump and Macron", "Lisbon, Riga and Warsaw": the first, when every part names a
@@ -370,6 +351,19 @@ pub fn coordinated_parts(tokens: &[&str], words: &[&str]) -> Option<Vec<String>>
         p.chars().next().is_some_and(char::is_uppercase)
     };
     (parts.len() >= 2 && parts.iter().all(|p| !p.is_empty() && named(p))).then_some(parts)
+}
+
+/// A body not in the speaker list, named as the article writes it.
+fn body(name: String) -> Mention {
+    Mention::Speaker(
+        Speaker {
+            slug: slugify(&name),
+            name,
+            kind: SpeakerKind::Body,
+            known: false,
+        },
+        None,
+    )
 }
 
 fn unnamed(name: &str) -> Mention {
