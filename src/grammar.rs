@@ -68,6 +68,11 @@ pub struct Content {
     pub parts: Words,
     /// Words after such a part that open its content.
     pub openers: Words,
+    /// Determiners opening a short noun phrase that names a document as a subject.
+    pub document_determiners: Words,
+    /// Heads of such a noun phrase ("the draft", "these provisions"), fewer than the lexicon's
+    /// documents: "the deal" or "the agreement" as a subject is often the talks, not a text.
+    pub document_heads: Words,
 }
 
 /// Runs of lines that list the plan's terms (src/ingest/statements/lists/runs.rs).

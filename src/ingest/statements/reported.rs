@@ -2,6 +2,7 @@
 
 use super::cues::{closing_cue, impersonal_passive, in_words_of, media_list_end, quoted_as};
 use super::*;
+use crate::grammar::grammar;
 
 /// Sieve 4: reported speech in a sentence.
 pub(super) fn sentence_candidate(
@@ -243,7 +244,9 @@ pub(super) fn sentence_candidate(
         let Some(next) = next else { continue };
         let np = &ctx.body[first.start..last.end];
         // "raises", "would", and auxiliaries: "That first draft had barred …"
+        // a plural subject's verb is one of a document's: "These provisions bar …"
         let verb_like = next.text.len() > 3 && next.text.ends_with('s')
+            || ctx.speech.document_verbs.contains(&*next.text)
             || ["would", "will"].contains(&&*next.text)
             || ctx.layout.is_auxiliary(&next.text);
         // "The proposals were handed to …", "The document is divided into …": something done
@@ -303,30 +306,14 @@ fn is_manner_adverb(w: &str) -> bool {
 fn names_a_document(np: &str) -> bool {
     let f = fold_str(np);
     let ws: Vec<&str> = f.split_whitespace().collect();
+    let content = &grammar().content;
     ws.len() <= 4
         && ws
             .first()
-            .is_some_and(|w| ["the", "that", "this", "its", "their", "a", "an"].contains(w))
-        && ws.last().is_some_and(|w| {
-            [
-                "plan",
-                "draft",
-                "text",
-                "proposal",
-                "version",
-                "document",
-                "framework",
-                "counter-proposal",
-                "counterproposal",
-                "counter-plan",
-                "non-paper",
-                "blueprint",
-                "memorandum",
-                "roadmap",
-                "paper",
-            ]
-            .contains(w)
-        })
+            .is_some_and(|w| content.document_determiners.contains(w))
+        && ws
+            .last()
+            .is_some_and(|w| content.document_heads.contains(w))
 }
 
 /// True when "it" can stand for a document: one, or the points or a clause of one, is named in

@@ -365,3 +365,22 @@ fn there_was_a_section_in_the_plan_tells_its_content() {
     let out = extract("In the first draft there was a clause granting an amnesty to all sides.");
     assert_eq!(points(report(&out, "first draft")), [26], "{out:#?}");
 }
+
+#[test]
+fn a_plural_document_subject_with_a_verb_of_its_content_is_a_report() {
+    let out = extract(
+        "The plan reached Kyiv on Thursday. These clauses oblige Kyiv to leave the Donbas and \
+         shrink its army.",
+    );
+    assert_eq!(
+        points(report(&out, "leave the Donbas")),
+        [6, 21],
+        "{out:#?}"
+    );
+    // the same shape with a noun that is not a document names no content
+    let out = extract(
+        "The plan reached Kyiv on Thursday. These farmers oblige Kyiv to leave the Donbas and \
+         shrink its army.",
+    );
+    assert!(report(&out, "leave the Donbas").is_none(), "{out:#?}");
+}
