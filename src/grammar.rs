@@ -172,6 +172,8 @@ pub struct Relevance {
     pub claim_participles: Words,
     /// Prepositions that open the setting of a speech ("at a briefing", "in Brussels").
     pub setting: Words,
+    /// Prepositions whose object "it" is the plan its paragraph talks about ("optimistic about it").
+    pub attitude_prepositions: Words,
 }
 
 /// Linking a statement to the plan's points (src/ingest/provisions.rs).

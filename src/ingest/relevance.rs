@@ -246,22 +246,32 @@ fn refers_to_it(c: &Candidate, text: &str) -> bool {
     let pronoun = |w: Option<&&str>| w.is_some_and(|w| ["it", "this"].contains(w));
     match c.kind {
         Kind::Quote => pronoun(ws.first()),
-        Kind::Paraphrase => c.verb.as_deref().is_some_and(|v| {
-            let v = crate::text::fold_str(v);
-            // not a passive: "Europe has been told it is no party" names no speaker
-            let passive = |at: usize| {
-                ws[..at]
-                    .iter()
-                    .rev()
-                    .find(|b| !(b.len() > 4 && b.ends_with("ly")))
-                    .is_some_and(|b| ["been", "was", "were", "is", "are", "be"].contains(b))
-            };
-            ws.iter()
-                .position(|w| *w == v)
-                .is_some_and(|at| pronoun(ws.get(at + 1)) && !passive(at))
-        }),
+        Kind::Paraphrase => {
+            c.verb.as_deref().is_some_and(|v| {
+                let v = crate::text::fold_str(v);
+                // not a passive: "Europe has been told it is no party" names no speaker
+                let passive = |at: usize| {
+                    ws[..at]
+                        .iter()
+                        .rev()
+                        .find(|b| !(b.len() > 4 && b.ends_with("ly")))
+                        .is_some_and(|b| ["been", "was", "were", "is", "are", "be"].contains(b))
+                };
+                ws.iter()
+                    .position(|w| *w == v)
+                    .is_some_and(|at| pronoun(ws.get(at + 1)) && !passive(at))
+            }) || object_of_it(&ws)
+        }
         Kind::Report => false,
     }
+}
+
+/// "… told Axios he felt optimistic about it", "… said Kyiv would not agree to it": the pronoun
+/// as the object of a preposition of attitude, with no noun after it ("about it all" too).
+fn object_of_it(ws: &[&str]) -> bool {
+    ws.windows(2).any(|w| {
+        grammar().relevance.attitude_prepositions.contains(w[0]) && ["it", "this"].contains(&w[1])
+    })
 }
 
 impl Extractor {

@@ -238,3 +238,17 @@ fn a_meeting_before_that_is_when_it_was_said_not_the_claim() {
     );
     assert!(by(&out, "most useful").is_some(), "{out:#?}");
 }
+
+#[test]
+fn a_verdict_on_it_in_a_paragraph_on_the_plan_is_about_the_plan() {
+    let body = "The peace plan reached Kyiv this week.\n\nEnvoy Maren Holt told Reuters she was \
+                hopeful about it because the talks had moved fast.";
+    let out = extract(body);
+    assert!(by(&out, "hopeful about it").is_some(), "{out:#?}");
+    // with a noun after the preposition the pronoun test does not apply
+    let out = extract(
+        "The peace plan reached Kyiv this week.\n\nEnvoy Maren Holt told Reuters she was hopeful \
+         about the weather because the harvest had moved fast.",
+    );
+    assert!(by(&out, "hopeful about").is_none(), "{out:#?}");
+}
