@@ -185,3 +185,16 @@ fn confirmed_to_a_medium_by_sources_is_the_sources_statement() {
         Some("three Western officials")
     );
 }
+
+#[test]
+fn a_quote_inside_a_speaker_s_clause_stays_the_speaker_s_when_a_medium_relays_it() {
+    let got = names(
+        "Envoy Maren Holt said the peace plan \"must keep the army of Ukraine whole,\" Ukrinform reports, citing Reuters.",
+    );
+    assert_eq!(got, vec!["Maren Holt"]);
+    // with no speaker before the quote the medium stays its source
+    let got = names(
+        "The peace plan \"must keep the army of Ukraine whole,\" Ukrinform reports, citing Reuters.",
+    );
+    assert_eq!(got, vec!["Ukrinform"]);
+}

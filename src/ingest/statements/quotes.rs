@@ -87,6 +87,15 @@ pub(super) fn quote_candidate(
             _ => np_after(ctx, ws, k + len, s.span.end, local),
         };
         if let Some((m, span)) = speaker {
+            // `X said that the plan "…," UNN reports`: the medium passes on X's words
+            if let Some(inner) = speaker_inside_relay(ctx, s, si, q, ws, &m, local) {
+                return Some(Candidate {
+                    kind: Kind::Quote,
+                    span: q.inner.clone(),
+                    rule: "quote, speaker inside a relay",
+                    ..inner
+                });
+            }
             return Some(make(
                 Some(m),
                 Some(span),
@@ -182,6 +191,33 @@ pub(super) fn quote_candidate(
 /// `"…," Yermak told reporters, while Rubio said the talks were "…"`: a quote after another
 /// quote of the same sentence belongs to the speech verb of its own clause, the nearest one
 /// between the two quotes (`prev`: the words before this quote).
+/// The speaker of the clause that holds the quote when the attribution after it is a medium
+/// relaying the sentence: "Zelensky said the plan \"must …,\" Ukrinform reports".
+fn speaker_inside_relay(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    si: usize,
+    q: &Quote,
+    ws: &[SWord],
+    after: &Mention,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<Candidate> {
+    let is_medium = |m: &Mention| matches!(m, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Media);
+    if !is_medium(after) {
+        return None;
+    }
+    let n = ws.iter().take_while(|w| w.end <= q.outer.start).count();
+    let head = Sentence {
+        span: s.span.start..q.outer.start,
+        ..s.clone()
+    };
+    sentence_candidate(ctx, &head, si, &ws[..n], &[], local).filter(|c| {
+        c.mention
+            .as_ref()
+            .is_some_and(|m| !matches!(m, Mention::Document) && !is_medium(m))
+    })
+}
+
 fn second_clause(
     ctx: &Context<'_>,
     s: &Sentence,
