@@ -21,6 +21,7 @@ use crate::grammar::grammar;
 use crate::model::Kind;
 use crate::text::{Folded, fold, fold_str, word_refs};
 
+mod clauses;
 mod content;
 mod cues;
 mod lists;
@@ -269,6 +270,16 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
                     out.push(extra);
                 }
             }
+        }
+        if !attributed
+            && quotes.is_empty()
+            && let Some(both) = clauses::two_speakers(ctx, s, si, &ws, &mut local)
+        {
+            for mut c in both {
+                relay::source(ctx, s, &ws, &mut c, &mut local);
+                out.extend(pairs::per_speaker(ctx, c, &mut local));
+            }
+            continue;
         }
         let found = (!attributed)
             .then(|| sentence_candidate(ctx, s, si, &ws, &quotes, &mut local))

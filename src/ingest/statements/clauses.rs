@@ -1,0 +1,71 @@
+//! Two speakers in one sentence: "Kyiv has agreed to the draft, while Moscow says it is too
+//! early", "While the White House backs the plan, European leaders have voiced concern". Each
+//! clause is one speaker's statement, so the sentence is cut where the second clause opens.
+
+use super::*;
+
+/// The two statements of a sentence whose clauses have each their own speaker, or `None`.
+pub(super) fn two_speakers(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    si: usize,
+    ws: &[SWord],
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<[Candidate; 2]> {
+    let (first, second) = cut(ctx, ws)?;
+    let part = |r: Range<usize>| Sentence {
+        span: ws[r.start].start..ws[r.end - 1].end,
+        ..s.clone()
+    };
+    let a = sentence_candidate(ctx, &part(first.clone()), si, &ws[first], &[], local)?;
+    let b = sentence_candidate(
+        ctx,
+        &part(second.clone()),
+        si,
+        &ws[second.clone()],
+        &[],
+        local,
+    )?;
+    let voiced = |c: &Candidate| {
+        c.mention
+            .as_ref()
+            .is_some_and(|m| !matches!(m, Mention::Document))
+    };
+    // the second clause's speaker opens it: "…, while Moscow says", not "…, while adding"
+    let opens = b
+        .speaker_span
+        .as_ref()
+        .is_some_and(|sp| sp.start <= ws[(second.start + 1).min(second.end - 1)].start);
+    // its verb within its first words: "…, and there has been progress, as you said" is one
+    let verb = b.verb.as_deref().and_then(|v| v.split_whitespace().next());
+    let early = (second.start..(second.start + 6).min(second.end))
+        .any(|k| verb.is_some_and(|v| ws[k].text == v));
+    // "…, but he stressed …" goes on with the first clause's speaker
+    let named = matches!(b.mention, Some(Mention::Speaker(..)));
+    (voiced(&a) && named && opens && early && a.mention != b.mention).then_some([a, b])
+}
+
+/// The word ranges of the two clauses: a comma and a conjunction ("…, while Moscow says …",
+/// "…, and analysts noted …"), or a subordinate clause first ("While X …, Y …").
+fn cut(ctx: &Context<'_>, ws: &[SWord]) -> Option<(Range<usize>, Range<usize>)> {
+    let comma_before =
+        |k: usize| k > 0 && ctx.body[ws[k - 1].end..ws[k].start].contains([',', ';']);
+    let conjunction = |w: &str| grammar().statements.clause_conjunctions.contains(w) || w == "and";
+    if ws.first().is_some_and(|w| {
+        grammar().statements.clause_conjunctions.contains(&*w.text) && w.text != "but"
+    }) {
+        let k = (3..ws.len().saturating_sub(3)).find(|&k| comma_before(k) && !ws[k].in_quote)?;
+        return Some((1..k, k..ws.len()));
+    }
+    // "…, and that Russia will not …" goes on with what the first speaker said
+    let k = (3..ws.len().saturating_sub(3)).find(|&k| {
+        comma_before(k)
+            && !ws[k].in_quote
+            && conjunction(&ws[k].text)
+            && ws.get(k + 1).is_some_and(|w| w.text != "that")
+    })?;
+    Some((0..k, k + 1..ws.len()))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,31 @@
+//! Two speakers in one sentence, in sentences written for these tests.
+
+use crate::ingest::statements::tests::names;
+
+#[test]
+fn a_second_clause_with_its_own_speaker_is_its_own_statement() {
+    let got = names(
+        "Oslo has reportedly accepted the peace plan with small changes, while Helsinki says the army cap of the plan is too low.",
+    );
+    assert_eq!(got, vec!["Oslo", "Helsinki"]);
+    let got = names(
+        "While Oslo has welcomed the peace plan, Helsinki has voiced deep concern about its army cap.",
+    );
+    assert_eq!(got, vec!["Oslo", "Helsinki"]);
+}
+
+#[test]
+fn a_second_clause_that_goes_on_with_the_first_speaker_is_not_cut() {
+    // a pronoun, or "and that", carries on the first speaker's words
+    let got = names(
+        "Envoy Maren Holt said the peace plan was a start, but she stressed that the army cap must go.",
+    );
+    assert_eq!(got, vec!["Maren Holt"]);
+    let got = names(
+        "Envoy Maren Holt said the peace plan was a start, and that Oslo wants the army cap to go.",
+    );
+    assert!(
+        !got.is_empty() && got.iter().all(|n| n == "Maren Holt"),
+        "{got:?}"
+    );
+}
