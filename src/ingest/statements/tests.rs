@@ -516,3 +516,19 @@ fn an_earlier_report_is_the_subject_not_an_adverbial() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_verb_of_judgement_or_a_light_verb_of_hesitancy_is_a_cue() {
+    assert_eq!(
+        names("Envoy Maren Holt characterised the peace plan as a surrender of the Donbas."),
+        vec!["Maren Holt"]
+    );
+    assert_eq!(
+        names("Envoy Maren Holt considers the security guarantees of the plan empty."),
+        vec!["Maren Holt"]
+    );
+    assert_eq!(
+        names("Envoy Maren Holt expressed hesitancy about the army cap of the peace plan."),
+        vec!["Maren Holt"]
+    );
+}
