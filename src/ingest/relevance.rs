@@ -98,13 +98,13 @@ impl Extractor {
         }
         if p.has_speaker
             && spans.article_on_plan(title)
-            && self.paragraph_on_plan(ctx, spans, title, c.para)
-            && (crate::text::word_refs(&crate::text::fold_str(without_aside(p.text)))
-                .any(|w| self.negotiation.contains(&*w.text))
-                // in an article about the plan, a topic word of the negotiations
-                // ("membership")
-                || self.linker.has_topic_word(p.own)
-                || refers_to_it(c, p.text)
+            && ((self.paragraph_on_plan(ctx, spans, title, c.para)
+                && (crate::text::word_refs(&crate::text::fold_str(without_aside(p.text)))
+                    .any(|w| self.negotiation.contains(&*w.text))
+                    // in an article about the plan, a topic word of the negotiations
+                    // ("membership")
+                    || self.linker.has_topic_word(p.own)
+                    || refers_to_it(c, p.text)))
                 // a speaker's own words quoted in, or just after, a paragraph on the plan
                 || (c.kind == Kind::Quote && self.near_plan(ctx, spans, c.para)))
         {
@@ -137,14 +137,22 @@ impl Extractor {
 
     /// True when paragraph `para` or the one before it uses a word of the plan or names a
     /// point: a quote there, by a named speaker, answers to it ("The draft reached Kyiv on
-    /// Friday. 'We need something our soldiers can accept,' the minister said.").
+    /// Friday. 'We need something our soldiers can accept,' the minister said."). Paragraphs of
+    /// other quotes in between keep the chain: a round of reactions, one leader a paragraph.
     fn near_plan(&self, ctx: &Context<'_>, spans: &mut SpanAnalyses<'_>, para: usize) -> bool {
-        (para.saturating_sub(1)..=para).any(|p| {
-            ctx.paragraphs.get(p).is_some_and(|r| {
-                let a = spans.get(r, Vec::new());
-                !a.plan_words.is_empty() || self.linker.names_a_point(&a)
-            })
-        })
+        for p in (para.saturating_sub(4)..=para).rev() {
+            let Some(r) = ctx.paragraphs.get(p) else {
+                return false;
+            };
+            let a = spans.get(r, Vec::new());
+            if !a.plan_words.is_empty() || self.linker.names_a_point(&a) {
+                return true;
+            }
+            if p < para && ctx.seg.quotes_in(r).next().is_none() {
+                return false;
+            }
+        }
+        false
     }
 
     /// True when the statement opens the paragraph after a question on the plan: "Our

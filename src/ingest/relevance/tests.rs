@@ -252,3 +252,20 @@ fn a_verdict_on_it_in_a_paragraph_on_the_plan_is_about_the_plan() {
     );
     assert!(by(&out, "hopeful about").is_none(), "{out:#?}");
 }
+
+#[test]
+fn a_round_of_quoted_reactions_after_a_paragraph_on_the_plan_is_about_it() {
+    let body = "Nine governments voiced unease with the peace plan on Saturday.\n\n\
+                Envoy Maren Holt said there was \"much to do\".\n\n\
+                Minister Lars Brekke said \"we need something that lasts\".\n\n\
+                Senator Ana Ruiz said \"nothing can be decided without Kyiv\".";
+    let out = extract(body);
+    assert!(by(&out, "without Kyiv").is_some(), "{out:#?}");
+    // a paragraph with no quote breaks the chain
+    let body = "Nine governments voiced unease with the peace plan on Saturday.\n\n\
+                The weather in the capital was cold and wet all week.\n\n\
+                Minister Lars Brekke said \"the roads are icy\".\n\n\
+                Senator Ana Ruiz said \"we need salt on every street\".";
+    let out = extract(body);
+    assert!(by(&out, "salt on every street").is_none(), "{out:#?}");
+}
