@@ -198,3 +198,14 @@ fn a_quote_inside_a_speaker_s_clause_stays_the_speaker_s_when_a_medium_relays_it
     );
     assert_eq!(got, vec!["Ukrinform"]);
 }
+
+#[test]
+fn a_participle_after_a_comma_gives_the_agent_of_the_report() {
+    let got = speakers(
+        "The Trump administration's peace plan, reported by Politico on Monday, would cap the army of Ukraine at 600,000.",
+    );
+    assert_eq!(
+        got,
+        vec![(Some("Politico".to_string()), "Report".to_string())]
+    );
+}

@@ -152,10 +152,12 @@ pub(super) fn sentence_candidate(
                 Some("to") => (k + 3..(k + 9).min(ws.len())).find(|&j| ws[j].text == "by"),
                 _ => Some(k + 1),
             };
+            // or a participle after a comma: "The plan, reported by Axios on Monday, would …"
+            let reduced = k > 0 && ctx.body[ws[k - 1].end..ws[k].start].contains(',');
             if let Some(by) = by
                 && ws.get(by).is_some_and(|w| w.text == "by")
                 && k > 0
-                && ["was", "were", "been", "is"].contains(&&*ws[k - 1].text)
+                && (["was", "were", "been", "is"].contains(&&*ws[k - 1].text) || reduced)
             {
                 if !documents && let Some((m, span)) = np_after(ctx, ws, by + 1, s.span.end, local)
                 {
