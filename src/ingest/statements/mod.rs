@@ -271,10 +271,7 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
                 }
             }
         }
-        if !attributed
-            && quotes.is_empty()
-            && let Some(both) = clauses::two_speakers(ctx, s, si, &ws, &mut local)
-        {
+        if !attributed && let Some(both) = clauses::two_speakers(ctx, s, si, &ws, &mut local) {
             for mut c in both {
                 relay::source(ctx, s, &ws, &mut c, &mut local);
                 out.extend(pairs::per_speaker(ctx, c, &mut local));

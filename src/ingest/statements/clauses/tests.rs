@@ -29,3 +29,11 @@ fn a_second_clause_that_goes_on_with_the_first_speaker_is_not_cut() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_short_quote_in_a_clause_does_not_keep_the_sentence_whole() {
+    let got = names(
+        "While Oslo has welcomed the peace plan, Helsinki has voiced deep concern, warning that its army cap means \"surrender\" for Kyiv.",
+    );
+    assert_eq!(got, vec!["Oslo", "Helsinki"]);
+}
