@@ -314,15 +314,43 @@ fn coordinated_subject(
     local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> Option<(Mention, Range<usize>)> {
     let and = end.checked_sub(1)?;
-    if ws[and].text != "and" || and == 0 || ctx.body[ws[and - 1].end..ws[and].start].contains(',') {
+    if !["and", "but"].contains(&&*ws[and].text)
+        || and == 0
+        || ctx.body[ws[and - 1].end..ws[and].start].contains(',')
+    {
         return None;
     }
     let first = ws.iter().position(|w| w.start >= start)?;
+    // one clause before the conjunction: no aside ("The US recently — and suddenly —") and no
+    // infinitive the cue could belong to ("scrambling to shore up Kyiv and assert …")
+    if ctx.body[ws[first].start..ws[and].start]
+        .contains([',', ';', ':', '(', '\u{2014}', '\u{2013}'])
+        || ws[first..and]
+            .iter()
+            .any(|w| ["to", "that", "which", "who"].contains(&&*w.text))
+    {
+        return None;
+    }
+    let lower = |k: usize| ctx.body[ws[k].start..ws[k].end].starts_with(char::is_lowercase);
+    // the first verb: an event or a past form, or any lowercase word right after a name
+    // ("Trump set a deadline but said …")
     let verb = (first + 1..and).find(|&k| {
-        let raw = &ctx.body[ws[k].start..ws[k].end];
-        raw.starts_with(char::is_lowercase)
+        lower(k)
             && (ctx.speech.event_verbs.contains(&*ws[k].text)
                 || ws[k].text.len() > 4 && ws[k].text.ends_with("ed"))
+    });
+    let verb = verb.or_else(|| {
+        (first + 1..and.min(first + 5)).find(|&k| {
+            lower(k)
+                && !grammar().statements.modals.contains(&*ws[k].text)
+                && !grammar().speakers.prepositions.contains(&*ws[k].text)
+                && !grammar().speakers.determiners.contains(&*ws[k].text)
+                && matches!(
+                    ctx.gazetteer
+                        .resolve(&ctx.body[ws[first].start..ws[k - 1].end], local),
+                    Some(Mention::Speaker(..))
+                )
+        })
     })?;
     let span = ws[first].start..ws[verb - 1].end;
     if ws[first..verb].iter().any(|w| w.in_quote)

@@ -532,3 +532,21 @@ fn a_verb_of_judgement_or_a_light_verb_of_hesitancy_is_a_cue() {
         vec!["Maren Holt"]
     );
 }
+
+#[test]
+fn a_speaker_who_acts_then_speaks_is_the_subject_of_both_verbs() {
+    assert_eq!(
+        names("Envoy Maren Holt set a deadline for Friday but said the peace plan was open."),
+        vec!["Maren Holt"]
+    );
+    // an adverb such as "further" between the subject and its verb
+    assert_eq!(
+        names("Envoy Maren Holt further asserted that the army cap of the plan was too low."),
+        vec!["Maren Holt"]
+    );
+    // not a modal, which makes the plan's content, nor a cue inside an infinitive
+    assert!(
+        names("Under the plan, Oslo would regain its seat on the council and called it a win.")
+            .is_empty()
+    );
+}
