@@ -474,3 +474,11 @@ fn initials_with_dots_read_as_the_letters() {
     assert_eq!(undot_initials("a.m. talks in Kyiv"), "am   talks in Kyiv");
     assert_eq!(undot_initials("no initials here."), "no initials here.");
 }
+
+#[test]
+fn nato_deciding_or_its_allies_acting_is_not_ukraine_joining() {
+    let l = linker();
+    assert!(points(&l, "every decision needs the consensus of NATO allies").is_empty());
+    assert!(points(&l, "any change must have European and NATO consensus").is_empty());
+    assert_eq!(points(&l, "Kyiv would give up on joining NATO"), [7]);
+}
