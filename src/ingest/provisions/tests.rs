@@ -482,3 +482,16 @@ fn nato_deciding_or_its_allies_acting_is_not_ukraine_joining() {
     assert!(points(&l, "any change must have European and NATO consensus").is_empty());
     assert_eq!(points(&l, "Kyiv would give up on joining NATO"), [7]);
 }
+
+#[test]
+fn a_ceasefire_going_into_effect_is_point_28() {
+    let l = linker();
+    assert_eq!(
+        points(&l, "the ceasefire would go into effect at once"),
+        [28]
+    );
+    assert_eq!(
+        points(&l, "a ceasefire comes into effect when both sign"),
+        [28]
+    );
+}
