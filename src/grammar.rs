@@ -68,6 +68,9 @@ pub struct Content {
     pub parts: Words,
     /// Words after such a part that open its content.
     pub openers: Words,
+    /// Words before "to" that make the modal an obligation, not a party's position ("would
+    /// have to accept").
+    pub obligations: Words,
     /// Determiners opening a short noun phrase that names a document as a subject.
     pub document_determiners: Words,
     /// Heads of such a noun phrase ("the draft", "these provisions"), fewer than the lexicon's

@@ -65,12 +65,13 @@ pub(super) fn plan_content(
     }) {
         return None;
     }
-    // the party's own position: "Kyiv would never accept"
-    let verb = ws[k + 1..]
-        .iter()
-        .map(|w| &*w.text)
-        .find(|w| !grammar().content.between.contains(w))?;
-    if ctx.layout.is_position(verb)
+    // the party's own position: "Kyiv would never accept", but not an obligation: "Kyiv
+    // would have to accept …"
+    let v = (k + 1..ws.len()).find(|&j| !grammar().content.between.contains(&*ws[j].text))?;
+    let obliged = ws[k + 1..v]
+        .windows(2)
+        .any(|w| grammar().content.obligations.contains(&*w[0].text) && w[1].text == "to");
+    if (ctx.layout.is_position(&ws[v].text) && !obliged)
         || (k > 0 && ["i", "we", "you", "he", "she", "they"].contains(&&*ws[k - 1].text))
     {
         return None;

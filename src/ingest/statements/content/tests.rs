@@ -384,3 +384,12 @@ fn a_plural_document_subject_with_a_verb_of_its_content_is_a_report() {
     );
     assert!(report(&out, "leave the Donbas").is_none(), "{out:#?}");
 }
+
+#[test]
+fn an_obligation_to_accept_is_the_plans_content_not_a_position() {
+    let out = extract(
+        "The plan reached Kyiv on Thursday. Specifically, Kyiv would have to accept the loss of \
+         the Donbas.",
+    );
+    assert_eq!(points(report(&out, "loss of the Donbas")), [21], "{out:#?}");
+}
