@@ -484,6 +484,13 @@ fn nato_deciding_or_its_allies_acting_is_not_ukraine_joining() {
 }
 
 #[test]
+fn absolution_for_the_aggression_is_point_26() {
+    let l = linker();
+    assert_eq!(points(&l, "Moscow would be absolved of all guilt"), [26]);
+    assert_eq!(points(&l, "no responsibility for the aggression"), [26]);
+}
+
+#[test]
 fn a_ceasefire_going_into_effect_is_point_28() {
     let l = linker();
     assert_eq!(
