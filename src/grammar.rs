@@ -68,6 +68,9 @@ pub struct Content {
     pub parts: Words,
     /// Words after such a part that open its content.
     pub openers: Words,
+    /// Participles that, after "is" or "are" and with no agent, tell what the plan holds ("a
+    /// joint response is proposed").
+    pub passive_holding: Words,
     /// Words before "to" that make the modal an obligation, not a party's position ("would
     /// have to accept").
     pub obligations: Words,

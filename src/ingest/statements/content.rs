@@ -31,6 +31,7 @@ pub(super) fn plan_content(
     if relative_of_document(ctx, ws)
         || demonstrative_of_document(ctx, s, si, ws)
         || existential_in_document(ctx, ws)
+        || passive_of_content(ctx, s, ws)
     {
         return Some(report(s, si));
     }
@@ -94,6 +95,18 @@ fn relative_of_document(ctx: &Context<'_>, ws: &[SWord]) -> bool {
                 .find(|&j| !grammar().content.between.contains(&*ws[j].text))
                 .is_some_and(|j| ctx.speech.document_verbs.contains(&*ws[j].text))
     })
+}
+
+/// "If Russia attacked again, a joint military response is proposed": what the plan holds in
+/// a passive with no agent, in a paragraph near the plan's name.
+fn passive_of_content(ctx: &Context<'_>, s: &Sentence, ws: &[SWord]) -> bool {
+    let passive = (1..ws.len()).find(|&k| {
+        !ws[k].in_quote
+            && ["is", "are"].contains(&&*ws[k - 1].text)
+            && grammar().content.passive_holding.contains(&*ws[k].text)
+    });
+    passive.is_some_and(|k| ws.get(k + 1).is_none_or(|w| w.text != "by"))
+        && plan_named_near(ctx, s.para)
 }
 
 /// Verbs of a document telling what it holds, in the forms a demonstrative or an absolute

@@ -393,3 +393,20 @@ fn an_obligation_to_accept_is_the_plans_content_not_a_position() {
     );
     assert_eq!(points(report(&out, "loss of the Donbas")), [21], "{out:#?}");
 }
+
+#[test]
+fn a_passive_with_no_agent_near_the_plan_tells_its_content() {
+    let out = extract(
+        "The plan reached Kyiv on Thursday. If Moscow attacked again, a joint military response \
+         and a return of all sanctions are proposed.",
+    );
+    assert!(
+        report(&out, "joint military response").is_some(),
+        "{out:#?}"
+    );
+    // with its agent it is somebody's proposal, not the plan's content in the article's voice
+    let out = extract(
+        "The plan reached Kyiv on Thursday. A return of all sanctions is proposed by Warsaw.",
+    );
+    assert!(report(&out, "proposed by Warsaw").is_none(), "{out:#?}");
+}
