@@ -229,6 +229,32 @@ fn normalise(raw: &str) -> (String, Option<String>) {
     }
 }
 
+/// A page pasted one word a line (a broken export): the words of each run of lines joined by
+/// spaces, so that its sentences read as text. Only when most of many lines hold one word.
+fn reflow_word_lines(text: String) -> String {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let single = lines
+        .iter()
+        .filter(|l| l.split_whitespace().count() == 1)
+        .count();
+    if lines.len() < 30 || single * 5 < lines.len() * 4 {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            out.push_str("\n\n");
+        } else {
+            if !out.is_empty() && !out.ends_with('\n') {
+                out.push(' ');
+            }
+            out.push_str(line);
+        }
+    }
+    out
+}
+
 /// Reads the header: lines before the first line of running text (at most 14).
 fn read_header<'a>(lines: &[&'a str], rules: &ArticleRules) -> Header<'a> {
     let mut h = Header::default();
@@ -319,6 +345,7 @@ fn dateline_publisher(paragraphs: &[String]) -> Option<String> {
 /// Parses one article. Pure: the caller reads the file and decodes it.
 pub fn parse_article(file_name: &str, raw: &str, rules: &ArticleRules) -> Article {
     let (text, prefix_date) = normalise(raw);
+    let text = reflow_word_lines(text);
     let lines: Vec<&str> = text.lines().collect();
     let header = read_header(&lines, rules);
     let title = header.title();
@@ -427,6 +454,21 @@ mod tests {
         let a = parse_article("b.txt", raw, &rules());
         assert_eq!(a.publisher.as_deref(), Some("Reuters"));
         assert_eq!(a.url.as_deref(), Some("https://example.org/b"));
+    }
+
+    #[test]
+    fn a_page_pasted_one_word_a_line_reads_as_running_text() {
+        let words = "Envoy Maren Holt said on Monday that the peace plan would need many more weeks of work before anyone could sign it in Geneva, and that the army cap was still the hardest of its points to settle.";
+        let raw = format!(
+            "Talks in Geneva\n\n{}\n",
+            words.split(' ').collect::<Vec<_>>().join("\n")
+        );
+        let a = parse_article("w.txt", &raw, &rules());
+        assert!(a.body.contains(words), "{:?}", a.body);
+        // ordinary short lines (a list) stay as they are
+        let list = "Points:\n- one\n- two\n- three\n";
+        let a = parse_article("l.txt", list, &rules());
+        assert!(!a.body.contains("one - two"), "{:?}", a.body);
     }
 
     #[test]
