@@ -52,6 +52,12 @@ pub struct Statements {
     pub post_np_stop: Words,
     /// Modal verbs: after one, a country as subject is the plan's content, not a speaker.
     pub modals: Words,
+    /// Speech verbs that speak only with a "that" clause within eight words ("briefed the envoys
+    /// that …", not "officials briefed on the talks").
+    pub clause_verbs: Words,
+    /// Verbs of saying: a sentence whose subject speaks with one stays that speaker's when a
+    /// medium or a group of sources relays it ("X told envoys that …, the people said").
+    pub communication_verbs: Words,
     /// Conjunctions that open a second clause after a comma ("and" is left out: "A, B, and C").
     pub clause_conjunctions: Words,
 }

@@ -209,3 +209,29 @@ fn a_participle_after_a_comma_gives_the_agent_of_the_report() {
         vec![(Some("Politico".to_string()), "Report".to_string())]
     );
 }
+
+#[test]
+fn a_speaker_who_says_inside_a_relayed_sentence_is_its_source() {
+    // a medium relays an official's words: the official is the innermost source
+    assert_eq!(
+        names("A Norwegian official confirmed that the peace plan caps the army, NRK reports."),
+        vec!["unnamed Norwegian official"]
+    );
+    // sources relay a named envoy's briefing
+    assert_eq!(
+        names(
+            "Envoy Maren Holt briefed the ambassadors on Monday that the peace plan was final, said the people who attended."
+        ),
+        vec!["Maren Holt"]
+    );
+    // an event under the relay stays the medium's report
+    assert_eq!(
+        names("Negotiators agreed on the NATO clause of the peace plan, Interfax reported."),
+        vec!["Interfax"]
+    );
+    // "briefed on" describes the officials; it is no cue
+    assert_eq!(
+        names("Two officials briefed on the talks told Reuters that the peace plan was final."),
+        vec!["Two officials briefed on the talks"]
+    );
+}

@@ -162,6 +162,19 @@ impl SpeechRules {
                 return Some(p.len());
             }
         }
+        // "briefed the envoys that …" speaks; "officials briefed on the talks" does not
+        let clause_only = grammar().statements.clause_verbs.contains(&*w.text);
+        let described = ws
+            .get(k + 1)
+            .is_some_and(|n| ["on", "about", "by"].contains(&&*n.text));
+        if clause_only
+            && (described
+                || !ws[k + 1..(k + 9).min(ws.len())]
+                    .iter()
+                    .any(|w| w.text == "that"))
+        {
+            return None;
+        }
         if self.verbs.contains(&*w.text) || (after_quote && self.after_quote.contains(&*w.text)) {
             return Some(1);
         }

@@ -118,6 +118,9 @@ pub(super) fn sentence_candidate(
     // "Negotiators agreed on X, Interfax reported.": the cue that closes the sentence frames
     // all of it, so its speaker wins over a verb inside the content
     if let Some((m, span, verb)) = closing_cue(ctx, s, ws, &plain, local) {
+        if let Some(inner) = inside_relay(ctx, s, si, ws, &m, &span, local) {
+            return Some(inner);
+        }
         return Some(base(
             Some(m),
             Some(span),
@@ -199,6 +202,10 @@ pub(super) fn sentence_candidate(
                     && let Some((m, span)) =
                         np_after(ctx, ws, k + speech.unwrap_or(1), s.span.end, local)
                 {
+                    let verb_span = ws[k].start..span.end;
+                    if let Some(inner) = inside_relay(ctx, s, si, ws, &m, &verb_span, local) {
+                        return Some(inner);
+                    }
                     return Some(base(
                         Some(m),
                         Some(span),
@@ -287,6 +294,53 @@ pub(super) fn sentence_candidate(
         return Some(base(None, None, None, "under the plan", 0.75));
     }
     None
+}
+
+/// "A Norwegian official confirmed that the text …, NRK reports", "He told the envoys that …, the
+/// people said": a medium or a group of sources relays a sentence whose own subject speaks
+/// with a verb of saying, so the sentence is that speaker's (the innermost source).
+fn inside_relay(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    si: usize,
+    ws: &[SWord],
+    outer: &Mention,
+    outer_span: &Range<usize>,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<Candidate> {
+    let medium =
+        matches!(outer, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Media);
+    // the group's head noun: "the people", "said the people who spoke on condition …"
+    let words = fold_str(&ctx.body[outer_span.clone()]);
+    let sources = words
+        .split_whitespace()
+        .take_while(|w| !["who", "that", "with", "familiar"].contains(w))
+        .last()
+        .is_some_and(|w| grammar().resolve.source_groups.contains(w));
+    if !medium && !sources {
+        return None;
+    }
+    let cut = ctx.body[s.span.start..outer_span.start].rfind(',')? + s.span.start;
+    let n = ws.iter().take_while(|w| w.end <= cut).count();
+    let head = Sentence {
+        span: s.span.start..cut,
+        ..s.clone()
+    };
+    let inner = sentence_candidate(ctx, &head, si, &ws[..n], &[], local)?;
+    let says = inner.verb.as_deref().is_some_and(|v| {
+        v.split_whitespace()
+            .next()
+            .is_some_and(|v| grammar().statements.communication_verbs.contains(v))
+    });
+    let voiced = matches!(
+        inner.mention,
+        Some(Mention::Speaker(..) | Mention::Pronoun(..) | Mention::Role { .. })
+    );
+    (says && voiced && inner.rule == "reported speech").then(|| Candidate {
+        span: s.span.clone(),
+        rule: "reported speech, inside a relay",
+        ..inner
+    })
 }
 
 /// "A second sets out guarantees. A third covers reconstruction.": after the documents of a
