@@ -74,7 +74,12 @@ fn person(
     local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> Option<Mention> {
     match ctx.gazetteer.resolve(text, local) {
-        Some(Mention::Speaker(sp, g)) if sp.kind == crate::model::SpeakerKind::Person => {
+        // a new name must be one of the article's people (a known first name, an honorific or
+        // a title): "Military Deterrence: Ukraine keeps …" is a labelled list line
+        Some(Mention::Speaker(sp, g))
+            if sp.kind == crate::model::SpeakerKind::Person
+                && (sp.known || ctx.people.iter().any(|(_, p)| p.name == sp.name)) =>
+        {
             Some(Mention::Speaker(sp, g))
         }
         _ => None,

@@ -28,3 +28,22 @@ fn a_kicker_in_capitals_outside_a_broadcast_transcript_is_no_speaker() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_labelled_line_of_a_list_is_no_speaker_but_a_new_persons_label_is() {
+    let got = speakers(
+        "The peace plan was agreed in Florida.\n\nKey pillars:\n\nArmy Ceiling: Ukraine keeps a standing army of 800,000 under the plan.\n\nGrain Corridor: Exports through the Black Sea would resume under the plan.",
+    );
+    assert!(
+        got.iter()
+            .all(|(n, _)| !matches!(n.as_deref(), Some("Army Ceiling" | "Grain Corridor"))),
+        "{got:?}"
+    );
+    let got = speakers(
+        "Envoy Maren Holt answered our questions on the peace plan.\n\nQ: Is the army cap final?\n\nMaren Holt: The army cap of the plan is not final and we will keep talking.",
+    );
+    assert!(
+        got.iter().any(|(n, _)| n.as_deref() == Some("Maren Holt")),
+        "{got:?}"
+    );
+}
