@@ -235,3 +235,15 @@ fn a_speaker_who_says_inside_a_relayed_sentence_is_its_source() {
         vec!["Two officials briefed on the talks"]
     );
 }
+
+#[test]
+fn as_noted_by_after_a_comma_names_the_source_unless_a_speaker_is_inside() {
+    assert_eq!(
+        names("The peace plan reads like a wish list, as noted by Norwegian senators who read it."),
+        vec!["Norwegian senators"]
+    );
+    assert_eq!(
+        names("The peace plan is not final, envoy Maren Holt said, as reported by NRK."),
+        vec!["Maren Holt"]
+    );
+}

@@ -105,6 +105,36 @@ pub(super) fn sentence_candidate(
             }
         }
     }
+    // "…, as noted by American senators who …": the agent after "as <cue> by" anywhere after a
+    // comma frames the sentence
+    if let Some(k) = (1..ws.len().saturating_sub(3)).find(|&k| {
+        ws[k].text == "as"
+            && ctx.body[ws[k - 1].end..ws[k].start].contains(',')
+            && ctx.speech.verb_at(ws, k + 1, false) == Some(1)
+            && ws[k + 2].text == "by"
+    }) && let Some((m, span)) = np_after(ctx, ws, k + 3, s.span.end, local)
+    {
+        // "…, Peskov said, as reported by TASS": the speaker inside the relay keeps it
+        let head = Sentence {
+            span: s.span.start..ws[k - 1].end,
+            ..s.clone()
+        };
+        if let Some(inner) = sentence_candidate(ctx, &head, si, &ws[..k], &[], local)
+            .filter(|c| matches!(c.mention, Some(Mention::Speaker(..) | Mention::Pronoun(..))))
+        {
+            return Some(Candidate {
+                span: s.span.clone(),
+                ..inner
+            });
+        }
+        return Some(base(
+            Some(m),
+            Some(span),
+            Some(ws[k + 1].text.to_string()),
+            "as reported by",
+            0.85,
+        ));
+    }
     // "Reuters quoted anonymous sources as saying that …": the one quoted speaks
     if let Some((m, span, verb)) = quoted_as(ctx, s, ws, &plain, local) {
         return Some(base(
