@@ -531,6 +531,14 @@ fn a_verb_of_judgement_or_a_light_verb_of_hesitancy_is_a_cue() {
         names("Envoy Maren Holt expressed hesitancy about the army cap of the peace plan."),
         vec!["Maren Holt"]
     );
+    // "gave" with a noun of attitude is a light verb; "gave a speech" is not
+    assert_eq!(
+        names("Envoy Maren Holt gave guarded backing to the army cap of the peace plan."),
+        vec!["Maren Holt"]
+    );
+    assert!(
+        names("Envoy Maren Holt gave a speech about the army cap of the peace plan.").is_empty()
+    );
 }
 
 #[test]
