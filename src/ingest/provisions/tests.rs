@@ -484,6 +484,21 @@ fn nato_deciding_or_its_allies_acting_is_not_ukraine_joining() {
 }
 
 #[test]
+fn the_trilateral_talks_are_the_plan_as_a_whole() {
+    let l = linker();
+    assert!(
+        !l.analyse("the trilateral talks in Geneva were hard", &[])
+            .plan_words
+            .is_empty()
+    );
+    assert!(
+        l.analyse("the talks in Geneva were hard", &[])
+            .plan_words
+            .is_empty()
+    );
+}
+
+#[test]
 fn absolution_for_the_aggression_is_point_26() {
     let l = linker();
     assert_eq!(points(&l, "Moscow would be absolved of all guilt"), [26]);
