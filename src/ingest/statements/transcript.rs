@@ -74,16 +74,18 @@ fn person(
     local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> Option<Mention> {
     match ctx.gazetteer.resolve(text, local) {
-        // a new name must be one of the article's people (a known first name, an honorific or
-        // a title): "Military Deterrence: Ukraine keeps …" is a labelled list line
-        Some(Mention::Speaker(sp, g))
-            if sp.kind == crate::model::SpeakerKind::Person
-                && (sp.known || ctx.people.iter().any(|(_, p)| p.name == sp.name)) =>
-        {
+        Some(Mention::Speaker(sp, g)) if sp.kind == crate::model::SpeakerKind::Person => {
             Some(Mention::Speaker(sp, g))
         }
         _ => None,
     }
+}
+
+/// True when a label's person is a stranger: neither known nor one of the article's people (a
+/// known first name, an honorific or a title).
+fn stranger(ctx: &Context<'_>, m: &Mention) -> bool {
+    matches!(m, Mention::Speaker(sp, _)
+        if !sp.known && !ctx.people.iter().any(|(_, p)| p.name == sp.name))
 }
 
 /// True when the label names a medium: the interviewer's outlet asks ("RFE/RL: Is a vote …?").
@@ -164,6 +166,12 @@ pub(super) fn find_transcript(
                 .or_else(|| broadcast.then(|| person(ctx, &title_case(label), local))?)
         };
         let Some(mention) = mention else { continue };
+        // a stranger's label speaks only in an interview (questions, a broadcast, or turns
+        // under one label): "Military Deterrence: Ukraine keeps …" is a labelled list line
+        let turns = labels.iter().filter(|l| l.as_ref() == Some(label)).count();
+        if stranger(ctx, &mention) && first_question.is_none() && !broadcast && turns < 2 {
+            continue;
+        }
         used.insert(p);
         let r = &ctx.paragraphs[p];
         let after = &ctx.body[r.start + label.len() + 1..r.end];
@@ -318,6 +326,7 @@ fn leads(
             .find_iter(text)
             .chain(LEAD_SURNAME.find_iter(text))
             .find_map(|m| person(ctx, m.as_str(), local))
+            .filter(|m| !stranger(ctx, m))
         else {
             continue;
         };
