@@ -74,6 +74,15 @@ pub struct Content {
     pub parts: Words,
     /// Words after such a part that open its content.
     pub openers: Words,
+    /// Nouns for the whole plan that a clause of its content may follow ("a deal which would
+    /// …"); not a part of it ("the provision that would restart the plant" names which one).
+    pub relative_heads: Words,
+    /// Verbs after "which" or "that" on the plan's name that tell its content, besides a
+    /// document's verbs ("a plan which would hand Donbas to Russia", "which endorses …").
+    pub relative_verbs: Words,
+    /// Participles after a comma near the plan's name that open its content ("…, including the
+    /// loss of Donbas").
+    pub holding_participles: Words,
     /// Participles that, after "is" or "are" and with no agent, tell what the plan holds ("a
     /// joint response is proposed").
     pub passive_holding: Words,

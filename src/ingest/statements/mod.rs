@@ -29,6 +29,7 @@ mod lists;
 mod media_tests;
 mod pairs;
 mod quotes;
+mod relative;
 mod relay;
 mod reported;
 mod subject;
@@ -255,6 +256,110 @@ fn sentence_words<'f>(ctx: &Context<'_>, span: &Range<usize>, f: &'f Folded) -> 
         .collect()
 }
 
+/// The statements of one sentence, pushed onto `out`.
+fn sentence_statements(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    si: usize,
+    out: &mut Vec<Candidate>,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+    doc_origin: &mut Option<(String, usize)>,
+) {
+    let folded = fold(&ctx.body[s.span.clone()]);
+    let ws = sentence_words(ctx, &s.span, &folded);
+    let quotes: Vec<&Quote> = ctx.seg.quotes_in(&s.span).collect();
+    let mut attributed = false;
+    for q in &quotes {
+        if let Some(c) = quote_candidate(ctx, s, si, q, &ws, local) {
+            attributed |= !c.floating;
+            let mut joint = pairs::per_speaker(ctx, c, local);
+            let c = joint.remove(0);
+            out.push(c);
+            out.extend(joint);
+            if let Some(extra) =
+                adding_that(s, si, q, &ws, out.last().and_then(|c| c.mention.clone()))
+            {
+                out.push(extra);
+            }
+        }
+    }
+    if !attributed && let Some(both) = clauses::two_speakers(ctx, s, si, &ws, local) {
+        for mut c in both {
+            relay::source(ctx, s, &ws, &mut c, local);
+            out.extend(pairs::per_speaker(ctx, c, local));
+        }
+        return;
+    }
+    let found = (!attributed)
+        .then(|| sentence_candidate(ctx, s, si, &ws, &quotes, local))
+        .flatten()
+        .filter(|c| !content::under_modal(c, &ws))
+        .filter(|c| !content::speaker_in_relative(ctx, c, &ws));
+    if let Some(c) = found.as_ref()
+        && content::commitment_of_plan(ctx, s, c, &ws)
+    {
+        out.push(content::report(s, si));
+    } else if let Some(mut c) = found {
+        relay::source(ctx, s, &ws, &mut c, local);
+        // "…, which US officials said was a draft": the main clause is the plan's content
+        if let Some(cut) = content::relative_cue(&c, ctx.body, &ws)
+            && let Some(mut main) = content::plan_content(ctx, s, si, &ws)
+                .or_else(|| content::document_clause(ctx, s, si, cut))
+        {
+            main.span.end = cut;
+            // "…, which the officials said would be approved": about what the main clause
+            // names when its own words name nothing
+            c.topic = Some(main.span.clone());
+            out.push(main);
+            content::drop_appositive_noun(ctx, &mut c, &ws, local);
+            c.span.start =
+                cut + 1 + ctx.body[cut + 1..].len() - ctx.body[cut + 1..].trim_start().len();
+        }
+        authored(ctx, &mut c, doc_origin);
+        relay::copy_agent(ctx, s, &ws, &mut c, local);
+        for c in pairs::per_speaker(ctx, c, local) {
+            out.extend(split_complements(ctx.body, s, &ws, c));
+        }
+    } else if !attributed && let Some(mut c) = content::plan_content(ctx, s, si, &ws) {
+        relay::source(ctx, s, &ws, &mut c, local);
+        out.push(c);
+    }
+}
+
+/// A clause on the plan's name inside the sentence's statements becomes a report of its own
+/// and the statement it stood in ends before it; a report of the whole sentence already holds
+/// it.
+fn split_plan_clause(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    si: usize,
+    out: &mut Vec<Candidate>,
+    before: usize,
+) {
+    let folded = fold(&ctx.body[s.span.clone()]);
+    let ws = sentence_words(ctx, &s.span, &folded);
+    let alone = out.len() == before;
+    let Some((cut, report)) = relative::plan_clause(ctx, s, si, &ws, alone) else {
+        return;
+    };
+    let mine = &mut out[before..];
+    if mine
+        .iter()
+        .any(|c| c.kind == Kind::Report && c.mention.is_none() && c.span.contains(&cut))
+    {
+        return;
+    }
+    for c in mine.iter_mut() {
+        if c.kind != Kind::Quote && c.span.contains(&cut) {
+            let end = ctx.body[c.span.start..cut]
+                .trim_end_matches([' ', ','])
+                .len();
+            c.span.end = c.span.start + end;
+        }
+    }
+    out.push(report);
+}
+
 /// Finds the candidate statements of an article.
 pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
     let mut out = Vec::new();
@@ -266,65 +371,9 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
         if list_paras.contains(&s.para) || list_sentences.contains(&si) {
             continue;
         }
-        let folded = fold(&ctx.body[s.span.clone()]);
-        let ws = sentence_words(ctx, &s.span, &folded);
-        let quotes: Vec<&Quote> = ctx.seg.quotes_in(&s.span).collect();
-        let mut attributed = false;
-        for q in &quotes {
-            if let Some(c) = quote_candidate(ctx, s, si, q, &ws, &mut local) {
-                attributed |= !c.floating;
-                let mut joint = pairs::per_speaker(ctx, c, &mut local);
-                let c = joint.remove(0);
-                out.push(c);
-                out.extend(joint);
-                if let Some(extra) =
-                    adding_that(s, si, q, &ws, out.last().and_then(|c| c.mention.clone()))
-                {
-                    out.push(extra);
-                }
-            }
-        }
-        if !attributed && let Some(both) = clauses::two_speakers(ctx, s, si, &ws, &mut local) {
-            for mut c in both {
-                relay::source(ctx, s, &ws, &mut c, &mut local);
-                out.extend(pairs::per_speaker(ctx, c, &mut local));
-            }
-            continue;
-        }
-        let found = (!attributed)
-            .then(|| sentence_candidate(ctx, s, si, &ws, &quotes, &mut local))
-            .flatten()
-            .filter(|c| !content::under_modal(c, &ws))
-            .filter(|c| !content::speaker_in_relative(ctx, c, &ws));
-        if let Some(c) = found.as_ref()
-            && content::commitment_of_plan(ctx, s, c, &ws)
-        {
-            out.push(content::report(s, si));
-        } else if let Some(mut c) = found {
-            relay::source(ctx, s, &ws, &mut c, &mut local);
-            // "…, which US officials said was a draft": the main clause is the plan's content
-            if let Some(cut) = content::relative_cue(&c, ctx.body, &ws)
-                && let Some(mut main) = content::plan_content(ctx, s, si, &ws)
-                    .or_else(|| content::document_clause(ctx, s, si, cut))
-            {
-                main.span.end = cut;
-                // "…, which the officials said would be approved": about what the main clause
-                // names when its own words name nothing
-                c.topic = Some(main.span.clone());
-                out.push(main);
-                content::drop_appositive_noun(ctx, &mut c, &ws, &mut local);
-                c.span.start =
-                    cut + 1 + ctx.body[cut + 1..].len() - ctx.body[cut + 1..].trim_start().len();
-            }
-            authored(ctx, &mut c, &mut doc_origin);
-            relay::copy_agent(ctx, s, &ws, &mut c, &mut local);
-            for c in pairs::per_speaker(ctx, c, &mut local) {
-                out.extend(split_complements(ctx.body, s, &ws, c));
-            }
-        } else if !attributed && let Some(mut c) = content::plan_content(ctx, s, si, &ws) {
-            relay::source(ctx, s, &ws, &mut c, &mut local);
-            out.push(c);
-        }
+        let before = out.len();
+        sentence_statements(ctx, s, si, &mut out, &mut local, &mut doc_origin);
+        split_plan_clause(ctx, s, si, &mut out, before);
     }
     relay::source_line(ctx, &mut out, &mut local);
     let asides: Vec<Candidate> = out

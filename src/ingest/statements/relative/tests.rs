@@ -1,0 +1,51 @@
+//! Clauses of the plan's content inside other statements, in sentences written for these tests.
+
+use crate::ingest::test_support::extract;
+use crate::ingest::{Kind, Statement};
+
+fn points(s: &Statement) -> Vec<u8> {
+    s.provisions.iter().map(|p| p.number).collect()
+}
+
+#[test]
+fn a_clause_on_the_plan_inside_a_speakers_sentence_is_the_articles_report() {
+    let out = extract(
+        "Envoy Maren Holt said Kyiv had until Friday to accept a peace plan which would hand the Donbas to Russia.",
+    );
+    let holt = out.iter().find(|s| s.speaker.is_some());
+    let clause = out
+        .iter()
+        .find(|s| s.speaker.is_none() && s.kind == Kind::Report);
+    assert!(holt.is_some_and(|s| !s.text.contains("Donbas")), "{out:#?}");
+    assert_eq!(clause.map(points), Some(vec![21]), "{out:#?}");
+}
+
+#[test]
+fn a_clause_that_names_which_part_is_meant_stays_in_the_statement() {
+    let out = extract(
+        "Envoy Maren Holt rejected the plan's provision that would hand the Donbas to Russia.",
+    );
+    assert!(out.iter().all(|s| s.speaker.is_some()), "{out:#?}");
+}
+
+#[test]
+fn a_participle_after_a_speakers_words_goes_on_with_them() {
+    let out = extract(
+        "The peace plan reached Kyiv. Envoy Maren Holt says the plan ignores her concerns, including the loss of the Donbas.",
+    );
+    assert!(
+        out.iter()
+            .filter(|s| s.text.contains("loss of the Donbas"))
+            .all(|s| s.speaker.is_some()),
+        "{out:#?}"
+    );
+    // with no statement of its own the sentence gives the clause to the article
+    let out = extract(
+        "The peace plan reached Kyiv. The peace plan was revealed last week, including the loss of the Donbas.",
+    );
+    assert!(
+        out.iter()
+            .any(|s| s.speaker.is_none() && s.text.contains("loss of the Donbas")),
+        "{out:#?}"
+    );
+}
