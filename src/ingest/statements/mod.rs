@@ -203,6 +203,15 @@ impl SpeechRules {
         // "pressed Ukraine to accept": an infinitive is no finite speech verb
         let noun = before
             .is_some_and(|b| self.noun_before.contains(&*b.text) || b.possessive || b.text == "to");
+        // "signatory states will provide …": a plural noun before a modal or an auxiliary, not
+        // a verb of speech
+        let plural_subject = ws[k].text.ends_with('s')
+            && ws.get(k + 1).is_some_and(|n| {
+                !n.in_quote
+                    && n.start == ws[k].end + 1
+                    && (grammar().statements.modals.contains(&*n.text)
+                        || ["have", "are", "were", "do"].contains(&&*n.text))
+            });
         let object = self.object_not_speech.contains(&*ws[k].text)
             && ws.get(k + 1).is_some_and(|n| {
                 !n.in_quote
@@ -210,7 +219,7 @@ impl SpeechRules {
                         || n.text
                             .starts_with(|c: char| c.is_ascii_digit() || "$€£".contains(c)))
             });
-        noun || object
+        noun || object || plural_subject
     }
 
     fn is_between(&self, w: &str) -> bool {

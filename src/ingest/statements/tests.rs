@@ -558,3 +558,18 @@ fn a_speaker_who_acts_then_speaks_is_the_subject_of_both_verbs() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_plural_noun_before_a_modal_is_no_speech_verb() {
+    // "states" is a noun here, "says" between commas is a verb
+    assert!(
+        names(
+            "The peace plan reached Kyiv. The United States, Norway, and other signatory states will provide Kyiv with security guarantees."
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        names("Kyiv, envoy Maren Holt says, will offer other terms for the peace plan."),
+        vec!["Maren Holt"]
+    );
+}
