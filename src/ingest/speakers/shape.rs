@@ -20,6 +20,10 @@ impl Gazetteer {
             return None;
         }
         let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        // "Ukraine and its European allies", "Kyiv and their partners": one group, as written
+        if let Some(m) = self.party_and_its_group(&tokens, words, local) {
+            return Some(m);
+        }
         // "a copy obtained by Bloomberg", "released by the French government"
         if let Some(i) = (1..words.len().saturating_sub(1))
             .find(|&i| words[i] == "by" && self.agent_participles.contains(&bare(words[i - 1])))
@@ -351,6 +355,32 @@ pub fn coordinated_parts(tokens: &[&str], words: &[&str]) -> Option<Vec<String>>
         p.chars().next().is_some_and(char::is_uppercase)
     };
     (parts.len() >= 2 && parts.iter().all(|p| !p.is_empty() && named(p))).then_some(parts)
+}
+
+impl Gazetteer {
+    /// "Ukraine and its European allies": a party and a group of its own ("its", "their"), a
+    /// noun of groups at the end, is one body named as written.
+    fn party_and_its_group(
+        &self,
+        tokens: &[&str],
+        words: &[&str],
+        local: &mut Vec<(String, Speaker)>,
+    ) -> Option<Mention> {
+        let and = words.iter().position(|w| *w == "and")?;
+        let own = words.get(and + 1)?;
+        let head = words.last()?.trim_matches(|c: char| !c.is_alphanumeric());
+        if !(1..=3).contains(&and)
+            || !["its", "their"].contains(own)
+            || words.len() > and + 5
+            || !self.groups.iter().any(|g| g == head)
+        {
+            return None;
+        }
+        match self.resolve(&tokens[..and].join(" "), local)? {
+            Mention::Speaker(..) => Some(body(tokens.join(" "))),
+            _ => None,
+        }
+    }
 }
 
 /// A body not in the speaker list, named as the article writes it.

@@ -245,3 +245,16 @@ fn media_reports_with_no_medium_named_keep_their_words() {
         }
     }
 }
+
+#[test]
+fn a_party_and_its_own_group_is_one_body_named_as_written() {
+    assert_eq!(
+        name("Norway and its Nordic partners").as_deref(),
+        Some("Norway and its Nordic partners")
+    );
+    // not a party: "the farm and its workers" names no speaker of the plan
+    assert_ne!(
+        name("the farm and its workers").as_deref(),
+        Some("the farm and its workers")
+    );
+}
