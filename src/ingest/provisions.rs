@@ -144,6 +144,32 @@ pub(super) fn undot_initials(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The keyword, then the keyword with a shared term written out in each of its longer
+/// synonyms, bare and after "the": "joining nato" also as "joining the north atlantic treaty
+/// organization".
+fn spelled_out(plan: &Plan, keyword: &str) -> Vec<String> {
+    let mut out = vec![keyword.to_string()];
+    let words: Vec<&str> = keyword.split_whitespace().collect();
+    for s in &plan.shared {
+        let Some(i) = words.iter().position(|w| *w == s.term) else {
+            continue;
+        };
+        // the spelled-out name takes an article: "joining the north atlantic treaty organization"
+        for syn in s
+            .synonyms
+            .iter()
+            .filter(|x| x.split_whitespace().count() > 2)
+        {
+            for article in [None, Some("the")] {
+                let mut w: Vec<&str> = words.clone();
+                w.splice(i..=i, article.into_iter().chain(syn.split_whitespace()));
+                out.push(w.join(" "));
+            }
+        }
+    }
+    out
+}
+
 fn stem_phrase(phrase: &str, unstemmed: &std::collections::HashSet<String>) -> Vec<String> {
     let folded = fold_str(&undot_initials(phrase));
     words(&folded)
@@ -176,9 +202,9 @@ impl Linker {
             }
         };
         for p in &plan.points {
-            for k in &p.keywords {
+            for k in p.keywords.iter().flat_map(|k| spelled_out(plan, k)) {
                 add(
-                    k,
+                    &k,
                     if p.number == 0 {
                         Target::Plan
                     } else {

@@ -410,3 +410,14 @@ fn a_passive_with_no_agent_near_the_plan_tells_its_content() {
     );
     assert!(report(&out, "proposed by Warsaw").is_none(), "{out:#?}");
 }
+
+#[test]
+fn a_shared_term_written_out_in_full_names_the_point() {
+    // the spelled-out name matches "accession to nato", a phrase of point 7, so the report is
+    // kept
+    let out = extract(
+        "The draft reached Kyiv. The draft holds many of Moscow's demands, among them a ban on \
+         Kyiv's accession to the North Atlantic Treaty Organization.",
+    );
+    assert_eq!(points(report(&out, "a ban on")), [7], "{out:#?}");
+}
