@@ -270,49 +270,48 @@ fn sentence_statements(
     ctx: &Context<'_>,
     s: &Sentence,
     si: usize,
+    ws: &[SWord],
     out: &mut Vec<Candidate>,
     local: &mut Vec<(String, crate::model::Speaker)>,
     doc_origin: &mut Option<(String, usize)>,
 ) {
-    let folded = fold(&ctx.body[s.span.clone()]);
-    let ws = sentence_words(ctx, &s.span, &folded);
     let quotes: Vec<&Quote> = ctx.seg.quotes_in(&s.span).collect();
     let mut attributed = false;
     for q in &quotes {
-        if let Some(c) = quote_candidate(ctx, s, si, q, &ws, local) {
+        if let Some(c) = quote_candidate(ctx, s, si, q, ws, local) {
             attributed |= !c.floating;
             let mut joint = pairs::per_speaker(ctx, c, local);
             let c = joint.remove(0);
             out.push(c);
             out.extend(joint);
             if let Some(extra) =
-                adding_that(s, si, q, &ws, out.last().and_then(|c| c.mention.clone()))
+                adding_that(s, si, q, ws, out.last().and_then(|c| c.mention.clone()))
             {
                 out.push(extra);
             }
         }
     }
-    if !attributed && let Some(both) = clauses::two_speakers(ctx, s, si, &ws, local) {
+    if !attributed && let Some(both) = clauses::two_speakers(ctx, s, si, ws, local) {
         for mut c in both {
-            relay::source(ctx, s, &ws, &mut c, local);
+            relay::source(ctx, s, ws, &mut c, local);
             out.extend(pairs::per_speaker(ctx, c, local));
         }
         return;
     }
     let found = (!attributed)
-        .then(|| sentence_candidate(ctx, s, si, &ws, &quotes, local))
+        .then(|| sentence_candidate(ctx, s, si, ws, &quotes, local))
         .flatten()
-        .filter(|c| !content::under_modal(c, &ws))
-        .filter(|c| !content::speaker_in_relative(ctx, c, &ws));
+        .filter(|c| !content::under_modal(c, ws))
+        .filter(|c| !content::speaker_in_relative(ctx, c, ws));
     if let Some(c) = found.as_ref()
-        && content::commitment_of_plan(ctx, s, c, &ws)
+        && content::commitment_of_plan(ctx, s, c, ws)
     {
         out.push(content::report(s, si));
     } else if let Some(mut c) = found {
-        relay::source(ctx, s, &ws, &mut c, local);
+        relay::source(ctx, s, ws, &mut c, local);
         // "…, which US officials said was a draft": the main clause is the plan's content
-        if let Some(cut) = content::relative_cue(&c, ctx.body, &ws)
-            && let Some(mut main) = content::plan_content(ctx, s, si, &ws)
+        if let Some(cut) = content::relative_cue(&c, ctx.body, ws)
+            && let Some(mut main) = content::plan_content(ctx, s, si, ws)
                 .or_else(|| content::document_clause(ctx, s, si, cut))
         {
             main.span.end = cut;
@@ -320,17 +319,17 @@ fn sentence_statements(
             // names when its own words name nothing
             c.topic = Some(main.span.clone());
             out.push(main);
-            content::drop_appositive_noun(ctx, &mut c, &ws, local);
+            content::drop_appositive_noun(ctx, &mut c, ws, local);
             c.span.start =
                 cut + 1 + ctx.body[cut + 1..].len() - ctx.body[cut + 1..].trim_start().len();
         }
         authored(ctx, &mut c, doc_origin);
-        relay::copy_agent(ctx, s, &ws, &mut c, local);
+        relay::copy_agent(ctx, s, ws, &mut c, local);
         for c in pairs::per_speaker(ctx, c, local) {
-            out.extend(split_complements(ctx.body, s, &ws, c));
+            out.extend(split_complements(ctx.body, s, ws, c));
         }
-    } else if !attributed && let Some(mut c) = content::plan_content(ctx, s, si, &ws) {
-        relay::source(ctx, s, &ws, &mut c, local);
+    } else if !attributed && let Some(mut c) = content::plan_content(ctx, s, si, ws) {
+        relay::source(ctx, s, ws, &mut c, local);
         out.push(c);
     }
 }
@@ -342,13 +341,12 @@ fn split_plan_clause(
     ctx: &Context<'_>,
     s: &Sentence,
     si: usize,
+    ws: &[SWord],
     out: &mut Vec<Candidate>,
     before: usize,
 ) {
-    let folded = fold(&ctx.body[s.span.clone()]);
-    let ws = sentence_words(ctx, &s.span, &folded);
     let alone = out.len() == before;
-    let Some((cut, report)) = relative::plan_clause(ctx, s, si, &ws, alone) else {
+    let Some((cut, report)) = relative::plan_clause(ctx, s, si, ws, alone) else {
         return;
     };
     let mine = &mut out[before..];
@@ -381,8 +379,10 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
             continue;
         }
         let before = out.len();
-        sentence_statements(ctx, s, si, &mut out, &mut local, &mut doc_origin);
-        split_plan_clause(ctx, s, si, &mut out, before);
+        let folded = fold(&ctx.body[s.span.clone()]);
+        let ws = sentence_words(ctx, &s.span, &folded);
+        sentence_statements(ctx, s, si, &ws, &mut out, &mut local, &mut doc_origin);
+        split_plan_clause(ctx, s, si, &ws, &mut out, before);
     }
     relay::source_line(ctx, &mut out, &mut local);
     let asides: Vec<Candidate> = out
