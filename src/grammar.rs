@@ -58,6 +58,9 @@ pub struct Statements {
     /// Verbs of saying: a sentence whose subject speaks with one stays that speaker's when a
     /// medium or a group of sources relays it ("X told envoys that …, the people said").
     pub communication_verbs: Words,
+    /// Subjects pointing back at the words before, in "This was stated by X" (the speaker of
+    /// the sentences before).
+    pub back_subjects: Words,
     /// Conjunctions that open a second clause after a comma ("and" is left out: "A, B, and C").
     pub clause_conjunctions: Words,
 }

@@ -21,6 +21,7 @@ use crate::grammar::grammar;
 use crate::model::Kind;
 use crate::text::{Folded, fold, fold_str, word_refs};
 
+mod backref;
 mod clauses;
 mod content;
 mod cues;
@@ -384,6 +385,7 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
         sentence_statements(ctx, s, si, &ws, &mut out, &mut local, &mut doc_origin);
         split_plan_clause(ctx, s, si, &ws, &mut out, before);
     }
+    backref::stated_by_after(ctx, &mut out, &mut local);
     relay::source_line(ctx, &mut out, &mut local);
     let asides: Vec<Candidate> = out
         .iter_mut()

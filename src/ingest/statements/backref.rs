@@ -1,0 +1,143 @@
+//! A speaker named after the words: "Kyiv is ready to talk. But there is no question of giving
+//! up Donbas. This was stated by President Zelensky in his evening address." The sentence that
+//! names the speaker is no claim; the sentences before it in its paragraph that no one else
+//! speaks are the speaker's.
+
+use super::*;
+use crate::grammar::grammar;
+
+/// Gives the sentences before a back-reference ("This was stated by X") to X, and drops the
+/// back-reference's own statement.
+pub(super) fn stated_by_after(
+    ctx: &Context<'_>,
+    out: &mut Vec<Candidate>,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) {
+    for (si, s) in ctx.seg.sentences.iter().enumerate() {
+        let Some((mention, span)) = back_reference(ctx, s, local) else {
+            continue;
+        };
+        out.retain(|c| c.sentence != si);
+        let by = Candidate {
+            kind: Kind::Paraphrase,
+            span: s.span.clone(),
+            sentence: si,
+            para: s.para,
+            mention: Some(mention),
+            speaker_span: Some(span),
+            verb: None,
+            rule: "stated by, after",
+            confidence: 0.7,
+            floating: false,
+            point: None,
+            topic: None,
+        };
+        for j in content_sentences(ctx, out, si) {
+            give(ctx, out, &by, j);
+        }
+    }
+}
+
+/// "This was stated by …", "The statement was made by …": a subject that points back, a
+/// passive and "by"; the speaker after "by".
+fn back_reference(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>)> {
+    let folded = fold(&ctx.body[s.span.clone()]);
+    let ws = sentence_words(ctx, &s.span, &folded);
+    let be = ws
+        .iter()
+        .position(|w| ["was", "were"].contains(&&*w.text))
+        .filter(|&b| (1..=3).contains(&b))?;
+    let subject = ws[..be]
+        .iter()
+        .map(|w| &*w.text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    // "was made by …", "was confirmed to The Times by …"
+    let by = (be + 2..(be + 7).min(ws.len())).find(|&k| ws[k].text == "by")?;
+    if !grammar()
+        .statements
+        .back_subjects
+        .contains(subject.as_str())
+        || ws.iter().any(|w| w.in_quote)
+    {
+        return None;
+    }
+    let speaks = |m: &Mention| matches!(m, Mention::Speaker(..) | Mention::Role { .. });
+    np_after(ctx, &ws, by + 1, s.span.end, local)
+        .filter(|(m, _)| speaks(m))
+        .or_else(|| {
+            // "… by Ukraine's deputy envoy to the UN, Kristina Hayovyshyn.": the name after
+            // the title
+            let rest = &ctx.body[ws.get(by + 1)?.start..s.span.end];
+            let comma = rest.rfind(',')?;
+            let name = rest[comma + 1..].trim().trim_end_matches(['.', '!']);
+            let start = ws[by + 1].start
+                + comma
+                + 1
+                + (rest[comma + 1..].len() - rest[comma + 1..].trim_start().len());
+            let m = ctx.gazetteer.resolve(name, local).filter(speaks)?;
+            Some((m, start..start + name.len()))
+        })
+}
+
+/// The sentences a back-reference at sentence `si` speaks for: those before it in its
+/// paragraph, back to one that holds a speaker's statement.
+fn content_sentences(ctx: &Context<'_>, out: &[Candidate], si: usize) -> Vec<usize> {
+    let Some(s) = ctx.seg.sentences.get(si) else {
+        return Vec::new();
+    };
+    // a back-reference that opens its paragraph follows a lead or a paragraph of news ("Kyiv
+    // has received the draft." / "This was reported by the President's Office."): an event,
+    // not words of the speaker
+    if s.index_in_para == 0 {
+        return Vec::new();
+    }
+    let para = Some(s.para);
+    let voiced = |j: usize| {
+        out.iter()
+            .any(|c| c.sentence == j && c.mention.is_some() && c.kind != Kind::Report)
+    };
+    let mut got = Vec::new();
+    for j in (si.saturating_sub(4)..si).rev() {
+        if Some(ctx.seg.sentences[j].para) != para || voiced(j) {
+            break;
+        }
+        got.push(j);
+    }
+    got
+}
+
+/// Sentence `j` becomes the back-reference's speaker's: its voiceless statement takes the
+/// speaker, or a new one is made.
+fn give(ctx: &Context<'_>, out: &mut Vec<Candidate>, by: &Candidate, j: usize) {
+    let mut found = false;
+    for c in out
+        .iter_mut()
+        .filter(|c| c.sentence == j && c.mention.is_none())
+    {
+        c.mention = by.mention.clone();
+        c.speaker_span = by.speaker_span.clone();
+        c.kind = Kind::Paraphrase;
+        found = true;
+    }
+    if found || out.iter().any(|c| c.sentence == j) {
+        return;
+    }
+    let s = &ctx.seg.sentences[j];
+    let text = ctx.body[s.span.clone()].trim_end();
+    out.push(Candidate {
+        kind: Kind::Paraphrase,
+        span: s.span.start..s.span.start + text.len(),
+        sentence: j,
+        para: s.para,
+        rule: "stated by, after",
+        ..by.clone()
+    });
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,44 @@
+//! Speakers named after their words, in sentences written for these tests.
+
+use crate::ingest::test_support::extract;
+
+#[test]
+fn the_sentences_before_this_was_stated_by_are_the_speakers() {
+    let out = extract(
+        "Oslo is ready to talk about the peace plan. But giving up the Donbas is out of the question. This was stated by envoy Maren Holt on Monday.",
+    );
+    let holt: Vec<&str> = out
+        .iter()
+        .filter(|s| s.speaker.as_ref().is_some_and(|p| p.name == "Maren Holt"))
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(
+        holt,
+        [
+            "Oslo is ready to talk about the peace plan.",
+            "But giving up the Donbas is out of the question."
+        ],
+        "{out:#?}"
+    );
+}
+
+#[test]
+fn the_name_after_a_title_and_a_comma_is_the_speaker() {
+    let out = extract(
+        "Oslo is ready to talk about the peace plan. The statement was made by Norway's envoy to the UN, Maren Holt.",
+    );
+    assert!(
+        out.iter().any(|s| s.text.starts_with("Oslo is ready")
+            && s.speaker.as_ref().is_some_and(|p| p.name == "Maren Holt")),
+        "{out:#?}"
+    );
+}
+
+#[test]
+fn a_back_reference_that_opens_its_paragraph_gives_no_words() {
+    // the paragraph before is news ("received"), not the office's words
+    let out = extract(
+        "Kyiv has received the peace plan from Washington.\n\nThis was reported by the office of envoy Maren Holt.",
+    );
+    assert!(out.iter().all(|s| s.speaker.is_none()), "{out:#?}");
+}
