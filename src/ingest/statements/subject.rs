@@ -60,11 +60,7 @@ pub(super) fn subject_before(
         return None;
     }
     let stop = ws[end - 1].end;
-    let start = ws
-        .iter()
-        .take(end)
-        .rposition(|w| w.in_quote)
-        .map_or(s.span.start, |k| ws[k].end);
+    let start = last_long_quote(ctx.body, &ws[..end]).map_or(s.span.start, |k| ws[k].end);
     let mut start = start;
     // a wire dateline is not a speaker: "WARSAW, Nov 25 (Reuters) - Poland's minister said"
     if let Some(m) = WIRE_DATELINE.find(&ctx.body[start..stop]) {
@@ -224,6 +220,28 @@ pub(super) fn subject_before(
     }
     participle_subject(ctx, ws, v, start, local)
         .or_else(|| coordinated_subject(ctx, ws, end, start, local))
+}
+
+/// The last word of the last quote that is not a name: a quote before the subject ends the
+/// sentence's earlier part, but a name in quotes does not ("the think tank \"Ukrainian
+/// Prism\"": a few words, each capitalised).
+fn last_long_quote(body: &str, ws: &[SWord]) -> Option<usize> {
+    let mut k = ws.len();
+    while let Some(last) = ws[..k].iter().rposition(|w| w.in_quote) {
+        let first = ws[..last]
+            .iter()
+            .rposition(|w| !w.in_quote)
+            .map_or(0, |j| j + 1);
+        let name = last + 1 - first <= 4
+            && ws[first..=last]
+                .iter()
+                .all(|w| body[w.start..w.end].starts_with(char::is_uppercase));
+        if !name {
+            return Some(last);
+        }
+        k = first;
+    }
+    None
 }
 
 /// A group named by the places it comes from, whose list of places runs over the commas from

@@ -573,3 +573,13 @@ fn a_plural_noun_before_a_modal_is_no_speech_verb() {
         vec!["Maren Holt"]
     );
 }
+
+#[test]
+fn a_name_in_quotes_inside_the_subject_does_not_cut_it() {
+    assert_eq!(
+        names(
+            "Lars Brekke, an analyst at the think tank \"Nordic Lens\", says that Oslo awaits the text of the peace plan."
+        ),
+        vec!["Lars Brekke"]
+    );
+}
