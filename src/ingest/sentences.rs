@@ -286,6 +286,19 @@ fn split_paragraph(
                 && (1..=2).contains(&i)
                 && text[..i].chars().all(|d| d.is_ascii_digit());
             let abbreviation = c == '.' && (item_number || ends_with_abbreviation(&text[start..i]));
+            // run together by a page that lost the space: "… narrowing the gaps.The U.S. says"
+            let run_in = j == k + 1
+                && k >= 2
+                && chars[k - 1].1.is_lowercase()
+                && chars[k - 2].1.is_lowercase()
+                && chars.get(j).is_some_and(|x| x.1.is_uppercase())
+                && chars.get(j + 1).is_some_and(|x| x.1.is_lowercase());
+            if run_in && !abbreviation {
+                push_sentence(para, start, chars[j].0, para_index, &mut index, text, out);
+                start = chars[j].0;
+                k = j;
+                continue;
+            }
             if at_space && next_starts && !abbreviation {
                 let end = chars.get(j).map_or(text.len(), |x| x.0);
                 push_sentence(para, start, end, para_index, &mut index, text, out);
@@ -406,6 +419,21 @@ mod tests {
         let (s, _) = seg(text);
         assert_eq!(s.quotes.len(), 1);
         assert_eq!(&text[s.quotes[0].inner.clone()], "Kyiv’s plan for peace");
+    }
+
+    #[test]
+    fn a_full_stop_run_into_the_next_sentence_ends_it() {
+        let (_, got) = seg(
+            "Talks went on all night.Kyiv said the gap had narrowed. See kyiv.gov.ua for e.g.the text.",
+        );
+        assert_eq!(
+            got,
+            [
+                "Talks went on all night.",
+                "Kyiv said the gap had narrowed.",
+                "See kyiv.gov.ua for e.g.the text."
+            ]
+        );
     }
 
     #[test]
