@@ -63,8 +63,9 @@ impl Extractor {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
-        // "the limit", "this clause", "the initial version" (one word between)
-        let determiner = |w: &str| ["the", "this", "that", "such"].contains(&w);
+        // "the limit", "this clause", "the initial version", "these unresolved issues" (one
+        // word between)
+        let determiner = |w: &str| ["the", "this", "that", "such", "these", "those"].contains(&w);
         let anaphor = |w: &str| self.anaphora.iter().any(|a| a == w);
         // "… that this was the initial version": a demonstrative subject
         let copula = |w: &str| ["was", "is", "were", "are", "would", "will"].contains(&w);
@@ -73,8 +74,15 @@ impl Extractor {
             && ws
                 .get(1)
                 .is_some_and(|w| ["would", "will", "could", "means"].contains(w));
+        // a plural takes up what came before only after a demonstrative ("these issues"; "the
+        // terms" may be any terms)
+        let takes_up = |d: &str, n: &str| {
+            determiner(d)
+                && anaphor(n)
+                && (!n.ends_with('s') || ["these", "those", "such"].contains(&d))
+        };
         demonstrative
-            || ws.windows(2).any(|w| determiner(w[0]) && anaphor(w[1]))
+            || ws.windows(2).any(|w| takes_up(w[0], w[1]))
             || ws.windows(3).enumerate().any(|(i, w)| {
                 w[0] == "that"
                     && ["this", "that", "it"].contains(&w[1])
@@ -85,10 +93,9 @@ impl Extractor {
                 .windows(3)
                 // "the 28-point plan" names the whole plan, not a point
                 .any(|w| {
-                    determiner(w[0])
-                        && !determiner(w[1])
+                    !determiner(w[1])
                         && !w[1].chars().all(|c| c.is_ascii_digit())
-                        && anaphor(w[2])
+                        && takes_up(w[0], w[2])
                 })
     }
 }

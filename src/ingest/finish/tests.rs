@@ -71,3 +71,20 @@ fn the_authors_closing_aside_adds_no_point() {
         "\"including\" is content: {out:#?}"
     );
 }
+
+#[test]
+fn a_plural_after_a_demonstrative_takes_up_the_points_before_it() {
+    let out = extract(
+        "Talks stalled over the territory of the Donbas and the nuclear power plant. Envoy Maren Holt called these unresolved issues the main hurdles.",
+    );
+    assert_eq!(
+        points_of(&out, "these unresolved issues"),
+        [19, 21],
+        "{out:#?}"
+    );
+    // after "the" a plural may be any: it takes nothing up
+    let out = extract(
+        "Talks stalled over the territory of the Donbas and the nuclear power plant. Envoy Maren Holt said the peace plan's terms were fair.",
+    );
+    assert_eq!(points_of(&out, "terms were fair"), [0], "{out:#?}");
+}
