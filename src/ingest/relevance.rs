@@ -51,6 +51,14 @@ impl Extractor {
         if is_headline(ctx, c.para) {
             return None;
         }
+        // the plan as the subject of a verb of content ("The draft gives Ukraine security
+        // guarantees"), or its content right under its name ("Under the plan, sanctions would be
+        // eased"): a word several points share is enough, through its default point
+        let of_plan = c.rule == "the plan says"
+            || (c.rule == "plan content" && !p.whole.plan_words.is_empty());
+        if of_plan && c.mention.is_none() && !self.linker.link(p.own, true).is_empty() {
+            return Some(Reason::OwnWords);
+        }
         if c.rule == "plan content" {
             return self.linker.names_a_point(p.own).then_some(Reason::OwnWords);
         }

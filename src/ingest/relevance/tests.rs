@@ -269,3 +269,23 @@ fn a_round_of_quoted_reactions_after_a_paragraph_on_the_plan_is_about_it() {
     let out = extract(body);
     assert!(by(&out, "salt on every street").is_none(), "{out:#?}");
 }
+
+#[test]
+fn the_plan_as_subject_makes_a_shared_word_its_content() {
+    // "security guarantees" belongs to several points: with the plan as the subject of a verb
+    // of content its default point is the one meant
+    let out = extract(
+        "The peace plan reached Kyiv on Monday.\n\nThe draft gives Ukraine firm security guarantees. European capitals were not consulted.",
+    );
+    let s = by(&out, "firm security guarantees");
+    assert_eq!(
+        s.map(|s| s.provisions.iter().map(|p| p.number).collect::<Vec<_>>()),
+        Some(vec![5]),
+        "{out:#?}"
+    );
+    // with no word of a point the plan's doing is no claim
+    let out = extract(
+        "The peace plan reached Kyiv on Monday.\n\nThe draft gives Kyiv a week. European capitals were not consulted.",
+    );
+    assert!(by(&out, "a week").is_none(), "{out:#?}");
+}
