@@ -517,3 +517,31 @@ fn a_ceasefire_going_into_effect_is_point_28() {
         [28]
     );
 }
+
+#[test]
+fn the_answer_to_a_new_attack_is_point_10() {
+    let l = linker();
+    assert_eq!(
+        points(
+            &l,
+            "if Moscow were to invade again, all sanctions would be reimposed"
+        ),
+        [10]
+    );
+    assert_eq!(points(&l, "the allies would respond militarily"), [10]);
+    // aggression in general is no term of the guarantee
+    assert!(points(&l, "a smaller army would invite renewed aggression").len() <= 1);
+    assert!(!points(&l, "a smaller army would invite renewed aggression").contains(&10));
+}
+
+#[test]
+fn a_war_frozen_along_the_battle_lines_is_point_21() {
+    let l = linker();
+    assert_eq!(
+        points(
+            &l,
+            "in return for freezing the war along the current battle lines"
+        ),
+        [21]
+    );
+}

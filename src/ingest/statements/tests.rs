@@ -583,3 +583,11 @@ fn a_name_in_quotes_inside_the_subject_does_not_cut_it() {
         vec!["Lars Brekke"]
     );
 }
+
+#[test]
+fn declining_to_comment_on_the_plan_is_a_statement_of_its_speaker() {
+    assert_eq!(
+        names("Dmitry Peskov declined to comment on the new draft of the peace plan."),
+        vec!["Dmitry Peskov".to_string()]
+    );
+}
