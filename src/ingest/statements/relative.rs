@@ -34,26 +34,56 @@ fn opens_clause(ctx: &Context<'_>, ws: &[SWord], k: usize, alone: bool) -> bool 
         return false;
     }
     let content = &grammar().content;
+    let comma = ctx.body[ws[k - 1].end..w.start].contains(',');
     if ["which", "that"].contains(&&*w.text) {
         let verb = ws[k + 1..(k + 3).min(ws.len())]
             .iter()
             .find(|n| !content.between.contains(&*n.text));
+        let of_content = verb.is_some_and(|v| {
+            ctx.speech.document_verbs.contains(&*v.text)
+                || content.relative_verbs.contains(&*v.text)
+        });
         // a whole document, not a part of it: "the plan's provision that would restart the
-        // plant" names which provision is meant
-        return content.relative_heads.contains(&*ws[k - 1].text)
-            && verb.is_some_and(|v| {
-                ctx.speech.document_verbs.contains(&*v.text)
-                    || content.relative_verbs.contains(&*v.text)
-            });
+        // plant" names which provision is meant; after a comma the clause may follow what
+        // happened to the plan ("a new draft surfaced this week, which would cap the army")
+        return of_content
+            && (content.relative_heads.contains(&*ws[k - 1].text)
+                || (alone && comma && w.text == "which" && plan_subject_before(ctx, ws, k, false)));
     }
-    let comma = ctx.body[ws[k - 1].end..w.start].contains(',');
     alone
         && comma
         && content.holding_participles.contains(&*w.text)
-        && ws[k.saturating_sub(6)..k]
-            .iter()
-            .any(|n| !n.in_quote && ctx.layout.names_plan(&n.text))
+        && plan_subject_before(ctx, ws, k, true)
 }
+
+/// True when the plan is what the clause before word `k` is about: named among the six words
+/// before it (three unless `near`: "the minerals deal struck this year, which granted …" is
+/// another deal), or as the subject of the sentence (before its first verb, at most eighteen words
+/// back) with no one speaking in between ("The US-drafted 28-point plan for Moscow and Kyiv was
+/// made public on Tuesday, including …"; a passive "was made public" tells what happened to it).
+fn plan_subject_before(ctx: &Context<'_>, ws: &[SWord], k: usize, near: bool) -> bool {
+    let names = |n: &SWord| !n.in_quote && ctx.layout.names_plan(&n.text);
+    let window = if near { 6 } else { 3 };
+    if ws[k.saturating_sub(window)..k].iter().any(names) {
+        return true;
+    }
+    if k > 18 {
+        return false;
+    }
+    // a participle joined to a word is an adjective ("the US-proposed plan")
+    let joined = |j: usize| ctx.body[..ws[j].start].ends_with('-');
+    let verb = (0..k)
+        .find(|&j| {
+            !joined(j)
+                && (AUXILIARIES.contains(&&*ws[j].text) || (j > 0 && ws[j].text.ends_with("ed")))
+        })
+        .unwrap_or(k);
+    let passive = |j: usize| j > 0 && AUXILIARIES.contains(&&*ws[j - 1].text);
+    ws[..verb].iter().any(names)
+        && (0..k).all(|j| joined(j) || passive(j) || ctx.speech.verb_at(ws, j, false).is_none())
+}
+
+const AUXILIARIES: [&str; 9] = ["is", "are", "was", "were", "been", "be", "has", "have", "had"];
 
 #[cfg(test)]
 mod tests;
