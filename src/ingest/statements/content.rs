@@ -193,14 +193,16 @@ fn plan_named_right_before(ctx: &Context<'_>, s: &Sentence) -> bool {
 }
 
 /// "In return, Russia would rejoin the G8." / "Crimea will be recognised as Russian …": the
-/// paragraph before goes on with the plan's content under a modal, and the plan is named near.
+/// paragraph before goes on with the plan's content under a modal ("would", or the "will" of
+/// an outline of its points), and the plan is named near.
 fn goes_on_from_content(ctx: &Context<'_>, s: &Sentence) -> bool {
     s.para
         .checked_sub(1)
         .and_then(|p| ctx.paragraphs.get(p))
         .is_some_and(|r| {
+            let text = &ctx.body[r.clone()];
             // short quotes of the plan's words are part of it, a long one is someone speaking
-            ctx.body[r.clone()].contains(" would ")
+            (text.contains(" would ") || text.contains(" will "))
                 && ctx.seg.quotes_in(r).all(|q| 4 * q.inner.len() < r.len())
         })
         && plan_named_near(ctx, s.para)

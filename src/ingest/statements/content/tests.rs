@@ -421,3 +421,16 @@ fn a_shared_term_written_out_in_full_names_the_point() {
     );
     assert_eq!(points(report(&out, "a ban on")), [7], "{out:#?}");
 }
+
+#[test]
+fn an_outline_of_the_plan_in_the_future_tense_goes_on_from_line_to_line() {
+    let out = crate::ingest::test_support::extract(
+        "Main points of the new framework are below.\n\nArmy: Ukraine will keep a peacetime army of 800,000 troops.\n\nTerritory: The front line in Zaporizhzhia and Kherson will be frozen.",
+    );
+    let territory = out.iter().find(|s| s.text.contains("Kherson"));
+    assert!(
+        territory
+            .is_some_and(|s| s.speaker.is_none() && s.provisions.iter().any(|p| p.number == 21)),
+        "{out:#?}"
+    );
+}
