@@ -87,6 +87,19 @@ pub(super) fn quote_candidate(
             _ => np_after(ctx, ws, k + len, s.span.end, local),
         };
         if let Some((m, span)) = speaker {
+            // `"…," Interfax reported Peskov said`: the one the medium reports
+            if let Some((inner, inner_span, inner_verb)) =
+                reported_after_medium(ctx, ws, &m, &after[pos..], local)
+            {
+                return Some(make(
+                    Some(inner),
+                    Some(inner_span),
+                    Some(inner_verb),
+                    "quote, speaker inside a relay",
+                    0.8,
+                    false,
+                ));
+            }
             // `X said that the plan "…," UNN reports`: the medium passes on X's words
             if let Some(inner) = speaker_inside_relay(ctx, s, si, q, ws, &m, local) {
                 return Some(Candidate {
@@ -216,6 +229,39 @@ fn speaker_inside_relay(
             .as_ref()
             .is_some_and(|m| !matches!(m, Mention::Document) && !is_medium(m))
     })
+}
+
+/// `"…," Interfax reported Dmitry Peskov said on Tuesday`: after a medium's verb
+/// (`rest` starts at it) a speaker with a verb of their own (within five words) is the one
+/// quoted.
+fn reported_after_medium(
+    ctx: &Context<'_>,
+    ws: &[SWord],
+    medium: &Mention,
+    rest: &[usize],
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>, String)> {
+    if !matches!(medium, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Media) {
+        return None;
+    }
+    let &k = rest.first()?;
+    let from = k + ctx.speech.verb_at(ws, k, true)?;
+    let from = if ws.get(from).is_some_and(|w| w.text == "that") {
+        from + 1
+    } else {
+        from
+    };
+    let v = (from + 1..(from + 6).min(ws.len()))
+        .find(|&j| !ws[j].in_quote && ctx.speech.verb_at(ws, j, false).is_some())?;
+    let span = ws[from].start..ws[v - 1].end;
+    let np = &ctx.body[span.clone()];
+    if np.contains([',', '.']) || ws[from..v].iter().any(|w| w.in_quote) {
+        return None;
+    }
+    let m = ctx.gazetteer.resolve(np, local)?;
+    let person = matches!(&m, Mention::Speaker(sp, _) if sp.kind != crate::model::SpeakerKind::Media)
+        || matches!(m, Mention::Pronoun(..));
+    person.then(|| (m, span, ws[v].text.to_string()))
 }
 
 fn second_clause(

@@ -61,3 +61,22 @@ fn the_object_of_a_participle_after_a_quote_is_no_speaker() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_medium_that_reports_what_someone_said_passes_the_quote_to_them() {
+    let got = speakers(
+        "\"Either the army clause of the peace plan goes, or we walk away,\" Interfax reported Dmitry Peskov said on Tuesday.",
+    );
+    assert_eq!(
+        got,
+        vec![(Some("Dmitry Peskov".to_string()), "Quote".to_string())]
+    );
+    // with no one after the medium's verb, the medium is the source
+    let got = speakers(
+        "\"The army clause of the peace plan goes,\" Interfax reported on Tuesday, citing a source.",
+    );
+    assert_eq!(
+        got.first().and_then(|(n, _)| n.clone()).as_deref(),
+        Some("Interfax")
+    );
+}
