@@ -46,9 +46,25 @@ fn opens_clause(ctx: &Context<'_>, ws: &[SWord], k: usize, alone: bool) -> bool 
         // a whole document, not a part of it: "the plan's provision that would restart the
         // plant" names which provision is meant; after a comma the clause may follow what
         // happened to the plan ("a new draft surfaced this week, which would cap the army")
+        // "concern over sections of the draft that propose a cap on the army": which are meant
+        // ("parts of the US plan that …": "of" up to four words before the head)
+        let part_of = (k.saturating_sub(5)..k.saturating_sub(1))
+            .find(|&j| j > 0 && ws[j].text == "of")
+            .is_some_and(|j| {
+                let noun = &*ws[j - 1].text;
+                content.parts.contains(noun)
+                    || content
+                        .parts
+                        .contains(noun.strip_suffix('s').unwrap_or(noun))
+                    || ["parts", "part", "aspects", "aspect", "points"].contains(&noun)
+            });
         return of_content
+            && !part_of
             && (content.relative_heads.contains(&*ws[k - 1].text)
-                || (alone && comma && w.text == "which" && plan_subject_before(ctx, ws, k, false)));
+                || (alone
+                    && comma
+                    && w.text == "which"
+                    && plan_subject_before(ctx, ws, k, false)));
     }
     alone
         && comma
@@ -83,7 +99,9 @@ fn plan_subject_before(ctx: &Context<'_>, ws: &[SWord], k: usize, near: bool) ->
         && (0..k).all(|j| joined(j) || passive(j) || ctx.speech.verb_at(ws, j, false).is_none())
 }
 
-const AUXILIARIES: [&str; 9] = ["is", "are", "was", "were", "been", "be", "has", "have", "had"];
+const AUXILIARIES: [&str; 9] = [
+    "is", "are", "was", "were", "been", "be", "has", "have", "had",
+];
 
 #[cfg(test)]
 mod tests;

@@ -84,3 +84,16 @@ fn which_after_a_comma_goes_on_from_the_plan_as_subject_only() {
     );
     assert!(out.iter().all(|s| !s.text.starts_with("which")), "{out:#?}");
 }
+
+#[test]
+fn a_clause_after_parts_of_the_plan_names_which_parts_the_speaker_means() {
+    let out = extract(
+        "Envoy Maren Holt voiced concern over sections of the peace plan that propose a cap on the army of Ukraine.",
+    );
+    assert!(out.iter().all(|s| s.speaker.is_some()), "{out:#?}");
+    assert!(
+        out.iter()
+            .any(|s| s.provisions.iter().any(|p| p.number == 6)),
+        "{out:#?}"
+    );
+}
