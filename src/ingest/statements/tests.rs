@@ -591,3 +591,11 @@ fn declining_to_comment_on_the_plan_is_a_statement_of_its_speaker() {
         vec!["Dmitry Peskov".to_string()]
     );
 }
+
+#[test]
+fn restating_is_a_verb_of_speech() {
+    assert_eq!(
+        names("Envoy Maren Holt restated that the army cap of the peace plan was unacceptable."),
+        vec!["Maren Holt".to_string()]
+    );
+}
