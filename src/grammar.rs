@@ -63,6 +63,9 @@ pub struct Statements {
     pub back_subjects: Words,
     /// Conjunctions that open a second clause after a comma ("and" is left out: "A, B, and C").
     pub clause_conjunctions: Words,
+    /// Words that open a subordinate clause whose subject speaks ("It comes after Kyiv said
+    /// …"): the subject of the verb is the noun phrase after the last of them.
+    pub subordinators: Words,
 }
 
 /// Content of the plan reported without a speaker (src/ingest/statements/content.rs).
@@ -258,7 +261,7 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 33] {
+    fn lists(&self) -> [(&'static str, &Words); 34] {
         [
             ("statements.object_start", &self.statements.object_start),
             (
@@ -276,6 +279,7 @@ impl Grammar {
                 "statements.clause_conjunctions",
                 &self.statements.clause_conjunctions,
             ),
+            ("statements.subordinators", &self.statements.subordinators),
             ("content.between", &self.content.between),
             ("content.when", &self.content.when),
             ("content.parts", &self.content.parts),

@@ -102,7 +102,10 @@ pub(super) fn subject_before(
     let modal = ws[end..v]
         .iter()
         .any(|w| grammar().statements.modals.contains(&*w.text));
-    if let Some(found) = after_conjunction(ctx, &segments, start, local) {
+    // (a subordinate clause's subject stands right before its verb: not "Umerov, speaking
+    // after Rubio, offered")
+    let next_to_verb = !ctx.body[stop..ws[v].start].contains(',');
+    if let Some(found) = after_conjunction(ctx, &segments, start, next_to_verb, local) {
         return Some(found);
     }
     let mut after_document = false;
@@ -290,19 +293,36 @@ fn after_conjunction(
     ctx: &Context<'_>,
     segments: &[(usize, &str)],
     start: usize,
+    next_to_verb: bool,
     local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> Option<(Mention, Range<usize>)> {
     let &(offset, seg) = segments.last()?;
     let trimmed = seg.trim_start();
     let first = trimmed.split_whitespace().next()?;
-    if !grammar()
+    let rest = if grammar()
         .statements
         .clause_conjunctions
         .contains(fold_str(first).as_str())
     {
-        return None;
-    }
-    let rest = trimmed[first.len()..].trim();
+        trimmed[first.len()..].trim()
+    } else {
+        // "It comes after Ukraine said …": the noun phrase after the last subordinator, right
+        // before the verb ("after Rubio and offered" is a preposition's object)
+        let last = trimmed.split_whitespace().last().map(fold_str);
+        if !next_to_verb || last.is_some_and(|w| ["and", "or", "but", "then"].contains(&&*w)) {
+            return None;
+        }
+        let cut = trimmed
+            .split_whitespace()
+            .rfind(|w| {
+                grammar()
+                    .statements
+                    .subordinators
+                    .contains(fold_str(w).as_str())
+            })
+            .and_then(|w| trimmed.rfind(&format!(" {w} ")).map(|i| i + w.len() + 2))?;
+        trimmed[cut..].trim()
+    };
     let m = ctx.gazetteer.resolve(rest, local)?;
     if matches!(m, Mention::Document) {
         return None;
