@@ -266,6 +266,31 @@ fn sentence_words<'f>(ctx: &Context<'_>, span: &Range<usize>, f: &'f Folded) -> 
         .collect()
 }
 
+/// `Lavrov described the "media hype" around the plan as an attempt to derail it`: a quote of
+/// one to three words after a determiner, with the sentence going on after it (three words or
+/// more), is a phrase of the sentence, not a statement of its own; the sentence is the
+/// speaker's statement.
+fn scare_quote(q: &Quote, ws: &[SWord]) -> bool {
+    let inside = ws
+        .iter()
+        .filter(|w| w.start >= q.inner.start && w.end <= q.inner.end)
+        .count();
+    let after = ws
+        .iter()
+        .filter(|w| w.start >= q.outer.end && !w.in_quote)
+        .count();
+    let before: Vec<&SWord> = ws.iter().filter(|w| w.end <= q.outer.start).collect();
+    // a noun phrase in quotes ("the 'media hype'"), not an assessment ("called the meeting
+    // 'the most productive' since …")
+    let determiner = before.last().is_some_and(|w| {
+        [
+            "the", "a", "an", "its", "their", "his", "her", "this", "these", "that",
+        ]
+        .contains(&&*w.text)
+    });
+    (1..=3).contains(&inside) && after >= 3 && before.len() >= 2 && determiner
+}
+
 /// The statements of one sentence, pushed onto `out`.
 fn sentence_statements(
     ctx: &Context<'_>,
@@ -279,6 +304,9 @@ fn sentence_statements(
     let quotes: Vec<&Quote> = ctx.seg.quotes_in(&s.span).collect();
     let mut attributed = false;
     for q in &quotes {
+        if scare_quote(q, ws) {
+            continue;
+        }
         if let Some(c) = quote_candidate(ctx, s, si, q, ws, local) {
             attributed |= !c.floating;
             let mut joint = pairs::per_speaker(ctx, c, local);

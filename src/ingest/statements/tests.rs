@@ -599,3 +599,32 @@ fn restating_is_a_verb_of_speech() {
         vec!["Maren Holt".to_string()]
     );
 }
+
+#[test]
+fn the_subject_of_a_subordinate_clause_speaks_in_it() {
+    assert_eq!(
+        names("It comes after Kyiv said it was ready to discuss the peace plan."),
+        vec!["Kyiv".to_string()]
+    );
+    // a preposition's object before a comma is not the subject
+    assert_eq!(
+        names("Envoy Maren Holt, speaking after Kaja Kallas, welcomed the peace plan."),
+        vec!["Maren Holt".to_string()]
+    );
+}
+
+#[test]
+fn a_short_quoted_noun_phrase_leaves_the_sentence_to_its_speaker() {
+    let got = speakers(
+        "Sergey Lavrov described the \"media hype\" about the peace plan as an attempt to derail it.",
+    );
+    assert_eq!(
+        got,
+        vec![(Some("Sergey Lavrov".to_string()), "Paraphrase".to_string())]
+    );
+    // an assessment in quotes is the speaker's own words
+    let got = speakers(
+        "Envoys held talks on the peace plan. Marco Rubio called the meeting \"the most productive\" since the start of the war.",
+    );
+    assert!(got.iter().any(|(_, k)| k == "Quote"), "{got:?}");
+}
