@@ -291,14 +291,25 @@ pub(super) fn sentence_candidate(
         // "The proposals were handed to …", "The document is divided into …": something done
         // to the document, not what it says
         let copula = ["is", "was", "are", "were", "been"].contains(&&*next.text);
+        // the word after the auxiliary (not past an adverb: "The proposal was reportedly
+        // drafted to …" is what reports say of it)
+        let after = ws.iter().find(|w| w.start > next.start);
         let acted_on = copula
-            && ws
-                .iter()
-                .find(|w| w.start > next.start)
-                .is_some_and(|w| w.text.ends_with("ed") || w.text.ends_with("en"));
+            && after.is_some_and(|w| {
+                w.text.ends_with("ed")
+                    || w.text.ends_with("en")
+                    || IRREGULAR_PARTICIPLES.contains(&&*w.text)
+            });
+        // "The plan has evolved through several drafts": its history, not what it says ("The
+        // first draft had barred …" says it)
+        let history = ["has", "have", "had"].contains(&&*next.text)
+            && after.is_some_and(|w| {
+                w.text.ends_with("ed") && !ctx.speech.document_verbs.contains(&*w.text)
+            });
         if !np.contains(',')
             && verb_like
             && !acted_on
+            && !history
             && !next.in_quote
             && (matches!(ctx.gazetteer.resolve(np, local), Some(Mention::Document))
                 || names_a_document(np)
@@ -530,3 +541,9 @@ pub(super) fn split_complements(
     out.push(last);
     out
 }
+
+/// Past participles without "-ed" or "-en" that tell what was done to a document ("The plan
+/// was met with criticism", "was sent to Kyiv").
+const IRREGULAR_PARTICIPLES: [&str; 12] = [
+    "met", "made", "sent", "put", "set", "held", "left", "brought", "shown", "told", "kept", "read",
+];

@@ -628,3 +628,19 @@ fn a_short_quoted_noun_phrase_leaves_the_sentence_to_its_speaker() {
     );
     assert!(got.iter().any(|(_, k)| k == "Quote"), "{got:?}");
 }
+
+#[test]
+fn what_was_done_to_the_plan_or_its_history_is_not_what_it_says() {
+    // an irregular participle ("met") and a history ("has evolved") tell nothing of the content
+    assert!(
+        speakers("The peace plan was met with criticism over its Donbas clause.").is_empty(),
+        "{:?}",
+        speakers("The peace plan was met with criticism over its Donbas clause.")
+    );
+    assert!(speakers("The peace plan has evolved over the Donbas clause.").is_empty());
+    // what it says still is
+    assert_eq!(
+        speakers("The first draft had barred Ukraine from NATO."),
+        vec![(None, "Report".to_string())]
+    );
+}
