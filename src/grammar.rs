@@ -209,6 +209,11 @@ pub struct Relevance {
 pub struct Provisions {
     /// Conjunctions that start a new clause, in which the points are scored apart.
     pub conjunctions: Words,
+    /// Names of parties that are also words of points (NATO, the EU, Europe).
+    pub actors: Words,
+    /// Verbs after one of `actors` that make it the actor of its clause ("the EU must be on
+    /// board"), not a topic of the plan.
+    pub actor_verbs: Words,
 }
 
 /// Linking a statement to the plan's versions (src/ingest/versions.rs).
@@ -261,7 +266,7 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 34] {
+    fn lists(&self) -> [(&'static str, &Words); 36] {
         [
             ("statements.object_start", &self.statements.object_start),
             (
@@ -307,6 +312,8 @@ impl Grammar {
             ),
             ("relevance.setting", &self.relevance.setting),
             ("provisions.conjunctions", &self.provisions.conjunctions),
+            ("provisions.actors", &self.provisions.actors),
+            ("provisions.actor_verbs", &self.provisions.actor_verbs),
             ("versions.negations", &self.versions.negations),
             (
                 "transcript.journalist_roles",

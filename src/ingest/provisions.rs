@@ -82,6 +82,9 @@ pub struct Analysis {
     pub plan_words: Vec<String>,
     /// Per word: inside a fronted aside ("Beyond territory, …").
     aside: Vec<bool>,
+    /// Per word: the next word is one of `actor_verbs` ("the EU must …"), and the word is no
+    /// alternative after "or".
+    before_verb: Vec<bool>,
 }
 
 static POINT_REF: LazyLock<Regex> = LazyLock::new(|| {
@@ -294,6 +297,19 @@ impl Linker {
             explicit: explicit_points(&folded),
             plan_words,
             aside: tokens.aside,
+            before_verb: (0..ws.len())
+                .map(|k| {
+                    // "clauses concerning the EU or NATO could …": an alternative is an object
+                    let back =
+                        |i: usize| k.checked_sub(i).and_then(|j| ws.get(j)).map(|w| &*w.text);
+                    let alternative =
+                        back(1) == Some("or") || (back(1) == Some("the") && back(2) == Some("or"));
+                    !alternative
+                        && ws
+                            .get(k + 1)
+                            .is_some_and(|n| grammar().provisions.actor_verbs.contains(&*n.text))
+                })
+                .collect(),
         }
     }
 
@@ -567,6 +583,10 @@ impl Linker {
             {
                 continue;
             }
+            // "Europe will stand with Ukraine", "the EU must be on board": a party that acts
+            if shared_only(&hits) && hits.iter().all(|h| self.is_actor(a, h)) {
+                continue;
+            }
             // "a dialogue between Russia and NATO": NATO is the point named beside it, not
             // NATO's default point; the clause's other shared words still decide ("security
             // guarantees modelled on NATO's" -> 5)
@@ -601,6 +621,12 @@ impl Linker {
 }
 
 impl Linker {
+    /// True when hit `h` is one of `actors` right before one of `actor_verbs`.
+    fn is_actor(&self, a: &Analysis, h: &Hit) -> bool {
+        grammar().provisions.actors.contains(&*h.surface)
+            && a.before_verb.get(h.last_token).copied().unwrap_or(false)
+    }
+
     /// True when `h` is a shared word one of whose points is in `named`.
     fn shares_a_point(&self, h: &Hit, named: &[u8]) -> bool {
         match self.patterns[h.pattern].target {

@@ -545,3 +545,22 @@ fn a_war_frozen_along_the_battle_lines_is_point_21() {
         [21]
     );
 }
+
+#[test]
+fn a_party_that_acts_is_no_topic_of_the_plan() {
+    let l = linker();
+    assert!(points(&l, "Kyiv and the EU have to be on board too").is_empty());
+    assert!(points(&l, "Europe will stand with Ukraine").is_empty());
+    // a topic still links: an object, an alternative after "or", the accession path
+    assert_eq!(
+        points(
+            &l,
+            "clauses concerning the EU or NATO could not be carried out"
+        ),
+        [7, 11]
+    );
+    assert_eq!(
+        points(&l, "Ukraine would be eligible for EU membership"),
+        [11]
+    );
+}
