@@ -124,8 +124,6 @@ pub(super) fn media_list_end(
     limit: usize,
     local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> usize {
-    let is_medium =
-        |m: &Mention| matches!(m, Mention::Speaker(sp, _) if sp.kind == SpeakerKind::Media);
     if !is_medium(first) {
         return end;
     }

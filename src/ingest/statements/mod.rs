@@ -266,6 +266,11 @@ fn sentence_words<'f>(ctx: &Context<'_>, span: &Range<usize>, f: &'f Folded) -> 
         .collect()
 }
 
+/// True when `m` names a medium (a news outlet or agency).
+fn is_medium(m: &Mention) -> bool {
+    matches!(m, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Media)
+}
+
 /// `Lavrov described the "media hype" around the plan as an attempt to derail it`: a quote of
 /// one to three words after a determiner, with the sentence going on after it (three words or
 /// more), is a phrase of the sentence, not a statement of its own; the sentence is the

@@ -215,7 +215,6 @@ fn speaker_inside_relay(
     after: &Mention,
     local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> Option<Candidate> {
-    let is_medium = |m: &Mention| matches!(m, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Media);
     if !is_medium(after) {
         return None;
     }
@@ -241,7 +240,7 @@ fn reported_after_medium(
     rest: &[usize],
     local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> Option<(Mention, Range<usize>, String)> {
-    if !matches!(medium, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Media) {
+    if !is_medium(medium) {
         return None;
     }
     let &k = rest.first()?;
@@ -259,8 +258,7 @@ fn reported_after_medium(
         return None;
     }
     let m = ctx.gazetteer.resolve(np, local)?;
-    let person = matches!(&m, Mention::Speaker(sp, _) if sp.kind != crate::model::SpeakerKind::Media)
-        || matches!(m, Mention::Pronoun(..));
+    let person = matches!(m, Mention::Speaker(..) | Mention::Pronoun(..)) && !is_medium(&m);
     person.then(|| (m, span, ws[v].text.to_string()))
 }
 
