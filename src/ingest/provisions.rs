@@ -83,7 +83,7 @@ pub struct Analysis {
     /// Per word: inside a fronted aside ("Beyond territory, …").
     aside: Vec<bool>,
     /// Per word: the next word is one of `actor_verbs` ("the EU must …"), and the word is no
-    /// alternative after "or".
+    /// alternative after "or"; empty when no hit is one of `actors`.
     before_verb: Vec<bool>,
 }
 
@@ -291,25 +291,33 @@ impl Linker {
             .filter(|h| matches!(self.patterns[h.pattern].target, Target::Plan))
             .map(|h| h.surface.clone())
             .collect();
+        // only a text that names NATO, the EU or Europe needs the words after them
+        let hits_actor = hits
+            .iter()
+            .any(|h| grammar().provisions.actors.contains(&*h.surface));
         Analysis {
             hits,
             clause_of: tokens.clause_of,
             explicit: explicit_points(&folded),
             plan_words,
             aside: tokens.aside,
-            before_verb: (0..ws.len())
-                .map(|k| {
-                    // "clauses concerning the EU or NATO could …": an alternative is an object
-                    let back =
-                        |i: usize| k.checked_sub(i).and_then(|j| ws.get(j)).map(|w| &*w.text);
-                    let alternative =
-                        back(1) == Some("or") || (back(1) == Some("the") && back(2) == Some("or"));
-                    !alternative
-                        && ws
-                            .get(k + 1)
-                            .is_some_and(|n| grammar().provisions.actor_verbs.contains(&*n.text))
-                })
-                .collect(),
+            before_verb: if !hits_actor {
+                Vec::new()
+            } else {
+                (0..ws.len())
+                    .map(|k| {
+                        // "clauses concerning the EU or NATO could …": an alternative is an object
+                        let back =
+                            |i: usize| k.checked_sub(i).and_then(|j| ws.get(j)).map(|w| &*w.text);
+                        let alternative = back(1) == Some("or")
+                            || (back(1) == Some("the") && back(2) == Some("or"));
+                        !alternative
+                            && ws.get(k + 1).is_some_and(|n| {
+                                grammar().provisions.actor_verbs.contains(&*n.text)
+                            })
+                    })
+                    .collect()
+            },
         }
     }
 
