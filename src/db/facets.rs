@@ -6,7 +6,9 @@ use sqlx::{Database, QueryBuilder};
 use super::{Db, Param, is_pg, on_db};
 
 use super::models::{FacetCount, StatementFilter};
-use super::statements::{Facet, is_open, push_filter, push_in, push_link_filter};
+use super::statements::{
+    Facet, is_open, open_but_unreviewed, push_filter, push_in, push_link_filter, unreviewed_only,
+};
 
 /// Whether the counts of `facet` under `f` can come from `tally` (points, category, speaker,
 /// kind, stance: no source, date or search, at most one point or one category, not both).
@@ -22,7 +24,7 @@ fn in_tally(f: &StatementFilter, facet: Facet) -> bool {
         f.categories.len()
     };
     f.sources.is_empty()
-        && f.reviewed.is_empty()
+        && (f.reviewed.is_empty() || unreviewed_only(f))
         && facet != Facet::Reviewed
         && (facet == Facet::Version || f.versions.is_empty())
         && f.q.is_none()
@@ -31,6 +33,31 @@ fn in_tally(f: &StatementFilter, facet: Facet) -> bool {
         && provisions + categories <= 1
         && !(facet == Facet::Provision && categories > 0)
         && !(facet == Facet::Category && provisions > 0)
+}
+
+/// The reviewed statements as rows of `tally` that count -1 each (per point, once, and once per
+/// category, as the ingest counts them). Added to `tally`, they leave the counts of the
+/// statements nobody reviewed; the reviewed are few, and `statement_by_review` finds them.
+const REVIEWED_AS_TALLY: &str = "
+    select l.provision, '' as category, coalesce(t.speaker_id, 0) as speaker_id, t.kind, t.stance, -1 as statements
+    from statement t join statement_provision l on l.statement_id = t.id where t.review > ''
+    union all select -1, '', coalesce(t.speaker_id, 0), t.kind, t.stance, -1 from statement t where t.review > ''
+    union all select -2, c.category, coalesce(t.speaker_id, 0), t.kind, t.stance, -1
+    from (select distinct l.statement_id, v.category from statement_provision l
+          join provision v on v.number = l.provision
+          where v.category is not null and l.statement_id in (select id from statement where review > '')) c
+    join statement t on t.id = c.statement_id";
+
+/// ` from` the counts as `tally s`: the table itself, or for [`unreviewed_only`] the table with
+/// the reviewed statements taken out (see [`REVIEWED_AS_TALLY`]).
+fn push_tally_from<DB: Database>(q: &mut QueryBuilder<DB>, f: &StatementFilter) {
+    if unreviewed_only(f) {
+        q.push(" from (select provision, category, speaker_id, kind, stance, statements from tally union all")
+            .push(REVIEWED_AS_TALLY)
+            .push(") s");
+    } else {
+        q.push(" from tally s");
+    }
 }
 
 /// ` where` the rows of `tally s` that count the statements of `f` for `facet` (see
@@ -202,11 +229,12 @@ where
         q.push(
             "select cast(s.provision as text) as value,
              case when s.provision = 0 then 'Plan as a whole' else 'Point ' || s.provision || ': ' || v.title end as label,
-             cast(sum(s.statements) as bigint) as count, cast(0 as bigint) as total
-             from tally s join provision v on v.number = s.provision",
+             cast(sum(s.statements) as bigint) as count, cast(0 as bigint) as total",
         );
+        push_tally_from(q, filter);
+        q.push(" join provision v on v.number = s.provision");
         push_tally_where(q, filter, Facet::Provision);
-        q.push(" group by s.provision, v.title order by s.provision");
+        q.push(" group by s.provision, v.title having sum(s.statements) > 0 order by s.provision");
     } else {
         q.push(
             "select cast(l.provision as text) as value,
@@ -232,11 +260,12 @@ fn push_category_counts<DB: Database>(
 {
     if cube {
         q.push(
-            "select c.slug as value, c.letter || '. ' || c.name as label, cast(sum(s.statements) as bigint) as count, cast(0 as bigint) as total
-             from tally s join category c on c.slug = s.category",
+            "select c.slug as value, c.letter || '. ' || c.name as label, cast(sum(s.statements) as bigint) as count, cast(0 as bigint) as total",
         );
+        push_tally_from(q, filter);
+        q.push(" join category c on c.slug = s.category");
         push_tally_where(q, filter, Facet::Category);
-        q.push(" group by c.slug order by min(c.position)");
+        q.push(" group by c.slug having sum(s.statements) > 0 order by min(c.position)");
     } else {
         q.push(
             "select c.slug as value, c.letter || '. ' || c.name as label, count(distinct l.statement_id) as count,
@@ -265,9 +294,10 @@ fn push_speaker_counts<DB: Database>(
     if in_tally(filter, Facet::Speaker) {
         q.push("s.speaker_id as key_id, cast(sum(s.statements) as bigint) as n, count(*) over () as total, ");
         push_chosen(q, "s.speaker_id", &filter.speakers, lookup);
-        q.push(" as chosen from tally s");
+        q.push(" as chosen");
+        push_tally_from(q, filter);
         push_tally_where(q, filter, Facet::Speaker);
-        q.push(" and s.speaker_id <> 0 group by s.speaker_id");
+        q.push(" and s.speaker_id <> 0 group by s.speaker_id having sum(s.statements) > 0");
         q.push(" order by chosen desc, n desc, key_id");
     } else {
         let (column, values) = ("t.speaker_id", &filter.speakers);
@@ -304,6 +334,15 @@ fn push_source_counts<DB: Database>(
         } else {
             " order by chosen desc, c.statements desc, c.id"
         });
+    } else if open_but_unreviewed(filter, Some(Facet::Source)) {
+        // each source's count less its reviewed statements
+        q.push("c.id as key_id, c.statements - coalesce(r.n, 0) as n, count(*) over () as total, ");
+        push_chosen(q, "c.id", &filter.sources, None);
+        q.push(
+            " as chosen from tally_count c left join (select source_id, count(*) as n from statement
+             where review > '' group by source_id) r on r.source_id = c.id
+             where c.statements - coalesce(r.n, 0) > 0 order by chosen desc, n desc, c.id",
+        );
     } else {
         push_grouped(
             q,
@@ -332,11 +371,7 @@ fn push_label_counts<DB: Database>(
     crate::model::Kind: Param<DB>,
     crate::model::Stance: Param<DB>,
 {
-    let (table, alias) = if cube {
-        ("tally s", "s.")
-    } else {
-        ("statement t", "t.")
-    };
+    let alias = if cube { "s." } else { "t." };
     let count = if cube {
         "cast(sum(s.statements) as bigint)"
     } else {
@@ -350,14 +385,18 @@ fn push_label_counts<DB: Database>(
         .push(column)
         .push(" as label, ")
         .push(count)
-        .push(" as count, cast(0 as bigint) as total from ")
-        .push(table);
+        .push(" as count, cast(0 as bigint) as total");
     if cube {
+        push_tally_from(q, filter);
         push_tally_where(q, filter, facet);
     } else {
+        q.push(" from statement t");
         push_filter(q, filter, Some(facet));
     }
     q.push(" group by ").push(alias).push(column);
+    if cube {
+        q.push(" having sum(s.statements) > 0");
+    }
 }
 
 /// Whether the rest of `f` (its review selection left out) is one `tally` counts: points or a
@@ -429,16 +468,31 @@ where
     crate::model::Kind: Param<DB>,
     crate::model::Stance: Param<DB>,
 {
+    // with only `reviewed=no`: every statement's versions less the reviewed statements'
+    let less_reviewed = open_but_unreviewed(filter, Some(Facet::Version));
+    q.push("select v.version as value, coalesce(pv.short, v.version) as label, ");
+    q.push(if less_reviewed {
+        "count(*) - (select count(*) from statement_version w where w.version = v.version
+         and w.statement_id in (select id from statement where review > '')) as count"
+    } else {
+        "count(*) as count"
+    });
     q.push(
-        "select v.version as value, coalesce(pv.short, v.version) as label, count(*) as count,
-         cast(0 as bigint) as total from statement_version v left join plan_version pv on pv.slug = v.version",
+        ", cast(0 as bigint) as total from statement_version v left join plan_version pv on pv.slug = v.version",
     );
-    if !is_open(filter, Some(Facet::Version)) {
+    if !less_reviewed && !is_open(filter, Some(Facet::Version)) {
         q.push(" where v.statement_id in (select t.id from statement t");
         push_filter(q, filter, Some(Facet::Version));
         q.push(")");
     }
-    q.push(" group by v.version, pv.short order by min(pv.position), v.version");
+    q.push(" group by v.version, pv.short");
+    if less_reviewed {
+        q.push(
+            " having count(*) > (select count(*) from statement_version w where w.version = v.version
+             and w.statement_id in (select id from statement where review > ''))",
+        );
+    }
+    q.push(" order by min(pv.position), v.version");
 }
 
 /// The values of one facet with their counts: statements matching `filter` with that facet's

@@ -86,6 +86,25 @@ pub(super) fn is_open(f: &StatementFilter, skip: Option<Facet>) -> bool {
         && f.to.is_none()
 }
 
+/// Whether `f` selects only the statements no editor reviewed (`reviewed=no`): the editors'
+/// queue, nearly every statement.
+pub(super) fn unreviewed_only(f: &StatementFilter) -> bool {
+    !f.reviewed.is_empty() && f.reviewed.iter().all(|v| v == "no")
+}
+
+/// Whether `f` is [`unreviewed_only`] and selects nothing else (`skip` left out, as in
+/// [`is_open`]): its counts are the tallies' less those of the reviewed statements.
+pub(super) fn open_but_unreviewed(f: &StatementFilter, skip: Option<Facet>) -> bool {
+    unreviewed_only(f)
+        && is_open(
+            &StatementFilter {
+                reviewed: Vec::new(),
+                ..f.clone()
+            },
+            skip,
+        )
+}
+
 /// ` where l.statement_id in (the statements of the filter)`, or nothing for no filter.
 pub(super) fn push_link_filter<DB: Database>(
     q: &mut QueryBuilder<DB>,
@@ -494,6 +513,23 @@ pub async fn statement_stats(db: &Db, filter: &StatementFilter) -> sqlx::Result<
             "select coalesce((select cast(sum(statements) as bigint) from tally where provision = -1), 0) as statements,
              (select count(distinct speaker_id) from tally where provision = -1 and speaker_id <> 0) as speakers,
              (select count(*) from tally_count) as sources",
+        )
+        .fetch_one(pool)
+        .await;
+        }
+        if open_but_unreviewed(filter, None) {
+            // the editors' queue: the tallies less the reviewed statements (few), and the
+            // speakers and sources all of whose statements were reviewed
+            return sqlx::query_as(
+            "select coalesce((select cast(sum(statements) as bigint) from tally where provision = -1), 0)
+                - (select count(*) from statement where review > '') as statements,
+             (select count(*) from (select x.speaker_id from (select speaker_id, statements from tally
+                where provision = -1 and speaker_id <> 0 union all select speaker_id, -1 from statement
+                where review > '' and speaker_id is not null) x group by x.speaker_id
+                having sum(x.statements) > 0) y) as speakers,
+             (select count(*) from tally_count) - (select count(*) from (select source_id, count(*) as n
+                from statement where review > '' group by source_id) r
+                join tally_count c on c.id = r.source_id where c.statements = r.n) as sources",
         )
         .fetch_one(pool)
         .await;

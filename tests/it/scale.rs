@@ -320,3 +320,129 @@ async fn counts_read_from_the_tallies_equal_a_recount_of_the_statements() -> any
     );
     Ok(())
 }
+
+/// Runs `sql` on either backend.
+async fn execute(db: &Db, sql: &'static str) -> anyhow::Result<()> {
+    match db {
+        Db::Sqlite(pool) => sqlx::query(sql).execute(pool).await.map(drop)?,
+        Db::Postgres(pool) => sqlx::query(sql).execute(pool).await.map(drop)?,
+    }
+    Ok(())
+}
+
+/// Rows `(value, count)` of `sql` on either backend, as a map.
+async fn counted(
+    db: &Db,
+    sql: &'static str,
+) -> anyhow::Result<std::collections::BTreeMap<String, i64>> {
+    let rows: Vec<(String, i64)> = match db {
+        Db::Sqlite(pool) => sqlx::query_as(sql).fetch_all(pool).await?,
+        Db::Postgres(pool) => sqlx::query_as(sql).fetch_all(pool).await?,
+    };
+    Ok(rows.into_iter().collect())
+}
+
+#[tokio::test]
+async fn the_counts_of_the_editors_queue_equal_those_read_from_the_statements() -> anyhow::Result<()>
+{
+    use pointwise::db::models::StatementFilter;
+    use pointwise::db::queries::{Facet, statement_stats};
+    use pointwise::model::{Kind, PointNumber};
+    // Arrange: the seeds and one more article; an editor reviewed the first statement, one
+    // with several points, and every statement of the last article (so a source and its
+    // speaker leave the queue)
+    let t = common::seeded_db().await?;
+    let dir = tempfile::tempdir()?;
+    std::fs::write(
+        dir.path().join("reviewed.txt"),
+        "Plan talks\n\n\"We reject the plan's army cap,\" Kaja Kallas said.\n",
+    )?;
+    run(&t.db, &t.extractor, &[dir.path().to_path_buf()], 1 << 20).await?;
+    execute(
+        &t.db,
+        "update statement set review = 'confirmed' where id = (select min(id) from statement)
+         or id = (select min(statement_id) from statement_provision group by statement_id
+                  having count(*) > 1 order by 1 limit 1)
+         or source_id = (select max(id) from source)",
+    )
+    .await?;
+    let queue = StatementFilter {
+        reviewed: vec!["no".into()],
+        ..Default::default()
+    };
+    let all_sources: Vec<i64> = counted(&t.db, "select cast(id as text), id from source")
+        .await?
+        .into_values()
+        .collect();
+    let filters = [
+        queue.clone(),
+        StatementFilter {
+            provisions: PointNumber::new(21).into_iter().collect(),
+            ..queue.clone()
+        },
+        StatementFilter {
+            categories: vec!["peace".into()],
+            ..queue.clone()
+        },
+        StatementFilter {
+            kinds: vec![Kind::Quote],
+            ..queue.clone()
+        },
+        StatementFilter {
+            speakers: vec!["kaja-kallas".into()],
+            ..queue.clone()
+        },
+    ];
+    let facets = [
+        Facet::Provision,
+        Facet::Category,
+        Facet::Speaker,
+        Facet::Kind,
+        Facet::Stance,
+        Facet::Reviewed,
+        Facet::Version,
+    ];
+    for f in &filters {
+        // every source selected: the same statements, counted from the statements themselves
+        let scanned = StatementFilter {
+            sources: all_sources.clone(),
+            ..f.clone()
+        };
+        for which in facets {
+            // Act
+            let from_counts = facet(&t.db, f, which).await?;
+            // Assert
+            assert_eq!(
+                from_counts,
+                facet(&t.db, &scanned, which).await?,
+                "{which:?} under {f:?}"
+            );
+        }
+    }
+    // the sources and the totals of the queue alone, against a recount
+    let sources = counted(
+        &t.db,
+        "select cast(source_id as text), count(*) from statement where review = '' group by source_id",
+    )
+    .await?;
+    assert_eq!(facet(&t.db, &queue, Facet::Source).await?, sources);
+    let last: i64 = all_sources.iter().copied().max().unwrap_or_default();
+    assert!(
+        !sources.contains_key(&last.to_string()),
+        "the reviewed article"
+    );
+    let totals = counted(
+        &t.db,
+        "select 'all', count(*) from statement where review = ''
+         union all select 'speakers', count(distinct speaker_id) from statement where review = ''
+         union all select 'sources', count(distinct source_id) from statement where review = ''",
+    )
+    .await?;
+    let stats = statement_stats(&t.db, &queue).await?;
+    assert_eq!(
+        [stats.statements, stats.speakers, stats.sources],
+        [totals["all"], totals["speakers"], totals["sources"]]
+    );
+    assert!(totals["all"] > 0);
+    Ok(())
+}
