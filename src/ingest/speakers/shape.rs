@@ -24,10 +24,17 @@ impl Gazetteer {
         if let Some(m) = self.party_and_its_group(&tokens, words, local) {
             return Some(m);
         }
-        // "a copy obtained by Bloomberg", "released by the French government"
+        // "a copy obtained by Bloomberg", "released by the French government"; but a speaker
+        // before the participle is the one who speaks ("the official cited by Politico")
         if let Some(i) = (1..words.len().saturating_sub(1))
             .find(|&i| words[i] == "by" && self.agent_participles.contains(&bare(words[i - 1])))
         {
+            if i >= 2
+                && let Some(m @ (Mention::Speaker(..) | Mention::Role { .. })) =
+                    self.resolve(&tokens[..i - 1].join(" "), local)
+            {
+                return Some(m);
+            }
             return match self.resolve(&tokens[i + 1..].join(" "), local) {
                 Some(m @ (Mention::Speaker(..) | Mention::Role { .. })) => Some(m),
                 _ => None,

@@ -644,3 +644,20 @@ fn what_was_done_to_the_plan_or_its_history_is_not_what_it_says() {
         vec![(None, "Report".to_string())]
     );
 }
+
+#[test]
+fn a_person_cited_by_a_medium_speaks_and_the_medium_relays() {
+    let got = names(
+        "\"The army cap in the plan is far too low,\" the official cited by Politico added.",
+    );
+    assert_eq!(got, vec!["unnamed official"]);
+}
+
+#[test]
+fn an_occupation_before_a_name_is_not_part_of_the_name() {
+    let got = names(
+        "Writer and publicist Zakhar Vovk commented on the plan.\n\nHe argued that the army cap of the plan would leave Ukraine defenceless.",
+    );
+    assert!(!got.is_empty(), "the argument is his");
+    assert!(got.iter().all(|n| n == "Zakhar Vovk"), "{got:?}");
+}
