@@ -3,6 +3,7 @@
 use super::cues::{closing_cue, impersonal_passive, in_words_of, media_list_end, quoted_as};
 use super::*;
 use crate::grammar::grammar;
+use crate::model::{Speaker, SpeakerKind};
 
 /// Sieve 4: reported speech in a sentence.
 pub(super) fn sentence_candidate(
@@ -60,6 +61,11 @@ pub(super) fn sentence_candidate(
             .unwrap_or_else(|| rest.trim_end_matches(['.', '!', '?']).len());
         let mut span = np_start..np_start + np_len;
         if let Some(m) = ctx.gazetteer.resolve(&ctx.body[span.clone()], local) {
+            // "The official claimed that …, according to The Moscow Times": the medium passes
+            // on what a speaker named before it said, who keeps it
+            if let Some(inner) = speaker_before_relay(ctx, s, si, ws, k, &m, local) {
+                return Some(inner);
+            }
             span.end = media_list_end(ctx, &m, span.end, s.span.end, local);
             return Some(base(Some(m), Some(span), None, "according to", 0.85));
         }
@@ -192,6 +198,11 @@ pub(super) fn sentence_candidate(
                 && k > 0
                 && (["was", "were", "been", "is"].contains(&&*ws[k - 1].text) || reduced)
             {
+                // inside a clause of "that" no speech verb before took ("concerns that the
+                // demands had been accepted by Washington"), the agent is not a speaker
+                if ws[..k].iter().any(|w| w.text == "that") {
+                    continue;
+                }
                 if !documents && let Some((m, span)) = np_after(ctx, ws, by + 1, s.span.end, local)
                 {
                     return Some(base(Some(m), Some(span), Some(verb), "reported by", 0.7));
@@ -547,3 +558,30 @@ pub(super) fn split_complements(
 const IRREGULAR_PARTICIPLES: [&str; 12] = [
     "met", "made", "sent", "put", "set", "held", "left", "brought", "shown", "told", "kept", "read",
 ];
+
+/// The candidate of the words before a closing "…, according to <medium>" (word `k`), when
+/// they name a person or body that speaks: the medium only relays it.
+fn speaker_before_relay(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    si: usize,
+    ws: &[SWord],
+    k: usize,
+    cited: &Mention,
+    local: &mut Vec<(String, Speaker)>,
+) -> Option<Candidate> {
+    let medium = matches!(cited, Mention::Speaker(sp, _) if sp.kind == SpeakerKind::Media);
+    if !medium || k < 3 || !ctx.body[ws[k - 1].end..ws[k].start].contains(',') {
+        return None;
+    }
+    let head = Sentence {
+        span: s.span.start..ws[k - 1].end,
+        ..s.clone()
+    };
+    sentence_candidate(ctx, &head, si, &ws[..k], &[], local)
+        .filter(|c| matches!(c.mention, Some(Mention::Speaker(..) | Mention::Pronoun(..))))
+        .map(|inner| Candidate {
+            span: s.span.clone(),
+            ..inner
+        })
+}

@@ -646,11 +646,27 @@ fn what_was_done_to_the_plan_or_its_history_is_not_what_it_says() {
 }
 
 #[test]
+fn a_speaker_before_a_closing_according_to_keeps_the_statement() {
+    let got = names(
+        "A Finnish diplomat briefed reporters.\n\nThe diplomat claimed that Washington wants Kyiv to cede the rest of Donbas under the plan, according to The Moscow Times.",
+    );
+    assert_eq!(got, vec!["unnamed Finnish diplomat"]);
+}
+
+#[test]
 fn a_person_cited_by_a_medium_speaks_and_the_medium_relays() {
     let got = names(
         "\"The army cap in the plan is far too low,\" the official cited by Politico added.",
     );
     assert_eq!(got, vec!["unnamed official"]);
+}
+
+#[test]
+fn the_agent_of_a_passive_inside_a_that_clause_is_not_a_speaker() {
+    let got = names(
+        "The leak deepened fears in Kyiv that the demands on Donbas in the plan had been accepted by Washington.",
+    );
+    assert!(!got.contains(&"Washington".to_string()), "{got:?}");
 }
 
 #[test]
