@@ -211,7 +211,10 @@ impl SpeechRules {
                 !n.in_quote
                     && n.start == ws[k].end + 1
                     && (grammar().statements.modals.contains(&*n.text)
-                        || ["have", "are", "were", "do"].contains(&&*n.text))
+                        || ["have", "are", "were", "do"].contains(&&*n.text)
+                        // "media reports claimed", "his comments suggested": the noun of a
+                        // speech verb right before another
+                        || self.verbs.contains(&*n.text))
             });
         let object = self.object_not_speech.contains(&*ws[k].text)
             && ws.get(k + 1).is_some_and(|n| {

@@ -108,6 +108,9 @@ pub(super) fn subject_before(
     if let Some(found) = after_conjunction(ctx, &segments, start, next_to_verb, local) {
         return Some(found);
     }
+    if let Some(found) = named_before_description(ctx, &segments, start, local) {
+        return Some(found);
+    }
     let mut after_document = false;
     for (i, &(seg_offset, seg)) in segments.iter().enumerate() {
         let seg_start = start + seg_offset;
@@ -543,5 +546,47 @@ fn refined(
             (better, from..from + trimmed.len())
         }
         _ => (m, span),
+    }
+}
+
+/// "…resistance from Belgium, a bloc member that has cautioned that …": a description in lower
+/// case with a relative pronoun stands for the name right before its comma, which speaks.
+fn named_before_description(
+    ctx: &Context<'_>,
+    segments: &[(usize, &str)],
+    start: usize,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>)> {
+    let [.., (before_offset, before), (_, last)] = segments else {
+        return None;
+    };
+    let words: Vec<&str> = last.split_whitespace().collect();
+    let described = words.len() >= 3
+        && ["a", "an"].contains(&words[0])
+        && ["that", "who"].contains(words.last()?)
+        && words.iter().all(|w| !w.starts_with(char::is_uppercase));
+    if !described {
+        return None;
+    }
+    let trimmed = before.trim_end();
+    let name_words = trimmed
+        .split_whitespace()
+        .rev()
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .count();
+    let name_len: usize = trimmed
+        .split_whitespace()
+        .rev()
+        .take(name_words)
+        .map(|w| w.len() + 1)
+        .sum::<usize>()
+        .checked_sub(1)?;
+    let name = &trimmed[trimmed.len() - name_len..];
+    match ctx.gazetteer.resolve(name, local)? {
+        m @ Mention::Speaker(..) => {
+            let end = start + before_offset + trimmed.len();
+            Some((m, end - name.len()..end))
+        }
+        _ => None,
     }
 }

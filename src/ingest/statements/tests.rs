@@ -677,3 +677,19 @@ fn an_occupation_before_a_name_is_not_part_of_the_name() {
     assert!(!got.is_empty(), "the argument is his");
     assert!(got.iter().all(|n| n == "Zakhar Vovk"), "{got:?}");
 }
+
+#[test]
+fn reports_before_a_speech_verb_are_the_noun_of_the_subject() {
+    assert_eq!(
+        names("Press reports claimed that the plan caps the Ukrainian army at 600,000."),
+        vec!["media reports"]
+    );
+}
+
+#[test]
+fn a_description_with_a_relative_pronoun_stands_for_the_name_before_it() {
+    let got = names(
+        "The loan met resistance from Slovakia, a bloc member that has warned that the sanctions relief in the plan is premature.",
+    );
+    assert_eq!(got, vec!["Slovakia"]);
+}
