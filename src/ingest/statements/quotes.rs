@@ -183,6 +183,16 @@ pub(super) fn quote_candidate(
             break;
         }
     }
+    if let Some((m, span)) = person_before_colon(ctx, s, ws, &prev, gap_text, local) {
+        return Some(make(
+            Some(m),
+            Some(span),
+            None,
+            "quote, after a colon",
+            0.75,
+            false,
+        ));
+    }
     if let Some((m, span, verb)) = second_clause(ctx, s, ws, &prev, local) {
         return Some(make(
             Some(m),
@@ -260,6 +270,44 @@ fn reported_after_medium(
     let m = ctx.gazetteer.resolve(np, local)?;
     let person = matches!(m, Mention::Speaker(..) | Mention::Pronoun(..)) && !is_medium(&m);
     person.then(|| (m, span, ws[v].text.to_string()))
+}
+
+/// `But he set clear red lines: "…"`, `Zelensky was blunt: "…"`: a short clause whose subject
+/// is a person, ending in a colon right before the quote, introduces that person's words.
+fn person_before_colon(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    ws: &[SWord],
+    prev: &[usize],
+    gap_text: &str,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>)> {
+    if gap_text != ":" || prev.is_empty() || prev.len() > 9 || prev.iter().any(|&k| ws[k].in_quote)
+    {
+        return None;
+    }
+    let first = prev
+        .iter()
+        .position(|&k| !["but", "and", "yet", "still", "so"].contains(&&*ws[k].text))?;
+    let pronoun = ["he", "she"].contains(&&*ws[prev[first]].text);
+    let names = prev[first..]
+        .iter()
+        .take_while(|&&k| ctx.body[ws[k].start..].starts_with(char::is_uppercase))
+        .count();
+    let verb = first + if pronoun { 1 } else { names };
+    if verb == first || verb >= prev.len() {
+        return None;
+    }
+    let (m, span) = subject_before(ctx, s, ws, prev[verb], false, local)?;
+    let person = match &m {
+        Mention::Pronoun(p) => matches!(
+            p,
+            crate::ingest::speakers::Pronoun::He | crate::ingest::speakers::Pronoun::She
+        ),
+        Mention::Speaker(sp, _) => sp.kind == crate::model::SpeakerKind::Person,
+        _ => false,
+    };
+    person.then_some((m, span))
 }
 
 fn second_clause(

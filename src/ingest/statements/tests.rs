@@ -655,9 +655,8 @@ fn a_speaker_before_a_closing_according_to_keeps_the_statement() {
 
 #[test]
 fn a_person_cited_by_a_medium_speaks_and_the_medium_relays() {
-    let got = names(
-        "\"The army cap in the plan is far too low,\" the official cited by Politico added.",
-    );
+    let got =
+        names("\"The army cap in the plan is far too low,\" the official cited by Politico added.");
     assert_eq!(got, vec!["unnamed official"]);
 }
 
@@ -692,4 +691,15 @@ fn a_description_with_a_relative_pronoun_stands_for_the_name_before_it() {
         "The loan met resistance from Slovakia, a bloc member that has warned that the sanctions relief in the plan is premature.",
     );
     assert_eq!(got, vec!["Slovakia"]);
+}
+
+#[test]
+fn a_short_clause_of_a_person_before_a_colon_introduces_the_quote() {
+    let got = names(
+        "Olena Marchuk, a Ukrainian MP, spoke on Friday.\n\nBut she drew clear red lines: \"Of all the points of the plan, the army cap cannot stand.\"",
+    );
+    assert_eq!(got, vec!["Olena Marchuk"]);
+    // a document before the colon does not speak
+    let got = names("The plan is blunt: \"Ukraine shall not join NATO.\"");
+    assert!(got.is_empty(), "{got:?}");
 }
