@@ -571,17 +571,26 @@ fn speaker_before_relay(
     local: &mut Vec<(String, Speaker)>,
 ) -> Option<Candidate> {
     let medium = matches!(cited, Mention::Speaker(sp, _) if sp.kind == SpeakerKind::Media);
-    if !medium || k < 3 || !ctx.body[ws[k - 1].end..ws[k].start].contains(',') {
+    let comma_before = |j: usize| j > 0 && ctx.body[ws[j - 1].end..ws[j].start].contains(',');
+    // "…, although according to reports from X, …": the clause before the comma is the
+    // speaker's own, and the statement ends there
+    let conjunction = k >= 4
+        && ["although", "though", "but", "while", "whereas"].contains(&&*ws[k - 1].text)
+        && comma_before(k - 1);
+    if !medium || k < 3 || !(comma_before(k) || conjunction) {
         return None;
     }
+    let cut = if conjunction { k - 1 } else { k };
     let head = Sentence {
-        span: s.span.start..ws[k - 1].end,
+        span: s.span.start..ws[cut - 1].end,
         ..s.clone()
     };
-    sentence_candidate(ctx, &head, si, &ws[..k], &[], local)
+    let span = if conjunction {
+        head.span.clone()
+    } else {
+        s.span.clone()
+    };
+    sentence_candidate(ctx, &head, si, &ws[..cut], &[], local)
         .filter(|c| matches!(c.mention, Some(Mention::Speaker(..) | Mention::Pronoun(..))))
-        .map(|inner| Candidate {
-            span: s.span.clone(),
-            ..inner
-        })
+        .map(|inner| Candidate { span, ..inner })
 }

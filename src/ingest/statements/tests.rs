@@ -703,3 +703,14 @@ fn a_short_clause_of_a_person_before_a_colon_introduces_the_quote() {
     let got = names("The plan is blunt: \"Ukraine shall not join NATO.\"");
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn a_speaker_keeps_the_clause_before_although_according_to_a_medium() {
+    let got = speakers(
+        "Maria Koval, a Ukrainian negotiator, met the envoys.\n\nShe stated that the army cap of the plan had been dropped, although according to reports from Axios, Washington still rejects the other clauses.",
+    );
+    assert_eq!(
+        got,
+        vec![(Some("Maria Koval".to_string()), "Paraphrase".to_string())]
+    );
+}
