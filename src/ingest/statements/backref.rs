@@ -62,7 +62,10 @@ fn back_reference(
         .statements
         .back_subjects
         .contains(subject.as_str())
-        || ws.iter().any(|w| w.in_quote)
+        // (a quote of its own makes it a statement, but not a scare quote after the speaker:
+        // "…, UNN reports with reference to Russian \"media.\"")
+        || ws[..by].iter().any(|w| w.in_quote)
+        || ws.iter().filter(|w| w.in_quote).count() > 2
     {
         return None;
     }

@@ -714,3 +714,24 @@ fn a_speaker_keeps_the_clause_before_although_according_to_a_medium() {
         vec![(Some("Maria Koval".to_string()), "Paraphrase".to_string())]
     );
 }
+
+#[test]
+fn a_back_reference_with_a_scare_quote_after_its_speaker_still_points_back() {
+    let c = Catalog::bundled().expect("seeds parse");
+    let x = Extractor::new(&c).expect("rules compile");
+    let body = "Kyiv will not accept the army cap of the plan. This was stated by Ukrainian minister Taras Melnyk, UNN reports with reference to \"sources.\"";
+    let a = x.parse("t.txt", &format!("The peace plan\n\n{body}\n"));
+    let got: Vec<(Option<String>, String)> = x
+        .extract(&a)
+        .into_iter()
+        .map(|s| (s.speaker.map(|p| p.name), s.text))
+        .collect();
+    // the words before the back-reference are the minister's
+    assert_eq!(
+        got,
+        vec![(
+            Some("Taras Melnyk".to_string()),
+            "Kyiv will not accept the army cap of the plan.".to_string()
+        )]
+    );
+}
