@@ -37,10 +37,20 @@ fn in_tally(f: &StatementFilter, facet: Facet) -> bool {
 
 /// The reviewed statements as rows of `tally` that count -1 each (per point, once, and once per
 /// category, as the ingest counts them). Added to `tally`, they leave the counts of the
-/// statements nobody reviewed; the reviewed are few, and `statement_by_review` finds them.
-const REVIEWED_AS_TALLY: &str = "
-    select l.provision, '' as category, coalesce(t.speaker_id, 0) as speaker_id, t.kind, t.stance, -1 as statements
-    from statement t join statement_provision l on l.statement_id = t.id where t.review > ''
+/// statements nobody reviewed; the reviewed are few, and `statement_by_review` finds them
+/// (`cross join` keeps SQLite from reading every link of the points instead: 1.7 s at 100k).
+fn reviewed_as_tally(pg: bool) -> &'static str {
+    if pg {
+        "select l.provision, '' as category, coalesce(t.speaker_id, 0) as speaker_id, t.kind, t.stance, -1 as statements
+         from statement t join statement_provision l on l.statement_id = t.id where t.review > ''"
+    } else {
+        "select l.provision, '' as category, coalesce(t.speaker_id, 0) as speaker_id, t.kind, t.stance, -1 as statements
+         from statement t cross join statement_provision l on l.statement_id = t.id where t.review > ''"
+    }
+}
+
+/// The rest of [`reviewed_as_tally`]: each reviewed statement once, and once per category.
+const REVIEWED_ONCE_AND_PER_CATEGORY: &str = "
     union all select -1, '', coalesce(t.speaker_id, 0), t.kind, t.stance, -1 from statement t where t.review > ''
     union all select -2, c.category, coalesce(t.speaker_id, 0), t.kind, t.stance, -1
     from (select distinct l.statement_id, v.category from statement_provision l
@@ -49,11 +59,12 @@ const REVIEWED_AS_TALLY: &str = "
     join statement t on t.id = c.statement_id";
 
 /// ` from` the counts as `tally s`: the table itself, or for [`unreviewed_only`] the table with
-/// the reviewed statements taken out (see [`REVIEWED_AS_TALLY`]).
+/// the reviewed statements taken out (see [`reviewed_as_tally`]).
 fn push_tally_from<DB: Database>(q: &mut QueryBuilder<DB>, f: &StatementFilter) {
     if unreviewed_only(f) {
-        q.push(" from (select provision, category, speaker_id, kind, stance, statements from tally union all")
-            .push(REVIEWED_AS_TALLY)
+        q.push(" from (select provision, category, speaker_id, kind, stance, statements from tally union all ")
+            .push(reviewed_as_tally(is_pg::<DB>()))
+            .push(REVIEWED_ONCE_AND_PER_CATEGORY)
             .push(") s");
     } else {
         q.push(" from tally s");
@@ -340,7 +351,7 @@ fn push_source_counts<DB: Database>(
         push_chosen(q, "c.id", &filter.sources, None);
         q.push(
             " as chosen from tally_count c left join (select source_id, count(*) as n from statement
-             where review > '' group by source_id) r on r.source_id = c.id
+             where id in (select id from statement where review > '') group by source_id) r on r.source_id = c.id
              where c.statements - coalesce(r.n, 0) > 0 order by chosen desc, n desc, c.id",
         );
     } else {
@@ -468,31 +479,24 @@ where
     crate::model::Kind: Param<DB>,
     crate::model::Stance: Param<DB>,
 {
+    // counted per version first, then named: joining each of 1.4 million rows to its
+    // version's name before grouping took 1.7 s at 100k, grouping first 0.1 s;
     // with only `reviewed=no`: every statement's versions less the reviewed statements'
     let less_reviewed = open_but_unreviewed(filter, Some(Facet::Version));
-    q.push("select v.version as value, coalesce(pv.short, v.version) as label, ");
+    q.push("select x.version as value, coalesce(pv.short, x.version) as label, x.n as count, cast(0 as bigint) as total from (select v.version, ");
     q.push(if less_reviewed {
         "count(*) - (select count(*) from statement_version w where w.version = v.version
-         and w.statement_id in (select id from statement where review > '')) as count"
+         and w.statement_id in (select id from statement where review > '')) as n"
     } else {
-        "count(*) as count"
+        "count(*) as n"
     });
-    q.push(
-        ", cast(0 as bigint) as total from statement_version v left join plan_version pv on pv.slug = v.version",
-    );
+    q.push(" from statement_version v");
     if !less_reviewed && !is_open(filter, Some(Facet::Version)) {
         q.push(" where v.statement_id in (select t.id from statement t");
         push_filter(q, filter, Some(Facet::Version));
         q.push(")");
     }
-    q.push(" group by v.version, pv.short");
-    if less_reviewed {
-        q.push(
-            " having count(*) > (select count(*) from statement_version w where w.version = v.version
-             and w.statement_id in (select id from statement where review > ''))",
-        );
-    }
-    q.push(" order by min(pv.position), v.version");
+    q.push(" group by v.version) x left join plan_version pv on pv.slug = x.version where x.n > 0 order by pv.position, x.version");
 }
 
 /// The values of one facet with their counts: statements matching `filter` with that facet's

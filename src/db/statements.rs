@@ -525,10 +525,11 @@ pub async fn statement_stats(db: &Db, filter: &StatementFilter) -> sqlx::Result<
                 - (select count(*) from statement where review > '') as statements,
              (select count(*) from (select x.speaker_id from (select speaker_id, statements from tally
                 where provision = -1 and speaker_id <> 0 union all select speaker_id, -1 from statement
-                where review > '' and speaker_id is not null) x group by x.speaker_id
-                having sum(x.statements) > 0) y) as speakers,
+                where id in (select id from statement where review > '') and speaker_id is not null) x
+                group by x.speaker_id having sum(x.statements) > 0) y) as speakers,
              (select count(*) from tally_count) - (select count(*) from (select source_id, count(*) as n
-                from statement where review > '' group by source_id) r
+                from statement where id in (select id from statement where review > '')
+                group by source_id) r
                 join tally_count c on c.id = r.source_id where c.statements = r.n) as sources",
         )
         .fetch_one(pool)
