@@ -3,7 +3,7 @@
 use super::cues::{closing_cue, impersonal_passive, in_words_of, media_list_end, quoted_as};
 use super::*;
 use crate::grammar::grammar;
-use crate::model::{Speaker, SpeakerKind};
+use crate::model::Speaker;
 
 /// Sieve 4: reported speech in a sentence.
 pub(super) fn sentence_candidate(
@@ -360,8 +360,7 @@ fn inside_relay(
     outer_span: &Range<usize>,
     local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> Option<Candidate> {
-    let medium =
-        matches!(outer, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Media);
+    let medium = is_medium(outer);
     // the group's head noun: "the people", "said the people who spoke on condition …"
     let words = fold_str(&ctx.body[outer_span.clone()]);
     let sources = words
@@ -570,7 +569,7 @@ fn speaker_before_relay(
     cited: &Mention,
     local: &mut Vec<(String, Speaker)>,
 ) -> Option<Candidate> {
-    let medium = matches!(cited, Mention::Speaker(sp, _) if sp.kind == SpeakerKind::Media);
+    let medium = is_medium(cited);
     let comma_before = |j: usize| j > 0 && ctx.body[ws[j - 1].end..ws[j].start].contains(',');
     // "…, although according to reports from X, …": the clause before the comma is the
     // speaker's own, and the statement ends there
