@@ -361,6 +361,10 @@ pub struct NounLexicon {
     pub places: Vec<String>,
     /// Adjective -> organisation of an unnamed source.
     pub origins: BTreeMap<String, String>,
+    /// Organisation -> the side that speaks for a document from it when the article names no
+    /// authors ("the European plan" -> "Europe").
+    #[serde(default)]
+    pub sides: BTreeMap<String, String>,
     /// A role named alone ("the minister") -> the words of a title that name that role.
     #[serde(default)]
     pub roles: BTreeMap<String, Vec<String>>,

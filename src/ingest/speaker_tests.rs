@@ -514,3 +514,40 @@ fn it_after_a_body_spoke_is_that_body_and_after_a_document_the_document() {
     );
     assert!(got.iter().all(|(n, _)| n.is_none()), "{got:?}");
 }
+
+#[test]
+fn a_document_of_one_side_whose_authors_go_unnamed_speaks_for_that_side() {
+    let got = names(
+        "Unlike the American version, the European plan leaves the door to NATO membership open.",
+    );
+    assert_eq!(got, vec!["Europe"]);
+    // an adjective further on names no author of the plan
+    let got = names("The plan gives in to several Russian demands on the Donbas.");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_counter_draft_written_by_places_named_after_by_speaks_for_them() {
+    let got = names(
+        "A counter-proposal prepared by Spain, Italy, and Portugal lifts the peacetime army ceiling to 800,000.",
+    );
+    assert_eq!(got, vec!["Spain, Italy, and Portugal"]);
+}
+
+#[test]
+fn the_united_states_is_a_name_not_a_verb_of_speech() {
+    let got = names("Spain, Italy and Portugal keep the United States text as their basis.");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_list_under_the_plan_right_after_a_counter_draft_is_that_draft() {
+    let got = names(
+        "Madrid answered within days. Unlike the American version, the European draft keeps \
+         NATO membership open.\n\n\
+         The full text of the plan includes these points:\n\n\
+         1. Ukraine's sovereignty is confirmed.\n\n\
+         2. The Ukrainian army is capped at 800,000 in peacetime.",
+    );
+    assert_eq!(got, vec!["Europe", "Europe", "Europe"]);
+}

@@ -111,6 +111,7 @@ pub struct Gazetteer {
     media: HashSet<String>,
     documents: HashSet<String>,
     origins: Vec<(String, String)>,
+    sides: Vec<(String, String)>,
     not_name: HashSet<String>,
     roles: Vec<(String, Vec<String>)>,
     agent_participles: HashSet<String>,
@@ -153,6 +154,12 @@ impl Gazetteer {
                 .origins
                 .iter()
                 .map(|(k, v)| (fold_str(k), v.clone()))
+                .collect(),
+            sides: lex
+                .nouns
+                .sides
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
             not_name: fold_all(&lex.names.not_name).into_iter().collect(),
             roles: lex

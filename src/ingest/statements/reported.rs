@@ -268,7 +268,7 @@ pub(super) fn sentence_candidate(
     let off = ws
         .first()
         .filter(|w| ctx.layout.is_topic_preposition(&w.text))
-        .and_then(|_| (1..4.min(ws.len())).find(|&k| topic_end(k)))
+        .and_then(|_| (1..6.min(ws.len())).find(|&k| topic_end(k)))
         .unwrap_or(0);
     let head: Vec<&SWord> = ws[off..]
         .iter()
@@ -291,7 +291,14 @@ pub(super) fn sentence_candidate(
         } else {
             ws.get(n)
         };
+        // past its drafters: "A counter-proposal drafted by Britain, France and Germany raises …"
+        let drafters = ws
+            .get(n)
+            .filter(|w| !gap_has_comma(n) && ctx.gazetteer.is_drafting(&w.text))
+            .and_then(|_| agent_run_end(ctx.body, ws, n + 1));
+        let next = drafters.map_or(next, |j| ws.get(j));
         let Some(next) = next else { continue };
+        let np_end = drafters.map_or(last.end, |j| ws[j - 1].end);
         let np = &ctx.body[first.start..last.end];
         // "raises", "would", and auxiliaries: "That first draft had barred …"
         // a plural subject's verb is one of a document's: "These provisions bar …"
@@ -328,7 +335,7 @@ pub(super) fn sentence_candidate(
         {
             return Some(base(
                 Some(Mention::Document),
-                Some(first.start..last.end),
+                Some(first.start..np_end),
                 Some(next.text.to_string()),
                 "document as subject",
                 0.7,
@@ -459,6 +466,20 @@ pub(super) fn recent_document(ctx: &Context<'_>, s: &Sentence) -> bool {
     })
 }
 
+/// The word after "by" and the names it introduces ("by Britain, France and Germany raises"
+/// -> the index of "raises"), when `by` is that word and a capitalised name follows it.
+fn agent_run_end(body: &str, ws: &[SWord], by: usize) -> Option<usize> {
+    if ws.get(by)?.text != "by" {
+        return None;
+    }
+    let capital = |w: &SWord| body[w.start..w.end].starts_with(char::is_uppercase);
+    let mut j = by + 1;
+    while ws.get(j).is_some_and(|w| capital(w) || w.text == "and") {
+        j += 1;
+    }
+    (j > by + 1 && j < ws.len() && capital(&ws[j - 1])).then_some(j)
+}
+
 /// A document from one side ("the European text", "Kyiv's counter-proposal") speaks for its
 /// authors as the article names them ("European governments"); "it" and "the document" right
 /// after it are the same text; "the plan" is the plan again.
@@ -469,30 +490,50 @@ pub(super) fn authored(ctx: &Context<'_>, c: &mut Candidate, last: &mut Option<(
     let Some(np) = c.speaker_span.clone().map(|r| fold_str(&ctx.body[r])) else {
         return;
     };
-    let origin = match ctx.gazetteer.document_origin(&np) {
-        Some(o) => Some(o),
-        None => {
-            let ws: Vec<&str> = np.split_whitespace().collect();
-            let generic = ws.len() <= 2
-                && ws.last().is_some_and(|w| {
-                    [
-                        "it",
-                        "document",
-                        "text",
-                        "draft",
-                        "version",
-                        "paper",
-                        "counter-proposal",
-                    ]
-                    .contains(w)
-                });
+    // "A counter-proposal drafted by Britain, France and Germany": its drafters, named
+    let raw = c.speaker_span.clone().map_or("", |r| &ctx.body[r]);
+    if let Some(drafters) = ctx.gazetteer.drafted_by(raw) {
+        c.mention = Some(Mention::Speaker(drafters, None));
+        c.kind = Kind::Paraphrase;
+        c.rule = "document of its authors";
+        return;
+    }
+    let ws: Vec<&str> = np.split_whitespace().collect();
+    let generic = ws.len() <= 2
+        && ws.last().is_some_and(|w| {
+            [
+                "it",
+                "document",
+                "text",
+                "draft",
+                "version",
+                "paper",
+                "counter-proposal",
+            ]
+            .contains(w)
+        });
+    // the side is the document's own only when its adjective stands before the document noun
+    // ("the European plan", not "the plan yields to Russian demands"), or when "the document"
+    // follows such a text
+    let (origin, own) = match ctx.gazetteer.document_origin(&np) {
+        Some(o) => {
+            let own = ctx.gazetteer.document_origins(&np).contains(&o);
+            (Some(o), own)
+        }
+        None => (
             last.as_ref()
                 .filter(|(_, para)| generic && c.para <= para + 1)
-                .map(|(o, _)| o.clone())
-        }
+                .map(|(o, _)| o.clone()),
+            true,
+        ),
     };
-    *last = origin.clone().map(|o| (o, c.para));
-    if let Some(authors) = origin.and_then(|o| ctx.gazetteer.authors(ctx.body, &o)) {
+    *last = origin.clone().filter(|_| own).map(|o| (o, c.para));
+    let authors = origin.as_ref().and_then(|o| {
+        ctx.gazetteer
+            .authors(ctx.body, o)
+            .or_else(|| own.then(|| ctx.gazetteer.side(o)).flatten())
+    });
+    if let Some(authors) = authors {
         c.mention = Some(Mention::Speaker(authors, None));
         c.kind = Kind::Paraphrase;
         c.rule = "document of its authors";

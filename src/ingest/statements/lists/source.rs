@@ -12,22 +12,24 @@ pub(super) fn list_source(
     local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> Option<Mention> {
     let text = ctx.body[ctx.paragraphs[header].clone()].trim();
-    source_in(ctx, text, local).or_else(|| {
-        // a themed section's heading ("Territory"): the lead above its sections may cite the
-        // list to a medium ("The terms are now public (Politico):")
-        if text.split_whitespace().count() > 6 {
-            return None;
-        }
-        let lead = (0..header).rev().take(40).find(|&p| {
-            let t = ctx.body[ctx.paragraphs[p].clone()].trim();
-            super::marker(t).is_none() && t.split_whitespace().count() > 6
-        })?;
-        let lead = ctx.body[ctx.paragraphs[lead].clone()].trim();
-        // only a medium: a lawmaker who "circulated" the text above a list is its channel
-        source_in(ctx, lead, local).filter(
+    source_in(ctx, text, local)
+        .or_else(|| counter_draft_above(ctx, header))
+        .or_else(|| {
+            // a themed section's heading ("Territory"): the lead above its sections may cite the
+            // list to a medium ("The terms are now public (Politico):")
+            if text.split_whitespace().count() > 6 {
+                return None;
+            }
+            let lead = (0..header).rev().take(40).find(|&p| {
+                let t = ctx.body[ctx.paragraphs[p].clone()].trim();
+                super::marker(t).is_none() && t.split_whitespace().count() > 6
+            })?;
+            let lead = ctx.body[ctx.paragraphs[lead].clone()].trim();
+            // only a medium: a lawmaker who "circulated" the text above a list is its channel
+            source_in(ctx, lead, local).filter(
             |m| matches!(m, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Media),
         )
-    })
+        })
 }
 
 /// The source a header's or lead's text cites, in the shapes above.
@@ -134,6 +136,39 @@ fn authors_of(ctx: &Context<'_>, header: &str) -> Option<Mention> {
     let at = ws.iter().position(|w| documents.contains(&w.as_str()))?;
     let np = ws[at.saturating_sub(3)..at].join(" ");
     let origin = ctx.gazetteer.document_origin(&np)?;
-    let authors = ctx.gazetteer.authors(ctx.body, &origin)?;
+    let authors = ctx
+        .gazetteer
+        .authors(ctx.body, &origin)
+        .or_else(|| ctx.gazetteer.side(&origin))?;
+    Some(Mention::Speaker(authors, None))
+}
+
+/// "… Unlike the American version, the European plan keeps …" then "The full text of the plan
+/// includes:": a header that names a document of no side, right under a paragraph whose last
+/// document of a side is another side's, lists that side's text.
+fn counter_draft_above(ctx: &Context<'_>, header: usize) -> Option<Mention> {
+    let text = &ctx.body[ctx.paragraphs[header].clone()];
+    if !ctx.gazetteer.document_origins(text).is_empty()
+        || !words_only(text)
+            .split(' ')
+            .any(|w| ["plan", "draft", "document", "text", "proposal", "version"].contains(&w))
+    {
+        return None;
+    }
+    let lead = (0..header).rev().take(2).find(|&p| {
+        ctx.body[ctx.paragraphs[p].clone()]
+            .split_whitespace()
+            .count()
+            > 6
+    })?;
+    let origin = ctx
+        .gazetteer
+        .document_origins(&ctx.body[ctx.paragraphs[lead].clone()])
+        .pop()
+        .filter(|o| !["US", "White House"].contains(&o.as_str()))?;
+    let authors = ctx
+        .gazetteer
+        .authors(ctx.body, &origin)
+        .or_else(|| ctx.gazetteer.side(&origin))?;
     Some(Mention::Speaker(authors, None))
 }
