@@ -25,12 +25,14 @@ impl Gazetteer {
             return Some(m);
         }
         // "a copy obtained by Bloomberg", "released by the French government"; but a speaker
-        // before the participle is the one who speaks ("the official cited by Politico")
+        // before the participle is the one who speaks ("the official cited by Politico"), when
+        // it is a name or an unnamed source: a role ("the US official") is no one the article
+        // names, so the medium keeps it
         if let Some(i) = (1..words.len().saturating_sub(1))
             .find(|&i| words[i] == "by" && self.agent_participles.contains(&bare(words[i - 1])))
         {
             if i >= 2
-                && let Some(m @ (Mention::Speaker(..) | Mention::Role { .. })) =
+                && let Some(m @ Mention::Speaker(..)) =
                     self.resolve(&tokens[..i - 1].join(" "), local)
             {
                 return Some(m);
@@ -229,7 +231,7 @@ impl Gazetteer {
 
     /// The folded words that name the sides among `words` ("russian" -> "russian", "moscow",
     /// "russia"): every origin key of the same side, and the side's own name.
-    pub(super) fn side_words(&self, words: &[String]) -> Vec<String> {
+    pub(in crate::ingest) fn side_words(&self, words: &[String]) -> Vec<String> {
         let sides: Vec<&String> = words
             .iter()
             .filter_map(|w| self.origins.iter().find(|(k, _)| k == w).map(|(_, o)| o))
