@@ -275,6 +275,7 @@ impl Extractor {
         let offices = resolve::Offices {
             holders: &self.offices,
             home: self.home_country(article.publisher.as_deref()),
+            gazetteer: &self.gazetteer,
         };
         let mut resolved = resolve_speakers(
             &article.body,

@@ -200,7 +200,10 @@ pub(super) fn resolve_speakers(
                     c.span.start,
                     &out,
                     mentions,
-                ) =>
+                )
+                .filter(|e| {
+                    e.kind != SpeakerKind::Person || description_fits(s, e, holders, offices)
+                }) =>
             {
                 (
                     Some(earlier),
@@ -284,7 +287,12 @@ pub(super) fn resolve_speakers(
                     None => match (unnamed, fallback) {
                         (Some(u), _) => {
                             let earlier =
-                                definite_description(u, true, c.span.start, &out, mentions);
+                                definite_description(u, true, c.span.start, &out, mentions).filter(
+                                    |e| {
+                                        e.kind != SpeakerKind::Person
+                                            || description_fits(u, e, holders, offices)
+                                    },
+                                );
                             (
                                 Some(earlier.unwrap_or_else(|| u.clone())),
                                 "named (new)".to_string(),
@@ -364,6 +372,23 @@ fn body_before_it(
 }
 
 /// "the newspaper" -> the medium named before; "the diplomat" -> the unnamed diplomat before.
+/// True when the person an unnamed description ("unnamed US official") was resolved to may be
+/// of the side its words name.
+fn description_fits(
+    description: &Speaker,
+    person: &Speaker,
+    holders: &[RoleHolder],
+    offices: &Offices<'_>,
+) -> bool {
+    let words: Vec<String> = description
+        .name
+        .trim_start_matches("unnamed ")
+        .split_whitespace()
+        .map(crate::text::fold_str)
+        .collect();
+    offices.may_be(person, &words, holders)
+}
+
 pub(super) fn definite_description(
     s: &Speaker,
     definite: bool,

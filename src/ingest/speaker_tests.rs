@@ -551,3 +551,18 @@ fn a_list_under_the_plan_right_after_a_counter_draft_is_that_draft() {
     );
     assert_eq!(got, vec!["Europe", "Europe", "Europe"]);
 }
+
+#[test]
+fn an_official_of_another_side_right_after_a_person_spoke_is_not_that_person() {
+    let got = names(
+        "Zelensky said the talks on the plan were hard.\n\n\
+         The U.S. official cited by CBS News noted that Putin still wants all of Donetsk under the plan.",
+    );
+    assert_eq!(got, vec!["Volodymyr Zelenskyy", "unnamed US official"]);
+    // of the same side, the official is the one who just spoke
+    let got = names(
+        "Peskov said the plan was a basis.\n\n\
+         The Kremlin official added that the army cap in the plan was fair.",
+    );
+    assert_eq!(got, vec!["Dmitry Peskov", "Dmitry Peskov"]);
+}

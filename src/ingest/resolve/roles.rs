@@ -19,6 +19,17 @@ pub(in crate::ingest) fn title_after(text: &str) -> String {
 }
 
 /// The holder of a role named alone, last named before `pos`.
+/// True when a title names one of the side's words: "russian" fits a title with "russia",
+/// "ukrainian" one with "ukraine".
+fn of_side(title: &str, side: &[String]) -> bool {
+    title.split_whitespace().any(|t| {
+        side.iter().any(|w| {
+            let common = w.chars().zip(t.chars()).take_while(|(a, b)| a == b).count();
+            w == t || common >= 5
+        })
+    })
+}
+
 pub(in crate::ingest) fn role_holder(
     words: &[String],
     side: &[String],
@@ -26,19 +37,12 @@ pub(in crate::ingest) fn role_holder(
     pos: usize,
     holders: &[RoleHolder],
 ) -> Option<Speaker> {
-    // "russian" fits a title with "russia", "ukrainian" one with "ukraine"
-    let same_side = |t: &str| {
-        side.iter().any(|w| {
-            let common = w.chars().zip(t.chars()).take_while(|(a, b)| a == b).count();
-            w == t || common >= 5
-        })
-    };
     holders
         .iter()
         .rev()
         .filter(|h| h.pos < pos || h.pos == 0)
         .filter(|h| (h.speaker.kind == SpeakerKind::Person) == persons)
-        .filter(|h| side.is_empty() || h.title.split_whitespace().any(same_side))
+        .filter(|h| side.is_empty() || of_side(&h.title, side))
         .find(|h| {
             words.iter().any(|w| {
                 let w = format!(" {w} ");
@@ -114,9 +118,29 @@ pub(in crate::ingest) struct Offices<'a> {
     pub(in crate::ingest) holders: &'a [RoleHolder],
     /// The publisher's country, folded and spaced.
     pub(in crate::ingest) home: Option<String>,
+    /// The words of a side ("us" -> "us", "u.s.", "american", "usa", …).
+    pub(in crate::ingest) gazetteer: &'a crate::ingest::speakers::Gazetteer,
 }
 
 impl Offices<'_> {
+    /// False when the description names a side ("the US official": "us") and every title the
+    /// article or the speaker list gives `person` is of another one: "the US official said"
+    /// right after Zelensky spoke is not Zelensky.
+    pub(in crate::ingest) fn may_be(
+        &self,
+        person: &Speaker,
+        description: &[String],
+        article: &[RoleHolder],
+    ) -> bool {
+        let side = self.gazetteer.side_words(description);
+        let mut titles = article
+            .iter()
+            .chain(self.holders)
+            .filter(|h| h.speaker.slug == person.slug)
+            .peekable();
+        side.is_empty() || titles.peek().is_none() || titles.any(|h| of_side(&h.title, &side))
+    }
+
     /// The one office holder whose role starts with the role's words, of the side the phrase
     /// names ("the Russian foreign minister") or else of the publisher's country; none when
     /// neither is known or several fit ("the minister").
@@ -155,7 +179,12 @@ pub(in crate::ingest) fn office(entry: &crate::catalog::SpeakerEntry) -> Option<
     let fold = |t: &str| spaced(&crate::text::fold_str(t));
     Some(RoleHolder {
         pos: 0,
-        title: format!(" {} {} ", fold(role), fold(&entry.country)),
+        title: format!(
+            " {} {} {} ",
+            fold(role),
+            fold(&entry.organisation),
+            fold(&entry.country)
+        ),
         speaker: Speaker {
             name: entry.name.clone(),
             slug: entry.slug.clone(),
