@@ -235,6 +235,14 @@ fn a_word_stemmed_like_a_points_word_is_matched_as_written() {
         "constitute is not constitution"
     );
     assert_eq!(points(&l, "Kyiv would amend its constitution"), [7]);
+    assert!(
+        !points(&l, "terms he called absolutely unacceptable").contains(&26),
+        "absolutely is not absolution"
+    );
+    assert_eq!(
+        points(&l, "the clause grants absolution for war crimes"),
+        [26]
+    );
 }
 
 #[test]
