@@ -371,6 +371,27 @@ fn sentence_statements(
     }
 }
 
+/// True when the clause at `cut` follows a comma and a later comma closes it, with the main
+/// clause going on after it: a quote or a verb ("…, which had 28 points, \"leaned …\" and
+/// capped …"), not an appositive ("…, a red line for Kyiv").
+fn aside_between_commas(body: &str, s: &Sentence, cut: usize) -> bool {
+    let opened = body[s.span.start..cut].trim_end().ends_with(',');
+    let rest = &body[cut..s.span.end];
+    let goes_on = |after: &str| {
+        let mut words = after.split_whitespace();
+        let first = words.next().unwrap_or("");
+        let bare = first
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        words.count() >= 2
+            && (first.starts_with(['"', '\u{201C}', '\''])
+                || bare.ends_with("ed")
+                || grammar().statements.modals.contains(bare.as_str())
+                || ["is", "was", "are", "were", "has", "had", "remains"].contains(&bare.as_str()))
+    };
+    opened && rest.find(',').is_some_and(|c| goes_on(&rest[c + 1..]))
+}
+
 /// A clause on the plan's name inside the sentence's statements becomes a report of its own
 /// and the statement it stood in ends before it; a report of the whole sentence already holds
 /// it.
@@ -390,6 +411,15 @@ fn split_plan_clause(
     if mine
         .iter()
         .any(|c| c.kind == Kind::Report && c.mention.is_none() && c.span.contains(&cut))
+    {
+        return;
+    }
+    // "Stubb recalled that the initial plan, which had 28 points, \"favoured Russia\"": an
+    // aside between commas inside what a speaker said leaves the speaker's words whole
+    if aside_between_commas(ctx.body, s, cut)
+        && mine
+            .iter()
+            .any(|c| c.mention.is_some() && c.kind != Kind::Quote && c.span.contains(&cut))
     {
         return;
     }

@@ -735,3 +735,19 @@ fn a_back_reference_with_a_scare_quote_after_its_speaker_still_points_back() {
         )]
     );
 }
+
+#[test]
+fn an_aside_on_the_plan_between_commas_leaves_the_speaker_his_words() {
+    let out = crate::ingest::test_support::extract(
+        "Macron recalled that the first draft, which contained 28 points, \"leaned toward Moscow\" and capped Ukraine's army.",
+    );
+    let his = out.iter().find(|s| {
+        s.speaker
+            .as_ref()
+            .is_some_and(|p| p.name == "Emmanuel Macron")
+    });
+    assert!(
+        his.is_some_and(|s| s.text.contains("capped Ukraine's army")),
+        "{out:#?}"
+    );
+}
