@@ -566,3 +566,12 @@ fn an_official_of_another_side_right_after_a_person_spoke_is_not_that_person() {
     );
     assert_eq!(got, vec!["Dmitry Peskov", "Dmitry Peskov"]);
 }
+
+#[test]
+fn a_name_right_before_the_verb_after_a_long_fronted_phrase_is_the_speaker() {
+    let got = names(
+        "Speaking to reporters beside the Commission's president, Ursula von der Leyen, after the summit in Brussels, \
+         Costa praised \"the real progress\" made on the peace plan.",
+    );
+    assert_eq!(got, vec!["António Costa"]);
+}

@@ -111,6 +111,9 @@ pub(super) fn subject_before(
     if let Some(found) = named_before_description(ctx, &segments, start, local) {
         return Some(found);
     }
+    if next_to_verb && let Some(found) = name_after_fronted_phrase(ctx, &segments, start, local) {
+        return Some(found);
+    }
     let mut after_document = false;
     for (i, &(seg_offset, seg)) in segments.iter().enumerate() {
         let seg_start = start + seg_offset;
@@ -226,6 +229,38 @@ pub(super) fn subject_before(
     }
     participle_subject(ctx, ws, v, start, local)
         .or_else(|| coordinated_subject(ctx, ws, end, start, local))
+}
+
+/// "Briefing the media alongside the Commission's President, Ursula von der Leyen, after the
+/// meeting, Costa welcomed": after a fronted participle or adverbial running over several
+/// commas, a short name right before the verb is the subject, not a name inside the phrase.
+fn name_after_fronted_phrase(
+    ctx: &Context<'_>,
+    segments: &[(usize, &str)],
+    start: usize,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>)> {
+    let [(_, first), .., (offset, last)] = segments else {
+        return None;
+    };
+    if segments.len() < 3 {
+        return None;
+    }
+    let opener = fold_str(first.trim());
+    let opener = opener.split_whitespace().next().unwrap_or("");
+    let fronted = (opener.ends_with("ing") && opener.len() > 5)
+        || grammar().statements.adverbial_start.contains(opener);
+    let name = last.trim();
+    let words = name.split_whitespace().count();
+    if !fronted || words == 0 || words > 4 || !name.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let m @ Mention::Speaker(..) = ctx.gazetteer.resolve(name, local)? else {
+        return None;
+    };
+    let lead = last.len() - last.trim_start().len();
+    let at = start + offset + lead;
+    Some((m, at..at + name.len()))
 }
 
 /// The last word of the last quote that is not a name: a quote before the subject ends the
