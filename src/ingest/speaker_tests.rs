@@ -575,3 +575,20 @@ fn a_name_right_before_the_verb_after_a_long_fronted_phrase_is_the_speaker() {
     );
     assert_eq!(got, vec!["António Costa"]);
 }
+
+#[test]
+fn a_quote_alone_in_its_paragraph_goes_to_the_name_on_the_next_line() {
+    let got = names(
+        "EU leaders met in Brussels on Monday.\n\n\
+         \"The sanctions clause of the plan is for Europe to decide.\"\n\
+         — Antonio Costa (@eucopresident) 24 November 2025",
+    );
+    assert_eq!(got, vec!["António Costa"]);
+    // a name the article never gave before is a byline, not the speaker
+    let got = names(
+        "EU leaders met in Brussels on Monday.\n\n\
+         \"The sanctions clause of the plan is for Europe to decide.\"\n\
+         Mirela Dobrescu",
+    );
+    assert!(!got.contains(&"Mirela Dobrescu".to_string()), "{got:?}");
+}

@@ -203,12 +203,59 @@ pub(super) fn quote_candidate(
             false,
         ));
     }
-    // a quote that is the whole sentence: the speaker of the quote before it
     let outside: usize = ws.iter().filter(|w| !w.in_quote).count();
+    if outside == 0
+        && let Some((m, span)) = name_line_after(ctx, q, local)
+    {
+        return Some(make(
+            Some(m),
+            Some(span),
+            None,
+            "quote, name line after",
+            0.75,
+            false,
+        ));
+    }
+    // a quote that is the whole sentence: the speaker of the quote before it
     if outside == 0 && n_words >= 4 {
         return Some(make(None, None, None, "quote, continued", 0.6, true));
     }
     None
+}
+
+/// A paragraph that is only a quote, with the next line holding only a person's name, perhaps
+/// after a dash and before a handle or a date ("— Ana Torres (@anatorres) 24 November"): a
+/// pull quote or an embedded post, credited to that person.
+fn name_line_after(
+    ctx: &Context<'_>,
+    q: &Quote,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>)> {
+    let para = ctx.paragraphs.get(q.para)?;
+    let own = ctx.body[para.clone()].trim();
+    let quote = ctx.body[q.outer.clone()].trim();
+    if own.len() > quote.len() + 2 {
+        return None;
+    }
+    let next = ctx.paragraphs.get(q.para + 1)?;
+    let line = &ctx.body[next.clone()];
+    let name = line
+        .trim_start()
+        .trim_start_matches(['\u{2014}', '\u{2013}', '-', '~', ' '])
+        .split(['(', ',', '\u{2014}', '|'])
+        .next()?
+        .trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) || !words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    let m = ctx.gazetteer.resolve(name, local)?;
+    // a known person, or one the article named before (not a reporter's byline)
+    let surname = words.last().copied().unwrap_or("");
+    let person = matches!(&m, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Person
+        && (sp.known || ctx.body[..q.outer.start].contains(surname)));
+    let at = next.start + line.find(name)?;
+    person.then_some((m, at..at + name.len()))
 }
 
 /// `"…," Yermak told reporters, while Rubio said the talks were "…"`: a quote after another
