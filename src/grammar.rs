@@ -126,6 +126,9 @@ pub struct Speakers {
     pub prepositions: Words,
     /// Prepositions that open an adjunct, never a speaker's phrase ("among its allies").
     pub adjunct_prepositions: Words,
+    /// Words after which an unnamed source's phrase says what it knows, not its side
+    /// ("familiar with the US proposal").
+    pub knowledge_words: Words,
 }
 
 /// The shape of a speaker phrase (src/ingest/speakers/shape.rs).

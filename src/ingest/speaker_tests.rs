@@ -592,3 +592,13 @@ fn a_quote_alone_in_its_paragraph_goes_to_the_name_on_the_next_line() {
     );
     assert!(!got.contains(&"Mirela Dobrescu".to_string()), "{got:?}");
 }
+
+#[test]
+fn what_an_unnamed_source_knows_about_is_not_its_side() {
+    let got =
+        names("A source familiar with the American proposal said the plan would halve the army.");
+    assert_eq!(got, vec!["unnamed source"]);
+    // a place after the head still gives the side
+    let got = names("A diplomat in Brussels said the plan would halve the army.");
+    assert_eq!(got, vec!["unnamed EU diplomat"]);
+}

@@ -48,8 +48,14 @@ impl Gazetteer {
         // Brussels" is European, not also EU); a place alone gives the side ("a diplomat in
         // Brussels")
         let mut origins = self.origins_in(&clean[..head_word.min(clean.len())]);
+        // what the source knows about is not its side ("a source familiar with the US
+        // proposal" is no US source)
+        let known_about = clean
+            .iter()
+            .position(|w| grammar().speakers.knowledge_words.contains(w.as_str()))
+            .unwrap_or(clean.len());
         if origins.is_empty() {
-            origins = self.origins_in(clean);
+            origins = self.origins_in(&clean[..known_about]);
         }
         // a body named in the phrase gives the origin only when no adjective did
         // ("a member of the Ukrainian delegation" -> "unnamed Ukrainian official")
