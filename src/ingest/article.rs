@@ -311,12 +311,22 @@ fn body_paragraphs(lines: &[&str], title: Option<&str>, rules: &ArticleRules) ->
         if title == Some(line) || parse_date_line(line).is_some() || rules.is_junk(line) {
             continue;
         }
-        let continues = !prev_blank
-            && paragraphs.last().is_some_and(|p| {
-                !p.trim_end()
-                    .ends_with(['.', '!', '?', '"', '\u{201D}', ':', ';'])
-            })
-            && line.chars().next().is_some_and(|c| c.is_lowercase());
+        // a line in lower case, or a quote, goes on an unfinished one ("the minister stressed
+        // that" then "“it is …,”")
+        let lower = line
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || ['"', '\u{201C}'].contains(&c));
+        let continues = paragraphs.last().is_some_and(|p| {
+            let p = p.trim_end();
+            // a quote closed after a comma waits for its attribution on the next line
+            // ("…,”" then "Nawrocki said."), over a blank line only when it starts in lower case
+            let awaits = [",\"", ",\u{201D}", ",\u{2019}", ",'"]
+                .iter()
+                .any(|e| p.ends_with(e));
+            let unfinished = !p.ends_with(['.', '!', '?', '"', '\u{201D}', ':', ';']);
+            (awaits && (!prev_blank || lower)) || (!prev_blank && unfinished && lower)
+        });
         match paragraphs.last_mut() {
             Some(last) if continues => {
                 last.push(' ');
@@ -469,6 +479,22 @@ mod tests {
         let list = "Points:\n- one\n- two\n- three\n";
         let a = parse_article("l.txt", list, &rules());
         assert!(!a.body.contains("one - two"), "{:?}", a.body);
+    }
+
+    #[test]
+    fn a_quote_broken_over_lines_joins_its_lead_and_its_attribution() {
+        let raw = "Talks in Geneva\n\nThe envoys met in Geneva on Sunday.\n\nThe envoy stressed that\n\u{201C}no clause of the plan is final,\u{201D}\n\
+                   Holt said on Monday.\nThe next talks are in May.\n";
+        let a = parse_article("q.txt", raw, &rules());
+        assert!(
+            a.body.contains(
+                "The envoy stressed that \u{201C}no clause of the plan is final,\u{201D} Holt said on Monday."
+            ),
+            "{:?}",
+            a.body
+        );
+        // a finished sentence keeps its line
+        assert!(!a.body.contains("Monday. The next"), "{:?}", a.body);
     }
 
     #[test]
