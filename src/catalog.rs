@@ -457,6 +457,9 @@ pub struct TopicLexicon {
     pub negotiation: Vec<String>,
     /// Nouns that, after "the", "this" or "that", refer back to the point named before.
     pub anaphora: Vec<String>,
+    /// Nouns that refer back only after a demonstrative ("this proposal", not "the proposal").
+    #[serde(default)]
+    pub anaphora_demonstrative: Vec<String>,
     /// Verbs of meeting and travel: a claim that opens with one ("said his team had met the
     /// advisers", "said she would fly to Brussels") reports an event, not a view of the plan.
     #[serde(default)]

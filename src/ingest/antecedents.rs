@@ -76,10 +76,12 @@ impl Extractor {
                 .is_some_and(|w| ["would", "will", "could", "means"].contains(w));
         // a plural takes up what came before only after a demonstrative ("these issues"; "the
         // terms" may be any terms)
+        let pointing = |d: &str| ["this", "that", "these", "those", "such"].contains(&d);
         let takes_up = |d: &str, n: &str| {
-            determiner(d)
+            (determiner(d)
                 && anaphor(n)
-                && (!n.ends_with('s') || ["these", "those", "such"].contains(&d))
+                && (!n.ends_with('s') || ["these", "those", "such"].contains(&d)))
+                || (pointing(d) && self.anaphora_demonstrative.iter().any(|a| a == n))
         };
         demonstrative
             || ws.windows(2).any(|w| takes_up(w[0], w[1]))

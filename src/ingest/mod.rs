@@ -78,6 +78,7 @@ pub struct Extractor {
     stance: StanceRules,
     negotiation: std::collections::HashSet<String>,
     anaphora: Vec<String>,
+    anaphora_demonstrative: Vec<String>,
     documents: std::collections::HashSet<String>,
     /// (month, day) the plan was first reported.
     first_reported: Option<(u8, u8)>,
@@ -117,6 +118,13 @@ impl Extractor {
                 .lexicon
                 .topic
                 .anaphora
+                .iter()
+                .map(|w| crate::text::fold_str(w))
+                .collect(),
+            anaphora_demonstrative: catalog
+                .lexicon
+                .topic
+                .anaphora_demonstrative
                 .iter()
                 .map(|w| crate::text::fold_str(w))
                 .collect(),

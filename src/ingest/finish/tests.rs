@@ -88,3 +88,17 @@ fn a_plural_after_a_demonstrative_takes_up_the_points_before_it() {
     );
     assert_eq!(points_of(&out, "terms were fair"), [0], "{out:#?}");
 }
+
+#[test]
+fn the_proposal_is_the_whole_plan_and_this_proposal_the_point_before() {
+    let out = extract(
+        "Ivo Marek said the plan would cap Ukraine's army at 600,000. \
+         Lena Brandt said the proposal needed more work.",
+    );
+    assert_eq!(points_of(&out, "needed more work"), [0], "{out:#?}");
+    let out = extract(
+        "Ivo Marek said the plan would cap Ukraine's army at 600,000. \
+         Lena Brandt said this proposal needed more work.",
+    );
+    assert_eq!(points_of(&out, "needed more work"), [6], "{out:#?}");
+}
