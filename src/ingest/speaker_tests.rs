@@ -602,3 +602,11 @@ fn what_an_unnamed_source_knows_about_is_not_its_side() {
     let got = names("A diplomat in Brussels said the plan would halve the army.");
     assert_eq!(got, vec!["unnamed EU diplomat"]);
 }
+
+#[test]
+fn a_light_verb_before_an_adjective_and_a_noun_of_attitude_speaks() {
+    let got = names(
+        "Premier Hanna Lind has expressed deep apprehension regarding the army cap in the peace plan.",
+    );
+    assert_eq!(got, vec!["Hanna Lind"]);
+}

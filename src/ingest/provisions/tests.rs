@@ -572,3 +572,10 @@ fn a_party_that_acts_is_no_topic_of_the_plan() {
         [11]
     );
 }
+
+#[test]
+fn caps_on_the_military_in_any_word_order_are_point_6() {
+    let l = linker();
+    assert_eq!(points(&l, "we are concerned about caps on military"), [6]);
+    assert_eq!(points(&l, "the troop cap stays a sticking point"), [6]);
+}
