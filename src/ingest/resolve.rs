@@ -315,10 +315,23 @@ pub(super) fn resolve_speakers(
                     None => continue,
                 }
             }
-            Some(Mention::Pronoun(p)) => match pronoun(*p, &c, &out, mentions, &genders) {
-                Some(s) => (Some(s), format!("pronoun {}", pronoun_word(*p))),
-                None => continue,
-            },
+            Some(Mention::Pronoun(p)) => {
+                match pronoun(*p, &c, &out, mentions, &genders).or_else(|| {
+                    // "the 58-year-old former prime minister" paragraphs after the person spoke
+                    (*p == Pronoun::Described)
+                        .then(|| {
+                            out.iter()
+                                .rev()
+                                .filter_map(|(_, s, _)| s.as_ref())
+                                .find(|s| s.kind == SpeakerKind::Person)
+                                .cloned()
+                        })
+                        .flatten()
+                }) {
+                    Some(s) => (Some(s), format!("pronoun {}", pronoun_word(*p))),
+                    None => continue,
+                }
+            }
             // "The ministry said … It argued that the text …": "it" is the body that spoke
             // right before, not the document
             Some(Mention::Document) | None if let Some(b) = body_before_it(body, &c, &out) => {
@@ -575,6 +588,7 @@ pub(super) fn pronoun_word(p: Pronoun) -> &'static str {
         Pronoun::It => "it",
         Pronoun::Latter => "the latter",
         Pronoun::Former => "the former",
+        Pronoun::Described => "the N-year-old",
     }
 }
 
@@ -607,6 +621,7 @@ pub(super) fn pronoun(
         Pronoun::They => s.kind != SpeakerKind::Person,
         Pronoun::It => matches!(s.kind, SpeakerKind::Body | SpeakerKind::Media),
         Pronoun::Latter | Pronoun::Former => false,
+        Pronoun::Described => s.kind == SpeakerKind::Person,
     };
     // the same or the previous paragraph first; then, when nobody there fits, a few
     // paragraphs further back (a paragraph on something else may stand between)

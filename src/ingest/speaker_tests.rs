@@ -610,3 +610,14 @@ fn a_light_verb_before_an_adjective_and_a_noun_of_attitude_speaks() {
     );
     assert_eq!(got, vec!["Hanna Lind"]);
 }
+
+#[test]
+fn a_person_described_by_age_is_the_person_the_article_is_about() {
+    let got = names(
+        "Envoy Maren Holt said the talks on the peace plan were \"very useful\".\n\n\
+         The draft was leaked to several media late last week.\n\n\
+         Kyiv is in its fourth winter of war.\n\n\
+         The 61-year-old former Danish diplomat said \"the NATO clause of the plan will be discussed separately\".",
+    );
+    assert_eq!(got, vec!["Maren Holt", "Maren Holt"]);
+}

@@ -52,6 +52,9 @@ pub enum Pronoun {
     Latter,
     /// "the former": the person named before the last one
     Former,
+    /// "the 58-year-old former prime minister": a person described by age, the one the
+    /// article is on about
+    Described,
 }
 
 /// What a noun phrase refers to.
@@ -576,6 +579,11 @@ fn pronoun(words: &[&str]) -> Option<Mention> {
         ["it"] => Some(Mention::Pronoun(Pronoun::It)),
         ["the", "latter"] => Some(Mention::Pronoun(Pronoun::Latter)),
         ["the", "former"] => Some(Mention::Pronoun(Pronoun::Former)),
+        ["the", age, ..]
+            if age.ends_with("-year-old") && age.starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            Some(Mention::Pronoun(Pronoun::Described))
+        }
         _ => None,
     }
 }
