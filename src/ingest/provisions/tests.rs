@@ -579,3 +579,16 @@ fn caps_on_the_military_in_any_word_order_are_point_6() {
     assert_eq!(points(&l, "we are concerned about caps on military"), [6]);
     assert_eq!(points(&l, "the troop cap stays a sticking point"), [6]);
 }
+
+#[test]
+fn the_alliance_s_headquarters_is_a_place_not_point_7() {
+    let l = linker();
+    assert!(
+        !points(
+            &l,
+            "speaking from the alliance's headquarters, he praised the talks"
+        )
+        .contains(&7)
+    );
+    assert_eq!(points(&l, "Ukraine would never join the alliance"), [7]);
+}
