@@ -133,8 +133,12 @@ impl People {
         } else {
             None
         };
-        (gender.is_some() || self.titles.contains(before) || self.title_follows(toks, i + len))
-            .then_some((len, gender))
+        // "senators Ada Kline and …": a plural title names each person after it
+        let titled = self.titles.contains(before)
+            || before
+                .strip_suffix('s')
+                .is_some_and(|b| self.titles.contains(b));
+        (gender.is_some() || titled || self.title_follows(toks, i + len)).then_some((len, gender))
     }
 
     /// True when an appositive with a title word follows the name at `at`, past a party in

@@ -621,3 +621,21 @@ fn a_person_described_by_age_is_the_person_the_article_is_about() {
     );
     assert_eq!(got, vec!["Maren Holt", "Maren Holt"]);
 }
+
+#[test]
+fn names_after_a_plural_title_are_each_a_person_who_speaks_later_by_surname() {
+    let got = names(
+        "Republican senators Tobiah Krell and Ulric Banet sharply criticized the peace plan.\n\n\
+         \"Ukraine should not be forced to give up its lands under this plan,\" Krell said.",
+    );
+    assert_eq!(got, vec!["Tobiah Krell", "Ulric Banet", "Tobiah Krell"]);
+}
+
+#[test]
+fn a_common_first_name_makes_a_person_whose_surname_speaks_later() {
+    let got = names(
+        "Mitch Harlan and Roger Tybee met envoys in Washington on Monday.\n\n\
+         \"This plan rewards the aggressor,\" Tybee said of the draft's territorial clause.",
+    );
+    assert_eq!(got, vec!["Roger Tybee"]);
+}
