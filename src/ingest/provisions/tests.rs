@@ -592,3 +592,16 @@ fn the_alliance_s_headquarters_is_a_place_not_point_7() {
     );
     assert_eq!(points(&l, "Ukraine would never join the alliance"), [7]);
 }
+
+#[test]
+fn land_changing_hands_and_restrictions_on_the_army_as_phrases() {
+    let l = linker();
+    assert_eq!(
+        points(&l, "Moscow will receive territories it never took"),
+        [21]
+    );
+    assert_eq!(
+        points(&l, "lopsided military restrictions apply to Kyiv alone"),
+        [6]
+    );
+}
