@@ -349,7 +349,10 @@ pub(super) fn resolve_speakers(
                         && c.para <= p.para + 1
                 }) {
                     Some((_, s, _)) => (s.clone(), "previous quote".to_string()),
-                    None => continue,
+                    None => match introduced_before(body, &c, mentions, &out) {
+                        Some(s) => (Some(s), "introduced before".to_string()),
+                        None => continue,
+                    },
                 }
             }
             Some(Mention::Document) | None => (None, "the article".to_string()),
@@ -363,6 +366,25 @@ pub(super) fn resolve_speakers(
         out.push((c, speaker, via));
     }
     out
+}
+
+/// "Olga Petrenko, of the School of Communication, has twenty years of …" and then paragraphs
+/// that are only quotes: an expert round-up introduces each speaker by name at the start of
+/// the paragraph right before their quotes, with no statement there.
+fn introduced_before(
+    body: &str,
+    c: &Candidate,
+    mentions: &[NameMention],
+    out: &[(Candidate, Option<Speaker>, String)],
+) -> Option<Speaker> {
+    let para = c.para.checked_sub(1)?;
+    if out.iter().any(|(p, _, _)| p.para == para) {
+        return None;
+    }
+    let m = mentions.iter().find(|m| m.para == para)?;
+    let line_start = body[..m.pos].rfind('\n').map_or(0, |i| i + 1);
+    let lead = body[line_start..m.pos].split_whitespace().count();
+    (m.speaker.kind == SpeakerKind::Person && lead <= 2).then(|| m.speaker.clone())
 }
 
 /// The body that spoke in the statement right before `c`, in its paragraph or the one before,

@@ -639,3 +639,23 @@ fn a_common_first_name_makes_a_person_whose_surname_speaks_later() {
     );
     assert_eq!(got, vec!["Roger Tybee"]);
 }
+
+#[test]
+fn a_medium_that_has_learned_that_reports_it() {
+    let got = names("NBC News has learned that the peace plan was cut to 19 points in Geneva.");
+    assert_eq!(got, vec!["NBC News"]);
+    // learning of something is no speech
+    let got = names("Zelensky learned of the peace plan from the media.");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn quotes_right_after_an_expert_s_introduction_are_that_expert_s() {
+    let got = names(
+        "Ukrainian and American officials met in Geneva to discuss the peace plan.\n\n\
+         Anna Vernik, of the School of Law, has spent twenty years advising governments on ceasefires.\n\n\
+         \"Almost nothing in the leaked drafts of the plan is final, and much of it will be renegotiated.\"\n\n\
+         \"The sides do not yet see the costs of fighting as higher than the gains.\"",
+    );
+    assert_eq!(got, vec!["Anna Vernik", "Anna Vernik"]);
+}

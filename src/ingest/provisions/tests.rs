@@ -605,3 +605,19 @@ fn land_changing_hands_and_restrictions_on_the_army_as_phrases() {
         [6]
     );
 }
+
+#[test]
+fn a_text_withdrawn_is_no_withdrawal_of_troops() {
+    let l = linker();
+    assert!(
+        !points(
+            &l,
+            "any provision could still be renegotiated, amended, or withdrawn"
+        )
+        .contains(&21)
+    );
+    assert_eq!(
+        points(&l, "Ukrainian troops would be withdrawn from the region"),
+        [21]
+    );
+}
