@@ -50,7 +50,9 @@ pub(super) fn two_speakers(
 fn cut(ctx: &Context<'_>, ws: &[SWord]) -> Option<(Range<usize>, Range<usize>)> {
     let comma_before =
         |k: usize| k > 0 && ctx.body[ws[k - 1].end..ws[k].start].contains([',', ';']);
-    let conjunction = |w: &str| grammar().statements.clause_conjunctions.contains(w) || w == "and";
+    // "…, as Trump claimed that …" opens a clause too, but "As reported by X, …" opens none
+    let conjunction =
+        |w: &str| grammar().statements.clause_conjunctions.contains(w) || w == "and" || w == "as";
     if ws.first().is_some_and(|w| {
         grammar().statements.clause_conjunctions.contains(&*w.text) && w.text != "but"
     }) {
