@@ -659,3 +659,17 @@ fn quotes_right_after_an_expert_s_introduction_are_that_expert_s() {
     );
     assert_eq!(got, vec!["Anna Vernik", "Anna Vernik"]);
 }
+
+#[test]
+fn a_second_clause_opened_by_as_has_its_own_speaker() {
+    let got = names(
+        "Moscow says it backs the essence of the peace plan, as Trump claimed that a deal on the plan was close.",
+    );
+    assert_eq!(got, vec!["Moscow", "Donald Trump"]);
+}
+
+#[test]
+fn a_past_speech_verb_after_an_adverb_is_a_verb_not_a_noun() {
+    let got = names("A Ukrainian official earlier claimed the peace plan was a fair basis.");
+    assert_eq!(got, vec!["unnamed Ukrainian official"]);
+}

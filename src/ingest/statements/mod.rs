@@ -202,8 +202,14 @@ impl SpeechRules {
             .and_then(|i| ws.get(i))
             .filter(|w| !w.in_quote);
         // "pressed Ukraine to accept": an infinitive is no finite speech verb
-        let noun = before
-            .is_some_and(|b| self.noun_before.contains(&*b.text) || b.possessive || b.text == "to");
+        // ("A Ukrainian official earlier claimed": a past form after an adverb is the verb)
+        let past_after_adverb = ws[k].text.ends_with("ed")
+            && before.is_some_and(|b| !grammar().speakers.determiners.contains(&*b.text));
+        let noun = before.is_some_and(|b| {
+            (self.noun_before.contains(&*b.text) && !past_after_adverb)
+                || b.possessive
+                || b.text == "to"
+        });
         // "signatory states will provide …": a plural noun before a modal or an auxiliary, not
         // a verb of speech
         let plural_subject = ws[k].text.ends_with('s')
