@@ -322,6 +322,10 @@ pub struct SpeechLexicon {
     /// Words that pass on another medium's report ("citing Bloomberg").
     #[serde(default)]
     pub relays: Vec<String>,
+    /// Participles of judging whose "by X as Y" is X's view ("seen by many in Kyiv as a
+    /// surrender").
+    #[serde(default)]
+    pub judging_participles: Vec<String>,
     /// Adverbs of hearsay ("reportedly"): media reports, when no source is named.
     #[serde(default)]
     pub hearsay: Vec<String>,

@@ -673,3 +673,15 @@ fn a_past_speech_verb_after_an_adverb_is_a_verb_not_a_noun() {
     let got = names("A Ukrainian official earlier claimed the peace plan was a fair basis.");
     assert_eq!(got, vec!["unnamed Ukrainian official"]);
 }
+
+#[test]
+fn a_view_credited_by_a_participle_of_judging_and_as_is_the_agent_s() {
+    let got =
+        names("The army clause of the peace plan was described by European diplomats as a trap.");
+    assert_eq!(got, vec!["European diplomats"]);
+    let got = names("The peace plan is seen by many Ukrainians as a capitulation.");
+    assert_eq!(got, vec!["many Ukrainians"]);
+    // a copy seen by a medium, with no "as", is the medium's report
+    let got = names("The draft, seen by Reuters, would cap the army at 600,000.");
+    assert_eq!(got, vec!["Reuters"]);
+}

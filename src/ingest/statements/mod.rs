@@ -97,6 +97,7 @@ pub struct SpeechRules {
     object_not_speech: HashSet<String>,
     noun_before: HashSet<String>,
     relays: Vec<Vec<String>>,
+    judging: HashSet<String>,
     hearsay: HashSet<String>,
     media_acts: HashSet<String>,
     event_verbs: HashSet<String>,
@@ -130,6 +131,7 @@ impl SpeechRules {
                 .iter()
                 .map(|p| fold_str(p).split_whitespace().map(String::from).collect())
                 .collect(),
+            judging: set(&lex.judging_participles),
             hearsay: set(&lex.hearsay),
             media_acts: set(&lex.media_acts),
             event_verbs: set(&lex.event_verbs),

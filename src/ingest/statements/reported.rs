@@ -70,6 +70,10 @@ pub(super) fn sentence_candidate(
             return Some(base(Some(m), Some(span), None, "according to", 0.85));
         }
     }
+    // "…, which had been perceived by Ukrainians as a Russian wish list": the agent's view
+    if let Some((m, span, verb)) = judged_by(ctx, ws, s.span.end, local) {
+        return Some(base(Some(m), Some(span), Some(verb), "judged by", 0.7));
+    }
     // In X's words, … / In the words of X, …
     if let Some(m) = in_words_of(ctx, s, ws, local) {
         return Some(base(Some(m.0), Some(m.1), None, "according to", 0.8));
@@ -464,6 +468,28 @@ pub(super) fn recent_document(ctx: &Context<'_>, s: &Sentence) -> bool {
         f.split(|c: char| !c.is_alphanumeric())
             .any(|w| docs.contains(&w))
     })
+}
+
+/// "perceived by Ukrainians as …", "seen by many in Kyiv as …": a participle of judging, "by",
+/// a speaker's noun phrase of at most six words and "as" before any comma.
+fn judged_by(
+    ctx: &Context<'_>,
+    ws: &[SWord],
+    limit: usize,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>, String)> {
+    let k = (0..ws.len().saturating_sub(3)).find(|&k| {
+        !ws[k].in_quote && ctx.speech.judging.contains(&*ws[k].text) && ws[k + 1].text == "by"
+    })?;
+    let as_at = (k + 3..(k + 9).min(ws.len())).find(|&j| ws[j].text == "as")?;
+    let np = ws[k + 2].start..ws[as_at - 1].end;
+    if np.end > limit || ctx.body[np.clone()].contains([',', ';', '(']) {
+        return None;
+    }
+    match ctx.gazetteer.resolve(&ctx.body[np.clone()], local)? {
+        m @ Mention::Speaker(..) => Some((m, np, ws[k].text.to_string())),
+        _ => None,
+    }
 }
 
 /// The word after "by" and the names it introduces ("by Britain, France and Germany raises"
