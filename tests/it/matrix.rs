@@ -199,7 +199,8 @@ async fn a_point_has_a_timeline_svg_and_its_table() -> anyhow::Result<()> {
     let t = common::seeded_db().await?;
     let (rows, undated) = matrix::timeline(&t.db, 21).await?;
     assert_eq!(undated, 0);
-    assert_eq!(rows.iter().map(|r| r.statements).sum::<i64>(), 4);
+    // the seeds' statements on point 21 (with "viewed by Ukraine's allies as capitulation")
+    assert_eq!(rows.iter().map(|r| r.statements).sum::<i64>(), 5);
     let app = common::app(&t.db);
     let (status, body) = common::get(&app, "/provisions/21").await?;
     assert_eq!(status, StatusCode::OK);
@@ -214,7 +215,7 @@ async fn a_point_has_a_timeline_svg_and_its_table() -> anyhow::Result<()> {
     );
     assert!(
         page.texts("svg.timeline > desc#tl-desc")[0]
-            .starts_with("4 dated statements from 3 outlets between 2025-11-20 and 2025-11-24")
+            .starts_with("5 dated statements from 3 outlets between 2025-11-20 and 2025-11-24")
     );
     assert_eq!(
         page.count("table > caption#tl-caption"),
