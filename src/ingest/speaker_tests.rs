@@ -685,3 +685,14 @@ fn a_view_credited_by_a_participle_of_judging_and_as_is_the_agent_s() {
     let got = names("The draft, seen by Reuters, would cap the army at 600,000.");
     assert_eq!(got, vec!["Reuters"]);
 }
+
+#[test]
+fn a_readout_of_what_a_named_leader_told_another_is_the_leader_s() {
+    let got = names(
+        "Putin told Erdogan that the first draft of the peace plan could be the basis of a settlement, the Kremlin said.",
+    );
+    assert_eq!(got, vec!["Vladimir Putin"]);
+    // an event with no verb of saying stays the body's
+    let got = names("The two leaders discussed the peace plan by phone, the Kremlin said.");
+    assert_eq!(got, vec!["Kremlin"]);
+}

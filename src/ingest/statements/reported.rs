@@ -379,7 +379,10 @@ fn inside_relay(
         .take_while(|w| !["who", "that", "with", "familiar"].contains(w))
         .last()
         .is_some_and(|w| grammar().resolve.source_groups.contains(w));
-    if !medium && !sources {
+    // a readout: "Putin told Erdogan that …, the Kremlin said" is the named person's
+    let body =
+        matches!(outer, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Body);
+    if !medium && !sources && !body {
         return None;
     }
     let cut = ctx.body[s.span.start..outer_span.start].rfind(',')? + s.span.start;
@@ -398,7 +401,9 @@ fn inside_relay(
         inner.mention,
         Some(Mention::Speaker(..) | Mention::Pronoun(..) | Mention::Role { .. })
     );
-    (says && voiced && inner.rule == "reported speech").then(|| Candidate {
+    let person = matches!(&inner.mention, Some(Mention::Speaker(sp, _)) if sp.kind == crate::model::SpeakerKind::Person);
+    let relayed = medium || sources || person;
+    (says && voiced && relayed && inner.rule == "reported speech").then(|| Candidate {
         span: s.span.clone(),
         rule: "reported speech, inside a relay",
         ..inner
