@@ -310,6 +310,40 @@ pub fn surnames(entities: &[Entity]) -> Vec<(String, Speaker)> {
     out
 }
 
+/// The later mentions of the table's people by surname alone ("Wicker said" after "Roger
+/// Wicker"), outside quotes and the full names: each one a mention of that person, so that a
+/// "he" after "McConnell echoed …" is McConnell, not a name later in that sentence.
+pub fn surname_mentions(body: &str, seg: &Segmented, people: &[Entity]) -> Vec<Entity> {
+    let mut out = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for e in people {
+        let Some(last) = e.speaker.name.split_whitespace().last() else {
+            continue;
+        };
+        if last.len() < 3 || seen.contains(&e.speaker.slug.as_str()) {
+            continue;
+        }
+        seen.push(&e.speaker.slug);
+        let full = |at: usize| {
+            people
+                .iter()
+                .any(|p| p.pos <= at && at < p.pos + p.speaker.name.len())
+        };
+        for s in seg.sentences.iter().filter(|s| s.span.end > e.pos) {
+            for t in tokens(body, s.span.clone()) {
+                if t.bare == last && t.start > e.pos && !full(t.start) && !seg.in_quote(t.start) {
+                    out.push(Entity {
+                        pos: t.start,
+                        para: s.para,
+                        ..e.clone()
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -259,6 +259,18 @@ impl Extractor {
             gender: e.gender,
             subject: false,
         }));
+        mentions.extend(
+            entities::surname_mentions(&article.body, &seg, &people)
+                .into_iter()
+                .map(|e| NameMention {
+                    pos: e.pos,
+                    end: e.pos + e.speaker.name.split_whitespace().last().map_or(0, str::len),
+                    para: e.para,
+                    speaker: e.speaker,
+                    gender: e.gender,
+                    subject: false,
+                }),
+        );
         let unnamed = entities::unnamed_sources(&article.body, &seg, &self.gazetteer);
         mentions.extend(unnamed.into_iter().map(|e| NameMention {
             pos: e.pos,

@@ -696,3 +696,17 @@ fn a_readout_of_what_a_named_leader_told_another_is_the_leader_s() {
     let got = names("The two leaders discussed the peace plan by phone, the Kremlin said.");
     assert_eq!(got, vec!["Kremlin"]);
 }
+
+#[test]
+fn he_after_a_sentence_opened_by_a_new_person_s_surname_is_that_person() {
+    let got = names(
+        "Senators Tobiah Krell and Ulric Banet criticized the peace plan.\n\n\
+         Krell echoed those concerns, warning that appeasing Putin could be disastrous. \
+         \"Putin has played the president for a fool with this plan,\" he said.",
+    );
+    assert_eq!(
+        got.last().map(String::as_str),
+        Some("Tobiah Krell"),
+        "{got:?}"
+    );
+}
