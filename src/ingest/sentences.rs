@@ -279,7 +279,8 @@ fn split_paragraph(
             let next_starts = n < chars.len()
                 && (chars[n].1.is_uppercase()
                     || chars[n].1.is_ascii_digit()
-                    || "\"\u{201C}\u{2018}\u{00AB}(/".contains(chars[n].1));
+                    || "\"\u{201C}\u{2018}\u{00AB}(/".contains(chars[n].1))
+                && !aside_goes_on(&chars, n);
             // "1. Ukraine's sovereignty …": the number of a list item ends no sentence
             let item_number = c == '.'
                 && start == 0
@@ -310,6 +311,25 @@ fn split_paragraph(
         k += 1;
     }
     push_sentence(para, start, text.len(), para_index, &mut index, text, out);
+}
+
+/// "… joining the North Atlantic Treaty Organization. (Nato), ceding parts of …": a short
+/// bracket right after the full stop, followed by a comma or a lower-case word, belongs to the
+/// sentence (the full stop ended an abbreviation or a name, not the sentence).
+fn aside_goes_on(chars: &[(usize, char)], n: usize) -> bool {
+    if chars.get(n).is_none_or(|c| c.1 != '(') {
+        return false;
+    }
+    let close = (n + 1..(n + 30).min(chars.len())).find(|&e| chars[e].1 == ')');
+    close.is_some_and(|e| {
+        let mut a = e + 1;
+        while chars.get(a).is_some_and(|c| c.1 == ' ') {
+            a += 1;
+        }
+        chars
+            .get(a)
+            .is_some_and(|c| c.1 == ',' || c.1 == ';' || c.1.is_lowercase())
+    })
 }
 
 /// The index just past a footnote marker ("[3]", "[12]") that starts at `j`, if one does.
@@ -375,6 +395,20 @@ mod tests {
             .map(|x| text[x.span.clone()].to_string())
             .collect();
         (s, sentences)
+    }
+
+    #[test]
+    fn a_bracket_after_a_full_stop_that_the_sentence_goes_on_from_ends_nothing() {
+        let (_, got) = seg(
+            "It bars Ukraine from the North Atlantic Treaty Organization. (Nato), and caps its army. (Reuters) Talks resume.",
+        );
+        assert_eq!(
+            got,
+            [
+                "It bars Ukraine from the North Atlantic Treaty Organization. (Nato), and caps its army.",
+                "(Reuters) Talks resume."
+            ]
+        );
     }
 
     #[test]
