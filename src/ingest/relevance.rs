@@ -458,7 +458,10 @@ pub(super) fn without_aside(text: &str) -> &str {
             .unwrap_or_default();
         // the aside ends the text ("Witkoff, speaking to reporters, said" is no aside)
         let last = !text[at + 2..].contains(", ");
+        // "including joining NATO, ceding land and …": an item of a series, not an aside
+        let series = text[..at].contains("including ");
         if last
+            && !series
             && next.len() > 5
             && next.ends_with("ing")
             && !["according", "during", "including"].contains(&next)

@@ -102,3 +102,11 @@ fn the_proposal_is_the_whole_plan_and_this_proposal_the_point_before() {
     );
     assert_eq!(points_of(&out, "needed more work"), [6], "{out:#?}");
 }
+
+#[test]
+fn an_ing_item_of_a_series_after_including_is_no_closing_aside() {
+    let out = extract(
+        "The draft holds many of Moscow's demands, including barring Ukraine from NATO, ceding the Donbas and shrinking its army.",
+    );
+    assert_eq!(points_of(&out, "ceding the Donbas"), [6, 7, 21], "{out:#?}");
+}
