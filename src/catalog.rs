@@ -326,6 +326,10 @@ pub struct SpeechLexicon {
     /// surrender").
     #[serde(default)]
     pub judging_participles: Vec<String>,
+    /// Verbs of judging that speak with "as" after their object ("lawmakers see the proposal
+    /// as a gift to Moscow").
+    #[serde(default)]
+    pub judging_verbs: Vec<String>,
     /// Adverbs of hearsay ("reportedly"): media reports, when no source is named.
     #[serde(default)]
     pub hearsay: Vec<String>,

@@ -710,3 +710,18 @@ fn he_after_a_sentence_opened_by_a_new_person_s_surname_is_that_person() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_verb_of_judging_with_as_after_its_object_speaks() {
+    let got = names("Many lawmakers now see the peace plan as leaning toward Moscow.");
+    assert_eq!(got, vec!["Many lawmakers"]);
+    let got = names("We will see the peace plan as soon as it is ready.");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn pointing_to_a_statement_is_speech() {
+    let got =
+        names("The White House pointed to a statement expressing confidence in the peace plan.");
+    assert_eq!(got, vec!["White House"]);
+}

@@ -621,3 +621,10 @@ fn a_text_withdrawn_is_no_withdrawal_of_troops() {
         [21]
     );
 }
+
+#[test]
+fn a_neutral_path_to_peace_is_no_neutral_status() {
+    let l = linker();
+    assert!(!points(&l, "rather than presenting a neutral path to peace").contains(&7));
+    assert_eq!(points(&l, "Ukraine would accept a neutral status"), [7]);
+}

@@ -98,6 +98,7 @@ pub struct SpeechRules {
     noun_before: HashSet<String>,
     relays: Vec<Vec<String>>,
     judging: HashSet<String>,
+    judging_verbs: HashSet<String>,
     hearsay: HashSet<String>,
     media_acts: HashSet<String>,
     event_verbs: HashSet<String>,
@@ -132,6 +133,7 @@ impl SpeechRules {
                 .map(|p| fold_str(p).split_whitespace().map(String::from).collect())
                 .collect(),
             judging: set(&lex.judging_participles),
+            judging_verbs: set(&lex.judging_verbs),
             hearsay: set(&lex.hearsay),
             media_acts: set(&lex.media_acts),
             event_verbs: set(&lex.event_verbs),
@@ -183,6 +185,23 @@ impl SpeechRules {
             return Some(1);
         }
         self.light_verb_at(ws, k)
+            .or_else(|| self.judging_verb_at(ws, k))
+    }
+
+    /// "Many lawmakers now see the proposal as leaning toward Moscow": a verb of judging with
+    /// "as" within six words after it (no comma between); the cue is the verb.
+    fn judging_verb_at(&self, ws: &[SWord], k: usize) -> Option<usize> {
+        if !self.judging_verbs.contains(&*ws[k].text) {
+            return None;
+        }
+        (k + 2..(k + 7).min(ws.len()))
+            .take_while(|&j| !ws[j].in_quote)
+            .find(|&j| ws[j].text == "as")
+            .filter(|&j| {
+                ws.get(j + 1)
+                    .is_some_and(|n| !["soon", "well", "long", "much", "far"].contains(&&*n.text))
+            })
+            .map(|_| 1)
     }
 
     /// "expressed cautious optimism", "voiced deep concern": a light verb and, within three
