@@ -313,7 +313,7 @@ fn split_paragraph(
     push_sentence(para, start, text.len(), para_index, &mut index, text, out);
 }
 
-/// "… joining the North Atlantic Treaty Organization. (Nato), ceding parts of …": a short
+/// "… keeps Kyiv out of the Atlantic Treaty Org. (Nato), and shrinks its army": a short
 /// bracket right after the full stop, followed by a comma or a lower-case word, belongs to the
 /// sentence (the full stop ended an abbreviation or a name, not the sentence).
 fn aside_goes_on(chars: &[(usize, char)], n: usize) -> bool {
@@ -400,12 +400,12 @@ mod tests {
     #[test]
     fn a_bracket_after_a_full_stop_that_the_sentence_goes_on_from_ends_nothing() {
         let (_, got) = seg(
-            "It bars Ukraine from the North Atlantic Treaty Organization. (Nato), and caps its army. (Reuters) Talks resume.",
+            "It bars Ukraine from the Atlantic Treaty Org. (Nato), and caps its army. (Reuters) Talks resume.",
         );
         assert_eq!(
             got,
             [
-                "It bars Ukraine from the North Atlantic Treaty Organization. (Nato), and caps its army.",
+                "It bars Ukraine from the Atlantic Treaty Org. (Nato), and caps its army.",
                 "(Reuters) Talks resume."
             ]
         );

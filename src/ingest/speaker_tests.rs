@@ -556,7 +556,7 @@ fn a_list_under_the_plan_right_after_a_counter_draft_is_that_draft() {
 fn an_official_of_another_side_right_after_a_person_spoke_is_not_that_person() {
     let got = names(
         "Zelensky said the talks on the plan were hard.\n\n\
-         The U.S. official cited by CBS News noted that Putin still wants all of Donetsk under the plan.",
+         The American official quoted by NBC News added that Putin still wants all of Donetsk under the plan.",
     );
     assert_eq!(got, vec!["Volodymyr Zelenskyy", "unnamed US official"]);
     // of the same side, the official is the one who just spoke
@@ -626,7 +626,7 @@ fn a_person_described_by_age_is_the_person_the_article_is_about() {
 fn names_after_a_plural_title_are_each_a_person_who_speaks_later_by_surname() {
     let got = names(
         "Republican senators Tobiah Krell and Ulric Banet sharply criticized the peace plan.\n\n\
-         \"Ukraine should not be forced to give up its lands under this plan,\" Krell said.",
+         \"Nobody may force Kyiv to hand over land under this plan,\" Krell said.",
     );
     assert_eq!(got, vec!["Tobiah Krell", "Ulric Banet", "Tobiah Krell"]);
 }
@@ -701,7 +701,7 @@ fn a_readout_of_what_a_named_leader_told_another_is_the_leader_s() {
 fn he_after_a_sentence_opened_by_a_new_person_s_surname_is_that_person() {
     let got = names(
         "Senators Tobiah Krell and Ulric Banet criticized the peace plan.\n\n\
-         Krell echoed those concerns, warning that appeasing Putin could be disastrous. \
+         Krell shared those worries, adding that placating Putin would end badly. \
          \"Putin has played the president for a fool with this plan,\" he said.",
     );
     assert_eq!(

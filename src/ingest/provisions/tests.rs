@@ -625,6 +625,12 @@ fn a_text_withdrawn_is_no_withdrawal_of_troops() {
 #[test]
 fn a_neutral_path_to_peace_is_no_neutral_status() {
     let l = linker();
-    assert!(!points(&l, "rather than presenting a neutral path to peace").contains(&7));
+    assert!(
+        !points(
+            &l,
+            "instead of offering a neutral path towards a settlement"
+        )
+        .contains(&7)
+    );
     assert_eq!(points(&l, "Ukraine would accept a neutral status"), [7]);
 }

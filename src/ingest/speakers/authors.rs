@@ -86,7 +86,7 @@ impl Gazetteer {
     }
 
     /// The places named together right after a verb of drafting and "by" in a document's noun
-    /// phrase ("a counter-proposal drafted by Britain, France and Germany").
+    /// phrase ("a counter-draft written by Spain, Italy and Portugal").
     pub fn drafted_by(&self, np: &str) -> Option<Speaker> {
         let words: Vec<&str> = np.split_whitespace().collect();
         let by = words.iter().position(|w| *w == "by")?;

@@ -70,7 +70,7 @@ pub(super) fn sentence_candidate(
             return Some(base(Some(m), Some(span), None, "according to", 0.85));
         }
     }
-    // "…, which had been perceived by Ukrainians as a Russian wish list": the agent's view
+    // "…, which many Ukrainians had perceived as …" / "perceived by Ukrainians as a trap": the agent's view
     if let Some((m, span, verb)) = judged_by(ctx, ws, s.span.end, local) {
         return Some(base(Some(m), Some(span), Some(verb), "judged by", 0.7));
     }
@@ -295,7 +295,7 @@ pub(super) fn sentence_candidate(
         } else {
             ws.get(n)
         };
-        // past its drafters: "A counter-proposal drafted by Britain, France and Germany raises …"
+        // past its drafters: "A counter-draft written by Spain, Italy and Portugal lifts …"
         let drafters = ws
             .get(n)
             .filter(|w| !gap_has_comma(n) && ctx.gazetteer.is_drafting(&w.text))
@@ -475,7 +475,7 @@ pub(super) fn recent_document(ctx: &Context<'_>, s: &Sentence) -> bool {
     })
 }
 
-/// "perceived by Ukrainians as …", "seen by many in Kyiv as …": a participle of judging, "by",
+/// "perceived by Ukrainians as a trap", "seen by many in Kyiv as …": a participle of judging, "by",
 /// a speaker's noun phrase of at most six words and "as" before any comma.
 fn judged_by(
     ctx: &Context<'_>,
@@ -521,7 +521,7 @@ pub(super) fn authored(ctx: &Context<'_>, c: &mut Candidate, last: &mut Option<(
     let Some(np) = c.speaker_span.clone().map(|r| fold_str(&ctx.body[r])) else {
         return;
     };
-    // "A counter-proposal drafted by Britain, France and Germany": its drafters, named
+    // "A counter-draft written by Spain, Italy and Portugal": its drafters, named
     let raw = c.speaker_span.clone().map_or("", |r| &ctx.body[r]);
     if let Some(drafters) = ctx.gazetteer.drafted_by(raw) {
         c.mention = Some(Mention::Speaker(drafters, None));
