@@ -1,6 +1,7 @@
 //! Counts kept by the ingest (migration 0007): statements per point, outlet, speaker and
 //! stance (`tally`), per point, outlet, day and stance (`tally_day`), per source
-//! (`tally_count`), and what each source contributes to them (`tally_source`). The matrix, the
+//! (`tally_count`), per point, category, day, kind and stance (`tally_date`, migration 0012)
+//! and per point, day and speaker (`tally_date_speaker`), and what each source contributes to them (`tally_source`). The matrix, the
 //! timeline of a point and the facets of an unfiltered list read them instead of grouping every
 //! statement.
 //!
@@ -34,6 +35,10 @@ const ADD: &str = " on conflict (provision, category, publisher, speaker_id, kin
     do update set statements = tally.statements + excluded.statements";
 const ADD_DAY: &str = " on conflict (provision, publisher, date, stance)
     do update set statements = tally_day.statements + excluded.statements";
+const ADD_DATE: &str = " on conflict (provision, category, date, kind, stance)
+    do update set statements = tally_date.statements + excluded.statements";
+const ADD_DATE_SPEAKER: &str = " on conflict (provision, date, speaker_id)
+    do update set statements = tally_date_speaker.statements + excluded.statements";
 
 /// A source written by the batch, as the counts see it.
 #[derive(Debug, Clone)]
@@ -68,6 +73,10 @@ type SourceKey<'a> = (i64, i64, i64, &'a str, &'a str, &'a str);
 type TotalKey<'a> = (i64, &'a str, &'a str, i64, &'a str, &'a str);
 /// A `tally_day` row's key: provision, publisher, date, stance.
 type DayKey<'a> = (i64, &'a str, &'a str, &'a str);
+/// A `tally_date` row's key: provision, category, date, kind, stance.
+type DateKey<'a> = (i64, &'a str, &'a str, &'a str, &'a str);
+/// A `tally_date_speaker` row's key: provision (-1 or a point), date, speaker id.
+type DateSpeakerKey<'a> = (i64, &'a str, i64);
 /// A `tally_source` row: source id, publisher, date, speaker id, provision, category, kind,
 /// stance, statements.
 type SourceRow<'a> = (
@@ -87,6 +96,8 @@ struct Rollup<'a> {
     sources: Vec<SourceRow<'a>>,
     totals: BTreeMap<TotalKey<'a>, i64>,
     days: BTreeMap<DayKey<'a>, i64>,
+    dates: BTreeMap<DateKey<'a>, i64>,
+    date_speakers: BTreeMap<DateSpeakerKey<'a>, i64>,
     per_count: BTreeMap<i64, i64>,
 }
 
@@ -132,6 +143,8 @@ fn roll_up<'a>(
         sources: Vec::with_capacity(per_source.len()),
         totals: BTreeMap::new(),
         days: BTreeMap::new(),
+        dates: BTreeMap::new(),
+        date_speakers: BTreeMap::new(),
         per_count: BTreeMap::new(),
     };
     for (&(source, speaker, provision, category, kind, stance), &n) in per_source {
@@ -141,6 +154,14 @@ fn roll_up<'a>(
         *r.totals
             .entry((provision, category, publisher, speaker, kind, stance))
             .or_default() += n;
+        *r.dates
+            .entry((provision, category, date, kind, stance))
+            .or_default() += n;
+        if provision >= -1 {
+            *r.date_speakers
+                .entry((provision, date, speaker))
+                .or_default() += n;
+        }
         if provision >= 0 {
             *r.days
                 .entry((provision, publisher, date, stance))
@@ -277,6 +298,26 @@ super::per_backend! {
         q.push(" group by provision, publisher, date, stance")
             .push(ADD_DAY);
         q.build().execute(&mut *conn).await?;
+        let mut q = QueryBuilder::<Backend>::new(
+            "insert into tally_date (provision, category, date, kind, stance, statements)
+             select provision, category, date, kind, stance, ",
+        );
+        q.push_bind(sign)
+            .push(" * sum(statements) from tally_source where source_id");
+        push_ids(&mut q, ids);
+        q.push(" group by provision, category, date, kind, stance")
+            .push(ADD_DATE);
+        q.build().execute(&mut *conn).await?;
+        let mut q = QueryBuilder::<Backend>::new(
+            "insert into tally_date_speaker (provision, date, speaker_id, statements)
+             select provision, date, speaker_id, ",
+        );
+        q.push_bind(sign)
+            .push(" * sum(statements) from tally_source where provision >= -1 and source_id");
+        push_ids(&mut q, ids);
+        q.push(" group by provision, date, speaker_id")
+            .push(ADD_DATE_SPEAKER);
+        q.build().execute(&mut *conn).await?;
         Ok(touched)
     }
 
@@ -316,6 +357,12 @@ super::per_backend! {
                 .execute(&mut *conn)
                 .await?;
             sqlx::query("delete from tally_day where statements <= 0")
+                .execute(&mut *conn)
+                .await?;
+            sqlx::query("delete from tally_date where statements <= 0")
+                .execute(&mut *conn)
+                .await?;
+            sqlx::query("delete from tally_date_speaker where statements <= 0")
                 .execute(&mut *conn)
                 .await?;
         }
@@ -436,6 +483,38 @@ super::per_backend! {
                     .push_bind(*sp)
                     .push_bind(*k)
                     .push_bind(*st)
+                    .push_bind(**n);
+            },
+        )
+        .await?;
+        let dates: Vec<_> = rollup.dates.iter().collect();
+        side::bulk::insert_rows(
+            &mut *conn,
+            "insert into tally_date (provision, category, date, kind, stance, statements) ",
+            ADD_DATE,
+            &dates,
+            MAX_ROWS,
+            |mut v, ((p, c, date, k, st), n)| {
+                v.push_bind(*p)
+                    .push_bind(*c)
+                    .push_bind(*date)
+                    .push_bind(*k)
+                    .push_bind(*st)
+                    .push_bind(**n);
+            },
+        )
+        .await?;
+        let date_speakers: Vec<_> = rollup.date_speakers.iter().collect();
+        side::bulk::insert_rows(
+            &mut *conn,
+            "insert into tally_date_speaker (provision, date, speaker_id, statements) ",
+            ADD_DATE_SPEAKER,
+            &date_speakers,
+            MAX_ROWS,
+            |mut v, ((p, date, sp), n)| {
+                v.push_bind(*p)
+                    .push_bind(*date)
+                    .push_bind(*sp)
                     .push_bind(**n);
             },
         )
