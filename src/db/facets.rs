@@ -7,11 +7,18 @@ use super::{Db, Param, is_pg, on_db};
 
 use super::models::{FacetCount, StatementFilter};
 use super::statements::{
-    Facet, is_open, open_but_unreviewed, push_filter, push_in, push_link_filter, unreviewed_only,
+    Facet, is_open, only_dated, open_but_unreviewed, push_filter, push_in, push_link_filter,
+    push_source_dates, push_tally_range, unreviewed_only,
 };
 
-/// Whether the counts of `facet` under `f` can come from `tally` (points, category, speaker,
-/// kind, stance: no source, date or search, at most one point or one category, not both).
+/// Whether `f` has a date range: its counts come from `tally_date` rather than `tally`.
+fn dated(f: &StatementFilter) -> bool {
+    f.from.is_some() || f.to.is_some()
+}
+
+/// Whether the counts of `facet` under `f` can come from `tally`, or with a date range from
+/// `tally_date` (points, category, speaker, kind, stance: no source or search, at most one
+/// point or one category, not both; the editors' queue only without a date range).
 fn in_tally(f: &StatementFilter, facet: Facet) -> bool {
     let provisions = if facet == Facet::Provision {
         0
@@ -24,15 +31,25 @@ fn in_tally(f: &StatementFilter, facet: Facet) -> bool {
         f.categories.len()
     };
     f.sources.is_empty()
-        && (f.reviewed.is_empty() || unreviewed_only(f))
+        && (f.reviewed.is_empty() || (unreviewed_only(f) && !dated(f)))
         && facet != Facet::Reviewed
         && (facet == Facet::Version || f.versions.is_empty())
         && f.q.is_none()
-        && f.from.is_none()
-        && f.to.is_none()
         && provisions + categories <= 1
         && !(facet == Facet::Provision && categories > 0)
         && !(facet == Facet::Category && provisions > 0)
+        && (!dated(f) || dated_in_tally(f, facet))
+}
+
+/// Whether the counts of `facet` under `f`, with a date range, can come from the tallies per
+/// day: `tally_date_speaker` for the speakers (a range and at most one point), `tally_date`
+/// for the rest (no speaker).
+fn dated_in_tally(f: &StatementFilter, facet: Facet) -> bool {
+    if facet == Facet::Speaker {
+        f.kinds.is_empty() && f.stances.is_empty() && f.categories.is_empty()
+    } else {
+        f.speakers.is_empty()
+    }
 }
 
 /// The reviewed statements as rows of `tally` that count -1 each (per point, once, and once per
@@ -58,10 +75,16 @@ const REVIEWED_ONCE_AND_PER_CATEGORY: &str = "
           where v.category is not null and l.statement_id in (select id from statement where review > '')) c
     join statement t on t.id = c.statement_id";
 
-/// ` from` the counts as `tally s`: the table itself, or for [`unreviewed_only`] the table with
-/// the reviewed statements taken out (see [`reviewed_as_tally`]).
-fn push_tally_from<DB: Database>(q: &mut QueryBuilder<DB>, f: &StatementFilter) {
-    if unreviewed_only(f) {
+/// ` from` the counts of `facet` as `tally s`: the table itself, `tally_date` (or for the
+/// speakers `tally_date_speaker`) for a date range, or for
+/// [`unreviewed_only`] the table with the reviewed statements taken out (see
+/// [`reviewed_as_tally`]).
+fn push_tally_from<DB: Database>(q: &mut QueryBuilder<DB>, f: &StatementFilter, facet: Facet) {
+    if dated(f) && facet == Facet::Speaker {
+        q.push(" from tally_date_speaker s");
+    } else if dated(f) {
+        q.push(" from tally_date s");
+    } else if unreviewed_only(f) {
         q.push(" from (select provision, category, speaker_id, kind, stance, statements from tally union all ")
             .push(reviewed_as_tally(is_pg::<DB>()))
             .push(REVIEWED_ONCE_AND_PER_CATEGORY)
@@ -113,6 +136,19 @@ where
     if facet != Facet::Stance && !f.stances.is_empty() {
         q.push(" and s.stance");
         push_in(q, &f.stances);
+    }
+    push_tally_dates(q, f);
+}
+
+/// ` and` the rows of `tally_date s` in the date range of `f`, if it has one: an undated
+/// article ('' in the tally) is in no range, as its NULL date in `source`.
+fn push_tally_dates<DB: Database>(q: &mut QueryBuilder<DB>, f: &StatementFilter)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+{
+    if dated(f) {
+        push_tally_range(q, f);
     }
 }
 
@@ -242,7 +278,7 @@ where
              case when s.provision = 0 then 'Plan as a whole' else 'Point ' || s.provision || ': ' || v.title end as label,
              cast(sum(s.statements) as bigint) as count, cast(0 as bigint) as total",
         );
-        push_tally_from(q, filter);
+        push_tally_from(q, filter, Facet::Provision);
         q.push(" join provision v on v.number = s.provision");
         push_tally_where(q, filter, Facet::Provision);
         q.push(" group by s.provision, v.title having sum(s.statements) > 0 order by s.provision");
@@ -273,7 +309,7 @@ fn push_category_counts<DB: Database>(
         q.push(
             "select c.slug as value, c.letter || '. ' || c.name as label, cast(sum(s.statements) as bigint) as count, cast(0 as bigint) as total",
         );
-        push_tally_from(q, filter);
+        push_tally_from(q, filter, Facet::Category);
         q.push(" join category c on c.slug = s.category");
         push_tally_where(q, filter, Facet::Category);
         q.push(" group by c.slug having sum(s.statements) > 0 order by min(c.position)");
@@ -306,7 +342,7 @@ fn push_speaker_counts<DB: Database>(
         q.push("s.speaker_id as key_id, cast(sum(s.statements) as bigint) as n, count(*) over () as total, ");
         push_chosen(q, "s.speaker_id", &filter.speakers, lookup);
         q.push(" as chosen");
-        push_tally_from(q, filter);
+        push_tally_from(q, filter, Facet::Speaker);
         push_tally_where(q, filter, Facet::Speaker);
         q.push(" and s.speaker_id <> 0 group by s.speaker_id having sum(s.statements) > 0");
         q.push(" order by chosen desc, n desc, key_id");
@@ -345,6 +381,13 @@ fn push_source_counts<DB: Database>(
         } else {
             " order by chosen desc, c.statements desc, c.id"
         });
+    } else if only_dated(filter, Some(Facet::Source)) {
+        // each source of the date range with its count
+        q.push("c.id as key_id, c.statements as n, count(*) over () as total, ");
+        push_chosen(q, "c.id", &filter.sources, None);
+        q.push(" as chosen from tally_count c where c.id in (select id from source where 1 = 1");
+        push_source_dates(q, filter);
+        q.push(") order by chosen desc, c.statements desc, c.id");
     } else if open_but_unreviewed(filter, Some(Facet::Source)) {
         // each source's count less its reviewed statements
         q.push("c.id as key_id, c.statements - coalesce(r.n, 0) as n, count(*) over () as total, ");
@@ -398,7 +441,7 @@ fn push_label_counts<DB: Database>(
         .push(count)
         .push(" as count, cast(0 as bigint) as total");
     if cube {
-        push_tally_from(q, filter);
+        push_tally_from(q, filter, facet);
         push_tally_where(q, filter, facet);
     } else {
         q.push(" from statement t");
@@ -410,15 +453,14 @@ fn push_label_counts<DB: Database>(
     }
 }
 
-/// Whether the rest of `f` (its review selection left out) is one `tally` counts: points or a
-/// category (at most one), speakers, kinds and stances.
+/// Whether the rest of `f` (its review selection left out) is one `tally` (or with a date
+/// range `tally_date`) counts: points or a category (at most one), speakers, kinds and stances.
 fn review_in_tally(f: &StatementFilter) -> bool {
     f.sources.is_empty()
         && f.versions.is_empty()
         && f.q.is_none()
-        && f.from.is_none()
-        && f.to.is_none()
         && f.provisions.len() + f.categories.len() <= 1
+        && (!dated(f) || f.speakers.is_empty())
 }
 
 /// `select count(*)` of the reviewed statements under the rest of `filter`: they are found
@@ -455,7 +497,12 @@ where
         // the filter but the reviewed is read
         q.push("select value, label, n as count, cast(0 as bigint) as total from (select 'yes' as value, 'reviewed' as label, (");
         push_reviewed_count(q, filter);
-        q.push(") as n union all select 'no', 'not reviewed', (select coalesce(cast(sum(s.statements) as bigint), 0) from tally s");
+        q.push(") as n union all select 'no', 'not reviewed', (select coalesce(cast(sum(s.statements) as bigint), 0)")
+            .push(if dated(filter) {
+                " from tally_date s"
+            } else {
+                " from tally s"
+            });
         push_tally_where(q, filter, Facet::Reviewed);
         q.push(") - (");
         push_reviewed_count(q, filter);

@@ -105,6 +105,33 @@ pub(super) fn open_but_unreviewed(f: &StatementFilter, skip: Option<Facet>) -> b
         )
 }
 
+/// Whether `f` has a date range and, `skip` left out as in [`is_open`], nothing else: its
+/// counts are those of `tally_date` and `tally_count` in the range.
+pub(crate) fn only_dated(f: &StatementFilter, skip: Option<Facet>) -> bool {
+    (f.from.is_some() || f.to.is_some())
+        && is_open(
+            &StatementFilter {
+                from: None,
+                to: None,
+                ..f.clone()
+            },
+            skip,
+        )
+}
+
+/// ` and published_date` in the date range of `f` (inside `select id from source where ...`).
+pub(crate) fn push_source_dates<DB: Database>(q: &mut QueryBuilder<DB>, f: &StatementFilter)
+where
+    String: Param<DB>,
+{
+    if let Some(d) = &f.from {
+        q.push(" and published_date >= ").push_bind(d.to_string());
+    }
+    if let Some(d) = &f.to {
+        q.push(" and published_date <= ").push_bind(d.to_string());
+    }
+}
+
 /// ` where l.statement_id in (the statements of the filter)`, or nothing for no filter.
 pub(super) fn push_link_filter<DB: Database>(
     q: &mut QueryBuilder<DB>,
@@ -215,12 +242,7 @@ fn push_filter_as<DB: Database>(
         }
     } else if f.from.is_some() || f.to.is_some() {
         q.push(" and t.source_id in (select id from source where 1 = 1");
-        if let Some(d) = &f.from {
-            q.push(" and published_date >= ").push_bind(d.to_string());
-        }
-        if let Some(d) = &f.to {
-            q.push(" and published_date <= ").push_bind(d.to_string());
-        }
+        push_source_dates(q, f);
         q.push(")");
     }
     if let Some(text) = &f.q {
@@ -504,6 +526,20 @@ pub async fn list_statements(
     })
 }
 
+/// ` and` the rows of `tally_date s` in the date range of `f` (undated articles, '', in none).
+pub(super) fn push_tally_range<DB: Database>(q: &mut QueryBuilder<DB>, f: &StatementFilter)
+where
+    String: Param<DB>,
+{
+    q.push(" and s.date <> ''");
+    if let Some(d) = &f.from {
+        q.push(" and s.date >= ").push_bind(d.to_string());
+    }
+    if let Some(d) = &f.to {
+        q.push(" and s.date <= ").push_bind(d.to_string());
+    }
+}
+
 /// How many statements match `filter`, by how many speakers, in how many sources.
 pub async fn statement_stats(db: &Db, filter: &StatementFilter) -> sqlx::Result<FilterStats> {
     on_db!(db, |pool| {
@@ -534,6 +570,19 @@ pub async fn statement_stats(db: &Db, filter: &StatementFilter) -> sqlx::Result<
         )
         .fetch_one(pool)
         .await;
+        }
+        if only_dated(filter, None) {
+            // a date range alone: the tallies per day, and the counted sources of the range
+            let mut q = QueryBuilder::<Backend>::new(
+                "select coalesce((select cast(sum(s.statements) as bigint) from tally_date s where s.provision = -1",
+            );
+            push_tally_range(&mut q, filter);
+            q.push("), 0) as statements, (select count(distinct s.speaker_id) from tally_date_speaker s where s.provision = -1 and s.speaker_id <> 0");
+            push_tally_range(&mut q, filter);
+            q.push(") as speakers, (select count(*) from tally_count c where c.id in (select id from source where 1 = 1");
+            push_source_dates(&mut q, filter);
+            q.push(")) as sources");
+            return q.build_query_as().fetch_one(pool).await;
         }
         let mut q = QueryBuilder::<Backend>::new(
             "select count(*) as statements, count(distinct t.speaker_id) as speakers,
