@@ -66,6 +66,9 @@ pub struct CountedStatement<'a> {
     pub stance: &'a str,
     /// The points it is linked to.
     pub provisions: Vec<i64>,
+    /// The version of the plan it speaks of, if known (counted as provision -3 with the
+    /// version's slug as category, in `tally_source` and `tally_date` only).
+    pub version: Option<&'a str>,
 }
 
 type SourceKey<'a> = (i64, i64, i64, &'a str, &'a str, &'a str);
@@ -130,6 +133,11 @@ fn per_source<'a>(
                 .entry((t.source_id, t.speaker_id, -2, c, t.kind, t.stance))
                 .or_default() += 1;
         }
+        if let Some(v) = t.version {
+            *per_source
+                .entry((t.source_id, t.speaker_id, -3, v, t.kind, t.stance))
+                .or_default() += 1;
+        }
     }
     per_source
 }
@@ -151,9 +159,11 @@ fn roll_up<'a>(
         let (publisher, date) = meta
             .get(&source)
             .map_or(("", ""), |s| (s.publisher.as_str(), s.date.as_str()));
-        *r.totals
-            .entry((provision, category, publisher, speaker, kind, stance))
-            .or_default() += n;
+        if provision != -3 {
+            *r.totals
+                .entry((provision, category, publisher, speaker, kind, stance))
+                .or_default() += n;
+        }
         *r.dates
             .entry((provision, category, date, kind, stance))
             .or_default() += n;
@@ -283,7 +293,7 @@ super::per_backend! {
              select provision, category, publisher, speaker_id, kind, stance, ",
         );
         q.push_bind(sign)
-            .push(" * sum(statements) from tally_source where source_id");
+            .push(" * sum(statements) from tally_source where provision <> -3 and source_id");
         push_ids(&mut q, ids);
         q.push(" group by provision, category, publisher, speaker_id, kind, stance")
             .push(ADD);
@@ -381,11 +391,12 @@ super::per_backend! {
             let sources: Vec<(i64, String, String)> = q.build_query_as().fetch_all(&mut *conn).await?;
             let mut q = QueryBuilder::<Backend>::new(
                 "select t.source_id, coalesce(t.speaker_id, 0), t.kind, t.stance,
-                    coalesce((select string_agg(cast(provision as text), ',') from statement_provision where statement_id = t.id), '')
+                    coalesce((select string_agg(cast(provision as text), ',') from statement_provision where statement_id = t.id), ''),
+                    (select version from statement_version where statement_id = t.id)
                  from statement t where t.source_id",
             );
             push_ids(&mut q, chunk);
-            let rows: Vec<(i64, i64, String, String, String)> =
+            let rows: Vec<(i64, i64, String, String, String, Option<String>)> =
                 q.build_query_as().fetch_all(&mut *conn).await?;
             let sources: Vec<CountedSource> = sources
                 .into_iter()
@@ -399,12 +410,13 @@ super::per_backend! {
             let statements: Vec<CountedStatement<'_>> = rows
                 .iter()
                 .map(
-                    |(source_id, speaker_id, kind, stance, points)| CountedStatement {
+                    |(source_id, speaker_id, kind, stance, points, version)| CountedStatement {
                         source_id: *source_id,
                         speaker_id: *speaker_id,
                         kind,
                         stance,
                         provisions: points.split(',').filter_map(|p| p.parse().ok()).collect(),
+                        version: version.as_deref(),
                     },
                 )
                 .collect();

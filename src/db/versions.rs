@@ -19,6 +19,14 @@ pub(crate) struct Pending {
 }
 
 impl Pending {
+    /// The version each queued statement speaks of (statement id -> slug).
+    pub(super) fn by_statement(&self) -> std::collections::HashMap<i64, &str> {
+        self.versions
+            .iter()
+            .map(|(id, slug, _)| (*id, slug.as_str()))
+            .collect()
+    }
+
     /// Queues what statement `id` says of the versions.
     pub(super) fn add(&mut self, id: i64, s: &Statement) {
         if let Some(v) = &s.version {

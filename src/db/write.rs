@@ -310,7 +310,8 @@ impl Writer {
         }
         let new_statements = (!b.rows.is_empty()).then_some(b.first_statement);
         let new_sources = (!b.sources.is_empty()).then_some(b.first_source);
-        let counted = counted(&b.rows, &b.links);
+        let versions = b.versions.by_statement();
+        let counted = counted(&b.rows, &b.links, &versions);
         let none = HashMap::new();
         let categories = self.categories.as_ref().unwrap_or(&none);
         let ids: Vec<i64> = b.written.iter().map(|s| s.id).collect();
@@ -341,7 +342,11 @@ impl Writer {
 }
 
 /// The batch's statements as the tallies count them, with the points each is linked to.
-fn counted<'a>(rows: &'a [Row], links: &[(i64, i64, String)]) -> Vec<CountedStatement<'a>> {
+fn counted<'a>(
+    rows: &'a [Row],
+    links: &[(i64, i64, String)],
+    versions: &HashMap<i64, &'a str>,
+) -> Vec<CountedStatement<'a>> {
     let mut points: HashMap<i64, Vec<i64>> = HashMap::with_capacity(rows.len());
     for (sid, number, _) in links {
         points.entry(*sid).or_default().push(*number);
@@ -353,6 +358,7 @@ fn counted<'a>(rows: &'a [Row], links: &[(i64, i64, String)]) -> Vec<CountedStat
             kind: r.kind,
             stance: r.stance,
             provisions: points.remove(&r.id).unwrap_or_default(),
+            version: versions.get(&r.id).copied(),
         })
         .collect()
 }

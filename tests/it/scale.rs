@@ -456,7 +456,8 @@ const FRESH_DATES: &str = "select x.provision, x.category, coalesce(s.published_
      from (select statement_id as id, provision, '' as category from statement_provision
            union all select id, -1, '' from statement
            union all select l.statement_id, -2, v.category from statement_provision l
-               join provision v on v.number = l.provision where v.category is not null) x
+               join provision v on v.number = l.provision where v.category is not null
+           union all select statement_id, -3, version from statement_version) x
      join statement t on t.id = x.id join source s on s.id = t.source_id
      group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5";
 const KEPT_DATE_SPEAKERS: &str =
