@@ -127,7 +127,7 @@ pub struct Speakers {
     /// Prepositions that open an adjunct, never a speaker's phrase ("among its allies").
     pub adjunct_prepositions: Words,
     /// Words after which an unnamed source's phrase says what it knows, not its side
-    /// ("familiar with the US proposal").
+    /// ("familiar with the American draft").
     pub knowledge_words: Words,
 }
 

@@ -48,8 +48,8 @@ impl Gazetteer {
         // Brussels" is European, not also EU); a place alone gives the side ("a diplomat in
         // Brussels")
         let mut origins = self.origins_in(&clean[..head_word.min(clean.len())]);
-        // what the source knows about is not its side ("a source familiar with the US
-        // proposal" is no US source)
+        // what the source knows about is not its side ("a source familiar with the American
+        // draft" is no US source)
         let known_about = clean
             .iter()
             .position(|w| grammar().speakers.knowledge_words.contains(w.as_str()))
