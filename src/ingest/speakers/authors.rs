@@ -80,9 +80,15 @@ impl Gazetteer {
         by_group.or_else(|| self.drafting_places(&words))
     }
 
-    /// True for a verb of drafting a text ("drafted", "prepared").
+    /// True for a verb of drafting a text ("drafted", "prepared"), punctuation aside.
     pub fn is_drafting(&self, w: &str) -> bool {
-        self.drafting.contains(&fold_str(w))
+        self.drafting
+            .contains(&fold_str(w.trim_matches(|c: char| !c.is_alphanumeric())))
+    }
+
+    /// The authors of a document from `origin` as the article names them, else its side.
+    pub fn authors_or_side(&self, body: &str, origin: &str) -> Option<Speaker> {
+        self.authors(body, origin).or_else(|| self.side(origin))
     }
 
     /// The places named together right after a verb of drafting and "by" in a document's noun
@@ -116,7 +122,6 @@ impl Gazetteer {
             let b = bare(w);
             b.starts_with(char::is_uppercase) && self.places.contains(&fold_str(&b))
         };
-        let drafts = |v: &str| self.drafting.contains(&fold_str(&bare(v)));
         for (i, w) in words.iter().enumerate() {
             if !is_place(w) {
                 continue;
@@ -126,8 +131,8 @@ impl Gazetteer {
             };
             let after = words[j + 1..(j + 5).min(words.len())]
                 .iter()
-                .any(|v| drafts(v));
-            let before = i >= 2 && words[i - 1] == "by" && drafts(words[i - 2]);
+                .any(|v| self.is_drafting(v));
+            let before = i >= 2 && words[i - 1] == "by" && self.is_drafting(words[i - 2]);
             if after || before {
                 let name = words[i..=j]
                     .join(" ")

@@ -136,10 +136,7 @@ fn authors_of(ctx: &Context<'_>, header: &str) -> Option<Mention> {
     let at = ws.iter().position(|w| documents.contains(&w.as_str()))?;
     let np = ws[at.saturating_sub(3)..at].join(" ");
     let origin = ctx.gazetteer.document_origin(&np)?;
-    let authors = ctx
-        .gazetteer
-        .authors(ctx.body, &origin)
-        .or_else(|| ctx.gazetteer.side(&origin))?;
+    let authors = ctx.gazetteer.authors_or_side(ctx.body, &origin)?;
     Some(Mention::Speaker(authors, None))
 }
 
@@ -166,9 +163,6 @@ fn counter_draft_above(ctx: &Context<'_>, header: usize) -> Option<Mention> {
         .document_origins(&ctx.body[ctx.paragraphs[lead].clone()])
         .pop()
         .filter(|o| !["US", "White House"].contains(&o.as_str()))?;
-    let authors = ctx
-        .gazetteer
-        .authors(ctx.body, &origin)
-        .or_else(|| ctx.gazetteer.side(&origin))?;
+    let authors = ctx.gazetteer.authors_or_side(ctx.body, &origin)?;
     Some(Mention::Speaker(authors, None))
 }
