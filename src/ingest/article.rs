@@ -76,10 +76,11 @@ static WIRE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^[^\n]{0,60}?\((Reuters|AP|AFP|Bloomberg|TASS|Interfax)\)\s*[-\u{2013}\u{2014}]")
 });
 /// A wire dateline opening the first paragraph, of any agency: `KYIV, Nov 25 (Reuters) - `,
-/// `GENEVA, Feb. 17 (Xinhua) -- `, `MOSCOW. Nov 25 (Interfax) - `.
+/// `GENEVA, Feb. 17 (Xinhua) -- `, `MOSCOW. Nov 25 (Interfax) - `, `Brussels, Nov. 22 (Jiji
+/// Press)--`.
 static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^[\p{Lu}][\p{Lu} .'\-]{1,40}[,.]? [^()\n]{0,30}\([\p{L}][\p{L} .\-]{1,30}\)\s*(?:--|[-\u{2013}\u{2014}])\s+",
+        r"^(?:[\p{Lu}][\p{Lu} .'\-]{1,40}[,.]? [^()\n]{0,30}|[\p{Lu}][\p{L} .'\-]{1,40}, [^()\n]{0,20}\d[^()\n]{0,10})\([\p{L}][\p{L} .\-]{1,30}\)\s*(?:--\s*|[-\u{2013}\u{2014}]\s+)",
     )
 });
 /// A header line that is an address (`https://…`, or `URL: https://…`).
@@ -299,13 +300,16 @@ fn read_header<'a>(lines: &[&'a str], rules: &ArticleRules) -> Header<'a> {
 fn body_paragraphs(lines: &[&str], title: Option<&str>, rules: &ArticleRules) -> Vec<String> {
     let mut paragraphs: Vec<String> = Vec::new();
     let mut prev_blank = true;
-    for raw_line in lines {
+    for (i, raw_line) in lines.iter().enumerate() {
         let line = raw_line.trim();
         if line.is_empty() {
             prev_blank = true;
             continue;
         }
         if rules.is_cut(line) {
+            if prose_follows(&lines[i + 1..]) {
+                continue;
+            }
             break;
         }
         if title == Some(line) || parse_date_line(line).is_some() || rules.is_junk(line) {
@@ -337,6 +341,20 @@ fn body_paragraphs(lines: &[&str], title: Option<&str>, rules: &ArticleRules) ->
         prev_blank = false;
     }
     paragraphs
+}
+
+/// True when the next line with words is a paragraph of prose (two sentences or more, 150
+/// characters or more): the "Also read" before it was a link set inside the story, which goes
+/// on; a list of other articles is a run of short headlines.
+fn prose_follows(rest: &[&str]) -> bool {
+    let Some(next) = rest.iter().map(|l| l.trim()).find(|l| !l.is_empty()) else {
+        return false;
+    };
+    let sentence_ends = next
+        .match_indices(". ")
+        .filter(|(at, _)| next[at + 2..].starts_with(char::is_uppercase))
+        .count();
+    next.len() >= 150 && sentence_ends >= 1 && next.ends_with(['.', '"', '\u{201D}'])
 }
 
 /// The outlet a wire dateline names; the dateline opens the story, which may stand after a
@@ -379,7 +397,13 @@ pub fn parse_article(file_name: &str, raw: &str, rules: &ArticleRules) -> Articl
 /// paragraph of its own, so no sentence and no statement starts with it; the body keeps its
 /// words.
 fn split_wire_dateline(paragraphs: &mut Vec<String>) {
-    let Some(first) = paragraphs.first() else {
+    // the first paragraph, or one of the next two after a line of page furniture
+    let Some((at, first)) = paragraphs
+        .iter()
+        .enumerate()
+        .take(3)
+        .find(|(_, p)| DATELINE.is_match(p) || WIRE_DATELINE.is_match(p))
+    else {
         return;
     };
     let found = DATELINE.find(first).or_else(|| WIRE_DATELINE.find(first));
@@ -391,7 +415,7 @@ fn split_wire_dateline(paragraphs: &mut Vec<String>) {
     }
     let rest = first[end..].to_string();
     let dateline = first[..end].trim_end().to_string();
-    paragraphs.splice(0..1, [dateline, rest]);
+    paragraphs.splice(at..at + 1, [dateline, rest]);
 }
 
 fn join_paragraphs(paragraphs: &[String]) -> (String, Vec<Range<usize>>) {
@@ -464,6 +488,39 @@ mod tests {
         let a = parse_article("b.txt", raw, &rules());
         assert_eq!(a.publisher.as_deref(), Some("Reuters"));
         assert_eq!(a.url.as_deref(), Some("https://example.org/b"));
+    }
+
+    #[test]
+    fn a_link_set_inside_the_story_does_not_end_it_and_a_headline_list_does() {
+        let lex = BoilerplateLexicon {
+            cut_from: vec!["Also read".into()],
+            drop_prefixes: Vec::new(),
+            drop_lines: Vec::new(),
+            drop_patterns: Vec::new(),
+        };
+        let rules = ArticleRules::new(&lex, Vec::new()).expect("no patterns to compile");
+        let story = "Envoys met in Geneva on the peace plan.\nAlso read\n\
+                     Envoy Maren Holt said the army cap was the hardest point of the plan to settle. \
+                     She added that the text would need weeks of work before anyone signed it.\n";
+        let a = parse_article("s.txt", story, &rules);
+        assert_eq!(a.paragraphs.len(), 2, "{:?}", a.body);
+        assert!(a.body.contains("Maren Holt"));
+        let list = "Envoys met in Geneva on the peace plan.\nAlso read\nHolt says the cap is too low\n\
+                    Talks resume in Geneva\n";
+        let a = parse_article("l.txt", list, &rules);
+        assert_eq!(a.body, "Envoys met in Geneva on the peace plan.");
+    }
+
+    #[test]
+    fn a_wire_dateline_after_a_line_of_page_furniture_is_split_off_too() {
+        let raw = "A title of some length\n\nNews from Japan\n\n\
+                   Oslo, Nov. 22 (Jiji Press)--Leaders said the plan needs work.\n";
+        let a = parse_article("j.txt", raw, &rules());
+        assert!(
+            a.body.ends_with("Oslo, Nov. 22 (Jiji Press)--\n\nLeaders said the plan needs work."),
+            "{:?}",
+            a.body
+        );
     }
 
     #[test]

@@ -210,8 +210,8 @@ pub(super) fn sides_before(joints: &[Joint], at: usize) -> Option<Speaker> {
         .map(|j| j.speaker.clone())
 }
 
-/// "The leaders said …" after "European leaders said …" with nobody named together: the
-/// group that spoke last (among the last eight statements) under the same head noun.
+/// "The leaders said …" after "European leaders said …" or "Leaders of Chile and Peru said …"
+/// with nobody named together: the group that spoke last (among the last eight statements) under the same head noun.
 pub(super) fn same_group_before(name: &str, before: &[Speaker]) -> Option<Speaker> {
     let head = name.trim().to_lowercase();
     let head = head.strip_prefix("the ").unwrap_or(&head);
@@ -224,9 +224,12 @@ pub(super) fn same_group_before(name: &str, before: &[Speaker]) -> Option<Speake
         .take(8)
         .find(|s| {
             let n = s.name.to_lowercase();
+            // "EU foreign ministers", or "Leaders of Japan, Canada and the EU"
+            let of_head = n.split(" of ").next().and_then(|h| h.rsplit(' ').next());
             s.kind != SpeakerKind::Person
                 && n.split_whitespace().count() > 1
-                && n.rsplit(' ').next() == Some(head)
+                && (n.rsplit(' ').next() == Some(head)
+                    || n.contains(" of ") && of_head == Some(head))
         })
         .cloned()
 }

@@ -725,3 +725,68 @@ fn pointing_to_a_statement_is_speech() {
         names("The White House pointed to a statement expressing confidence in the peace plan.");
     assert_eq!(got, vec!["White House"]);
 }
+
+#[test]
+fn a_verb_of_naming_reaches_past_its_object_to_as_and_the_quote() {
+    let got = speakers(
+        "The unnamed diplomat characterized the talks on the peace plan as \"useful in nearly every respect.\"",
+    );
+    assert_eq!(
+        got,
+        vec![(Some("unnamed diplomat".to_string()), "Quote".to_string())]
+    );
+}
+
+#[test]
+fn issuing_a_joint_statement_is_speech_and_the_leaders_are_the_group_named_before() {
+    let got = names(
+        "Leaders of Norway, Chile and the African Union issued a joint statement criticising the peace plan's cap on Ukraine's army. \
+         The leaders said the amnesty clause of the plan was unacceptable.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            "Leaders of Norway, Chile and the African Union",
+            "Leaders of Norway, Chile and the African Union"
+        ]
+    );
+}
+
+#[test]
+fn a_country_written_short_after_the_speaks_and_a_hyphened_verb_does_not() {
+    assert_eq!(
+        names("The US said on Monday that the peace plan offers Kyiv security guarantees."),
+        vec!["US"]
+    );
+    let got = names("The US-backed peace plan contains many of the Kremlin's demands on NATO.");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_capitalised_word_inside_a_name_is_no_verb() {
+    // "State" between two capitalised words is part of "the U.S. State Department"
+    let got = names("The U.S. State Department Office has not seen the peace plan's text on NATO.");
+    assert!(!got.iter().any(|n| n == "US"), "{got:?}");
+}
+
+#[test]
+fn places_listed_over_commas_each_speak() {
+    let got = names(
+        "Vilnius, Riga and Tallinn said that the peace plan must not cap the Ukrainian army.",
+    );
+    assert_eq!(got, vec!["Vilnius", "Riga", "Tallinn"]);
+}
+
+#[test]
+fn adding_and_a_quote_that_ends_the_sentence_is_a_quote() {
+    let got = speakers(
+        "\"The army cap in the peace plan is too low,\" Vera Holm said, adding, \"We will not sign it.\"",
+    );
+    assert_eq!(
+        got,
+        vec![
+            (Some("Vera Holm".to_string()), "Quote".to_string()),
+            (Some("Vera Holm".to_string()), "Quote".to_string())
+        ]
+    );
+}

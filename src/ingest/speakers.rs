@@ -175,7 +175,10 @@ impl Gazetteer {
                 .into_iter()
                 .collect(),
             unnamed_with_clause: fold_all(&lex.nouns.unnamed_with_clause),
-            places: fold_all(&lex.nouns.places).into_iter().collect(),
+            places: fold_all(&lex.nouns.places)
+                .into_iter()
+                .map(|p| p.replace('.', ""))
+                .collect(),
             drafting: fold_all(&lex.speech.drafting).into_iter().collect(),
         })
     }

@@ -120,7 +120,8 @@ impl Gazetteer {
         let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
         let is_place = |w: &str| {
             let b = bare(w);
-            b.starts_with(char::is_uppercase) && self.places.contains(&fold_str(&b))
+            b.starts_with(char::is_uppercase)
+                && self.places.contains(&fold_str(&b).replace('.', ""))
         };
         for (i, w) in words.iter().enumerate() {
             if !is_place(w) {

@@ -270,18 +270,37 @@ impl Gazetteer {
 
     /// A country or capital alone, as the article writes it.
     fn place(&self, tokens: &[&str]) -> Option<String> {
-        let name = tokens
+        let mut name = tokens
             .join(" ")
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_string();
+        // "U.K." is written "UK"
+        if name.split('.').all(|p| p.chars().count() == 1) {
+            name = name.replace('.', "");
+        }
         let capital = name.chars().next().is_some_and(char::is_uppercase);
-        (capital && self.places.contains(&fold_str(&name))).then_some(name)
+        if capital && self.places.contains(&fold_str(&name).replace('.', "")) {
+            return Some(name);
+        }
+        // "the US", "The UK", "the United Kingdom": the places written with an article ("The
+        // Hague" is a name of its own, found above; "the Kyiv" is the start of "the Kyiv Post")
+        let takes_the = |rest: &[&str]| match rest {
+            [abbreviation] => !abbreviation.contains(char::is_lowercase),
+            [first, ..] => *first == "United",
+            [] => false,
+        };
+        match tokens {
+            [the, rest @ ..] if the.eq_ignore_ascii_case("the") && takes_the(rest) => {
+                self.place(rest)
+            }
+            _ => None,
+        }
     }
 
     /// True when `name` is a country or capital of the list (a speaker that a modal verb turns
     /// into the content of the plan: "Kyiv would agree to ...").
     pub fn is_place(&self, name: &str) -> bool {
-        self.places.contains(&fold_str(name))
+        self.places.contains(&fold_str(name).replace('.', ""))
     }
 
     /// "Leaders of Chile, Peru and Norway", "the foreign ministers of France and Poland": a
@@ -298,10 +317,16 @@ impl Gazetteer {
         // several places: one alone ("the leaders of France") is more often a list the
         // commas cut short than a group
         let parts = coordinated_parts(tail, &words[of + 1..])?;
+        // "Leaders of Japan, Canada and the European Union": a body may stand among the places
+        let is_body = |p: &str| {
+            matches!(self.resolve(p, &mut Vec::new()),
+                Some(Mention::Speaker(s, _)) if s.kind == SpeakerKind::Body)
+        };
         let every_place = parts.iter().all(|p| {
-            let p = p.strip_prefix("the ").unwrap_or(p);
-            self.place(&p.split_whitespace().collect::<Vec<_>>())
+            let bare = p.strip_prefix("the ").unwrap_or(p);
+            self.place(&bare.split_whitespace().collect::<Vec<_>>())
                 .is_some()
+                || is_body(p)
         });
         every_place.then(|| body(strip_determiner(np)))
     }

@@ -258,3 +258,11 @@ fn a_party_and_its_own_group_is_one_body_named_as_written() {
         Some("the farm and its workers")
     );
 }
+
+#[test]
+fn a_country_after_the_article_speaks_under_its_short_name() {
+    assert_eq!(name("The US").as_deref(), Some("US"));
+    assert_eq!(name("the U.K.").as_deref(), Some("UK"));
+    assert_eq!(name("The Hague").as_deref(), Some("The Hague"));
+    assert_eq!(name("the us"), None, "a lowercase word is no place name");
+}

@@ -84,6 +84,10 @@ struct SWord<'a> {
     in_quote: bool,
     /// Followed by 's ("Russia's").
     possessive: bool,
+    /// Joined to the word before by a hyphen ("US-backed": "backed").
+    hyphened: bool,
+    /// Written with a capital first letter.
+    capital: bool,
 }
 
 /// Compiled speech-verb lists.
@@ -107,7 +111,7 @@ pub struct SpeechRules {
 }
 
 static WIRE_DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^[^()]{0,60}\([\p{L} .&-]{2,30}\)\s*[-\u{2013}\u{2014}]\s*")
+    regex::Regex::new(r"^[^()]{0,60}\([\p{L} .&-]{2,30}\)\s*(?:--|[-\u{2013}\u{2014}])\s*")
         .expect("static pattern")
 });
 
@@ -155,7 +159,8 @@ impl SpeechRules {
     /// The length in words of a speech verb starting at word `k`, if one does.
     fn verb_at(&self, ws: &[SWord], k: usize, after_quote: bool) -> Option<usize> {
         let w = ws.get(k)?;
-        if w.in_quote || self.is_noun_or_has_object(ws, k) {
+        // "the US-backed proposal", "a Kremlin-approved text": an adjective, not a verb
+        if w.in_quote || w.hyphened || inside_name(ws, k) || self.is_noun_or_has_object(ws, k) {
             return None;
         }
         for p in &self.phrases {
@@ -291,9 +296,23 @@ fn sentence_words<'f>(ctx: &Context<'_>, span: &Range<usize>, f: &'f Folded) -> 
                 in_quote: ctx.seg.in_quote(start),
                 possessive: ctx.body[end..].starts_with("'s")
                     || ctx.body[end..].starts_with("\u{2019}s"),
+                hyphened: ctx.body[..start].ends_with('-')
+                    && ctx.body[..start.saturating_sub(1)].ends_with(char::is_alphanumeric),
+                capital: ctx.body[start..].starts_with(char::is_uppercase),
             }
         })
         .collect()
+}
+
+/// "the U.S. State Department", "the Islamic State Council": a capitalised word between two
+/// others inside a sentence that is not written in title case is part of a name, not a verb.
+fn inside_name(ws: &[SWord], k: usize) -> bool {
+    let title_case = ws.iter().filter(|w| w.capital).count() * 2 > ws.len();
+    k > 0
+        && ws[k].capital
+        && ws[k - 1].capital
+        && ws.get(k + 1).is_some_and(|w| w.capital)
+        && !title_case
 }
 
 /// True when `m` names a medium (a news outlet or agency).
@@ -339,7 +358,8 @@ fn sentence_statements(
     let quotes: Vec<&Quote> = ctx.seg.quotes_in(&s.span).collect();
     let mut attributed = false;
     for q in &quotes {
-        if scare_quote(q, ws) {
+        // (a quote already taken by "adding, \"…\"" after the one before)
+        if scare_quote(q, ws) || out.iter().any(|c| c.span == q.inner) {
             continue;
         }
         if let Some(c) = quote_candidate(ctx, s, si, q, ws, local) {
@@ -348,9 +368,13 @@ fn sentence_statements(
             let c = joint.remove(0);
             out.push(c);
             out.extend(joint);
-            if let Some(extra) =
-                adding_that(s, si, q, ws, out.last().and_then(|c| c.mention.clone()))
-            {
+            if let Some(extra) = adding_that(
+                s,
+                si,
+                (q, &quotes),
+                ws,
+                out.last().and_then(|c| c.mention.clone()),
+            ) {
                 out.push(extra);
             }
         }

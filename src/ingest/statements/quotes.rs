@@ -151,7 +151,13 @@ pub(super) fn quote_candidate(
     if let Some(&last) = prev.last() {
         // a speech verb right before the quote, maybe with a short object and a colon
         // "Rubio told reporters outside the U.S. mission: \"…\"" reaches back further than "he said: \"…\""
-        let reach = if gap_text.ends_with(':') { 8 } else { 3 };
+        // "described the 20-point text as \"…\"": a verb of naming reaches past its object to "as"
+        let named_as = ws[last].text == "as";
+        let reach = if gap_text.ends_with(':') || named_as {
+            8
+        } else {
+            3
+        };
         for back in 0..=reach.min(prev.len() - 1) {
             let k = prev[prev.len() - 1 - back];
             let Some(len) = ctx.speech.verb_at(ws, k, false) else {
@@ -384,11 +390,12 @@ fn second_clause(
     Some((m, span, verb.join(" ")))
 }
 
-/// `"…," he said, adding that …` -> a paraphrase by the same speaker.
+/// `"…," he said, adding that …` -> a paraphrase by the same speaker; `…, adding, "…"` (a
+/// quote that ends the sentence) -> a quote by the same speaker.
 pub(super) fn adding_that(
     s: &Sentence,
     si: usize,
-    q: &Quote,
+    (q, quotes): (&Quote, &[&Quote]),
     ws: &[SWord],
     mention: Option<Mention>,
 ) -> Option<Candidate> {
@@ -396,9 +403,18 @@ pub(super) fn adding_that(
         .iter()
         .position(|w| w.start >= q.outer.end && !w.in_quote && w.text == "adding")?;
     mention.as_ref()?;
+    let rest_quoted = quotes.iter().find(|n| {
+        n.outer.start >= ws[k].end
+            && ws[k + 1..].iter().all(|w| w.in_quote)
+            && ws.get(k + 1).is_some_and(|w| n.inner.contains(&w.start))
+    });
+    let (kind, span) = match rest_quoted {
+        Some(n) => (Kind::Quote, n.inner.clone()),
+        None => (Kind::Paraphrase, ws[k].start..s.span.end),
+    };
     Some(Candidate {
-        kind: Kind::Paraphrase,
-        span: ws[k].start..s.span.end,
+        kind,
+        span,
         sentence: si,
         para: s.para,
         mention,

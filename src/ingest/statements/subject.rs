@@ -202,7 +202,9 @@ pub(super) fn subject_before(
             // a country or capital speaks only right before its verb ("Oslo maintains"), not
             // as a dateline ("WASHINGTON —") or an aside ("Europe, he said, would …")
             Some(Mention::Speaker(sp, _)) if !sp.known && ctx.gazetteer.is_place(&sp.name) => {
-                let dateline = !sp.name.chars().any(char::is_lowercase);
+                // (an abbreviation such as "US" or "UAE" is written in capitals anyway)
+                let dateline = !sp.name.chars().any(char::is_lowercase)
+                    && sp.name.chars().filter(char::is_ascii_alphabetic).count() > 3;
                 // only adverbials may follow it ("Brussels, for its part, maintains")
                 let next_to_verb = segments[i + 1..].iter().all(|(_, rest)| {
                     let f = fold_str(rest.trim());
@@ -296,8 +298,11 @@ fn group_over_commas(
     local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> Option<(Mention, Range<usize>)> {
     let rest = pre.get(seg_offset..)?;
-    if !more || !rest.contains(" of ") {
+    if !more {
         return None;
+    }
+    if !rest.contains(" of ") {
+        return places_over_commas(ctx, rest, start + seg_offset);
     }
     // the list ends at the first word that is neither a name nor "and"/"the"/"of"
     let lead = rest.len() - rest.trim_start().len();
@@ -322,6 +327,40 @@ fn group_over_commas(
         }
         _ => None,
     }
+}
+
+/// "Vilnius, Riga and Tallinn said": places listed over commas right before the verb; the
+/// first, with the whole list as its span (each of the others speaks too, `pairs`).
+fn places_over_commas(
+    ctx: &Context<'_>,
+    rest: &str,
+    from: usize,
+) -> Option<(Mention, Range<usize>)> {
+    let trimmed = rest.trim();
+    let tokens: Vec<&str> = trimmed.split_whitespace().collect();
+    let folded = fold_str(trimmed);
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    if tokens.len() != words.len() || tokens.len() > 12 {
+        return None;
+    }
+    let parts = crate::ingest::speakers::coordinated_parts(&tokens, &words)?;
+    if parts.len() < 3 || !parts.iter().all(|p| ctx.gazetteer.is_place(p)) {
+        return None;
+    }
+    let first = parts[0]
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string();
+    let speaker = crate::model::Speaker {
+        slug: crate::text::slugify(&first),
+        name: first,
+        kind: crate::model::SpeakerKind::Body,
+        known: false,
+    };
+    let lead = rest.len() - rest.trim_start().len();
+    Some((
+        Mention::Speaker(speaker, None),
+        from + lead..from + lead + trimmed.len(),
+    ))
 }
 
 /// `"…," Yermak told reporters, while Rubio said …`: a conjunction opening the segment right
