@@ -343,18 +343,14 @@ fn body_paragraphs(lines: &[&str], title: Option<&str>, rules: &ArticleRules) ->
     paragraphs
 }
 
-/// True when the next line with words is a paragraph of prose (two sentences or more, 150
-/// characters or more): the "Also read" before it was a link set inside the story, which goes
-/// on; a list of other articles is a run of short headlines.
+/// True when the next line with words is a paragraph of prose (100 characters or more, ending
+/// a sentence): the "Also read" before it was a link set inside the story, which goes on; a
+/// list of other articles is a run of headlines, which end without a full stop.
 fn prose_follows(rest: &[&str]) -> bool {
     let Some(next) = rest.iter().map(|l| l.trim()).find(|l| !l.is_empty()) else {
         return false;
     };
-    let sentence_ends = next
-        .match_indices(". ")
-        .filter(|(at, _)| next[at + 2..].starts_with(char::is_uppercase))
-        .count();
-    next.len() >= 150 && sentence_ends >= 1 && next.ends_with(['.', '"', '\u{201D}'])
+    next.len() >= 100 && next.ends_with(['.', '!', '?', '"', '\u{201D}'])
 }
 
 /// The outlet a wire dateline names; the dateline opens the story, which may stand after a
@@ -505,6 +501,15 @@ mod tests {
         let a = parse_article("s.txt", story, &rules);
         assert_eq!(a.paragraphs.len(), 2, "{:?}", a.body);
         assert!(a.body.contains("Maren Holt"));
+        let quote = "Envoys met in Geneva on the peace plan.\nAlso read\n\n\
+                     Holt said, \"The army cap is the hardest point of all, and we will need many more weeks of work on it in Geneva.\"\n";
+        let a = parse_article("q.txt", quote, &rules);
+        assert_eq!(
+            a.paragraphs.len(),
+            2,
+            "one quoted sentence goes on too: {:?}",
+            a.body
+        );
         let list = "Envoys met in Geneva on the peace plan.\nAlso read\nHolt says the cap is too low\n\
                     Talks resume in Geneva\n";
         let a = parse_article("l.txt", list, &rules);
@@ -517,7 +522,8 @@ mod tests {
                    Oslo, Nov. 22 (Jiji Press)--Leaders said the plan needs work.\n";
         let a = parse_article("j.txt", raw, &rules());
         assert!(
-            a.body.ends_with("Oslo, Nov. 22 (Jiji Press)--\n\nLeaders said the plan needs work."),
+            a.body
+                .ends_with("Oslo, Nov. 22 (Jiji Press)--\n\nLeaders said the plan needs work."),
             "{:?}",
             a.body
         );

@@ -790,3 +790,25 @@ fn adding_and_a_quote_that_ends_the_sentence_is_a_quote() {
         ]
     );
 }
+
+#[test]
+fn a_quote_joined_by_and_to_an_attributed_one_is_the_same_speaker_s() {
+    let got = speakers(
+        "Chancellor Lena Brandt called the peace plan \"a real step forward\" and \"quite remarkable.\"",
+    );
+    assert_eq!(
+        got,
+        vec![
+            (Some("Lena Brandt".to_string()), "Quote".to_string()),
+            (Some("Lena Brandt".to_string()), "Quote".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_verb_of_doubt_with_a_clause_is_speech() {
+    assert_eq!(
+        names("Diplomats doubt Putin will accept the security guarantees in the plan."),
+        vec!["Diplomats"]
+    );
+}

@@ -634,3 +634,9 @@ fn a_neutral_path_to_peace_is_no_neutral_status() {
     );
     assert_eq!(points(&l, "Ukraine would accept a neutral status"), [7]);
 }
+
+#[test]
+fn disarmament_in_a_list_of_the_plan_s_terms_is_point_6() {
+    let l = linker();
+    assert_eq!(points(&l, "the terms spoke of disarmament"), [6]);
+}

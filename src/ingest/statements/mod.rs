@@ -315,6 +315,24 @@ fn inside_name(ws: &[SWord], k: usize) -> bool {
         && !title_case
 }
 
+/// `Merz called the plan "a crucial step" and "really remarkable."`: a quote joined to an
+/// attributed one of the same sentence by "and", "or" or a comma alone is the same speaker's.
+fn conjoined_quote(
+    ctx: &Context<'_>,
+    q: &Quote,
+    before: Option<&(&Quote, Candidate)>,
+) -> Option<Candidate> {
+    let (prev, c) = before?;
+    let gap = ctx.body.get(prev.outer.end..q.outer.start)?.trim();
+    let joined = ["and", "or", ",", ", and", "but"].contains(&gap) || gap.is_empty();
+    (joined && c.mention.is_some()).then(|| Candidate {
+        span: q.inner.clone(),
+        rule: "quote, joined to the one before",
+        speaker_span: None,
+        ..c.clone()
+    })
+}
+
 /// True when `m` names a medium (a news outlet or agency).
 fn is_medium(m: &Mention) -> bool {
     matches!(m, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Media)
@@ -357,12 +375,16 @@ fn sentence_statements(
 ) {
     let quotes: Vec<&Quote> = ctx.seg.quotes_in(&s.span).collect();
     let mut attributed = false;
+    let mut before: Option<(&Quote, Candidate)> = None;
     for q in &quotes {
         // (a quote already taken by "adding, \"…\"" after the one before)
         if scare_quote(q, ws) || out.iter().any(|c| c.span == q.inner) {
             continue;
         }
-        if let Some(c) = quote_candidate(ctx, s, si, q, ws, local) {
+        let found = quote_candidate(ctx, s, si, q, ws, local)
+            .or_else(|| conjoined_quote(ctx, q, before.as_ref()));
+        before = found.clone().map(|c| (*q, c));
+        if let Some(c) = found {
             attributed |= !c.floating;
             let mut joint = pairs::per_speaker(ctx, c, local);
             let c = joint.remove(0);
