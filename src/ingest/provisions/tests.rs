@@ -640,3 +640,9 @@ fn disarmament_in_a_list_of_the_plan_s_terms_is_point_6() {
     let l = linker();
     assert_eq!(points(&l, "the terms spoke of disarmament"), [6]);
 }
+
+#[test]
+fn the_expansion_of_the_alliance_is_point_3() {
+    let l = linker();
+    assert_eq!(points(&l, "it blocks the expansion of the alliance"), [3]);
+}

@@ -37,7 +37,13 @@ impl Gazetteer {
             {
                 return Some(m);
             }
-            return match self.resolve(&tokens[i + 1..].join(" "), local) {
+            // "reporting by the Journal and verified by Reuters": the first agent
+            let end = (i + 2..words.len().saturating_sub(1))
+                .find(|&j| {
+                    words[j] == "and" && self.agent_participles.contains(&bare(words[j + 1]))
+                })
+                .unwrap_or(words.len());
+            return match self.resolve(&tokens[i + 1..end].join(" "), local) {
                 Some(m @ (Mention::Speaker(..) | Mention::Role { .. })) => Some(m),
                 _ => None,
             };

@@ -266,3 +266,11 @@ fn a_country_after_the_article_speaks_under_its_short_name() {
     assert_eq!(name("The Hague").as_deref(), Some("The Hague"));
     assert_eq!(name("the us"), None, "a lowercase word is no place name");
 }
+
+#[test]
+fn the_first_of_two_agents_joined_by_and_is_the_source() {
+    assert_eq!(
+        name("reporting by The Wall Street Journal and verified by Reuters").as_deref(),
+        Some("The Wall Street Journal")
+    );
+}
