@@ -812,3 +812,37 @@ fn a_verb_of_doubt_with_a_clause_is_speech() {
         vec!["Diplomats"]
     );
 }
+
+#[test]
+fn a_medium_that_reports_someone_saying_relays_that_speaker() {
+    assert_eq!(
+        names("Reuters reported on Friday that Lavrov said the peace plan was a basis for talks."),
+        vec!["Sergey Lavrov"]
+    );
+}
+
+#[test]
+fn an_offer_to_do_something_is_the_offerer_s_statement() {
+    assert_eq!(
+        names(
+            "Instead of ceding land, Zelensky has offered to set up a demilitarised zone that would require both armies to pull back."
+        ),
+        vec!["Volodymyr Zelenskyy"]
+    );
+}
+
+#[test]
+fn a_clause_after_a_quote_opened_by_although_is_no_attribution() {
+    let got = names(
+        "Putin said the peace plan \"could lay the foundation for a final settlement,\" although an aide to him disagreed.",
+    );
+    assert_eq!(got.first().map(String::as_str), Some("Vladimir Putin"));
+}
+
+#[test]
+fn a_proposal_relayed_by_a_medium_closing_the_sentence_is_the_proposer_s() {
+    let got = names(
+        "The Ukrainian government has proposed that Ukraine would receive half of the output of the Zaporizhzhia plant, CNN reported.",
+    );
+    assert_eq!(got, vec!["Cabinet of Ministers of Ukraine"]);
+}

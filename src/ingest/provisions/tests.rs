@@ -646,3 +646,16 @@ fn the_expansion_of_the_alliance_is_point_3() {
     let l = linker();
     assert_eq!(points(&l, "it blocks the expansion of the alliance"), [3]);
 }
+
+#[test]
+fn a_chamber_in_someone_s_title_names_no_point() {
+    let l = linker();
+    assert!(
+        points(
+            &l,
+            "the first deputy chairman of the State Duma Defence Committee"
+        )
+        .is_empty()
+    );
+    assert_eq!(points(&l, "the State Duma would ratify the pact"), [16]);
+}

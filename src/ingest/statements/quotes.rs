@@ -73,9 +73,14 @@ pub(super) fn quote_candidate(
             (Some(&a), Some(&b)) => {
                 let span = ws[a].start..ws[b].end;
                 let np = &ctx.body[span.clone()];
-                // "…," and analysts pointed out that …: a new clause, no attribution
+                // "…," and analysts pointed out that …, "…," although an aide disagreed: a
+                // new clause, no attribution
+                let opener = fold_str(np);
+                let opener = opener.split_whitespace().next().unwrap_or("");
                 if np.contains([',', '.'])
                     || crate::ingest::speakers::after_conjunction(np).is_some()
+                    || grammar().statements.clause_conjunctions.contains(opener)
+                    || grammar().statements.subordinators.contains(opener)
                 {
                     None
                 } else {

@@ -232,6 +232,9 @@ pub(super) fn sentence_candidate(
                         0.8,
                     ));
                 }
+                if let Some(inner) = relayed_after(ctx, s, si, ws, k, &m, local) {
+                    return Some(inner);
+                }
                 return Some(base(
                     Some(m),
                     Some(span),
@@ -406,6 +409,45 @@ fn inside_relay(
     (says && voiced && relayed && inner.rule == "reported speech").then(|| Candidate {
         span: s.span.clone(),
         rule: "reported speech, inside a relay",
+        ..inner
+    })
+}
+
+/// "The Moscow Times reported on Friday that Putin said …": a medium (or a group of sources)
+/// whose "that" clause opens with a speaker and a verb of saying relays that speaker, who is
+/// the source of the sentence (the innermost one).
+fn relayed_after(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    si: usize,
+    ws: &[SWord],
+    k: usize,
+    outer: &Mention,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<Candidate> {
+    if !is_medium(outer) {
+        return None;
+    }
+    // "reported (on Friday) that": "that" within four words of the verb
+    let that = (k + 1..(k + 5).min(ws.len())).find(|&j| ws[j].text == "that" && !ws[j].in_quote)?;
+    let rest = Sentence {
+        span: ws.get(that + 1)?.start..s.span.end,
+        ..s.clone()
+    };
+    let inner = sentence_candidate(ctx, &rest, si, &ws[that + 1..], &[], local)?;
+    let says = inner.verb.as_deref().is_some_and(|v| {
+        v.split_whitespace()
+            .next()
+            .is_some_and(|v| grammar().statements.communication_verbs.contains(v))
+    });
+    // the clause's subject opens it: "that Putin said", not "that the plan, Putin said, …"
+    let opens = inner.speaker_span.as_ref().is_some_and(|sp| {
+        sp.start == rest.span.start || ctx.body[rest.span.start..sp.start].trim().is_empty()
+    });
+    let voiced = matches!(inner.mention, Some(Mention::Speaker(..)));
+    (says && opens && voiced && inner.rule == "reported speech").then(|| Candidate {
+        span: s.span.clone(),
+        rule: "reported speech, relayed by a medium",
         ..inner
     })
 }
