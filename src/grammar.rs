@@ -137,6 +137,9 @@ pub struct Speakers {
 pub struct Shape {
     /// Nouns of a text that speaks for its author ("a statement from Merz's office", "the statement read").
     pub statement_nouns: Words,
+    /// Nouns of a stance that speak for their owner with "is" or "remains" after them ("Kyiv's
+    /// position is to freeze the lines").
+    pub stance_nouns: Words,
     /// Words before a medium's name that describe it ("Russia's state news agency TASS").
     pub media_descriptors: Words,
     /// Words that name a time after "on", "last", "this", "earlier", "late".
@@ -269,7 +272,7 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 36] {
+    fn lists(&self) -> [(&'static str, &Words); 37] {
         [
             ("statements.object_start", &self.statements.object_start),
             (
@@ -300,6 +303,7 @@ impl Grammar {
             ("speakers.prepositions", &self.speakers.prepositions),
             ("shape.statement_nouns", &self.shape.statement_nouns),
             ("shape.media_descriptors", &self.shape.media_descriptors),
+            ("shape.stance_nouns", &self.shape.stance_nouns),
             ("shape.time_words", &self.shape.time_words),
             ("shape.not_title", &self.shape.not_title),
             ("resolve.media_words", &self.resolve.media_words),

@@ -99,6 +99,12 @@ impl Extractor {
                         && !w[1].chars().all(|c| c.is_ascii_digit())
                         && takes_up(w[0], w[2])
                 })
+            // "this eastern industrial heartland": two adjectives after a demonstrative
+            || ws.windows(4).any(|w| {
+                pointing(w[0])
+                    && !w[1..3].iter().any(|x| determiner(x) || x.chars().all(|c| c.is_ascii_digit()))
+                    && self.anaphora_demonstrative.iter().any(|a| a == w[3])
+            })
     }
 }
 

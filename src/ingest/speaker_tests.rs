@@ -846,3 +846,11 @@ fn a_proposal_relayed_by_a_medium_closing_the_sentence_is_the_proposer_s() {
     );
     assert_eq!(got, vec!["Cabinet of Ministers of Ukraine"]);
 }
+
+#[test]
+fn an_owner_s_position_is_speaks_for_the_owner() {
+    let got = names(
+        "The peace plan was discussed in Miami.\n\nKyiv's position is to freeze the battle lines where they stand on the day a deal is signed.",
+    );
+    assert_eq!(got, vec!["Kyiv"]);
+}

@@ -110,3 +110,12 @@ fn an_ing_item_of_a_series_after_including_is_no_closing_aside() {
     );
     assert_eq!(points_of(&out, "ceding the Donbas"), [6, 7, 21], "{out:#?}");
 }
+
+#[test]
+fn a_demonstrative_with_two_adjectives_takes_up_the_place_named_before() {
+    let out = extract(
+        "The peace plan leaves open the future of the Donbas. \
+         Ivo Marek said decisions on this eastern industrial heartland must be taken by the leaders.",
+    );
+    assert_eq!(points_of(&out, "industrial heartland"), [21], "{out:#?}");
+}

@@ -189,6 +189,14 @@ impl SpeechRules {
         if self.verbs.contains(&*w.text) || (after_quote && self.after_quote.contains(&*w.text)) {
             return Some(1);
         }
+        // "Kyiv's position is to freeze the lines": a stance of its owner
+        if ["is", "remains"].contains(&&*w.text)
+            && k >= 2
+            && ws[k - 2].possessive
+            && grammar().shape.stance_nouns.contains(&*ws[k - 1].text)
+        {
+            return Some(1);
+        }
         self.light_verb_at(ws, k)
             .or_else(|| self.judging_verb_at(ws, k))
     }
