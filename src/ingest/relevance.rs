@@ -107,8 +107,14 @@ impl Extractor {
         if p.has_speaker
             && spans.article_on_plan(title)
             && ((self.paragraph_on_plan(ctx, spans, title, c.para)
-                && (crate::text::word_refs(&crate::text::fold_str(without_aside(p.text)))
-                    .any(|w| self.negotiation.contains(&*w.text))
+                && (self.names_negotiation(without_aside(p.text))
+                    // the words that bring a quote: "characterised the discussions as \"…\""
+                    || c.kind == Kind::Quote
+                        && ctx.seg.sentences.get(c.sentence).is_some_and(|s| {
+                            ctx.body
+                                .get(s.span.start..c.span.start)
+                                .is_some_and(|lead| self.names_negotiation(lead))
+                        })
                     // in an article about the plan, a topic word of the negotiations
                     // ("membership")
                     || self.linker.has_topic_word(p.own)
@@ -119,6 +125,12 @@ impl Extractor {
             return Some(Reason::Topic);
         }
         None
+    }
+
+    /// True when `text` uses a word of the negotiations ("talks", "discussions", "deal").
+    fn names_negotiation(&self, text: &str) -> bool {
+        crate::text::word_refs(&crate::text::fold_str(text))
+            .any(|w| self.negotiation.contains(&*w.text))
     }
 
     /// True when the title (for the lead), paragraph `para`, one of the two before it or the one
@@ -367,6 +379,15 @@ impl Extractor {
         match rest.first() {
             // a passive ("This was reported by Reuters"): what was reported is the subject
             Some(&"by") => false,
+            // "announced on Monday that …": "on" and a time, then the claim
+            Some(&"on")
+                if rest
+                    .get(1)
+                    .is_some_and(|t| grammar().shape.time_words.contains(*t))
+                    && rest.iter().take(6).any(|w| *w == "that") =>
+            {
+                false
+            }
             Some(&("on" | "about")) => true,
             Some(&"that") | None => false,
             Some(_) => !rest.contains(&"that") && !self.linker.names_a_point(own),

@@ -854,3 +854,24 @@ fn an_owner_s_position_is_speaks_for_the_owner() {
     );
     assert_eq!(got, vec!["Kyiv"]);
 }
+
+#[test]
+fn the_words_that_bring_a_quote_say_what_it_is_about() {
+    let got = speakers(
+        "The anonymous official characterized the discussions as \"extremely positive in nearly every aspect.\"",
+    );
+    assert_eq!(
+        got,
+        vec![(Some("unnamed official".to_string()), "Quote".to_string())]
+    );
+}
+
+#[test]
+fn a_dateline_with_no_dash_is_no_part_of_the_subject() {
+    assert_eq!(
+        names(
+            "Oslo, Dec 15 (NordPress) The US announced on Monday that the peace plan now offers Kyiv guarantees."
+        ),
+        vec!["US"]
+    );
+}

@@ -111,7 +111,7 @@ pub struct SpeechRules {
 }
 
 static WIRE_DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^[^()]{0,60}\([\p{L} .&-]{2,30}\)\s*(?:--|[-\u{2013}\u{2014}])\s*")
+    regex::Regex::new(r"^[^()]{0,60}\([\p{L} .&-]{2,30}\)\s*(?:--|[-\u{2013}\u{2014}]|\s)\s*")
         .expect("static pattern")
 });
 
@@ -175,9 +175,13 @@ impl SpeechRules {
         }
         // "briefed the envoys that …" speaks; "officials briefed on the talks" does not
         let clause_only = grammar().statements.clause_verbs.contains(&*w.text);
+        // ("announced on Monday that …": "on" and a time is no topic)
         let described = ws
             .get(k + 1)
-            .is_some_and(|n| ["on", "about", "by"].contains(&&*n.text));
+            .is_some_and(|n| ["on", "about", "by"].contains(&&*n.text))
+            && !ws
+                .get(k + 2)
+                .is_some_and(|t| grammar().shape.time_words.contains(&*t.text));
         if clause_only
             && (described
                 || !ws[k + 1..(k + 9).min(ws.len())]

@@ -63,7 +63,15 @@ pub(super) fn subject_before(
     let start = last_long_quote(ctx.body, &ws[..end]).map_or(s.span.start, |k| ws[k].end);
     let mut start = start;
     // a wire dateline is not a speaker: "WARSAW, Nov 25 (Reuters) - Poland's minister said"
-    if let Some(m) = WIRE_DATELINE.find(&ctx.body[start..stop]) {
+    // (with no dash, "Washington, Dec 15 (NationPress) The US announced": a capital follows)
+    if let Some(m) = WIRE_DATELINE.find(&ctx.body[start..stop])
+        && (m
+            .as_str()
+            .trim_end()
+            .ends_with(['-', '\u{2013}', '\u{2014}'])
+            || ctx.body[start + m.end()..stop].starts_with(char::is_uppercase))
+        && m.as_str().contains(char::is_uppercase)
+    {
         start += m.end();
     }
     // a label or dateline before a colon is not the subject ("NEW DELHI: India welcomed",
