@@ -294,6 +294,20 @@ fn refers_to_it(c: &Candidate, text: &str) -> bool {
     }
 }
 
+/// True when a quotation mark opens within the three words after `verb` and its preposition
+/// ("talked about “good progress” in the talks").
+fn quote_after(text: &str, verb: &str) -> bool {
+    let folded = crate::text::fold_str(text);
+    let Some(at) = folded.find(verb) else {
+        return false;
+    };
+    folded[at..]
+        .split_whitespace()
+        .skip(1)
+        .take(3)
+        .any(|w| w.starts_with(['"', '\u{201C}', '\u{2018}', '\'', '\u{00AB}']))
+}
+
 /// "… told Axios he felt optimistic about it", "… said Kyiv would not agree to it": the pronoun
 /// as the object of a preposition of attitude, with no noun after it ("about it all" too).
 fn object_of_it(ws: &[&str]) -> bool {
@@ -322,6 +336,11 @@ impl Extractor {
         }
         let Some(verb) = c.verb.as_deref().map(crate::text::fold_str) else {
             return false;
+        };
+        // "talked about …": the verb of the phrase, with its preposition read after it
+        let verb = match verb.split_once(' ') {
+            Some((v, "about" | "of" | "on")) if self.events.contains(v) => v.to_string(),
+            _ => verb,
         };
         // after a long appositive too: "Yermak, the head of …, wrote that his team had met …"
         if let Some(at) = ws.iter().position(|w| *w == verb)
@@ -388,7 +407,8 @@ impl Extractor {
             {
                 false
             }
-            Some(&("on" | "about")) => true,
+            // "talked about \"good progress\"": a quoted verdict is a claim
+            Some(&("on" | "about")) => !quote_after(text, verb.as_str()),
             Some(&"that") | None => false,
             Some(_) => !rest.contains(&"that") && !self.linker.names_a_point(own),
         }

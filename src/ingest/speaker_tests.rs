@@ -875,3 +875,21 @@ fn a_dateline_with_no_dash_is_no_part_of_the_subject() {
         vec!["US"]
     );
 }
+
+#[test]
+fn talking_about_a_quoted_verdict_is_a_claim_and_about_a_topic_an_event() {
+    let got = names(
+        "EU leaders met in Luanda to discuss the peace plan.\n\nVon der Leyen talked about \"good progress\" in the Geneva talks.",
+    );
+    assert_eq!(got, vec!["Ursula von der Leyen"]);
+    let got = names("Von der Leyen talked about the peace plan with Macron on Sunday.");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_basis_and_efforts_are_words_of_the_negotiations() {
+    let got = names(
+        "EU leaders met in Luanda to discuss the peace plan.\n\nVon der Leyen noted that while work remains to be done, there is now a solid basis for moving forward.",
+    );
+    assert_eq!(got, vec!["Ursula von der Leyen"]);
+}
