@@ -893,3 +893,14 @@ fn a_basis_and_efforts_are_words_of_the_negotiations() {
     );
     assert_eq!(got, vec!["Ursula von der Leyen"]);
 }
+
+#[test]
+fn a_participle_of_naming_after_a_comma_brings_the_subject_s_quote() {
+    let got = speakers(
+        "Prime Minister Keir Starmer joined other leaders in criticising the peace plan, describing it as merely \"a basis which will need more work\" at the summit.",
+    );
+    assert!(
+        got.contains(&(Some("Keir Starmer".to_string()), "Quote".to_string())),
+        "{got:?}"
+    );
+}

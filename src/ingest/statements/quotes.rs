@@ -157,7 +157,11 @@ pub(super) fn quote_candidate(
         // a speech verb right before the quote, maybe with a short object and a colon
         // "Rubio told reporters outside the U.S. mission: \"…\"" reaches back further than "he said: \"…\""
         // "described the 20-point text as \"…\"": a verb of naming reaches past its object to "as"
-        let named_as = ws[last].text == "as";
+        // ("… as merely \"…\"": an adverb may stand after "as")
+        let named_as = ws[last].text == "as"
+            || prev.len() >= 2
+                && ws[prev[prev.len() - 2]].text == "as"
+                && ctx.speech.is_between(&ws[last].text);
         let reach = if gap_text.ends_with(':') || named_as {
             8
         } else {
