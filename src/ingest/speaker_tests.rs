@@ -904,3 +904,11 @@ fn a_participle_of_naming_after_a_comma_brings_the_subject_s_quote() {
         "{got:?}"
     );
 }
+
+#[test]
+fn the_press_secretary_is_the_one_named_with_that_title() {
+    let got = names(
+        "White House press secretary Karoline Leavitt spoke on Monday.\n\n\"The president supports this plan,\" the press secretary said.",
+    );
+    assert_eq!(got, vec!["Karoline Leavitt"]);
+}
