@@ -912,3 +912,14 @@ fn the_press_secretary_is_the_one_named_with_that_title() {
     );
     assert_eq!(got, vec!["Karoline Leavitt"]);
 }
+
+#[test]
+fn a_colon_reaches_back_past_a_long_adjunct_to_the_verb() {
+    let got = speakers(
+        "Envoy Maren Holt stated on Thursday at an emergency meeting of the Security Council in New York: \"Our red lines on the peace plan are clear.\"",
+    );
+    assert_eq!(
+        got,
+        vec![(Some("Maren Holt".to_string()), "Quote".to_string())]
+    );
+}

@@ -162,7 +162,11 @@ pub(super) fn quote_candidate(
             || prev.len() >= 2
                 && ws[prev[prev.len() - 2]].text == "as"
                 && ctx.speech.is_between(&ws[last].text);
-        let reach = if gap_text.ends_with(':') || named_as {
+        // (a colon reaches past a long adjunct: "stated on Thursday at an emergency meeting of
+        // the Security Council: \"…\"")
+        let reach = if gap_text.ends_with(':') {
+            14
+        } else if named_as {
             8
         } else {
             3
