@@ -923,3 +923,14 @@ fn a_colon_reaches_back_past_a_long_adjunct_to_the_verb() {
         vec![(Some("Maren Holt".to_string()), "Quote".to_string())]
     );
 }
+
+#[test]
+fn recounting_someone_s_words_brings_the_quote() {
+    let got = speakers(
+        "Senator Tom Reyes recounted the envoy's words at the forum: \"We are only the recipients of the peace plan.\"",
+    );
+    assert_eq!(
+        got,
+        vec![(Some("Tom Reyes".to_string()), "Quote".to_string())]
+    );
+}
