@@ -129,8 +129,15 @@ impl Extractor {
 
     /// True when `text` uses a word of the negotiations ("talks", "discussions", "deal").
     fn names_negotiation(&self, text: &str) -> bool {
-        crate::text::word_refs(&crate::text::fold_str(text))
-            .any(|w| self.negotiation.contains(&*w.text))
+        let folded = crate::text::fold_str(text);
+        let ws: Vec<_> = crate::text::word_refs(&folded).collect();
+        // the verb, not the noun: "has to deal with many other files"
+        let verb = |k: usize| {
+            ws[k].text == "deal"
+                && (k.checked_sub(1).is_some_and(|j| ws[j].text == "to")
+                    || ws.get(k + 1).is_some_and(|n| n.text == "with"))
+        };
+        (0..ws.len()).any(|k| self.negotiation.contains(&*ws[k].text) && !verb(k))
     }
 
     /// True when the title (for the lead), paragraph `para`, one of the two before it or the one

@@ -89,8 +89,8 @@ fn the_reports_and_reportedly_are_the_media_that_just_reported() {
     let got = names(
         "Politico reported on Monday that a new draft of the plan exists.\n\nAccording to the reports, the plan would cap the army of Ukraine. The plan reportedly also drops the amnesty clause.",
     );
-    // (the first sentence names no point: not a plan statement)
-    assert_eq!(got, vec!["Politico"; 2]);
+    // (the first sentence is Politico's report on the plan as a whole, "on Monday" and all)
+    assert_eq!(got, vec!["Politico"; 3]);
     // "several reports" do not refer back to it
     let got = names(
         "Politico reported that the plan caps the army of Ukraine at 600,000.\n\nSeveral reports claimed that the plan drops the amnesty clause.",
