@@ -227,7 +227,10 @@ impl StanceRules {
     /// four words before ("No court in Kyiv will accept it").
     fn negated(&self, before: &str) -> bool {
         let words = words_of(before);
-        words.iter().rev().take(3).any(|w| self.is_negation(w))
+        // "not only fair but also realistic": an addition, no negation
+        let not_only = |i: usize| words.get(i + 1).is_some_and(|n| *n == "only");
+        let last = words.len();
+        (last.saturating_sub(3)..last).any(|i| self.is_negation(words[i]) && !not_only(i))
             || words
                 .iter()
                 .rev()
@@ -485,6 +488,26 @@ mod tests {
             None,
         );
         assert_eq!(s, Stance::Neutral);
+    }
+
+    #[test]
+    fn not_only_and_but_also_add_support_to_support() {
+        let (s, _) = rules().stance(
+            Kind::Paraphrase,
+            "the plan was not only fair but also realistic",
+            None,
+        );
+        assert_eq!(s, Stance::Supports);
+    }
+
+    #[test]
+    fn a_support_cue_after_a_verb_of_doubt_is_doubted() {
+        let (s, _) = rules().stance(
+            Kind::Paraphrase,
+            "diplomats doubt Putin will accept the guarantees",
+            None,
+        );
+        assert_eq!(s, Stance::Opposes);
     }
 
     #[test]
