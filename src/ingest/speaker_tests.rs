@@ -934,3 +934,19 @@ fn recounting_someone_s_words_brings_the_quote() {
         vec![(Some("Tom Reyes".to_string()), "Quote".to_string())]
     );
 }
+
+#[test]
+fn identifying_a_quoted_point_as_something_is_speech() {
+    let got = names(
+        "The peace plan reached Moscow.\n\nPutin spoke on Monday. He again identified the main \"key point\" of the talks as the recognition of Russian sovereignty over Crimea.",
+    );
+    assert_eq!(got, vec!["Vladimir Putin"]);
+}
+
+#[test]
+fn commenting_on_the_plan_then_signalling_that_is_a_claim() {
+    let got = names(
+        "Earlier, Putin commented on the updated US peace plan for the first time, signaling that Russia is not ready for compromise.",
+    );
+    assert_eq!(got, vec!["Vladimir Putin"]);
+}

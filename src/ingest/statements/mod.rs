@@ -211,8 +211,10 @@ impl SpeechRules {
         if !self.judging_verbs.contains(&*ws[k].text) {
             return None;
         }
-        (k + 2..(k + 7).min(ws.len()))
-            .take_while(|&j| !ws[j].in_quote)
+        // (a quoted noun may stand in the object: "identified the main \"key point\" of the
+        // talks as …")
+        (k + 2..(k + 10).min(ws.len()))
+            .filter(|&j| !ws[j].in_quote)
             .find(|&j| ws[j].text == "as")
             .filter(|&j| {
                 ws.get(j + 1)
