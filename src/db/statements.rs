@@ -119,6 +119,21 @@ pub(crate) fn only_dated(f: &StatementFilter, skip: Option<Facet>) -> bool {
         )
 }
 
+/// The one category of `f` when, `skip` left out as in [`is_open`], it selects that category
+/// and at most a date range: its sources are counted in `tally_count_category`.
+pub(super) fn only_category(f: &StatementFilter, skip: Option<Facet>) -> Option<&str> {
+    let rest = StatementFilter {
+        categories: Vec::new(),
+        from: None,
+        to: None,
+        ..f.clone()
+    };
+    match f.categories.as_slice() {
+        [c] if is_open(&rest, skip) => Some(c),
+        _ => None,
+    }
+}
+
 /// ` and published_date` in the date range of `f` (inside `select id from source where ...`).
 pub(crate) fn push_source_dates<DB: Database>(q: &mut QueryBuilder<DB>, f: &StatementFilter)
 where
@@ -584,6 +599,12 @@ pub async fn statement_stats(db: &Db, filter: &StatementFilter) -> sqlx::Result<
             q.push(")) as sources");
             return q.build_query_as().fetch_one(pool).await;
         }
+        if let Some(category) = only_category(filter, None) {
+            return category_stats(filter, category)
+                .build_query_as()
+                .fetch_one(pool)
+                .await;
+        }
         let mut q = QueryBuilder::<Backend>::new(
             "select count(*) as statements, count(distinct t.speaker_id) as speakers,
          count(distinct t.source_id) as sources from statement t",
@@ -591,4 +612,39 @@ pub async fn statement_stats(db: &Db, filter: &StatementFilter) -> sqlx::Result<
         push_filter(&mut q, filter, None);
         q.build_query_as().fetch_one(pool).await
     })
+}
+
+/// The counts of one `category` and at most a date range (see [`only_category`]): the
+/// category's rows of `tally` (or per day `tally_date` and `tally_date_speaker`), and its
+/// sources in `tally_count_category`.
+fn category_stats<DB: Database>(f: &StatementFilter, category: &str) -> QueryBuilder<DB>
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+{
+    let dated = f.from.is_some() || f.to.is_some();
+    let mut q =
+        QueryBuilder::<DB>::new("select coalesce((select cast(sum(s.statements) as bigint) from ");
+    q.push(if dated { "tally_date" } else { "tally" })
+        .push(" s where s.provision = -2 and s.category = ")
+        .push_bind(category.to_string());
+    if dated {
+        push_tally_range(&mut q, f);
+    }
+    q.push("), 0) as statements, (select count(distinct s.speaker_id) from ")
+        .push(if dated { "tally_date_speaker" } else { "tally" })
+        .push(" s where s.provision = -2 and s.speaker_id <> 0 and s.category = ")
+        .push_bind(category.to_string());
+    if dated {
+        push_tally_range(&mut q, f);
+    }
+    q.push(") as speakers, (select count(*) from tally_count_category c where c.category = ")
+        .push_bind(category.to_string());
+    if dated {
+        q.push(" and c.id in (select id from source where 1 = 1");
+        push_source_dates(&mut q, f);
+        q.push(")");
+    }
+    q.push(") as sources");
+    q
 }
