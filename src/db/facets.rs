@@ -10,7 +10,7 @@ use super::tally::CROSSED;
 use super::models::{FacetCount, StatementFilter};
 use super::statements::{
     Facet, is_open, only_category, only_dated, open_but_unreviewed, push_filter, push_in,
-    push_link_filter, push_source_dates, push_tally_range, unreviewed_only,
+    push_link_filter, push_source_dates, push_tally_range, push_walk_filter, unreviewed_only,
 };
 
 /// Whether `f` has a date range: its counts come from `tally_date` rather than `tally`.
@@ -580,7 +580,8 @@ fn review_in_tally(f: &StatementFilter) -> bool {
 /// `select count(*)` of the reviewed statements under the rest of `filter`: they are found
 /// first through `statement_by_review` (`cross join` keeps that order, and `+ 0` keeps a
 /// condition on `t.id` from being applied to `r` instead), then each is checked against the
-/// filter, so the cost follows the reviewed statements (few) rather than the filter's.
+/// filter (its points, categories and dates per statement), so the cost follows the reviewed
+/// statements (few) rather than the filter's.
 fn push_reviewed_count<DB: Database>(q: &mut QueryBuilder<DB>, filter: &StatementFilter)
 where
     i64: Param<DB>,
@@ -590,11 +591,13 @@ where
 {
     q.push(if is_pg::<DB>() {
         // PostgreSQL has no `cross join ... on`, and plans the join itself
-        "select count(*) from statement r join statement t on t.id = r.id + 0"
+        "select count(*) from statement r join statement t on t.id = r.id + 0 join source s on s.id = t.source_id"
     } else {
-        "select count(*) from statement r cross join statement t on t.id = r.id + 0"
+        "select count(*) from statement r cross join statement t on t.id = r.id + 0 cross join source s on s.id = t.source_id"
     });
-    push_filter(q, filter, Some(Facet::Reviewed));
+    // each reviewed statement's points tested on its own links (a list of every statement of
+    // a category first took 2.7 s at 100k)
+    push_walk_filter(q, filter, Some(Facet::Reviewed));
     q.push(" and r.review > ''");
 }
 

@@ -180,6 +180,29 @@ pub(super) fn push_filter<DB: Database>(
     push_filter_as(q, f, skip, false);
 }
 
+/// Whether `f` (the facet `skip` left out) has a search, speakers or sources: conditions that
+/// find few statements through their own indexes.
+fn narrowed(f: &StatementFilter, skip: Option<Facet>) -> bool {
+    f.q.is_some()
+        || (skip != Some(Facet::Speaker) && !f.speakers.is_empty())
+        || (skip != Some(Facet::Source) && !f.sources.is_empty())
+}
+
+/// [`push_filter`] for a query that has `source s` joined to each statement `t`: the points
+/// and categories tested on each statement's links, the dates on `s`.
+pub(super) fn push_walk_filter<DB: Database>(
+    q: &mut QueryBuilder<DB>,
+    f: &StatementFilter,
+    skip: Option<Facet>,
+) where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
+    push_filter_as(q, f, skip, true);
+}
+
 /// [`push_filter`]; with `walk`, for a query that walks `source s` in date order and checks
 /// each statement `t` (see [`statement_page`]): the points are tested per statement and the
 /// dates on `s`, instead of lists of every matching statement or article.
@@ -206,8 +229,10 @@ fn push_filter_as<DB: Database>(
         &f.categories[..]
     };
     // two independent conditions: some link to one of the points, some link to a point of
-    // one of the categories (so each facet's counts agree with the list its link gives)
-    let links = if walk {
+    // one of the categories (so each facet's counts agree with the list its link gives);
+    // tested per statement when the walk or a narrower condition (a search, speakers, sources)
+    // finds the statements: a list of every statement of a category first took 2.8 s at 100k
+    let links = if walk || narrowed(f, skip) {
         " and exists (select 1 from statement_provision l where l.statement_id = t.id and l.provision"
     } else {
         " and t.id in (select l.statement_id from statement_provision l where l.provision"
