@@ -3,7 +3,7 @@
 -- and source facets sum a few rows instead of reading the links of every statement in the
 -- category. Kept by `db::tally` like the others (from the per-source rows of `tally_source`).
 --
--- Two more kinds of rows in `tally_source`, summed into `tally` and `tally_date`:
+-- Two more kinds of rows in `tally_source`, summed into `tally_date` (and the first into `tally`):
 -- provision -100 - p with a category c: the statements on point p that are also about c, for p
 -- not in c (point 0 is in no category); a statement's points mostly share one category, so these
 -- are few. With the rows of each point (p in c: all of p's statements are about c) they give the
@@ -30,10 +30,11 @@ join (select distinct m.statement_id, v.category from statement_provision m join
 join statement t on t.id = w.statement_id join source s on s.id = t.source_id
 group by t.source_id, s.publisher, coalesce(s.published_date, ''), coalesce(t.speaker_id, 0), c.category, w.version, t.kind, t.stance;
 
--- `tally` counts the versions (-3) too now: the version facet of a kind, stance or speaker.
+-- (`tally` does not count the versions, -3 and -4: `tally_date` summed over every day gives
+-- the version facet of a category, a kind or a stance without a date range.)
 insert into tally (provision, category, publisher, speaker_id, kind, stance, statements)
 select provision, category, publisher, speaker_id, kind, stance, sum(statements) from tally_source
-where provision in (-3, -4) or provision <= -100
+where provision <= -100
 group by provision, category, publisher, speaker_id, kind, stance;
 
 insert into tally_date (provision, category, date, kind, stance, statements)
@@ -64,3 +65,8 @@ alter table tally_date_speaker add primary key (provision, category, date, speak
 insert into tally_date_speaker (provision, category, date, speaker_id, statements)
 select provision, category, date, speaker_id, sum(statements) from tally_source where provision = -2
 group by provision, category, date, speaker_id;
+
+-- The sources of a point in a date range (its source facet) read from the index alone: the
+-- date joins the index of `tally_source` by point (it read the table for each row's date).
+drop index tally_source_by_provision;
+create index tally_source_by_provision on tally_source (provision, source_id, date, statements);

@@ -49,12 +49,13 @@ fn crossed(f: &StatementFilter, facet: Facet) -> bool {
         || (facet == Facet::Category && !f.provisions.is_empty())
 }
 
-/// Whether the version facet under `f` can come from the rows by version (-3, or -4 for a
-/// category): at most one category and, as for the other facets of [`in_tally`], no point,
-/// source, search or review selection.
+/// Whether the version facet under `f` can come from the rows by version in `tally_date` (-3,
+/// or -4 for a category): at most one category and, as for the other facets of [`in_tally`],
+/// no point, source, search, review selection or speaker (`tally_date` has no speakers).
 fn versions_in_tally(f: &StatementFilter) -> bool {
     f.categories.len() <= 1
         && f.provisions.is_empty()
+        && f.speakers.is_empty()
         && f.reviewed.is_empty()
         && in_tally(f, Facet::Version)
 }
@@ -670,7 +671,8 @@ where
 }
 
 /// The versions of the statements of `filter` (see [`versions_in_tally`]): the rows by
-/// version (-3), or those of its category by version (-4 with `category/version`).
+/// version (-3), or those of its category by version (-4 with `category/version`), of
+/// `tally_date` in the date range or on every day.
 fn push_tally_version_counts<DB: Database>(q: &mut QueryBuilder<DB>, filter: &StatementFilter)
 where
     i64: Param<DB>,
@@ -679,11 +681,8 @@ where
     crate::model::Stance: Param<DB>,
 {
     q.push("select x.version as value, coalesce(pv.short, x.version) as label, x.n as count, cast(0 as bigint) as total from (select ");
-    let from = if dated(filter) {
-        " from tally_date s"
-    } else {
-        " from tally s"
-    };
+    // without a date range, every day's rows (undated articles' too)
+    let from = " from tally_date s";
     match filter.categories.first() {
         Some(c) => {
             let prefix = format!("{c}/");

@@ -8,9 +8,9 @@
 //!
 //! Each is split by kind and stance. In the tallies, provision -1 is the statement itself
 //! (counted once, whatever points it is about), -2 with a category the statement counted once
-//! in that category, -3 with a version its version, -4
-//! with `category/version` its version in each of its categories, and [`CROSSED`] - p with a
-//! category the statement on point p counted in each of its categories that p is not in.
+//! in that category, -3 with a version its version and -4 with `category/version` its version
+//! in each of its categories (both in `tally_source` and `tally_date` only), and [`CROSSED`] - p
+//! with a category the statement on point p counted in each of its categories that p is not in.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -71,7 +71,8 @@ pub struct CountedStatement<'a> {
     /// The points it is linked to.
     pub provisions: Vec<i64>,
     /// The version of the plan it speaks of, if known (counted as provision -3 with the
-    /// version's slug as category, and -4 with `category/version`).
+    /// version's slug as category, and -4 with `category/version`, in `tally_source` and
+    /// `tally_date` only).
     pub version: Option<&'a str>,
 }
 
@@ -192,6 +193,12 @@ fn per_source<'a>(
     per_source
 }
 
+/// Whether `tally` counts the rows of `provision`: all but the versions (-3, -4), which only
+/// `tally_date` counts (its rows summed over every day give the versions without a date range).
+fn in_totals(provision: i64) -> bool {
+    provision != -3 && provision != -4
+}
+
 /// The per-source counts summed into the rows of each table of counts.
 fn roll_up<'a>(
     per_source: &BTreeMap<SourceKey<'a>, i64>,
@@ -210,9 +217,11 @@ fn roll_up<'a>(
         let (publisher, date) = meta
             .get(&source)
             .map_or(("", ""), |s| (s.publisher.as_str(), s.date.as_str()));
-        *r.totals
-            .entry((provision, category, publisher, speaker, kind, stance))
-            .or_default() += n;
+        if in_totals(provision) {
+            *r.totals
+                .entry((provision, category, publisher, speaker, kind, stance))
+                .or_default() += n;
+        }
         *r.dates
             .entry((provision, category, date, kind, stance))
             .or_default() += n;
@@ -345,7 +354,7 @@ super::per_backend! {
              select provision, category, publisher, speaker_id, kind, stance, ",
         );
         q.push_bind(sign)
-            .push(" * sum(statements) from tally_source where source_id");
+            .push(" * sum(statements) from tally_source where provision not in (-3, -4) and source_id");
         push_ids(&mut q, ids);
         q.push(" group by provision, category, publisher, speaker_id, kind, stance")
             .push(ADD);

@@ -19,23 +19,18 @@ pub const KEPT_TALLIES: &str =
      order by 1, 2, 3, 4, 5, 6";
 
 /// `tally` counted afresh from the statements (the same SQL on both backends): per point, each
-/// statement once (-1), per category (-2), per version (-3), per point outside each of the
-/// statement's categories (-100 - p) and per category and version (-4, `category/version`).
+/// statement once (-1), per category (-2) and per point outside each of the statement's
+/// categories (-100 - p).
 pub const FRESH_TALLIES: &str = "select x.provision, x.category, s.publisher, coalesce(t.speaker_id, 0), t.kind, t.stance, count(distinct t.id)
      from (select statement_id as id, provision, '' as category from statement_provision
            union all select id, -1, '' from statement
            union all select l.statement_id, -2, v.category from statement_provision l
                join provision v on v.number = l.provision where v.category is not null
-           union all select statement_id, -3, version from statement_version
            union all select l.statement_id, -100 - l.provision, c.category from statement_provision l
                join (select distinct m.statement_id, v.category from statement_provision m
                      join provision v on v.number = m.provision where v.category is not null) c
                on c.statement_id = l.statement_id
-               join provision p on p.number = l.provision where p.category is null or p.category <> c.category
-           union all select w.statement_id, -4, c.category || '/' || w.version from statement_version w
-               join (select distinct m.statement_id, v.category from statement_provision m
-                     join provision v on v.number = m.provision where v.category is not null) c
-               on c.statement_id = w.statement_id) x
+               join provision p on p.number = l.provision where p.category is null or p.category <> c.category) x
      join statement t on t.id = x.id join source s on s.id = t.source_id
      group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6";
 
