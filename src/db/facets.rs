@@ -414,13 +414,16 @@ fn push_speaker_counts<DB: Database>(
 }
 
 /// Whether the source facet under `f` can come from `tally_source`: its rows of one point or
-/// category, with speakers, kinds, stances or a date range as [`in_tally`] allows them.
+/// category, with kinds, stances or a date range as [`in_tally`] allows them. Not with
+/// speakers: their statements, found through their index, are fewer than the rows of a
+/// category (a speaker in a category at 100k, sqlite3 shell: 0.05 s against 0.15 s).
 fn sources_in_tally(f: &StatementFilter) -> bool {
     let rest = StatementFilter {
         sources: Vec::new(),
         ..f.clone()
     };
     rest.provisions.len() + rest.categories.len() == 1
+        && rest.speakers.is_empty()
         && rest.reviewed.is_empty()
         && in_tally(&rest, Facet::Source)
 }

@@ -280,6 +280,13 @@ fn push_filter_as<DB: Database>(
         if let Some(d) = &f.to {
             q.push(" and s.published_date <= ").push_bind(d.to_string());
         }
+    } else if (f.from.is_some() || f.to.is_some()) && narrowed(f, skip) {
+        // each statement's article looked up, not a list of every article of the range
+        // (SQLite read the statements of each instead: for a speaker at 100k, in the sqlite3
+        // shell, 0.19 s against 0.04 s)
+        q.push(" and exists (select 1 from source d where d.id = t.source_id");
+        push_source_dates(q, f);
+        q.push(")");
     } else if f.from.is_some() || f.to.is_some() {
         q.push(" and t.source_id in (select id from source where 1 = 1");
         push_source_dates(q, f);
