@@ -446,6 +446,44 @@ where
     );
 }
 
+/// Each source of the one `category` of `filter` (and its date range) with its count, from
+/// `tally_count_category` (see [`only_category`]).
+fn push_category_source_counts<DB: Database>(
+    q: &mut QueryBuilder<DB>,
+    filter: &StatementFilter,
+    category: &str,
+) where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
+    // each source of the category (and the date range) with its count
+    q.push("c.id as key_id, c.statements as n, ");
+    if dated(filter) {
+        q.push("count(*) over ()");
+    } else {
+        q.push("(select count(*) from tally_count_category where category = ")
+            .push_bind(category.to_string())
+            .push(")");
+    }
+    q.push(" as total, ");
+    push_chosen(q, "c.id", &filter.sources, None);
+    q.push(" as chosen from tally_count_category c where c.category = ")
+        .push_bind(category.to_string());
+    if dated(filter) {
+        q.push(" and c.id in (select id from source where 1 = 1");
+        push_source_dates(q, filter);
+        q.push(")");
+    }
+    // without a selection the index on the count gives the order
+    q.push(if filter.sources.is_empty() {
+        " order by c.statements desc, c.id"
+    } else {
+        " order by chosen desc, c.statements desc, c.id"
+    });
+}
+
 /// The selected sources and the `shown` with most statements.
 fn push_source_counts<DB: Database>(
     q: &mut QueryBuilder<DB>,
@@ -480,30 +518,7 @@ fn push_source_counts<DB: Database>(
         push_source_dates(q, filter);
         q.push(") order by chosen desc, c.statements desc, c.id");
     } else if let Some(category) = only_category(filter, Some(Facet::Source)) {
-        // each source of the category (and the date range) with its count
-        q.push("c.id as key_id, c.statements as n, ");
-        if dated(filter) {
-            q.push("count(*) over ()");
-        } else {
-            q.push("(select count(*) from tally_count_category where category = ")
-                .push_bind(category.to_string())
-                .push(")");
-        }
-        q.push(" as total, ");
-        push_chosen(q, "c.id", &filter.sources, None);
-        q.push(" as chosen from tally_count_category c where c.category = ")
-            .push_bind(category.to_string());
-        if dated(filter) {
-            q.push(" and c.id in (select id from source where 1 = 1");
-            push_source_dates(q, filter);
-            q.push(")");
-        }
-        // without a selection the index on the count gives the order
-        q.push(if filter.sources.is_empty() {
-            " order by c.statements desc, c.id"
-        } else {
-            " order by chosen desc, c.statements desc, c.id"
-        });
+        push_category_source_counts(q, filter, category);
     } else if sources_in_tally(filter) {
         push_tally_source_counts(q, filter);
     } else if open_but_unreviewed(filter, Some(Facet::Source)) {

@@ -273,6 +273,23 @@ fn push_filter_as<DB: Database>(
         q.push(" and t.source_id");
         push_in(q, &f.sources);
     }
+    push_dates(q, f, skip, walk);
+    if let Some(text) = &f.q {
+        push_search(q, text);
+    }
+}
+
+/// ` and` the date range of `f`: on `s` for a walk (see [`push_filter_as`]), on each
+/// statement's article when a narrower condition finds the statements, else a list of the
+/// range's articles.
+fn push_dates<DB: Database>(
+    q: &mut QueryBuilder<DB>,
+    f: &StatementFilter,
+    skip: Option<Facet>,
+    walk: bool,
+) where
+    String: Param<DB>,
+{
     if walk {
         if let Some(d) = &f.from {
             q.push(" and s.published_date >= ").push_bind(d.to_string());
@@ -291,9 +308,6 @@ fn push_filter_as<DB: Database>(
         q.push(" and t.source_id in (select id from source where 1 = 1");
         push_source_dates(q, f);
         q.push(")");
-    }
-    if let Some(text) = &f.q {
-        push_search(q, text);
     }
 }
 
