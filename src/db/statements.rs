@@ -119,6 +119,21 @@ pub(crate) fn only_dated(f: &StatementFilter, skip: Option<Facet>) -> bool {
         )
 }
 
+/// The one category of `f` when, `skip` left out as in [`is_open`], it selects that category
+/// and at most a date range: its sources are counted in `tally_count_category`.
+pub(super) fn only_category(f: &StatementFilter, skip: Option<Facet>) -> Option<&str> {
+    let rest = StatementFilter {
+        categories: Vec::new(),
+        from: None,
+        to: None,
+        ..f.clone()
+    };
+    match f.categories.as_slice() {
+        [c] if is_open(&rest, skip) => Some(c),
+        _ => None,
+    }
+}
+
 /// ` and published_date` in the date range of `f` (inside `select id from source where ...`).
 pub(crate) fn push_source_dates<DB: Database>(q: &mut QueryBuilder<DB>, f: &StatementFilter)
 where
@@ -165,6 +180,29 @@ pub(super) fn push_filter<DB: Database>(
     push_filter_as(q, f, skip, false);
 }
 
+/// Whether `f` (the facet `skip` left out) has a search, speakers or sources: conditions that
+/// find few statements through their own indexes.
+fn narrowed(f: &StatementFilter, skip: Option<Facet>) -> bool {
+    f.q.is_some()
+        || (skip != Some(Facet::Speaker) && !f.speakers.is_empty())
+        || (skip != Some(Facet::Source) && !f.sources.is_empty())
+}
+
+/// [`push_filter`] for a query that has `source s` joined to each statement `t`: the points
+/// and categories tested on each statement's links, the dates on `s`.
+pub(super) fn push_walk_filter<DB: Database>(
+    q: &mut QueryBuilder<DB>,
+    f: &StatementFilter,
+    skip: Option<Facet>,
+) where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
+    push_filter_as(q, f, skip, true);
+}
+
 /// [`push_filter`]; with `walk`, for a query that walks `source s` in date order and checks
 /// each statement `t` (see [`statement_page`]): the points are tested per statement and the
 /// dates on `s`, instead of lists of every matching statement or article.
@@ -191,8 +229,10 @@ fn push_filter_as<DB: Database>(
         &f.categories[..]
     };
     // two independent conditions: some link to one of the points, some link to a point of
-    // one of the categories (so each facet's counts agree with the list its link gives)
-    let links = if walk {
+    // one of the categories (so each facet's counts agree with the list its link gives);
+    // tested per statement when the walk or a narrower condition (a search, speakers, sources)
+    // finds the statements: a list of every statement of a category first took 2.8 s at 100k
+    let links = if walk || narrowed(f, skip) {
         " and exists (select 1 from statement_provision l where l.statement_id = t.id and l.provision"
     } else {
         " and t.id in (select l.statement_id from statement_provision l where l.provision"
@@ -233,6 +273,23 @@ fn push_filter_as<DB: Database>(
         q.push(" and t.source_id");
         push_in(q, &f.sources);
     }
+    push_dates(q, f, skip, walk);
+    if let Some(text) = &f.q {
+        push_search(q, text);
+    }
+}
+
+/// ` and` the date range of `f`: on `s` for a walk (see [`push_filter_as`]), on each
+/// statement's article when a narrower condition finds the statements, else a list of the
+/// range's articles.
+fn push_dates<DB: Database>(
+    q: &mut QueryBuilder<DB>,
+    f: &StatementFilter,
+    skip: Option<Facet>,
+    walk: bool,
+) where
+    String: Param<DB>,
+{
     if walk {
         if let Some(d) = &f.from {
             q.push(" and s.published_date >= ").push_bind(d.to_string());
@@ -240,13 +297,17 @@ fn push_filter_as<DB: Database>(
         if let Some(d) = &f.to {
             q.push(" and s.published_date <= ").push_bind(d.to_string());
         }
+    } else if (f.from.is_some() || f.to.is_some()) && narrowed(f, skip) {
+        // each statement's article looked up, not a list of every article of the range
+        // (SQLite read the statements of each instead: for a speaker at 100k, in the sqlite3
+        // shell, 0.19 s against 0.04 s)
+        q.push(" and exists (select 1 from source d where d.id = t.source_id");
+        push_source_dates(q, f);
+        q.push(")");
     } else if f.from.is_some() || f.to.is_some() {
         q.push(" and t.source_id in (select id from source where 1 = 1");
         push_source_dates(q, f);
         q.push(")");
-    }
-    if let Some(text) = &f.q {
-        push_search(q, text);
     }
 }
 
@@ -584,6 +645,12 @@ pub async fn statement_stats(db: &Db, filter: &StatementFilter) -> sqlx::Result<
             q.push(")) as sources");
             return q.build_query_as().fetch_one(pool).await;
         }
+        if let Some(category) = only_category(filter, None) {
+            return category_stats(filter, category)
+                .build_query_as()
+                .fetch_one(pool)
+                .await;
+        }
         let mut q = QueryBuilder::<Backend>::new(
             "select count(*) as statements, count(distinct t.speaker_id) as speakers,
          count(distinct t.source_id) as sources from statement t",
@@ -591,4 +658,39 @@ pub async fn statement_stats(db: &Db, filter: &StatementFilter) -> sqlx::Result<
         push_filter(&mut q, filter, None);
         q.build_query_as().fetch_one(pool).await
     })
+}
+
+/// The counts of one `category` and at most a date range (see [`only_category`]): the
+/// category's rows of `tally` (or per day `tally_date` and `tally_date_speaker`), and its
+/// sources in `tally_count_category`.
+fn category_stats<DB: Database>(f: &StatementFilter, category: &str) -> QueryBuilder<DB>
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+{
+    let dated = f.from.is_some() || f.to.is_some();
+    let mut q =
+        QueryBuilder::<DB>::new("select coalesce((select cast(sum(s.statements) as bigint) from ");
+    q.push(if dated { "tally_date" } else { "tally" })
+        .push(" s where s.provision = -2 and s.category = ")
+        .push_bind(category.to_string());
+    if dated {
+        push_tally_range(&mut q, f);
+    }
+    q.push("), 0) as statements, (select count(distinct s.speaker_id) from ")
+        .push(if dated { "tally_date_speaker" } else { "tally" })
+        .push(" s where s.provision = -2 and s.speaker_id <> 0 and s.category = ")
+        .push_bind(category.to_string());
+    if dated {
+        push_tally_range(&mut q, f);
+    }
+    q.push(") as speakers, (select count(*) from tally_count_category c where c.category = ")
+        .push_bind(category.to_string());
+    if dated {
+        q.push(" and c.id in (select id from source where 1 = 1");
+        push_source_dates(&mut q, f);
+        q.push(")");
+    }
+    q.push(") as sources");
+    q
 }

@@ -1,14 +1,18 @@
 //! Counts kept by the ingest (migration 0007): statements per point, outlet, speaker and
 //! stance (`tally`), per point, outlet, day and stance (`tally_day`), per source
-//! (`tally_count`), per point, category, day, kind and stance (`tally_date`, migration 0012)
-//! and per point, day and speaker (`tally_date_speaker`), and what each source contributes to them (`tally_source`). The matrix, the
-//! timeline of a point and the facets of an unfiltered list read them instead of grouping every
-//! statement.
+//! (`tally_count`), per point, category, day, kind and stance (`tally_date`, migration 0012),
+//! per point or category, day and speaker (`tally_date_speaker`), per category and source
+//! (`tally_count_category`, migration 0014), and what each source contributes to them
+//! (`tally_source`). The matrix, the timeline of a point and the facets of the lists read them
+//! instead of grouping every statement.
 //!
-//! Each is split by kind and stance. In the tallies, provision -1 is the statement itself (counted once, whatever points it is
-//! about) and provision -2 with a category the statement counted once in that category.
+//! Each is split by kind and stance. In the tallies, provision -1 is the statement itself
+//! (counted once, whatever points it is about), -2 with a category the statement counted once
+//! in that category, -3 with a version its version and -4 with `category/version` its version
+//! in each of its categories (both in `tally_source` and `tally_date` only), and [`CROSSED`] - p
+//! with a category the statement on point p counted in each of its categories that p is not in.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use sqlx::{Database, QueryBuilder};
 
@@ -37,7 +41,7 @@ const ADD_DAY: &str = " on conflict (provision, publisher, date, stance)
     do update set statements = tally_day.statements + excluded.statements";
 const ADD_DATE: &str = " on conflict (provision, category, date, kind, stance)
     do update set statements = tally_date.statements + excluded.statements";
-const ADD_DATE_SPEAKER: &str = " on conflict (provision, date, speaker_id)
+const ADD_DATE_SPEAKER: &str = " on conflict (provision, category, date, speaker_id)
     do update set statements = tally_date_speaker.statements + excluded.statements";
 
 /// A source written by the batch, as the counts see it.
@@ -67,7 +71,8 @@ pub struct CountedStatement<'a> {
     /// The points it is linked to.
     pub provisions: Vec<i64>,
     /// The version of the plan it speaks of, if known (counted as provision -3 with the
-    /// version's slug as category, in `tally_source` and `tally_date` only).
+    /// version's slug as category, and -4 with `category/version`, in `tally_source` and
+    /// `tally_date` only).
     pub version: Option<&'a str>,
 }
 
@@ -78,8 +83,9 @@ type TotalKey<'a> = (i64, &'a str, &'a str, i64, &'a str, &'a str);
 type DayKey<'a> = (i64, &'a str, &'a str, &'a str);
 /// A `tally_date` row's key: provision, category, date, kind, stance.
 type DateKey<'a> = (i64, &'a str, &'a str, &'a str, &'a str);
-/// A `tally_date_speaker` row's key: provision (-1 or a point), date, speaker id.
-type DateSpeakerKey<'a> = (i64, &'a str, i64);
+/// A `tally_date_speaker` row's key: provision (a point, -1, or -2 with a category), category,
+/// date, speaker id.
+type DateSpeakerKey<'a> = (i64, &'a str, &'a str, i64);
 /// A `tally_source` row: source id, publisher, date, speaker id, provision, category, kind,
 /// stance, statements.
 type SourceRow<'a> = (
@@ -102,44 +108,95 @@ struct Rollup<'a> {
     dates: BTreeMap<DateKey<'a>, i64>,
     date_speakers: BTreeMap<DateSpeakerKey<'a>, i64>,
     per_count: BTreeMap<i64, i64>,
+    per_category: BTreeMap<(&'a str, i64), i64>,
 }
 
-/// The statements per source: per point, per statement (-1), per category (-2).
+/// `provision` of the rows that count a statement on point p in a category p is not in:
+/// `CROSSED - p` (-100 to -128), with that category.
+pub const CROSSED: i64 = -100;
+
+/// The composite `category/version` of each category and each version of `statements`: the
+/// category of the rows (provision -4) that count a statement about a category by its version.
+pub(crate) fn category_versions<'a>(
+    categories: &'a HashMap<i64, String>,
+    statements: &[CountedStatement<'a>],
+) -> HashMap<(&'a str, &'a str), String> {
+    let versions: BTreeSet<&'a str> = statements.iter().filter_map(|t| t.version).collect();
+    let mut pairs = HashMap::new();
+    for c in categories.values() {
+        for v in &versions {
+            pairs.insert((c.as_str(), *v), format!("{c}/{v}"));
+        }
+    }
+    pairs
+}
+
+/// The (provision, category) of every row a statement counts in: each of its points, itself
+/// (-1), each category it is about (-2), its version (-3), each of its points outside each of
+/// those categories ([`CROSSED`] - p) and each category with its version (-4).
+fn counted_as<'a>(
+    categories: &'a HashMap<i64, String>,
+    pairs: &'a HashMap<(&'a str, &'a str), String>,
+    t: &CountedStatement<'a>,
+) -> Vec<(i64, &'a str)> {
+    let mut points = t.provisions.clone();
+    points.sort_unstable();
+    points.dedup();
+    let mut cats: Vec<&'a str> = Vec::new();
+    for p in &points {
+        if let Some(c) = categories.get(p)
+            && !cats.contains(&c.as_str())
+        {
+            cats.push(c);
+        }
+    }
+    let mut keys: Vec<(i64, &'a str)> = points.iter().map(|p| (*p, "")).collect();
+    keys.push((-1, ""));
+    for c in cats {
+        keys.push((-2, c));
+        for p in &points {
+            if categories.get(p).map(String::as_str) != Some(c) {
+                keys.push((CROSSED - p, c));
+            }
+        }
+        if let Some(pair) = t.version.and_then(|v| pairs.get(&(c, v))) {
+            keys.push((-4, pair));
+        }
+    }
+    if let Some(v) = t.version {
+        keys.push((-3, v));
+    }
+    keys
+}
+
+/// The statements per source, in each row of [`counted_as`].
 fn per_source<'a>(
     categories: &'a HashMap<i64, String>,
+    pairs: &'a HashMap<(&'a str, &'a str), String>,
     statements: &[CountedStatement<'a>],
 ) -> BTreeMap<SourceKey<'a>, i64> {
     let mut per_source: BTreeMap<SourceKey<'a>, i64> = BTreeMap::new();
     for t in statements {
-        let mut points = t.provisions.clone();
-        points.sort_unstable();
-        points.dedup();
-        let mut cats: Vec<&str> = Vec::new();
-        for p in &points {
+        for (provision, category) in counted_as(categories, pairs, t) {
             *per_source
-                .entry((t.source_id, t.speaker_id, *p, "", t.kind, t.stance))
-                .or_default() += 1;
-            if let Some(c) = categories.get(p)
-                && !cats.contains(&c.as_str())
-            {
-                cats.push(c);
-            }
-        }
-        *per_source
-            .entry((t.source_id, t.speaker_id, -1, "", t.kind, t.stance))
-            .or_default() += 1;
-        for c in cats {
-            *per_source
-                .entry((t.source_id, t.speaker_id, -2, c, t.kind, t.stance))
-                .or_default() += 1;
-        }
-        if let Some(v) = t.version {
-            *per_source
-                .entry((t.source_id, t.speaker_id, -3, v, t.kind, t.stance))
+                .entry((
+                    t.source_id,
+                    t.speaker_id,
+                    provision,
+                    category,
+                    t.kind,
+                    t.stance,
+                ))
                 .or_default() += 1;
         }
     }
     per_source
+}
+
+/// Whether `tally` counts the rows of `provision`: all but the versions (-3, -4), which only
+/// `tally_date` counts (its rows summed over every day give the versions without a date range).
+fn in_totals(provision: i64) -> bool {
+    provision != -3 && provision != -4
 }
 
 /// The per-source counts summed into the rows of each table of counts.
@@ -154,12 +211,13 @@ fn roll_up<'a>(
         dates: BTreeMap::new(),
         date_speakers: BTreeMap::new(),
         per_count: BTreeMap::new(),
+        per_category: BTreeMap::new(),
     };
     for (&(source, speaker, provision, category, kind, stance), &n) in per_source {
         let (publisher, date) = meta
             .get(&source)
             .map_or(("", ""), |s| (s.publisher.as_str(), s.date.as_str()));
-        if provision != -3 {
+        if in_totals(provision) {
             *r.totals
                 .entry((provision, category, publisher, speaker, kind, stance))
                 .or_default() += n;
@@ -167,9 +225,9 @@ fn roll_up<'a>(
         *r.dates
             .entry((provision, category, date, kind, stance))
             .or_default() += n;
-        if provision >= -1 {
+        if provision >= -2 {
             *r.date_speakers
-                .entry((provision, date, speaker))
+                .entry((provision, category, date, speaker))
                 .or_default() += n;
         }
         if provision >= 0 {
@@ -179,6 +237,9 @@ fn roll_up<'a>(
         }
         if provision == -1 {
             *r.per_count.entry(source).or_default() += n;
+        }
+        if provision == -2 {
+            *r.per_category.entry((category, source)).or_default() += n;
         }
         r.sources.push((
             source, publisher, date, speaker, provision, category, kind, stance, n,
@@ -293,7 +354,7 @@ super::per_backend! {
              select provision, category, publisher, speaker_id, kind, stance, ",
         );
         q.push_bind(sign)
-            .push(" * sum(statements) from tally_source where provision <> -3 and source_id");
+            .push(" * sum(statements) from tally_source where provision not in (-3, -4) and source_id");
         push_ids(&mut q, ids);
         q.push(" group by provision, category, publisher, speaker_id, kind, stance")
             .push(ADD);
@@ -319,13 +380,13 @@ super::per_backend! {
             .push(ADD_DATE);
         q.build().execute(&mut *conn).await?;
         let mut q = QueryBuilder::<Backend>::new(
-            "insert into tally_date_speaker (provision, date, speaker_id, statements)
-             select provision, date, speaker_id, ",
+            "insert into tally_date_speaker (provision, category, date, speaker_id, statements)
+             select provision, category, date, speaker_id, ",
         );
         q.push_bind(sign)
-            .push(" * sum(statements) from tally_source where provision >= -1 and source_id");
+            .push(" * sum(statements) from tally_source where provision >= -2 and source_id");
         push_ids(&mut q, ids);
-        q.push(" group by provision, date, speaker_id")
+        q.push(" group by provision, category, date, speaker_id")
             .push(ADD_DATE_SPEAKER);
         q.build().execute(&mut *conn).await?;
         Ok(touched)
@@ -357,7 +418,8 @@ super::per_backend! {
             .collect();
         uncount(&mut *conn, &replaced).await?;
         let meta: HashMap<i64, &CountedSource> = sources.iter().map(|s| (s.id, s)).collect();
-        let per_source = per_source(categories, statements);
+        let pairs = category_versions(categories, statements);
+        let per_source = per_source(categories, &pairs, statements);
         let rollup = roll_up(&per_source, &meta);
         insert_source_rows(&mut *conn, &rollup, &meta).await?;
         insert_totals(&mut *conn, &rollup).await?;
@@ -435,11 +497,15 @@ super::per_backend! {
             let mut q = QueryBuilder::<Backend>::new("delete from tally_count where id");
             push_ids(&mut q, chunk);
             q.build().persistent(false).execute(&mut *conn).await?;
+            let mut q = QueryBuilder::<Backend>::new("delete from tally_count_category where id");
+            push_ids(&mut q, chunk);
+            q.build().persistent(false).execute(&mut *conn).await?;
         }
         Ok(())
     }
 
-    /// The batch's own rows: `tally_source` (what each source contributed) and `tally_count`.
+    /// The batch's own rows: `tally_source` (what each source contributed), `tally_count` and
+    /// `tally_count_category`.
     async fn insert_source_rows(
         conn: &mut Conn,
         rollup: &Rollup<'_>,
@@ -461,6 +527,18 @@ super::per_backend! {
                     .push_bind(r.6)
                     .push_bind(r.7)
                     .push_bind(r.8);
+            },
+        )
+        .await?;
+        let per_category: Vec<_> = rollup.per_category.iter().collect();
+        side::bulk::insert_rows(
+            &mut *conn,
+            "insert into tally_count_category (category, id, statements) ",
+            "",
+            &per_category,
+            MAX_ROWS,
+            |mut v, ((category, id), n)| {
+                v.push_bind(*category).push_bind(*id).push_bind(**n);
             },
         )
         .await?;
@@ -519,12 +597,13 @@ super::per_backend! {
         let date_speakers: Vec<_> = rollup.date_speakers.iter().collect();
         side::bulk::insert_rows(
             &mut *conn,
-            "insert into tally_date_speaker (provision, date, speaker_id, statements) ",
+            "insert into tally_date_speaker (provision, category, date, speaker_id, statements) ",
             ADD_DATE_SPEAKER,
             &date_speakers,
             MAX_ROWS,
-            |mut v, ((p, date, sp), n)| {
+            |mut v, ((p, c, date, sp), n)| {
                 v.push_bind(*p)
+                    .push_bind(*c)
                     .push_bind(*date)
                     .push_bind(*sp)
                     .push_bind(**n);

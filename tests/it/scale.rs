@@ -18,12 +18,19 @@ pub const KEPT_TALLIES: &str =
     "select provision, category, publisher, speaker_id, kind, stance, statements from tally
      order by 1, 2, 3, 4, 5, 6";
 
-/// `tally` counted afresh from the statements (the same SQL on both backends).
+/// `tally` counted afresh from the statements (the same SQL on both backends): per point, each
+/// statement once (-1), per category (-2) and per point outside each of the statement's
+/// categories (-100 - p).
 pub const FRESH_TALLIES: &str = "select x.provision, x.category, s.publisher, coalesce(t.speaker_id, 0), t.kind, t.stance, count(distinct t.id)
      from (select statement_id as id, provision, '' as category from statement_provision
            union all select id, -1, '' from statement
            union all select l.statement_id, -2, v.category from statement_provision l
-               join provision v on v.number = l.provision where v.category is not null) x
+               join provision v on v.number = l.provision where v.category is not null
+           union all select l.statement_id, -100 - l.provision, c.category from statement_provision l
+               join (select distinct m.statement_id, v.category from statement_provision m
+                     join provision v on v.number = m.provision where v.category is not null) c
+               on c.statement_id = l.statement_id
+               join provision p on p.number = l.provision where p.category is null or p.category <> c.category) x
      join statement t on t.id = x.id join source s on s.id = t.source_id
      group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6";
 
@@ -457,25 +464,35 @@ const FRESH_DATES: &str = "select x.provision, x.category, coalesce(s.published_
            union all select id, -1, '' from statement
            union all select l.statement_id, -2, v.category from statement_provision l
                join provision v on v.number = l.provision where v.category is not null
-           union all select statement_id, -3, version from statement_version) x
+           union all select statement_id, -3, version from statement_version
+           union all select l.statement_id, -100 - l.provision, c.category from statement_provision l
+               join (select distinct m.statement_id, v.category from statement_provision m
+                     join provision v on v.number = m.provision where v.category is not null) c
+               on c.statement_id = l.statement_id
+               join provision p on p.number = l.provision where p.category is null or p.category <> c.category
+           union all select w.statement_id, -4, c.category || '/' || w.version from statement_version w
+               join (select distinct m.statement_id, v.category from statement_provision m
+                     join provision v on v.number = m.provision where v.category is not null) c
+               on c.statement_id = w.statement_id) x
      join statement t on t.id = x.id join source s on s.id = t.source_id
      group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5";
-const KEPT_DATE_SPEAKERS: &str =
-    "select provision, date, speaker_id, statements from tally_date_speaker order by 1, 2, 3";
-const FRESH_DATE_SPEAKERS: &str = "select x.provision, coalesce(s.published_date, ''), coalesce(t.speaker_id, 0), count(*)
-     from (select statement_id as id, provision from statement_provision union all select id, -1 from statement) x
+const KEPT_DATE_SPEAKERS: &str = "select provision, category, date, speaker_id, statements from tally_date_speaker order by 1, 2, 3, 4";
+const FRESH_DATE_SPEAKERS: &str = "select x.provision, x.category, coalesce(s.published_date, ''), coalesce(t.speaker_id, 0), count(distinct t.id)
+     from (select statement_id as id, provision, '' as category from statement_provision
+           union all select id, -1, '' from statement
+           union all select l.statement_id, -2, v.category from statement_provision l
+               join provision v on v.number = l.provision where v.category is not null) x
      join statement t on t.id = x.id join source s on s.id = t.source_id
-     group by 1, 2, 3 order by 1, 2, 3";
+     group by 1, 2, 3, 4 order by 1, 2, 3, 4";
 
 type DateRow = (i64, String, String, String, String, i64);
-type DateSpeakerRow = (i64, String, i64, i64);
+type DateSpeakerRow = (i64, String, String, i64, i64);
 
 /// Every facet and the totals of date-range filters, read from `tally_date` and `tally_count`,
 /// equal those counted from the statements (the same filter with every source and both review
 /// states selected, which no tally answers); and `tally_date` equals a fresh count.
 async fn assert_dated_counts_agree(db: &Db, when: &str) -> anyhow::Result<()> {
     use pointwise::db::models::{StatementFilter, parse_date};
-    use pointwise::db::queries::{Facet, statement_stats};
     use pointwise::model::{Kind, PointNumber, Stance};
     let (kept, fresh, kept_speakers, fresh_speakers): (
         Vec<DateRow>,
@@ -499,10 +516,6 @@ async fn assert_dated_counts_agree(db: &Db, when: &str) -> anyhow::Result<()> {
     assert!(!kept.is_empty());
     assert_eq!(kept, fresh, "tally_date {when}");
     assert_eq!(kept_speakers, fresh_speakers, "tally_date_speaker {when}");
-    let all_sources: Vec<i64> = counted(db, "select cast(id as text), id from source")
-        .await?
-        .into_values()
-        .collect();
     let day = parse_date("2025-11-25");
     let from = StatementFilter {
         from: day,
@@ -541,6 +554,23 @@ async fn assert_dated_counts_agree(db: &Db, when: &str) -> anyhow::Result<()> {
             ..from.clone()
         },
     ];
+    assert_filters_agree(db, &filters, when).await
+}
+
+/// Every facet and the totals of each of `filters`, as the tallies give them, equal those
+/// counted from the statements (the same filter with every source and both review states
+/// selected, which no tally answers).
+async fn assert_filters_agree(
+    db: &Db,
+    filters: &[pointwise::db::models::StatementFilter],
+    when: &str,
+) -> anyhow::Result<()> {
+    use pointwise::db::models::StatementFilter;
+    use pointwise::db::queries::{Facet, statement_stats};
+    let all_sources: Vec<i64> = counted(db, "select cast(id as text), id from source")
+        .await?
+        .into_values()
+        .collect();
     let facets = [
         Facet::Provision,
         Facet::Category,
@@ -552,7 +582,7 @@ async fn assert_dated_counts_agree(db: &Db, when: &str) -> anyhow::Result<()> {
         Facet::Version,
     ];
     let mut seen = 0;
-    for f in &filters {
+    for f in filters {
         let scanned = StatementFilter {
             sources: all_sources.clone(),
             reviewed: vec!["yes".into(), "no".into()],
@@ -579,12 +609,109 @@ async fn assert_dated_counts_agree(db: &Db, when: &str) -> anyhow::Result<()> {
             "totals under {f:?} {when}"
         );
     }
-    assert!(seen > 0, "the ranges hold statements {when}");
+    assert!(seen > 0, "the filters hold statements {when}");
     Ok(())
 }
 
+/// `tally_count_category` as stored (migration 0014), and counted afresh from the statements.
+const KEPT_CATEGORY_COUNTS: &str =
+    "select category, cast(id as text), statements from tally_count_category order by 1, 2";
+const FRESH_CATEGORY_COUNTS: &str =
+    "select v.category, cast(t.source_id as text), count(distinct t.id)
+     from statement t join statement_provision l on l.statement_id = t.id
+     join provision v on v.number = l.provision where v.category is not null
+     group by 1, 2 order by 1, 2";
+
+type CategoryCountRow = (String, String, i64);
+
+/// Every facet and the totals of filters by a category or a point (alone, with a kind, a
+/// stance, a speaker, a date range) and by a kind, a stance or a speaker alone, read from the
+/// tallies, equal those counted from the statements; and `tally_count_category` equals a
+/// fresh count.
+async fn assert_category_counts_agree(db: &Db, when: &str) -> anyhow::Result<()> {
+    use pointwise::db::models::{StatementFilter, parse_date};
+    use pointwise::model::{Kind, PointNumber, Stance};
+    let (kept, fresh): (Vec<CategoryCountRow>, Vec<CategoryCountRow>) = match db {
+        Db::Sqlite(pool) => (
+            sqlx::query_as(KEPT_CATEGORY_COUNTS).fetch_all(pool).await?,
+            sqlx::query_as(FRESH_CATEGORY_COUNTS)
+                .fetch_all(pool)
+                .await?,
+        ),
+        Db::Postgres(pool) => (
+            sqlx::query_as(KEPT_CATEGORY_COUNTS).fetch_all(pool).await?,
+            sqlx::query_as(FRESH_CATEGORY_COUNTS)
+                .fetch_all(pool)
+                .await?,
+        ),
+    };
+    assert!(!kept.is_empty());
+    assert_eq!(kept, fresh, "tally_count_category {when}");
+    let category = |c: &str| StatementFilter {
+        categories: vec![c.into()],
+        ..Default::default()
+    };
+    let point = |p: i64| StatementFilter {
+        provisions: PointNumber::new(p).into_iter().collect(),
+        ..Default::default()
+    };
+    let peace = category("peace");
+    let filters = [
+        peace.clone(),
+        category("guarantees"),
+        category("europe"),
+        StatementFilter {
+            kinds: vec![Kind::Quote],
+            ..peace.clone()
+        },
+        StatementFilter {
+            stances: vec![Stance::Opposes],
+            ..category("guarantees")
+        },
+        StatementFilter {
+            speakers: vec!["mark-rutte".into()],
+            ..peace.clone()
+        },
+        StatementFilter {
+            from: parse_date("2025-11-25"),
+            ..peace.clone()
+        },
+        StatementFilter {
+            to: parse_date("2025-11-25"),
+            stances: vec![Stance::Opposes],
+            ..category("guarantees")
+        },
+        point(21),
+        point(6),
+        point(0),
+        StatementFilter::default(),
+        StatementFilter {
+            kinds: vec![Kind::Quote],
+            ..Default::default()
+        },
+        StatementFilter {
+            stances: vec![Stance::Opposes],
+            ..Default::default()
+        },
+        StatementFilter {
+            speakers: vec!["mark-rutte".into()],
+            ..Default::default()
+        },
+        StatementFilter {
+            kinds: vec![Kind::Quote],
+            ..point(6)
+        },
+        StatementFilter {
+            from: parse_date("2025-11-25"),
+            ..point(6)
+        },
+    ];
+    assert_filters_agree(db, &filters, when).await
+}
+
 #[tokio::test]
-async fn the_counts_of_date_ranges_equal_those_read_from_the_statements() -> anyhow::Result<()> {
+async fn the_counts_of_date_ranges_and_categories_equal_those_read_from_the_statements()
+-> anyhow::Result<()> {
     use crate::editors_client::add_account;
     use pointwise::db::review::{Review, review};
     use pointwise::model::{Role, Stance};
@@ -604,10 +731,12 @@ async fn the_counts_of_date_ranges_equal_those_read_from_the_statements() -> any
     run(&t.db, &t.extractor, &[dir.path().to_path_buf()], 1 << 20).await?;
     // Act and assert: as ingested
     assert_dated_counts_agree(&t.db, "after the ingest").await?;
+    assert_category_counts_agree(&t.db, "after the ingest").await?;
     // Act: the dated article replaced by a new version (re-ingest)
     std::fs::write(dir.path().join("dated.txt"), dated("puts limits"))?;
     run(&t.db, &t.extractor, &[dir.path().to_path_buf()], 1 << 20).await?;
     assert_dated_counts_agree(&t.db, "after a re-ingest").await?;
+    assert_category_counts_agree(&t.db, "after a re-ingest").await?;
     // Act: an editor moves a statement of the range to another point and stance
     let id: i64 = counted(
         &t.db,
@@ -628,5 +757,15 @@ async fn the_counts_of_date_ranges_equal_those_read_from_the_statements() -> any
     review(&t.db, id, ed, "ed", &wanted).await?;
     // Assert
     assert_dated_counts_agree(&t.db, "after a review").await?;
+    assert_category_counts_agree(&t.db, "after a review").await?;
+    let crossed: i64 = counted(
+        &t.db,
+        "select 'n', count(*) from tally where provision <= -100",
+    )
+    .await?
+    .get("n")
+    .copied()
+    .unwrap_or_default();
+    assert!(crossed > 0, "a statement on points of two categories");
     Ok(())
 }
