@@ -808,7 +808,7 @@ fn a_quote_joined_by_and_to_an_attributed_one_is_the_same_speaker_s() {
 #[test]
 fn a_verb_of_doubt_with_a_clause_is_speech() {
     assert_eq!(
-        names("Diplomats doubt Putin will accept the security guarantees in the plan."),
+        names("Diplomats doubt the Kremlin would ever take the plan's guarantees."),
         vec!["Diplomats"]
     );
 }
@@ -834,7 +834,7 @@ fn an_offer_to_do_something_is_the_offerer_s_statement() {
 #[test]
 fn a_clause_after_a_quote_opened_by_although_is_no_attribution() {
     let got = names(
-        "Putin said the peace plan \"could lay the foundation for a final settlement,\" although an aide to him disagreed.",
+        "Putin said the peace plan \"might become the ground for a lasting settlement,\" although one of his aides disagreed.",
     );
     assert_eq!(got.first().map(String::as_str), Some("Vladimir Putin"));
 }
@@ -850,7 +850,7 @@ fn a_proposal_relayed_by_a_medium_closing_the_sentence_is_the_proposer_s() {
 #[test]
 fn an_owner_s_position_is_speaks_for_the_owner() {
     let got = names(
-        "The peace plan was discussed in Miami.\n\nKyiv's position is to freeze the battle lines where they stand on the day a deal is signed.",
+        "The peace plan was discussed in Miami.\n\nKyiv's position is to halt the front where it runs once a deal is signed.",
     );
     assert_eq!(got, vec!["Kyiv"]);
 }
@@ -858,7 +858,7 @@ fn an_owner_s_position_is_speaks_for_the_owner() {
 #[test]
 fn the_words_that_bring_a_quote_say_what_it_is_about() {
     let got = speakers(
-        "The anonymous official characterized the discussions as \"extremely positive in nearly every aspect.\"",
+        "The anonymous official characterized the discussions as \"very good on almost every count.\"",
     );
     assert_eq!(
         got,
@@ -870,7 +870,7 @@ fn the_words_that_bring_a_quote_say_what_it_is_about() {
 fn a_dateline_with_no_dash_is_no_part_of_the_subject() {
     assert_eq!(
         names(
-            "Oslo, Dec 15 (NordPress) The US announced on Monday that the peace plan now offers Kyiv guarantees."
+            "Oslo, Dec 16 (NordPress) The US announced on Tuesday that the plan's latest text would give Kyiv guarantees."
         ),
         vec!["US"]
     );
@@ -879,7 +879,7 @@ fn a_dateline_with_no_dash_is_no_part_of_the_subject() {
 #[test]
 fn talking_about_a_quoted_verdict_is_a_claim_and_about_a_topic_an_event() {
     let got = names(
-        "EU leaders met in Luanda to discuss the peace plan.\n\nVon der Leyen talked about \"good progress\" in the Geneva talks.",
+        "EU leaders met in Luanda to discuss the peace plan.\n\nVon der Leyen talked about \"real headway\" in the Geneva talks.",
     );
     assert_eq!(got, vec!["Ursula von der Leyen"]);
     let got = names("Von der Leyen talked about the peace plan with Macron on Sunday.");
@@ -889,7 +889,7 @@ fn talking_about_a_quoted_verdict_is_a_claim_and_about_a_topic_an_event() {
 #[test]
 fn a_basis_and_efforts_are_words_of_the_negotiations() {
     let got = names(
-        "EU leaders met in Luanda to discuss the peace plan.\n\nVon der Leyen noted that while work remains to be done, there is now a solid basis for moving forward.",
+        "EU leaders met in Luanda to discuss the peace plan.\n\nVon der Leyen noted that, although more work lies ahead, the sides now share a basis to build on.",
     );
     assert_eq!(got, vec!["Ursula von der Leyen"]);
 }
@@ -897,7 +897,7 @@ fn a_basis_and_efforts_are_words_of_the_negotiations() {
 #[test]
 fn a_participle_of_naming_after_a_comma_brings_the_subject_s_quote() {
     let got = speakers(
-        "Prime Minister Keir Starmer joined other leaders in criticising the peace plan, describing it as merely \"a basis which will need more work\" at the summit.",
+        "Keir Starmer sided with other leaders against the peace plan, describing it as merely \"a first sketch to be reworked\" at the summit.",
     );
     assert!(
         got.contains(&(Some("Keir Starmer".to_string()), "Quote".to_string())),
@@ -908,7 +908,7 @@ fn a_participle_of_naming_after_a_comma_brings_the_subject_s_quote() {
 #[test]
 fn the_press_secretary_is_the_one_named_with_that_title() {
     let got = names(
-        "White House press secretary Karoline Leavitt spoke on Monday.\n\n\"The president supports this plan,\" the press secretary said.",
+        "Press secretary Karoline Leavitt took questions on Monday.\n\n\"The president stands behind the plan,\" the press secretary said.",
     );
     assert_eq!(got, vec!["Karoline Leavitt"]);
 }
@@ -916,7 +916,7 @@ fn the_press_secretary_is_the_one_named_with_that_title() {
 #[test]
 fn a_colon_reaches_back_past_a_long_adjunct_to_the_verb() {
     let got = speakers(
-        "Envoy Maren Holt stated on Thursday at an emergency meeting of the Security Council in New York: \"Our red lines on the peace plan are clear.\"",
+        "Envoy Maren Holt stated on Friday at a closed session of the Security Council in New York: \"Our red lines on the peace plan hold.\"",
     );
     assert_eq!(
         got,
@@ -938,7 +938,7 @@ fn recounting_someone_s_words_brings_the_quote() {
 #[test]
 fn identifying_a_quoted_point_as_something_is_speech() {
     let got = names(
-        "The peace plan reached Moscow.\n\nPutin spoke on Monday. He again identified the main \"key point\" of the talks as the recognition of Russian sovereignty over Crimea.",
+        "The peace plan reached Moscow.\n\nPutin spoke on Monday. He again identified the central \"sticking point\" of the talks as Russia's claim to Crimea.",
     );
     assert_eq!(got, vec!["Vladimir Putin"]);
 }
@@ -946,7 +946,7 @@ fn identifying_a_quoted_point_as_something_is_speech() {
 #[test]
 fn commenting_on_the_plan_then_signalling_that_is_a_claim() {
     let got = names(
-        "Earlier, Putin commented on the updated US peace plan for the first time, signaling that Russia is not ready for compromise.",
+        "Putin first commented on the revised US peace plan on Friday, signaling that Moscow would not bend.",
     );
     assert_eq!(got, vec!["Vladimir Putin"]);
 }

@@ -323,7 +323,7 @@ impl Gazetteer {
         // several places: one alone ("the leaders of France") is more often a list the
         // commas cut short than a group
         let parts = coordinated_parts(tail, &words[of + 1..])?;
-        // "Leaders of Japan, Canada and the European Union": a body may stand among the places
+        // "Leaders of Chile, Peru and the African Union": a body may stand among the places
         let is_body = |p: &str| {
             matches!(self.resolve(p, &mut Vec::new()),
                 Some(Mention::Speaker(s, _)) if s.kind == SpeakerKind::Body)

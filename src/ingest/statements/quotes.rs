@@ -162,8 +162,8 @@ pub(super) fn quote_candidate(
             || prev.len() >= 2
                 && ws[prev[prev.len() - 2]].text == "as"
                 && ctx.speech.is_between(&ws[last].text);
-        // (a colon reaches past a long adjunct: "stated on Thursday at an emergency meeting of
-        // the Security Council: \"…\"")
+        // (a colon reaches past a long adjunct: "stated on Friday at a closed session of the
+        // Council: \"…\"")
         let reach = if gap_text.ends_with(':') {
             14
         } else if named_as {

@@ -756,7 +756,7 @@ fn an_aside_on_the_plan_between_commas_leaves_the_speaker_his_words() {
 fn a_part_of_the_plan_and_it_after_it_say_what_the_plan_contains() {
     let got = speakers(
         "The US peace plan reached Kyiv on Thursday.\n\n\
-         One key condition forbids Ukraine from joining NATO. It also blocks any further expansion of the alliance.",
+         One condition forbids Kyiv from ever entering NATO. It also blocks any enlargement of the alliance.",
     );
     assert_eq!(
         got,
