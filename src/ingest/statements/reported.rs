@@ -349,6 +349,16 @@ pub(super) fn sentence_candidate(
             ));
         }
     }
+    // "Among the plan's major points are …; …; …": the points that follow are its content
+    if let Some(at) = among_the_points(ctx, ws, local) {
+        return Some(base(
+            Some(Mention::Document),
+            Some(ws[1].start..ws[at - 1].end),
+            Some(ws[at].text.to_string()),
+            "document as subject",
+            0.7,
+        ));
+    }
     // Under the plan, …
     let lead = fold_str(&ctx.body[s.span.clone()]);
     if (lead.starts_with("under the ") || lead.starts_with("under this "))
@@ -468,6 +478,23 @@ fn is_manner_adverb(w: &str) -> bool {
 
 /// "That first draft", "the revised text", "a separate guarantee paper": a determiner and a
 /// document noun.
+/// The index of "are" / "is" in "Among the plan's major points are …", when the words between
+/// "among" and it name the plan or its points (at most six words).
+fn among_the_points(
+    ctx: &Context<'_>,
+    ws: &[SWord],
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<usize> {
+    if ws.first()?.text != "among" {
+        return None;
+    }
+    let at =
+        (2..ws.len().min(8)).find(|&k| ["are", "is", "were", "was"].contains(&&*ws[k].text))?;
+    let np = ctx.body.get(ws[1].start..ws[at - 1].end)?;
+    (matches!(ctx.gazetteer.resolve(np, local), Some(Mention::Document)) || names_a_document(np))
+        .then_some(at)
+}
+
 fn names_a_document(np: &str) -> bool {
     let f = fold_str(np);
     let ws: Vec<&str> = f.split_whitespace().collect();

@@ -763,3 +763,11 @@ fn a_part_of_the_plan_and_it_after_it_say_what_the_plan_contains() {
         vec![(None, "Report".to_string()), (None, "Report".to_string())]
     );
 }
+
+#[test]
+fn the_points_after_among_the_plan_s_points_are_its_content() {
+    let got = speakers(
+        "Among the plan's major points are land for Russia; an army cut by half; a vow never to enter NATO; and an amnesty for all sides.",
+    );
+    assert_eq!(got, vec![(None, "Report".to_string())]);
+}
