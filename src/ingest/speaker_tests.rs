@@ -950,3 +950,22 @@ fn commenting_on_the_plan_then_signalling_that_is_a_claim() {
     );
     assert_eq!(got, vec!["Vladimir Putin"]);
 }
+
+#[test]
+fn after_a_quote_the_name_before_its_appositive_speaks() {
+    let got = speakers(
+        "The Kremlin turned down changes to the peace plan.\n\n\"Any such edits will meet our firm objections,\" Yuri Ushakov, the Kremlin's foreign policy aide, told a state channel.",
+    );
+    assert!(
+        got.contains(&(Some("Yuri Ushakov".to_string()), "Quote".to_string())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_label_with_a_bracket_before_its_colon_names_the_speaker() {
+    let got = names(
+        "Orbán Viktor on X (formerly Twitter): \"The peace plan of the President now has real momentum. Its 28 points are on the table.\"",
+    );
+    assert_eq!(got, vec!["Viktor Orbán"]);
+}

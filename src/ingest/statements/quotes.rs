@@ -77,7 +77,23 @@ pub(super) fn quote_candidate(
                 // new clause, no attribution
                 let opener = fold_str(np);
                 let opener = opener.split_whitespace().next().unwrap_or("");
-                if np.contains([',', '.'])
+                // `…," Yuri Ushakov, the Kremlin's adviser, told`: the name before its appositive
+                let named = np
+                    .split_once(',')
+                    .filter(|(name, rest)| {
+                        name.split_whitespace().count() <= 4
+                            && !rest.trim().is_empty()
+                            && !rest.contains('.')
+                    })
+                    .and_then(|(name, _)| match ctx.gazetteer.resolve(name, local) {
+                        Some(m @ Mention::Speaker(..)) if is_person(&m) => {
+                            Some((m, span.start..span.start + name.trim_end().len()))
+                        }
+                        _ => None,
+                    });
+                if named.is_some() {
+                    named
+                } else if np.contains([',', '.'])
                     || crate::ingest::speakers::after_conjunction(np).is_some()
                     || grammar().statements.clause_conjunctions.contains(opener)
                     || grammar().statements.subordinators.contains(opener)
@@ -492,3 +508,8 @@ fn is_programme_title(body: &str, q: &Quote, n_words: usize) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// True when `m` names a person.
+fn is_person(m: &Mention) -> bool {
+    matches!(m, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Person)
+}

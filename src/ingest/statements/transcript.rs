@@ -5,10 +5,11 @@
 use super::*;
 use crate::grammar::grammar;
 
-/// `Name:` or `Name, Role:` ("MARY LANE, HOST:", "Lev Orlov, Kremlin aide:").
+/// `Name:` or `Name, Role:` ("MARY LANE, HOST:", "Lev Orlov, Kremlin aide:"), perhaps with a
+/// bracket before the colon ("Lev Orlov on X (formerly Twitter):").
 static LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"^([\p{Lu}][\p{L}.'\u{2019}/& -]{0,50}?)(?:,\s+(\p{Lu}[\p{L}.'\u{2019} -]{0,60}?))?:\s+\S",
+        r"^([\p{Lu}][\p{L}.'\u{2019}/& -]{0,50}?)(?:,\s+(\p{Lu}[\p{L}.'\u{2019} -]{0,60}?))?(?:\s*\([^)\n]{1,40}\))?:\s+\S",
     )
     .expect("static pattern")
 });
@@ -174,8 +175,19 @@ pub(super) fn find_transcript(
         }
         used.insert(p);
         let r = &ctx.paragraphs[p];
-        let after = &ctx.body[r.start + label.len() + 1..r.end];
-        let content = r.start + label.len() + 1 + (after.len() - after.trim_start().len());
+        // after the colon that ends the label (past a role or a bracket: "… (on X):")
+        let colon = r.start
+            + label.len()
+            + ctx
+                .body
+                .get(r.start + label.len()..r.end)
+                .and_then(|t| t.find(':'))
+                .unwrap_or(0)
+            + 1;
+        let Some(after) = ctx.body.get(colon..r.end) else {
+            continue;
+        };
+        let content = colon + (after.len() - after.trim_start().len());
         // the label is only a name ("Marta Haring:", not "Zelenskyy in Dublin:", a live page's
         // headline over a reporter's paragraph)
         let name_only = label
