@@ -969,3 +969,14 @@ fn a_label_with_a_bracket_before_its_colon_names_the_speaker() {
     );
     assert_eq!(got, vec!["Viktor Orbán"]);
 }
+
+#[test]
+fn a_subject_led_a_delegation_and_hailed_the_talks_as_a_quote() {
+    let got = speakers(
+        "The Dutch Minister of Foreign Affairs Lena Brandt led the delegation and hailed the meetings on the peace plan as \"perhaps the most useful meeting in a year\".",
+    );
+    assert!(
+        got.contains(&(Some("Lena Brandt".to_string()), "Quote".to_string())),
+        "{got:?}"
+    );
+}
