@@ -317,10 +317,14 @@ fn body_paragraphs(lines: &[&str], title: Option<&str>, rules: &ArticleRules) ->
         }
         // a line in lower case, or a quote, goes on an unfinished one ("the minister stressed
         // that" then "“it is …,”")
+        // ("— the president explained", a dash and its attribution, goes on the quote too)
         let lower = line
             .chars()
             .next()
-            .is_some_and(|c| c.is_lowercase() || ['"', '\u{201C}'].contains(&c));
+            .is_some_and(|c| c.is_lowercase() || ['"', '\u{201C}'].contains(&c))
+            || line
+                .strip_prefix(['\u{2014}', '\u{2013}'])
+                .is_some_and(|rest| rest.trim_start().starts_with(char::is_lowercase));
         let continues = paragraphs.last().is_some_and(|p| {
             let p = p.trim_end();
             // a quote closed after a comma waits for its attribution on the next line

@@ -980,3 +980,14 @@ fn a_subject_led_a_delegation_and_hailed_the_talks_as_a_quote() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_dash_line_after_a_quote_is_its_attribution() {
+    let got = speakers(
+        "President Volodymyr Zelenskyy shared the details of the peace plan with journalists.\n\n\"In the four regions, the line where the troops stand on the day of the deal is the front line,\"\n\n\u{2014} the president explained and went on to the next point.",
+    );
+    assert_eq!(
+        got,
+        vec![(Some("Volodymyr Zelenskyy".to_string()), "Quote".to_string())]
+    );
+}
