@@ -321,12 +321,13 @@ fn sentence_words<'f>(ctx: &Context<'_>, span: &Range<usize>, f: &'f Folded) -> 
 /// "the U.S. State Department", "the Islamic State Council": a capitalised word between two
 /// others inside a sentence that is not written in title case is part of a name, not a verb.
 fn inside_name(ws: &[SWord], k: usize) -> bool {
-    let title_case = ws.iter().filter(|w| w.capital).count() * 2 > ws.len();
+    // (the count over the sentence only for the rare capitalised verb between capitals: this
+    // runs for every word tried as a verb)
     k > 0
         && ws[k].capital
         && ws[k - 1].capital
         && ws.get(k + 1).is_some_and(|w| w.capital)
-        && !title_case
+        && ws.iter().filter(|w| w.capital).count() * 2 <= ws.len()
 }
 
 /// `Merz called the plan "a crucial step" and "really remarkable."`: a quote joined to an
