@@ -432,6 +432,10 @@ pub struct StanceLexicon {
     /// Words that keep an opposition cue aimed at the plan ("plan", "us", "points").
     #[serde(default)]
     pub plan_objects: Vec<String>,
+    /// Words naming criticism of the plan ("suggestions", "claims"): rejecting one defends the
+    /// plan ("rejected suggestions that it favours Moscow" is support).
+    #[serde(default)]
+    pub criticisms: Vec<String>,
 }
 
 /// Boilerplate rules (`[boilerplate]`).

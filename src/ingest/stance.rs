@@ -37,6 +37,7 @@ pub struct StanceRules {
     rejections: Vec<String>,
     others: Vec<String>,
     plan_objects: Vec<String>,
+    criticisms: Vec<String>,
 }
 
 impl StanceRules {
@@ -84,6 +85,7 @@ impl StanceRules {
             rejections: lex.rejections.iter().map(|n| fold_str(n)).collect(),
             others: lex.other_parties.iter().map(|n| fold_str(n)).collect(),
             plan_objects: lex.plan_objects.iter().map(|n| fold_str(n)).collect(),
+            criticisms: lex.criticisms.iter().map(|n| fold_str(n)).collect(),
         })
     }
 
@@ -113,6 +115,18 @@ impl StanceRules {
             let negated = self.negated(&folded[..m.start()]);
             // "Putin did not reject the plan": a rejection denied takes no side
             if negated && *cue == Cue::Opposes && self.rejections.contains(&word) {
+                continue;
+            }
+            if *cue == Cue::Opposes && self.rejections.contains(&word) {
+                // "rejected suggestions that it favours Moscow": a defence of the plan
+                if let Some(noun) = self.criticism_after(&folded[m.end()..]) {
+                    sup = true;
+                    found.push(format!("{word} … {noun}"));
+                    continue;
+                }
+            }
+            // "if Kyiv rejects it, …": a hypothetical, not the speaker's verdict
+            if *cue == Cue::Opposes && self.hypothetical(&folded[..m.start()]) {
                 continue;
             }
             // "rejected the European counter-proposal": aimed at another party, not the plan
@@ -215,6 +229,23 @@ impl StanceRules {
             }) || words.get(i + 1).is_some_and(|n| *n == "not");
             (self.conditions.iter().any(|c| c == w) && !no_condition).then_some(*w)
         })
+    }
+
+    /// A word of `criticisms` among the three words after a rejection.
+    fn criticism_after<'t>(&self, after: &'t str) -> Option<&'t str> {
+        words_of(after)
+            .into_iter()
+            .take(3)
+            .find(|w| self.criticisms.iter().any(|c| c == w))
+    }
+
+    /// A condition word ("if", "unless") among the four words before a cue.
+    fn hypothetical(&self, before: &str) -> bool {
+        let words = words_of(before);
+        let last = words.len();
+        words[last.saturating_sub(4)..]
+            .iter()
+            .any(|w| self.conditions.iter().any(|c| c == w))
     }
 
     fn is_negation(&self, w: &str) -> bool {
@@ -600,6 +631,44 @@ mod tests {
             None,
         );
         assert_eq!(s, Stance::Opposes, "the plan is still the object");
+    }
+
+    #[test]
+    fn rejecting_criticism_of_the_plan_defends_it() {
+        let (s, cues) = rules().stance(
+            Kind::Paraphrase,
+            "the spokeswoman dismissed claims that the draft favours Moscow",
+            None,
+        );
+        assert_eq!(s, Stance::Supports, "{cues:?}");
+    }
+
+    #[test]
+    fn a_refusal_inside_a_condition_is_no_verdict() {
+        let (s, cues) = rules().stance(
+            Kind::Paraphrase,
+            "Moscow would take the land by force if Kyiv rejects the offer",
+            None,
+        );
+        assert_eq!(s, Stance::Neutral, "{cues:?}");
+    }
+
+    #[test]
+    fn talks_moving_a_flaw_and_work_ahead_take_a_side() {
+        let r = rules();
+        let stance = |t: &str| r.stance(Kind::Quote, t, None).0;
+        assert_eq!(
+            stance("the text has improved and the talks are progressing"),
+            Stance::Supports
+        );
+        assert_eq!(
+            stance("the draft has major flaws and is a disaster for Kyiv"),
+            Stance::Opposes
+        );
+        assert_eq!(
+            stance("the hardest issues remain unresolved"),
+            Stance::Mixed
+        );
     }
 
     #[test]
