@@ -534,6 +534,17 @@ mod tests {
     }
 
     #[test]
+    fn an_appeal_for_support_is_dropped_but_a_member_in_a_sentence_is_not() {
+        let raw = "Talks in Geneva\n\nThe plan says Kyiv will never become a member of NATO.\n\nWe work hard to bring you news from the front. Consider supporting our newsroom.\n";
+        let catalog = crate::catalog::Catalog::bundled().expect("seeds parse");
+        let bundled = ArticleRules::new(&catalog.lexicon.boilerplate, Vec::new())
+            .expect("bundled patterns compile");
+        let a = parse_article("s.txt", raw, &bundled);
+        assert!(a.body.contains("never become a member"), "{:?}", a.body);
+        assert!(!a.body.contains("Consider supporting"), "{:?}", a.body);
+    }
+
+    #[test]
     fn a_page_pasted_one_word_a_line_reads_as_running_text() {
         let words = "Envoy Maren Holt said on Monday that the peace plan would need many more weeks of work before anyone could sign it in Geneva, and that the army cap was still the hardest of its points to settle.";
         let raw = format!(
