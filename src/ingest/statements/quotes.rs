@@ -54,6 +54,21 @@ pub(super) fn quote_candidate(
     } else {
         Vec::new()
     };
+    // `"…," according to Oleksandr Merezhko, who chairs …`: the name after "according to"
+    if let [a, t, ..] = after[..]
+        && ws[a].text == "according"
+        && ws[t].text == "to"
+        && let Some((m, span)) = np_after(ctx, ws, t + 1, s.span.end, local)
+    {
+        return Some(make(
+            Some(m),
+            Some(span),
+            None,
+            "quote, according to after",
+            0.85,
+            false,
+        ));
+    }
     for (pos, &k) in after.iter().enumerate() {
         let Some(len) = ctx.speech.verb_at(ws, k, true) else {
             continue;
@@ -180,10 +195,22 @@ pub(super) fn quote_candidate(
                 && ctx.speech.is_between(&ws[last].text);
         // (a colon reaches past a long adjunct: "stated on Friday at a closed session of the
         // Council: \"…\"")
+        // ("called the 28-point plan \"…\"": a verb of naming reaches past its object)
+        // (no other quote between: `described as a "working" or "live" proposal`)
+        let calls_near = prev
+            .iter()
+            .rev()
+            .take(7)
+            .take_while(|&&k| !ws[k].in_quote)
+            .any(|&k| grammar().statements.call_verbs.contains(&*ws[k].text))
+            // (and the quote ends the sentence: not `called it "remarkable" and said …`)
+            && ws.iter().filter(|w| w.start >= q.outer.end).count() <= 3;
         let reach = if gap_text.ends_with(':') {
             14
         } else if named_as {
             8
+        } else if calls_near {
+            6
         } else {
             3
         };
@@ -205,6 +232,21 @@ pub(super) fn quote_candidate(
                 .map(|w| &*w.text)
                 .collect::<Vec<_>>()
                 .join(" ");
+            // `faces what he calls "…"`: the subject between "what" and the verb
+            // (three words or more: "what she called \"historic successes\"" is a label)
+            if call
+                && n_words >= 3
+                && let Some((m, span)) = what_subject(ctx, ws, k, local)
+            {
+                return Some(make(
+                    Some(m),
+                    Some(span),
+                    Some(verb),
+                    "quote, what X calls",
+                    0.85,
+                    false,
+                ));
+            }
             if let Some((m, span)) = subject_before(ctx, s, ws, k, false, local) {
                 return Some(make(
                     Some(m),
@@ -256,6 +298,26 @@ pub(super) fn quote_candidate(
         return Some(make(None, None, None, "quote, continued", 0.6, true));
     }
     None
+}
+
+/// The subject of `what X calls "…"`: the words between "what" (up to four words before the
+/// verb at `k`, perhaps with an auxiliary: "what the minister has called") and the verb.
+fn what_subject(
+    ctx: &Context<'_>,
+    ws: &[SWord],
+    k: usize,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>)> {
+    let mut end = k;
+    while end > 0 && ctx.speech.is_between(&ws[end - 1].text) {
+        end -= 1;
+    }
+    let what = (end.saturating_sub(5)..end.saturating_sub(1)).rfind(|&j| ws[j].text == "what")?;
+    let span = ws[what + 1].start..ws[end - 1].end;
+    match ctx.gazetteer.resolve(&ctx.body[span.clone()], local)? {
+        m @ (Mention::Speaker(..) | Mention::Pronoun(..) | Mention::Role { .. }) => Some((m, span)),
+        _ => None,
+    }
 }
 
 /// A paragraph that is only a quote, with the next line holding only a person's name, perhaps
