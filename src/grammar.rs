@@ -129,6 +129,9 @@ pub struct Speakers {
     /// Words after which an unnamed source's phrase says what it knows, not its side
     /// ("familiar with the American draft").
     pub knowledge_words: Words,
+    /// Verbs of an event that witnesses a group ("the summit saw leaders from …"): the speaker
+    /// is the phrase after the verb.
+    pub scene_verbs: Words,
 }
 
 /// The shape of a speaker phrase (src/ingest/speakers/shape.rs).
@@ -237,6 +240,13 @@ pub struct Transcript {
     /// Roles after a label's name that make it the programme's journalist ("MARY LANE, HOST:"):
     /// their turns are the programme's own account, read by the other sieves, not quotes.
     pub journalist_roles: Words,
+    /// Words of a lead that introduce the person an interview without labels questions
+    /// ("asked the diplomat Ana Ruiz to …", "spoke with …"): a question paragraph right after it
+    /// opens the person's answers.
+    pub interview_cues: Words,
+    /// Words of a reporter's narration ("said", "wrote"): a paragraph after a labelled turn
+    /// that holds one is the article's again, not the turn going on.
+    pub narration_words: Words,
 }
 
 /// `seeds/grammar.toml`.

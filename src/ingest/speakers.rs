@@ -246,6 +246,16 @@ impl Gazetteer {
         if let Some(m) = pronoun(&words) {
             return Some(m);
         }
+        // "The summit saw leaders from Canada and Japan …": the group the event witnesses
+        if let Some(i) = words
+            .iter()
+            .take(6)
+            .position(|w| grammar().speakers.scene_verbs.contains(*w))
+            .filter(|&i| i > 0 && i + 1 < words.len())
+        {
+            let rest: Vec<&str> = np.split_whitespace().skip(i + 1).collect();
+            return self.resolve(&rest.join(" "), local);
+        }
         if let Some(m) = self.resolve_shape(np, &words, local) {
             return Some(m);
         }

@@ -314,7 +314,8 @@ impl Gazetteer {
     /// from (several, joined by commas and "and"), as the article writes it.
     fn group_of_places(&self, np: &str, tokens: &[&str], words: &[&str]) -> Option<Mention> {
         let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-        let of = (1..words.len().min(5)).find(|&i| words[i] == "of")?;
+        // "Leaders of Chile, Peru and Kenya", "leaders from Canada, Europe and Japan"
+        let of = (1..words.len().min(5)).find(|&i| words[i] == "of" || words[i] == "from")?;
         let head = bare(words[of - 1]);
         if !head.ends_with('s') || !self.groups.contains(&head) || of + 1 >= tokens.len() {
             return None;

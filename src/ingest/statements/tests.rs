@@ -771,3 +771,101 @@ fn the_points_after_among_the_plan_s_points_are_its_content() {
     );
     assert_eq!(got, vec![(None, "Report".to_string())]);
 }
+
+// Round 12: shapes read in set o (think tanks, transcripts, interviews, wire copy in Asia).
+
+#[test]
+fn a_quote_closed_by_according_to_is_the_named_persons() {
+    let got = speakers(
+        "\"Kyiv will never sign away its land under this plan,\" according to Petro Hnatiuk, who chairs the defence committee.",
+    );
+    assert_eq!(
+        got,
+        vec![(Some("Petro Hnatiuk".to_string()), "Quote".to_string())]
+    );
+}
+
+#[test]
+fn a_verb_of_naming_reaches_past_its_object_to_a_quote_that_ends_the_sentence() {
+    let got = speakers("Zelensky called the 28-point plan \"a choice between two bad roads\".");
+    assert_eq!(
+        got,
+        vec![(Some("Volodymyr Zelenskyy".to_string()), "Quote".to_string())]
+    );
+    // the sentence going on after the quote stays one paraphrase
+    let got = speakers(
+        "Merz called the progress on the plan's guarantees \"remarkable\" and said Europe would help.",
+    );
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].1, "Paraphrase");
+}
+
+#[test]
+fn what_someone_calls_a_quote_is_their_quote_but_a_two_word_label_is_not() {
+    let got = speakers(
+        "Zelensky now faces what he has called \"a choice between two bad roads\" on the 28-point plan.",
+    );
+    assert_eq!(
+        got,
+        vec![(Some("Volodymyr Zelenskyy".to_string()), "Quote".to_string())]
+    );
+    let got = speakers(
+        "Leavitt defended the peace plan by citing what she described as \"historic successes\" elsewhere.",
+    );
+    assert!(got.iter().all(|(_, kind)| kind != "Quote"), "{got:?}");
+}
+
+#[test]
+fn the_group_an_event_saw_speaks_not_the_event() {
+    let got = names(
+        "The summit saw leaders from Canada, Norway and Japan expressing support for the peace plan.",
+    );
+    assert!(!got.is_empty());
+    assert!(
+        got.iter()
+            .all(|n| !n.contains("summit") && !n.contains("saw")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_transcripts_turn_goes_on_over_the_paragraphs_after_its_label() {
+    let got = speakers(
+        "SECRETARY RUBIO: Good evening. We made real progress on the peace plan today.\n\nThe open points concern territory and the guarantees, and the presidents will settle them.\n\nVance wrote on X that the plan was fair.",
+    );
+    let rubio = got
+        .iter()
+        .filter(|(n, k)| n.as_deref() == Some("Marco Rubio") && k == "Quote")
+        .count();
+    assert_eq!(rubio, 2, "{got:?}");
+    // the reporter's paragraph after the turn is not Rubio's
+    assert!(
+        got.iter().any(|(n, _)| n.as_deref() == Some("JD Vance")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_surname_in_capitals_answering_an_outlets_question_is_a_person() {
+    let got = speakers(
+        "NORDLYS: The 28-point plan was called a gift to Moscow. Is that fair?\n\nKARLSEN: The draft gives Russia land it has not taken, but it also gives Kyiv a security guarantee.",
+    );
+    assert_eq!(
+        got,
+        vec![(Some("Karlsen".to_string()), "Quote".to_string())]
+    );
+}
+
+#[test]
+fn an_interview_without_labels_gives_the_answers_to_the_person_the_lead_names() {
+    let got = speakers(
+        "Our editor Ana Ruiz asked the former ambassador Lev Dolgin to explain what the plan offers.\n\nWhy is this plan so divisive?\n\nThe plan hands Russia land its army never took, and it caps the Ukrainian army at 600,000.\n\nCan Kyiv refuse it?\n\nIt can, but the NATO clause of the plan would then stay open.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            (Some("Lev Dolgin".to_string()), "Quote".to_string()),
+            (Some("Lev Dolgin".to_string()), "Quote".to_string())
+        ]
+    );
+}

@@ -132,11 +132,23 @@ pub(super) fn find_transcript(
                 .or(d)
         })
         .collect();
+    // a turn that ends in a question, answered by another label in the next paragraph
+    let asks_next = |p: usize, l: &str| {
+        ctx.body[ctx.paragraphs[p].clone()]
+            .trim_end()
+            .ends_with('?')
+            && labels
+                .get(p + 1)
+                .and_then(Option::as_deref)
+                .is_some_and(|n| n != l)
+    };
     let asking: Vec<bool> = labels
         .iter()
-        .map(|l| {
-            l.as_deref()
-                .is_some_and(|l| is_question_label(l) || is_medium(ctx, l, local))
+        .enumerate()
+        .map(|(p, l)| {
+            l.as_deref().is_some_and(|l| {
+                is_question_label(l) || is_medium(ctx, l, local) || asks_next(p, l)
+            })
         })
         .collect();
     let first_question = asking.iter().position(|a| *a);
@@ -165,6 +177,7 @@ pub(super) fn find_transcript(
         } else {
             person(ctx, label, local)
                 .or_else(|| broadcast.then(|| person(ctx, &title_case(label), local))?)
+                .or_else(|| answerer(ctx, label, first_question.is_some(), local))
         };
         let Some(mention) = mention else { continue };
         // a stranger's label speaks only in an interview (questions, a broadcast, or turns
@@ -217,10 +230,164 @@ pub(super) fn find_transcript(
                 &mention,
                 "interview answer",
             ));
+            // a transcript's turn goes on over the paragraphs after it, up to the next label
+            let transcript = first_question.is_some() || broadcast || turns >= 2 || capitals(label);
+            if transcript {
+                turn_goes_on(ctx, &labels, p, label, &mention, out, &mut used);
+            }
         }
     }
     used.extend(leads(ctx, out, local));
+    if labels.iter().all(Option::is_none) {
+        used.extend(unlabelled_interview(ctx, out, local));
+    }
     used
+}
+
+/// A question printed as a paragraph of its own, with no label: one short paragraph ending in
+/// a question mark, not a quote.
+fn is_question(text: &str) -> bool {
+    let text = text.trim();
+    text.ends_with('?')
+        && text.split_whitespace().count() <= 60
+        && !text.starts_with(['"', '\u{201C}', '\u{2018}', '\''])
+}
+
+/// An interview printed without labels: a lead that introduces the person asked ("… asked
+/// the diplomat Ana Ruiz to explain the talks.": the first person named after the last cue), a
+/// question paragraph within two paragraphs
+/// of it, then the answers. Every paragraph after the first question that is no question is
+/// the person's own words, a quote a paragraph; the questions yield nothing. Returns the
+/// paragraphs used.
+fn unlabelled_interview(
+    ctx: &Context<'_>,
+    out: &mut Vec<Candidate>,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Vec<usize> {
+    let text = |p: usize| ctx.body[ctx.paragraphs[p].clone()].trim();
+    let n = ctx.paragraphs.len();
+    let Some(first) = (1..n).find(|&p| is_question(text(p))) else {
+        return Vec::new();
+    };
+    if first + 1 >= n || is_question(text(first + 1)) {
+        return Vec::new();
+    }
+    let Some(mention) = (first.saturating_sub(2)..first).rev().find_map(|p| {
+        let lead = text(p);
+        // the last cue: "The editor Ana Ruiz asked the diplomat Lev Orlov …" questions Orlov
+        let cue = lead
+            .split(|c: char| !c.is_alphanumeric())
+            .collect::<Vec<_>>()
+            .iter()
+            .rposition(|w| {
+                grammar()
+                    .transcript
+                    .interview_cues
+                    .contains(w.to_lowercase())
+            })?;
+        let after: usize = lead
+            .split(|c: char| !c.is_alphanumeric())
+            .take(cue + 1)
+            .map(|w| w.len() + 1)
+            .sum();
+        NAME.find_iter(lead.get(after.min(lead.len())..)?)
+            .find_map(|m| person(ctx, m.as_str(), local))
+    }) else {
+        return Vec::new();
+    };
+    let mut used = Vec::new();
+    for p in first..n {
+        let t = text(p);
+        if is_question(t) {
+            used.push(p);
+            continue;
+        }
+        if !t.ends_with(['.', '!', '"', '\u{201D}', ')']) {
+            break;
+        }
+        used.push(p);
+        let r = &ctx.paragraphs[p];
+        let start = r.start + (ctx.body[r.clone()].len() - ctx.body[r.clone()].trim_start().len());
+        out.push(candidate(
+            ctx,
+            start..start + t.len(),
+            p,
+            Kind::Quote,
+            &mention,
+            "interview answer, no label",
+        ));
+    }
+    used
+}
+
+/// The one who answers an interview under a surname in capitals ("KARLSEN:" after
+/// "NORDLYS: …?"): the person of that name, known or new to the article, when someone else in
+/// the transcript asks.
+fn answerer(
+    ctx: &Context<'_>,
+    label: &str,
+    someone_asks: bool,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<Mention> {
+    if !someone_asks || !capitals(label) || label.split_whitespace().count() != 1 {
+        return None;
+    }
+    let name = title_case(label);
+    if let Some(m) = person(ctx, &name, local) {
+        return Some(m);
+    }
+    let speaker = crate::model::Speaker {
+        slug: crate::text::slugify(&name),
+        name: name.clone(),
+        kind: crate::model::SpeakerKind::Person,
+        known: false,
+    };
+    local.push((fold_str(&name), speaker.clone()));
+    Some(Mention::Speaker(speaker, None))
+}
+
+/// A label in capitals ("SECRETARY RUBIO", "WERTHEIM"): a transcript's, not a heading's.
+fn capitals(label: &str) -> bool {
+    label.chars().any(char::is_alphabetic) && !label.chars().any(char::is_lowercase)
+}
+
+/// The paragraphs after a labelled turn with no label of their own, up to the next label, a
+/// heading or a paragraph that names the speaker again: the speaker's own words, a quote a
+/// paragraph ("SECRETARY RUBIO: Good afternoon. …" then two more paragraphs of his).
+fn turn_goes_on(
+    ctx: &Context<'_>,
+    labels: &[Option<String>],
+    p: usize,
+    label: &str,
+    mention: &Mention,
+    out: &mut Vec<Candidate>,
+    used: &mut HashSet<usize>,
+) {
+    let surname = label.split_whitespace().last().unwrap_or(label);
+    for (q, next) in labels.iter().enumerate().skip(p + 1) {
+        let r = &ctx.paragraphs[q];
+        let text = ctx.body[r.clone()].trim_end();
+        let running = text.ends_with(['.', '!', '?', '"', '\u{201D}', ']', ')']);
+        let lower = text.to_lowercase();
+        let named_again = lower.contains(&surname.to_lowercase());
+        // the reporter again: "Vance wrote on X that \"…\""
+        let narration = lower
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| grammar().transcript.narration_words.contains(w));
+        if next.is_some() || !running || named_again || narration || used.contains(&q) {
+            break;
+        }
+        used.insert(q);
+        let start = r.start + (ctx.body[r.clone()].len() - ctx.body[r.clone()].trim_start().len());
+        out.push(candidate(
+            ctx,
+            start..r.start + text.len(),
+            q,
+            Kind::Quote,
+            mention,
+            "interview answer, continued",
+        ));
+    }
 }
 
 /// `Q. …` / `A. …` paragraphs (an interview printed with full stops), when the article has
