@@ -246,12 +246,13 @@ impl Gazetteer {
         if let Some(m) = pronoun(&words) {
             return Some(m);
         }
-        // "The summit saw leaders from Canada and Japan …": the group the event witnesses
+        // "The summit saw leaders from Canada and Japan …", "…, worrying officials who said":
+        // the group the event witnesses or stirs
         if let Some(i) = words
             .iter()
             .take(6)
             .position(|w| grammar().speakers.scene_verbs.contains(*w))
-            .filter(|&i| i > 0 && i + 1 < words.len())
+            .filter(|&i| i + 1 < words.len())
         {
             let rest: Vec<&str> = np.split_whitespace().skip(i + 1).collect();
             return self.resolve(&rest.join(" "), local);

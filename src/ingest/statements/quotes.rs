@@ -219,6 +219,27 @@ pub(super) fn quote_candidate(
             let Some(len) = ctx.speech.verb_at(ws, k, false) else {
                 continue;
             };
+            // `faces what he calls "…"`, `talks, which Rubio declared were "…"`: the subject
+            // between "what" or "which" and the verb
+            // (three words or more: "what she called \"historic successes\"" is a label)
+            if n_words >= 3
+                && let Some((m, span)) = what_subject(ctx, ws, k, local)
+            {
+                return Some(make(
+                    Some(m),
+                    Some(span),
+                    Some(
+                        ws[k..k + len]
+                            .iter()
+                            .map(|w| &*w.text)
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    ),
+                    "quote, what X calls",
+                    0.85,
+                    false,
+                ));
+            }
             let call = grammar().statements.call_verbs.contains(&*ws[k].text);
             let colon = gap_text.ends_with(':') || gap_text.ends_with(',');
             if back > 0 && !call && !colon {
@@ -232,21 +253,6 @@ pub(super) fn quote_candidate(
                 .map(|w| &*w.text)
                 .collect::<Vec<_>>()
                 .join(" ");
-            // `faces what he calls "…"`: the subject between "what" and the verb
-            // (three words or more: "what she called \"historic successes\"" is a label)
-            if call
-                && n_words >= 3
-                && let Some((m, span)) = what_subject(ctx, ws, k, local)
-            {
-                return Some(make(
-                    Some(m),
-                    Some(span),
-                    Some(verb),
-                    "quote, what X calls",
-                    0.85,
-                    false,
-                ));
-            }
             if let Some((m, span)) = subject_before(ctx, s, ws, k, false, local) {
                 return Some(make(
                     Some(m),
@@ -300,8 +306,9 @@ pub(super) fn quote_candidate(
     None
 }
 
-/// The subject of `what X calls "…"`: the words between "what" (up to four words before the
-/// verb at `k`, perhaps with an auxiliary: "what the minister has called") and the verb.
+/// The subject of `what X calls "…"` or `which X declared were "…"`: the words between "what"
+/// or "which" (up to four words before the verb at `k`, perhaps with an auxiliary: "what the
+/// minister has called") and the verb.
 fn what_subject(
     ctx: &Context<'_>,
     ws: &[SWord],
@@ -312,7 +319,13 @@ fn what_subject(
     while end > 0 && ctx.speech.is_between(&ws[end - 1].text) {
         end -= 1;
     }
-    let what = (end.saturating_sub(5)..end.saturating_sub(1)).rfind(|&j| ws[j].text == "what")?;
+    let what = (end.saturating_sub(5)..end.saturating_sub(1))
+        .rfind(|&j| ws[j].text == "what" || ws[j].text == "which")?;
+    // "a source said the Kremlin insists on clauses which Moscow calls \"…\"": inside an
+    // attribution, the label is part of the outer speaker's statement
+    if (0..what).any(|j| !ws[j].in_quote && ctx.speech.verb_at(ws, j, false).is_some()) {
+        return None;
+    }
     let span = ws[what + 1].start..ws[end - 1].end;
     match ctx.gazetteer.resolve(&ctx.body[span.clone()], local)? {
         m @ (Mention::Speaker(..) | Mention::Pronoun(..) | Mention::Role { .. }) => Some((m, span)),

@@ -119,6 +119,16 @@ pub(super) fn subject_before(
     if let Some(found) = named_before_description(ctx, &segments, start, local) {
         return Some(found);
     }
+    // "…, and will involve only Witkoff, Kushner and an aide, he added": a pronoun right
+    // before the verb is the subject, not a name listed before it
+    if next_to_verb
+        && let Some(&(offset, seg)) = segments.last()
+        && ["he", "she", "they"].contains(&fold_str(seg.trim()).as_str())
+        && let Some(m) = ctx.gazetteer.resolve(seg.trim(), local)
+    {
+        let at = start + offset + (seg.len() - seg.trim_start().len());
+        return Some((m, at..at + seg.trim().len()));
+    }
     if next_to_verb && let Some(found) = name_after_fronted_phrase(ctx, &segments, start, local) {
         return Some(found);
     }

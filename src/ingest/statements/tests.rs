@@ -869,3 +869,30 @@ fn an_interview_without_labels_gives_the_answers_to_the_person_the_lead_names() 
         ]
     );
 }
+
+#[test]
+fn a_pronoun_right_before_its_verb_beats_names_listed_before_it() {
+    let got = names(
+        "Kremlin spokesman Dmitry Peskov said Putin would discuss the peace plan with the envoys.\n\nThe talks on the plan will involve only Witkoff, Kushner and an interpreter, he added.",
+    );
+    assert_eq!(got, vec!["Dmitry Peskov", "Dmitry Peskov"]);
+}
+
+#[test]
+fn a_speaker_between_which_and_a_verb_before_a_quote_speaks() {
+    let got = speakers(
+        "On Sunday the two delegations held talks on the peace plan, which Rubio declared were \"productive and useful in every way.\"",
+    );
+    assert_eq!(
+        got,
+        vec![(Some("Marco Rubio".to_string()), "Quote".to_string())]
+    );
+}
+
+#[test]
+fn officials_an_event_worried_are_the_speakers_not_the_participle() {
+    let got = names(
+        "A leaked draft of the plan emerged last week, worrying Baltic officials who said it gave in to Moscow on NATO.",
+    );
+    assert_eq!(got, vec!["Baltic officials"]);
+}
