@@ -61,6 +61,7 @@ fn opens_clause(ctx: &Context<'_>, ws: &[SWord], k: usize, alone: bool) -> bool 
         return of_content
             && !part_of
             && (content.relative_heads.contains(&*ws[k - 1].text)
+                || head_before_passive(ctx, ws, k)
                 || (alone
                     && comma
                     && w.text == "which"
@@ -70,6 +71,22 @@ fn opens_clause(ctx: &Context<'_>, ws: &[SWord], k: usize, alone: bool) -> bool 
         && comma
         && content.holding_participles.contains(&*w.text)
         && plan_subject_before(ctx, ws, k, true)
+}
+
+/// True when a plan's name stands before a participle and its agent right before word `k`:
+/// "the 28-point plan proposed by the US, which sought to …", "the draft put forward by
+/// Washington, which would …" (the agent three words at most).
+fn head_before_passive(ctx: &Context<'_>, ws: &[SWord], k: usize) -> bool {
+    let Some(by) = (k.saturating_sub(4)..k).rfind(|&j| ws[j].text == "by") else {
+        return false;
+    };
+    (by.saturating_sub(3)..by).any(|j| {
+        j > 0
+            && ws[j].text.ends_with("ed")
+            && !ws[j - 1].in_quote
+            && ctx.layout.names_plan(&ws[j - 1].text)
+            && ws[j - 1].end + 1 >= ws[j].start
+    })
 }
 
 /// True when the plan is what the clause before word `k` is about: named among the six words

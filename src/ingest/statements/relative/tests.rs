@@ -97,3 +97,14 @@ fn a_clause_after_parts_of_the_plan_names_which_parts_the_speaker_means() {
         "{out:#?}"
     );
 }
+
+#[test]
+fn a_clause_after_the_plans_agent_and_what_it_sought_is_its_content() {
+    let out = extract(
+        "Kyiv played down the 28-point plan drafted by the US, which sought to keep the country out of NATO and cap the size of its army.",
+    );
+    let clause = out
+        .iter()
+        .find(|s| s.speaker.is_none() && s.kind == Kind::Report);
+    assert_eq!(clause.map(points), Some(vec![6, 7]), "{out:#?}");
+}
