@@ -896,3 +896,11 @@ fn officials_an_event_worried_are_the_speakers_not_the_participle() {
     );
     assert_eq!(got, vec!["Baltic officials"]);
 }
+
+#[test]
+fn the_proposed_settlement_as_subject_of_a_document_verb_is_the_plans_content() {
+    let got = speakers(
+        "The proposed settlement also offers phased sanctions relief for Russia in exchange for a non-aggression pact.",
+    );
+    assert_eq!(got, vec![(None, "Report".to_string())]);
+}
