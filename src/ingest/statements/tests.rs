@@ -904,3 +904,31 @@ fn the_proposed_settlement_as_subject_of_a_document_verb_is_the_plans_content() 
     );
     assert_eq!(got, vec![(None, "Report".to_string())]);
 }
+
+#[test]
+fn a_post_signed_at_the_end_of_its_paragraph_is_its_authors_quote() {
+    let got = speakers(
+        "Gitanas Nauseda wrote about the 28-point plan on X after a call with the Baltic leaders.\n\nNo plan for peace can rest on the surrender of Kyiv. We stand with Ukraine on every point of the plan. Gitanas Nauseda President of Lithuania\n\nThe leaders meet again next week.",
+    );
+    assert!(
+        got.contains(&(Some("Gitanas Nauseda".to_string()), "Quote".to_string())),
+        "{got:?}"
+    );
+    // a sentence the page broke off after a name is no signature
+    let got = speakers(
+        "Allies pushed back on the plan's army cap. Europe wants a say in the plan. The German Chancellor, Friedrich Merz,\n\nsaid the plan's cap was too low.",
+    );
+    assert!(got.iter().all(|(_, kind)| kind != "Quote"), "{got:?}");
+}
+
+#[test]
+fn a_turn_cut_off_by_the_end_of_the_page_still_goes_on() {
+    let got = speakers(
+        "SECRETARY RUBIO: Good evening. We made real progress on the peace plan today.\n\nNow, like any final agreement, the plan will have to be agreed by the presidents. A couple of its points are still op",
+    );
+    let rubio = got
+        .iter()
+        .filter(|(n, k)| n.as_deref() == Some("Marco Rubio") && k == "Quote")
+        .count();
+    assert_eq!(rubio, 2, "{got:?}");
+}

@@ -241,7 +241,76 @@ pub(super) fn find_transcript(
     if labels.iter().all(Option::is_none) {
         used.extend(unlabelled_interview(ctx, out, local));
     }
+    used.extend(signed_posts(ctx, out, &used, local));
     used
+}
+
+/// A post copied from a social network with its author's signature at the end of the paragraph
+/// and no closing stop after it ("No plan can rest on Kyiv's surrender. We stand with Ukraine.
+/// Gitanas Nauseda President of Lithuania"): the words before the signature are the author's,
+/// when the signature opens with a person the article named before or the gazetteer knows.
+fn signed_posts(
+    ctx: &Context<'_>,
+    out: &mut Vec<Candidate>,
+    used: &HashSet<usize>,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Vec<usize> {
+    let mut taken = Vec::new();
+    for (p, r) in ctx.paragraphs.iter().enumerate() {
+        let raw = &ctx.body[r.clone()];
+        let text = raw.trim_end();
+        if used.contains(&p) || text.ends_with(['.', '!', '?', '"', '\u{201D}', ')', ':']) {
+            continue;
+        }
+        let Some(stop) = text.rfind(['.', '!', '?']) else {
+            continue;
+        };
+        let signature = text[stop + 1..].trim();
+        let words: Vec<&str> = signature.split_whitespace().collect();
+        let capitalised = words
+            .iter()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .count();
+        // a name, not a sentence the page broke off ("… The German Chancellor, Friedrich Merz,")
+        let opens_name = words.first().is_some_and(|w| {
+            !grammar()
+                .speakers
+                .determiners
+                .contains(w.to_lowercase().as_str())
+        });
+        if !(2..=8).contains(&words.len())
+            || capitalised + 1 < words.len()
+            || !opens_name
+            || !text.ends_with(char::is_alphabetic)
+        {
+            continue;
+        }
+        let lead = raw.len() - raw.trim_start().len();
+        let post = r.start + lead..r.start + stop + 1;
+        if ctx.body[post.clone()].split_whitespace().count() < 5 {
+            continue;
+        }
+        let Some(mention) = (2..=3.min(words.len())).rev().find_map(|n| {
+            let name = words[..n].join(" ");
+            let surname = words[n - 1];
+            person(ctx, &name, local).filter(|m| {
+                matches!(m, Mention::Speaker(sp, _) if sp.known)
+                    || ctx.body[..r.start].contains(surname)
+            })
+        }) else {
+            continue;
+        };
+        taken.push(p);
+        out.push(candidate(
+            ctx,
+            post,
+            p,
+            Kind::Quote,
+            &mention,
+            "post with its signature",
+        ));
+    }
+    taken
 }
 
 /// A question printed as a paragraph of its own, with no label: one short paragraph ending in
@@ -367,7 +436,9 @@ fn turn_goes_on(
     for (q, next) in labels.iter().enumerate().skip(p + 1) {
         let r = &ctx.paragraphs[q];
         let text = ctx.body[r.clone()].trim_end();
-        let running = text.ends_with(['.', '!', '?', '"', '\u{201D}', ']', ')']);
+        // (or a page cut off in the middle of the turn's last paragraph)
+        let cut_off = q + 1 == ctx.paragraphs.len() && text.split_whitespace().count() >= 15;
+        let running = text.ends_with(['.', '!', '?', '"', '\u{201D}', ']', ')']) || cut_off;
         let lower = text.to_lowercase();
         let named_again = lower.contains(&surname.to_lowercase());
         // the reporter again: "Vance wrote on X that \"…\""
