@@ -66,6 +66,21 @@ pub(super) fn sentence_candidate(
             if let Some(inner) = speaker_before_relay(ctx, s, si, ws, k, &m, local) {
                 return Some(inner);
             }
+            // "According to the FT, Zelensky said on arrival that …": the medium relays a
+            // speaker whose own verb follows, who keeps the words
+            if k == 0
+                && is_medium(&m)
+                && let Some((inner, inner_span, verb)) =
+                    speaker_after_medium(ctx, s, ws, span.end, local)
+            {
+                return Some(base(
+                    Some(inner),
+                    Some(inner_span),
+                    Some(verb),
+                    "according to a medium, speaker",
+                    0.8,
+                ));
+            }
             span.end = media_list_end(ctx, &m, span.end, s.span.end, local);
             return Some(base(Some(m), Some(span), None, "according to", 0.85));
         }
@@ -733,4 +748,25 @@ fn speaker_before_relay(
     sentence_candidate(ctx, &head, si, &ws[..cut], &[], local)
         .filter(|c| matches!(c.mention, Some(Mention::Speaker(..) | Mention::Pronoun(..))))
         .map(|inner| Candidate { span, ..inner })
+}
+
+/// The speaker of the clause after "According to <medium>,": the subject of the first speech
+/// verb among the twelve words after the medium's name, when it names someone other than a
+/// medium ("According to the FT, upon arrival, Zelensky stated that …").
+fn speaker_after_medium(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    ws: &[SWord],
+    np_end: usize,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>, String)> {
+    let from = ws.iter().position(|w| w.start >= np_end)?;
+    let v = (from..ws.len().min(from + 12))
+        .filter(|&j| !ws[j].in_quote)
+        .find(|&j| ctx.speech.verb_at(ws, j, false).is_some())?;
+    let (m, span) = subject_before(ctx, s, ws, v, false, local)?;
+    if span.start < np_end || is_medium(&m) || !matches!(m, Mention::Speaker(..)) {
+        return None;
+    }
+    Some((m, span, ws[v].text.to_string()))
 }

@@ -932,3 +932,23 @@ fn a_turn_cut_off_by_the_end_of_the_page_still_goes_on() {
         .count();
     assert_eq!(rubio, 2, "{got:?}");
 }
+
+#[test]
+fn a_speaker_after_according_to_a_medium_keeps_the_words() {
+    let got = speakers(
+        "According to the Financial Times, upon arrival, Zelensky stated that the peace plan may involve compromises on territory.",
+    );
+    assert_eq!(
+        got,
+        vec![(
+            Some("Volodymyr Zelenskyy".to_string()),
+            "Paraphrase".to_string()
+        )]
+    );
+    // the medium alone still reports the plan
+    let got = speakers("According to the Financial Times, the plan caps the army at 600,000.");
+    assert_eq!(
+        got,
+        vec![(Some("Financial Times".to_string()), "Report".to_string())]
+    );
+}
