@@ -687,6 +687,20 @@ fn a_view_credited_by_a_participle_of_judging_and_as_is_the_agent_s() {
 }
 
 #[test]
+fn a_verdict_before_its_agent_and_an_accusation_by_an_agent_are_the_agent_s() {
+    let got = names("The army cap of the plan was dismissed as a nonstarter by Ukrainians.");
+    assert_eq!(got, vec!["Ukrainians"]);
+    let got =
+        names("The White House was accused by several senators of writing the plan for Moscow.");
+    assert_eq!(got, vec!["several senators"]);
+    // the plan's own terms: "would be treated as …, including by the US"
+    let got = names(
+        "Under the plan, Crimea would be treated as Russian, including by the United States.",
+    );
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
 fn a_readout_of_what_a_named_leader_told_another_is_the_leader_s() {
     let got = names(
         "Putin told Erdogan that the first draft of the peace plan could be the basis of a settlement, the Kremlin said.",

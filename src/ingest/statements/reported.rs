@@ -567,18 +567,45 @@ fn judged_by(
     limit: usize,
     local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> Option<(Mention, Range<usize>, String)> {
-    let k = (0..ws.len().saturating_sub(3)).find(|&k| {
-        !ws[k].in_quote && ctx.speech.judging.contains(&*ws[k].text) && ws[k + 1].text == "by"
-    })?;
-    let as_at = (k + 3..(k + 9).min(ws.len())).find(|&j| ws[j].text == "as")?;
-    let np = ws[k + 2].start..ws[as_at - 1].end;
-    if np.end > limit || ctx.body[np.clone()].contains([',', ';', '(']) {
-        return None;
-    }
-    match ctx.gazetteer.resolve(&ctx.body[np.clone()], local)? {
-        m @ Mention::Speaker(..) => Some((m, np, ws[k].text.to_string())),
-        _ => None,
-    }
+    (0..ws.len().saturating_sub(3)).find_map(|k| {
+        if ws[k].in_quote || !ctx.speech.judging.contains(&*ws[k].text) {
+            return None;
+        }
+        // "the regions would be treated as Russian, including by Washington": the plan's terms
+        let modal = k >= 2
+            && ws[k - 1].text == "be"
+            && grammar().statements.modals.contains(&*ws[k - 2].text);
+        if modal {
+            return None;
+        }
+        let np = if ws[k + 1].text == "by" {
+            // "perceived by many Ukrainians as a wish list", "accused by lawmakers of …"
+            let to =
+                (k + 3..(k + 9).min(ws.len())).find(|&j| ["as", "of"].contains(&&*ws[j].text))?;
+            ws[k + 2].start..ws[to - 1].end
+        } else if ws[k + 1].text == "as" {
+            // "dismissed as a nonstarter by Ukrainians": the agent after its verdict
+            let by = (k + 2..(k + 10).min(ws.len())).find(|&j| ws[j].text == "by")?;
+            let gap = |j: usize| {
+                ctx.body[ws[j].end..ws.get(j + 1).map_or(ws[j].end, |n| n.start)]
+                    .contains([',', ';', '.'])
+            };
+            let mut end = by + 1;
+            while end + 1 < ws.len() && end < by + 5 && !gap(end) && ws[end + 1].text != "and" {
+                end += 1;
+            }
+            ws.get(by + 1)?.start..ws.get(end)?.end
+        } else {
+            return None;
+        };
+        if np.end > limit || ctx.body[np.clone()].contains([',', ';', '(']) {
+            return None;
+        }
+        match ctx.gazetteer.resolve(&ctx.body[np.clone()], local)? {
+            m @ Mention::Speaker(..) => Some((m, np, ws[k].text.to_string())),
+            _ => None,
+        }
+    })
 }
 
 /// The word after "by" and the names it introduces ("by Britain, France and Germany raises"
