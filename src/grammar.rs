@@ -140,7 +140,7 @@ pub struct Speakers {
 pub struct Shape {
     /// Nouns of a text that speaks for its author ("a statement from Merz's office", "the statement read").
     pub statement_nouns: Words,
-    /// Nouns of a stance that speak for their owner with "is" or "remains" after them ("Kyiv's
+    /// Nouns of a stance that speak for their owner with "is", "remains" or "that" after them ("Kyiv's
     /// position is to freeze the lines").
     pub stance_nouns: Words,
     /// Words before a medium's name that describe it ("Russia's state news agency TASS").

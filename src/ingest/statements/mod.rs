@@ -193,8 +193,9 @@ impl SpeechRules {
         if self.verbs.contains(&*w.text) || (after_quote && self.after_quote.contains(&*w.text)) {
             return Some(1);
         }
-        // "Kyiv's position is to freeze the lines": a stance of its owner
-        if ["is", "remains"].contains(&&*w.text)
+        // "Kyiv's position is to freeze the lines", "Carney's view that the plan needs work": a
+        // stance of its owner
+        if ["is", "remains", "that"].contains(&&*w.text)
             && k >= 2
             && ws[k - 2].possessive
             && grammar().shape.stance_nouns.contains(&*ws[k - 1].text)

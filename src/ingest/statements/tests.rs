@@ -952,3 +952,10 @@ fn a_speaker_after_according_to_a_medium_keeps_the_words() {
         vec![(Some("Financial Times".to_string()), "Report".to_string())]
     );
 }
+
+#[test]
+fn an_owners_view_that_is_the_owners_statement() {
+    let got =
+        names("The meeting reflected Carney's position that the 28-point plan needs more work.");
+    assert_eq!(got, vec!["Mark Carney"]);
+}
