@@ -536,6 +536,10 @@ fn is_headline(ctx: &Context<'_>, para: usize) -> bool {
     ]) || [".'", "?'", "!'"].iter().any(|e| text.ends_with(e));
     let marked = text.starts_with(['\u{2022}', '-', '*', '\u{2013}', '\u{2192}', '>'])
         || text.chars().next().is_some_and(|c| c.is_ascii_digit());
+    // (the cheap tests first: it runs for every statement of the paragraph)
+    if closed || marked || text.split_whitespace().nth(25).is_some() {
+        return false;
+    }
     // a finished sentence inside ("… Kallas said. <b>bold</b>") makes it running text; the
     // full stop of "U.S." does not
     let chars: Vec<char> = text.chars().collect();
@@ -544,7 +548,7 @@ fn is_headline(ctx: &Context<'_>, para: usize) -> bool {
             && w[2].is_whitespace()
             && (w[0].is_lowercase() || w[0].is_ascii_digit() || "\"\u{201D}')".contains(w[0]))
     });
-    !closed && !marked && !sentence_inside && text.split_whitespace().count() <= 25
+    !sentence_inside
 }
 
 /// The folded words of `text`.

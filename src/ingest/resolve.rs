@@ -424,6 +424,9 @@ fn description_fits(
     offices.may_be(person, &words, holders)
 }
 
+/// How many statements or names back a description looks for the group or person it takes up.
+const LOOK_BACK: usize = 300;
+
 pub(super) fn definite_description(
     s: &Speaker,
     definite: bool,
@@ -439,7 +442,12 @@ pub(super) fn definite_description(
         .strip_prefix("unnamed ")
         .unwrap_or(&s.name)
         .to_lowercase();
-    let mut earlier = before.iter().rev().filter_map(|(_, sp, _)| sp.as_ref());
+    // (the last few hundred statements: the scans below run for every statement)
+    let mut earlier = before
+        .iter()
+        .rev()
+        .take(LOOK_BACK)
+        .filter_map(|(_, sp, _)| sp.as_ref());
     // "the report said" is the medium named before; "those reports", "reports say" (and a
     // report with no medium named) are the medium or media that reported just before, else the
     // media at large
@@ -501,6 +509,7 @@ pub(super) fn definite_description(
                 .iter()
                 .rev()
                 .filter(|m| m.pos < at)
+                .take(LOOK_BACK)
                 .map(|m| &m.speaker)
                 .find(same)
                 .cloned()
