@@ -644,6 +644,16 @@ mod tests {
     }
 
     #[test]
+    fn pushing_back_on_a_characterization_defends_the_plan() {
+        let (s, cues) = rules().stance(
+            Kind::Paraphrase,
+            "the ministry pushed back on that characterization, saying both sides were heard",
+            None,
+        );
+        assert_eq!(s, Stance::Supports, "{cues:?}");
+    }
+
+    #[test]
     fn a_refusal_inside_a_condition_is_no_verdict() {
         let (s, cues) = rules().stance(
             Kind::Paraphrase,

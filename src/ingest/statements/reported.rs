@@ -778,8 +778,8 @@ fn speaker_before_relay(
 }
 
 /// The speaker of the clause after "According to <medium>,": the subject of the first speech
-/// verb among the twelve words after the medium's name, when it names someone other than a
-/// medium ("According to the FT, upon arrival, Zelensky stated that …").
+/// verb among the twelve words after the medium's name, when it names a person ("According to
+/// the FT, upon arrival, Zelensky stated that …"; sources the medium cites stay its own).
 fn speaker_after_medium(
     ctx: &Context<'_>,
     s: &Sentence,
@@ -792,7 +792,10 @@ fn speaker_after_medium(
         .filter(|&j| !ws[j].in_quote)
         .find(|&j| ctx.speech.verb_at(ws, j, false).is_some())?;
     let (m, span) = subject_before(ctx, s, ws, v, false, local)?;
-    if span.start < np_end || is_medium(&m) || !matches!(m, Mention::Speaker(..)) {
+    // a person; unnamed sources stay the medium's ("According to CNN, sources say …")
+    let person =
+        matches!(&m, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Person);
+    if span.start < np_end || !person {
         return None;
     }
     Some((m, span, ws[v].text.to_string()))

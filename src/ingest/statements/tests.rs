@@ -945,6 +945,11 @@ fn a_speaker_after_according_to_a_medium_keeps_the_words() {
             "Paraphrase".to_string()
         )]
     );
+    // sources the medium cites stay the medium's
+    let got = names(
+        "According to CNN, Ukrainian sources close to the talks say the plan's territorial clause is unresolved.",
+    );
+    assert_eq!(got, vec!["CNN"]);
     // the medium alone still reports the plan
     let got = speakers("According to the Financial Times, the plan caps the army at 600,000.");
     assert_eq!(
