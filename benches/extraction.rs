@@ -1,7 +1,8 @@
 //! Extraction throughput on one core: `cargo bench --bench extraction`.
 //!
 //! Parses and extracts every seed article and every corpus article repeatedly, on one thread,
-//! and prints articles/s and MB/s for each set. No database, no I/O in the timed loop.
+//! and prints articles/s and MB/s for each set; then times one paragraph of 5,000 and of 10,000
+//! sentences and prints the ratio. No database, no I/O in the timed loop.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -69,4 +70,29 @@ fn main() {
             measure(&format!("corpus/{half}"), &extractor, &load(&dir));
         }
     }
+    long_paragraph(&extractor);
+}
+
+/// One paragraph of n sentences, each a statement: the time for 2n over the time for n, measured
+/// in one run (2.0 when the extraction is linear in the paragraph's length, 4.0 when quadratic).
+fn long_paragraph(extractor: &Extractor) {
+    let text = |n: usize| {
+        let body: Vec<String> = (0..n)
+            .map(|i| format!("Official {i} said the plan caps the army."))
+            .collect();
+        format!("The peace plan\n\n{}\n", body.join(" "))
+    };
+    let time = |n: usize| {
+        let t = text(n);
+        let start = Instant::now();
+        let article = extractor.parse("long.txt", &t);
+        let found = extractor.extract(&article).len();
+        (start.elapsed().as_secs_f64(), found)
+    };
+    let (one, a) = time(5_000);
+    let (two, b) = time(10_000);
+    println!(
+        "one paragraph: 5,000 sentences in {one:.2} s ({a} statements), 10,000 in {two:.2} s ({b}): ratio {:.2} (2.0 is linear)",
+        two / one
+    );
 }
