@@ -964,3 +964,26 @@ fn an_owners_view_that_is_the_owners_statement() {
         names("The meeting reflected Carney's position that the 28-point plan needs more work.");
     assert_eq!(got, vec!["Mark Carney"]);
 }
+
+#[test]
+fn a_closing_attribution_after_a_scare_quote_is_not_cut_from_the_quote() {
+    let got = names(
+        "The peace plan drafted in Washington is \"good\" for both sides, the White House said on Thursday.",
+    );
+    assert_eq!(got, vec!["White House"]);
+}
+
+#[test]
+fn a_list_led_by_the_media_at_large_or_a_medium_that_reported_is_theirs() {
+    let got = speakers(
+        "According to media reports, the draft would require Ukraine to:\n\n- withdraw its troops from the parts of Donetsk it still holds;\n\n- cut its army to 600,000 troops.\n\nSome Western media have reported that the agreement could also:\n\n- ban foreign troops in Ukraine;\n\n- make Russian an official language.",
+    );
+    let items: Vec<_> = got.iter().filter(|(_, k)| k == "Report").collect();
+    assert_eq!(items.len(), 4, "{got:?}");
+    assert!(
+        items
+            .iter()
+            .all(|(n, _)| n.as_deref().is_some_and(|n| n.contains("media"))),
+        "{got:?}"
+    );
+}

@@ -57,15 +57,40 @@ fn source_in(
             .split_whitespace()
             .find(|w| !["the", "a", "an"].contains(&w.to_lowercase().as_str()))
             .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-        named
-            .then(|| ctx.gazetteer.resolve(np, local))
-            .flatten()
-            .filter(|m| matches!(m, Mention::Speaker(..)))
+        // (or the media at large: "according to media reports")
+        ctx.gazetteer.resolve(np, local).filter(|m| {
+            matches!(m, Mention::Speaker(sp, _) if named || sp.kind == crate::model::SpeakerKind::Media)
+        })
     });
     cited
+        .or_else(|| medium_says(ctx, text, local))
         .or_else(|| parenthetical_medium(ctx, text, local))
         .or_else(|| presenter(ctx, text, local))
         .or_else(|| authors_of(ctx, text))
+}
+
+/// "Some Western media have specified that the agreement would also:": a medium (named or the
+/// media at large) as the subject of a verb of reporting in the header.
+fn medium_says(
+    ctx: &Context<'_>,
+    header: &str,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<Mention> {
+    let words: Vec<&str> = header.split_whitespace().collect();
+    let v = words.iter().take(10).position(|w| {
+        let w = w.to_lowercase();
+        ctx.speech.verbs.contains(w.as_str()) && w != "according"
+    })?;
+    // the subject before the verb, past an opening adverb and its comma ("Additionally, …")
+    let subject = words[..v].join(" ");
+    let subject = subject.rsplit(',').next()?.trim();
+    let subject = subject
+        .strip_suffix(" have")
+        .or_else(|| subject.strip_suffix(" has"))
+        .unwrap_or(subject);
+    ctx.gazetteer.resolve(subject, local).filter(
+        |m| matches!(m, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Media),
+    )
 }
 
 /// "The terms are now public (Politico):": a parenthesis that holds only a medium's
