@@ -254,6 +254,13 @@ impl Gazetteer {
             .take(6)
             .position(|w| grammar().speakers.scene_verbs.contains(*w))
             .filter(|&i| i + 1 < words.len())
+            // (its object: "leaders saw in Oslo" is no event witnessing anyone)
+            .filter(|&i| {
+                !grammar()
+                    .speakers
+                    .adjunct_prepositions
+                    .contains(words[i + 1])
+            })
         {
             let rest: Vec<&str> = np.split_whitespace().skip(i + 1).collect();
             return self.resolve(&rest.join(" "), local);
