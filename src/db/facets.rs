@@ -5,7 +5,7 @@ use sqlx::{Database, QueryBuilder};
 
 use super::{Db, Param, is_pg, on_db};
 
-use super::tally::CROSSED;
+use super::tally::{CROSSED, VERSIONED};
 
 use super::models::{FacetCount, StatementFilter};
 use super::statements::{
@@ -68,6 +68,156 @@ fn dated_in_tally(f: &StatementFilter, facet: Facet) -> bool {
         f.kinds.is_empty() && f.stances.is_empty()
     } else {
         f.speakers.is_empty()
+    }
+}
+
+/// Whether the counts of `facet` under `f` come from the rows by version (-3 and
+/// [`VERSIONED`] - p in `tally_date`, -3 in `tally_date_speaker`, `tally_count_version`): `f`
+/// selects versions and, `facet` left out, at most kinds, stances and a date range besides; the
+/// speakers and sources only without kinds or stances (their tallies have none), the sources of
+/// one version. A statement speaks of one version at most, so the rows of several versions add
+/// up.
+fn by_version(f: &StatementFilter, facet: Facet) -> bool {
+    let rest = StatementFilter {
+        versions: Vec::new(),
+        kinds: Vec::new(),
+        stances: Vec::new(),
+        from: None,
+        to: None,
+        ..f.clone()
+    };
+    let plain = f.kinds.is_empty() && f.stances.is_empty();
+    facet != Facet::Version
+        && !f.versions.is_empty()
+        && is_open(&rest, Some(facet))
+        && match facet {
+            Facet::Speaker => plain,
+            Facet::Source => plain && f.versions.len() == 1,
+            _ => true,
+        }
+}
+
+/// ` and s.category in (the versions of f)`: the rows by version of `tally_date s`.
+fn push_versions<DB: Database>(q: &mut QueryBuilder<DB>, f: &StatementFilter)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
+    q.push(" and s.category");
+    push_in(q, &f.versions);
+}
+
+/// The counts of `facet` under `f` from the rows by version (see [`by_version`]); the speakers
+/// and sources as `key_id, n, total, chosen` for [`push_speaker_counts`] and
+/// [`push_source_counts`].
+fn push_version_tally<DB: Database>(q: &mut QueryBuilder<DB>, f: &StatementFilter, facet: Facet)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
+    match facet {
+        Facet::Provision => {
+            q.push(
+                "select cast(v.number as text) as value,
+                 case when v.number = 0 then 'Plan as a whole' else 'Point ' || v.number || ': ' || v.title end as label,
+                 cast(sum(s.statements) as bigint) as count, cast(0 as bigint) as total
+                 from tally_date s join provision v on v.number = ",
+            )
+            .push_bind(VERSIONED)
+            .push(" - s.provision where s.provision <= ")
+            .push_bind(VERSIONED);
+            push_versions(q, f);
+            push_tally_rest(q, f, facet);
+            q.push(" group by v.number, v.title having sum(s.statements) > 0 order by v.number");
+        }
+        Facet::Category => {
+            // -4 rows: `category/version`
+            q.push(
+                "select c.slug as value, c.letter || '. ' || c.name as label,
+                 cast(sum(s.statements) as bigint) as count, cast(0 as bigint) as total
+                 from tally_date s join category c on s.category in (",
+            );
+            let mut sep = q.separated(", ");
+            for v in &f.versions {
+                sep.push("c.slug || ")
+                    .push_bind_unseparated(format!("/{v}"));
+            }
+            q.push(") where s.provision = -4");
+            push_tally_rest(q, f, facet);
+            q.push(" group by c.slug having sum(s.statements) > 0 order by min(c.position)");
+        }
+        Facet::Speaker => {
+            q.push("s.speaker_id as key_id, cast(sum(s.statements) as bigint) as n, count(*) over () as total, ");
+            push_chosen(
+                q,
+                "s.speaker_id",
+                &f.speakers,
+                Some("select id from speaker where slug"),
+            );
+            q.push(" as chosen from tally_date_speaker s where s.provision = -3");
+            push_versions(q, f);
+            push_tally_dates(q, f);
+            q.push(" and s.speaker_id <> 0 group by s.speaker_id having sum(s.statements) > 0 order by chosen desc, n desc, key_id");
+        }
+        Facet::Source => {
+            let version = f.versions.first().cloned().unwrap_or_default();
+            q.push("c.id as key_id, c.statements as n, ");
+            if dated(f) {
+                q.push("count(*) over ()");
+            } else {
+                q.push("(select count(*) from tally_count_version where version = ")
+                    .push_bind(version.clone())
+                    .push(")");
+            }
+            q.push(" as total, ");
+            push_chosen(q, "c.id", &f.sources, None);
+            q.push(" as chosen from tally_count_version c where c.version = ")
+                .push_bind(version);
+            if dated(f) {
+                q.push(" and c.id in (select id from source where 1 = 1");
+                push_source_dates(q, f);
+                q.push(")");
+            }
+            // without a selection the index on the count gives the order
+            q.push(if f.sources.is_empty() {
+                " order by c.statements desc, c.id"
+            } else {
+                " order by chosen desc, c.statements desc, c.id"
+            });
+        }
+        Facet::Kind | Facet::Stance => {
+            let column = if facet == Facet::Kind {
+                "s.kind"
+            } else {
+                "s.stance"
+            };
+            q.push("select ")
+                .push(column)
+                .push(" as value, ")
+                .push(column)
+                .push(" as label, cast(sum(s.statements) as bigint) as count, cast(0 as bigint) as total from tally_date s where s.provision = -3");
+            push_versions(q, f);
+            push_tally_rest(q, f, facet);
+            q.push(" group by ")
+                .push(column)
+                .push(" having sum(s.statements) > 0");
+        }
+        Facet::Reviewed => {
+            // the reviewed ones counted, the others the versions' total less them
+            q.push("select value, label, n as count, cast(0 as bigint) as total from (select 'yes' as value, 'reviewed' as label, (");
+            push_reviewed_count(q, f);
+            q.push(") as n union all select 'no', 'not reviewed', (select coalesce(cast(sum(s.statements) as bigint), 0) from tally_date s where s.provision = -3");
+            push_versions(q, f);
+            push_tally_rest(q, f, facet);
+            q.push(") - (");
+            push_reviewed_count(q, f);
+            q.push(")) x where n > 0 order by value desc");
+        }
+        Facet::Version => {}
     }
 }
 
@@ -396,7 +546,9 @@ fn push_speaker_counts<DB: Database>(
 {
     q.push("select p.slug as value, p.name as label, x.n as count, x.total from (select ");
     let lookup = Some("select id from speaker where slug");
-    if in_tally(filter, Facet::Speaker) {
+    if by_version(filter, Facet::Speaker) {
+        push_version_tally(q, filter, Facet::Speaker);
+    } else if in_tally(filter, Facet::Speaker) {
         q.push("s.speaker_id as key_id, cast(sum(s.statements) as bigint) as n, count(*) over () as total, ");
         push_chosen(q, "s.speaker_id", &filter.speakers, lookup);
         q.push(" as chosen");
@@ -517,6 +669,8 @@ fn push_source_counts<DB: Database>(
         q.push(" as chosen from tally_count c where c.id in (select id from source where 1 = 1");
         push_source_dates(q, filter);
         q.push(") order by chosen desc, c.statements desc, c.id");
+    } else if by_version(filter, Facet::Source) {
+        push_version_tally(q, filter, Facet::Source);
     } else if let Some(category) = only_category(filter, Some(Facet::Source)) {
         push_category_source_counts(q, filter, category);
     } else if sources_in_tally(filter) {
@@ -737,7 +891,13 @@ pub async fn facet_counts(
     on_db!(db, |pool| {
         let mut q = QueryBuilder::<Backend>::new("");
         let cube = in_tally(filter, facet);
+        let versioned = by_version(filter, facet);
         match facet {
+            Facet::Provision | Facet::Category | Facet::Kind | Facet::Stance | Facet::Reviewed
+                if versioned =>
+            {
+                push_version_tally(&mut q, filter, facet)
+            }
             Facet::Provision => push_point_counts(&mut q, filter, cube),
             Facet::Category => push_category_counts(&mut q, filter, cube),
             Facet::Speaker => push_speaker_counts(&mut q, filter, shown),

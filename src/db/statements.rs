@@ -265,7 +265,13 @@ fn push_filter_as<DB: Database>(
         push_reviewed(q, &f.reviewed);
     }
     if skip != Some(Facet::Version) && !f.versions.is_empty() {
-        q.push(" and t.id in (select statement_id from statement_version where version");
+        // per statement like the links (a list of the statements of a version, nearly all of
+        // them, before the few a walk or a narrower condition checks)
+        q.push(if walk || narrowed(f, skip) {
+            " and exists (select 1 from statement_version w where w.statement_id = t.id and w.version"
+        } else {
+            " and t.id in (select statement_id from statement_version where version"
+        });
         push_in(q, &f.versions);
         q.push(")");
     }

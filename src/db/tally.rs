@@ -2,15 +2,17 @@
 //! stance (`tally`), per point, outlet, day and stance (`tally_day`), per source
 //! (`tally_count`), per point, category, day, kind and stance (`tally_date`, migration 0012),
 //! per point or category, day and speaker (`tally_date_speaker`), per category and source
-//! (`tally_count_category`, migration 0014), and what each source contributes to them
-//! (`tally_source`). The matrix, the timeline of a point and the facets of the lists read them
+//! (`tally_count_category`, migration 0014), per version and source (`tally_count_version`,
+//! migration 0015), and what each source contributes to them (`tally_source`). The matrix, the timeline of a point and the facets of the lists read them
 //! instead of grouping every statement.
 //!
 //! Each is split by kind and stance. In the tallies, provision -1 is the statement itself
 //! (counted once, whatever points it is about), -2 with a category the statement counted once
 //! in that category, -3 with a version its version and -4 with `category/version` its version
 //! in each of its categories (both in `tally_source` and `tally_date` only), and [`CROSSED`] - p
-//! with a category the statement on point p counted in each of its categories that p is not in.
+//! with a category the statement on point p counted in each of its categories that p is not in,
+//! and [`VERSIONED`] - p with a version the statement on point p by its version (`tally_source`
+//! and `tally_date` only; -3 also in `tally_date_speaker`).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -83,8 +85,8 @@ type TotalKey<'a> = (i64, &'a str, &'a str, i64, &'a str, &'a str);
 type DayKey<'a> = (i64, &'a str, &'a str, &'a str);
 /// A `tally_date` row's key: provision, category, date, kind, stance.
 type DateKey<'a> = (i64, &'a str, &'a str, &'a str, &'a str);
-/// A `tally_date_speaker` row's key: provision (a point, -1, or -2 with a category), category,
-/// date, speaker id.
+/// A `tally_date_speaker` row's key: provision (a point, -1, -2 with a category or -3 with a
+/// version), category, date, speaker id.
 type DateSpeakerKey<'a> = (i64, &'a str, &'a str, i64);
 /// A `tally_source` row: source id, publisher, date, speaker id, provision, category, kind,
 /// stance, statements.
@@ -109,11 +111,17 @@ struct Rollup<'a> {
     date_speakers: BTreeMap<DateSpeakerKey<'a>, i64>,
     per_count: BTreeMap<i64, i64>,
     per_category: BTreeMap<(&'a str, i64), i64>,
+    per_version: BTreeMap<(&'a str, i64), i64>,
 }
 
 /// `provision` of the rows that count a statement on point p in a category p is not in:
 /// `CROSSED - p` (-100 to -128), with that category.
 pub const CROSSED: i64 = -100;
+
+/// `provision` of the rows that count a statement on point p by the version it speaks of:
+/// `VERSIONED - p` (-300 to -328), with the version's slug as category. With -3 (each
+/// statement once by its version) they give the facets of a version filter.
+pub const VERSIONED: i64 = -300;
 
 /// The composite `category/version` of each category and each version of `statements`: the
 /// category of the rows (provision -4) that count a statement about a category by its version.
@@ -133,7 +141,8 @@ pub(crate) fn category_versions<'a>(
 
 /// The (provision, category) of every row a statement counts in: each of its points, itself
 /// (-1), each category it is about (-2), its version (-3), each of its points outside each of
-/// those categories ([`CROSSED`] - p) and each category with its version (-4).
+/// those categories ([`CROSSED`] - p), each category with its version (-4) and each of its
+/// points with its version ([`VERSIONED`] - p).
 fn counted_as<'a>(
     categories: &'a HashMap<i64, String>,
     pairs: &'a HashMap<(&'a str, &'a str), String>,
@@ -165,6 +174,7 @@ fn counted_as<'a>(
     }
     if let Some(v) = t.version {
         keys.push((-3, v));
+        keys.extend(points.iter().map(|p| (VERSIONED - p, v)));
     }
     keys
 }
@@ -193,10 +203,17 @@ fn per_source<'a>(
     per_source
 }
 
-/// Whether `tally` counts the rows of `provision`: all but the versions (-3, -4), which only
-/// `tally_date` counts (its rows summed over every day give the versions without a date range).
+/// Whether `tally` counts the rows of `provision`: all but the versions (-3, -4 and
+/// [`VERSIONED`] - p), which only `tally_date` counts (its rows summed over every day give the
+/// versions without a date range).
 fn in_totals(provision: i64) -> bool {
-    provision != -3 && provision != -4
+    provision != -3 && provision != -4 && provision > VERSIONED
+}
+
+/// Whether `tally_date_speaker` counts the rows of `provision`: the points, each statement once
+/// (-1), per category (-2) and per version (-3).
+fn in_date_speakers(provision: i64) -> bool {
+    provision >= -3
 }
 
 /// The per-source counts summed into the rows of each table of counts.
@@ -212,6 +229,7 @@ fn roll_up<'a>(
         date_speakers: BTreeMap::new(),
         per_count: BTreeMap::new(),
         per_category: BTreeMap::new(),
+        per_version: BTreeMap::new(),
     };
     for (&(source, speaker, provision, category, kind, stance), &n) in per_source {
         let (publisher, date) = meta
@@ -225,7 +243,7 @@ fn roll_up<'a>(
         *r.dates
             .entry((provision, category, date, kind, stance))
             .or_default() += n;
-        if provision >= -2 {
+        if in_date_speakers(provision) {
             *r.date_speakers
                 .entry((provision, category, date, speaker))
                 .or_default() += n;
@@ -240,6 +258,9 @@ fn roll_up<'a>(
         }
         if provision == -2 {
             *r.per_category.entry((category, source)).or_default() += n;
+        }
+        if provision == -3 {
+            *r.per_version.entry((category, source)).or_default() += n;
         }
         r.sources.push((
             source, publisher, date, speaker, provision, category, kind, stance, n,
@@ -354,7 +375,9 @@ super::per_backend! {
              select provision, category, publisher, speaker_id, kind, stance, ",
         );
         q.push_bind(sign)
-            .push(" * sum(statements) from tally_source where provision not in (-3, -4) and source_id");
+            .push(" * sum(statements) from tally_source where provision not in (-3, -4) and provision > ")
+            .push_bind(VERSIONED)
+            .push(" and source_id");
         push_ids(&mut q, ids);
         q.push(" group by provision, category, publisher, speaker_id, kind, stance")
             .push(ADD);
@@ -384,7 +407,7 @@ super::per_backend! {
              select provision, category, date, speaker_id, ",
         );
         q.push_bind(sign)
-            .push(" * sum(statements) from tally_source where provision >= -2 and source_id");
+            .push(" * sum(statements) from tally_source where provision >= -3 and source_id");
         push_ids(&mut q, ids);
         q.push(" group by provision, category, date, speaker_id")
             .push(ADD_DATE_SPEAKER);
@@ -500,12 +523,15 @@ super::per_backend! {
             let mut q = QueryBuilder::<Backend>::new("delete from tally_count_category where id");
             push_ids(&mut q, chunk);
             q.build().persistent(false).execute(&mut *conn).await?;
+            let mut q = QueryBuilder::<Backend>::new("delete from tally_count_version where id");
+            push_ids(&mut q, chunk);
+            q.build().persistent(false).execute(&mut *conn).await?;
         }
         Ok(())
     }
 
-    /// The batch's own rows: `tally_source` (what each source contributed), `tally_count` and
-    /// `tally_count_category`.
+    /// The batch's own rows: `tally_source` (what each source contributed), `tally_count`,
+    /// `tally_count_category` and `tally_count_version`.
     async fn insert_source_rows(
         conn: &mut Conn,
         rollup: &Rollup<'_>,
@@ -539,6 +565,18 @@ super::per_backend! {
             MAX_ROWS,
             |mut v, ((category, id), n)| {
                 v.push_bind(*category).push_bind(*id).push_bind(**n);
+            },
+        )
+        .await?;
+        let per_version: Vec<_> = rollup.per_version.iter().collect();
+        side::bulk::insert_rows(
+            &mut *conn,
+            "insert into tally_count_version (version, id, statements) ",
+            "",
+            &per_version,
+            MAX_ROWS,
+            |mut v, ((version, id), n)| {
+                v.push_bind(*version).push_bind(*id).push_bind(**n);
             },
         )
         .await?;

@@ -473,7 +473,9 @@ const FRESH_DATES: &str = "select x.provision, x.category, coalesce(s.published_
            union all select w.statement_id, -4, c.category || '/' || w.version from statement_version w
                join (select distinct m.statement_id, v.category from statement_provision m
                      join provision v on v.number = m.provision where v.category is not null) c
-               on c.statement_id = w.statement_id) x
+               on c.statement_id = w.statement_id
+           union all select w.statement_id, -300 - l.provision, w.version from statement_version w
+               join statement_provision l on l.statement_id = w.statement_id) x
      join statement t on t.id = x.id join source s on s.id = t.source_id
      group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5";
 const KEPT_DATE_SPEAKERS: &str = "select provision, category, date, speaker_id, statements from tally_date_speaker order by 1, 2, 3, 4";
@@ -481,7 +483,8 @@ const FRESH_DATE_SPEAKERS: &str = "select x.provision, x.category, coalesce(s.pu
      from (select statement_id as id, provision, '' as category from statement_provision
            union all select id, -1, '' from statement
            union all select l.statement_id, -2, v.category from statement_provision l
-               join provision v on v.number = l.provision where v.category is not null) x
+               join provision v on v.number = l.provision where v.category is not null
+           union all select statement_id, -3, version from statement_version) x
      join statement t on t.id = x.id join source s on s.id = t.source_id
      group by 1, 2, 3, 4 order by 1, 2, 3, 4";
 
@@ -624,6 +627,77 @@ const FRESH_CATEGORY_COUNTS: &str =
 
 type CategoryCountRow = (String, String, i64);
 
+/// `tally_count_version` as stored (migration 0015), and counted afresh from the statements.
+const KEPT_VERSION_COUNTS: &str =
+    "select version, cast(id as text), statements from tally_count_version order by 1, 2";
+const FRESH_VERSION_COUNTS: &str = "select w.version, cast(t.source_id as text), count(*)
+     from statement t join statement_version w on w.statement_id = t.id
+     group by 1, 2 order by 1, 2";
+
+/// Every facet and the totals of filters by a version (alone, two of them, with a kind, a
+/// stance or a date range, and with a point, which no tally answers), read from the rows by
+/// version, equal those counted from the statements; and `tally_count_version` equals a fresh
+/// count.
+async fn assert_version_counts_agree(db: &Db, when: &str) -> anyhow::Result<()> {
+    use pointwise::db::models::{StatementFilter, parse_date};
+    use pointwise::model::{Kind, PointNumber, Stance};
+    let (kept, fresh): (Vec<CategoryCountRow>, Vec<CategoryCountRow>) = match db {
+        Db::Sqlite(pool) => (
+            sqlx::query_as(KEPT_VERSION_COUNTS).fetch_all(pool).await?,
+            sqlx::query_as(FRESH_VERSION_COUNTS).fetch_all(pool).await?,
+        ),
+        Db::Postgres(pool) => (
+            sqlx::query_as(KEPT_VERSION_COUNTS).fetch_all(pool).await?,
+            sqlx::query_as(FRESH_VERSION_COUNTS).fetch_all(pool).await?,
+        ),
+    };
+    assert!(!kept.is_empty());
+    assert_eq!(kept, fresh, "tally_count_version {when}");
+    let versions: Vec<String> = counted(
+        db,
+        "select version, count(*) from statement_version group by version",
+    )
+    .await?
+    .into_keys()
+    .collect();
+    assert!(!versions.is_empty(), "statements speak of versions {when}");
+    let version = |v: &str| StatementFilter {
+        versions: vec![v.into()],
+        ..Default::default()
+    };
+    let mut filters = vec![StatementFilter {
+        versions: versions.clone(),
+        ..Default::default()
+    }];
+    for v in &versions {
+        filters.extend([
+            version(v),
+            StatementFilter {
+                kinds: vec![Kind::Quote],
+                ..version(v)
+            },
+            StatementFilter {
+                stances: vec![Stance::Opposes],
+                ..version(v)
+            },
+            StatementFilter {
+                from: parse_date("2025-11-25"),
+                ..version(v)
+            },
+            StatementFilter {
+                to: parse_date("2025-11-25"),
+                kinds: vec![Kind::Quote],
+                ..version(v)
+            },
+            StatementFilter {
+                provisions: PointNumber::new(6).into_iter().collect(),
+                ..version(v)
+            },
+        ]);
+    }
+    assert_filters_agree(db, &filters, when).await
+}
+
 /// Every facet and the totals of filters by a category or a point (alone, with a kind, a
 /// stance, a speaker, a date range) and by a kind, a stance or a speaker alone, read from the
 /// tallies, equal those counted from the statements; and `tally_count_category` equals a
@@ -710,7 +784,7 @@ async fn assert_category_counts_agree(db: &Db, when: &str) -> anyhow::Result<()>
 }
 
 #[tokio::test]
-async fn the_counts_of_date_ranges_and_categories_equal_those_read_from_the_statements()
+async fn the_counts_of_date_ranges_categories_and_versions_equal_those_read_from_the_statements()
 -> anyhow::Result<()> {
     use crate::editors_client::add_account;
     use pointwise::db::review::{Review, review};
@@ -732,11 +806,13 @@ async fn the_counts_of_date_ranges_and_categories_equal_those_read_from_the_stat
     // Act and assert: as ingested
     assert_dated_counts_agree(&t.db, "after the ingest").await?;
     assert_category_counts_agree(&t.db, "after the ingest").await?;
+    assert_version_counts_agree(&t.db, "after the ingest").await?;
     // Act: the dated article replaced by a new version (re-ingest)
     std::fs::write(dir.path().join("dated.txt"), dated("puts limits"))?;
     run(&t.db, &t.extractor, &[dir.path().to_path_buf()], 1 << 20).await?;
     assert_dated_counts_agree(&t.db, "after a re-ingest").await?;
     assert_category_counts_agree(&t.db, "after a re-ingest").await?;
+    assert_version_counts_agree(&t.db, "after a re-ingest").await?;
     // Act: an editor moves a statement of the range to another point and stance
     let id: i64 = counted(
         &t.db,
@@ -758,6 +834,7 @@ async fn the_counts_of_date_ranges_and_categories_equal_those_read_from_the_stat
     // Assert
     assert_dated_counts_agree(&t.db, "after a review").await?;
     assert_category_counts_agree(&t.db, "after a review").await?;
+    assert_version_counts_agree(&t.db, "after a review").await?;
     let crossed: i64 = counted(
         &t.db,
         "select 'n', count(*) from tally where provision <= -100",
