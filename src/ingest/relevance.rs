@@ -465,7 +465,13 @@ impl Extractor {
             ]
             .contains(w)
         });
+        // "… was delivered to an envoy and was not the US recommendation": a claim follows
+        let claim_follows = rest.windows(2).skip(aux + 3).any(|w| {
+            w[0] == "and"
+                && ["was", "is", "were", "would", "will", "that", "had", "has"].contains(&w[1])
+        });
         doc && aux >= 1
+            && !claim_follows
             && rest
                 .get(aux + 1)
                 .is_some_and(|w| self.deliveries.contains(*w))

@@ -407,14 +407,15 @@ fn after_conjunction(
         if !next_to_verb || last.is_some_and(|w| ["and", "or", "but", "then"].contains(&&*w)) {
             return None;
         }
-        let cut = trimmed
-            .split_whitespace()
-            .rfind(|w| {
-                grammar()
-                    .statements
-                    .subordinators
-                    .contains(fold_str(w).as_str())
+        // ("even as critics say": "as" after "even", not "leaders such as Macron")
+        let words: Vec<&str> = trimmed.split_whitespace().collect();
+        let cut = (0..words.len())
+            .rfind(|&i| {
+                let w = fold_str(words[i]);
+                grammar().statements.subordinators.contains(w.as_str())
+                    || (w == "as" && i > 0 && fold_str(words[i - 1]) == "even")
             })
+            .map(|i| words[i])
             .and_then(|w| trimmed.rfind(&format!(" {w} ")).map(|i| i + w.len() + 2))?;
         trimmed[cut..].trim()
     };

@@ -987,3 +987,33 @@ fn a_list_led_by_the_media_at_large_or_a_medium_that_reported_is_theirs() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_speaker_after_while_although_or_even_as_is_the_one_who_speaks() {
+    assert_eq!(
+        names("The talks went on while European officials said the plan rewards Moscow."),
+        vec!["European officials"]
+    );
+    assert_eq!(
+        names(
+            "The talks went on, even as critics charge that the proposed peace plan reflects Russian priorities."
+        ),
+        vec!["critics"]
+    );
+    // "charged with" is no speech
+    assert!(names("The envoy was charged with drafting the peace plan.").is_empty());
+}
+
+#[test]
+fn a_delivery_followed_by_a_claim_is_a_statement() {
+    assert_eq!(
+        names(
+            "Sen. Mike Rounds said the peace plan was \"delivered\" to a US envoy and was not the US recommendation."
+        ),
+        vec!["Mike Rounds"]
+    );
+    assert!(
+        names("Sen. Mike Rounds said the peace plan was delivered to a US envoy on Friday.")
+            .is_empty()
+    );
+}
