@@ -74,7 +74,7 @@ fn opens_clause(ctx: &Context<'_>, ws: &[SWord], k: usize, alone: bool) -> bool 
 }
 
 /// True when a plan's name stands before a participle and its agent right before word `k`:
-/// "the 28-point plan proposed by the US, which sought to …", "the draft put forward by
+/// "the draft written by Washington, which sought to …", "the text put forward by
 /// Washington, which would …" (the agent three words at most).
 fn head_before_passive(ctx: &Context<'_>, ws: &[SWord], k: usize) -> bool {
     let Some(by) = (k.saturating_sub(4)..k).rfind(|&j| ws[j].text == "by") else {

@@ -119,7 +119,7 @@ pub(super) fn subject_before(
     if let Some(found) = named_before_description(ctx, &segments, start, local) {
         return Some(found);
     }
-    // "…, and will involve only Witkoff, Kushner and an aide, he added": a pronoun right
+    // "…, and the meeting is for the envoys, Orlov and one aide only, he added": a pronoun right
     // before the verb is the subject, not a name listed before it
     if next_to_verb
         && let Some(&(offset, seg)) = segments.last()

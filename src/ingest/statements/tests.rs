@@ -873,7 +873,7 @@ fn an_interview_without_labels_gives_the_answers_to_the_person_the_lead_names() 
 #[test]
 fn a_pronoun_right_before_its_verb_beats_names_listed_before_it() {
     let got = names(
-        "Kremlin spokesman Dmitry Peskov said Putin would discuss the peace plan with the envoys.\n\nThe talks on the plan will involve only Witkoff, Kushner and an interpreter, he added.",
+        "Kremlin spokesman Dmitry Peskov said Putin would discuss the peace plan with the envoys.\n\nThe plan talks are for the two envoys, Orlov, Banet and one translator only, he added.",
     );
     assert_eq!(got, vec!["Dmitry Peskov", "Dmitry Peskov"]);
 }
@@ -900,7 +900,7 @@ fn officials_an_event_worried_are_the_speakers_not_the_participle() {
 #[test]
 fn the_proposed_settlement_as_subject_of_a_document_verb_is_the_plans_content() {
     let got = speakers(
-        "The proposed settlement also offers phased sanctions relief for Russia in exchange for a non-aggression pact.",
+        "The proposed settlement also lifts sanctions on Moscow step by step against a pledge of non-aggression.",
     );
     assert_eq!(got, vec![(None, "Report".to_string())]);
 }
@@ -936,7 +936,7 @@ fn a_turn_cut_off_by_the_end_of_the_page_still_goes_on() {
 #[test]
 fn a_speaker_after_according_to_a_medium_keeps_the_words() {
     let got = speakers(
-        "According to the Financial Times, upon arrival, Zelensky stated that the peace plan may involve compromises on territory.",
+        "According to the Financial Times, on landing in Dublin, Zelensky stated that the peace plan could mean compromises on land.",
     );
     assert_eq!(
         got,
@@ -968,7 +968,7 @@ fn an_owners_view_that_is_the_owners_statement() {
 #[test]
 fn a_closing_attribution_after_a_scare_quote_is_not_cut_from_the_quote() {
     let got = names(
-        "The peace plan drafted in Washington is \"good\" for both sides, the White House said on Thursday.",
+        "The peace plan drafted in Washington is \"fair\" to Kyiv and Moscow alike, the White House said on Thursday.",
     );
     assert_eq!(got, vec!["White House"]);
 }
@@ -976,14 +976,19 @@ fn a_closing_attribution_after_a_scare_quote_is_not_cut_from_the_quote() {
 #[test]
 fn a_list_led_by_the_media_at_large_or_a_medium_that_reported_is_theirs() {
     let got = speakers(
-        "According to media reports, the draft would require Ukraine to:\n\n- withdraw its troops from the parts of Donetsk it still holds;\n\n- cut its army to 600,000 troops.\n\nSome Western media have reported that the agreement could also:\n\n- ban foreign troops in Ukraine;\n\n- make Russian an official language.",
+        "According to media reports, the draft would require Ukraine to:\n\n- withdraw its troops from the parts of Donetsk it still holds;\n\n- cut its army to 600,000 troops.\n\nSeveral US outlets have reported that the text would further:\n\n- ban foreign troops in Ukraine;\n\n- make Russian an official language.",
     );
     let items: Vec<_> = got.iter().filter(|(_, k)| k == "Report").collect();
     assert_eq!(items.len(), 4, "{got:?}");
-    assert!(
-        items
-            .iter()
-            .all(|(n, _)| n.as_deref().is_some_and(|n| n.contains("media"))),
+    let names: Vec<Option<&str>> = items.iter().map(|(n, _)| n.as_deref()).collect();
+    assert_eq!(
+        names,
+        vec![
+            Some("media reports"),
+            Some("media reports"),
+            Some("Several US outlets"),
+            Some("Several US outlets")
+        ],
         "{got:?}"
     );
 }

@@ -69,7 +69,7 @@ fn source_in(
         .or_else(|| authors_of(ctx, text))
 }
 
-/// "Some Western media have specified that the agreement would also:": a medium (named or the
+/// "Several US outlets have reported that the text would further:": a medium (named or the
 /// media at large) as the subject of a verb of reporting in the header.
 fn medium_says(
     ctx: &Context<'_>,
