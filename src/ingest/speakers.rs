@@ -228,10 +228,16 @@ impl Gazetteer {
     /// Resolves a noun phrase (original text) to a mention. `local` holds the people first
     /// named in this article, by folded surname.
     pub fn resolve(&self, np: &str, local: &mut Vec<(String, Speaker)>) -> Option<Mention> {
-        let np = np.trim().trim_matches(|c: char| {
-            // (and the quotation marks of a quote the phrase was cut from: "” for both sides")
-            ",.:\"\u{201C}\u{201D}\u{00AB}\u{00BB}".contains(c) || c.is_whitespace()
-        });
+        let np = np
+            .trim()
+            .trim_matches(|c: char| c == ',' || c == '.' || c == ':' || c.is_whitespace());
+        // the closing mark of a quote the phrase was cut from ("” for both sides, the White
+        // House said"), not a title in quotes ("Radio North's \"Morning Desk\"")
+        let np = match np.strip_prefix(['\u{201D}', '\u{00BB}']) {
+            Some(rest) => rest.trim_start(),
+            None if np.starts_with('"') && np.matches('"').count() == 1 => np[1..].trim_start(),
+            None => np,
+        };
         // a web address from a page's share bar ("Copy URL https://…") names no one
         if np.contains("//") || np.contains("www.") {
             return None;
