@@ -324,10 +324,9 @@ fn is_question(text: &str) -> bool {
 
 /// An interview printed without labels: a lead that introduces the person asked ("… asked
 /// the diplomat Ana Ruiz to explain the talks.": the first person named after the last cue), a
-/// question paragraph within two paragraphs
-/// of it, then the answers. Every paragraph after the first question that is no question is
-/// the person's own words, a quote a paragraph; the questions yield nothing. Returns the
-/// paragraphs used.
+/// question paragraph within two paragraphs of it, then the answers. Every paragraph after the
+/// first question that is no question is the person's own words, a quote a paragraph; the
+/// questions yield nothing. Returns the paragraphs used.
 fn unlabelled_interview(
     ctx: &Context<'_>,
     out: &mut Vec<Candidate>,
