@@ -219,6 +219,11 @@ pub(super) fn quote_candidate(
             let Some(len) = ctx.speech.verb_at(ws, k, false) else {
                 continue;
             };
+            let verb = ws[k..k + len]
+                .iter()
+                .map(|w| &*w.text)
+                .collect::<Vec<_>>()
+                .join(" ");
             // `faces what he calls "…"`, `talks, which Rubio declared were "…"`: the subject
             // between "what" or "which" and the verb
             // (three words or more: "what she called \"historic successes\"" is a label)
@@ -228,13 +233,7 @@ pub(super) fn quote_candidate(
                 return Some(make(
                     Some(m),
                     Some(span),
-                    Some(
-                        ws[k..k + len]
-                            .iter()
-                            .map(|w| &*w.text)
-                            .collect::<Vec<_>>()
-                            .join(" "),
-                    ),
+                    Some(verb),
                     "quote, what X calls",
                     0.85,
                     false,
@@ -248,11 +247,6 @@ pub(super) fn quote_candidate(
             if k + len - 1 > last {
                 break;
             }
-            let verb = ws[k..k + len]
-                .iter()
-                .map(|w| &*w.text)
-                .collect::<Vec<_>>()
-                .join(" ");
             if let Some((m, span)) = subject_before(ctx, s, ws, k, false, local) {
                 return Some(make(
                     Some(m),

@@ -313,6 +313,14 @@ fn signed_posts(
     taken
 }
 
+/// The span of paragraph `p` without the blanks around it.
+fn trimmed_span(ctx: &Context<'_>, p: usize) -> Range<usize> {
+    let r = &ctx.paragraphs[p];
+    let raw = &ctx.body[r.clone()];
+    let start = r.start + raw.len() - raw.trim_start().len();
+    start..start + raw.trim().len()
+}
+
 /// A question printed as a paragraph of its own, with no label: one short paragraph ending in
 /// a question mark, not a quote.
 fn is_question(text: &str) -> bool {
@@ -374,11 +382,9 @@ fn unlabelled_interview(
             break;
         }
         used.push(p);
-        let r = &ctx.paragraphs[p];
-        let start = r.start + (ctx.body[r.clone()].len() - ctx.body[r.clone()].trim_start().len());
         out.push(candidate(
             ctx,
-            start..start + t.len(),
+            trimmed_span(ctx, p),
             p,
             Kind::Quote,
             &mention,
@@ -448,10 +454,9 @@ fn turn_goes_on(
             break;
         }
         used.insert(q);
-        let start = r.start + (ctx.body[r.clone()].len() - ctx.body[r.clone()].trim_start().len());
         out.push(candidate(
             ctx,
-            start..r.start + text.len(),
+            trimmed_span(ctx, q),
             q,
             Kind::Quote,
             mention,
