@@ -55,6 +55,11 @@ pub struct Statements {
     /// Speech verbs that speak only with a "that" clause within eight words ("briefed the envoys
     /// that …", not "officials briefed on the talks").
     pub clause_verbs: Words,
+    /// Speech verbs that speak only when one of `object_words` follows within six words
+    /// ("outlined the main elements of the deal", not "after Kyiv outlines its principles").
+    pub object_verbs: Words,
+    /// Words of the plan's text that let an `object_verbs` verb speak.
+    pub object_words: Words,
     /// Verbs of saying: a sentence whose subject speaks with one stays that speaker's when a
     /// medium or a group of sources relays it ("X told envoys that …, the people said").
     pub communication_verbs: Words,

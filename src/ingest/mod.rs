@@ -22,6 +22,8 @@ pub mod stance;
 pub mod statements;
 
 mod antecedents;
+#[cfg(test)]
+mod content_tests;
 mod finish;
 mod groups;
 mod relevance;

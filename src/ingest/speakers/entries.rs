@@ -88,5 +88,17 @@ fn entry_titles(s: &SpeakerEntry) -> Vec<String> {
         titles.push(format!("{country}'s {role}"));
         titles.push(format!("{role} of {country}"));
     }
+    // "the head of Ukraine's Foreign Ministry" is its foreign minister
+    let heads: Vec<String> = titles
+        .iter()
+        .filter_map(|t| t.trim().strip_suffix(" minister"))
+        .flat_map(|t| {
+            [
+                format!("head of {t} ministry"),
+                format!("head of the {t} ministry"),
+            ]
+        })
+        .collect();
+    titles.extend(heads);
     titles
 }

@@ -97,10 +97,12 @@ impl Layout {
     }
 }
 
-/// Folded words of `text` joined by single spaces.
+/// Folded words of `text` joined by single spaces; a single quotation mark around a word is
+/// no part of it ("the ‘peace agreement’ would").
 fn words_only(text: &str) -> String {
     fold_str(text)
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .map(|w| w.trim_matches('\''))
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")

@@ -190,6 +190,10 @@ impl SpeechRules {
         {
             return None;
         }
+        let g = &grammar().statements;
+        if g.object_verbs.contains(&*w.text) && !speaks_of_the_text(ws, k) {
+            return None;
+        }
         if self.verbs.contains(&*w.text) || (after_quote && self.after_quote.contains(&*w.text)) {
             return Some(1);
         }
@@ -551,4 +555,28 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
     out.sort_by_key(|c| c.span.start);
     carry_back(ctx, &mut out);
     out
+}
+
+/// Whether the verb of `object_verbs` at `k` reports: with a "that" clause ("revealed that …") or
+/// an object naming the plan's text ("outlined the main elements of the deal"); not as an
+/// adjective ("Trump's recently revealed plan"), a passive without its agent ("was revealed last
+/// week") or with another object ("after Kyiv outlines its principles").
+fn speaks_of_the_text(ws: &[SWord], k: usize) -> bool {
+    let g = &grammar().statements;
+    let before = |i: usize| k.checked_sub(i).and_then(|j| ws.get(j));
+    let adjective = before(1).is_some_and(|w| w.possessive)
+        || (before(1).is_some_and(|w| w.text.ends_with("ly"))
+            && before(2).is_some_and(|w| w.possessive));
+    let passive = before(1)
+        .is_some_and(|w| ["was", "were", "been", "is", "are"].contains(&&*w.text))
+        && ws.get(k + 1).is_none_or(|w| w.text != "by");
+    if adjective || passive {
+        return false;
+    }
+    let after = &ws[k + 1..(k + 9).min(ws.len())];
+    after.iter().any(|w| w.text == "that")
+        || after
+            .iter()
+            .take(6)
+            .any(|w| g.object_words.contains(&*w.text))
 }

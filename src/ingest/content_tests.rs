@@ -1,0 +1,116 @@
+//! What the plan contains and who reports it, through the whole extractor: one invented
+//! sentence (or a short invented page) per shape found in real coverage (issue 12, round 13).
+
+use crate::catalog::Catalog;
+use crate::ingest::test_support::extract;
+use crate::ingest::{Extractor, Statement};
+
+fn by<'a>(out: &'a [Statement], words: &str) -> Option<&'a Statement> {
+    out.iter().find(|s| s.text.contains(words))
+}
+
+fn points(s: &Statement) -> Vec<u8> {
+    s.provisions.iter().map(|p| p.number).collect()
+}
+
+fn speaker(s: &Statement) -> Option<&str> {
+    s.speaker.as_ref().map(|p| p.name.as_str())
+}
+
+/// The statements of `body` as a page with no title line: an excerpt that starts mid-story.
+fn untitled(body: &str) -> Vec<Statement> {
+    let Ok(catalog) = Catalog::bundled() else {
+        panic!("seeds parse")
+    };
+    let Ok(x) = Extractor::new(&catalog) else {
+        panic!("rules compile")
+    };
+    x.extract(&x.parse("t.txt", body))
+}
+
+#[test]
+fn a_proposal_that_sees_a_side_act_tells_its_content() {
+    let out = extract(
+        "Washington's 20-point proposal sees Kyiv hand over the rest of the Donetsk region and shrink its army.",
+    );
+    let s = by(&out, "proposal sees").unwrap_or_else(|| panic!("{out:#?}"));
+    assert_eq!(speaker(s), None);
+    assert!(points(s).contains(&21) && points(s).contains(&6), "{s:#?}");
+}
+
+#[test]
+fn concessions_named_by_a_determiner_are_the_plans_content() {
+    let out = extract(
+        "These concessions include leaving the Donetsk region and accepting limits on Kyiv's armed forces.",
+    );
+    let s = by(&out, "These concessions").unwrap_or_else(|| panic!("{out:#?}"));
+    assert_eq!(speaker(s), None);
+    assert_eq!(points(s), vec![6, 21]);
+}
+
+#[test]
+fn the_draft_named_with_a_determiner_is_the_plan_in_a_page_without_a_title() {
+    let out = untitled(
+        "Talking to reporters in Astana on Friday, Mr. Putin commented: \"Overall, we agreed that this might be the basis for future agreements.\" It was his first remark on the draft since Washington sent it.\n\nPutin said the American side had taken Moscow's view into account to some degree.\n\nHe added that the draft was only a list of possible terms.\n",
+    );
+    let s = by(&out, "basis for future agreements").unwrap_or_else(|| panic!("{out:#?}"));
+    assert_eq!(speaker(s), Some("Vladimir Putin"));
+    assert!(by(&out, "into account").is_some(), "{out:#?}");
+}
+
+#[test]
+fn the_draft_age_is_not_the_draft() {
+    let out = untitled(
+        "War news\n\nDefence Minister Olha Marchenko said parliament had lowered the draft age to 23.\n\nMarchenko said the draft age was a painful choice and the draft law would pass.\n",
+    );
+    assert!(out.is_empty(), "{out:#?}");
+}
+
+#[test]
+fn outlining_the_plan_speaks_and_outlining_anything_else_does_not() {
+    let out = extract(
+        "Zelensky outlined the main elements of the peace plan, starting with the sovereignty of Ukraine.",
+    );
+    let s = by(&out, "outlined").unwrap_or_else(|| panic!("{out:#?}"));
+    assert_eq!(speaker(s), Some("Volodymyr Zelenskyy"));
+    let out = extract(
+        "Officials expect to keep refining the peace plan after Kyiv outlines its core principles.",
+    );
+    assert!(out.iter().all(|s| s.speaker.is_none()), "{out:#?}");
+}
+
+#[test]
+fn a_list_lead_that_specifies_or_names_the_plan_in_single_quotes_cites_its_source() {
+    let out = extract(
+        "According to press reports, the \u{2018}peace agreement\u{2019} would oblige Kyiv to:\n-\npull its troops out of the Donetsk region;\n-\ncut its army by half.\nSome Western outlets have specified that the agreement could also:\n-\nbar foreign troops from Ukraine;\n-\nmake Russian an official state language.",
+    );
+    let who = |w: &str| by(&out, w).and_then(speaker);
+    assert_eq!(who("pull its troops"), Some("media reports"), "{out:#?}");
+    assert_eq!(who("cut its army"), Some("media reports"), "{out:#?}");
+    assert_eq!(
+        who("bar foreign troops"),
+        Some("Some Western outlets"),
+        "{out:#?}"
+    );
+    assert_eq!(who("official state language"), Some("Some Western outlets"));
+}
+
+#[test]
+fn the_head_of_a_ministry_is_its_minister() {
+    let out = extract(
+        "Ukrainian Foreign Minister Andrii Sybiha said the peace plan was a bilateral document.\n\nAccording to the head of Ukraine's Foreign Ministry, two issues of the peace plan remain open.",
+    );
+    let s = by(&out, "two issues").unwrap_or_else(|| panic!("{out:#?}"));
+    assert_eq!(speaker(s), Some("Andrii Sybiha"));
+}
+
+#[test]
+fn a_pace_names_the_sanctions_point_only_with_sanctions() {
+    let out = extract(
+        "Envoy Maren Holt said the peace plan would be signed in stages.\n\nHolt said sanctions on Russia would be eased in stages under the peace plan.",
+    );
+    let signed = by(&out, "signed in stages").unwrap_or_else(|| panic!("{out:#?}"));
+    assert!(!points(signed).contains(&13), "{signed:#?}");
+    let eased = by(&out, "eased in stages").unwrap_or_else(|| panic!("{out:#?}"));
+    assert!(points(eased).contains(&13), "{eased:#?}");
+}
