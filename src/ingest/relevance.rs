@@ -63,12 +63,14 @@ impl Extractor {
             return self.linker.names_a_point(p.own).then_some(Reason::OwnWords);
         }
         // a front-line report, with no word of the plan ("liberated the settlement of X": a
-        // village, not a peace settlement)
+        // village, not a peace settlement); a speaker's quote that goes on from their words on
+        // the plan may name the fighting ("he loses ground in the offensive")
         let settlement_only =
             p.whole.plan_words.iter().all(|w| {
                 ["settlement", "settlements"].contains(&crate::text::fold_str(w).as_str())
             });
-        if settlement_only && self.front_line_report(p.text) {
+        let goes_on = c.kind == Kind::Quote && p.continues;
+        if settlement_only && !goes_on && self.front_line_report(p.text) {
             return None;
         }
         if self.linker.names_a_point(p.own)

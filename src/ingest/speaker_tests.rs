@@ -1005,3 +1005,21 @@ fn a_dash_line_after_a_quote_is_its_attribution() {
         vec![(Some("Volodymyr Zelenskyy".to_string()), "Quote".to_string())]
     );
 }
+
+#[test]
+fn a_colon_after_a_fronted_phrase_or_a_long_clause_gives_the_quote_to_its_subject() {
+    let got = speakers(
+        "Asked about the clause on NATO membership, which earlier drafts carried, Zelensky stood firm: \"It is for the alliance to decide. We have made our choice.\"",
+    );
+    assert!(
+        got.contains(&(Some("Volodymyr Zelenskyy".to_string()), "Quote".to_string())),
+        "{got:?}"
+    );
+    let got = speakers(
+        "Prime Minister Donald Tusk backed talks on the peace plan. He added a caveat that has raised doubts in several capitals: \"Before we start, we would like to know who wrote the plan.\"",
+    );
+    assert!(
+        got.contains(&(Some("Donald Tusk".to_string()), "Quote".to_string())),
+        "{got:?}"
+    );
+}

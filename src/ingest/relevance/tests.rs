@@ -289,3 +289,11 @@ fn the_plan_as_subject_makes_a_shared_word_its_content() {
     );
     assert!(by(&out, "a week").is_none(), "{out:#?}");
 }
+
+#[test]
+fn a_speakers_quote_that_goes_on_from_the_plan_may_name_the_offensive() {
+    let out = extract(
+        "Envoy Maren Holt said the peace plan was a fair start.\n\n\"Kyiv should negotiate now, while it still can. Its room to choose shrinks with every day of the offensive,\" she said.",
+    );
+    assert!(by(&out, "room to choose").is_some(), "{out:#?}");
+}

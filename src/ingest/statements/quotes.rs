@@ -424,7 +424,10 @@ fn reported_after_medium(
 }
 
 /// `But he set clear red lines: "…"`, `Zelensky was blunt: "…"`: a short clause whose subject
-/// is a person, ending in a colon right before the quote, introduces that person's words.
+/// is a person, ending in a colon right before the quote, introduces that person's words; the
+/// clause may follow a fronted phrase ("Asked about the NATO clause, which earlier drafts
+/// carried, Zelensky was firm: "…"") and run on to a relative clause ("He added a caveat that
+/// has raised doubts: "…"").
 fn person_before_colon(
     ctx: &Context<'_>,
     s: &Sentence,
@@ -433,23 +436,43 @@ fn person_before_colon(
     gap_text: &str,
     local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> Option<(Mention, Range<usize>)> {
-    if gap_text != ":" || prev.is_empty() || prev.len() > 9 || prev.iter().any(|&k| ws[k].in_quote)
+    if gap_text != ":" || prev.is_empty() || prev.len() > 24 || prev.iter().any(|&k| ws[k].in_quote)
     {
         return None;
     }
-    let first = prev
+    // the clause opens the sentence or follows a comma or a dash
+    let starts = (0..prev.len()).filter(|&i| {
+        i == 0 || {
+            let gap = &ctx.body[ws[prev[i - 1]].end..ws[prev[i]].start];
+            gap.contains([',', '\u{2014}', '\u{2013}'])
+        }
+    });
+    starts
+        .filter(|&i| prev.len() - i <= 12)
+        .find_map(|i| clause_subject(ctx, s, ws, &prev[i..], local))
+}
+
+/// The person (or "he", "she") opening `clause`, a run of words right before a colon.
+fn clause_subject(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    ws: &[SWord],
+    clause: &[usize],
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>)> {
+    let first = clause
         .iter()
         .position(|&k| !["but", "and", "yet", "still", "so"].contains(&&*ws[k].text))?;
-    let pronoun = ["he", "she"].contains(&&*ws[prev[first]].text);
-    let names = prev[first..]
+    let pronoun = ["he", "she"].contains(&&*ws[clause[first]].text);
+    let names = clause[first..]
         .iter()
         .take_while(|&&k| ctx.body[ws[k].start..].starts_with(char::is_uppercase))
         .count();
     let verb = first + if pronoun { 1 } else { names };
-    if verb == first || verb >= prev.len() {
+    if verb == first || verb >= clause.len() {
         return None;
     }
-    let (m, span) = subject_before(ctx, s, ws, prev[verb], false, local)?;
+    let (m, span) = subject_before(ctx, s, ws, clause[verb], false, local)?;
     let person = match &m {
         Mention::Pronoun(p) => matches!(
             p,
