@@ -336,6 +336,9 @@ pub struct SpeechLexicon {
     /// What a medium does with a document ("published", "obtained").
     #[serde(default)]
     pub media_acts: Vec<String>,
+    /// Participles that place a document's account in a medium ("described in US media").
+    #[serde(default)]
+    pub media_places: Vec<String>,
     /// Verbs of drafting a text ("Britain, France and Germany have sent their own version").
     #[serde(default)]
     pub drafting: Vec<String>,

@@ -300,12 +300,32 @@ fn read_header<'a>(lines: &[&'a str], rules: &ArticleRules) -> Header<'a> {
 fn body_paragraphs(lines: &[&str], title: Option<&str>, rules: &ArticleRules) -> Vec<String> {
     let mut paragraphs: Vec<String> = Vec::new();
     let mut prev_blank = true;
+    // a bullet alone on its line (a list copied from a page: "-" then the item) opens the next
+    let mut bullet: Option<&str> = None;
+    let mut in_list = false;
     for (i, raw_line) in lines.iter().enumerate() {
         let line = raw_line.trim();
         if line.is_empty() {
             prev_blank = true;
             continue;
         }
+        if is_lone_bullet(line) {
+            bullet = Some(line);
+            continue;
+        }
+        // (a live page's "Key events" under no colon are headlines without a stop: left bare)
+        if let Some(b) = bullet.take()
+            && (in_list
+                || paragraphs.last().is_some_and(|p| p.ends_with(':'))
+                || line.ends_with(['.', ';', ':', '!', '?'])
+                || line.starts_with(char::is_lowercase))
+        {
+            paragraphs.push(format!("{b} {line}"));
+            in_list = true;
+            prev_blank = false;
+            continue;
+        }
+        in_list = false;
         if rules.is_cut(line) {
             if prose_follows(&lines[i + 1..]) {
                 continue;
@@ -345,6 +365,14 @@ fn body_paragraphs(lines: &[&str], title: Option<&str>, rules: &ArticleRules) ->
         prev_blank = false;
     }
     paragraphs
+}
+
+/// True when `line` is a list bullet and nothing else.
+fn is_lone_bullet(line: &str) -> bool {
+    [
+        "-", "*", "\u{2022}", "\u{2013}", "\u{2014}", "\u{00B7}", "\u{25AA}", "\u{25CF}",
+    ]
+    .contains(&line)
 }
 
 /// True when the next line with words is a paragraph of prose (100 characters or more, ending
@@ -488,6 +516,24 @@ mod tests {
         let a = parse_article("b.txt", raw, &rules());
         assert_eq!(a.publisher.as_deref(), Some("Reuters"));
         assert_eq!(a.url.as_deref(), Some("https://example.org/b"));
+    }
+
+    #[test]
+    fn a_bullet_alone_on_its_line_opens_the_item_after_it_in_a_list_under_a_colon() {
+        let raw = "Draft terms rejected in Kyiv\n\nThe draft would oblige Kyiv to:\n-\nWithdraw from Donetsk;\n-\nCut its army.\nKey events\n-\nEnvoy lands in Oslo, officials say\n";
+        let a = parse_article("l.txt", raw, &rules());
+        let paras: Vec<&str> = a.paragraphs.iter().map(|r| &a.body[r.clone()]).collect();
+        assert_eq!(
+            paras,
+            vec![
+                "The draft would oblige Kyiv to:",
+                "- Withdraw from Donetsk;",
+                "- Cut its army.",
+                "Key events",
+                // a live page's headline, with no stop and no colon above, stays bare
+                "Envoy lands in Oslo, officials say",
+            ]
+        );
     }
 
     #[test]

@@ -114,3 +114,23 @@ fn a_pace_names_the_sanctions_point_only_with_sanctions() {
     let eased = by(&out, "eased in stages").unwrap_or_else(|| panic!("{out:#?}"));
     assert!(points(eased).contains(&13), "{eased:#?}");
 }
+
+#[test]
+fn a_document_placed_in_a_medium_is_that_mediums_report() {
+    let out = extract(
+        "The plan, described in US media, includes a demand that Kyiv withdraw from the Donbas region.",
+    );
+    let s = by(&out, "described in").unwrap_or_else(|| panic!("{out:#?}"));
+    assert_eq!(speaker(s), Some("US media"));
+}
+
+#[test]
+fn revealing_speaks_with_a_that_clause_only() {
+    let out = extract(
+        "Kremlin aide Yuri Ushakov spoke after the talks on the peace plan. He revealed that Moscow had received four more documents on the peace plan from Washington.",
+    );
+    let s = by(&out, "four more documents").unwrap_or_else(|| panic!("{out:#?}"));
+    assert_eq!(speaker(s), Some("Yuri Ushakov"));
+    let out = extract("Trump's recently revealed peace plan for Ukraine is a gift to Moscow.");
+    assert!(out.iter().all(|s| s.speaker.is_none()), "{out:#?}");
+}

@@ -165,7 +165,8 @@ fn is_media(m: &Mention) -> bool {
 
 /// "The European version, a copy of which was obtained by Reuters, swaps …", "The draft, seen
 /// by Politico, says …": a document in the article's voice whose copy a medium saw is that
-/// medium's report (run after the authors of a document from one side were given their text).
+/// medium's report (run after the authors of a document from one side were given their text);
+/// so is one placed in a medium ("The plan, described in US media, includes …").
 pub(super) fn copy_agent(
     ctx: &Context<'_>,
     s: &Sentence,
@@ -177,9 +178,10 @@ pub(super) fn copy_agent(
         return;
     }
     let found = (1..ws.len()).find_map(|k| {
+        let act = &*ws[k - 1].text;
         let agent = !ws[k].in_quote
-            && ws[k].text == "by"
-            && ctx.speech.media_acts.contains(&*ws[k - 1].text);
+            && ((ws[k].text == "by" && ctx.speech.media_acts.contains(act))
+                || (ws[k].text == "in" && ctx.speech.media_places.contains(act)));
         agent
             .then(|| np_after(ctx, ws, k + 1, s.span.end, local))
             .flatten()
