@@ -134,3 +134,12 @@ fn revealing_speaks_with_a_that_clause_only() {
     let out = extract("Trump's recently revealed peace plan for Ukraine is a gift to Moscow.");
     assert!(out.iter().all(|s| s.speaker.is_none()), "{out:#?}");
 }
+
+#[test]
+fn a_fantasy_land_is_no_territory() {
+    let out = extract(
+        "Envoy Maren Holt defended the peace plan. \"Peace will not be made by diplomats living in a fantasy land,\" she said.",
+    );
+    let s = by(&out, "fantasy land").unwrap_or_else(|| panic!("{out:#?}"));
+    assert!(!points(s).contains(&21), "{s:#?}");
+}

@@ -1023,3 +1023,14 @@ fn a_colon_after_a_fronted_phrase_or_a_long_clause_gives_the_quote_to_its_subjec
         "{got:?}"
     );
 }
+
+#[test]
+fn the_vice_president_is_the_vice_president_named_before_not_the_president() {
+    let got = speakers(
+        "President Donald Trump set a deadline for the peace plan. Vice President JD Vance defended the peace plan on Friday.\n\n\"There is an illusion that the war can be won,\" the vice president continued.",
+    );
+    assert!(
+        got.contains(&(Some("JD Vance".to_string()), "Quote".to_string())),
+        "{got:?}"
+    );
+}
