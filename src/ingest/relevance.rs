@@ -539,8 +539,9 @@ fn is_headline(ctx: &Context<'_>, para: usize) -> bool {
     let Some(text) = ctx.paragraphs.get(para).map(|r| ctx.body[r.clone()].trim()) else {
         return false;
     };
+    // (a comma ends no headline: a page cut off in the middle of a sentence)
     let closed = text.ends_with([
-        '.', '!', '?', '"', '\u{201D}', '\u{2019}', '\u{00BB}', ')', ']', ':', ';', '\u{2026}',
+        '.', '!', '?', '"', '\u{201D}', '\u{2019}', '\u{00BB}', ')', ']', ':', ';', '\u{2026}', ',',
     ]) || [".'", "?'", "!'"].iter().any(|e| text.ends_with(e));
     let marked = text.starts_with(['\u{2022}', '-', '*', '\u{2013}', '\u{2192}', '>'])
         || text.chars().next().is_some_and(|c| c.is_ascii_digit());

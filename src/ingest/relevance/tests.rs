@@ -297,3 +297,11 @@ fn a_speakers_quote_that_goes_on_from_the_plan_may_name_the_offensive() {
     );
     assert!(by(&out, "room to choose").is_some(), "{out:#?}");
 }
+
+#[test]
+fn a_short_last_paragraph_cut_off_after_a_comma_is_no_headline() {
+    let out = extract(
+        "Envoy Maren Holt spoke on the peace plan on Friday.\n\nBut EU foreign policy chief Kaja Kallas said that \u{201C}it is clear Russia wants to lock in its gains and return to the world economy,",
+    );
+    assert!(by(&out, "lock in its gains").is_some(), "{out:#?}");
+}
