@@ -143,3 +143,12 @@ fn a_fantasy_land_is_no_territory() {
     let s = by(&out, "fantasy land").unwrap_or_else(|| panic!("{out:#?}"));
     assert!(!points(s).contains(&21), "{s:#?}");
 }
+
+#[test]
+fn said_that_a_and_that_b_is_one_statement_of_the_sentence() {
+    let out = extract(
+        "Envoy Maren Holt said that the peace plan could be a basis for talks and that a second meeting would follow soon.",
+    );
+    assert_eq!(out.len(), 1, "{out:#?}");
+    assert!(out[0].text.contains("second meeting"), "{out:#?}");
+}

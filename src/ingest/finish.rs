@@ -111,7 +111,7 @@ impl Extractor {
             let Some(judged) = self.judge(ctx, &mut pass, title, &c, speaker.as_ref()) else {
                 continue;
             };
-            let mut provisions = self.points(ctx, &mut pass, &c, &judged, &out);
+            let mut provisions = self.points(ctx, &mut pass, &c, &judged);
             if provisions.is_empty() && judged.own.plan_words.is_empty() {
                 provisions = continued_points(ctx, &c, speaker.as_ref(), &out);
             }
@@ -222,7 +222,6 @@ impl Extractor {
         pass: &mut Pass<'_>,
         c: &Candidate,
         j: &Judged,
-        out: &[Statement],
     ) -> Vec<ProvisionLink> {
         let mut provisions = self.linker.link(&j.own, true);
         // "…, up from 600,000, highlighting debates over limits for a sovereign state": the
@@ -252,17 +251,6 @@ impl Extractor {
             && let Some(framed) = self.framed_clause(ctx, pass, c, &j.sentence)
         {
             provisions = framed;
-        }
-        // "… that A and that it was time for a vote": a later claim of one sentence that
-        // names nothing of its own is about what the first one was about
-        if provisions.is_empty()
-            && j.own.plan_words.is_empty()
-            && c.rule == "reported speech, and that"
-            && let Some(prev) = out
-                .last()
-                .filter(|p| p.span.end <= c.span.start && p.span.start >= j.sentence.start)
-        {
-            provisions = prev.provisions.clone();
         }
         if provisions.is_empty() && c.kind == Kind::Quote {
             provisions = self.linker.link(&j.whole, true);

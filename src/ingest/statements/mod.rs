@@ -41,7 +41,7 @@ mod transcript;
 pub use lists::Layout;
 use lists::find_lists;
 use quotes::{adding_that, carry_back, quote_candidate};
-use reported::{authored, sentence_candidate, split_complements};
+use reported::{authored, sentence_candidate};
 use subject::{np_after, subject_before};
 use transcript::find_transcript;
 
@@ -457,9 +457,7 @@ fn sentence_statements(
         }
         authored(ctx, &mut c, doc_origin);
         relay::copy_agent(ctx, s, ws, &mut c, local);
-        for c in pairs::per_speaker(ctx, c, local) {
-            out.extend(split_complements(ctx.body, s, ws, c));
-        }
+        out.extend(pairs::per_speaker(ctx, c, local));
     } else if !attributed && let Some(mut c) = content::plan_content(ctx, s, si, ws) {
         relay::source(ctx, s, ws, &mut c, local);
         out.push(c);

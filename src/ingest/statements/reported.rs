@@ -682,59 +682,6 @@ pub(super) fn authored(ctx: &Context<'_>, c: &mut Candidate, last: &mut Option<(
     }
 }
 
-/// `X said that A and that B` makes two claims: one candidate each, with the same speaker, so
-/// that each is linked and given a stance on its own words.
-pub(super) fn split_complements(
-    body: &str,
-    s: &Sentence,
-    ws: &[SWord],
-    c: Candidate,
-) -> Vec<Candidate> {
-    if c.kind != Kind::Paraphrase || c.span != s.span || c.mention.is_none() {
-        return vec![c];
-    }
-    let verb_at = c
-        .verb
-        .as_deref()
-        .and_then(|v| v.split_whitespace().next())
-        .and_then(|v| ws.iter().position(|w| w.text == v && !w.in_quote));
-    let Some(verb_at) = verb_at else {
-        return vec![c];
-    };
-    let cuts: Vec<usize> = (verb_at + 2..ws.len())
-        .filter(|&k| {
-            ws[k].text == "that"
-                && !ws[k].in_quote
-                && ["and", "but"].contains(&&*ws[k - 1].text)
-                && !ws[k - 1].in_quote
-        })
-        .map(|k| k - 1)
-        .collect();
-    if cuts.is_empty() {
-        return vec![c];
-    }
-    let mut out = Vec::with_capacity(cuts.len() + 1);
-    let mut start = c.span.start;
-    for (i, &k) in cuts.iter().enumerate() {
-        let end = start
-            + body[start..ws[k].start]
-                .trim_end_matches([' ', ',', ';'])
-                .len();
-        let mut part = c.clone();
-        part.span = start..end;
-        if i > 0 {
-            part.rule = "reported speech, and that";
-        }
-        out.push(part);
-        start = ws[k + 1].start;
-    }
-    let mut last = c;
-    last.span = start..s.span.end;
-    last.rule = "reported speech, and that";
-    out.push(last);
-    out
-}
-
 /// Past participles without "-ed" or "-en" that tell what was done to a document ("The plan
 /// was met with criticism", "was sent to Kyiv").
 const IRREGULAR_PARTICIPLES: [&str; 12] = [
