@@ -1034,3 +1034,11 @@ fn the_vice_president_is_the_vice_president_named_before_not_the_president() {
         "{got:?}"
     );
 }
+
+#[test]
+fn the_media_after_a_medium_is_that_medium() {
+    let got = names(
+        "Axios reported that Zelensky spoke of progress on the peace plan.\n\nThe media notes that the peace plan still requires Ukraine to give up the Donbas.",
+    );
+    assert_eq!(got, vec!["Axios", "Axios"]);
+}
