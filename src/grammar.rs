@@ -55,6 +55,9 @@ pub struct Statements {
     /// Speech verbs that speak only with a "that" clause within eight words ("briefed the envoys
     /// that …", not "officials briefed on the talks").
     pub clause_verbs: Words,
+    /// Speech verbs that speak only with "to" within six words after them ("Russia wants Ukraine
+    /// to leave Donetsk", not "Kyiv wants peace").
+    pub infinitive_verbs: Words,
     /// Speech verbs that speak only when one of `object_words` follows within six words
     /// ("outlined the main elements of the deal", not "after Kyiv outlines its principles").
     pub object_verbs: Words,

@@ -1042,3 +1042,17 @@ fn the_media_after_a_medium_is_that_medium() {
     );
     assert_eq!(got, vec!["Axios", "Axios"]);
 }
+
+#[test]
+fn a_party_that_wants_another_to_act_or_seeks_something_states_a_position() {
+    assert_eq!(
+        names("Russia wants Ukraine to withdraw from the Donetsk region under any peace plan."),
+        vec!["Russia"]
+    );
+    assert_eq!(
+        names("Moscow also seeks a deal on frozen Russian assets under the peace plan."),
+        vec!["Moscow"]
+    );
+    // a wish the article describes, with no aim stated, is no position
+    assert!(names("Kyiv wants a peace deal very badly.").is_empty());
+}

@@ -196,6 +196,13 @@ impl SpeechRules {
         if g.object_verbs.contains(&*w.text) && !speaks_of_the_text(ws, k) {
             return None;
         }
+        if g.infinitive_verbs.contains(&*w.text)
+            && !ws[k + 1..(k + 7).min(ws.len())]
+                .iter()
+                .any(|w| w.text == "to")
+        {
+            return None;
+        }
         if self.verbs.contains(&*w.text) || (after_quote && self.after_quote.contains(&*w.text)) {
             return Some(1);
         }
