@@ -106,11 +106,11 @@ fn names<T: Copy>(
     }
 }
 
-/// The keys of `tally_count_version` whose rows add up to the sources of `f`'s versions, kinds
-/// and stances (see [`version_key`]): each version alone, or by its kinds, its stances or both.
-fn source_version_keys(f: &StatementFilter) -> Vec<String> {
-    let kinds = names(&f.kinds, &Kind::ALL, true, Kind::as_str);
-    let stances = names(&f.stances, &Stance::ALL, true, Stance::as_str);
+/// Each [`version_key`] of `f`'s versions by its kinds and its stances: with `any`, `""` for
+/// kinds or stances none of which is selected, else each of them.
+fn version_keys(f: &StatementFilter, any: bool) -> Vec<String> {
+    let kinds = names(&f.kinds, &Kind::ALL, any, Kind::as_str);
+    let stances = names(&f.stances, &Stance::ALL, any, Stance::as_str);
     let mut keys = Vec::new();
     for v in &f.versions {
         for k in &kinds {
@@ -122,24 +122,17 @@ fn source_version_keys(f: &StatementFilter) -> Vec<String> {
     keys
 }
 
+/// The keys of `tally_count_version` whose rows add up to the sources of `f`'s versions, kinds
+/// and stances: each version alone, or by its kinds, its stances or both.
+fn source_version_keys(f: &StatementFilter) -> Vec<String> {
+    version_keys(f, true)
+}
+
 /// The categories of the [`BY_KIND_STANCE`] rows of `tally_date_speaker` whose rows add up to
 /// the speakers of `f`'s versions, kinds and stances (each kind or stance when none is
 /// selected), or none when `f` has neither kinds nor stances (then its -3 rows count them).
 fn speaker_version_keys(f: &StatementFilter) -> Option<Vec<String>> {
-    if f.kinds.is_empty() && f.stances.is_empty() {
-        return None;
-    }
-    let kinds = names(&f.kinds, &Kind::ALL, false, Kind::as_str);
-    let stances = names(&f.stances, &Stance::ALL, false, Stance::as_str);
-    let mut keys = Vec::new();
-    for v in &f.versions {
-        for k in &kinds {
-            for s in &stances {
-                keys.push(version_key(v, k, s));
-            }
-        }
-    }
-    Some(keys)
+    (!f.kinds.is_empty() || !f.stances.is_empty()).then(|| version_keys(f, false))
 }
 
 /// ` and s.category in (the versions of f)`: the rows by version of `tally_date s`.
