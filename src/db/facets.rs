@@ -5,7 +5,9 @@ use sqlx::{Database, QueryBuilder};
 
 use super::{Db, Param, is_pg, on_db};
 
-use super::tally::{CROSSED, VERSIONED};
+use super::tally::{BY_KIND_STANCE, CROSSED, VERSIONED, version_key};
+
+use crate::model::{Kind, Stance};
 
 use super::models::{FacetCount, StatementFilter};
 use super::statements::{
@@ -72,10 +74,10 @@ fn dated_in_tally(f: &StatementFilter, facet: Facet) -> bool {
 }
 
 /// Whether the counts of `facet` under `f` come from the rows by version (-3 and
-/// [`VERSIONED`] - p in `tally_date`, -3 in `tally_date_speaker`, `tally_count_version`): `f`
-/// selects versions and, `facet` left out, at most kinds, stances and a date range besides; the
-/// speakers and sources only without kinds or stances (their tallies have none), the sources of
-/// one version. A statement speaks of one version at most, so the rows of several versions add
+/// [`VERSIONED`] - p in `tally_date`, -3 and [`BY_KIND_STANCE`] in `tally_date_speaker`,
+/// `tally_count_version` by version, kind and stance): `f` selects versions and, `facet` left
+/// out, at most kinds, stances and a date range besides. A statement speaks of one version at
+/// most, and has one kind and one stance, so the rows of several versions, kinds or stances add
 /// up.
 fn by_version(f: &StatementFilter, facet: Facet) -> bool {
     let rest = StatementFilter {
@@ -86,15 +88,51 @@ fn by_version(f: &StatementFilter, facet: Facet) -> bool {
         to: None,
         ..f.clone()
     };
-    let plain = f.kinds.is_empty() && f.stances.is_empty();
-    facet != Facet::Version
-        && !f.versions.is_empty()
-        && is_open(&rest, Some(facet))
-        && match facet {
-            Facet::Speaker => plain,
-            Facet::Source => plain && f.versions.len() == 1,
-            _ => true,
+    facet != Facet::Version && !f.versions.is_empty() && is_open(&rest, Some(facet))
+}
+
+/// The names of `selected`, or of every value of `all` when none is selected; `""` (any) for
+/// none when `any` is set.
+fn names<T: Copy>(
+    selected: &[T],
+    all: &[T],
+    any: bool,
+    name: fn(T) -> &'static str,
+) -> Vec<&'static str> {
+    match (selected.is_empty(), any) {
+        (true, true) => vec![""],
+        (true, false) => all.iter().map(|v| name(*v)).collect(),
+        (false, _) => selected.iter().map(|v| name(*v)).collect(),
+    }
+}
+
+/// Each [`version_key`] of `f`'s versions by its kinds and its stances: with `any`, `""` for
+/// kinds or stances none of which is selected, else each of them.
+fn version_keys(f: &StatementFilter, any: bool) -> Vec<String> {
+    let kinds = names(&f.kinds, &Kind::ALL, any, Kind::as_str);
+    let stances = names(&f.stances, &Stance::ALL, any, Stance::as_str);
+    let mut keys = Vec::new();
+    for v in &f.versions {
+        for k in &kinds {
+            for s in &stances {
+                keys.push(version_key(v, k, s));
+            }
         }
+    }
+    keys
+}
+
+/// The keys of `tally_count_version` whose rows add up to the sources of `f`'s versions, kinds
+/// and stances: each version alone, or by its kinds, its stances or both.
+fn source_version_keys(f: &StatementFilter) -> Vec<String> {
+    version_keys(f, true)
+}
+
+/// The categories of the [`BY_KIND_STANCE`] rows of `tally_date_speaker` whose rows add up to
+/// the speakers of `f`'s versions, kinds and stances (each kind or stance when none is
+/// selected), or none when `f` has neither kinds nor stances (then its -3 rows count them).
+fn speaker_version_keys(f: &StatementFilter) -> Option<Vec<String>> {
+    (!f.kinds.is_empty() || !f.stances.is_empty()).then(|| version_keys(f, false))
 }
 
 /// ` and s.category in (the versions of f)`: the rows by version of `tally_date s`.
@@ -158,30 +196,45 @@ where
                 &f.speakers,
                 Some("select id from speaker where slug"),
             );
-            q.push(" as chosen from tally_date_speaker s where s.provision = -3");
-            push_versions(q, f);
+            q.push(" as chosen from tally_date_speaker s where s.provision = ");
+            match speaker_version_keys(f) {
+                Some(keys) => {
+                    q.push_bind(BY_KIND_STANCE).push(" and s.category");
+                    push_in(q, &keys);
+                }
+                None => {
+                    q.push("-3");
+                    push_versions(q, f);
+                }
+            }
             push_tally_dates(q, f);
             q.push(" and s.speaker_id <> 0 group by s.speaker_id having sum(s.statements) > 0 order by chosen desc, n desc, key_id");
         }
         Facet::Source => {
-            let version = f.versions.first().cloned().unwrap_or_default();
+            let keys = source_version_keys(f);
+            let [key] = keys.as_slice() else {
+                // several keys: each source's rows summed
+                q.push("c.id as key_id, cast(sum(c.statements) as bigint) as n, count(*) over () as total, ");
+                push_chosen(q, "c.id", &f.sources, None);
+                q.push(" as chosen from tally_count_version c where c.version");
+                push_in(q, &keys);
+                push_version_source_dates(q, f);
+                q.push(" group by c.id order by chosen desc, n desc, c.id");
+                return;
+            };
             q.push("c.id as key_id, c.statements as n, ");
             if dated(f) {
                 q.push("count(*) over ()");
             } else {
                 q.push("(select count(*) from tally_count_version where version = ")
-                    .push_bind(version.clone())
+                    .push_bind(key.clone())
                     .push(")");
             }
             q.push(" as total, ");
             push_chosen(q, "c.id", &f.sources, None);
             q.push(" as chosen from tally_count_version c where c.version = ")
-                .push_bind(version);
-            if dated(f) {
-                q.push(" and c.id in (select id from source where 1 = 1");
-                push_source_dates(q, f);
-                q.push(")");
-            }
+                .push_bind(key.clone());
+            push_version_source_dates(q, f);
             // without a selection the index on the count gives the order
             q.push(if f.sources.is_empty() {
                 " order by c.statements desc, c.id"
@@ -218,6 +271,20 @@ where
             q.push(")) x where n > 0 order by value desc");
         }
         Facet::Version => {}
+    }
+}
+
+/// ` and` the rows of `tally_count_version c` of the sources in the date range of `f`, if it has
+/// one.
+fn push_version_source_dates<DB: Database>(q: &mut QueryBuilder<DB>, f: &StatementFilter)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+{
+    if dated(f) {
+        q.push(" and c.id in (select id from source where 1 = 1");
+        push_source_dates(q, f);
+        q.push(")");
     }
 }
 

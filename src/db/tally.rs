@@ -3,8 +3,9 @@
 //! (`tally_count`), per point, category, day, kind and stance (`tally_date`, migration 0012),
 //! per point or category, day and speaker (`tally_date_speaker`), per category and source
 //! (`tally_count_category`, migration 0014), per version and source (`tally_count_version`,
-//! migration 0015), and what each source contributes to them (`tally_source`). The matrix, the timeline of a point and the facets of the lists read them
-//! instead of grouping every statement.
+//! migration 0015; also by kind and stance, migration 0016), and what each source contributes
+//! to them (`tally_source`). The matrix, the timeline of a point and the facets of the lists
+//! read them instead of grouping every statement.
 //!
 //! Each is split by kind and stance. In the tallies, provision -1 is the statement itself
 //! (counted once, whatever points it is about), -2 with a category the statement counted once
@@ -12,7 +13,10 @@
 //! in each of its categories (both in `tally_source` and `tally_date` only), and [`CROSSED`] - p
 //! with a category the statement on point p counted in each of its categories that p is not in,
 //! and [`VERSIONED`] - p with a version the statement on point p by its version (`tally_source`
-//! and `tally_date` only; -3 also in `tally_date_speaker`).
+//! and `tally_date` only; -3 also in `tally_date_speaker`). [`BY_KIND_STANCE`] (-5) with
+//! `version/kind/stance` counts a statement by its version, kind and stance in
+//! `tally_date_speaker`; `tally_count_version` holds, besides each version, its `version/kind/`,
+//! `version//stance` and `version/kind/stance` per source (see [`version_keys`]).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -123,6 +127,48 @@ pub const CROSSED: i64 = -100;
 /// statement once by its version) they give the facets of a version filter.
 pub const VERSIONED: i64 = -300;
 
+/// `provision` of the rows of `tally_date_speaker` that count a statement by its version, kind
+/// and stance, with `version/kind/stance` as category: the speaker facet of a version with
+/// kinds or stances.
+pub const BY_KIND_STANCE: i64 = -5;
+
+/// The keys of `tally_count_version` (and, with both a kind and a stance, of the
+/// [`BY_KIND_STANCE`] rows of `tally_date_speaker`) that count the statements of `version` with
+/// `kind` and `stance`, either of them `""` for any: the version itself, `version/kind/`,
+/// `version//stance` or `version/kind/stance`.
+pub fn version_key(version: &str, kind: &str, stance: &str) -> String {
+    if kind.is_empty() && stance.is_empty() {
+        version.to_string()
+    } else {
+        format!("{version}/{kind}/{stance}")
+    }
+}
+
+/// The keys of `tally_count_version` a statement of `version`, `kind` and `stance` counts in
+/// besides its version: with its kind and stance, its kind alone and its stance alone (see
+/// [`version_key`]).
+fn version_keys(version: &str, kind: &str, stance: &str) -> [String; 3] {
+    [
+        version_key(version, kind, stance),
+        version_key(version, kind, ""),
+        version_key(version, "", stance),
+    ]
+}
+
+/// The keys of [`version_keys`] of each (version, kind, stance) of `statements`.
+type VersionKeys<'a> = HashMap<(&'a str, &'a str, &'a str), [String; 3]>;
+
+fn version_keys_of<'a>(statements: &[CountedStatement<'a>]) -> VersionKeys<'a> {
+    let mut keys = HashMap::new();
+    for t in statements {
+        if let Some(v) = t.version {
+            keys.entry((v, t.kind, t.stance))
+                .or_insert_with(|| version_keys(v, t.kind, t.stance));
+        }
+    }
+    keys
+}
+
 /// The composite `category/version` of each category and each version of `statements`: the
 /// category of the rows (provision -4) that count a statement about a category by its version.
 pub(crate) fn category_versions<'a>(
@@ -211,15 +257,18 @@ fn in_totals(provision: i64) -> bool {
 }
 
 /// Whether `tally_date_speaker` counts the rows of `provision`: the points, each statement once
-/// (-1), per category (-2) and per version (-3).
+/// (-1), per category (-2) and per version (-3; by kind and stance, [`BY_KIND_STANCE`], is
+/// added with them in [`roll_up`]).
 fn in_date_speakers(provision: i64) -> bool {
     provision >= -3
 }
 
-/// The per-source counts summed into the rows of each table of counts.
+/// The per-source counts summed into the rows of each table of counts (`keys` from
+/// [`version_keys_of`]).
 fn roll_up<'a>(
     per_source: &BTreeMap<SourceKey<'a>, i64>,
     meta: &HashMap<i64, &'a CountedSource>,
+    keys: &'a VersionKeys<'a>,
 ) -> Rollup<'a> {
     let mut r = Rollup {
         sources: Vec::with_capacity(per_source.len()),
@@ -261,6 +310,14 @@ fn roll_up<'a>(
         }
         if provision == -3 {
             *r.per_version.entry((category, source)).or_default() += n;
+            if let Some(keys) = keys.get(&(category, kind, stance)) {
+                *r.date_speakers
+                    .entry((BY_KIND_STANCE, &keys[0], date, speaker))
+                    .or_default() += n;
+                for key in keys {
+                    *r.per_version.entry((key, source)).or_default() += n;
+                }
+            }
         }
         r.sources.push((
             source, publisher, date, speaker, provision, category, kind, stance, n,
@@ -412,6 +469,18 @@ super::per_backend! {
         q.push(" group by provision, category, date, speaker_id")
             .push(ADD_DATE_SPEAKER);
         q.build().execute(&mut *conn).await?;
+        let mut q = QueryBuilder::<Backend>::new(
+            "insert into tally_date_speaker (provision, category, date, speaker_id, statements)
+             select ",
+        );
+        q.push_bind(BY_KIND_STANCE)
+            .push(", category || '/' || kind || '/' || stance, date, speaker_id, ")
+            .push_bind(sign)
+            .push(" * sum(statements) from tally_source where provision = -3 and source_id");
+        push_ids(&mut q, ids);
+        q.push(" group by category, kind, stance, date, speaker_id")
+            .push(ADD_DATE_SPEAKER);
+        q.build().execute(&mut *conn).await?;
         Ok(touched)
     }
 
@@ -443,7 +512,8 @@ super::per_backend! {
         let meta: HashMap<i64, &CountedSource> = sources.iter().map(|s| (s.id, s)).collect();
         let pairs = category_versions(categories, statements);
         let per_source = per_source(categories, &pairs, statements);
-        let rollup = roll_up(&per_source, &meta);
+        let keys = version_keys_of(statements);
+        let rollup = roll_up(&per_source, &meta, &keys);
         insert_source_rows(&mut *conn, &rollup, &meta).await?;
         insert_totals(&mut *conn, &rollup).await?;
         if !replaced.is_empty() {

@@ -484,7 +484,9 @@ const FRESH_DATE_SPEAKERS: &str = "select x.provision, x.category, coalesce(s.pu
            union all select id, -1, '' from statement
            union all select l.statement_id, -2, v.category from statement_provision l
                join provision v on v.number = l.provision where v.category is not null
-           union all select statement_id, -3, version from statement_version) x
+           union all select statement_id, -3, version from statement_version
+           union all select w.statement_id, -5, w.version || '/' || u.kind || '/' || u.stance
+               from statement_version w join statement u on u.id = w.statement_id) x
      join statement t on t.id = x.id join source s on s.id = t.source_id
      group by 1, 2, 3, 4 order by 1, 2, 3, 4";
 
@@ -627,17 +629,25 @@ const FRESH_CATEGORY_COUNTS: &str =
 
 type CategoryCountRow = (String, String, i64);
 
-/// `tally_count_version` as stored (migration 0015), and counted afresh from the statements.
+/// `tally_count_version` as stored (migrations 0015 and 0016: each version alone and by kind,
+/// stance or both), and counted afresh from the statements.
 const KEPT_VERSION_COUNTS: &str =
     "select version, cast(id as text), statements from tally_count_version order by 1, 2";
-const FRESH_VERSION_COUNTS: &str = "select w.version, cast(t.source_id as text), count(*)
-     from statement t join statement_version w on w.statement_id = t.id
+const FRESH_VERSION_COUNTS: &str = "select x.version, cast(t.source_id as text), count(*)
+     from (select statement_id, version from statement_version
+           union all select w.statement_id, w.version || '/' || u.kind || '/' || u.stance
+               from statement_version w join statement u on u.id = w.statement_id
+           union all select w.statement_id, w.version || '/' || u.kind || '/'
+               from statement_version w join statement u on u.id = w.statement_id
+           union all select w.statement_id, w.version || '//' || u.stance
+               from statement_version w join statement u on u.id = w.statement_id) x
+     join statement t on t.id = x.statement_id
      group by 1, 2 order by 1, 2";
 
-/// Every facet and the totals of filters by a version (alone, two of them, with a kind, a
-/// stance or a date range, and with a point, which no tally answers), read from the rows by
-/// version, equal those counted from the statements; and `tally_count_version` equals a fresh
-/// count.
+/// Every facet and the totals of filters by a version (alone, every version, with a kind, a
+/// stance, both, two kinds, a date range, a date range with a kind or a stance, and with a
+/// point, which no tally answers; every version with a kind), read from the rows by version,
+/// equal those counted from the statements; and `tally_count_version` equals a fresh count.
 async fn assert_version_counts_agree(db: &Db, when: &str) -> anyhow::Result<()> {
     use pointwise::db::models::{StatementFilter, parse_date};
     use pointwise::model::{Kind, PointNumber, Stance};
@@ -665,10 +675,17 @@ async fn assert_version_counts_agree(db: &Db, when: &str) -> anyhow::Result<()> 
         versions: vec![v.into()],
         ..Default::default()
     };
-    let mut filters = vec![StatementFilter {
-        versions: versions.clone(),
-        ..Default::default()
-    }];
+    let mut filters = vec![
+        StatementFilter {
+            versions: versions.clone(),
+            ..Default::default()
+        },
+        StatementFilter {
+            versions: versions.clone(),
+            kinds: vec![Kind::Quote],
+            ..Default::default()
+        },
+    ];
     for v in &versions {
         filters.extend([
             version(v),
@@ -687,6 +704,20 @@ async fn assert_version_counts_agree(db: &Db, when: &str) -> anyhow::Result<()> 
             StatementFilter {
                 to: parse_date("2025-11-25"),
                 kinds: vec![Kind::Quote],
+                ..version(v)
+            },
+            StatementFilter {
+                to: parse_date("2025-11-25"),
+                stances: vec![Stance::Opposes],
+                ..version(v)
+            },
+            StatementFilter {
+                kinds: vec![Kind::Quote],
+                stances: vec![Stance::Opposes, Stance::Supports],
+                ..version(v)
+            },
+            StatementFilter {
+                kinds: vec![Kind::Quote, Kind::Paraphrase],
                 ..version(v)
             },
             StatementFilter {
