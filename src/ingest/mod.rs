@@ -36,7 +36,8 @@ pub mod versions;
 
 use antecedents::SpanAnalyses;
 use resolve::{
-    NameMention, Names, RoleHolder, mark_subjects, resolve_speakers, spaced, title_before,
+    NameMention, Names, RoleHolder, mark_pairs, mark_subjects, resolve_speakers, spaced,
+    title_before,
 };
 
 use std::ops::Range;
@@ -260,6 +261,7 @@ impl Extractor {
             speaker: e.speaker.clone(),
             gender: e.gender,
             subject: false,
+            paired: false,
         }));
         mentions.extend(
             entities::surname_mentions(&article.body, &seg, &people)
@@ -271,6 +273,7 @@ impl Extractor {
                     speaker: e.speaker,
                     gender: e.gender,
                     subject: false,
+                    paired: false,
                 }),
         );
         let unnamed = entities::unnamed_sources(&article.body, &seg, &self.gazetteer);
@@ -281,9 +284,11 @@ impl Extractor {
             speaker: e.speaker,
             gender: e.gender,
             subject: false,
+            paired: false,
         }));
         mentions.sort_by_key(|m| m.pos);
         mark_subjects(&mut mentions, &article.body, &seg);
+        mark_pairs(&mut mentions, &article.body);
         let mut holders =
             self.role_holders(&article.body, &names, &seg, article.publisher.as_deref());
         holders.extend(people.iter().map(|e| RoleHolder {
@@ -387,6 +392,7 @@ impl Extractor {
                     speaker: h.speaker.clone(),
                     gender: h.gender,
                     subject: false,
+                    paired: false,
                 })
             })
             .collect()

@@ -35,6 +35,36 @@ pub(super) struct NameMention {
     pub(super) gender: Option<Gender>,
     /// Named among the first words of its sentence: its subject, most likely.
     pub(super) subject: bool,
+    /// Joined to another name by "and" or a comma ("France's Macron and Italy's Meloni"): one
+    /// of several, never "he" or "she".
+    pub(super) paired: bool,
+}
+
+/// Marks the names joined to the next one by "and", "&" or a comma, with at most a possessive
+/// or a title between ("Macron and Italy's Giorgia Meloni", "Merz, Macron and Starmer").
+pub(super) fn mark_pairs(mentions: &mut [NameMention], body: &str) {
+    for i in 1..mentions.len() {
+        let (a, b) = (&mentions[i - 1], &mentions[i]);
+        if a.end > b.pos || a.speaker.slug == b.speaker.slug {
+            continue;
+        }
+        let Some(gap) = body.get(a.end..b.pos) else {
+            continue;
+        };
+        // two people, not a person and the description in apposition (", a negotiator")
+        let people = [a, b].iter().all(|m| m.speaker.kind == SpeakerKind::Person);
+        let gap = gap.trim();
+        let joined = people
+            && gap.split_whitespace().count() <= 3
+            && !gap.contains(['.', ';', ':', '(', ')', '"', '\u{201C}', '\u{201D}'])
+            && (gap == ","
+                || ["and ", "& ", ", and "].iter().any(|j| gap.starts_with(j))
+                || gap == "and");
+        if joined {
+            mentions[i - 1].paired = true;
+            mentions[i].paired = true;
+        }
+    }
 }
 
 /// Marks the subjects: the first name of a sentence, among its first eight words.
@@ -680,6 +710,8 @@ pub(super) fn pronoun(
                 .filter(|m| {
                     m.subject || !subject_only || p == Pronoun::They && plural_unnamed(&m.speaker)
                 })
+                // one of a pair or a list is "they", not "he" or "she"
+                .filter(|m| !(m.paired && matches!(p, Pronoun::He | Pronoun::She)))
                 .map(|m| (m.pos, m.speaker.clone()))
                 .find(|(_, s)| fits(s))
         };

@@ -104,8 +104,10 @@ fn is_opener(c: char, prev: Option<char>, next: Option<char>) -> bool {
     let after_space =
         || prev.is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}-/:\"\u{201C}".contains(p));
     match c {
+        // (a mark that opens the paragraph opens a quote, even before a stray space:
+        // `" It is the kind of thing …," she said.`)
         '"' | '\u{201C}' | '\u{00AB}' | '\u{201E}' | '\u{2039}' => {
-            next.is_some_and(|n| !n.is_whitespace())
+            next.is_some_and(|n| !n.is_whitespace()) || (prev.is_none() && next.is_some())
         }
         '\u{2018}' => after_space() && next.is_some_and(|n| !n.is_whitespace()),
         // a straight single quote opens only before a letter ('It isn't a deal,' she said),

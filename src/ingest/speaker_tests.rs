@@ -1056,3 +1056,17 @@ fn a_party_that_wants_another_to_act_or_seeks_something_states_a_position() {
     // a wish the article describes, with no aim stated, is no position
     assert!(names("Kyiv wants a peace deal very badly.").is_empty());
 }
+
+#[test]
+fn she_after_a_pair_of_names_is_the_speaker_before_them_and_a_stray_space_opens_a_quote() {
+    let got = speakers(
+        "Law professor Ana Ruiz spoke about the peace plan.\n\n\u{201C}That kind of condition is what you get when a country is defeated.\n\n\" It is the kind of thing you would see after a world war,\" she said.\n\nThe plan also hands back the frozen assets, to which France's Emmanuel Macron and Italy's Giorgia Meloni are opposed.\n\n\u{201C}The question of the assets is a curious one.\n\n\u{201C}There is a serious legal question about the frozen assets,\u{201D} she said.",
+    );
+    let quotes: Vec<_> = got.iter().filter(|(_, k)| k == "Quote").collect();
+    assert_eq!(quotes.len(), 4, "{got:?}");
+    // "she" is not Meloni, named together with Macron
+    assert!(
+        quotes.iter().all(|(n, _)| n.as_deref() == Some("Ana Ruiz")),
+        "{got:?}"
+    );
+}
