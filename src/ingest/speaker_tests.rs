@@ -1070,3 +1070,27 @@ fn she_after_a_pair_of_names_is_the_speaker_before_them_and_a_stray_space_opens_
         "{got:?}"
     );
 }
+
+#[test]
+fn a_sentence_with_a_long_quote_after_the_speakers_sentence_goes_on_with_that_speaker() {
+    let got = speakers(
+        "Senator Anna Kirk called the draft \"a guide to narrowing the gap between Ukraine and Russia.\" The goal is a peace \"that respects the sovereignty of Ukraine and offers real security guarantees.\"",
+    );
+    let kirk = Some("Anna Kirk".to_string());
+    assert_eq!(
+        got,
+        vec![
+            (kirk.clone(), "Quote".to_string()),
+            (kirk, "Quote".to_string())
+        ]
+    );
+    // a sentence about the text quotes the text
+    let got = speakers(
+        "Senator Anna Kirk called the draft \"a guide to narrowing the gap.\" The draft calls for \"a non-aggression pact between Russia, Ukraine and Europe.\"",
+    );
+    assert_eq!(
+        got.iter().filter(|(n, _)| n.is_some()).count(),
+        1,
+        "{got:?}"
+    );
+}
