@@ -300,19 +300,18 @@ He added that the cap on Ukraine's army was unacceptable.\n";
 }
 
 #[tokio::test]
-async fn two_claims_joined_by_and_that_are_two_statements() -> anyhow::Result<()> {
+async fn two_claims_joined_by_and_that_are_one_statement_of_the_sentence() -> anyhow::Result<()> {
     let t = common::test_db().await?;
     let text = "Minister on the draft\n2025-11-26\n\n\
 Ukraine's Ambassador to the United States Olha Stefanishyna said that the updated draft now has 19 points \
 and that the clause on amnesty for war crimes had been removed.\n";
     let s = extract_text(&t.extractor, "split.txt", text);
+    // (round 13: split in two, the second part matched a hand-annotated statement 7 times in
+    // 20 on the real sets; annotators keep the sentence whole)
     let speaker = Some("Olha Stefanishyna");
-    assert!(
-        has(&s, speaker, 0),
-        "the first claim, the plan as a whole: {s:#?}"
-    );
+    assert_eq!(s.len(), 1, "{s:#?}");
+    assert!(s[0].text.contains("amnesty"), "{s:#?}");
     assert!(has(&s, speaker, 26), "the second claim, amnesty: {s:#?}");
-    assert_eq!(s.len(), 2, "{s:#?}");
     Ok(())
 }
 
