@@ -5,7 +5,9 @@ use sqlx::{Database, QueryBuilder};
 
 use super::{Db, Param, is_pg, on_db};
 
-use super::tally::{BY_KIND_STANCE, CROSSED, VERSIONED, version_key};
+use super::tally::{
+    BY_KIND_STANCE, CROSSED, IN_SET, IN_SETS, SET_KIND_STANCE, SET_VERSION, VERSIONED, version_key,
+};
 
 use crate::model::{Kind, Stance};
 
@@ -89,6 +91,260 @@ fn by_version(f: &StatementFilter, facet: Facet) -> bool {
         ..f.clone()
     };
     facet != Facet::Version && !f.versions.is_empty() && is_open(&rest, Some(facet))
+}
+
+/// Whether the counts of `facet` under `f` come from the rows by set of categories ([`IN_SET`]
+/// and [`IN_SETS`] - p in `tally_date`, [`SET_VERSION`] for the versions, [`IN_SET`] and
+/// [`SET_KIND_STANCE`] in `tally_date_speaker`, `tally_count_set`): `f` selects several
+/// categories and, `facet` left out, at most kinds, stances and a date range besides. A
+/// statement is in one set, so the rows of the sets that hold one of the categories add up
+/// (the rows of each category count a statement about two of them twice). The category facet
+/// leaves the categories out, and one category has rows of its own.
+fn by_set(f: &StatementFilter, facet: Facet) -> bool {
+    facet != Facet::Category && in_sets(f, Some(facet))
+}
+
+/// Whether `f` selects several categories and, `skip` left out as in [`is_open`], at most
+/// kinds, stances and a date range besides: its counts are those of the sets of categories.
+pub(super) fn in_sets(f: &StatementFilter, skip: Option<Facet>) -> bool {
+    let rest = StatementFilter {
+        categories: Vec::new(),
+        kinds: Vec::new(),
+        stances: Vec::new(),
+        from: None,
+        to: None,
+        ..f.clone()
+    };
+    f.categories.len() > 1 && is_open(&rest, skip)
+}
+
+/// ` (category like '%+c+%' or ...)`: the keys of the sets that hold one of `f`'s categories
+/// (see [`super::tally::set_key`]; a slug has no `+`, `%` or `_`).
+fn push_set_match<DB: Database>(q: &mut QueryBuilder<DB>, f: &StatementFilter)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+{
+    q.push(" (");
+    let mut sep = q.separated(" or ");
+    for c in &f.categories {
+        sep.push("category like ")
+            .push_bind_unseparated(format!("%+{c}+%"));
+    }
+    q.push(")");
+}
+
+/// ` in (the sets of categories that hold one of f's)`, read from the few [`IN_SET`] rows of
+/// `tally_date` (at most 15 sets of the four categories), so that the rows of each are sought
+/// in the index.
+fn push_sets<DB: Database>(q: &mut QueryBuilder<DB>, f: &StatementFilter)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+{
+    q.push(" in (select distinct category from tally_date where provision = ")
+        .push_bind(IN_SET)
+        .push(" and");
+    push_set_match(q, f);
+    q.push(")");
+}
+
+/// ` and` the kinds and stances of `f` (each but `facet`'s own) on the column `prefix`kind and
+/// `prefix`stance.
+fn push_kinds_stances<DB: Database>(
+    q: &mut QueryBuilder<DB>,
+    f: &StatementFilter,
+    facet: Facet,
+    prefix: &str,
+) where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
+    if facet != Facet::Kind && !f.kinds.is_empty() {
+        q.push(" and ").push(prefix).push("kind");
+        push_in(q, &f.kinds);
+    }
+    if facet != Facet::Stance && !f.stances.is_empty() {
+        q.push(" and ").push(prefix).push("stance");
+        push_in(q, &f.stances);
+    }
+}
+
+/// ` and c.category_set in (the sets of f) and` its kinds and stances (or the rows of every
+/// kind and stance, '') and its date range, on `tally_count_set c`.
+fn push_set_sources_where<DB: Database>(q: &mut QueryBuilder<DB>, f: &StatementFilter)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
+    q.push(" where c.category_set");
+    push_sets(q, f);
+    if f.kinds.is_empty() && f.stances.is_empty() {
+        q.push(" and c.kind = '' and c.stance = ''");
+    } else {
+        q.push(" and c.kind <> ''");
+        push_kinds_stances(q, f, Facet::Source, "c.");
+    }
+    push_version_source_dates(q, f);
+}
+
+/// ` and s.category in` the keys of the [`SET_KIND_STANCE`] rows of `tally_date_speaker s` that
+/// count the statements of `f`'s sets, kinds and stances; or the [`IN_SET`] rows of its sets
+/// when `f` has neither kinds nor stances.
+fn push_set_speakers_where<DB: Database>(q: &mut QueryBuilder<DB>, f: &StatementFilter)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
+    q.push(" where s.provision = ");
+    if f.kinds.is_empty() && f.stances.is_empty() {
+        q.push_bind(IN_SET).push(" and s.category");
+        push_sets(q, f);
+    } else {
+        q.push_bind(SET_KIND_STANCE)
+            .push(" and s.category in (select distinct category || '/' || kind || '/' || stance from tally_date where provision = ")
+            .push_bind(IN_SET)
+            .push(" and");
+        push_set_match(q, f);
+        push_kinds_stances(q, f, Facet::Speaker, "");
+        q.push(")");
+    }
+    push_tally_dates(q, f);
+    q.push(" and s.speaker_id <> 0");
+}
+
+/// The counts of `facet` under `f` from the rows by set of categories (see [`by_set`]); the
+/// speakers and sources as `key_id, n, total, chosen` for [`push_speaker_counts`] and
+/// [`push_source_counts`].
+fn push_set_tally<DB: Database>(q: &mut QueryBuilder<DB>, f: &StatementFilter, facet: Facet)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
+    match facet {
+        Facet::Provision => {
+            q.push(
+                "select cast(v.number as text) as value,
+                 case when v.number = 0 then 'Plan as a whole' else 'Point ' || v.number || ': ' || v.title end as label,
+                 cast(sum(s.statements) as bigint) as count, cast(0 as bigint) as total
+                 from tally_date s join provision v on v.number = ",
+            )
+            .push_bind(IN_SETS)
+            .push(" - s.provision where s.provision in (select ")
+            .push_bind(IN_SETS)
+            .push(" - number from provision) and s.category");
+            push_sets(q, f);
+            push_tally_rest(q, f, facet);
+            q.push(" group by v.number, v.title having sum(s.statements) > 0 order by v.number");
+        }
+        Facet::Speaker => {
+            q.push("s.speaker_id as key_id, cast(sum(s.statements) as bigint) as n, count(*) over () as total, ");
+            push_chosen(
+                q,
+                "s.speaker_id",
+                &f.speakers,
+                Some("select id from speaker where slug"),
+            );
+            q.push(" as chosen from tally_date_speaker s");
+            push_set_speakers_where(q, f);
+            q.push(" group by s.speaker_id having sum(s.statements) > 0 order by chosen desc, n desc, key_id");
+        }
+        Facet::Source => {
+            q.push("c.id as key_id, cast(sum(c.statements) as bigint) as n, count(*) over () as total, ");
+            push_chosen(q, "c.id", &f.sources, None);
+            q.push(" as chosen from tally_count_set c");
+            push_set_sources_where(q, f);
+            q.push(" group by c.id order by chosen desc, n desc, c.id");
+        }
+        Facet::Kind | Facet::Stance => {
+            let column = if facet == Facet::Kind {
+                "s.kind"
+            } else {
+                "s.stance"
+            };
+            q.push("select ")
+                .push(column)
+                .push(" as value, ")
+                .push(column)
+                .push(" as label, cast(sum(s.statements) as bigint) as count, cast(0 as bigint) as total from tally_date s where s.provision = ")
+                .push_bind(IN_SET)
+                .push(" and s.category");
+            push_sets(q, f);
+            push_tally_rest(q, f, facet);
+            q.push(" group by ")
+                .push(column)
+                .push(" having sum(s.statements) > 0");
+        }
+        Facet::Reviewed => {
+            // the reviewed ones counted, the others the sets' total less them
+            q.push("select value, label, n as count, cast(0 as bigint) as total from (select 'yes' as value, 'reviewed' as label, (");
+            push_reviewed_count(q, f);
+            q.push(") as n union all select 'no', 'not reviewed', (");
+            push_set_total(q, f);
+            q.push(") - (");
+            push_reviewed_count(q, f);
+            q.push(")) x where n > 0 order by value desc");
+        }
+        Facet::Version => {
+            // `set/version` rows: the version after the `/`
+            let find = if is_pg::<DB>() { "strpos" } else { "instr" };
+            q.push("select x.version as value, coalesce(pv.short, x.version) as label, x.n as count, cast(0 as bigint) as total from (select substr(s.category, ")
+                .push(find)
+                .push("(s.category, '/') + 1) as version, cast(sum(s.statements) as bigint) as n from tally_date s where s.provision = ")
+                .push_bind(SET_VERSION)
+                .push(" and s.category in (select distinct category from tally_date where provision = ")
+                .push_bind(SET_VERSION)
+                .push(" and");
+            push_set_match(q, f);
+            q.push(")");
+            push_tally_rest(q, f, facet);
+            q.push(" group by 1) x left join plan_version pv on pv.slug = x.version where x.n > 0 order by pv.position, x.version");
+        }
+        Facet::Category => {}
+    }
+}
+
+/// `select` the statements of `f`'s sets of categories, kinds, stances and date range (see
+/// [`by_set`]), from the [`IN_SET`] rows of `tally_date`.
+fn push_set_total<DB: Database>(q: &mut QueryBuilder<DB>, f: &StatementFilter)
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
+    q.push("select coalesce(cast(sum(s.statements) as bigint), 0) from tally_date s where s.provision = ")
+        .push_bind(IN_SET)
+        .push(" and s.category");
+    push_sets(q, f);
+    push_tally_rest(q, f, Facet::Reviewed);
+}
+
+/// The statements, speakers and sources of a filter of several categories with at most kinds,
+/// stances and a date range (see [`by_set`]) from the rows by set of categories.
+pub(super) fn set_stats<DB: Database>(f: &StatementFilter) -> QueryBuilder<DB>
+where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
+    let mut q = QueryBuilder::<DB>::new("select (");
+    push_set_total(&mut q, f);
+    q.push(") as statements, (select count(distinct s.speaker_id) from tally_date_speaker s");
+    push_set_speakers_where(&mut q, f);
+    q.push(") as speakers, (select count(distinct c.id) from tally_count_set c");
+    push_set_sources_where(&mut q, f);
+    q.push(") as sources");
+    q
 }
 
 /// The names of `selected`, or of every value of `all` when none is selected; `""` (any) for
@@ -615,6 +871,8 @@ fn push_speaker_counts<DB: Database>(
     let lookup = Some("select id from speaker where slug");
     if by_version(filter, Facet::Speaker) {
         push_version_tally(q, filter, Facet::Speaker);
+    } else if by_set(filter, Facet::Speaker) {
+        push_set_tally(q, filter, Facet::Speaker);
     } else if in_tally(filter, Facet::Speaker) {
         q.push("s.speaker_id as key_id, cast(sum(s.statements) as bigint) as n, count(*) over () as total, ");
         push_chosen(q, "s.speaker_id", &filter.speakers, lookup);
@@ -738,6 +996,8 @@ fn push_source_counts<DB: Database>(
         q.push(") order by chosen desc, c.statements desc, c.id");
     } else if by_version(filter, Facet::Source) {
         push_version_tally(q, filter, Facet::Source);
+    } else if by_set(filter, Facet::Source) {
+        push_set_tally(q, filter, Facet::Source);
     } else if let Some(category) = only_category(filter, Some(Facet::Source)) {
         push_category_source_counts(q, filter, category);
     } else if sources_in_tally(filter) {
@@ -959,7 +1219,13 @@ pub async fn facet_counts(
         let mut q = QueryBuilder::<Backend>::new("");
         let cube = in_tally(filter, facet);
         let versioned = by_version(filter, facet);
+        let in_sets = by_set(filter, facet);
         match facet {
+            Facet::Provision | Facet::Kind | Facet::Stance | Facet::Reviewed | Facet::Version
+                if in_sets =>
+            {
+                push_set_tally(&mut q, filter, facet)
+            }
             Facet::Provision | Facet::Category | Facet::Kind | Facet::Stance | Facet::Reviewed
                 if versioned =>
             {

@@ -651,6 +651,13 @@ pub async fn statement_stats(db: &Db, filter: &StatementFilter) -> sqlx::Result<
             q.push(")) as sources");
             return q.build_query_as().fetch_one(pool).await;
         }
+        if super::facets::in_sets(filter, None) {
+            // several categories (at most kinds, stances and a date range besides)
+            return super::facets::set_stats::<Backend>(filter)
+                .build_query_as()
+                .fetch_one(pool)
+                .await;
+        }
         if let Some(category) = only_category(filter, None) {
             return category_stats(filter, category)
                 .build_query_as()

@@ -116,6 +116,7 @@ struct Rollup<'a> {
     per_count: BTreeMap<i64, i64>,
     per_category: BTreeMap<(&'a str, i64), i64>,
     per_version: BTreeMap<(&'a str, i64), i64>,
+    per_set: BTreeMap<(&'a str, &'a str, &'a str, i64), i64>,
 }
 
 /// `provision` of the rows that count a statement on point p in a category p is not in:
@@ -131,6 +132,41 @@ pub const VERSIONED: i64 = -300;
 /// and stance, with `version/kind/stance` as category: the speaker facet of a version with
 /// kinds or stances.
 pub const BY_KIND_STANCE: i64 = -5;
+
+/// `provision` of the rows that count a statement once by the set of its categories, with that
+/// set as category (see [`set_key`]), in `tally_source`, `tally_date` and `tally_date_speaker`:
+/// a statement has one set, so the rows of the sets a filter of several categories meets add up
+/// (the rows of each category count a statement in two of them twice).
+pub const IN_SET: i64 = -6;
+
+/// `provision` of the rows that count a statement by the set of its categories and its version,
+/// with `set/version` as category (`tally_source` and `tally_date`): the version facet of
+/// several categories.
+pub const SET_VERSION: i64 = -7;
+
+/// `provision` of the rows of `tally_date_speaker` that count a statement by the set of its
+/// categories, its kind and its stance, with `set/kind/stance` as category: the speaker facet of
+/// several categories with kinds or stances.
+pub const SET_KIND_STANCE: i64 = -8;
+
+/// `provision` of the rows that count a statement on point p by the set of its categories:
+/// `IN_SETS - p` (-500 to -528), with the set as category (`tally_source` and `tally_date`):
+/// the point facet of several categories.
+pub const IN_SETS: i64 = -500;
+
+/// The set of `categories` as the tallies name it: each slug between `+`, in byte order
+/// (`+europe+peace+`), so that `like '%+peace+%'` finds the sets that hold a category.
+pub fn set_key<'c>(categories: impl IntoIterator<Item = &'c str>) -> String {
+    let mut cats: Vec<&str> = categories.into_iter().collect();
+    cats.sort_unstable();
+    cats.dedup();
+    let mut key = String::from("+");
+    for c in cats {
+        key.push_str(c);
+        key.push('+');
+    }
+    key
+}
 
 /// The keys of `tally_count_version` (and, with both a kind and a stance, of the
 /// [`BY_KIND_STANCE`] rows of `tally_date_speaker`) that count the statements of `version` with
@@ -185,13 +221,54 @@ pub(crate) fn category_versions<'a>(
     pairs
 }
 
+/// The set of categories of each statement of a batch (by its index), with its version
+/// (`set/version`), and the `set/kind/stance` of each (set, kind, stance): the categories of the
+/// rows [`IN_SET`], [`SET_VERSION`], [`IN_SETS`] - p and [`SET_KIND_STANCE`].
+pub(crate) struct SetKeys<'a> {
+    sets: Vec<Option<(String, Option<String>)>>,
+    by_kind_stance: HashMap<(String, &'a str, &'a str), String>,
+}
+
+pub(crate) fn set_keys_of<'a>(
+    categories: &HashMap<i64, String>,
+    statements: &[CountedStatement<'a>],
+) -> SetKeys<'a> {
+    let mut by_kind_stance = HashMap::new();
+    let sets = statements
+        .iter()
+        .map(|t| {
+            let cats: Vec<&str> = t
+                .provisions
+                .iter()
+                .filter_map(|p| categories.get(p).map(String::as_str))
+                .collect();
+            if cats.is_empty() {
+                return None;
+            }
+            let set = set_key(cats);
+            by_kind_stance
+                .entry((set.clone(), t.kind, t.stance))
+                .or_insert_with(|| format!("{set}/{}/{}", t.kind, t.stance));
+            let version = t.version.map(|v| format!("{set}/{v}"));
+            Some((set, version))
+        })
+        .collect();
+    SetKeys {
+        sets,
+        by_kind_stance,
+    }
+}
+
 /// The (provision, category) of every row a statement counts in: each of its points, itself
 /// (-1), each category it is about (-2), its version (-3), each of its points outside each of
 /// those categories ([`CROSSED`] - p), each category with its version (-4) and each of its
-/// points with its version ([`VERSIONED`] - p).
+/// points with its version ([`VERSIONED`] - p); and, in the set of its categories `set` (with
+/// its version), once ([`IN_SET`]), by its version ([`SET_VERSION`]) and on each of its points
+/// ([`IN_SETS`] - p).
 fn counted_as<'a>(
     categories: &'a HashMap<i64, String>,
     pairs: &'a HashMap<(&'a str, &'a str), String>,
+    set: Option<&'a (String, Option<String>)>,
     t: &CountedStatement<'a>,
 ) -> Vec<(i64, &'a str)> {
     let mut points = t.provisions.clone();
@@ -222,6 +299,13 @@ fn counted_as<'a>(
         keys.push((-3, v));
         keys.extend(points.iter().map(|p| (VERSIONED - p, v)));
     }
+    if let Some((set, version)) = set {
+        keys.push((IN_SET, set.as_str()));
+        keys.extend(points.iter().map(|p| (IN_SETS - p, set.as_str())));
+        if let Some(sv) = version {
+            keys.push((SET_VERSION, sv.as_str()));
+        }
+    }
     keys
 }
 
@@ -229,11 +313,13 @@ fn counted_as<'a>(
 fn per_source<'a>(
     categories: &'a HashMap<i64, String>,
     pairs: &'a HashMap<(&'a str, &'a str), String>,
+    sets: &'a SetKeys<'a>,
     statements: &[CountedStatement<'a>],
 ) -> BTreeMap<SourceKey<'a>, i64> {
     let mut per_source: BTreeMap<SourceKey<'a>, i64> = BTreeMap::new();
-    for t in statements {
-        for (provision, category) in counted_as(categories, pairs, t) {
+    for (i, t) in statements.iter().enumerate() {
+        let set = sets.sets.get(i).and_then(Option::as_ref);
+        for (provision, category) in counted_as(categories, pairs, set, t) {
             *per_source
                 .entry((
                     t.source_id,
@@ -250,25 +336,31 @@ fn per_source<'a>(
 }
 
 /// Whether `tally` counts the rows of `provision`: all but the versions (-3, -4 and
-/// [`VERSIONED`] - p), which only `tally_date` counts (its rows summed over every day give the
-/// versions without a date range).
+/// [`VERSIONED`] - p) and the sets of categories ([`IN_SET`], [`SET_VERSION`], [`IN_SETS`] - p),
+/// which only `tally_date` counts (its rows summed over every day give them without a date
+/// range).
 fn in_totals(provision: i64) -> bool {
-    provision != -3 && provision != -4 && provision > VERSIONED
+    provision != -3
+        && provision != -4
+        && provision != IN_SET
+        && provision != SET_VERSION
+        && provision > VERSIONED
 }
 
 /// Whether `tally_date_speaker` counts the rows of `provision`: the points, each statement once
 /// (-1), per category (-2) and per version (-3; by kind and stance, [`BY_KIND_STANCE`], is
 /// added with them in [`roll_up`]).
 fn in_date_speakers(provision: i64) -> bool {
-    provision >= -3
+    provision >= -3 || provision == IN_SET
 }
 
 /// The per-source counts summed into the rows of each table of counts (`keys` from
-/// [`version_keys_of`]).
+/// [`version_keys_of`], `sets` from [`set_keys_of`]).
 fn roll_up<'a>(
     per_source: &BTreeMap<SourceKey<'a>, i64>,
     meta: &HashMap<i64, &'a CountedSource>,
     keys: &'a VersionKeys<'a>,
+    sets: &'a SetKeys<'a>,
 ) -> Rollup<'a> {
     let mut r = Rollup {
         sources: Vec::with_capacity(per_source.len()),
@@ -279,6 +371,7 @@ fn roll_up<'a>(
         per_count: BTreeMap::new(),
         per_category: BTreeMap::new(),
         per_version: BTreeMap::new(),
+        per_set: BTreeMap::new(),
     };
     for (&(source, speaker, provision, category, kind, stance), &n) in per_source {
         let (publisher, date) = meta
@@ -317,6 +410,20 @@ fn roll_up<'a>(
                 for key in keys {
                     *r.per_version.entry((key, source)).or_default() += n;
                 }
+            }
+        }
+        if provision == IN_SET {
+            *r.per_set.entry((category, "", "", source)).or_default() += n;
+            *r.per_set
+                .entry((category, kind, stance, source))
+                .or_default() += n;
+            if let Some(key) = sets
+                .by_kind_stance
+                .get(&(category.to_string(), kind, stance))
+            {
+                *r.date_speakers
+                    .entry((SET_KIND_STANCE, key, date, speaker))
+                    .or_default() += n;
             }
         }
         r.sources.push((
@@ -432,7 +539,11 @@ super::per_backend! {
              select provision, category, publisher, speaker_id, kind, stance, ",
         );
         q.push_bind(sign)
-            .push(" * sum(statements) from tally_source where provision not in (-3, -4) and provision > ")
+            .push(" * sum(statements) from tally_source where provision not in (-3, -4, ")
+            .push_bind(IN_SET)
+            .push(", ")
+            .push_bind(SET_VERSION)
+            .push(") and provision > ")
             .push_bind(VERSIONED)
             .push(" and source_id");
         push_ids(&mut q, ids);
@@ -464,7 +575,9 @@ super::per_backend! {
              select provision, category, date, speaker_id, ",
         );
         q.push_bind(sign)
-            .push(" * sum(statements) from tally_source where provision >= -3 and source_id");
+            .push(" * sum(statements) from tally_source where (provision >= -3 or provision = ")
+            .push_bind(IN_SET)
+            .push(") and source_id");
         push_ids(&mut q, ids);
         q.push(" group by provision, category, date, speaker_id")
             .push(ADD_DATE_SPEAKER);
@@ -477,6 +590,20 @@ super::per_backend! {
             .push(", category || '/' || kind || '/' || stance, date, speaker_id, ")
             .push_bind(sign)
             .push(" * sum(statements) from tally_source where provision = -3 and source_id");
+        push_ids(&mut q, ids);
+        q.push(" group by category, kind, stance, date, speaker_id")
+            .push(ADD_DATE_SPEAKER);
+        q.build().execute(&mut *conn).await?;
+        let mut q = QueryBuilder::<Backend>::new(
+            "insert into tally_date_speaker (provision, category, date, speaker_id, statements)
+             select ",
+        );
+        q.push_bind(SET_KIND_STANCE)
+            .push(", category || '/' || kind || '/' || stance, date, speaker_id, ")
+            .push_bind(sign)
+            .push(" * sum(statements) from tally_source where provision = ")
+            .push_bind(IN_SET)
+            .push(" and source_id");
         push_ids(&mut q, ids);
         q.push(" group by category, kind, stance, date, speaker_id")
             .push(ADD_DATE_SPEAKER);
@@ -511,9 +638,10 @@ super::per_backend! {
         uncount(&mut *conn, &replaced).await?;
         let meta: HashMap<i64, &CountedSource> = sources.iter().map(|s| (s.id, s)).collect();
         let pairs = category_versions(categories, statements);
-        let per_source = per_source(categories, &pairs, statements);
+        let sets = set_keys_of(categories, statements);
+        let per_source = per_source(categories, &pairs, &sets, statements);
         let keys = version_keys_of(statements);
-        let rollup = roll_up(&per_source, &meta, &keys);
+        let rollup = roll_up(&per_source, &meta, &keys, &sets);
         insert_source_rows(&mut *conn, &rollup, &meta).await?;
         insert_totals(&mut *conn, &rollup).await?;
         if !replaced.is_empty() {
@@ -596,6 +724,9 @@ super::per_backend! {
             let mut q = QueryBuilder::<Backend>::new("delete from tally_count_version where id");
             push_ids(&mut q, chunk);
             q.build().persistent(false).execute(&mut *conn).await?;
+            let mut q = QueryBuilder::<Backend>::new("delete from tally_count_set where id");
+            push_ids(&mut q, chunk);
+            q.build().persistent(false).execute(&mut *conn).await?;
         }
         Ok(())
     }
@@ -647,6 +778,22 @@ super::per_backend! {
             MAX_ROWS,
             |mut v, ((version, id), n)| {
                 v.push_bind(*version).push_bind(*id).push_bind(**n);
+            },
+        )
+        .await?;
+        let per_set: Vec<_> = rollup.per_set.iter().collect();
+        side::bulk::insert_rows(
+            &mut *conn,
+            "insert into tally_count_set (category_set, kind, stance, id, statements) ",
+            "",
+            &per_set,
+            MAX_ROWS,
+            |mut v, ((set, kind, stance, id), n)| {
+                v.push_bind(*set)
+                    .push_bind(*kind)
+                    .push_bind(*stance)
+                    .push_bind(*id)
+                    .push_bind(**n);
             },
         )
         .await?;

@@ -454,12 +454,23 @@ async fn the_counts_of_the_editors_queue_equal_those_read_from_the_statements() 
     Ok(())
 }
 
+/// Each statement about a category with the set of its categories (`+europe+peace+`, as
+/// `db::tally::set_key` names it), for the recounts of the rows by set (migration 0017).
+macro_rules! category_sets {
+    () => {
+        "(select statement_id, '+' || string_agg(category, '+' order by category) || '+' as category_set
+          from (select distinct m.statement_id, v.category from statement_provision m
+                join provision v on v.number = m.provision where v.category is not null) d
+          group by statement_id)"
+    };
+}
+
 /// `tally_date` and `tally_date_speaker` as stored (migration 0012), and counted afresh from
 /// the statements (the same SQL on both backends).
 const KEPT_DATES: &str =
     "select provision, category, date, kind, stance, statements from tally_date
      order by 1, 2, 3, 4, 5";
-const FRESH_DATES: &str = "select x.provision, x.category, coalesce(s.published_date, ''), t.kind, t.stance, count(distinct t.id)
+const FRESH_DATES: &str = concat!("select x.provision, x.category, coalesce(s.published_date, ''), t.kind, t.stance, count(distinct t.id)
      from (select statement_id as id, provision, '' as category from statement_provision
            union all select id, -1, '' from statement
            union all select l.statement_id, -2, v.category from statement_provision l
@@ -475,20 +486,28 @@ const FRESH_DATES: &str = "select x.provision, x.category, coalesce(s.published_
                      join provision v on v.number = m.provision where v.category is not null) c
                on c.statement_id = w.statement_id
            union all select w.statement_id, -300 - l.provision, w.version from statement_version w
-               join statement_provision l on l.statement_id = w.statement_id) x
+               join statement_provision l on l.statement_id = w.statement_id
+           union all select c.statement_id, -6, c.category_set from ", category_sets!(), " c
+           union all select c.statement_id, -7, c.category_set || '/' || w.version from ", category_sets!(), " c
+               join statement_version w on w.statement_id = c.statement_id
+           union all select c.statement_id, -500 - l.provision, c.category_set from ", category_sets!(), " c
+               join statement_provision l on l.statement_id = c.statement_id) x
      join statement t on t.id = x.id join source s on s.id = t.source_id
-     group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5";
+     group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5");
 const KEPT_DATE_SPEAKERS: &str = "select provision, category, date, speaker_id, statements from tally_date_speaker order by 1, 2, 3, 4";
-const FRESH_DATE_SPEAKERS: &str = "select x.provision, x.category, coalesce(s.published_date, ''), coalesce(t.speaker_id, 0), count(distinct t.id)
+const FRESH_DATE_SPEAKERS: &str = concat!("select x.provision, x.category, coalesce(s.published_date, ''), coalesce(t.speaker_id, 0), count(distinct t.id)
      from (select statement_id as id, provision, '' as category from statement_provision
            union all select id, -1, '' from statement
            union all select l.statement_id, -2, v.category from statement_provision l
                join provision v on v.number = l.provision where v.category is not null
            union all select statement_id, -3, version from statement_version
            union all select w.statement_id, -5, w.version || '/' || u.kind || '/' || u.stance
-               from statement_version w join statement u on u.id = w.statement_id) x
+               from statement_version w join statement u on u.id = w.statement_id
+           union all select c.statement_id, -6, c.category_set from ", category_sets!(), " c
+           union all select c.statement_id, -8, c.category_set || '/' || u.kind || '/' || u.stance
+               from ", category_sets!(), " c join statement u on u.id = c.statement_id) x
      join statement t on t.id = x.id join source s on s.id = t.source_id
-     group by 1, 2, 3, 4 order by 1, 2, 3, 4";
+     group by 1, 2, 3, 4 order by 1, 2, 3, 4");
 
 type DateRow = (i64, String, String, String, String, i64);
 type DateSpeakerRow = (i64, String, String, i64, i64);
@@ -629,6 +648,24 @@ const FRESH_CATEGORY_COUNTS: &str =
 
 type CategoryCountRow = (String, String, i64);
 
+/// `tally_count_set` as stored (migration 0017: each set of categories per source, in all and
+/// by kind and stance), and counted afresh from the statements.
+const KEPT_SET_COUNTS: &str =
+    "select category_set || '/' || kind || '/' || stance, cast(id as text), statements
+     from tally_count_set order by 1, 2";
+const FRESH_SET_COUNTS: &str = concat!(
+    "select x.k, cast(t.source_id as text), count(*)
+     from (select c.statement_id, c.category_set || '//' as k from ",
+    category_sets!(),
+    " c
+           union all select c.statement_id, c.category_set || '/' || u.kind || '/' || u.stance
+               from ",
+    category_sets!(),
+    " c join statement u on u.id = c.statement_id) x
+     join statement t on t.id = x.statement_id
+     group by 1, 2 order by 1, 2"
+);
+
 /// `tally_count_version` as stored (migrations 0015 and 0016: each version alone and by kind,
 /// stance or both), and counted afresh from the statements.
 const KEPT_VERSION_COUNTS: &str =
@@ -752,6 +789,22 @@ async fn assert_category_counts_agree(db: &Db, when: &str) -> anyhow::Result<()>
     };
     assert!(!kept.is_empty());
     assert_eq!(kept, fresh, "tally_count_category {when}");
+    let (kept, fresh): (Vec<CategoryCountRow>, Vec<CategoryCountRow>) = match db {
+        Db::Sqlite(pool) => (
+            sqlx::query_as(KEPT_SET_COUNTS).fetch_all(pool).await?,
+            sqlx::query_as(FRESH_SET_COUNTS).fetch_all(pool).await?,
+        ),
+        Db::Postgres(pool) => (
+            sqlx::query_as(KEPT_SET_COUNTS).fetch_all(pool).await?,
+            sqlx::query_as(FRESH_SET_COUNTS).fetch_all(pool).await?,
+        ),
+    };
+    assert!(!kept.is_empty());
+    assert_eq!(kept, fresh, "tally_count_set {when}");
+    let categories = |cs: &[&str]| StatementFilter {
+        categories: cs.iter().map(|c| c.to_string()).collect(),
+        ..Default::default()
+    };
     let category = |c: &str| StatementFilter {
         categories: vec![c.into()],
         ..Default::default()
@@ -809,6 +862,34 @@ async fn assert_category_counts_agree(db: &Db, when: &str) -> anyhow::Result<()>
         StatementFilter {
             from: parse_date("2025-11-25"),
             ..point(6)
+        },
+        // several categories: the rows by set of categories
+        categories(&["peace", "europe"]),
+        categories(&["peace", "guarantees"]),
+        categories(&["peace", "europe", "guarantees"]),
+        StatementFilter {
+            kinds: vec![Kind::Quote],
+            ..categories(&["peace", "europe"])
+        },
+        StatementFilter {
+            from: parse_date("2025-11-25"),
+            ..categories(&["peace", "guarantees"])
+        },
+        StatementFilter {
+            to: parse_date("2025-11-25"),
+            stances: vec![Stance::Opposes],
+            ..categories(&["peace", "europe"])
+        },
+        StatementFilter {
+            kinds: vec![Kind::Quote, Kind::Paraphrase],
+            stances: vec![Stance::Opposes, Stance::Supports],
+            from: parse_date("2025-11-21"),
+            to: parse_date("2025-12-01"),
+            ..categories(&["guarantees", "europe"])
+        },
+        StatementFilter {
+            speakers: vec!["mark-rutte".into()],
+            ..categories(&["peace", "europe"])
         },
     ];
     assert_filters_agree(db, &filters, when).await
