@@ -564,9 +564,9 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
     out
 }
 
-/// Whether the verb of `object_verbs` at `k` reports: with a "that" clause ("revealed that …") or
+/// Whether the verb of `object_verbs` at `k` reports: with a "that" clause ("outlined that …") or
 /// an object naming the plan's text ("outlined the main elements of the deal"); not as an
-/// adjective ("Trump's recently revealed plan"), a passive without its agent ("was revealed last
+/// adjective ("Kyiv's newly outlined plan"), a passive without its agent ("was outlined last
 /// week") or with another object ("after Kyiv outlines its principles").
 fn speaks_of_the_text(ws: &[SWord], k: usize) -> bool {
     let g = &grammar().statements;

@@ -300,7 +300,7 @@ pub(super) fn quote_candidate(
     // a sentence that goes on from the speaker's sentence before it in the paragraph, with a
     // long quote and a few words of its own ("The goal is a peace \"that respects …\"")
     let cue = (0..ws.len()).any(|k| !ws[k].in_quote && ctx.speech.verb_at(ws, k, false).is_some());
-    if s.index_in_para > 0 && outside <= 8 && n_words >= 6 && !cue && !names_a_document(ctx, ws) {
+    if s.index_in_para > 0 && outside <= 8 && n_words >= 6 && !cue && !names_a_document(ws) {
         return Some(make(None, None, None, "quote, continued", 0.5, true));
     }
     None
@@ -614,7 +614,7 @@ fn is_person(m: &Mention) -> bool {
 
 /// True when a word outside the quotes names the plan or a text ("The draft calls for \"…\""):
 /// the sentence is then about the document, not a speaker's words going on.
-fn names_a_document(_ctx: &Context<'_>, ws: &[SWord]) -> bool {
+fn names_a_document(ws: &[SWord]) -> bool {
     ws.iter()
         .any(|w| !w.in_quote && grammar().content.relative_heads.contains(&*w.text))
 }
