@@ -215,6 +215,18 @@ static TIMESTAMP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|
     .expect("static pattern")
 });
 
+/// "… Holt said in a post on X. \"Much progress was made.\"": the platform X, not an initial,
+/// when "on" or "via" stands before it or a quotation mark follows (no initial opens a quote).
+fn platform_x(text: &str, next: Option<char>) -> bool {
+    let mut words = text.split_whitespace().rev();
+    let last = words.next().unwrap_or("");
+    let single = last.chars().count() == 1 && last.chars().all(char::is_uppercase);
+    let on = words
+        .next()
+        .is_some_and(|w| ["on", "via"].contains(&w.to_lowercase().as_str()) && last == "X");
+    single && (on || next.is_some_and(|n| "\"\u{201C}\u{00AB}".contains(n)))
+}
+
 fn ends_with_abbreviation(text: &str) -> bool {
     let word: String = text
         .chars()
@@ -288,7 +300,10 @@ fn split_paragraph(
                 && start == 0
                 && (1..=2).contains(&i)
                 && text[..i].chars().all(|d| d.is_ascii_digit());
-            let abbreviation = c == '.' && (item_number || ends_with_abbreviation(&text[start..i]));
+            let abbreviation = c == '.'
+                && (item_number
+                    || (ends_with_abbreviation(&text[start..i])
+                        && !platform_x(&text[start..i], chars.get(n).map(|x| x.1))));
             // run together by a page that lost the space: "… narrowing the gaps.The U.S. says"
             let run_in = j == k + 1
                 && k >= 2
@@ -515,6 +530,19 @@ mod tests {
         }
         let (_, sentences) = seg("10.5 million people voted.");
         assert_eq!(sentences, ["10.5 million people voted."]);
+    }
+
+    #[test]
+    fn the_platform_x_ends_a_sentence_and_an_initial_does_not() {
+        let (_, sentences) = seg("Holt said in a post on X. \"Much progress was made.\"");
+        assert_eq!(
+            sentences,
+            ["Holt said in a post on X.", "\"Much progress was made.\""]
+        );
+        let (_, sentences) = seg("Zelensky wrote on X. He said the plan needed work.");
+        assert_eq!(sentences.len(), 2, "{sentences:?}");
+        let (_, sentences) = seg("The envoy J. Smith said the plan was fair.");
+        assert_eq!(sentences.len(), 1, "{sentences:?}");
     }
 
     #[test]
