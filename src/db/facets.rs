@@ -264,25 +264,10 @@ where
             push_set_sources_where(q, f);
             q.push(" group by c.id order by chosen desc, n desc, c.id");
         }
-        Facet::Kind | Facet::Stance => {
-            let column = if facet == Facet::Kind {
-                "s.kind"
-            } else {
-                "s.stance"
-            };
-            q.push("select ")
-                .push(column)
-                .push(" as value, ")
-                .push(column)
-                .push(" as label, cast(sum(s.statements) as bigint) as count, cast(0 as bigint) as total from tally_date s where s.provision = ")
-                .push_bind(IN_SET)
-                .push(" and s.category");
+        Facet::Kind | Facet::Stance => push_kind_stance_tally(q, f, facet, |q| {
+            q.push_bind(IN_SET).push(" and s.category");
             push_sets(q, f);
-            push_tally_rest(q, f, facet);
-            q.push(" group by ")
-                .push(column)
-                .push(" having sum(s.statements) > 0");
-        }
+        }),
         Facet::Reviewed => {
             // the reviewed ones counted, the others the sets' total less them
             q.push("select value, label, n as count, cast(0 as bigint) as total from (select 'yes' as value, 'reviewed' as label, (");
@@ -403,6 +388,37 @@ where
     push_in(q, &f.versions);
 }
 
+/// The kind or stance facet (`facet`) under `f` from the rows of `tally_date` that `scope`
+/// picks (it pushes the provision after `s.provision = ` and the category test): by set of
+/// categories or by version.
+fn push_kind_stance_tally<DB: Database>(
+    q: &mut QueryBuilder<DB>,
+    f: &StatementFilter,
+    facet: Facet,
+    scope: impl FnOnce(&mut QueryBuilder<DB>),
+) where
+    i64: Param<DB>,
+    String: Param<DB>,
+    crate::model::Kind: Param<DB>,
+    crate::model::Stance: Param<DB>,
+{
+    let column = if facet == Facet::Kind {
+        "s.kind"
+    } else {
+        "s.stance"
+    };
+    q.push("select ")
+        .push(column)
+        .push(" as value, ")
+        .push(column)
+        .push(" as label, cast(sum(s.statements) as bigint) as count, cast(0 as bigint) as total from tally_date s where s.provision = ");
+    scope(q);
+    push_tally_rest(q, f, facet);
+    q.push(" group by ")
+        .push(column)
+        .push(" having sum(s.statements) > 0");
+}
+
 /// The counts of `facet` under `f` from the rows by version (see [`by_version`]); the speakers
 /// and sources as `key_id, n, total, chosen` for [`push_speaker_counts`] and
 /// [`push_source_counts`].
@@ -498,23 +514,10 @@ where
                 " order by chosen desc, c.statements desc, c.id"
             });
         }
-        Facet::Kind | Facet::Stance => {
-            let column = if facet == Facet::Kind {
-                "s.kind"
-            } else {
-                "s.stance"
-            };
-            q.push("select ")
-                .push(column)
-                .push(" as value, ")
-                .push(column)
-                .push(" as label, cast(sum(s.statements) as bigint) as count, cast(0 as bigint) as total from tally_date s where s.provision = -3");
+        Facet::Kind | Facet::Stance => push_kind_stance_tally(q, f, facet, |q| {
+            q.push("-3");
             push_versions(q, f);
-            push_tally_rest(q, f, facet);
-            q.push(" group by ")
-                .push(column)
-                .push(" having sum(s.statements) > 0");
-        }
+        }),
         Facet::Reviewed => {
             // the reviewed ones counted, the others the versions' total less them
             q.push("select value, label, n as count, cast(0 as bigint) as total from (select 'yes' as value, 'reviewed' as label, (");
