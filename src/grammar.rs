@@ -66,6 +66,12 @@ pub struct Statements {
     /// Verbs of saying: a sentence whose subject speaks with one stays that speaker's when a
     /// medium or a group of sources relays it ("X told envoys that …, the people said").
     pub communication_verbs: Words,
+    /// Verbs of a position, not of saying: after "as" with an object they give a cause ("…, as
+    /// Kyiv opposes it"); with the object left out they frame the claim ("…, as Moscow
+    /// demanded").
+    pub position_verbs: Words,
+    /// Pronouns that stand as the object of a verb ("as Kyiv opposes it").
+    pub object_pronouns: Words,
     /// Subjects pointing back at the words before, in "This was stated by X" (the speaker of
     /// the sentences before).
     pub back_subjects: Words,

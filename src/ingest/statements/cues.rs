@@ -4,6 +4,7 @@
 //! of media after "according to" ("reports by Axios, the FT and the NYT").
 
 use super::*;
+use crate::grammar::grammar;
 use crate::model::SpeakerKind;
 
 /// "It has been reported that", "it was also reported that": the verb at `k` in a passive
@@ -195,6 +196,56 @@ pub(super) fn in_words_of(
     };
     match ctx.gazetteer.resolve(&ctx.body[np.clone()], local)? {
         m @ (Mention::Speaker(..) | Mention::Pronoun(_) | Mention::Role { .. }) => Some((m, np)),
+        _ => None,
+    }
+}
+
+/// `…, as Bondar noted in an interview.` / `…, as the minister said today, Ukrinform reports.`:
+/// "as", after a comma, with a speaker and a verb of speech, frames the claim before it. A verb
+/// of speech before "as" has its own subject, which wins.
+pub(super) fn as_said_after(
+    ctx: &Context<'_>,
+    ws: &[SWord],
+    plain: &[usize],
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>, String)> {
+    let &k = plain.iter().find(|&&k| {
+        k > 2 && ws[k].text == "as" && ctx.body[ws[k - 1].end..ws[k].start].contains(',')
+    })?;
+    if plain[..]
+        .iter()
+        .take_while(|&&j| j < k)
+        .any(|&j| ctx.speech.verb_at(ws, j, false).is_some())
+    {
+        return None;
+    }
+    // a verb of speech within seven words, the speaker's words between with no comma ("as
+    // reported by" has its own rule); a verb of a position with an object is a cause ("as Kyiv
+    // opposes it"), without one it frames the claim ("as Moscow demanded")
+    let g = &grammar().statements;
+    let says = |v: usize| {
+        !g.position_verbs.contains(&*ws[v].text)
+            || ws.get(v + 1).is_none_or(|o| {
+                !g.object_start.contains(&*o.text) && !g.object_pronouns.contains(&*o.text)
+            })
+    };
+    let v = (k + 2..(k + 8).min(ws.len()))
+        .find(|&v| ctx.speech.verb_at(ws, v, false) == Some(1) && says(v))?;
+    if ws[k + 1..=v].iter().any(|w| w.in_quote) || ws.get(v + 1).is_some_and(|w| w.text == "that") {
+        return None;
+    }
+    let mut end = v;
+    while end > k + 1 && ctx.speech.is_between(&ws[end - 1].text) {
+        end -= 1;
+    }
+    let span = ws[k + 1].start..ws[end - 1].end;
+    if ctx.body[span.clone()].contains([',', ';', ':']) {
+        return None;
+    }
+    match ctx.gazetteer.resolve(&ctx.body[span.clone()], local)? {
+        m @ (Mention::Speaker(..) | Mention::Role { .. } | Mention::Pronoun(_)) => {
+            Some((m, span, ws[v].text.to_string()))
+        }
         _ => None,
     }
 }

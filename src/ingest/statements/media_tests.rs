@@ -247,3 +247,25 @@ fn as_noted_by_after_a_comma_names_the_source_unless_a_speaker_is_inside() {
         vec!["Maren Holt"]
     );
 }
+
+#[test]
+fn as_a_speaker_said_after_the_claim_gives_it_that_speaker_even_inside_a_relay() {
+    // "as X said" with an adjunct after the verb, at the end of the sentence
+    let got = names(
+        "The question of land is the hardest point of the peace plan, as Taras Hlib said on Monday at a briefing.",
+    );
+    assert_eq!(got, vec!["Taras Hlib"]);
+    // a medium closing the sentence only passes on what the speaker said
+    let got = names(
+        "Moscow still asks for all of Donbas under the peace plan, as Taras Hlib noted in an interview, Ukrinform reports.",
+    );
+    assert_eq!(got, vec!["Taras Hlib"]);
+    // the object left out: the position is the speaker's
+    let got = names("Kyiv would leave Donbas under the peace plan, as Moscow demanded.");
+    assert_eq!(got, vec!["Moscow"]);
+    // a verb of a position with an object gives a cause, and the closing medium keeps it
+    let got = names(
+        "Washington looks for another word than withdrawal in the peace plan, as Kyiv opposes it, Interfax reported.",
+    );
+    assert_eq!(got, vec!["Interfax"]);
+}

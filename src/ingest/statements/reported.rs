@@ -1,6 +1,8 @@
 //! Sieve 4: reported speech in a sentence, documents as subjects and their authors.
 
-use super::cues::{closing_cue, impersonal_passive, in_words_of, media_list_end, quoted_as};
+use super::cues::{
+    as_said_after, closing_cue, impersonal_passive, in_words_of, media_list_end, quoted_as,
+};
 use super::*;
 use crate::grammar::grammar;
 use crate::model::Speaker;
@@ -167,6 +169,16 @@ pub(super) fn sentence_candidate(
             Some(span),
             Some(verb),
             "quoted as saying",
+            0.8,
+        ));
+    }
+    // "…, as Bondar noted in an interview, RBC-Ukraine reports.": the speaker inside the relay
+    if let Some((m, span, verb)) = as_said_after(ctx, ws, &plain, local) {
+        return Some(base(
+            Some(m),
+            Some(span),
+            Some(verb),
+            "reported speech, closing cue",
             0.8,
         ));
     }
