@@ -349,16 +349,38 @@ fn inside_name(ws: &[SWord], k: usize) -> bool {
 fn conjoined_quote(
     ctx: &Context<'_>,
     q: &Quote,
+    ws: &[SWord],
     before: Option<&(&Quote, Candidate)>,
 ) -> Option<Candidate> {
     let (prev, c) = before?;
     let gap = ctx.body.get(prev.outer.end..q.outer.start)?.trim();
     let joined = ["and", "or", ",", ", and", "but"].contains(&gap) || gap.is_empty();
-    (joined && c.mention.is_some()).then(|| Candidate {
+    (c.mention.is_some() && (joined || same_subject_goes_on(ctx, prev, q, ws))).then(|| Candidate {
         span: q.inner.clone(),
         rule: "quote, joined to the one before",
         speaker_span: None,
         ..c.clone()
+    })
+}
+
+/// `described the plan as "bold" and claimed it would leave Moscow "the clear winner"`,
+/// `welcomed "the impetus" in the talks, and said that while "…"`: between two quotes, "and" or
+/// "but" and a verb of speech with no subject of its own, within six words of the second
+/// quote, go on with the subject of the first.
+fn same_subject_goes_on(ctx: &Context<'_>, prev: &Quote, q: &Quote, ws: &[SWord]) -> bool {
+    let gap: Vec<usize> = (0..ws.len())
+        .filter(|&k| ws[k].start >= prev.outer.end && ws[k].end <= q.outer.start)
+        .collect();
+    if gap.iter().any(|&k| ws[k].in_quote) {
+        return false;
+    }
+    let Some(&last) = gap.last() else {
+        return false;
+    };
+    gap.iter().any(|&j| {
+        let verb = (j + 1..=last).find(|&k| !ctx.speech.is_between(&ws[k].text));
+        ["and", "but"].contains(&&*ws[j].text)
+            && verb.is_some_and(|k| last - k <= 6 && ctx.speech.verb_at(ws, k, false).is_some())
     })
 }
 
@@ -411,7 +433,7 @@ fn sentence_statements(
             continue;
         }
         let found = quote_candidate(ctx, s, si, q, ws, local)
-            .or_else(|| conjoined_quote(ctx, q, before.as_ref()));
+            .or_else(|| conjoined_quote(ctx, q, ws, before.as_ref()));
         before = found.clone().map(|c| (*q, c));
         if let Some(c) = found {
             attributed |= !c.floating;

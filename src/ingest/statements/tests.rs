@@ -1022,3 +1022,45 @@ fn a_delivery_followed_by_a_claim_is_a_statement() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_second_quote_after_and_and_a_verb_of_speech_keeps_the_speaker_of_the_first() {
+    let texts = |body: &str| -> Vec<(Option<String>, String)> {
+        let c = Catalog::bundled().expect("seeds parse");
+        let x = Extractor::new(&c).expect("rules compile");
+        let a = x.parse("t.txt", &format!("The peace plan\n\n{body}\n"));
+        x.extract(&a)
+            .into_iter()
+            .map(|s| (s.speaker.map(|p| p.name), s.text))
+            .collect()
+    };
+    let got = texts(
+        "Slovak leader Pavol Hron called the peace plan “bold” and claimed it would leave Moscow “the clear winner, stronger in every way.”",
+    );
+    let hron = Some("Pavol Hron".to_string());
+    assert!(
+        got.contains(&(hron, "the clear winner, stronger in every way.".to_string())),
+        "{got:?}"
+    );
+    // with the words of a topic and a comma between
+    let got = texts(
+        "Council head Ana Lume welcomed “the fresh impetus” in the peace talks, and said that while “several questions of the plan are still open, the course is right.”",
+    );
+    let lume = Some("Ana Lume".to_string());
+    assert!(
+        got.contains(&(
+            lume,
+            "several questions of the plan are still open, the course is right.".to_string()
+        )),
+        "{got:?}"
+    );
+    // another subject between the quotes is not the first speaker's
+    let got = texts(
+        "Pavol Hron called the peace plan “bold” and Ana Lume said it was “a trap for the weak side.”",
+    );
+    assert!(
+        got.iter()
+            .all(|(s, t)| !t.starts_with("a trap") || s.as_deref() != Some("Pavol Hron")),
+        "{got:?}"
+    );
+}
