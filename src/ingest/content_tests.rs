@@ -152,3 +152,22 @@ fn said_that_a_and_that_b_is_one_statement_of_the_sentence() {
     assert_eq!(out.len(), 1, "{out:#?}");
     assert!(out[0].text.contains("second meeting"), "{out:#?}");
 }
+
+#[test]
+fn land_won_or_lost_in_the_fighting_is_not_the_territorial_clause() {
+    let out = extract(
+        "Envoy Maren Holt said the peace plan had to be signed soon because Kyiv is losing territory every week.",
+    );
+    let s = by(&out, "losing territory").unwrap_or_else(|| panic!("{out:#?}"));
+    assert!(!points(s).contains(&21), "{s:#?}");
+    let out = extract(
+        "Moscow called the peace plan a possible basis but warned of further land grabs if the talks fail.",
+    );
+    let s = by(&out, "land grabs").unwrap_or_else(|| panic!("{out:#?}"));
+    assert!(!points(s).contains(&21), "{s:#?}");
+    // land handed over under the deal is
+    let out =
+        extract("Envoy Maren Holt said the peace plan would make Kyiv give up land in Donbas.");
+    let s = by(&out, "give up land").unwrap_or_else(|| panic!("{out:#?}"));
+    assert!(points(s).contains(&21), "{s:#?}");
+}
