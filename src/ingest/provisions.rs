@@ -583,11 +583,22 @@ impl Linker {
             .flat_map(|(_, (_, best))| best.iter().map(|(n, _)| *n))
             .chain(a.explicit.iter().copied())
             .collect();
+        // "negotiators from Germany, France, the EU and Ukraine": among two or more members
+        // with no word of the plan (countries, people), a party is one of those who act
+        let bare_members = (0..=a.clause_of.iter().copied().max().unwrap_or(0))
+            .filter(|c| {
+                let n = a.clause_of.iter().filter(|&&x| x == *c).count();
+                (1..=2).contains(&n)
+                    && !hits
+                        .iter()
+                        .any(|h| a.clause_of.get(h.first_token) == Some(c))
+            })
+            .count();
         for (enumerated, (hits, best)) in per_clause {
             if enumerated
                 && shared_only(&hits)
-                && !named.is_empty()
-                && hits.iter().all(|h| self.parties.contains(&h.surface))
+                && (!named.is_empty() || bare_members >= 2)
+                && hits.iter().all(|h| self.is_party(&h.surface))
             {
                 continue;
             }
@@ -629,6 +640,12 @@ impl Linker {
 }
 
 impl Linker {
+    /// True when `surface` names a party of the war or the talks, with or without "the" ("EU",
+    /// "the EU").
+    fn is_party(&self, surface: &str) -> bool {
+        self.parties.contains(surface) || self.parties.contains(&format!("the {surface}"))
+    }
+
     /// True when hit `h` is one of `actors` right before one of `actor_verbs`.
     fn is_actor(&self, a: &Analysis, h: &Hit) -> bool {
         grammar().provisions.actors.contains(&*h.surface)

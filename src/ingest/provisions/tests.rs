@@ -198,6 +198,28 @@ fn a_member_of_an_enumeration_takes_no_default() {
 }
 
 #[test]
+fn a_party_among_the_countries_that_take_part_is_one_of_those_who_act() {
+    let l = linker();
+    // among countries that carry no word of the plan, "the EU" (or a bare "EU") sends envoys
+    assert!(
+        points_of(
+            &l,
+            "envoys from Spain, Poland, Norway, the EU and Ukraine discussed the text in Geneva"
+        )
+        .is_empty()
+    );
+    assert!(
+        points_of(
+            &l,
+            "delegates of the US, Ukraine, EU, Spain, and Poland met"
+        )
+        .is_empty()
+    );
+    // alone, the EU keeps its default
+    assert_eq!(points_of(&l, "Kyiv wants a firm date to join the EU"), [11]);
+}
+
+#[test]
 fn a_topic_in_an_enumeration_keeps_its_point() {
     let l = linker();
     assert_eq!(
