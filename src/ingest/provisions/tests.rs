@@ -681,3 +681,26 @@ fn a_chamber_in_someone_s_title_names_no_point() {
     );
     assert_eq!(points(&l, "the State Duma would ratify the pact"), [16]);
 }
+
+#[test]
+fn a_leader_called_illegitimate_is_not_the_election_clause() {
+    let l = linker();
+    assert!(
+        points_of(
+            &l,
+            "he called the leadership in Kyiv illegitimate and unable to sign"
+        )
+        .is_empty()
+    );
+    assert!(
+        points_of(
+            &l,
+            "the Kremlin raised again the legitimacy of the president"
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        points_of(&l, "Kyiv would hold elections within 100 days"),
+        [25]
+    );
+}
