@@ -704,3 +704,23 @@ fn a_leader_called_illegitimate_is_not_the_election_clause() {
         [25]
     );
 }
+
+#[test]
+fn force_alone_is_a_war_aim_and_borders_not_changed_by_force_are_the_territory() {
+    let l = linker();
+    assert!(points_of(&l, "Moscow will reach its goals by force if the talks fail").is_empty());
+    assert_eq!(
+        points_of(
+            &l,
+            "the leaders said borders should not be changed by force"
+        ),
+        [21]
+    );
+    assert_eq!(
+        points_of(
+            &l,
+            "both sides commit not to change the territorial arrangements by force"
+        ),
+        [22]
+    );
+}
