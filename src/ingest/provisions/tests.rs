@@ -724,3 +724,20 @@ fn force_alone_is_a_war_aim_and_borders_not_changed_by_force_are_the_territory()
         [22]
     );
 }
+
+#[test]
+fn monitoring_and_enforcement_alone_are_not_the_peace_council() {
+    let l = linker();
+    assert_eq!(
+        points_of(
+            &l,
+            "Ukraine will receive strong, enforceable security guarantees"
+        ),
+        [5]
+    );
+    assert!(points_of(&l, "a long-term monitoring mechanism would follow").is_empty());
+    assert_eq!(
+        points_of(&l, "the Peace Council would run an enforcement mechanism"),
+        [27]
+    );
+}
