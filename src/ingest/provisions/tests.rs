@@ -741,3 +741,13 @@ fn monitoring_and_enforcement_alone_are_not_the_peace_council() {
         [27]
     );
 }
+
+#[test]
+fn an_army_rebuilt_is_not_the_reconstruction_of_the_country() {
+    let l = linker();
+    assert!(!points_of(&l, "while Russia keeps rebuilding its army in the east").contains(&12));
+    assert_eq!(
+        points_of(&l, "a fund to rebuild Ukraine after the war"),
+        [12]
+    );
+}
