@@ -70,6 +70,9 @@ pub struct Statements {
     /// Kyiv opposes it"); with the object left out they frame the claim ("…, as Moscow
     /// demanded").
     pub position_verbs: Words,
+    /// Words of the first person: the paragraph before a dash cue is the speaker's own words
+    /// only when it speaks in them.
+    pub first_person: Words,
     /// Pronouns that stand as the object of a verb ("as Kyiv opposes it").
     pub object_pronouns: Words,
     /// Subjects pointing back at the words before, in "This was stated by X" (the speaker of

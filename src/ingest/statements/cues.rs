@@ -249,3 +249,63 @@ pub(super) fn as_said_after(
         _ => None,
     }
 }
+
+/// `… easier to accept — said the Finnish president.`, `…, - the minister Andrii Sybiha
+/// stressed.`: direct speech set off by a dash, as Ukrainian and Russian pages print it, with the
+/// speaker and a verb of speech after the dash at the end of the sentence. The speaker, its
+/// span, the verb, and where the dash stands.
+pub(super) fn dash_cue(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    ws: &[SWord],
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>, String, usize)> {
+    let text = &ctx.body[s.span.clone()];
+    let dash = text
+        .char_indices()
+        .filter(|&(i, c)| {
+            matches!(c, '-' | '\u{2013}' | '\u{2014}')
+                && (i == 0 || text[..i].ends_with([' ', ',']))
+                && text[i + c.len_utf8()..].starts_with(' ')
+        })
+        .map(|(i, _)| s.span.start + i)
+        .last()?;
+    let d = ws.iter().position(|w| w.start > dash)?;
+    let after = &ws[d..];
+    if after.len() > 12 || after.iter().any(|w| w.in_quote) {
+        return None;
+    }
+    let resolved = |m: Mention| {
+        matches!(
+            m,
+            Mention::Speaker(..) | Mention::Role { .. } | Mention::Pronoun(_)
+        )
+        .then_some(m)
+    };
+    // after the speaker and the verb, at most a short adjunct ("on Tuesday"), no clause: "-
+    // Zelensky says he will not …" is a headline's lead to what follows
+    let short_after = |end: usize| {
+        let rest: Vec<&SWord> = ws.iter().filter(|w| w.start >= end).collect();
+        rest.len() <= 4 && !rest.iter().any(|w| w.text == "that")
+    };
+    // "— said the Finnish president"
+    if let Some(len) = ctx.speech.verb_at(ws, d, false) {
+        let (m, span) = np_after(ctx, ws, d + len, s.span.end, local)?;
+        if !short_after(span.end) {
+            return None;
+        }
+        return Some((resolved(m)?, span, ws[d].text.to_string(), dash));
+    }
+    // "— the minister stressed"
+    let v = (d + 1..(d + 9).min(ws.len())).find(|&v| ctx.speech.verb_at(ws, v, false).is_some())?;
+    let mut end = v;
+    while end > d + 1 && ctx.speech.is_between(&ws[end - 1].text) {
+        end -= 1;
+    }
+    let span = ws[d].start..ws[end - 1].end;
+    if !short_after(ws[v].end) {
+        return None;
+    }
+    let m = resolved(ctx.gazetteer.resolve(&ctx.body[span.clone()], local)?)?;
+    Some((m, span, ws[v].text.to_string(), dash))
+}

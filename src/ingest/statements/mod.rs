@@ -583,6 +583,18 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
     transcript::skip_labels(ctx, &mut out);
     out.sort_by_key(|c| c.span.start);
     carry_back(ctx, &mut out);
+    // the paragraph's words that a dash cue closes are its speaker's, not the article's
+    let closed: Vec<Range<usize>> = out
+        .iter()
+        .filter(|c| c.rule == "dash cue, sentences before")
+        .map(|c| c.span.clone())
+        .collect();
+    out.retain(|c| {
+        c.mention.is_some()
+            || !closed
+                .iter()
+                .any(|r| r.start <= c.span.start && c.span.end <= r.end)
+    });
     out
 }
 

@@ -1,7 +1,8 @@
 //! Sieve 4: reported speech in a sentence, documents as subjects and their authors.
 
 use super::cues::{
-    as_said_after, closing_cue, impersonal_passive, in_words_of, media_list_end, quoted_as,
+    as_said_after, closing_cue, dash_cue, impersonal_passive, in_words_of, media_list_end,
+    quoted_as,
 };
 use super::*;
 use crate::grammar::grammar;
@@ -171,6 +172,30 @@ pub(super) fn sentence_candidate(
             "quoted as saying",
             0.8,
         ));
+    }
+    // "… easier to accept — said the Finnish president.": the words before the dash; a dash
+    // after a full stop closes the paragraph's words before it
+    if let Some((m, span, verb, dash)) = dash_cue(ctx, s, ws, local) {
+        let before = ws.iter().take_while(|w| w.end <= dash).count();
+        // (the paragraph's words only when they speak in the first person: "We have sent …")
+        let para_start = ctx.paragraphs.get(s.para).map_or(s.span.start, |p| p.start);
+        let first_person = crate::text::word_refs(&fold_str(&ctx.body[para_start..dash]))
+            .any(|w| grammar().statements.first_person.contains(&*w.text));
+        let closes = ctx.body[..dash]
+            .trim_end()
+            .ends_with(['.', '!', '?', '\u{2026}'])
+            && first_person;
+        let (start, rule) = if before >= 3 && !closes {
+            (s.span.start, "dash cue")
+        } else {
+            (para_start, "dash cue, sentences before")
+        };
+        let end = ctx.body[..dash].trim_end_matches([' ', ',']).len();
+        if end > start + 12 {
+            let mut c = base(Some(m), Some(span), Some(verb), rule, 0.75);
+            c.span = start..end;
+            return Some(c);
+        }
     }
     // "…, as Bondar noted in an interview, RBC-Ukraine reports.": the speaker inside the relay
     if let Some((m, span, verb)) = as_said_after(ctx, ws, &plain, local) {

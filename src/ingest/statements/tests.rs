@@ -1064,3 +1064,36 @@ fn a_second_quote_after_and_and_a_verb_of_speech_keeps_the_speaker_of_the_first(
         "{got:?}"
     );
 }
+
+#[test]
+fn a_dash_cue_gives_the_words_before_it_to_its_speaker() {
+    let got = speakers(
+        "The terms of the peace plan are getting easier to accept — said Finnish envoy Aino Lind.",
+    );
+    assert_eq!(
+        got,
+        vec![(Some("Aino Lind".to_string()), "Paraphrase".to_string())]
+    );
+    // after a full stop, the paragraph's words in the first person are the speaker's, as one
+    // statement
+    let got = speakers(
+        "The hardest issue of the peace plan is the land. We have sent our view to Washington. - said minister Taras Hlib.",
+    );
+    assert_eq!(
+        got,
+        vec![(Some("Taras Hlib".to_string()), "Paraphrase".to_string())]
+    );
+    // a lead to a clause after the verb is no dash cue: the words before the dash are not
+    // the minister's statement
+    let c = Catalog::bundled().expect("seeds parse");
+    let x = Extractor::new(&c).expect("rules compile");
+    let a = x.parse(
+        "t.txt",
+        "The peace plan\n\nTalks on the peace plan went on in Geneva - minister Taras Hlib says Kyiv will not give up its land in Donbas.\n",
+    );
+    let out = x.extract(&a);
+    assert!(
+        out.iter().all(|s| !s.rule.starts_with("dash cue")),
+        "{out:#?}"
+    );
+}
