@@ -751,3 +751,22 @@ fn an_army_rebuilt_is_not_the_reconstruction_of_the_country() {
         [12]
     );
 }
+
+#[test]
+fn frozen_money_named_by_its_holder_is_point_14() {
+    let l = linker();
+    assert_eq!(
+        points_of(
+            &l,
+            "Moscow also wants a deal on frozen Russian state assets"
+        ),
+        [14]
+    );
+    assert_eq!(
+        points_of(
+            &l,
+            "Putin would use some financial assets frozen in America"
+        ),
+        [14]
+    );
+}
