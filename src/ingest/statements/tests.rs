@@ -1097,3 +1097,17 @@ fn a_dash_cue_gives_the_words_before_it_to_its_speaker() {
         "{out:#?}"
     );
 }
+
+#[test]
+fn elaborated_and_expressed_with_a_clause_speak() {
+    assert_eq!(
+        names("Chancellor Hans Roth elaborated that the peace plan asks Kyiv alone to withdraw."),
+        vec!["Hans Roth"]
+    );
+    assert_eq!(
+        names(
+            "Chancellor Hans Roth expressed that the aim of the peace plan is a text Kyiv can accept."
+        ),
+        vec!["Hans Roth"]
+    );
+}
