@@ -44,6 +44,14 @@ fn a_role_noun_with_a_nationality_is_a_holder_of_that_side() {
 }
 
 #[test]
+fn the_leader_with_a_nationality_is_the_head_of_that_country() {
+    let got = names(
+        "Lithuanian President Jonas Valys criticised the peace plan. The Lithuanian leader said that the plan was a trap.",
+    );
+    assert_eq!(got, vec!["Jonas Valys", "Jonas Valys"]);
+}
+
+#[test]
 fn the_aide_or_the_adviser_is_the_person_named_with_that_title() {
     // the title of a known person comes also from the appositive after the name
     let got = names(
