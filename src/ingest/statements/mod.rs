@@ -366,7 +366,8 @@ fn conjoined_quote(
 /// `described the plan as "bold" and claimed it would leave Moscow "the clear winner"`,
 /// `welcomed "the impetus" in the talks, and said that while "…"`: between two quotes, "and" or
 /// "but" and a verb of speech with no subject of its own, within six words of the second
-/// quote, go on with the subject of the first.
+/// quote, go on with the subject of the first; so does "and that", a second clause of the same
+/// verb ("noted he is in \"constant contact\" with Kyiv and that they are \"…\"").
 fn same_subject_goes_on(ctx: &Context<'_>, prev: &Quote, q: &Quote, ws: &[SWord]) -> bool {
     let gap: Vec<usize> = (0..ws.len())
         .filter(|&k| ws[k].start >= prev.outer.end && ws[k].end <= q.outer.start)
@@ -379,8 +380,12 @@ fn same_subject_goes_on(ctx: &Context<'_>, prev: &Quote, q: &Quote, ws: &[SWord]
     };
     gap.iter().any(|&j| {
         let verb = (j + 1..=last).find(|&k| !ctx.speech.is_between(&ws[k].text));
+        // "… and that they are \"…\"": a second clause of the same verb of speech
+        let clause = ws.get(j + 1).is_some_and(|w| w.text == "that") && last - j <= 6;
         ["and", "but"].contains(&&*ws[j].text)
-            && verb.is_some_and(|k| last - k <= 6 && ctx.speech.verb_at(ws, k, false).is_some())
+            && (clause
+                || verb
+                    .is_some_and(|k| last - k <= 6 && ctx.speech.verb_at(ws, k, false).is_some()))
     })
 }
 

@@ -69,6 +69,24 @@ pub(super) fn quote_candidate(
             false,
         ));
     }
+    // `praised by Ukraine's president as "substantive"`: the agent of a participle of judging
+    let as_before = ws
+        .iter()
+        .rev()
+        .find(|w| w.end <= q.outer.start)
+        .is_some_and(|w| w.text == "as" && !w.in_quote);
+    if as_before
+        && let Some((m, span, verb)) = super::reported::judged_by(ctx, ws, q.outer.start, local)
+    {
+        return Some(make(
+            Some(m),
+            Some(span),
+            Some(verb),
+            "quote, judged by",
+            0.8,
+            false,
+        ));
+    }
     for (pos, &k) in after.iter().enumerate() {
         let Some(len) = ctx.speech.verb_at(ws, k, true) else {
             continue;

@@ -598,7 +598,7 @@ pub(super) fn recent_document(ctx: &Context<'_>, s: &Sentence) -> bool {
 
 /// "perceived by Ukrainians as a trap", "seen by many in Kyiv as …": a participle of judging, "by",
 /// a speaker's noun phrase of at most six words and "as" before any comma.
-fn judged_by(
+pub(super) fn judged_by(
     ctx: &Context<'_>,
     ws: &[SWord],
     limit: usize,

@@ -1111,3 +1111,34 @@ fn elaborated_and_expressed_with_a_clause_speak() {
         vec!["Hans Roth"]
     );
 }
+
+#[test]
+fn a_quote_after_a_participle_of_judging_and_its_agent_is_the_agent_s() {
+    let got = names(
+        "The Kremlin says it has not yet heard of the talks on the peace plan. They were praised by Ukraine's President Ivan Petrenko as “substantive.”",
+    );
+    assert_eq!(
+        got.last().map(String::as_str),
+        Some("Ivan Petrenko"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_second_quote_after_and_that_is_the_same_speaker_s_clause() {
+    let c = Catalog::bundled().expect("seeds parse");
+    let x = Extractor::new(&c).expect("rules compile");
+    let a = x.parse(
+        "t.txt",
+        "The peace plan\n\nEnvoy Aino Lind called the peace plan “a first draft” in Geneva and that it was “far from a settlement that Kyiv can sign.”\n",
+    );
+    let out = x.extract(&a);
+    let s = out
+        .iter()
+        .find(|s| s.text.starts_with("far from a settlement"))
+        .unwrap_or_else(|| panic!("{out:#?}"));
+    assert_eq!(
+        s.speaker.as_ref().map(|p| p.name.as_str()),
+        Some("Aino Lind")
+    );
+}
