@@ -154,7 +154,7 @@ fn said_that_a_and_that_b_is_one_statement_of_the_sentence() {
 }
 
 #[test]
-fn land_won_or_lost_in_the_fighting_is_not_the_territorial_clause() {
+fn land_won_in_the_fighting_and_a_hostage_of_rules_are_figures_not_points() {
     let out = extract(
         "Envoy Maren Holt said the peace plan had to be signed soon because Kyiv is losing territory every week.",
     );
@@ -165,6 +165,12 @@ fn land_won_or_lost_in_the_fighting_is_not_the_territorial_clause() {
     );
     let s = by(&out, "land grabs").unwrap_or_else(|| panic!("{out:#?}"));
     assert!(!points(s).contains(&21), "{s:#?}");
+    // a hostage of a rule is no detainee
+    let out = extract(
+        "Envoy Maren Holt said of the peace plan that in some respects the bloc is a hostage to its own rules.",
+    );
+    let s = by(&out, "hostage to").unwrap_or_else(|| panic!("{out:#?}"));
+    assert!(!points(s).contains(&24), "{s:#?}");
     // land handed over under the deal is
     let out =
         extract("Envoy Maren Holt said the peace plan would make Kyiv give up land in Donbas.");
