@@ -70,9 +70,6 @@ pub struct Statements {
     /// Kyiv opposes it"); with the object left out they frame the claim ("…, as Moscow
     /// demanded").
     pub position_verbs: Words,
-    /// Adjectives of attitude that, after a copula and before a preposition, state the
-    /// subject's position ("Merz is unhappy with the plan").
-    pub attitude_adjectives: Words,
     /// Words of the first person: the paragraph before a dash cue is the speaker's own words
     /// only when it speaks in them.
     pub first_person: Words,

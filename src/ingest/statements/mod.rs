@@ -217,23 +217,6 @@ impl SpeechRules {
         }
         self.light_verb_at(ws, k)
             .or_else(|| self.judging_verb_at(ws, k))
-            .or_else(|| self.attitude_at(ws, k))
-    }
-
-    /// "Merz is also unhappy with the plan", "Kyiv remains wary of it": a copula, perhaps an
-    /// adverb, an adjective of attitude and its preposition state the subject's position; the
-    /// cue runs to the preposition.
-    fn attitude_at(&self, ws: &[SWord], k: usize) -> Option<usize> {
-        if !["is", "are", "was", "were", "remains", "remain", "remained"].contains(&&*ws[k].text) {
-            return None;
-        }
-        let g = &grammar().statements;
-        let a = (k + 1..(k + 3).min(ws.len()))
-            .find(|&j| !self.is_between(&ws[j].text))
-            .filter(|&j| g.attitude_adjectives.contains(&*ws[j].text) && !ws[j].in_quote)?;
-        ws.get(a + 1)
-            .filter(|p| ["with", "about", "of", "over", "to", "that"].contains(&&*p.text))
-            .map(|_| a + 2 - k)
     }
 
     /// "Many lawmakers now see the proposal as leaning toward Moscow": a verb of judging with

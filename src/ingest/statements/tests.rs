@@ -1142,19 +1142,3 @@ fn a_second_quote_after_and_that_is_the_same_speaker_s_clause() {
         Some("Aino Lind")
     );
 }
-
-#[test]
-fn an_adjective_of_attitude_after_a_copula_states_the_subject_s_position() {
-    assert_eq!(
-        names(
-            "According to Bild, Chancellor Hans Roth is also unhappy with the asset terms of the peace plan."
-        ),
-        vec!["Hans Roth"]
-    );
-    assert_eq!(
-        names("Minister Oleh Dovhyi remains wary of the army cap in the peace plan."),
-        vec!["Oleh Dovhyi"]
-    );
-    // a document is no one's attitude
-    assert!(names("The peace plan is firm on the NATO clause.").is_empty());
-}
