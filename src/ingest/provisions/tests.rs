@@ -770,3 +770,19 @@ fn frozen_money_named_by_its_holder_is_point_14() {
         [14]
     );
 }
+
+#[test]
+fn a_watch_along_the_line_of_contact_is_the_non_aggression_point() {
+    let l = linker();
+    assert_eq!(
+        points_of(
+            &l,
+            "a monitoring mechanism along the line of contact using satellites"
+        ),
+        [2]
+    );
+    assert_eq!(
+        points_of(&l, "Kherson would be frozen along the line of contact"),
+        [21]
+    );
+}
