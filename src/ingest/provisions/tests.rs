@@ -786,3 +786,22 @@ fn a_watch_along_the_line_of_contact_is_the_non_aggression_point() {
         [21]
     );
 }
+
+#[test]
+fn the_coalition_of_the_willing_names_the_force_only_beside_a_word_of_it() {
+    let l = linker();
+    assert!(
+        points_of(
+            &l,
+            "the coalition of the willing will meet by video on Tuesday"
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        points_of(
+            &l,
+            "a reassurance force of the coalition of the willing in Ukraine"
+        ),
+        [8]
+    );
+}
