@@ -805,3 +805,15 @@ fn the_coalition_of_the_willing_names_the_force_only_beside_a_word_of_it() {
         [8]
     );
 }
+
+#[test]
+fn the_plant_s_power_shared_out_is_point_19() {
+    let l = linker();
+    assert_eq!(
+        points_of(
+            &l,
+            "Kyiv would receive half of the electricity output from Zaporizhzhia"
+        ),
+        [19]
+    );
+}
