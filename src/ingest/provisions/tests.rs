@@ -817,3 +817,21 @@ fn the_plant_s_power_shared_out_is_point_19() {
         [19]
     );
 }
+
+#[test]
+fn the_us_army_a_nato_member_and_nato_s_article_5_are_not_their_lookalike_points() {
+    let l = linker();
+    assert!(points_of(&l, "after talks with a top U.S. Army official in Kyiv").is_empty());
+    assert!(
+        points_of(
+            &l,
+            "Romania, as a NATO member on the eastern flank, wants a say"
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        points_of(&l, "support resembling Article 5 of NATO for Ukraine"),
+        [5]
+    );
+    assert_eq!(points_of(&l, "Kyiv would never join NATO"), [7]);
+}
