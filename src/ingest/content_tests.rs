@@ -177,3 +177,13 @@ fn land_won_in_the_fighting_and_a_hostage_of_rules_are_figures_not_points() {
     let s = by(&out, "give up land").unwrap_or_else(|| panic!("{out:#?}"));
     assert!(points(s).contains(&21), "{s:#?}");
 }
+
+#[test]
+fn a_lead_printed_twice_gives_its_statement_once() {
+    let lead = "Envoy Maren Holt said that the peace plan would cap Ukraine's army at 600,000.";
+    let out = extract(&format!(
+        "{lead}\n\nThe talks go on in Geneva on Monday.\n\n{lead}"
+    ));
+    let n = out.iter().filter(|s| s.text == lead).count();
+    assert_eq!(n, 1, "{out:#?}");
+}

@@ -314,6 +314,7 @@ impl Extractor {
         );
         self.own_medium(&mut resolved, article.publisher.as_deref());
         let mut out = self.finish(&ctx, &names, article.title.as_deref(), resolved);
+        drop_repeats(&mut out);
         let (all, claims) = &self.versions;
         versions::annotate(all, claims, article.published_date.as_deref(), &mut out);
         out
@@ -459,4 +460,13 @@ impl Extractor {
         }
         out
     }
+}
+
+/// A page that prints its lead twice (a teaser above the story, a block repeated by the
+/// template) says each thing once: a statement with the words and speaker of an earlier one is
+/// dropped.
+fn drop_repeats(out: &mut Vec<Statement>) {
+    let mut seen: std::collections::HashSet<(String, Option<String>)> =
+        std::collections::HashSet::new();
+    out.retain(|s| seen.insert((s.text.clone(), s.speaker.as_ref().map(|p| p.slug.clone()))));
 }
