@@ -585,15 +585,11 @@ impl Linker {
             .collect();
         // "negotiators from Germany, France, the EU and Ukraine": among two or more members
         // with no word of the plan (countries, people), a party is one of those who act
-        let bare_members = (0..=a.clause_of.iter().copied().max().unwrap_or(0))
-            .filter(|c| {
-                let n = a.clause_of.iter().filter(|&&x| x == *c).count();
-                (1..=2).contains(&n)
-                    && !hits
-                        .iter()
-                        .any(|h| a.clause_of.get(h.first_token) == Some(c))
-            })
-            .count();
+        let bare_members = if enumerated.is_empty() {
+            0
+        } else {
+            bare_members(a, hits)
+        };
         for (enumerated, (hits, best)) in per_clause {
             if enumerated
                 && shared_only(&hits)
@@ -637,6 +633,25 @@ impl Linker {
             .map(|(number, evidence)| ProvisionLink { number, evidence })
             .collect()
     }
+}
+
+/// The clauses of one or two words with no hit: the bare members of an enumeration (countries,
+/// names), counted in one pass over the words.
+fn bare_members(a: &Analysis, hits: &[&Hit]) -> usize {
+    let n = a.clause_of.iter().copied().max().map_or(0, |m| m + 1);
+    let mut size = vec![0usize; n];
+    for &c in &a.clause_of {
+        size[c] += 1;
+    }
+    let mut hit = vec![false; n];
+    for h in hits {
+        if let Some(&c) = a.clause_of.get(h.first_token) {
+            hit[c] = true;
+        }
+    }
+    (0..n)
+        .filter(|&c| (1..=2).contains(&size[c]) && !hit[c])
+        .count()
 }
 
 impl Linker {
