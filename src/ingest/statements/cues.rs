@@ -269,7 +269,7 @@ pub(super) fn dash_cue(
                 && text[i + c.len_utf8()..].starts_with(' ')
         })
         .map(|(i, _)| s.span.start + i)
-        .last()?;
+        .next_back()?;
     let d = ws.iter().position(|w| w.start > dash)?;
     let after = &ws[d..];
     if after.len() > 12 || after.iter().any(|w| w.in_quote) {
