@@ -197,20 +197,14 @@ pub(super) fn sentence_candidate(
             return Some(c);
         }
     }
-    // "…, as Bondar noted in an interview, RBC-Ukraine reports.": the speaker inside the relay
-    if let Some((m, span, verb)) = as_said_after(ctx, ws, &plain, local) {
-        return Some(base(
-            Some(m),
-            Some(span),
-            Some(verb),
-            "reported speech, closing cue",
-            0.8,
-        ));
-    }
+    // "…, as Bondar noted in an interview, RBC-Ukraine reports.": the speaker after "as";
     // "Negotiators agreed on X, Interfax reported.": the cue that closes the sentence frames
     // all of it, so its speaker wins over a verb inside the content
-    if let Some((m, span, verb)) = closing_cue(ctx, s, ws, &plain, local) {
-        if let Some(inner) = inside_relay(ctx, s, si, ws, &m, &span, local) {
+    let closing = as_said_after(ctx, ws, &plain, local)
+        .map(|cue| (cue, false))
+        .or_else(|| closing_cue(ctx, s, ws, &plain, local).map(|cue| (cue, true)));
+    if let Some(((m, span, verb), relayed)) = closing {
+        if relayed && let Some(inner) = inside_relay(ctx, s, si, ws, &m, &span, local) {
             return Some(inner);
         }
         return Some(base(
