@@ -835,3 +835,16 @@ fn the_us_army_a_nato_member_and_nato_s_article_5_are_not_their_lookalike_points
     );
     assert_eq!(points_of(&l, "Kyiv would never join NATO"), [7]);
 }
+
+#[test]
+fn a_place_on_ukrainian_territory_is_not_the_settlement_of_territory() {
+    let l = linker();
+    assert!(
+        !points_of(
+            &l,
+            "any contingent of allied countries on Ukrainian territory is unacceptable"
+        )
+        .contains(&21)
+    );
+    assert_eq!(points_of(&l, "no troops on Ukrainian territory"), [8]);
+}
