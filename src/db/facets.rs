@@ -219,6 +219,15 @@ where
     q.push(" and s.speaker_id <> 0");
 }
 
+/// The point facet over rows whose provision encodes a point (a set of categories or a
+/// version: `code - provision` is the point): the head, up to the code bound next, and the tail.
+const ENCODED_POINTS_HEAD: &str = "select cast(v.number as text) as value,
+     case when v.number = 0 then 'Plan as a whole' else 'Point ' || v.number || ': ' || v.title end as label,
+     cast(sum(s.statements) as bigint) as count, cast(0 as bigint) as total
+     from tally_date s join provision v on v.number = ";
+const ENCODED_POINTS_TAIL: &str =
+    " group by v.number, v.title having sum(s.statements) > 0 order by v.number";
+
 /// The counts of `facet` under `f` from the rows by set of categories (see [`by_set`]); the
 /// speakers and sources as `key_id, n, total, chosen` for [`push_speaker_counts`] and
 /// [`push_source_counts`].
@@ -231,19 +240,14 @@ where
 {
     match facet {
         Facet::Provision => {
-            q.push(
-                "select cast(v.number as text) as value,
-                 case when v.number = 0 then 'Plan as a whole' else 'Point ' || v.number || ': ' || v.title end as label,
-                 cast(sum(s.statements) as bigint) as count, cast(0 as bigint) as total
-                 from tally_date s join provision v on v.number = ",
-            )
-            .push_bind(IN_SETS)
-            .push(" - s.provision where s.provision in (select ")
-            .push_bind(IN_SETS)
-            .push(" - number from provision) and s.category");
+            q.push(ENCODED_POINTS_HEAD)
+                .push_bind(IN_SETS)
+                .push(" - s.provision where s.provision in (select ")
+                .push_bind(IN_SETS)
+                .push(" - number from provision) and s.category");
             push_sets(q, f);
             push_tally_rest(q, f, facet);
-            q.push(" group by v.number, v.title having sum(s.statements) > 0 order by v.number");
+            q.push(ENCODED_POINTS_TAIL);
         }
         Facet::Speaker => {
             q.push("s.speaker_id as key_id, cast(sum(s.statements) as bigint) as n, count(*) over () as total, ");
@@ -431,18 +435,13 @@ where
 {
     match facet {
         Facet::Provision => {
-            q.push(
-                "select cast(v.number as text) as value,
-                 case when v.number = 0 then 'Plan as a whole' else 'Point ' || v.number || ': ' || v.title end as label,
-                 cast(sum(s.statements) as bigint) as count, cast(0 as bigint) as total
-                 from tally_date s join provision v on v.number = ",
-            )
-            .push_bind(VERSIONED)
-            .push(" - s.provision where s.provision <= ")
-            .push_bind(VERSIONED);
+            q.push(ENCODED_POINTS_HEAD)
+                .push_bind(VERSIONED)
+                .push(" - s.provision where s.provision <= ")
+                .push_bind(VERSIONED);
             push_versions(q, f);
             push_tally_rest(q, f, facet);
-            q.push(" group by v.number, v.title having sum(s.statements) > 0 order by v.number");
+            q.push(ENCODED_POINTS_TAIL);
         }
         Facet::Category => {
             // -4 rows: `category/version`
