@@ -330,9 +330,6 @@ pub struct SpeechLexicon {
     /// as a gift to Moscow").
     #[serde(default)]
     pub judging_verbs: Vec<String>,
-    /// Adverbs of hearsay ("reportedly"): media reports, when no source is named.
-    #[serde(default)]
-    pub hearsay: Vec<String>,
     /// What a medium does with a document ("published", "obtained").
     #[serde(default)]
     pub media_acts: Vec<String>,

@@ -178,6 +178,8 @@ pub struct Resolve {
     pub title_heads: Words,
     /// Words before "reports" that leave them the media at large ("multiple reports").
     pub report_quantifiers: Words,
+    /// Adverbs of hearsay ("reportedly"): the medium that reported just before, if any.
+    pub hearsay: Words,
     /// Plural heads of a group of unnamed sources referred back to ("the officials said").
     pub source_groups: Words,
     /// Of those, the heads that mean any source ("the sources added").

@@ -367,6 +367,13 @@ pub(super) fn resolve_speakers(
             Some(Mention::Document) | None if let Some(b) = body_before_it(body, &c, &out) => {
                 (Some(b), "pronoun it".to_string())
             }
+            // "Axios reported … The draft reportedly also caps the army": that medium
+            Some(Mention::Document) | None
+                if hearsay(body, &c)
+                    && let Some(m) = unnamed::media_just_before(&out, c.span.start) =>
+            {
+                (Some(m), "“reportedly” after a medium".to_string())
+            }
             Some(Mention::Document) | None if c.floating => {
                 // a quote paragraph with no attribution goes on the quote or the reported speech
                 // of a person just before ("Zelensky addressed the nation, saying …" then three
@@ -396,6 +403,14 @@ pub(super) fn resolve_speakers(
         out.push((c, speaker, via));
     }
     out
+}
+
+/// True when the statement's words hold an adverb of hearsay ("the draft reportedly caps …").
+fn hearsay(body: &str, c: &Candidate) -> bool {
+    body.get(c.span.clone()).is_some_and(|t| {
+        t.split(|ch: char| !ch.is_alphanumeric())
+            .any(|w| grammar().resolve.hearsay.contains(&w.to_lowercase()))
+    })
 }
 
 /// "Olga Petrenko, of the School of Communication, has twenty years of …" and then paragraphs

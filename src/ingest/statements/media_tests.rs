@@ -96,9 +96,9 @@ fn the_reports_and_reportedly_are_the_media_that_just_reported() {
         "Politico reported that the plan caps the army of Ukraine at 600,000.\n\nSeveral reports claimed that the plan drops the amnesty clause.",
     );
     assert_eq!(got, vec!["Politico", "media reports"]);
-    // with no medium just before, the media at large
-    let got = names("The plan reportedly also drops the amnesty clause.");
-    assert_eq!(got, vec!["media reports"]);
+    // with no medium just before, the article's own account
+    let got = speakers("The plan reportedly also drops the amnesty clause.");
+    assert_eq!(got, vec![(None, "Report".to_string())]);
 }
 
 #[test]

@@ -1,7 +1,6 @@
 //! The medium behind a sentence: "…, Ukrinform reports, citing Bloomberg" and "as reported by
 //! UNN, with reference to Bloomberg" are Bloomberg's reports (the medium that had the story
-//! first); "the draft reportedly caps the army" with no source named is a report of "media
-//! reports"; "The Financial Times published a plan that includes …" is the Financial Times's;
+//! first); "The Financial Times published a plan that includes …" is the Financial Times's;
 //! "…, per Axios." is Axios's; a "Source: Financial Times, citing …" line under a lead makes
 //! the lead the FT's report.
 
@@ -82,17 +81,6 @@ pub(super) fn source(
     {
         set(c, m, span);
         return;
-    }
-    // "The draft reportedly caps the army at 600,000."
-    if let Some(k) = (0..ws.len()).find(|&k| plain(k) && ctx.speech.hearsay.contains(&*ws[k].text))
-    {
-        let media = Speaker {
-            slug: "media-reports".to_string(),
-            name: "media reports".to_string(),
-            kind: SpeakerKind::Media,
-            known: false,
-        };
-        set(c, Mention::Speaker(media, None), ws[k].start..ws[k].end);
     }
 }
 
