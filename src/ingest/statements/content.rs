@@ -356,9 +356,10 @@ const MAIN_VERBS: [&str; 15] = [
     "has", "have", "had",
 ];
 
-/// "Kherson, which Russia claims to have annexed, would be frozen …": the word range of a
-/// relative clause between commas that holds a speech verb while the main clause goes on after
-/// it with its own verb. The speaker of that clause does not speak the sentence.
+/// "Kherson, which Russia claims to have annexed, would be frozen …", "The plan, first
+/// reported by Axios, would …": the word range of a relative clause (or a participle with its
+/// agent) between commas that holds a speech verb while the main clause goes on after it with
+/// its own verb. The speaker of that clause does not speak the sentence.
 fn embedded_relative(ctx: &Context<'_>, ws: &[SWord]) -> Option<Range<usize>> {
     let comma_before = |k: usize| {
         k > 0
@@ -367,11 +368,23 @@ fn embedded_relative(ctx: &Context<'_>, ws: &[SWord]) -> Option<Range<usize>> {
                 .get(ws[k - 1].end..ws[k].start)
                 .is_some_and(|gap| gap.contains(','))
     };
+    // "…, first reported last week by Axios, …": a participle of speech with its agent
+    let participle = |k: usize| {
+        (k..ws.len().min(k + 2)).any(|i| {
+            ws[i].text.ends_with("ed")
+                && ctx.speech.verb_at(ws, i, false).is_some()
+                && (i + 1..ws.len().min(i + 5))
+                    .take_while(|&b| !comma_before(b))
+                    .any(|b| ws[b].text == "by")
+        })
+    };
     let k = (1..ws.len()).find(|&k| {
-        !ws[k].in_quote && ["which", "who", "whom"].contains(&&*ws[k].text) && comma_before(k)
+        !ws[k].in_quote
+            && comma_before(k)
+            && (["which", "who", "whom"].contains(&&*ws[k].text) || participle(k))
     })?;
     let j = (k + 2..ws.len().min(k + 14)).find(|&j| comma_before(j))?;
-    let speaks = (k + 1..j).any(|i| ctx.speech.verb_at(ws, i, false).is_some());
+    let speaks = (k..j).any(|i| ctx.speech.verb_at(ws, i, false).is_some());
     (speaks && MAIN_VERBS.contains(&&*ws[j].text)).then_some(k..j)
 }
 

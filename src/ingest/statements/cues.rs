@@ -20,6 +20,15 @@ pub(super) fn impersonal_passive(ws: &[SWord], k: usize) -> bool {
         && ws.get(k + 1).is_some_and(|w| w.text == "that")
 }
 
+/// "The plan, first reported by Axios, would cap …": the agent `span` of a participle set off
+/// by commas is followed by a comma before the sentence ends, so the participle only tells
+/// which plan is meant and the claim of the sentence is the article's own.
+pub(super) fn appositive(ctx: &Context<'_>, s: &Sentence, span: &Range<usize>) -> bool {
+    ctx.body
+        .get(span.end..s.span.end)
+        .is_some_and(|rest| rest.contains(','))
+}
+
 /// `…, X reported.` / `…, X said on Tuesday.`: a speech verb among the last words of the
 /// sentence, after a comma and the speaker's noun phrase.
 pub(super) fn closing_cue(

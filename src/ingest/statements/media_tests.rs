@@ -136,11 +136,6 @@ fn a_document_whose_copy_a_medium_saw_is_the_medium_s_report() {
         "The revised draft, a copy of which was obtained by Politico, raises the army cap of the plan to 800,000.",
     );
     assert_eq!(got, vec!["Politico"]);
-    // an indefinite document too
-    let got = names(
-        "A separate guarantee paper, reported by Politico, treats a Russian attack on Ukraine as an attack on the whole transatlantic area.",
-    );
-    assert_eq!(got, vec!["Politico"]);
 }
 
 #[test]
@@ -200,14 +195,25 @@ fn a_quote_inside_a_speaker_s_clause_stays_the_speaker_s_when_a_medium_relays_it
 }
 
 #[test]
-fn a_participle_after_a_comma_gives_the_agent_of_the_report() {
-    let got = speakers(
+fn a_participle_set_off_by_commas_only_tells_which_plan_is_meant() {
+    // the claim after the participle is the article's own account
+    for text in [
         "The Trump administration's peace plan, reported by Politico on Monday, would cap the army of Ukraine at 600,000.",
-    );
-    assert_eq!(
-        got,
-        vec![(Some("Politico".to_string()), "Report".to_string())]
-    );
+        "The 28-point plan, first reported last week by Politico, would cut the army of Ukraine to 600,000.",
+    ] {
+        assert_eq!(speakers(text), vec![(None, "Report".to_string())], "{text}");
+    }
+    // a participle that closes the sentence, or "as reported by", still cites the medium
+    for text in [
+        "The plan would cap the army of Ukraine at 600,000, reported by Politico.",
+        "The plan, as reported by Politico, would cap the army of Ukraine at 600,000.",
+    ] {
+        assert_eq!(
+            speakers(text),
+            vec![(Some("Politico".to_string()), "Report".to_string())],
+            "{text}"
+        );
+    }
 }
 
 #[test]

@@ -48,6 +48,7 @@ pub(super) fn source(
         })
         && let Some((m, span)) = np_after(ctx, ws, k + 2, s.span.end, local)
         && is_medium(&m)
+        && (ws[k - 1].text == "as" || !super::cues::appositive(ctx, s, &span))
     {
         set(c, m, span);
     }

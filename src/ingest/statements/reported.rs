@@ -1,8 +1,8 @@
 //! Sieve 4: reported speech in a sentence, documents as subjects and their authors.
 
 use super::cues::{
-    as_said_after, closing_cue, dash_cue, impersonal_passive, in_words_of, media_list_end,
-    quoted_as,
+    appositive, as_said_after, closing_cue, dash_cue, impersonal_passive, in_words_of,
+    media_list_end, quoted_as,
 };
 use super::*;
 use crate::grammar::grammar;
@@ -253,7 +253,9 @@ pub(super) fn sentence_candidate(
                 if ws[..k].iter().any(|w| w.text == "that") {
                     continue;
                 }
-                if !documents && let Some((m, span)) = np_after(ctx, ws, by + 1, s.span.end, local)
+                if !documents
+                    && let Some((m, span)) = np_after(ctx, ws, by + 1, s.span.end, local)
+                    && !(reduced && appositive(ctx, s, &span))
                 {
                     return Some(base(Some(m), Some(span), Some(verb), "reported by", 0.7));
                 }
