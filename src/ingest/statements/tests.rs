@@ -1142,3 +1142,19 @@ fn a_second_quote_after_and_that_is_the_same_speaker_s_clause() {
         Some("Aino Lind")
     );
 }
+
+#[test]
+fn agreeing_to_a_deal_is_an_act_and_agreeing_that_is_speech() {
+    // what a party did with the plan: no statement of its own
+    for text in [
+        "After the talks in Geneva, Ukraine agreed to the revised peace plan with minor changes.",
+        "The negotiators agreed on the amnesty clause of the peace plan.",
+    ] {
+        assert!(names(text).is_empty(), "{text}: {:?}", names(text));
+    }
+    // a claim after "agreed that" is the party's
+    assert_eq!(
+        names("Kyiv agreed that the cap on the army was the hardest point of the peace plan."),
+        vec!["Kyiv"]
+    );
+}
