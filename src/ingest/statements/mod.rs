@@ -174,9 +174,11 @@ impl SpeechRules {
             }
         }
         // "briefed the envoys that …" speaks; "officials briefed on the talks" does not
-        // ("Jaiswal responded, “We have seen reports …”": a quote that opens a sentence of its
-        // own right after also speaks; "had agreed “not to disclose” the talks" does not)
+        // ("“…,” Trump responded." and "Jaiswal responded, “We have seen reports …”": a quote
+        // before, or one that opens a sentence of its own right after, also speaks; "had
+        // agreed “not to disclose” the talks" does not)
         let clause_only = grammar().statements.clause_verbs.contains(&*w.text)
+            && !after_quote
             && !ws.get(k + 1).is_some_and(|n| n.in_quote && n.capital);
         // ("announced on Monday that …": "on" and a time is no topic)
         let described = ws

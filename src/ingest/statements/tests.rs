@@ -1175,4 +1175,8 @@ fn responding_to_a_proposal_is_no_statement_until_a_clause_or_a_quote_follows() 
         ),
         vec!["Oksana Marsh"]
     );
+    assert_eq!(
+        names("“The cap on the army in the peace plan is too low,” Oksana Marsh responded."),
+        vec!["Oksana Marsh"]
+    );
 }
