@@ -473,6 +473,19 @@ fn a_live_pages_post_heading_and_a_photo_credit_are_no_statements() {
          Leaders of Norway and Finland meet in OsloImage source, Jane Roe / Getty Images",
     );
     assert!(got.is_empty(), "{got:?}");
+    // a caption that ends in its credit, whatever the verb in it
+    for caption in [
+        "Several terms of the peace plan are unacceptable, Prime Minister Jan Novak says Photo: Jan Novak (Getty Images)",
+        "Anna Berg said the peace plan caps the army of Ukraine. Photo: Anna Berg / X",
+        "Minister Anna Berg warned that the peace plan caps the army. AFP via Getty Images",
+    ] {
+        assert!(names(caption).is_empty(), "{caption}");
+    }
+    // the same sentence without the credit is a statement
+    assert_eq!(
+        names("Anna Berg said the peace plan caps the army of Ukraine."),
+        vec!["Anna Berg"]
+    );
 }
 
 #[test]
