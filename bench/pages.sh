@@ -47,7 +47,7 @@ if [ -n "$before" ] && [ -z "${BEFORE_DB:-}" ] && is_pg "$db"; then
     # a template must have no sessions: copied before the new binary's server opens it
     before_db="${db%/*}/bench_pages_before"
     sql "$(pg_server "$db")" "drop database if exists bench_pages_before with (force)"
-    sql "$(pg_server "$db")" "create database bench_pages_before template ${db##*/}"
+    sql "$(pg_server "$db")" "create database bench_pages_before template ${db##*/} strategy file_copy"
     trap 'cleanup; sql "$(pg_server "$db")" "drop database bench_pages_before with (force)"' EXIT
 fi
 start "$after" "$db" 3911
