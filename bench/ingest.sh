@@ -11,8 +11,14 @@
 #
 # BEFORE_BIN=path/to/an/older/pointwise: each size is ingested by it and by the new binary in
 # turn ($RUNS times each, default 1, alternating), and the ratio of their rates is printed.
+#
+# PG=postgres://user@host:port (a PostgreSQL server): each size is ingested by the new binary
+# into a SQLite file and into a fresh database bench_ingest_SIZE on that server, in turn
+# ($RUNS times each), and the ratio of their rates is printed. The database is left for
+# bench/pages.sh; its size is pg_database_size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
 dir=${BENCH_DIR:-/tmp/pointwise-bench}
@@ -27,7 +33,13 @@ declare -A rate
 one() { # label binary n corpus
     local label=$1 b=$2 n=$3 corpus=$4
     local db="$dir/ingest-$n-$label.db"
-    rm -f "$db" "$db-wal" "$db-shm"
+    if [ "$label" = postgres ]; then
+        db="$PG/bench_ingest_$n"
+        sql "$PG/postgres" "drop database if exists bench_ingest_$n with (force)"
+        sql "$PG/postgres" "create database bench_ingest_$n"
+    else
+        rm -f "$db" "$db-wal" "$db-shm"
+    fi
     # create the schema and catalog first, so the timing is the ingest alone
     "$b" --db "$db" export >/dev/null
     /usr/bin/time -v "$b" --db "$db" ingest "$corpus" >"$dir/report-$n-$label.txt" 2>"$dir/time-$n-$label.txt" || true
@@ -35,8 +47,8 @@ one() { # label binary n corpus
     secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$dir/time-$n-$label.txt")
     rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$dir/time-$n-$label.txt")
     cpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {printf "%.1f", s}' "$dir/time-$n-$label.txt")
-    stmts=$(sqlite3 "$db" "select count(*) from statement")
-    bytes=$(stat -c %s "$db")
+    stmts=$(sql "$db" "select count(*) from statement")
+    bytes=$(db_bytes "$db")
     rate["$label"]=$(awk -v n="$n" -v t="$secs" 'BEGIN { print n / t }')
     awk -v l="$label" -v n="$n" -v s="$stmts" -v t="$secs" -v c="$cpu" -v r="$rss" -v b="$bytes" 'BEGIN {
         printf "| %s | %d | %d | %.2f | %.0f | %.0f | %.0f | %s | %s | %.0f | %.1f |\n", l, n, s, t, n/t, s/t, t*1e6/n, c, r, b/1048576, b/1024/n }'
@@ -47,6 +59,19 @@ for n in "${sizes[@]}"; do
         rm -rf "$corpus"
         "$gen" --articles "$n" --out "$corpus" >/dev/null
         touch "$corpus/.complete"
+    fi
+    if [ -n "${PG:-}" ]; then
+        sqlite_sum=0
+        pg_sum=0
+        for _ in $(seq 1 "${RUNS:-1}"); do
+            one sqlite "$bin" "$n" "$corpus"
+            sqlite_sum=$(awk -v a="$sqlite_sum" -v b="${rate[sqlite]}" 'BEGIN { print a + b }')
+            one postgres "$bin" "$n" "$corpus"
+            pg_sum=$(awk -v a="$pg_sum" -v b="${rate[postgres]}" 'BEGIN { print a + b }')
+        done
+        awk -v n="$n" -v a="$pg_sum" -v b="$sqlite_sum" 'BEGIN {
+            printf "\n%d articles: postgres / sqlite articles/s = %.2f (mean of the runs above)\n\n", n, a / b }'
+        continue
     fi
     if [ -z "${BEFORE_BIN:-}" ]; then
         one new "$bin" "$n" "$corpus"

@@ -12,3 +12,20 @@ wait_up() {
     echo "no answer from $1" >&2
     return 1
 }
+
+# A database is a SQLite file or a PostgreSQL URL (postgres://user@host:port/name), as for --db.
+is_pg() { case $1 in postgres://* | postgresql://*) return 0 ;; *) return 1 ;; esac; }
+# sql DB QUERY: the rows of QUERY, columns separated by |, with sqlite3 or psql
+sql() {
+    if is_pg "$1"; then
+        PGOPTIONS=--client-min-messages=warning psql -X -q -A -t -v ON_ERROR_STOP=1 -d "$1" -c "$2"
+    else
+        sqlite3 "$1" "$2"
+    fi
+}
+# db_bytes DB: the file's size, or pg_database_size
+db_bytes() {
+    if is_pg "$1"; then sql "$1" "select pg_database_size(current_database())"; else stat -c %s "$1"; fi
+}
+# pg_server URL: the URL of the same server's maintenance database, postgres
+pg_server() { echo "${1%/*}/postgres"; }

@@ -9,10 +9,18 @@
 # $REPS (default 3) single requests for each binary and their ratio before / after; pages over
 # $LIMIT_MS (default 300) are marked. The database is copied first for BEFORE_BIN, since a
 # newer binary may add migrations (indexes) that the older one must not see.
+#
+# DB is a SQLite file or a PostgreSQL URL (postgres://user@host:port/name); on PostgreSQL the
+# names are read with psql and the copy for BEFORE_BIN is a database made from DB as its
+# template (bench_pages_before, dropped on exit).
+#
+# BEFORE_DB=FILE-or-URL: the "before" server serves that database as it is (no copy), with
+# BEFORE_BIN or else the new binary: the same corpus on the other backend, for their ratio.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=${1:?usage: bench/pages.sh DB [BEFORE_BIN]}
 before=${2:-}
+[ -z "${BEFORE_DB:-}" ] || before=${before:-target/release/pointwise}
 reps=${REPS:-3}
 limit=${LIMIT_MS:-300}
 [ -n "${BENCH_NO_BUILD:-}" ] || cargo build --release --quiet --bin pointwise
@@ -20,24 +28,32 @@ after=target/release/pointwise
 . bench/lib.sh
 
 # the names the pages need, read before any server migrates the file
-speaker=$(sqlite3 "$db" "select p.slug from tally t join speaker p on p.id = t.speaker_id where t.provision = -1 group by p.id order by sum(t.statements) desc limit 1")
-source_id=$(sqlite3 "$db" "select id from source order by id limit 1 offset (select count(*) / 2 from source)")
-statement_id=$(sqlite3 "$db" "select max(id) / 2 from statement")
-mid_date=$(sqlite3 "$db" "select published_date from source where published_date is not null order by published_date limit 1 offset (select count(*) / 2 from source)")
-first_date=$(sqlite3 "$db" "select min(published_date) from source")
-version=$(sqlite3 "$db" "select version from statement_version group by version order by count(*) desc limit 1")
-arts=$(sqlite3 "$db" "select count(*) from source")
-stmts=$(sqlite3 "$db" "select count(*) from statement")
+speaker=$(sql "$db" "select p.slug from tally t join speaker p on p.id = t.speaker_id where t.provision = -1 group by p.id order by sum(t.statements) desc limit 1")
+source_id=$(sql "$db" "select id from source order by id limit 1 offset (select count(*) / 2 from source)")
+statement_id=$(sql "$db" "select max(id) / 2 from statement")
+mid_date=$(sql "$db" "select published_date from source where published_date is not null order by published_date limit 1 offset (select count(*) / 2 from source)")
+first_date=$(sql "$db" "select min(published_date) from source")
+version=$(sql "$db" "select version from statement_version group by version order by count(*) desc limit 1")
+arts=$(sql "$db" "select count(*) from source")
+stmts=$(sql "$db" "select count(*) from statement")
 
 start() { # binary db port
     POINTWISE_CACHE=off RUST_LOG=warn "$1" --db "$2" serve --addr "127.0.0.1:$3" >"$tmp/$3.log" 2>&1 &
     pids+=($!)
     wait_up "http://127.0.0.1:$3/provisions"
 }
+before_db=${BEFORE_DB:-$tmp/before.db}
+if [ -n "$before" ] && [ -z "${BEFORE_DB:-}" ] && is_pg "$db"; then
+    # a template must have no sessions: copied before the new binary's server opens it
+    before_db="${db%/*}/bench_pages_before"
+    sql "$(pg_server "$db")" "drop database if exists bench_pages_before with (force)"
+    sql "$(pg_server "$db")" "create database bench_pages_before template ${db##*/} strategy file_copy"
+    trap 'cleanup; sql "$(pg_server "$db")" "drop database bench_pages_before with (force)"' EXIT
+fi
 start "$after" "$db" 3911
 if [ -n "$before" ]; then
-    cp "$db" "$tmp/before.db"
-    start "$before" "$tmp/before.db" 3912
+    [ -n "${BEFORE_DB:-}" ] || is_pg "$db" || cp "$db" "$before_db"
+    start "$before" "$before_db" 3912
 fi
 
 pages=(
@@ -68,6 +84,7 @@ measure() {
 }
 
 echo "Database: $db ($arts articles, $stmts statements); cache off, best of $reps single requests; $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
+[ -z "${BEFORE_DB:-}" ] || echo "Before: $before_db ($(sql "$before_db" "select count(*) from source") articles, $(sql "$before_db" "select count(*) from statement") statements)"
 echo
 if [ -n "$before" ]; then
     echo "| page | before ms | after ms | before / after | status |"
