@@ -409,7 +409,7 @@ pub(super) fn resolve_speakers(
 fn hearsay(body: &str, c: &Candidate) -> bool {
     body.get(c.span.clone()).is_some_and(|t| {
         t.split(|ch: char| !ch.is_alphanumeric())
-            .any(|w| grammar().resolve.hearsay.contains(&w.to_lowercase()))
+            .any(|w| grammar().resolve.hearsay.contains(w.to_lowercase()))
     })
 }
 

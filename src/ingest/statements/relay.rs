@@ -81,7 +81,6 @@ pub(super) fn source(
         && is_medium(&m)
     {
         set(c, m, span);
-        return;
     }
 }
 
