@@ -53,6 +53,19 @@ one() { # label binary n corpus
     awk -v l="$label" -v n="$n" -v s="$stmts" -v t="$secs" -v c="$cpu" -v r="$rss" -v b="$bytes" 'BEGIN {
         printf "| %s | %d | %d | %.2f | %.0f | %.0f | %.0f | %s | %s | %.0f | %.1f |\n", l, n, s, t, n/t, s/t, t*1e6/n, c, r, b/1048576, b/1024/n }'
 }
+# pair FIRST FIRST_BIN SECOND SECOND_BIN N CORPUS NAME: $RUNS alternations of the two, then
+# the ratio of their mean rates, second over first
+pair() {
+    local first=$1 second=$3 n=$5 corpus=$6 first_sum=0 second_sum=0
+    for _ in $(seq 1 "${RUNS:-1}"); do
+        one "$first" "$2" "$n" "$corpus"
+        first_sum=$(awk -v a="$first_sum" -v b="${rate[$first]}" 'BEGIN { print a + b }')
+        one "$second" "$4" "$n" "$corpus"
+        second_sum=$(awk -v a="$second_sum" -v b="${rate[$second]}" 'BEGIN { print a + b }')
+    done
+    awk -v n="$n" -v a="$second_sum" -v b="$first_sum" -v name="$7" 'BEGIN {
+        printf "\n%d articles: %s articles/s = %.2f (mean of the runs above)\n\n", n, name, a / b }'
+}
 for n in "${sizes[@]}"; do
     corpus="$dir/corpus-$n"
     if [ ! -f "$corpus/.complete" ]; then
@@ -61,30 +74,10 @@ for n in "${sizes[@]}"; do
         touch "$corpus/.complete"
     fi
     if [ -n "${PG:-}" ]; then
-        sqlite_sum=0
-        pg_sum=0
-        for _ in $(seq 1 "${RUNS:-1}"); do
-            one sqlite "$bin" "$n" "$corpus"
-            sqlite_sum=$(awk -v a="$sqlite_sum" -v b="${rate[sqlite]}" 'BEGIN { print a + b }')
-            one postgres "$bin" "$n" "$corpus"
-            pg_sum=$(awk -v a="$pg_sum" -v b="${rate[postgres]}" 'BEGIN { print a + b }')
-        done
-        awk -v n="$n" -v a="$pg_sum" -v b="$sqlite_sum" 'BEGIN {
-            printf "\n%d articles: postgres / sqlite articles/s = %.2f (mean of the runs above)\n\n", n, a / b }'
-        continue
-    fi
-    if [ -z "${BEFORE_BIN:-}" ]; then
+        pair sqlite "$bin" postgres "$bin" "$n" "$corpus" "postgres / sqlite"
+    elif [ -z "${BEFORE_BIN:-}" ]; then
         one new "$bin" "$n" "$corpus"
-        continue
+    else
+        pair before "$BEFORE_BIN" after "$bin" "$n" "$corpus" "after / before"
     fi
-    before_sum=0
-    after_sum=0
-    for _ in $(seq 1 "${RUNS:-1}"); do
-        one before "$BEFORE_BIN" "$n" "$corpus"
-        before_sum=$(awk -v a="$before_sum" -v b="${rate[before]}" 'BEGIN { print a + b }')
-        one after "$bin" "$n" "$corpus"
-        after_sum=$(awk -v a="$after_sum" -v b="${rate[after]}" 'BEGIN { print a + b }')
-    done
-    awk -v n="$n" -v a="$after_sum" -v b="$before_sum" 'BEGIN {
-        printf "\n%d articles: after / before articles/s = %.2f (mean of the runs above)\n\n", n, a / b }'
 done
