@@ -368,7 +368,7 @@ fn embedded_relative(ctx: &Context<'_>, ws: &[SWord]) -> Option<Range<usize>> {
                 .get(ws[k - 1].end..ws[k].start)
                 .is_some_and(|gap| gap.contains(','))
     };
-    // "…, first reported last week by Axios, …": a participle of speech with its agent
+    // "…, first reported on Friday by Axios, …": a participle of speech with its agent
     let participle = |k: usize| {
         (k..ws.len().min(k + 2)).any(|i| {
             ws[i].text.ends_with("ed")

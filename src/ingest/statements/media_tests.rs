@@ -199,7 +199,7 @@ fn a_participle_set_off_by_commas_only_tells_which_plan_is_meant() {
     // the claim after the participle is the article's own account
     for text in [
         "The Trump administration's peace plan, reported by Politico on Monday, would cap the army of Ukraine at 600,000.",
-        "The 28-point plan, first reported last week by Politico, would cut the army of Ukraine to 600,000.",
+        "The draft peace plan, first reported on Friday by Politico, would shrink the army of Ukraine to 600,000.",
     ] {
         assert_eq!(speakers(text), vec![(None, "Report".to_string())], "{text}");
     }
