@@ -261,6 +261,11 @@ pub(super) fn sentence_candidate(
                 }
                 continue;
             }
+            // "Kyiv is being told to accept the deal", "the plan has been rejected": the subject
+            // of a passive with no agent is the one addressed or the thing spoken of
+            if !documents && passive_without_agent(ws, k) {
+                continue;
+            }
             if let Some((m, span)) = subject_before(ctx, s, ws, k, documents, local) {
                 let is_doc = matches!(m, Mention::Document)
                     || (matches!(m, Mention::Pronoun(crate::ingest::speakers::Pronoun::It))
@@ -512,6 +517,18 @@ fn relayed_after(
 
 /// "A second sets out guarantees. A third covers reconstruction.": after the documents of a
 /// package are named, an ordinal alone is one of them.
+/// True when the speech verb at `k` is a participle after an auxiliary of the passive ("is
+/// being told", "was repeatedly urged", "has been rejected"), one adverb allowed between.
+fn passive_without_agent(ws: &[SWord], k: usize) -> bool {
+    let aux = ["is", "are", "was", "were", "been", "being", "be"];
+    let participle = ws[k].text.ends_with("ed") || ["told", "said"].contains(&&*ws[k].text);
+    let before = |j: usize| k.checked_sub(j).and_then(|i| ws.get(i));
+    participle
+        && (before(1).is_some_and(|w| aux.contains(&&*w.text))
+            || (before(2).is_some_and(|w| aux.contains(&&*w.text))
+                && before(1).is_some_and(|w| w.text.ends_with("ly"))))
+}
+
 pub(super) fn is_ordinal_document(np: &str) -> bool {
     let f = fold_str(np);
     let ws: Vec<&str> = f.split_whitespace().collect();

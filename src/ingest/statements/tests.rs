@@ -1195,3 +1195,23 @@ fn responding_to_a_proposal_is_no_statement_until_a_clause_or_a_quote_follows() 
         vec!["Oksana Marsh"]
     );
 }
+
+#[test]
+fn the_subject_of_a_passive_of_speech_with_no_agent_is_no_speaker() {
+    // the one addressed, or the thing spoken of
+    for text in [
+        "Kyiv is being told to accept the peace plan on this aggressive timeline.",
+        "Ukraine was repeatedly urged to accept the army cap of the peace plan.",
+    ] {
+        assert!(names(text).is_empty(), "{text}: {:?}", names(text));
+    }
+    // with its agent the agent speaks, and the active voice keeps its subject
+    assert_eq!(
+        names("Kyiv was told by Washington that the army cap of the peace plan is final."),
+        vec!["Washington"]
+    );
+    assert_eq!(
+        names("Kyiv told Washington that the army cap of the peace plan is too low."),
+        vec!["Kyiv"]
+    );
+}
