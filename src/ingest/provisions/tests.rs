@@ -848,3 +848,19 @@ fn a_place_on_ukrainian_territory_is_not_the_settlement_of_territory() {
     );
     assert_eq!(points_of(&l, "no troops on Ukrainian territory"), [8]);
 }
+
+#[test]
+fn another_vote_or_a_leader_s_vow_is_not_the_vote_of_point_25() {
+    let l = linker();
+    for text in [
+        "he will stay true to his election vow to defend the country",
+        "a campaign promise to end the war in a single day",
+        "months before the US midterm elections",
+    ] {
+        assert!(!points_of(&l, text).contains(&25), "{text}");
+    }
+    assert_eq!(
+        points_of(&l, "Ukraine would hold elections within 100 days"),
+        [25]
+    );
+}
