@@ -864,3 +864,23 @@ fn another_vote_or_a_leader_s_vow_is_not_the_vote_of_point_25() {
         [25]
     );
 }
+
+#[test]
+fn assuring_someone_of_support_is_no_security_assurance() {
+    let l = linker();
+    assert!(
+        !points_of(
+            &l,
+            "the leaders called Kyiv, assuring him of their continued support"
+        )
+        .contains(&5)
+    );
+    assert!(!points_of(&l, "the chancellor assured the president of full backing").contains(&5));
+    assert!(
+        points_of(
+            &l,
+            "Ukraine would receive security assurances from Washington"
+        )
+        .contains(&5)
+    );
+}
