@@ -408,8 +408,8 @@ pub(super) fn resolve_speakers(
 /// True when the statement's words hold an adverb of hearsay ("the draft reportedly caps …").
 fn hearsay(body: &str, c: &Candidate) -> bool {
     body.get(c.span.clone()).is_some_and(|t| {
-        t.split(|ch: char| !ch.is_alphanumeric())
-            .any(|w| grammar().resolve.hearsay.contains(w.to_lowercase()))
+        let folded = crate::text::fold_str(t);
+        crate::text::word_refs(&folded).any(|w| grammar().resolve.hearsay.contains(&*w.text))
     })
 }
 
