@@ -61,6 +61,9 @@ pub(super) fn subject_before(
     }
     let stop = ws[end - 1].end;
     let start = last_long_quote(ctx.body, &ws[..end]).map_or(s.span.start, |k| ws[k].end);
+    if let Some(found) = relative_antecedent(ctx, ws, end, start, local) {
+        return Some(found);
+    }
     let mut start = start;
     // a wire dateline is not a speaker: "WARSAW, Nov 25 (Reuters) - Poland's minister said"
     // (with no dash, "Washington, Dec 15 (NationPress) The US announced": a capital follows)
@@ -682,4 +685,57 @@ fn named_before_description(
         }
         _ => None,
     }
+}
+
+/// "The plan drew criticism from European diplomats who argue that …", "Zelensky met Nordic
+/// ministers, who said …": a verb after "who" speaks for the noun phrase right before "who"
+/// (its capitalised words and determiners), not for the subject of the sentence.
+fn relative_antecedent(
+    ctx: &Context<'_>,
+    ws: &[SWord],
+    end: usize,
+    start: usize,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>)> {
+    let who = end.checked_sub(1)?;
+    let head = who.checked_sub(1)?;
+    if ws[who].text != "who" || ws[who].in_quote || ws[head].in_quote || ws[head].start < start {
+        return None;
+    }
+    let gap = |k: usize| ctx.body[ws[k].end..ws[k + 1].start].trim();
+    // "Lawmakers said they spoke with Rubio, who told them …": the first speaker frames it
+    let framed = (0..head).any(|k| !ws[k].in_quote && ctx.speech.verb_at(ws, k, false).is_some());
+    if framed || !["", ","].contains(&gap(head)) {
+        return None;
+    }
+    let determiners = &grammar().speakers.determiners;
+    let mut first = head;
+    while first > 0 && ws[first - 1].start >= start && gap(first - 1).is_empty() {
+        let w = &ws[first - 1];
+        // "Ministry of Defence", "France and Germany", "politicians and analysts"
+        let joins = (w.text == "of" && ws[first].capital) || w.text == "and";
+        let after_and = ws[first].text == "and";
+        if w.in_quote || !(w.capital || joins || after_and || determiners.contains(&*w.text)) {
+            break;
+        }
+        first -= 1;
+    }
+    // "the chief of staff for Prime Minister Orban, who", "supporters on Capitol Hill, who",
+    // "an adviser to Trump, who": the name completes a role or places a group; it does not speak
+    // ("criticism from European diplomats who", "handed the plan to Zelensky, who" it does)
+    let before = |k: usize| first.checked_sub(k).map(|i| &*ws[i].text);
+    let complement = ["for", "of", "on", "in", "at", "over", "about", "under", "across"]
+        .contains(&before(1).unwrap_or(""))
+        || (before(1) == Some("to")
+            && before(2).is_some_and(|w| grammar().resolve.title_heads.contains(w)));
+    if complement {
+        return None;
+    }
+    (first..=head).find_map(|f| {
+        let span = ws[f].start..ws[head].end;
+        match ctx.gazetteer.resolve(&ctx.body[span.clone()], local)? {
+            m @ Mention::Speaker(..) => Some((m, span)),
+            _ => None,
+        }
+    })
 }

@@ -1215,3 +1215,45 @@ fn the_subject_of_a_passive_of_speech_with_no_agent_is_no_speaker() {
         vec!["Kyiv"]
     );
 }
+
+#[test]
+fn a_verb_after_who_speaks_for_the_noun_phrase_before_who() {
+    assert_eq!(
+        names(
+            "The plan met a cool reception from Nordic diplomats who argue that its army cap leaves Kyiv defenceless."
+        ),
+        vec!["Nordic diplomats"]
+    );
+    assert_eq!(
+        names(
+            "Rubio handed the draft to President Volodymyr Zelensky, who stressed that Ukraine would never cede Donbas."
+        ),
+        vec!["Volodymyr Zelenskyy"]
+    );
+    // a name completing a role does not speak, nor does one inside a framing speaker's words
+    assert!(
+        !names(
+            "The advice came from the chief of staff for Prime Minister Petteri Orpo, who stressed that the army cap was unacceptable."
+        )
+        .contains(&"Petteri Orpo".to_string())
+    );
+    assert_eq!(
+        names(
+            "Finnish senators said they met Secretary of State Marco Rubio, who told them the plan would cap Ukraine's army."
+        )
+        .iter()
+        .filter(|n| n.contains("Rubio"))
+        .count(),
+        0
+    );
+}
+
+#[test]
+fn expressing_a_view_is_speech_and_while_opens_a_second_speaker() {
+    assert_eq!(
+        names(
+            "Spain's foreign minister Jose Albares expressed the view that no land may be ceded under the plan, while Danish Prime Minister Mette Frederiksen said the army cap was too low."
+        ),
+        vec!["Jose Albares", "Mette Frederiksen"]
+    );
+}
