@@ -60,12 +60,19 @@ fn cut(ctx: &Context<'_>, ws: &[SWord]) -> Option<(Range<usize>, Range<usize>)> 
         return Some((1..k, k..ws.len()));
     }
     // "…, and that Russia will not …" goes on with what the first speaker said
-    let k = (3..ws.len().saturating_sub(3)).find(|&k| {
-        comma_before(k)
-            && !ws[k].in_quote
-            && conjunction(&ws[k].text)
-            && ws.get(k + 1).is_some_and(|w| w.text != "that")
-    })?;
+    let k = (3..ws.len().saturating_sub(3))
+        .find(|&k| {
+            comma_before(k)
+                && !ws[k].in_quote
+                && conjunction(&ws[k].text)
+                && ws.get(k + 1).is_some_and(|w| w.text != "that")
+        })
+        // "Beijing reiterated its support after Trump said that …": a clause of time with a
+        // comma or none (the caller keeps it only when a speaker and a verb open it)
+        .or_else(|| {
+            (3..ws.len().saturating_sub(3))
+                .find(|&k| !ws[k].in_quote && ["after", "before"].contains(&&*ws[k].text))
+        })?;
     Some((0..k, k + 1..ws.len()))
 }
 

@@ -37,3 +37,16 @@ fn a_short_quote_in_a_clause_does_not_keep_the_sentence_whole() {
     );
     assert_eq!(got, vec!["Oslo", "Helsinki"]);
 }
+
+#[test]
+fn a_clause_of_time_with_its_own_speaker_is_its_own_statement() {
+    let got = names(
+        "Beijing on Monday repeated its support for the peace plan after President Donald Trump said that the army cap was settled.",
+    );
+    assert_eq!(got, vec!["Beijing", "Donald Trump"]);
+    // an event after "after" opens no second statement
+    let got = names(
+        "Envoy Maren Holt spoke after the talks in Geneva and said the army cap of the plan was too low.",
+    );
+    assert_eq!(got, vec!["Maren Holt"]);
+}
