@@ -1257,3 +1257,11 @@ fn expressing_a_view_is_speech_and_while_opens_a_second_speaker() {
         vec!["Jose Albares", "Mette Frederiksen"]
     );
 }
+
+#[test]
+fn a_party_demanding_a_term_in_the_progressive_states_its_position() {
+    assert_eq!(
+        names("Moscow is demanding a full Ukrainian withdrawal from Donetsk under the plan."),
+        vec!["Moscow"]
+    );
+}
