@@ -78,11 +78,12 @@ impl People {
     /// gazetteer knows (left to it).
     pub fn find(&self, body: &str, seg: &Segmented, known: &[Range<usize>]) -> Vec<Entity> {
         let mut out = Vec::new();
+        let speaking = self.speaking_surnames(body, seg);
         for s in &seg.sentences {
             let toks = tokens(body, s.span.clone());
             let mut i = 0;
             while i < toks.len() {
-                match self.name_at(&toks, i) {
+                match self.name_at(&toks, i, &speaking) {
                     Some((len, gender)) => {
                         let pos = toks[i].start;
                         let end = toks[i + len - 1].start + toks[i + len - 1].bare.len();
@@ -99,8 +100,41 @@ impl People {
         out
     }
 
+    /// The folded name words that speak alone somewhere in the article, outside quotes:
+    /// "Chapman said", "said Chapman". A run of name words ending in one of them is a person
+    /// even when the first name is on no list ("Anastasiia Chapman moved to the US …").
+    fn speaking_surnames(&self, body: &str, seg: &Segmented) -> HashSet<String> {
+        let verbs = &grammar().statements.communication_verbs;
+        let mut out = HashSet::new();
+        for s in &seg.sentences {
+            let toks = tokens(body, s.span.clone());
+            for pair in toks.windows(2) {
+                let [a, b] = pair else { continue };
+                if seg.in_quote(a.start) || a.raw.ends_with([',', '.', ';', ':', ')']) {
+                    continue;
+                }
+                let (fa, fb) = (fold_str(a.bare), fold_str(b.bare));
+                if self.is_name_word(a.bare) && verbs.contains(fb.as_str()) {
+                    out.insert(fa);
+                } else if ["said", "says", "added"].contains(&fa.as_str())
+                    && self.is_name_word(b.bare)
+                    && b.raw.ends_with(['.', ','])
+                {
+                    out.insert(fb);
+                }
+            }
+        }
+        out.retain(|w| !self.titles.contains(w));
+        out
+    }
+
     /// A name of two or three words starting at token `i`, with the gender it gives.
-    fn name_at(&self, toks: &[Tok], i: usize) -> Option<(usize, Option<Gender>)> {
+    fn name_at(
+        &self,
+        toks: &[Tok],
+        i: usize,
+        speaking: &HashSet<String>,
+    ) -> Option<(usize, Option<Gender>)> {
         if !self.is_name_word(toks[i].bare) {
             return None;
         }
@@ -138,7 +172,9 @@ impl People {
             || before
                 .strip_suffix('s')
                 .is_some_and(|b| self.titles.contains(b));
-        (gender.is_some() || titled || self.title_follows(toks, i + len)).then_some((len, gender))
+        let speaks = speaking.contains(&fold_str(toks[i + len - 1].bare));
+        (gender.is_some() || titled || speaks || self.title_follows(toks, i + len))
+            .then_some((len, gender))
     }
 
     /// True when an appositive with a title word follows the name at `at`, past a party in
@@ -356,6 +392,21 @@ mod tests {
         let paragraphs: Vec<Range<usize>> = std::iter::once(0..text.len()).collect();
         let seg = segment(text, &paragraphs);
         p.find(text, &seg, &[])
+    }
+
+    #[test]
+    fn a_name_whose_surname_speaks_later_is_a_person_whatever_its_first_name() {
+        let text = "Oleksiia Varnava moved to Ohio ten years ago. Her family lives near Kharkiv. \
+                    Varnava said the peace plan rewards Moscow.";
+        let e = people(text);
+        assert_eq!(
+            e.iter()
+                .map(|e| e.speaker.name.as_str())
+                .collect::<Vec<_>>(),
+            vec!["Oleksiia Varnava"]
+        );
+        // a place before a verb that is no speech names no one
+        assert!(people("Lake Varnava lies near Kharkiv. Varnava attracts tourists.").is_empty());
     }
 
     #[test]
