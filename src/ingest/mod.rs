@@ -294,6 +294,7 @@ impl Extractor {
         holders.extend(people.iter().map(|e| RoleHolder {
             pos: e.pos,
             title: format!(" {} ", spaced(&e.title)),
+            written: format!(" {} ", spaced(&e.title)),
             speaker: e.speaker.clone(),
         }));
         holders.sort_by_key(|h| h.pos);
@@ -418,6 +419,7 @@ impl Extractor {
             out.push(RoleHolder {
                 pos: 0,
                 title: format!(" {} ", spaced(&crate::text::fold_str(&s.name))),
+                written: String::new(),
                 speaker: s,
             });
         }
@@ -432,6 +434,7 @@ impl Extractor {
             if seg.in_quote(pos) {
                 continue;
             }
+            let mut written = String::new();
             let title = if h.speaker.kind == SpeakerKind::Body {
                 format!(
                     "{} {}",
@@ -445,16 +448,17 @@ impl Extractor {
                     .find(|s| s.span.contains(&pos))
                     .map_or(0, |s| s.span.start);
                 let end = f.orig(h.end);
-                format!(
-                    "{} {} {}",
+                let (before, after) = (
                     title_before(&body[sentence_start..pos]),
-                    h.role,
-                    resolve::title_after(body.get(end..).unwrap_or(""))
-                )
+                    resolve::title_after(body.get(end..).unwrap_or("")),
+                );
+                written = format!(" {} ", spaced(&format!("{before} {after}")));
+                format!("{before} {} {after}", h.role)
             };
             out.push(RoleHolder {
                 pos,
                 title: format!(" {} ", spaced(&title)),
+                written,
                 speaker: h.speaker.clone(),
             });
         }

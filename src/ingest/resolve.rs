@@ -94,6 +94,9 @@ pub(super) fn mark_subjects(mentions: &mut [NameMention], body: &str, seg: &Segm
 pub(super) struct RoleHolder {
     pub(super) pos: usize,
     pub(super) title: String,
+    /// The part of `title` the article writes around the name ("US President"), which
+    /// "the president" prefers to a role only the speaker list knows.
+    pub(super) written: String,
     pub(super) speaker: Speaker,
 }
 

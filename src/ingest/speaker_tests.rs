@@ -1099,3 +1099,18 @@ fn a_sentence_with_a_long_quote_after_the_speakers_sentence_goes_on_with_that_sp
         "{got:?}"
     );
 }
+
+#[test]
+fn the_president_is_the_last_one_the_article_titled_so_before_a_role_from_the_list() {
+    // Trump is named last, but only Zelensky is written with the title
+    let got = speakers(
+        "President Volodymyr Zelensky met his negotiators in Kyiv. They discussed a call with Donald Trump on Friday.\n\nAfter the meeting, the president announced that the peace plan now has 20 points.",
+    );
+    assert!(
+        got.contains(&(
+            Some("Volodymyr Zelenskyy".to_string()),
+            "Paraphrase".to_string()
+        )),
+        "{got:?}"
+    );
+}

@@ -37,23 +37,30 @@ pub(in crate::ingest) fn role_holder(
     pos: usize,
     holders: &[RoleHolder],
 ) -> Option<Speaker> {
-    holders
-        .iter()
-        .rev()
-        .filter(|h| h.pos < pos || h.pos == 0)
-        .filter(|h| (h.speaker.kind == SpeakerKind::Person) == persons)
-        .filter(|h| side.is_empty() || of_side(&h.title, side))
-        .find(|h| {
-            words.iter().any(|w| {
-                let w = format!(" {w} ");
-                // a vice president is not "the president", a former minister not "the minister"
-                h.title.match_indices(&w).any(|(i, _)| {
-                    !["vice", "former", "ex"]
-                        .iter()
-                        .any(|q| h.title[..i].ends_with(&format!(" {q}")))
-                })
+    let fits = |title: &str| {
+        words.iter().any(|w| {
+            let w = format!(" {w} ");
+            // a vice president is not "the president", a former minister not "the minister"
+            title.match_indices(&w).any(|(i, _)| {
+                !["vice", "former", "ex"]
+                    .iter()
+                    .any(|q| title[..i].ends_with(&format!(" {q}")))
             })
         })
+    };
+    let eligible = || {
+        holders
+            .iter()
+            .rev()
+            .filter(|h| h.pos < pos || h.pos == 0)
+            .filter(|h| (h.speaker.kind == SpeakerKind::Person) == persons)
+            .filter(|h| side.is_empty() || of_side(&h.title, side))
+    };
+    // the last one the article itself titled so ("President Zelensky … the president"), else
+    // the last whose role the speaker list gives
+    eligible()
+        .find(|h| fits(&h.written))
+        .or_else(|| eligible().find(|h| fits(&h.title)))
         .map(|h| h.speaker.clone())
 }
 
@@ -179,6 +186,7 @@ pub(in crate::ingest) fn office(entry: &crate::catalog::SpeakerEntry) -> Option<
     let fold = |t: &str| spaced(&crate::text::fold_str(t));
     Some(RoleHolder {
         pos: 0,
+        written: String::new(),
         title: format!(
             " {} {} {} ",
             fold(role),
