@@ -145,6 +145,10 @@ pub struct Layout {
     /// Words that open a short fronted topic before a document as subject ("On money, …").
     #[serde(default)]
     pub topic_prepositions: Vec<String>,
+    /// Words of speech that make a list item someone's statement, left to the other sieves
+    /// ("- The Kremlin reiterated its stance that …"); "pledges" or "agrees" stay the plan's.
+    #[serde(default)]
+    pub item_speech: Vec<String>,
     /// Participles of a document passed on: a claim that "the text was handed to Kyiv" reports
     /// an event, not what the plan says.
     #[serde(default)]

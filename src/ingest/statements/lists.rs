@@ -26,6 +26,7 @@ pub struct Layout {
     auxiliaries: HashSet<String>,
     document_verbs: HashSet<String>,
     topic_prepositions: HashSet<String>,
+    item_speech: Vec<String>,
 }
 
 impl Layout {
@@ -47,6 +48,11 @@ impl Layout {
                 .topic_prepositions
                 .iter()
                 .map(|w| fold_str(w))
+                .collect(),
+            item_speech: layout
+                .item_speech
+                .iter()
+                .map(|w| format!(" {} ", fold_str(w)))
                 .collect(),
         }
     }
@@ -575,16 +581,10 @@ fn claims_of_its_own(ctx: &Context<'_>, span: &Range<usize>) -> bool {
         return true;
     }
     let w = format!(" {} ", words_only(&ctx.body[span.clone()]));
-    [
-        " said ",
-        " says ",
-        " told ",
-        " according to ",
-        " stressed ",
-        " warned ",
-    ]
-    .iter()
-    .any(|k| w.contains(k))
+    ctx.layout
+        .item_speech
+        .iter()
+        .any(|k| w.contains(k.as_str()))
 }
 
 fn item_candidate(

@@ -65,6 +65,12 @@ pub(super) fn subject_before(
         return Some(found);
     }
     let mut start = start;
+    // a list marker opening the sentence is no part of the subject ("- The Kremlin reiterated")
+    let lead = &ctx.body[start..stop];
+    let unmarked = lead.trim_start_matches(|c: char| {
+        c.is_whitespace() || ['-', '\u{2022}', '*', '\u{2013}', '\u{2014}', '\u{b7}'].contains(&c)
+    });
+    start += lead.len() - unmarked.len();
     // a wire dateline is not a speaker: "WARSAW, Nov 25 (Reuters) - Poland's minister said"
     // (with no dash, "Washington, Dec 15 (NationPress) The US announced": a capital follows)
     if let Some(m) = WIRE_DATELINE.find(&ctx.body[start..stop])
