@@ -1114,3 +1114,14 @@ fn the_president_is_the_last_one_the_article_titled_so_before_a_role_from_the_li
         "{got:?}"
     );
 }
+
+#[test]
+fn an_unnamed_aide_or_spokesperson_keeps_the_word_the_article_uses() {
+    let got = names(
+        "“This is a painful concession on NATO in the peace plan,” said a senior Ukrainian aide who spoke on condition of anonymity.",
+    );
+    assert_eq!(got, vec!["unnamed Ukrainian aide"]);
+    // an adviser or a representative is still an official
+    let got = names("A Ukrainian adviser said the peace plan caps the army.");
+    assert_eq!(got, vec!["unnamed Ukrainian official"]);
+}

@@ -77,8 +77,9 @@ impl Gazetteer {
         // "US officials" and "a US official" are one source type: the singular names both
         let noun = match head.trim_end_matches('s') {
             // the role of an unnamed source matters less than its side: one name for all
-            "representative" | "official" | "spokesperson" | "member" | "aide" | "adviser"
-            | "advisor" | "insider" => "official",
+            "representative" | "official" | "member" | "adviser" | "advisor" | "insider" => {
+                "official"
+            }
             "person familiar" | "people familiar" => "source",
             other => other,
         };
