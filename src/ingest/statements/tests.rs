@@ -1265,3 +1265,11 @@ fn a_party_demanding_a_term_in_the_progressive_states_its_position() {
         vec!["Moscow"]
     );
 }
+
+#[test]
+fn giving_a_response_to_the_plan_is_speech() {
+    assert_eq!(
+        names("Vladimir Putin gave a guarded response to the peace plan on Friday."),
+        vec!["Vladimir Putin"]
+    );
+}
