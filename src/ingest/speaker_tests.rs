@@ -1118,7 +1118,7 @@ fn the_president_is_the_last_one_the_article_titled_so_before_a_role_from_the_li
 #[test]
 fn an_unnamed_aide_or_spokesperson_keeps_the_word_the_article_uses() {
     let got = names(
-        "“This is a painful concession on NATO in the peace plan,” said a senior Ukrainian aide who spoke on condition of anonymity.",
+        "“The NATO clause of the peace plan hurts us,” a senior Ukrainian aide told reporters, asking not to be named.",
     );
     assert_eq!(got, vec!["unnamed Ukrainian aide"]);
     // an adviser or a representative is still an official

@@ -1239,7 +1239,7 @@ fn a_verb_after_who_speaks_for_the_noun_phrase_before_who() {
     );
     assert_eq!(
         names(
-            "Finnish senators said they met Secretary of State Marco Rubio, who told them the plan would cap Ukraine's army."
+            "Finnish senators said they had lunch with Secretary of State Marco Rubio, who assured them the plan would cap Ukraine's army."
         )
         .iter()
         .filter(|n| n.contains("Rubio"))
