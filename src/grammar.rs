@@ -83,6 +83,8 @@ pub struct Statements {
     /// Words that open a subordinate clause whose subject speaks ("It comes after Kyiv said
     /// …"): the subject of the verb is the noun phrase after the last of them.
     pub subordinators: Words,
+    /// Conjunctions of time that open a second speaker's clause ("… after Trump said that …").
+    pub time_conjunctions: Words,
 }
 
 /// Content of the plan reported without a speaker (src/ingest/statements/content.rs).
@@ -139,6 +141,8 @@ pub struct Speakers {
     pub stop: Words,
     /// Words that open what follows the head of a group ("leaders gathered at", "ministers in").
     pub post_modifier: Words,
+    /// Prepositions after which a name before "who" completes a role or places a group.
+    pub role_prepositions: Words,
     /// Prepositions that open a post-modifier of an unnamed source ("familiar with", "close to").
     pub prepositions: Words,
     /// Prepositions that open an adjunct, never a speaker's phrase ("among its allies").
@@ -197,6 +201,8 @@ pub struct Resolve {
 pub struct Entities {
     /// Determiners that introduce an unnamed source ("a senior EU diplomat", "two officials").
     pub indefinite: Words,
+    /// Verbs of speech before a surname that closes a sentence ("…, said Chapman.").
+    pub inverted_verbs: Words,
 }
 
 /// Groups named together and referred back to (src/ingest/groups.rs).
@@ -301,7 +307,7 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 37] {
+    fn lists(&self) -> [(&'static str, &Words); 40] {
         [
             ("statements.object_start", &self.statements.object_start),
             (
@@ -320,6 +326,10 @@ impl Grammar {
                 &self.statements.clause_conjunctions,
             ),
             ("statements.subordinators", &self.statements.subordinators),
+            (
+                "statements.time_conjunctions",
+                &self.statements.time_conjunctions,
+            ),
             ("content.between", &self.content.between),
             ("content.when", &self.content.when),
             ("content.parts", &self.content.parts),
@@ -329,6 +339,10 @@ impl Grammar {
             ("speakers.determiners", &self.speakers.determiners),
             ("speakers.stop", &self.speakers.stop),
             ("speakers.post_modifier", &self.speakers.post_modifier),
+            (
+                "speakers.role_prepositions",
+                &self.speakers.role_prepositions,
+            ),
             ("speakers.prepositions", &self.speakers.prepositions),
             ("shape.statement_nouns", &self.shape.statement_nouns),
             ("shape.media_descriptors", &self.shape.media_descriptors),
@@ -338,6 +352,7 @@ impl Grammar {
             ("resolve.media_words", &self.resolve.media_words),
             ("resolve.title_heads", &self.resolve.title_heads),
             ("entities.indefinite", &self.entities.indefinite),
+            ("entities.inverted_verbs", &self.entities.inverted_verbs),
             ("groups.side_nouns", &self.groups.side_nouns),
             ("groups.group_nouns", &self.groups.group_nouns),
             ("groups.counts", &self.groups.counts),

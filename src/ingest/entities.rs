@@ -116,7 +116,7 @@ impl People {
                 let (fa, fb) = (fold_str(a.bare), fold_str(b.bare));
                 if self.is_name_word(a.bare) && verbs.contains(fb.as_str()) {
                     out.insert(fa);
-                } else if ["said", "says", "added"].contains(&fa.as_str())
+                } else if grammar().entities.inverted_verbs.contains(fa.as_str())
                     && self.is_name_word(b.bare)
                     && b.raw.ends_with(['.', ','])
                 {

@@ -70,8 +70,13 @@ fn cut(ctx: &Context<'_>, ws: &[SWord]) -> Option<(Range<usize>, Range<usize>)> 
         // "Beijing reiterated its support after Trump said that …": a clause of time with a
         // comma or none (the caller keeps it only when a speaker and a verb open it)
         .or_else(|| {
-            (3..ws.len().saturating_sub(3))
-                .find(|&k| !ws[k].in_quote && ["after", "before"].contains(&&*ws[k].text))
+            (3..ws.len().saturating_sub(3)).find(|&k| {
+                !ws[k].in_quote
+                    && grammar()
+                        .statements
+                        .time_conjunctions
+                        .contains(&*ws[k].text)
+            })
         })?;
     Some((0..k, k + 1..ws.len()))
 }

@@ -730,10 +730,10 @@ fn relative_antecedent(
     // "an adviser to Trump, who": the name completes a role or places a group; it does not speak
     // ("criticism from European diplomats who", "handed the plan to Zelensky, who" it does)
     let before = |k: usize| first.checked_sub(k).map(|i| &*ws[i].text);
-    let complement = [
-        "for", "of", "on", "in", "at", "over", "about", "under", "across",
-    ]
-    .contains(&before(1).unwrap_or(""))
+    let complement = grammar()
+        .speakers
+        .role_prepositions
+        .contains(before(1).unwrap_or(""))
         || (before(1) == Some("to")
             && before(2).is_some_and(|w| grammar().resolve.title_heads.contains(w)));
     if complement {
