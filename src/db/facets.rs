@@ -140,11 +140,28 @@ fn push_points_from<DB: Database>(
     crate::model::Kind: Param<DB>,
     crate::model::Stance: Param<DB>,
 {
-    q.push(" from (select ")
-        .push(columns)
-        .push(" from ")
-        .push(table)
-        .push(" where provision in (");
+    q.push(" from (select ");
+    if facet == Facet::Category {
+        // a point's own rows (no category) named by its category here, once per point, not
+        // looked up per row by the facet's join (on PostgreSQL at 100k, two points: 27,408
+        // lookups, 0.09 of the facet's 0.12 s)
+        let mut sep = q.separated(", ");
+        for c in columns.split(", ") {
+            if c == "category" {
+                sep.push("coalesce(nullif(t.category, ''), v.category, '') as category");
+            } else {
+                sep.push("t.").push_unseparated(c);
+            }
+        }
+        q.push(" from ")
+            .push(table)
+            .push(" t left join provision v on v.number = t.provision where t.provision in (");
+    } else {
+        q.push(columns)
+            .push(" from ")
+            .push(table)
+            .push(" where provision in (");
+    }
     let mut sep = q.separated(", ");
     for p in &f.provisions {
         sep.push_bind(*p);
