@@ -1266,6 +1266,11 @@ fn push_label_counts<DB: Database>(
     if cube {
         q.push(" having sum(s.statements) > 0");
     }
+    if cube && several_points(filter, facet) {
+        // in the order the statements grouped gave them before (PostgreSQL hashes the rows of
+        // the points in no order)
+        q.push(" order by ").push(alias).push(column);
+    }
 }
 
 /// Whether the rest of `f` (its review selection left out) is one `tally` (or with a date
