@@ -194,6 +194,19 @@ super::per_backend! {
             .execute(&mut *conn)
             .await?;
         }
+        // the links of a statement about two or more points, again
+        sqlx::query("delete from statement_provision_shared where statement_id = $1")
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query(
+            "insert into statement_provision_shared (statement_id, provision)
+             select statement_id, provision from statement_provision where statement_id = $1
+             and (select count(*) from statement_provision where statement_id = $1) > 1",
+        )
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
         Ok(())
     }
 

@@ -341,6 +341,23 @@ impl Writer {
     }
 }
 
+/// The links of the statements about two or more points (`statement_provision_shared`), each
+/// once.
+fn shared_links(links: &[(i64, i64, String)]) -> Vec<(i64, i64)> {
+    let unique: std::collections::BTreeSet<(i64, i64)> = links
+        .iter()
+        .map(|(sid, number, _)| (*sid, *number))
+        .collect();
+    let mut points: HashMap<i64, usize> = HashMap::new();
+    for (sid, _) in &unique {
+        *points.entry(*sid).or_default() += 1;
+    }
+    unique
+        .into_iter()
+        .filter(|(sid, _)| points.get(sid).is_some_and(|n| *n > 1))
+        .collect()
+}
+
 /// The batch's statements as the tallies count them, with the points each is linked to.
 fn counted<'a>(
     rows: &'a [Row],
@@ -416,7 +433,7 @@ super::per_backend! {
         )
         .await?;
         side::bulk::insert_rows(
-            conn,
+            &mut *conn,
             "insert into statement_provision (statement_id, provision, evidence) ",
             " on conflict do nothing",
             links,
@@ -425,6 +442,18 @@ super::per_backend! {
                 v.push_bind(*sid)
                     .push_bind(*number)
                     .push_bind(evidence.as_str());
+            },
+        )
+        .await?;
+        let shared = shared_links(links);
+        side::bulk::insert_rows(
+            conn,
+            "insert into statement_provision_shared (statement_id, provision) ",
+            "",
+            &shared,
+            MAX_ROWS,
+            |mut v, (sid, number)| {
+                v.push_bind(*sid).push_bind(*number);
             },
         )
         .await

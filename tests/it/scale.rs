@@ -895,6 +895,72 @@ async fn assert_category_counts_agree(db: &Db, when: &str) -> anyhow::Result<()>
     assert_filters_agree(db, &filters, when).await
 }
 
+/// `statement_provision_shared` as stored (migration 0018: the links of the statements about two
+/// or more points), and found afresh from the links.
+const KEPT_SHARED: &str =
+    "select cast(statement_id as text) || '/' || cast(provision as text), provision
+     from statement_provision_shared";
+const FRESH_SHARED: &str =
+    "select cast(statement_id as text) || '/' || cast(provision as text), provision
+     from statement_provision where statement_id in
+     (select statement_id from statement_provision group by statement_id having count(*) > 1)";
+
+/// Every facet and the totals of filters by two and three points (alone, with a kind, a
+/// stance and a date range, two kinds, a speaker), read from the counts of each point less
+/// the statements they count twice, equal those counted from the statements; and
+/// `statement_provision_shared` equals the links of the statements about several points.
+async fn assert_point_counts_agree(db: &Db, when: &str) -> anyhow::Result<()> {
+    use pointwise::db::models::{StatementFilter, parse_date};
+    use pointwise::model::{Kind, PointNumber, Stance};
+    let kept = counted(db, KEPT_SHARED).await?;
+    assert_eq!(
+        kept,
+        counted(db, FRESH_SHARED).await?,
+        "statement_provision_shared {when}"
+    );
+    // the points of a statement on several of them, and 6, 21 and 0
+    let mut shared: Vec<i64> = kept
+        .values()
+        .copied()
+        .collect::<BTreeSet<i64>>()
+        .into_iter()
+        .collect();
+    shared.truncate(2);
+    assert_eq!(shared.len(), 2, "a statement on two points {when}");
+    let points = |ps: &[i64]| StatementFilter {
+        provisions: ps.iter().filter_map(|p| PointNumber::new(*p)).collect(),
+        ..Default::default()
+    };
+    let filters = [
+        points(&shared),
+        points(&[6, 21]),
+        points(&[0, 6, 21]),
+        points(&[shared[0], shared[1], 21]),
+        StatementFilter {
+            kinds: vec![Kind::Quote],
+            ..points(&[6, 21])
+        },
+        StatementFilter {
+            kinds: vec![Kind::Quote, Kind::Paraphrase],
+            ..points(&shared)
+        },
+        StatementFilter {
+            from: parse_date("2025-11-25"),
+            ..points(&[6, 21])
+        },
+        StatementFilter {
+            to: parse_date("2025-11-25"),
+            stances: vec![Stance::Opposes, Stance::Neutral],
+            ..points(&[0, 6, 21])
+        },
+        StatementFilter {
+            speakers: vec!["mark-rutte".into()],
+            ..points(&[6, 21])
+        },
+    ];
+    assert_filters_agree(db, &filters, when).await
+}
+
 #[tokio::test]
 async fn the_counts_of_date_ranges_categories_and_versions_equal_those_read_from_the_statements()
 -> anyhow::Result<()> {
@@ -919,12 +985,14 @@ async fn the_counts_of_date_ranges_categories_and_versions_equal_those_read_from
     assert_dated_counts_agree(&t.db, "after the ingest").await?;
     assert_category_counts_agree(&t.db, "after the ingest").await?;
     assert_version_counts_agree(&t.db, "after the ingest").await?;
+    assert_point_counts_agree(&t.db, "after the ingest").await?;
     // Act: the dated article replaced by a new version (re-ingest)
     std::fs::write(dir.path().join("dated.txt"), dated("puts limits"))?;
     run(&t.db, &t.extractor, &[dir.path().to_path_buf()], 1 << 20).await?;
     assert_dated_counts_agree(&t.db, "after a re-ingest").await?;
     assert_category_counts_agree(&t.db, "after a re-ingest").await?;
     assert_version_counts_agree(&t.db, "after a re-ingest").await?;
+    assert_point_counts_agree(&t.db, "after a re-ingest").await?;
     // Act: an editor moves a statement of the range to another point and stance
     let id: i64 = counted(
         &t.db,
@@ -947,6 +1015,7 @@ async fn the_counts_of_date_ranges_categories_and_versions_equal_those_read_from
     assert_dated_counts_agree(&t.db, "after a review").await?;
     assert_category_counts_agree(&t.db, "after a review").await?;
     assert_version_counts_agree(&t.db, "after a review").await?;
+    assert_point_counts_agree(&t.db, "after a review").await?;
     let crossed: i64 = counted(
         &t.db,
         "select 'n', count(*) from tally where provision <= -100",
