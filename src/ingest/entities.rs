@@ -113,14 +113,19 @@ impl People {
                 if seg.in_quote(a.start) || a.raw.ends_with([',', '.', ';', ':', ')']) {
                     continue;
                 }
-                let (fa, fb) = (fold_str(a.bare), fold_str(b.bare));
-                if self.is_name_word(a.bare) && verbs.contains(fb.as_str()) {
-                    out.insert(fa);
-                } else if grammar().entities.inverted_verbs.contains(fa.as_str())
+                // (folding only around a name word: this reads every word of the article)
+                if self.is_name_word(a.bare) {
+                    if verbs.contains(fold_str(b.bare).as_str()) {
+                        out.insert(fold_str(a.bare));
+                    }
+                } else if b.raw.ends_with(['.', ','])
                     && self.is_name_word(b.bare)
-                    && b.raw.ends_with(['.', ','])
+                    && grammar()
+                        .entities
+                        .inverted_verbs
+                        .contains(fold_str(a.bare).as_str())
                 {
-                    out.insert(fb);
+                    out.insert(fold_str(b.bare));
                 }
             }
         }

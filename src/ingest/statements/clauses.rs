@@ -76,6 +76,9 @@ fn cut(ctx: &Context<'_>, ws: &[SWord]) -> Option<(Range<usize>, Range<usize>)> 
                         .statements
                         .time_conjunctions
                         .contains(&*ws[k].text)
+                    // (the caller wants a verb of speech among its first words)
+                    && (k + 1..(k + 7).min(ws.len()))
+                        .any(|j| ctx.speech.verb_at(ws, j, false).is_some())
             })
         })?;
     Some((0..k, k + 1..ws.len()))
