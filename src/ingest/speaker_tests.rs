@@ -1125,3 +1125,26 @@ fn an_unnamed_aide_or_spokesperson_keeps_the_word_the_article_uses() {
     let got = names("A Ukrainian adviser said the peace plan caps the army.");
     assert_eq!(got, vec!["unnamed Ukrainian official"]);
 }
+
+#[test]
+fn an_unnamed_elected_member_is_a_source_and_a_name_after_the_head_makes_it_a_title() {
+    let got = names("A Norwegian lawmaker said the peace plan would halve the army.");
+    assert_eq!(got, vec!["unnamed Norwegian lawmaker"]);
+    let got = names("One Democratic senator argued the peace plan would halve the army.");
+    assert_eq!(got, vec!["unnamed senator"]);
+    // a capitalised word after the head is the person the head is the title of
+    let got = names("Senior official Brigit Vanhaal said the peace plan would halve the army.");
+    assert_eq!(got, vec!["Brigit Vanhaal"]);
+    // a day after the head is no name
+    let got = names("A European diplomat Tuesday said the peace plan would halve the army.");
+    assert_eq!(got, vec!["unnamed European diplomat"]);
+}
+
+#[test]
+fn an_adverb_of_time_between_the_auxiliary_and_the_verb_keeps_the_speaker() {
+    let got = names(
+        "The 28-point plan was leaked last week.\n\n\
+         The Kremlin has since said it could accept the initial peace plan.",
+    );
+    assert_eq!(got, vec!["Kremlin"]);
+}

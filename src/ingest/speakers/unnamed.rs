@@ -41,7 +41,8 @@ impl Gazetteer {
         if hits.iter().any(|h| {
             h.speaker.kind == SpeakerKind::Person
                 && (!h.title && !in_modifier(h) || title_of_head(h))
-        }) {
+        }) || names_follow(np, head)
+        {
             return None;
         }
         // a nationality before the head wins over a place after it ("a European diplomat in
@@ -152,4 +153,23 @@ impl Gazetteer {
         }
         origins
     }
+}
+
+/// "Senior official Anna Brix said", "Senator Wong told": a capitalised word right after the
+/// head is a name the lists do not know (a day or a month is not), and the head is that
+/// person's title, not an unnamed source.
+fn names_follow(np: &str, head: &str) -> bool {
+    let words: Vec<&str> = np
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let head_last = head.split_whitespace().last().unwrap_or(head);
+    let Some(at) = words.iter().position(|w| fold_str(w) == head_last) else {
+        return false;
+    };
+    words.get(at + 1).is_some_and(|w| {
+        w.len() > 1
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && !grammar().shape.time_words.contains(fold_str(w).as_str())
+    })
 }
