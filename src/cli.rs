@@ -10,7 +10,10 @@ use clap::{Parser, Subcommand};
 
 use crate::catalog::Catalog;
 use crate::db::{self, queries};
-use crate::ingest::{self, Extractor, export::ExportLine};
+use crate::ingest::{
+    self, Extractor,
+    export::{ExportLine, Spellings},
+};
 use crate::web;
 
 /// Pointwise: who says what about each point of the US 28-point peace plan.
@@ -160,11 +163,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
     // the plan's versions are checked before anything runs (a fault names itself)
     crate::versions::Versions::bundled()?;
     let extractor = std::sync::Arc::new(Extractor::new(&catalog)?);
+    let spellings = Spellings::new(&catalog);
     if let Some(Command::Extract { files }) = &cli.command {
-        return extract_files(&extractor, files);
+        return extract_files(&extractor, &spellings, files);
     }
     if let Some(Command::Eval(args)) = &cli.command {
-        return eval(&extractor, args);
+        return eval(&extractor, &spellings, args);
     }
     let pool = db::open(&cli.db, 8)
         .await
@@ -199,11 +203,21 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
         }
         Command::Export { reviewed: false } => {
             let mut out = std::io::stdout().lock();
+            // each source's body, for the names as it spells them (rows come source by source)
+            let mut body: Option<(i64, String)> = None;
             for row in queries::export_statements(&pool).await? {
+                if body.as_ref().is_none_or(|(id, _)| *id != row.source_id) {
+                    let text = queries::get_source(&pool, row.source_id).await?;
+                    body = Some((row.source_id, text.map(|(_, b)| b).unwrap_or_default()));
+                }
+                let text = body.as_ref().map_or("", |(_, b)| b.as_str());
                 let line = ExportLine {
                     id: row.id,
                     source_file: row.file_name.clone(),
-                    speaker: row.speaker_name.clone(),
+                    speaker: row
+                        .speaker_name
+                        .as_deref()
+                        .map(|n| spellings.as_written(n, text)),
                     kind: row.kind.to_string(),
                     text: row.text.clone(),
                     provisions: row.provision_numbers(),
@@ -296,14 +310,18 @@ fn read_article(
 }
 
 /// `pointwise extract FILE...`: each statement as a JSON line, with the rule and evidence.
-fn extract_files(extractor: &Extractor, files: &[PathBuf]) -> anyhow::Result<i32> {
+fn extract_files(
+    extractor: &Extractor,
+    spellings: &Spellings,
+    files: &[PathBuf],
+) -> anyhow::Result<i32> {
     let mut out = std::io::stdout().lock();
     for path in files {
         let article = read_article(extractor, path)?;
         for s in extractor.extract(&article) {
             let line = serde_json::json!({
                 "source_file": article.file_name,
-                "speaker": s.speaker.as_ref().map(|x| x.name.clone()),
+                "speaker": s.speaker.as_ref().map(|x| spellings.as_written(&x.name, &article.body)),
                 "via": s.speaker_via,
                 "kind": s.kind.as_str(),
                 "text": s.text,
@@ -320,7 +338,7 @@ fn extract_files(extractor: &Extractor, files: &[PathBuf]) -> anyhow::Result<i32
 }
 
 /// `pointwise eval`: scores the export (--pred) or an in-memory extraction of PATHS.
-fn eval(extractor: &Extractor, args: &EvalArgs) -> anyhow::Result<i32> {
+fn eval(extractor: &Extractor, spellings: &Spellings, args: &EvalArgs) -> anyhow::Result<i32> {
     let read = |p: &PathBuf| {
         std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))
     };
@@ -332,7 +350,7 @@ fn eval(extractor: &Extractor, args: &EvalArgs) -> anyhow::Result<i32> {
         None => {
             let mut rows = Vec::new();
             for path in article_files(&args.paths)? {
-                rows.extend(extract_rows(extractor, &path)?);
+                rows.extend(extract_rows(extractor, spellings, &path)?);
             }
             rows
         }
@@ -375,12 +393,17 @@ fn article_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
 /// One article extracted in memory, as scorer rows.
 fn extract_rows(
     extractor: &Extractor,
+    spellings: &Spellings,
     path: &std::path::Path,
 ) -> anyhow::Result<Vec<crate::eval::Row>> {
     let article = read_article(extractor, path)?;
     Ok(extractor
         .extract(&article)
         .into_iter()
-        .map(|s| crate::eval::Row::from_statement(&article.file_name, &s))
+        .map(|s| {
+            let mut row = crate::eval::Row::from_statement(&article.file_name, &s);
+            row.speaker = row.speaker.map(|n| spellings.as_written(&n, &article.body));
+            row
+        })
         .collect())
 }

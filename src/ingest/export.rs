@@ -22,3 +22,123 @@ pub struct ExportLine {
     /// Byte offsets of the span in the cleaned body.
     pub span: [i64; 2],
 }
+
+/// How each known person's name is spelled in one article. The speaker list keeps one
+/// canonical spelling ("Volodymyr Zelenskyy", "Sergey Lavrov") so a person's statements group
+/// across sources; an article that writes "Zelensky" or "Sergei Lavrov" is quoted, in the
+/// export, with its own spelling, as annotators of that article write the name.
+#[derive(Debug, Clone, Default)]
+pub struct Spellings {
+    /// Canonical name -> its single-word aliases (surname variants) and its full-name aliases.
+    people: std::collections::HashMap<String, (Vec<String>, Vec<String>)>,
+}
+
+impl Spellings {
+    /// The persons of the speaker list with their spelling variants.
+    pub fn new(catalog: &crate::catalog::Catalog) -> Self {
+        let people = catalog
+            .speakers
+            .iter()
+            .filter(|s| s.kind == "person" && s.name.split_whitespace().count() >= 2)
+            .map(|s| {
+                let (single, full): (Vec<String>, Vec<String>) = s
+                    .aliases
+                    .iter()
+                    .filter(|a| a.starts_with(char::is_uppercase))
+                    .cloned()
+                    .partition(|a| a.split_whitespace().count() == 1);
+                (s.name.clone(), (single, full))
+            })
+            .collect();
+        Self { people }
+    }
+
+    /// `name` as `body` spells it; `name` itself when the article writes it that way, when it
+    /// names no variant, or when the speaker is no known person.
+    pub fn as_written(&self, name: &str, body: &str) -> String {
+        self.variant(name, body).unwrap_or_else(|| name.to_string())
+    }
+
+    fn variant(&self, name: &str, body: &str) -> Option<String> {
+        let (surnames, full) = self.people.get(name)?;
+        let (first, last) = name.rsplit_once(' ')?;
+        let words: Vec<&str> = body
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let bigram = |a: &str, b: &str| words.windows(2).filter(|w| w[0] == a && w[1] == b).count();
+        if bigram(first, last) > 0 {
+            return None;
+        }
+        let count = |w: &str| words.iter().filter(|x| **x == w).count();
+        // the surname the article uses most, the canonical one included
+        let surname = std::iter::once(last)
+            .chain(surnames.iter().map(String::as_str))
+            .map(|s| (count(s), s))
+            .filter(|(n, _)| *n > 0)
+            .max_by_key(|(n, _)| *n)
+            .map(|(_, s)| s)?;
+        // "Sergei Lavrov": a first name that begins as the canonical one does, before it
+        let stem: String = first.chars().take(3).collect();
+        let written_first = words
+            .windows(2)
+            .find(|w| w[1] == surname && w[0] != first && w[0].starts_with(stem.as_str()))
+            .map(|w| w[0]);
+        let candidate = match written_first {
+            Some(f) => format!("{f} {surname}"),
+            None => full
+                .iter()
+                .filter_map(|a| a.split_once(' ').filter(|(_, l)| *l == surname))
+                .find(|(f, l)| bigram(f, l) > 0)
+                .map_or_else(|| format!("{first} {surname}"), |(f, l)| format!("{f} {l}")),
+        };
+        (candidate != name).then_some(candidate)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spellings() -> Spellings {
+        let catalog = crate::catalog::Catalog::bundled().expect("catalog");
+        Spellings::new(&catalog)
+    }
+
+    #[test]
+    fn a_known_person_is_exported_with_the_article_s_spelling() {
+        let s = spellings();
+        let body = "President Volodymyr Zelensky said the plan needs work. Zelensky added more.";
+        assert_eq!(
+            s.as_written("Volodymyr Zelenskyy", body),
+            "Volodymyr Zelensky"
+        );
+        // a surname alone takes the canonical first name
+        let body = "Zelenskiy told reporters the plan needs work.";
+        assert_eq!(
+            s.as_written("Volodymyr Zelenskyy", body),
+            "Volodymyr Zelenskiy"
+        );
+        // a first name spelled another way
+        let body = "Foreign Minister Sergei Lavrov said the draft was a basis. Lavrov went on.";
+        assert_eq!(s.as_written("Sergey Lavrov", body), "Sergei Lavrov");
+    }
+
+    #[test]
+    fn the_canonical_spelling_or_an_unknown_speaker_is_left_as_it_is() {
+        let s = spellings();
+        let body = "Volodymyr Zelenskyy said so, and Zelensky's office agreed.";
+        assert_eq!(
+            s.as_written("Volodymyr Zelenskyy", body),
+            "Volodymyr Zelenskyy"
+        );
+        assert_eq!(s.as_written("Kremlin", "The Kremlin said no."), "Kremlin");
+        assert_eq!(s.as_written("Anna Brix", "Anna Brix said no."), "Anna Brix");
+        // the article never names the person (a title resolved to them)
+        let body = "The Ukrainian president said the plan needs work.";
+        assert_eq!(
+            s.as_written("Volodymyr Zelenskyy", body),
+            "Volodymyr Zelenskyy"
+        );
+    }
+}
