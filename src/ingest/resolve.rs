@@ -286,14 +286,8 @@ pub(super) fn resolve_speakers(
                 };
                 // "…, the minister said" right after Lavrov spoke: Lavrov, though a Belarusian
                 // minister was named after him
-                let last_speaker = || {
-                    let s = out
-                        .iter()
-                        .rev()
-                        .take_while(|(p, _, _)| p.para + 1 >= c.para)
-                        .filter_map(|(_, s, _)| s.as_ref())
-                        .find(|s| s.kind == SpeakerKind::Person)?;
-                    // their titles in the article, and their office in the speaker list
+                // their titles in the article, and their office in the speaker list
+                let holds = |s: &Speaker| {
                     let own: Vec<RoleHolder> = holders
                         .iter()
                         .chain(offices.holders)
@@ -302,9 +296,28 @@ pub(super) fn resolve_speakers(
                         .collect();
                     role_holder(words, side, true, c.span.start, &own)
                 };
+                let last_speaker = || {
+                    let s = out
+                        .iter()
+                        .rev()
+                        .take_while(|(p, _, _)| p.para + 1 >= c.para)
+                        .filter_map(|(_, s, _)| s.as_ref())
+                        .find(|s| s.kind == SpeakerKind::Person)?;
+                    holds(s)
+                };
+                // "Trump told reporters … Putin … The president indicated": the last person who
+                // spoke with that title, before one only named with it
+                let titled_speaker = || {
+                    out.iter()
+                        .rev()
+                        .filter_map(|(_, s, _)| s.as_ref())
+                        .filter(|s| s.kind == SpeakerKind::Person)
+                        .find_map(holds)
+                };
                 let found = issuer()
                     .or_else(|| earlier_body().cloned())
                     .or_else(|| persons.then(last_speaker).flatten())
+                    .or_else(|| persons.then(titled_speaker).flatten())
                     .or_else(|| role_holder(words, side, persons, c.span.start, holders))
                     // no one in the article holds it: the office holder of the speaker list
                     .or_else(|| {

@@ -1148,3 +1148,15 @@ fn an_adverb_of_time_between_the_auxiliary_and_the_verb_keeps_the_speaker() {
     );
     assert_eq!(got, vec!["Kremlin"]);
 }
+
+#[test]
+fn the_president_is_the_last_president_who_spoke_before_one_only_named() {
+    // Trump spoke two paragraphs up; Putin is only named with the title, later
+    let got = names(
+        "US President Donald Trump told reporters the peace plan was close to done.\n\n\
+         Envoys will meet Russian President Vladimir Putin next week.\n\n\
+         What comes next\n\n\
+         The president indicated that Kyiv might have to give up land under the peace plan.",
+    );
+    assert_eq!(got, vec!["Donald Trump", "Donald Trump"]);
+}
