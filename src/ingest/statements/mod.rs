@@ -422,6 +422,14 @@ fn scare_quote(q: &Quote, ws: &[SWord]) -> bool {
     (1..=3).contains(&inside) && after >= 3 && before.len() >= 2 && determiner
 }
 
+/// `according to "Reuters" and "CNN"`: a medium's name in quotation marks (as pages translated
+/// from Arabic or Russian write them) is a name, not words anyone said.
+fn name_in_quotes(ctx: &Context<'_>, q: &Quote, local: &[(String, crate::model::Speaker)]) -> bool {
+    let inner = ctx.body[q.inner.clone()].trim_matches(|c: char| !c.is_alphanumeric());
+    inner.split_whitespace().count() <= 4
+        && matches!(ctx.gazetteer.resolve(inner, &mut local.to_vec()), Some(m) if is_medium(&m))
+}
+
 /// The statements of one sentence, pushed onto `out`.
 fn sentence_statements(
     ctx: &Context<'_>,
@@ -437,7 +445,10 @@ fn sentence_statements(
     let mut before: Option<(&Quote, Candidate)> = None;
     for q in &quotes {
         // (a quote already taken by "adding, \"…\"" after the one before)
-        if scare_quote(q, ws) || out.iter().any(|c| c.span == q.inner) {
+        if scare_quote(q, ws)
+            || name_in_quotes(ctx, q, local)
+            || out.iter().any(|c| c.span == q.inner)
+        {
             continue;
         }
         let found = quote_candidate(ctx, s, si, q, ws, local)

@@ -1273,3 +1273,18 @@ fn giving_a_response_to_the_plan_is_speech() {
         vec!["Vladimir Putin"]
     );
 }
+
+#[test]
+fn a_medium_s_name_in_quotation_marks_is_no_quote() {
+    let got = speakers(
+        "The envoy met the Russians for hours, and the talks on \"the peace plan and a quicker deal\" go on today, as an American official told \"The Guardian.\"",
+    );
+    // the official's statement, and no quote of the newspaper's name
+    assert_eq!(
+        got,
+        vec![(
+            Some("unnamed US official".to_string()),
+            "Paraphrase".to_string()
+        )]
+    );
+}
