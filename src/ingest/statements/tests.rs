@@ -1277,14 +1277,11 @@ fn giving_a_response_to_the_plan_is_speech() {
 #[test]
 fn a_medium_s_name_in_quotation_marks_is_no_quote() {
     let got = speakers(
-        "The envoy met the Russians for hours, and the talks on \"the peace plan and a quicker deal\" go on today, as an American official told \"The Guardian.\"",
+        "The 28-point plan is on the table.\n\nAccording to agencies including \u{201C}Reuters\u{201D} and \u{201C}CNN,\u{201D} the envoy met a Russian delegation for hours on Monday, with talks set to go on through Tuesday on \u{201C}the peace process and faster negotiations,\u{201D} as an American official told \u{201C}The Guardian.\u{201D}",
     );
-    // the official's statement, and no quote of the newspaper's name
+    // the official's words, and no quote of the newspaper's name
     assert_eq!(
         got,
-        vec![(
-            Some("unnamed US official".to_string()),
-            "Paraphrase".to_string()
-        )]
+        vec![(Some("unnamed US official".to_string()), "Quote".to_string())]
     );
 }
