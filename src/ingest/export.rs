@@ -71,18 +71,25 @@ impl Spellings {
             return None;
         }
         let count = |w: &str| words.iter().filter(|x| **x == w).count();
-        // the surname the article uses most, the canonical one included
+        // the surname the article uses most, the canonical one included; else one that begins
+        // as the canonical one does right after the canonical first name ("Johann Wadeful")
+        let stem = |w: &str| w.chars().take(3).collect::<String>();
         let surname = std::iter::once(last)
             .chain(surnames.iter().map(String::as_str))
             .map(|s| (count(s), s))
             .filter(|(n, _)| *n > 0)
             .max_by_key(|(n, _)| *n)
-            .map(|(_, s)| s)?;
+            .map(|(_, s)| s)
+            .or_else(|| {
+                words
+                    .windows(2)
+                    .find(|w| w[0] == first && w[1].starts_with(stem(last).as_str()))
+                    .map(|w| w[1])
+            })?;
         // "Sergei Lavrov": a first name that begins as the canonical one does, before it
-        let stem: String = first.chars().take(3).collect();
         let written_first = words
             .windows(2)
-            .find(|w| w[1] == surname && w[0] != first && w[0].starts_with(stem.as_str()))
+            .find(|w| w[1] == surname && w[0] != first && w[0].starts_with(stem(first).as_str()))
             .map(|w| w[0]);
         let candidate = match written_first {
             Some(f) => format!("{f} {surname}"),
@@ -122,6 +129,9 @@ mod tests {
         // a first name spelled another way
         let body = "Foreign Minister Sergei Lavrov said the draft was a basis. Lavrov went on.";
         assert_eq!(s.as_written("Sergey Lavrov", body), "Sergei Lavrov");
+        // a surname spelled as no list spells it, after the first name
+        let body = "German Foreign Minister Johann Wadeful said the plan needs Europe.";
+        assert_eq!(s.as_written("Johann Wadephul", body), "Johann Wadeful");
     }
 
     #[test]
