@@ -122,7 +122,7 @@ impl Extractor {
                     || self.linker.has_topic_word(p.own)
                     || refers_to_it(c, p.text)))
                 // a speaker's own words quoted in, or just after, a paragraph on the plan
-                || (c.kind == Kind::Quote && self.near_plan(ctx, spans, c.para)))
+                || (c.kind == Kind::Quote && self.near_plan(ctx, spans, title, c.para)))
         {
             return Some(Reason::Topic);
         }
@@ -168,7 +168,25 @@ impl Extractor {
     /// point: a quote there, by a named speaker, answers to it ("The draft reached Kyiv on
     /// Friday. 'We need something our soldiers can accept,' the minister said."). Paragraphs of
     /// other quotes in between keep the chain: a round of reactions, one leader a paragraph.
-    fn near_plan(&self, ctx: &Context<'_>, spans: &mut SpanAnalyses<'_>, para: usize) -> bool {
+    /// A chain that reaches the top of the article answers to its headline ("More work needed
+    /// on Ukraine peace deal, Rubio says" over two paragraphs of Rubio's words).
+    fn near_plan(
+        &self,
+        ctx: &Context<'_>,
+        spans: &mut SpanAnalyses<'_>,
+        title: Option<&str>,
+        para: usize,
+    ) -> bool {
+        if para <= 2
+            && title.is_some_and(|t| !self.linker.analyse(t, &[]).plan_words.is_empty())
+            && (0..para).all(|p| {
+                ctx.paragraphs
+                    .get(p)
+                    .is_some_and(|r| ctx.seg.quotes_in(r).next().is_some() || p == 0)
+            })
+        {
+            return true;
+        }
         for p in (para.saturating_sub(4)..=para).rev() {
             let Some(r) = ctx.paragraphs.get(p) else {
                 return false;

@@ -305,3 +305,17 @@ fn a_short_last_paragraph_cut_off_after_a_comma_is_no_headline() {
     );
     assert!(by(&out, "lock in its gains").is_some(), "{out:#?}");
 }
+
+#[test]
+fn quotes_from_the_top_of_an_article_answer_to_its_headline_on_the_plan() {
+    let out = extract(
+        "Envoys and Ukrainian officials met near Miami on Sunday. (Photo: Agency)\n\n\
+         The meeting with the Ukrainian team was \u{201C}very useful\u{201D}, envoy Maren Holt said.\n\n\
+         Holt told reporters: \u{201C}There are many moving parts, and the other side has to be part of the equation.\u{201D}",
+    );
+    let quote = by(&out, "many moving parts");
+    assert!(
+        quote.is_some_and(|s| s.speaker.as_ref().is_some_and(|p| p.name == "Maren Holt")),
+        "{out:#?}"
+    );
+}
