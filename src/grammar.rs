@@ -46,6 +46,8 @@ pub struct Statements {
     pub adverbial_start: Words,
     /// Words of `adverbial_start` that are also adjectives of time opening a subject ("Earlier media reports said").
     pub time_adjectives: Words,
+    /// Words that open a contrasting clause after a quote ("X said that \"…\", and yet …").
+    pub contrast_openers: Words,
     /// Verbs of naming, which may stand a few words before the quote they bring ("called the plan 'a trap'").
     pub call_verbs: Words,
     /// Words that end a speaker's noun phrase after the speech verb ("said the minister in Kyiv").
@@ -307,7 +309,7 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 40] {
+    fn lists(&self) -> [(&'static str, &Words); 41] {
         [
             ("statements.object_start", &self.statements.object_start),
             (
@@ -317,6 +319,10 @@ impl Grammar {
             (
                 "statements.time_adjectives",
                 &self.statements.time_adjectives,
+            ),
+            (
+                "statements.contrast_openers",
+                &self.statements.contrast_openers,
             ),
             ("statements.call_verbs", &self.statements.call_verbs),
             ("statements.post_np_stop", &self.statements.post_np_stop),

@@ -8,6 +8,20 @@ use super::*;
 use crate::grammar::grammar;
 use crate::model::Speaker;
 
+/// True when `q` is all that follows "that" and a contrast opens the rest of the sentence:
+/// `Rubio maintains that "…", and yet the talks were held in secret`.
+fn that_quote_then_contrast(body: &str, s: &Sentence, q: &Quote) -> bool {
+    let before = body[s.span.start..q.outer.start].trim_end().to_lowercase();
+    let after = body[q.outer.end..s.span.end].trim_start();
+    let after = after.strip_prefix(',').unwrap_or(after).trim_start();
+    let contrast = grammar()
+        .statements
+        .contrast_openers
+        .iter()
+        .any(|c| after.to_lowercase().starts_with(&format!("{c} ")));
+    (before.ends_with(" that") || before.ends_with(':')) && contrast
+}
+
 /// Sieve 4: reported speech in a sentence.
 pub(super) fn sentence_candidate(
     ctx: &Context<'_>,
@@ -29,8 +43,14 @@ pub(super) fn sentence_candidate(
         };
         let mention = mention.filter(|m| !matches!(m, Mention::Document));
         // a sentence that is mostly one quote is that quote
+        // a sentence that is mostly one quote is that quote, and so is "X maintains that \"…\",
+        // and yet …": the clause after the contrast is someone else's (the author's)
         let (kind, span) = match quotes.iter().max_by_key(|q| q.inner.len()) {
-            Some(q) if kind == Kind::Paraphrase && q.inner.len() * 2 >= s.span.len() => {
+            Some(q)
+                if kind == Kind::Paraphrase
+                    && (q.inner.len() * 2 >= s.span.len()
+                        || that_quote_then_contrast(ctx.body, s, q)) =>
+            {
                 (Kind::Quote, q.inner.clone())
             }
             _ => (kind, s.span.clone()),

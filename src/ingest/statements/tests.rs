@@ -1285,3 +1285,14 @@ fn a_medium_s_name_in_quotation_marks_is_no_quote() {
         vec![(Some("unnamed US official".to_string()), "Quote".to_string())]
     );
 }
+
+#[test]
+fn a_quote_after_that_with_a_contrast_after_it_is_the_speakers_quote_alone() {
+    let got = speakers(
+        "Secretary of State Marco Rubio maintains that \"ending a long war like this one needs a broad exchange of serious ideas on the plan\", and yet the White House appears to have talked only to Moscow.",
+    );
+    assert_eq!(
+        got,
+        vec![(Some("Marco Rubio".to_string()), "Quote".to_string())]
+    );
+}
