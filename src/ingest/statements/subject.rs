@@ -143,6 +143,7 @@ pub(super) fn subject_before(
     }
     let mut after_document = false;
     for (i, &(seg_offset, seg)) in segments.iter().enumerate() {
+        let (seg_offset, seg) = after_participle(seg_offset, seg);
         let seg_start = start + seg_offset;
         let trimmed = seg.trim();
         if trimmed.is_empty() {
@@ -746,4 +747,25 @@ fn relative_antecedent(
             _ => None,
         }
     })
+}
+
+/// `…, spooking European officials who felt …`: a participle that opens a segment is the verb of
+/// the clause before, not part of the noun phrase after it (the participles of
+/// `adverbial_start`, "speaking", "addressing", open adverbials and stay).
+fn after_participle(offset: usize, seg: &str) -> (usize, &str) {
+    let lead = seg.len() - seg.trim_start().len();
+    let rest = &seg[lead..];
+    let Some((first, after)) = rest.split_once(' ') else {
+        return (offset, seg);
+    };
+    let participle = first.len() > 4
+        && first.ends_with("ing")
+        && first.chars().all(|c| c.is_ascii_lowercase())
+        && !grammar().statements.adverbial_start.contains(first);
+    if participle && after.split_whitespace().count() >= 2 {
+        let skip = lead + first.len() + 1;
+        (offset + skip, &seg[skip..])
+    } else {
+        (offset, seg)
+    }
 }
