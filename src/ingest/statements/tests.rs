@@ -1300,7 +1300,7 @@ fn a_quote_after_that_with_a_contrast_after_it_is_the_speakers_quote_alone() {
 #[test]
 fn a_participle_before_a_group_is_not_part_of_its_name() {
     let got = names(
-        "A leaked list of US draft peace terms surfaced on Friday, alarming Nordic and Baltic officials who felt it yielded to the Kremlin's main demands on NATO, on the land it holds and on limits to Kyiv's army.",
+        "A leaked list of US draft peace terms surfaced on Friday, rattling Nordic and Baltic officials who felt it yielded to the Kremlin's main demands on NATO, on the land it holds and on limits to Kyiv's army.",
     );
     assert_eq!(got, vec!["Nordic and Baltic officials"]);
 }
