@@ -149,6 +149,8 @@ pub struct Speakers {
     pub prepositions: Words,
     /// Prepositions that open an adjunct, never a speaker's phrase ("among its allies").
     pub adjunct_prepositions: Words,
+    /// Participles that open a question put to the speaker ("Asked whether …, he said").
+    pub asking_participles: Words,
     /// Words after which an unnamed source's phrase says what it knows, not its side
     /// ("familiar with the American draft").
     pub knowledge_words: Words,

@@ -362,6 +362,20 @@ pub(super) fn resolve_speakers(
                 }
             }
             Some(Mention::Pronoun(p)) => {
+                // "Asked whether Zelensky would sign, he said": not a name of the question
+                let asked = asked_clause(body, &c);
+                let kept: Vec<NameMention>;
+                let mentions = match &asked {
+                    Some(r) => {
+                        kept = mentions
+                            .iter()
+                            .filter(|m| !r.contains(&m.pos))
+                            .cloned()
+                            .collect();
+                        &kept[..]
+                    }
+                    None => mentions,
+                };
                 match pronoun(*p, &c, &out, mentions, &genders).or_else(|| {
                     // "the 58-year-old former prime minister" paragraphs after the person spoke
                     (*p == Pronoun::Described)
@@ -670,6 +684,25 @@ fn member_of_group(
 
 fn plural_unnamed(s: &Speaker) -> bool {
     s.kind == SpeakerKind::Unnamed && !s.name.starts_with("unnamed ") && s.name.ends_with('s')
+}
+
+/// The fronted question of "Asked what would happen if Zelensky refused, he said …" (from the
+/// sentence's start to the pronoun): the names in it are what the speaker was asked about, and
+/// the pronoun is the person asked, named before it.
+fn asked_clause(body: &str, c: &Candidate) -> Option<Range<usize>> {
+    let at = c.speaker_span.as_ref()?.start;
+    let before = body.get(..at)?;
+    let start = before.rfind(['.', '?', '!', '\n']).map_or(0, |i| i + 1);
+    let clause = before[start..].trim_start();
+    let first = clause
+        .split(|ch: char| !ch.is_alphanumeric())
+        .next()
+        .map(crate::text::fold_str)?;
+    grammar()
+        .speakers
+        .asking_participles
+        .contains(first.as_str())
+        .then_some(start..at)
 }
 
 pub(super) fn pronoun_word(p: Pronoun) -> &'static str {
