@@ -1169,3 +1169,28 @@ fn the_pronoun_after_a_fronted_question_is_the_person_asked_not_a_name_in_it() {
     );
     assert_eq!(got, vec!["Donald Trump", "Donald Trump", "Donald Trump"]);
 }
+
+#[test]
+fn a_serial_comma_before_and_keeps_every_name_of_the_list() {
+    let got = names(
+        "On Monday, Senators Jeanne Shaheen, Roger Wicker, and Mike Rounds said the peace plan read like a Russian text.",
+    );
+    assert_eq!(got, vec!["Jeanne Shaheen", "Roger Wicker", "Mike Rounds"]);
+}
+
+#[test]
+fn a_party_before_a_surname_is_no_part_of_the_name() {
+    let got = names(
+        "Senator Mike Rounds took the call.\n\n\
+         Republican Rounds said, \u{201C}We did not write this peace plan.\u{201D}",
+    );
+    assert_eq!(got, vec!["Mike Rounds"]);
+}
+
+#[test]
+fn raising_reservations_about_the_plan_is_a_statement() {
+    let got = names(
+        "Before the talks, Kaja Kallas and Nordic ministers raised serious reservations about the peace plan.",
+    );
+    assert_eq!(got, vec!["Kaja Kallas", "Nordic ministers"]);
+}

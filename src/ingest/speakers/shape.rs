@@ -378,7 +378,10 @@ pub fn coordinated_parts(tokens: &[&str], words: &[&str]) -> Option<Vec<String>>
     let mut current: Vec<&str> = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         if i == and {
-            parts.push(current.join(" "));
+            // (after a serial comma the part before "and" is already closed)
+            if !current.is_empty() {
+                parts.push(current.join(" "));
+            }
             current.clear();
             continue;
         }
