@@ -13,6 +13,13 @@ static LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     )
     .expect("static pattern")
 });
+/// A label on a line of its own, its turn in the paragraphs below ("STEVE INSKEEP, HOST:").
+static LABEL_LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^([\p{Lu}][\p{L}.'\u{2019} -]{0,50}?),\s+(\p{Lu}[\p{L}.'\u{2019} -]{0,60}?):\s*$",
+    )
+    .expect("static pattern")
+});
 static NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"\b\p{Lu}[\p{Ll}'\u{2019}-]+(?:\s+\p{Lu}[\p{Ll}'\u{2019}-]+){1,2}\b")
         .expect("static pattern")
@@ -116,7 +123,13 @@ pub(super) fn find_transcript(
         .iter()
         .map(|r| LABEL.captures(&ctx.body[r.clone()]))
         .collect();
-    let journalists = journalists(&captures);
+    let alone: Vec<Option<regex::Captures<'_>>> = ctx
+        .paragraphs
+        .iter()
+        .map(|r| LABEL_LINE.captures(ctx.body[r.clone()].trim_end()))
+        .collect();
+    let mut journalists = journalists(&captures);
+    journalists.extend(self::journalists(&alone));
     // a broadcast transcript labels its journalists ("MARY LANE, HOST:"); its guests' labels
     // in capitals are names ("PRESIDENT LEV ORLOV:"), elsewhere they may be kickers
     let broadcast = !journalists.is_empty();
@@ -168,15 +181,24 @@ pub(super) fn find_transcript(
             used.insert(p);
             continue;
         }
-        // the programme's own reporter: the other sieves read the turn as the article's account
+        // the programme's own reporter: the other sieves read the turn as the article's account;
+        // a host's question is no one's statement ("INSKEEP: Is the disagreement harmful?")
         if journalists.contains(&label.to_uppercase()) {
+            if ctx.body[ctx.paragraphs[p].clone()]
+                .trim_end()
+                .ends_with('?')
+            {
+                used.insert(p);
+            }
             continue;
         }
+        // "ISCHINGER:" after "WOLFGANG ISCHINGER:": the name the first label gave
+        let named = full_label(&labels, label);
         let mention = if matches!(label.as_str(), "A" | "Answer") {
             interviewee.clone()
         } else {
-            person(ctx, label, local)
-                .or_else(|| broadcast.then(|| person(ctx, &title_case(label), local))?)
+            person(ctx, &named, local)
+                .or_else(|| broadcast.then(|| person(ctx, &title_case(&named), local))?)
                 .or_else(|| answerer(ctx, label, first_question.is_some(), local))
         };
         let Some(mention) = mention else { continue };
@@ -243,6 +265,24 @@ pub(super) fn find_transcript(
     }
     used.extend(signed_posts(ctx, out, &used, local));
     used
+}
+
+/// The full name a surname-only label stands for: the first label of two or more words that
+/// ends with it ("WOLFGANG ISCHINGER" for "ISCHINGER"); the label itself otherwise.
+fn full_label(labels: &[Option<String>], label: &str) -> String {
+    if label.split_whitespace().count() > 1 {
+        return label.to_string();
+    }
+    labels
+        .iter()
+        .flatten()
+        .find(|l| {
+            l.split_whitespace().count() > 1
+                && l.split_whitespace().last() == Some(label)
+                && !l.contains(',')
+        })
+        .cloned()
+        .unwrap_or_else(|| label.to_string())
 }
 
 /// A post copied from a social network with its author's signature at the end of the paragraph

@@ -47,3 +47,19 @@ fn a_labelled_line_of_a_list_is_no_speaker_but_a_new_persons_label_is() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_hosts_label_on_its_own_line_marks_the_broadcast_and_a_guests_surname_label_is_the_full_name() {
+    let got = speakers(
+        "JANE ROE, HOST:\n\n\
+         Our guest chairs a security forum in Oslo.\n\n\
+         MAREN HOLTBY: Good morning, Jane.\n\n\
+         ROE: What is the view in Oslo of the peace plan?\n\n\
+         HOLTBY: The good news is that there is a peace plan on the table, and talks on it have begun.\n\n\
+         ROE: Is the public quarrel about the peace plan itself harmful?",
+    );
+    assert_eq!(
+        got,
+        vec![(Some("Maren Holtby".to_string()), "Quote".to_string())]
+    );
+}
