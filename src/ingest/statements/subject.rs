@@ -143,6 +143,7 @@ pub(super) fn subject_before(
     }
     let mut after_document = false;
     for (i, &(seg_offset, seg)) in segments.iter().enumerate() {
+        let (seg_offset, seg) = after_conjunction_word(seg_offset, seg);
         let (seg_offset, seg) = after_participle(seg_offset, seg);
         let seg_start = start + seg_offset;
         let trimmed = seg.trim();
@@ -767,5 +768,21 @@ fn after_participle(offset: usize, seg: &str) -> (usize, &str) {
         (offset + skip, &seg[skip..])
     } else {
         (offset, seg)
+    }
+}
+
+/// `And Ukraine has repeatedly said …`, `But Kyiv says …`: a conjunction that opens the sentence
+/// joins it to the one before; the noun phrase after it is the subject.
+fn after_conjunction_word(offset: usize, seg: &str) -> (usize, &str) {
+    let lead = seg.len() - seg.trim_start().len();
+    let rest = &seg[lead..];
+    match rest.split_once(' ') {
+        Some((first, after))
+            if ["And", "But", "So", "Yet"].contains(&first) && !after.trim().is_empty() =>
+        {
+            let skip = lead + first.len() + 1;
+            (offset + skip, &seg[skip..])
+        }
+        _ => (offset, seg),
     }
 }

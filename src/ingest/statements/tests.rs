@@ -1304,3 +1304,11 @@ fn a_participle_before_a_group_is_not_part_of_its_name() {
     );
     assert_eq!(got, vec!["Nordic and Baltic officials"]);
 }
+
+#[test]
+fn a_conjunction_opening_the_sentence_is_no_part_of_the_subject() {
+    let got = names(
+        "And Norway has repeatedly said that it will not back a peace plan that moves borders.",
+    );
+    assert_eq!(got, vec!["Norway"]);
+}
