@@ -48,6 +48,8 @@ pub struct Statements {
     pub time_adjectives: Words,
     /// Words that open a contrasting clause after a quote ("X said that \"…\", and yet …").
     pub contrast_openers: Words,
+    /// A verb of speech with its object that asks rather than reports ("tell us").
+    pub imperatives: Words,
     /// Verbs of naming, which may stand a few words before the quote they bring ("called the plan 'a trap'").
     pub call_verbs: Words,
     /// Words that end a speaker's noun phrase after the speech verb ("said the minister in Kyiv").

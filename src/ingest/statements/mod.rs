@@ -196,6 +196,14 @@ impl SpeechRules {
             return None;
         }
         let g = &grammar().statements;
+        // "Franco, tell us about this plan": a host's request, not a report of speech
+        let request = ws.get(k + 1).is_some_and(|n| {
+            g.imperatives
+                .contains(format!("{} {}", w.text, n.text).as_str())
+        });
+        if request {
+            return None;
+        }
         if g.object_verbs.contains(&*w.text) && !speaks_of_the_text(ws, k) {
             return None;
         }

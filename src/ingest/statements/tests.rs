@@ -1312,3 +1312,10 @@ fn a_conjunction_opening_the_sentence_is_no_part_of_the_subject() {
     );
     assert_eq!(got, vec!["Norway"]);
 }
+
+#[test]
+fn a_request_to_tell_us_is_no_report_of_speech() {
+    let got =
+        speakers("Our correspondent Maren Holt is in Kyiv. Maren, tell us about the peace plan.");
+    assert!(got.is_empty(), "{got:?}");
+}
