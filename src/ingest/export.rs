@@ -9,7 +9,8 @@ pub struct ExportLine {
     pub id: i64,
     /// The article's file name.
     pub source_file: String,
-    /// Canonical speaker name; `null` for the article's own voice.
+    /// Speaker name, a known person's as the article spells it ([`Spellings`]); `null` for the
+    /// article's own voice.
     pub speaker: Option<String>,
     /// quote | paraphrase | report.
     pub kind: String,
