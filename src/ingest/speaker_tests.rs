@@ -1165,7 +1165,7 @@ fn the_president_is_the_last_president_who_spoke_before_one_only_named() {
 fn the_pronoun_after_a_fronted_question_is_the_person_asked_not_a_name_in_it() {
     let got = names(
         "Trump said on Saturday that the peace plan was not his final offer.\n\n\
-         \u{201C}Not final,\u{201D} he said. Asked what would happen if Zelenskyy turned the peace plan down, he said, \u{201C}then he can keep fighting as long as he wants.\u{201D}",
+         \u{201C}Not final,\u{201D} he added. Asked whether the deal would survive if Zelenskyy turned the peace plan down, he said, \u{201C}then he can keep fighting as long as he wants.\u{201D}",
     );
     assert_eq!(got, vec!["Donald Trump", "Donald Trump", "Donald Trump"]);
 }

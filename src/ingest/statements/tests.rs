@@ -1277,7 +1277,7 @@ fn giving_a_response_to_the_plan_is_speech() {
 #[test]
 fn a_medium_s_name_in_quotation_marks_is_no_quote() {
     let got = speakers(
-        "The 28-point plan is on the table.\n\nAccording to agencies including \u{201C}Reuters\u{201D} and \u{201C}CNN,\u{201D} the envoy met a Russian delegation for hours on Monday, with talks set to go on through Tuesday on \u{201C}the peace process and faster negotiations,\u{201D} as an American official told \u{201C}The Guardian.\u{201D}",
+        "The 28-point plan is on the table.\n\nAccording to agencies including \u{201C}Reuters\u{201D} and \u{201C}CNN,\u{201D} the envoy met a Russian delegation for hours on Monday, with talks set to go on through Tuesday on \u{201C}the peace process and faster negotiations,\u{201D} as a US official told \u{201C}The Guardian.\u{201D}",
     );
     // the official's words, and no quote of the newspaper's name
     assert_eq!(
@@ -1289,7 +1289,7 @@ fn a_medium_s_name_in_quotation_marks_is_no_quote() {
 #[test]
 fn a_quote_after_that_with_a_contrast_after_it_is_the_speakers_quote_alone() {
     let got = speakers(
-        "Secretary of State Marco Rubio maintains that \"ending a long war like this one needs a broad exchange of serious ideas on the plan\", and yet the White House appears to have talked only to Moscow.",
+        "US diplomat-in-chief Marco Rubio insists that \"ending a long war like this one needs a broad exchange of serious ideas on the plan\", and yet the White House appears to have talked only to Moscow.",
     );
     assert_eq!(
         got,

@@ -55,7 +55,7 @@ fn a_hosts_label_on_its_own_line_marks_the_broadcast_and_a_guests_surname_label_
          Our guest chairs a security forum in Oslo.\n\n\
          MAREN HOLTBY: Good morning, Jane.\n\n\
          ROE: What is the view in Oslo of the peace plan?\n\n\
-         HOLTBY: The good news is that there is a peace plan on the table, and talks on it have begun.\n\n\
+         HOLTBY: What is welcome is a peace plan on the table, and talks on it have begun.\n\n\
          ROE: Is the public quarrel about the peace plan itself harmful?",
     );
     assert_eq!(
