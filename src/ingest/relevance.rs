@@ -153,7 +153,7 @@ impl Extractor {
         title: Option<&str>,
         para: usize,
     ) -> bool {
-        if para <= 1 && title.is_some_and(|t| !self.linker.analyse(t, &[]).plan_words.is_empty()) {
+        if para <= 1 && self.title_names_plan(title) {
             return true;
         }
         (para.saturating_sub(2)..=para + 1).any(|p| {
@@ -162,6 +162,11 @@ impl Extractor {
                 !a.plan_words.is_empty() || self.linker.names_a_point(&a)
             })
         })
+    }
+
+    /// True when the article's title uses a word of the plan.
+    fn title_names_plan(&self, title: Option<&str>) -> bool {
+        title.is_some_and(|t| !self.linker.analyse(t, &[]).plan_words.is_empty())
     }
 
     /// True when paragraph `para` or the one before it uses a word of the plan or names a
@@ -178,7 +183,7 @@ impl Extractor {
         para: usize,
     ) -> bool {
         if para <= 2
-            && title.is_some_and(|t| !self.linker.analyse(t, &[]).plan_words.is_empty())
+            && self.title_names_plan(title)
             && (0..para).all(|p| {
                 ctx.paragraphs
                     .get(p)
