@@ -50,6 +50,8 @@ pub struct Statements {
     pub contrast_openers: Words,
     /// A verb of speech with its object that asks rather than reports ("tell us").
     pub imperatives: Words,
+    /// Conjunctions that may open a sentence before its subject ("And Ukraine has said").
+    pub sentence_conjunctions: Words,
     /// Verbs of naming, which may stand a few words before the quote they bring ("called the plan 'a trap'").
     pub call_verbs: Words,
     /// Words that end a speaker's noun phrase after the speech verb ("said the minister in Kyiv").

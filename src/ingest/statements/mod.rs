@@ -199,7 +199,8 @@ impl SpeechRules {
         // "Franco, tell us about this plan": a host's request, not a report of speech
         let request = ws.get(k + 1).is_some_and(|n| {
             g.imperatives
-                .contains(format!("{} {}", w.text, n.text).as_str())
+                .iter()
+                .any(|p| p.split_once(' ') == Some((&*w.text, &*n.text)))
         });
         if request {
             return None;

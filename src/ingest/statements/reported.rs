@@ -11,15 +11,22 @@ use crate::model::Speaker;
 /// True when `q` is all that follows "that" and a contrast opens the rest of the sentence:
 /// `Rubio maintains that "…", and yet the talks were held in secret`.
 fn that_quote_then_contrast(body: &str, s: &Sentence, q: &Quote) -> bool {
-    let before = body[s.span.start..q.outer.start].trim_end().to_lowercase();
+    let before = body[s.span.start..q.outer.start].trim_end();
+    let opens = before.ends_with(':')
+        || before
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("that"));
+    if !opens {
+        return false;
+    }
     let after = body[q.outer.end..s.span.end].trim_start();
-    let after = after.strip_prefix(',').unwrap_or(after).trim_start();
-    let contrast = grammar()
+    let after = crate::text::fold_str(after.strip_prefix(',').unwrap_or(after).trim_start());
+    grammar()
         .statements
         .contrast_openers
         .iter()
-        .any(|c| after.to_lowercase().starts_with(&format!("{c} ")));
-    (before.ends_with(" that") || before.ends_with(':')) && contrast
+        .any(|c| after.strip_prefix(c).is_some_and(|r| r.starts_with(' ')))
 }
 
 /// Sieve 4: reported speech in a sentence.

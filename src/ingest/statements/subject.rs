@@ -778,7 +778,12 @@ fn after_conjunction_word(offset: usize, seg: &str) -> (usize, &str) {
     let rest = &seg[lead..];
     match rest.split_once(' ') {
         Some((first, after))
-            if ["And", "But", "So", "Yet"].contains(&first) && !after.trim().is_empty() =>
+            if first.starts_with(char::is_uppercase)
+                && grammar()
+                    .statements
+                    .sentence_conjunctions
+                    .contains(fold_str(first))
+                && !after.trim().is_empty() =>
         {
             let skip = lead + first.len() + 1;
             (offset + skip, &seg[skip..])
