@@ -12,8 +12,9 @@ use crate::catalog::Catalog;
 use crate::db::{self, queries};
 use crate::ingest::{
     self, Extractor,
-    export::{ExportLine, Spellings},
+    export::{self, ExportLine, Spellings},
 };
+use crate::model::Statement;
 use crate::web;
 
 /// Pointwise: who says what about each point of the US 28-point peace plan.
@@ -202,9 +203,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             Ok(0)
         }
         Command::Export { reviewed: false } => {
-            let mut out = std::io::stdout().lock();
             // each source's body, for the names as it spells them (rows come source by source)
             let mut body: Option<(i64, String)> = None;
+            let mut lines = Vec::new();
             for row in queries::export_statements(&pool).await? {
                 if body.as_ref().is_none_or(|(id, _)| *id != row.source_id) {
                     let text = queries::get_source(&pool, row.source_id).await?;
@@ -224,6 +225,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                     stance: row.stance.to_string(),
                     span: [row.span_start, row.span_end],
                 };
+                let key = (row.source_id, line.span);
+                let copy = row.rule == Statement::JOINT_COPY;
+                lines.push((line.speaker.clone(), key, copy, line));
+            }
+            let lines = lines
+                .into_iter()
+                .map(|(sp, key, copy, line)| (line, key, sp, copy));
+            let mut out = std::io::stdout().lock();
+            for line in export::fold_joint(lines, |l, group| l.speaker = Some(group)) {
                 writeln!(out, "{}", serde_json::to_string(&line)?)?;
             }
             db::close(pool).await?;
@@ -318,10 +328,15 @@ fn extract_files(
     let mut out = std::io::stdout().lock();
     for path in files {
         let article = read_article(extractor, path)?;
+        let mut lines = Vec::new();
         for s in extractor.extract(&article) {
+            let speaker = s
+                .speaker
+                .as_ref()
+                .map(|x| spellings.as_written(&x.name, &article.body));
             let line = serde_json::json!({
                 "source_file": article.file_name,
-                "speaker": s.speaker.as_ref().map(|x| spellings.as_written(&x.name, &article.body)),
+                "speaker": speaker,
                 "via": s.speaker_via,
                 "kind": s.kind.as_str(),
                 "text": s.text,
@@ -331,6 +346,9 @@ fn extract_files(
                 "cues": s.stance_cues,
                 "rule": s.rule,
             });
+            lines.push((line, s.span, speaker, s.rule == Statement::JOINT_COPY));
+        }
+        for line in export::fold_joint(lines, |l, group| l["speaker"] = group.into()) {
             writeln!(out, "{line}")?;
         }
     }
@@ -397,13 +415,11 @@ fn extract_rows(
     path: &std::path::Path,
 ) -> anyhow::Result<Vec<crate::eval::Row>> {
     let article = read_article(extractor, path)?;
-    Ok(extractor
-        .extract(&article)
-        .into_iter()
-        .map(|s| {
-            let mut row = crate::eval::Row::from_statement(&article.file_name, &s);
-            row.speaker = row.speaker.map(|n| spellings.as_written(&n, &article.body));
-            row
-        })
-        .collect())
+    let rows = extractor.extract(&article).into_iter().map(|s| {
+        let mut row = crate::eval::Row::from_statement(&article.file_name, &s);
+        row.speaker = row.speaker.map(|n| spellings.as_written(&n, &article.body));
+        let speaker = row.speaker.clone();
+        (row, s.span, speaker, s.rule == Statement::JOINT_COPY)
+    });
+    Ok(export::fold_joint(rows, |r, group| r.speaker = Some(group)))
 }

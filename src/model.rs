@@ -316,6 +316,12 @@ pub struct Statement {
     pub claims: Vec<ClaimCheck>,
 }
 
+impl Statement {
+    /// The rule of a copy made for a further speaker of one noun phrase ("Macron and Merz
+    /// said …": the first speaker's statement, then this copy for Merz, with the same span).
+    pub const JOINT_COPY: &'static str = "joint speakers";
+}
+
 /// The version of the plan a statement speaks of (`seeds/versions.toml`), and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VersionLink {

@@ -104,6 +104,41 @@ impl Spellings {
     }
 }
 
+/// One line per claim. The extraction gives a claim made together ("Macron and Merz said …")
+/// to each speaker, so each one's page lists it: the first speaker's statement, then a copy of
+/// rule [`Statement::JOINT_COPY`] with the same span for each further one. Here each copy is
+/// folded into the line before it with its key (source and span), whose speaker becomes the
+/// group as a list of its names ("Emmanuel Macron and Friedrich Merz"): one claim of one
+/// group, as the statement model counts it.
+///
+/// `lines` are (line, key, speaker, is a copy) in the extraction's order; `set` writes a
+/// group's name into its first line.
+///
+/// [`Statement::JOINT_COPY`]: crate::model::Statement::JOINT_COPY
+pub fn fold_joint<T, K: PartialEq>(
+    lines: impl IntoIterator<Item = (T, K, Option<String>, bool)>,
+    set: impl Fn(&mut T, String),
+) -> Vec<T> {
+    let mut out: Vec<(T, K, Vec<String>)> = Vec::new();
+    for (line, key, speaker, copy) in lines {
+        if copy && let Some(first) = out.iter_mut().rev().find(|(_, k, _)| *k == key) {
+            first.2.extend(speaker);
+            continue;
+        }
+        out.push((line, key, speaker.into_iter().collect()));
+    }
+    out.into_iter()
+        .map(|(mut line, _, names)| {
+            if let Some((last, rest)) = names.split_last()
+                && !rest.is_empty()
+            {
+                set(&mut line, format!("{} and {last}", rest.join(", ")));
+            }
+            line
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,6 +185,34 @@ mod tests {
         assert_eq!(
             s.as_written("Volodymyr Zelenskyy", body),
             "Volodymyr Zelenskyy"
+        );
+    }
+
+    #[test]
+    fn a_claim_made_together_is_one_line_of_the_group() {
+        let line = |name: &str, span: usize, copy: bool| {
+            (name.to_string(), span, Some(name.to_string()), copy)
+        };
+        let lines = vec![
+            line("Emmanuel Macron", 10, false),
+            line("Friedrich Merz", 10, true),
+            line("Keir Starmer", 10, true),
+            // a copy folds into the line with its own span, not the latest one
+            line("Kaja Kallas", 50, false),
+            line("Ursula von der Leyen", 10, true),
+            line("Marco Rubio", 80, false),
+            // a copy with no line of its span stays a line of its own
+            line("Andriy Yermak", 90, true),
+        ];
+        let folded = fold_joint(lines, |l, group| *l = group);
+        assert_eq!(
+            folded,
+            [
+                "Emmanuel Macron, Friedrich Merz, Keir Starmer and Ursula von der Leyen",
+                "Kaja Kallas",
+                "Marco Rubio",
+                "Andriy Yermak"
+            ]
         );
     }
 }

@@ -47,7 +47,11 @@ pub(super) fn per_speaker(
                 .enumerate()
                 .map(|(i, m)| Candidate {
                     mention: Some(m),
-                    rule: if i == 0 { c.rule } else { "joint speakers" },
+                    rule: if i == 0 {
+                        c.rule
+                    } else {
+                        crate::model::Statement::JOINT_COPY
+                    },
                     ..c.clone()
                 })
                 .collect();
@@ -76,7 +80,7 @@ pub(super) fn per_speaker(
     let mut out = vec![c.clone()];
     out.extend(others.into_iter().map(|m| Candidate {
         mention: Some(m),
-        rule: "joint speakers",
+        rule: crate::model::Statement::JOINT_COPY,
         ..c.clone()
     }));
     out
