@@ -90,7 +90,9 @@ pub(super) fn sentence_candidate(
             .find([',', ':', ';'])
             .unwrap_or_else(|| rest.trim_end_matches(['.', '!', '?']).len());
         let mut span = np_start..np_start + np_len;
-        if let Some(m) = ctx.gazetteer.resolve(&ctx.body[span.clone()], local) {
+        if let Some(m) = it_the_plan(ctx, si, &ctx.body[span.clone()])
+            .or_else(|| ctx.gazetteer.resolve(&ctx.body[span.clone()], local))
+        {
             // "The official claimed that …, according to The Moscow Times": the medium passes
             // on what a speaker named before it said, who keeps it
             if let Some(inner) = speaker_before_relay(ctx, s, si, ws, k, &m, local) {
@@ -764,6 +766,16 @@ pub(super) fn authored(ctx: &Context<'_>, c: &mut Candidate, last: &mut Option<(
 const IRREGULAR_PARTICIPLES: [&str; 12] = [
     "met", "made", "sent", "put", "set", "held", "left", "brought", "shown", "told", "kept", "read",
 ];
+
+/// "Washington sent its 28-point plan to Kyiv. According to it, …": "it" after "according to"
+/// is the document when the sentence before names the plan.
+fn it_the_plan(ctx: &Context<'_>, si: usize, np: &str) -> Option<Mention> {
+    let before = si.checked_sub(1).and_then(|i| ctx.seg.sentences.get(i))?;
+    (np.trim().eq_ignore_ascii_case("it")
+        && ctx.seg.sentences.get(si)?.para <= before.para + 1
+        && ctx.layout.names_plan(&ctx.body[before.span.clone()]))
+    .then_some(Mention::Document)
+}
 
 /// The candidate of the words before a closing "…, according to <medium>" (word `k`), when
 /// they name a person or body that speaks: the medium only relays it.

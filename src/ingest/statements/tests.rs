@@ -1319,3 +1319,16 @@ fn a_request_to_tell_us_is_no_report_of_speech() {
         speakers("Our correspondent Maren Holt is in Kyiv. Maren, tell us about the peace plan.");
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn according_to_it_after_the_plan_is_named_is_the_plan_s_content() {
+    let body = "Washington handed its new peace draft to the Ukrainian side on Tuesday.\n\n\
+        According to it, Kyiv would have to give up the part of Donetsk it still controls.\n";
+    let got = crate::ingest::test_support::extract(body);
+    assert!(
+        got.iter().any(|s| s.speaker.is_none()
+            && s.kind == crate::model::Kind::Report
+            && s.text.starts_with("According to it")),
+        "{got:#?}"
+    );
+}
