@@ -232,6 +232,24 @@ fn a_topic_in_an_enumeration_keeps_its_point() {
 }
 
 #[test]
+fn a_verb_of_giving_up_and_a_word_for_land_are_point_21() {
+    let l = linker();
+    for text in [
+        "Kyiv would be made to cede certain territories to Moscow",
+        "the country would give up some of its land in the east",
+    ] {
+        let a = l.analyse(text, &[]);
+        assert!(l.names_a_point(&a), "{text}: {:?}", a.hits);
+        assert_eq!(points(&l, text), [21]);
+    }
+    // either word alone names no point
+    let a = l.analyse("the delegation would not surrender its principles", &[]);
+    assert!(!l.names_a_point(&a), "{:?}", a.hits);
+    let a = l.analyse("the region expects more funding next year", &[]);
+    assert!(!l.names_a_point(&a), "{:?}", a.hits);
+}
+
+#[test]
 fn a_verb_of_cutting_and_a_word_for_the_forces_are_point_6() {
     let l = linker();
     assert_eq!(
