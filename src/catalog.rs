@@ -334,6 +334,13 @@ pub struct SpeechLexicon {
     /// as a gift to Moscow").
     #[serde(default)]
     pub judging_verbs: Vec<String>,
+    /// Verbs of receiving a reaction ("drew", "prompted", "met with") and the nouns of the
+    /// reaction ("criticism", "backlash"): "The draft drew criticism from Kyiv" is Kyiv's view.
+    #[serde(default)]
+    pub reaction_verbs: Vec<String>,
+    /// See `reaction_verbs`.
+    #[serde(default)]
+    pub reaction_nouns: Vec<String>,
     /// What a medium does with a document ("published", "obtained").
     #[serde(default)]
     pub media_acts: Vec<String>,

@@ -48,6 +48,8 @@ pub struct Statements {
     pub time_adjectives: Words,
     /// Words that open a contrasting clause after a quote ("X said that \"…\", and yet …").
     pub contrast_openers: Words,
+    /// Words that end who reacted after "criticism from …" ("from Kyiv over the army cap").
+    pub reaction_stops: Words,
     /// A verb of speech with its object that asks rather than reports ("tell us").
     pub imperatives: Words,
     /// Conjunctions that may open a sentence before its subject ("And Ukraine has said").
@@ -315,7 +317,7 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 41] {
+    fn lists(&self) -> [(&'static str, &Words); 42] {
         [
             ("statements.object_start", &self.statements.object_start),
             (
@@ -330,6 +332,7 @@ impl Grammar {
                 "statements.contrast_openers",
                 &self.statements.contrast_openers,
             ),
+            ("statements.reaction_stops", &self.statements.reaction_stops),
             ("statements.call_verbs", &self.statements.call_verbs),
             ("statements.post_np_stop", &self.statements.post_np_stop),
             ("statements.modals", &self.statements.modals),

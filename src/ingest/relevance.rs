@@ -353,7 +353,8 @@ impl Extractor {
     /// "on" / "about" ("Rutte commented on the plan that …"), or by a noun phrase with no
     /// clause and no word of a point ("he announced meetings in Turkey").
     pub(super) fn is_event(&self, c: &Candidate, text: &str, own: &Analysis) -> bool {
-        if c.kind != Kind::Paraphrase {
+        // "The draft drew criticism from Kyiv": the reaction is the claim, nothing follows it
+        if c.kind != Kind::Paraphrase || c.rule == "reaction from" {
             return false;
         }
         let folded = crate::text::fold_str(text);

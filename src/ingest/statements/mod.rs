@@ -103,6 +103,8 @@ pub struct SpeechRules {
     relays: Vec<Vec<String>>,
     judging: HashSet<String>,
     judging_verbs: HashSet<String>,
+    reaction_verbs: Vec<Vec<String>>,
+    reaction_nouns: HashSet<String>,
     media_acts: HashSet<String>,
     media_places: HashSet<String>,
     event_verbs: HashSet<String>,
@@ -138,6 +140,12 @@ impl SpeechRules {
                 .collect(),
             judging: set(&lex.judging_participles),
             judging_verbs: set(&lex.judging_verbs),
+            reaction_verbs: lex
+                .reaction_verbs
+                .iter()
+                .map(|p| fold_str(p).split_whitespace().map(String::from).collect())
+                .collect(),
+            reaction_nouns: set(&lex.reaction_nouns),
             media_acts: set(&lex.media_acts),
             media_places: set(&lex.media_places),
             event_verbs: set(&lex.event_verbs),
@@ -229,6 +237,15 @@ impl SpeechRules {
         }
         self.light_verb_at(ws, k)
             .or_else(|| self.judging_verb_at(ws, k))
+    }
+
+    /// True when a verb of receiving a reaction ("drew", "met with") begins at word `k`.
+    fn reaction_verb_at(&self, ws: &[SWord], k: usize) -> bool {
+        self.reaction_verbs.iter().any(|p| {
+            p.iter()
+                .enumerate()
+                .all(|(i, w)| ws.get(k + i).is_some_and(|x| !x.in_quote && *x.text == **w))
+        })
     }
 
     /// "Many lawmakers now see the proposal as leaning toward Moscow": a verb of judging with

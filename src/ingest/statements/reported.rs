@@ -121,6 +121,10 @@ pub(super) fn sentence_candidate(
     if let Some((m, span, verb)) = judged_by(ctx, ws, s.span.end, local) {
         return Some(base(Some(m), Some(span), Some(verb), "judged by", 0.7));
     }
+    // "The draft drew sharp criticism from Kyiv and its allies": those who reacted
+    if let Some((m, span, noun)) = reaction_from(ctx, ws, s.span.end, local) {
+        return Some(base(Some(m), Some(span), Some(noun), "reaction from", 0.65));
+    }
     // In X's words, … / In the words of X, …
     if let Some(m) = in_words_of(ctx, s, ws, local) {
         return Some(base(Some(m.0), Some(m.1), None, "according to", 0.8));
@@ -685,6 +689,58 @@ pub(super) fn judged_by(
             _ => None,
         }
     })
+}
+
+/// "The draft drew sharp criticism from Kyiv and its allies": a verb of receiving, a noun of
+/// reaction up to three words after it, then "from" and who reacted, up to a comma or a word
+/// that opens what the reaction was about ("over", "after", "because").
+pub(super) fn reaction_from(
+    ctx: &Context<'_>,
+    ws: &[SWord],
+    limit: usize,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>, String)> {
+    let k = (1..ws.len().saturating_sub(2)).find(|&k| {
+        !ws[k].in_quote
+            && ws[k + 1].text == "from"
+            && ctx.speech.reaction_nouns.contains(&*ws[k].text)
+            && (k.saturating_sub(4)..k).any(|v| ctx.speech.reaction_verb_at(ws, v))
+    })?;
+    let gap = |j: usize, marks: &[char]| {
+        ctx.body[ws[j].end..ws.get(j + 1).map_or(ws[j].end, |n| n.start)].contains(marks)
+    };
+    let start = k + 2;
+    let mut end = start;
+    while end + 1 < ws.len()
+        && end < start + 9
+        && !gap(end, &[';', '.', '(', ')'])
+        && !grammar()
+            .statements
+            .reaction_stops
+            .contains(&*ws[end + 1].text)
+    {
+        end += 1;
+    }
+    // a comma ends them unless a list runs on to "and" ("from Kyiv, its allies and lawmakers")
+    let last_comma = (start..end).rev().find(|&j| gap(j, &[',']));
+    if let Some(c) = last_comma
+        && !(c + 1..end).any(|j| ws[j].text == "and")
+    {
+        end = (start..=c).find(|&j| gap(j, &[','])).unwrap_or(c);
+    }
+    let np = ws.get(start)?.start..ws.get(end)?.end;
+    if np.end > limit {
+        return None;
+    }
+    // a list whose whole names no one is its first part's (the others are its joint speakers)
+    let first = (start..end)
+        .find(|&j| gap(j, &[',']) || ws[j + 1].text == "and")
+        .map_or(np.clone(), |j| ws[start].start..ws[j].end);
+    let mention = ctx
+        .gazetteer
+        .resolve(&ctx.body[np.clone()], local)
+        .or_else(|| ctx.gazetteer.resolve(&ctx.body[first], local))?;
+    matches!(mention, Mention::Speaker(..)).then(|| (mention, np, ws[k].text.to_string()))
 }
 
 /// The word after "by" and the names it introduces ("by Britain, France and Germany raises"

@@ -1332,3 +1332,28 @@ fn according_to_it_after_the_plan_is_named_is_the_plan_s_content() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_reaction_received_from_someone_is_their_view() {
+    let lead = "Envoys met in Geneva on Sunday to discuss the peace plan.\n\n";
+    let got = speakers(&format!(
+        "{lead}The 28-point plan drew sharp criticism from Kyiv and its European allies."
+    ));
+    assert_eq!(
+        got,
+        vec![(
+            Some("Kyiv and its European allies".to_string()),
+            "Paraphrase".to_string()
+        )]
+    );
+    // who reacted ends at a comma that opens a clause about them
+    let got = names(&format!(
+        "{lead}The plan has met with scepticism from Warsaw, which wants a bigger army for Ukraine."
+    ));
+    assert_eq!(got, ["Warsaw"]);
+    // help received is no view: the verb and the noun are both needed
+    let got = names(&format!(
+        "{lead}Under the plan, Ukraine would receive support from the United States."
+    ));
+    assert!(!got.contains(&"United States".to_string()), "{got:?}");
+}
