@@ -157,6 +157,8 @@ pub struct Speakers {
     pub adjunct_prepositions: Words,
     /// Participles that open a question put to the speaker ("Asked whether …, he said").
     pub asking_participles: Words,
+    /// Verbs after a quote by which a speaker goes on ("…," he continued).
+    pub going_on: Words,
     /// Words after which an unnamed source's phrase says what it knows, not its side
     /// ("familiar with the American draft").
     pub knowledge_words: Words,

@@ -753,6 +753,21 @@ pub(super) fn pronoun(
     // the latest of: a speaker of a statement before, a person named as the subject of a
     // sentence before ("Kremlin aide Lev Orlov spoke to the press. He said …" is Orlov, even
     // after a quote of Putin's); a person named elsewhere in a sentence only when neither is
+    // "…," he continued: the speaker goes on, a person only named in between is not him
+    let goes_on = c
+        .verb
+        .as_deref()
+        .is_some_and(|v| grammar().speakers.going_on.contains(v));
+    if goes_on
+        && let Some(s) = before
+            .iter()
+            .rev()
+            .filter(|(b, _, _)| b.para + 3 >= c.para && b.span.start < c.span.start)
+            .filter_map(|(_, s, _)| s.clone())
+            .find(|s| fits(s))
+    {
+        return Some(s);
+    }
     for back in [1, 3] {
         let window = c.para.saturating_sub(back);
         let from_statement = before

@@ -1194,3 +1194,25 @@ fn raising_reservations_about_the_plan_is_a_statement() {
     );
     assert_eq!(got, vec!["Kaja Kallas", "Nordic ministers"]);
 }
+
+#[test]
+fn a_speaker_who_goes_on_is_not_a_person_named_in_between() {
+    let got = names(
+        "Anna Brix, a fellow at a Vienna institute, discussed the 28-point plan on Friday.\n\n\
+         \"This draft reads like a wish list from Moscow,\" Brix said.\n\n\
+         Commentators have long accused Trump of repeating Moscow's lines on the war.\n\n\
+         \"Taken together, the plan would leave Ukraine unable to defend itself,\" she continued.",
+    );
+    assert_eq!(got.last().map(String::as_str), Some("Anna Brix"), "{got:?}");
+    let got = names(
+        "Mark Ellison, a fellow at a Vienna institute, discussed the 28-point plan on Friday.\n\n\
+         \"This draft reads like a wish list from Moscow,\" Ellison said.\n\n\
+         Commentators have long accused Trump of repeating Moscow's lines on the war.\n\n\
+         \"Taken together, the plan would leave Ukraine unable to defend itself,\" he continued.",
+    );
+    assert_eq!(
+        got.last().map(String::as_str),
+        Some("Mark Ellison"),
+        "{got:?}"
+    );
+}
