@@ -330,7 +330,8 @@ pub(super) fn sentence_candidate(
                 ));
             }
             // "…, said Peskov." (one word: "…, called for an amnesty" names no speaker)
-            if !documents && speech == Some(1) {
+            // (a participle takes its object after it: "…, calling it a trap")
+            if !documents && speech == Some(1) && !ws[k].text.ends_with("ing") {
                 let after_comma = k > 0 && ctx.body[ws[k - 1].end..ws[k].start].contains(',');
                 if after_comma
                     && let Some((m, span)) =

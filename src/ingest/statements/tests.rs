@@ -1357,3 +1357,19 @@ fn a_reaction_received_from_someone_is_their_view() {
     ));
     assert!(!got.contains(&"United States".to_string()), "{got:?}");
 }
+
+#[test]
+fn a_participle_after_a_comma_takes_an_object_not_a_speaker() {
+    let c = Catalog::bundled().expect("seeds parse");
+    let x = Extractor::new(&c).expect("rules compile");
+    let text = "Expert slams peace plan\nJane Doe\nNovember 21, 2025\n\n\
+        FILE PHOTO: Two leaders shake hands at a summit in Alaska, August 15, 2025. REUTERS/John Smith\n\
+        A scholar criticised the 28-point peace plan on Friday, calling it \"reckless\" and \"cynical.\"\n";
+    let got = x.extract(&x.parse("t.txt", text));
+    // "it" after "calling" is the plan, not a speaker (it went to the photo's agency)
+    assert!(
+        got.iter()
+            .all(|s| s.rule != "reported speech, speaker after"),
+        "{got:#?}"
+    );
+}
