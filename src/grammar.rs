@@ -50,6 +50,9 @@ pub struct Statements {
     pub contrast_openers: Words,
     /// Words that end who reacted after "criticism from …" ("from Kyiv over the army cap").
     pub reaction_stops: Words,
+    /// Lowercase words of a speaker's noun phrase right after "which" ("which Kyiv and its
+    /// allies said was …").
+    pub relative_np_words: Words,
     /// A verb of speech with its object that asks rather than reports ("tell us").
     pub imperatives: Words,
     /// Conjunctions that may open a sentence before its subject ("And Ukraine has said").
@@ -319,7 +322,7 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 42] {
+    fn lists(&self) -> [(&'static str, &Words); 43] {
         [
             ("statements.object_start", &self.statements.object_start),
             (
@@ -335,6 +338,10 @@ impl Grammar {
                 &self.statements.contrast_openers,
             ),
             ("statements.reaction_stops", &self.statements.reaction_stops),
+            (
+                "statements.relative_np_words",
+                &self.statements.relative_np_words,
+            ),
             ("statements.call_verbs", &self.statements.call_verbs),
             ("statements.post_np_stop", &self.statements.post_np_stop),
             ("statements.modals", &self.statements.modals),

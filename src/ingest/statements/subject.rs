@@ -170,16 +170,14 @@ pub(super) fn subject_before(
         // relative clause right before its verb
         if ["which", "that", "whom"].contains(&first) && i + 1 == n_segments {
             let rest = trimmed[first.len()..].trim_start();
-            // only a noun phrase: lowercase words are determiners or its last word
+            // only a noun phrase: lowercase words are determiners or its last word ("which
+            // Kyiv and its allies said")
             let words: Vec<&str> = rest.split_whitespace().collect();
             let np_only = words.len() <= 6
                 && words.iter().enumerate().all(|(j, w)| {
                     j + 1 == words.len()
                         || w.starts_with(char::is_uppercase)
-                        || [
-                            "the", "a", "an", "and", "some", "two", "three", "several", "senior",
-                        ]
-                        .contains(w)
+                        || grammar().statements.relative_np_words.contains(*w)
                 });
             if np_only && let Some(m @ Mention::Speaker(..)) = ctx.gazetteer.resolve(rest, local) {
                 let end = span.end;

@@ -1373,3 +1373,12 @@ fn a_participle_after_a_comma_takes_an_object_not_a_speaker() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_speaker_with_a_possessive_after_which_speaks_the_relative_clause() {
+    let got = names(
+        "Envoys met in Geneva on Sunday.\n\n\
+         Russia would rejoin the G8 under the plan, which Lisbon and its partners said was far too kind to Moscow.",
+    );
+    assert_eq!(got, ["Lisbon and its partners"]);
+}
