@@ -327,7 +327,11 @@ fn body_paragraphs(lines: &[&str], title: Option<&str>, rules: &ArticleRules) ->
         }
         in_list = false;
         if rules.is_cut(line) {
-            if prose_follows(&lines[i + 1..]) {
+            // a menu's "Top stories" above the story cuts nothing: no sentence came before it
+            let sentence = |p: &String| {
+                p.split_whitespace().count() >= 5 && p.ends_with(['.', '!', '?', '"', '\u{201D}'])
+            };
+            if !paragraphs.iter().any(sentence) || prose_follows(&lines[i + 1..]) {
                 continue;
             }
             break;
@@ -379,10 +383,15 @@ fn is_lone_bullet(line: &str) -> bool {
 /// a sentence): the "Also read" before it was a link set inside the story, which goes on; a
 /// list of other articles is a run of headlines, which end without a full stop.
 fn prose_follows(rest: &[&str]) -> bool {
-    let Some(next) = rest.iter().map(|l| l.trim()).find(|l| !l.is_empty()) else {
-        return false;
-    };
-    next.len() >= 100 && next.ends_with(['.', '!', '?', '"', '\u{201D}'])
+    rest.iter()
+        .map(|l| l.trim())
+        .find(|l| !l.is_empty())
+        .is_some_and(is_prose)
+}
+
+/// A line of the story's prose: long, and closed as a sentence is.
+fn is_prose(line: &str) -> bool {
+    line.len() >= 100 && line.ends_with(['.', '!', '?', '"', '\u{201D}'])
 }
 
 /// The outlet a wire dateline names; the dateline opens the story, which may stand after a
@@ -534,6 +543,25 @@ mod tests {
                 "Envoy lands in Oslo, officials say",
             ]
         );
+    }
+
+    #[test]
+    fn a_menu_label_above_the_story_cuts_nothing() {
+        let lex = BoilerplateLexicon {
+            cut_from: vec!["Top stories".into()],
+            drop_prefixes: Vec::new(),
+            drop_lines: Vec::new(),
+            drop_patterns: Vec::new(),
+        };
+        let rules = ArticleRules::new(&lex, Vec::new()).expect("no patterns to compile");
+        let page = "The lake's own voice since 1901\nTop stories\nStay in touch with the lake\n\n\
+                    Geneva talks end\n\n\
+                    Envoys met in Geneva on the peace plan for eleven hours.\n\n\
+                    Top stories\nSnow closes the pass\nMarkets rally\n";
+        let a = parse_article("m.txt", page, &rules);
+        assert!(a.body.contains("eleven hours"), "{:?}", a.body);
+        // after the story the same label still ends it
+        assert!(!a.body.contains("Snow closes"), "{:?}", a.body);
     }
 
     #[test]
