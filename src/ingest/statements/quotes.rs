@@ -103,6 +103,13 @@ pub(super) fn quote_candidate(
             .collect();
         // `…," Peskov said` (speaker before the verb) or `…," said Peskov` (after it)
         let speaker = match (before.first(), before.last()) {
+            // `Although X said the text was "…," an aide admitted that …`: a clause of its own
+            (Some(_), Some(_))
+                if ws.get(k + len).is_some_and(|w| w.text == "that")
+                    && opens_that_clause_before(ctx, ws, q) =>
+            {
+                None
+            }
             (Some(&a), Some(&b)) => {
                 let span = ws[a].start..ws[b].end;
                 let np = &ctx.body[span.clone()];
@@ -635,4 +642,18 @@ fn is_person(m: &Mention) -> bool {
 fn names_a_document(ws: &[SWord]) -> bool {
     ws.iter()
         .any(|w| !w.in_quote && grammar().content.relative_heads.contains(&*w.text))
+}
+
+/// True when a verb of speech before the quote in its sentence takes a "that" clause the
+/// quote stands in ("X said on Sunday that the text was \"…\"").
+fn opens_that_clause_before(ctx: &Context<'_>, ws: &[SWord], q: &Quote) -> bool {
+    let open = ws
+        .iter()
+        .position(|w| w.start >= q.outer.start)
+        .unwrap_or(ws.len());
+    (0..open).any(|k| {
+        ctx.speech
+            .verb_at(ws, k, false)
+            .is_some_and(|len| (k + len..open).any(|j| ws[j].text == "that"))
+    })
 }

@@ -1382,3 +1382,21 @@ fn a_speaker_with_a_possessive_after_which_speaks_the_relative_clause() {
     );
     assert_eq!(got, ["Lisbon and its partners"]);
 }
+
+#[test]
+fn a_quote_inside_a_that_clause_is_not_given_to_the_clause_after_it() {
+    let got = speakers(
+        "Envoys met in Geneva on Sunday.\n\n\
+         Although Maren Holt said on Sunday that the guarantee text of the peace plan was \"almost done,\" \
+         a senior official admitted that Washington keeps putting off the signing.",
+    );
+    assert!(
+        !got.iter()
+            .any(|(n, k)| n.as_deref() == Some("unnamed official") && k == "Quote"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|(n, _)| n.as_deref() == Some("Maren Holt")),
+        "{got:?}"
+    );
+}
