@@ -94,9 +94,12 @@ impl Spellings {
             .map(|w| w[0]);
         let candidate = match written_first {
             Some(f) => format!("{f} {surname}"),
+            // a first name of the speaker list's ("Volodymyr", "Vladimir"), not a title of
+            // two words ("President Zelensky"): it begins with the canonical one's letter
             None => full
                 .iter()
                 .filter_map(|a| a.split_once(' ').filter(|(_, l)| *l == surname))
+                .filter(|(f, _)| f.chars().next() == first.chars().next())
                 .find(|(f, l)| bigram(f, l) > 0)
                 .map_or_else(|| format!("{first} {surname}"), |(f, l)| format!("{f} {l}")),
         };
@@ -168,6 +171,12 @@ mod tests {
         // a surname spelled as no list spells it, after the first name
         let body = "German Foreign Minister Johann Wadeful said the plan needs Europe.";
         assert_eq!(s.as_written("Johann Wadephul", body), "Johann Wadeful");
+        // a title before the surname is no first name
+        let body = "President Zelensky said the plan needs work.";
+        assert_eq!(
+            s.as_written("Volodymyr Zelenskyy", body),
+            "Volodymyr Zelensky"
+        );
     }
 
     #[test]
