@@ -275,3 +275,15 @@ fn as_a_speaker_said_after_the_claim_gives_it_that_speaker_even_inside_a_relay()
     );
     assert_eq!(got, vec!["Interfax"]);
 }
+
+#[test]
+fn reporting_with_an_adjective_is_the_media_at_large() {
+    let got = speakers(
+        "Envoys met in Geneva on Sunday.\n\n\
+         Western reporting suggests that Kyiv would cede territory before it receives any guarantees.",
+    );
+    assert_eq!(
+        got,
+        vec![(Some("Western reporting".to_string()), "Report".to_string())]
+    );
+}
