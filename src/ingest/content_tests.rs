@@ -187,3 +187,19 @@ fn a_lead_printed_twice_gives_its_statement_once() {
     let n = out.iter().filter(|s| s.text == lead).count();
     assert_eq!(n, 1, "{out:#?}");
 }
+
+#[test]
+fn it_after_the_text_is_named_speaks_of_and_floats_the_plan_s_content() {
+    for verb in ["speaks of", "floats"] {
+        let got = extract(&format!(
+            "Envoys met in Geneva on Sunday.\n\n\
+             The 28-point text is broad and vague. It {verb} elections within 100 days of a deal.\n"
+        ));
+        assert!(
+            got.iter().any(|s| s.speaker.is_none()
+                && s.text.starts_with("It ")
+                && s.provisions.iter().any(|p| p.number == 25)),
+            "{verb}: {got:#?}"
+        );
+    }
+}
