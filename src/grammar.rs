@@ -162,6 +162,8 @@ pub struct Speakers {
     pub asking_participles: Words,
     /// Verbs after a quote by which a speaker goes on ("…," he continued).
     pub going_on: Words,
+    /// Prepositions after a document's noun that say what it is about ("the clause on …").
+    pub about_prepositions: Words,
     /// Words after which an unnamed source's phrase says what it knows, not its side
     /// ("familiar with the American draft").
     pub knowledge_words: Words,

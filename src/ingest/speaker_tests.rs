@@ -1216,3 +1216,14 @@ fn a_speaker_who_goes_on_is_not_a_person_named_in_between() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_document_noun_before_a_preposition_heads_the_phrase_over_a_group_after_it() {
+    for noun in ["clause", "paragraph"] {
+        let got = speakers(&format!(
+            "Envoys discussed the 28-point plan in Geneva on Sunday.\n\n\
+             The {noun} on the humanitarian committee contains a mention of prisoner exchanges."
+        ));
+        assert_eq!(got, vec![(None, "Report".to_string())], "{noun}");
+    }
+}

@@ -465,7 +465,12 @@ impl Gazetteer {
             .map(String::as_str)
             .skip_while(|w| grammar().speakers.determiners.contains(w))
             .collect();
-        if self.is_document_phrase(&content) && group_head.is_none() {
+        // "the clause on the humanitarian committee": a document's noun before a preposition
+        // heads the phrase, whatever group ends it
+        let document_head = content.windows(2).take(3).any(|w| {
+            self.documents.contains(w[0]) && grammar().speakers.about_prepositions.contains(w[1])
+        });
+        if self.is_document_phrase(&content) && (group_head.is_none() || document_head) {
             return Some(Mention::Document);
         }
         // "Russia hopes the United States": a determiner inside the phrase after a word that is
