@@ -108,6 +108,14 @@ impl Extractor {
             previous: None,
         };
         for (c, speaker, via) in resolved {
+            // (a span cut down to nothing is no statement)
+            if ctx
+                .body
+                .get(c.span.clone())
+                .is_none_or(|t| t.trim().is_empty())
+            {
+                continue;
+            }
             let Some(judged) = self.judge(ctx, &mut pass, title, &c, speaker.as_ref()) else {
                 continue;
             };

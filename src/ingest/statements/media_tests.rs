@@ -287,3 +287,21 @@ fn reporting_with_an_adjective_is_the_media_at_large() {
         vec![(Some("Western reporting".to_string()), "Report".to_string())]
     );
 }
+
+#[test]
+fn a_clause_on_the_plan_before_according_to_a_medium_is_the_medium_s_report() {
+    let got = crate::ingest::test_support::extract(
+        "Envoys met in Geneva on Sunday.\n\n\
+         The president met his advisers on Thursday to discuss the plan, which includes demands \
+         that Ukraine cut its army to 600,000 troops, according to reports.\n",
+    );
+    assert!(got.iter().all(|s| !s.text.trim().is_empty()), "{got:#?}");
+    assert!(
+        got.iter().any(|s| s
+            .speaker
+            .as_ref()
+            .is_some_and(|p| p.name == "media reports")
+            && s.text.starts_with("which includes")),
+        "{got:#?}"
+    );
+}

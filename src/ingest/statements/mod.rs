@@ -590,6 +590,14 @@ fn split_plan_clause(
     {
         return;
     }
+    // "…, which includes a cap on the army, according to reports": the clause is what the
+    // medium reports; it stays the medium's
+    if mine
+        .iter()
+        .any(|c| c.kind != Kind::Quote && c.span.start == cut)
+    {
+        return;
+    }
     for c in mine.iter_mut() {
         if c.kind != Kind::Quote && c.span.contains(&cut) {
             let end = ctx.body[c.span.start..cut]
