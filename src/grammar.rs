@@ -252,6 +252,9 @@ pub struct Relevance {
     pub setting: Words,
     /// Prepositions whose object "it" is the plan its paragraph talks about ("optimistic about it").
     pub attitude_prepositions: Words,
+    /// Verbs of taking a side whose object "it" is the plan its paragraph talks about ("must
+    /// reject it").
+    pub side_verbs: Words,
 }
 
 /// Linking a statement to the plan's points (src/ingest/provisions.rs).

@@ -305,7 +305,7 @@ fn refers_to_it(c: &Candidate, text: &str) -> bool {
         .collect();
     let pronoun = |w: Option<&&str>| w.is_some_and(|w| ["it", "this"].contains(w));
     match c.kind {
-        Kind::Quote => pronoun(ws.first()),
+        Kind::Quote => pronoun(ws.first()) || object_of_it(&ws),
         Kind::Paraphrase => {
             c.verb.as_deref().is_some_and(|v| {
                 let v = crate::text::fold_str(v);
@@ -342,9 +342,12 @@ fn quote_after(text: &str, verb: &str) -> bool {
 
 /// "… told Axios he felt optimistic about it", "… said Kyiv would not agree to it": the pronoun
 /// as the object of a preposition of attitude, with no noun after it ("about it all" too).
+/// Or the object of a verb of taking a side ("must reject it", "would never sign it").
 fn object_of_it(ws: &[&str]) -> bool {
+    let relevance = &grammar().relevance;
     ws.windows(2).any(|w| {
-        grammar().relevance.attitude_prepositions.contains(w[0]) && ["it", "this"].contains(&w[1])
+        (relevance.attitude_prepositions.contains(w[0]) || relevance.side_verbs.contains(w[0]))
+            && ["it", "this"].contains(&w[1])
     })
 }
 

@@ -319,3 +319,26 @@ fn quotes_from_the_top_of_an_article_answer_to_its_headline_on_the_plan() {
         "{out:#?}"
     );
 }
+
+#[test]
+fn it_as_the_object_of_a_verb_of_taking_a_side_is_the_plan() {
+    let words = |t: &str| -> Vec<String> {
+        crate::text::fold_str(t)
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    let has = |t: &str| {
+        let ws = words(t);
+        let refs: Vec<&str> = ws.iter().map(String::as_str).collect();
+        super::object_of_it(&refs)
+    };
+    assert!(has(
+        "The cabinet must reject it, our people will never accept this"
+    ));
+    assert!(has("Oslo would sign it tomorrow"));
+    // "it" as a subject, or after a verb that takes no side, is not the plan
+    assert!(!has("It was a long night in Geneva"));
+    assert!(!has("She found it hard to say"));
+}
