@@ -53,6 +53,9 @@ pub struct Statements {
     /// Lowercase words of a speaker's noun phrase right after "which" ("which Kyiv and its
     /// allies said was …").
     pub relative_np_words: Words,
+    /// Nouns of a response after a possessive name and before a colon ("Moscow's reaction was
+    /// telling: \"…\"").
+    pub response_nouns: Words,
     /// A verb of speech with its object that asks rather than reports ("tell us").
     pub imperatives: Words,
     /// Conjunctions that may open a sentence before its subject ("And Ukraine has said").
@@ -327,7 +330,7 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 43] {
+    fn lists(&self) -> [(&'static str, &Words); 44] {
         [
             ("statements.object_start", &self.statements.object_start),
             (
@@ -347,6 +350,7 @@ impl Grammar {
                 "statements.relative_np_words",
                 &self.statements.relative_np_words,
             ),
+            ("statements.response_nouns", &self.statements.response_nouns),
             ("statements.call_verbs", &self.statements.call_verbs),
             ("statements.post_np_stop", &self.statements.post_np_stop),
             ("statements.modals", &self.statements.modals),

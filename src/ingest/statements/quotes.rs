@@ -512,7 +512,22 @@ fn clause_subject(
         Mention::Speaker(sp, _) => sp.kind == crate::model::SpeakerKind::Person,
         _ => false,
     };
-    person.then_some((m, span))
+    // "Moscow's reaction was telling: …": a body's response, named by its possessive
+    let response = matches!(m, Mention::Speaker(..))
+        && names == 1
+        && {
+            let w = &ws[clause[first]];
+            let word = ctx.body.get(w.start..w.end).unwrap_or("");
+            let after = ctx.body.get(w.end..).unwrap_or("");
+            ["'s", "\u{2019}s"]
+                .iter()
+                .any(|p| word.ends_with(p) || after.starts_with(p))
+        }
+        && grammar()
+            .statements
+            .response_nouns
+            .contains(&*ws[clause[verb]].text);
+    (person || response).then_some((m, span))
 }
 
 fn second_clause(

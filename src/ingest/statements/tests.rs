@@ -1400,3 +1400,15 @@ fn a_quote_inside_a_that_clause_is_not_given_to_the_clause_after_it() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_body_s_reaction_before_a_colon_brings_its_quote() {
+    let got = speakers(
+        "Washington unveiled a 28-point peace plan this week.\n\n\
+         Oslo's reaction was cool: \u{201c}We have not studied it, but we could take it as a starting point.\u{201d}",
+    );
+    assert!(
+        got.contains(&(Some("Oslo".to_string()), "Quote".to_string())),
+        "{got:?}"
+    );
+}
