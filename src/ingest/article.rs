@@ -619,6 +619,22 @@ mod tests {
     }
 
     #[test]
+    fn an_image_credit_line_is_dropped() {
+        // (the credit glued to the caption after it, as a page's text runs them together)
+        let raw = "Talks in Geneva\n\nImage source, Jane Roe / Wire PhotosEnvoys landed in Geneva.\n\n\
+                   The plan says Kyiv will never become a member of NATO.\n";
+        let catalog = crate::catalog::Catalog::bundled().expect("seeds parse");
+        let bundled = ArticleRules::new(&catalog.lexicon.boilerplate, Vec::new())
+            .expect("bundled patterns compile");
+        let a = parse_article("i.txt", raw, &bundled);
+        assert_eq!(
+            a.body, "The plan says Kyiv will never become a member of NATO.",
+            "{:?}",
+            a.body
+        );
+    }
+
+    #[test]
     fn a_page_pasted_one_word_a_line_reads_as_running_text() {
         let words = "Envoy Maren Holt said on Monday that the peace plan would need many more weeks of work before anyone could sign it in Geneva, and that the army cap was still the hardest of its points to settle.";
         let raw = format!(
