@@ -1222,7 +1222,7 @@ fn a_document_noun_before_a_preposition_heads_the_phrase_over_a_group_after_it()
     for noun in ["clause", "paragraph"] {
         let got = speakers(&format!(
             "Envoys discussed the 28-point plan in Geneva on Sunday.\n\n\
-             The {noun} on the humanitarian committee contains a mention of prisoner exchanges."
+             The {noun} on the humanitarian committee lists a swap of all prisoners."
         ));
         assert_eq!(got, vec![(None, "Report".to_string())], "{noun}");
     }

@@ -121,7 +121,7 @@ pub(super) fn sentence_candidate(
     if let Some((m, span, verb)) = judged_by(ctx, ws, s.span.end, local) {
         return Some(base(Some(m), Some(span), Some(verb), "judged by", 0.7));
     }
-    // "The draft drew sharp criticism from Kyiv and its allies": those who reacted
+    // "The draft drew fierce criticism from Oslo and its partners": those who reacted
     if let Some((m, span, noun)) = reaction_from(ctx, ws, s.span.end, local) {
         return Some(base(Some(m), Some(span), Some(noun), "reaction from", 0.65));
     }
@@ -692,7 +692,7 @@ pub(super) fn judged_by(
     })
 }
 
-/// "The draft drew sharp criticism from Kyiv and its allies": a verb of receiving, a noun of
+/// "The draft drew fierce criticism from Oslo and its partners": a verb of receiving, a noun of
 /// reaction up to three words after it, then "from" and who reacted, up to a comma or a word
 /// that opens what the reaction was about ("over", "after", "because").
 pub(super) fn reaction_from(
