@@ -503,12 +503,13 @@ pub async fn matrix_by_speaker(db: &Db) -> sqlx::Result<Vec<CellRow>> {
     })
 }
 
-/// Every statement for the export, in source and text order.
+/// Every statement for the export, in source and text order, then in the order stored (a
+/// claim made together is its first speaker's statement, then the copies for the others).
 pub async fn export_statements(db: &Db) -> sqlx::Result<Vec<StatementRow>> {
     on_db!(db, |pool| {
         let mut q = QueryBuilder::<Backend>::new(statement_select(PG));
         q.push(STATEMENT_JOINS)
-            .push(" order by s.file_name, t.span_start");
+            .push(" order by s.file_name, t.span_start, t.id");
         q.build_query_as().fetch_all(pool).await
     })
 }
