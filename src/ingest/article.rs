@@ -545,15 +545,20 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_menu_label_above_the_story_cuts_nothing() {
+    /// Rules that cut the article at one label and drop nothing.
+    fn cutting_at(label: &str) -> ArticleRules {
         let lex = BoilerplateLexicon {
-            cut_from: vec!["Top stories".into()],
+            cut_from: vec![label.into()],
             drop_prefixes: Vec::new(),
             drop_lines: Vec::new(),
             drop_patterns: Vec::new(),
         };
-        let rules = ArticleRules::new(&lex, Vec::new()).expect("no patterns to compile");
+        ArticleRules::new(&lex, Vec::new()).expect("no patterns to compile")
+    }
+
+    #[test]
+    fn a_menu_label_above_the_story_cuts_nothing() {
+        let rules = cutting_at("Top stories");
         let page = "The lake's own voice since 1901\nTop stories\nStay in touch with the lake\n\n\
                     Geneva talks end\n\n\
                     Envoys met in Geneva on the peace plan for eleven hours.\n\n\
@@ -566,13 +571,7 @@ mod tests {
 
     #[test]
     fn a_link_set_inside_the_story_does_not_end_it_and_a_headline_list_does() {
-        let lex = BoilerplateLexicon {
-            cut_from: vec!["Also read".into()],
-            drop_prefixes: Vec::new(),
-            drop_lines: Vec::new(),
-            drop_patterns: Vec::new(),
-        };
-        let rules = ArticleRules::new(&lex, Vec::new()).expect("no patterns to compile");
+        let rules = cutting_at("Also read");
         let story = "Envoys met in Geneva on the peace plan.\nAlso read\n\
                      Envoy Maren Holt said the army cap was the hardest point of the plan to settle. \
                      She added that the text would need weeks of work before anyone signed it.\n";
