@@ -226,12 +226,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
                     span: [row.span_start, row.span_end],
                 };
                 let key = (row.source_id, line.span);
-                let copy = row.rule == Statement::JOINT_COPY;
-                lines.push((line.speaker.clone(), key, copy, line));
+                let speaker = line.speaker.clone();
+                lines.push((line, key, speaker, row.rule == Statement::JOINT_COPY));
             }
-            let lines = lines
-                .into_iter()
-                .map(|(sp, key, copy, line)| (line, key, sp, copy));
             let mut out = std::io::stdout().lock();
             for line in export::fold_joint(lines, |l, group| l.speaker = Some(group)) {
                 writeln!(out, "{}", serde_json::to_string(&line)?)?;

@@ -330,7 +330,7 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 44] {
+    fn lists(&self) -> [(&'static str, &Words); 47] {
         [
             ("statements.object_start", &self.statements.object_start),
             (
@@ -377,6 +377,11 @@ impl Grammar {
                 &self.speakers.role_prepositions,
             ),
             ("speakers.prepositions", &self.speakers.prepositions),
+            ("speakers.going_on", &self.speakers.going_on),
+            (
+                "speakers.about_prepositions",
+                &self.speakers.about_prepositions,
+            ),
             ("shape.statement_nouns", &self.shape.statement_nouns),
             ("shape.media_descriptors", &self.shape.media_descriptors),
             ("shape.stance_nouns", &self.shape.stance_nouns),
@@ -395,6 +400,7 @@ impl Grammar {
                 &self.relevance.claim_participles,
             ),
             ("relevance.setting", &self.relevance.setting),
+            ("relevance.side_verbs", &self.relevance.side_verbs),
             ("provisions.conjunctions", &self.provisions.conjunctions),
             ("provisions.actors", &self.provisions.actors),
             ("provisions.actor_verbs", &self.provisions.actor_verbs),

@@ -748,11 +748,6 @@ pub(super) fn pronoun(
         Pronoun::Latter | Pronoun::Former => false,
         Pronoun::Described => s.kind == SpeakerKind::Person,
     };
-    // the same or the previous paragraph first; then, when nobody there fits, a few
-    // paragraphs further back (a paragraph on something else may stand between)
-    // the latest of: a speaker of a statement before, a person named as the subject of a
-    // sentence before ("Kremlin aide Lev Orlov spoke to the press. He said …" is Orlov, even
-    // after a quote of Putin's); a person named elsewhere in a sentence only when neither is
     // "…," he continued: the speaker goes on, a person only named in between is not him
     let goes_on = c
         .verb
@@ -768,6 +763,11 @@ pub(super) fn pronoun(
     {
         return Some(s);
     }
+    // the same or the previous paragraph first; then, when nobody there fits, a few
+    // paragraphs further back (a paragraph on something else may stand between)
+    // the latest of: a speaker of a statement before, a person named as the subject of a
+    // sentence before ("Kremlin aide Lev Orlov spoke to the press. He said …" is Orlov, even
+    // after a quote of Putin's); a person named elsewhere in a sentence only when neither is
     for back in [1, 3] {
         let window = c.para.saturating_sub(back);
         let from_statement = before

@@ -692,9 +692,9 @@ pub(super) fn judged_by(
     })
 }
 
-/// "The draft drew fierce criticism from Oslo and its partners": a verb of receiving, a noun of
-/// reaction up to three words after it, then "from" and who reacted, up to a comma or a word
-/// that opens what the reaction was about ("over", "after", "because").
+/// "The draft drew fierce criticism from Oslo and its partners": a verb of receiving that begins
+/// at most four words before a noun of reaction, then "from" and who reacted, up to a comma or a
+/// word that opens what the reaction was about ("over", "after", "because").
 pub(super) fn reaction_from(
     ctx: &Context<'_>,
     ws: &[SWord],
