@@ -117,34 +117,34 @@ static WIRE_DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::n
         .expect("static pattern")
 });
 
+/// True when the words of phrase `p` stand at word `k`, outside quotes.
+fn phrase_at(p: &[String], ws: &[SWord], k: usize) -> bool {
+    p.iter()
+        .enumerate()
+        .all(|(i, t)| ws.get(k + i).is_some_and(|w| w.text == *t && !w.in_quote))
+}
+
 impl SpeechRules {
     /// Compiles the lists.
     pub fn new(lex: &SpeechLexicon) -> Self {
         let set = |v: &[String]| v.iter().map(|s| fold_str(s)).collect::<HashSet<_>>();
+        let words = |v: &[String]| -> Vec<Vec<String>> {
+            v.iter()
+                .map(|p| fold_str(p).split_whitespace().map(String::from).collect())
+                .collect()
+        };
         Self {
             verbs: set(&lex.verbs),
-            phrases: lex
-                .phrases
-                .iter()
-                .map(|p| fold_str(p).split_whitespace().map(String::from).collect())
-                .collect(),
+            phrases: words(&lex.phrases),
             after_quote: set(&lex.after_quote),
             between: set(&lex.between),
             document_verbs: set(&lex.document_verbs),
             object_not_speech: set(&lex.object_not_speech),
             noun_before: set(&lex.noun_before),
-            relays: lex
-                .relays
-                .iter()
-                .map(|p| fold_str(p).split_whitespace().map(String::from).collect())
-                .collect(),
+            relays: words(&lex.relays),
             judging: set(&lex.judging_participles),
             judging_verbs: set(&lex.judging_verbs),
-            reaction_verbs: lex
-                .reaction_verbs
-                .iter()
-                .map(|p| fold_str(p).split_whitespace().map(String::from).collect())
-                .collect(),
+            reaction_verbs: words(&lex.reaction_verbs),
             reaction_nouns: set(&lex.reaction_nouns),
             media_acts: set(&lex.media_acts),
             media_places: set(&lex.media_places),
@@ -172,12 +172,7 @@ impl SpeechRules {
             return None;
         }
         for p in &self.phrases {
-            if p.len() > 1
-                && ws.len() >= k + p.len()
-                && p.iter()
-                    .enumerate()
-                    .all(|(i, t)| ws[k + i].text == *t && !ws[k + i].in_quote)
-            {
+            if p.len() > 1 && phrase_at(p, ws, k) {
                 return Some(p.len());
             }
         }
@@ -241,11 +236,7 @@ impl SpeechRules {
 
     /// True when a verb of receiving a reaction ("drew", "met with") begins at word `k`.
     fn reaction_verb_at(&self, ws: &[SWord], k: usize) -> bool {
-        self.reaction_verbs.iter().any(|p| {
-            p.iter()
-                .enumerate()
-                .all(|(i, w)| ws.get(k + i).is_some_and(|x| !x.in_quote && *x.text == **w))
-        })
+        self.reaction_verbs.iter().any(|p| phrase_at(p, ws, k))
     }
 
     /// "Many lawmakers now see the proposal as leaning toward Moscow": a verb of judging with

@@ -670,10 +670,7 @@ pub(super) fn judged_by(
         } else if ws[k + 1].text == "as" {
             // "dismissed as a nonstarter by Ukrainians": the agent after its verdict
             let by = (k + 2..(k + 10).min(ws.len())).find(|&j| ws[j].text == "by")?;
-            let gap = |j: usize| {
-                ctx.body[ws[j].end..ws.get(j + 1).map_or(ws[j].end, |n| n.start)]
-                    .contains([',', ';', '.'])
-            };
+            let gap = |j: usize| gap_after(ctx.body, ws, j).contains([',', ';', '.']);
             let mut end = by + 1;
             while end + 1 < ws.len() && end < by + 5 && !gap(end) && ws[end + 1].text != "and" {
                 end += 1;
@@ -707,9 +704,7 @@ pub(super) fn reaction_from(
             && ctx.speech.reaction_nouns.contains(&*ws[k].text)
             && (k.saturating_sub(4)..k).any(|v| ctx.speech.reaction_verb_at(ws, v))
     })?;
-    let gap = |j: usize, marks: &[char]| {
-        ctx.body[ws[j].end..ws.get(j + 1).map_or(ws[j].end, |n| n.start)].contains(marks)
-    };
+    let gap = |j: usize, marks: &[char]| gap_after(ctx.body, ws, j).contains(marks);
     let start = k + 2;
     let mut end = start;
     while end + 1 < ws.len()
@@ -742,6 +737,11 @@ pub(super) fn reaction_from(
         .resolve(&ctx.body[np.clone()], local)
         .or_else(|| ctx.gazetteer.resolve(&ctx.body[first], local))?;
     matches!(mention, Mention::Speaker(..)).then(|| (mention, np, ws[k].text.to_string()))
+}
+
+/// The text between word `j` and the next one (nothing after the last word).
+fn gap_after<'a>(body: &'a str, ws: &[SWord], j: usize) -> &'a str {
+    &body[ws[j].end..ws.get(j + 1).map_or(ws[j].end, |n| n.start)]
 }
 
 /// The word after "by" and the names it introduces ("by Britain, France and Germany raises"
