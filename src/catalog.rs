@@ -359,6 +359,12 @@ pub struct SpeechLexicon {
     /// Nouns of attitude that make a light verb a cue ("expressed cautious optimism about").
     #[serde(default)]
     pub attitude_nouns: Vec<String>,
+    /// Linking verbs that speak with an adjective of attitude after them ("were horrified").
+    #[serde(default)]
+    pub linking_verbs: Vec<String>,
+    /// Adjectives of a state of mind that make a linking verb a cue ("remained wary of").
+    #[serde(default)]
+    pub attitude_adjectives: Vec<String>,
 }
 
 /// Noun lists (`[nouns]`).

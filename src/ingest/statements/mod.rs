@@ -110,6 +110,8 @@ pub struct SpeechRules {
     event_verbs: HashSet<String>,
     light_verbs: HashSet<String>,
     attitude_nouns: HashSet<String>,
+    linking_verbs: HashSet<String>,
+    attitude_adjectives: HashSet<String>,
 }
 
 static WIRE_DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -151,6 +153,8 @@ impl SpeechRules {
             event_verbs: set(&lex.event_verbs),
             light_verbs: set(&lex.light_verbs),
             attitude_nouns: set(&lex.attitude_nouns),
+            linking_verbs: set(&lex.linking_verbs),
+            attitude_adjectives: set(&lex.attitude_adjectives),
         }
     }
 
@@ -232,6 +236,7 @@ impl SpeechRules {
         }
         self.light_verb_at(ws, k)
             .or_else(|| self.judging_verb_at(ws, k))
+            .or_else(|| self.attitude_at(ws, k))
     }
 
     /// True when a verb of receiving a reaction ("drew", "met with") begins at word `k`.
@@ -266,6 +271,20 @@ impl SpeechRules {
         (1..=3)
             .take_while(|i| ws.get(k + i).is_some_and(|w| !w.in_quote))
             .find(|i| self.attitude_nouns.contains(&*ws[k + i].text))
+            .map(|i| i + 1)
+    }
+
+    /// "Europe and Ukraine were horrified", "Prague remained deeply wary of the terms": a
+    /// linking verb and, within two words (an adverb between), an adjective of a state of mind;
+    /// the cue runs to the adjective.
+    fn attitude_at(&self, ws: &[SWord], k: usize) -> Option<usize> {
+        if !self.linking_verbs.contains(&*ws[k].text) {
+            return None;
+        }
+        (1..=2)
+            .take_while(|i| ws.get(k + i).is_some_and(|w| !w.in_quote))
+            .find(|i| self.attitude_adjectives.contains(&*ws[k + i].text))
+            .filter(|&i| i == 1 || self.is_between(&ws[k + 1].text))
             .map(|i| i + 1)
     }
 

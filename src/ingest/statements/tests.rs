@@ -1412,3 +1412,33 @@ fn a_body_s_reaction_before_a_colon_brings_its_quote() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_state_of_mind_after_a_linking_verb_is_the_holder_s_view() {
+    let lead = "Washington unveiled a 28-point peace plan this week.\n\n";
+    let got = names(&format!(
+        "{lead}When the draft came out, Lisbon and Athens were deeply alarmed by its terms."
+    ));
+    // (each member of a joint claim holds it; the export folds them into one line)
+    assert_eq!(got, ["Lisbon", "Athens"]);
+    let got = names(&format!(
+        "{lead}Tallinn remained wary of the plan's clause on the army."
+    ));
+    assert_eq!(got, ["Tallinn"]);
+    // a verdict on the plan is no state of mind: nobody holds it
+    let got = names(&format!("{lead}The peace plan is unworkable for Kyiv."));
+    assert!(!got.contains(&"peace plan".to_string()), "{got:?}");
+}
+
+#[test]
+fn a_reaction_with_a_noun_of_attitude_and_a_verb_of_scorn_speak() {
+    let lead = "Washington unveiled a 28-point peace plan this week.\n\n";
+    let got = names(&format!(
+        "{lead}Dublin reacted with dismay to the peace plan."
+    ));
+    assert_eq!(got, ["Dublin"]);
+    let got = names(&format!(
+        "{lead}The Maltese government decried the peace plan as a prize for the invader."
+    ));
+    assert_eq!(got, ["Maltese government"]);
+}
