@@ -59,10 +59,12 @@ fn cut(ctx: &Context<'_>, ws: &[SWord]) -> Option<(Range<usize>, Range<usize>)> 
         let k = (3..ws.len().saturating_sub(3)).find(|&k| comma_before(k) && !ws[k].in_quote)?;
         return Some((1..k, k..ws.len()));
     }
+    // "…, even as allies warn …": the conjunction after "even"
+    let even = |k: usize| k > 0 && ws[k - 1].text == "even" && comma_before(k - 1);
     // "…, and that Russia will not …" goes on with what the first speaker said
     let k = (3..ws.len().saturating_sub(3))
         .find(|&k| {
-            comma_before(k)
+            (comma_before(k) || even(k))
                 && !ws[k].in_quote
                 && conjunction(&ws[k].text)
                 && ws.get(k + 1).is_some_and(|w| w.text != "that")
@@ -81,7 +83,8 @@ fn cut(ctx: &Context<'_>, ws: &[SWord]) -> Option<(Range<usize>, Range<usize>)> 
                         .any(|j| ctx.speech.verb_at(ws, j, false).is_some())
             })
         })?;
-    Some((0..k, k + 1..ws.len()))
+    let first = if even(k) { 0..k - 1 } else { 0..k };
+    Some((first, k + 1..ws.len()))
 }
 
 #[cfg(test)]

@@ -87,6 +87,8 @@ pub(super) fn quote_candidate(
             false,
         ));
     }
+    // a clause of its own opens after the quote (`…," even as allies warn …`)
+    let mut clause_after = false;
     for (pos, &k) in after.iter().enumerate() {
         let Some(len) = ctx.speech.verb_at(ws, k, true) else {
             continue;
@@ -117,6 +119,9 @@ pub(super) fn quote_candidate(
                 // new clause, no attribution
                 let opener = fold_str(np);
                 let opener = opener.split_whitespace().next().unwrap_or("");
+                // `…," even as allies warn …`: "even" (a word allowed between a speaker and
+                // the verb, so not in the phrase) before "as" or "if" opens a clause
+                let even = ["as", "if"].contains(&opener) && a > 0 && ws[a - 1].text == "even";
                 // `…," Yuri Ushakov, the Kremlin's adviser, told`: the name before its appositive
                 let named = np
                     .split_once(',')
@@ -137,7 +142,9 @@ pub(super) fn quote_candidate(
                     || crate::ingest::speakers::after_conjunction(np).is_some()
                     || grammar().statements.clause_conjunctions.contains(opener)
                     || grammar().statements.subordinators.contains(opener)
+                    || even
                 {
+                    clause_after |= even;
                     None
                 } else {
                     ctx.gazetteer.resolve(np, local).map(|m| (m, span))
@@ -284,6 +291,22 @@ pub(super) fn quote_candidate(
             }
             break;
         }
+    }
+    // `X said Sunday that if Kyiv balks, it can "…," even as allies warn …`: the quote inside
+    // the "that" clause of a verb further back
+    if clause_after
+        && let Some((k, len)) = that_verb_before(ctx, ws, q)
+        && let Some((m, span)) = subject_before(ctx, s, ws, k, false, local)
+    {
+        let verb = ws[k..k + len].iter().map(|w| &*w.text).collect::<Vec<_>>();
+        return Some(make(
+            Some(m),
+            Some(span),
+            Some(verb.join(" ")),
+            "quote, in a that clause",
+            0.8,
+            false,
+        ));
     }
     if let Some((m, span)) = person_before_colon(ctx, s, ws, &prev, gap_text, local) {
         return Some(make(
@@ -662,13 +685,20 @@ fn names_a_document(ws: &[SWord]) -> bool {
 /// True when a verb of speech before the quote in its sentence takes a "that" clause the
 /// quote stands in ("X said on Sunday that the text was \"…\"").
 fn opens_that_clause_before(ctx: &Context<'_>, ws: &[SWord], q: &Quote) -> bool {
+    that_verb_before(ctx, ws, q).is_some()
+}
+
+/// The first verb of speech before the quote whose "that" clause the quote stands in, and its
+/// length in words.
+fn that_verb_before(ctx: &Context<'_>, ws: &[SWord], q: &Quote) -> Option<(usize, usize)> {
     let open = ws
         .iter()
         .position(|w| w.start >= q.outer.start)
         .unwrap_or(ws.len());
-    (0..open).any(|k| {
+    (0..open).find_map(|k| {
         ctx.speech
             .verb_at(ws, k, false)
-            .is_some_and(|len| (k + len..open).any(|j| ws[j].text == "that"))
+            .filter(|&len| (k + len..open).any(|j| ws[j].text == "that"))
+            .map(|len| (k, len))
     })
 }

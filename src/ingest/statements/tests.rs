@@ -1442,3 +1442,45 @@ fn a_reaction_with_a_noun_of_attitude_and_a_verb_of_scorn_speak() {
     ));
     assert_eq!(got, ["Maltese government"]);
 }
+
+#[test]
+fn a_quote_before_even_as_belongs_to_the_that_clause_before_it() {
+    let got = speakers(
+        "Washington circulated a 28-point peace plan on Thursday.\n\n\
+         Chancellor Maren Holt said Sunday that if Kyiv turns down the plan, it can \
+         \"go on fighting alone,\" even as partners warn the deal could leave Ukraine open to attack.",
+    );
+    assert!(
+        got.contains(&(Some("Maren Holt".to_string()), "Quote".to_string())),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .all(|(n, _)| !n.as_deref().is_some_and(|n| n.starts_with("as "))),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn implying_and_doubling_down_are_speech() {
+    let lead = "Washington circulated a 28-point peace plan on Thursday. Chancellor Maren Holt \
+        and Foreign Minister Lena Sorvik spoke to reporters in Vienna.\n\n";
+    let got = names(&format!(
+        "{lead}The choice for Kyiv, Holt implied, was between accepting the 28-point plan or fighting on alone."
+    ));
+    assert_eq!(got, ["Maren Holt"]);
+    let got = names(&format!(
+        "{lead}Sorvik doubled down on the claim that Washington wrote the peace plan."
+    ));
+    assert_eq!(got, ["Lena Sorvik"]);
+}
+
+#[test]
+fn a_clause_after_even_as_is_its_own_speaker_s() {
+    let got = names(
+        "Washington circulated a 28-point peace plan on Thursday.\n\n\
+         Chancellor Maren Holt said Sunday that if Kyiv turns down the plan, it can go on fighting \
+         alone, even as partners warn the deal could leave Ukraine open to a new attack.",
+    );
+    assert_eq!(got, ["Maren Holt", "partners"]);
+}
