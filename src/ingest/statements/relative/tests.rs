@@ -108,3 +108,14 @@ fn a_clause_after_the_plans_agent_and_what_it_sought_is_its_content() {
         .find(|s| s.speaker.is_none() && s.kind == Kind::Report);
     assert_eq!(clause.map(points), Some(vec![6, 7]), "{out:#?}");
 }
+
+#[test]
+fn a_clause_of_what_the_plan_involves_is_its_content() {
+    let out = extract(
+        "Washington gave Kyiv until Thursday to accept a plan which involves capping its army at 600,000 troops.",
+    );
+    let clause = out
+        .iter()
+        .find(|s| s.speaker.is_none() && s.kind == Kind::Report);
+    assert_eq!(clause.map(points), Some(vec![6]), "{out:#?}");
+}
