@@ -87,6 +87,28 @@ fn speaker_appositive(ctx: &Context<'_>, c: &Candidate) -> Option<Range<usize>> 
     }
 }
 
+/// "He stated," or "Asked about the plan, Carney said:" before a quote in the next paragraph:
+/// reported speech whose sentence ends at its verb and a comma or a colon says nothing of its
+/// own (the quote after it carries the words, and the speaker).
+fn only_a_cue(ctx: &Context<'_>, c: &Candidate) -> bool {
+    let Some(text) = ctx.body.get(c.span.clone()) else {
+        return false;
+    };
+    let text = text.trim_end();
+    let Some(rest) = text.strip_suffix([',', ':']) else {
+        return false;
+    };
+    let last = rest
+        .rsplit(|ch: char| !ch.is_alphanumeric() && ch != '\'' && ch != '\u{2019}')
+        .next()
+        .unwrap_or("");
+    c.kind == Kind::Paraphrase
+        && c.verb
+            .as_deref()
+            .and_then(|v| v.split_whitespace().last())
+            .is_some_and(|v| crate::text::fold_str(last) == v)
+}
+
 impl Extractor {
     /// Relevance, points, stance; drops what is not about the plan.
     pub(super) fn finish(
@@ -97,6 +119,8 @@ impl Extractor {
         resolved: Vec<(Candidate, Option<Speaker>, String)>,
     ) -> Vec<Statement> {
         let mut out: Vec<Statement> = Vec::new();
+        // statements that are only a cue, kept while the loop runs for the quotes they lead to
+        let mut cues = Vec::new();
         let mut pass = Pass {
             spans: SpanAnalyses::new(&self.linker, ctx.body),
             name_spans: names
@@ -140,6 +164,9 @@ impl Extractor {
             };
             let text = &ctx.body[c.span.clone()];
             let (stance, stance_cues) = self.stance.stance(kind, text, c.verb.as_deref());
+            if only_a_cue(ctx, &c) {
+                cues.push(out.len());
+            }
             out.push(Statement {
                 speaker,
                 speaker_via: via,
@@ -154,6 +181,14 @@ impl Extractor {
                 version: None,
                 claims: Vec::new(),
             });
+        }
+        for k in cues.into_iter().rev() {
+            // (only when the next statement is the same speaker's: "Interfax reported:" before
+            // a list in the article's voice stays the medium's report)
+            let name = |s: &Statement| s.speaker.as_ref().map(|p| p.name.clone());
+            if out.get(k + 1).is_some_and(|n| name(n) == name(&out[k])) {
+                out.remove(k);
+            }
         }
         out
     }

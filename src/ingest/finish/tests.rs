@@ -119,3 +119,18 @@ fn a_demonstrative_with_two_adjectives_takes_up_the_place_named_before() {
     );
     assert_eq!(points_of(&out, "mining heartland"), [21], "{out:#?}");
 }
+
+#[test]
+fn a_cue_alone_before_its_speaker_s_quote_is_no_statement() {
+    let out = extract(
+        "Foreign Minister Lena Sorvik spoke in Vienna on Sunday about the peace plan.\n\n\
+         Asked about the 28-point plan, Sorvik said,\n\n\
+         \u{201c}We like the first point of the plan, it is a good start.\u{201d}\n",
+    );
+    assert!(out.iter().all(|s| !s.text.ends_with("said,")), "{out:#?}");
+    assert!(
+        out.iter().any(|s| s.text.starts_with("We like")
+            && s.speaker.as_ref().is_some_and(|p| p.name == "Lena Sorvik")),
+        "{out:#?}"
+    );
+}
