@@ -223,6 +223,8 @@ pub struct Entities {
     pub indefinite: Words,
     /// Verbs of speech before a surname that closes a sentence ("…, said Chapman.").
     pub inverted_verbs: Words,
+    /// Lowercase particles inside a name ("Jan de Vries", "Ursula von der Leyen").
+    pub name_particles: Words,
 }
 
 /// Groups named together and referred back to (src/ingest/groups.rs).
@@ -330,7 +332,7 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 47] {
+    fn lists(&self) -> [(&'static str, &Words); 48] {
         [
             ("statements.object_start", &self.statements.object_start),
             (
@@ -391,6 +393,7 @@ impl Grammar {
             ("resolve.title_heads", &self.resolve.title_heads),
             ("entities.indefinite", &self.entities.indefinite),
             ("entities.inverted_verbs", &self.entities.inverted_verbs),
+            ("entities.name_particles", &self.entities.name_particles),
             ("groups.side_nouns", &self.groups.side_nouns),
             ("groups.group_nouns", &self.groups.group_nouns),
             ("groups.counts", &self.groups.counts),

@@ -144,19 +144,27 @@ impl People {
             return None;
         }
         let mut len = 1;
-        while len < 3
-            && !toks[i + len - 1].raw.ends_with([',', '.', ';', ':', ')'])
-            && toks.get(i + len).is_some_and(|t| {
-                // "Marko Mihkel (Reform)": a party in brackets is no part of the name
-                self.is_name_word(t.bare) && t.bare.len() > 1 && !t.raw.starts_with('(')
-            })
-        {
-            len += 1;
-        }
-        if len < 2 {
-            return None;
+        let mut particles = 0;
+        loop {
+            // "Jan de Vries": one or two particles before a name word go on with the name
+            let run = self.particles_at(toks, i + len);
+            let goes_on = len < 3 + particles
+                && !toks[i + len - 1].raw.ends_with([',', '.', ';', ':', ')'])
+                && toks.get(i + len + run).is_some_and(|t| {
+                    // "Marko Mihkel (Reform)": a party in brackets is no part of the name
+                    self.is_name_word(t.bare) && t.bare.len() > 1 && !t.raw.starts_with('(')
+                });
+            if !goes_on {
+                break;
+            }
+            len += run + 1;
+            particles += run;
         }
         let first = fold_str(toks[i].bare);
+        // "De Vries said" after "Jan de Vries": a surname with its particle, no new name
+        if len < 2 || grammar().entities.name_particles.contains(first.as_str()) {
+            return None;
+        }
         let before = i
             .checked_sub(1)
             .map(|j| fold_str(toks[j].bare.trim_end_matches('.')));
@@ -180,6 +188,16 @@ impl People {
         let speaks = speaking.contains(&fold_str(toks[i + len - 1].bare));
         (gender.is_some() || titled || speaks || self.title_follows(toks, i + len))
             .then_some((len, gender))
+    }
+
+    /// The number of name particles at token `at` ("de", "von der"), at most two.
+    fn particles_at(&self, toks: &[Tok], at: usize) -> usize {
+        let particle = |k: usize| {
+            toks.get(k).is_some_and(|t| {
+                t.raw == t.bare && grammar().entities.name_particles.contains(t.bare)
+            })
+        };
+        (0..2).take_while(|&j| particle(at + j)).count()
     }
 
     /// True when an appositive with a title word follows the name at `at`, past a party in
@@ -430,6 +448,15 @@ mod tests {
         assert_eq!(e[0].speaker.name, "Lev Orlov");
         let e = people("Ms Ilse Brandt arrived late.");
         assert_eq!(e[0].gender, Some(Gender::Female));
+    }
+
+    #[test]
+    fn a_name_with_particles_is_one_name_and_its_surname_no_new_one() {
+        let e = people("Former ambassador Jan de Vries met the envoys. De Vries left early.");
+        let names: Vec<&str> = e.iter().map(|e| e.speaker.name.as_str()).collect();
+        assert_eq!(names, ["Jan de Vries"]);
+        let e = people("Aide Karl von der Heide spoke first.");
+        assert_eq!(e[0].speaker.name, "Karl von der Heide");
     }
 
     #[test]

@@ -558,6 +558,16 @@ impl Gazetteer {
         {
             return Some(Mention::Speaker(s.clone(), None));
         }
+        // "De Vries said" after "Jan de Vries": the surname with its particle
+        if let [surname, particle] = run[..]
+            && grammar()
+                .entities
+                .name_particles
+                .contains(fold_str(particle).as_str())
+            && let Some((_, s)) = local.iter().find(|(k, _)| *k == fold_str(surname))
+        {
+            return Some(Mention::Speaker(s.clone(), None));
+        }
         if !(2..=3).contains(&run.len()) {
             return None;
         }

@@ -1484,3 +1484,13 @@ fn a_clause_after_even_as_is_its_own_speaker_s() {
     );
     assert_eq!(got, ["Maren Holt", "partners"]);
 }
+
+#[test]
+fn a_surname_with_its_particle_is_the_person_named_in_full() {
+    let got = names(
+        "Washington circulated a 28-point peace plan on Thursday.\n\n\
+         Jan de Vries, a former Dutch ambassador to Russia, has warned that the plan's guarantees are weak.\n\n\
+         De Vries said the 28-point plan rewards Moscow.",
+    );
+    assert_eq!(got, ["Jan de Vries", "Jan de Vries"]);
+}
