@@ -342,3 +342,12 @@ fn it_as_the_object_of_a_verb_of_taking_a_side_is_the_plan() {
     assert!(!has("It was a long night in Geneva"));
     assert!(!has("She found it hard to say"));
 }
+
+#[test]
+fn being_left_out_of_the_plan_is_a_claim_about_it() {
+    let out = extract(
+        "Since the peace plan surfaced, nobody has been sure who wrote it.\n\n\
+         Nordic governments said they had not been consulted.",
+    );
+    assert!(by(&out, "not been consulted").is_some(), "{out:#?}");
+}
