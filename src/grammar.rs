@@ -273,6 +273,11 @@ pub struct Provisions {
     /// Verbs after one of `actors` that make it the actor of its clause ("the EU must be on
     /// board"), not a topic of the plan.
     pub actor_verbs: Words,
+    /// Blocs whose bare names name no point alone ("whether this is the EU or whatever").
+    pub blocs: Words,
+    /// Words that make a bloc named within three words after them a topic ("elements
+    /// concerning the EU").
+    pub topic_words: Words,
 }
 
 /// Linking a statement to the plan's versions (src/ingest/versions.rs).
@@ -332,7 +337,7 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 48] {
+    fn lists(&self) -> [(&'static str, &Words); 50] {
         [
             ("statements.object_start", &self.statements.object_start),
             (
@@ -406,6 +411,8 @@ impl Grammar {
             ("relevance.side_verbs", &self.relevance.side_verbs),
             ("provisions.conjunctions", &self.provisions.conjunctions),
             ("provisions.actors", &self.provisions.actors),
+            ("provisions.blocs", &self.provisions.blocs),
+            ("provisions.topic_words", &self.provisions.topic_words),
             ("provisions.actor_verbs", &self.provisions.actor_verbs),
             ("versions.negations", &self.versions.negations),
             (

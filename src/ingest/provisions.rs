@@ -85,6 +85,9 @@ pub struct Analysis {
     /// Per word: the next word is one of `actor_verbs` ("the EU must …"), and the word is no
     /// alternative after "or"; empty when no hit is one of `actors`.
     before_verb: Vec<bool>,
+    /// Per word: one of `topic_words` stands within three words before it ("concerning the
+    /// EU"); empty when no hit is one of `actors`.
+    topic_before: Vec<bool>,
 }
 
 static POINT_REF: LazyLock<Regex> = LazyLock::new(|| {
@@ -295,8 +298,19 @@ impl Linker {
         let hits_actor = hits
             .iter()
             .any(|h| grammar().provisions.actors.contains(&*h.surface));
+        let topic_before = if !hits_actor {
+            Vec::new()
+        } else {
+            (0..ws.len())
+                .map(|k| {
+                    (k.saturating_sub(3)..k)
+                        .any(|j| grammar().provisions.topic_words.contains(&*ws[j].text))
+                })
+                .collect()
+        };
         Analysis {
             hits,
+            topic_before,
             clause_of: tokens.clause_of,
             explicit: explicit_points(&folded),
             plan_words,
@@ -602,6 +616,10 @@ impl Linker {
             if shared_only(&hits) && hits.iter().all(|h| self.is_actor(a, h)) {
                 continue;
             }
+            // "whether this is the EU, a European group or whatever": a bloc's bare name
+            if shared_only(&hits) && hits.iter().all(|h| self.is_bare_bloc(a, h)) {
+                continue;
+            }
             // "a dialogue between Russia and NATO": NATO is the point named beside it, not
             // NATO's default point; the clause's other shared words still decide ("security
             // guarantees modelled on NATO's" -> 5)
@@ -665,6 +683,12 @@ impl Linker {
     fn is_actor(&self, a: &Analysis, h: &Hit) -> bool {
         grammar().provisions.actors.contains(&*h.surface)
             && a.before_verb.get(h.last_token).copied().unwrap_or(false)
+    }
+
+    /// True when hit `h` is a bloc's name with no word of a topic before it.
+    fn is_bare_bloc(&self, a: &Analysis, h: &Hit) -> bool {
+        grammar().provisions.blocs.contains(&*h.surface)
+            && !a.topic_before.get(h.first_token).copied().unwrap_or(false)
     }
 
     /// True when `h` is a shared word one of whose points is in `named`.

@@ -910,3 +910,19 @@ fn assuring_someone_of_support_is_no_security_assurance() {
         .contains(&5)
     );
 }
+
+#[test]
+fn a_bloc_named_bare_is_no_point_and_named_as_a_topic_is() {
+    let l = linker();
+    assert_eq!(
+        points_of(
+            &l,
+            "nobody knows whether that means the EU, some European coalition or whatever"
+        ),
+        Vec::<u8>::new()
+    );
+    assert_eq!(
+        points_of(&l, "there will be separate talks concerning the EU"),
+        [11]
+    );
+}
