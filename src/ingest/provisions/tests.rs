@@ -926,3 +926,12 @@ fn a_bloc_named_bare_is_no_point_and_named_as_a_topic_is() {
         [11]
     );
 }
+
+#[test]
+fn protecting_ukraine_s_interests_is_no_guarantee() {
+    let l = linker();
+    assert_eq!(
+        points_of(&l, "a plan that protects Ukraine's national interests"),
+        Vec::<u8>::new()
+    );
+}
