@@ -161,8 +161,12 @@ impl People {
             particles += run;
         }
         let first = fold_str(toks[i].bare);
-        // "De Vries said" after "Jan de Vries": a surname with its particle, no new name
-        if len < 2 || grammar().entities.name_particles.contains(first.as_str()) {
+        // "De Vries said" after "Jan de Vries": a surname with its particle, no new name;
+        // "Taoiseach Micheal Martin": a title opens no name (the name after it is titled)
+        if len < 2
+            || grammar().entities.name_particles.contains(first.as_str())
+            || self.titles.contains(&first)
+        {
             return None;
         }
         let before = i

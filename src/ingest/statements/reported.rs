@@ -89,10 +89,16 @@ pub(super) fn sentence_candidate(
         let np_len = rest
             .find([',', ':', ';'])
             .unwrap_or_else(|| rest.trim_end_matches(['.', '!', '?']).len());
-        let mut span = np_start..np_start + np_len;
-        if let Some(m) = it_the_plan(ctx, si, &ctx.body[span.clone()])
-            .or_else(|| ctx.gazetteer.resolve(&ctx.body[span.clone()], local))
-        {
+        let span = np_start..np_start + np_len;
+        let named = it_the_plan(ctx, si, &ctx.body[span.clone()])
+            .or_else(|| ctx.gazetteer.resolve(&ctx.body[span.clone()], local));
+        // "…, according to the head of the president's office, Andriy Yermak.": the person who
+        // holds the role, in an appositive that ends the sentence
+        let found = match named {
+            Some(m) if is_person(&m) => Some((m, span)),
+            other => holder_after(ctx, s, span.end, local).or(other.map(|m| (m, span))),
+        };
+        if let Some((m, mut span)) = found {
             // "The official claimed that …, according to The Moscow Times": the medium passes
             // on what a speaker named before it said, who keeps it
             if let Some(inner) = speaker_before_relay(ctx, s, si, ws, k, &m, local) {
@@ -823,6 +829,31 @@ pub(super) fn authored(ctx: &Context<'_>, c: &mut Candidate, last: &mut Option<(
 const IRREGULAR_PARTICIPLES: [&str; 12] = [
     "met", "made", "sent", "put", "set", "held", "left", "brought", "shown", "told", "kept", "read",
 ];
+
+/// True when `m` is a person.
+fn is_person(m: &Mention) -> bool {
+    matches!(m, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Person)
+}
+
+/// The person named in an appositive of at most four words from a comma at `at` to the end of
+/// sentence `s`: "…, according to the head of the office, Andriy Yermak."
+fn holder_after(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    at: usize,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>)> {
+    let rest = ctx.body.get(at..s.span.end)?.strip_prefix(',')?;
+    let name = rest.trim_end().trim_end_matches(['.', '!', '?']);
+    let words = name.split_whitespace().count();
+    if !(2..=4).contains(&words) || name.contains([',', ';', ':', '"', '\u{201c}']) {
+        return None;
+    }
+    let start = at + 1 + (name.len() - name.trim_start().len());
+    let span = start..at + 1 + name.len();
+    let m = ctx.gazetteer.resolve(&ctx.body[span.clone()], local)?;
+    is_person(&m).then_some((m, span))
+}
 
 /// "Washington sent its 28-point plan to Kyiv. According to it, …": "it" after "according to"
 /// is the document when the sentence before names the plan.

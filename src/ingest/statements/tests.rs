@@ -1494,3 +1494,22 @@ fn a_surname_with_its_particle_is_the_person_named_in_full() {
     );
     assert_eq!(got, ["Jan de Vries", "Jan de Vries"]);
 }
+
+#[test]
+fn a_title_word_opens_no_name() {
+    let got = names(
+        "Washington circulated a 28-point peace plan on Thursday.\n\n\
+         Taoiseach Niall Breen said the 28-point plan must protect Ukraine's sovereignty.",
+    );
+    assert_eq!(got, ["Niall Breen"]);
+}
+
+#[test]
+fn according_to_a_role_and_its_holder_is_the_holder() {
+    let got = names(
+        "Washington circulated a 28-point peace plan on Thursday.\n\n\
+         The peace plan needs work, according to the head of the Finnish foreign ministry's \
+         policy unit, Liisa Koskinen.",
+    );
+    assert_eq!(got, ["Liisa Koskinen"]);
+}
