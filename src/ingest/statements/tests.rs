@@ -1513,3 +1513,14 @@ fn according_to_a_role_and_its_holder_is_the_holder() {
     );
     assert_eq!(got, ["Liisa Koskinen"]);
 }
+
+#[test]
+fn a_leading_clause_ends_at_the_comma_before_the_second_speaker() {
+    let got = names(
+        "Washington circulated a 28-point peace plan on Thursday.\n\n\
+         While sources said that Kyiv had been warned it faces defeat, in a bid to push it to \
+         accept the plan, the Kremlin announced on Wednesday that envoys will come to Moscow to \
+         discuss the peace plan.",
+    );
+    assert!(got.contains(&"Kremlin".to_string()), "{got:?}");
+}
