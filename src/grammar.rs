@@ -40,6 +40,9 @@ impl Words {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Statements {
+    /// Nouns of the media before "like" / "such as" after a participle's "by" ("obtained by
+    /// outlets like Axios").
+    pub media_nouns: Words,
     /// Words after a verb that make what follows its object ("would add $50bn", "posted a video").
     pub object_start: Words,
     /// Words (and two-word phrases) that open an adverbial between a subject and its verb ("Brussels, for its part, maintains").
@@ -337,9 +340,10 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 50] {
+    fn lists(&self) -> [(&'static str, &Words); 51] {
         [
             ("statements.object_start", &self.statements.object_start),
+            ("statements.media_nouns", &self.statements.media_nouns),
             (
                 "statements.adverbial_start",
                 &self.statements.adverbial_start,

@@ -522,7 +522,9 @@ fn sentence_statements(
     if let Some(c) = found.as_ref()
         && content::commitment_of_plan(ctx, s, c, ws)
     {
-        out.push(content::report(s, si));
+        let mut r = content::report(s, si);
+        relay::copy_agent(ctx, ws, &mut r, local);
+        out.push(r);
     } else if let Some(mut c) = found {
         relay::source(ctx, s, ws, &mut c, local);
         // "…, which US officials said was a draft": the main clause is the plan's content
@@ -540,10 +542,11 @@ fn sentence_statements(
                 cut + 1 + ctx.body[cut + 1..].len() - ctx.body[cut + 1..].trim_start().len();
         }
         authored(ctx, &mut c, doc_origin);
-        relay::copy_agent(ctx, s, ws, &mut c, local);
+        relay::copy_agent(ctx, ws, &mut c, local);
         out.extend(pairs::per_speaker(ctx, c, local));
     } else if !attributed && let Some(mut c) = content::plan_content(ctx, s, si, ws) {
         relay::source(ctx, s, ws, &mut c, local);
+        relay::copy_agent(ctx, ws, &mut c, local);
         out.push(c);
     }
 }

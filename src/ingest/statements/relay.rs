@@ -151,18 +151,41 @@ fn is_media(m: &Mention) -> bool {
     matches!(m, Mention::Speaker(sp, _) if sp.kind == SpeakerKind::Media)
 }
 
+/// The number of words of "outlets like", "media such as" at word `k` (a noun of the media,
+/// then "like" or "such as"), else 0.
+fn examples_lead(ws: &[SWord], k: usize) -> usize {
+    let media = |j: usize| {
+        ws.get(j)
+            .is_some_and(|w| grammar().statements.media_nouns.contains(&*w.text))
+    };
+    let word = |j: usize, t: &str| ws.get(j).is_some_and(|w| w.text == t);
+    if !media(k) {
+        0
+    } else if word(k + 1, "like") {
+        2
+    } else if word(k + 1, "such") && word(k + 2, "as") {
+        3
+    } else {
+        0
+    }
+}
+
 /// "The European version, a copy of which was obtained by Reuters, swaps …", "The draft, seen
 /// by Politico, says …": a document in the article's voice whose copy a medium saw is that
 /// medium's report (run after the authors of a document from one side were given their text);
 /// so is one placed in a medium ("The plan, described in US media, includes …").
 pub(super) fn copy_agent(
     ctx: &Context<'_>,
-    s: &Sentence,
     ws: &[SWord],
     c: &mut Candidate,
     local: &mut Vec<(String, Speaker)>,
 ) {
-    if c.mention.is_some() || !matches!(c.rule, "the plan says" | "document as subject") {
+    if c.mention.is_some()
+        || !matches!(
+            c.rule,
+            "the plan says" | "document as subject" | "plan content"
+        )
+    {
         return;
     }
     let found = (1..ws.len()).find_map(|k| {
@@ -170,10 +193,18 @@ pub(super) fn copy_agent(
         let agent = !ws[k].in_quote
             && ((ws[k].text == "by" && ctx.speech.media_acts.contains(act))
                 || (ws[k].text == "in" && ctx.speech.media_places.contains(act)));
+        // "by outlets like Axios and the BBC": the outlets named after "like" / "such as"
+        let from = k + 1 + examples_lead(ws, k + 1);
+        // the longest run of up to six words that names a medium ("as obtained by Axios
+        // included …" runs on into the clause without a comma)
         agent
-            .then(|| np_after(ctx, ws, k + 1, s.span.end, local))
+            .then(|| {
+                (from..(from + 6).min(ws.len()))
+                    .rev()
+                    .filter_map(|j| np_after(ctx, ws, from, ws[j].end, local))
+                    .find(|(m, _)| is_media(m))
+            })
             .flatten()
-            .filter(|(m, _)| is_media(m))
     });
     if let Some((m, span)) = found {
         set(c, m, span);
