@@ -365,6 +365,12 @@ pub struct SpeechLexicon {
     /// Adjectives of a state of mind that make a linking verb a cue ("remained wary of").
     #[serde(default)]
     pub attitude_adjectives: Vec<String>,
+    /// Participles of a feeling, a cue only with one of `attitude_objects` right after them.
+    #[serde(default)]
+    pub attitude_participles: Vec<String>,
+    /// See `attitude_participles` ("that", "about", "by").
+    #[serde(default)]
+    pub attitude_objects: Vec<String>,
 }
 
 /// Noun lists (`[nouns]`).

@@ -112,6 +112,8 @@ pub struct SpeechRules {
     attitude_nouns: HashSet<String>,
     linking_verbs: HashSet<String>,
     attitude_adjectives: HashSet<String>,
+    attitude_participles: HashSet<String>,
+    attitude_objects: HashSet<String>,
 }
 
 static WIRE_DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -155,6 +157,8 @@ impl SpeechRules {
             attitude_nouns: set(&lex.attitude_nouns),
             linking_verbs: set(&lex.linking_verbs),
             attitude_adjectives: set(&lex.attitude_adjectives),
+            attitude_participles: set(&lex.attitude_participles),
+            attitude_objects: set(&lex.attitude_objects),
         }
     }
 
@@ -275,15 +279,24 @@ impl SpeechRules {
     }
 
     /// "Europe and Ukraine were horrified", "Prague remained deeply wary of the terms": a
-    /// linking verb and, within two words (an adverb between), an adjective of a state of mind;
-    /// the cue runs to the adjective.
+    /// linking verb and, within two words (an adverb between), an adjective of a state of mind
+    /// (or a participle of a feeling with what it is about after it); the cue runs to it.
     fn attitude_at(&self, ws: &[SWord], k: usize) -> Option<usize> {
         if !self.linking_verbs.contains(&*ws[k].text) {
             return None;
         }
+        // ("are encouraged that …", not "are encouraged to apply")
+        let feeling = |i: usize| {
+            let w = &*ws[k + i].text;
+            self.attitude_adjectives.contains(w)
+                || (self.attitude_participles.contains(w)
+                    && ws
+                        .get(k + i + 1)
+                        .is_some_and(|n| self.attitude_objects.contains(&*n.text)))
+        };
         (1..=2)
             .take_while(|i| ws.get(k + i).is_some_and(|w| !w.in_quote))
-            .find(|i| self.attitude_adjectives.contains(&*ws[k + i].text))
+            .find(|&i| feeling(i))
             .filter(|&i| i == 1 || self.is_between(&ws[k + 1].text))
             .map(|i| i + 1)
     }

@@ -1524,3 +1524,16 @@ fn a_leading_clause_ends_at_the_comma_before_the_second_speaker() {
     );
     assert!(got.contains(&"Kremlin".to_string()), "{got:?}");
 }
+
+#[test]
+fn a_feeling_with_what_it_is_about_is_a_view_and_as_far_as_is_concerned_is_not() {
+    let lead = "Washington unveiled a 28-point peace plan this week.\n\n";
+    let got = names(&format!(
+        "{lead}Nordic observers are encouraged that Washington has not given up on the peace plan."
+    ));
+    assert_eq!(got, ["Nordic observers"]);
+    let got = names(&format!(
+        "{lead}As far as Kyiv is concerned, the peace plan is dead."
+    ));
+    assert!(got.is_empty(), "{got:?}");
+}
