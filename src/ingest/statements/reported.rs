@@ -730,6 +730,10 @@ pub(super) fn reaction_from(
     {
         end = (start..=c).find(|&j| gap(j, &[','])).unwrap_or(c);
     }
+    // ("… and was later cut": the "and" before the stop joins predicates, not names)
+    while end > start && ["and", "or"].contains(&&*ws[end].text) {
+        end -= 1;
+    }
     let np = ws.get(start)?.start..ws.get(end)?.end;
     if np.end > limit {
         return None;

@@ -1537,3 +1537,18 @@ fn a_feeling_with_what_it_is_about_is_a_view_and_as_far_as_is_concerned_is_not()
     ));
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn who_reacted_ends_before_a_second_predicate() {
+    let got = speakers(
+        "Envoys met in Geneva on Sunday to discuss the peace plan.\n\n\
+         The draft drew sharp criticism from Oslo and its partners and was later cut to 19 points.",
+    );
+    assert_eq!(
+        got,
+        vec![(
+            Some("Oslo and its partners".to_string()),
+            "Paraphrase".to_string()
+        )]
+    );
+}
