@@ -310,8 +310,8 @@ fn a_clause_on_the_plan_before_according_to_a_medium_is_the_medium_s_report() {
 fn a_document_as_obtained_by_a_medium_without_commas_is_the_medium_s_report() {
     let got = crate::ingest::statements::tests::names(
         "Washington circulated a 28-point peace plan on Thursday.\n\n\
-         The original document as obtained by outlets like Axios included concessions that \
-         would force Kyiv to give up the Donbas.",
+         The first text as obtained by outlets like Axios held terms that would make Kyiv \
+         hand over the Donbas.",
     );
     assert_eq!(got, ["Axios"]);
 }
