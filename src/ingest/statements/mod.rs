@@ -121,6 +121,11 @@ static WIRE_DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::n
         .expect("static pattern")
 });
 
+/// True when `m` names a person.
+fn is_person(m: &Mention) -> bool {
+    matches!(m, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Person)
+}
+
 /// True when the words of phrase `p` stand at word `k`, outside quotes.
 fn phrase_at(p: &[String], ws: &[SWord], k: usize) -> bool {
     p.iter()

@@ -95,6 +95,5 @@ fn appositive_person(
     let rest = ctx.body.get(end..)?.strip_prefix(',')?;
     let name = &rest[..rest.find([',', '.', ';'])?];
     let m = ctx.gazetteer.resolve(name.trim(), local)?;
-    matches!(&m, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Person)
-        .then_some(m)
+    is_person(&m).then_some(m)
 }

@@ -670,11 +670,6 @@ fn is_programme_title(body: &str, q: &Quote, n_words: usize) -> bool {
 #[cfg(test)]
 mod tests;
 
-/// True when `m` names a person.
-fn is_person(m: &Mention) -> bool {
-    matches!(m, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Person)
-}
-
 /// True when a word outside the quotes names the plan or a text ("The draft calls for \"…\""):
 /// the sentence is then about the document, not a speaker's words going on.
 fn names_a_document(ws: &[SWord]) -> bool {

@@ -834,11 +834,6 @@ const IRREGULAR_PARTICIPLES: [&str; 12] = [
     "met", "made", "sent", "put", "set", "held", "left", "brought", "shown", "told", "kept", "read",
 ];
 
-/// True when `m` is a person.
-fn is_person(m: &Mention) -> bool {
-    matches!(m, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Person)
-}
-
 /// The person named in an appositive of at most four words from a comma at `at` to the end of
 /// sentence `s`: "…, according to the head of the office, Andriy Yermak."
 fn holder_after(
@@ -921,9 +916,7 @@ fn speaker_after_medium(
         .find(|&j| ctx.speech.verb_at(ws, j, false).is_some())?;
     let (m, span) = subject_before(ctx, s, ws, v, false, local)?;
     // a person; unnamed sources stay the medium's ("According to CNN, sources say …")
-    let person =
-        matches!(&m, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Person);
-    if span.start < np_end || !person {
+    if span.start < np_end || !is_person(&m) {
         return None;
     }
     Some((m, span, ws[v].text.to_string()))

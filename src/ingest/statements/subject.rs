@@ -593,7 +593,6 @@ fn refined(
 ) -> (Mention, Range<usize>) {
     // "President Emmanuel Macron, Chancellor Friedrich Merz and Prime Minister Keir Starmer
     // called …": the whole list, which `pairs` splits into one statement each
-    let is_person = |m: &Mention| matches!(m, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Person);
     if is_person(&m)
         && let Some(&(off, last)) = rest.last()
         && last.contains(" and ")
@@ -636,13 +635,12 @@ fn refined(
     };
     let trimmed = seg.trim();
     let lead = seg.len() - seg.trim_start().len();
-    let person = |b: &Mention| matches!(b, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Person);
     // "The communique, released by the Dutch government, said": whoever released it
     let statement = matches!(&m, Mention::Role { words, .. }
         if words.first().is_some_and(|w| grammar().shape.statement_nouns.contains(w.as_str())));
     match ctx.gazetteer.resolve(trimmed, local) {
         Some(better @ Mention::Speaker(..))
-            if statement || person(&better) || bare_unnamed(&m) && !bare_unnamed(&better) =>
+            if statement || is_person(&better) || bare_unnamed(&m) && !bare_unnamed(&better) =>
         {
             let from = start + offset + lead;
             (better, from..from + trimmed.len())
