@@ -182,10 +182,12 @@ impl Extractor {
                 claims: Vec::new(),
             });
         }
+        fn name(s: &Statement) -> Option<&String> {
+            s.speaker.as_ref().map(|p| &p.name)
+        }
         for k in cues.into_iter().rev() {
             // (only when the next statement is the same speaker's: "Interfax reported:" before
             // a list in the article's voice stays the medium's report)
-            let name = |s: &Statement| s.speaker.as_ref().map(|p| p.name.clone());
             if out.get(k + 1).is_some_and(|n| name(n) == name(&out[k])) {
                 out.remove(k);
             }

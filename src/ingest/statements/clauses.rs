@@ -58,18 +58,17 @@ fn cut(ctx: &Context<'_>, ws: &[SWord]) -> Option<(Range<usize>, Range<usize>)> 
     }) {
         // the comma after which a verb of speech comes within six words ("While sources
         // revealed that X warned …, in an attempt to …, the Kremlin announced …"), else the first
-        let commas: Vec<usize> = (3..ws.len().saturating_sub(3))
-            .filter(|&k| comma_before(k) && !ws[k].in_quote)
-            .collect();
-        let speaks = |k: usize| {
-            (k..(k + 6).min(ws.len()))
+        let mut commas =
+            (3..ws.len().saturating_sub(3)).filter(|&k| comma_before(k) && !ws[k].in_quote);
+        let speaks = |k: &usize| {
+            (*k..(k + 6).min(ws.len()))
                 .any(|j| !ws[j].in_quote && ctx.speech.verb_at(ws, j, false).is_some())
         };
-        let k = commas
-            .iter()
-            .copied()
-            .find(|&k| speaks(k))
-            .or_else(|| commas.first().copied())?;
+        let first = commas.next()?;
+        let k = std::iter::once(first)
+            .chain(commas)
+            .find(speaks)
+            .unwrap_or(first);
         return Some((1..k, k..ws.len()));
     }
     // "…, even as allies warn …": the conjunction after "even"
