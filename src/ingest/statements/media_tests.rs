@@ -230,6 +230,13 @@ fn a_speaker_who_says_inside_a_relayed_sentence_is_its_source() {
         ),
         vec!["Maren Holt"]
     );
+    // with no "that": the speaker and verb right after the medium's verb
+    assert_eq!(
+        names(
+            "ANSA reports Prime Minister Giorgia Meloni said the advisers would meet in Rome to work on the security guarantees of the peace plan."
+        ),
+        vec!["Giorgia Meloni"]
+    );
     // an event under the relay stays the medium's report
     assert_eq!(
         names("Negotiators agreed on the NATO clause of the peace plan, Interfax reported."),

@@ -516,9 +516,9 @@ fn inside_relay(
     })
 }
 
-/// "The Moscow Times reported on Friday that Putin said …": a medium (or a group of sources)
-/// whose "that" clause opens with a speaker and a verb of saying relays that speaker, who is
-/// the source of the sentence (the innermost one).
+/// "The Moscow Times reported on Friday that Putin said …", "AFP reports Meloni said …": a
+/// medium (or a group of sources) whose clause ("that" or none) opens with a speaker and a verb
+/// of saying relays that speaker, who is the source of the sentence (the innermost one).
 fn relayed_after(
     ctx: &Context<'_>,
     s: &Sentence,
@@ -531,13 +531,16 @@ fn relayed_after(
     if !is_medium(outer) {
         return None;
     }
-    // "reported (on Friday) that": "that" within four words of the verb
-    let that = (k + 1..(k + 5).min(ws.len())).find(|&j| ws[j].text == "that" && !ws[j].in_quote)?;
+    // "reported (on Friday) that": "that" within four words of the verb; else the clause
+    // right after the verb ("AFP reports Meloni said …")
+    let from = (k + 1..(k + 5).min(ws.len()))
+        .find(|&j| ws[j].text == "that" && !ws[j].in_quote)
+        .map_or(k + 1, |that| that + 1);
     let rest = Sentence {
-        span: ws.get(that + 1)?.start..s.span.end,
+        span: ws.get(from)?.start..s.span.end,
         ..s.clone()
     };
-    let inner = sentence_candidate(ctx, &rest, si, &ws[that + 1..], &[], local)?;
+    let inner = sentence_candidate(ctx, &rest, si, &ws[from..], &[], local)?;
     let says = inner.verb.as_deref().is_some_and(|v| {
         v.split_whitespace()
             .next()
