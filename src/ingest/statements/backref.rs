@@ -69,22 +69,39 @@ fn back_reference(
     {
         return None;
     }
-    let speaks = |m: &Mention| matches!(m, Mention::Speaker(..) | Mention::Role { .. });
-    np_after(ctx, &ws, by + 1, s.span.end, local)
-        .filter(|(m, _)| speaks(m))
-        .or_else(|| {
-            // "… by Ukraine's deputy envoy to the UN, Kristina Hayovyshyn.": the name after
-            // the title
-            let rest = &ctx.body[ws.get(by + 1)?.start..s.span.end];
-            let comma = rest.rfind(',')?;
-            let name = rest[comma + 1..].trim().trim_end_matches(['.', '!']);
-            let start = ws[by + 1].start
-                + comma
-                + 1
-                + (rest[comma + 1..].len() - rest[comma + 1..].trim_start().len());
-            let m = ctx.gazetteer.resolve(name, local).filter(speaks)?;
-            Some((m, start..start + name.len()))
-        })
+    let np = np_after(ctx, &ws, by + 1, s.span.end, local).filter(|(m, _)| speaks(m));
+    match np {
+        // a role before the name does not hide it ("the spokesman of the government, Jan Novak")
+        Some((ref m, _)) if !is_person(m) => name_after_title(ctx, s, &ws, by, local)
+            .filter(|(m, _)| is_person(m))
+            .or(np),
+        Some(_) => np,
+        None => name_after_title(ctx, s, &ws, by, local),
+    }
+}
+
+fn speaks(m: &Mention) -> bool {
+    matches!(m, Mention::Speaker(..) | Mention::Role { .. })
+}
+
+/// "… by Ukraine's deputy envoy to the UN, Kristina Hayovyshyn.": the name after the title and
+/// the last comma of the sentence, "by" being word `by`.
+fn name_after_title(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    ws: &[SWord],
+    by: usize,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>)> {
+    let rest = &ctx.body[ws.get(by + 1)?.start..s.span.end];
+    let comma = rest.rfind(',')?;
+    let name = rest[comma + 1..].trim().trim_end_matches(['.', '!']);
+    let start = ws[by + 1].start
+        + comma
+        + 1
+        + (rest[comma + 1..].len() - rest[comma + 1..].trim_start().len());
+    let m = ctx.gazetteer.resolve(name, local).filter(speaks)?;
+    Some((m, start..start + name.len()))
 }
 
 /// The sentences a back-reference at sentence `si` speaks for: those before it in its

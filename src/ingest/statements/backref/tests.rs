@@ -35,6 +35,23 @@ fn the_name_after_a_title_and_a_comma_is_the_speaker() {
 }
 
 #[test]
+fn a_role_before_the_name_does_not_hide_it() {
+    let out = extract(
+        "Oslo is ready to talk about the peace plan. This was announced on Monday by the spokesman of the Norwegian government, Maren Holt. She said the cap on the army was still open.",
+    );
+    let holt =
+        |s: &crate::model::Statement| s.speaker.as_ref().is_some_and(|p| p.name == "Maren Holt");
+    assert!(
+        out.iter()
+            .any(|s| s.text.starts_with("Oslo is ready") && holt(s))
+            && out
+                .iter()
+                .any(|s| s.text.starts_with("She said") && holt(s)),
+        "{out:#?}"
+    );
+}
+
+#[test]
 fn a_back_reference_that_opens_its_paragraph_gives_no_words() {
     // the paragraph before is news ("received"), not the office's words
     let out = extract(
