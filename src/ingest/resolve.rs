@@ -418,6 +418,10 @@ pub(super) fn resolve_speakers(
                     Some((_, s, _)) => (s.clone(), "previous quote".to_string()),
                     None => match introduced_before(body, &c, mentions, &out) {
                         Some(s) => (Some(s), "introduced before".to_string()),
+                        // "“The army will be capped at 600,000.”" under the plan's name
+                        None if c.rule == super::statements::PLAN_WORDS => {
+                            (None, "the plan's words".to_string())
+                        }
                         None => continue,
                     },
                 }
@@ -425,6 +429,9 @@ pub(super) fn resolve_speakers(
             Some(Mention::Document) | None => (None, "the article".to_string()),
         };
         let mut c = c;
+        if via == "the plan's words" {
+            c.kind = Kind::Report;
+        }
         if via == "pronoun it" && c.kind == Kind::Report {
             // the body's own words, reported
             c.kind = Kind::Paraphrase;

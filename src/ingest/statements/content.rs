@@ -281,7 +281,7 @@ fn clause_of_plan(ctx: &Context<'_>, s: &Sentence, si: usize, ws: &[SWord]) -> O
 /// True when the plan is named near paragraph `para`: in it, in the title (for the lead), or
 /// going back past headings ("Territory") and paragraphs that tell the plan's content in the
 /// same way, in one of the two paragraphs before.
-fn plan_named_near(ctx: &Context<'_>, para: usize) -> bool {
+pub(super) fn plan_named_near(ctx: &Context<'_>, para: usize) -> bool {
     if para <= 2 && ctx.title.is_some_and(|t| ctx.layout.names_plan(t)) {
         return true;
     }

@@ -30,6 +30,7 @@ mod lists;
 mod media_tests;
 mod pairs;
 mod quotes;
+pub(super) use quotes::PLAN_WORDS;
 mod relative;
 mod relay;
 mod reported;

@@ -341,9 +341,15 @@ pub(super) fn quote_candidate(
             false,
         ));
     }
-    // a quote that is the whole sentence: the speaker of the quote before it
+    // a quote that is the whole sentence: the speaker of the quote before it, or, in a
+    // paragraph of its own near the plan's name and with a modal, the plan's own words
     if outside == 0 && n_words >= 4 {
-        return Some(make(None, None, None, "quote, continued", 0.6, true));
+        let rule = if quotes_the_plan(ctx, s, q) {
+            PLAN_WORDS
+        } else {
+            "quote, continued"
+        };
+        return Some(make(None, None, None, rule, 0.6, true));
     }
     // a sentence that goes on from the speaker's sentence before it in the paragraph, with a
     // long quote and a few words of its own ("The goal is a peace \"that respects …\"")
@@ -669,6 +675,22 @@ fn is_programme_title(body: &str, q: &Quote, n_words: usize) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// The rule of a quote paragraph that may be the plan's own words (the resolver keeps it as
+/// the article's report when no speaker goes before it).
+pub(in crate::ingest) const PLAN_WORDS: &str = "quote of the plan's words";
+
+/// "“The size of the Ukrainian army will be capped at 600,000.”" as a paragraph of its own,
+/// near the plan's name: a quote of the plan's text, with a modal of what it provides.
+fn quotes_the_plan(ctx: &Context<'_>, s: &Sentence, q: &Quote) -> bool {
+    let whole = ctx.paragraphs.get(s.para).is_some_and(|r| {
+        ctx.body[r.clone()].trim().len() <= q.outer.len() + 2 && r.start == q.outer.start
+    });
+    let inner = fold_str(&ctx.body[q.inner.clone()]);
+    whole
+        && word_refs(&inner).any(|w| ["will", "would", "shall"].contains(&&*w.text))
+        && super::content::plan_named_near(ctx, s.para)
+}
 
 /// True when a word outside the quotes names the plan or a text ("The draft calls for \"…\""):
 /// the sentence is then about the document, not a speaker's words going on.

@@ -80,3 +80,21 @@ fn a_medium_that_reports_what_someone_said_passes_the_quote_to_them() {
         Some("Interfax")
     );
 }
+
+#[test]
+fn a_quote_paragraph_of_the_plan_s_words_is_its_report_and_a_speaker_s_goes_on() {
+    // under the plan's name, with no speaker before: the plan's own words
+    let got = speakers(
+        "The leaked peace plan has 28 points.\n\n\"The Ukrainian army will be capped at 600,000 soldiers.\"\n\nKyiv had about 880,000 troops last year.",
+    );
+    assert_eq!(got, vec![(None, "Report".to_string())]);
+    // after a speaker's quote, the paragraph goes on with that speaker
+    let got = speakers(
+        "\"We read the peace plan closely,\" envoy Maren Holt said.\n\n\"The Ukrainian army will be capped at 600,000 soldiers, and that is too few.\"",
+    );
+    assert!(
+        got.iter()
+            .all(|(n, k)| n.as_deref() == Some("Maren Holt") && k == "Quote"),
+        "{got:?}"
+    );
+}
