@@ -322,6 +322,9 @@ impl Gazetteer {
         if let Some(m) = self.named_in_phrase(np, &folded, &hits, local) {
             return Some(m);
         }
+        if let Some(m) = self.institution(np) {
+            return Some(m);
+        }
         if let Some(head) = self.group_before_modifier(np, &clean) {
             return self.resolve(&head, local);
         }
@@ -383,6 +386,41 @@ impl Gazetteer {
             }
         }
         None
+    }
+
+    /// "The Ministry of External Affairs", "India's Federal Department of Foreign Affairs": a
+    /// body's proper name, a capitalised head of a group and "of", "for" or "on" and capitalised
+    /// words, named without its determiner or the possessive before it.
+    fn institution(&self, np: &str) -> Option<Mention> {
+        let mut words: Vec<&str> = np.split_whitespace().collect();
+        if words.first().is_some_and(|w| {
+            w.ends_with("'s") || w.ends_with("\u{2019}s") || ["The", "the"].contains(w)
+        }) {
+            words.remove(0);
+        }
+        let capital = |w: &&str| w.starts_with(char::is_uppercase);
+        let joins = ["of", "for", "on"];
+        let of = words.iter().position(|w| joins.contains(w))?;
+        let head = words.get(of.checked_sub(1)?)?;
+        let named = (1..=4).contains(&(words.len() - of - 1))
+            && words[..of].iter().all(capital)
+            && words[of + 1..]
+                .iter()
+                .all(|w| capital(w) || ["the", "and"].contains(w))
+            && words.last().is_some_and(capital)
+            && self.groups.iter().any(|g| *g == fold_str(head));
+        named.then(|| {
+            let name = words.join(" ");
+            Mention::Speaker(
+                Speaker {
+                    slug: crate::text::slugify(&name),
+                    name,
+                    kind: SpeakerKind::Body,
+                    known: false,
+                },
+                None,
+            )
+        })
     }
 
     /// "European leaders gathered at the G20 summit": the group's words, without what follows.

@@ -274,3 +274,24 @@ fn the_first_of_two_agents_joined_by_and_is_the_source() {
         Some("Axios")
     );
 }
+
+#[test]
+fn a_body_s_proper_name_with_of_is_that_body() {
+    assert_eq!(
+        name("The Ministry of External Affairs").as_deref(),
+        Some("Ministry of External Affairs")
+    );
+    assert_eq!(
+        name("Norway's Ministry of Defence").as_deref(),
+        Some("Ministry of Defence")
+    );
+    assert_eq!(
+        name("the Federal Department of Foreign Affairs").as_deref(),
+        Some("Federal Department of Foreign Affairs")
+    );
+    // a title with "of" before a name is the person's
+    assert_eq!(
+        name("Minister of Defence Jan Novak").as_deref(),
+        Some("Jan Novak")
+    );
+}
