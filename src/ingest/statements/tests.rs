@@ -1462,7 +1462,7 @@ fn a_quote_before_even_as_belongs_to_the_that_clause_before_it() {
 }
 
 #[test]
-fn implying_and_doubling_down_are_speech() {
+fn implying_affirming_and_doubling_down_are_speech() {
     let lead = "Washington circulated a 28-point peace plan on Thursday. Chancellor Maren Holt \
         and Foreign Minister Lena Sorvik spoke to reporters in Vienna.\n\n";
     let got = names(&format!(
@@ -1473,6 +1473,10 @@ fn implying_and_doubling_down_are_speech() {
         "{lead}Sorvik doubled down on the claim that Washington wrote the peace plan."
     ));
     assert_eq!(got, ["Lena Sorvik"]);
+    let got = names(&format!(
+        "{lead}Holt affirmed her support for the 28-point peace plan on Sunday."
+    ));
+    assert_eq!(got, ["Maren Holt"]);
 }
 
 #[test]
