@@ -13,6 +13,7 @@ pub(super) fn two_speakers(
     local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> Option<[Candidate; 2]> {
     let (first, second) = cut(ctx, ws)?;
+    let leading = first.start == 1;
     let part = |r: Range<usize>| Sentence {
         span: ws[r.start].start..ws[r.end - 1].end,
         ..s.clone()
@@ -37,8 +38,11 @@ pub(super) fn two_speakers(
         .as_ref()
         .is_some_and(|sp| sp.start <= ws[(second.start + 1).min(second.end - 1)].start);
     // its verb within its first words: "…, and there has been progress, as you said" is one
+    // (the main clause after a leading one may hold an aside first: "While …, Rubio, speaking
+    // around 8:30 p.m. local time, confirmed …")
     let verb = b.verb.as_deref().and_then(|v| v.split_whitespace().next());
-    let early = (second.start..(second.start + 6).min(second.end))
+    let reach = if leading { 12 } else { 6 };
+    let early = (second.start..(second.start + reach).min(second.end))
         .any(|k| verb.is_some_and(|v| ws[k].text == v));
     // "…, but he stressed …" goes on with the first clause's speaker
     let named = matches!(b.mention, Some(Mention::Speaker(..)));
@@ -60,8 +64,19 @@ fn cut(ctx: &Context<'_>, ws: &[SWord]) -> Option<(Range<usize>, Range<usize>)> 
         // revealed that X warned …, in an attempt to …, the Kremlin announced …"), else the first
         let mut commas =
             (3..ws.len().saturating_sub(3)).filter(|&k| comma_before(k) && !ws[k].in_quote);
+        // (an aside between commas after the subject does not count: "…, Rubio, speaking
+        // around 8:30 p.m. local time, confirmed …")
         let speaks = |k: &usize| {
-            (*k..(k + 6).min(ws.len()))
+            let aside = (k + 1..ws.len().min(k + 4))
+                .find(|&j| comma_before(j))
+                .and_then(|a| {
+                    (a + 1..(a + 11).min(ws.len()))
+                        .find(|&j| comma_before(j))
+                        .map(|b| a..b)
+                });
+            (*k..ws.len())
+                .filter(|j| !aside.as_ref().is_some_and(|r| r.contains(j)))
+                .take(6)
                 .any(|j| !ws[j].in_quote && ctx.speech.verb_at(ws, j, false).is_some())
         };
         let first = commas.next()?;

@@ -50,3 +50,20 @@ fn a_clause_of_time_with_its_own_speaker_is_its_own_statement() {
     );
     assert_eq!(got, vec!["Maren Holt"]);
 }
+
+#[test]
+fn a_main_clause_with_an_aside_after_its_subject_is_cut_from_the_leading_one() {
+    // the aside holds a time with a colon, and the verb comes ten words into the clause
+    let got = names(
+        "While both delegations welcomed the peace plan, envoy Maren Holt, speaking around 21:30 local time on Sunday, confirmed that the army cap was still open.",
+    );
+    assert_eq!(got, vec!["both delegations", "Maren Holt"]);
+}
+
+#[test]
+fn a_time_with_a_colon_is_no_label_before_the_subject() {
+    let got = names(
+        "Envoy Maren Holt, speaking at 20:30 on Sunday, confirmed that the army cap of the peace plan was still open.",
+    );
+    assert_eq!(got, vec!["Maren Holt"]);
+}
