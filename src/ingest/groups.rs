@@ -71,7 +71,7 @@ fn side_pairs(body: &str, is_place: &dyn Fn(&str) -> bool) -> Vec<Joint> {
         if is_place(&left) && is_place(&right) {
             let name = format!("{left} and {right}");
             out.push(Joint {
-                pos: at + 1 - left.len(),
+                pos: at - left.len(),
                 speaker: Speaker {
                     slug: slugify(&name),
                     name,
@@ -237,14 +237,25 @@ pub(super) fn same_group_before(name: &str, before: &[Speaker]) -> Option<Speake
 /// "they" right after people named together (no more than about two paragraphs back, and no
 /// statement in between by anyone outside the group): the group.
 pub(super) fn joint_for_they(
+    body: &str,
     joints: &[Joint],
     c: &Candidate,
     before: &[(Candidate, Option<Speaker>, String)],
 ) -> Option<Speaker> {
+    // two sides count only as the subject that opens a sentence close before ("The United
+    // States and Ukraine have drawn up a framework … they said"), not named anywhere in it
+    let opens = |j: &Joint| {
+        let lead = body[..j.pos]
+            .rsplit(['.', '\n'])
+            .next()
+            .unwrap_or("")
+            .trim();
+        c.span.start - j.pos <= 600 && ["", "The", "the", "Both", "both"].contains(&lead)
+    };
     let j = joints
         .iter()
         .rev()
-        .find(|j| j.pos < c.span.start && !j.sides)?;
+        .find(|j| j.pos < c.span.start && (!j.sides || opens(j)))?;
     if c.span.start - j.pos > 1200 {
         return None;
     }

@@ -377,9 +377,11 @@ impl Extractor {
         names
             .hits
             .iter()
+            // (a photo credit, "REUTERS/Anna Berg", names the agency of a picture, not a
+            // speaker a pronoun could stand for)
             .filter(|h| {
                 matches!(h.speaker.kind, SpeakerKind::Person | SpeakerKind::Media)
-                    && !f.text[h.end..].starts_with('\'')
+                    && !f.text[h.end..].starts_with(['\'', '/'])
             })
             .filter_map(|h| {
                 let pos = f.orig(h.start);

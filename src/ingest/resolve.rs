@@ -351,7 +351,7 @@ pub(super) fn resolve_speakers(
             }
             // "Macron, Merz and Starmer called for … In a call, they said …": the group
             Some(Mention::Pronoun(Pronoun::They))
-                if let Some(j) = super::groups::joint_for_they(joints, &c, &out) =>
+                if let Some(j) = super::groups::joint_for_they(body, joints, &c, &out) =>
             {
                 (Some(j), "pronoun they (people named together)".to_string())
             }

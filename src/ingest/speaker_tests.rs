@@ -1227,3 +1227,24 @@ fn a_document_noun_before_a_preposition_heads_the_phrase_over_a_group_after_it()
         assert_eq!(got, vec![(None, "Report".to_string())], "{noun}");
     }
 }
+
+#[test]
+fn they_after_two_sides_that_open_the_sentence_before_is_that_pair() {
+    let got = names(
+        "Norway and Finland have drawn up a joint paper on the peace plan after talks in Oslo.\n\nThey said that the army cap of the plan must go.",
+    );
+    assert_eq!(got, vec!["Norway and Finland"]);
+    // two sides named inside a sentence are not its subject
+    let got = names(
+        "Talks between Norway and Finland on the peace plan ended on Monday.\n\nThey said that the army cap of the plan must go.",
+    );
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_photo_credit_names_no_agency_for_they() {
+    let got = names(
+        "Peace talks go on\n\nA soldier fires a howitzer near the front line in the Zaporizhzhia region, April 24, 2025. REUTERS/Anna Berg\n\nTalks on a refined peace framework ended in Geneva on Sunday.\n\nBoth sides agreed to keep working on the joint peace proposal in the coming days, they said in a joint statement.",
+    );
+    assert!(got.is_empty(), "{got:?}");
+}
