@@ -343,11 +343,17 @@ pub(super) fn under_modal(c: &Candidate, ws: &[SWord]) -> bool {
         return false;
     };
     // "NATO will also agree", "Europe would then pledge": adverbs between the modal and it
-    (0..k)
+    // (but "Anand would not specify what is wrong with the plan" refuses to say: no content)
+    let modal = (0..k)
         .rev()
         .take(3)
         .find(|&j| !grammar().content.between.contains(&*ws[j].text))
-        .is_some_and(|j| ["would", "will"].contains(&&*ws[j].text))
+        .filter(|&j| ["would", "will"].contains(&&*ws[j].text));
+    modal.is_some_and(|m| {
+        !ws[m + 1..k]
+            .iter()
+            .any(|w| ["not", "never"].contains(&&*w.text))
+    })
 }
 
 /// Finite verbs that take up the main clause after a relative clause between commas.

@@ -1556,3 +1556,11 @@ fn who_reacted_ends_before_a_second_predicate() {
         )]
     );
 }
+
+#[test]
+fn a_refusal_to_say_under_a_modal_is_the_person_s_not_the_plan_s_content() {
+    let got = names(
+        "Foreign Minister Lena Sorvik spoke in Vienna.\n\nSorvik would not specify what is wrong with the peace plan, but says its army cap is too low.",
+    );
+    assert_eq!(got, ["Lena Sorvik"]);
+}
