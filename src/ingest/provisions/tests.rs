@@ -76,6 +76,14 @@ fn territory_named_by_its_regions_and_the_front_is_point_21() {
         points(&l, "the deal would accept the facts on the ground"),
         [21]
     );
+    // the Donbas by its common epithet
+    assert_eq!(
+        points(
+            &l,
+            "the fate of the eastern industrial heartland is for the leaders to settle"
+        ),
+        [21]
+    );
 }
 
 #[test]
