@@ -14,6 +14,11 @@ pub(super) fn stated_by_after(
     local: &mut Vec<(String, crate::model::Speaker)>,
 ) {
     for (si, s) in ctx.seg.sentences.iter().enumerate() {
+        // "Reuters writes about this." relays what the article said before: no claim of its own
+        if relays_what_went_before(ctx, s, local) {
+            out.retain(|c| c.sentence != si);
+            continue;
+        }
         let Some((mention, span)) = back_reference(ctx, s, local) else {
             continue;
         };
@@ -78,6 +83,39 @@ fn back_reference(
         Some(_) => np,
         None => name_after_title(ctx, s, &ws, by, local),
     }
+}
+
+/// True for "Reuters writes about this.", "Ukrinform reports it.": a short sentence of a
+/// speaker, a verb of speech and "this", "it" or "so" (perhaps after "about" or "on") that ends
+/// it.
+fn relays_what_went_before(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> bool {
+    let folded = fold(&ctx.body[s.span.clone()]);
+    let ws = sentence_words(ctx, &s.span, &folded);
+    let n = ws.len();
+    if !(3..=7).contains(&n)
+        || ws.iter().any(|w| w.in_quote)
+        || !["this", "it", "so"].contains(&&*ws[n - 1].text)
+    {
+        return false;
+    }
+    let v = if ["about", "on"].contains(&&*ws[n - 2].text) {
+        n - 3
+    } else {
+        n - 2
+    };
+    let closes = ctx.body[ws[n - 1].end..s.span.end].trim() == ".";
+    v > 0
+        && closes
+        && ctx.speech.verb_at(&ws, v, false) == Some(1)
+        && ctx
+            .gazetteer
+            .resolve(&ctx.body[ws[0].start..ws[v - 1].end], local)
+            .as_ref()
+            .is_some_and(speaks)
 }
 
 fn speaks(m: &Mention) -> bool {

@@ -59,3 +59,15 @@ fn a_back_reference_that_opens_its_paragraph_gives_no_words() {
     );
     assert!(out.iter().all(|s| s.speaker.is_none()), "{out:#?}");
 }
+
+#[test]
+fn a_medium_that_writes_about_this_makes_no_claim_of_its_own() {
+    let out = extract(
+        "Envoy Maren Holt believes the nuclear plant will need a special status under the peace plan.\n\nReuters writes about this.",
+    );
+    let who: Vec<Option<&str>> = out
+        .iter()
+        .map(|s| s.speaker.as_ref().map(|p| p.name.as_str()))
+        .collect();
+    assert_eq!(who, [Some("Maren Holt")], "{out:#?}");
+}
