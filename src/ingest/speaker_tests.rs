@@ -1248,3 +1248,13 @@ fn a_photo_credit_names_no_agency_for_they() {
     );
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn a_new_name_after_a_known_title_is_that_person_even_before_a_second_verb() {
+    // "UK Prime Minister" names someone in seeds/speakers.toml; the new name after it wins
+    // though the words run on to a second verb
+    let got = names(
+        "In 1938, UK Prime Minister Neville Chamberlain waved his paper and promised \"peace for our time\" under a plan much like this peace plan.",
+    );
+    assert_eq!(got, vec!["Neville Chamberlain"]);
+}

@@ -26,7 +26,7 @@ mod unnamed;
 use entries::{entry_patterns, known_entry};
 pub(in crate::ingest) use long::after_conjunction;
 pub use shape::coordinated_parts;
-use shape::entity_at_end;
+use shape::{entity_at_end, entity_at_start};
 
 /// Grammatical gender of a person, for he/she.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -365,6 +365,7 @@ impl Gazetteer {
             // person named, not the title's holder of the speaker list
             if h.title
                 && let Some(s) = entity_at_end(np, &folded[h.end..], local)
+                    .or_else(|| entity_at_start(&folded[h.end..], local))
             {
                 return Some(Mention::Speaker(s, None));
             }

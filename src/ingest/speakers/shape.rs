@@ -503,3 +503,19 @@ pub(super) fn entity_at_end(np: &str, tail: &str, local: &[(String, Speaker)]) -
     });
     (clean && plain && name.contains(' ')).then(|| s.clone())
 }
+
+/// A person of the entity table named right at the start of `tail` (the folded words after a
+/// title: "UK Prime Minister Neville Chamberlain waved his paper and").
+pub(super) fn entity_at_start(tail: &str, local: &[(String, Speaker)]) -> Option<Speaker> {
+    let tail = tail.trim_start();
+    local
+        .iter()
+        .map(|(_, s)| s)
+        .filter(|s| s.kind == SpeakerKind::Person && s.name.contains(' '))
+        .find(|s| {
+            let name = fold_str(&s.name);
+            tail.strip_prefix(name.as_str())
+                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+        })
+        .cloned()
+}
