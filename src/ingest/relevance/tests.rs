@@ -126,6 +126,11 @@ fn a_claim_of_meeting_or_travel_is_an_event() {
     let kept = by(&out, "out of NATO for good")
         .map(|s| s.provisions.iter().map(|p| p.number).collect::<Vec<_>>());
     assert_eq!(kept, Some(vec![7]), "a claim on the alliance stays");
+    // leaving for a trip is travel too
+    let out = extract(
+        "Envoy Maren Holt said the peace plan was a fair start.\n\nHolt said she would leave for Moscow on Thursday night to continue the talks.",
+    );
+    assert!(by(&out, "leave for Moscow").is_none(), "{out:#?}");
 }
 
 #[test]
