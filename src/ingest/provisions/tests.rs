@@ -803,6 +803,13 @@ fn frozen_money_named_by_its_holder_is_point_14() {
         ),
         [14]
     );
+    assert_eq!(
+        points_of(
+            &l,
+            "the allies objected to the use of frozen Russian financial assets"
+        ),
+        [14]
+    );
 }
 
 #[test]
