@@ -322,3 +322,16 @@ fn a_document_as_obtained_by_a_medium_without_commas_is_the_medium_s_report() {
     );
     assert_eq!(got, ["Axios"]);
 }
+
+#[test]
+fn based_on_a_source_opening_the_sentence_cites_it() {
+    let got =
+        speakers("Based on media reports, the peace plan would cap Ukraine's army at 600,000.");
+    assert_eq!(
+        got,
+        vec![(Some("media reports".to_string()), "Report".to_string())]
+    );
+    // "a deal based on the plan" cites nobody
+    let got = names("Both sides want a deal based on the peace plan, which would cap the army.");
+    assert!(got.is_empty(), "{got:?}");
+}

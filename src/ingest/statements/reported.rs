@@ -78,11 +78,13 @@ pub(super) fn sentence_candidate(
         }
     };
     let plain: Vec<usize> = (0..ws.len()).filter(|&k| !ws[k].in_quote).collect();
-    // According to X, … / …, according to X.
-    if let Some(pos) = plain
-        .iter()
-        .position(|&k| ws[k].text == "according" && ws.get(k + 1).is_some_and(|w| w.text == "to"))
-    {
+    // According to X, … / …, according to X. / Based on X, … (only opening the sentence: "a
+    // deal based on the plan" cites nobody)
+    let cites = |k: usize| {
+        let next = |t: &str| ws.get(k + 1).is_some_and(|w| w.text == t);
+        (ws[k].text == "according" && next("to")) || (k == 0 && ws[k].text == "based" && next("on"))
+    };
+    if let Some(pos) = plain.iter().position(|&k| cites(k)) {
         let k = plain[pos];
         let np_start = ws.get(k + 2)?.start;
         let rest = &ctx.body[np_start..s.span.end];
