@@ -562,7 +562,9 @@ fn sentence_statements(
         }
         authored(ctx, &mut c, doc_origin);
         relay::copy_agent(ctx, ws, &mut c, local);
+        let aside = relative::aside_speaker(ctx, s, si, ws, &c, local);
         out.extend(pairs::per_speaker(ctx, c, local));
+        out.extend(aside);
     } else if !attributed && let Some(mut c) = content::plan_content(ctx, s, si, ws) {
         relay::source(ctx, s, ws, &mut c, local);
         relay::copy_agent(ctx, ws, &mut c, local);

@@ -120,5 +120,56 @@ const AUXILIARIES: [&str; 9] = [
     "is", "are", "was", "were", "been", "be", "has", "have", "had",
 ];
 
+/// "Lavrov said Russia had welcomed a first plan – which Kyiv and its allies said was too
+/// favourable for Moscow – but …": a relative clause after a comma or a dash, past the
+/// sentence's speaker, whose own subject speaks; that subject's statement, the clause its words.
+pub(super) fn aside_speaker(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    si: usize,
+    ws: &[SWord],
+    main: &Candidate,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<Candidate> {
+    let after = main.speaker_span.as_ref()?.end;
+    let marked = |j: usize| {
+        j > 0 && ctx.body[ws[j - 1].end..ws[j].start].contains([',', '\u{2013}', '\u{2014}'])
+    };
+    let k = (1..ws.len()).find(|&k| {
+        !ws[k].in_quote
+            && ["which", "that"].contains(&&*ws[k].text)
+            && marked(k)
+            && ws[k].start > after
+    })?;
+    let v = (k + 2..(k + 8).min(ws.len()))
+        .find(|&v| !ws[v].in_quote && ctx.speech.verb_at(ws, v, false).is_some())?;
+    let np = ws[k + 1].start..ws[v - 1].end;
+    let m = ctx.gazetteer.resolve(&ctx.body[np.clone()], local)?;
+    if !matches!(m, Mention::Speaker(..)) || main.mention.as_ref() == Some(&m) {
+        return None;
+    }
+    // (words of its own after the verb: "the talks, which the Kremlin confirmed, …" only
+    // confirms an event)
+    let stop = (v + 1..ws.len()).find(|&j| marked(j)).unwrap_or(ws.len());
+    if stop < v + 3 {
+        return None;
+    }
+    let end = ws[stop - 1].end;
+    Some(Candidate {
+        kind: Kind::Paraphrase,
+        span: ws[k].start..end,
+        sentence: si,
+        para: s.para,
+        mention: Some(m),
+        speaker_span: Some(np),
+        verb: Some(ws[v].text.to_string()),
+        rule: "speaker in a relative clause",
+        confidence: 0.7,
+        floating: false,
+        point: None,
+        topic: None,
+    })
+}
+
 #[cfg(test)]
 mod tests;

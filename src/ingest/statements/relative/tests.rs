@@ -119,3 +119,30 @@ fn a_clause_of_what_the_plan_involves_is_its_content() {
         .find(|s| s.speaker.is_none() && s.kind == Kind::Report);
     assert_eq!(clause.map(points), Some(vec![6]), "{out:#?}");
 }
+
+#[test]
+fn a_speaker_inside_a_relative_clause_past_the_sentence_s_speaker_has_a_statement_of_its_own() {
+    let who = |text: &str| -> Vec<(Option<String>, String)> {
+        extract(text)
+            .into_iter()
+            .map(|s| (s.speaker.map(|p| p.name), s.text))
+            .collect()
+    };
+    let got = who(
+        "Envoy Maren Holt said Oslo had welcomed the first peace plan – which Kyiv and its allies deemed too favourable for Moscow – but wanted changes.",
+    );
+    assert!(
+        got.iter()
+            .any(|(n, t)| n.as_deref() == Some("Maren Holt") && t.starts_with("Envoy"))
+            && got
+                .iter()
+                .any(|(n, t)| n.as_deref() == Some("Kyiv and its allies")
+                    && t == "which Kyiv and its allies deemed too favourable for Moscow"),
+        "{got:?}"
+    );
+    // a relative clause that only confirms an event has no words of its own
+    let got = who(
+        "Envoy Maren Holt said the talks on the peace plan, which the Kremlin confirmed, would resume on Monday.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+}
