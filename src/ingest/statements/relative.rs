@@ -131,7 +131,7 @@ pub(super) fn aside_speaker(
     main: &Candidate,
     local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> Option<Candidate> {
-    let after = main.speaker_span.as_ref()?.end;
+    let after = main.speaker_span.as_ref().map_or(0, |r| r.end);
     let marked = |j: usize| {
         j > 0 && ctx.body[ws[j - 1].end..ws[j].start].contains([',', '\u{2013}', '\u{2014}'])
     };
