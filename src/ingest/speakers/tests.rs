@@ -125,8 +125,11 @@ fn a_name_before_of_and_an_organisation_is_the_person() {
     );
     // a title before the name keeps the name
     assert_eq!(name("Ambassador Tomas Berg").as_deref(), Some("Tomas Berg"));
-    // no name before "of": no person
-    assert_eq!(name("the Centre for Eastern Studies"), None);
+    // no name before "of": no person, the body by its proper name
+    match gazetteer().resolve("the Centre for Eastern Studies", &mut Vec::new()) {
+        Some(Mention::Speaker(s, _)) => assert_eq!(s.kind, SpeakerKind::Body, "{s:?}"),
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]

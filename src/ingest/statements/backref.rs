@@ -1,7 +1,7 @@
 //! A speaker named after the words: "Kyiv is ready to talk. But there is no question of giving
 //! up Donbas. This was stated by President Zelensky in his evening address." The sentence that
 //! names the speaker is no claim; the sentences before it in its paragraph that no one else
-//! speaks are the speaker's.
+//! speaks are the speaker's. "Reuters writes about this." only relays what went before.
 
 use super::*;
 use crate::grammar::grammar;

@@ -568,9 +568,7 @@ fn sentence_statements(
     } else if !attributed && let Some(mut c) = content::plan_content(ctx, s, si, ws) {
         relay::source(ctx, s, ws, &mut c, local);
         relay::copy_agent(ctx, ws, &mut c, local);
-        let aside = relative::aside_speaker(ctx, s, si, ws, &c, local);
         out.push(c);
-        out.extend(aside);
     }
 }
 

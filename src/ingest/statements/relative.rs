@@ -2,7 +2,9 @@
 //! until Thursday to accept a plan which endorses Moscow's demands on NATO", "a draft, which
 //! would hand Donbas to Russia, surfaced this week", "the plan was leaked, including the loss of
 //! Donbas". The clause is a report in the article's voice (it must name a point to be kept); the
-//! statement it stood in ends before it.
+//! statement it stood in ends before it. A relative clause with a speaker of its own past the
+//! sentence's speaker ("X said …, which critics say rewards aggression, …") is that speaker's
+//! statement too.
 
 use super::*;
 use crate::grammar::grammar;
@@ -131,7 +133,7 @@ pub(super) fn aside_speaker(
     main: &Candidate,
     local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> Option<Candidate> {
-    let after = main.speaker_span.as_ref().map_or(0, |r| r.end);
+    let after = main.speaker_span.as_ref()?.end;
     let marked = |j: usize| {
         j > 0 && ctx.body[ws[j - 1].end..ws[j].start].contains([',', '\u{2013}', '\u{2014}'])
     };
