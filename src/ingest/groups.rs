@@ -243,7 +243,7 @@ pub(super) fn joint_for_they(
     before: &[(Candidate, Option<Speaker>, String)],
 ) -> Option<Speaker> {
     // two sides count only as the subject that opens a sentence close before ("The United
-    // States and Ukraine have drawn up a framework … they said"), not named anywhere in it
+    // States and Ukraine agreed on a text … they said"), not named anywhere in it
     let opens = |j: &Joint| {
         let lead = body[..j.pos]
             .rsplit(['.', '\n'])

@@ -1231,7 +1231,7 @@ fn a_document_noun_before_a_preposition_heads_the_phrase_over_a_group_after_it()
 #[test]
 fn they_after_two_sides_that_open_the_sentence_before_is_that_pair() {
     let got = names(
-        "Norway and Finland have drawn up a joint paper on the peace plan after talks in Oslo.\n\nThey said that the army cap of the plan must go.",
+        "Norway and Finland have written a joint paper on the peace plan after talks in Oslo.\n\nThey said that the army cap of the plan must go.",
     );
     assert_eq!(got, vec!["Norway and Finland"]);
     // two sides named inside a sentence are not its subject
@@ -1254,7 +1254,7 @@ fn a_new_name_after_a_known_title_is_that_person_even_before_a_second_verb() {
     // "UK Prime Minister" names someone in seeds/speakers.toml; the new name after it wins
     // though the words run on to a second verb
     let got = names(
-        "In 1938, UK Prime Minister Neville Chamberlain waved his paper and promised \"peace for our time\" under a plan much like this peace plan.",
+        "In 1950, UK Prime Minister Arthur Pell waved a sheet and promised \"calm for our time\" under a plan much like this peace plan.",
     );
-    assert_eq!(got, vec!["Neville Chamberlain"]);
+    assert_eq!(got, vec!["Arthur Pell"]);
 }

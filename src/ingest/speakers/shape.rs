@@ -505,7 +505,7 @@ pub(super) fn entity_at_end(np: &str, tail: &str, local: &[(String, Speaker)]) -
 }
 
 /// A person of the entity table named right at the start of `tail` (the folded words after a
-/// title: "UK Prime Minister Neville Chamberlain waved his paper and").
+/// title: "UK Prime Minister Arthur Pell waved a sheet and").
 pub(super) fn entity_at_start(tail: &str, local: &[(String, Speaker)]) -> Option<Speaker> {
     let tail = tail.trim_start();
     local

@@ -38,8 +38,8 @@ pub(super) fn two_speakers(
         .as_ref()
         .is_some_and(|sp| sp.start <= ws[(second.start + 1).min(second.end - 1)].start);
     // its verb within its first words: "…, and there has been progress, as you said" is one
-    // (the main clause after a leading one may hold an aside first: "While …, Rubio, speaking
-    // around 8:30 p.m. local time, confirmed …")
+    // (the main clause after a leading one may hold an aside first: "While …, Holt, speaking
+    // to the press at 21:30 in Geneva, confirmed …")
     let verb = b.verb.as_deref().and_then(|v| v.split_whitespace().next());
     let reach = if leading { 12 } else { 6 };
     let early = (second.start..(second.start + reach).min(second.end))
@@ -64,8 +64,8 @@ fn cut(ctx: &Context<'_>, ws: &[SWord]) -> Option<(Range<usize>, Range<usize>)> 
         // revealed that X warned …, in an attempt to …, the Kremlin announced …"), else the first
         let mut commas =
             (3..ws.len().saturating_sub(3)).filter(|&k| comma_before(k) && !ws[k].in_quote);
-        // (an aside between commas after the subject does not count: "…, Rubio, speaking
-        // around 8:30 p.m. local time, confirmed …")
+        // (an aside between commas after the subject does not count: "…, Holt, speaking to
+        // the press at 21:30 in Geneva, confirmed …")
         let speaks = |k: &usize| {
             let aside = (k + 1..ws.len().min(k + 4))
                 .find(|&j| comma_before(j))

@@ -122,9 +122,9 @@ const AUXILIARIES: [&str; 9] = [
     "is", "are", "was", "were", "been", "be", "has", "have", "had",
 ];
 
-/// "Lavrov said Russia had welcomed a first plan – which Kyiv and its allies said was too
-/// favourable for Moscow – but …": a relative clause after a comma or a dash, past the
-/// sentence's speaker, whose own subject speaks; that subject's statement, the clause its words.
+/// "Holt said Oslo had welcomed a first plan – which Riga and its partners said was far too
+/// kind to Moscow – but …": a relative clause after a comma or a dash, past the sentence's
+/// speaker, whose own subject speaks; that subject's statement, the clause its words.
 pub(super) fn aside_speaker(
     ctx: &Context<'_>,
     s: &Sentence,

@@ -129,15 +129,15 @@ fn a_speaker_inside_a_relative_clause_past_the_sentence_s_speaker_has_a_statemen
             .collect()
     };
     let got = who(
-        "Envoy Maren Holt said Oslo had welcomed the first peace plan – which Kyiv and its allies deemed too favourable for Moscow – but wanted changes.",
+        "Envoy Maren Holt said Oslo had welcomed the first peace plan – which Riga and its partners deemed far too kind to Moscow – but wanted changes.",
     );
     assert!(
         got.iter()
             .any(|(n, t)| n.as_deref() == Some("Maren Holt") && t.starts_with("Envoy"))
             && got
                 .iter()
-                .any(|(n, t)| n.as_deref() == Some("Kyiv and its allies")
-                    && t == "which Kyiv and its allies deemed too favourable for Moscow"),
+                .any(|(n, t)| n.as_deref() == Some("Riga and its partners")
+                    && t == "which Riga and its partners deemed far too kind to Moscow"),
         "{got:?}"
     );
     // a relative clause that only confirms an event has no words of its own
