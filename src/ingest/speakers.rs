@@ -402,14 +402,14 @@ impl Gazetteer {
         let capital = |w: &&str| w.starts_with(char::is_uppercase);
         let joins = ["of", "for", "on"];
         let of = words.iter().position(|w| joins.contains(w))?;
-        let head = words.get(of.checked_sub(1)?)?;
+        let head = fold_str(words.get(of.checked_sub(1)?)?);
         let named = (1..=4).contains(&(words.len() - of - 1))
             && words[..of].iter().all(capital)
             && words[of + 1..]
                 .iter()
                 .all(|w| capital(w) || ["the", "and"].contains(w))
             && words.last().is_some_and(capital)
-            && self.groups.iter().any(|g| *g == fold_str(head));
+            && self.groups.contains(&head);
         named.then(|| {
             let name = words.join(" ");
             Mention::Speaker(

@@ -86,10 +86,10 @@ pub(super) fn subject_before(
     // a label or dateline before a colon is not the subject ("NEW DELHI: India welcomed",
     // "Kyiv Independent: President Zelensky has said"), but a time is no label ("Rubio,
     // speaking at 20:30, confirmed")
-    let pre = &ctx.body[start..stop];
-    let label = pre.match_indices(':').map(|(c, _)| c).rfind(|&c| {
-        !(pre[..c].ends_with(|ch: char| ch.is_ascii_digit())
-            && pre[c + 1..].starts_with(|ch: char| ch.is_ascii_digit()))
+    let before = &ctx.body[start..stop];
+    let label = before.match_indices(':').map(|(c, _)| c).rfind(|&c| {
+        !(before[..c].ends_with(|ch: char| ch.is_ascii_digit())
+            && before[c + 1..].starts_with(|ch: char| ch.is_ascii_digit()))
     });
     if let Some(c) = label {
         start += c + 1;
