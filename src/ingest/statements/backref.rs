@@ -77,9 +77,9 @@ fn back_reference(
     let np = np_after(ctx, &ws, by + 1, s.span.end, local).filter(|(m, _)| speaks(m));
     match np {
         // a role before the name does not hide it ("the spokesman of the government, Jan Novak")
-        Some((ref m, _)) if !is_person(m) => name_after_title(ctx, s, &ws, by, local)
-            .filter(|(m, _)| is_person(m))
-            .or(np),
+        Some((ref m, ref span)) if !is_person(m) => {
+            super::reported::holder_after(ctx, s, span.end, local).or(np)
+        }
         Some(_) => np,
         None => name_after_title(ctx, s, &ws, by, local),
     }

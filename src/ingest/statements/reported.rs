@@ -841,7 +841,7 @@ const IRREGULAR_PARTICIPLES: [&str; 12] = [
 
 /// The person named in an appositive of at most four words from a comma at `at` to the end of
 /// sentence `s`: "…, according to the head of the office, Andriy Yermak."
-fn holder_after(
+pub(super) fn holder_after(
     ctx: &Context<'_>,
     s: &Sentence,
     at: usize,
