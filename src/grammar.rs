@@ -240,6 +240,9 @@ pub struct Groups {
     pub group_nouns: Words,
     /// Words before them that count or gather ("the three leaders", "both leaders").
     pub counts: Words,
+    /// Short names of places spelled out when they name one of a pair of sides ("US" in "a
+    /// joint US-Ukraine statement"), keyed folded and without full stops.
+    pub long_place_names: std::collections::BTreeMap<String, String>,
 }
 
 /// Sentence splitting (src/ingest/sentences.rs).

@@ -8,6 +8,7 @@ use super::statements::Candidate;
 use crate::grammar::grammar;
 use crate::model::{Speaker, SpeakerKind};
 use crate::text::slugify;
+use std::ops::Range;
 
 /// People named together, as one speaker.
 #[derive(Debug, Clone)]
@@ -61,39 +62,82 @@ pub(super) fn joint_groups(
 fn side_pairs(body: &str, is_place: &dyn Fn(&str) -> bool) -> Vec<Joint> {
     let mut out = Vec::new();
     for (at, _) in body.match_indices(" and ") {
-        let left = capitalised_run(body[..at].rsplit(' '));
-        let right = capitalised_run(body[at + 5..].split(' '));
+        // (a line break ends the run: "Talks\nNorway and Chile met" pairs Norway)
+        let left = capitalised_run(body[..at].rsplit(' '), true);
+        let right = capitalised_run(body[at + 5..].split(' '), false);
         let left: String = left.into_iter().rev().collect::<Vec<_>>().join(" ");
         let right = right.join(" ");
         if left.is_empty() || right.is_empty() || left == right {
             continue;
         }
         if is_place(&left) && is_place(&right) {
-            let name = format!("{left} and {right}");
-            out.push(Joint {
-                pos: at - left.len(),
-                speaker: Speaker {
-                    slug: slugify(&name),
-                    name,
-                    kind: SpeakerKind::Body,
-                    known: false,
-                },
-                sides: true,
-            });
+            out.push(side_pair(at - left.len(), &left, &right));
         }
+    }
+    out.extend(compound_pairs(body, is_place));
+    out
+}
+
+/// Two places joined by a hyphen or a dash in one word ("a joint US-Ukraine statement", "the
+/// Ukraine–U.S. talks") as one pair of sides.
+fn compound_pairs(body: &str, is_place: &dyn Fn(&str) -> bool) -> Vec<Joint> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for word in body.split([' ', '\n']) {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        let bare = bare.trim_end_matches('.');
+        if let Some((left, right)) = bare.split_once(['-', '\u{2013}'])
+            && left != right
+            && is_place(left)
+            && is_place(right)
+        {
+            out.push(side_pair(pos, left, right));
+        }
+        pos += word.len() + 1;
     }
     out
 }
 
-/// Up to two capitalised words in a row, punctuation at the far end cut off.
-fn capitalised_run<'a>(words: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+fn side_pair(pos: usize, left: &str, right: &str) -> Joint {
+    let long = |place: &str| {
+        let key = crate::text::fold_str(place).replace('.', "");
+        grammar()
+            .groups
+            .long_place_names
+            .get(&key)
+            .map_or_else(|| place.trim_end_matches('.').to_string(), Clone::clone)
+    };
+    let name = format!("{} and {}", long(left), long(right));
+    Joint {
+        pos,
+        speaker: Speaker {
+            slug: slugify(&name),
+            name,
+            kind: SpeakerKind::Body,
+            known: false,
+        },
+        sides: true,
+    }
+}
+
+/// Up to two capitalised words in a row, punctuation at the far end cut off; the run stays on
+/// one line (`words` from the near end: "Talks\nNorway" gives "Norway").
+fn capitalised_run<'a>(words: impl Iterator<Item = &'a str>, backwards: bool) -> Vec<&'a str> {
     let mut run = Vec::new();
     for w in words.take(2) {
+        let (w, line_ends) = match (w.rsplit_once('\n'), w.split_once('\n')) {
+            (Some((_, near)), _) if backwards => (near, true),
+            (_, Some((near, _))) => (near, true),
+            _ => (w, false),
+        };
         let w = w.trim_end_matches([',', '.', ';', ':']);
-        if !w.chars().next().is_some_and(char::is_uppercase) || w.contains(['\n', '\'']) {
+        if !w.chars().next().is_some_and(char::is_uppercase) || w.contains('\'') {
             break;
         }
         run.push(w);
+        if line_ends {
+            break;
+        }
     }
     run
 }
@@ -268,4 +312,31 @@ pub(super) fn joint_for_they(
             s.slug != j.speaker.slug && !j.speaker.name.contains(surname)
         });
     (!outsider).then(|| j.speaker.clone())
+}
+
+/// "according to a joint statement from both governments", "a joint US-Ukraine statement said",
+/// "the joint communique read": a text issued jointly speaks for the pair of sides or the group
+/// named latest before its phrase (which ends at `end`).
+pub(super) fn joint_issuer(body: &str, phrase: Range<usize>, joints: &[Joint]) -> Option<Speaker> {
+    // from the start of its first word ("Norway statement" cut from "Chile–Norway statement")
+    let start = body
+        .get(..phrase.start)?
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
+    let phrase = start..phrase.end;
+    let lower = crate::text::fold_str(body.get(phrase.clone())?);
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
+    let document = words
+        .iter()
+        .any(|w| grammar().shape.statement_nouns.contains(w));
+    let pair_inside = joints.iter().any(|j| j.sides && phrase.contains(&j.pos));
+    if !document || !(words.contains(&"joint") || pair_inside) {
+        return None;
+    }
+    let end = phrase.end;
+    joints
+        .iter()
+        .rev()
+        .find(|j| j.pos < end)
+        .map(|j| j.speaker.clone())
 }

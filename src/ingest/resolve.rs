@@ -144,6 +144,14 @@ pub(super) fn resolve_speakers(
         .collect();
     for c in candidates {
         let (speaker, via) = match &c.mention {
+            // "a joint US-Ukraine statement said": the pair of sides
+            _ if let Some(j) = c
+                .speaker_span
+                .as_ref()
+                .and_then(|r| super::groups::joint_issuer(body, r.clone(), joints)) =>
+            {
+                (Some(j), "a joint statement".to_string())
+            }
             // "the three leaders said" after Merz, Macron and Starmer were named together
             Some(Mention::Speaker(s, _))
                 if !s.known

@@ -1258,3 +1258,25 @@ fn a_new_name_after_a_known_title_is_that_person_even_before_a_second_verb() {
     );
     assert_eq!(got, vec!["Arthur Pell"]);
 }
+
+#[test]
+fn a_joint_statement_of_two_places_in_one_word_is_that_pair_spelled_out() {
+    let got = names("A joint Chile–Norway statement said the army cap of the peace plan must go.");
+    assert_eq!(got, vec!["Chile and Norway"]);
+    let got =
+        names("According to a joint US-Chile statement, the army cap of the peace plan must go.");
+    assert_eq!(got, vec!["United States and Chile"]);
+}
+
+#[test]
+fn a_joint_statement_with_no_issuer_is_the_pair_named_before_and_so_is_the_statement_after() {
+    let got = names(
+        "Talks ended on Sunday.\n\nNorway and Chile met in Oslo on the peace plan, according to a joint statement from both governments. \
+         The statement said the army cap of the plan must go.\n\n\
+         According to a joint statement, the amnesty in the plan stays.",
+    );
+    assert_eq!(
+        got,
+        vec!["Norway and Chile", "Norway and Chile", "Norway and Chile"]
+    );
+}

@@ -82,6 +82,9 @@ impl Gazetteer {
         if let Some(m) = self.issuer_of_document(&tokens, words, local) {
             return Some(m);
         }
+        if let Some(m) = self.joint_document(words) {
+            return Some(m);
+        }
         // "the Axios report claims", "a Reuters story": the medium
         if let [head @ .., last] = words
             && [
@@ -182,6 +185,36 @@ impl Gazetteer {
             Some(m @ (Mention::Speaker(..) | Mention::Role { .. })) => Some(m),
             _ => None,
         }
+    }
+
+    /// "a joint statement", "a joint statement from both governments", "a US-Ukraine
+    /// statement": a text issued by several, who are found from the context when speakers are
+    /// resolved (`groups::joint_issuer`).
+    fn joint_document(&self, words: &[&str]) -> Option<Mention> {
+        let bare = |w: &str| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        };
+        let at = words
+            .iter()
+            .take(5)
+            .position(|w| grammar().shape.statement_nouns.contains(bare(w).as_str()))?;
+        let before = &words[..at];
+        let pair = |w: &&str| {
+            w.split_once(['-', '\u{2013}'])
+                .is_some_and(|(l, r)| self.is_place(l) && self.is_place(r))
+        };
+        let opens = before
+            .first()
+            .is_some_and(|w| ["a", "an", "the"].contains(&bare(w).as_str()));
+        let joint = before.iter().any(|w| bare(w) == "joint") || before.iter().any(pair);
+        // "a joint statement" or "the joint statement from both governments" (a phrase after
+        // the noun names no one: "the joint statement issued on Sunday")
+        (opens && joint).then(|| Mention::Role {
+            words: vec![bare(words[at])],
+            fallback: None,
+            side: Vec::new(),
+        })
     }
 
     /// "the aide", "the Kremlin leader's aide", "the Russian adviser": a role after "the" and
