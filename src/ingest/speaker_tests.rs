@@ -1280,3 +1280,11 @@ fn a_joint_statement_with_no_issuer_is_the_pair_named_before_and_so_is_the_state
         vec!["Norway and Chile", "Norway and Chile", "Norway and Chile"]
     );
 }
+
+#[test]
+fn an_aside_between_typed_double_hyphens_is_skipped_like_one_between_dashes() {
+    let got = names(
+        "Lars Berg -- who led the Oslo talks -- said the amnesty in the peace plan is wrong.",
+    );
+    assert_eq!(got, vec!["Lars Berg"]);
+}

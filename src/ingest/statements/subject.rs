@@ -114,12 +114,17 @@ pub(super) fn subject_before(
     let mut segments: Vec<(usize, &str)> = Vec::new();
     let mut from = 0;
     for (i, ch) in pre.char_indices() {
-        if [',', ';', '\u{2014}', '\u{2013}', '(', ')'].contains(&ch) {
+        // (a double hyphen is a dash typed: "Kyiv's allies -- led by Britain -- have said")
+        let typed_dash = pre[i..].starts_with(" --") || pre[i..].starts_with("-- ");
+        if i < from {
+            continue;
+        }
+        if [',', ';', '\u{2014}', '\u{2013}', '(', ')'].contains(&ch) || typed_dash {
             segments.push((from, &pre[from..i]));
-            from = i + ch.len_utf8();
+            from = i + if typed_dash { 3 } else { ch.len_utf8() };
         }
     }
-    segments.push((from, &pre[from..]));
+    segments.push((from, &pre[from.min(pre.len())..]));
     let n_segments = segments.len();
     // "Kyiv would agree to …" is what the plan asks of Kyiv, not Kyiv speaking
     let modal = ws[end..v]
