@@ -353,7 +353,20 @@ pub(super) fn resolve_speakers(
                             )
                         }
                         (None, Some(f)) => (Some(f.clone()), "named (new)".to_string()),
-                        (None, None) => continue,
+                        // "Chile's defence minister", "the Norwegian foreign minister": an
+                        // office of a country the article never fills and the speaker list
+                        // does not know is that office holder, as the article names them
+                        (None, None) => match c
+                            .speaker_span
+                            .as_ref()
+                            .and_then(|r| body.get(r.clone()))
+                            .filter(|_| !side.is_empty())
+                        {
+                            Some(phrase) => {
+                                (Some(office_as_written(phrase)), "named (new)".to_string())
+                            }
+                            None => continue,
+                        },
                     },
                 }
             }
@@ -857,4 +870,22 @@ fn latter_or_former(
     }
     seen.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
     seen.get(usize::from(former)).map(|(_, s)| (*s).clone())
+}
+
+/// The speaker an unfilled office of a country stands for: the phrase without its article
+/// ("the Norwegian foreign minister" is "Norwegian foreign minister").
+fn office_as_written(phrase: &str) -> Speaker {
+    let t = phrase.trim();
+    let name = ["The ", "the "]
+        .iter()
+        .find_map(|d| t.strip_prefix(d))
+        .unwrap_or(t)
+        .trim()
+        .to_string();
+    Speaker {
+        slug: crate::text::slugify(&name),
+        name,
+        kind: SpeakerKind::Unnamed,
+        known: false,
+    }
 }

@@ -1288,3 +1288,15 @@ fn an_aside_between_typed_double_hyphens_is_skipped_like_one_between_dashes() {
     );
     assert_eq!(got, vec!["Lars Berg"]);
 }
+
+#[test]
+fn an_office_of_a_country_no_one_is_known_to_hold_is_kept_as_written() {
+    let got = names(
+        "Chile's defence minister said the army cap in the peace plan is wrong.\n\n\
+         The Norwegian foreign minister said the amnesty in the peace plan is wrong.",
+    );
+    assert_eq!(
+        got,
+        vec!["Chile's defence minister", "Norwegian foreign minister"]
+    );
+}

@@ -461,6 +461,27 @@ impl Gazetteer {
         } else {
             1
         };
+        // "Chile's defence minister": the office of the country before the possessive
+        let possessor = np
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with("'s") || w.ends_with("\u{2019}s"))
+            && clean.first().is_some_and(|w| self.is_place(w));
+        if possessor
+            && let Some((_, role_words)) =
+                self.roles.iter().find(|(k, _)| *k == clean[1..].join(" "))
+        {
+            let side = self.side_words(&clean[..1]);
+            return Some(Mention::Role {
+                words: role_words.clone(),
+                fallback: None,
+                side: if side.is_empty() {
+                    clean[..1].to_vec()
+                } else {
+                    side
+                },
+            });
+        }
         if clean.len() >= 2
             && clean[0] == "the"
             && let Some((_, role_words)) = self
