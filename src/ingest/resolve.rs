@@ -152,6 +152,10 @@ pub(super) fn resolve_speakers(
             {
                 (Some(j), "a joint statement".to_string())
             }
+            // "…, his office said": the office of the person named last before it
+            _ if let Some(o) = office_of_person_before(body, &c, mentions, offices) => {
+                (Some(o), "“his office”".to_string())
+            }
             // "the three leaders said" after Merz, Macron and Starmer were named together
             Some(Mention::Speaker(s, _))
                 if !s.known
@@ -887,5 +891,33 @@ fn office_as_written(phrase: &str) -> Speaker {
         name,
         kind: SpeakerKind::Unnamed,
         known: false,
+    }
+}
+
+/// "his office", "her office", "his spokesman": the body or aide the speaker list gives the
+/// person named last before the phrase ("Zelenskyy's office" is the Office of the President of
+/// Ukraine); none when the list has no such entry.
+fn office_of_person_before(
+    body: &str,
+    c: &Candidate,
+    mentions: &[NameMention],
+    offices: &Offices<'_>,
+) -> Option<Speaker> {
+    let r = c.speaker_span.as_ref()?;
+    let phrase = crate::text::fold_str(body.get(r.clone())?);
+    let noun = phrase
+        .strip_prefix("his ")
+        .or_else(|| phrase.strip_prefix("her "))?;
+    let person = mentions
+        .iter()
+        .rev()
+        .find(|m| m.end <= r.start && m.speaker.kind == SpeakerKind::Person)?;
+    let surname = person.speaker.name.split_whitespace().last()?;
+    match offices
+        .gazetteer
+        .resolve(&format!("{surname}'s {noun}"), &mut Vec::new())
+    {
+        Some(Mention::Speaker(s, _)) if s.known && s.slug != person.speaker.slug => Some(s),
+        _ => None,
     }
 }

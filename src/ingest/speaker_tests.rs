@@ -1300,3 +1300,14 @@ fn an_office_of_a_country_no_one_is_known_to_hold_is_kept_as_written() {
         vec!["Chile's defence minister", "Norwegian foreign minister"]
     );
 }
+
+#[test]
+fn his_office_is_the_office_the_speaker_list_gives_the_person_named_before() {
+    let got = names(
+        "Ukrainian President Volodymyr Zelenskyy has received the 28-point peace plan, his office said on Thursday.",
+    );
+    assert_eq!(got, vec!["Office of the President of Ukraine"]);
+    // a person with no such entry keeps the words
+    let got = names("Maren Holt has read the 28-point peace plan, her office said.");
+    assert_eq!(got, vec!["her office"]);
+}
