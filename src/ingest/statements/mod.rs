@@ -562,13 +562,31 @@ fn sentence_statements(
         }
         authored(ctx, &mut c, doc_origin);
         relay::copy_agent(ctx, ws, &mut c, local);
-        let aside = relative::aside_speaker(ctx, s, si, ws, &c, local);
+        let aside = c.speaker_span.as_ref().and_then(|r| {
+            relative::aside_speaker(ctx, (s, si), ws, (r.end, c.mention.as_ref()), local)
+        });
         out.extend(pairs::per_speaker(ctx, c, local));
         out.extend(aside);
     } else if !attributed && let Some(mut c) = content::plan_content(ctx, s, si, ws) {
         relay::source(ctx, s, ws, &mut c, local);
         relay::copy_agent(ctx, ws, &mut c, local);
         out.push(c);
+        // "The plan would make Kyiv cede land – terms that Oslo has said it would resist."
+        out.extend(relative::aside_speaker(
+            ctx,
+            (s, si),
+            ws,
+            (s.span.start, None),
+            local,
+        ));
+    } else if !attributed {
+        out.extend(relative::aside_speaker(
+            ctx,
+            (s, si),
+            ws,
+            (s.span.start, None),
+            local,
+        ));
     }
 }
 

@@ -123,31 +123,59 @@ const AUXILIARIES: [&str; 9] = [
 ];
 
 /// "Holt said Oslo had welcomed a first plan – which Riga and its partners said was far too
-/// kind to Moscow – but …": a relative clause after a comma or a dash, past the sentence's
-/// speaker, whose own subject speaks; that subject's statement, the clause its words.
+/// kind to Moscow – but …", "Envoys meet on the plan -- one that Oslo's allies have said is far
+/// too kind to Moscow": a relative clause after a comma or a dash (and at most two words of
+/// its own head, "one that", "measures that"), past the sentence's speaker if it has one
+/// (whose phrase ends at `after`), whose own subject speaks; that subject's statement, the
+/// clause its words.
 pub(super) fn aside_speaker(
     ctx: &Context<'_>,
-    s: &Sentence,
-    si: usize,
+    (s, si): (&Sentence, usize),
     ws: &[SWord],
-    main: &Candidate,
+    (after, main): (usize, Option<&Mention>),
     local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> Option<Candidate> {
-    let after = main.speaker_span.as_ref()?.end;
     let marked = |j: usize| {
-        j > 0 && ctx.body[ws[j - 1].end..ws[j].start].contains([',', '\u{2013}', '\u{2014}'])
+        j > 0 && {
+            let gap = &ctx.body[ws[j - 1].end..ws[j].start];
+            gap.contains([',', '\u{2013}', '\u{2014}']) || gap.contains("--")
+        }
+    };
+    // the head words between the mark and the pronoun: lower case, no verb form
+    let head_word = |j: usize| {
+        let t = &*ws[j].text;
+        !ws[j].in_quote
+            && ctx.body[ws[j].start..].starts_with(char::is_lowercase)
+            && !t.ends_with("ing")
+            && !t.ends_with("ed")
+            && !["and", "but", "or", "so", "yet"].contains(&t)
+            && ctx.speech.verb_at(ws, j, false).is_none()
+    };
+    let opens = |k: usize| {
+        marked(k)
+            || (k >= 2 && marked(k - 1) && head_word(k - 1))
+            || (k >= 3 && marked(k - 2) && head_word(k - 2) && head_word(k - 1))
     };
     let k = (1..ws.len()).find(|&k| {
         !ws[k].in_quote
             && ["which", "that"].contains(&&*ws[k].text)
-            && marked(k)
             && ws[k].start > after
+            && opens(k)
     })?;
-    let v = (k + 2..(k + 8).min(ws.len()))
+    let v = (k + 2..(k + 10).min(ws.len()))
         .find(|&v| !ws[v].in_quote && ctx.speech.verb_at(ws, v, false).is_some())?;
-    let np = ws[k + 1].start..ws[v - 1].end;
+    // (an auxiliary before the verb is no part of the subject: "which Oslo has said")
+    let mut last = v - 1;
+    while last > k + 1 && ctx.speech.is_between(&ws[last].text) {
+        // "that Russia will not accept": what a party will do, not what it says
+        if grammar().statements.modals.contains(&*ws[last].text) {
+            return None;
+        }
+        last -= 1;
+    }
+    let np = ws[k + 1].start..ws[last].end;
     let m = ctx.gazetteer.resolve(&ctx.body[np.clone()], local)?;
-    if !matches!(m, Mention::Speaker(..)) || main.mention.as_ref() == Some(&m) {
+    if !matches!(m, Mention::Speaker(..)) || main == Some(&m) {
         return None;
     }
     // (words of its own after the verb: "the talks, which the Kremlin confirmed, …" only
@@ -169,7 +197,8 @@ pub(super) fn aside_speaker(
         confidence: 0.7,
         floating: false,
         point: None,
-        topic: None,
+        // about what the clause before it names, when its own words name nothing
+        topic: Some(s.span.start..ws[k].start),
     })
 }
 

@@ -146,3 +146,41 @@ fn a_speaker_inside_a_relative_clause_past_the_sentence_s_speaker_has_a_statemen
     );
     assert_eq!(got.len(), 1, "{got:?}");
 }
+
+#[test]
+fn a_speaker_in_a_relative_clause_of_a_sentence_with_no_speaker_has_its_own_statement() {
+    let speakers = |text: &str| -> Vec<(Option<String>, Vec<u8>)> {
+        extract(text)
+            .iter()
+            .map(|s| (s.speaker.as_ref().map(|p| p.name.clone()), points(s)))
+            .collect()
+    };
+    // after an event, with a head word of its own before "that"
+    let got = speakers(
+        "Envoys meet in Oslo on Sunday to discuss the 28-point peace plan -- one that Oslo's allies have said is far too kind to Moscow.",
+    );
+    assert_eq!(got, vec![(Some("Oslo's allies".to_string()), vec![0])]);
+    // after the plan's content: about what that names
+    let got = speakers(
+        "The peace plan would ask Ukraine to cede territory and shrink its army — measures that Maren Holt and her Nordic partners have signaled they would resist.",
+    );
+    assert!(
+        got.contains(&(
+            Some("Maren Holt and her Nordic partners".to_string()),
+            vec![6, 21]
+        )),
+        "{got:?}"
+    );
+    // what a party will do is not speech, nor is a second "that" clause of the same verb
+    let got = speakers(
+        "Lars Berg has said that Oslo has not seen the 20-point plan, and that Oslo will not accept any plan that departs from the first one.",
+    );
+    assert!(
+        got.iter().all(|(n, _)| n.as_deref() == Some("Lars Berg")),
+        "{got:?}"
+    );
+    let got = speakers(
+        "Envoys meet in Oslo on Sunday to discuss the 28-point peace plan – one that Oslo will reject as far too kind to Moscow.",
+    );
+    assert!(got.is_empty(), "{got:?}");
+}
