@@ -83,6 +83,9 @@ pub struct Statements {
     /// Verbs of saying: a sentence whose subject speaks with one stays that speaker's when a
     /// medium or a group of sources relays it ("X told envoys that …, the people said").
     pub communication_verbs: Words,
+    /// Verbs of belief: a medium's clause that opens with a speaker and one of them relays
+    /// that speaker's view ("Reuters reported that Senator Berg believes the plan …").
+    pub belief_verbs: Words,
     /// Verbs of a position, not of saying: after "as" with an object they give a cause ("…, as
     /// Kyiv opposes it"); with the object left out they frame the claim ("…, as Moscow
     /// demanded").
@@ -343,8 +346,9 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 51] {
+    fn lists(&self) -> [(&'static str, &Words); 52] {
         [
+            ("statements.belief_verbs", &self.statements.belief_verbs),
             ("statements.object_start", &self.statements.object_start),
             ("statements.media_nouns", &self.statements.media_nouns),
             (

@@ -1311,3 +1311,11 @@ fn his_office_is_the_office_the_speaker_list_gives_the_person_named_before() {
     let got = names("Maren Holt has read the 28-point peace plan, her office said.");
     assert_eq!(got, vec!["her office"]);
 }
+
+#[test]
+fn a_medium_reporting_that_a_person_believes_relays_that_persons_view() {
+    let got = names(
+        "Reuters reported that Senator Lars Berg believes the plan “included an amnesty Oslo would never accept.”",
+    );
+    assert_eq!(got, vec!["Lars Berg"]);
+}

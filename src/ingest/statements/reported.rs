@@ -544,9 +544,10 @@ fn relayed_after(
     };
     let inner = sentence_candidate(ctx, &rest, si, &ws[from..], &[], local)?;
     let says = inner.verb.as_deref().is_some_and(|v| {
-        v.split_whitespace()
-            .next()
-            .is_some_and(|v| grammar().statements.communication_verbs.contains(v))
+        v.split_whitespace().next().is_some_and(|v| {
+            grammar().statements.communication_verbs.contains(v)
+                || grammar().statements.belief_verbs.contains(v)
+        })
     });
     // the clause's subject opens it: "that Putin said", not "that the plan, Putin said, …"
     let opens = inner.speaker_span.as_ref().is_some_and(|sp| {
