@@ -152,6 +152,14 @@ pub(super) fn resolve_speakers(
             {
                 (Some(j), "a joint statement".to_string())
             }
+            // "“…,” the official said, adding that …": whoever the quote went to
+            _ if c.rule == "adding that"
+                && let Some((_, Some(s), _)) = out
+                    .last()
+                    .filter(|(p, _, _)| p.sentence == c.sentence && p.mention == c.mention) =>
+            {
+                (Some(s.clone()), "the speaker of its sentence".to_string())
+            }
             // "…, his office said": the office of the person named last before it
             _ if let Some(o) = office_of_person_before(body, &c, mentions, offices) => {
                 (Some(o), "“his office”".to_string())

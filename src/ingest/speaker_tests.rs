@@ -1319,3 +1319,12 @@ fn a_medium_reporting_that_a_person_believes_relays_that_persons_view() {
     );
     assert_eq!(got, vec!["Lars Berg"]);
 }
+
+#[test]
+fn adding_that_after_a_quote_goes_to_whoever_the_quote_went_to() {
+    let got = names(
+        "President Lars Berg supports the new peace plan and its army cap.\n\n\
+         \"The envoys have been working on the peace plan for a month,\" the official said, adding that the army cap in the plan is firm.",
+    );
+    assert_eq!(got, vec!["Lars Berg", "Lars Berg", "Lars Berg"]);
+}
