@@ -155,6 +155,9 @@ pub struct Runs {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Speakers {
+    /// Heads of a group of the lexicon that name one person after "the" ("the spokeswoman
+    /// said" is the spokeswoman the article named, not a body).
+    pub person_heads: Words,
     /// Determiners and counts before the head of a speaker's noun phrase ("the", "two", "their").
     pub determiners: Words,
     /// Words that show a phrase before a speech verb is a clause, not a speaker's name.
@@ -346,7 +349,7 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 52] {
+    fn lists(&self) -> [(&'static str, &Words); 53] {
         [
             ("statements.belief_verbs", &self.statements.belief_verbs),
             ("statements.object_start", &self.statements.object_start),
@@ -387,6 +390,7 @@ impl Grammar {
             ("content.openers", &self.content.openers),
             ("runs.modals", &self.runs.modals),
             ("runs.when", &self.runs.when),
+            ("speakers.person_heads", &self.speakers.person_heads),
             ("speakers.determiners", &self.speakers.determiners),
             ("speakers.stop", &self.speakers.stop),
             ("speakers.post_modifier", &self.speakers.post_modifier),

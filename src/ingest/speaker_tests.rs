@@ -1328,3 +1328,17 @@ fn adding_that_after_a_quote_goes_to_whoever_the_quote_went_to() {
     );
     assert_eq!(got, vec!["Lars Berg", "Lars Berg", "Lars Berg"]);
 }
+
+#[test]
+fn the_spokesman_is_the_spokesman_or_press_secretary_the_article_named() {
+    let got = names(
+        "Government spokesman Lars Berg said talks on the peace plan go on.\n\n\
+         The spokesman said the amnesty in the plan stays.",
+    );
+    assert_eq!(got, vec!["Lars Berg", "Lars Berg"]);
+    let got = names(
+        "Press Secretary Maren Holt said talks on the peace plan go on.\n\n\
+         The spokeswoman said the amnesty in the plan stays.",
+    );
+    assert_eq!(got, vec!["Maren Holt", "Maren Holt"]);
+}

@@ -491,8 +491,12 @@ impl Gazetteer {
         {
             let fallback = group_head.map(|head| {
                 let name = strip_determiner(np);
+                // ("the spokeswoman" is a person the article may have named: an unnamed
+                // source until found)
                 let kind = if self.media.contains(head) {
                     SpeakerKind::Media
+                } else if grammar().speakers.person_heads.contains(head) {
+                    SpeakerKind::Unnamed
                 } else {
                     SpeakerKind::Body
                 };
