@@ -64,8 +64,15 @@ fn side_pairs(body: &str, is_place: &dyn Fn(&str) -> bool) -> Vec<Joint> {
     for (at, _) in body.match_indices(" and ") {
         // (a line break ends the run: "Talks\nNorway and Chile met" pairs Norway)
         let left = capitalised_run(body[..at].rsplit(' '), true);
-        let right = capitalised_run(body[at + 5..].split(' '), false);
-        let left: String = left.into_iter().rev().collect::<Vec<_>>().join(" ");
+        // (past an article: "the United States", "The US and Russia")
+        let after = &body[at + 5..];
+        let after = after.strip_prefix("the ").unwrap_or(after);
+        let right = capitalised_run(after.split(' '), false);
+        let left: Vec<&str> = left.into_iter().rev().collect();
+        let left = match left.split_first() {
+            Some((the, rest)) if *the == "The" && !rest.is_empty() => rest.join(" "),
+            _ => left.join(" "),
+        };
         let right = right.join(" ");
         if left.is_empty() || right.is_empty() || left == right {
             continue;

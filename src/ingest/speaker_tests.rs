@@ -1342,3 +1342,15 @@ fn the_spokesman_is_the_spokesman_or_press_secretary_the_article_named() {
     );
     assert_eq!(got, vec!["Maren Holt", "Maren Holt"]);
 }
+
+#[test]
+fn two_sides_with_an_article_before_either_are_a_pair() {
+    let got = names(
+        "The US and Chile have drafted a new peace plan. Both sides said the army cap in the plan would stay.\n\n\
+         Norway and the United States met in Oslo. Both sides said the amnesty in the peace plan would stay.",
+    );
+    assert_eq!(
+        got,
+        vec!["United States and Chile", "Norway and United States"]
+    );
+}
