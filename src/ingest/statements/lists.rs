@@ -373,7 +373,8 @@ fn list_at(ctx: &Context<'_>, p: usize, colon: bool) -> (Vec<Item>, usize) {
             }
             None if (heading.is_some()
                 || (colon && items.is_empty())
-                || continues_plain(&items, ctx))
+                || continues_plain(&items, ctx)
+                || (colon && plain_run(&items, ctx, q)))
                 && plain_ok() =>
             {
                 (0, None)
@@ -519,6 +520,17 @@ fn same_phrase_shape(items: &[Item], ctx: &Context<'_>, text: &str) -> bool {
         .filter(|w| w.chars().count() >= 4)
         .all(|w| w.starts_with(char::is_uppercase));
     first_bare && bare(text) && (3..=25).contains(&n) && !title_case
+}
+
+/// After a colon header, a run of plain items of one short sentence each ("Key provisions:" /
+/// "Ukraine's sovereignty is confirmed." / "Ukraine will remain a non-nuclear state.") goes on
+/// while the next paragraph is one short sentence too.
+fn plain_run(items: &[Item], ctx: &Context<'_>, q: usize) -> bool {
+    let short = |r: &Range<usize>| ctx.body[r.clone()].split_whitespace().count() <= 30;
+    !items.is_empty()
+        && items.iter().all(|i| i.number.is_none() && short(&i.span))
+        && sentences_of(ctx, q).len() <= 1
+        && ctx.paragraphs.get(q).is_some_and(short)
 }
 
 fn continues_plain(items: &[Item], ctx: &Context<'_>) -> bool {

@@ -291,3 +291,22 @@ fn a_list_item_where_a_party_reiterates_or_expresses_is_that_party_s_statement()
     // the plan's own commitment stays the plan's
     assert_eq!(speaker_of("keep its forces"), Some(None), "{out:#?}");
 }
+
+#[test]
+fn one_sentence_lines_after_a_colon_header_go_on_as_items() {
+    let out = extract(
+        "The plan gives Ukraine security guarantees from the US. Key provisions:\n\n\
+         Ukraine's sovereignty is confirmed.\n\n\
+         Crimea is recognised as Russian.\n\n\
+         Sanctions on Russia are lifted in stages.\n\n\
+         Peskov said the Kremlin has not seen the plan.",
+    );
+    assert_eq!(points_of(&out, "Crimea is recognised"), [21], "{out:#?}");
+    assert_eq!(points_of(&out, "lifted in stages"), [13], "{out:#?}");
+    // the prose after the run keeps its speaker
+    assert!(
+        out.iter()
+            .any(|s| s.text.starts_with("Peskov") && s.speaker.is_some()),
+        "{out:#?}"
+    );
+}
