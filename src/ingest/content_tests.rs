@@ -203,3 +203,18 @@ fn it_after_the_text_is_named_speaks_of_and_floats_the_plan_s_content() {
         );
     }
 }
+
+#[test]
+fn an_outline_in_the_future_tense_keeps_the_plan_near_as_one_with_would_does() {
+    let out = extract(
+        "An MP has published details of a 28-point peace plan.\n\n\
+         A non-aggression pact will be signed. All old disputes are settled.\n\n\
+         The size of the Ukrainian army will be limited to 600,000.\n\n\
+         Ukraine will remain a non-nuclear state.",
+    );
+    assert_eq!(
+        by(&out, "non-nuclear").map(points),
+        Some(vec![18]),
+        "{out:#?}"
+    );
+}

@@ -295,7 +295,9 @@ pub(super) fn plan_named_near(ctx: &Context<'_>, para: usize) -> bool {
             return true;
         }
         let heading = text.split_whitespace().count() <= 5 && !text.trim_end().ends_with('.');
-        let content = text.contains(" would ") && ctx.seg.quotes_in(r).next().is_none();
+        // (an outline of the points in the future tense goes on as one with "would")
+        let content = (text.contains(" would ") || text.contains(" will "))
+            && ctx.seg.quotes_in(r).next().is_none();
         if p != para && !heading && !content {
             others += 1;
             if others >= 2 {
