@@ -1354,3 +1354,20 @@ fn two_sides_with_an_article_before_either_are_a_pair() {
         vec!["United States and Chile", "Norway and United States"]
     );
 }
+
+#[test]
+fn supporters_and_backers_are_groups_that_speak() {
+    let got = names(
+        "The 28-point peace plan was criticized by Kyiv's supporters as being too Russia-friendly.\n\n\
+         Ukraine's European backers have said the army cap in the plan must go.",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+}
+
+#[test]
+fn a_phrase_opening_with_along_with_is_no_subject() {
+    let got = names(
+        "Along with Oslo's allies, many US lawmakers had assailed the original peace plan as a \"wish list\" for Moscow.",
+    );
+    assert_eq!(got, vec!["many US lawmakers"]);
+}
