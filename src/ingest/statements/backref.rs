@@ -78,7 +78,9 @@ fn back_reference(
     match np {
         // a role before the name does not hide it ("the spokesman of the government, Jan Novak")
         Some((ref m, ref span)) if !is_person(m) => {
-            super::reported::holder_after(ctx, s, span.end, local).or(np)
+            super::reported::holder_after(ctx, s, span.end, local)
+                .or_else(|| name_after_title(ctx, s, &ws, by, local))
+                .or(np)
         }
         Some(_) => np,
         None => name_after_title(ctx, s, &ws, by, local),

@@ -527,10 +527,22 @@ fn same_phrase_shape(items: &[Item], ctx: &Context<'_>, text: &str) -> bool {
 /// while the next paragraph is one short sentence too.
 fn plain_run(items: &[Item], ctx: &Context<'_>, q: usize) -> bool {
     let short = |r: &Range<usize>| ctx.body[r.clone()].split_whitespace().count() <= 30;
+    // (lines with no marker only: after bullets, a plain line is prose or the next header)
+    let plain = |i: &Item| {
+        i.number.is_none()
+            && short(&i.span)
+            && ctx
+                .paragraphs
+                .get(i.para)
+                .is_some_and(|r| marker(ctx.body[r.clone()].trim()).is_none())
+    };
     !items.is_empty()
-        && items.iter().all(|i| i.number.is_none() && short(&i.span))
+        && items.iter().all(plain)
         && sentences_of(ctx, q).len() <= 1
-        && ctx.paragraphs.get(q).is_some_and(short)
+        && ctx
+            .paragraphs
+            .get(q)
+            .is_some_and(|r| short(r) && !ctx.body[r.clone()].trim_end().ends_with(':'))
 }
 
 fn continues_plain(items: &[Item], ctx: &Context<'_>) -> bool {

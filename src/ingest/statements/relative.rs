@@ -174,6 +174,11 @@ pub(super) fn aside_speaker(
         last -= 1;
     }
     let np = ws[k + 1].start..ws[last].end;
+    // (its subject is one phrase: "which U.S. envoys worked on in Miami, also says" finds the
+    // main clause's verb past a comma)
+    if ctx.body[ws[k].end..ws[v].start].contains([',', ';']) {
+        return None;
+    }
     let m = ctx.gazetteer.resolve(&ctx.body[np.clone()], local)?;
     if !matches!(m, Mention::Speaker(..)) || main == Some(&m) {
         return None;
@@ -181,7 +186,13 @@ pub(super) fn aside_speaker(
     // (words of its own after the verb: "the talks, which the Kremlin confirmed, …" only
     // confirms an event)
     let stop = (v + 1..ws.len()).find(|&j| marked(j)).unwrap_or(ws.len());
-    if stop < v + 3 {
+    // (with no one speaking the sentence, only a clause that ends it: "The town of Vostok,
+    // which Moscow says it annexed, would be frozen" is the plan's content)
+    let someone = matches!(
+        main,
+        Some(Mention::Speaker(..) | Mention::Role { .. } | Mention::Pronoun(..))
+    );
+    if stop < v + 3 || (!someone && stop < ws.len()) {
         return None;
     }
     let end = ws[stop - 1].end;
