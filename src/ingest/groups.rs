@@ -55,7 +55,30 @@ pub(super) fn joint_groups(
     flush(&mut chain, &mut out);
     out.extend(side_pairs(body, is_place));
     out.sort_by_key(|j| j.pos);
+    same_pair_same_name(&mut out);
     out
+}
+
+/// "the United States and Ukraine" … "Ukraine and the United States": one pair of sides keeps
+/// the name of its first mention in the article.
+fn same_pair_same_name(joints: &mut [Joint]) {
+    let members = |name: &str| {
+        let mut m: Vec<String> = name.split(" and ").map(str::to_string).collect();
+        m.sort();
+        m
+    };
+    for i in 1..joints.len() {
+        if !joints[i].sides {
+            continue;
+        }
+        let mine = members(&joints[i].speaker.name);
+        if let Some(first) = joints[..i]
+            .iter()
+            .find(|j| j.sides && members(&j.speaker.name) == mine)
+        {
+            joints[i].speaker = first.speaker.clone();
+        }
+    }
 }
 
 /// Two places joined by a bare "and" ("the United States and Ukraine") as one pair of sides.

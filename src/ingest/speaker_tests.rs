@@ -1371,3 +1371,15 @@ fn a_phrase_opening_with_along_with_is_no_subject() {
     );
     assert_eq!(got, vec!["many US lawmakers"]);
 }
+
+#[test]
+fn one_pair_of_sides_keeps_the_name_of_its_first_mention() {
+    let got = names(
+        "Envoys of the United States and Chile met in Oslo on the peace plan. Both sides said the army cap would stay.\n\n\
+         Chile and the United States then met in Lima. Both sides said the amnesty in the plan would stay.",
+    );
+    assert_eq!(
+        got,
+        vec!["United States and Chile", "United States and Chile"]
+    );
+}
