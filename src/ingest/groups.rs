@@ -344,7 +344,7 @@ pub(super) fn joint_for_they(
     (!outsider).then(|| j.speaker.clone())
 }
 
-/// "according to a joint statement from both governments", "a joint US-Ukraine statement said",
+/// "according to a joint statement of the two capitals", "a joint US-Ukraine statement said",
 /// "the joint communique read": a text issued jointly speaks for the pair of sides or the group
 /// named latest before its phrase (which ends at `end`).
 pub(super) fn joint_issuer(body: &str, phrase: Range<usize>, joints: &[Joint]) -> Option<Speaker> {

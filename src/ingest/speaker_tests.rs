@@ -1271,7 +1271,7 @@ fn a_joint_statement_of_two_places_in_one_word_is_that_pair_spelled_out() {
 #[test]
 fn a_joint_statement_with_no_issuer_is_the_pair_named_before_and_so_is_the_statement_after() {
     let got = names(
-        "Talks ended on Sunday.\n\nNorway and Chile met in Oslo on the peace plan, according to a joint statement from both governments. \
+        "Talks ended on Sunday.\n\nNorway and Chile met in Oslo on the peace plan, according to a joint statement of the two capitals. \
          The statement said the army cap of the plan must go.\n\n\
          According to a joint statement, the amnesty in the plan stays.",
     );
@@ -1358,7 +1358,7 @@ fn two_sides_with_an_article_before_either_are_a_pair() {
 #[test]
 fn supporters_and_backers_are_groups_that_speak() {
     let got = names(
-        "The 28-point peace plan was criticized by Kyiv's supporters as being too Russia-friendly.\n\n\
+        "The 28-point peace plan was criticised by Riga's supporters as far too soft on Moscow.\n\n\
          Ukraine's European backers have said the army cap in the plan must go.",
     );
     assert_eq!(got.len(), 2, "{got:?}");
@@ -1367,9 +1367,9 @@ fn supporters_and_backers_are_groups_that_speak() {
 #[test]
 fn a_phrase_opening_with_along_with_is_no_subject() {
     let got = names(
-        "Along with Oslo's allies, many US lawmakers had assailed the original peace plan as a \"wish list\" for Moscow.",
+        "Along with Oslo's allies, several Chilean senators said the peace plan was a gift to Moscow.",
     );
-    assert_eq!(got, vec!["many US lawmakers"]);
+    assert_eq!(got, vec!["several Chilean senators"]);
 }
 
 #[test]

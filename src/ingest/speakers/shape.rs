@@ -187,7 +187,7 @@ impl Gazetteer {
         }
     }
 
-    /// "a joint statement", "a joint statement from both governments", "a US-Ukraine
+    /// "a joint statement", "a joint statement of the two capitals", "a US-Ukraine
     /// statement": a text issued by several, who are found from the context when speakers are
     /// resolved (`groups::joint_issuer`).
     fn joint_document(&self, words: &[&str]) -> Option<Mention> {
@@ -208,7 +208,7 @@ impl Gazetteer {
             .first()
             .is_some_and(|w| ["a", "an", "the"].contains(&bare(w).as_str()));
         let joint = before.iter().any(|w| bare(w) == "joint") || before.iter().any(pair);
-        // "a joint statement" or "the joint statement from both governments" (a phrase after
+        // "a joint statement" or "the joint statement of the two capitals" (a phrase after
         // the noun names no one: "the joint statement issued on Sunday")
         (opens && joint).then(|| Mention::Role {
             words: vec![bare(words[at])],

@@ -522,8 +522,8 @@ fn same_phrase_shape(items: &[Item], ctx: &Context<'_>, text: &str) -> bool {
     first_bare && bare(text) && (3..=25).contains(&n) && !title_case
 }
 
-/// After a colon header, a run of plain items of one short sentence each ("Key provisions:" /
-/// "Ukraine's sovereignty is confirmed." / "Ukraine will remain a non-nuclear state.") goes on
+/// After a colon header, a run of plain items of one short sentence each ("Main points:" /
+/// "Kyiv keeps its sovereignty." / "Crimea is recognised as Russian.") goes on
 /// while the next paragraph is one short sentence too.
 fn plain_run(items: &[Item], ctx: &Context<'_>, q: usize) -> bool {
     let short = |r: &Range<usize>| ctx.body[r.clone()].split_whitespace().count() <= 30;

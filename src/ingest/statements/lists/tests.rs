@@ -295,8 +295,8 @@ fn a_list_item_where_a_party_reiterates_or_expresses_is_that_party_s_statement()
 #[test]
 fn one_sentence_lines_after_a_colon_header_go_on_as_items() {
     let out = extract(
-        "The plan gives Ukraine security guarantees from the US. Key provisions:\n\n\
-         Ukraine's sovereignty is confirmed.\n\n\
+        "The plan gives Ukraine security guarantees from the US. Main points:\n\n\
+         Kyiv keeps its sovereignty.\n\n\
          Crimea is recognised as Russian.\n\n\
          Sanctions on Russia are lifted in stages.\n\n\
          Peskov said the Kremlin has not seen the plan.",
