@@ -567,26 +567,15 @@ fn sentence_statements(
         });
         out.extend(pairs::per_speaker(ctx, c, local));
         out.extend(aside);
-    } else if !attributed && let Some(mut c) = content::plan_content(ctx, s, si, ws) {
-        relay::source(ctx, s, ws, &mut c, local);
-        relay::copy_agent(ctx, ws, &mut c, local);
-        out.push(c);
-        // "The plan would make Kyiv cede land – terms that Oslo has said it would resist."
-        out.extend(relative::aside_speaker(
-            ctx,
-            (s, si),
-            ws,
-            (s.span.start, None),
-            local,
-        ));
     } else if !attributed {
-        out.extend(relative::aside_speaker(
-            ctx,
-            (s, si),
-            ws,
-            (s.span.start, None),
-            local,
-        ));
+        if let Some(mut c) = content::plan_content(ctx, s, si, ws) {
+            relay::source(ctx, s, ws, &mut c, local);
+            relay::copy_agent(ctx, ws, &mut c, local);
+            out.push(c);
+        }
+        // "The plan would make Kyiv cede land – terms that Oslo has said it would resist."
+        let whole = (s.span.start, None);
+        out.extend(relative::aside_speaker(ctx, (s, si), ws, whole, local));
     }
 }
 
