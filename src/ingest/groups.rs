@@ -346,7 +346,7 @@ pub(super) fn joint_for_they(
 
 /// "according to a joint statement of the two capitals", "a joint US-Ukraine statement said",
 /// "the joint communique read": a text issued jointly speaks for the pair of sides or the group
-/// named latest before its phrase (which ends at `end`).
+/// named latest before the end of its phrase (`phrase`, where the speaker was found).
 pub(super) fn joint_issuer(body: &str, phrase: Range<usize>, joints: &[Joint]) -> Option<Speaker> {
     // from the start of its first word ("Norway statement" cut from "Chile–Norway statement")
     let start = body

@@ -574,8 +574,8 @@ fn sentence_statements(
             out.push(c);
         }
         // "The plan would make Kyiv cede land – terms that Oslo has said it would resist."
-        let whole = (s.span.start, None);
-        out.extend(relative::aside_speaker(ctx, (s, si), ws, whole, local));
+        let no_speaker = (s.span.start, None);
+        out.extend(relative::aside_speaker(ctx, (s, si), ws, no_speaker, local));
     }
 }
 

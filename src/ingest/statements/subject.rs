@@ -114,11 +114,12 @@ pub(super) fn subject_before(
     let mut segments: Vec<(usize, &str)> = Vec::new();
     let mut from = 0;
     for (i, ch) in pre.char_indices() {
-        // (a double hyphen is a dash typed: "Kyiv's allies -- led by Britain -- have said")
-        let typed_dash = pre[i..].starts_with(" --") || pre[i..].starts_with("-- ");
+        // (inside a typed dash already cut)
         if i < from {
             continue;
         }
+        // (a double hyphen is a dash typed: "Kyiv's allies -- led by Britain -- have said")
+        let typed_dash = pre[i..].starts_with(" --") || pre[i..].starts_with("-- ");
         if [',', ';', '\u{2014}', '\u{2013}', '(', ')'].contains(&ch) || typed_dash {
             segments.push((from, &pre[from..i]));
             from = i + if typed_dash { 3 } else { ch.len_utf8() };
