@@ -887,13 +887,7 @@ fn latter_or_former(
 /// The speaker an unfilled office of a country stands for: the phrase without its article
 /// ("the Norwegian foreign minister" is "Norwegian foreign minister").
 fn office_as_written(phrase: &str) -> Speaker {
-    let t = phrase.trim();
-    let name = ["The ", "the "]
-        .iter()
-        .find_map(|d| t.strip_prefix(d))
-        .unwrap_or(t)
-        .trim()
-        .to_string();
+    let name = super::speakers::strip_determiner(phrase);
     Speaker {
         slug: crate::text::slugify(&name),
         name,

@@ -719,7 +719,9 @@ fn find_word(haystack: &str, needle: &str) -> Option<usize> {
     None
 }
 
-fn strip_determiner(np: &str) -> String {
+/// The phrase without a leading article ("the Norwegian foreign minister" -> "Norwegian
+/// foreign minister").
+pub(in crate::ingest) fn strip_determiner(np: &str) -> String {
     let t = np.trim();
     for d in ["The ", "the ", "A ", "a ", "An ", "an "] {
         if let Some(rest) = t.strip_prefix(d) {
