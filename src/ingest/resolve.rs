@@ -67,26 +67,74 @@ pub(super) fn mark_pairs(mentions: &mut [NameMention], body: &str) {
     }
 }
 
-/// Marks the subjects: the first name of a sentence, among its first eight words.
+/// Marks the subjects: the first name of a sentence, among its first eight words; after a
+/// fronted phrase ("Speaking ahead of the summit in Delhi, Mr Ruiz committed …"), the name
+/// right after its comma, when there is one, and not a name inside the phrase.
 pub(super) fn mark_subjects(mentions: &mut [NameMention], body: &str, seg: &Segmented) {
     let mut last_sentence = None;
-    for m in mentions.iter_mut() {
+    for k in 0..mentions.len() {
+        let pos = mentions[k].pos;
         // sentences are in order: a binary search, not a scan per name
-        let i = seg.sentences.partition_point(|s| s.span.end <= m.pos);
-        if !seg
-            .sentences
-            .get(i)
-            .is_some_and(|s| s.span.contains(&m.pos))
-        {
+        let i = seg.sentences.partition_point(|s| s.span.end <= pos);
+        let Some(sentence) = seg.sentences.get(i).filter(|s| s.span.contains(&pos)) else {
             continue;
-        }
-        let start = seg.sentences[i].span.start;
-        m.subject = last_sentence != Some(i)
-            && body
-                .get(start..m.pos)
-                .is_some_and(|t| t.split_whitespace().count() <= 8);
+        };
+        let start = sentence.span.start;
+        let after_front = body
+            .get(start..sentence.span.end)
+            .and_then(fronted_end)
+            .map(|e| start + e);
+        let subject = match after_front {
+            // the first name after the phrase's comma, a title of a few words before it
+            Some(e) if pos >= e => {
+                !mentions[..k].iter().any(|m| m.pos >= e && m.pos < pos)
+                    && body
+                        .get(e..pos)
+                        .is_some_and(|t| t.split_whitespace().count() <= 4)
+            }
+            // inside the phrase: only when no name follows its comma closely
+            Some(e) => {
+                last_sentence != Some(i)
+                    && !mentions[k + 1..].iter().any(|m| {
+                        m.pos >= e
+                            && m.pos < sentence.span.end
+                            && body
+                                .get(e..m.pos)
+                                .is_some_and(|t| t.split_whitespace().count() <= 4)
+                    })
+            }
+            None => {
+                last_sentence != Some(i)
+                    && body
+                        .get(start..pos)
+                        .is_some_and(|t| t.split_whitespace().count() <= 8)
+            }
+        };
+        mentions[k].subject = subject;
         last_sentence = Some(i);
     }
+}
+
+/// Where the subject of a sentence opening with a fronted phrase starts: past the comma that
+/// ends a phrase opened by a preposition, a subordinator or a participle ("Speaking ahead of
+/// …,", "In a call with …,"), within its first twenty words; not after a conjunction ("But
+/// Tom Hale, speaking …").
+fn fronted_end(sentence: &str) -> Option<usize> {
+    let g = grammar();
+    let first = sentence
+        .split_whitespace()
+        .next()?
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    let opens = (g.statements.adverbial_start.contains(first.as_str())
+        || first.len() > 4 && first.ends_with("ing"))
+        && !g.statements.sentence_conjunctions.contains(first.as_str());
+    if !opens {
+        return None;
+    }
+    let comma = sentence.find(',')?;
+    let words = sentence[..comma].split_whitespace().count();
+    ((2..=20).contains(&words)).then_some(comma + 1)
 }
 
 /// A person or body named in the article, with the words of their title.

@@ -1383,3 +1383,15 @@ fn one_pair_of_sides_keeps_the_name_of_its_first_mention() {
         vec!["United States and Chile", "United States and Chile"]
     );
 }
+
+#[test]
+fn the_subject_after_a_long_fronted_phrase_is_the_he_of_the_next_sentence() {
+    // a name inside the fronted phrase ("in New Delhi") is no subject; the one after its comma is
+    let got = names(
+        "Prime Minister Leo Ruiz will see allies about the plan of President Tom Hale.\n\n\
+         The two men spoke on Friday. It comes as President Tom Hale gave Kyiv a week to answer.\n\n\
+         Talking to reporters before the summit dinner in New Delhi, Mr Ruiz \
+         committed to working with other partners. He elaborated, stating, \u{201C}We will look at the peace plan and at how we can improve it.\u{201D}",
+    );
+    assert_eq!(got, vec!["Leo Ruiz"]);
+}
