@@ -5,6 +5,8 @@
 use super::*;
 use crate::grammar::grammar;
 
+mod parliament;
+
 /// `Name:` or `Name, Role:` ("MARY LANE, HOST:", "Lev Orlov, Kremlin aide:"), perhaps with a
 /// bracket before the colon ("Lev Orlov on X (formerly Twitter):").
 static LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -264,6 +266,7 @@ pub(super) fn find_transcript(
         used.extend(unlabelled_interview(ctx, out, local));
     }
     used.extend(signed_posts(ctx, out, &used, local));
+    used.extend(parliament::record_turns(ctx, out, &used, local));
     used
 }
 

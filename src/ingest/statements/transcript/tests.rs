@@ -63,3 +63,27 @@ fn a_hosts_label_on_its_own_line_marks_the_broadcast_and_a_guests_surname_label_
         vec![(Some("Maren Holtby".to_string()), "Quote".to_string())]
     );
 }
+
+#[test]
+fn a_parliament_record_gives_each_turn_to_the_member_of_its_label_line() {
+    let got = speakers(
+        "The House sat late on Tuesday.\n\n\
+         The Foreign Secretary (Ana Ruiz)\n\n\
+         I thank the House. We have read the peace plan with care, and its cap on Ukraine's army is not acceptable to us.\n\n\
+         Our allies agree that any guarantee for Ukraine must be as strong as NATO's.\n\n\
+         Leo Hale (Northfield) (Lab)\n\n\
+         I am grateful to the Secretary. Will she rule out any amnesty for war crimes under the plan?",
+    );
+    let names: Vec<&str> = got.iter().filter_map(|(n, _)| n.as_deref()).collect();
+    assert_eq!(names, vec!["Ana Ruiz", "Ana Ruiz", "Leo Hale"], "{got:?}");
+}
+
+#[test]
+fn a_caption_with_a_bracket_over_a_report_is_no_label() {
+    let got = speakers(
+        "The House sat late on Tuesday.\n\n\
+         Ana Ruiz (left)\n\n\
+         The peace plan would cap Ukraine's army at 600,000 troops.",
+    );
+    assert!(got.iter().all(|(n, _)| n.is_none()), "{got:?}");
+}
