@@ -1395,3 +1395,11 @@ fn the_subject_after_a_long_fronted_phrase_is_the_he_of_the_next_sentence() {
     );
     assert_eq!(got, vec!["Leo Ruiz"]);
 }
+
+#[test]
+fn the_agent_of_a_passive_aside_before_the_subject_is_no_speaker() {
+    let got = names(
+        "In a note sent on Friday after their talks at the forum, snubbed by Donald Trump, the Nordic envoys stressed that the peace plan must not reward aggression.",
+    );
+    assert_eq!(got, vec!["Nordic envoys"]);
+}

@@ -204,6 +204,11 @@ pub(super) fn subject_before(
         if adverbial && !is_pronoun && !opens_subject {
             continue;
         }
+        // "…, shunned by Oslo, the envoys stressed": a passive aside describes what comes
+        // before it; its agent is no subject while a segment still follows
+        if passive_aside(&folded) && segments[i + 1..].iter().any(|(_, s)| !s.trim().is_empty()) {
+            continue;
+        }
         // "Leaders of Norway, Japan and Brazil said": the commas join the group's places
         if let Some(found) =
             group_over_commas(ctx, pre, seg_offset, start, i + 1 < n_segments, local)
