@@ -1403,3 +1403,15 @@ fn the_agent_of_a_passive_aside_before_the_subject_is_no_speaker() {
     );
     assert_eq!(got, vec!["Nordic envoys"]);
 }
+
+#[test]
+fn a_clause_with_as_after_a_quote_is_no_attribution_but_as_x_said_on_a_day_is() {
+    let got = names(
+        "Ana Ruiz called the peace plan \u{201C}a first draft that needs work\u{201D}, as Donald Trump said his offer was not final.",
+    );
+    assert_eq!(got, vec!["Ana Ruiz"]);
+    let got = names(
+        "The peace plan is \u{201C}a text that Kyiv cannot sign\u{201D}, as Dmitry Peskov said on Friday.",
+    );
+    assert_eq!(got, vec!["Dmitry Peskov"]);
+}

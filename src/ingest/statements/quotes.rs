@@ -122,6 +122,9 @@ pub(super) fn quote_candidate(
                 // `…," even as allies warn …`: "even" (a word allowed between a speaker and
                 // the verb, so not in the phrase) before "as" or "if" opens a clause
                 let even = ["as", "if"].contains(&opener) && a > 0 && ws[a - 1].text == "even";
+                // `…", as Hale said his offer was final`: a clause of its own with its own
+                // content after the verb; `…", as Hale put it` is the quote's attribution
+                let as_clause = opener == "as" && clause_after_verb(ws, k + len);
                 // `…," Yuri Ushakov, the Kremlin's adviser, told`: the name before its appositive
                 let named = np
                     .split_once(',')
@@ -143,8 +146,9 @@ pub(super) fn quote_candidate(
                     || grammar().statements.clause_conjunctions.contains(opener)
                     || grammar().statements.subordinators.contains(opener)
                     || even
+                    || as_clause
                 {
-                    clause_after |= even;
+                    clause_after |= even || as_clause;
                     None
                 } else {
                     ctx.gazetteer.resolve(np, local).map(|m| (m, span))
@@ -717,5 +721,13 @@ fn that_verb_before(ctx: &Context<'_>, ws: &[SWord], q: &Quote) -> Option<(usize
             .verb_at(ws, k, false)
             .filter(|&len| (k + len..open).any(|j| ws[j].text == "that"))
             .map(|len| (k, len))
+    })
+}
+
+/// True when the verb ending before word `next` has content of its own after it ("said his
+/// offer was final"), not only "it" or an adverbial ("put it", "said on Friday").
+fn clause_after_verb(ws: &[SWord], next: usize) -> bool {
+    ws.get(next).is_some_and(|w| {
+        !w.in_quote && w.text != "it" && !grammar().statements.adverbial_start.contains(&*w.text)
     })
 }
