@@ -293,7 +293,10 @@ fn split_paragraph(
             let next_starts = n < chars.len()
                 && (chars[n].1.is_uppercase()
                     || chars[n].1.is_ascii_digit()
-                    || "\"\u{201C}\u{2018}\u{00AB}(/".contains(chars[n].1))
+                    || "\"\u{201C}\u{2018}\u{00AB}(/".contains(chars[n].1)
+                    // a straight single mark opening a quote: "… told Metro. 'The terms …'"
+                    || chars[n].1 == '\''
+                        && chars.get(n + 1).is_some_and(|x| x.1.is_uppercase()))
                 && !aside_goes_on(&chars, n);
             // "1. Ukraine's sovereignty …": the number of a list item ends no sentence
             let item_number = c == '.'
@@ -470,6 +473,18 @@ mod tests {
         let (s, _) = seg(text);
         assert_eq!(s.quotes.len(), 1);
         assert_eq!(&text[s.quotes[0].inner.clone()], "Kyiv’s plan for peace");
+    }
+
+    #[test]
+    fn a_straight_single_mark_opening_a_quote_starts_a_sentence() {
+        let (_, got) = seg("'It is a start,' Hale told the radio. 'The rest is for Kyiv.'");
+        assert_eq!(
+            got,
+            [
+                "'It is a start,' Hale told the radio.",
+                "'The rest is for Kyiv.'"
+            ]
+        );
     }
 
     #[test]
