@@ -616,14 +616,17 @@ fn leads(
     let mut used = Vec::new();
     for (p, r) in ctx.paragraphs.iter().enumerate() {
         let text = ctx.body[r.clone()].trim();
-        if !text.ends_with(':') || text.split_whitespace().count() > 8 {
+        if !text.ends_with(':') || text.split_whitespace().count() > 30 {
             continue;
         }
+        let short = text.split_whitespace().count() <= 8;
         let Some(mention) = NAME
             .find_iter(text)
             .chain(LEAD_SURNAME.find_iter(text))
+            .filter(|_| short)
             .find_map(|m| person(ctx, m.as_str(), local))
             .filter(|m| !stranger(ctx, m))
+            .or_else(|| lead_speaker(ctx, p, local))
         else {
             continue;
         };
@@ -650,6 +653,24 @@ fn leads(
         }
     }
     used
+}
+
+/// The speaker of a lead of a press review or a longer lead, the subject of its speech verb:
+/// "Europe can still be heard, Le Soir believes:", "The daily Le Soir welcomes the change:".
+fn lead_speaker(
+    ctx: &Context<'_>,
+    p: usize,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<Mention> {
+    let s = ctx.seg.sentences.iter().rfind(|s| s.para == p)?;
+    let folded = fold(&ctx.body[s.span.clone()]);
+    let ws = sentence_words(ctx, &s.span, &folded);
+    let v =
+        (0..ws.len()).find(|&k| !ws[k].in_quote && ctx.speech.verb_at(&ws, k, false).is_some())?;
+    match subject_before(ctx, s, &ws, v, false, local)? {
+        (m @ Mention::Speaker(..), _) if !stranger(ctx, &m) => Some(m),
+        _ => None,
+    }
 }
 
 /// A single capitalised word opening a lead ("Sybiha on the plan:").

@@ -87,3 +87,15 @@ fn a_caption_with_a_bracket_over_a_report_is_no_label() {
     );
     assert!(got.iter().all(|(n, _)| n.is_none()), "{got:?}");
 }
+
+#[test]
+fn a_press_reviews_lead_gives_the_quote_paragraph_to_the_paper_it_names() {
+    let got = speakers(
+        "Europe can still make itself heard, Le Monde believes:\n\n\
+         \u{201C}The peace plan reads as a wish list for Moscow, and Europe must change it.\u{201D}",
+    );
+    assert_eq!(
+        got,
+        vec![(Some("Le Monde".to_string()), "Quote".to_string())]
+    );
+}
