@@ -1415,3 +1415,20 @@ fn a_clause_with_as_after_a_quote_is_no_attribution_but_as_x_said_on_a_day_is() 
     );
     assert_eq!(got, vec!["Dmitry Peskov"]);
 }
+
+#[test]
+fn a_spokesperson_the_article_does_not_name_is_unnamed_and_keeps_the_body() {
+    assert_eq!(
+        names("A State Department spokesperson said the peace plan was drafted in Washington."),
+        vec!["unnamed State Department spokesperson"]
+    );
+    assert_eq!(
+        names("A spokesman for the U.S. Army said the peace plan was drafted in Washington."),
+        vec!["unnamed US Army spokesman"]
+    );
+    // with "the", the title names the holder the speaker list knows
+    assert_eq!(
+        names("The Kremlin spokesman said the peace plan was a basis for talks."),
+        vec!["Dmitry Peskov"]
+    );
+}

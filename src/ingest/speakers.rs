@@ -313,6 +313,9 @@ impl Gazetteer {
             .into_iter()
             .filter(|h| !folded[h.end..].starts_with('\''))
             .collect();
+        if let Some(m) = unnamed::unnamed_spokesperson(np, &hits) {
+            return Some(m);
+        }
         if let Some(m) = self.definite_title(np, &words, &clean, &hits) {
             return Some(m);
         }

@@ -173,3 +173,59 @@ fn names_follow(np: &str, head: &str) -> bool {
             && !grammar().shape.time_words.contains(fold_str(w).as_str())
     })
 }
+
+/// "A State Department spokesperson", "a spokesman for the U.S. Army": a spokesperson the
+/// article does not name is an unnamed source described by their body, "unnamed State
+/// Department spokesperson", "unnamed US Army spokesman" (the title names a known holder only
+/// with "the").
+pub(super) fn unnamed_spokesperson(np: &str, hits: &[NameHit]) -> Option<Mention> {
+    let words: Vec<&str> = np.split_whitespace().collect();
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    if !["a", "an"].contains(&bare(words.first()?).as_str())
+        || hits
+            .iter()
+            .any(|h| h.speaker.kind == SpeakerKind::Person && !h.title)
+    {
+        return None;
+    }
+    let h = words
+        .iter()
+        .position(|w| grammar().speakers.person_heads.contains(bare(w).as_str()))?;
+    let mut body: Vec<&str> = words[1..h].to_vec();
+    // "a spokesman for the US State Department": the body after the head goes before it
+    if let Some((first, rest)) = words[h + 1..].split_first()
+        && ["for", "from", "of"].contains(&bare(first).as_str())
+    {
+        let rest = match rest.split_first() {
+            Some((the, rest)) if bare(the) == "the" => rest,
+            _ => rest,
+        };
+        body.extend(rest);
+    }
+    let body: Vec<&str> = body
+        .into_iter()
+        .map(|w| match w {
+            "U.S." => "US",
+            "U.K." => "UK",
+            other => other,
+        })
+        .collect();
+    let head = words[h].trim_matches(|c: char| !c.is_alphanumeric());
+    let name = if body.is_empty() {
+        format!("unnamed {head}")
+    } else {
+        format!("unnamed {} {head}", body.join(" "))
+    };
+    Some(Mention::Speaker(
+        Speaker {
+            slug: slugify(&name),
+            name,
+            kind: SpeakerKind::Unnamed,
+            known: false,
+        },
+        None,
+    ))
+}
