@@ -1432,3 +1432,12 @@ fn a_spokesperson_the_article_does_not_name_is_unnamed_and_keeps_the_body() {
         vec!["Dmitry Peskov"]
     );
 }
+
+#[test]
+fn a_readout_in_quotes_gives_a_sentence_to_the_person_it_names_as_its_subject() {
+    let got = names(
+        "A spokesperson for the Chilean presidency said:\n\n\
+         \"President Ana Ruiz stressed that the peace plan must leave Ukraine an army strong enough to defend itself.\"",
+    );
+    assert_eq!(got, vec!["Ana Ruiz"]);
+}

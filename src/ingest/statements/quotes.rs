@@ -347,6 +347,19 @@ pub(super) fn quote_candidate(
     }
     // a quote that is the whole sentence: the speaker of the quote before it, or, in a
     // paragraph of its own near the plan's name and with a modal, the plan's own words
+    // a readout in quotes: `"The Prime Minister reiterated that …"` is the person it names
+    if outside == 0
+        && let Some((m, span, verb)) = nested_speaker(ctx, s, ws, local)
+    {
+        return Some(make(
+            Some(m),
+            Some(span),
+            Some(verb),
+            "quote, speaker inside",
+            0.7,
+            false,
+        ));
+    }
     if outside == 0 && n_words >= 4 {
         let rule = if quotes_the_plan(ctx, s, q) {
             PLAN_WORDS
@@ -730,4 +743,41 @@ fn clause_after_verb(ws: &[SWord], next: usize) -> bool {
     ws.get(next).is_some_and(|w| {
         !w.in_quote && w.text != "it" && !grammar().statements.adverbial_start.contains(&*w.text)
     })
+}
+
+/// The person a quoted sentence reports, a readout's way ("“The Prime Minister reiterated that
+/// …”", "“The leaders agreed that …”"): the subject of a speech verb among its first eight
+/// words, a person, a role or a group, not a pronoun or the plan.
+fn nested_speaker(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    ws: &[SWord],
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>, String)> {
+    // the words read as if the marks were not there
+    let inner: Vec<SWord> = ws
+        .iter()
+        .take(9)
+        .map(|w| SWord {
+            in_quote: false,
+            ..w.clone()
+        })
+        .collect();
+    let v = (1..inner.len()).find(|&k| ctx.speech.verb_at(&inner, k, false).is_some())?;
+    // (the subject opens the sentence, right after the mark: no comma before the verb)
+    let span = ws[0].start..ws[v - 1].end;
+    let mark = ctx.body[s.span.start..ws[0].start].chars().count();
+    if ctx.body[span.clone()].contains([',', ';', ':']) || mark > 1 {
+        return None;
+    }
+    let m = ctx.gazetteer.resolve(&ctx.body[span.clone()], local)?;
+    let fits = match &m {
+        Mention::Speaker(sp, _) => matches!(
+            sp.kind,
+            crate::model::SpeakerKind::Person | crate::model::SpeakerKind::Body
+        ),
+        Mention::Role { .. } => true,
+        Mention::Pronoun(_) | Mention::Document => false,
+    };
+    fits.then(|| (m, span, ws[v].text.to_string()))
 }
