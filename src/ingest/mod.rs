@@ -253,7 +253,7 @@ impl Extractor {
             people: &surnames,
         };
         let candidates = statements::find_candidates(&ctx);
-        let mut mentions = self.name_mentions(&names, &seg);
+        let mut mentions = self.name_mentions(&article.body, &names, &seg);
         mentions.extend(people.iter().map(|e| NameMention {
             pos: e.pos,
             end: e.pos + e.speaker.name.len(),
@@ -372,7 +372,12 @@ impl Extractor {
     }
 
     /// Known people and media named outside quotes, in order, for pronouns and "the newspaper".
-    fn name_mentions(&self, names: &Names, seg: &sentences::Segmented) -> Vec<NameMention> {
+    fn name_mentions(
+        &self,
+        body: &str,
+        names: &Names,
+        seg: &sentences::Segmented,
+    ) -> Vec<NameMention> {
         let f = &names.folded;
         names
             .hits
@@ -382,6 +387,15 @@ impl Extractor {
             .filter(|h| {
                 matches!(h.speaker.kind, SpeakerKind::Person | SpeakerKind::Media)
                     && !f.text[h.end..].starts_with(['\'', '/'])
+            })
+            // a title before a name ("Irish Taoiseach Sean Daly") is that name's, not a
+            // mention of the holder the speaker list knows
+            .filter(|h| {
+                !(h.title
+                    && body
+                        .get(f.orig(h.end)..)
+                        .and_then(|t| t.strip_prefix(' '))
+                        .is_some_and(|t| t.starts_with(char::is_uppercase)))
             })
             .filter_map(|h| {
                 let pos = f.orig(h.start);

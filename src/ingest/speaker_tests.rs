@@ -1441,3 +1441,15 @@ fn a_readout_in_quotes_gives_a_sentence_to_the_person_it_names_as_its_subject() 
     );
     assert_eq!(got, vec!["Ana Ruiz"]);
 }
+
+#[test]
+fn a_leader_of_the_speaker_list_answers_to_a_spelling_variant_and_a_title() {
+    assert_eq!(
+        names("Lukashenka said the peace plan was a good basis for talks."),
+        vec!["Alexander Lukashenko"]
+    );
+    assert_eq!(
+        names("The Lithuanian president said the peace plan rewarded aggression."),
+        vec!["Gitanas Nausėda"]
+    );
+}
