@@ -249,6 +249,9 @@ pub struct Groups {
     /// Short names of places spelled out when they name one of a pair of sides ("US" in "a
     /// joint US-Ukraine statement"), keyed folded and without full stops.
     pub long_place_names: std::collections::BTreeMap<String, String>,
+    /// Places named first in the name of a pair of sides whatever the article's order ("the
+    /// United States and Ukraine" for "Ukraine and the US"), spelled out.
+    pub pair_first: Vec<String>,
 }
 
 /// Sentence splitting (src/ingest/sentences.rs).

@@ -137,7 +137,13 @@ fn side_pair(pos: usize, left: &str, right: &str) -> Joint {
             .get(&key)
             .map_or_else(|| place.trim_end_matches('.').to_string(), Clone::clone)
     };
-    let name = format!("{} and {}", long(left), long(right));
+    let (left, right) = (long(left), long(right));
+    let first = |p: &str| grammar().groups.pair_first.iter().any(|f| f == p);
+    let name = if first(&right) && !first(&left) {
+        format!("{right} and {left}")
+    } else {
+        format!("{left} and {right}")
+    };
     Joint {
         pos,
         speaker: Speaker {
