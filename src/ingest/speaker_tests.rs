@@ -1458,3 +1458,12 @@ fn a_leader_of_the_speaker_list_answers_to_a_spelling_variant_and_a_title() {
         vec!["Gitanas Nausėda"]
     );
 }
+
+#[test]
+fn a_back_reference_names_who_reported_a_leaders_position() {
+    let got = names(
+        "President Tom Hale backs the new peace plan, and talks go on with Kyiv and Moscow. \
+         This was reported by press secretary Ana Ruiz at a briefing.",
+    );
+    assert_eq!(got, vec!["Ana Ruiz"]);
+}

@@ -158,8 +158,9 @@ fn content_sentences(ctx: &Context<'_>, out: &[Candidate], si: usize) -> Vec<usi
     }
     let para = Some(s.para);
     let voiced = |j: usize| {
-        out.iter()
-            .any(|c| c.sentence == j && c.mention.is_some() && c.kind != Kind::Report)
+        out.iter().any(|c| {
+            c.sentence == j && c.mention.is_some() && c.kind != Kind::Report && !positioned(c)
+        })
     };
     let mut got = Vec::new();
     for j in (si.saturating_sub(4)..si).rev() {
@@ -171,13 +172,22 @@ fn content_sentences(ctx: &Context<'_>, out: &[Candidate], si: usize) -> Vec<usi
     got
 }
 
+/// True when a candidate's verb states a position ("President Hale backs the plan"), not a
+/// saying: a back-reference after it ("This was reported by his press secretary") names who
+/// said so.
+fn positioned(c: &Candidate) -> bool {
+    c.verb
+        .as_deref()
+        .is_some_and(|v| grammar().statements.position_verbs.contains(v))
+}
+
 /// Sentence `j` becomes the back-reference's speaker's: its voiceless statement takes the
 /// speaker, or a new one is made.
 fn give(ctx: &Context<'_>, out: &mut Vec<Candidate>, by: &Candidate, j: usize) {
     let mut found = false;
     for c in out
         .iter_mut()
-        .filter(|c| c.sentence == j && c.mention.is_none())
+        .filter(|c| c.sentence == j && (c.mention.is_none() || positioned(c)))
     {
         c.mention = by.mention.clone();
         c.speaker_span = by.speaker_span.clone();
