@@ -387,6 +387,25 @@ fn push_sentence(
     *index += 1;
 }
 
+/// A quote left open at the end of the paragraph before that runs on into this one with no
+/// new opening mark and closes in it ("“We back the talks.` / `Now the ball is with Kyiv,”
+/// he said."): the words up to the closing mark, a quote of their own.
+fn quote_run_on(body: &str, para: &Range<usize>, p: usize, last: Option<&Quote>) -> Option<Quote> {
+    last.filter(|q| !q.closed && q.para + 1 == p && body[q.outer.start..].starts_with('\u{201C}'))?;
+    let text = &body[para.clone()];
+    let close = text.find('\u{201D}')?;
+    if text[..close].contains('\u{201C}') || text.trim_start().starts_with('\u{201C}') {
+        return None;
+    }
+    let end = para.start + close + '\u{201D}'.len_utf8();
+    Some(Quote {
+        outer: para.start..end,
+        inner: trim_inner(body, para.start..para.start + close),
+        closed: true,
+        para: p,
+    })
+}
+
 /// Finds the quotations and sentences of a body split into `paragraphs`.
 pub fn segment(body: &str, paragraphs: &[Range<usize>]) -> Segmented {
     let mut seg = Segmented::default();
@@ -396,6 +415,9 @@ pub fn segment(body: &str, paragraphs: &[Range<usize>]) -> Segmented {
             .get(p + 1)
             .is_some_and(|r| body[r.clone()].trim_start().starts_with('\''));
         scan_quotes(body, para, p, next_opens, &mut seg.quotes);
+        if let Some(q) = quote_run_on(body, para, p, seg.quotes[..first].last()) {
+            seg.quotes.insert(first, q);
+        }
         let quotes = seg.quotes[first..].to_vec();
         split_paragraph(body, para, p, &quotes, &mut seg.sentences);
     }
@@ -473,6 +495,16 @@ mod tests {
         let (s, _) = seg(text);
         assert_eq!(s.quotes.len(), 1);
         assert_eq!(&text[s.quotes[0].inner.clone()], "Kyiv’s plan for peace");
+    }
+
+    #[test]
+    fn a_quote_left_open_runs_on_into_a_paragraph_that_only_closes_it() {
+        let text = "\u{201C}We back the talks.\n\nNow it is up to Kyiv,\u{201D} Hale said.";
+        let cut = text.find("\n\n").expect("two paragraphs");
+        let paragraphs = [0..cut, cut + 2..text.len()];
+        let s = segment(text, &paragraphs);
+        let inner: Vec<&str> = s.quotes.iter().map(|q| &text[q.inner.clone()]).collect();
+        assert_eq!(inner, ["We back the talks.", "Now it is up to Kyiv"]);
     }
 
     #[test]
