@@ -1351,7 +1351,7 @@ fn two_sides_with_an_article_before_either_are_a_pair() {
     );
     assert_eq!(
         got,
-        vec!["United States and Chile", "Norway and United States"]
+        vec!["United States and Chile", "United States and Norway"]
     );
 }
 

@@ -195,7 +195,7 @@ pub(super) fn unnamed_spokesperson(np: &str, hits: &[NameHit]) -> Option<Mention
         .iter()
         .position(|w| grammar().speakers.person_heads.contains(bare(w).as_str()))?;
     let mut body: Vec<&str> = words[1..h].to_vec();
-    // "a spokesman for the US State Department": the body after the head goes before it
+    // "a spokeswoman for the Chilean navy": the body after the head goes before it
     if let Some((first, rest)) = words[h + 1..].split_first()
         && ["for", "from", "of"].contains(&bare(first).as_str())
     {
