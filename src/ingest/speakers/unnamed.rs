@@ -107,15 +107,7 @@ impl Gazetteer {
         } else {
             canonical
         };
-        Some(Mention::Speaker(
-            Speaker {
-                slug: slugify(&name),
-                name,
-                kind: SpeakerKind::Unnamed,
-                known: false,
-            },
-            None,
-        ))
+        Some(unnamed_mention(name))
     }
 
     /// The side the words of a known body's role and country give ("... of ukraine ukraine"
@@ -219,7 +211,12 @@ pub(super) fn unnamed_spokesperson(np: &str, hits: &[NameHit]) -> Option<Mention
     } else {
         format!("unnamed {} {head}", body.join(" "))
     };
-    Some(Mention::Speaker(
+    Some(unnamed_mention(name))
+}
+
+/// The mention of an unnamed source called `name`.
+fn unnamed_mention(name: String) -> Mention {
+    Mention::Speaker(
         Speaker {
             slug: slugify(&name),
             name,
@@ -227,5 +224,5 @@ pub(super) fn unnamed_spokesperson(np: &str, hits: &[NameHit]) -> Option<Mention
             known: false,
         },
         None,
-    ))
+    )
 }
