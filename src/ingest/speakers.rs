@@ -733,3 +733,16 @@ pub(in crate::ingest) fn strip_determiner(np: &str) -> String {
     }
     t.to_string()
 }
+
+/// A speaker not in the speaker list, named as `name` says.
+fn unlisted(name: String, kind: SpeakerKind) -> Mention {
+    Mention::Speaker(
+        Speaker {
+            slug: slugify(&name),
+            name,
+            kind,
+            known: false,
+        },
+        None,
+    )
+}

@@ -142,7 +142,7 @@ impl Gazetteer {
             return Some(m);
         }
         if let Some(name) = self.place(&tokens) {
-            return Some(body(name));
+            return Some(unlisted(name, SpeakerKind::Body));
         }
         self.coordination(&tokens, words, local)
     }
@@ -368,7 +368,7 @@ impl Gazetteer {
                 .is_some()
                 || is_body(p)
         });
-        every_place.then(|| body(strip_determiner(np)))
+        every_place.then(|| unlisted(strip_determiner(np), SpeakerKind::Body))
     }
 
     /// "Trump and Macron", "Lisbon, Riga and Warsaw": the first, when every part names a
@@ -454,23 +454,10 @@ impl Gazetteer {
             return None;
         }
         match self.resolve(&tokens[..and].join(" "), local)? {
-            Mention::Speaker(..) => Some(body(tokens.join(" "))),
+            Mention::Speaker(..) => Some(unlisted(tokens.join(" "), SpeakerKind::Body)),
             _ => None,
         }
     }
-}
-
-/// A body not in the speaker list, named as the article writes it.
-fn body(name: String) -> Mention {
-    Mention::Speaker(
-        Speaker {
-            slug: slugify(&name),
-            name,
-            kind: SpeakerKind::Body,
-            known: false,
-        },
-        None,
-    )
 }
 
 fn unnamed(name: &str) -> Mention {

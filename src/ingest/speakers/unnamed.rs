@@ -107,7 +107,7 @@ impl Gazetteer {
         } else {
             canonical
         };
-        Some(unnamed_mention(name))
+        Some(unlisted(name, SpeakerKind::Unnamed))
     }
 
     /// The side the words of a known body's role and country give ("... of ukraine ukraine"
@@ -211,18 +211,5 @@ pub(super) fn unnamed_spokesperson(np: &str, hits: &[NameHit]) -> Option<Mention
     } else {
         format!("unnamed {} {head}", body.join(" "))
     };
-    Some(unnamed_mention(name))
-}
-
-/// The mention of an unnamed source called `name`.
-fn unnamed_mention(name: String) -> Mention {
-    Mention::Speaker(
-        Speaker {
-            slug: slugify(&name),
-            name,
-            kind: SpeakerKind::Unnamed,
-            known: false,
-        },
-        None,
-    )
+    Some(unlisted(name, SpeakerKind::Unnamed))
 }
