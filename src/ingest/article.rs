@@ -85,6 +85,9 @@ static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A header line that is an address (`https://…`, or `URL: https://…`).
 static URL_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:url:\s*)?(https?://\S+)$"));
+/// The label of a date line: `Date:`, `Published:`, `Updated on:`.
+static DATE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?i:date|published|updated|posted)(?i: on)?:\s*"));
 /// A header line naming the publisher, known or not: `Publisher: Kyiv Independent`.
 static PUBLISHER_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:publisher):\s*(\S.{0,79})$"));
 static ISO: LazyLock<Regex> =
@@ -129,6 +132,8 @@ fn hm(h: Option<&str>, m: Option<&str>, pm: Option<&str>) -> Option<String> {
 /// Reads a line that is only a date (and maybe a time): `(YYYY-MM-DD, Some(HH:MM))`.
 pub fn parse_date_line(line: &str) -> Option<(String, Option<String>)> {
     let l = line.trim();
+    // a labelled line: "Date: 2025-12-24", "Published: Nov 21, 2025"
+    let l = DATE_LABEL.find(l).map_or(l, |m| l[m.end()..].trim());
     if let Some(c) = ISO.captures(l) {
         let m: u32 = c[2].parse().ok()?;
         return Some((
@@ -191,6 +196,9 @@ struct Header<'a> {
     candidates: Vec<&'a str>,
     /// Index of the first line of running text.
     body_start: usize,
+    /// An address, date or publisher line came after the first title-like line: the title
+    /// is settled ("G20 and Ukraine", a short title, then "URL: …").
+    settled: bool,
 }
 
 impl<'a> Header<'a> {
@@ -204,14 +212,21 @@ impl<'a> Header<'a> {
     }
 
     /// Whether `line` can still be a title line: the first candidate, or a second one after a
-    /// short section label; 2..=30 words and no closing punctuation.
+    /// short section label; 2..=30 words and no closing punctuation. The first may ask or
+    /// exclaim ("Ukraine: how to achieve peace?").
     fn takes_title(&self, line: &str) -> bool {
         let after_label = self.candidates.len() == 1
+            && !self.settled
             && word_count(self.candidates[0]) <= 3
             && !line.contains(['"', '\u{201C}', '\u{00AB}']);
+        let closing: &[char] = if self.candidates.is_empty() {
+            &['.', '"', '\u{201D}', ';', ':']
+        } else {
+            &['.', '!', '?', '"', '\u{201D}', ';', ':']
+        };
         (self.candidates.is_empty() || after_label)
             && (2..=30).contains(&word_count(line))
-            && !line.ends_with(['.', '!', '?', '"', '\u{201D}', ';', ':'])
+            && !line.ends_with(closing)
     }
 }
 
@@ -266,6 +281,9 @@ fn read_header<'a>(lines: &[&'a str], rules: &ArticleRules) -> Header<'a> {
         if line.is_empty() || h.candidates.contains(&line) {
             continue;
         }
+        // a labelled line after the title settles it
+        h.settled |=
+            !h.candidates.is_empty() && (URL_LINE.is_match(line) || DATE_LABEL.is_match(line));
         if let Some(c) = URL_LINE.captures(line) {
             h.url.get_or_insert_with(|| c[1].to_string());
         } else if let Some(c) = PUBLISHER_LINE.captures(line) {
@@ -336,7 +354,11 @@ fn body_paragraphs(lines: &[&str], title: Option<&str>, rules: &ArticleRules) ->
             }
             break;
         }
-        if title == Some(line) || parse_date_line(line).is_some() || rules.is_junk(line) {
+        if title == Some(line)
+            || parse_date_line(line).is_some()
+            || URL_LINE.is_match(line)
+            || rules.is_junk(line)
+        {
             continue;
         }
         // a line in lower case, or a quote, goes on an unfinished one ("the minister stressed
@@ -495,6 +517,15 @@ mod tests {
             parse_date_line("2025-11-24"),
             Some(("2025-11-24".into(), None))
         );
+        assert_eq!(
+            parse_date_line("Date: 2025-12-24"),
+            Some(("2025-12-24".into(), None))
+        );
+        assert_eq!(
+            parse_date_line("Published on: Nov 23, 2025"),
+            Some(("2025-11-23".into(), None))
+        );
+        assert_eq!(parse_date_line("Date: to be set"), None);
         assert_eq!(parse_date_line("32.13.2025"), None);
         assert_eq!(parse_date_line("Zelensky met Trump"), None);
     }
@@ -525,6 +556,21 @@ mod tests {
         let a = parse_article("b.txt", raw, &rules());
         assert_eq!(a.publisher.as_deref(), Some("Reuters"));
         assert_eq!(a.url.as_deref(), Some("https://example.org/b"));
+    }
+
+    #[test]
+    fn a_short_title_before_labelled_lines_is_settled_and_a_title_may_ask() {
+        // "Talks in Oslo" would read as a section label; the address after it settles it
+        let raw = "Talks in Oslo\nURL: https://example.org/c\nDate: 2025-11-26\n\n\
+                   The Speaker (Tom Vale)\n\nI will update the House on the peace plan.\n";
+        let a = parse_article("c.txt", raw, &rules());
+        assert_eq!(a.title.as_deref(), Some("Talks in Oslo"));
+        assert_eq!(a.published_date.as_deref(), Some("2025-11-26"));
+        assert!(a.body.starts_with("The Speaker (Tom Vale)"), "{:?}", a.body);
+        let raw = "Oslo: is the plan dead?\nURL: https://example.org/d\n\nEnvoys left Oslo.\n";
+        let a = parse_article("d.txt", raw, &rules());
+        assert_eq!(a.title.as_deref(), Some("Oslo: is the plan dead?"));
+        assert_eq!(a.body, "Envoys left Oslo.");
     }
 
     #[test]
