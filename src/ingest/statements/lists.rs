@@ -200,6 +200,18 @@ pub(super) fn find_lists(
     let mut p = 0;
     // the paragraph right after the last list ("US guarantee:" may head a list of its own)
     let mut after_list = None;
+    if let Some((items, next)) = title_list(ctx) {
+        // an article that is only the list: the title is its header
+        let numbered = numbers_are_points(ctx, 0, &items);
+        for item in items.iter().filter(|i| !i.heads) {
+            if !claims_of_its_own(ctx, &item.span) {
+                paras.insert(item.para);
+                out.push(item_candidate(ctx, item, numbered, None));
+            }
+        }
+        after_list = Some(next);
+        p = next;
+    }
     while p < ctx.paragraphs.len() {
         if let Some(h) = header_before(ctx, p, after_list) {
             let (items, next) = list_at(ctx, p, h.colon);
@@ -245,6 +257,39 @@ pub(super) fn find_lists(
         p += 1;
     }
     (paras, sentences)
+}
+
+/// A title that counts things other than points ("8 thoughts on the 28 points", "Five
+/// questions about the plan"): its numbered items are the author's, not the plan's.
+static COUNTS_OTHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\d{1,2}|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:(?:key|main|big)\s+)?([a-z]+)",
+    )
+    .expect("static pattern")
+});
+
+/// A list that opens the body under a title naming the plan ("Kyiv's new 20-point plan" and
+/// then "1. …"), with no lead of its own: its items and the paragraph after it. The title's
+/// count decides whether item N is point N; another plan's list ("his 10-point formula") is
+/// none of this one's.
+fn title_list(ctx: &Context<'_>) -> Option<(Vec<Item>, usize)> {
+    let title = ctx.title?;
+    let first = ctx.body[ctx.paragraphs.first()?.clone()].trim();
+    let plan_of: Vec<u32> = PLAN_OF
+        .captures_iter(&fold_str(title))
+        .filter_map(|c| c.get(1)?.as_str().parse().ok())
+        .collect();
+    if !ctx.layout.names_plan(title)
+        || COUNTS_OTHER
+            .captures(&fold_str(title))
+            .is_some_and(|c| !c[1].starts_with("point"))
+        || marker(first).is_none_or(|(_, n)| n.is_none())
+        || plan_of.iter().any(|n| !ctx.layout.versions.contains(n))
+    {
+        return None;
+    }
+    let (items, next) = list_at(ctx, 0, false);
+    (items.len() >= 3).then_some((items, next))
 }
 
 /// The indices of the sentences of paragraph `para` (sentences are in paragraph order).

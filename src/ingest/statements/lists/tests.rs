@@ -310,3 +310,28 @@ fn one_sentence_lines_after_a_colon_header_go_on_as_items() {
         "{out:#?}"
     );
 }
+
+/// An article whose title is its only header.
+fn extract_titled(title: &str, body: &str) -> Vec<Statement> {
+    let Ok(catalog) = Catalog::bundled() else {
+        panic!("seeds parse")
+    };
+    let Ok(x) = Extractor::new(&catalog) else {
+        panic!("rules compile")
+    };
+    x.extract(&x.parse("t.txt", &format!("{title}\nDate: 2025-12-24\n\n{body}")))
+}
+
+#[test]
+fn a_numbered_list_opening_the_body_under_a_title_naming_the_plan_is_its_account() {
+    let body = "1. Every signatory affirms that Ukraine is a sovereign state.\n\n\
+                2. The peacetime army stays at 800,000.\n\n\
+                3. Kyiv joins the European Union by a fixed date.";
+    let out = extract_titled("Inside Kyiv's revised 20-point plan", body);
+    assert_eq!(points_of(&out, "peacetime army"), [6], "{out:#?}");
+    assert_eq!(points_of(&out, "a sovereign state"), [1], "{out:#?}");
+    assert!(out.iter().all(|s| s.speaker.is_none()), "{out:#?}");
+    // a title counting the author's own thoughts heads no list of the plan
+    let out = extract_titled("Six thoughts on the 28 points of the plan", body);
+    assert!(points_of(&out, "a sovereign state") != [1], "{out:#?}");
+}
