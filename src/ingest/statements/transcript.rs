@@ -616,7 +616,11 @@ fn leads(
     let mut used = Vec::new();
     for (p, r) in ctx.paragraphs.iter().enumerate() {
         let text = ctx.body[r.clone()].trim();
-        if !text.ends_with(':') || text.split_whitespace().count() > 30 {
+        if !text.ends_with(':') {
+            continue;
+        }
+        let block = block_after(ctx, p);
+        if text.split_whitespace().count() > 30 && !block {
             continue;
         }
         let short = text.split_whitespace().count() <= 8;
@@ -630,6 +634,22 @@ fn leads(
         else {
             continue;
         };
+        if block {
+            // "The New York Times reported:" then the report's words set off with no marks
+            used.extend([p, p + 1]);
+            for s in ctx.seg.sentences.iter().filter(|s| s.para == p + 1) {
+                let kind = Kind::Paraphrase;
+                out.push(candidate(
+                    ctx,
+                    s.span.clone(),
+                    p + 1,
+                    kind,
+                    &mention,
+                    "block under a lead",
+                ));
+            }
+            continue;
+        }
         for q in p + 1..ctx.paragraphs.len() {
             let r = &ctx.paragraphs[q];
             let end = r.start + ctx.body[r.clone()].trim_end().len();
@@ -655,6 +675,31 @@ fn leads(
     used
 }
 
+/// True when the lead at paragraph `p` ends with its speech verb ("The Times reported:", "as
+/// the paper wrote on Sunday:") and the next paragraph is running text with no mark of its
+/// own: a block quotation of the source, set off by layout alone.
+fn block_after(ctx: &Context<'_>, p: usize) -> bool {
+    let Some(s) = ctx.seg.sentences.iter().rfind(|s| s.para == p) else {
+        return false;
+    };
+    let Some(next) = ctx.paragraphs.get(p + 1) else {
+        return false;
+    };
+    let folded = fold(&ctx.body[s.span.clone()]);
+    let ws = sentence_words(ctx, &s.span, &folded);
+    let verb_near_colon = (ws.len().saturating_sub(4)..ws.len()).any(|k| {
+        !ws[k].in_quote
+            && !ctx.body[ws[k].start..].starts_with(char::is_uppercase)
+            && ctx.speech.verb_at(&ws, k, false).is_some()
+    });
+    let text = ctx.body[next.clone()].trim();
+    verb_near_colon
+        && text.split_whitespace().count() >= 12
+        && text.starts_with(char::is_uppercase)
+        && ctx.seg.quotes_in(next).next().is_none()
+        && !text.ends_with(':')
+}
+
 /// The speaker of a lead of a press review or a longer lead, the subject of its speech verb:
 /// "Europe can still be heard, Le Soir believes:", "The daily Le Soir welcomes the change:".
 fn lead_speaker(
@@ -665,8 +710,12 @@ fn lead_speaker(
     let s = ctx.seg.sentences.iter().rfind(|s| s.para == p)?;
     let folded = fold(&ctx.body[s.span.clone()]);
     let ws = sentence_words(ctx, &s.span, &folded);
-    let v =
-        (0..ws.len()).find(|&k| !ws[k].in_quote && ctx.speech.verb_at(&ws, k, false).is_some())?;
+    // a capitalised word is part of a name ("The Washington Post reported:")
+    let v = (0..ws.len()).find(|&k| {
+        !ws[k].in_quote
+            && !ctx.body[ws[k].start..].starts_with(char::is_uppercase)
+            && ctx.speech.verb_at(&ws, k, false).is_some()
+    })?;
     match subject_before(ctx, s, &ws, v, false, local)? {
         (m @ Mention::Speaker(..), _) if !stranger(ctx, &m) => Some(m),
         _ => None,

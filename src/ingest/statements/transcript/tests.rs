@@ -99,3 +99,15 @@ fn a_press_reviews_lead_gives_the_quote_paragraph_to_the_paper_it_names() {
         vec![(Some("Le Monde".to_string()), "Quote".to_string())]
     );
 }
+
+#[test]
+fn a_paragraph_set_off_under_a_lead_ending_with_its_verb_is_the_sources_block_quote() {
+    let got = speakers(
+        "The talks drag on and the allies grow restless. The Washington Post reported:\n\n\
+         The draft peace plan would make Kyiv give up land and cut its army, according to two \
+         diplomats who have read it. It also rules out NATO membership for good.\n\n\
+         That is a hard sell in Kyiv.",
+    );
+    let post = Some("The Washington Post".to_string());
+    assert_eq!(got.iter().filter(|(n, _)| *n == post).count(), 2, "{got:?}");
+}
