@@ -360,6 +360,11 @@ pub(super) fn quote_candidate(
             false,
         ));
     }
+    if gap_text.ends_with(':')
+        && let Some(c) = point_lead(ctx, s, si, q, ws)
+    {
+        return Some(c);
+    }
     if outside == 0 && n_words >= 4 {
         let rule = if quotes_the_plan(ctx, s, q) {
             PLAN_WORDS
@@ -708,6 +713,46 @@ fn quotes_the_plan(ctx: &Context<'_>, s: &Sentence, q: &Quote) -> bool {
         && word_refs(&inner).any(|w| ["will", "would", "shall"].contains(&&*w.text))
         && super::content::plan_named_near(ctx, s.para)
 }
+
+/// A point of the plan named right before a colon and its quoted words ("And in return,
+/// only point No. 5: “…”", "Clause 7: “…”"): the plan's text, quoted by the article, when no
+/// verb of speech stands before the quote in the sentence. The sentence is the statement, so
+/// the point's number goes with it.
+fn point_lead(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    si: usize,
+    q: &Quote,
+    ws: &[SWord],
+) -> Option<Candidate> {
+    let lead = fold_str(&ctx.body[s.span.start..q.outer.start]);
+    let before: Vec<usize> = (0..ws.len())
+        .filter(|&k| ws[k].end <= q.outer.start)
+        .collect();
+    let speaks = before
+        .iter()
+        .any(|&k| ctx.speech.verb_at(ws, k, false).is_some());
+    (POINT_LEAD.is_match(lead.trim_end()) && !speaks && q.closed).then(|| Candidate {
+        kind: Kind::Report,
+        span: s.span.start..s.span.end.max(q.outer.end),
+        sentence: si,
+        para: s.para,
+        mention: Some(Mention::Document),
+        speaker_span: None,
+        verb: None,
+        rule: "the plan says",
+        confidence: 0.75,
+        floating: false,
+        point: None,
+        topic: None,
+    })
+}
+
+/// "point No. 5:", "clause 7:", "item 12:" closing the words before a quote.
+static POINT_LEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\b(?:point|clause|item|paragraph)\s+(?:no\.?\s*|number\s+)?\d{1,2}\s*:$")
+        .expect("static pattern")
+});
 
 /// True when a word outside the quotes names the plan or a text ("The draft calls for \"…\""):
 /// the sentence is then about the document, not a speaker's words going on.
