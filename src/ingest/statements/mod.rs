@@ -498,6 +498,7 @@ fn sentence_statements(
     let quotes: Vec<&Quote> = ctx.seg.quotes_in(&s.span).collect();
     let mut attributed = false;
     let mut before: Option<(&Quote, Candidate)> = None;
+    let mut participle_at = None;
     for q in &quotes {
         // (a quote already taken by "adding, \"…\"" after the one before)
         if scare_quote(q, ws)
@@ -510,7 +511,11 @@ fn sentence_statements(
             .or_else(|| conjoined_quote(ctx, q, ws, before.as_ref()));
         before = found.clone().map(|c| (*q, c));
         if let Some(c) = found {
-            attributed |= !c.floating;
+            // "X said …, calling it “…”": the clause before the participle is X's too
+            if c.rule == quotes::PARTICIPLE {
+                participle_at.get_or_insert(q.outer.start);
+            }
+            attributed |= !c.floating && c.rule != quotes::PARTICIPLE;
             let mut joint = pairs::per_speaker(ctx, c, local);
             let c = joint.remove(0);
             out.push(c);
@@ -537,7 +542,16 @@ fn sentence_statements(
         .then(|| sentence_candidate(ctx, s, si, ws, &quotes, local))
         .flatten()
         .filter(|c| !content::under_modal(c, ws))
-        .filter(|c| !content::speaker_in_relative(ctx, c, ws));
+        .filter(|c| !content::speaker_in_relative(ctx, c, ws))
+        .map(|mut c| {
+            // (it ends at the comma before the participle)
+            if let Some(at) = participle_at.filter(|&at| at > c.span.start)
+                && let Some(comma) = ctx.body[c.span.start..at].rfind(',')
+            {
+                c.span.end = c.span.end.min(c.span.start + comma);
+            }
+            c
+        });
     if let Some(c) = found.as_ref()
         && content::commitment_of_plan(ctx, s, c, ws)
     {

@@ -283,15 +283,16 @@ pub(super) fn quote_candidate(
             if k + len - 1 > last {
                 break;
             }
-            if let Some((m, span)) = subject_before(ctx, s, ws, k, false, local) {
-                return Some(make(
-                    Some(m),
-                    Some(span),
-                    Some(verb),
-                    "quote, speaker before",
-                    0.85,
-                    false,
-                ));
+            // "X said Russia insists …, calling it “…”": a participle after a comma has the
+            // subject of the sentence's first verb of speech, not the nearest noun
+            let head = participle_head(ctx, ws, k);
+            if let Some((m, span)) = subject_before(ctx, s, ws, head.unwrap_or(k), false, local) {
+                let rule = if head.is_some() {
+                    PARTICIPLE
+                } else {
+                    "quote, speaker before"
+                };
+                return Some(make(Some(m), Some(span), Some(verb), rule, 0.85, false));
             }
             break;
         }
@@ -753,6 +754,20 @@ static POINT_LEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
     regex::Regex::new(r"\b(?:point|clause|item|paragraph)\s+(?:no\.?\s*|number\s+)?\d{1,2}\s*:$")
         .expect("static pattern")
 });
+
+/// The rule of a quote after a participle of the sentence's speaker ("X said …, calling it
+/// “…”"): the sentence before the participle is that speaker's statement too.
+pub(super) const PARTICIPLE: &str = "quote, participle of the speaker";
+
+/// For a participle after a comma at `k` (", calling it"), the first verb of speech before it
+/// in the sentence, outside quotes, whose subject the participle shares.
+fn participle_head(ctx: &Context<'_>, ws: &[SWord], k: usize) -> Option<usize> {
+    let after_comma = k > 0 && ctx.body[ws[k - 1].end..ws[k].start].contains(',');
+    if !ws[k].text.ends_with("ing") || !after_comma {
+        return None;
+    }
+    (0..k).find(|&j| !ws[j].in_quote && ctx.speech.verb_at(ws, j, false).is_some())
+}
 
 /// True when a word outside the quotes names the plan or a text ("The draft calls for \"…\""):
 /// the sentence is then about the document, not a speaker's words going on.

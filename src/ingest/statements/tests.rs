@@ -14,6 +14,17 @@ pub(crate) fn speakers(body: &str) -> Vec<(Option<String>, String)> {
         .collect()
 }
 
+/// The speakers' names and texts of the statements of `body`.
+pub(crate) fn texts(body: &str) -> Vec<(Option<String>, String)> {
+    let c = Catalog::bundled().expect("seeds parse");
+    let x = Extractor::new(&c).expect("rules compile");
+    let a = x.parse("t.txt", &format!("The peace plan\n\n{body}\n"));
+    x.extract(&a)
+        .into_iter()
+        .map(|s| (s.speaker.map(|p| p.name), s.text))
+        .collect()
+}
+
 /// The speakers' names of [`speakers`], the article's own voice left out.
 pub(crate) fn names(body: &str) -> Vec<String> {
     speakers(body).into_iter().filter_map(|(n, _)| n).collect()

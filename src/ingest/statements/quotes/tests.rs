@@ -111,3 +111,23 @@ fn a_quote_after_a_point_named_before_a_colon_is_the_plans_text() {
     );
     assert!(got.iter().all(|(n, _)| n.is_some()), "{got:?}");
 }
+
+#[test]
+fn a_quote_after_a_participle_is_the_sentences_speakers_and_the_clause_before_too() {
+    let out = crate::ingest::statements::tests::texts(
+        "Foreign minister Tom Hale said Norway insists the army cap must stay, calling it \u{201C}the heart of the peace plan.\u{201D}",
+    );
+    let hale: Vec<&str> = out
+        .iter()
+        .filter(|(n, _)| n.as_deref() == Some("Tom Hale"))
+        .map(|(_, t)| t.as_str())
+        .collect();
+    assert_eq!(
+        hale,
+        vec![
+            "Foreign minister Tom Hale said Norway insists the army cap must stay",
+            "the heart of the peace plan."
+        ],
+        "{out:?}"
+    );
+}
