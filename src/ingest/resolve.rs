@@ -121,12 +121,13 @@ pub(super) fn mark_subjects(mentions: &mut [NameMention], body: &str, seg: &Segm
 /// Tom Hale, speaking …").
 fn fronted_end(sentence: &str) -> Option<usize> {
     let g = grammar();
-    let first = sentence
+    let mut words = sentence
         .split_whitespace()
-        .next()?
-        .trim_matches(|c: char| !c.is_alphabetic())
-        .to_lowercase();
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase());
+    let first = words.next()?;
+    let first_two = format!("{first} {}", words.next().unwrap_or_default());
     let opens = (g.statements.adverbial_start.contains(first.as_str())
+        || g.statements.adverbial_start.contains(first_two.as_str())
         || first.len() > 4 && first.ends_with("ing"))
         && !g.statements.sentence_conjunctions.contains(first.as_str());
     if !opens {

@@ -1575,3 +1575,11 @@ fn a_refusal_to_say_under_a_modal_is_the_person_s_not_the_plan_s_content() {
     );
     assert_eq!(got, ["Lena Sorvik"]);
 }
+
+#[test]
+fn a_span_of_time_before_after_opens_a_fronted_clause_whose_names_are_not_the_subject() {
+    let got = names(
+        "Days after Donald Trump met Maren Holt in Oslo, the Kremlin said its demand that Kyiv leave the Donbas still stood.",
+    );
+    assert_eq!(got, vec!["Kremlin".to_string()]);
+}
