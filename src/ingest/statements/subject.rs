@@ -549,6 +549,17 @@ fn participle_subject(
         }
         k += 1;
     }
+    // "The US 28-point plan, echoing Munich, …": the plan is the subject, and it speaks not
+    if let Some(comma) = (first..v).find(|&k| ctx.body[ws[k].end..ws[k + 1].start].contains(','))
+        && comma < first + 8
+        && matches!(
+            ctx.gazetteer
+                .resolve(&ctx.body[ws[first].start..ws[comma].end], local),
+            Some(Mention::Document)
+        )
+    {
+        return None;
+    }
     for last in first..(first + 6).min(v) {
         let span = ws[first].start..ws[last].end;
         if ws[last].in_quote || ctx.body[span.clone()].contains([',', ';', ':']) {

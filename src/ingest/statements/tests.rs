@@ -1583,3 +1583,11 @@ fn a_span_of_time_before_after_opens_a_fronted_clause_whose_names_are_not_the_su
     );
     assert_eq!(got, vec!["Kremlin".to_string()]);
 }
+
+#[test]
+fn a_participle_aside_after_the_plan_is_no_cue_and_the_attribution_at_the_end_speaks() {
+    let got = names(
+        "The US 28-point plan, echoing Yalta, may bring calm for a while, says former defence minister Tom Hale.",
+    );
+    assert_eq!(got, vec!["Tom Hale".to_string()]);
+}
