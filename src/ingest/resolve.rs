@@ -298,7 +298,7 @@ pub(super) fn resolve_speakers(
                     c.speaker_span
                         .as_ref()
                         .and_then(|r| body.get(r.clone()))
-                        .is_some_and(|t| t.trim_start().to_lowercase().starts_with("the ")),
+                        .is_some_and(definite_phrase),
                     c.span.start,
                     &out,
                     mentions,
@@ -586,6 +586,16 @@ fn description_fits(
         .map(crate::text::fold_str)
         .collect();
     offices.may_be(person, &words, holders)
+}
+
+/// "the aide", or a possessive before the role ("Putin's aide", "the Kremlin's spokesman"):
+/// a description of someone in particular.
+fn definite_phrase(text: &str) -> bool {
+    let t = text.trim_start().to_lowercase();
+    t.starts_with("the ")
+        || t.split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with("'s") || w.ends_with("\u{2019}s"))
 }
 
 /// How many statements or names back a description looks for the group or person it takes up.

@@ -1591,3 +1591,12 @@ fn a_participle_aside_after_the_plan_is_no_cue_and_the_attribution_at_the_end_sp
     );
     assert_eq!(got, vec!["Tom Hale".to_string()]);
 }
+
+#[test]
+fn a_possessive_before_a_role_takes_up_the_holder_named_before() {
+    let got = names(
+        "Moscow handed over its answer to the peace plan, presidential aide Lev Orlov said.\n\n\
+         \u{201C}Russia will not reveal what was discussed,\u{201D} Interfax quoted Putin's aide as saying.",
+    );
+    assert_eq!(got, vec!["Lev Orlov".to_string(), "Lev Orlov".to_string()]);
+}
