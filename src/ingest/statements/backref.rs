@@ -61,8 +61,15 @@ fn back_reference(
         .map(|w| &*w.text)
         .collect::<Vec<_>>()
         .join(" ");
-    // "was made by …", "was confirmed to The Times by …"
-    let by = (be + 2..(be + 7).min(ws.len())).find(|&k| ws[k].text == "by")?;
+    // "was made by …", "was confirmed to The Times by …"; "was reported on Monday, citing two
+    // officials" names its source after "citing"
+    let by = (be + 2..(be + 7).min(ws.len()))
+        .find(|&k| ws[k].text == "by")
+        .or_else(|| {
+            (be + 2..(be + 8).min(ws.len())).find(|&k| {
+                ws[k].text == "citing" && ctx.body[ws[k - 1].end..ws[k].start].contains(',')
+            })
+        })?;
     if !grammar()
         .statements
         .back_subjects
@@ -73,6 +80,9 @@ fn back_reference(
         || ws.iter().filter(|w| w.in_quote).count() > 2
     {
         return None;
+    }
+    if ws[by].text == "citing" {
+        return cited(ctx, s, &ws, by, local);
     }
     let np = np_after(ctx, &ws, by + 1, s.span.end, local).filter(|(m, _)| speaks(m));
     match np {
@@ -85,6 +95,26 @@ fn back_reference(
         Some(_) => np,
         None => name_after_title(ctx, s, &ws, by, local),
     }
+}
+
+/// "… citing two senior officials, after talks in Oslo.": the source after "citing", up to
+/// the next comma or the end of the sentence.
+fn cited(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    ws: &[SWord],
+    citing: usize,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>)> {
+    let start = ws.get(citing + 1)?.start;
+    let rest = &ctx.body[start..s.span.end];
+    let np = rest
+        .split(',')
+        .next()?
+        .trim_end()
+        .trim_end_matches(['.', '!']);
+    let m = ctx.gazetteer.resolve(np, local).filter(speaks)?;
+    Some((m, start..start + np.len()))
 }
 
 /// True for "Reuters writes about this.", "Ukrinform reports it.": a short sentence of a
