@@ -61,7 +61,7 @@ fn back_reference(
         .map(|w| &*w.text)
         .collect::<Vec<_>>()
         .join(" ");
-    // "was made by …", "was confirmed to The Times by …"; "was reported on Monday, citing two
+    // "was made by …", "was confirmed to The Times by …"; "was made public on Tuesday, citing three
     // officials" names its source after "citing"
     let by = (be + 2..(be + 7).min(ws.len()))
         .find(|&k| ws[k].text == "by")
@@ -97,7 +97,7 @@ fn back_reference(
     }
 }
 
-/// "… citing two senior officials, after talks in Oslo.": the source after "citing", up to
+/// "… citing three diplomats, after a dinner in Bergen.": the source after "citing", up to
 /// the next comma or the end of the sentence.
 fn cited(
     ctx: &Context<'_>,

@@ -259,7 +259,7 @@ pub(super) fn find_lists(
     (paras, sentences)
 }
 
-/// A title that counts things other than points ("8 thoughts on the 28 points", "Five
+/// A title that counts things other than points ("Eight notes about the plan's 28 points", "Five
 /// questions about the plan"): its numbered items are the author's, not the plan's.
 static COUNTS_OTHER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(

@@ -715,9 +715,9 @@ fn quotes_the_plan(ctx: &Context<'_>, s: &Sentence, q: &Quote) -> bool {
         && super::content::plan_named_near(ctx, s.para)
 }
 
-/// A point of the plan named right before a colon and its quoted words ("And in return,
-/// only point No. 5: “…”", "Clause 7: “…”"): the plan's text, quoted by the article, when no
-/// verb of speech stands before the quote in the sentence. The sentence is the statement, so
+/// A point of the plan named right before a colon and its quoted words ("All Kyiv gets is
+/// point No. 5: “…”", "Clause 7: “…”"): the plan's text, quoted by the article, when no verb
+/// of speech stands before the quote in the sentence. The sentence is the statement, so
 /// the point's number goes with it.
 fn point_lead(
     ctx: &Context<'_>,

@@ -549,7 +549,7 @@ fn participle_subject(
         }
         k += 1;
     }
-    // "The US 28-point plan, echoing Munich, …": the plan is the subject, and it speaks not
+    // "The 28-point plan, echoing Yalta, …": the plan is the subject, and it speaks not
     if let Some(comma) = (first..v).find(|&k| ctx.body[ws[k].end..ws[k + 1].start].contains(','))
         && comma < first + 8
         && matches!(

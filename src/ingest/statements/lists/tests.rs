@@ -332,6 +332,6 @@ fn a_numbered_list_opening_the_body_under_a_title_naming_the_plan_is_its_account
     assert_eq!(points_of(&out, "a sovereign state"), [1], "{out:#?}");
     assert!(out.iter().all(|s| s.speaker.is_none()), "{out:#?}");
     // a title counting the author's own thoughts heads no list of the plan
-    let out = extract_titled("Six thoughts on the 28 points of the plan", body);
+    let out = extract_titled("Six notes about the plan's 28 points", body);
     assert!(points_of(&out, "a sovereign state") != [1], "{out:#?}");
 }

@@ -102,7 +102,7 @@ fn a_quote_paragraph_of_the_plan_s_words_is_its_report_and_a_speaker_s_goes_on()
 #[test]
 fn a_quote_after_a_point_named_before_a_colon_is_the_plans_text() {
     let got = speakers(
-        "The plan asks a great deal of Kyiv.\n\nAnd in return, only point No. 5: \u{201C}Ukraine will get firm guarantees.\u{201D}",
+        "The plan asks a great deal of Kyiv.\n\nAll Kyiv gets is point No. 5: \u{201C}Ukraine will get firm guarantees.\u{201D}",
     );
     assert_eq!(got, vec![(None, "Report".to_string())]);
     // a verb of speech before the colon keeps the quote the speaker's
