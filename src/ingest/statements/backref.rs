@@ -61,8 +61,8 @@ fn back_reference(
         .map(|w| &*w.text)
         .collect::<Vec<_>>()
         .join(" ");
-    // "was made by …", "was confirmed to The Times by …"; "was made public on Tuesday, citing three
-    // officials" names its source after "citing"
+    // "was made by …", "was confirmed to The Times by …"; "was made public on Tuesday,
+    // citing three officials" names its source after "citing"
     let by = (be + 2..(be + 7).min(ws.len()))
         .find(|&k| ws[k].text == "by")
         .or_else(|| {
