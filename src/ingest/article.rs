@@ -196,8 +196,8 @@ struct Header<'a> {
     candidates: Vec<&'a str>,
     /// Index of the first line of running text.
     body_start: usize,
-    /// An address, date or publisher line came after the first title-like line: the title
-    /// is settled ("G20 and Ukraine", a short title, then "URL: …").
+    /// An address or a labelled date line came after the first title-like line: the title is
+    /// settled ("G20 and Ukraine", a short title, then "URL: …").
     settled: bool,
 }
 

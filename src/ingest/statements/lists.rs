@@ -259,8 +259,8 @@ pub(super) fn find_lists(
     (paras, sentences)
 }
 
-/// A title that counts things other than points ("Eight notes about the plan's 28 points", "Five
-/// questions about the plan"): its numbered items are the author's, not the plan's.
+/// A title that counts things other than points ("Eight notes about the plan's 28 points",
+/// "Five questions about the plan"): its numbered items are the author's, not the plan's.
 static COUNTS_OTHER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(?:\d{1,2}|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:(?:key|main|big)\s+)?([a-z]+)",

@@ -638,10 +638,10 @@ fn leads(
             // "The New York Times reported:" then the report's words set off with no marks
             used.extend([p, p + 1]);
             for s in ctx.seg.sentences.iter().filter(|s| s.para == p + 1) {
-                let kind = Kind::Paraphrase;
+                let (span, kind) = (s.span.clone(), Kind::Paraphrase);
                 out.push(candidate(
                     ctx,
-                    s.span.clone(),
+                    span,
                     p + 1,
                     kind,
                     &mention,
