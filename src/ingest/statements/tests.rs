@@ -3,12 +3,17 @@
 use crate::catalog::Catalog;
 use crate::ingest::Extractor;
 
-/// (speaker, kind) of every statement extracted from `body` under a title about the plan.
-pub(crate) fn speakers(body: &str) -> Vec<(Option<String>, String)> {
+/// Every statement extracted from `body` under a title about the plan.
+fn extracted(body: &str) -> Vec<crate::ingest::Statement> {
     let c = Catalog::bundled().expect("seeds parse");
     let x = Extractor::new(&c).expect("rules compile");
     let a = x.parse("t.txt", &format!("The peace plan\n\n{body}\n"));
     x.extract(&a)
+}
+
+/// (speaker, kind) of every statement extracted from `body` under a title about the plan.
+pub(crate) fn speakers(body: &str) -> Vec<(Option<String>, String)> {
+    extracted(body)
         .into_iter()
         .map(|s| (s.speaker.map(|p| p.name), format!("{:?}", s.kind)))
         .collect()
@@ -16,10 +21,7 @@ pub(crate) fn speakers(body: &str) -> Vec<(Option<String>, String)> {
 
 /// The speakers' names and texts of the statements of `body`.
 pub(crate) fn texts(body: &str) -> Vec<(Option<String>, String)> {
-    let c = Catalog::bundled().expect("seeds parse");
-    let x = Extractor::new(&c).expect("rules compile");
-    let a = x.parse("t.txt", &format!("The peace plan\n\n{body}\n"));
-    x.extract(&a)
+    extracted(body)
         .into_iter()
         .map(|s| (s.speaker.map(|p| p.name), s.text))
         .collect()
@@ -1049,15 +1051,6 @@ fn a_delivery_followed_by_a_claim_is_a_statement() {
 
 #[test]
 fn a_second_quote_after_and_and_a_verb_of_speech_keeps_the_speaker_of_the_first() {
-    let texts = |body: &str| -> Vec<(Option<String>, String)> {
-        let c = Catalog::bundled().expect("seeds parse");
-        let x = Extractor::new(&c).expect("rules compile");
-        let a = x.parse("t.txt", &format!("The peace plan\n\n{body}\n"));
-        x.extract(&a)
-            .into_iter()
-            .map(|s| (s.speaker.map(|p| p.name), s.text))
-            .collect()
-    };
     let got = texts(
         "Slovak leader Pavol Hron called the peace plan “bold” and claimed it would leave Moscow “the clear winner, stronger in every way.”",
     );
