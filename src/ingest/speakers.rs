@@ -557,15 +557,7 @@ impl Gazetteer {
             } else {
                 SpeakerKind::Body
             };
-            return Some(Mention::Speaker(
-                Speaker {
-                    slug: slugify(&name),
-                    name,
-                    kind,
-                    known: false,
-                },
-                None,
-            ));
+            return Some(unlisted(name, kind));
         }
         None
     }
