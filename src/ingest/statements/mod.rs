@@ -689,6 +689,7 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
         .collect();
     out.extend(asides);
     transcript::skip_labels(ctx, &mut out);
+    transcript::journalists_speak(ctx, &mut out, &mut local);
     out.sort_by_key(|c| c.span.start);
     carry_back(ctx, &mut out);
     // the paragraph's words that a dash cue closes are its speaker's, not the article's

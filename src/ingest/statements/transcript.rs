@@ -752,6 +752,72 @@ fn questioners(ctx: &Context<'_>, labels: &[Option<String>]) -> HashSet<String> 
         .collect()
 }
 
+/// In a broadcast transcript the programme's journalists speak in their own names: what the other
+/// sieves read in a host's or a correspondent's turn as the article's account ("MAYNES: … It calls
+/// for limits on the army") is that journalist's report. A quote with no cue of its own keeps
+/// the quote before it.
+pub(super) fn journalists_speak(
+    ctx: &Context<'_>,
+    out: &mut [Candidate],
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) {
+    let turns = journalist_turns(ctx, local);
+    for c in out.iter_mut() {
+        if c.floating || !matches!(c.mention, None | Some(Mention::Document)) {
+            continue;
+        }
+        if let Some(Some(m)) = turns.get(c.para) {
+            c.mention = Some(m.clone());
+        }
+    }
+}
+
+/// The journalist whose turn each paragraph stands in, if any: from a journalist's label (on its
+/// own line or opening the paragraph) up to the next label or a stage note ("(SOUNDBITE …)").
+fn journalist_turns(
+    ctx: &Context<'_>,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Vec<Option<Mention>> {
+    let text = |r: &Range<usize>| ctx.body[r.clone()].trim();
+    let inline: Vec<_> = ctx
+        .paragraphs
+        .iter()
+        .map(|r| LABEL.captures(text(r)))
+        .collect();
+    let alone: Vec<_> = ctx
+        .paragraphs
+        .iter()
+        .map(|r| LABEL_LINE.captures(text(r)))
+        .collect();
+    let mut names = journalists(&inline);
+    names.extend(journalists(&alone));
+    let mut current = None;
+    let mut turns = Vec::with_capacity(ctx.paragraphs.len());
+    for (p, r) in ctx.paragraphs.iter().enumerate() {
+        if let Some(c) = alone[p].as_ref().or(inline[p].as_ref()) {
+            let label = c[1].to_uppercase();
+            current = names
+                .contains(&label)
+                .then(|| full_name(&names, &label))
+                .and_then(|n| person(ctx, &title_case(&n), local));
+        } else if text(r).starts_with('(') {
+            current = None;
+        }
+        turns.push(current.clone());
+    }
+    turns
+}
+
+/// The full name of a journalist's surname label ("MAYNES" -> "CHARLES MAYNES").
+fn full_name(names: &HashSet<String>, label: &str) -> String {
+    names
+        .iter()
+        .filter(|n| n.contains(' ') && n.split_whitespace().last() == Some(label))
+        .min()
+        .cloned()
+        .unwrap_or_else(|| label.to_string())
+}
+
 /// "BRUNO: Moscow says …": a statement the other sieves found at the start of a labelled turn
 /// starts after the label in capitals.
 pub(super) fn skip_labels(ctx: &Context<'_>, out: &mut [Candidate]) {
