@@ -49,6 +49,17 @@ fn concessions_named_by_a_determiner_are_the_plans_content() {
 }
 
 #[test]
+fn the_plans_elements_and_what_it_references_are_its_content() {
+    let out = extract(
+        "Its main elements include calls for Kyiv to pull out of the Donetsk region.\n\nThe draft reached Kyiv on Friday. It references firm guarantees for Ukraine.",
+    );
+    let s = by(&out, "main elements").unwrap_or_else(|| panic!("{out:#?}"));
+    assert_eq!((speaker(s), points(s)), (None, vec![21]));
+    let s = by(&out, "references").unwrap_or_else(|| panic!("{out:#?}"));
+    assert_eq!((speaker(s), points(s)), (None, vec![5]));
+}
+
+#[test]
 fn the_draft_named_with_a_determiner_is_the_plan_in_a_page_without_a_title() {
     let out = untitled(
         "Talking to reporters in Astana on Friday, Mr. Putin commented: \"Overall, we agreed that this might be the basis for future agreements.\" It was his first remark on the draft since Washington sent it.\n\nPutin said the American side had taken Moscow's view into account to some degree.\n\nHe added that the draft was only a list of possible terms.\n",
