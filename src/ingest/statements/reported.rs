@@ -716,6 +716,13 @@ pub(super) fn reaction_from(
             && ctx.speech.reaction_nouns.contains(&*ws[k].text)
             && (k.saturating_sub(4)..k).any(|v| ctx.speech.reaction_verb_at(ws, v))
     })?;
+    // a reaction inside what someone reports is theirs ("an aide told the paper that the
+    // draft will be met with resistance from senators")
+    if (0..k.saturating_sub(4))
+        .any(|j| !ws[j].in_quote && ctx.speech.verb_at(ws, j, false).is_some())
+    {
+        return None;
+    }
     let gap = |j: usize, marks: &[char]| gap_after(ctx.body, ws, j).contains(marks);
     let start = k + 2;
     let mut end = start;

@@ -1360,6 +1360,11 @@ fn a_reaction_received_from_someone_is_their_view() {
         "{lead}Under the plan, Ukraine would receive support from the United States."
     ));
     assert!(!got.contains(&"United States".to_string()), "{got:?}");
+    // a reaction foretold inside someone's report is the reporter's statement
+    let got = names(&format!(
+        "{lead}Tom Hale, a senator, told the paper that the plan would be met with fierce resistance from Nordic lawmakers."
+    ));
+    assert_eq!(got, ["Tom Hale"]);
 }
 
 #[test]
