@@ -950,3 +950,16 @@ fn protecting_ukraine_s_interests_is_no_guarantee() {
         Vec::<u8>::new()
     );
 }
+
+#[test]
+fn a_promise_put_in_writing_is_point_16_and_a_plan_handed_over_in_writing_is_not() {
+    let l = linker();
+    assert_eq!(
+        points(&l, "Moscow is ready to put that promise in writing"),
+        [16]
+    );
+    assert!(
+        !points(&l, "the plan was handed to him in writing on Monday").contains(&16),
+        "a plan delivered in writing is no pledge"
+    );
+}
