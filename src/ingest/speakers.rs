@@ -271,6 +271,11 @@ impl Gazetteer {
             let rest: Vec<&str> = np.split_whitespace().skip(i + 1).collect();
             return self.resolve(&rest.join(" "), local);
         }
+        // "many lawmakers -- including some Republicans --": an aside naming some of a group
+        // is no speaker of its own
+        if words[0] == "including" {
+            return None;
+        }
         if let Some(m) = self.resolve_shape(np, &words, local) {
             return Some(m);
         }

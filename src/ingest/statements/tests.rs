@@ -1610,3 +1610,15 @@ fn a_back_reference_citing_its_source_gives_the_sentence_before_to_it() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_partys_members_speak_as_a_group_and_an_aside_naming_some_of_them_does_not() {
+    assert_eq!(
+        names("Several Senate Democrats say the peace plan rewards Moscow."),
+        ["Several Senate Democrats"]
+    );
+    assert_eq!(
+        names("Many US lawmakers -- including some Democrats -- had assailed the peace plan."),
+        ["Many US lawmakers"]
+    );
+}
