@@ -44,8 +44,9 @@ pub(super) fn two_speakers(
     let reach = if leading { 12 } else { 6 };
     let early = (second.start..(second.start + reach).min(second.end))
         .any(|k| verb.is_some_and(|v| ws[k].text == v));
-    // "…, but he stressed …" goes on with the first clause's speaker
-    let named = matches!(b.mention, Some(Mention::Speaker(..)));
+    // "…, but he stressed …" goes on with the first clause's speaker; a role names another
+    // ("…, but the Ukrainian ambassador voiced concern")
+    let named = matches!(b.mention, Some(Mention::Speaker(..) | Mention::Role { .. }));
     (voiced(&a) && named && opens && early && a.mention != b.mention).then_some([a, b])
 }
 

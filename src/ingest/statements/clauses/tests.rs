@@ -67,3 +67,12 @@ fn a_time_with_a_colon_is_no_label_before_the_subject() {
     );
     assert_eq!(got, vec!["Maren Holt"]);
 }
+
+#[test]
+fn a_second_clause_opened_by_a_role_is_its_holders_statement() {
+    // a role with no one named to hold it is a speaker of its own
+    let got = names(
+        "Tom Hale said he was hopeful about the peace plan, but the Finnish ambassador said its army cap is too low.",
+    );
+    assert_eq!(got, vec!["Tom Hale", "Finnish ambassador"]);
+}
