@@ -174,6 +174,18 @@ pub(super) fn find_transcript(
         })
     });
     let asks = questioners(ctx, &labels);
+    // two people or more, each labelling a paragraph of their own, one of them named before
+    // ("Nick Schifrin reports." then "Amna Nawaz: …" and "Nick Schifrin: …"), make a
+    // programme's conversation: its strangers speak too
+    let mut talkers: Vec<&str> = labels.iter().flatten().map(String::as_str).collect();
+    talkers.sort_unstable();
+    talkers.dedup();
+    let people: Vec<Mention> = talkers
+        .iter()
+        .filter(|l| l.split_whitespace().count() >= 2)
+        .filter_map(|l| person(ctx, l, local))
+        .collect();
+    let conversation = people.len() >= 2 && people.iter().any(|m| !stranger(ctx, m));
     for (p, label) in labels.iter().enumerate() {
         let Some(label) = label else { continue };
         // a journalist's question ("Anna Petrova: Good afternoon, Life.ru. Will you …?", "RFE/RL:
@@ -207,7 +219,12 @@ pub(super) fn find_transcript(
         // a stranger's label speaks only in an interview (questions, a broadcast, or turns
         // under one label): "Military Deterrence: Ukraine keeps …" is a labelled list line
         let turns = labels.iter().filter(|l| l.as_ref() == Some(label)).count();
-        if stranger(ctx, &mention) && first_question.is_none() && !broadcast && turns < 2 {
+        if stranger(ctx, &mention)
+            && first_question.is_none()
+            && !broadcast
+            && turns < 2
+            && !conversation
+        {
             continue;
         }
         used.insert(p);

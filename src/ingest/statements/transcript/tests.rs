@@ -116,3 +116,17 @@ fn a_paragraph_set_off_under_a_lead_ending_with_its_verb_is_the_sources_block_qu
     let post = Some("The Washington Post".to_string());
     assert_eq!(got.iter().filter(|(n, _)| *n == post).count(), 2, "{got:?}");
 }
+
+#[test]
+fn two_people_labelling_their_turns_one_named_before_make_a_conversation() {
+    let got = texts(
+        "The envoys met in Bergen. Tom Reed reports.\n\n\
+         Amara Vostrikova: The new draft of the peace plan still caps Ukraine's army at 600,000 troops.\n\n\
+         Tom Reed: In Kyiv, the mood is grim, and the army cap is the point of the plan that hurts most.",
+    );
+    assert!(
+        got.iter()
+            .any(|(n, t)| n.as_deref() == Some("Amara Vostrikova") && t.contains("600,000")),
+        "{got:?}"
+    );
+}
