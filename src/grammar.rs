@@ -119,6 +119,10 @@ pub struct Content {
     pub parts: Words,
     /// Words after such a part that open its content.
     pub openers: Words,
+    /// Verbs that take the plan as their object ("announced a plan that …").
+    pub presenting: Words,
+    /// Words that open the object of such a verb.
+    pub object_determiners: Words,
     /// Nouns for the whole plan that a clause of its content may follow ("a deal which would
     /// …"); not a part of it ("the provision that would restart the plant" names which one).
     pub relative_heads: Words,
@@ -352,7 +356,7 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 53] {
+    fn lists(&self) -> [(&'static str, &Words); 55] {
         [
             ("statements.belief_verbs", &self.statements.belief_verbs),
             ("statements.object_start", &self.statements.object_start),
@@ -391,6 +395,11 @@ impl Grammar {
             ("content.when", &self.content.when),
             ("content.parts", &self.content.parts),
             ("content.openers", &self.content.openers),
+            ("content.presenting", &self.content.presenting),
+            (
+                "content.object_determiners",
+                &self.content.object_determiners,
+            ),
             ("runs.modals", &self.runs.modals),
             ("runs.when", &self.runs.when),
             ("speakers.person_heads", &self.speakers.person_heads),

@@ -60,6 +60,19 @@ fn the_plans_elements_and_what_it_references_are_its_content() {
 }
 
 #[test]
+fn announcing_a_plan_that_holds_something_is_the_articles_account_of_it() {
+    let out = extract(
+        "The White House has announced a new plan to end the war in Ukraine that involves ceding the Donbas.",
+    );
+    let s = by(&out, "announced").unwrap_or_else(|| panic!("{out:#?}"));
+    assert_eq!((speaker(s), points(s)), (None, vec![21]));
+    // a verb of speech before the plan's name still speaks
+    let out = extract("Tom Hale said the plan that Oslo wrote would cap the army.");
+    let s = by(&out, "cap the army").unwrap_or_else(|| panic!("{out:#?}"));
+    assert_eq!(speaker(s), Some("Tom Hale"));
+}
+
+#[test]
 fn the_draft_named_with_a_determiner_is_the_plan_in_a_page_without_a_title() {
     let out = untitled(
         "Talking to reporters in Astana on Friday, Mr. Putin commented: \"Overall, we agreed that this might be the basis for future agreements.\" It was his first remark on the draft since Washington sent it.\n\nPutin said the American side had taken Moscow's view into account to some degree.\n\nHe added that the draft was only a list of possible terms.\n",

@@ -87,13 +87,24 @@ pub(super) fn plan_content(
 /// draft, which called for Ukraine to give up Donbas": a relative clause on a document whose
 /// verb tells what the document holds (the statement must still name a point to be kept).
 fn relative_of_document(ctx: &Context<'_>, ws: &[SWord]) -> bool {
+    // (past its purpose: "a plan to end the war in Ukraine that involves …")
+    let purpose_of_plan = |k: usize| {
+        (k.saturating_sub(9)..k.saturating_sub(2)).any(|j| {
+            ctx.layout.names_plan(&ws[j].text)
+                && ws[j + 1].text == "to"
+                && !ctx.body[ws[j].end..ws[k].start].contains([',', ';', '(', '\u{2014}'])
+        })
+    };
     (1..ws.len()).any(|k| {
         !ws[k].in_quote
             && ["which", "that"].contains(&&*ws[k].text)
-            && ctx.layout.names_plan(&ws[k - 1].text)
+            && (ctx.layout.names_plan(&ws[k - 1].text) || purpose_of_plan(k))
             && (k + 1..ws.len().min(k + 4))
                 .find(|&j| !grammar().content.between.contains(&*ws[j].text))
-                .is_some_and(|j| ctx.speech.document_verbs.contains(&*ws[j].text))
+                .is_some_and(|j| {
+                    ctx.speech.document_verbs.contains(&*ws[j].text)
+                        || grammar().content.relative_verbs.contains(&*ws[j].text)
+                })
     })
 }
 
@@ -329,6 +340,38 @@ pub(super) fn commitment_of_plan(
         && ctx.seg.quotes_in(&s.span).next().is_none()
         && !ws.iter().any(|w| grammar().content.when.contains(&*w.text))
         && (fronted || plan_named_right_before(ctx, s))
+}
+
+/// True when the verb of `c` presents the plan as its object, with a clause that tells what the
+/// plan holds ("The administration has announced a 28-point plan … that involves ceding
+/// territory"): the announcement is an event, and the clause is the article's account.
+pub(super) fn presents_the_plan(ctx: &Context<'_>, c: &Candidate, ws: &[SWord]) -> bool {
+    let Some(verb) = c.verb.as_deref().and_then(|v| v.split_whitespace().next()) else {
+        return false;
+    };
+    let verb = fold_str(verb);
+    if !grammar().content.presenting.contains(verb.as_str()) {
+        return false;
+    }
+    let from = c.speaker_span.as_ref().map_or(0, |r| r.end);
+    let Some(k) = ws
+        .iter()
+        .position(|w| w.start >= from && w.text == verb && !w.in_quote)
+    else {
+        return false;
+    };
+    let object = &ws[k + 1..ws.len().min(k + 6)];
+    let determiner = object
+        .first()
+        .is_some_and(|w| grammar().content.object_determiners.contains(&*w.text));
+    let relative = ws[k + 1..]
+        .iter()
+        .any(|w| !w.in_quote && ["that", "which"].contains(&&*w.text));
+    determiner
+        && relative
+        && object
+            .last()
+            .is_some_and(|last| ctx.layout.names_plan(&ctx.body[object[0].start..last.end]))
 }
 
 /// True when the speech verb of `c` stands under a modal ("NATO would agree not to station

@@ -542,6 +542,7 @@ fn sentence_statements(
         .then(|| sentence_candidate(ctx, s, si, ws, &quotes, local))
         .flatten()
         .filter(|c| !content::under_modal(c, ws))
+        .filter(|c| !content::presents_the_plan(ctx, c, ws))
         .filter(|c| !content::speaker_in_relative(ctx, c, ws))
         .map(|mut c| {
             // (it ends at the comma before the participle)
