@@ -226,21 +226,13 @@ impl Extractor {
         let mut surnames = entities::surnames(&people);
         // a known person named in full answers to the surname alone in this article ("Mike
         // Rounds" … "Rounds said"), which the speaker list leaves out where it is a common word
-        for h in names
-            .hits
-            .iter()
-            .filter(|h| h.speaker.kind == SpeakerKind::Person && !h.title)
-        {
-            let key = h
-                .speaker
-                .name
-                .split_whitespace()
-                .last()
-                .map(crate::text::fold_str)
-                .unwrap_or_default();
-            if key.len() > 2 && !surnames.iter().any(|(k, _)| *k == key) {
-                surnames.push((key, h.speaker.clone()));
-            }
+        known_surnames(&mut surnames, names.hits.iter().filter(|h| !h.title));
+        // and so does one the title names ("Lindsey Graham urges …" over "“…,” Graham wrote.")
+        if let Some(title) = article.title.as_deref() {
+            known_surnames(
+                &mut surnames,
+                Names::find(&self.gazetteer, title).hits.iter(),
+            );
         }
         let ctx = Context {
             body: &article.body,
@@ -479,6 +471,26 @@ impl Extractor {
             });
         }
         out
+    }
+}
+
+/// Adds the surname of each known person of `hits` as a name of that person in the article,
+/// unless another person already answers to it.
+fn known_surnames<'h>(
+    surnames: &mut Vec<(String, Speaker)>,
+    hits: impl Iterator<Item = &'h NameHit>,
+) {
+    for h in hits.filter(|h| h.speaker.kind == SpeakerKind::Person) {
+        let key = h
+            .speaker
+            .name
+            .split_whitespace()
+            .last()
+            .map(crate::text::fold_str)
+            .unwrap_or_default();
+        if key.len() > 2 && !surnames.iter().any(|(k, _)| *k == key) {
+            surnames.push((key, h.speaker.clone()));
+        }
     }
 }
 

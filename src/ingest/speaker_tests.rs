@@ -265,6 +265,22 @@ fn a_known_person_named_in_full_answers_to_the_surname_alone() {
 }
 
 #[test]
+fn a_known_person_the_title_names_answers_to_the_surname_alone() {
+    let c = Catalog::bundled().expect("seeds parse");
+    let x = Extractor::new(&c).expect("rules compile");
+    let a = x.parse(
+        "t.txt",
+        "Mike Rounds doubts the peace plan\n\n\"The peace plan is not our recommendation,\" Rounds said.\n",
+    );
+    let got: Vec<String> = x
+        .extract(&a)
+        .into_iter()
+        .filter_map(|s| s.speaker.map(|p| p.name))
+        .collect();
+    assert_eq!(got, vec!["Mike Rounds"]);
+}
+
+#[test]
 fn the_minister_right_after_a_minister_spoke_is_that_minister() {
     let got = names(
         "\"The plan's key provisions reflect our understandings,\" Sergey Lavrov said at a press \
