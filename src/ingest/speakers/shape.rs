@@ -342,6 +342,12 @@ impl Gazetteer {
         self.places.contains(&fold_str(name).replace('.', ""))
     }
 
+    /// True when `word` is a plural head of `[nouns] groups` ("countries" in "the EU countries").
+    pub fn is_group_head(&self, word: &str) -> bool {
+        let bare = fold_str(word.trim_matches(|c: char| !c.is_alphanumeric()));
+        bare.ends_with('s') && self.groups.contains(&bare)
+    }
+
     /// "Leaders of Chile, Peru and Norway", "the foreign ministers of France and Poland": a
     /// group named by a plural head of `[nouns] groups` and the countries or capitals it comes
     /// from (several, joined by commas and "and"), as the article writes it.

@@ -301,6 +301,13 @@ fn name_after_fronted_phrase(
     if !fronted || words == 0 || words > 4 || !name.starts_with(char::is_uppercase) {
         return None;
     }
+    // "At the same time, the leaders of the EU countries, Canada and Japan issued": the last
+    // segment ends a list the one before it opens, not a name of its own
+    let before = fold_str(segments[segments.len() - 2].1.trim());
+    let before_opener = before.split_whitespace().next().unwrap_or("");
+    if name.contains(" and ") && !grammar().statements.adverbial_start.contains(before_opener) {
+        return None;
+    }
     let m @ Mention::Speaker(..) = ctx.gazetteer.resolve(name, local)? else {
         return None;
     };
@@ -348,19 +355,24 @@ fn group_over_commas(
     if !rest.contains(" of ") {
         return places_over_commas(ctx, rest, start + seg_offset);
     }
-    // the list ends at the first word that is neither a name nor "and"/"the"/"of"
+    // the list ends at the first word that is neither a name nor "and"/"the"/"of", nor the
+    // plural head of a name ("the leaders of the EU countries, Canada and Japan")
     let lead = rest.len() - rest.trim_start().len();
     let mut end = rest.len();
     let mut seen_of = false;
+    let mut after_name = false;
     for (at, w) in rest
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - rest.as_ptr() as usize, w))
     {
-        if seen_of && !(w.starts_with(char::is_uppercase) || ["and", "the", "of"].contains(&w)) {
+        let name = w.starts_with(char::is_uppercase);
+        let head = after_name && ctx.gazetteer.is_group_head(w);
+        if seen_of && !(name || head || ["and", "the", "of"].contains(&w)) {
             end = at;
             break;
         }
         seen_of |= w == "of";
+        after_name = name;
     }
     let trimmed = rest[..end].trim().trim_end_matches(',');
     match ctx.gazetteer.resolve(trimmed, local) {
