@@ -62,7 +62,7 @@ fn the_plans_elements_and_what_it_references_are_its_content() {
 #[test]
 fn announcing_a_plan_that_holds_something_is_the_articles_account_of_it() {
     let out = extract(
-        "The White House has announced a new plan to end the war in Ukraine that involves ceding the Donbas.",
+        "The White House has announced a plan to stop the fighting there that involves ceding the Donbas.",
     );
     let s = by(&out, "announced").unwrap_or_else(|| panic!("{out:#?}"));
     assert_eq!((speaker(s), points(s)), (None, vec![21]));

@@ -194,19 +194,11 @@ fn they_after_a_medium_citing_sources_is_those_sources() {
 
 #[test]
 fn a_wire_citing_its_own_copy_speaks_in_the_articles_voice() {
-    let c = Catalog::bundled().expect("seeds parse");
-    let x = Extractor::new(&c).expect("rules compile");
     // a menu label and the title before the dateline, as saved pages have them
-    let a = x.parse(
-        "t.txt",
+    let got = page_speakers(
         "World\n\nDraft caps army\n\nKYIV, Nov 20 (Reuters) - The plan would cap Ukraine's army at \
          600,000, according to a copy seen by Reuters.\n\nThe plan would cede the Donbas, Bloomberg reported.\n",
     );
-    let got: Vec<Option<String>> = x
-        .extract(&a)
-        .into_iter()
-        .map(|s| s.speaker.map(|p| p.name))
-        .collect();
     assert_eq!(got, vec![None, Some("Bloomberg".to_string())]);
 }
 
@@ -266,18 +258,10 @@ fn a_known_person_named_in_full_answers_to_the_surname_alone() {
 
 #[test]
 fn a_known_person_the_title_names_answers_to_the_surname_alone() {
-    let c = Catalog::bundled().expect("seeds parse");
-    let x = Extractor::new(&c).expect("rules compile");
-    let a = x.parse(
-        "t.txt",
+    let got = page_speakers(
         "Mike Rounds doubts the peace plan\n\n\"The peace plan is not our recommendation,\" Rounds said.\n",
     );
-    let got: Vec<String> = x
-        .extract(&a)
-        .into_iter()
-        .filter_map(|s| s.speaker.map(|p| p.name))
-        .collect();
-    assert_eq!(got, vec!["Mike Rounds"]);
+    assert_eq!(got, vec![Some("Mike Rounds".to_string())]);
 }
 
 #[test]
@@ -475,15 +459,22 @@ fn the_country_s_leader_is_the_head_of_state_named_before() {
 
 /// The speakers of `body` in an article of `publisher`.
 fn names_from(publisher: &str, body: &str) -> Vec<String> {
+    page_speakers(&format!(
+        "Publisher: {publisher}\nThe peace plan\n\n{body}\n"
+    ))
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// The speaker of each statement of a whole page (header lines, title and body), `None` for the
+/// article's own voice.
+fn page_speakers(page: &str) -> Vec<Option<String>> {
     let c = Catalog::bundled().expect("seeds parse");
     let x = Extractor::new(&c).expect("rules compile");
-    let a = x.parse(
-        "t.txt",
-        &format!("Publisher: {publisher}\nThe peace plan\n\n{body}\n"),
-    );
-    x.extract(&a)
+    x.extract(&x.parse("t.txt", page))
         .into_iter()
-        .filter_map(|s| s.speaker.map(|p| p.name))
+        .map(|s| s.speaker.map(|p| p.name))
         .collect()
 }
 

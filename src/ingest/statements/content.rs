@@ -87,7 +87,7 @@ pub(super) fn plan_content(
 /// draft, which called for Ukraine to give up Donbas": a relative clause on a document whose
 /// verb tells what the document holds (the statement must still name a point to be kept).
 fn relative_of_document(ctx: &Context<'_>, ws: &[SWord]) -> bool {
-    // (past its purpose: "a plan to end the war in Ukraine that involves …")
+    // (past its purpose: "a plan to stop the fighting that involves …")
     let purpose_of_plan = |k: usize| {
         (k.saturating_sub(9)..k.saturating_sub(2)).any(|j| {
             ctx.layout.names_plan(&ws[j].text)
@@ -342,24 +342,29 @@ pub(super) fn commitment_of_plan(
         && (fronted || plan_named_right_before(ctx, s))
 }
 
+/// The first word of the speech verb of `c` and where it stands in `ws`, after the speaker.
+fn verb_at<'c>(c: &'c Candidate, ws: &[SWord]) -> Option<(&'c str, usize)> {
+    let verb = c.verb.as_deref()?.split_whitespace().next()?;
+    let from = c.speaker_span.as_ref().map_or(0, |r| r.end);
+    ws.iter()
+        .position(|w| w.start >= from && w.text == verb && !w.in_quote)
+        .map(|k| (verb, k))
+}
+
 /// True when the verb of `c` presents the plan as its object, with a clause that tells what the
-/// plan holds ("The administration has announced a 28-point plan … that involves ceding
-/// territory"): the announcement is an event, and the clause is the article's account.
+/// plan holds ("The ministry has announced a peace plan … that involves ceding
+/// land"): the announcement is an event, and the clause is the article's account.
 pub(super) fn presents_the_plan(ctx: &Context<'_>, c: &Candidate, ws: &[SWord]) -> bool {
-    let Some(verb) = c.verb.as_deref().and_then(|v| v.split_whitespace().next()) else {
+    let Some((verb, k)) = verb_at(c, ws) else {
         return false;
     };
-    let verb = fold_str(verb);
-    if !grammar().content.presenting.contains(verb.as_str()) {
+    if !grammar()
+        .content
+        .presenting
+        .contains(fold_str(verb).as_str())
+    {
         return false;
     }
-    let from = c.speaker_span.as_ref().map_or(0, |r| r.end);
-    let Some(k) = ws
-        .iter()
-        .position(|w| w.start >= from && w.text == verb && !w.in_quote)
-    else {
-        return false;
-    };
     let object = &ws[k + 1..ws.len().min(k + 6)];
     let determiner = object
         .first()
@@ -377,14 +382,7 @@ pub(super) fn presents_the_plan(ctx: &Context<'_>, c: &Candidate, ws: &[SWord]) 
 /// True when the speech verb of `c` stands under a modal ("NATO would agree not to station
 /// troops", "Europe would add $100bn"): a speech that has not happened is the plan's content.
 pub(super) fn under_modal(c: &Candidate, ws: &[SWord]) -> bool {
-    let Some(verb) = c.verb.as_deref().and_then(|v| v.split_whitespace().next()) else {
-        return false;
-    };
-    let from = c.speaker_span.as_ref().map_or(0, |r| r.end);
-    let Some(k) = ws
-        .iter()
-        .position(|w| w.start >= from && w.text == verb && !w.in_quote)
-    else {
+    let Some((_, k)) = verb_at(c, ws) else {
         return false;
     };
     // "NATO will also agree", "Europe would then pledge": adverbs between the modal and it

@@ -301,7 +301,7 @@ fn name_after_fronted_phrase(
     if !fronted || words == 0 || words > 4 || !name.starts_with(char::is_uppercase) {
         return None;
     }
-    // "At the same time, the leaders of the EU countries, Canada and Japan issued": the last
+    // "Later that day, the leaders of the Nordic states, Canada and Mexico issued": the last
     // segment ends a list the one before it opens, not a name of its own
     let before = fold_str(segments[segments.len() - 2].1.trim());
     let before_opener = before.split_whitespace().next().unwrap_or("");
@@ -356,7 +356,7 @@ fn group_over_commas(
         return places_over_commas(ctx, rest, start + seg_offset);
     }
     // the list ends at the first word that is neither a name nor "and"/"the"/"of", nor the
-    // plural head of a name ("the leaders of the EU countries, Canada and Japan")
+    // plural head of a name ("the leaders of the Nordic states, Canada and Mexico")
     let lead = rest.len() - rest.trim_start().len();
     let mut end = rest.len();
     let mut seen_of = false;

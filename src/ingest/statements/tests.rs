@@ -1627,8 +1627,8 @@ fn a_partys_members_speak_as_a_group_and_an_aside_naming_some_of_them_does_not()
 fn a_group_whose_list_opens_with_a_plural_head_keeps_the_whole_list() {
     assert_eq!(
         names(
-            "At the same time, the leaders of the Nordic countries, Canada and Japan said the peace plan needs work."
+            "Later that day, the leaders of the Nordic countries, Canada and Mexico said the peace plan needs work."
         ),
-        ["leaders of the Nordic countries, Canada and Japan"]
+        ["leaders of the Nordic countries, Canada and Mexico"]
     );
 }
