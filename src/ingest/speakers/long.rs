@@ -23,7 +23,15 @@ impl Gazetteer {
             ]
             .contains(&fold_str(w).as_str())
         });
-        if !verb {
+        // a preposition's object goes on over "and" ("defended a proposal for Russia and
+        // Ukraine"): no clause opens there
+        let before: Vec<String> = np[..at].split_whitespace().map(fold_str).collect();
+        let object = before.len() >= 2 && {
+            let g = &grammar().speakers;
+            let p = before[before.len() - 2].as_str();
+            g.prepositions.contains(p) || g.adjunct_prepositions.contains(p)
+        };
+        if !verb || object {
             return None;
         }
         let tail = np[at..].trim_start();

@@ -1632,3 +1632,13 @@ fn a_group_whose_list_opens_with_a_plural_head_keeps_the_whole_list() {
         ["leaders of the Nordic countries, Canada and Mexico"]
     );
 }
+
+#[test]
+fn a_prepositions_object_over_and_opens_no_clause_of_a_new_speaker() {
+    assert_eq!(
+        names(
+            "The Norwegian government has defended a revised peace plan for Kyiv and Moscow, insisting that it is fair to both."
+        ),
+        ["Norwegian government"]
+    );
+}
