@@ -670,7 +670,8 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut local = ctx.people.to_vec();
     let (mut list_paras, list_sentences) = find_lists(ctx, &mut out, &mut local);
-    list_paras.extend(find_transcript(ctx, &mut out, &mut local));
+    let labelled = find_transcript(ctx, &mut out, &mut local);
+    list_paras.extend(labelled.used);
     let mut doc_origin: Option<(String, usize)> = None;
     for (si, s) in ctx.seg.sentences.iter().enumerate() {
         if list_paras.contains(&s.para) || list_sentences.contains(&si) {
@@ -690,7 +691,7 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
         .collect();
     out.extend(asides);
     transcript::skip_labels(ctx, &mut out);
-    transcript::journalists_speak(ctx, &mut out, &mut local);
+    transcript::journalists_speak(&mut out, &labelled.journalist_turns);
     out.sort_by_key(|c| c.span.start);
     carry_back(ctx, &mut out);
     // the paragraph's words that a dash cue closes are its speaker's, not the article's

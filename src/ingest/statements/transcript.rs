@@ -110,6 +110,13 @@ fn is_medium(
     )
 }
 
+/// What the transcript sieve leaves for the later stages: the paragraphs it has read, and the
+/// journalist whose turn each paragraph stands in (see [`journalists_speak`]).
+pub(super) struct Transcript {
+    pub(super) used: HashSet<usize>,
+    pub(super) journalist_turns: Vec<Option<Mention>>,
+}
+
 /// Sieve 0: an interview transcript. `Yuri Ushakov: …` or `A: …` paragraphs are the
 /// speaker's own words, one quote a paragraph (the person asked is the first one named before
 /// the first question); `Q: …` paragraphs, and those of a label naming a medium, yield nothing.
@@ -117,7 +124,7 @@ pub(super) fn find_transcript(
     ctx: &Context<'_>,
     out: &mut Vec<Candidate>,
     local: &mut Vec<(String, crate::model::Speaker)>,
-) -> HashSet<usize> {
+) -> Transcript {
     let mut used = HashSet::new();
     let dotted = dotted_labels(ctx);
     let captures: Vec<Option<regex::Captures<'_>>> = ctx
@@ -135,6 +142,7 @@ pub(super) fn find_transcript(
     // a broadcast transcript labels its journalists ("MARY LANE, HOST:"); its guests' labels
     // in capitals are names ("PRESIDENT LEV ORLOV:"), elsewhere they may be kickers
     let broadcast = !journalists.is_empty();
+    let turns_of_journalists = journalist_turns(ctx, &captures, &alone, &journalists, local);
     let labels: Vec<Option<String>> = captures
         .iter()
         .zip(dotted)
@@ -284,7 +292,10 @@ pub(super) fn find_transcript(
     }
     used.extend(signed_posts(ctx, out, &used, local));
     used.extend(parliament::record_turns(ctx, out, &used, local));
-    used
+    Transcript {
+        used,
+        journalist_turns: turns_of_journalists,
+    }
 }
 
 /// The full name a surname-only label stands for: the first label of two or more words that
@@ -773,12 +784,7 @@ fn questioners(ctx: &Context<'_>, labels: &[Option<String>]) -> HashSet<String> 
 /// sieves read in a host's or a correspondent's turn as the article's account ("MAYNES: … It calls
 /// for limits on the army") is that journalist's report. A quote with no cue of its own keeps
 /// the quote before it.
-pub(super) fn journalists_speak(
-    ctx: &Context<'_>,
-    out: &mut [Candidate],
-    local: &mut Vec<(String, crate::model::Speaker)>,
-) {
-    let turns = journalist_turns(ctx, local);
+pub(super) fn journalists_speak(out: &mut [Candidate], turns: &[Option<Mention>]) {
     for c in out.iter_mut() {
         if c.floating || !matches!(c.mention, None | Some(Mention::Document)) {
             continue;
@@ -793,21 +799,11 @@ pub(super) fn journalists_speak(
 /// own line or opening the paragraph) up to the next label or a stage note ("(SOUNDBITE …)").
 fn journalist_turns(
     ctx: &Context<'_>,
+    inline: &[Option<regex::Captures<'_>>],
+    alone: &[Option<regex::Captures<'_>>],
+    names: &HashSet<String>,
     local: &mut Vec<(String, crate::model::Speaker)>,
 ) -> Vec<Option<Mention>> {
-    let text = |r: &Range<usize>| ctx.body[r.clone()].trim();
-    let inline: Vec<_> = ctx
-        .paragraphs
-        .iter()
-        .map(|r| LABEL.captures(text(r)))
-        .collect();
-    let alone: Vec<_> = ctx
-        .paragraphs
-        .iter()
-        .map(|r| LABEL_LINE.captures(text(r)))
-        .collect();
-    let mut names = journalists(&inline);
-    names.extend(journalists(&alone));
     let mut current = None;
     let mut turns = Vec::with_capacity(ctx.paragraphs.len());
     for (p, r) in ctx.paragraphs.iter().enumerate() {
@@ -815,9 +811,9 @@ fn journalist_turns(
             let label = c[1].to_uppercase();
             current = names
                 .contains(&label)
-                .then(|| full_name(&names, &label))
+                .then(|| full_name(names, &label))
                 .and_then(|n| person(ctx, &title_case(&n), local));
-        } else if text(r).starts_with('(') {
+        } else if ctx.body[r.clone()].trim().starts_with('(') {
             current = None;
         }
         turns.push(current.clone());
