@@ -247,6 +247,10 @@ pub(super) fn as_said_after(
     while end > k + 1 && ctx.speech.is_between(&ws[end - 1].text) {
         end -= 1;
     }
+    // "…, as is stressed in the statement": a passive verb, no speaker between
+    if end == k + 1 {
+        return None;
+    }
     let span = ws[k + 1].start..ws[end - 1].end;
     if ctx.body[span.clone()].contains([',', ';', ':']) {
         return None;

@@ -1,6 +1,6 @@
 //! One invented sentence per rule on media and unnamed sources, through the whole extractor.
 
-use super::tests::{names, speakers};
+use super::tests::{names, speakers, texts};
 
 #[test]
 fn per_a_medium_at_the_end_makes_it_the_medium_s_report() {
@@ -281,6 +281,16 @@ fn as_a_speaker_said_after_the_claim_gives_it_that_speaker_even_inside_a_relay()
         "Washington looks for another word than withdrawal in the peace plan, as Kyiv opposes it, Interfax reported.",
     );
     assert_eq!(got, vec!["Interfax"]);
+}
+
+#[test]
+fn as_with_a_passive_verb_and_no_speaker_is_no_cue() {
+    // "as is stressed": no word between "as" and the verb names a speaker (this sliced the
+    // sentence backwards and panicked)
+    let got = texts(
+        "The two leaders \"agreed on the steps toward a lasting peace under the plan,\" as is stressed in the joint statement.",
+    );
+    assert!(got.iter().all(|(n, _)| n.is_none()), "{got:?}");
 }
 
 #[test]
