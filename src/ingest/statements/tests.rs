@@ -1642,3 +1642,12 @@ fn a_prepositions_object_over_and_opens_no_clause_of_a_new_speaker() {
         ["Norwegian government"]
     );
 }
+
+#[test]
+fn a_verb_of_naming_is_a_verb_of_speech() {
+    // "branded the plan “…”", like "called the plan “…”"
+    let got = names(
+        "The former party leader Tobias Lind branded the 28-point plan “naive”, saying it would hand Crimea to Moscow.",
+    );
+    assert_eq!(got, vec!["Tobias Lind"]);
+}
