@@ -1474,3 +1474,15 @@ fn a_back_reference_names_who_reported_a_leaders_position() {
     );
     assert_eq!(got, vec!["Ana Ruiz"]);
 }
+
+#[test]
+fn a_knight_is_named_without_the_honorific_and_answers_to_it_with_his_first_name() {
+    let got = page_speakers(
+        "The peace plan\n\n\
+         Sir Tobias Lind told MPs that the 28-point peace plan rewards the invader.\n\n\
+         Sir Tobias said the plan's amnesty clause must be struck out.\n\n\
+         Mr Lind said the army cap in the plan is a trap.\n",
+    );
+    let lind = Some("Tobias Lind".to_string());
+    assert_eq!(got, vec![lind.clone(), lind.clone(), lind]);
+}

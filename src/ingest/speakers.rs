@@ -343,7 +343,7 @@ impl Gazetteer {
         if let Some(m) = self.group_or_document(np, &clean, group_head) {
             return Some(m);
         }
-        if let Some(m) = self.honorific(&clean) {
+        if let Some(m) = self.honorific(&clean, local) {
             return Some(m);
         }
         if clean.len() == 1 {
@@ -567,19 +567,31 @@ impl Gazetteer {
         None
     }
 
-    /// "Sir Keir", "Dame Kaja": a British honorific with the first name
-    fn honorific(&self, clean: &[String]) -> Option<Mention> {
-        if clean.len() == 2 && ["sir", "dame"].contains(&clean[0].as_str()) {
-            let mut by_first = self.known.iter().filter(|k| {
-                k.speaker.kind == SpeakerKind::Person
-                    && fold_str(&k.speaker.name).split_whitespace().next()
-                        == Some(clean[1].as_str())
-            });
-            if let (Some(k), None) = (by_first.next(), by_first.next()) {
-                return Some(Mention::Speaker(k.speaker.clone(), k.gender));
-            }
+    /// "Sir Keir", "Dame Kaja": a British honorific with the first name of a known person, or
+    /// of one person the article has named ("Sir Tom" after "Sir Tom Reyes").
+    fn honorific(&self, clean: &[String], local: &[(String, Speaker)]) -> Option<Mention> {
+        let [title, first] = clean else { return None };
+        if !["sir", "dame"].contains(&title.as_str()) {
+            return None;
         }
-        None
+        let first_is = |name: &str| fold_str(name).split_whitespace().next() == Some(first);
+        let mut by_first = self
+            .known
+            .iter()
+            .filter(|k| k.speaker.kind == SpeakerKind::Person && first_is(&k.speaker.name));
+        if let (Some(k), None) = (by_first.next(), by_first.next()) {
+            return Some(Mention::Speaker(k.speaker.clone(), k.gender));
+        }
+        let mut named: Vec<&Speaker> = local
+            .iter()
+            .map(|(_, s)| s)
+            .filter(|s| s.kind == SpeakerKind::Person && first_is(&s.name))
+            .collect();
+        named.dedup_by(|a, b| a.slug == b.slug);
+        match named[..] {
+            [s] => Some(Mention::Speaker(s.clone(), None)),
+            _ => None,
+        }
     }
 
     fn group_head<'a>(&self, clean: &'a [String]) -> Option<&'a str> {
