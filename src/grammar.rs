@@ -123,6 +123,8 @@ pub struct Content {
     pub presenting: Words,
     /// Words that open the object of such a verb.
     pub object_determiners: Words,
+    /// Determiners of a kind of plan, not of the plan ("reject any plan which would …").
+    pub any_determiners: Words,
     /// Nouns for the whole plan that a clause of its content may follow ("a deal which would
     /// …"); not a part of it ("the provision that would restart the plant" names which one).
     pub relative_heads: Words,
@@ -356,7 +358,7 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 55] {
+    fn lists(&self) -> [(&'static str, &Words); 56] {
         [
             ("statements.belief_verbs", &self.statements.belief_verbs),
             ("statements.object_start", &self.statements.object_start),
@@ -400,6 +402,7 @@ impl Grammar {
                 "content.object_determiners",
                 &self.content.object_determiners,
             ),
+            ("content.any_determiners", &self.content.any_determiners),
             ("runs.modals", &self.runs.modals),
             ("runs.when", &self.runs.when),
             ("speakers.person_heads", &self.speakers.person_heads),

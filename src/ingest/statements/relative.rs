@@ -62,6 +62,7 @@ fn opens_clause(ctx: &Context<'_>, ws: &[SWord], k: usize, alone: bool) -> bool 
             });
         return of_content
             && !part_of
+            && !any_such(ws, k)
             && (content.relative_heads.contains(&*ws[k - 1].text)
                 || head_before_passive(ctx, ws, k)
                 || (alone
@@ -73,6 +74,19 @@ fn opens_clause(ctx: &Context<'_>, ws: &[SWord], k: usize, alone: bool) -> bool 
         && comma
         && content.holding_participles.contains(&*w.text)
         && plan_subject_before(ctx, ws, k, true)
+}
+
+/// "reject any plan which would cede land": a head under "any" or "no" (up to three words
+/// before it) is a kind of plan someone wants or refuses, not the plan's content.
+fn any_such(ws: &[SWord], k: usize) -> bool {
+    (k.saturating_sub(5)..k.saturating_sub(1))
+        .rev()
+        .find(|&j| {
+            let w = &*ws[j].text;
+            let c = &grammar().content;
+            c.any_determiners.contains(w) || c.object_determiners.contains(w)
+        })
+        .is_some_and(|j| grammar().content.any_determiners.contains(&*ws[j].text))
 }
 
 /// True when a plan's name stands before a participle and its agent right before word `k`:

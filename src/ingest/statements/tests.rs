@@ -1651,3 +1651,16 @@ fn a_verb_of_naming_is_a_verb_of_speech() {
     );
     assert_eq!(got, vec!["Tobias Lind"]);
 }
+
+#[test]
+fn a_clause_on_any_plan_is_the_speakers_demand_not_the_plans_content() {
+    let got = texts(
+        "Opposition MPs urged the cabinet to reject any peace plan which would force Ukraine to give up land.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0.as_deref(), Some("Opposition MPs"));
+    assert!(got[0].1.ends_with("give up land."), "{got:?}");
+    // "a plan which would …" still tells what the plan holds
+    let got = texts("Washington drafted a plan which would force Ukraine to give up land.");
+    assert_eq!(got, vec![(None, got[0].1.clone())]);
+}
