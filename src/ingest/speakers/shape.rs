@@ -393,7 +393,11 @@ impl Gazetteer {
                 *k == fold_str(first.trim_matches(|c: char| !c.is_alphanumeric())).replace('.', "")
                     || *k == fold_str(first)
             });
-        if adjective_first {
+        // (a capital alone after "and" is a coordination: "Washington and Kyiv said")
+        let shared_head = parts
+            .last()
+            .is_some_and(|p| p.split_whitespace().count() >= 2);
+        if adjective_first && shared_head {
             return None;
         }
         let mut resolved = Vec::new();

@@ -1664,3 +1664,21 @@ fn a_clause_on_any_plan_is_the_speakers_demand_not_the_plans_content() {
     let got = texts("Washington drafted a plan which would force Ukraine to give up land.");
     assert_eq!(got, vec![(None, got[0].1.clone())]);
 }
+
+#[test]
+fn two_capitals_joined_by_and_speak_together() {
+    // a capital is also an adjective of origin ("Washington officials"); alone after "and"
+    // it names a second speaker, not a shared head
+    // (as one group or one statement each)
+    let got = names(
+        "Washington and Kyiv said in a joint statement that they had agreed a revised peace framework.",
+    );
+    let all = got.join(" ");
+    assert!(
+        all.contains("Washington") && all.contains("Kyiv"),
+        "{got:?}"
+    );
+    // a shared head stays one group
+    let got = names("US and Ukrainian negotiators said they had agreed a revised peace framework.");
+    assert_eq!(got, vec!["US and Ukrainian negotiators"]);
+}
