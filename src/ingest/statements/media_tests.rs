@@ -306,6 +306,14 @@ fn reporting_with_an_adjective_is_the_media_at_large() {
 }
 
 #[test]
+fn reports_of_an_earlier_time_with_no_medium_are_the_media_at_large() {
+    let got = names(
+        "Previous reports in the press suggested that the 28-point draft would cap the army at 600,000.",
+    );
+    assert_eq!(got, vec!["media reports"]);
+}
+
+#[test]
 fn a_clause_on_the_plan_before_according_to_a_medium_is_the_medium_s_report() {
     let got = crate::ingest::test_support::extract(
         "Envoys met in Geneva on Sunday.\n\n\
