@@ -1486,3 +1486,14 @@ fn a_knight_is_named_without_the_honorific_and_answers_to_it_with_his_first_name
     let lind = Some("Tobias Lind".to_string());
     assert_eq!(got, vec![lind.clone(), lind.clone(), lind]);
 }
+
+#[test]
+fn the_politician_who_goes_on_is_the_member_who_spoke_before() {
+    let got = page_speakers(
+        "The peace plan\n\n\
+         Tobias Lind (Centre) said the 28-point plan reads like a capitulation.\n\n\
+         \u{201c}We feared Kyiv would be made to accept the 28 points by Thursday,\u{201d} the politician continued.\n",
+    );
+    let lind = Some("Tobias Lind".to_string());
+    assert_eq!(got, vec![lind.clone(), lind]);
+}
