@@ -242,3 +242,13 @@ fn an_outline_in_the_future_tense_keeps_the_plan_near_as_one_with_would_does() {
         "{out:#?}"
     );
 }
+
+#[test]
+fn a_sentence_on_what_a_side_gets_goes_on_from_the_plan_named_just_before() {
+    let out = extract(
+        "On Friday a draft of the US plan reached the press. In exchange, Kyiv will receive security guarantees from Washington.",
+    );
+    let s = by(&out, "In exchange").unwrap_or_else(|| panic!("{out:#?}"));
+    assert_eq!(speaker(s), None);
+    assert_eq!(points(s), vec![5]);
+}

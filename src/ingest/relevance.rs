@@ -55,7 +55,8 @@ impl Extractor {
         // guarantees"), or its content right under its name ("Under the plan, sanctions would be
         // eased"): a word several points share is enough, through its default point
         let of_plan = c.rule == "the plan says"
-            || (c.rule == "plan content" && !p.whole.plan_words.is_empty());
+            || (c.rule == "plan content"
+                && (!p.whole.plan_words.is_empty() || self.plan_just_before(ctx, spans, c)));
         if of_plan && c.mention.is_none() && !self.linker.link(p.own, true).is_empty() {
             return Some(Reason::OwnWords);
         }
@@ -127,6 +128,21 @@ impl Extractor {
             return Some(Reason::Topic);
         }
         None
+    }
+
+    /// True when the sentence before the candidate's, in its paragraph, uses a word of the plan:
+    /// "A draft plan was leaked last week. Ukraine would get security guarantees."
+    fn plan_just_before(
+        &self,
+        ctx: &Context<'_>,
+        spans: &mut SpanAnalyses<'_>,
+        c: &Candidate,
+    ) -> bool {
+        c.sentence
+            .checked_sub(1)
+            .and_then(|i| ctx.seg.sentences.get(i))
+            .filter(|b| b.para == c.para)
+            .is_some_and(|b| !spans.get(&b.span, Vec::new()).plan_words.is_empty())
     }
 
     /// True when `text` uses a word of the negotiations ("talks", "discussions", "deal").
