@@ -1682,3 +1682,12 @@ fn two_capitals_joined_by_and_speak_together() {
     let got = names("US and Ukrainian negotiators said they had agreed a revised peace framework.");
     assert_eq!(got, vec!["US and Ukrainian negotiators"]);
 }
+
+#[test]
+fn an_obligation_met_is_speech() {
+    // "had to tell": the spokesman did tell; "would have to accept" stays the plan's content
+    let got = names(
+        "A ministry spokeswoman had to tell reporters that the peace plan came from Washington alone.",
+    );
+    assert_eq!(got, vec!["unnamed ministry spokeswoman"]);
+}
