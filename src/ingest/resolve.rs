@@ -482,7 +482,7 @@ pub(super) fn resolve_speakers(
             // "Axios reported … The draft reportedly also caps the army": that medium
             Some(Mention::Document) | None
                 if hearsay(body, &c)
-                    && let Some(m) = unnamed::media_just_before(&out, c.span.start) =>
+                    && let Some(m) = unnamed::medium_just_before(&out, c.span.start, true) =>
             {
                 (Some(m), "“reportedly” after a medium".to_string())
             }

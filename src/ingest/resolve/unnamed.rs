@@ -144,18 +144,28 @@ pub(super) fn fullest(x: &Speaker, before: &[(Candidate, Option<Speaker>, String
         .clone()
 }
 
-/// The medium or media that reported in the 1,500 characters before `at` ("US media reported
+/// The named medium that reported in the 1,500 characters before `at` ("US media reported
 /// … According to the reports, …"; "Axios reported … The plan reportedly also …").
 pub(super) fn media_just_before(
     before: &[(Candidate, Option<Speaker>, String)],
     at: usize,
+) -> Option<Speaker> {
+    medium_just_before(before, at, false)
+}
+
+/// The medium that reported last, within 1,500 bytes before `at`: a named one, or with
+/// `generic` also the media at large ("Media reports said … The draft reportedly caps …").
+pub(super) fn medium_just_before(
+    before: &[(Candidate, Option<Speaker>, String)],
+    at: usize,
+    generic: bool,
 ) -> Option<Speaker> {
     before
         .iter()
         .rev()
         .take_while(|(c, _, _)| c.span.start + 1500 >= at)
         .filter_map(|(_, sp, _)| sp.as_ref())
-        .find(|sp| sp.kind == SpeakerKind::Media && sp.slug != "media-reports")
+        .find(|sp| sp.kind == SpeakerKind::Media && (generic || sp.slug != "media-reports"))
         .cloned()
 }
 

@@ -314,6 +314,15 @@ fn reports_of_an_earlier_time_with_no_medium_are_the_media_at_large() {
 }
 
 #[test]
+fn reportedly_after_the_media_at_large_is_theirs_too() {
+    let got = names(
+        "Media reports suggested that the 28-point draft would freeze the front line in Kherson.\n\n\
+         The draft also reportedly caps the army of Ukraine at 600,000.",
+    );
+    assert_eq!(got, vec!["media reports", "media reports"]);
+}
+
+#[test]
 fn a_clause_on_the_plan_before_according_to_a_medium_is_the_medium_s_report() {
     let got = crate::ingest::test_support::extract(
         "Envoys met in Geneva on Sunday.\n\n\
