@@ -342,6 +342,12 @@ impl Gazetteer {
         self.places.contains(&fold_str(name).replace('.', ""))
     }
 
+    /// True when `word` is a participle whose agent is who holds or saw a text ("seen" in
+    /// "seen by Reuters").
+    pub fn is_agent_participle(&self, word: &str) -> bool {
+        self.agent_participles.contains(&fold_str(word))
+    }
+
     /// True when `word` is a plural head of `[nouns] groups` ("countries" in "the EU countries").
     pub fn is_group_head(&self, word: &str) -> bool {
         let bare = fold_str(word.trim_matches(|c: char| !c.is_alphanumeric()));

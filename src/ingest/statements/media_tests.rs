@@ -323,6 +323,19 @@ fn reportedly_after_the_media_at_large_is_theirs_too() {
 }
 
 #[test]
+fn according_to_a_text_a_medium_saw_is_that_medium_s_report() {
+    let got = names(
+        "According to the draft, obtained by Axios, Kyiv would have to hand over the rest of Donbas.",
+    );
+    assert_eq!(got, vec!["Axios"]);
+    // an agent that is no medium leaves the text the article's account
+    let got = speakers(
+        "According to the draft, signed by both delegations, Kyiv would have to hand over the rest of Donbas.",
+    );
+    assert_eq!(got, vec![(None, "Report".to_string())]);
+}
+
+#[test]
 fn a_clause_on_the_plan_before_according_to_a_medium_is_the_medium_s_report() {
     let got = crate::ingest::test_support::extract(
         "Envoys met in Geneva on Sunday.\n\n\

@@ -91,9 +91,15 @@ pub(super) fn sentence_candidate(
         let np_len = rest
             .find([',', ':', ';'])
             .unwrap_or_else(|| rest.trim_end_matches(['.', '!', '?']).len());
-        let span = np_start..np_start + np_len;
-        let named = it_the_plan(ctx, si, &ctx.body[span.clone()])
+        let mut span = np_start..np_start + np_len;
+        let mut named = it_the_plan(ctx, si, &ctx.body[span.clone()])
             .or_else(|| ctx.gazetteer.resolve(&ctx.body[span.clone()], local));
+        // "According to the plan, seen by Reuters, …": the medium that saw the text
+        if matches!(named, None | Some(Mention::Document))
+            && let Some((m, agent)) = agent_aside(ctx, &span, s.span.end, local)
+        {
+            (named, span) = (Some(m), agent);
+        }
         // "…, according to the head of the president's office, Andriy Yermak.": the person who
         // holds the role, in an appositive that ends the sentence
         let found = match named {
@@ -916,6 +922,36 @@ fn speaker_before_relay(
 /// The speaker of the clause after "According to <medium>,": the subject of the first speech
 /// verb among the twelve words after the medium's name, when it names a person ("According to
 /// the FT, upon arrival, Zelensky stated that …"; sources the medium cites stay its own).
+/// `, seen by Reuters,` (or `, which was obtained by Axios,`) right after the document a
+/// sentence cites: the medium and its span, when the agent is one.
+fn agent_aside(
+    ctx: &Context<'_>,
+    np: &Range<usize>,
+    end: usize,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>)> {
+    let rest = ctx.body.get(np.end..end)?.strip_prefix(',')?;
+    let aside = rest.split([',', ';']).next()?;
+    let from = np.end + 1 + (aside.len() - aside.trim_start().len());
+    let words: Vec<&str> = aside.split_whitespace().collect();
+    let by = words.iter().position(|w| *w == "by")?;
+    let lead = &words[..by];
+    let participle = lead.last()?;
+    let relative = lead[..lead.len() - 1]
+        .iter()
+        .all(|w| ["which", "that", "was", "is", "has", "had", "been"].contains(w));
+    if !relative || !ctx.gazetteer.is_agent_participle(participle) {
+        return None;
+    }
+    let m = ctx.gazetteer.resolve(
+        &format!("a copy {participle} by {}", words[by + 1..].join(" ")),
+        local,
+    )?;
+    let is_medium =
+        matches!(&m, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Media);
+    is_medium.then(|| (m, from..from + aside.trim().len()))
+}
+
 fn speaker_after_medium(
     ctx: &Context<'_>,
     s: &Sentence,
