@@ -105,6 +105,8 @@ pub struct Statements {
     pub subordinators: Words,
     /// Conjunctions of time that open a second speaker's clause ("… after Trump said that …").
     pub time_conjunctions: Words,
+    /// Phrases of learning whose source follows "from" or "to" ("it became known from Axios").
+    pub became_known: Words,
 }
 
 /// Content of the plan reported without a speaker (src/ingest/statements/content.rs).
@@ -358,7 +360,7 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 56] {
+    fn lists(&self) -> [(&'static str, &Words); 57] {
         [
             ("statements.belief_verbs", &self.statements.belief_verbs),
             ("statements.object_start", &self.statements.object_start),
@@ -393,6 +395,7 @@ impl Grammar {
                 "statements.time_conjunctions",
                 &self.statements.time_conjunctions,
             ),
+            ("statements.became_known", &self.statements.became_known),
             ("content.between", &self.content.between),
             ("content.when", &self.content.when),
             ("content.parts", &self.content.parts),

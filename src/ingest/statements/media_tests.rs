@@ -336,6 +336,16 @@ fn according_to_a_text_a_medium_saw_is_that_medium_s_report() {
 }
 
 #[test]
+fn what_became_known_from_a_medium_is_its_report() {
+    let got = names(
+        "From the Politico publication, it became known that the 28-point draft caps the army at 600,000.",
+    );
+    assert_eq!(got, vec!["Politico"]);
+    let got = names("As it became known to Axios, the 28-point draft caps the army at 600,000.");
+    assert_eq!(got, vec!["Axios"]);
+}
+
+#[test]
 fn a_clause_on_the_plan_before_according_to_a_medium_is_the_medium_s_report() {
     let got = crate::ingest::test_support::extract(
         "Envoys met in Geneva on Sunday.\n\n\

@@ -131,6 +131,10 @@ pub(super) fn sentence_candidate(
             return Some(base(Some(m), Some(span), None, "according to", 0.85));
         }
     }
+    // "From the Axios publication, it became known that …", "As it became known to Politico, …"
+    if let Some((m, span)) = known_from(ctx, s, ws, local) {
+        return Some(base(Some(m), Some(span), None, "became known from", 0.8));
+    }
     // "…, which many Ukrainians had perceived as …" / "perceived by Ukrainians as a trap": the agent's view
     if let Some((m, span, verb)) = judged_by(ctx, ws, s.span.end, local) {
         return Some(base(Some(m), Some(span), Some(verb), "judged by", 0.7));
@@ -950,6 +954,56 @@ fn agent_aside(
     let is_medium =
         matches!(&m, Mention::Speaker(sp, _) if sp.kind == crate::model::SpeakerKind::Media);
     is_medium.then(|| (m, from..from + aside.trim().len()))
+}
+
+/// "From the Axios publication, it became known that …", "It became known from a Politico
+/// report that …", "As it became known to Axios, …" (the wording of pages translated from
+/// Ukrainian or Russian): the medium after "from" or "to", at the sentence's start or right
+/// after the phrase of learning.
+fn known_from(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    ws: &[SWord],
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>)> {
+    let known = (0..ws.len()).find_map(|k| {
+        grammar()
+            .statements
+            .became_known
+            .iter()
+            .find(|p| phrase_words_at(p, ws, k))
+            .map(|p| (k, k + p.split_whitespace().count()))
+    })?;
+    let (at, after) = known;
+    let from = if ws.first().is_some_and(|w| w.text == "from") && at > 1 {
+        1
+    } else if ws
+        .get(after)
+        .is_some_and(|w| ["from", "to"].contains(&&*w.text))
+    {
+        after + 1
+    } else {
+        return None;
+    };
+    let start = ws.get(from)?.start;
+    let rest = &ctx.body[start..s.span.end];
+    let len = rest.find([',', ';']).unwrap_or(rest.len());
+    let len = rest[..len].find(" that ").unwrap_or(len);
+    let span = start..start + rest[..len].trim_end().len();
+    let np = &ctx.body[span.clone()];
+    let m = ctx.gazetteer.resolve(np, local).or_else(|| {
+        ctx.gazetteer
+            .resolve(&format!("a copy published by {np}"), local)
+    })?;
+    super::is_medium(&m).then_some((m, span))
+}
+
+/// True when the words of `phrase` stand at word `k`, outside quotes.
+fn phrase_words_at(phrase: &str, ws: &[SWord], k: usize) -> bool {
+    phrase
+        .split_whitespace()
+        .enumerate()
+        .all(|(i, t)| ws.get(k + i).is_some_and(|w| w.text == t && !w.in_quote))
 }
 
 fn speaker_after_medium(
