@@ -283,6 +283,9 @@ pub struct Relevance {
     /// Verbs of taking a side whose object "it" is the plan its paragraph talks about ("must
     /// reject it").
     pub side_verbs: Words,
+    /// Nouns of what someone said that a paragraph ties to its occasion ("His remarks came in
+    /// response to the plan").
+    pub remarks: Words,
 }
 
 /// Linking a statement to the plan's points (src/ingest/provisions.rs).
@@ -360,7 +363,7 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 57] {
+    fn lists(&self) -> [(&'static str, &Words); 58] {
         [
             ("statements.belief_verbs", &self.statements.belief_verbs),
             ("statements.object_start", &self.statements.object_start),
@@ -442,6 +445,7 @@ impl Grammar {
             ),
             ("relevance.setting", &self.relevance.setting),
             ("relevance.side_verbs", &self.relevance.side_verbs),
+            ("relevance.remarks", &self.relevance.remarks),
             ("provisions.conjunctions", &self.provisions.conjunctions),
             ("provisions.actors", &self.provisions.actors),
             ("provisions.blocs", &self.provisions.blocs),

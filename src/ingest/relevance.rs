@@ -98,6 +98,9 @@ impl Extractor {
                 return Some(Reason::SentenceBefore);
             }
         }
+        if p.has_speaker && self.remarks_tied_to_the_plan(ctx, spans, c.para + 1) {
+            return Some(Reason::Topic);
+        }
         if p.has_speaker && self.answers_a_question_on_the_plan(ctx, c) {
             return Some(Reason::Topic);
         }
@@ -143,6 +146,37 @@ impl Extractor {
             .and_then(|i| ctx.seg.sentences.get(i))
             .filter(|b| b.para == c.para)
             .is_some_and(|b| !spans.get(&b.span, Vec::new()).plan_words.is_empty())
+    }
+
+    /// True when paragraph `para` opens by tying the words before it to the plan: "His remarks
+    /// came in response to a newly revealed 28-point plan", "The comments come as envoys meet
+    /// on the draft".
+    fn remarks_tied_to_the_plan(
+        &self,
+        ctx: &Context<'_>,
+        spans: &mut SpanAnalyses<'_>,
+        para: usize,
+    ) -> bool {
+        let Some(r) = ctx.paragraphs.get(para) else {
+            return false;
+        };
+        let Some(first) = ctx.seg.sentences.iter().find(|s| s.span.start >= r.start) else {
+            return false;
+        };
+        let folded = crate::text::fold_str(&ctx.body[first.span.clone()]);
+        let ws: Vec<&str> = folded.split_whitespace().take(4).collect();
+        let ties = match ws[..] {
+            [owner, noun, verb, ..] => {
+                ["his", "her", "their", "the", "these", "those", "its"].contains(&owner)
+                    && grammar().relevance.remarks.contains(noun)
+                    && ["came", "come", "comes"].contains(&verb)
+            }
+            _ => false,
+        };
+        ties && {
+            let a = spans.get(&first.span, Vec::new());
+            !a.plan_words.is_empty() || self.linker.names_a_point(&a)
+        }
     }
 
     /// True when `text` uses a word of the negotiations ("talks", "discussions", "deal").

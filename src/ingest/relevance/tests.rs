@@ -356,3 +356,26 @@ fn being_left_out_of_the_plan_is_a_claim_about_it() {
     );
     assert!(by(&out, "not been consulted").is_some(), "{out:#?}");
 }
+
+#[test]
+fn words_a_later_paragraph_ties_to_the_plan_are_about_it() {
+    let Ok(catalog) = crate::catalog::Catalog::bundled() else {
+        panic!("seeds parse")
+    };
+    let Ok(x) = crate::ingest::Extractor::new(&catalog) else {
+        panic!("rules compile")
+    };
+    let page = |tie: &str| {
+        let text = format!(
+            "A leader warns of a hard winter\n\n\
+             President Ivan Petrenko said on Friday that his country faces a choice between its dignity and a key ally.\n\n\
+             {tie}\n"
+        );
+        x.extract(&x.parse("t.txt", &text))
+    };
+    let out = page("His remarks came in response to a newly revealed 28-point peace plan.");
+    assert!(by(&out, "dignity").is_some(), "{out:#?}");
+    // a paragraph that only goes on with the day's news ties nothing
+    let out = page("He later travelled to Lviv, where a 28-point peace plan was discussed.");
+    assert!(by(&out, "dignity").is_none(), "{out:#?}");
+}
