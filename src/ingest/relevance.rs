@@ -157,10 +157,7 @@ impl Extractor {
         spans: &mut SpanAnalyses<'_>,
         para: usize,
     ) -> bool {
-        let Some(r) = ctx.paragraphs.get(para) else {
-            return false;
-        };
-        let Some(first) = ctx.seg.sentences.iter().find(|s| s.span.start >= r.start) else {
+        let Some(first) = ctx.seg.sentences.iter().find(|s| s.para == para) else {
             return false;
         };
         let folded = crate::text::fold_str(&ctx.body[first.span.clone()]);

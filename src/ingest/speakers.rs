@@ -582,16 +582,14 @@ impl Gazetteer {
         if let (Some(k), None) = (by_first.next(), by_first.next()) {
             return Some(Mention::Speaker(k.speaker.clone(), k.gender));
         }
-        let mut named: Vec<&Speaker> = local
+        let mut named = local
             .iter()
             .map(|(_, s)| s)
-            .filter(|s| s.kind == SpeakerKind::Person && first_is(&s.name))
-            .collect();
-        named.dedup_by(|a, b| a.slug == b.slug);
-        match named[..] {
-            [s] => Some(Mention::Speaker(s.clone(), None)),
-            _ => None,
-        }
+            .filter(|s| s.kind == SpeakerKind::Person && first_is(&s.name));
+        let one = named.next()?;
+        named
+            .all(|s| s.slug == one.slug)
+            .then(|| Mention::Speaker(one.clone(), None))
     }
 
     fn group_head<'a>(&self, clean: &'a [String]) -> Option<&'a str> {

@@ -129,9 +129,15 @@ fn is_person(m: &Mention) -> bool {
 
 /// True when the words of phrase `p` stand at word `k`, outside quotes.
 fn phrase_at(p: &[String], ws: &[SWord], k: usize) -> bool {
-    p.iter()
+    words_at(p.iter().map(String::as_str), ws, k)
+}
+
+/// True when `words`, in order, stand at word `k`, outside quotes.
+fn words_at<'a>(words: impl IntoIterator<Item = &'a str>, ws: &[SWord], k: usize) -> bool {
+    words
+        .into_iter()
         .enumerate()
-        .all(|(i, t)| ws.get(k + i).is_some_and(|w| w.text == *t && !w.in_quote))
+        .all(|(i, t)| ws.get(k + i).is_some_and(|w| w.text == t && !w.in_quote))
 }
 
 impl SpeechRules {

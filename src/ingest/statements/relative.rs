@@ -76,8 +76,9 @@ fn opens_clause(ctx: &Context<'_>, ws: &[SWord], k: usize, alone: bool) -> bool 
         && plan_subject_before(ctx, ws, k, true)
 }
 
-/// "reject any plan which would cede land": a head under "any" or "no" (up to three words
-/// before it) is a kind of plan someone wants or refuses, not the plan's content.
+/// "reject any plan which would cede land": a head under "any", "no" or "every" (the nearest
+/// determiner, within four words before the head) is a kind of plan someone wants or refuses,
+/// not the plan's content.
 fn any_such(ws: &[SWord], k: usize) -> bool {
     (k.saturating_sub(5)..k.saturating_sub(1))
         .rev()

@@ -923,9 +923,6 @@ fn speaker_before_relay(
         .map(|inner| Candidate { span, ..inner })
 }
 
-/// The speaker of the clause after "According to <medium>,": the subject of the first speech
-/// verb among the twelve words after the medium's name, when it names a person ("According to
-/// the FT, upon arrival, Zelensky stated that …"; sources the medium cites stay its own).
 /// `, seen by Reuters,` (or `, which was obtained by Axios,`) right after the document a
 /// sentence cites: the medium and its span, when the agent is one.
 fn agent_aside(
@@ -947,6 +944,8 @@ fn agent_aside(
     if !relative || !ctx.gazetteer.is_agent_participle(participle) {
         return None;
     }
+    // (through the shape of a document's agent, which also reads a list of media and
+    // "outlets like Axios")
     let m = ctx.gazetteer.resolve(
         &format!("a copy {participle} by {}", words[by + 1..].join(" ")),
         local,
@@ -971,7 +970,7 @@ fn known_from(
             .statements
             .became_known
             .iter()
-            .find(|p| phrase_words_at(p, ws, k))
+            .find(|p| super::words_at(p.split_whitespace(), ws, k))
             .map(|p| (k, k + p.split_whitespace().count()))
     })?;
     let (at, after) = known;
@@ -991,6 +990,7 @@ fn known_from(
     let len = rest[..len].find(" that ").unwrap_or(len);
     let span = start..start + rest[..len].trim_end().len();
     let np = &ctx.body[span.clone()];
+    // ("the Axios publication": the medium as the agent of what it published)
     let m = ctx.gazetteer.resolve(np, local).or_else(|| {
         ctx.gazetteer
             .resolve(&format!("a copy published by {np}"), local)
@@ -998,14 +998,9 @@ fn known_from(
     super::is_medium(&m).then_some((m, span))
 }
 
-/// True when the words of `phrase` stand at word `k`, outside quotes.
-fn phrase_words_at(phrase: &str, ws: &[SWord], k: usize) -> bool {
-    phrase
-        .split_whitespace()
-        .enumerate()
-        .all(|(i, t)| ws.get(k + i).is_some_and(|w| w.text == t && !w.in_quote))
-}
-
+/// The speaker of the clause after "According to <medium>,": the subject of the first speech
+/// verb among the twelve words after the medium's name, when it names a person ("According to
+/// the FT, upon arrival, Zelensky stated that …"; sources the medium cites stay its own).
 fn speaker_after_medium(
     ctx: &Context<'_>,
     s: &Sentence,
