@@ -148,9 +148,9 @@ impl Extractor {
             .is_some_and(|b| !spans.get(&b.span, Vec::new()).plan_words.is_empty())
     }
 
-    /// True when paragraph `para` opens by tying the words before it to the plan: "His remarks
-    /// came in response to a newly revealed 28-point plan", "The comments come as envoys meet
-    /// on the draft".
+    /// True when paragraph `para` opens by tying the words before it to the plan: "Her comments
+    /// came a day after the 28-point plan was made public", "The remarks come as envoys meet on
+    /// the draft".
     fn remarks_tied_to_the_plan(
         &self,
         ctx: &Context<'_>,

@@ -373,7 +373,7 @@ fn words_a_later_paragraph_ties_to_the_plan_are_about_it() {
         );
         x.extract(&x.parse("t.txt", &text))
     };
-    let out = page("His remarks came in response to a newly revealed 28-point peace plan.");
+    let out = page("Her comments came a day after the 28-point peace plan was made public.");
     assert!(by(&out, "dignity").is_some(), "{out:#?}");
     // a paragraph that only goes on with the day's news ties nothing
     let out = page("He later travelled to Lviv, where a 28-point peace plan was discussed.");

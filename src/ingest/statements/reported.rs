@@ -131,7 +131,7 @@ pub(super) fn sentence_candidate(
             return Some(base(Some(m), Some(span), None, "according to", 0.85));
         }
     }
-    // "From the Axios publication, it became known that …", "As it became known to Politico, …"
+    // "From a Semafor article, it became known that …", "As it became known to Politico, …"
     if let Some((m, span)) = known_from(ctx, s, ws, local) {
         return Some(base(Some(m), Some(span), None, "became known from", 0.8));
     }
@@ -955,7 +955,7 @@ fn agent_aside(
     is_medium.then(|| (m, from..from + aside.trim().len()))
 }
 
-/// "From the Axios publication, it became known that …", "It became known from a Politico
+/// "From a Semafor article, it became known that …", "It became known from a Politico
 /// report that …", "As it became known to Axios, …" (the wording of pages translated from
 /// Ukrainian or Russian): the medium after "from" or "to", at the sentence's start or right
 /// after the phrase of learning.
@@ -990,7 +990,7 @@ fn known_from(
     let len = rest[..len].find(" that ").unwrap_or(len);
     let span = start..start + rest[..len].trim_end().len();
     let np = &ctx.body[span.clone()];
-    // ("the Axios publication": the medium as the agent of what it published)
+    // ("a Semafor article": the medium as the agent of what it published)
     let m = ctx.gazetteer.resolve(np, local).or_else(|| {
         ctx.gazetteer
             .resolve(&format!("a copy published by {np}"), local)
