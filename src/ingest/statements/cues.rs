@@ -67,7 +67,13 @@ pub(super) fn closing_cue(
     // "…, accusing President Trump of … and calling …": a participle opens no speaker phrase
     let participle = ws[from].text.ends_with("ing")
         && ctx.body[ws[from].start..].starts_with(|c: char| c.is_lowercase());
-    if participle || ws[from..k].iter().any(|w| w.in_quote) {
+    // ("…, while the Parliament urges progress.": a second clause of its own, no cue that
+    // frames the first)
+    let second_clause = grammar()
+        .statements
+        .clause_conjunctions
+        .contains(&*ws[from].text);
+    if participle || second_clause || ws[from..k].iter().any(|w| w.in_quote) {
         return None;
     }
     let mut end = k;
