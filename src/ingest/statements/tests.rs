@@ -1691,3 +1691,20 @@ fn an_obligation_met_is_speech() {
     );
     assert_eq!(got, vec!["unnamed ministry spokeswoman"]);
 }
+
+#[test]
+fn a_second_clause_after_while_is_no_closing_cue() {
+    // "…, while X urges progress.": X speaks in a clause of its own; "while" is no part of
+    // the name
+    let got = names("This pushes the EU to seek other options, while the Council urges progress.");
+    assert!(got.iter().all(|n| !n.starts_with("while")), "{got:?}");
+}
+
+#[test]
+fn a_verb_form_after_a_verb_of_getting_is_its_object() {
+    // "would receive support": the noun, not NATO "supporting" what comes before
+    let got = names(
+        "The plan was leaked on Tuesday.\n\nKyiv would obtain protection from the US and NATO (with jets based in Poland); would stay an EU candidate; and would receive support for rebuilding, partly with frozen Russian assets.",
+    );
+    assert_eq!(got, Vec::<String>::new());
+}
