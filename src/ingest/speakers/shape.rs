@@ -138,6 +138,9 @@ impl Gazetteer {
         if let Some(m) = self.described_medium(words) {
             return Some(m);
         }
+        if let Some(m) = self.person_of_body(&tokens, words, local) {
+            return Some(m);
+        }
         if let Some(m) = self.group_of_places(np, &tokens, words) {
             return Some(m);
         }
@@ -145,6 +148,24 @@ impl Gazetteer {
             return Some(unlisted(name, SpeakerKind::Body));
         }
         self.coordination(&tokens, words, local)
+    }
+
+    /// "Tom Reyes of the Brookings Institution", "Jan Berg of S&D": the person before "of" and
+    /// the body they belong to (two to four capitalised words before it, which name a person:
+    /// "Secretary of State" and "Ministry of Defence" name none).
+    fn person_of_body(
+        &self,
+        tokens: &[&str],
+        words: &[&str],
+        local: &mut Vec<(String, Speaker)>,
+    ) -> Option<Mention> {
+        let of = words.iter().position(|w| *w == "of")?;
+        let capital = |t: &&str| t.starts_with(char::is_uppercase);
+        if !(2..=4).contains(&of) || !tokens[..of].iter().all(capital) || words.len() - of > 7 {
+            return None;
+        }
+        self.resolve(&tokens[..of].join(" "), local)
+            .filter(|m| matches!(m, Mention::Speaker(sp, _) if sp.kind == SpeakerKind::Person))
     }
 
     /// "The White House's readout", "a French presidency statement", "a Kremlin statement":

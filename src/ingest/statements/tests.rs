@@ -1708,3 +1708,15 @@ fn a_verb_form_after_a_verb_of_getting_is_its_object() {
     );
     assert_eq!(got, Vec::<String>::new());
 }
+
+#[test]
+fn a_person_of_a_body_is_the_person() {
+    // the body after "of" is where they work, not the speaker
+    let got =
+        names("Tom Reyes of the Brookings Institution said the peace plan is a capitulation.");
+    assert_eq!(got, vec!["Tom Reyes"]);
+    let got =
+        names("The vote went against the plan, with Jan Berg of S&D calling it “a surrender.”");
+    assert_eq!(got, vec!["Jan Berg"]);
+}
+
