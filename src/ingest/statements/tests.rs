@@ -1720,3 +1720,9 @@ fn a_person_of_a_body_is_the_person() {
     assert_eq!(got, vec!["Jan Berg"]);
 }
 
+#[test]
+fn disapproval_expressed_is_a_view() {
+    let got = names("Lawmakers expressed strong disapproval of the American peace plan.");
+    assert_eq!(got, vec!["Lawmakers"]);
+}
+
