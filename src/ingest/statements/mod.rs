@@ -491,6 +491,15 @@ fn name_in_quotes(ctx: &Context<'_>, q: &Quote, local: &[(String, crate::model::
         && matches!(ctx.gazetteer.resolve(inner, &mut local.to_vec()), Some(m) if is_medium(&m))
 }
 
+/// True when the quote's speaker opens an absolute clause after a comma ("…, with Jan Berg
+/// calling it “…”").
+fn with_clause(ctx: &Context<'_>, c: &Candidate) -> bool {
+    c.speaker_span.as_ref().is_some_and(|sp| {
+        let before = fold_str(ctx.body[..sp.start].trim_end());
+        before.ends_with(", with")
+    })
+}
+
 /// The statements of one sentence, pushed onto `out`.
 fn sentence_statements(
     ctx: &Context<'_>,
@@ -505,6 +514,7 @@ fn sentence_statements(
     let mut attributed = false;
     let mut before: Option<(&Quote, Candidate)> = None;
     let mut participle_at = None;
+    let mut absolute_from = None;
     for q in &quotes {
         // (a quote already taken by "adding, \"…\"" after the one before)
         if scare_quote(q, ws)
@@ -517,11 +527,17 @@ fn sentence_statements(
             .or_else(|| conjoined_quote(ctx, q, ws, before.as_ref()));
         before = found.clone().map(|c| (*q, c));
         if let Some(c) = found {
-            // "X said …, calling it “…”": the clause before the participle is X's too
-            if c.rule == quotes::PARTICIPLE {
+            // "X said …, calling it “…”": the clause before the participle is X's too; "X
+            // voiced dismay, with Y calling it “…”": the clause before "with" is X's own
+            let absolute = with_clause(ctx, &c);
+            if c.rule == quotes::PARTICIPLE || absolute {
                 participle_at.get_or_insert(q.outer.start);
             }
-            attributed |= !c.floating && c.rule != quotes::PARTICIPLE;
+            if absolute {
+                absolute_from
+                    .get_or_insert(c.speaker_span.as_ref().map_or(q.outer.start, |r| r.start));
+            }
+            attributed |= !c.floating && c.rule != quotes::PARTICIPLE && !absolute;
             let mut joint = pairs::per_speaker(ctx, c, local);
             let c = joint.remove(0);
             out.push(c);
@@ -550,6 +566,10 @@ fn sentence_statements(
         .filter(|c| !content::under_modal(c, ws))
         .filter(|c| !content::presents_the_plan(ctx, c, ws))
         .filter(|c| !content::speaker_in_relative(ctx, c, ws))
+        // (not the quote's speaker again, found in the clause after "with")
+        .filter(|c| {
+            absolute_from.is_none_or(|at| c.speaker_span.as_ref().is_none_or(|sp| sp.end < at))
+        })
         .map(|mut c| {
             // (it ends at the comma before the participle)
             if let Some(at) = participle_at.filter(|&at| at > c.span.start)

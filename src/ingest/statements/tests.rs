@@ -1726,3 +1726,31 @@ fn disapproval_expressed_is_a_view() {
     assert_eq!(got, vec!["Lawmakers"]);
 }
 
+#[test]
+fn the_clause_before_an_absolute_with_keeps_its_own_speaker() {
+    // "X voiced dismay, with Y calling it “…”": two claims, X's and Y's
+    let got = names(
+        "Lawmakers expressed strong disapproval of the peace plan, with Jan Berg calling it “a surrender.”",
+    );
+    assert_eq!(got, vec!["Lawmakers", "Jan Berg"]);
+    // a clause that says nothing gives Y nothing more than the quote
+    let got = texts(
+        "The vote went against the peace plan, with Jan Berg calling it “a surrender in all but name.”",
+    );
+    assert_eq!(
+        got,
+        vec![(
+            Some("Jan Berg".to_string()),
+            "a surrender in all but name.".to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_verb_of_concluding_speaks_only_with_a_clause() {
+    let got = names("Ukraine concluded its first day of talks on the peace plan in Oslo.");
+    assert_eq!(got, Vec::<String>::new());
+    let got = names("Tom Reyes concluded that the peace plan could not work.");
+    assert_eq!(got, vec!["Tom Reyes"]);
+}
+
