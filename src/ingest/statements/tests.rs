@@ -1754,3 +1754,10 @@ fn a_verb_of_concluding_speaks_only_with_a_clause() {
     assert_eq!(got, vec!["Tom Reyes"]);
 }
 
+#[test]
+fn the_parliament_is_the_parliament_named_before() {
+    let got = names(
+        "The European Parliament debated the plan on Wednesday.\n\nThe parliament expressed disapproval of the peace plan.",
+    );
+    assert_eq!(got.last().map(String::as_str), Some("European Parliament"));
+}
