@@ -548,7 +548,15 @@ fn introduced_before(
     let m = mentions.iter().find(|m| m.para == para)?;
     let line_start = body[..m.pos].rfind('\n').map_or(0, |i| i + 1);
     let lead = body[line_start..m.pos].split_whitespace().count();
-    (m.speaker.kind == SpeakerKind::Person && lead <= 2).then(|| m.speaker.clone())
+    // ("This is what President Tom Reyes told the media today.": a short line naming one
+    // person only)
+    let line_end = body[m.pos..].find('\n').map_or(body.len(), |i| m.pos + i);
+    let short = body[line_start..line_end].split_whitespace().count() <= 16
+        && mentions
+            .iter()
+            .filter(|n| n.para == para)
+            .all(|n| n.speaker == m.speaker);
+    (m.speaker.kind == SpeakerKind::Person && (lead <= 2 || short)).then(|| m.speaker.clone())
 }
 
 /// The body that spoke in the statement right before `c`, in its paragraph or the one before,

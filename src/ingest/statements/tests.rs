@@ -1761,3 +1761,12 @@ fn the_parliament_is_the_parliament_named_before() {
     );
     assert_eq!(got.last().map(String::as_str), Some("European Parliament"));
 }
+
+#[test]
+fn a_short_line_naming_one_person_introduces_the_quote_paragraph_after_it() {
+    let got = texts(
+        "“The peace plan is a trap, and we will say so,” said President Tom Reyes.\n\nThat is what President Tom Reyes told the press on Monday.\n\n“Since you ask about cost — the peace plan is a gift to Moscow and a bill for us.”",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].0.as_deref(), Some("Tom Reyes"));
+}
