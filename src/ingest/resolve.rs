@@ -458,7 +458,8 @@ pub(super) fn resolve_speakers(
                     }
                     None => mentions,
                 };
-                match pronoun(*p, &c, &out, mentions, &genders).or_else(|| {
+                let own = subject_before_as(body, &c, *p, mentions, &genders);
+                match own.or_else(|| pronoun(*p, &c, &out, mentions, &genders)).or_else(|| {
                     // "the 58-year-old former prime minister" paragraphs after the person spoke
                     (*p == Pronoun::Described)
                         .then(|| {
@@ -910,6 +911,39 @@ pub(super) fn pronoun(
         }
     }
     None
+}
+
+/// "Reyes answered by promising that he was ready, as he told reporters": the person named
+/// as the subject of the statement's own sentence, before "as" and the pronoun.
+fn subject_before_as(
+    body: &str,
+    c: &Candidate,
+    p: Pronoun,
+    mentions: &[NameMention],
+    genders: &[(String, Option<Gender>)],
+) -> Option<Speaker> {
+    let at = c.speaker_span.as_ref()?.start;
+    let want = match p {
+        Pronoun::He => Gender::Male,
+        Pronoun::She => Gender::Female,
+        _ => return None,
+    };
+    if !crate::text::fold_str(body.get(c.span.start..at)?)
+        .trim_end()
+        .ends_with(" as")
+    {
+        return None;
+    }
+    let m = mentions.iter().find(|m| {
+        m.subject && !m.paired && (c.span.start..at).contains(&m.pos)
+    })?;
+    let gender = genders
+        .iter()
+        .rev()
+        .find(|(slug, g)| *slug == m.speaker.slug && g.is_some())
+        .and_then(|(_, g)| *g);
+    (m.speaker.kind == SpeakerKind::Person && gender.is_none_or(|g| g == want))
+        .then(|| m.speaker.clone())
 }
 
 /// "Envoy Reyes met banker Orlov. The latter said …": the person whose name (or surname)

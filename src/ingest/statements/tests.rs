@@ -1770,3 +1770,11 @@ fn a_short_line_naming_one_person_introduces_the_quote_paragraph_after_it() {
     assert_eq!(got.len(), 2, "{got:?}");
     assert_eq!(got[1].0.as_deref(), Some("Tom Reyes"));
 }
+
+#[test]
+fn he_after_as_is_the_subject_of_his_own_sentence() {
+    let got = names(
+        "Pope Leo XIV met the envoys on Tuesday. He invited them to Rome.\n\nMacron responded by promising that he was ready to discuss the peace plan, as he told reporters leaving his hotel.",
+    );
+    assert_eq!(got.last().map(String::as_str), Some("Emmanuel Macron"), "{got:?}");
+}
