@@ -170,7 +170,9 @@ fn name_after_title(
         + comma
         + 1
         + (rest[comma + 1..].len() - rest[comma + 1..].trim_start().len());
-    let m = ctx.gazetteer.resolve(name, local).filter(speaks)?;
+    // (a person: the last part of a list, "leaders from Canada, Finland and Norway", is no
+    // name after a title)
+    let m = ctx.gazetteer.resolve(name, local).filter(is_person)?;
     Some((m, start..start + name.len()))
 }
 

@@ -71,3 +71,15 @@ fn a_medium_that_writes_about_this_makes_no_claim_of_its_own() {
         .collect();
     assert_eq!(who, [Some("Maren Holt")], "{out:#?}");
 }
+
+#[test]
+fn the_last_part_of_a_list_of_signers_is_no_name_after_a_title() {
+    let out = extract(
+        "The summit ended with a joint text on the peace plan. The statement was signed by leaders from Canada, Finland and Norway.",
+    );
+    assert!(
+        out.iter()
+            .all(|s| s.speaker.as_ref().is_none_or(|p| p.name != "Finland")),
+        "{out:#?}"
+    );
+}
