@@ -284,6 +284,13 @@ impl SpeechRules {
         if !self.light_verbs.contains(&*ws[k].text) {
             return None;
         }
+        // "Kyiv's allies have reacted publicly to the plan": a reaction to what follows "to"
+        if ws[k].text.starts_with("react")
+            && let Some(to) = (k + 1..(k + 3).min(ws.len())).find(|&j| ws[j].text == "to")
+            && ws[k + 1..to].iter().all(|w| self.is_between(&w.text))
+        {
+            return Some(to - k + 1);
+        }
         (1..=3)
             .take_while(|i| ws.get(k + i).is_some_and(|w| !w.in_quote))
             .find(|i| self.attitude_nouns.contains(&*ws[k + i].text))

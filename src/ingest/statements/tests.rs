@@ -1776,5 +1776,15 @@ fn he_after_as_is_the_subject_of_his_own_sentence() {
     let got = names(
         "Pope Leo XIV met the envoys on Tuesday. He invited them to Rome.\n\nMacron responded by promising that he was ready to discuss the peace plan, as he told reporters leaving his hotel.",
     );
-    assert_eq!(got.last().map(String::as_str), Some("Emmanuel Macron"), "{got:?}");
+    assert_eq!(
+        got.last().map(String::as_str),
+        Some("Emmanuel Macron"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_reaction_to_the_plan_is_a_view() {
+    let got = names("Helsinki has reacted sharply to the peace plan.");
+    assert_eq!(got, vec!["Helsinki"]);
 }
