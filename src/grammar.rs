@@ -127,6 +127,9 @@ pub struct Content {
     pub object_determiners: Words,
     /// Determiners of a kind of plan, not of the plan ("reject any plan which would …").
     pub any_determiners: Words,
+    /// Words that open a fronted place in the plan before its content ("At the core of this
+    /// plan is …", "In the draft there are …").
+    pub fronted: Words,
     /// Nouns for the whole plan that a clause of its content may follow ("a deal which would
     /// …"); not a part of it ("the provision that would restart the plant" names which one).
     pub relative_heads: Words,
@@ -363,7 +366,7 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 58] {
+    fn lists(&self) -> [(&'static str, &Words); 59] {
         [
             ("statements.belief_verbs", &self.statements.belief_verbs),
             ("statements.object_start", &self.statements.object_start),
@@ -409,6 +412,7 @@ impl Grammar {
                 &self.content.object_determiners,
             ),
             ("content.any_determiners", &self.content.any_determiners),
+            ("content.fronted", &self.content.fronted),
             ("runs.modals", &self.runs.modals),
             ("runs.when", &self.runs.when),
             ("speakers.person_heads", &self.speakers.person_heads),

@@ -159,15 +159,19 @@ fn demonstrative_of_document(ctx: &Context<'_>, s: &Sentence, si: usize, ws: &[S
 }
 
 /// "In the original plan there was a section on amnesty …": "in" and a document, then "there"
-/// and a form of "be".
+/// and a form of "be"; or the subject after the verb: "At the core of this plan is the
+/// recognition of …" (the opening words in grammar.toml `content.fronted`).
 fn existential_in_document(ctx: &Context<'_>, ws: &[SWord]) -> bool {
-    ws.first().is_some_and(|w| w.text == "in")
-        && (1..ws.len().min(6)).any(|k| {
+    let be = |w: &SWord| ["was", "were", "is", "are", "would", "will"].contains(&&*w.text);
+    ws.first()
+        .is_some_and(|w| grammar().content.fronted.contains(&*w.text))
+        && (1..ws.len().min(7)).any(|k| {
             ctx.layout.names_plan(&ws[k].text)
-                && ws.get(k + 1).is_some_and(|w| w.text == "there")
-                && ws.get(k + 2).is_some_and(|w| {
-                    ["was", "were", "is", "are", "would", "will"].contains(&&*w.text)
-                })
+                && !ws[..=k].iter().any(|w| w.in_quote)
+                // "In the plan there is …", or the subject after the verb: "At the core of
+                // this plan is …"
+                && (ws.get(k + 1).is_some_and(|w| w.text == "there") && ws.get(k + 2).is_some_and(be)
+                    || ws.get(k + 1).is_some_and(|w| ["is", "are", "lies", "lie"].contains(&&*w.text)))
         })
 }
 

@@ -372,6 +372,14 @@ fn there_was_a_section_in_the_plan_tells_its_content() {
 }
 
 #[test]
+fn the_content_after_a_fronted_place_in_the_plan_is_its_content() {
+    let out = extract(
+        "At the heart of the draft lies an amnesty for all sides in the war, and a cap on the army.",
+    );
+    assert_eq!(points(report(&out, "heart of the draft")), [6, 26], "{out:#?}");
+}
+
+#[test]
 fn a_plural_document_subject_with_a_verb_of_its_content_is_a_report() {
     let out = extract(
         "The plan reached Kyiv on Thursday. These clauses oblige Kyiv to leave the Donbas and \
