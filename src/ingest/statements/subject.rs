@@ -257,7 +257,7 @@ pub(super) fn subject_before(
                             .statements
                             .adverbial_start
                             .iter()
-                            .any(|a| f.starts_with(&format!("{a} ")))
+                            .any(|a| f == *a || f.starts_with(&format!("{a} ")))
                 });
                 if next_to_verb && !modal && !dateline {
                     return Some((Mention::Speaker(sp, None), span));

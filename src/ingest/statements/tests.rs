@@ -1788,3 +1788,10 @@ fn a_reaction_to_the_plan_is_a_view() {
     let got = names("Helsinki has reacted sharply to the peace plan.");
     assert_eq!(got, vec!["Helsinki"]);
 }
+
+#[test]
+fn a_country_before_a_one_word_aside_speaks() {
+    // ", meanwhile," alone between the commas is an adverbial, as "for its part" is
+    let got = names("Russia, meanwhile, said the peace plan was a basis for talks.");
+    assert_eq!(got, vec!["Russia"]);
+}
