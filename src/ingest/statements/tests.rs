@@ -1795,3 +1795,9 @@ fn a_country_before_a_one_word_aside_speaks() {
     let got = names("Russia, meanwhile, said the peace plan was a basis for talks.");
     assert_eq!(got, vec!["Russia"]);
 }
+
+#[test]
+fn long_between_the_auxiliary_and_the_verb_keeps_the_speaker() {
+    let got = names("Russia has long demanded a pledge from NATO to halt its eastward expansion.");
+    assert_eq!(got, vec!["Russia"]);
+}
