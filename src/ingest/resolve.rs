@@ -459,18 +459,20 @@ pub(super) fn resolve_speakers(
                     None => mentions,
                 };
                 let own = subject_before_as(body, &c, *p, mentions, &genders);
-                match own.or_else(|| pronoun(*p, &c, &out, mentions, &genders)).or_else(|| {
-                    // "the 58-year-old former prime minister" paragraphs after the person spoke
-                    (*p == Pronoun::Described)
-                        .then(|| {
-                            out.iter()
-                                .rev()
-                                .filter_map(|(_, s, _)| s.as_ref())
-                                .find(|s| s.kind == SpeakerKind::Person)
-                                .cloned()
-                        })
-                        .flatten()
-                }) {
+                match own
+                    .or_else(|| pronoun(*p, &c, &out, mentions, &genders))
+                    .or_else(|| {
+                        // "the 58-year-old former prime minister" paragraphs after the person spoke
+                        (*p == Pronoun::Described)
+                            .then(|| {
+                                out.iter()
+                                    .rev()
+                                    .filter_map(|(_, s, _)| s.as_ref())
+                                    .find(|s| s.kind == SpeakerKind::Person)
+                                    .cloned()
+                            })
+                            .flatten()
+                    }) {
                     Some(s) => (Some(s), format!("pronoun {}", pronoun_word(*p))),
                     None => continue,
                 }
@@ -934,9 +936,9 @@ fn subject_before_as(
     {
         return None;
     }
-    let m = mentions.iter().find(|m| {
-        m.subject && !m.paired && (c.span.start..at).contains(&m.pos)
-    })?;
+    let m = mentions
+        .iter()
+        .find(|m| m.subject && !m.paired && (c.span.start..at).contains(&m.pos))?;
     let gender = genders
         .iter()
         .rev()

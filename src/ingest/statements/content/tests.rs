@@ -376,7 +376,11 @@ fn the_content_after_a_fronted_place_in_the_plan_is_its_content() {
     let out = extract(
         "At the heart of the draft lies an amnesty for all sides in the war, and a cap on the army.",
     );
-    assert_eq!(points(report(&out, "heart of the draft")), [6, 26], "{out:#?}");
+    assert_eq!(
+        points(report(&out, "heart of the draft")),
+        [6, 26],
+        "{out:#?}"
+    );
 }
 
 #[test]
