@@ -915,8 +915,9 @@ pub(super) fn pronoun(
     None
 }
 
-/// "Reyes answered by promising that he was ready, as he told reporters": the person named
-/// as the subject of the statement's own sentence, before "as" and the pronoun.
+/// "Reyes answered by promising that he was ready, as he told reporters", "As Reyes flew to
+/// Oslo, he told reporters …": the person named as the subject of the statement's own
+/// sentence, before "as" and the pronoun or in the fronted clause before it.
 fn subject_before_as(
     body: &str,
     c: &Candidate,
@@ -930,15 +931,23 @@ fn subject_before_as(
         Pronoun::She => Gender::Female,
         _ => return None,
     };
-    if !crate::text::fold_str(body.get(c.span.start..at)?)
-        .trim_end()
-        .ends_with(" as")
-    {
-        return None;
-    }
+    let before = body.get(c.span.start..at)?.trim_end();
     let m = mentions
         .iter()
         .find(|m| m.subject && !m.paired && (c.span.start..at).contains(&m.pos))?;
+    // or the subject of a fronted clause of time: "As Reyes flew to Oslo on Sunday, he told
+    // reporters …" (only capitalised words of a title between: not "After meeting Reyes, he")
+    let opener = body.get(c.span.start..m.pos)?;
+    let mut words = opener.split_whitespace();
+    let fronted = before.ends_with(',')
+        && words.next().is_some_and(|w| {
+            let w = crate::text::fold_str(w);
+            w == "as" || grammar().statements.subordinators.contains(w.as_str())
+        })
+        && words.all(|w| w.starts_with(char::is_uppercase));
+    if !(crate::text::fold_str(before).ends_with(" as") || fronted) {
+        return None;
+    }
     let gender = genders
         .iter()
         .rev()

@@ -1801,3 +1801,16 @@ fn long_between_the_auxiliary_and_the_verb_keeps_the_speaker() {
     let got = names("Russia has long demanded a pledge from NATO to halt its eastward expansion.");
     assert_eq!(got, vec!["Russia"]);
 }
+
+#[test]
+fn he_after_a_fronted_clause_of_time_is_its_subject() {
+    let got = names(
+        "As Macron flew to Oslo on Sunday for talks on the peace plan, he told reporters that France would back the guarantees.",
+    );
+    assert_eq!(got, vec!["Emmanuel Macron"]);
+    // not the object of a participle: "After meeting Macron, he …" is someone else
+    let got = names(
+        "Peskov spoke on Monday.\n\nAfter meeting Macron on Sunday, he told reporters that the peace plan was a basis.",
+    );
+    assert_eq!(got.last().map(String::as_str), Some("Dmitry Peskov"));
+}
