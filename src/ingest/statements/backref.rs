@@ -1,7 +1,9 @@
 //! A speaker named after the words: "Kyiv is ready to talk. But there is no question of giving
 //! up Donbas. This was stated by President Zelensky in his evening address." The sentence that
 //! names the speaker is no claim; the sentences before it in its paragraph that no one else
-//! speaks are the speaker's. "Reuters writes about this." only relays what went before.
+//! speaks are the speaker's. "Reuters writes about this." relays what went before: no claim of
+//! its own, but a medium's relay makes the sentences before it (the paragraph before, when the
+//! relay opens its own) that medium's report.
 
 use super::*;
 use crate::grammar::grammar;
@@ -15,8 +17,29 @@ pub(super) fn stated_by_after(
 ) {
     for (si, s) in ctx.seg.sentences.iter().enumerate() {
         // "Reuters writes about this." relays what the article said before: no claim of its own
-        if relays_what_went_before(ctx, s, local) {
+        if let Some((m, span)) = relays_what_went_before(ctx, s, local) {
             out.retain(|c| c.sentence != si);
+            // a medium relaying the lead reports it ("The draft was based on a Russian text.
+            // / Reuters reports this, citing three sources.")
+            if is_medium(&m) {
+                let by = Candidate {
+                    kind: Kind::Report,
+                    span: s.span.clone(),
+                    sentence: si,
+                    para: s.para,
+                    mention: Some(m),
+                    speaker_span: Some(span),
+                    verb: None,
+                    rule: "stated by, after",
+                    confidence: 0.7,
+                    floating: false,
+                    point: None,
+                    topic: None,
+                };
+                for j in relayed_sentences(ctx, out, si) {
+                    give(ctx, out, &by, j);
+                }
+            }
             continue;
         }
         let Some((mention, span)) = back_reference(ctx, s, local) else {
@@ -117,37 +140,63 @@ fn cited(
     Some((m, start..start + np.len()))
 }
 
-/// True for "Reuters writes about this.", "Ukrinform reports it.": a short sentence of a
-/// speaker, a verb of speech and "this", "it" or "so" (perhaps after "about" or "on") that ends
-/// it.
+/// "Reuters writes about this.", "Ukrinform reports it, citing two sources.": a short
+/// sentence of a speaker, a verb of speech and "this", "it" or "so" (perhaps after "about" or
+/// "on") that ends it, or a comma and "citing" after it. The speaker and where it is named.
 fn relays_what_went_before(
     ctx: &Context<'_>,
     s: &Sentence,
     local: &mut Vec<(String, crate::model::Speaker)>,
-) -> bool {
+) -> Option<(Mention, Range<usize>)> {
     let folded = fold(&ctx.body[s.span.clone()]);
     let ws = sentence_words(ctx, &s.span, &folded);
-    let n = ws.len();
+    let citing = ws.iter().position(|w| w.text == "citing").filter(|&c| {
+        c > 0
+            && ctx.body[ws[c - 1].end..ws[c].start].contains(',')
+            && !ws[c..].iter().any(|w| w.in_quote)
+    });
+    let n = citing.unwrap_or(ws.len());
     if !(3..=7).contains(&n)
-        || ws.iter().any(|w| w.in_quote)
+        || ws[..n].iter().any(|w| w.in_quote)
         || !["this", "it", "so"].contains(&&*ws[n - 1].text)
     {
-        return false;
+        return None;
     }
     let v = if ["about", "on"].contains(&&*ws[n - 2].text) {
         n - 3
     } else {
         n - 2
     };
-    let closes = ctx.body[ws[n - 1].end..s.span.end].trim() == ".";
-    v > 0
-        && closes
-        && ctx.speech.verb_at(&ws, v, false) == Some(1)
-        && ctx
-            .gazetteer
-            .resolve(&ctx.body[ws[0].start..ws[v - 1].end], local)
-            .as_ref()
-            .is_some_and(speaks)
+    let closes = citing.is_some() || ctx.body[ws[n - 1].end..s.span.end].trim() == ".";
+    if v == 0 || !closes || ctx.speech.verb_at(&ws, v, false) != Some(1) {
+        return None;
+    }
+    let span = ws[0].start..ws[v - 1].end;
+    let m = ctx.gazetteer.resolve(&ctx.body[span.clone()], local)?;
+    speaks(&m).then_some((m, span))
+}
+
+/// The sentences a medium's relay at sentence `si` reports: those before it in its
+/// paragraph, or, when it opens its paragraph, those of the paragraph before (back to one
+/// that holds a speaker's statement).
+fn relayed_sentences(ctx: &Context<'_>, out: &[Candidate], si: usize) -> Vec<usize> {
+    let Some(s) = ctx.seg.sentences.get(si) else {
+        return Vec::new();
+    };
+    let para = if s.index_in_para == 0 {
+        s.para.checked_sub(1)
+    } else {
+        Some(s.para)
+    };
+    let voiced = |j: usize| out.iter().any(|c| c.sentence == j && c.mention.is_some());
+    let mut got = Vec::new();
+    for j in (si.saturating_sub(4)..si).rev() {
+        if Some(ctx.seg.sentences[j].para) != para || voiced(j) {
+            break;
+        }
+        got.push(j);
+    }
+    got
 }
 
 fn speaks(m: &Mention) -> bool {

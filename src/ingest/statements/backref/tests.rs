@@ -83,3 +83,16 @@ fn the_last_part_of_a_list_of_signers_is_no_name_after_a_title() {
         "{out:#?}"
     );
 }
+
+#[test]
+fn a_medium_relaying_the_lead_reports_it() {
+    let out = extract(
+        "The first draft of the 28-point peace plan was based on a Russian document.\n\nReuters reports this, citing three people familiar with the matter.",
+    );
+    let first = out
+        .iter()
+        .find(|s| s.text.starts_with("The first draft"))
+        .and_then(|s| s.speaker.as_ref())
+        .map(|p| p.name.as_str());
+    assert_eq!(first, Some("Reuters"), "{out:#?}");
+}
