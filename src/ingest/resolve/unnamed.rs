@@ -155,17 +155,19 @@ pub(super) fn media_just_before(
 
 /// The medium that reported last, within 1,500 bytes before `at`: a named one, or with
 /// `generic` also the media at large ("Media reports said … The draft reportedly caps …").
+/// A description in lowercase words ("media outlets") names no medium.
 pub(super) fn medium_just_before(
     before: &[(Candidate, Option<Speaker>, String)],
     at: usize,
     generic: bool,
 ) -> Option<Speaker> {
+    let named = |sp: &Speaker| sp.slug != "media-reports" && sp.name.contains(char::is_uppercase);
     before
         .iter()
         .rev()
         .take_while(|(c, _, _)| c.span.start + 1500 >= at)
         .filter_map(|(_, sp, _)| sp.as_ref())
-        .find(|sp| sp.kind == SpeakerKind::Media && (generic || sp.slug != "media-reports"))
+        .find(|sp| sp.kind == SpeakerKind::Media && (generic || named(sp)))
         .cloned()
 }
 
