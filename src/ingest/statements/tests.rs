@@ -1826,3 +1826,11 @@ fn reports_after_a_description_of_media_are_the_media_at_large() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_view_continued_or_renewed_is_a_view() {
+    let got = names("The Dutch press continues its sharp criticism of the peace plan.");
+    assert_eq!(got, vec!["Dutch press"]);
+    let got = names("Warsaw renewed its objections to the peace plan on Friday.");
+    assert_eq!(got, vec!["Warsaw"]);
+}
