@@ -20,22 +20,9 @@ pub(super) fn stated_by_after(
         if let Some((m, span)) = relays_what_went_before(ctx, s, local) {
             out.retain(|c| c.sentence != si);
             // a medium relaying the lead reports it ("The draft was based on a Russian text.
-            // / Reuters reports this, citing three sources.")
+            // / AFP writes about it, citing two diplomats.")
             if is_medium(&m) {
-                let by = Candidate {
-                    kind: Kind::Report,
-                    span: s.span.clone(),
-                    sentence: si,
-                    para: s.para,
-                    mention: Some(m),
-                    speaker_span: Some(span),
-                    verb: None,
-                    rule: "stated by, after",
-                    confidence: 0.7,
-                    floating: false,
-                    point: None,
-                    topic: None,
-                };
+                let by = stated_by(s, si, m, span);
                 for j in relayed_sentences(ctx, out, si) {
                     give(ctx, out, &by, j);
                 }
@@ -46,23 +33,29 @@ pub(super) fn stated_by_after(
             continue;
         };
         out.retain(|c| c.sentence != si);
-        let by = Candidate {
-            kind: Kind::Paraphrase,
-            span: s.span.clone(),
-            sentence: si,
-            para: s.para,
-            mention: Some(mention),
-            speaker_span: Some(span),
-            verb: None,
-            rule: "stated by, after",
-            confidence: 0.7,
-            floating: false,
-            point: None,
-            topic: None,
-        };
+        let by = stated_by(s, si, mention, span);
         for j in content_sentences(ctx, out, si) {
             give(ctx, out, &by, j);
         }
+    }
+}
+
+/// The statement of back-reference `s` (sentence `si`) by `mention`, named at `span`: what
+/// [`give`] copies onto the sentences it speaks for.
+fn stated_by(s: &Sentence, si: usize, mention: Mention, span: Range<usize>) -> Candidate {
+    Candidate {
+        kind: Kind::Paraphrase,
+        span: s.span.clone(),
+        sentence: si,
+        para: s.para,
+        mention: Some(mention),
+        speaker_span: Some(span),
+        verb: None,
+        rule: "stated by, after",
+        confidence: 0.7,
+        floating: false,
+        point: None,
+        topic: None,
     }
 }
 

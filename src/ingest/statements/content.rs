@@ -159,8 +159,8 @@ fn demonstrative_of_document(ctx: &Context<'_>, s: &Sentence, si: usize, ws: &[S
 }
 
 /// "In the original plan there was a section on amnesty …": "in" and a document, then "there"
-/// and a form of "be"; or the subject after the verb: "At the core of this plan is the
-/// recognition of …" (the opening words in grammar.toml `content.fronted`).
+/// and a form of "be"; or the subject after the verb: "At the heart of the draft lies an
+/// amnesty …" (the opening words in grammar.toml `content.fronted`).
 fn existential_in_document(ctx: &Context<'_>, ws: &[SWord]) -> bool {
     let be = |w: &SWord| ["was", "were", "is", "are", "would", "will"].contains(&&*w.text);
     ws.first()

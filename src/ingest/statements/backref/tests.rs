@@ -75,7 +75,7 @@ fn a_medium_that_writes_about_this_makes_no_claim_of_its_own() {
 #[test]
 fn the_last_part_of_a_list_of_signers_is_no_name_after_a_title() {
     let out = extract(
-        "The summit ended with a joint text on the peace plan. The statement was signed by leaders from Canada, Finland and Norway.",
+        "The summit ended with a joint text on the peace plan. This statement was signed by leaders from Chile, Finland and Norway.",
     );
     assert!(
         out.iter()
@@ -87,12 +87,12 @@ fn the_last_part_of_a_list_of_signers_is_no_name_after_a_title() {
 #[test]
 fn a_medium_relaying_the_lead_reports_it() {
     let out = extract(
-        "The first draft of the 28-point peace plan was based on a Russian document.\n\nReuters reports this, citing three people familiar with the matter.",
+        "The first draft of the 28-point peace plan drew on a text written in Moscow.\n\nAFP writes about it, citing two diplomats in Brussels.",
     );
     let first = out
         .iter()
         .find(|s| s.text.starts_with("The first draft"))
         .and_then(|s| s.speaker.as_ref())
         .map(|p| p.name.as_str());
-    assert_eq!(first, Some("Reuters"), "{out:#?}");
+    assert_eq!(first, Some("AFP"), "{out:#?}");
 }
