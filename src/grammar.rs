@@ -127,8 +127,8 @@ pub struct Content {
     pub object_determiners: Words,
     /// Determiners of a kind of plan, not of the plan ("reject any plan which would …").
     pub any_determiners: Words,
-    /// Words that open a fronted place in the plan before its content ("At the core of this
-    /// plan is …", "In the draft there are …").
+    /// Words that open a fronted place in the plan before its content ("At the heart of the
+    /// draft lies …", "In the draft there are …").
     pub fronted: Words,
     /// Nouns for the whole plan that a clause of its content may follow ("a deal which would
     /// …"); not a part of it ("the provision that would restart the plant" names which one).

@@ -168,8 +168,8 @@ fn existential_in_document(ctx: &Context<'_>, ws: &[SWord]) -> bool {
         && (1..ws.len().min(7)).any(|k| {
             ctx.layout.names_plan(&ws[k].text)
                 && !ws[..=k].iter().any(|w| w.in_quote)
-                // "In the plan there is …", or the subject after the verb: "At the core of
-                // this plan is …"
+                // "In the plan there is …", or the subject after the verb: "At the heart of
+                // the draft lies …"
                 && (ws.get(k + 1).is_some_and(|w| w.text == "there") && ws.get(k + 2).is_some_and(be)
                     || ws.get(k + 1).is_some_and(|w| ["is", "are", "lies", "lie"].contains(&&*w.text)))
         })
