@@ -181,15 +181,7 @@ fn relayed_sentences(ctx: &Context<'_>, out: &[Candidate], si: usize) -> Vec<usi
     } else {
         Some(s.para)
     };
-    let voiced = |j: usize| out.iter().any(|c| c.sentence == j && c.mention.is_some());
-    let mut got = Vec::new();
-    for j in (si.saturating_sub(4)..si).rev() {
-        if Some(ctx.seg.sentences[j].para) != para || voiced(j) {
-            break;
-        }
-        got.push(j);
-    }
-    got
+    para.map_or_else(Vec::new, |p| sentences_back(ctx, si, p, |_| true, out))
 }
 
 fn speaks(m: &Mention) -> bool {
@@ -230,20 +222,32 @@ fn content_sentences(ctx: &Context<'_>, out: &[Candidate], si: usize) -> Vec<usi
     if s.index_in_para == 0 {
         return Vec::new();
     }
-    let para = Some(s.para);
+    sentences_back(
+        ctx,
+        si,
+        s.para,
+        |c| c.kind != Kind::Report && !positioned(c),
+        out,
+    )
+}
+
+/// Up to four sentences before `si`, latest first, while they stand in paragraph `para` and
+/// hold no statement with a speaker that `voices` accepts.
+fn sentences_back(
+    ctx: &Context<'_>,
+    si: usize,
+    para: usize,
+    voices: impl Fn(&Candidate) -> bool,
+    out: &[Candidate],
+) -> Vec<usize> {
     let voiced = |j: usize| {
-        out.iter().any(|c| {
-            c.sentence == j && c.mention.is_some() && c.kind != Kind::Report && !positioned(c)
-        })
+        out.iter()
+            .any(|c| c.sentence == j && c.mention.is_some() && voices(c))
     };
-    let mut got = Vec::new();
-    for j in (si.saturating_sub(4)..si).rev() {
-        if Some(ctx.seg.sentences[j].para) != para || voiced(j) {
-            break;
-        }
-        got.push(j);
-    }
-    got
+    (si.saturating_sub(4)..si)
+        .rev()
+        .take_while(|&j| ctx.seg.sentences[j].para == para && !voiced(j))
+        .collect()
 }
 
 /// True when a candidate's verb states a position ("President Hale backs the plan"), not a
