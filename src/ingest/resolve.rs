@@ -517,8 +517,13 @@ pub(super) fn resolve_speakers(
         if via == "the plan's words" {
             c.kind = Kind::Report;
         }
-        if via == "pronoun it" && c.kind == Kind::Report {
-            // the body's own words, reported
+        if via == "pronoun it"
+            && c.kind == Kind::Report
+            && speaker
+                .as_ref()
+                .is_some_and(|s| s.kind == SpeakerKind::Body)
+        {
+            // the body's own words, reported (a medium's stay its report)
             c.kind = Kind::Paraphrase;
             c.rule = "reported speech";
         }
@@ -562,8 +567,9 @@ fn introduced_before(
     (m.speaker.kind == SpeakerKind::Person && (lead <= 2 || short)).then(|| m.speaker.clone())
 }
 
-/// The body that spoke in the statement right before `c`, in its paragraph or the one before,
-/// when `c`'s subject is "it" and that statement's subject was no document.
+/// The body or medium that spoke in the statement right before `c`, in its paragraph or the one
+/// before, when `c`'s subject is "it" and that statement's subject was no document ("…, the
+/// agency reported. According to it, …").
 fn body_before_it(
     body: &str,
     c: &Candidate,
@@ -575,7 +581,9 @@ fn body_before_it(
     }
     let (p, s, _) = before.last()?;
     let s = s.as_ref()?;
-    (s.kind == SpeakerKind::Body
+    // (a medium only after "according to": "It would also cap the army" is the plan it reported)
+    let cited = s.kind == SpeakerKind::Media && c.rule == "according to";
+    ((s.kind == SpeakerKind::Body || cited)
         && p.para + 1 >= c.para
         && !matches!(p.mention, Some(Mention::Document)))
     .then(|| s.clone())

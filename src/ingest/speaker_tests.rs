@@ -510,6 +510,23 @@ fn he_after_a_new_name_with_a_party_and_a_title_is_that_person() {
 }
 
 #[test]
+fn according_to_it_after_a_medium_reported_is_that_medium() {
+    let got = crate::ingest::statements::tests::speakers(
+        "Kyiv and Washington settled most of the 28-point plan in talks on Sunday, the \
+         Baltic Wire agency reported. According to it, the clauses on the army and on the \
+         nuclear plant are now agreed.",
+    );
+    let agency = Some("Baltic Wire agency".to_string());
+    assert_eq!(got, vec![(agency.clone(), "Report".to_string()); 2]);
+    // a plain "it" after a medium's report is still the plan it reported
+    let got = crate::ingest::statements::tests::speakers(
+        "The full text of the plan was published by the Baltic Wire agency on Friday. It would \
+         also cap the Ukrainian army at 600,000 troops.",
+    );
+    assert!(got.last().is_some_and(|(n, _)| n.is_none()), "{got:?}");
+}
+
+#[test]
 fn it_after_a_body_spoke_is_that_body_and_after_a_document_the_document() {
     let got = crate::ingest::statements::tests::speakers(
         "The Kremlin said on Monday that the plan was a sound basis for talks. \
