@@ -59,8 +59,8 @@ fn stated_by(s: &Sentence, si: usize, mention: Mention, span: Range<usize>) -> C
     }
 }
 
-/// "This was stated by …", "The statement was made by …": a subject that points back, a
-/// passive and "by"; the speaker after "by".
+/// "This was stated by …", "The statement was made by …", "This is stated in a study by …": a
+/// subject that points back, a passive (past or present) and "by"; the speaker after "by".
 fn back_reference(
     ctx: &Context<'_>,
     s: &Sentence,
@@ -70,7 +70,7 @@ fn back_reference(
     let ws = sentence_words(ctx, &s.span, &folded);
     let be = ws
         .iter()
-        .position(|w| ["was", "were"].contains(&&*w.text))
+        .position(|w| ["was", "were", "is", "are"].contains(&&*w.text))
         .filter(|&b| (1..=3).contains(&b))?;
     let subject = ws[..be]
         .iter()

@@ -96,3 +96,17 @@ fn a_medium_relaying_the_lead_reports_it() {
         .map(|p| p.name.as_str());
     assert_eq!(first, Some("AFP"), "{out:#?}");
 }
+
+#[test]
+fn a_back_reference_in_the_present_names_the_author_of_a_study() {
+    let out = extract(
+        "Moscow's latest demands run against point 21 of the peace plan. This is stated in a study by the Nordic Policy Institute, reported by a local agency.",
+    );
+    assert!(
+        out.iter().any(|s| s.text.starts_with("Moscow's latest")
+            && s.speaker
+                .as_ref()
+                .is_some_and(|p| p.name == "Nordic Policy Institute")),
+        "{out:#?}"
+    );
+}
