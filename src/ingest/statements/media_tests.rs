@@ -385,3 +385,19 @@ fn based_on_a_source_opening_the_sentence_cites_it() {
     let got = names("Both sides want a deal based on the peace plan, which would cap the army.");
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn a_document_a_medium_saw_as_the_subject_of_any_verb_is_its_report() {
+    let got = speakers(
+        "A later draft of the European plan obtained by Reuters eased the cap on Ukraine's army.",
+    );
+    assert_eq!(
+        got,
+        vec![(Some("Reuters".to_string()), "Report".to_string())]
+    );
+    let got = names("The text seen by the Financial Times would also lift sanctions on Russia.");
+    assert_eq!(got, vec!["Financial Times"]);
+    // a person who read the text is no medium: the sentence stays the article's account
+    let got = names("A draft of the plan read by Senator Tom Reyes caps the army at 600,000.");
+    assert!(got.is_empty(), "{got:?}");
+}

@@ -370,6 +370,16 @@ pub(super) fn sentence_candidate(
             }
         }
     }
+    // "A version of the plan obtained by Reuters softened …": the medium that saw the text
+    if let Some((m, span, verb)) = seen_document(ctx, ws, local) {
+        return Some(base(
+            Some(m),
+            Some(span),
+            Some(verb),
+            "document seen by",
+            0.7,
+        ));
+    }
     // "The European text raises the ceiling …": a document as the subject of any verb
     let gap_has_comma =
         |k: usize| k > 0 && k < ws.len() && ctx.body[ws[k - 1].end..ws[k].start].contains(',');
@@ -775,6 +785,49 @@ pub(super) fn reaction_from(
 /// The text between word `j` and the next one (nothing after the last word).
 fn gap_after<'a>(body: &'a str, ws: &[SWord], j: usize) -> &'a str {
     &body[ws[j].end..ws.get(j + 1).map_or(ws[j].end, |n| n.start)]
+}
+
+/// "A version of the European plan obtained by Reuters softened …", "A draft seen by the
+/// Financial Times caps …": a document a medium saw, as the subject of a verb, is that medium's
+/// report. The medium, the words that name it with the document, and the verb.
+fn seen_document(
+    ctx: &Context<'_>,
+    ws: &[SWord],
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>, String)> {
+    let content = &grammar().content;
+    let by = (3..ws.len().min(10))
+        .find(|&k| ws[k].text == "by" && ctx.gazetteer.is_agent_participle(&ws[k - 1].text))?;
+    let comma = |k: usize| ctx.body[ws[k - 1].end..ws[k].start].contains([',', ';', ':']);
+    let document = content.document_determiners.contains(&*ws[0].text)
+        && ws[..by - 1]
+            .iter()
+            .any(|w| content.document_heads.contains(&*w.text));
+    if !document || (1..=by).any(comma) || ws[..=by].iter().any(|w| w.in_quote) {
+        return None;
+    }
+    // the medium's name, perhaps after "the": "by Reuters", "by the Financial Times"
+    let from = by + usize::from(ws.get(by + 1).is_some_and(|w| w.text == "the"));
+    let verb = agent_run_end(ctx.body, ws, by).or_else(|| {
+        (from > by)
+            .then(|| {
+                (from + 1..ws.len())
+                    .find(|&j| !ctx.body[ws[j].start..].starts_with(char::is_uppercase))
+            })
+            .flatten()
+            .filter(|&j| j > from + 1)
+    })?;
+    let w = &ws[verb];
+    let finite = w.text.len() > 3 && (w.text.ends_with('s') || w.text.ends_with("ed"))
+        || ctx.speech.document_verbs.contains(&*w.text)
+        || ["would", "will"].contains(&&*w.text)
+        || ctx.layout.is_auxiliary(&w.text);
+    if !finite || w.in_quote || comma(verb) {
+        return None;
+    }
+    let span = ws[0].start..ws[verb - 1].end;
+    let m = ctx.gazetteer.resolve(&ctx.body[span.clone()], local)?;
+    is_medium(&m).then(|| (m, span, w.text.to_string()))
 }
 
 /// The word after "by" and the names it introduces ("by Britain, France and Germany raises"
