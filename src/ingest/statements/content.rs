@@ -207,6 +207,38 @@ fn plan_named_right_before(ctx: &Context<'_>, s: &Sentence) -> bool {
             .is_some_and(|r| ctx.layout.names_plan(&ctx.body[r.clone()]))
 }
 
+/// "Peskov said the points would be discussed next week. However, the question of territory
+/// will be settled in talks.": a bare "will" right after a speaker's reported speech in the
+/// paragraph, in a sentence that does not name the plan, goes on with what the speaker said;
+/// it is no account of the plan in the article's voice. It floats to that speaker.
+pub(super) fn continue_speech(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    ws: &[SWord],
+    before: &[Candidate],
+    c: &mut Candidate,
+) {
+    let speaker_before = before.last().is_some_and(|p| {
+        p.sentence + 1 == c.sentence
+            && p.para == s.para
+            && p.kind == Kind::Paraphrase
+            && matches!(p.mention, Some(Mention::Speaker(..) | Mention::Pronoun(..)))
+    });
+    let bare_will = ws
+        .iter()
+        .all(|w| !["would", "must", "should", "shall"].contains(&&*w.text))
+        && ws.iter().any(|w| w.text == "will");
+    if c.mention.is_none()
+        && speaker_before
+        && bare_will
+        && !ctx.layout.names_plan(&ctx.body[s.span.clone()])
+    {
+        c.kind = Kind::Paraphrase;
+        c.rule = "reported speech, continued";
+        c.floating = true;
+    }
+}
+
 /// "In return, Russia would rejoin the G8." / "Crimea will be recognised as Russian …": the
 /// paragraph before goes on with the plan's content under a modal ("would", or the "will" of
 /// an outline of its points), and the plan is named near.

@@ -619,6 +619,7 @@ fn sentence_statements(
         if let Some(mut c) = content::plan_content(ctx, s, si, ws) {
             relay::source(ctx, s, ws, &mut c, local);
             relay::copy_agent(ctx, ws, &mut c, local);
+            content::continue_speech(ctx, s, ws, out, &mut c);
             out.push(c);
         }
         // "The plan would make Kyiv cede land – terms that Oslo has said it would resist."
