@@ -671,6 +671,14 @@ pub(super) fn definite_description(
             known: false,
         }));
     }
+    // "the media outlet", "the news agency": a media word after "media" or "news"
+    if let Some((first, word)) = bare.split_once(' ')
+        && definite
+        && ["media", "news"].contains(&first)
+        && grammar().resolve.media_words.contains(word)
+    {
+        return latest_medium(before, mentions, at);
+    }
     // "the Kremlin official said" right after Peskov spoke: Peskov
     if bare.contains(' ') {
         let head = bare.rsplit(' ').next().unwrap_or("");
