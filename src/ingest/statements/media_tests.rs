@@ -401,3 +401,23 @@ fn a_document_a_medium_saw_as_the_subject_of_any_verb_is_its_report() {
     let got = names("A draft of the plan read by Senator Tom Reyes caps the army at 600,000.");
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn the_media_outlet_is_the_medium_named_before_and_a_news_agency_is_not() {
+    let got = names(
+        "The plan now has 19 points, Reuters reported. The media outlet noted that the plan still caps the army.",
+    );
+    assert_eq!(got, vec!["Reuters", "Reuters"]);
+    let got = names(
+        "The plan now has 19 points, Reuters reported. A news agency noted that the plan still caps the army.",
+    );
+    assert_ne!(got.last().map(String::as_str), Some("Reuters"));
+}
+
+#[test]
+fn a_medium_recalling_that_leaders_voiced_concern_relays_the_leaders() {
+    let got = names(
+        "Reuters recalled that before the summit, Nordic leaders voiced concern about the sanctions clause of the plan.",
+    );
+    assert_eq!(got, vec!["Nordic leaders"]);
+}

@@ -563,15 +563,30 @@ fn relayed_after(
         ..s.clone()
     };
     let inner = sentence_candidate(ctx, &rest, si, &ws[from..], &[], local)?;
+    // (a verb of saying or belief, or a light verb and its noun: "expressed concern", not
+    // "spoke of")
     let says = inner.verb.as_deref().is_some_and(|v| {
-        v.split_whitespace().next().is_some_and(|v| {
+        v.split_whitespace().nth(1).is_some_and(|noun| {
+            !grammar().statements.adverbial_start.contains(noun) && noun != "of"
+        }) || v.split_whitespace().next().is_some_and(|v| {
             grammar().statements.communication_verbs.contains(v)
                 || grammar().statements.belief_verbs.contains(v)
         })
     });
-    // the clause's subject opens it: "that Putin said", not "that the plan, Putin said, …"
+    // the clause's subject opens it, perhaps after a phrase of time and its comma: "that Putin
+    // said", "that on the eve of the talks, Putin said", not "that the plan, Putin said, …"
     let opens = inner.speaker_span.as_ref().is_some_and(|sp| {
-        sp.start == rest.span.start || ctx.body[rest.span.start..sp.start].trim().is_empty()
+        let lead = ctx.body[rest.span.start..sp.start].trim();
+        lead.is_empty()
+            || (lead.ends_with(',')
+                && !lead[..lead.len() - 1].contains(',')
+                && lead.split_whitespace().count() <= 8
+                && lead.split_whitespace().next().is_some_and(|w| {
+                    grammar()
+                        .statements
+                        .adverbial_start
+                        .contains(w.to_lowercase().as_str())
+                }))
     });
     let voiced = matches!(inner.mention, Some(Mention::Speaker(..)));
     (says && opens && voiced && inner.rule == "reported speech").then(|| Candidate {
