@@ -266,6 +266,17 @@ pub(super) fn sentence_candidate(
             0.8,
         ));
     }
+    // "Germany is wary of the plan, said Chancellor Anna Berg.": a verb of saying after a
+    // comma, with its speaker after it, closes the sentence and wins over a verb before it
+    if let Some((m, span, verb)) = inverted_closing(ctx, s, ws, &plain, local) {
+        return Some(base(
+            Some(m),
+            Some(span),
+            Some(verb),
+            "reported speech, speaker after",
+            0.75,
+        ));
+    }
     // X said (that) … / …, X said. / …, said X.   (a person or body speaking wins over the
     // plan "saying" something, so documents are tried in a second pass)
     for documents in [false, true] {
@@ -843,6 +854,32 @@ fn seen_document(
     let span = ws[0].start..ws[verb - 1].end;
     let m = ctx.gazetteer.resolve(&ctx.body[span.clone()], local)?;
     is_medium(&m).then(|| (m, span, w.text.to_string()))
+}
+
+/// "…, said Chancellor Anna Berg." / "…, said Anna Berg, NRK reports.": the last verb of
+/// saying in the sentence, after a comma and past its first three words, with a person or
+/// body after it that runs to the end of the sentence or to a comma. The speaker, where it is
+/// named, and the verb.
+fn inverted_closing(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    ws: &[SWord],
+    plain: &[usize],
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<(Mention, Range<usize>, String)> {
+    let k = *plain.iter().rev().find(|&&k| {
+        k >= 3
+            && grammar()
+                .statements
+                .communication_verbs
+                .contains(&*ws[k].text)
+            && ctx.body[ws[k - 1].end..ws[k].start].contains(',')
+    })?;
+    let (m, span) = np_after(ctx, ws, k + 1, s.span.end, local)?;
+    let rest = ctx.body[span.end..s.span.end].trim_start();
+    let closes = rest.starts_with(',') || rest.trim_end_matches(['.', '!', '?']).is_empty();
+    let speaks = matches!(&m, Mention::Speaker(sp, _) if matches!(sp.kind, crate::model::SpeakerKind::Person | crate::model::SpeakerKind::Body));
+    (closes && speaks).then(|| (m, span, ws[k].text.to_string()))
 }
 
 /// The word after "by" and the names it introduces ("by Britain, France and Germany raises"

@@ -1834,3 +1834,14 @@ fn a_view_continued_or_renewed_is_a_view() {
     let got = names("Warsaw renewed its objections to the peace plan on Friday.");
     assert_eq!(got, vec!["Warsaw"]);
 }
+
+#[test]
+fn a_closing_said_and_its_speaker_win_over_a_position_before_them() {
+    let got = names("Norway is wary of parts of the peace plan, said Prime Minister Anna Berg.");
+    assert_eq!(got, vec!["Anna Berg"]);
+    // a verb of saying inside the sentence with words after its speaker does not close it
+    let got = names(
+        "Norway is wary of the peace plan, said Anna Berg after a long cabinet meeting in Oslo.",
+    );
+    assert_ne!(got, vec!["Anna Berg".to_string()]);
+}
