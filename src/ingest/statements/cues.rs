@@ -92,11 +92,18 @@ pub(super) fn closing_cue(
     // its source; the medium only passes it on
     let is =
         |m: &Mention, kind: SpeakerKind| matches!(m, Mention::Speaker(sp, _) if sp.kind == kind);
+    // (or after its verb: "…, said Chancellor Anna Berg, NRK reports")
     let person_inside = is(&m, SpeakerKind::Media)
         && plain.iter().take_while(|&&j| j < from).any(|&j| {
-            ctx.speech.verb_at(ws, j, false).is_some()
-                && subject_before(ctx, s, ws, j, false, local)
-                    .is_some_and(|(inner, _)| is(&inner, SpeakerKind::Person))
+            if ctx.speech.verb_at(ws, j, false).is_none() {
+                return false;
+            }
+            let person = |found: Option<(Mention, Range<usize>)>| {
+                found.is_some_and(|(inner, _)| is(&inner, SpeakerKind::Person))
+            };
+            let after_comma = j > 0 && ctx.body[ws[j - 1].end..ws[j].start].contains(',');
+            person(subject_before(ctx, s, ws, j, false, local))
+                || (after_comma && person(np_after(ctx, ws, j + 1, ws[from].start, local)))
         });
     (!person_inside).then(|| (m, span, ws[k].text.to_string()))
 }

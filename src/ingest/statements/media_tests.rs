@@ -421,3 +421,11 @@ fn a_medium_recalling_that_leaders_voiced_concern_relays_the_leaders() {
     );
     assert_eq!(got, vec!["Nordic leaders"]);
 }
+
+#[test]
+fn a_speaker_after_said_keeps_the_words_a_medium_passes_on() {
+    let got = names(
+        "The plan still needs a great deal of work, said Chancellor Anna Berg of Norway, NRK reports.",
+    );
+    assert_eq!(got, vec!["Anna Berg"]);
+}
