@@ -470,3 +470,21 @@ fn a_bare_will_after_a_speaker_s_reported_speech_goes_on_with_it() {
     );
     assert!(report(&out, "Under the plan").is_some(), "{out:#?}");
 }
+
+#[test]
+fn a_closing_cue_after_a_relative_clause_frames_the_whole_sentence() {
+    let out = extract(
+        "The third paper of the plan covers the rebuilding of the east, which Kyiv is costing with the World Bank, Envoy Maren Holt said.",
+    );
+    let holt: Vec<&str> = out
+        .iter()
+        .filter(|s| s.speaker.as_ref().is_some_and(|p| p.name == "Maren Holt"))
+        .map(|s| s.text.as_str())
+        .collect();
+    assert!(
+        holt.first()
+            .is_some_and(|t| t.starts_with("The third paper")),
+        "{out:#?}"
+    );
+    assert!(report(&out, "The third paper").is_none(), "{out:#?}");
+}
