@@ -500,9 +500,12 @@ pub(super) fn relative_cue(c: &Candidate, body: &str, ws: &[SWord]) -> Option<us
         .or_else(|| appositive_before(body, ws, speaker))?;
     let comma = body[..ws[k].start].rfind(',')?;
     let gap = k.checked_sub(1).map_or(0, |j| ws[j].end);
-    // the speaker stands inside the relative clause: "…, which Kyiv drafts with its allies,
-    // Zelensky said" closes the whole sentence
-    let inside = !body[ws[k].end..speaker.start.max(ws[k].end)].contains(',');
+    // the speaker stands inside the relative clause, or the clause is on the plan ("…, which
+    // includes …, according to reports"): "…, which Kyiv drafts with its allies, Zelensky
+    // said" closes the whole sentence
+    let inside = !body[ws[k].end..speaker.start.max(ws[k].end)].contains(',')
+        || k.checked_sub(1)
+            .is_some_and(|j| grammar().content.relative_heads.contains(&*ws[j].text));
     // the cut falls inside the candidate: a quote that ends before the comma keeps its words
     (k >= 5 && inside && comma >= gap && c.span.contains(&comma)).then_some(comma)
 }
