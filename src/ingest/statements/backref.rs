@@ -24,7 +24,7 @@ pub(super) fn stated_by_after(
             if is_medium(&m) {
                 let by = stated_by(s, si, m, span);
                 for j in relayed_sentences(ctx, out, si) {
-                    give(ctx, out, &by, j);
+                    give(ctx, out, &by, j, "stated by, after");
                 }
             }
             continue;
@@ -35,7 +35,7 @@ pub(super) fn stated_by_after(
         out.retain(|c| c.sentence != si);
         let by = stated_by(s, si, mention, span);
         for j in content_sentences(ctx, out, si) {
-            give(ctx, out, &by, j);
+            give(ctx, out, &by, j, "stated by, after");
         }
     }
 }
@@ -261,7 +261,7 @@ fn positioned(c: &Candidate) -> bool {
 
 /// Sentence `j` becomes the back-reference's speaker's: its voiceless statement takes the
 /// speaker, or a new one is made.
-fn give(ctx: &Context<'_>, out: &mut Vec<Candidate>, by: &Candidate, j: usize) {
+fn give(ctx: &Context<'_>, out: &mut Vec<Candidate>, by: &Candidate, j: usize, rule: &'static str) {
     let mut found = false;
     for c in out
         .iter_mut()
@@ -282,9 +282,44 @@ fn give(ctx: &Context<'_>, out: &mut Vec<Candidate>, by: &Candidate, j: usize) {
         span: s.span.start..s.span.start + text.len(),
         sentence: j,
         para: s.para,
-        rule: "stated by, after",
+        rule,
         ..by.clone()
     });
+}
+
+/// "Ukraine's road to NATO is open, but we lack consensus. That is why we talk of guarantees,
+/// Holt explained.": a sentence in the first person with no speaker of its own, right before a
+/// sentence of the same paragraph that a person closes ("…, Holt explained"), is that
+/// person's, as agency copy gives speech without quotation marks.
+pub(super) fn first_person_before(ctx: &Context<'_>, out: &mut Vec<Candidate>) {
+    let closers: Vec<Candidate> = out
+        .iter()
+        .filter(|c| {
+            c.rule.starts_with("reported speech, closing cue")
+                || c.rule == "reported speech, speaker after"
+        })
+        .filter(|c| {
+            matches!(&c.mention, Some(Mention::Speaker(sp, _)) if sp.kind == crate::model::SpeakerKind::Person)
+                || matches!(c.mention, Some(Mention::Pronoun(..)))
+        })
+        .cloned()
+        .collect();
+    for by in closers {
+        let Some(j) = by.sentence.checked_sub(1) else {
+            continue;
+        };
+        let s = &ctx.seg.sentences[j];
+        let first_person = || {
+            let folded = fold(&ctx.body[s.span.clone()]);
+            sentence_words(ctx, &s.span, &folded)
+                .iter()
+                .any(|w| !w.in_quote && grammar().statements.first_person.contains(&*w.text))
+        };
+        let voiced = out.iter().any(|c| c.sentence == j && c.mention.is_some());
+        if s.para == by.para && !voiced && first_person() {
+            give(ctx, out, &by, j, "first person before a cue");
+        }
+    }
 }
 
 #[cfg(test)]

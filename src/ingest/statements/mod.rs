@@ -718,6 +718,7 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
         split_plan_clause(ctx, s, si, &ws, &mut out, before);
     }
     backref::stated_by_after(ctx, &mut out, &mut local);
+    backref::first_person_before(ctx, &mut out);
     relay::source_line(ctx, &mut out, &mut local);
     let asides: Vec<Candidate> = out
         .iter_mut()

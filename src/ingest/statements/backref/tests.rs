@@ -110,3 +110,24 @@ fn a_back_reference_in_the_present_names_the_author_of_a_study() {
         "{out:#?}"
     );
 }
+
+#[test]
+fn a_first_person_sentence_before_a_closing_cue_is_that_speaker_s() {
+    let out = extract(
+        "Ukraine's road to NATO membership is open, but we lack the consensus in the alliance to admit it. That is why we are talking about guarantees for the peace plan, Envoy Maren Holt explained.",
+    );
+    assert!(
+        out.iter().any(|s| s.text.starts_with("Ukraine's road")
+            && s.speaker.as_ref().is_some_and(|p| p.name == "Maren Holt")),
+        "{out:#?}"
+    );
+    // the article's own sentence, with no first person, stays the article's
+    let out = extract(
+        "Ukraine's road to NATO membership is open, but the alliance lacks the consensus to admit it. That is why we are talking about guarantees for the peace plan, Envoy Maren Holt explained.",
+    );
+    assert!(
+        out.iter().all(|s| !(s.text.starts_with("Ukraine's road")
+            && s.speaker.as_ref().is_some_and(|p| p.name == "Maren Holt"))),
+        "{out:#?}"
+    );
+}
