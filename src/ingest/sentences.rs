@@ -307,8 +307,12 @@ fn split_paragraph(
                 && (item_number
                     || (ends_with_abbreviation(&text[start..i])
                         && !platform_x(&text[start..i], chars.get(n).map(|x| x.1))));
-            // run together by a page that lost the space: "… narrowing the gaps.The U.S. says"
-            let run_in = j == k + 1
+            // run together by a page that lost the space: "… narrowing the gaps.The U.S. says",
+            // also after a closing quotation mark: "… a “pawn of the powers.”She argued"
+            let closing_marks = chars[k + 1..j]
+                .iter()
+                .all(|x| ['"', '\u{201D}'].contains(&x.1));
+            let run_in = (j == k + 1 || closing_marks)
                 && k >= 2
                 && chars[k - 1].1.is_lowercase()
                 && chars[k - 2].1.is_lowercase()
@@ -530,6 +534,18 @@ mod tests {
                 "Talks went on all night.",
                 "Kyiv said the gap had narrowed.",
                 "See kyiv.gov.ua for e.g.the text."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_closing_quote_run_into_the_next_sentence_ends_it() {
+        let (_, got) = seg("Holt called the draft “a pawn of great powers.”She wants envoys sent.");
+        assert_eq!(
+            got,
+            [
+                "Holt called the draft “a pawn of great powers.”",
+                "She wants envoys sent."
             ]
         );
     }
