@@ -583,7 +583,11 @@ fn body_before_it(
     let s = s.as_ref()?;
     // (a medium only after "according to": "It would also cap the army" is the plan it reported)
     let cited = s.kind == SpeakerKind::Media && c.rule == "according to";
+    // (nor a body that only reacted to the subject: "The plan drew criticism from the
+    // partners. It demands …" is the plan)
+    let agent_only = ["reaction from", "judged by"].contains(&p.rule);
     ((s.kind == SpeakerKind::Body || cited)
+        && !agent_only
         && p.para + 1 >= c.para
         && !matches!(p.mention, Some(Mention::Document)))
     .then(|| s.clone())
