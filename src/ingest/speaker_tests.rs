@@ -512,7 +512,7 @@ fn he_after_a_new_name_with_a_party_and_a_title_is_that_person() {
 #[test]
 fn it_after_a_body_only_reacted_to_the_plan_is_the_plan() {
     let got = crate::ingest::statements::tests::speakers(
-        "The peace plan drew sharp criticism from the Nordic Council on Monday. \
+        "The peace plan also drew sharp criticism from other Nordic partners. \
          It demands that Ukraine cede the Donbas and cap its army.",
     );
     assert_eq!(got.last(), Some(&(None, "Report".to_string())), "{got:?}");
