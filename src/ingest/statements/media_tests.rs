@@ -389,7 +389,7 @@ fn based_on_a_source_opening_the_sentence_cites_it() {
 #[test]
 fn a_document_a_medium_saw_as_the_subject_of_any_verb_is_its_report() {
     let got = speakers(
-        "A later draft of the European plan obtained by Reuters eased the cap on Ukraine's army.",
+        "A later copy of the European text obtained by Reuters eased the cap on Ukraine's army.",
     );
     assert_eq!(
         got,

@@ -77,6 +77,10 @@ pub(super) fn sentence_candidate(
             topic: None,
         }
     };
+    // a cue found with its speaker, the speaker's words and its verb
+    let cue = |found: Option<(Mention, Range<usize>, String)>, rule, confidence| {
+        found.map(|(m, span, verb)| base(Some(m), Some(span), Some(verb), rule, confidence))
+    };
     let plain: Vec<usize> = (0..ws.len()).filter(|&k| !ws[k].in_quote).collect();
     // According to X, … / …, according to X. / Based on X, … (only opening the sentence: "a
     // deal based on the plan" cites nobody)
@@ -215,14 +219,12 @@ pub(super) fn sentence_candidate(
         ));
     }
     // "Reuters quoted anonymous sources as saying that …": the one quoted speaks
-    if let Some((m, span, verb)) = quoted_as(ctx, s, ws, &plain, local) {
-        return Some(base(
-            Some(m),
-            Some(span),
-            Some(verb),
-            "quoted as saying",
-            0.8,
-        ));
+    if let Some(c) = cue(
+        quoted_as(ctx, s, ws, &plain, local),
+        "quoted as saying",
+        0.8,
+    ) {
+        return Some(c);
     }
     // "… easier to accept — said the Finnish president.": the words before the dash; a dash
     // after a full stop closes the paragraph's words before it
@@ -268,14 +270,9 @@ pub(super) fn sentence_candidate(
     }
     // "Germany is wary of the plan, said Chancellor Anna Berg.": a verb of saying after a
     // comma, with its speaker after it, closes the sentence and wins over a verb before it
-    if let Some((m, span, verb)) = inverted_closing(ctx, s, ws, &plain, local) {
-        return Some(base(
-            Some(m),
-            Some(span),
-            Some(verb),
-            "reported speech, speaker after",
-            0.75,
-        ));
+    let closed = inverted_closing(ctx, s, ws, &plain, local);
+    if let Some(c) = cue(closed, "reported speech, speaker after", 0.75) {
+        return Some(c);
     }
     // X said (that) … / …, X said. / …, said X.   (a person or body speaking wins over the
     // plan "saying" something, so documents are tried in a second pass)
@@ -381,7 +378,7 @@ pub(super) fn sentence_candidate(
             }
         }
     }
-    // "A version of the plan obtained by Reuters softened …": the medium that saw the text
+    // "A later draft obtained by Reuters eased …": the medium that saw the text
     if let Some((m, span, verb)) = seen_document(ctx, ws, local) {
         return Some(base(
             Some(m),
@@ -585,7 +582,7 @@ fn relayed_after(
         })
     });
     // the clause's subject opens it, perhaps after a phrase of time and its comma: "that Putin
-    // said", "that on the eve of the talks, Putin said", not "that the plan, Putin said, …"
+    // said", "that before the summit, Putin said", not "that the plan, Putin said, …"
     let opens = inner.speaker_span.as_ref().is_some_and(|sp| {
         let lead = ctx.body[rest.span.start..sp.start].trim();
         lead.is_empty()
@@ -813,7 +810,7 @@ fn gap_after<'a>(body: &'a str, ws: &[SWord], j: usize) -> &'a str {
     &body[ws[j].end..ws.get(j + 1).map_or(ws[j].end, |n| n.start)]
 }
 
-/// "A version of the European plan obtained by Reuters softened …", "A draft seen by the
+/// "A later copy of the European text obtained by Reuters eased …", "A draft seen by the
 /// Financial Times caps …": a document a medium saw, as the subject of a verb, is that medium's
 /// report. The medium, the words that name it with the document, and the verb.
 fn seen_document(

@@ -455,7 +455,7 @@ fn an_outline_of_the_plan_in_the_future_tense_goes_on_from_line_to_line() {
 #[test]
 fn a_bare_will_after_a_speaker_s_reported_speech_goes_on_with_it() {
     let out = extract(
-        "Envoy Maren Holt said the points of the plan will be taken up in Oslo next month. Still, the question of the occupied territories will be settled only in direct talks.",
+        "Envoy Maren Holt said the plan's points will be taken up in Oslo next month. Still, the question of the occupied territories will be settled only in direct talks.",
     );
     let last = out.iter().find(|s| s.text.starts_with("Still"));
     assert_eq!(
@@ -466,7 +466,7 @@ fn a_bare_will_after_a_speaker_s_reported_speech_goes_on_with_it() {
     );
     // a sentence that names the plan stays its account in the article's voice
     let out = extract(
-        "Envoy Maren Holt said the points of the plan will be taken up in Oslo next month. Under the plan, the occupied territories will be settled only in direct talks.",
+        "Envoy Maren Holt said the plan's points will be taken up in Oslo next month. Under the plan, the occupied territories will be settled only in direct talks.",
     );
     assert!(report(&out, "Under the plan").is_some(), "{out:#?}");
 }
