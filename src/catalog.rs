@@ -320,6 +320,10 @@ pub struct SpeechLexicon {
     /// Words before a verb form that make it a noun ("Moscow's demands").
     #[serde(default)]
     pub noun_before: Vec<String>,
+    /// Past forms with no "-ed" that are never nouns: after an adverb of `noun_before` they
+    /// stay verbs ("the senators earlier said").
+    #[serde(default)]
+    pub irregular_past: Vec<String>,
     /// Participles whose "by X" names the source ("a copy obtained by Bloomberg").
     #[serde(default)]
     pub agent_participles: Vec<String>,

@@ -49,6 +49,9 @@ pub struct Statements {
     pub adverbial_start: Words,
     /// Words of `adverbial_start` that are also adjectives of time opening a subject ("Earlier media reports said").
     pub time_adjectives: Words,
+    /// Words of `adverbial_start` that open a title before a capitalised word ("First Deputy
+    /// Foreign Minister Anna Berg said").
+    pub title_ordinals: Words,
     /// Words that open a contrasting clause after a quote ("X said that \"…\", and yet …").
     pub contrast_openers: Words,
     /// Words that end who reacted after "criticism from …" ("from Kyiv over the army cap").
@@ -98,6 +101,11 @@ pub struct Statements {
     /// Subjects pointing back at the words before, in "This was stated by X" (the speaker of
     /// the sentences before).
     pub back_subjects: Words,
+    /// Verbs of a saying that may stand with nothing said after them ("A senior official told
+    /// AFP on condition of anonymity."): they name who said the sentences before.
+    pub bare_verbs: Words,
+    /// Words after such a verb that show it says something of its own ("told AFP that …").
+    pub bare_stops: Words,
     /// Conjunctions that open a second clause after a comma ("and" is left out: "A, B, and C").
     pub clause_conjunctions: Words,
     /// Words that open a subordinate clause whose subject speaks ("It comes after Kyiv said
@@ -169,6 +177,8 @@ pub struct Speakers {
     /// Heads of a group of the lexicon that name one person after "the" ("the spokeswoman
     /// said" is the spokeswoman the article named, not a body).
     pub person_heads: Words,
+    /// Honorifics before a surname ("Mr. King" is the King the article named).
+    pub honorifics: Words,
     /// Determiners and counts before the head of a speaker's noun phrase ("the", "two", "their").
     pub determiners: Words,
     /// Words that show a phrase before a speech verb is a clause, not a speaker's name.
@@ -366,7 +376,7 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 59] {
+    fn lists(&self) -> [(&'static str, &Words); 63] {
         [
             ("statements.belief_verbs", &self.statements.belief_verbs),
             ("statements.object_start", &self.statements.object_start),
@@ -379,6 +389,9 @@ impl Grammar {
                 "statements.time_adjectives",
                 &self.statements.time_adjectives,
             ),
+            ("statements.title_ordinals", &self.statements.title_ordinals),
+            ("statements.bare_verbs", &self.statements.bare_verbs),
+            ("statements.bare_stops", &self.statements.bare_stops),
             (
                 "statements.contrast_openers",
                 &self.statements.contrast_openers,
@@ -416,6 +429,7 @@ impl Grammar {
             ("runs.modals", &self.runs.modals),
             ("runs.when", &self.runs.when),
             ("speakers.person_heads", &self.speakers.person_heads),
+            ("speakers.honorifics", &self.speakers.honorifics),
             ("speakers.determiners", &self.speakers.determiners),
             ("speakers.stop", &self.speakers.stop),
             ("speakers.post_modifier", &self.speakers.post_modifier),

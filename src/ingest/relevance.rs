@@ -568,6 +568,23 @@ fn is_setting(rest: &[&str], verb: &str) -> bool {
             break;
         }
     }
+    // "said on Sunday the plan needs work": a time, then a clause, is no setting
+    if let [prep, time, clause @ ..] = rest
+        && grammar().relevance.setting.contains(prep)
+        && grammar().shape.time_words.contains(*time)
+    {
+        let clause: Vec<&str> = clause
+            .iter()
+            .copied()
+            .skip_while(|w| grammar().shape.time_words.contains(*w))
+            .collect();
+        if clause
+            .first()
+            .is_some_and(|w| !grammar().relevance.setting.contains(w))
+        {
+            return false;
+        }
+    }
     rest.first()
         .is_some_and(|w| grammar().relevance.setting.contains(w))
         && rest.len() <= 10

@@ -1523,3 +1523,23 @@ fn the_politician_who_goes_on_is_the_member_who_spoke_before() {
     let lind = Some("Tobias Lind".to_string());
     assert_eq!(got, vec![lind.clone(), lind]);
 }
+
+#[test]
+fn an_honorific_before_a_surname_the_article_named_is_that_person() {
+    // "King" is no name word of its own ("King Harald"), but after "Mr." it is the surname of
+    // the senator of the speaker list
+    assert_eq!(
+        names(
+            "Senator Angus King spoke in Bergen. Mr. King said the peace plan was a wish list of Moscow."
+        ),
+        vec!["Angus King"]
+    );
+}
+
+#[test]
+fn a_pronoun_and_its_verb_are_no_name() {
+    let got = names(
+        "The peace plan was drafted without Kyiv. It bows to many Russians' demands that Kyiv has rejected, including ceding territory.",
+    );
+    assert!(got.is_empty(), "{got:?}");
+}

@@ -253,6 +253,14 @@ impl Gazetteer {
         if let Some(m) = pronoun(&words) {
             return Some(m);
         }
+        // "It acquiesces to many Russians' demands": a pronoun and its verb open a clause,
+        // no name ("He and Witkoff" are two)
+        if let [first, second, ..] = words.as_slice()
+            && ["it", "he", "she", "they", "we"].contains(first)
+            && *second != "and"
+        {
+            return None;
+        }
         // "The summit saw leaders from Canada and Japan …", "…, worrying officials who said":
         // the group the event witnesses or stirs
         if let Some(i) = words
@@ -346,11 +354,19 @@ impl Gazetteer {
         if let Some(m) = self.honorific(&clean, local) {
             return Some(m);
         }
+        // a surname the article named, alone or after an honorific ("Mr. King" after "Angus
+        // King", though "King" is no name word of its own)
+        let surname = match clean.as_slice() {
+            [w] => Some(w),
+            [h, w] if grammar().speakers.honorifics.contains(h.as_str()) => Some(w),
+            _ => None,
+        };
+        if let Some(w) = surname
+            && let Some((_, s)) = local.iter().find(|(known, _)| known == w)
+        {
+            return Some(Mention::Speaker(s.clone(), None));
+        }
         if clean.len() == 1 {
-            let w = clean[0].as_str();
-            if let Some((_, s)) = local.iter().find(|(surname, _)| surname == w) {
-                return Some(Mention::Speaker(s.clone(), None));
-            }
             return None;
         }
         self.new_person(np, local)

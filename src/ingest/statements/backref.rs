@@ -29,6 +29,16 @@ pub(super) fn stated_by_after(
             }
             continue;
         }
+        if let Some(by) = bare_saying(ctx, out, s, si) {
+            let content = content_sentences(ctx, out, si);
+            if !content.is_empty() {
+                out.retain(|c| c.sentence != si);
+                for j in content {
+                    give(ctx, out, &by, j, "bare saying, after");
+                }
+            }
+            continue;
+        }
         let Some((mention, span)) = back_reference(ctx, s, local) else {
             continue;
         };
@@ -111,6 +121,54 @@ fn back_reference(
         Some(_) => np,
         None => name_after_title(ctx, s, &ws, by, local),
     }
+}
+
+/// "The envoys pressed Kyiv to sign. A senior official told AFP on condition of anonymity.": a
+/// sentence that opens on its speaker and says nothing after its verb names who said the
+/// sentences before it. After the verb come only whom it was told (up to three words) and a
+/// short adjunct ("on Friday", "in an interview"), then the end or a comma and a verb of speech
+/// ("…, reports TASR"). The speaker's statement of that sentence.
+fn bare_saying(ctx: &Context<'_>, out: &[Candidate], s: &Sentence, si: usize) -> Option<Candidate> {
+    let c = out.iter().find(|c| {
+        c.sentence == si
+            && c.kind == Kind::Paraphrase
+            && matches!(c.mention, Some(Mention::Speaker(..)))
+    })?;
+    let verb = c
+        .verb
+        .as_deref()
+        .filter(|v| grammar().statements.bare_verbs.contains(*v))?;
+    let speaker = c.speaker_span.as_ref()?;
+    let lead = ctx.body.get(s.span.start..speaker.start)?;
+    if lead.contains([',', '"', '\u{201C}']) || lead.split_whitespace().count() > 2 {
+        return None;
+    }
+    let folded = fold(&ctx.body[s.span.clone()]);
+    let ws = sentence_words(ctx, &s.span, &folded);
+    let v = ws
+        .iter()
+        .position(|w| w.start >= speaker.end && &*w.text == verb)?;
+    // the words up to a comma; after it, only a verb of speech ("…, reports TASR")
+    let comma = (v + 1..ws.len()).find(|&k| ctx.body[ws[k - 1].end..ws[k].start].contains(','));
+    if let Some(k) = comma
+        && ctx.speech.verb_at(&ws, k, false).is_none()
+    {
+        return None;
+    }
+    let rest = &ws[v + 1..comma.unwrap_or(ws.len())];
+    let preposition = |w: &SWord| grammar().speakers.adjunct_prepositions.contains(&*w.text);
+    let object = if ["told", "tells"].contains(&verb) {
+        rest.iter().take(3).take_while(|w| !preposition(w)).count()
+    } else {
+        0
+    };
+    let bare = rest.len() <= 5
+        && rest.get(object).is_none_or(preposition)
+        && !ws.iter().any(|w| w.in_quote)
+        && !rest
+            .iter()
+            .any(|w| grammar().statements.bare_stops.contains(&*w.text));
+    bare.then(|| c.clone())
 }
 
 /// "… citing three diplomats, after a dinner in Bergen.": the source after "citing", up to

@@ -101,6 +101,7 @@ pub struct SpeechRules {
     document_verbs: HashSet<String>,
     object_not_speech: HashSet<String>,
     noun_before: HashSet<String>,
+    irregular_past: HashSet<String>,
     relays: Vec<Vec<String>>,
     judging: HashSet<String>,
     judging_verbs: HashSet<String>,
@@ -157,6 +158,7 @@ impl SpeechRules {
             document_verbs: set(&lex.document_verbs),
             object_not_speech: set(&lex.object_not_speech),
             noun_before: set(&lex.noun_before),
+            irregular_past: set(&lex.irregular_past),
             relays: words(&lex.relays),
             judging: set(&lex.judging_participles),
             judging_verbs: set(&lex.judging_verbs),
@@ -328,7 +330,8 @@ impl SpeechRules {
             .filter(|w| !w.in_quote);
         // "pressed Ukraine to accept": an infinitive is no finite speech verb
         // ("A Ukrainian official earlier claimed": a past form after an adverb is the verb)
-        let past_after_adverb = ws[k].text.ends_with("ed")
+        let past_after_adverb = (ws[k].text.ends_with("ed")
+            || self.irregular_past.contains(&*ws[k].text))
             && before.is_some_and(|b| !grammar().speakers.determiners.contains(&*b.text));
         let noun = before.is_some_and(|b| {
             (self.noun_before.contains(&*b.text) && !past_after_adverb)

@@ -201,7 +201,14 @@ pub(super) fn subject_before(
         let opens_subject = i + 1 == n_segments
             && folded.split_whitespace().count() >= 3
             && grammar().statements.time_adjectives.contains(first);
-        if adverbial && !is_pronoun && !opens_subject {
+        // "First Deputy Foreign Minister Anna Berg": an ordinal before a capitalised word opens
+        // a title
+        let opens_title = grammar().statements.title_ordinals.contains(first)
+            && trimmed
+                .split_whitespace()
+                .nth(1)
+                .is_some_and(|w| w.starts_with(char::is_uppercase));
+        if adverbial && !is_pronoun && !opens_subject && !opens_title {
             continue;
         }
         // "…, shunned by Oslo, the envoys stressed": a passive aside describes what comes

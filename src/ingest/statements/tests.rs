@@ -1845,3 +1845,23 @@ fn a_closing_said_and_its_speaker_win_over_a_position_before_them() {
     );
     assert_ne!(got, vec!["Anna Berg".to_string()]);
 }
+
+#[test]
+fn an_ordinal_before_a_capitalised_word_opens_a_title_not_an_adverbial() {
+    let got = names(
+        "First Deputy Foreign Minister Maren Holt, who led the delegation, said that the territorial issues of the plan were left to the presidents.",
+    );
+    assert_eq!(got, vec!["Maren Holt"]);
+}
+
+#[test]
+fn a_time_after_said_then_a_clause_is_a_claim_not_a_setting() {
+    let got = names("Maren Holt said on Sunday the peace plan needs more work.");
+    assert_eq!(got, vec!["Maren Holt"]);
+}
+
+#[test]
+fn a_past_form_after_earlier_is_the_verb_not_a_noun() {
+    let got = names("Maren Holt earlier said that the peace plan would only reward Moscow.");
+    assert_eq!(got, vec!["Maren Holt"]);
+}

@@ -131,3 +131,41 @@ fn a_first_person_sentence_before_a_closing_cue_is_that_speaker_s() {
         "{out:#?}"
     );
 }
+
+#[test]
+fn a_saying_with_nothing_after_its_verb_names_who_said_the_sentence_before() {
+    let out = extract(
+        "In Bergen the envoys pressed Oslo hard to accept the peace plan. A senior official close to the talks told NRK on condition of anonymity, reports Aftenposten.",
+    );
+    let got: Vec<(Option<&str>, &str)> = out
+        .iter()
+        .map(|s| (s.speaker.as_ref().map(|p| p.name.as_str()), s.text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [(
+            Some("unnamed official"),
+            "In Bergen the envoys pressed Oslo hard to accept the peace plan."
+        )],
+        "{out:#?}"
+    );
+}
+
+#[test]
+fn a_saying_with_a_clause_after_its_verb_keeps_its_own_words() {
+    let out = extract(
+        "The first draft set the army cap at 600,000. Three people close to the talks said the new text, cut to 19 points, now carries a higher cap.",
+    );
+    assert!(
+        out.iter().any(|s| s.text.starts_with("Three people")
+            && s.speaker
+                .as_ref()
+                .is_some_and(|p| p.name.starts_with("Three people"))),
+        "{out:#?}"
+    );
+    assert!(
+        out.iter()
+            .any(|s| s.text.starts_with("The first draft") && s.speaker.is_none()),
+        "{out:#?}"
+    );
+}
