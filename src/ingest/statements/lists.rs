@@ -214,7 +214,7 @@ pub(super) fn find_lists(
     }
     while p < ctx.paragraphs.len() {
         if let Some(h) = header_before(ctx, p, after_list) {
-            let (items, next) = list_at(ctx, p, h.colon);
+            let (items, next) = list_at(ctx, p, h.colon || h.bare, h.bare);
             if !items.is_empty() && another_plan(ctx, h.para) {
                 // Zelensky's 10-point formula is not this plan: its items say nothing of it
                 paras.extend(items.iter().map(|i| i.para));
@@ -288,7 +288,7 @@ fn title_list(ctx: &Context<'_>) -> Option<(Vec<Item>, usize)> {
     {
         return None;
     }
-    let (items, next) = list_at(ctx, 0, false);
+    let (items, next) = list_at(ctx, 0, false, false);
     (items.len() >= 3).then_some((items, next))
 }
 
@@ -303,6 +303,9 @@ struct Header {
     para: usize,
     /// The header ends with a colon: plain lines after it are items too.
     colon: bool,
+    /// A heading over bare phrase lines ("Key provisions of the plan" / "Kyiv quits Donetsk"):
+    /// the list runs while its lines stay bare.
+    bare: bool,
 }
 
 /// The header before paragraph `p`: the paragraph before it, when its last sentence names the
@@ -314,7 +317,15 @@ fn header_before(ctx: &Context<'_>, p: usize, after_list: Option<usize>) -> Opti
     let h = p.checked_sub(1)?;
     let text = ctx.body[ctx.paragraphs[h].clone()].trim();
     let starts_list = marker(ctx.body[ctx.paragraphs[p].clone()].trim()).is_some();
-    if (marker(text).is_some() || !starts_list) && !text.ends_with(':') {
+    // two bare phrase lines, the bullets lost ("Kyiv quits Donetsk" / "NATO halts expansion")
+    let bare_lines = !starts_list
+        && (p..p + 2).all(|q| {
+            ctx.paragraphs.get(q).is_some_and(|r| {
+                let line = ctx.body[r.clone()].trim();
+                marker(line).is_none() && same_phrase_shape(&[], ctx, line)
+            })
+        });
+    if (marker(text).is_some() || !(starts_list || bare_lines)) && !text.ends_with(':') {
         return None;
     }
     let last = sentences_of(ctx, h)
@@ -344,7 +355,13 @@ fn header_before(ctx: &Context<'_>, p: usize, after_list: Option<usize>) -> Opti
         .iter()
         .any(|k| w.contains(k))
     };
-    (colon || ((heading || announces) && starts_list)).then_some(Header { para: h, colon })
+    // "Key Provisions of the U.S.-Backed Plan" over bare lines: a short heading
+    let bare = bare_lines && heading && n <= 8 && !colon && ctx.layout.names_plan(last);
+    (colon || bare || ((heading || announces) && starts_list)).then_some(Header {
+        para: h,
+        colon,
+        bare,
+    })
 }
 
 /// "Territory" / "- Crimea recognised ...": a themed section of an explainer. Going back from
@@ -367,7 +384,7 @@ fn section_lead_names_plan(ctx: &Context<'_>, h: usize) -> bool {
 }
 
 /// The items of a list starting at paragraph `p`, and the paragraph after the list.
-fn list_at(ctx: &Context<'_>, p: usize, colon: bool) -> (Vec<Item>, usize) {
+fn list_at(ctx: &Context<'_>, p: usize, colon: bool, bare: bool) -> (Vec<Item>, usize) {
     let mut items: Vec<Item> = Vec::new();
     let mut q = p;
     // the number of the item that heads the plain sub-items after it
@@ -407,6 +424,13 @@ fn list_at(ctx: &Context<'_>, p: usize, colon: bool) -> (Vec<Item>, usize) {
         };
         let (len, number) = match marked {
             Some(m) => m,
+            None if bare => {
+                if same_phrase_shape(&items, ctx, text) {
+                    (0, None)
+                } else {
+                    break;
+                }
+            }
             // plain lines: after a colon header, or under a numbered item that ends with one
             // under a lettered heading: one plain sentence that nobody speaks
             None if section.is_some()

@@ -335,3 +335,24 @@ fn a_numbered_list_opening_the_body_under_a_title_naming_the_plan_is_its_account
     let out = extract_titled("Six notes about the plan's 28 points", body);
     assert!(points_of(&out, "a sovereign state") != [1], "{out:#?}");
 }
+
+#[test]
+fn bare_lines_under_a_short_heading_naming_the_plan_are_its_items() {
+    let out = extract(
+        "Oslo weighed the draft on Friday.\n\nMain Terms of the Draft Plan\n\nKyiv pulls out of the rest of the Donbas\n\nMoscow gets a seat back at the G8\n\nThe envoys said more talks would follow next week.",
+    );
+    let items: Vec<(&str, bool)> = out
+        .iter()
+        .filter(|s| s.kind == Kind::Report)
+        .map(|s| (s.text.as_str(), s.speaker.is_none()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("Kyiv pulls out of the rest of the Donbas", true),
+            ("Moscow gets a seat back at the G8", true)
+        ],
+        "{out:#?}"
+    );
+    assert_eq!(points_of(&out, "G8"), [13], "{out:#?}");
+}
