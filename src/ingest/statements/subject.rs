@@ -568,17 +568,18 @@ fn participle_subject(
         }
         k += 1;
     }
-    // "The 28-point plan, echoing Yalta, …": the plan is the subject, and it speaks not
-    if let Some(comma) = (first..v).find(|&k| ctx.body[ws[k].end..ws[k + 1].start].contains(','))
-        && comma < first + 8
-        && matches!(
-            ctx.gazetteer
-                .resolve(&ctx.body[ws[first].start..ws[comma].end], local),
-            Some(Mention::Document)
-        )
-    {
-        return None;
-    }
+    // "The US peace plan, echoing Yalta, …": the plan is the subject, and it speaks not; but
+    // in "The Kremlin ignored the initiative, saying …" the Kremlin does
+    let document_after = |last: usize, local: &mut Vec<(String, crate::model::Speaker)>| {
+        (last + 1..(last + 3).min(v)).any(|e| {
+            !ctx.body[ws[last].end..ws[e].start].contains(',')
+                && matches!(
+                    ctx.gazetteer
+                        .resolve(&ctx.body[ws[last + 1].start..ws[e].end], local),
+                    Some(Mention::Document)
+                )
+        })
+    };
     for last in first..(first + 6).min(v) {
         let span = ws[first].start..ws[last].end;
         if ws[last].in_quote || ctx.body[span.clone()].contains([',', ';', ':']) {
@@ -590,6 +591,7 @@ fn participle_subject(
         }
         match ctx.gazetteer.resolve(&ctx.body[span.clone()], local) {
             Some(m @ Mention::Pronoun(_)) => return Some((m, span)),
+            Some(Mention::Speaker(..)) if document_after(last, local) => return None,
             Some(m @ Mention::Speaker(..)) => {
                 return Some(longer_group(ctx, ws, last, v, m, span, local));
             }

@@ -1865,3 +1865,10 @@ fn a_past_form_after_earlier_is_the_verb_not_a_noun() {
     let got = names("Maren Holt earlier said that the peace plan would only reward Moscow.");
     assert_eq!(got, vec!["Maren Holt"]);
 }
+
+#[test]
+fn a_body_ignoring_a_document_then_saying_speaks_for_itself() {
+    // "the initiative" after the verb is no part of the subject
+    let got = names("The Kremlin ignored the initiative, saying the peace plan was flawed.");
+    assert_eq!(got, vec!["Kremlin"]);
+}
