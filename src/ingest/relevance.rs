@@ -48,7 +48,8 @@ impl Extractor {
         if c.rule == "list item" {
             return Some(Reason::ListItem);
         }
-        if is_headline(ctx, c.para) {
+        // (a block of speech that a dash cue below closes may lack its full stop)
+        if is_headline(ctx, c.para) && c.rule != "dash cue, paragraph before" {
             return None;
         }
         // the plan as the subject of a verb of content ("The draft gives Ukraine security

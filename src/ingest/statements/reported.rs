@@ -29,6 +29,38 @@ fn that_quote_then_contrast(body: &str, s: &Sentence, q: &Quote) -> bool {
         .any(|c| after.strip_prefix(c).is_some_and(|r| r.starts_with(' ')))
 }
 
+/// "We are reaching a point …" / "— said the Finnish president.": a paragraph that only
+/// holds a dash and its cue closes the paragraph before it, direct speech with no quotation
+/// marks when it speaks in the first person. `by` is the cue's statement, its span moved there.
+fn dash_paragraph(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    si: usize,
+    dash: usize,
+    by: &Candidate,
+) -> Option<Candidate> {
+    let para = ctx.paragraphs.get(s.para)?;
+    if !ctx.body[para.start..dash].trim().is_empty() || si == 0 {
+        return None;
+    }
+    let prev = ctx.paragraphs.get(s.para.checked_sub(1)?)?;
+    let text = ctx.body[prev.clone()].trim_end();
+    let lead = text.len() - text.trim_start().len();
+    let folded = fold_str(text);
+    let words: Vec<_> = crate::text::word_refs(&folded).collect();
+    let first_person = words
+        .iter()
+        .any(|w| grammar().statements.first_person.contains(&*w.text));
+    let marks = text.contains(['"', '\u{201C}', '\u{201D}', '\u{AB}', '\u{BB}']);
+    (first_person && !marks && words.len() <= 120).then(|| Candidate {
+        kind: Kind::Quote,
+        span: prev.start + lead..prev.start + text.len(),
+        sentence: si - 1,
+        para: s.para - 1,
+        ..by.clone()
+    })
+}
+
 /// Sieve 4: reported speech in a sentence.
 pub(super) fn sentence_candidate(
     ctx: &Context<'_>,
@@ -243,6 +275,21 @@ pub(super) fn sentence_candidate(
         } else {
             (para_start, "dash cue, sentences before")
         };
+        if let Some(c) = dash_paragraph(
+            ctx,
+            s,
+            si,
+            dash,
+            &base(
+                Some(m.clone()),
+                Some(span.clone()),
+                Some(verb.clone()),
+                "dash cue, paragraph before",
+                0.7,
+            ),
+        ) {
+            return Some(c);
+        }
         let end = ctx.body[..dash].trim_end_matches([' ', ',']).len();
         if end > start + 12 {
             let mut c = base(Some(m), Some(span), Some(verb), rule, 0.75);

@@ -1116,6 +1116,21 @@ fn a_dash_cue_gives_the_words_before_it_to_its_speaker() {
 }
 
 #[test]
+fn a_dash_cue_alone_in_its_paragraph_closes_the_speech_above_it() {
+    // a block of direct speech with no quotation marks and no full stop, then its cue
+    let got = texts(
+        "Finnish envoy Aino Lind spoke about the peace plan in Turku.\n\nWe are close to terms of the peace plan that we can accept\n\n— said the envoy.",
+    );
+    assert_eq!(
+        got,
+        vec![(
+            Some("Aino Lind".to_string()),
+            "We are close to terms of the peace plan that we can accept".to_string()
+        )]
+    );
+}
+
+#[test]
 fn elaborated_and_expressed_with_a_clause_speak() {
     assert_eq!(
         names("Chancellor Hans Roth elaborated that the peace plan asks Kyiv alone to withdraw."),
