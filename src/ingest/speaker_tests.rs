@@ -1543,3 +1543,22 @@ fn a_pronoun_and_its_verb_are_no_name() {
     );
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn a_country_s_possessive_before_a_new_name_is_no_part_of_it() {
+    // with the possessive, the run of four capitalised words was no name at all
+    assert_eq!(
+        names("Sweden’s Maria Malmer Lindqvist said the peace plan was unclear."),
+        vec!["Maria Malmer Lindqvist"]
+    );
+}
+
+#[test]
+fn a_quote_in_a_second_clause_leaves_the_first_clause_to_its_own_speaker() {
+    assert_eq!(
+        names(
+            "Norway's Radek Malek said the status of the peace plan remains unclear, while Sweden’s Anna Berg insisted “there can be no peace without Ukraine.”"
+        ),
+        vec!["Radek Malek", "Anna Berg"]
+    );
+}

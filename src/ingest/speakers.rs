@@ -629,7 +629,10 @@ impl Gazetteer {
             let t = t.trim_matches(|c: char| c == ',' || c == '.');
             let mut chars = t.chars();
             let first_upper = chars.next().is_some_and(|c| c.is_uppercase());
+            // "Sweden's Maria Berg": a possessive before the name is no part of it
+            let possessive = t.ends_with("'s") || t.ends_with("\u{2019}s");
             first_upper
+                && !possessive
                 && t.chars()
                     .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}')
                 && t.chars().skip(1).any(|c| c.is_lowercase())

@@ -50,6 +50,35 @@ pub(super) fn two_speakers(
     (voiced(&a) && named && opens && early && a.mention != b.mention).then_some([a, b])
 }
 
+/// "Malek said the plan's status is unclear, while Sweden's Berg insisted “…”": the quote is
+/// the second clause's speaker's; the first clause, before the cut and the quote, is the
+/// statement of its own speaker (another one), or `None`.
+pub(super) fn clause_before_quote(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    si: usize,
+    ws: &[SWord],
+    quote: &Candidate,
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<Candidate> {
+    let (first, second) = cut(ctx, ws)?;
+    let quoted_after = quote.span.start > ws.get(second.start)?.start
+        && quote
+            .speaker_span
+            .as_ref()
+            .is_some_and(|sp| sp.start >= ws[second.start].start);
+    if first.start != 0 || first.is_empty() || !quoted_after {
+        return None;
+    }
+    let part = Sentence {
+        span: ws[first.start].start..ws[first.end - 1].end,
+        ..s.clone()
+    };
+    let a = sentence_candidate(ctx, &part, si, &ws[first], &[], local)?;
+    let other = matches!(&a.mention, Some(Mention::Speaker(..)) if a.mention != quote.mention);
+    (other && a.kind == Kind::Paraphrase).then_some(a)
+}
+
 /// The word ranges of the two clauses: a comma and a conjunction ("…, while Moscow says …",
 /// "…, and analysts noted …"), or a subordinate clause first ("While X …, Y …").
 fn cut(ctx: &Context<'_>, ws: &[SWord]) -> Option<(Range<usize>, Range<usize>)> {

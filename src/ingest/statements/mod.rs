@@ -563,6 +563,14 @@ fn sentence_statements(
             }
         }
     }
+    // "X said A, while Y insisted “B”": the clause before the quote's is X's
+    if attributed
+        && let Some(quote) = out.last().filter(|c| c.sentence == si).cloned()
+        && let Some(mut c) = clauses::clause_before_quote(ctx, s, si, ws, &quote, local)
+    {
+        relay::source(ctx, s, ws, &mut c, local);
+        out.push(c);
+    }
     if !attributed && let Some(both) = clauses::two_speakers(ctx, s, si, ws, local) {
         for mut c in both {
             relay::source(ctx, s, ws, &mut c, local);
