@@ -101,8 +101,8 @@ pub struct Statements {
     /// Subjects pointing back at the words before, in "This was stated by X" (the speaker of
     /// the sentences before).
     pub back_subjects: Words,
-    /// Verbs of a saying that may stand with nothing said after them ("A senior official told
-    /// AFP on condition of anonymity."): they name who said the sentences before.
+    /// Verbs of a saying that may stand with nothing said after them ("A senior diplomat told
+    /// DPA on Friday."): they name who said the sentences before.
     pub bare_verbs: Words,
     /// Words after such a verb that show it says something of its own ("told AFP that …").
     pub bare_stops: Words,

@@ -123,7 +123,7 @@ fn back_reference(
     }
 }
 
-/// "The envoys pressed Kyiv to sign. A senior official told AFP on condition of anonymity.": a
+/// "The envoys pressed Kyiv to sign. A senior diplomat told DPA on Friday.": a
 /// sentence that opens on its speaker and says nothing after its verb names who said the
 /// sentences before it. After the verb come only whom it was told (up to three words) and a
 /// short adjunct ("on Friday", "in an interview"), then the end or a comma and a verb of speech

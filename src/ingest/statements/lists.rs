@@ -355,7 +355,7 @@ fn header_before(ctx: &Context<'_>, p: usize, after_list: Option<usize>) -> Opti
         .iter()
         .any(|k| w.contains(k))
     };
-    // "Key Provisions of the U.S.-Backed Plan" over bare lines: a short heading
+    // "Main Terms of the Draft Plan" over bare lines: a short heading
     let bare = bare_lines && heading && n <= 8 && !colon && ctx.layout.names_plan(last);
     (colon || bare || ((heading || announces) && starts_list)).then_some(Header {
         para: h,
