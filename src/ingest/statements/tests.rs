@@ -1887,3 +1887,16 @@ fn a_body_ignoring_a_document_then_saying_speaks_for_itself() {
     let got = names("The Kremlin ignored the initiative, saying the peace plan was flawed.");
     assert_eq!(got, vec!["Kremlin"]);
 }
+
+#[test]
+fn rejecting_something_as_a_quoted_phrase_gives_the_quote() {
+    // "rejected the account as “…”", like "dismissed the account as “…”": the quote, with
+    // its speaker
+    let got = speakers(
+        "The senators said the peace plan read like a wish list of Moscow. Spokesperson Tom Pigg rejected the senators' account as “plainly untrue.”",
+    );
+    assert!(
+        got.contains(&(Some("Tom Pigg".to_string()), "Quote".to_string())),
+        "{got:?}"
+    );
+}
