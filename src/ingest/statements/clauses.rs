@@ -67,7 +67,13 @@ pub(super) fn clause_before_quote(
             .speaker_span
             .as_ref()
             .is_some_and(|sp| sp.start >= ws[second.start].start);
-    if first.start != 0 || first.is_empty() || !quoted_after {
+    // (a first clause with a quote of its own has its speaker already: "“…,” Umerov told
+    // journalists, while Kallas said “…”")
+    if first.start != 0
+        || first.is_empty()
+        || !quoted_after
+        || ws[first.clone()].iter().any(|w| w.in_quote)
+    {
         return None;
     }
     let part = Sentence {
