@@ -318,7 +318,9 @@ fn header_before(ctx: &Context<'_>, p: usize, after_list: Option<usize>) -> Opti
     let text = ctx.body[ctx.paragraphs[h].clone()].trim();
     let starts_list = marker(ctx.body[ctx.paragraphs[p].clone()].trim()).is_some();
     // two bare phrase lines, the bullets lost ("Kyiv quits Donetsk" / "NATO halts expansion")
+    // (only under a line that can be a heading: no full stop)
     let bare_lines = !starts_list
+        && !text.ends_with(['.', '!', '?', '"', '\u{201D}'])
         && (p..p + 2).all(|q| {
             ctx.paragraphs.get(q).is_some_and(|r| {
                 let line = ctx.body[r.clone()].trim();

@@ -46,19 +46,21 @@ fn dash_paragraph(
     let prev = ctx.paragraphs.get(s.para.checked_sub(1)?)?;
     let text = ctx.body[prev.clone()].trim_end();
     let lead = text.len() - text.trim_start().len();
-    let folded = fold_str(text);
-    let words: Vec<_> = crate::text::word_refs(&folded).collect();
-    let first_person = words
-        .iter()
-        .any(|w| grammar().statements.first_person.contains(&*w.text));
     let marks = text.contains(['"', '\u{201C}', '\u{201D}', '\u{AB}', '\u{BB}']);
-    (first_person && !marks && words.len() <= 120).then(|| Candidate {
+    let short = crate::text::word_refs(&fold_str(text)).count() <= 120;
+    (first_person(text) && !marks && short).then(|| Candidate {
         kind: Kind::Quote,
         span: prev.start + lead..prev.start + text.len(),
         sentence: si - 1,
         para: s.para - 1,
         ..by.clone()
     })
+}
+
+/// True when `text` has a word of the first person ("We have sent …").
+fn first_person(text: &str) -> bool {
+    crate::text::word_refs(&fold_str(text))
+        .any(|w| grammar().statements.first_person.contains(&*w.text))
 }
 
 /// Sieve 4: reported speech in a sentence.
@@ -264,12 +266,10 @@ pub(super) fn sentence_candidate(
         let before = ws.iter().take_while(|w| w.end <= dash).count();
         // (the paragraph's words only when they speak in the first person: "We have sent …")
         let para_start = ctx.paragraphs.get(s.para).map_or(s.span.start, |p| p.start);
-        let first_person = crate::text::word_refs(&fold_str(&ctx.body[para_start..dash]))
-            .any(|w| grammar().statements.first_person.contains(&*w.text));
         let closes = ctx.body[..dash]
             .trim_end()
             .ends_with(['.', '!', '?', '\u{2026}'])
-            && first_person;
+            && first_person(&ctx.body[para_start..dash]);
         let (start, rule) = if before >= 3 && !closes {
             (s.span.start, "dash cue")
         } else {
