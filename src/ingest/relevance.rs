@@ -440,7 +440,11 @@ impl Extractor {
         {
             return true;
         }
-        // the speaker and the verb open the statement: what follows them is the claim
+        // the speaker and the verb open the statement: what follows them is the claim. After
+        // a closing cue ("The plan is not final, Rubio said on Sunday.") the claim went before.
+        if c.rule == "reported speech, closing cue" {
+            return false;
+        }
         let Some(at) = ws.iter().take(8).position(|w| *w == verb) else {
             return false;
         };

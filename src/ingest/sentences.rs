@@ -398,7 +398,8 @@ fn quote_run_on(body: &str, para: &Range<usize>, p: usize, last: Option<&Quote>)
     last.filter(|q| !q.closed && q.para + 1 == p && body[q.outer.start..].starts_with('\u{201C}'))?;
     let text = &body[para.clone()];
     let close = text.find('\u{201D}')?;
-    if text[..close].contains('\u{201C}') || text.trim_start().starts_with('\u{201C}') {
+    // (a paragraph that opens on a mark of its own, curly or straight, is its own quote)
+    if text[..close].contains('\u{201C}') || text.trim_start().starts_with(['\u{201C}', '"']) {
         return None;
     }
     let end = para.start + close + '\u{201D}'.len_utf8();
@@ -606,6 +607,21 @@ mod tests {
         assert_eq!(sentences.len(), 2, "{sentences:?}");
         let (_, sentences) = seg("The envoy J. Smith said the plan was fair.");
         assert_eq!(sentences.len(), 1, "{sentences:?}");
+    }
+
+    #[test]
+    fn a_paragraph_opening_on_a_straight_mark_after_an_open_quote_is_one_quote() {
+        let text = "\u{201C}We back the talks.\n\n\"The ball is with Kyiv now.\u{201D}";
+        let gap = text.find("\n\n").unwrap();
+        let paragraphs = [0..gap, gap + 2..text.len()];
+        let s = segment(text, &paragraphs);
+        let second: Vec<&str> = s
+            .quotes
+            .iter()
+            .filter(|q| q.para == 1)
+            .map(|q| &text[q.inner.clone()])
+            .collect();
+        assert_eq!(second, ["The ball is with Kyiv now."]);
     }
 
     #[test]

@@ -568,8 +568,11 @@ impl Gazetteer {
                 && !["of", "for", "and", "in", "at", "from", "on", "to", "with"]
                     .contains(&w[0].as_str())
         });
+        // ("Members of the Senate Foreign Relations Committee": a body's proper name after
+        // "of" may run longer)
+        let limit = if proper_name_after_of(np) { 9 } else { 6 };
         if let Some(head) = group_head
-            && clean.len() <= 6
+            && clean.len() <= limit
             && !inner_verb
         {
             let name = strip_determiner(np);
@@ -771,4 +774,23 @@ fn unlisted(name: String, kind: SpeakerKind) -> Mention {
         },
         None,
     )
+}
+
+/// True when a plural stands before the first "of" and the words after it (and "the") are
+/// two or more, all capitalised: many of a body by its proper name ("members of the Senate
+/// Foreign Relations Committee"), not a title ("the head of the Odesa Regional …").
+fn proper_name_after_of(np: &str) -> bool {
+    let words: Vec<&str> = np.split_whitespace().collect();
+    let Some(of) = words.iter().position(|w| *w == "of") else {
+        return false;
+    };
+    let tail: Vec<&str> = words[of + 1..]
+        .iter()
+        .copied()
+        .skip_while(|w| *w == "the")
+        .collect();
+    of > 0
+        && words[of - 1].ends_with('s')
+        && tail.len() >= 2
+        && tail.iter().all(|w| w.starts_with(char::is_uppercase))
 }

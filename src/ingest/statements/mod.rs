@@ -293,6 +293,14 @@ impl SpeechRules {
         {
             return Some(to - k + 1);
         }
+        // "voiced “significant concerns over the plan”": a quote that opens on the noun is
+        // what was voiced, and the verb alone is the cue
+        if ws.get(k + 1).is_some_and(|w| w.in_quote) {
+            return (1..=3)
+                .take_while(|i| ws.get(k + i).is_some_and(|w| w.in_quote))
+                .any(|i| self.attitude_nouns.contains(&*ws[k + i].text))
+                .then_some(1);
+        }
         (1..=3)
             .take_while(|i| ws.get(k + i).is_some_and(|w| !w.in_quote))
             .find(|i| self.attitude_nouns.contains(&*ws[k + i].text))

@@ -1900,3 +1900,38 @@ fn rejecting_something_as_a_quoted_phrase_gives_the_quote() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_claim_before_a_closing_cue_and_a_time_is_kept() {
+    // "…, Holt said on Sunday.": the claim went before the cue; "on Sunday" is no setting
+    let got = texts("The plan is not final, Maren Holt said on Sunday.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0.as_deref(), Some("Maren Holt"));
+}
+
+#[test]
+fn a_light_verb_before_a_quote_that_opens_on_a_noun_of_attitude_gives_the_quote() {
+    let got = texts("Senator Maren Holt voiced “grave concerns over the terms of the peace plan.”");
+    assert_eq!(
+        got,
+        vec![(
+            Some("Maren Holt".to_string()),
+            "grave concerns over the terms of the peace plan.".to_string()
+        )]
+    );
+    // a quote that opens on no such noun is no object of the light verb
+    let got = names("Senator Maren Holt voiced “a plan for the region” in Oslo.");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn many_of_a_body_with_a_long_proper_name_speak_as_a_group() {
+    let got =
+        names("Members of the Senate Armed Services Committee said the peace plan rewards Moscow.");
+    assert_eq!(got, vec!["Members of the Senate Armed Services Committee"]);
+    // a title over a body's long name is no group: the person named after it speaks
+    let got = names(
+        "The head of the Odesa Regional Military Administration, Oleh Varta, said the peace plan ignores the ports.",
+    );
+    assert_eq!(got, vec!["Oleh Varta"]);
+}
