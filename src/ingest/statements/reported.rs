@@ -86,7 +86,12 @@ pub(super) fn sentence_candidate(
         // a sentence that is mostly one quote is that quote
         // a sentence that is mostly one quote is that quote, and so is "X maintains that \"…\",
         // and yet …": the clause after the contrast is someone else's (the author's)
-        let (kind, span) = match quotes.iter().max_by_key(|q| q.inner.len()) {
+        // (a quote after ", insisting," is the participle's, with a statement of its own)
+        let (kind, span) = match quotes
+            .iter()
+            .filter(|q| !after_participle(ctx.body, q))
+            .max_by_key(|q| q.inner.len())
+        {
             Some(q)
                 if kind == Kind::Paraphrase
                     && (q.inner.len() * 2 >= s.span.len()
@@ -1167,4 +1172,25 @@ fn speaker_after_medium(
         return None;
     }
     Some((m, span, ws[v].text.to_string()))
+}
+
+/// "…, insisting, “…”", "…, calling it “…”": a quote brought by a participle of speech after a
+/// comma, within three words before it.
+fn after_participle(body: &str, q: &Quote) -> bool {
+    let Some(before) = body.get(..q.outer.start) else {
+        return false;
+    };
+    let before = before.trim_end().trim_end_matches(',');
+    let Some(comma) = before.rfind(',') else {
+        return false;
+    };
+    let words: Vec<String> = before[comma + 1..]
+        .split_whitespace()
+        .map(|w| fold_str(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= 3
+        && words
+            .first()
+            .is_some_and(|w| grammar().relevance.claim_participles.contains(w.as_str()))
 }

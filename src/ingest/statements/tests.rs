@@ -1935,3 +1935,15 @@ fn many_of_a_body_with_a_long_proper_name_speak_as_a_group() {
     );
     assert_eq!(got, vec!["Oleh Varta"]);
 }
+
+#[test]
+fn a_long_quote_after_a_participle_leaves_the_clause_before_it_its_own() {
+    // the sentence is mostly the quote after ", insisting,", but that quote has a statement of
+    // its own: the clause before the participle stays the speaker's
+    let got = texts(
+        "Maren Holt said the peace plan “reads like a wish list,” insisting, “This text was never written by our side in its current form. We want to use it only as a start.”",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got[0].1.contains("reads like a wish list"), "{got:?}");
+    assert!(got[1].1.starts_with("This text was never"), "{got:?}");
+}
