@@ -141,6 +141,9 @@ pub struct Content {
     /// Nouns for the whole plan that a clause of its content may follow ("a deal which would
     /// …"); not a part of it ("the provision that would restart the plant" names which one).
     pub relative_heads: Words,
+    /// Lowercase words that open an unnamed source's phrase after "a" ("…, a senior official
+    /// said", "an administration official"): no noun in apposition before a speaker.
+    pub source_modifiers: Words,
     /// Verbs after "which" or "that" on the plan's name that tell its content, besides a
     /// document's verbs ("a plan which would hand Donbas to Russia", "which endorses …").
     pub relative_verbs: Words,
@@ -376,7 +379,7 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 63] {
+    fn lists(&self) -> [(&'static str, &Words); 64] {
         [
             ("statements.belief_verbs", &self.statements.belief_verbs),
             ("statements.object_start", &self.statements.object_start),
@@ -416,6 +419,7 @@ impl Grammar {
             ),
             ("statements.became_known", &self.statements.became_known),
             ("content.between", &self.content.between),
+            ("content.source_modifiers", &self.content.source_modifiers),
             ("content.when", &self.content.when),
             ("content.parts", &self.content.parts),
             ("content.openers", &self.content.openers),

@@ -83,6 +83,13 @@ static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:[\p{Lu}][\p{Lu} .'\-]{1,40}[,.]? [^()\n]{0,30}|[\p{Lu}][\p{L} .'\-]{1,40}, [^()\n]{0,20}\d[^()\n]{0,10})\([\p{L}][\p{L} .\-]{1,30}\)\s*(?:--\s*|[-\u{2013}\u{2014}]\s+)",
     )
 });
+/// A place dateline with no agency opening the first paragraph: `Halifax, Canada — `, `Kyiv,
+/// Ukraine – `, `WASHINGTON, DC: ` (a colon only after capitals).
+static PLACE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:[\p{Lu}][\p{L}.'\-]+(?: [\p{Lu}][\p{L}.'\-]+){0,2}, [\p{Lu}][\p{L}.'\-]+(?: [\p{Lu}][\p{L}.'\-]+){0,2}\s+[\u{2013}\u{2014}]|[\p{Lu}][\p{Lu}.'\-]+(?: [\p{Lu}][\p{Lu}.'\-]+){0,2}, [\p{Lu}][\p{Lu}.]+:)\s+",
+    )
+});
 /// A header line that is an address (`https://…`, or `URL: https://…`).
 static URL_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:url:\s*)?(https?://\S+)$"));
 /// The label of a date line: `Date:`, `Published:`, `Updated on:`.
@@ -457,15 +464,15 @@ pub fn parse_article(file_name: &str, raw: &str, rules: &ArticleRules) -> Articl
 /// words.
 fn split_wire_dateline(paragraphs: &mut Vec<String>) {
     // the first paragraph, or one of the next two after a line of page furniture
-    let Some((at, first)) = paragraphs
-        .iter()
-        .enumerate()
-        .take(3)
-        .find(|(_, p)| DATELINE.is_match(p) || WIRE_DATELINE.is_match(p))
-    else {
+    let Some((at, first)) = paragraphs.iter().enumerate().take(3).find(|(_, p)| {
+        DATELINE.is_match(p) || WIRE_DATELINE.is_match(p) || PLACE_DATELINE.is_match(p)
+    }) else {
         return;
     };
-    let found = DATELINE.find(first).or_else(|| WIRE_DATELINE.find(first));
+    let found = DATELINE
+        .find(first)
+        .or_else(|| WIRE_DATELINE.find(first))
+        .or_else(|| PLACE_DATELINE.find(first));
     let Some(end) = found.map(|m| m.end()) else {
         return;
     };
@@ -731,6 +738,24 @@ mod tests {
             a.body,
             "NEW YORK, November 24. /TASS/.\n\nThe plan needs work, he said."
         );
+        // a place and its country or state before a dash, or capitals before a colon
+        let place = "Halifax, Nova Scotia \u{2014} Senator Holt said the plan rewards Moscow.\n";
+        let a = parse_article("p.txt", place, &rules());
+        assert_eq!(
+            a.body,
+            "Halifax, Nova Scotia \u{2014}\n\nSenator Holt said the plan rewards Moscow."
+        );
+        let capitals = "WASHINGTON, DC: The plan drew fire.\n";
+        let a = parse_article("w.txt", capitals, &rules());
+        assert_eq!(a.body, "WASHINGTON, DC:\n\nThe plan drew fire.");
+        // a name and an aside before a dash, or a word in lower case, is no place
+        for plain in [
+            "Maren Holt, the envoy \u{2014} who spoke first \u{2014} said no.\n",
+            "Holt, Berg: the two envoys said no.\n",
+        ] {
+            let a = parse_article("n.txt", plain, &rules());
+            assert_eq!(a.paragraphs.len(), 1, "{plain}");
+        }
         // a sentence with a parenthesis is not a dateline
         let plain = "The draft (the second one) - as leaked - was read.\n";
         let a = parse_article("e.txt", plain, &rules());

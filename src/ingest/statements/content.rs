@@ -519,8 +519,13 @@ fn appositive_before(body: &str, ws: &[SWord], speaker: &Range<usize>) -> Option
     (s.saturating_sub(3)..=s).find(|&d| {
         // "…, a timetable European officials told": a common noun after the determiner and
         // the speaker after it, not "…, the officials said" nor "…, the Kremlin said"
+        // ("…, a senior official said" is the speaker's own phrase)
         d > 0
             && d + 1 < last
+            && !grammar()
+                .content
+                .source_modifiers
+                .contains(&*ws[d + 1].text)
             && ["a", "an", "the", "one"].contains(&&*ws[d].text)
             && !ws[d].in_quote
             && body[ws[d - 1].end..ws[d].start].contains(',')

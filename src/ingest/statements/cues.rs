@@ -73,7 +73,14 @@ pub(super) fn closing_cue(
         .statements
         .clause_conjunctions
         .contains(&*ws[from].text);
-    if participle || second_clause || ws[from..k].iter().any(|w| w.in_quote) {
+    // ("…, an account the State Department rejected.": a noun and the clause that qualifies it,
+    // whose subject only answers the claim)
+    let qualified_noun = ["a", "an"].contains(&&*ws[from].text)
+        && (from + 2..k).any(|j| {
+            ["the", "that", "which"].contains(&&*ws[j].text)
+                && !grammar().speakers.prepositions.contains(&*ws[j - 1].text)
+        });
+    if participle || second_clause || qualified_noun || ws[from..k].iter().any(|w| w.in_quote) {
         return None;
     }
     let mut end = k;

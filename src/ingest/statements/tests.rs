@@ -1947,3 +1947,24 @@ fn a_long_quote_after_a_participle_leaves_the_clause_before_it_its_own() {
     assert!(got[0].1.contains("reads like a wish list"), "{got:?}");
     assert!(got[1].1.starts_with("This text was never"), "{got:?}");
 }
+
+#[test]
+fn a_noun_and_the_clause_that_answers_it_close_no_sentence_as_a_cue() {
+    // "…, an account the ministry rejected": the ministry answers the claim, it does not make it
+    let got = names(
+        "Two senators said the peace plan was a list of Russian demands, an account the State Department swiftly rejected.",
+    );
+    assert_eq!(got, vec!["Two senators"]);
+}
+
+#[test]
+fn a_senior_official_closing_the_sentence_speaks_for_all_of_it() {
+    for text in [
+        "The peace plan needs more work, a senior official said.",
+        "The peace plan is a list of demands, an administration official said.",
+    ] {
+        let got = texts(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, text, "{got:?}");
+    }
+}
