@@ -29,7 +29,11 @@ pub(super) fn np_after(
             .body
             .get(ws[k].end..ws.get(k + 1).map_or(ws[k].end, |n| n.start))
             .unwrap_or("");
-        if gap.contains([',', '.', ';', ':', '(']) {
+        // ("said Rep. Anna Berg": the full stop of a title's abbreviation goes on)
+        let abbreviation = gap.trim() == "."
+            && ws[k].capital
+            && grammar().sentences.abbreviations.contains(&*ws[k].text);
+        if gap.contains([',', '.', ';', ':', '(']) && !abbreviation {
             break;
         }
         k += 1;

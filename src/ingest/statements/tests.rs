@@ -1968,3 +1968,24 @@ fn a_senior_official_closing_the_sentence_speaks_for_all_of_it() {
         assert_eq!(got[0].1, text, "{got:?}");
     }
 }
+
+#[test]
+fn a_title_abbreviation_after_said_goes_on_to_the_name() {
+    let got = speakers("“The peace plan is forcing our hand,” said Rep. Maren Holt (R-Neb.).");
+    assert_eq!(
+        got,
+        vec![(Some("Maren Holt".to_string()), "Quote".to_string())]
+    );
+}
+
+#[test]
+fn a_programme_named_in_quotes_after_told_is_no_quote() {
+    // "told “Evening Hour” host …": the title of a programme, not anyone's words
+    let got = speakers(
+        "Senator Maren Holt told “Evening Hour” host Tom Lind that she fears the peace plan could embolden Moscow.",
+    );
+    assert_eq!(
+        got,
+        vec![(Some("Maren Holt".to_string()), "Paraphrase".to_string())]
+    );
+}
