@@ -146,6 +146,20 @@ impl People {
         let mut len = 1;
         let mut particles = 0;
         loop {
+            // "John E. Herbst": a middle initial after the first name goes on with it
+            let initial = toks.get(i + len).is_some_and(|t| {
+                t.raw.len() == 2 && t.raw.ends_with('.') && t.raw.starts_with(char::is_uppercase)
+            });
+            if len == 1
+                && initial
+                && !toks[i].raw.ends_with([',', '.', ';', ':', ')'])
+                && toks
+                    .get(i + 2)
+                    .is_some_and(|t| self.is_name_word(t.bare) && t.bare.len() > 1)
+            {
+                len += 2;
+                continue;
+            }
             // "Jan de Vries": one or two particles before a name word go on with the name
             let run = self.particles_at(toks, i + len);
             let goes_on = len < 3 + particles
@@ -233,9 +247,10 @@ impl People {
         gender: Option<Gender>,
         para: usize,
     ) -> Entity {
+        // (a middle initial keeps its full stop: "John E. Herbst")
         let name = toks[i..i + len]
             .iter()
-            .map(|t| t.bare)
+            .map(|t| if t.bare.len() == 1 { t.raw } else { t.bare })
             .collect::<Vec<_>>()
             .join(" ");
         // the title: the words before the name back to a comma, and an appositive after it

@@ -366,6 +366,11 @@ impl Gazetteer {
         {
             return Some(Mention::Speaker(s.clone(), None));
         }
+        if let [w] = clean.as_slice()
+            && let Some(s) = by_forename(w, local)
+        {
+            return Some(Mention::Speaker(s, None));
+        }
         if clean.len() == 1 {
             return None;
         }
@@ -793,4 +798,17 @@ fn proper_name_after_of(np: &str) -> bool {
         && words[of - 1].ends_with('s')
         && tail.len() >= 2
         && tail.iter().all(|w| w.starts_with(char::is_uppercase))
+}
+
+/// "John argues" after the article named John Herbst: the one person the article named in
+/// full whose first name is the word, when no other shares it.
+fn by_forename(word: &str, local: &[(String, Speaker)]) -> Option<Speaker> {
+    let mut found = local.iter().map(|(_, s)| s).filter(|s| {
+        let mut parts = s.name.split_whitespace();
+        s.kind == SpeakerKind::Person
+            && parts.next().is_some_and(|f| fold_str(f) == word)
+            && parts.next().is_some()
+    });
+    let first = found.next()?;
+    found.all(|s| s.slug == first.slug).then(|| first.clone())
 }

@@ -1989,3 +1989,34 @@ fn a_programme_named_in_quotes_after_told_is_no_quote() {
         vec![(Some("Maren Holt".to_string()), "Paraphrase".to_string())]
     );
 }
+
+#[test]
+fn a_middle_initial_stays_inside_the_name() {
+    let got = names("Tom E. Lind met the envoys on Monday. Lind said the peace plan was flawed.");
+    assert_eq!(got, vec!["Tom E. Lind"]);
+}
+
+#[test]
+fn a_first_name_alone_is_the_one_person_named_in_full_with_it() {
+    let got = names(
+        "Tom Lind met the envoys on Monday. Ceding Donbas under the peace plan is “a fatuous idea,” Tom argues.",
+    );
+    assert_eq!(got, vec!["Tom Lind"]);
+    // two people share it: nobody
+    let got = names(
+        "Tom Lind and Tom Berg met the envoys on Monday. Ceding Donbas under the peace plan is “a fatuous idea,” Tom argues.",
+    );
+    assert!(!got.iter().any(|n| n.starts_with("Tom")), "{got:?}");
+}
+
+#[test]
+fn a_bullet_with_a_verb_of_commentary_is_its_speakers_not_the_plans() {
+    let got = texts(
+        "Our panel: Tom Lind, a former ambassador.\n\nWhat is in the deal\n\n• Ceding the Donbas region is “a fatuous idea,” Lind argues, “rewarding the aggressor.”\n\n• Kyiv caps its army at 600,000 troops.",
+    );
+    assert!(
+        got.iter()
+            .any(|(n, t)| n.as_deref() == Some("Tom Lind") && t == "a fatuous idea"),
+        "{got:?}"
+    );
+}
