@@ -86,10 +86,11 @@ pub(super) fn sentence_candidate(
         // a sentence that is mostly one quote is that quote
         // a sentence that is mostly one quote is that quote, and so is "X maintains that \"…\",
         // and yet …": the clause after the contrast is someone else's (the author's)
-        // (a quote after ", insisting," is the participle's, with a statement of its own)
+        // (a quote after ", insisting," is the participle's, with a statement of its own,
+        // when the clause before holds a quote of its own: "said the text “…,” insisting, “…”")
         let (kind, span) = match quotes
             .iter()
-            .filter(|q| !after_participle(ctx.body, q))
+            .filter(|q| quotes.len() < 2 || !after_participle(ctx.body, q))
             .max_by_key(|q| q.inner.len())
         {
             Some(q)
