@@ -573,7 +573,7 @@ impl Gazetteer {
                 && !["of", "for", "and", "in", "at", "from", "on", "to", "with"]
                     .contains(&w[0].as_str())
         });
-        // ("Members of the Senate Foreign Relations Committee": a body's proper name after
+        // ("Members of the Senate Arctic Affairs Committee": a body's proper name after
         // "of" may run longer)
         let limit = if proper_name_after_of(np) { 9 } else { 6 };
         if let Some(head) = group_head
@@ -783,7 +783,7 @@ fn unlisted(name: String, kind: SpeakerKind) -> Mention {
 
 /// True when a plural stands before the first "of" and the words after it (and "the") are
 /// two or more, all capitalised: many of a body by its proper name ("members of the Senate
-/// Foreign Relations Committee"), not a title ("the head of the Odesa Regional …").
+/// Arctic Affairs Committee"), not a title ("the head of the Odesa Regional …").
 fn proper_name_after_of(np: &str) -> bool {
     let words: Vec<&str> = np.split_whitespace().collect();
     let Some(of) = words.iter().position(|w| *w == "of") else {
