@@ -612,7 +612,7 @@ mod tests {
     #[test]
     fn a_paragraph_opening_on_a_straight_mark_after_an_open_quote_is_one_quote() {
         let text = "\u{201C}We back the talks.\n\n\"The ball is with Kyiv now.\u{201D}";
-        let gap = text.find("\n\n").unwrap();
+        let gap = text.find("\n\n").expect("two paragraphs");
         let paragraphs = [0..gap, gap + 2..text.len()];
         let s = segment(text, &paragraphs);
         let second: Vec<&str> = s
