@@ -800,7 +800,7 @@ fn proper_name_after_of(np: &str) -> bool {
         && tail.iter().all(|w| w.starts_with(char::is_uppercase))
 }
 
-/// "John argues" after the article named John Herbst: the one person the article named in
+/// "Tom argues" after the article named Tom Lind: the one person the article named in
 /// full whose first name is the word, when no other shares it.
 fn by_forename(word: &str, local: &[(String, Speaker)]) -> Option<Speaker> {
     let mut found = local.iter().map(|(_, s)| s).filter(|s| {

@@ -73,8 +73,8 @@ pub(super) fn closing_cue(
         .statements
         .clause_conjunctions
         .contains(&*ws[from].text);
-    // ("…, an account the State Department rejected.": a noun and the clause that qualifies it,
-    // whose subject only answers the claim)
+    // ("…, a claim the ministry quickly rejected.": a noun and the clause that qualifies it, whose
+    // subject only answers the claim)
     let qualified_noun = ["a", "an"].contains(&&*ws[from].text)
         && (from + 2..k).any(|j| {
             ["the", "that", "which"].contains(&&*ws[j].text)

@@ -691,15 +691,14 @@ pub(super) fn carry_back(ctx: &Context<'_>, out: &mut [Candidate]) {
 
 /// "told NBC's \"Meet the Press\"", "speaking to ERR's \"Evening Hour\"": a short quote right
 /// after a possessive is the title of a programme or a paper, not anyone's words.
-/// So is one in title case right after "told" or "on" (`told “Fox News Sunday” host …`).
+/// So is one in title case right after "told", "on" or "to" (`told “Evening Hour” host …`).
 fn is_programme_title(body: &str, q: &Quote, n_words: usize) -> bool {
     let before = body[..q.outer.start].trim_end();
     let title_case = body[q.inner.clone()]
         .split_whitespace()
         .all(|w| w.starts_with(char::is_uppercase));
-    let object = ["told", "on", "to"]
-        .iter()
-        .any(|w| before.ends_with(&format!(" {w}")));
+    let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let object = ["told", "on", "to"].contains(&last);
     n_words <= 4
         && (before.ends_with("'s") || before.ends_with("\u{2019}s") || (title_case && object))
 }

@@ -1950,9 +1950,9 @@ fn a_long_quote_after_a_participle_leaves_the_clause_before_it_its_own() {
 
 #[test]
 fn a_noun_and_the_clause_that_answers_it_close_no_sentence_as_a_cue() {
-    // "…, an account the ministry rejected": the ministry answers the claim, it does not make it
+    // "…, a claim the ministry denied": the ministry answers the claim, it does not make it
     let got = names(
-        "Two senators said the peace plan was a list of Russian demands, an account the State Department swiftly rejected.",
+        "Two senators said the peace plan read like Moscow's wish list, a claim the State Department quickly rejected.",
     );
     assert_eq!(got, vec!["Two senators"]);
 }
