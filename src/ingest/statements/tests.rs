@@ -2020,3 +2020,10 @@ fn a_bullet_with_a_verb_of_commentary_is_its_speakers_not_the_plans() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_capitalised_verb_after_a_capital_ends_a_name() {
+    // "Post" is no verb of posting here: the paper speaks, not the city
+    let got = names("Kyiv Post said the peace plan was flawed.");
+    assert_eq!(got, vec!["Kyiv Post"]);
+}
