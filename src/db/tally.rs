@@ -16,7 +16,7 @@
 //! and `tally_date` only; -3 also in `tally_date_speaker`). [`BY_KIND_STANCE`] (-5) with
 //! `version/kind/stance` counts a statement by its version, kind and stance in
 //! `tally_date_speaker`; `tally_count_version` holds, besides each version, its `version/kind/`,
-//! `version//stance` and `version/kind/stance` per source (see [`version_keys`]).
+//! `version//stance` and `version/kind/stance` per source (see `version_keys`).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
