@@ -414,12 +414,11 @@ fn sentence_words<'f>(ctx: &Context<'_>, span: &Range<usize>, f: &'f Folded) -> 
         .collect()
 }
 
-/// "the U.S. State Department", "the Islamic State Council": a capitalised word between two
-/// others inside a sentence that is not written in title case is part of a name, not a verb.
+/// "the U.S. State Department", "Kyiv Post said": a capitalised word after another inside a
+/// sentence that is not written in title case is part of a name, not a verb.
 fn inside_name(ws: &[SWord], k: usize) -> bool {
-    // (the count over the sentence only for the rare capitalised verb between capitals: this
+    // (the count over the sentence only for the rare capitalised verb after a capital: this
     // runs for every word tried as a verb)
-    // ("Kyiv Post said": a capitalised verb after a capital ends a name too)
     k > 0
         && ws[k].capital
         && ws[k - 1].capital

@@ -83,7 +83,6 @@ pub(super) fn sentence_candidate(
             Kind::Paraphrase
         };
         let mention = mention.filter(|m| !matches!(m, Mention::Document));
-        // a sentence that is mostly one quote is that quote
         // a sentence that is mostly one quote is that quote, and so is "X maintains that \"…\",
         // and yet …": the clause after the contrast is someone else's (the author's)
         // (a quote after ", insisting," is the participle's, with a statement of its own,
@@ -1185,13 +1184,10 @@ fn after_participle(body: &str, q: &Quote) -> bool {
     let Some(comma) = before.rfind(',') else {
         return false;
     };
-    let words: Vec<String> = before[comma + 1..]
-        .split_whitespace()
-        .map(|w| fold_str(w.trim_matches(|c: char| !c.is_alphanumeric())))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let folded = fold_str(&before[comma + 1..]);
+    let words: Vec<_> = crate::text::word_refs(&folded).collect();
     words.len() <= 3
         && words
             .first()
-            .is_some_and(|w| grammar().relevance.claim_participles.contains(w.as_str()))
+            .is_some_and(|w| grammar().relevance.claim_participles.contains(&*w.text))
 }
