@@ -103,16 +103,30 @@ pub(super) fn mark_subjects(mentions: &mut [NameMention], body: &str, seg: &Segm
                                 .is_some_and(|t| t.split_whitespace().count() <= 4)
                     })
             }
+            // "His anger was first reported by David Sivak": a name after a preposition is
+            // no subject
             None => {
                 last_sentence != Some(i)
                     && body
                         .get(start..pos)
-                        .is_some_and(|t| t.split_whitespace().count() <= 8)
+                        .is_some_and(|t| t.split_whitespace().count() <= 8 && !after_preposition(t))
             }
         };
         mentions[k].subject = subject;
         last_sentence = Some(i);
     }
+}
+
+/// Whether the words before a name end on a preposition ("reported by", "talks with").
+fn after_preposition(before: &str) -> bool {
+    before
+        .split_whitespace()
+        .next_back()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .is_some_and(|w| grammar().speakers.prepositions.contains(w.as_str()))
 }
 
 /// Where the subject of a sentence opening with a fronted phrase starts: past the comma that
@@ -698,6 +712,9 @@ pub(super) fn definite_description(
         return latest_medium(before, mentions, at);
     }
     if s.kind == SpeakerKind::Unnamed {
+        if let Some(same) = definite.then(|| spoke_last_as(s, before)).flatten() {
+            return Some(same);
+        }
         let suffix = format!(" {bare}");
         // "Senior American officials said … A second official added": one of that group
         let plural = format!(" {bare}s");
@@ -774,6 +791,24 @@ fn latest_medium(
         (a, b) => a.or(b).map(|x| x.1),
     }
     .cloned()
+}
+
+/// "A senior aide told The Hill that the plan, which Trump said …, will meet resistance. “…,”
+/// the aide said": the unnamed source of that very name, when no person spoke in a later
+/// sentence than it did (a person quoted inside its sentence does not take the reference).
+fn spoke_last_as(s: &Speaker, before: &[(Candidate, Option<Speaker>, String)]) -> Option<Speaker> {
+    let spoke = |keep: &dyn Fn(&Speaker) -> bool| {
+        before
+            .iter()
+            .rev()
+            .take(LOOK_BACK)
+            .find_map(|(c, sp, _)| sp.as_ref().filter(|x| keep(x)).map(|x| (c.sentence, x)))
+    };
+    let (sentence, same) = spoke(&|x| x.kind == SpeakerKind::Unnamed && x.name == s.name)?;
+    let person = spoke(&|x| x.kind == SpeakerKind::Person).map(|(n, _)| n);
+    person
+        .is_none_or(|n| n <= sentence)
+        .then(|| unnamed::fullest(same, before))
 }
 
 /// The person among the speakers of the last three statements, latest first.

@@ -3,7 +3,7 @@
 
 use crate::catalog::Catalog;
 use crate::ingest::Extractor;
-use crate::ingest::statements::tests::{names, speakers};
+use crate::ingest::statements::tests::{names, speakers, texts};
 
 #[test]
 fn a_new_name_after_a_title_in_lowercase_words_is_the_speaker() {
@@ -1561,4 +1561,28 @@ fn a_quote_in_a_second_clause_leaves_the_first_clause_to_its_own_speaker() {
         ),
         vec!["Radek Malek", "Anna Berg"]
     );
+}
+
+#[test]
+fn the_unnamed_source_keeps_its_title_over_a_person_quoted_inside_its_sentence() {
+    let got = texts(
+        "Senators and the plan\n\nA senior Senate aide told reporters that the peace plan, which Trump said on Friday was final, will face resistance in Congress.\n\n“The votes for the peace plan are not there,” the aide said.",
+    );
+    let quote = got
+        .iter()
+        .find(|(_, t)| t.starts_with("The votes"))
+        .expect("the quote is found");
+    assert_eq!(quote.0.as_deref(), Some("unnamed aide"), "{got:?}");
+}
+
+#[test]
+fn a_name_after_a_preposition_is_no_subject_for_a_later_pronoun() {
+    let got = texts(
+        "Senators and the plan\n\nSenator Paul Alder told reporters he opposed the peace plan. His anger was first reported by Mark Brenner of the Daily Ledger.\n\nHe called the peace plan “a capitulation in disguise.”",
+    );
+    let quote = got
+        .iter()
+        .find(|(_, t)| t.starts_with("a capitulation"))
+        .expect("the quote is found");
+    assert_eq!(quote.0.as_deref(), Some("Paul Alder"), "{got:?}");
 }
