@@ -268,6 +268,8 @@ impl Extractor {
                     paired: false,
                 }),
         );
+        let known = known_surname_mentions(&article.body, &seg, &mentions);
+        mentions.extend(known);
         let unnamed = entities::unnamed_sources(&article.body, &seg, &self.gazetteer);
         mentions.extend(unnamed.into_iter().map(|e| NameMention {
             pos: e.pos,
@@ -492,6 +494,44 @@ fn known_surnames<'h>(
             surnames.push((key, h.speaker.clone()));
         }
     }
+}
+
+/// The later mentions by surname alone of a known person the article named ("In his remarks,
+/// King went on …" after "Senator Angus King"), where the speaker list leaves the bare surname
+/// out as a common word; positions a name is already found at are left out.
+fn known_surname_mentions(
+    body: &str,
+    seg: &sentences::Segmented,
+    mentions: &[NameMention],
+) -> Vec<NameMention> {
+    let known: Vec<entities::Entity> = mentions
+        .iter()
+        .filter(|m| m.speaker.kind == SpeakerKind::Person && m.speaker.known)
+        .map(|m| entities::Entity {
+            pos: m.pos,
+            para: m.para,
+            speaker: m.speaker.clone(),
+            gender: m.gender,
+            title: String::new(),
+        })
+        .collect();
+    entities::surname_mentions(body, seg, &known)
+        .into_iter()
+        .filter(|e| {
+            !mentions
+                .iter()
+                .any(|m| (m.pos..m.end.max(m.pos + 1)).contains(&e.pos))
+        })
+        .map(|e| NameMention {
+            pos: e.pos,
+            end: e.pos + e.speaker.name.split_whitespace().last().map_or(0, str::len),
+            para: e.para,
+            speaker: e.speaker,
+            gender: e.gender,
+            subject: false,
+            paired: false,
+        })
+        .collect()
 }
 
 /// A page that prints its lead twice (a teaser above the story, a block repeated by the

@@ -1586,3 +1586,17 @@ fn a_name_after_a_preposition_is_no_subject_for_a_later_pronoun() {
         .expect("the quote is found");
     assert_eq!(quote.0.as_deref(), Some("Paul Alder"), "{got:?}");
 }
+
+#[test]
+fn a_known_senator_s_bare_surname_is_a_subject_for_a_later_pronoun() {
+    // "King" alone is no alias in the speaker list (a common word), yet after "Angus King" it
+    // is him
+    let got = texts(
+        "Senators and the plan\n\nSenators Angus King and Mike Rounds said Rubio called the peace plan a wish list.\n\nRubio denied the senators' account of the meeting.\n\nIn his remarks, King went on to slam the peace plan as a reward for aggression. “It rewards the invader,” he said.",
+    );
+    let quote = got
+        .iter()
+        .find(|(_, t)| t.starts_with("It rewards"))
+        .expect("the quote is found");
+    assert_eq!(quote.0.as_deref(), Some("Angus King"), "{got:?}");
+}
