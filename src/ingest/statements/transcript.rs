@@ -655,6 +655,8 @@ fn leads(
         let Some(mention) = NAME
             .find_iter(text)
             .chain(LEAD_SURNAME.find_iter(text))
+            // "V.V. Putin regarding the plan:": a known surname after initials
+            .chain(LEAD_WORD.find_iter(text))
             .filter(|_| short)
             .find_map(|m| person(ctx, m.as_str(), local))
             .filter(|m| !stranger(ctx, m))
@@ -674,6 +676,22 @@ fn leads(
                     kind,
                     &mention,
                     "block under a lead",
+                ));
+            }
+            continue;
+        }
+        if short && let Some(turn) = unmarked_turn(ctx, p, &mention) {
+            used.push(p);
+            for q in turn {
+                used.push(q);
+                let span = trimmed_span(ctx, q);
+                out.push(candidate(
+                    ctx,
+                    span,
+                    q,
+                    Kind::Quote,
+                    &mention,
+                    "speech under a name",
                 ));
             }
             continue;
@@ -702,6 +720,37 @@ fn leads(
     }
     used
 }
+
+/// "British Prime Minister Keir Starmer:" or "Putin on the draft:", a lead with no speech verb,
+/// then paragraphs of running text with no quotation marks (a channel reposting remarks): the
+/// person's own words, up to the next lead, a paragraph with marks or one naming them again.
+fn unmarked_turn(ctx: &Context<'_>, p: usize, mention: &Mention) -> Option<Vec<usize>> {
+    let s = ctx.seg.sentences.iter().rfind(|s| s.para == p)?;
+    let folded = fold(&ctx.body[s.span.clone()]);
+    let ws = sentence_words(ctx, &s.span, &folded);
+    if (0..ws.len()).any(|k| ctx.speech.verb_at(&ws, k, false).is_some()) {
+        return None;
+    }
+    let Mention::Speaker(sp, _) = mention else {
+        return None;
+    };
+    let surname = sp.name.split_whitespace().last()?;
+    let turn: Vec<usize> = (p + 1..ctx.paragraphs.len())
+        .take(MAX_TURN)
+        .take_while(|&q| {
+            let r = &ctx.paragraphs[q];
+            let text = ctx.body[r.clone()].trim();
+            !text.ends_with(':') && !text.contains(surname) && ctx.seg.quotes_in(r).next().is_none()
+        })
+        .collect();
+    let first = turn
+        .first()
+        .map(|&q| ctx.body[ctx.paragraphs[q].clone()].trim())?;
+    (first.split_whitespace().count() >= 8 && first.starts_with(char::is_uppercase)).then_some(turn)
+}
+
+/// The most paragraphs one unmarked turn runs over.
+const MAX_TURN: usize = 12;
 
 /// True when the lead at paragraph `p` ends with its speech verb ("The Times reported:", "as
 /// the paper wrote on Sunday:") and the next paragraph is running text with no mark of its
@@ -749,6 +798,10 @@ fn lead_speaker(
         _ => None,
     }
 }
+
+/// A capitalised word anywhere in a short lead.
+static LEAD_WORD: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"\b\p{Lu}\p{Ll}+\b").expect("static pattern"));
 
 /// A single capitalised word opening a lead ("Sybiha on the plan:").
 static LEAD_SURNAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {

@@ -130,3 +130,18 @@ fn two_people_labelling_their_turns_one_named_before_make_a_conversation() {
         "{got:?}"
     );
 }
+
+#[test]
+fn paragraphs_with_no_marks_under_a_name_and_a_colon_are_the_persons_words() {
+    let got = texts(
+        "Putin speaks on the peace plan\n\nThe president took questions in Minsk on Friday.\n\nV.V. Putin regarding the American peace plan:\n\nThere was never a draft treaty on the table, only a list of questions that the two sides meant to settle together.\n\nOn the whole we accept that the plan could serve as a basis for later agreements.\n\nPutin then left for the airport, where he met the governor.",
+    );
+    let putin = |words: &str| {
+        got.iter()
+            .any(|(n, t)| n.as_deref() == Some("Vladimir Putin") && t.contains(words))
+    };
+    assert!(putin("never a draft treaty"), "{got:?}");
+    assert!(putin("serve as a basis"), "{got:?}");
+    // the turn ends where the article names him again
+    assert!(got.iter().all(|(_, t)| !t.contains("airport")), "{got:?}");
+}
