@@ -43,6 +43,9 @@ pub struct Statements {
     /// Nouns of the media before "like" / "such as" after a participle's "by" ("obtained by
     /// outlets like Axios").
     pub media_nouns: Words,
+    /// Nouns of a counter-draft ("counter-proposal"): an article naming one in its title or
+    /// lead tells that draft's content.
+    pub counter_documents: Words,
     /// Words after a verb that make what follows its object ("would add $50bn", "posted a video").
     pub object_start: Words,
     /// Words (and two-word phrases) that open an adverbial between a subject and its verb ("Brussels, for its part, maintains").
@@ -379,8 +382,12 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 64] {
+    fn lists(&self) -> [(&'static str, &Words); 65] {
         [
+            (
+                "statements.counter_documents",
+                &self.statements.counter_documents,
+            ),
             ("statements.belief_verbs", &self.statements.belief_verbs),
             ("statements.object_start", &self.statements.object_start),
             ("statements.media_nouns", &self.statements.media_nouns),

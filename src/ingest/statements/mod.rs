@@ -24,6 +24,7 @@ use crate::text::{Folded, fold, fold_str, word_refs};
 mod backref;
 mod clauses;
 mod content;
+mod counter;
 mod cues;
 mod lists;
 #[cfg(test)]
@@ -738,6 +739,7 @@ pub fn find_candidates(ctx: &Context<'_>) -> Vec<Candidate> {
     backref::stated_by_after(ctx, &mut out, &mut local);
     backref::first_person_before(ctx, &mut out);
     relay::source_line(ctx, &mut out, &mut local);
+    counter::counter_draft(ctx, &mut out);
     let asides: Vec<Candidate> = out
         .iter_mut()
         .filter_map(|c| content::author_aside(ctx, c))
