@@ -66,9 +66,11 @@ fn drafters(ctx: &Context<'_>) -> Option<Speaker> {
         .or_else(|| ctx.gazetteer.side(&origin))
 }
 
-/// Whether `text` names a counter-draft (`[statements] counter_documents`).
+/// Whether `text` names a counter-draft (`[statements] counter_documents`), in one word or two.
 fn names_counter(text: &str) -> bool {
+    // "a counter proposal", written in two words
     fold_str(text)
+        .replace("counter ", "counter-")
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .any(|w| grammar().statements.counter_documents.contains(w))
 }
@@ -99,7 +101,15 @@ fn of_the_counter_draft(ctx: &Context<'_>, np: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::names_counter;
     use crate::ingest::statements::tests::texts;
+
+    #[test]
+    fn a_counter_draft_is_named_in_one_word_or_two() {
+        assert!(names_counter("a 28-point counter proposal to the plan"));
+        assert!(names_counter("Europe's counter-draft"));
+        assert!(!names_counter("Europe counters the plan"));
+    }
 
     #[test]
     fn a_counter_draft_speaks_for_its_drafters_and_the_us_plan_stays_the_plan() {
