@@ -130,6 +130,9 @@ pub struct Content {
     pub when: Words,
     /// Parts of a document that an explainer presents ("a clause proposing that ...").
     pub parts: Words,
+    /// Plural nouns of what a plan asks before "such as" and a gerund ("demands, such as
+    /// ceding Donbas").
+    pub example_heads: Words,
     /// Words after such a part that open its content.
     pub openers: Words,
     /// Verbs that take the plan as their object ("announced a plan that …").
@@ -382,7 +385,7 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 65] {
+    fn lists(&self) -> [(&'static str, &Words); 66] {
         [
             (
                 "statements.counter_documents",
@@ -429,6 +432,7 @@ impl Grammar {
             ("content.source_modifiers", &self.content.source_modifiers),
             ("content.when", &self.content.when),
             ("content.parts", &self.content.parts),
+            ("content.example_heads", &self.content.example_heads),
             ("content.openers", &self.content.openers),
             ("content.presenting", &self.content.presenting),
             (

@@ -29,6 +29,7 @@ pub(super) fn plan_content(
         return Some(c);
     }
     if relative_of_document(ctx, ws)
+        || examples_of_demands(ws)
         || demonstrative_of_document(ctx, s, si, ws)
         || existential_in_document(ctx, ws)
         || passive_of_content(ctx, s, ws)
@@ -105,6 +106,22 @@ fn relative_of_document(ctx: &Context<'_>, ws: &[SWord]) -> bool {
                     ctx.speech.document_verbs.contains(&*ws[j].text)
                         || grammar().content.relative_verbs.contains(&*ws[j].text)
                 })
+    })
+}
+
+/// "A peace proposal built around Russia's demands, such as surrendering Donbas and capping
+/// the army": examples, in gerunds after "such as", of what a plan named before them asks.
+fn examples_of_demands(ws: &[SWord]) -> bool {
+    (1..ws.len().saturating_sub(2)).any(|k| {
+        !ws[k].in_quote
+            && ws[k].text == "such"
+            && ws[k + 1].text == "as"
+            && ws[k + 2].text.ends_with("ing")
+            && (k.saturating_sub(6)..k)
+                .any(|j| grammar().content.example_heads.contains(&*ws[j].text))
+            && ws[..k]
+                .iter()
+                .any(|w| !w.in_quote && grammar().content.relative_heads.contains(&*w.text))
     })
 }
 

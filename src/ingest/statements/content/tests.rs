@@ -488,3 +488,21 @@ fn a_closing_cue_after_a_relative_clause_frames_the_whole_sentence() {
     );
     assert!(report(&out, "The third paper").is_none(), "{out:#?}");
 }
+
+#[test]
+fn examples_after_such_as_of_what_a_named_plan_demands_are_its_content() {
+    let out = extract(
+        "Trump is pressing Kyiv to accept a peace proposal built around sweeping Russian demands, such as surrendering the entire Donbas region and capping the size of its army.",
+    );
+    let mut got = points(report(&out, "such as surrendering"));
+    got.sort_unstable();
+    assert_eq!(got, [6, 21], "{out:#?}");
+}
+
+#[test]
+fn examples_of_demands_with_no_plan_named_are_no_content() {
+    let out = extract(
+        "Moscow keeps repeating its old demands, such as surrendering the entire Donbas region.",
+    );
+    assert!(report(&out, "such as surrendering").is_none(), "{out:#?}");
+}
