@@ -590,8 +590,8 @@ pub(super) fn drop_appositive_noun(
 pub(super) fn author_aside(ctx: &Context<'_>, c: &mut Candidate) -> Option<Candidate> {
     c.mention.as_ref()?;
     let text = &ctx.body[c.span.clone()];
-    let at = ctx.layout.author_aside_at(text)?;
-    let start = c.span.start + at + 2;
+    let (at, from) = ctx.layout.author_aside_at(text)?;
+    let start = c.span.start + from;
     let end = c.span.start + text.trim_end().trim_end_matches(['.', ';']).len();
     if start >= end || ctx.seg.in_quote(start) {
         return None;

@@ -57,10 +57,11 @@ impl Layout {
         }
     }
 
-    /// The byte offset in `text` of the comma that opens an author's aside (", a swipe at").
-    pub(super) fn author_aside_at(&self, text: &str) -> Option<usize> {
+    /// Where the speaker's words end in `text` and an author's aside starts: after a comma (", a
+    /// swipe at") or after a dash that the plan's name follows ("— the US plan had …").
+    pub(super) fn author_aside_at(&self, text: &str) -> Option<(usize, usize)> {
         let lower = text.to_lowercase();
-        lower.match_indices(", a").map(|(i, _)| i).find(|&i| {
+        let appositive = lower.match_indices(", a").map(|(i, _)| i).find(|&i| {
             let head: Vec<&str> = lower[i + 2..].split_whitespace().take(5).collect();
             let head = format!(" {} ", head.join(" "));
             ["a", "an"].contains(&lower[i + 2..].split_whitespace().next().unwrap_or(""))
@@ -68,7 +69,10 @@ impl Layout {
                     .author_asides
                     .iter()
                     .any(|a| head.contains(&format!(" {a} ")))
-        })
+        });
+        appositive
+            .map(|i| (i, i + 2))
+            .or_else(|| plan_after_dash(text))
     }
 
     /// True when `verb`, after a party and a modal, gives the party's position ("accept").
@@ -101,6 +105,29 @@ impl Layout {
         let padded = format!(" {} ", words_only(text));
         self.headers.iter().any(|h| padded.contains(h.as_str()))
     }
+}
+
+/// "… no changing of borders — the U.S. plan had Crimea recognised as Russian": a dash, then
+/// "the" and the plan's name within four words, opens the article's own account of the plan.
+/// Returns where the words before the dash end and where the aside starts.
+fn plan_after_dash(text: &str) -> Option<(usize, usize)> {
+    ["\u{2014}", "\u{2013}", " - "].iter().find_map(|dash| {
+        text.match_indices(dash).find_map(|(i, d)| {
+            let after = text[i + d.len()..].trim_start();
+            let start = text.len() - after.len();
+            let ws: Vec<String> = after
+                .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
+                .filter(|w| !w.is_empty())
+                .take(5)
+                .map(str::to_lowercase)
+                .collect();
+            let names_plan = ws.first().is_some_and(|w| w == "the")
+                && ws[1..]
+                    .iter()
+                    .any(|w| grammar().content.relative_heads.contains(w));
+            names_plan.then(|| (text[..i].trim_end().len(), start))
+        })
+    })
 }
 
 /// Folded words of `text` joined by single spaces; a single quotation mark around a word is

@@ -506,3 +506,20 @@ fn examples_of_demands_with_no_plan_named_are_no_content() {
     );
     assert!(report(&out, "such as surrendering").is_none(), "{out:#?}");
 }
+
+#[test]
+fn the_plan_named_after_a_dash_opens_the_articles_own_aside() {
+    let out = extract(
+        "Prime Minister Mette Holm spoke in Brussels. She said Europe will never accept a changing of borders — the US plan had Crimea and Donetsk recognised as de facto Russian territory.",
+    );
+    assert_eq!(
+        points(report(&out, "the US plan had Crimea")),
+        [21],
+        "{out:#?}"
+    );
+    let said = out.iter().find(|s| s.text.starts_with("She said"));
+    assert!(
+        said.is_some_and(|s| s.speaker.is_some() && !s.text.contains("Crimea")),
+        "{out:#?}"
+    );
+}
