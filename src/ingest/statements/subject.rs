@@ -100,12 +100,18 @@ pub(super) fn subject_before(
     }
     let pre = &ctx.body[start..stop];
     // "…, with several allies insisting that …": the speaker of a participle is the noun
-    // after "with" right before it
-    if ws[v].text.ends_with("ing")
-        && let Some(cut) = pre.rfind([',', ';'])
-    {
-        let last = pre[cut + 1..].trim();
-        if let Some(rest) = last.strip_prefix("with ").map(str::trim_start)
+    // after "with" right before it; "The talks ended with envoys questioning …" needs no comma
+    // when that noun is short
+    if ws[v].text.ends_with("ing") {
+        let last = pre[pre.rfind([',', ';']).map_or(0, |c| c + 1)..].trim();
+        let after_with = last.strip_prefix("with ").or_else(|| {
+            last.rfind(" with ")
+                .map(|i| &last[i + 6..])
+                .filter(|r| r.split_whitespace().count() <= 4)
+                // (not "… sections that deal with NATO, warning …")
+                .filter(|_| !ctx.body[stop..ws[v].start].contains(','))
+        });
+        if let Some(rest) = after_with.map(str::trim_start)
             && !rest.is_empty()
             && let Some(m @ Mention::Speaker(..)) = ctx.gazetteer.resolve(rest, local)
         {

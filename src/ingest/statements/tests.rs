@@ -2027,3 +2027,18 @@ fn a_capitalised_verb_after_a_capital_ends_a_name() {
     let got = names("Kyiv Post said the peace plan was flawed.");
     assert_eq!(got, vec!["Kyiv Post"]);
 }
+
+#[test]
+fn a_gerund_after_with_and_a_short_noun_takes_that_noun_as_its_speaker() {
+    assert_eq!(
+        names("The talks ended with envoys questioning the plan's amnesty terms."),
+        vec!["envoys"]
+    );
+    // a comma before the gerund: the sentence's subject speaks
+    assert_eq!(
+        names(
+            "Foreign Minister Anna Berg has taken aim at the parts of the peace plan that deal with NATO, warning that they give Russia a veto."
+        ),
+        vec!["Anna Berg"]
+    );
+}
