@@ -440,7 +440,12 @@ pub(super) fn resolve_speakers(
                             Some(phrase) => {
                                 (Some(office_as_written(phrase)), "named (new)".to_string())
                             }
-                            None => continue,
+                            // "“…,” the joint statement said" with its parties named nowhere:
+                            // the joint statement, as annotators name it
+                            None => match joint_document(body, &c) {
+                                Some(j) => (Some(j), "a joint document".to_string()),
+                                None => continue,
+                            },
                         },
                     },
                 }
@@ -633,6 +638,25 @@ fn definite_phrase(text: &str) -> bool {
         || t.split_whitespace()
             .next()
             .is_some_and(|w| w.ends_with("'s") || w.ends_with("\u{2019}s"))
+}
+
+/// "the joint statement", "a joint communique": a joint document whose parties the article
+/// does not name, as one speaker named by its two words.
+fn joint_document(body: &str, c: &Candidate) -> Option<Speaker> {
+    let phrase = c.speaker_span.as_ref().and_then(|r| body.get(r.clone()))?;
+    let folded = crate::text::fold_str(phrase);
+    let ws: Vec<&str> = folded.split_whitespace().collect();
+    let at = ws.iter().position(|w| *w == "joint")?;
+    let noun = ws
+        .get(at + 1)
+        .filter(|w| grammar().shape.statement_nouns.contains(**w))?;
+    let name = format!("joint {noun}");
+    Some(Speaker {
+        slug: crate::text::slugify(&name),
+        name,
+        kind: SpeakerKind::Body,
+        known: false,
+    })
 }
 
 /// How many statements or names back a description looks for the group or person it takes up.

@@ -1600,3 +1600,13 @@ fn a_known_senator_s_bare_surname_is_a_subject_for_a_later_pronoun() {
         .expect("the quote is found");
     assert_eq!(quote.0.as_deref(), Some("Angus King"), "{got:?}");
 }
+
+#[test]
+fn a_joint_statement_whose_parties_go_unnamed_speaks_as_the_joint_statement() {
+    assert_eq!(
+        names(
+            "Talks in Geneva\n\nThe joint statement said the peace plan must respect Ukraine's sovereignty."
+        ),
+        vec!["joint statement"]
+    );
+}
