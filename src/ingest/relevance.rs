@@ -48,8 +48,11 @@ impl Extractor {
         if c.rule == "list item" {
             return Some(Reason::ListItem);
         }
-        // (a block of speech that a dash cue below closes may lack its full stop)
-        if is_headline(ctx, c.para) && c.rule != "dash cue, paragraph before" {
+        // (a block of speech that a dash cue below closes may lack its full stop, and so may a
+        // turn under a name on a page that strips them)
+        if is_headline(ctx, c.para)
+            && !["dash cue, paragraph before", "speech under a name"].contains(&c.rule)
+        {
             return None;
         }
         // the plan as the subject of a verb of content ("The draft gives Ukraine security

@@ -145,3 +145,15 @@ fn paragraphs_with_no_marks_under_a_name_and_a_colon_are_the_persons_words() {
     // the turn ends where the article names him again
     assert!(got.iter().all(|(_, t)| !t.contains("airport")), "{got:?}");
 }
+
+#[test]
+fn a_turn_under_a_name_keeps_paragraphs_that_lack_their_full_stops() {
+    let got = texts(
+        "Holm on the plan\n\nSenator Mark Holm:\n\nAs for the text being worked on in Geneva, some parts of the peace plan are unacceptable and some are important\n\nFor example, there are steps the United States will take on security guarantees",
+    );
+    assert!(
+        got.iter()
+            .any(|(n, t)| n.as_deref() == Some("Mark Holm") && t.starts_with("For example")),
+        "{got:?}"
+    );
+}
