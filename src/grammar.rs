@@ -204,6 +204,8 @@ pub struct Speakers {
     pub asking_participles: Words,
     /// Verbs after a quote by which a speaker goes on ("…," he continued).
     pub going_on: Words,
+    /// Short forms of first names, each "short full" ("dan daniel").
+    pub short_forenames: Words,
     /// Prepositions after a document's noun that say what it is about ("the clause on …").
     pub about_prepositions: Words,
     /// Words after which an unnamed source's phrase says what it knows, not its side
@@ -385,7 +387,7 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 66] {
+    fn lists(&self) -> [(&'static str, &Words); 67] {
         [
             (
                 "statements.counter_documents",
@@ -454,6 +456,7 @@ impl Grammar {
             ),
             ("speakers.prepositions", &self.speakers.prepositions),
             ("speakers.going_on", &self.speakers.going_on),
+            ("speakers.short_forenames", &self.speakers.short_forenames),
             (
                 "speakers.about_prepositions",
                 &self.speakers.about_prepositions,

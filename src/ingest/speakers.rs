@@ -800,14 +800,21 @@ fn proper_name_after_of(np: &str) -> bool {
         && tail.iter().all(|w| w.starts_with(char::is_uppercase))
 }
 
-/// "Tom argues" after the article named Tom Lind: the one person the article named in
-/// full whose first name is the word, when no other shares it.
+/// "Tom argues" after the article named Tom Lind (or "Dan argues" after Daniel Fried, by
+/// `[speakers] short_forenames`): the one person the article named in full whose first name is
+/// the word, when no other shares it.
 fn by_forename(word: &str, local: &[(String, Speaker)]) -> Option<Speaker> {
+    let named = |first: &str| {
+        let first = fold_str(first);
+        first == word
+            || grammar()
+                .speakers
+                .short_forenames
+                .contains(format!("{word} {first}"))
+    };
     let mut found = local.iter().map(|(_, s)| s).filter(|s| {
         let mut parts = s.name.split_whitespace();
-        s.kind == SpeakerKind::Person
-            && parts.next().is_some_and(|f| fold_str(f) == word)
-            && parts.next().is_some()
+        s.kind == SpeakerKind::Person && parts.next().is_some_and(named) && parts.next().is_some()
     });
     let first = found.next()?;
     found.all(|s| s.slug == first.slug).then(|| first.clone())

@@ -2010,6 +2010,14 @@ fn a_first_name_alone_is_the_one_person_named_in_full_with_it() {
 }
 
 #[test]
+fn a_short_form_of_a_first_name_is_the_one_person_named_in_full_with_the_long_form() {
+    let got = names(
+        "Daniel Marsh met the envoys on Monday. Ceding Donbas under the peace plan is “a fatuous idea,” Dan argues.",
+    );
+    assert_eq!(got, vec!["Daniel Marsh"]);
+}
+
+#[test]
 fn a_bullet_with_a_verb_of_commentary_is_its_speakers_not_the_plans() {
     let got = texts(
         "Our panel: Tom Lind, a former ambassador.\n\nWhat is in the deal\n\n• Ceding the Donbas region is “a fatuous idea,” Lind argues, “rewarding the aggressor.”\n\n• Kyiv caps its army at 600,000 troops.",
