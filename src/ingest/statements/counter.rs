@@ -1,4 +1,4 @@
-//! An article about a counter-draft ("Europe's E3 puts forward counter-proposal to U.S. plan"):
+//! An article about a counter-draft ("Three capitals send Washington a counter-proposal"):
 //! what "the text", "the draft" or "it" provides there is that draft's, spoken for its
 //! drafters; a subject naming the US plan ("the American plan", "the 28-point plan") stays the
 //! plan's, in the article's own voice.
@@ -53,10 +53,11 @@ fn drafters(ctx: &Context<'_>) -> Option<Speaker> {
     if !names_counter(&opening) {
         return None;
     }
-    // its side, from the title first ("European counterproposal to US plan")
+    // its side, from the words right before its noun, the title first ("European
+    // counterproposal to US plan")
     let origin = [ctx.title.unwrap_or(""), first.unwrap_or("")]
         .iter()
-        .find_map(|t| ctx.gazetteer.document_origin(t))
+        .find_map(|t| side_before_counter(ctx, t))
         .unwrap_or_default();
     // the places named drafting it ("Britain, France and Germany have drafted"), else a group
     // of its side ("European governments"), else the side
@@ -64,6 +65,21 @@ fn drafters(ctx: &Context<'_>) -> Option<Speaker> {
         .authors(ctx.body, "")
         .or_else(|| ctx.gazetteer.authors(ctx.body, &origin))
         .or_else(|| ctx.gazetteer.side(&origin))
+}
+
+/// The side named in the two words before the first counter-draft `text` names ("the
+/// European counter-proposal" -> "European").
+fn side_before_counter(ctx: &Context<'_>, text: &str) -> Option<String> {
+    let folded = fold_str(text).replace("counter ", "counter-");
+    let ws: Vec<&str> = folded
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let at = ws
+        .iter()
+        .position(|w| grammar().statements.counter_documents.contains(*w))?;
+    ctx.gazetteer
+        .document_origin(&ws[at.saturating_sub(2)..at].join(" "))
 }
 
 /// Whether `text` names a counter-draft (`[statements] counter_documents`), in one word or two.
@@ -75,7 +91,7 @@ fn names_counter(text: &str) -> bool {
         .any(|w| grammar().statements.counter_documents.contains(w))
 }
 
-/// Whether `text` names a document of the US ("… than the original US plan, which calls for").
+/// Whether `text` names a document of the US ("… unlike the American draft, which caps …").
 fn names_the_us_plan(ctx: &Context<'_>, text: &str) -> bool {
     ctx.gazetteer.document_origins(text).iter().any(|o| us(o))
 }
@@ -114,7 +130,7 @@ mod tests {
     #[test]
     fn a_counter_draft_speaks_for_its_drafters_and_the_us_plan_stays_the_plan() {
         let got = texts(
-            "Nordic states table counter-proposal to US peace plan\n\nNorway, Sweden and Finland have drafted a counter-proposal to Washington's 28-point peace plan, diplomats in Oslo said.\n\nThe text keeps Ukraine's army at 800,000 troops in peacetime. It also leaves the door to NATO open. Frozen Russian assets would stay frozen until Kyiv is compensated.\n\nThe original US plan, by contrast, caps Ukraine's army at 600,000 troops.",
+            "Nordic states table counter-proposal to US peace plan\n\nNorway, Sweden and Finland have sent Washington their own counter-proposal to the 28-point plan, diplomats in Oslo said.\n\nThe text keeps Ukraine's army at 800,000 troops in peacetime. It also leaves the door to NATO open. Frozen Russian assets would stay frozen until Kyiv is compensated.\n\nThe original US plan, by contrast, caps Ukraine's army at 600,000 troops.",
         );
         let by = |words: &str| {
             got.iter()
