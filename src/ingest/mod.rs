@@ -258,15 +258,7 @@ impl Extractor {
         mentions.extend(
             entities::surname_mentions(&article.body, &seg, &people)
                 .into_iter()
-                .map(|e| NameMention {
-                    pos: e.pos,
-                    end: e.pos + e.speaker.name.split_whitespace().last().map_or(0, str::len),
-                    para: e.para,
-                    speaker: e.speaker,
-                    gender: e.gender,
-                    subject: false,
-                    paired: false,
-                }),
+                .map(surname_mention),
         );
         let known = known_surname_mentions(&article.body, &seg, &mentions);
         mentions.extend(known);
@@ -496,8 +488,8 @@ fn known_surnames<'h>(
     }
 }
 
-/// The later mentions by surname alone of a known person the article named ("In his remarks,
-/// King went on …" after "Senator Angus King"), where the speaker list leaves the bare surname
+/// The later mentions by surname alone of a known person the article named ("On Sunday, King
+/// went back …" after "Senator Angus King"), where the speaker list leaves the bare surname
 /// out as a common word; positions a name is already found at are left out.
 fn known_surname_mentions(
     body: &str,
@@ -522,16 +514,21 @@ fn known_surname_mentions(
                 .iter()
                 .any(|m| (m.pos..m.end.max(m.pos + 1)).contains(&e.pos))
         })
-        .map(|e| NameMention {
-            pos: e.pos,
-            end: e.pos + e.speaker.name.split_whitespace().last().map_or(0, str::len),
-            para: e.para,
-            speaker: e.speaker,
-            gender: e.gender,
-            subject: false,
-            paired: false,
-        })
+        .map(surname_mention)
         .collect()
+}
+
+/// A mention by surname alone, which ends where the surname does.
+fn surname_mention(e: entities::Entity) -> NameMention {
+    NameMention {
+        pos: e.pos,
+        end: e.pos + e.speaker.name.split_whitespace().last().map_or(0, str::len),
+        para: e.para,
+        speaker: e.speaker,
+        gender: e.gender,
+        subject: false,
+        paired: false,
+    }
 }
 
 /// A page that prints its lead twice (a teaser above the story, a block repeated by the

@@ -67,9 +67,10 @@ pub(super) fn mark_pairs(mentions: &mut [NameMention], body: &str) {
     }
 }
 
-/// Marks the subjects: the first name of a sentence, among its first eight words; after a
-/// fronted phrase ("Speaking ahead of the summit in Delhi, Mr Ruiz committed …"), the name
-/// right after its comma, when there is one, and not a name inside the phrase.
+/// Marks the subjects: the first name of a sentence, among its first eight words and not right
+/// after a preposition; after a fronted phrase ("Speaking ahead of the summit in Delhi, Mr Ruiz
+/// committed …"), the name right after its comma, when there is one, and not a name inside the
+/// phrase.
 pub(super) fn mark_subjects(mentions: &mut [NameMention], body: &str, seg: &Segmented) {
     let mut last_sentence = None;
     for k in 0..mentions.len() {
@@ -103,7 +104,7 @@ pub(super) fn mark_subjects(mentions: &mut [NameMention], body: &str, seg: &Segm
                                 .is_some_and(|t| t.split_whitespace().count() <= 4)
                     })
             }
-            // "His anger was first reported by David Sivak": a name after a preposition is
+            // "The outburst was first noted by Mark Brenner": a name after a preposition is
             // no subject
             None => {
                 last_sentence != Some(i)
@@ -440,12 +441,7 @@ pub(super) fn resolve_speakers(
                             Some(phrase) => {
                                 (Some(office_as_written(phrase)), "named (new)".to_string())
                             }
-                            // "“…,” the joint statement said" with its parties named nowhere:
-                            // the joint statement, as annotators name it
-                            None => match joint_document(body, &c) {
-                                Some(j) => (Some(j), "a joint document".to_string()),
-                                None => continue,
-                            },
+                            None => continue,
                         },
                     },
                 }
@@ -638,25 +634,6 @@ fn definite_phrase(text: &str) -> bool {
         || t.split_whitespace()
             .next()
             .is_some_and(|w| w.ends_with("'s") || w.ends_with("\u{2019}s"))
-}
-
-/// "the joint statement", "a joint communique": a joint document whose parties the article
-/// does not name, as one speaker named by its two words.
-fn joint_document(body: &str, c: &Candidate) -> Option<Speaker> {
-    let phrase = c.speaker_span.as_ref().and_then(|r| body.get(r.clone()))?;
-    let folded = crate::text::fold_str(phrase);
-    let ws: Vec<&str> = folded.split_whitespace().collect();
-    let at = ws.iter().position(|w| *w == "joint")?;
-    let noun = ws
-        .get(at + 1)
-        .filter(|w| grammar().shape.statement_nouns.contains(**w))?;
-    let name = format!("joint {noun}");
-    Some(Speaker {
-        slug: crate::text::slugify(&name),
-        name,
-        kind: SpeakerKind::Body,
-        known: false,
-    })
 }
 
 /// How many statements or names back a description looks for the group or person it takes up.

@@ -800,7 +800,7 @@ fn proper_name_after_of(np: &str) -> bool {
         && tail.iter().all(|w| w.starts_with(char::is_uppercase))
 }
 
-/// "Tom argues" after the article named Tom Lind (or "Dan argues" after Daniel Fried, by
+/// "Tom argues" after the article named Tom Lind (or "Dan argues" after Daniel Marsh, by
 /// `[speakers] short_forenames`): the one person the article named in full whose first name is
 /// the word, when no other shares it.
 fn by_forename(word: &str, local: &[(String, Speaker)]) -> Option<Speaker> {

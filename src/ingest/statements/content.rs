@@ -109,8 +109,8 @@ fn relative_of_document(ctx: &Context<'_>, ws: &[SWord]) -> bool {
     })
 }
 
-/// "A peace proposal built around Russia's demands, such as surrendering Donbas and capping
-/// the army": examples, in gerunds after "such as", of what a plan named before them asks.
+/// "A framework resting on Moscow's terms, such as giving up the Donbas and shrinking the
+/// army": examples, in gerunds after "such as", of what a plan named before them asks.
 fn examples_of_demands(ws: &[SWord]) -> bool {
     (1..ws.len().saturating_sub(2)).any(|k| {
         !ws[k].in_quote

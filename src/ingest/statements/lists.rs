@@ -58,7 +58,7 @@ impl Layout {
     }
 
     /// Where the speaker's words end in `text` and an author's aside starts: after a comma (", a
-    /// swipe at") or after a dash that the plan's name follows ("— the US plan had …").
+    /// swipe at") or after a dash that the plan's name follows ("— the American plan would …").
     pub(super) fn author_aside_at(&self, text: &str) -> Option<(usize, usize)> {
         let lower = text.to_lowercase();
         let appositive = lower.match_indices(", a").map(|(i, _)| i).find(|&i| {
@@ -107,7 +107,7 @@ impl Layout {
     }
 }
 
-/// "… no changing of borders — the U.S. plan had Crimea recognised as Russian": a dash, then
+/// "… never borders moved by force — the American plan would hand Donetsk to Russia": a dash, then
 /// "the" and the plan's name within four words, opens the article's own account of the plan.
 /// Returns where the words before the dash end and where the aside starts.
 fn plan_after_dash(text: &str) -> Option<(usize, usize)> {

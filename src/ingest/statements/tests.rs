@@ -2012,7 +2012,7 @@ fn a_first_name_alone_is_the_one_person_named_in_full_with_it() {
 #[test]
 fn a_short_form_of_a_first_name_is_the_one_person_named_in_full_with_the_long_form() {
     let got = names(
-        "Daniel Marsh met the envoys on Monday. Ceding Donbas under the peace plan is “a fatuous idea,” Dan argues.",
+        "Daniel Marsh met the envoys on Monday. Ceding Donbas under the peace plan is “a hollow idea,” Dan argues.",
     );
     assert_eq!(got, vec!["Daniel Marsh"]);
 }

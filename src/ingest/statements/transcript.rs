@@ -1,6 +1,6 @@
 //! Sieve 0: interview transcripts (`Name: …`, `Q:` / `A:` paragraphs), and sections under a
 //! name: `Name: "A quoted heading"` then the person's own paragraphs (an "experts react" page),
-//! or `Name on the plan:` then paragraphs that are only quotes.
+//! or `Name on the plan:` then paragraphs that are only quotes, or running text with no marks.
 
 use super::*;
 use crate::grammar::grammar;

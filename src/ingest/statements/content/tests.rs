@@ -492,28 +492,27 @@ fn a_closing_cue_after_a_relative_clause_frames_the_whole_sentence() {
 #[test]
 fn examples_after_such_as_of_what_a_named_plan_demands_are_its_content() {
     let out = extract(
-        "Trump is pressing Kyiv to accept a peace proposal built around sweeping Russian demands, such as surrendering the entire Donbas region and capping the size of its army.",
+        "The White House keeps urging Kyiv to sign a peace framework resting on Moscow's maximal terms, such as giving up all of the Donbas and shrinking the size of its army.",
     );
-    let mut got = points(report(&out, "such as surrendering"));
+    let mut got = points(report(&out, "such as giving up"));
     got.sort_unstable();
     assert_eq!(got, [6, 21], "{out:#?}");
 }
 
 #[test]
 fn examples_of_demands_with_no_plan_named_are_no_content() {
-    let out = extract(
-        "Moscow keeps repeating its old demands, such as surrendering the entire Donbas region.",
-    );
-    assert!(report(&out, "such as surrendering").is_none(), "{out:#?}");
+    let out =
+        extract("Moscow keeps voicing its old wishes and terms, such as taking all of the Donbas.");
+    assert!(report(&out, "such as taking").is_none(), "{out:#?}");
 }
 
 #[test]
 fn the_plan_named_after_a_dash_opens_the_articles_own_aside() {
     let out = extract(
-        "Prime Minister Mette Holm spoke in Brussels. She said Europe will never accept a changing of borders — the US plan had Crimea and Donetsk recognised as de facto Russian territory.",
+        "Prime Minister Mette Holm spoke in Brussels. She said Europe would never accept borders moved by force — the American plan would hand Donetsk and Crimea to Russia for good.",
     );
     assert_eq!(
-        points(report(&out, "the US plan had Crimea")),
+        points(report(&out, "the American plan would hand")),
         [21],
         "{out:#?}"
     );
