@@ -28,6 +28,10 @@ pub(super) fn counter_draft(ctx: &Context<'_>, out: &mut [Candidate]) {
     for i in order {
         let c = &mut out[i];
         if c.mention.is_some() {
+            // ("The European text keeps …" already speaks for its side)
+            if c.rule == "document of its authors" {
+                drafted_para = Some(c.para);
+            }
             continue;
         }
         let goes_on = c.rule == "plan content" && drafted_para == Some(c.para);
@@ -143,6 +147,19 @@ mod tests {
         // the plan's content told after the draft's in its paragraph
         assert_eq!(by("stay frozen"), drafters, "{got:?}");
         assert_eq!(by("600,000"), Some(None), "{got:?}");
+    }
+
+    #[test]
+    fn the_drafts_content_after_its_sided_text_goes_on_for_the_drafters() {
+        let got = texts(
+            "Nordic states table counter-proposal to US peace plan\n\nNorway, Sweden and Finland have sent Washington their own counter-proposal to the 28-point plan, diplomats in Oslo said.\n\nThe Nordic text keeps Ukraine's army at 800,000 troops in peacetime. Frozen Russian assets would stay frozen until Kyiv is compensated.",
+        );
+        let frozen = got.iter().find(|(_, t)| t.contains("stay frozen"));
+        assert_eq!(
+            frozen.and_then(|(n, _)| n.as_deref()),
+            Some("Norway, Sweden and Finland"),
+            "{got:?}"
+        );
     }
 
     #[test]
