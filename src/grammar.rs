@@ -50,6 +50,9 @@ pub struct Statements {
     pub object_start: Words,
     /// Words (and two-word phrases) that open an adverbial between a subject and its verb ("Brussels, for its part, maintains").
     pub adverbial_start: Words,
+    /// Past participles not ending in "-ed" that open an aside on a document ("The draft,
+    /// written in talks between …, calls for").
+    pub document_participles: Words,
     /// Words of `adverbial_start` that are also adjectives of time opening a subject ("Earlier media reports said").
     pub time_adjectives: Words,
     /// Words of `adverbial_start` that open a title before a capitalised word ("First Deputy
@@ -387,7 +390,7 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 67] {
+    fn lists(&self) -> [(&'static str, &Words); 68] {
         [
             (
                 "statements.counter_documents",
@@ -399,6 +402,10 @@ impl Grammar {
             (
                 "statements.adverbial_start",
                 &self.statements.adverbial_start,
+            ),
+            (
+                "statements.document_participles",
+                &self.statements.document_participles,
             ),
             (
                 "statements.time_adjectives",

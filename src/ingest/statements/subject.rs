@@ -164,12 +164,18 @@ pub(super) fn subject_before(
         return Some(found);
     }
     let mut after_document = false;
+    let mut in_aside = false;
     for (i, &(seg_offset, seg)) in segments.iter().enumerate() {
         let (seg_offset, seg) = after_conjunction_word(seg_offset, seg);
         let (seg_offset, seg) = after_participle(seg_offset, seg);
         let seg_start = start + seg_offset;
         let trimmed = seg.trim();
         if trimmed.is_empty() {
+            continue;
+        }
+        // "The draft, shaped by A, B and C, calls for …": the names that go on the aside's
+        // list up to the verb are part of it
+        if in_aside && aside_list_goes_on(&segments[i..]) {
             continue;
         }
         let lead = seg.len() - seg.trim_start().len();
@@ -224,6 +230,7 @@ pub(super) fn subject_before(
         // "…, shunned by Oslo, the envoys stressed": a passive aside describes what comes
         // before it; its agent is no subject while a segment still follows
         if passive_aside(&folded) && segments[i + 1..].iter().any(|(_, s)| !s.trim().is_empty()) {
+            in_aside = after_document;
             continue;
         }
         // "Leaders of Norway, Japan and Brazil said": the commas join the group's places
@@ -233,13 +240,15 @@ pub(super) fn subject_before(
             return Some(found);
         }
         let resolved = ctx.gazetteer.resolve(trimmed, local);
-        // "An earlier version, drafted by US envoys, called for …": the aside describes the
+        // "An earlier version, drafted by US envoys, called for …", "The plan, written in talks
+        // between US and Russian representatives, pushes for …": the aside describes the
         // document, which stays the subject; only a medium that saw it reports it
         let document_aside = std::mem::replace(
             &mut after_document,
             matches!(resolved, Some(Mention::Document)),
-        ) && passive_aside(trimmed)
+        ) && (passive_aside(trimmed) || participle_aside(trimmed))
             && !matches!(&resolved, Some(Mention::Speaker(sp, _)) if sp.kind == crate::model::SpeakerKind::Media);
+        in_aside = document_aside;
         if document_aside {
             continue;
         }
@@ -480,6 +489,27 @@ fn after_conjunction(
     }
     let end = start + offset + seg.trim_end().len();
     Some((m, end - rest.len()..end))
+}
+
+/// "drafted in talks between two envoys", "written over a weekend": a past participle opens it.
+fn participle_aside(seg: &str) -> bool {
+    seg.split_whitespace().nth(1).is_some()
+        && seg.split_whitespace().next().is_some_and(|w| {
+            w.chars().all(|c| c.is_ascii_lowercase())
+                && ((w.len() > 4 && w.ends_with("ed"))
+                    || grammar().statements.document_participles.contains(w))
+        })
+}
+
+/// True when the segments (from one after an aside's first to the verb) go on the aside's list
+/// of names: short phrases, the last joined by "and" ("…, B and C", "…, B, and C").
+fn aside_list_goes_on(rest: &[(usize, &str)]) -> bool {
+    let short = |s: &str| (1..=7).contains(&s.split_whitespace().count());
+    rest.iter().all(|(_, s)| short(s))
+        && rest.last().is_some_and(|(_, s)| {
+            let s = s.trim();
+            s.starts_with("and ") || s.contains(" and ")
+        })
 }
 
 /// "drafted by US envoys", "put forward by Washington": one to three lowercase words, then "by".

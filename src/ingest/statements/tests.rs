@@ -2050,3 +2050,17 @@ fn a_gerund_after_with_and_a_short_noun_takes_that_noun_as_its_speaker() {
         vec!["Anna Berg"]
     );
 }
+
+#[test]
+fn an_aside_on_a_document_keeps_the_document_as_its_subject() {
+    // a participle with no "by" opens the aside: the envoys inside it do not speak
+    let got = speakers(
+        "The draft, written over a weekend between Qatari and Turkish representatives, pushes for a buffer zone in Donbas.",
+    );
+    assert_eq!(got, vec![(None, "Report".to_string())]);
+    // the aside's list of authors runs up to the verb
+    let got = speakers(
+        "The framework, shaped by envoy Lars Vik, banker Ilya Sorin and adviser Tom Reyes, calls for Kyiv to give up Donbas.",
+    );
+    assert_eq!(got, vec![(None, "Report".to_string())]);
+}
