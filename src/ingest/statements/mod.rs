@@ -366,7 +366,11 @@ impl SpeechRules {
                         || n.text
                             .starts_with(|c: char| c.is_ascii_digit() || "$€£".contains(c)))
             });
-        noun || object || plural_subject
+        // "… drop its NATO hopes — all long-standing Kremlin demands.": a plural noun of what a
+        // plan asks that ends the sentence has no object, so it is no verb there
+        let bare_plural =
+            k + 1 == ws.len() && grammar().content.example_heads.contains(&*ws[k].text);
+        noun || object || plural_subject || bare_plural
     }
 
     fn is_between(&self, w: &str) -> bool {
@@ -420,10 +424,12 @@ fn sentence_words<'f>(ctx: &Context<'_>, span: &Range<usize>, f: &'f Folded) -> 
 fn inside_name(ws: &[SWord], k: usize) -> bool {
     // (the count over the sentence only for the rare capitalised verb after a capital: this
     // runs for every word tried as a verb)
+    // ("Secretary of State Marco Rubio": a title goes on over "of", in any sentence)
+    let over_of = k > 1 && ws[k - 1].text == "of" && ws[k - 2].capital;
     k > 0
         && ws[k].capital
-        && ws[k - 1].capital
-        && ws.iter().filter(|w| w.capital).count() * 2 <= ws.len()
+        && (over_of
+            || (ws[k - 1].capital && ws.iter().filter(|w| w.capital).count() * 2 <= ws.len()))
 }
 
 /// `Merz called the plan "a crucial step" and "really remarkable."`: a quote joined to an

@@ -2064,3 +2064,20 @@ fn an_aside_on_a_document_keeps_the_document_as_its_subject() {
     );
     assert_eq!(got, vec![(None, "Report".to_string())]);
 }
+
+#[test]
+fn a_capitalised_word_after_of_in_a_title_is_no_verb() {
+    // "State" is part of a title on the aside's list, so "calls for" is the document's verb
+    let got = speakers(
+        "The framework, shaped by envoy Lars Vik, Vice President Ilya Sorin, Secretary of State Tom Reyes, and banker Ivo Marek, calls for Kyiv to give up Donbas.",
+    );
+    assert_eq!(got, vec![(None, "Report".to_string())]);
+}
+
+#[test]
+fn a_position_verb_ending_a_sentence_in_s_is_a_plural_noun() {
+    let got = speakers(
+        "The peace plan asks Kyiv to cap its army and drop its NATO hopes — all old Kremlin demands.",
+    );
+    assert_eq!(got, vec![(None, "Report".to_string())]);
+}
