@@ -331,6 +331,9 @@ pub struct Provisions {
     /// Words that make a bloc named within three words after them a topic ("elements
     /// concerning the EU").
     pub topic_words: Words,
+    /// Determiners and quantifiers a phrase of several words may hold inside it and still
+    /// match ("cede some territory").
+    pub fillers: Words,
 }
 
 /// Linking a statement to the plan's versions (src/ingest/versions.rs).
@@ -390,7 +393,7 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 68] {
+    fn lists(&self) -> [(&'static str, &Words); 69] {
         [
             (
                 "statements.counter_documents",
@@ -493,6 +496,7 @@ impl Grammar {
             ("provisions.actors", &self.provisions.actors),
             ("provisions.blocs", &self.provisions.blocs),
             ("provisions.topic_words", &self.provisions.topic_words),
+            ("provisions.fillers", &self.provisions.fillers),
             ("provisions.actor_verbs", &self.provisions.actor_verbs),
             ("versions.negations", &self.versions.negations),
             (

@@ -344,8 +344,12 @@ impl Linker {
             aside: Vec::with_capacity(ws.len()),
             joined: String::with_capacity(folded.len() + 2),
             token_at: Vec::with_capacity(folded.len() + 2),
+            compact: String::new(),
+            compact_at: Vec::new(),
         };
         t.joined.push(' ');
+        let mut fillers = false;
+        let mut stems = Vec::with_capacity(ws.len());
         let mut in_aside = false;
         let mut clause = 0;
         let mut prev_end = 0;
@@ -377,8 +381,13 @@ impl Linker {
             }
             t.token_at
                 .extend(std::iter::repeat_n(k, t.joined.len() - before + 1));
+            stems.push((before, t.joined.len()));
             t.joined.push(' ');
             prev_end = w.end;
+            fillers |= grammar().provisions.fillers.contains(&*w.text);
+        }
+        if fillers {
+            compact_tokens(ws, &stems, &mut t);
         }
         t
     }
@@ -387,12 +396,27 @@ impl Linker {
     /// force", "changed by force") match once.
     fn find_hits(&self, folded: &str, ws: &[WordRef<'_>], t: &Tokens) -> Vec<Hit> {
         let mut hits: Vec<Hit> = Vec::new();
-        for m in self.ac.find_overlapping_iter(&t.joined) {
-            let first = t.token_at.get(m.start()).copied().unwrap_or(0);
+        let plain = self.ac.find_overlapping_iter(&t.joined).map(|m| (m, false));
+        let compact = self.ac.find_overlapping_iter(&t.compact).map(|m| (m, true));
+        for (m, skips) in plain.chain(compact) {
+            let at = if skips { &t.compact_at } else { &t.token_at };
+            let first = at.get(m.start()).copied().unwrap_or(0);
             let Some(pattern) = self.patterns.get(m.pattern().as_usize()) else {
                 continue;
             };
-            let last = first + pattern.tokens.saturating_sub(1);
+            let last = if skips {
+                // (the key ends in a space: its last stem ends a byte before)
+                at.get(m.end().saturating_sub(2)).copied().unwrap_or(first)
+            } else {
+                first + pattern.tokens.saturating_sub(1)
+            };
+            // a phrase with fillers inside: a point's own phrase, at most two of them ("cede
+            // some territory"); one with none is matched in the plain stems already
+            let inside = (last + 1 - first).saturating_sub(pattern.tokens);
+            if skips && (inside == 0 || inside > 2 || !matches!(pattern.target, Target::Strong(_)))
+            {
+                continue;
+            }
             // "peace in Ukraine, security guarantees" holds no "Ukraine's security"
             if !matches!(pattern.target, Target::NotPlan)
                 && (first + 1..=last).any(|k| t.punct_before.get(k).copied().unwrap_or(false))
@@ -711,6 +735,27 @@ struct Tokens {
     aside: Vec<bool>,
     joined: String,
     token_at: Vec<usize>,
+    /// The stems joined without the fillers ("cede some territory" as " cede territori "),
+    /// empty when the text has none, and the word index of every byte.
+    compact: String,
+    compact_at: Vec<usize>,
+}
+
+/// Fills `t.compact` and `t.compact_at`: the stems of `t.joined` (word `k` at `stems[k]`)
+/// without the fillers.
+fn compact_tokens(ws: &[WordRef<'_>], stems: &[(usize, usize)], t: &mut Tokens) {
+    t.compact.push(' ');
+    for (k, &(a, b)) in stems.iter().enumerate() {
+        if ws
+            .get(k)
+            .is_some_and(|w| grammar().provisions.fillers.contains(&*w.text))
+        {
+            continue;
+        }
+        t.compact.push_str(&t.joined[a..b]);
+        t.compact.push(' ');
+        t.compact_at.extend(std::iter::repeat_n(k, b - a + 1));
+    }
 }
 
 /// `text` folded, with the bytes in `masked` blanked out.

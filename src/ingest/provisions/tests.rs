@@ -963,3 +963,28 @@ fn a_promise_put_in_writing_is_point_16_and_a_plan_handed_over_in_writing_is_not
         "a plan delivered in writing is no pledge"
     );
 }
+
+#[test]
+fn a_phrase_of_a_point_matches_with_a_quantifier_inside() {
+    let l = linker();
+    let surfaces = |text: &str| -> Vec<String> {
+        l.analyse(text, &[])
+            .hits
+            .iter()
+            .map(|h| h.surface.clone())
+            .collect()
+    };
+    assert!(
+        surfaces("Kyiv would cede some territory").contains(&"cede some territory".to_string())
+    );
+    assert!(
+        surfaces("Washington would ease certain sanctions")
+            .contains(&"ease certain sanctions".to_string())
+    );
+    // three words inside are too many
+    assert!(
+        !surfaces("Washington would ease all the remaining sanctions")
+            .iter()
+            .any(|s| s.starts_with("ease"))
+    );
+}
