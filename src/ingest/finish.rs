@@ -46,6 +46,11 @@ impl Pass<'_> {
 /// title or description between commas right after the speaker's name describes the speaker,
 /// so its words ("NATO", "security council") name no point of the claim.
 fn speaker_appositive(ctx: &Context<'_>, c: &Candidate) -> Option<Range<usize>> {
+    // what follows a document named as the subject is what it holds ("The plan came out in
+    // November, requiring Kyiv to give up Donbas, and …")
+    if matches!(c.mention, None | Some(super::Mention::Document)) {
+        return None;
+    }
     let name = c.speaker_span.as_ref()?;
     let end = ctx.seg.sentences.get(c.sentence)?.span.end;
     let rest = ctx.body.get(name.end..end)?;

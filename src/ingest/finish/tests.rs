@@ -134,3 +134,12 @@ fn a_cue_alone_before_its_speaker_s_quote_is_no_statement() {
         "{out:#?}"
     );
 }
+
+#[test]
+fn the_words_after_a_document_named_as_subject_are_its_content() {
+    // the comma after the plan's subject opens no description of a speaker
+    let out = extract(
+        "The peace plan surfaced in late autumn, requiring Kyiv to leave Donbas, and accept limits on its army.",
+    );
+    assert_eq!(points_of(&out, "leave Donbas"), [6, 21], "{out:#?}");
+}
