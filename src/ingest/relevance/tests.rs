@@ -379,3 +379,11 @@ fn words_a_later_paragraph_ties_to_the_plan_are_about_it() {
     let out = page("He later travelled to Lviv, where a 28-point peace plan was discussed.");
     assert!(by(&out, "dignity").is_none(), "{out:#?}");
 }
+
+#[test]
+fn a_warning_against_solutions_without_a_party_is_about_the_plan() {
+    let out = extract(
+        "The peace plan reached Kyiv on Monday.\n\nAlliance chief Lars Vik warned against “solutions drawn up over Ukraine's head.”",
+    );
+    assert!(by(&out, "drawn up over").is_some(), "{out:#?}");
+}
