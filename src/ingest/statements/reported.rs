@@ -457,17 +457,26 @@ pub(super) fn sentence_candidate(
         .take_while(|w| !w.in_quote)
         .take(5)
         .collect();
-    for n in (2..=4).rev() {
+    for n in (1..=4).rev() {
         let (Some(first), Some(last)) = (head.first(), head.get(n - 1)) else {
             continue;
         };
+        // "It also ties the frozen assets to …" right after the plan was named: "it" is the
+        // plan, with a verb in "-s" of its own
+        let it = n == 1 && first.text == "it" && first.capital;
+        if n == 1 && !it {
+            continue;
+        }
         // the verb, past an aside: "The European text, seen by the Guardian, raises …"
         let n = n + off;
         let next = if gap_has_comma(n) {
             (n + 1..(n + 11).min(ws.len()))
                 .find(|&k| gap_has_comma(k))
                 .and_then(|k| ws.get(k))
-        } else if ws.get(n).is_some_and(|w| is_manner_adverb(&w.text)) {
+        } else if ws
+            .get(n)
+            .is_some_and(|w| is_manner_adverb(&w.text) || (it && w.text == "also"))
+        {
             // "The Europeans' own draft rightly ties …"
             ws.get(n + 1)
         } else {
@@ -506,12 +515,19 @@ pub(super) fn sentence_candidate(
             && after.is_some_and(|w| {
                 w.text.ends_with("ed") && !ctx.speech.document_verbs.contains(&*w.text)
             });
+        let own_verb = next.text.len() > 3
+            && next.text.ends_with('s')
+            && !["does", "says", "seems", "means"].contains(&&*next.text);
+        if it && !(own_verb && !next.in_quote && recent_document(ctx, s)) {
+            continue;
+        }
         if !np.contains(',')
             && verb_like
             && !acted_on
             && !history
             && !next.in_quote
-            && (matches!(ctx.gazetteer.resolve(np, local), Some(Mention::Document))
+            && (it
+                || matches!(ctx.gazetteer.resolve(np, local), Some(Mention::Document))
                 || names_a_document(np)
                 || (is_ordinal_document(np) && recent_document(ctx, s)))
         {

@@ -2081,3 +2081,22 @@ fn a_position_verb_ending_a_sentence_in_s_is_a_plural_noun() {
     );
     assert_eq!(got, vec![(None, "Report".to_string())]);
 }
+
+#[test]
+fn it_with_a_verb_of_its_own_right_after_the_plan_is_the_plans_content() {
+    let got = speakers(
+        "A large part of the proposal concerns rebuilding the country after the war, and the proposal would set up a fund for its cities. It also links the frozen Russian assets to new investment funds.",
+    );
+    assert!(
+        got.iter()
+            .filter(|(n, k)| n.is_none() && k == "Report")
+            .count()
+            == 2,
+        "{got:?}"
+    );
+    // with no plan named before, "it" is not the plan
+    let got = speakers(
+        "The winter came early to the capital this year, and the markets were quiet. It also links the frozen Russian assets to new investment funds.",
+    );
+    assert!(got.is_empty(), "{got:?}");
+}
