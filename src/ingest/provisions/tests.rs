@@ -988,3 +988,16 @@ fn a_phrase_of_a_point_matches_with_a_quantifier_inside() {
             .any(|s| s.starts_with("ease"))
     );
 }
+
+#[test]
+fn the_american_army_and_its_officers_are_no_army_cap() {
+    let l = linker();
+    assert!(
+        points(
+            &l,
+            "a delegation of American army officers brought the text"
+        )
+        .is_empty()
+    );
+    assert_eq!(points(&l, "Kyiv would cut its army"), [6]);
+}
