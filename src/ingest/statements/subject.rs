@@ -239,6 +239,23 @@ pub(super) fn subject_before(
         {
             return Some(found);
         }
+        // "The European text explicitly states that …, while acknowledging …": a clause with
+        // its own verb before the participle; its subject is the words before that verb
+        let inner_verb = ws.iter().position(|w| {
+            ws[v].text.ends_with("ing") && w.start > span.start && w.end <= span.end && !w.in_quote
+        });
+        let inner_verb = inner_verb.and_then(|from| {
+            (from..ws.len())
+                .take_while(|&k| ws[k].end <= span.end)
+                .find(|&k| ctx.speech.verb_at(ws, k, false).is_some())
+        });
+        let (trimmed, span) = match inner_verb {
+            Some(k) if k > 0 && ws[k - 1].end > span.start => (
+                &ctx.body[span.start..ws[k - 1].end],
+                span.start..ws[k - 1].end,
+            ),
+            _ => (trimmed, span),
+        };
         let resolved = ctx.gazetteer.resolve(trimmed, local);
         // "An earlier version, drafted by US envoys, called for …", "The plan, written in talks
         // between US and Russian representatives, pushes for …": the aside describes the

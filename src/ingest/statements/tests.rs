@@ -2100,3 +2100,12 @@ fn it_with_a_verb_of_its_own_right_after_the_plan_is_the_plans_content() {
     );
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn a_participle_after_a_clause_with_its_own_verb_takes_no_clause_as_its_speaker() {
+    // the subject of "noting" is the draft, not the words up to the participle
+    let got = names(
+        "The Nordic draft plainly states that Ukraine's NATO bid rests on the allies' consent, while noting that no such consent exists today.",
+    );
+    assert!(got.iter().all(|n| !n.contains("states")), "{got:?}");
+}
