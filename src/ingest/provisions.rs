@@ -91,8 +91,49 @@ pub struct Analysis {
 }
 
 static POINT_REF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bpoints? (?:no\.? ?)?(\d{1,2})((?:(?:, | and | & |-)\d{1,2})*)")
+    Regex::new(r"\bpoints? (?:no\.? ?|number )?(\d{1,2})((?:(?:, | and | & |-)\d{1,2})*)")
         .expect("static pattern")
+});
+
+/// The numbers one to twenty-eight in words, in order.
+const NUMBER_WORDS: [&str; 28] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "twenty-one",
+    "twenty-two",
+    "twenty-three",
+    "twenty-four",
+    "twenty-five",
+    "twenty-six",
+    "twenty-seven",
+    "twenty-eight",
+];
+
+/// "point eight", "point number seven", "points seven and eight": numbers in words.
+static POINT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    let n = r"(?:twenty-(?:one|two|three|four|five|six|seven|eight)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)";
+    Regex::new(&format!(
+        r"\bpoints? (?:number )?({n}(?:(?:, | and ){n})*)\b"
+    ))
+    .expect("static pattern")
 });
 
 /// The hits of one clause and the points they give.
@@ -788,6 +829,12 @@ fn explicit_points(folded: &str) -> Vec<u8> {
             v
         })
         .filter_map(|n| n.parse::<u8>().ok())
+        .chain(POINT_WORDS.captures_iter(folded).flat_map(|c| {
+            c[1].split([',', ' '])
+                .filter_map(|w| NUMBER_WORDS.iter().position(|n| *n == w))
+                .map(|i| i as u8 + 1)
+                .collect::<Vec<u8>>()
+        }))
         .filter(|n| (1..=28).contains(n))
         .collect()
 }

@@ -1001,3 +1001,17 @@ fn the_american_army_and_its_officers_are_no_army_cap() {
     );
     assert_eq!(points(&l, "Kyiv would cut its army"), [6]);
 }
+
+#[test]
+fn a_point_named_by_its_number_in_words_is_that_point() {
+    let l = linker();
+    let explicit = |t: &str| l.analyse(t, &[]).explicit;
+    assert_eq!(explicit("as point number seven says"), [7]);
+    assert_eq!(
+        explicit("points twenty-one and twenty-two are the hardest"),
+        [21, 22]
+    );
+    assert_eq!(explicit("point no. 9 stands"), [9]);
+    // a number in words elsewhere is no point
+    assert!(explicit("seven envoys met at two points of the border").is_empty());
+}
