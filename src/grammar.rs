@@ -50,6 +50,8 @@ pub struct Statements {
     pub object_start: Words,
     /// Words (and two-word phrases) that open an adverbial between a subject and its verb ("Brussels, for its part, maintains").
     pub adverbial_start: Words,
+    /// Ordinals that open an item of a speaker's list ("First — the borders must hold").
+    pub list_ordinals: Words,
     /// Past participles not ending in "-ed" that open an aside on a document ("The draft,
     /// written in talks between …, calls for").
     pub document_participles: Words,
@@ -393,7 +395,7 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 69] {
+    fn lists(&self) -> [(&'static str, &Words); 70] {
         [
             (
                 "statements.counter_documents",
@@ -406,6 +408,7 @@ impl Grammar {
                 "statements.adverbial_start",
                 &self.statements.adverbial_start,
             ),
+            ("statements.list_ordinals", &self.statements.list_ordinals),
             (
                 "statements.document_participles",
                 &self.statements.document_participles,

@@ -240,6 +240,13 @@ pub(super) fn find_lists(
         p = next;
     }
     while p < ctx.paragraphs.len() {
+        // "He said three principles must hold:" and "First — …": the speaker's items
+        if let Some((items, next)) = speaker::speaker_list(ctx, p, local) {
+            paras.extend(items.iter().map(|c| c.para));
+            out.extend(items);
+            p = next;
+            continue;
+        }
         if let Some(h) = header_before(ctx, p, after_list) {
             let (items, next) = list_at(ctx, p, h.colon || h.bare, h.bare);
             if !items.is_empty() && another_plan(ctx, h.para) {
@@ -782,6 +789,7 @@ fn series_in(ctx: &Context<'_>, p: usize, out: &mut Vec<Candidate>, used: &mut H
 
 mod runs;
 mod source;
+mod speaker;
 
 use source::list_source;
 

@@ -356,3 +356,21 @@ fn bare_lines_under_a_short_heading_naming_the_plan_are_its_items() {
     );
     assert_eq!(points_of(&out, "G8"), [13], "{out:#?}");
 }
+
+#[test]
+fn items_under_a_speakers_lead_are_the_speakers_claims() {
+    let out = extract(
+        "Foreign Minister Ilse Varga spoke in Tallinn on Monday about the peace plan.\n\n\
+         She said her government holds to two conditions:\n\n\
+         First — no NATO veto for Moscow, so Ukraine keeps its path to membership.\n\n\
+         Second condition — no cap on the army of Ukraine in any deal.\n\n\
+         Talks resume in Geneva next week.",
+    );
+    let cap = out.iter().find(|s| s.text.contains("no cap on the army"));
+    let Some(cap) = cap else { panic!("{out:#?}") };
+    assert_eq!(
+        cap.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Ilse Varga")
+    );
+    assert_eq!(cap.kind, Kind::Paraphrase);
+}
