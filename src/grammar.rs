@@ -52,6 +52,9 @@ pub struct Statements {
     pub adverbial_start: Words,
     /// Ordinals that open an item of a speaker's list ("First — the borders must hold").
     pub list_ordinals: Words,
+    /// Participles of cause after a comma whose object is made to speak ("…, prompting
+    /// officials to stress that …").
+    pub causal_participles: Words,
     /// Past participles not ending in "-ed" that open an aside on a document ("The draft,
     /// written in talks between …, calls for").
     pub document_participles: Words,
@@ -395,7 +398,7 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    fn lists(&self) -> [(&'static str, &Words); 70] {
+    fn lists(&self) -> [(&'static str, &Words); 71] {
         [
             (
                 "statements.counter_documents",
@@ -409,6 +412,10 @@ impl Grammar {
                 &self.statements.adverbial_start,
             ),
             ("statements.list_ordinals", &self.statements.list_ordinals),
+            (
+                "statements.causal_participles",
+                &self.statements.causal_participles,
+            ),
             (
                 "statements.document_participles",
                 &self.statements.document_participles,

@@ -50,6 +50,70 @@ pub(super) fn two_speakers(
     (voiced(&a) && named && opens && early && a.mention != b.mention).then_some([a, b])
 }
 
+/// "Trump said Kyiv had shown no gratitude, prompting Ukrainian officials to stress that …":
+/// the clause after a participle of cause is the statement of its object, who is made to
+/// speak; the clause before it is the first speaker's.
+pub(super) fn caused_speech(
+    ctx: &Context<'_>,
+    s: &Sentence,
+    si: usize,
+    ws: &[SWord],
+    local: &mut Vec<(String, crate::model::Speaker)>,
+) -> Option<[Candidate; 2]> {
+    let comma_before = |k: usize| k > 0 && ctx.body[ws[k - 1].end..ws[k].start].contains(',');
+    let k = (2..ws.len().saturating_sub(4)).find(|&k| {
+        comma_before(k)
+            && !ws[k].in_quote
+            && grammar()
+                .statements
+                .causal_participles
+                .contains(&*ws[k].text)
+    })?;
+    // "prompting Ukrainian officials to stress": "to" and a verb of speech within six words
+    let to = (k + 2..(k + 8).min(ws.len().saturating_sub(1)))
+        .find(|&j| ws[j].text == "to" && !ws[j].in_quote)?;
+    let v = to + 1;
+    if !ctx.speech.is_verb(&ws[v].text) || ws[k + 1..to].iter().any(|w| w.in_quote) {
+        return None;
+    }
+    let np = ws[k + 1].start..ws[to - 1].end;
+    let mention = match ctx.gazetteer.resolve(&ctx.body[np.clone()], local)? {
+        m @ (Mention::Speaker(..) | Mention::Role { .. }) => m,
+        _ => return None,
+    };
+    let part = Sentence {
+        span: s.span.start..ws[k - 1].end,
+        ..s.clone()
+    };
+    let first = sentence_candidate(ctx, &part, si, &ws[..k], &[], local)?;
+    if !matches!(
+        first.mention,
+        Some(Mention::Speaker(..) | Mention::Pronoun(..))
+    ) {
+        return None;
+    }
+    let from = ws
+        .get(v + 1)
+        .filter(|w| w.text == "that")
+        .map_or(v + 1, |_| v + 2);
+    let claim = ws.get(from)?.start..s.span.end;
+    let second = Candidate {
+        kind: Kind::Paraphrase,
+        span: claim,
+        sentence: si,
+        para: s.para,
+        mention: Some(mention),
+        speaker_span: Some(np),
+        verb: Some(ws[v].text.to_string()),
+        rule: "made to speak",
+        confidence: 0.7,
+        floating: false,
+        point: None,
+        topic: None,
+    };
+    Some([first, second])
+}
+
 /// "Malek said the plan's status is unclear, while Sweden's Berg insisted “…”": the quote is
 /// the second clause's speaker's; the first clause, before the cut and the quote, is the
 /// statement of its own speaker (another one), or `None`.

@@ -585,7 +585,10 @@ fn sentence_statements(
         relay::source(ctx, s, ws, &mut c, local);
         out.push(c);
     }
-    if !attributed && let Some(both) = clauses::two_speakers(ctx, s, si, ws, local) {
+    if !attributed
+        && let Some(both) = clauses::caused_speech(ctx, s, si, ws, local)
+            .or_else(|| clauses::two_speakers(ctx, s, si, ws, local))
+    {
         for mut c in both {
             relay::source(ctx, s, ws, &mut c, local);
             out.extend(pairs::per_speaker(ctx, c, local));

@@ -2109,3 +2109,20 @@ fn a_participle_after_a_clause_with_its_own_verb_takes_no_clause_as_its_speaker(
     );
     assert!(got.iter().all(|n| !n.contains("states")), "{got:?}");
 }
+
+#[test]
+fn the_object_of_a_participle_of_cause_speaks_the_clause_after_it() {
+    let got = texts(
+        "Senator Ray Dunn said the peace plan was fair, prompting Polish diplomats to insist that the army cap would leave Kyiv exposed.",
+    );
+    assert!(
+        got.iter().any(|(n, t)| n.as_deref() == Some("Polish diplomats")
+            && t.starts_with("the army cap")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(n, t)| n.as_deref() == Some("Ray Dunn") && !t.contains("army cap")),
+        "{got:?}"
+    );
+}
