@@ -401,8 +401,15 @@ impl Linker {
                 && (gap.contains([',', ';', ':', '(', ')', '.', '!', '?', '"'])
                     || gap.contains(" - ")
                     || gap.contains(['\u{2014}', '\u{2013}']));
+            // ("as well as"; "in exchange for" and "in return for" join two sides of a trade)
+            let trade = w.text == "in"
+                && ws
+                    .get(k + 1)
+                    .is_some_and(|n| ["exchange", "return"].contains(&&*n.text))
+                && ws.get(k + 2).is_some_and(|n| n.text == "for");
             let conj = grammar().provisions.conjunctions.contains(&*w.text)
-                || (w.text == "as" && ws.get(k + 1).is_some_and(|n| n.text == "well"));
+                || (w.text == "as" && ws.get(k + 1).is_some_and(|n| n.text == "well"))
+                || trade;
             if k > 0 && (breaks || conj) {
                 clause += 1;
             }

@@ -1015,3 +1015,28 @@ fn a_point_named_by_its_number_in_words_is_that_point() {
     // a number in words elsewhere is no point
     assert!(explicit("seven envoys met at two points of the border").is_empty());
 }
+
+#[test]
+fn a_trade_in_exchange_for_another_point_names_both() {
+    let l = linker();
+    assert_eq!(
+        points(
+            &l,
+            "Kyiv would cap its army in exchange for firm guarantees"
+        ),
+        [5, 6]
+    );
+}
+
+#[test]
+fn russia_claiming_the_east_of_ukraine_is_the_territorial_clause() {
+    let l = linker();
+    assert_eq!(
+        points(&l, "nothing justifies Russia claiming eastern Ukraine"),
+        [21]
+    );
+    assert_eq!(
+        points(&l, "the draft hands over large parts of eastern Ukraine"),
+        [21]
+    );
+}
