@@ -387,3 +387,11 @@ fn a_warning_against_solutions_without_a_party_is_about_the_plan() {
     );
     assert!(by(&out, "drawn up over").is_some(), "{out:#?}");
 }
+
+#[test]
+fn a_trip_someone_planned_is_no_word_of_the_plan() {
+    let out = extract(
+        "Aide Lev Orlov said Moscow had read the peace plan.\n\nOrlov confirmed that neither envoy planned to travel to Kyiv after the talks.",
+    );
+    assert!(by(&out, "planned to travel").is_none(), "{out:#?}");
+}
