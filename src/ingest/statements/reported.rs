@@ -381,10 +381,10 @@ pub(super) fn sentence_candidate(
                 let is_doc = matches!(m, Mention::Document)
                     || (matches!(m, Mention::Pronoun(crate::ingest::speakers::Pronoun::It))
                         && recent_document(ctx, s));
-                if is_doc != documents
-                    || matches!(m, Mention::Pronoun(crate::ingest::speakers::Pronoun::It))
-                        && !is_doc
-                {
+                // "it" speaks only as the document, or as a statement that spoke just before
+                // ("“…,” the joint statement said. It also stressed …")
+                let it = matches!(m, Mention::Pronoun(crate::ingest::speakers::Pronoun::It));
+                if is_doc != documents || it && !is_doc && !statement_just_before(ctx, s) {
                     continue;
                 }
                 if is_doc {
@@ -728,6 +728,31 @@ fn names_a_document(np: &str) -> bool {
         && ws
             .last()
             .is_some_and(|w| content.document_heads.contains(w))
+}
+
+/// True when the sentence before `s`, in its paragraph, ends by naming a statement that spoke
+/// ("“…,” the joint statement said."): a noun of `statement_nouns` among its last eight words.
+fn statement_just_before(ctx: &Context<'_>, s: &Sentence) -> bool {
+    let Some(i) = ctx.seg.sentences.iter().position(|x| x.span == s.span) else {
+        return false;
+    };
+    let Some(b) = i
+        .checked_sub(1)
+        .and_then(|j| ctx.seg.sentences.get(j))
+        .filter(|b| b.para == s.para)
+    else {
+        return false;
+    };
+    let folded = fold_str(&ctx.body[b.span.clone()]);
+    let words: Vec<&str> = folded
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .iter()
+        .rev()
+        .take(8)
+        .any(|w| grammar().shape.statement_nouns.contains(w))
 }
 
 /// True when "it" can stand for a document: one, or the points or a clause of one, is named in
