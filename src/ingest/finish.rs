@@ -380,8 +380,36 @@ impl Extractor {
         else {
             return Vec::new();
         };
+        // "Trump set a deadline to accept the plan. The plan caps the army. … He said the
+        // deadline could slip": the sentence that named the noun last, not the one before
+        let p = self.named_before(ctx, c, text).unwrap_or(p);
         let before = pass.spans.get(&p.span, Vec::new());
         self.linker.link(&before, true)
+    }
+
+    /// The latest of the four sentences before `c` (in its paragraph or the one before) that
+    /// uses a noun of `anaphora` that `text` uses.
+    fn named_before<'c>(
+        &self,
+        ctx: &'c Context<'_>,
+        c: &Candidate,
+        text: &str,
+    ) -> Option<&'c crate::ingest::sentences::Sentence> {
+        let nouns: Vec<String> = crate::text::word_refs(&crate::text::fold_str(text))
+            .map(|w| w.text.to_string())
+            .filter(|w| self.anaphora.iter().any(|a| a == w))
+            .collect();
+        if nouns.is_empty() {
+            return None;
+        }
+        (1..=4)
+            .filter_map(|back| c.sentence.checked_sub(back))
+            .filter_map(|i| ctx.seg.sentences.get(i))
+            .take_while(|p| p.para + 1 >= c.para)
+            .find(|p| {
+                crate::text::word_refs(&crate::text::fold_str(&ctx.body[p.span.clone()]))
+                    .any(|w| nouns.iter().any(|n| *n == w.text))
+            })
     }
 }
 

@@ -143,3 +143,12 @@ fn the_words_after_a_document_named_as_subject_are_its_content() {
     );
     assert_eq!(points_of(&out, "leave Donbas"), [6, 21], "{out:#?}");
 }
+
+#[test]
+fn a_noun_taken_up_refers_to_the_sentence_that_named_it() {
+    // "the timetable" is the one set for the whole plan, not the army cap named just before
+    let out = extract(
+        "The White House set a timetable for Kyiv to answer the peace plan. The plan would cap the army of Ukraine at 600,000. Envoy Lars Vik said the timetable could slip if the talks went well.",
+    );
+    assert_eq!(points_of(&out, "could slip"), [0], "{out:#?}");
+}
