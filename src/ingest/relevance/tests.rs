@@ -395,3 +395,11 @@ fn a_trip_someone_planned_is_no_word_of_the_plan() {
     );
     assert!(by(&out, "planned to travel").is_none(), "{out:#?}");
 }
+
+#[test]
+fn a_sides_position_in_the_talks_is_about_the_plan() {
+    let out = extract(
+        "The peace plan reached Kyiv on Monday.\n\nSpeaking to a radio station, Russian envoy Ilya Sorin said that \"our position is finally being heard in Washington.\"",
+    );
+    assert!(by(&out, "finally being heard").is_some(), "{out:#?}");
+}
