@@ -1608,9 +1608,9 @@ fn a_known_senator_s_bare_surname_is_a_subject_for_a_later_pronoun() {
 fn it_after_a_statement_that_spoke_is_that_statement_of_its_issuers() {
     // no document named in the four sentences before: "it" is the joint text that just spoke
     let got = texts(
-        "Norway and Chile met in Oslo on Friday to talk about the peace plan. The envoys talked for hours. They had lunch by the harbour. Then they walked along the quay.\n\nResults of the meeting\n\n\"The talks were useful and calm,\" the joint statement of Norway and Chile said. It also stressed that any deal must respect the sovereignty of Ukraine.",
+        "Norway and Chile met in Oslo on Friday to talk about the peace plan. The envoys talked for hours. They had lunch by the harbour. Then they walked along the quay.\n\nResults of the meeting\n\n\"The talks were useful and calm,\" the joint statement of Norway and Chile said. It further urged that any deal must respect the sovereignty of Ukraine.",
     );
-    let it = got.iter().find(|(_, t)| t.starts_with("It also stressed"));
+    let it = got.iter().find(|(_, t)| t.starts_with("It further urged"));
     assert!(
         it.is_some_and(|(n, _)| n.as_deref() == Some("Norway and Chile")),
         "{got:?}"

@@ -382,7 +382,7 @@ pub(super) fn sentence_candidate(
                     || (matches!(m, Mention::Pronoun(crate::ingest::speakers::Pronoun::It))
                         && recent_document(ctx, s));
                 // "it" speaks only as the document, or as a statement that spoke just before
-                // ("“…,” the joint statement said. It also stressed …")
+                // ("“…,” the communique read. It further urged …")
                 let it = matches!(m, Mention::Pronoun(crate::ingest::speakers::Pronoun::It));
                 if is_doc != documents || it && !is_doc && !statement_just_before(ctx, s) {
                     continue;
