@@ -403,3 +403,15 @@ fn a_sides_position_in_the_talks_is_about_the_plan() {
     );
     assert!(by(&out, "finally being heard").is_some(), "{out:#?}");
 }
+
+#[test]
+fn kyiv_leaving_the_areas_it_still_holds_names_the_territorial_clause() {
+    let out = extract(
+        "The peace plan reached Kyiv on Monday.\n\nThe office of Chancellor Ilse Varga also called the pull-back of Ukraine's troops from areas it continues to control \"a bad outcome.\"",
+    );
+    let Some(s) = by(&out, "areas it continues to control") else {
+        panic!("{out:#?}")
+    };
+    let points: Vec<u8> = s.provisions.iter().map(|p| p.number).collect();
+    assert_eq!(points, [21]);
+}
