@@ -2134,3 +2134,11 @@ fn maintaining_control_of_a_place_is_no_speech() {
     );
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn a_verb_of_judgement_in_the_progressive_speaks() {
+    assert_eq!(
+        names("Several Senate Democrats are sharply criticizing the peace plan's army cap."),
+        vec!["Several Senate Democrats"]
+    );
+}
